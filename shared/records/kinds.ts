@@ -1,0 +1,94 @@
+import type { z } from 'zod';
+import type { FieldError } from '../errors/appError';
+import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistanceCase';
+import { caseEventDataSchema } from '../domain/caseEvent';
+import { householdDataSchema, householdDomainIssues } from '../domain/household';
+import { localUserDataSchema } from '../domain/localUser';
+import { personDataSchema, personDomainIssues } from '../domain/person';
+import { benefitStandardDataSchema, calendarYearDataSchema } from '../domain/reference';
+import { nameSearchTokens } from '../search/searchTokens';
+
+/**
+ * Where a kind's changes go:
+ * - 'office': the office's own records; every change is queued for HQ.
+ * - 'reference': published by HQ and pulled; local edits (sample values) are not pushed.
+ * - 'local': never leaves the device (accounts with password hashes).
+ */
+export type SyncScope = 'office' | 'reference' | 'local';
+
+export interface KindDefinition<T> {
+  schema: z.ZodType<T, unknown>;
+  scope: SyncScope;
+  /** Append-only kinds refuse updates and deletes (history is never rewritten). */
+  appendOnly: boolean;
+  /** Fills fields computed from others (search tokens) before validation. */
+  derive: (data: T) => T;
+  /** Rules beyond the schema that need only the record itself and today's date. */
+  domainIssues: (data: T, today: string) => FieldError[];
+}
+
+const none = (): FieldError[] => [];
+const same = <T>(data: T): T => data;
+
+function define<T>(definition: KindDefinition<T>): KindDefinition<T> {
+  return definition;
+}
+
+export const kindDefinitions = {
+  person: define({
+    schema: personDataSchema,
+    scope: 'office',
+    appendOnly: false,
+    derive: (p) => ({ ...p, searchTokens: nameSearchTokens(p.name) }),
+    domainIssues: personDomainIssues,
+  }),
+  household: define({
+    schema: householdDataSchema,
+    scope: 'office',
+    appendOnly: false,
+    derive: (h) => ({ ...h, searchTokens: nameSearchTokens(h.headName) }),
+    domainIssues: householdDomainIssues,
+  }),
+  assistanceCase: define({
+    schema: assistanceCaseDataSchema,
+    scope: 'office',
+    appendOnly: false,
+    derive: (c) => ({ ...c, searchTokens: nameSearchTokens(c.applicantName) }),
+    domainIssues: caseDomainIssues,
+  }),
+  caseEvent: define({
+    schema: caseEventDataSchema,
+    scope: 'office',
+    appendOnly: true,
+    derive: same,
+    domainIssues: none,
+  }),
+  benefitStandard: define({
+    schema: benefitStandardDataSchema,
+    scope: 'reference',
+    appendOnly: false,
+    derive: same,
+    domainIssues: none,
+  }),
+  calendarYear: define({
+    schema: calendarYearDataSchema,
+    scope: 'reference',
+    appendOnly: false,
+    derive: same,
+    domainIssues: none,
+  }),
+  localUser: define({
+    schema: localUserDataSchema,
+    scope: 'local',
+    appendOnly: false,
+    derive: same,
+    domainIssues: none,
+  }),
+};
+
+export type RecordKind = keyof typeof kindDefinitions;
+export const recordKinds = Object.keys(kindDefinitions) as RecordKind[];
+
+export type KindData = {
+  [K in RecordKind]: (typeof kindDefinitions)[K] extends KindDefinition<infer T> ? T : never;
+};
