@@ -39,7 +39,12 @@ export const kindDefinitions = {
     schema: personDataSchema,
     scope: 'office',
     appendOnly: false,
-    derive: (p) => ({ ...p, searchTokens: nameSearchTokens(p.name) }),
+    derive: (p) => ({
+      ...p,
+      // One spelling per ID so the duplicate check and ID search see the same key.
+      idNumber: p.idType === 'resident' ? p.idNumber.toUpperCase() : p.idNumber,
+      searchTokens: nameSearchTokens(p.name),
+    }),
     domainIssues: personDomainIssues,
   }),
   household: define({

@@ -1,0 +1,64 @@
+import Dexie, { type Table } from 'dexie';
+import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
+import type { CaseEventData } from '@shared/domain/caseEvent';
+import type { HouseholdData } from '@shared/domain/household';
+import type { LocalUserData } from '@shared/domain/localUser';
+import type { PersonData } from '@shared/domain/person';
+import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
+import type { StoredRecord } from '@shared/records/envelope';
+import type { RecordKind } from '@shared/records/kinds';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import { latestSchemaVersion, schemaVersions } from './schema';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface DraftRow {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+export const defaultDatabaseName = 'minzheng-desk';
+
+export class DeskDatabase extends Dexie {
+  persons!: Table<StoredRecord<PersonData>, string>;
+  households!: Table<StoredRecord<HouseholdData>, string>;
+  cases!: Table<StoredRecord<AssistanceCaseData>, string>;
+  caseEvents!: Table<StoredRecord<CaseEventData>, string>;
+  benefitStandards!: Table<StoredRecord<BenefitStandardData>, string>;
+  calendarYears!: Table<StoredRecord<CalendarYearData>, string>;
+  users!: Table<StoredRecord<LocalUserData>, string>;
+  queue!: Table<QueueEntry, number>;
+  meta!: Table<MetaRow, string>;
+  drafts!: Table<DraftRow, string>;
+
+  /** `upToVersion` exists for migration tests, which open an older schema on purpose. */
+  constructor(name: string = defaultDatabaseName, upToVersion: number = latestSchemaVersion) {
+    super(name);
+    for (const v of schemaVersions) {
+      if (v.version > upToVersion) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+/** The table holding each record kind. */
+export const tableOfKind = {
+  person: 'persons',
+  household: 'households',
+  assistanceCase: 'cases',
+  caseEvent: 'caseEvents',
+  benefitStandard: 'benefitStandards',
+  calendarYear: 'calendarYears',
+  localUser: 'users',
+} as const satisfies Record<RecordKind, keyof DeskDatabase>;
+
+export function recordTable(db: DeskDatabase, kind: RecordKind): Table<StoredRecord<unknown>, string> {
+  return db.table(tableOfKind[kind]);
+}
+
+export const recordTableNames = Object.values(tableOfKind);

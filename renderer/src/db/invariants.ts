@@ -1,0 +1,100 @@
+import { AppError } from '@shared/errors/appError';
+import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
+import type { HouseholdData } from '@shared/domain/household';
+import type { LocalUserData } from '@shared/domain/localUser';
+import type { PersonData } from '@shared/domain/person';
+import type { StoredRecord } from '@shared/records/envelope';
+import type { RecordKind } from '@shared/records/kinds';
+import { openDibaoStatuses } from '@shared/workflow/dibaoWorkflow';
+import type { DeskDatabase } from './database';
+
+/**
+ * Rules that span records, checked inside the write transaction so no concurrent
+ * write can slip between the check and the write.
+ */
+export async function checkInvariants(
+  db: DeskDatabase,
+  kind: RecordKind,
+  record: StoredRecord<unknown>,
+): Promise<void> {
+  if (record.deleted) return;
+  switch (kind) {
+    case 'person':
+      return uniqueIdNumber(db, record as StoredRecord<PersonData>);
+    case 'household':
+      return membersExist(db, record as StoredRecord<HouseholdData>);
+    case 'assistanceCase':
+      return oneOpenCasePerPerson(db, record as StoredRecord<AssistanceCaseData>);
+    case 'localUser':
+      return uniqueUsername(db, record as StoredRecord<LocalUserData>);
+    default:
+      return;
+  }
+}
+
+async function uniqueIdNumber(db: DeskDatabase, person: StoredRecord<PersonData>): Promise<void> {
+  const same = await db.persons.where('idNumber').equals(person.idNumber).toArray();
+  const other = same.find((p) => p.id !== person.id && !p.deleted);
+  if (other) {
+    throw new AppError({
+      code: 'duplicate',
+      message: 'A person with this ID number is already registered.',
+      fieldErrors: [{ path: 'idNumber', code: 'person.duplicate_id', params: { name: other.name } }],
+      details: { existingId: other.id, existingName: other.name },
+    });
+  }
+}
+
+async function membersExist(db: DeskDatabase, household: StoredRecord<HouseholdData>) {
+  const ids = household.members.map((m) => m.personId);
+  const found = await db.persons.bulkGet(ids);
+  const missing = ids.filter((_, i) => !found[i] || found[i]?.deleted);
+  if (missing.length > 0) {
+    throw new AppError({
+      code: 'validation',
+      message: 'A household member is not a registered person.',
+      fieldErrors: [{ path: 'members', code: 'household.member_missing' }],
+      details: { missing: missing.join(',') },
+    });
+  }
+}
+
+async function oneOpenCasePerPerson(db: DeskDatabase, c: StoredRecord<AssistanceCaseData>) {
+  if (!openDibaoStatuses.includes(c.status)) return;
+  for (const personId of c.coveredPersonIds) {
+    const others = await db.cases.where('coveredPersonIds').equals(personId).toArray();
+    const clash = others.find(
+      (o) =>
+        o.id !== c.id &&
+        !o.deleted &&
+        o.programme === c.programme &&
+        openDibaoStatuses.includes(o.status),
+    );
+    if (clash) {
+      const person = await db.persons.get(personId);
+      throw new AppError({
+        code: 'duplicate',
+        message: 'A covered person is already in an open case of this programme.',
+        fieldErrors: [
+          {
+            path: 'coveredPersonIds',
+            code: 'case.person_in_open_case',
+            params: { name: person?.name ?? personId },
+          },
+        ],
+        details: { existingId: clash.id, personId },
+      });
+    }
+  }
+}
+
+async function uniqueUsername(db: DeskDatabase, user: StoredRecord<LocalUserData>) {
+  const existing = await db.users.where('username').equals(user.username).first();
+  if (existing && existing.id !== user.id) {
+    throw new AppError({
+      code: 'duplicate',
+      message: 'This username is taken.',
+      fieldErrors: [{ path: 'username', code: 'user.username_taken' }],
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { AppError } from '@shared/errors/appError';
+import type { HouseholdData, Relation } from '@shared/domain/household';
+import type { PersonData, PersonInput } from '@shared/domain/person';
+import type { StoredRecord } from '@shared/records/envelope';
+import { newRecordId } from '@shared/records/ids';
+import { classifyQuery } from '@shared/search/searchTokens';
+import type { DeskDatabase } from '../database';
+import { write } from '../writePath';
+import type { WriteContext } from '../writeContext';
+import { personsOfHousehold, type Person } from './persons';
+
+export type Household = StoredRecord<HouseholdData>;
+
+export type NewMemberInput =
+  | { relation: Relation; person: Omit<PersonInput, 'householdId'> }
+  | { relation: Relation; existingPersonId: string };
+
+export interface NewHouseholdInput {
+  areaCode: string;
+  hukouType: HouseholdData['hukouType'];
+  villageName: string;
+  address: string;
+  /** Exactly one member has relation 'self': the head of household. */
+  members: NewMemberInput[];
+}
+
+export interface HouseholdWithMembers {
+  household: Household;
+  members: { person: Person; relation: Relation }[];
+}
+
+/**
+ * Registers a household with its members in ONE transaction: either the household and
+ * every member are saved (each with its queue entry) or nothing is. A failing member
+ * (bad ID, duplicate) is reported with its index, e.g. path "members.2.idNumber".
+ */
+export async function registerHousehold(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  input: NewHouseholdInput,
+): Promise<HouseholdWithMembers> {
+  const householdId = newRecordId();
+  return write(db, ctx, async (w) => {
+    const members: HouseholdWithMembers['members'] = [];
+    for (const [index, member] of input.members.entries()) {
+      const person = await withMemberPath(index, async () => {
+        if ('existingPersonId' in member) {
+          const existing = await w.get('person', member.existingPersonId);
+          if (!existing || existing.deleted) {
+            throw new AppError({ code: 'not_found', message: 'No such person.' });
+          }
+          if (existing.householdId && existing.householdId !== householdId) {
+            throw new AppError({
+              code: 'validation',
+              message: 'The person belongs to another household.',
+              fieldErrors: [{ path: 'person', code: 'household.person_in_other_household' }],
+            });
+          }
+          return w.update('person', existing.id, existing.version, { householdId });
+        }
+        return w.create('person', { ...member.person, householdId } as PersonData);
+      });
+      members.push({ person, relation: member.relation });
+    }
+    const head = members.find((m) => m.relation === 'self')?.person;
+    const household = await w.create(
+      'household',
+      {
+        headPersonId: head?.id ?? '',
+        headName: head?.name ?? '',
+        members: members.map((m) => ({ personId: m.person.id, relation: m.relation })),
+        areaCode: input.areaCode,
+        hukouType: input.hukouType,
+        villageName: input.villageName,
+        address: input.address,
+      },
+      householdId,
+    );
+    return { household, members };
+  });
+}
+
+/** Prefixes a member's field errors with its position so the form marks the right row. */
+async function withMemberPath<T>(index: number, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && error.fieldErrors.length > 0) {
+      throw new AppError({
+        ...error.toData(),
+        fieldErrors: error.fieldErrors.map((e) => ({ ...e, path: `members.${index}.${e.path}` })),
+      });
+    }
+    throw error;
+  }
+}
+
+export async function getHouseholdWithMembers(
+  db: DeskDatabase,
+  id: string,
+): Promise<HouseholdWithMembers | undefined> {
+  const household = await db.households.get(id);
+  if (!household || household.deleted) return undefined;
+  const people = new Map((await personsOfHousehold(db, id)).map((p) => [p.id, p]));
+  const members = household.members.flatMap((m) => {
+    const person = people.get(m.personId);
+    return person ? [{ person, relation: m.relation }] : [];
+  });
+  return { household, members };
+}
+
+export async function searchHouseholds(db: DeskDatabase, query: string, limit = 50) {
+  const q = classifyQuery(query);
+  if (!q.value || q.kind === 'id') return [];
+  return db.households
+    .where('searchTokens')
+    .startsWith(q.value.toLowerCase())
+    .distinct()
+    .filter((h) => !h.deleted)
+    .limit(limit)
+    .toArray();
+}

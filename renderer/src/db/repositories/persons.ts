@@ -1,0 +1,53 @@
+import { classifyQuery } from '@shared/search/searchTokens';
+import type { PersonData } from '@shared/domain/person';
+import type { StoredRecord } from '@shared/records/envelope';
+import type { DeskDatabase } from '../database';
+
+export type Person = StoredRecord<PersonData>;
+
+export async function getPerson(db: DeskDatabase, id: string): Promise<Person | undefined> {
+  const person = await db.persons.get(id);
+  return person && !person.deleted ? person : undefined;
+}
+
+/** The registered person holding this ID number, for the duplicate check before saving. */
+export async function findPersonByIdNumber(
+  db: DeskDatabase,
+  idNumber: string,
+): Promise<Person | undefined> {
+  const key = idNumber.trim().toUpperCase();
+  if (!key) return undefined;
+  const matches = await db.persons.where('idNumber').equals(key).toArray();
+  return matches.find((p) => !p.deleted);
+}
+
+/**
+ * Indexed search: an ID-number prefix, or a prefix of the name, its pinyin initials
+ * ("zsf" finds 张三丰) or its full pinyin. Never scans the table.
+ */
+export async function searchPersons(db: DeskDatabase, query: string, limit = 50): Promise<Person[]> {
+  const q = classifyQuery(query);
+  if (!q.value) return [];
+  const collection =
+    q.kind === 'id'
+      ? db.persons.where('idNumber').startsWith(q.value.toUpperCase())
+      : db.persons.where('searchTokens').startsWith(q.value.toLowerCase()).distinct();
+  return collection
+    .filter((p) => !p.deleted)
+    .limit(limit)
+    .toArray();
+}
+
+export async function countPersons(db: DeskDatabase): Promise<number> {
+  return db.persons.count();
+}
+
+/** One window of the full registry, newest first, for the virtualized list. */
+export async function personsPage(db: DeskDatabase, offset: number, limit: number): Promise<Person[]> {
+  return db.persons.orderBy('id').reverse().offset(offset).limit(limit).toArray();
+}
+
+export async function personsOfHousehold(db: DeskDatabase, householdId: string): Promise<Person[]> {
+  const members = await db.persons.where('householdId').equals(householdId).toArray();
+  return members.filter((p) => !p.deleted);
+}

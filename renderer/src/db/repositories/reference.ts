@@ -1,0 +1,77 @@
+import { buildCalendar, sampleCalendarYears, type WorkingCalendar } from '@shared/calendar/workingDays';
+import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
+import type { StoredRecord } from '@shared/records/envelope';
+import type { DeskDatabase } from '../database';
+import { write } from '../writePath';
+import type { WriteContext } from '../writeContext';
+
+export type BenefitStandard = StoredRecord<BenefitStandardData>;
+
+export async function listStandards(db: DeskDatabase): Promise<BenefitStandard[]> {
+  const all = await db.benefitStandards.toArray();
+  return all
+    .filter((s) => !s.deleted)
+    .sort(
+      (a, b) =>
+        a.areaCode.localeCompare(b.areaCode) ||
+        a.category.localeCompare(b.category) ||
+        b.effectiveFrom.localeCompare(a.effectiveFrom),
+    );
+}
+
+export async function saveStandard(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  data: BenefitStandardData,
+  existing?: { id: string; version: number },
+): Promise<BenefitStandard> {
+  return write(db, ctx, (w) =>
+    existing
+      ? w.update('benefitStandard', existing.id, existing.version, { ...data, source: 'local' })
+      : w.create('benefitStandard', { ...data, source: 'local' }),
+  );
+}
+
+export async function loadCalendar(db: DeskDatabase): Promise<WorkingCalendar> {
+  const years = (await db.calendarYears.toArray()).filter((y) => !y.deleted);
+  return buildCalendar(years);
+}
+
+export async function listCalendarYears(db: DeskDatabase): Promise<StoredRecord<CalendarYearData>[]> {
+  return (await db.calendarYears.orderBy('year').toArray()).filter((y) => !y.deleted);
+}
+
+/**
+ * First-run sample reference data, marked source 'sample', so the desk computes
+ * benefits before HQ publishes real standards. Idempotent.
+ */
+export async function seedSampleReferenceData(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  areaCode: string,
+): Promise<void> {
+  await write(db, ctx, async (w) => {
+    if ((await db.benefitStandards.count()) === 0) {
+      const samples: BenefitStandardData[] = [
+        sample(areaCode, 'urban', 80000),
+        sample(areaCode, 'rural', 63200),
+      ];
+      for (const s of samples) await w.create('benefitStandard', s);
+    }
+    if ((await db.calendarYears.count()) === 0) {
+      for (const y of sampleCalendarYears) await w.create('calendarYear', { ...y, source: 'sample' });
+    }
+  });
+}
+
+function sample(areaCode: string, category: 'urban' | 'rural', amountFen: number): BenefitStandardData {
+  return {
+    areaCode,
+    category,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    amountFen,
+    source: 'sample',
+    note: '示例标准，待县局发布后替换',
+  };
+}

@@ -1,0 +1,96 @@
+import { AppError } from '@shared/errors/appError';
+import type { LocalRole } from '@shared/domain/roles';
+import type { LocalUserData } from '@shared/domain/localUser';
+import type { StoredRecord } from '@shared/records/envelope';
+import { newRecordId } from '@shared/records/ids';
+import { hashPassword, minPasswordLength, verifyPassword } from '../../auth/password';
+import type { DeskDatabase } from '../database';
+import { write } from '../writePath';
+import type { Actor, WriteContext } from '../writeContext';
+
+export type LocalUser = StoredRecord<LocalUserData>;
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  role: LocalRole;
+  password: string;
+}
+
+export async function hasAnyUser(db: DeskDatabase): Promise<boolean> {
+  return (await db.users.count()) > 0;
+}
+
+export async function listUsers(db: DeskDatabase): Promise<LocalUser[]> {
+  return db.users.orderBy('username').toArray();
+}
+
+export function actorOf(user: LocalUser): Actor {
+  return { userId: user.id, name: user.displayName, role: user.role };
+}
+
+/**
+ * The first administrator creates themself: the actor of that write is the new account.
+ */
+export async function createFirstAdmin(
+  db: DeskDatabase,
+  ctx: Omit<WriteContext, 'actor'>,
+  input: Omit<NewUserInput, 'role'>,
+): Promise<LocalUser> {
+  if (await hasAnyUser(db)) {
+    throw new AppError({ code: 'forbidden', message: 'The first administrator already exists.' });
+  }
+  const id = newRecordId();
+  const actor: Actor = { userId: id, name: input.displayName, role: 'admin' };
+  return createUser(db, { ...ctx, actor }, { ...input, role: 'admin' }, id);
+}
+
+export async function createUser(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  input: NewUserInput,
+  id: string = newRecordId(),
+): Promise<LocalUser> {
+  if (input.password.length < minPasswordLength) {
+    throw new AppError({
+      code: 'validation',
+      message: 'The password is too short.',
+      fieldErrors: [
+        { path: 'password', code: 'user.password_short', params: { min: minPasswordLength } },
+      ],
+    });
+  }
+  // Hash outside the transaction: IndexedDB transactions end when awaiting non-DB work.
+  const hashed = await hashPassword(input.password);
+  return write(db, ctx, (w) =>
+    w.create(
+      'localUser',
+      {
+        username: input.username.trim(),
+        displayName: input.displayName,
+        role: input.role,
+        passwordHash: hashed.hash,
+        passwordSalt: hashed.salt,
+        passwordIterations: hashed.iterations,
+        disabled: false,
+      },
+      id,
+    ),
+  );
+}
+
+/** Returns the user when the password matches an enabled account, else null. */
+export async function authenticate(
+  db: DeskDatabase,
+  username: string,
+  password: string,
+): Promise<LocalUser | null> {
+  const user = await db.users.where('username').equals(username.trim()).first();
+  if (!user || user.disabled || user.deleted) return null;
+  const ok = await verifyPassword(password, {
+    hash: user.passwordHash,
+    salt: user.passwordSalt,
+    iterations: user.passwordIterations,
+  });
+  return ok ? user : null;
+}

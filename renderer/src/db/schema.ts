@@ -1,0 +1,49 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * Every schema version the desk has shipped, oldest first. A version is never edited
+ * once released: a change is a new entry with its own upgrade, and a migration test
+ * (test/node/db/migrations.test.ts) opens the previous version, writes data, upgrades
+ * and compares.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const schemaVersions: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      persons: 'id, idNumber, householdId, *searchTokens, updatedAt',
+      households: 'id, headPersonId, *searchTokens, updatedAt',
+      cases: 'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt',
+      caseEvents: 'id, caseId',
+      benefitStandards: 'id, [areaCode+category]',
+      calendarYears: 'id, year',
+      users: 'id, &username',
+      queue: 'seq, &opId, recordId',
+      meta: 'key',
+    },
+  },
+  {
+    // v2: form drafts survive closing the app, and the case list can find overdue
+    // cases by index instead of scanning every case.
+    version: 2,
+    stores: {
+      drafts: 'key, updatedAt',
+      cases: 'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('cases')
+        .toCollection()
+        .modify((c: { decisionDue?: string | null }) => {
+          if (c.decisionDue === undefined) c.decisionDue = null;
+        });
+    },
+  },
+];
+
+export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

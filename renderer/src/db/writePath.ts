@@ -1,0 +1,236 @@
+import { AppError } from '@shared/errors/appError';
+import { todayIso } from '@shared/calendar/dates';
+import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
+import { newRecordId } from '@shared/records/ids';
+import { kindDefinitions, type KindData, type RecordKind } from '@shared/records/kinds';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
+import { recordTable, recordTableNames, type DeskDatabase } from './database';
+import { nextDeviceSeq, nextHlc } from './deviceState';
+import { checkInvariants } from './invariants';
+import type { WriteContext } from './writeContext';
+
+/**
+ * THE write path. Every create, update and delete of every record kind goes through
+ * `write()`: in one read-write transaction it validates, writes the record and appends
+ * the queue entry HQ will receive. Anything thrown inside aborts the whole transaction,
+ * so a failed validation, a broken invariant or a failing disk leaves neither the
+ * record nor its queue entry behind. UI code never touches tables.
+ */
+
+export interface TransitionStamp {
+  action: string;
+  from: string;
+  to: string;
+}
+
+export interface Writer {
+  readonly ctx: WriteContext;
+  /** The office's calendar date at the moment of the write. */
+  readonly today: string;
+  readonly txId: string;
+  get<K extends RecordKind>(kind: K, id: string): Promise<StoredRecord<KindData[K]> | undefined>;
+  create<K extends RecordKind>(
+    kind: K,
+    data: Omit<KindData[K], 'searchTokens'> | KindData[K],
+    id?: string,
+  ): Promise<StoredRecord<KindData[K]>>;
+  update<K extends RecordKind>(
+    kind: K,
+    id: string,
+    baseVersion: number,
+    patch: Partial<KindData[K]>,
+    transition?: TransitionStamp,
+  ): Promise<StoredRecord<KindData[K]>>;
+  remove(kind: RecordKind, id: string, baseVersion: number): Promise<void>;
+}
+
+type Op = QueueEntry['op'];
+
+export async function write<T>(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  work: (w: Writer) => Promise<T>,
+): Promise<T> {
+  return db.transaction('rw', [...recordTableNames, 'queue', 'meta'], async () => {
+    const writer = new TransactionWriter(db, ctx);
+    return work(writer);
+  });
+}
+
+class TransactionWriter implements Writer {
+  readonly today: string;
+  readonly txId = newRecordId();
+
+  constructor(
+    private readonly db: DeskDatabase,
+    readonly ctx: WriteContext,
+  ) {
+    this.today = todayIso(ctx.now());
+  }
+
+  async get<K extends RecordKind>(kind: K, id: string) {
+    return (await recordTable(this.db, kind).get(id)) as StoredRecord<KindData[K]> | undefined;
+  }
+
+  async create<K extends RecordKind>(
+    kind: K,
+    data: Omit<KindData[K], 'searchTokens'> | KindData[K],
+    id: string = newRecordId(),
+  ) {
+    if (await recordTable(this.db, kind).get(id)) {
+      throw new AppError({ code: 'duplicate', message: `A ${kind} with id ${id} already exists.` });
+    }
+    const clean = this.validate(kind, data) as object;
+    const stamp = await this.stamp();
+    const record = {
+      ...clean,
+      id,
+      officeId: this.ctx.officeId,
+      version: 1,
+      hlc: stamp.hlc,
+      createdAt: stamp.at,
+      createdBy: this.ctx.actor.userId,
+      updatedAt: stamp.at,
+      updatedBy: this.ctx.actor.userId,
+      deleted: false,
+    } as StoredRecord<KindData[K]>;
+    return this.persist(kind, record, 'create', 0, dataFields(record), null);
+  }
+
+  async update<K extends RecordKind>(
+    kind: K,
+    id: string,
+    baseVersion: number,
+    patch: Partial<KindData[K]>,
+    transition?: TransitionStamp,
+  ) {
+    const existing = await this.current(kind, id, baseVersion);
+    if (kindDefinitions[kind].appendOnly) {
+      throw new AppError({ code: 'forbidden', message: `${kind} records are never edited.` });
+    }
+    const merged = { ...dataFields(existing), ...withoutMeta(patch) } as KindData[K];
+    const clean = this.validate(kind, merged);
+    const changed = changedFields(dataFields(existing), clean as Record<string, unknown>);
+    if (Object.keys(changed).length === 0 && !transition) return existing;
+    const stamp = await this.stamp();
+    const record = {
+      ...existing,
+      ...(clean as object),
+      version: existing.version + 1,
+      hlc: stamp.hlc,
+      updatedAt: stamp.at,
+      updatedBy: this.ctx.actor.userId,
+    } as StoredRecord<KindData[K]>;
+    const op: Op = transition ? 'transition' : 'update';
+    return this.persist(kind, record, op, existing.version, changed, transition ?? null);
+  }
+
+  async remove(kind: RecordKind, id: string, baseVersion: number) {
+    const existing = await this.current(kind, id, baseVersion);
+    if (kindDefinitions[kind].appendOnly) {
+      throw new AppError({ code: 'forbidden', message: `${kind} records are never deleted.` });
+    }
+    const stamp = await this.stamp();
+    const record = {
+      ...existing,
+      deleted: true,
+      version: existing.version + 1,
+      hlc: stamp.hlc,
+      updatedAt: stamp.at,
+      updatedBy: this.ctx.actor.userId,
+    };
+    await this.persist(kind, record, 'delete', existing.version, { deleted: true }, null);
+  }
+
+  /** Loads the record the caller edited and refuses the write if it moved on since. */
+  private async current<K extends RecordKind>(kind: K, id: string, baseVersion: number) {
+    const existing = await this.get(kind, id);
+    if (!existing || existing.deleted) {
+      throw new AppError({ code: 'not_found', message: `No ${kind} with id ${id}.` });
+    }
+    if (existing.version !== baseVersion) {
+      throw new AppError({
+        code: 'conflict',
+        message: `The ${kind} was changed by someone else (version ${existing.version}, edited ${baseVersion}).`,
+        details: { currentVersion: existing.version, updatedBy: existing.updatedBy },
+      });
+    }
+    return existing;
+  }
+
+  private validate<K extends RecordKind>(kind: K, data: unknown): KindData[K] {
+    const definition = kindDefinitions[kind];
+    const parsed = definition.schema.safeParse(withSearchTokens(data));
+    if (!parsed.success) throw invalid(kind, fieldErrorsFromZod(parsed.error));
+    const derived = (definition.derive as (d: unknown) => KindData[K])(parsed.data);
+    const issues = (definition.domainIssues as (d: unknown, t: string) => ReturnType<
+      typeof definition.domainIssues
+    >)(derived, this.today);
+    if (issues.length > 0) throw invalid(kind, issues);
+    return derived;
+  }
+
+  private async stamp() {
+    const at = this.ctx.now();
+    return { at: at.toISOString(), hlc: await nextHlc(this.db, at.getTime(), this.ctx.deviceId) };
+  }
+
+  private async persist<T>(
+    kind: RecordKind,
+    record: StoredRecord<T>,
+    op: Op,
+    baseVersion: number,
+    fields: Record<string, unknown>,
+    transition: TransitionStamp | null,
+  ): Promise<StoredRecord<T>> {
+    await checkInvariants(this.db, kind, record);
+    await recordTable(this.db, kind).put(record);
+    if (kindDefinitions[kind].scope === 'office') {
+      const entry: QueueEntry = {
+        seq: await nextDeviceSeq(this.db),
+        opId: newRecordId(),
+        txId: this.txId,
+        deviceId: this.ctx.deviceId,
+        officeId: this.ctx.officeId,
+        kind,
+        recordId: record.id,
+        op,
+        fields,
+        baseVersion,
+        transition,
+        hlc: record.hlc,
+        actor: { ...this.ctx.actor },
+        createdAt: record.updatedAt,
+      };
+      await this.db.queue.add(entry);
+    }
+    return record;
+  }
+}
+
+function withSearchTokens(data: unknown): unknown {
+  // searchTokens are derived after parsing; give the schema a placeholder to accept.
+  if (typeof data === 'object' && data !== null && !('searchTokens' in data)) {
+    return { ...data, searchTokens: [] };
+  }
+  return data;
+}
+
+function withoutMeta(patch: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...patch };
+  for (const key of recordMetaKeys) delete copy[key];
+  return copy;
+}
+
+function dataFields(record: RecordMeta & object): Record<string, unknown> {
+  return withoutMeta(record);
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const changed: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(after)) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(value)) changed[key] = value;
+  }
+  return changed;
+}

@@ -1,0 +1,5 @@
+import type { registryZh } from '../zh-CN/registry';
+
+export const registryEn: Record<keyof typeof registryZh, string> = {
+  'registry.title': 'registry',
+};

@@ -1,0 +1,5 @@
+import type { settingsZh } from '../zh-CN/settings';
+
+export const settingsEn: Record<keyof typeof settingsZh, string> = {
+  'settings.title': 'settings',
+};

@@ -1,0 +1,36 @@
+import { authEn } from './en/auth';
+import { casesEn } from './en/cases';
+import { commonEn } from './en/common';
+import { errorsEn } from './en/errors';
+import { registryEn } from './en/registry';
+import { settingsEn } from './en/settings';
+import { authZh } from './zh-CN/auth';
+import { casesZh } from './zh-CN/cases';
+import { commonZh } from './zh-CN/common';
+import { errorsZh } from './zh-CN/errors';
+import { registryZh } from './zh-CN/registry';
+import { settingsZh } from './zh-CN/settings';
+
+/**
+ * zh-CN is the source of truth; each English area file must cover the same keys
+ * (the type checker refuses a missing one). One file per screen area keeps them small.
+ */
+export const zhCN = {
+  ...commonZh,
+  ...errorsZh,
+  ...authZh,
+  ...settingsZh,
+  ...registryZh,
+  ...casesZh,
+};
+
+export type MessageKey = keyof typeof zhCN;
+
+export const en: Record<MessageKey, string> = {
+  ...commonEn,
+  ...errorsEn,
+  ...authEn,
+  ...settingsEn,
+  ...registryEn,
+  ...casesEn,
+};

@@ -1,0 +1,3 @@
+export const authZh = {
+  'auth.title': 'auth',
+} as const;

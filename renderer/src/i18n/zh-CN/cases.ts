@@ -1,0 +1,3 @@
+export const casesZh = {
+  'cases.title': 'cases',
+} as const;

@@ -1,0 +1,3 @@
+export const registryZh = {
+  'registry.title': 'registry',
+} as const;

@@ -1,0 +1,3 @@
+export const settingsZh = {
+  'settings.title': 'settings',
+} as const;

@@ -1,0 +1,92 @@
+import { create } from 'zustand';
+import type { OfficeSettings } from '@shared/domain/settings';
+import { DeskDatabase } from '../db/database';
+import { ensureDeviceId, loadSettings } from '../db/repositories/settings';
+import { actorOf, authenticate, hasAnyUser, type LocalUser } from '../db/repositories/users';
+import type { WriteContext } from '../db/writeContext';
+import type { Language } from '../i18n/translate';
+
+/**
+ * Who is at the desk. `phase` drives the top-level screen: first-run setup, login,
+ * the app, or the lock screen after idle time. The logged-in user is the actor of
+ * every change (see writeContext()).
+ */
+export type SessionPhase = 'loading' | 'setup' | 'login' | 'ready' | 'locked';
+
+interface SessionState {
+  phase: SessionPhase;
+  db: DeskDatabase;
+  deviceId: string;
+  settings: OfficeSettings | null;
+  user: LocalUser | null;
+  language: Language;
+  init: () => Promise<void>;
+  setSettings: (settings: OfficeSettings) => void;
+  /** Returns false when the username or password is wrong. */
+  login: (username: string, password: string) => Promise<boolean>;
+  logout: () => void;
+  lock: () => void;
+  unlock: (password: string) => Promise<boolean>;
+  setLanguage: (language: Language) => void;
+}
+
+const languageKey = 'desk.language';
+
+function initialLanguage(): Language {
+  return localStorage.getItem(languageKey) === 'en' ? 'en' : 'zh-CN';
+}
+
+export const useSession = create<SessionState>((set, get) => ({
+  phase: 'loading',
+  db: new DeskDatabase(),
+  deviceId: '',
+  settings: null,
+  user: null,
+  language: initialLanguage(),
+
+  init: async () => {
+    const { db } = get();
+    const [deviceId, settings, anyUser] = await Promise.all([
+      ensureDeviceId(db),
+      loadSettings(db),
+      hasAnyUser(db),
+    ]);
+    set({ deviceId, settings, phase: settings && anyUser ? 'login' : 'setup' });
+  },
+
+  setSettings: (settings) => set({ settings }),
+
+  login: async (username, password) => {
+    const user = await authenticate(get().db, username, password);
+    if (!user) return false;
+    set({ user, phase: 'ready' });
+    return true;
+  },
+
+  logout: () => set({ user: null, phase: 'login' }),
+
+  lock: () => {
+    if (get().phase === 'ready') set({ phase: 'locked' });
+  },
+
+  unlock: async (password) => {
+    const { user, db } = get();
+    if (!user) return false;
+    const again = await authenticate(db, user.username, password);
+    if (!again) return false;
+    set({ user: again, phase: 'ready' });
+    return true;
+  },
+
+  setLanguage: (language) => {
+    localStorage.setItem(languageKey, language);
+    set({ language });
+  },
+}));
+
+/** The write context of the logged-in user; throws when nobody is logged in. */
+export function writeContext(): WriteContext {
+  const { user, settings, deviceId } = useSession.getState();
+  if (!user || !settings) throw new Error('No user is logged in.');
+  return { actor: actorOf(user), officeId: settings.officeId, deviceId, now: () => new Date() };
+}
