@@ -217,10 +217,11 @@ function withSearchTokens(data: unknown): unknown {
   return data;
 }
 
+const metaKeySet = new Set<string>(recordMetaKeys);
+
+/** Meta fields are the write path's to set; a patch or form can never supply them. */
 function withoutMeta(patch: object): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...patch };
-  for (const key of recordMetaKeys) delete copy[key];
-  return copy;
+  return Object.fromEntries(Object.entries(patch).filter(([key]) => !metaKeySet.has(key)));
 }
 
 function dataFields(record: RecordMeta & object): Record<string, unknown> {

@@ -1,0 +1,65 @@
+import { residentIdCheckChar } from '@shared/identity/residentId';
+import { defaultOfficeSettings, type OfficeSettings } from '@shared/domain/settings';
+import type { PersonInput } from '@shared/domain/person';
+import { newRecordId } from '@shared/records/ids';
+import { DeskDatabase } from '../../renderer/src/db/database';
+import { saveSettings, ensureDeviceId } from '../../renderer/src/db/repositories/settings';
+import type { WriteContext } from '../../renderer/src/db/writeContext';
+
+/** A valid resident ID for a birth date and sequence (odd = male), with its check char. */
+export function residentId(region: string, birth: string, sequence: string): string {
+  const first17 = `${region}${birth.replaceAll('-', '')}${sequence}`;
+  return first17 + residentIdCheckChar(first17);
+}
+
+export const testSettings: OfficeSettings = {
+  ...defaultOfficeSettings,
+  officeName: '城关镇民政办',
+  officeId: 'office-chengguan',
+  areaCode: '330102',
+};
+
+/** A fresh database on fake-indexeddb (a real IndexedDB engine) with office settings. */
+export async function openTestDesk(now = new Date('2026-03-02T09:00:00+08:00')) {
+  const db = new DeskDatabase(`test-${newRecordId()}`);
+  await db.open();
+  await saveSettings(db, testSettings);
+  const deviceId = await ensureDeviceId(db);
+  let clock = now.getTime();
+  const ctx: WriteContext = {
+    actor: { userId: 'user-registrar', name: '王登记', role: 'registrar' },
+    officeId: testSettings.officeId,
+    deviceId,
+    // Each write sees time move on by a second, like a registrar typing.
+    now: () => new Date((clock += 1000)),
+  };
+  const as = (role: WriteContext['actor']['role'], name = '李主管'): WriteContext => ({
+    ...ctx,
+    actor: { userId: `user-${role}`, name, role },
+  });
+  return { db, ctx, as };
+}
+
+export function personInput(
+  overrides: Partial<PersonInput> = {},
+): Omit<PersonInput, 'householdId'> {
+  return {
+    name: '张三丰',
+    idType: 'resident',
+    idNumber: residentId('330102', '1960-05-04', '013'),
+    sex: 'male',
+    birthDate: '1960-05-04',
+    phone: '',
+    hukouType: 'urban',
+    hukouAddress: '城关镇解放路1号',
+    currentAddress: '城关镇解放路1号',
+    disabilityGrade: 0,
+    disabilityType: null,
+    disabilityCertNo: '',
+    seriousIllness: false,
+    illnessNote: '',
+    workCapacity: 'partial',
+    student: false,
+    ...overrides,
+  };
+}

@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import {
+  caseHistory,
+  createDibaoCase,
+  listCases,
+  transitionCase,
+  updateDibaoCase,
+  type DibaoApplicationInput,
+} from '../../../renderer/src/db/repositories/cases';
+import { registerHousehold } from '../../../renderer/src/db/repositories/households';
+import { seedSampleReferenceData } from '../../../renderer/src/db/repositories/reference';
+import { write } from '../../../renderer/src/db/writePath';
+import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
+
+async function deskWithHousehold() {
+  const desk = await openTestDesk();
+  await seedSampleReferenceData(desk.db, desk.ctx, '330102');
+  // The office's published rural standard: 632 yuan.
+  const rural = (await desk.db.benefitStandards.toArray()).find((s) => s.category === 'rural');
+  await write(desk.db, desk.ctx, (w) =>
+    w.update('benefitStandard', rural?.id ?? '', rural?.version ?? 0, { amountFen: 63200 }),
+  );
+  const { household, members } = await registerHousehold(desk.db, desk.ctx, {
+    areaCode: '330102',
+    hukouType: 'rural',
+    villageName: '东村',
+    address: '东村3组',
+    members: [
+      { relation: 'self', person: personInput() },
+      {
+        relation: 'spouse',
+        person: personInput({
+          name: '李秀英',
+          idNumber: residentId('330102', '1962-08-15', '024'),
+          sex: 'female',
+          birthDate: '1962-08-15',
+        }),
+      },
+      {
+        relation: 'child',
+        person: personInput({
+          name: '张小明',
+          idNumber: residentId('330102', '2012-03-09', '031'),
+          birthDate: '2012-03-09',
+        }),
+      },
+    ],
+  });
+  const application: DibaoApplicationInput = {
+    householdId: household.id,
+    applicantPersonId: household.headPersonId,
+    applicantName: household.headName,
+    category: 'rural',
+    areaCode: '330102',
+    coveredPersonIds: members.map((m) => m.person.id),
+    income: { wagesFen: 150000, businessFen: 0, propertyFen: 0, transferFen: 39400 },
+    deductionsFen: 0,
+    assets: { depositsFen: 0, securitiesFen: 0, vehicles: 0, extraHousingUnits: 0, note: '' },
+    applicationDate: '2026-03-02',
+  };
+  return { ...desk, household, application };
+}
+
+describe('低保 cases', () => {
+  it('saves the benefit computed as S×N−I in fen with the standard in force', async () => {
+    const { db, ctx, application } = await deskWithHousehold();
+    const saved = await createDibaoCase(db, ctx, application);
+
+    // 632 × 3 − 1894 = 2 yuan exactly.
+    expect(saved.benefit).toMatchObject({
+      standardFen: 63200,
+      coveredCount: 3,
+      countedIncomeFen: 189400,
+      benefitFen: 200,
+      classification: 'dibao',
+    });
+    expect(saved.status).toBe('draft');
+    expect(saved.searchTokens).toContain('zsf');
+  });
+
+  it('recomputes on edit and refuses a second open case for the same person', async () => {
+    const { db, ctx, application } = await deskWithHousehold();
+    const saved = await createDibaoCase(db, ctx, application);
+    const edited = await updateDibaoCase(db, ctx, saved.id, saved.version, {
+      ...application,
+      income: { ...application.income, wagesFen: 100000 },
+    });
+    expect(edited.benefit.benefitFen).toBe(50200);
+
+    await expect(createDibaoCase(db, ctx, application)).rejects.toMatchObject({
+      code: 'duplicate',
+      fieldErrors: [expect.objectContaining({ code: 'case.person_in_open_case' })],
+    });
+  });
+
+  it('moves through the workflow by role, recording each step and its deadlines', async () => {
+    const { db, ctx, as, application } = await deskWithHousehold();
+    let c = await createDibaoCase(db, ctx, application);
+    c = await transitionCase(db, ctx, c.id, c.version, { action: 'submit' });
+    c = await transitionCase(db, ctx, c.id, c.version, { action: 'accept' });
+    expect(c.acceptedOn).not.toBeNull();
+    expect(c.decisionDue).not.toBeNull();
+    expect(String(c.decisionDue) > String(c.acceptedOn)).toBe(true);
+    c = await transitionCase(db, ctx, c.id, c.version, { action: 'start_investigation' });
+
+    // A registrar may not give the township opinion.
+    await expect(
+      transitionCase(db, ctx, c.id, c.version, { action: 'record_opinion', opinion: '符合条件' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    const supervisor = as('supervisor');
+    c = await transitionCase(db, supervisor, c.id, c.version, {
+      action: 'record_opinion',
+      opinion: '经入户调查，符合低保条件',
+    });
+    // Going back needs a reason.
+    await expect(
+      transitionCase(db, supervisor, c.id, c.version, { action: 'reinvestigate' }),
+    ).rejects.toMatchObject({ code: 'validation' });
+    c = await transitionCase(db, supervisor, c.id, c.version, {
+      action: 'reinvestigate',
+      reason: '邻里反映有经营收入，需补充调查',
+    });
+    expect(c.status).toBe('investigating');
+
+    const history = await caseHistory(db, c.id);
+    expect(history.map((e) => `${e.from}>${e.to}`)).toEqual([
+      'draft>submitted',
+      'submitted>accepted',
+      'accepted>investigating',
+      'investigating>township_opinion',
+      'township_opinion>investigating',
+    ]);
+    expect(history[3]).toMatchObject({ actorName: '李主管', actorRole: 'supervisor' });
+    expect(history[4]?.reason).toContain('补充调查');
+
+    const transitions = (await db.queue.toArray()).filter((e) => e.op === 'transition');
+    expect(transitions.map((e) => e.transition?.action)).toEqual([
+      'submit',
+      'accept',
+      'start_investigation',
+      'record_opinion',
+      'reinvestigate',
+    ]);
+  });
+
+  it('refuses an illegal step and writes nothing', async () => {
+    const { db, ctx, application } = await deskWithHousehold();
+    const c = await createDibaoCase(db, ctx, application);
+    const before = await db.queue.count();
+    await expect(
+      transitionCase(db, ctx, c.id, c.version, { action: 'start_payment' }),
+    ).rejects.toMatchObject({ code: 'invalid_transition' });
+    expect(await db.queue.count()).toBe(before);
+    expect((await db.cases.get(c.id))?.status).toBe('draft');
+  });
+
+  it('lists by status and search, and flags overdue cases', async () => {
+    const { db, ctx, application } = await deskWithHousehold();
+    let c = await createDibaoCase(db, ctx, application);
+    c = await transitionCase(db, ctx, c.id, c.version, { action: 'submit' });
+    await transitionCase(db, ctx, c.id, c.version, { action: 'accept' });
+
+    expect(await listCases(db, { status: 'accepted', today: '2026-03-02' })).toHaveLength(1);
+    expect(await listCases(db, { status: 'draft', today: '2026-03-02' })).toHaveLength(0);
+    expect(await listCases(db, { query: 'zsf', today: '2026-03-02' })).toHaveLength(1);
+    expect(await listCases(db, { overdueOnly: true, today: '2026-03-03' })).toHaveLength(0);
+    expect(await listCases(db, { overdueOnly: true, today: '2026-12-31' })).toHaveLength(1);
+  });
+});

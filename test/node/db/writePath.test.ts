@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '@shared/errors/appError';
+import { write } from '../../../renderer/src/db/writePath';
+import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
+
+describe('the one write path', () => {
+  it('writes the record and its queue entry together, stamped with actor, clock and sequence', async () => {
+    const { db, ctx } = await openTestDesk();
+    const person = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+
+    expect(person).toMatchObject({
+      version: 1,
+      officeId: 'office-chengguan',
+      deleted: false,
+      createdBy: 'user-registrar',
+      updatedBy: 'user-registrar',
+    });
+    expect(person.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(person.searchTokens).toEqual(expect.arrayContaining(['张三丰', 'zsf', 'zhangsanfeng']));
+
+    const queue = await db.queue.toArray();
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({
+      seq: 1,
+      kind: 'person',
+      recordId: person.id,
+      op: 'create',
+      baseVersion: 0,
+      deviceId: ctx.deviceId,
+      hlc: person.hlc,
+      actor: { userId: 'user-registrar', role: 'registrar' },
+    });
+    expect(queue[0]?.fields).toMatchObject({ name: '张三丰', idNumber: person.idNumber });
+  });
+
+  it('queues only the changed fields of an update, against the version it was based on', async () => {
+    const { db, ctx } = await openTestDesk();
+    const created = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+    const updated = await write(db, ctx, (w) =>
+      w.update('person', created.id, created.version, { currentAddress: '城关镇新街2号' }),
+    );
+
+    expect(updated.version).toBe(2);
+    expect(updated.hlc > created.hlc).toBe(true);
+    const entries = await db.queue.orderBy('seq').toArray();
+    expect(entries.map((e) => e.seq)).toEqual([1, 2]);
+    expect(entries[1]).toMatchObject({
+      op: 'update',
+      baseVersion: 1,
+      fields: { currentAddress: '城关镇新街2号' },
+    });
+  });
+
+  it('writes nothing when validation fails', async () => {
+    const { db, ctx } = await openTestDesk();
+    const badId = residentId('330102', '1960-05-04', '013').slice(0, 17) + '0';
+    const attempt = write(db, ctx, (w) =>
+      w.create('person', { ...personInput({ idNumber: badId }), householdId: null }),
+    );
+
+    await expect(attempt).rejects.toMatchObject({
+      code: 'validation',
+      fieldErrors: [expect.objectContaining({ path: 'idNumber', code: 'id.checksum' })],
+    });
+    expect(await db.persons.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
+    expect(await db.meta.get('deviceSeq')).toBeUndefined();
+  });
+
+  it('leaves neither record nor entry when a later step of the same transaction fails', async () => {
+    const { db, ctx } = await openTestDesk();
+    const first = personInput();
+    const second = personInput({ name: '李四', idNumber: first.idNumber });
+    const attempt = write(db, ctx, async (w) => {
+      await w.create('person', { ...first, householdId: null });
+      await w.create('person', { ...second, householdId: null }); // same ID: refused
+    });
+
+    await expect(attempt).rejects.toMatchObject({ code: 'duplicate' });
+    expect(await db.persons.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
+  });
+
+  it('rolls the record back when the queue write itself fails in the middle', async () => {
+    const { db, ctx } = await openTestDesk();
+    await write(db, ctx, (w) => w.create('person', { ...personInput(), householdId: null }));
+    // Corrupt the device sequence so the next queue insert collides with entry 1: the
+    // record put succeeds, then the queue add throws a ConstraintError.
+    await db.meta.put({ key: 'deviceSeq', value: 0 });
+
+    const attempt = write(db, ctx, (w) =>
+      w.create('person', {
+        ...personInput({ name: '李四', idNumber: residentId('330102', '1970-01-01', '022') }),
+        householdId: null,
+      }),
+    );
+
+    await expect(attempt).rejects.toThrow();
+    expect(await db.persons.count()).toBe(1);
+    expect(await db.queue.count()).toBe(1);
+  });
+
+  it('refuses a stale edit instead of silently overwriting a colleague', async () => {
+    const { db, ctx } = await openTestDesk();
+    const created = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+    await write(db, ctx, (w) => w.update('person', created.id, 1, { phone: '13800000000' }));
+
+    const stale = write(db, ctx, (w) =>
+      w.update('person', created.id, 1, { phone: '13900000000' }),
+    );
+
+    await expect(stale).rejects.toMatchObject({ code: 'conflict' });
+    expect((await db.persons.get(created.id))?.phone).toBe('13800000000');
+  });
+
+  it('deletes as a tombstone, queued like any change', async () => {
+    const { db, ctx } = await openTestDesk();
+    const created = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+    await write(db, ctx, (w) => w.remove('person', created.id, created.version));
+
+    const stored = await db.persons.get(created.id);
+    expect(stored).toMatchObject({ deleted: true, version: 2 });
+    const last = await db.queue.orderBy('seq').last();
+    expect(last).toMatchObject({ op: 'delete', fields: { deleted: true }, baseVersion: 1 });
+  });
+
+  it('skips the queue for device-local kinds but still validates them', async () => {
+    const { db, ctx } = await openTestDesk();
+    const bad = write(db, ctx, (w) =>
+      w.create('localUser', {
+        username: 'bad name',
+        displayName: 'x',
+        role: 'admin',
+        passwordHash: 'h',
+        passwordSalt: 's',
+        passwordIterations: 310000,
+        disabled: false,
+      }),
+    );
+    await expect(bad).rejects.toBeInstanceOf(AppError);
+    expect(await db.users.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
+  });
+
+  it('makes a no-op update write nothing', async () => {
+    const { db, ctx } = await openTestDesk();
+    const created = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+    const same = await write(db, ctx, (w) => w.update('person', created.id, 1, { name: '张三丰' }));
+    expect(same.version).toBe(1);
+    expect(await db.queue.count()).toBe(1);
+  });
+});
