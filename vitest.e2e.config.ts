@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// End-to-end: the built renderer (dist/renderer) in Debian's Chromium via playwright-core.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/chromium/**/*.e2e.ts'],
+    environment: 'node',
+    globalSetup: ['test/e2e/chromium/serveRenderer.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 60_000,
+    fileParallelism: false,
+  },
+});
