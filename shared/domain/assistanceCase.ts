@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors/appError';
 import { dibaoStatuses } from '../workflow/dibaoWorkflow';
-import { areaCodeSchema, fenAmountSchema, isoDateSchema, optionalText, urbanRuralSchema } from './common';
+import {
+  areaCodeSchema,
+  fenAmountSchema,
+  isoDateSchema,
+  optionalText,
+  urbanRuralSchema,
+} from './common';
 
 export const programmes = ['dibao'] as const;
 export type Programme = (typeof programmes)[number];
