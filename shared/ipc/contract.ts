@@ -1,0 +1,143 @@
+/**
+ * The one IPC contract between the Electron main process and the renderer.
+ *
+ * Both ends are typed from `IpcContract`: the main process registers exactly one handler
+ * per channel (the compiler refuses a missing one), the preload exposes one named
+ * function per channel, and the renderer sees plain promises. Adding a channel means:
+ * add it here, add it to `ipcChannels` and `deskApiChannels`, then write its handler.
+ *
+ * Pure TypeScript: this file is bundled into the sandboxed preload, so it holds only
+ * types and a few string constants.
+ */
+import type { AppErrorData } from '../errors/appError';
+
+export type MenuLanguage = 'zh-CN' | 'en';
+
+export interface AppInfo {
+  appVersion: string;
+  /** `process.platform` in Electron ("win32", "linux", …); the browser's platform on the web. */
+  platform: string;
+  /** Null when the desk runs in a plain browser (`npm run web`). */
+  electronVersion: string | null;
+  chromeVersion: string | null;
+  isPackaged: boolean;
+}
+
+/** Same shape as Electron's dialog filter, e.g. { name: '同步包', extensions: ['json'] }. */
+export interface FileFilter {
+  name: string;
+  /** Without the dot; ['*'] means any file. */
+  extensions: string[];
+}
+
+export interface SaveTextRequest {
+  suggestedName: string;
+  content: string;
+  filters: FileFilter[];
+}
+
+export interface SaveTextResponse {
+  /** False when the user cancelled the dialog. */
+  saved: boolean;
+  /** Where the file went; absent on the web, where the browser decides. */
+  path?: string;
+}
+
+/** Larger text would freeze the renderer when it arrives as one string; both runtimes refuse it. */
+export const MAX_OPEN_TEXT_BYTES = 64 * 1024 * 1024;
+
+export interface OpenTextRequest {
+  filters: FileFilter[];
+}
+
+export interface OpenTextResponse {
+  /** False when the user cancelled the dialog. */
+  opened: boolean;
+  name?: string;
+  content?: string;
+}
+
+/** Channel name → request and response. An `undefined` request means the call takes no argument. */
+export interface IpcContract {
+  'app:getInfo': { request: undefined; response: AppInfo };
+  'app:setMenuLanguage': { request: { language: MenuLanguage }; response: undefined };
+  'file:saveText': { request: SaveTextRequest; response: SaveTextResponse };
+  'file:openText': { request: OpenTextRequest; response: OpenTextResponse };
+}
+
+export type IpcChannel = keyof IpcContract;
+export type IpcRequest<K extends IpcChannel> = IpcContract[K]['request'];
+export type IpcResponse<K extends IpcChannel> = IpcContract[K]['response'];
+
+/**
+ * What crosses the wire. Errors travel as data because an Error thrown in a handler
+ * reaches the renderer as a bare message string: the code and field errors would be lost.
+ */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/** Every channel, for code that must visit them all (registration, tests). */
+export const ipcChannels = [
+  'app:getInfo',
+  'app:setMenuLanguage',
+  'file:saveText',
+  'file:openText',
+] as const satisfies readonly IpcChannel[];
+
+/**
+ * The functions the renderer calls (`renderer/src/platform`). They resolve with the
+ * response and reject with an AppError.
+ */
+export interface DeskApi {
+  getAppInfo(): Promise<AppInfo>;
+  setMenuLanguage(language: MenuLanguage): Promise<void>;
+  saveTextFile(request: SaveTextRequest): Promise<SaveTextResponse>;
+  openTextFile(request: OpenTextRequest): Promise<OpenTextResponse>;
+}
+
+/** Which channel backs each DeskApi function; the preload is built from this table. */
+export const deskApiChannels = {
+  getAppInfo: 'app:getInfo',
+  setMenuLanguage: 'app:setMenuLanguage',
+  saveTextFile: 'file:saveText',
+  openTextFile: 'file:openText',
+} as const satisfies { [F in keyof DeskApi]: IpcChannel };
+
+export type DeskApiName = keyof DeskApi;
+
+/**
+ * What the preload exposes as `window.desk`: the same named functions, but resolving
+ * with an IpcResult, because an AppError cannot cross the context bridge intact.
+ * `renderer/src/platform/deskApi.electron.ts` unwraps it into a DeskApi.
+ */
+export type DeskBridge = {
+  [F in DeskApiName]: (
+    ...args: Parameters<DeskApi[F]>
+  ) => Promise<IpcResult<Awaited<ReturnType<DeskApi[F]>>>>;
+};
+
+// ---- Compile-time checks: DeskApi, deskApiChannels and ipcChannels agree with the contract.
+
+type Extends<A, B> = [A] extends [B] ? true : false;
+type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+/** What each channel answers is what its DeskApi function promises the renderer. */
+export type DeskApiMatchesContract = Assert<
+  Equal<
+    {
+      [F in DeskApiName]: Extends<
+        IpcResponse<(typeof deskApiChannels)[F]>,
+        Awaited<ReturnType<DeskApi[F]>>
+      >;
+    }[DeskApiName],
+    true
+  >
+>;
+
+/** Every channel is listed in `ipcChannels` and backs some DeskApi function. */
+export type ChannelListsAreComplete = Assert<
+  Equal<
+    [IpcChannel, IpcChannel],
+    [(typeof ipcChannels)[number], (typeof deskApiChannels)[DeskApiName]]
+  >
+>;
