@@ -1,0 +1,77 @@
+/**
+ * Electron main process entry (bundled to dist/electron/main.cjs). Only wiring: the
+ * decisions live in security.ts, appUrl.ts, menuTemplate.ts and ipc/handlers/*.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { appInfoHandlers } from './ipc/handlers/appInfo';
+import { fileHandlers } from './ipc/handlers/files';
+import { menuLanguageHandlers } from './ipc/handlers/menuLanguage';
+import { registerHandlers } from './ipc/registerHandlers';
+import { applyApplicationMenu } from './menu';
+import { hardenSession, hardenWebContents } from './security';
+import { createMainWindow } from './window';
+
+// dist/electron/main.cjs → dist/electron/preload.cjs and dist/renderer/.
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const rendererDir = path.join(__dirname, '..', 'renderer');
+
+// Before anything reads userData (the single-instance lock lives there): e2e runs and
+// portable installs point the desk at their own folder, so they never share a database.
+const userDataDir = process.env.DESK_USER_DATA_DIR;
+if (userDataDir) app.setPath('userData', path.resolve(userDataDir));
+
+app.enableSandbox();
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow(preloadPath);
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function start(): void {
+  hardenSession(session.defaultSession);
+  serveAppProtocol(rendererDir);
+  registerHandlers(ipcMain, {
+    ...appInfoHandlers({ app, platform: process.platform, versions: process.versions }),
+    ...menuLanguageHandlers(applyApplicationMenu),
+    ...fileHandlers({
+      dialog,
+      windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
+      defaultDirectory: () => app.getPath('documents'),
+    }),
+  });
+  applyApplicationMenu('zh-CN');
+  openMainWindow();
+}
+
+// A second desk on the same data would race the first on IndexedDB: focus the first.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      console.error('[main] startup failed', error);
+      dialog.showErrorBox('民政工作台无法启动 / The desk could not start', String(error));
+      app.exit(1);
+    });
+}
