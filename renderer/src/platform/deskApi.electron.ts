@@ -1,0 +1,29 @@
+/**
+ * DeskApi over the Electron preload (`window.desk`). The main process answers every
+ * call with an IpcResult; here it becomes a resolved value or a thrown AppError, so UI
+ * code handles platform errors exactly like write-path errors.
+ */
+import { AppError, toAppErrorData } from '@shared/errors/appError';
+import type { DeskApi, DeskBridge, IpcResult } from '@shared/ipc/contract';
+
+async function unwrap<T>(pending: Promise<IpcResult<T>>): Promise<T> {
+  let result: IpcResult<T>;
+  try {
+    result = await pending;
+  } catch (error) {
+    // The call never reached a handler (main process gone, channel missing): a bug, not user error.
+    console.error('[desk] IPC call failed', error);
+    throw AppError.fromData(toAppErrorData(error));
+  }
+  if (result.ok) return result.value;
+  throw AppError.fromData(result.error);
+}
+
+export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
+  return {
+    getAppInfo: () => unwrap(bridge.getAppInfo()),
+    setMenuLanguage: (language) => unwrap(bridge.setMenuLanguage(language)),
+    saveTextFile: (request) => unwrap(bridge.saveTextFile(request)),
+    openTextFile: (request) => unwrap(bridge.openTextFile(request)),
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * DeskApi in a plain browser (`npm run web`): the closest the web allows. Saving is a
+ * download (the browser picks the folder, so no path comes back and a cancel cannot be
+ * seen); opening is a file picker; the menu does not exist.
+ */
+import { AppError, toAppErrorData } from '@shared/errors/appError';
+import {
+  MAX_OPEN_TEXT_BYTES,
+  type DeskApi,
+  type FileFilter,
+  type OpenTextResponse,
+} from '@shared/ipc/contract';
+
+/** `.json,.csv` for <input accept>; empty (anything) when a filter allows '*'. */
+function acceptFor(filters: FileFilter[]): string {
+  const extensions = filters.flatMap((filter) => filter.extensions);
+  if (extensions.length === 0 || extensions.includes('*')) return '';
+  return extensions.map((extension) => `.${extension}`).join(',');
+}
+
+/** The last path segment: a suggested name must not carry folders into the download. */
+function baseName(name: string): string {
+  return name.split(/[\\/]/).pop() || 'download.txt';
+}
+
+function pickTextFile(filters: FileFilter[]): Promise<OpenTextResponse> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = acceptFor(filters);
+    input.hidden = true;
+    const finish = (response: OpenTextResponse): void => {
+      input.remove();
+      resolve(response);
+    };
+    input.addEventListener('cancel', () => finish({ opened: false }), { once: true });
+    input.addEventListener(
+      'change',
+      () => {
+        const file = input.files?.[0];
+        if (!file) return finish({ opened: false });
+        if (file.size > MAX_OPEN_TEXT_BYTES) {
+          input.remove();
+          reject(
+            new AppError({
+              code: 'validation',
+              message: 'The chosen file is too large to open.',
+              details: { size: file.size, maxBytes: MAX_OPEN_TEXT_BYTES },
+            }),
+          );
+          return;
+        }
+        // Blob.text() decodes UTF-8 and drops a BOM, like the Electron handler does.
+        file.text().then(
+          (content) => finish({ opened: true, name: file.name, content }),
+          (error: unknown) => {
+            input.remove();
+            reject(AppError.fromData(toAppErrorData(error)));
+          },
+        );
+      },
+      { once: true },
+    );
+    document.body.append(input);
+    input.click();
+  });
+}
+
+export function createWebDeskApi(): DeskApi {
+  return {
+    getAppInfo: () =>
+      Promise.resolve({
+        // Set at build time if the build passes VITE_APP_VERSION; the web build has no app.getVersion().
+        appVersion: (import.meta.env.VITE_APP_VERSION as string | undefined) ?? 'unknown',
+        platform: navigator.platform || 'web',
+        electronVersion: null,
+        chromeVersion: /Chrome\/([\d.]+)/.exec(navigator.userAgent)?.[1] ?? null,
+        isPackaged: false,
+      }),
+
+    // A browser tab has no application menu; the page's own language switch is enough.
+    setMenuLanguage: () => Promise.resolve(),
+
+    saveTextFile: (request) => {
+      const blob = new Blob([request.content], { type: 'text/plain;charset=utf-8' });
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = baseName(request.suggestedName);
+      link.hidden = true;
+      document.body.append(link);
+      link.click();
+      link.remove();
+      // Revoking at once can abort the download in some browsers; a minute is plenty.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return Promise.resolve({ saved: true });
+    },
+
+    openTextFile: (request) => pickTextFile(request.filters),
+  };
+}
