@@ -33,6 +33,7 @@ function pickTextFile(filters: FileFilter[]): Promise<OpenTextResponse> {
       input.remove();
       resolve(response);
     };
+    // 'cancel' exists since Chrome 113 / Firefox 91; older browsers just never settle.
     input.addEventListener('cancel', () => finish({ opened: false }), { once: true });
     input.addEventListener(
       'change',

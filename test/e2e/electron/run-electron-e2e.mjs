@@ -20,9 +20,21 @@ if (!electron.found) {
     path.dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
     'vitest.mjs',
   );
-  const child = spawn(process.execPath, [vitest, 'run', '--config', 'vitest.electron.config.ts'], {
-    cwd: root,
-    stdio: 'inherit',
+  const vitestArgs = [vitest, 'run', '--config', 'vitest.electron.config.ts'];
+  // Electron needs a display; a headless Linux CI gets a virtual one from xvfb-run.
+  const headlessLinux =
+    process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const [command, args] = headlessLinux
+    ? ['xvfb-run', ['-a', process.execPath, ...vitestArgs]]
+    : [process.execPath, vitestArgs];
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+  child.on('error', (error) => {
+    console.error(
+      headlessLinux
+        ? `No display for Electron and xvfb-run could not start (${error.message}): install xvfb or set DISPLAY.`
+        : `Could not start vitest: ${error.message}`,
+    );
+    process.exitCode = 1;
   });
   child.on('exit', (code, signal) => {
     process.exitCode = code ?? (signal ? 1 : 0);
