@@ -1,0 +1,158 @@
+import AssignmentIcon from '@mui/icons-material/AssignmentOutlined';
+import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
+import LockIcon from '@mui/icons-material/LockOutlined';
+import LogoutIcon from '@mui/icons-material/Logout';
+import PeopleIcon from '@mui/icons-material/PeopleAltOutlined';
+import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import {
+  AppBar,
+  Box,
+  Button,
+  Divider,
+  Drawer,
+  List,
+  ListItemButton,
+  ListItemIcon,
+  ListItemText,
+  Toolbar,
+  Typography,
+} from '@mui/material';
+import type { ReactNode } from 'react';
+import type { MessageKey } from '../i18n/messages';
+import { useT } from '../i18n/useT';
+import { renderRoute } from '../screens/routes';
+import { useRouter, type Route } from '../state/router';
+import { useSession } from '../state/session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { SyncStatusBar } from './SyncStatusBar';
+
+const drawerWidth = 196;
+
+type Section = 'persons' | 'households' | 'cases' | 'settings';
+
+interface NavItem {
+  section: Section;
+  label: MessageKey;
+  icon: ReactNode;
+  target: Route;
+}
+
+const navItems: NavItem[] = [
+  { section: 'persons', label: 'nav.persons', icon: <PeopleIcon />, target: { name: 'persons' } },
+  {
+    section: 'households',
+    label: 'nav.households',
+    icon: <FamilyIcon />,
+    target: { name: 'householdNew' },
+  },
+  { section: 'cases', label: 'nav.cases', icon: <AssignmentIcon />, target: { name: 'cases' } },
+  {
+    section: 'settings',
+    label: 'nav.settings',
+    icon: <SettingsIcon />,
+    target: { name: 'settings' },
+  },
+];
+
+/** Which menu entry a detail screen belongs to, so the menu keeps the user oriented. */
+function sectionOf(route: Route): Section {
+  switch (route.name) {
+    case 'persons':
+    case 'person':
+      return 'persons';
+    case 'householdNew':
+    case 'household':
+      return 'households';
+    case 'cases':
+    case 'caseNew':
+    case 'case':
+      return 'cases';
+    case 'settings':
+      return 'settings';
+  }
+}
+
+/** The logged-in frame: top bar, left menu, the current screen, sync status at the bottom. */
+export function AppShell() {
+  const { t } = useT();
+  const route = useRouter((s) => s.route);
+  const navigate = useRouter((s) => s.navigate);
+  const current = sectionOf(route);
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
+      <TopBar />
+      <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
+        <Drawer
+          variant="permanent"
+          // The theme outlines every Paper; the menu only needs its right edge.
+          slotProps={{ paper: { variant: 'elevation', elevation: 0 } }}
+          sx={{
+            width: drawerWidth,
+            flexShrink: 0,
+            '& .MuiDrawer-paper': { width: drawerWidth, position: 'relative' },
+          }}
+        >
+          <Box component="nav" aria-label={t('nav.label')}>
+            <List>
+              {navItems.map((item) => (
+                <ListItemButton
+                  key={item.section}
+                  selected={item.section === current}
+                  aria-current={item.section === current ? 'page' : undefined}
+                  onClick={() => navigate(item.target)}
+                  sx={{ py: 1.25 }}
+                >
+                  <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
+                  <ListItemText primary={t(item.label)} />
+                </ListItemButton>
+              ))}
+            </List>
+          </Box>
+        </Drawer>
+        <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', p: 3 }}>
+          {renderRoute(route)}
+        </Box>
+      </Box>
+      <SyncStatusBar />
+    </Box>
+  );
+}
+
+function TopBar() {
+  const { t } = useT();
+  const officeName = useSession((s) => s.settings?.officeName ?? '');
+  const user = useSession((s) => s.user);
+  const lock = useSession((s) => s.lock);
+  const logout = useSession((s) => s.logout);
+
+  return (
+    <AppBar position="static" elevation={0}>
+      <Toolbar variant="dense" sx={{ gap: 1 }}>
+        <Typography variant="h6" component="div" noWrap sx={{ fontWeight: 600 }}>
+          {t('app.name')}
+        </Typography>
+        <Divider
+          orientation="vertical"
+          flexItem
+          sx={{ mx: 1, borderColor: 'rgba(255,255,255,.4)' }}
+        />
+        <Typography component="div" noWrap data-testid="office-name" sx={{ flex: 1 }}>
+          {officeName}
+        </Typography>
+        {user && (
+          <Typography component="div" noWrap data-testid="current-user" sx={{ mr: 1 }}>
+            {t('shell.user', { name: user.displayName, role: t(`role.${user.role}`) })}
+          </Typography>
+        )}
+        <LanguageSwitch />
+        <Button color="inherit" startIcon={<LockIcon />} onClick={lock}>
+          {t('shell.lock')}
+        </Button>
+        <Button color="inherit" startIcon={<LogoutIcon />} onClick={logout}>
+          {t('shell.logout')}
+        </Button>
+      </Toolbar>
+    </AppBar>
+  );
+}
