@@ -1,0 +1,155 @@
+import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { AppError, type FieldError } from '@shared/errors/appError';
+import { localUserDataSchema } from '@shared/domain/localUser';
+import { defaultOfficeSettings, officeSettingsSchema } from '@shared/domain/settings';
+import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
+import { minPasswordLength } from '../../auth/password';
+import { saveSettings } from '../../db/repositories/settings';
+import { seedSampleReferenceData } from '../../db/repositories/reference';
+import { actorOf, createFirstAdmin } from '../../db/repositories/users';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
+import { useSession } from '../../state/session';
+import { useFieldErrors } from '../../ui/useFieldErrors';
+import { AuthCard } from './AuthCard';
+import { rememberUsername } from './LoginScreen';
+
+interface Form {
+  officeName: string;
+  officeId: string;
+  areaCode: string;
+  username: string;
+  displayName: string;
+  password: string;
+  passwordConfirm: string;
+}
+
+const empty: Form = {
+  officeName: '',
+  officeId: '',
+  areaCode: '',
+  username: '',
+  displayName: '',
+  password: '',
+  passwordConfirm: '',
+};
+
+const adminFieldsSchema = localUserDataSchema.pick({ username: true, displayName: true });
+
+/** Every problem at once, before anything is written, so the form is fixed in one pass. */
+function checkForm(form: Form): FieldError[] {
+  const errors: FieldError[] = [];
+  const settings = officeSettingsSchema.safeParse({ ...defaultOfficeSettings, ...form });
+  if (!settings.success) errors.push(...fieldErrorsFromZod(settings.error));
+  const admin = adminFieldsSchema.safeParse(form);
+  if (!admin.success) errors.push(...fieldErrorsFromZod(admin.error));
+  if (form.password.length < minPasswordLength) {
+    errors.push({
+      path: 'password',
+      code: 'user.password_short',
+      params: { min: minPasswordLength },
+    });
+  } else if (form.password !== form.passwordConfirm) {
+    errors.push({ path: 'passwordConfirm', code: 'user.password_mismatch' });
+  }
+  return errors;
+}
+
+/**
+ * First run on a new desk: the office's identity, then its first administrator. The
+ * admin is the actor of the sample reference data, so even seeding is attributed.
+ */
+export function FirstRunScreen() {
+  const { t } = useT();
+  const { errorFor, capture, clear, summary } = useFieldErrors();
+  const [form, setForm] = useState<Form>(empty);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    const problems = checkForm(form);
+    if (problems.length > 0) {
+      capture(
+        new AppError({ code: 'validation', message: 'First run form', fieldErrors: problems }),
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      const { db, deviceId } = useSession.getState();
+      const settings = await saveSettings(db, {
+        ...defaultOfficeSettings,
+        officeName: form.officeName,
+        officeId: form.officeId,
+        areaCode: form.areaCode,
+      });
+      const ctx = { officeId: settings.officeId, deviceId, now: () => new Date() };
+      const admin = await createFirstAdmin(db, ctx, {
+        username: form.username,
+        displayName: form.displayName,
+        password: form.password,
+      });
+      await seedSampleReferenceData(db, { ...ctx, actor: actorOf(admin) }, settings.areaCode);
+      rememberUsername(admin.username);
+      useSession.getState().setSettings(settings);
+      await useSession.getState().init();
+    } catch (thrown) {
+      capture(thrown);
+      setBusy(false);
+    }
+  };
+
+  const field = (name: keyof Form, label: MessageKey, extra?: { help?: string; type?: string }) => {
+    const error = errorFor(name);
+    return (
+      <TextField
+        label={t(label)}
+        name={name}
+        type={extra?.type ?? 'text'}
+        value={form[name]}
+        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+        error={Boolean(error)}
+        helperText={error ?? extra?.help}
+        autoComplete={extra?.type === 'password' ? 'new-password' : 'off'}
+        fullWidth
+      />
+    );
+  };
+
+  return (
+    <AuthCard title={t('auth.firstRun.title')} subtitle={t('auth.firstRun.intro')} width={560}>
+      <Box component="form" noValidate onSubmit={submit}>
+        <Stack spacing={2}>
+          {summary && <Alert severity="error">{summary}</Alert>}
+          <Typography variant="subtitle2" color="primary">
+            {t('auth.firstRun.office')}
+          </Typography>
+          {field('officeName', 'auth.officeName', { help: t('auth.officeNameHelp') })}
+          <Stack direction="row" spacing={2}>
+            {field('officeId', 'auth.officeId', { help: t('auth.officeIdHelp') })}
+            {field('areaCode', 'auth.areaCode', { help: t('auth.areaCodeHelp') })}
+          </Stack>
+          <Typography variant="subtitle2" color="primary" sx={{ pt: 1 }}>
+            {t('auth.firstRun.admin')}
+          </Typography>
+          <Stack direction="row" spacing={2}>
+            {field('username', 'auth.adminUsername', { help: t('auth.usernameHelp') })}
+            {field('displayName', 'auth.displayName')}
+          </Stack>
+          <Stack direction="row" spacing={2}>
+            {field('password', 'auth.password', {
+              type: 'password',
+              help: t('auth.passwordHelp', { min: minPasswordLength }),
+            })}
+            {field('passwordConfirm', 'auth.passwordConfirm', { type: 'password' })}
+          </Stack>
+          <Button type="submit" variant="contained" size="large" disabled={busy}>
+            {busy ? t('auth.creating') : t('auth.createAdmin')}
+          </Button>
+        </Stack>
+      </Box>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,78 @@
+import { Alert, Box, Button, Stack, TextField } from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { useT } from '../../i18n/useT';
+import { useSession } from '../../state/session';
+import { useFieldErrors } from '../../ui/useFieldErrors';
+import { AuthCard } from './AuthCard';
+
+// Only the username (never the password) is remembered: a desk usually has one clerk.
+const lastUsernameKey = 'desk.lastUsername';
+
+export function rememberUsername(username: string): void {
+  localStorage.setItem(lastUsernameKey, username);
+}
+
+export function LoginScreen() {
+  const { t } = useT();
+  const officeName = useSession((s) => s.settings?.officeName);
+  const { capture, clear, summary } = useFieldErrors();
+  const [username, setUsername] = useState(() => localStorage.getItem(lastUsernameKey) ?? '');
+  const [password, setPassword] = useState('');
+  const [failed, setFailed] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    setFailed(false);
+    setBusy(true);
+    try {
+      const ok = await useSession.getState().login(username, password);
+      if (ok) {
+        rememberUsername(username.trim());
+        return;
+      }
+      // Say which pair failed, not which half: no hint whether the username exists.
+      setFailed(true);
+      setPassword('');
+    } catch (thrown) {
+      capture(thrown);
+    }
+    setBusy(false);
+  };
+
+  return (
+    <AuthCard title={t('auth.title')} subtitle={officeName}>
+      <Box component="form" noValidate onSubmit={submit}>
+        <Stack spacing={2}>
+          {failed && <Alert severity="error">{t('auth.loginFailed')}</Alert>}
+          {summary && <Alert severity="error">{summary}</Alert>}
+          <TextField
+            label={t('auth.username')}
+            name="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            error={failed}
+            autoComplete="username"
+            autoFocus={!username}
+            fullWidth
+          />
+          <TextField
+            label={t('auth.password')}
+            name="password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={failed}
+            autoComplete="current-password"
+            autoFocus={Boolean(username)}
+            fullWidth
+          />
+          <Button type="submit" variant="contained" size="large" disabled={busy}>
+            {busy ? t('auth.loggingIn') : t('auth.login')}
+          </Button>
+        </Stack>
+      </Box>
+    </AuthCard>
+  );
+}
