@@ -1,0 +1,220 @@
+import {
+  Alert,
+  Box,
+  Button,
+  FormControlLabel,
+  MenuItem,
+  Stack,
+  Switch,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useState, type FormEvent } from 'react';
+import { officeSettingsSchema, type OfficeSettings } from '@shared/domain/settings';
+import { AppError, type FieldError } from '@shared/errors/appError';
+import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
+import { saveSettings } from '../../db/repositories/settings';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
+import { useSession } from '../../state/session';
+import { useFieldErrors } from '../../ui/useFieldErrors';
+import { FieldGrid, parseWholeNumber } from './SettingsSection';
+
+const numberFields = [
+  'decisionLimitWorkingDays',
+  'noticeWorkingDays',
+  'idleLockMinutes',
+  'minPaymentPercentOfStandard',
+  'edgeMultiplierPermille',
+  'assetLimitMonthsOfStandard',
+] as const;
+type NumberField = (typeof numberFields)[number];
+
+const roundings: OfficeSettings['rounding'][] = ['fen', 'yuan_down', 'yuan_nearest', 'yuan_up'];
+
+type Form = Omit<OfficeSettings, NumberField> & Record<NumberField, string>;
+
+function toForm(s: OfficeSettings): Form {
+  const form = { ...s } as unknown as Form;
+  for (const key of numberFields) form[key] = String(s[key]);
+  return form;
+}
+
+/**
+ * Every problem at once. Text that is not a whole number is named here, because the
+ * schema alone would call it 必填; the schema reports the rest (ranges, names).
+ */
+function formProblems(form: Form): FieldError[] {
+  const notNumbers: FieldError[] = numberFields
+    .filter((key) => Number.isNaN(parseWholeNumber(form[key])))
+    .map((key) => ({
+      path: key,
+      code: form[key].trim() === '' ? 'field.required' : 'field.invalid_type',
+    }));
+  const parsed = officeSettingsSchema.safeParse(fromForm(form));
+  const rest = parsed.success ? [] : fieldErrorsFromZod(parsed.error);
+  return [...notNumbers, ...rest.filter((e) => !notNumbers.some((n) => n.path === e.path))];
+}
+
+function fromForm(form: Form): OfficeSettings {
+  const settings = { ...form } as unknown as OfficeSettings;
+  for (const key of numberFields) settings[key] = parseWholeNumber(form[key]);
+  return settings;
+}
+
+/**
+ * Every number of the local rules, editable by a supervisor or administrator: they
+ * differ by county, so none is hard-coded. The office code is the sync identity and
+ * stays fixed.
+ */
+export function OfficeSettingsForm({
+  settings,
+  canEdit,
+}: {
+  settings: OfficeSettings;
+  canEdit: boolean;
+}) {
+  const { t } = useT();
+  const { errorFor, capture, clear, summary } = useFieldErrors();
+  const [form, setForm] = useState(() => toForm(settings));
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setSaved(false);
+    setForm((f) => ({ ...f, [key]: value }));
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    clear();
+    const problems = formProblems(form);
+    if (problems.length > 0) {
+      capture(
+        new AppError({ code: 'validation', message: 'Office settings', fieldErrors: problems }),
+      );
+      return;
+    }
+    setBusy(true);
+    try {
+      const clean = await saveSettings(useSession.getState().db, fromForm(form));
+      useSession.getState().setSettings(clean);
+      setForm(toForm(clean));
+      setSaved(true);
+    } catch (thrown) {
+      capture(thrown);
+    }
+    setBusy(false);
+  };
+
+  const text = (key: keyof Form, label: MessageKey, help?: MessageKey, numeric = false) => {
+    const error = errorFor(key);
+    return (
+      <TextField
+        label={t(label)}
+        name={key}
+        value={form[key]}
+        onChange={(e) => set(key, e.target.value)}
+        error={Boolean(error)}
+        helperText={error ?? (help ? t(help) : undefined)}
+        disabled={!canEdit}
+        slotProps={numeric ? { htmlInput: { inputMode: 'numeric' } } : undefined}
+        fullWidth
+      />
+    );
+  };
+
+  return (
+    <Box component="form" noValidate onSubmit={submit}>
+      <Stack spacing={2}>
+        {!canEdit && <Alert severity="info">{t('settings.office.readOnly')}</Alert>}
+        {summary && <Alert severity="error">{summary}</Alert>}
+        <FieldGrid>
+          {text('officeName', 'settings.officeName')}
+          <TextField
+            label={t('settings.officeId')}
+            value={form.officeId}
+            helperText={t('settings.officeIdHelp')}
+            disabled
+            fullWidth
+          />
+          {text('areaCode', 'settings.areaCode', undefined, true)}
+        </FieldGrid>
+        <Typography variant="subtitle2" color="primary">
+          {t('settings.office.rules')}
+        </Typography>
+        <FieldGrid>
+          {text(
+            'decisionLimitWorkingDays',
+            'settings.decisionLimit',
+            'settings.decisionLimitHelp',
+            true,
+          )}
+          {text('noticeWorkingDays', 'settings.noticeDays', undefined, true)}
+          {text('idleLockMinutes', 'settings.idleLock', undefined, true)}
+        </FieldGrid>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={form.confirmationDelegated}
+              onChange={(e) => set('confirmationDelegated', e.target.checked)}
+              disabled={!canEdit}
+            />
+          }
+          label={t('settings.confirmationDelegated')}
+        />
+        <Typography variant="subtitle2" color="primary">
+          {t('settings.office.benefit')}
+        </Typography>
+        <FieldGrid>
+          {text(
+            'minPaymentPercentOfStandard',
+            'settings.minPayment',
+            'settings.minPaymentHelp',
+            true,
+          )}
+          <TextField
+            select
+            label={t('settings.rounding')}
+            value={form.rounding}
+            onChange={(e) => set('rounding', e.target.value as OfficeSettings['rounding'])}
+            error={Boolean(errorFor('rounding'))}
+            helperText={errorFor('rounding')}
+            disabled={!canEdit}
+            fullWidth
+          >
+            {roundings.map((r) => (
+              <MenuItem key={r} value={r}>
+                {t(`settings.rounding.${r}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          {text(
+            'edgeMultiplierPermille',
+            'settings.edgeMultiplier',
+            'settings.edgeMultiplierHelp',
+            true,
+          )}
+          {text(
+            'assetLimitMonthsOfStandard',
+            'settings.assetLimit',
+            'settings.assetLimitHelp',
+            true,
+          )}
+        </FieldGrid>
+        {canEdit && (
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Button type="submit" variant="contained" disabled={busy}>
+              {t('settings.office.save')}
+            </Button>
+            {saved && (
+              <Typography role="status" color="success.main">
+                {t('common.saved')}
+              </Typography>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Box>
+  );
+}
