@@ -1,0 +1,102 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Box, CircularProgress, CssBaseline, Dialog, Typography } from '@mui/material';
+import { ThemeProvider } from '@mui/material/styles';
+import { useT } from './i18n/useT';
+import { FirstRunScreen } from './screens/auth/FirstRunScreen';
+import { LockScreen } from './screens/auth/LockScreen';
+import { LoginScreen } from './screens/auth/LoginScreen';
+import { useRouter } from './state/router';
+import { useSession } from './state/session';
+import { AppShell } from './ui/AppShell';
+import { syncMenuLanguage } from './ui/LanguageSwitch';
+import { createDeskTheme } from './ui/theme';
+import { useIdleLock } from './ui/useIdleLock';
+
+// Module-level so React's StrictMode double effects cannot open the session twice.
+let started: Promise<void> | null = null;
+
+export function App() {
+  const language = useSession((s) => s.language);
+  const theme = useMemo(() => createDeskTheme(language), [language]);
+  const [startFailed, setStartFailed] = useState(false);
+
+  useEffect(() => {
+    started ??= useSession.getState().init();
+    started.catch(() => setStartFailed(true));
+    // The native menu starts in Chinese; bring it in line with the remembered language.
+    syncMenuLanguage(useSession.getState().language);
+  }, []);
+
+  useEffect(() => {
+    // lang drives CJK glyph choice and screen readers.
+    document.documentElement.lang = language;
+  }, [language]);
+
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      {startFailed ? <StartFailed /> : <PhaseView />}
+    </ThemeProvider>
+  );
+}
+
+function PhaseView() {
+  const phase = useSession((s) => s.phase);
+  const minutes = useSession((s) => s.settings?.idleLockMinutes ?? 10);
+  useIdleLock(phase === 'ready', minutes);
+
+  useEffect(() => {
+    // The next person to log in starts at the home screen, not on the last one's case.
+    if (phase === 'login') useRouter.getState().navigate({ name: 'persons' });
+  }, [phase]);
+
+  switch (phase) {
+    case 'loading':
+      return <Loading />;
+    case 'setup':
+      return <FirstRunScreen />;
+    case 'login':
+      return <LoginScreen />;
+    case 'ready':
+    case 'locked':
+      // The shell stays mounted under the lock so unsaved work survives a coffee break;
+      // the full-screen lock dialog covers it and takes focus above any open dialog.
+      return (
+        <>
+          <AppShell />
+          <Dialog
+            fullScreen
+            open={phase === 'locked'}
+            aria-labelledby="auth-title"
+            // No fade: the shell must not show through while the lock appears.
+            transitionDuration={0}
+          >
+            <LockScreen />
+          </Dialog>
+        </>
+      );
+  }
+}
+
+function Loading() {
+  const { t } = useT();
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+      <Box sx={{ textAlign: 'center' }}>
+        <CircularProgress />
+        <Typography sx={{ mt: 2 }} color="text.secondary">
+          {t('common.loading')}
+        </Typography>
+      </Box>
+    </Box>
+  );
+}
+
+function StartFailed() {
+  const { t } = useT();
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh', p: 3 }}>
+      <Alert severity="error">{t('common.startFailed')}</Alert>
+    </Box>
+  );
+}
