@@ -39,14 +39,22 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'localStorage', 'indexedDB', 'navigator', 'process', 'require', 'Buffer', '__dirname'].map(
-          (name) => ({ name, message: 'shared/ may not touch runtime globals.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'localStorage',
+          'indexedDB',
+          'navigator',
+          'process',
+          'require',
+          'Buffer',
+          '__dirname',
+        ].map((name) => ({ name, message: 'shared/ may not touch runtime globals.' })),
       ],
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -57,9 +65,13 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(node:|electron$|fs$|path$|child_process$|os$|crypto$)',
-              message: 'The renderer has no Node: go through the preload API (renderer/src/platform).',
+              message:
+                'The renderer has no Node: go through the preload API (renderer/src/platform).',
             },
-            { regex: '^(\\.\\./)+electron/', message: 'The renderer never imports main-process code.' },
+            {
+              regex: '^(\\.\\./)+electron/',
+              message: 'The renderer never imports main-process code.',
+            },
           ],
         },
       ],
@@ -79,7 +91,8 @@ export default tseslint.config(
             },
             {
               regex: '^(node:|electron$|fs$|path$|child_process$|os$|crypto$)',
-              message: 'The renderer has no Node: go through the preload API (renderer/src/platform).',
+              message:
+                'The renderer has no Node: go through the preload API (renderer/src/platform).',
             },
           ],
         },
@@ -87,7 +100,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/**/*.ts', 'build/**/*.{js,mjs}', 'test/**/*.{ts,mjs}', 'hq/**/*.ts', '*.config.{js,ts}'],
+    files: [
+      'electron/**/*.ts',
+      'build/**/*.{js,mjs}',
+      'test/**/*.{ts,mjs}',
+      'hq/**/*.ts',
+      '*.config.{js,ts}',
+      'renderer/vite.config.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

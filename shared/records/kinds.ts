@@ -30,7 +30,10 @@ export interface KindDefinition<T> {
 const none = (): FieldError[] => [];
 const same = <T>(data: T): T => data;
 
-function define<T>(definition: KindDefinition<T>): KindDefinition<T> {
+/** Keeps each schema's own type (for KindInput) while checking the definition's shape. */
+function define<S extends z.ZodType<T, unknown>, T = z.output<S>>(
+  definition: KindDefinition<T> & { schema: S },
+): KindDefinition<T> & { schema: S } {
   return definition;
 }
 
@@ -93,6 +96,11 @@ export const kindDefinitions = {
 
 export type RecordKind = keyof typeof kindDefinitions;
 export const recordKinds = Object.keys(kindDefinitions) as RecordKind[];
+
+/** What a caller hands the write path: the schema's input (defaults may be omitted). */
+export type KindInput = {
+  [K in RecordKind]: Omit<z.input<(typeof kindDefinitions)[K]['schema']>, 'searchTokens'>;
+};
 
 export type KindData = {
   [K in RecordKind]: (typeof kindDefinitions)[K] extends KindDefinition<infer T> ? T : never;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { validationError, type AppError, type FieldError } from '../errors/appError';
 
+const ownCode = /^[a-z_]+\.[a-z_.]+$/;
+
 /**
  * Turns zod issues into the project's FieldErrors so every layer speaks one error
  * shape. Codes are stable keys the UI translates ("field.required", "field.too_long").
@@ -8,6 +10,10 @@ import { validationError, type AppError, type FieldError } from '../errors/appEr
 export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join('.');
+    // A schema that names its own code (e.g. .regex(re, 'field.area_code')) wins.
+    if (issue.code !== 'custom' && ownCode.test(issue.message)) {
+      return { path, code: issue.message };
+    }
     switch (issue.code) {
       case 'too_small':
         if (issue.origin === 'string' && Number(issue.minimum) <= 1) {

@@ -57,7 +57,10 @@ export const tableOfKind = {
   localUser: 'users',
 } as const satisfies Record<RecordKind, keyof DeskDatabase>;
 
-export function recordTable(db: DeskDatabase, kind: RecordKind): Table<StoredRecord<unknown>, string> {
+export function recordTable(
+  db: DeskDatabase,
+  kind: RecordKind,
+): Table<StoredRecord<unknown>, string> {
   return db.table(tableOfKind[kind]);
 }
 

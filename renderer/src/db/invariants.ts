@@ -39,7 +39,9 @@ async function uniqueIdNumber(db: DeskDatabase, person: StoredRecord<PersonData>
     throw new AppError({
       code: 'duplicate',
       message: 'A person with this ID number is already registered.',
-      fieldErrors: [{ path: 'idNumber', code: 'person.duplicate_id', params: { name: other.name } }],
+      fieldErrors: [
+        { path: 'idNumber', code: 'person.duplicate_id', params: { name: other.name } },
+      ],
       details: { existingId: other.id, existingName: other.name },
     });
   }

@@ -2,7 +2,12 @@ import { AppError } from '@shared/errors/appError';
 import { todayIso } from '@shared/calendar/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
 import { newRecordId } from '@shared/records/ids';
-import { kindDefinitions, type KindData, type RecordKind } from '@shared/records/kinds';
+import {
+  kindDefinitions,
+  type KindData,
+  type KindInput,
+  type RecordKind,
+} from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
 import { recordTable, recordTableNames, type DeskDatabase } from './database';
@@ -32,7 +37,7 @@ export interface Writer {
   get<K extends RecordKind>(kind: K, id: string): Promise<StoredRecord<KindData[K]> | undefined>;
   create<K extends RecordKind>(
     kind: K,
-    data: Omit<KindData[K], 'searchTokens'> | KindData[K],
+    data: KindInput[K],
     id?: string,
   ): Promise<StoredRecord<KindData[K]>>;
   update<K extends RecordKind>(
@@ -73,11 +78,7 @@ class TransactionWriter implements Writer {
     return (await recordTable(this.db, kind).get(id)) as StoredRecord<KindData[K]> | undefined;
   }
 
-  async create<K extends RecordKind>(
-    kind: K,
-    data: Omit<KindData[K], 'searchTokens'> | KindData[K],
-    id: string = newRecordId(),
-  ) {
+  async create<K extends RecordKind>(kind: K, data: KindInput[K], id: string = newRecordId()) {
     if (await recordTable(this.db, kind).get(id)) {
       throw new AppError({ code: 'duplicate', message: `A ${kind} with id ${id} already exists.` });
     }
@@ -164,9 +165,12 @@ class TransactionWriter implements Writer {
     const parsed = definition.schema.safeParse(withSearchTokens(data));
     if (!parsed.success) throw invalid(kind, fieldErrorsFromZod(parsed.error));
     const derived = (definition.derive as (d: unknown) => KindData[K])(parsed.data);
-    const issues = (definition.domainIssues as (d: unknown, t: string) => ReturnType<
-      typeof definition.domainIssues
-    >)(derived, this.today);
+    const issues = (
+      definition.domainIssues as (
+        d: unknown,
+        t: string,
+      ) => ReturnType<typeof definition.domainIssues>
+    )(derived, this.today);
     if (issues.length > 0) throw invalid(kind, issues);
     return derived;
   }

@@ -24,3 +24,23 @@ describe('AppError', () => {
     });
   });
 });
+
+describe('fieldErrorsFromZod', () => {
+  it('keeps a code a schema names itself and maps the generic ones', async () => {
+    const { z } = await import('zod');
+    const { fieldErrorsFromZod } = await import('@shared/validation/fieldErrors');
+    const schema = z.object({
+      areaCode: z.string().regex(/^\d{6}$/, 'field.area_code'),
+      name: z.string().min(1),
+      count: z.number().int().max(3),
+    });
+    const result = schema.safeParse({ areaCode: '12', name: '', count: 9 });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsFromZod(result.error)).toEqual([
+      { path: 'areaCode', code: 'field.area_code' },
+      { path: 'name', code: 'field.required' },
+      { path: 'count', code: 'field.too_big', params: { maximum: 3 } },
+    ]);
+  });
+});

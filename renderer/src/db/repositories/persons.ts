@@ -25,7 +25,11 @@ export async function findPersonByIdNumber(
  * Indexed search: an ID-number prefix, or a prefix of the name, its pinyin initials
  * ("zsf" finds 张三丰) or its full pinyin. Never scans the table.
  */
-export async function searchPersons(db: DeskDatabase, query: string, limit = 50): Promise<Person[]> {
+export async function searchPersons(
+  db: DeskDatabase,
+  query: string,
+  limit = 50,
+): Promise<Person[]> {
   const q = classifyQuery(query);
   if (!q.value) return [];
   const collection =
@@ -43,7 +47,11 @@ export async function countPersons(db: DeskDatabase): Promise<number> {
 }
 
 /** One window of the full registry, newest first, for the virtualized list. */
-export async function personsPage(db: DeskDatabase, offset: number, limit: number): Promise<Person[]> {
+export async function personsPage(
+  db: DeskDatabase,
+  offset: number,
+  limit: number,
+): Promise<Person[]> {
   return db.persons.orderBy('id').reverse().offset(offset).limit(limit).toArray();
 }
 

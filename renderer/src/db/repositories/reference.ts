@@ -1,4 +1,8 @@
-import { buildCalendar, sampleCalendarYears, type WorkingCalendar } from '@shared/calendar/workingDays';
+import {
+  buildCalendar,
+  sampleCalendarYears,
+  type WorkingCalendar,
+} from '@shared/calendar/workingDays';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { DeskDatabase } from '../database';
@@ -37,7 +41,9 @@ export async function loadCalendar(db: DeskDatabase): Promise<WorkingCalendar> {
   return buildCalendar(years);
 }
 
-export async function listCalendarYears(db: DeskDatabase): Promise<StoredRecord<CalendarYearData>[]> {
+export async function listCalendarYears(
+  db: DeskDatabase,
+): Promise<StoredRecord<CalendarYearData>[]> {
   return (await db.calendarYears.orderBy('year').toArray()).filter((y) => !y.deleted);
 }
 
@@ -59,12 +65,17 @@ export async function seedSampleReferenceData(
       for (const s of samples) await w.create('benefitStandard', s);
     }
     if ((await db.calendarYears.count()) === 0) {
-      for (const y of sampleCalendarYears) await w.create('calendarYear', { ...y, source: 'sample' });
+      for (const y of sampleCalendarYears)
+        await w.create('calendarYear', { ...y, source: 'sample' });
     }
   });
 }
 
-function sample(areaCode: string, category: 'urban' | 'rural', amountFen: number): BenefitStandardData {
+function sample(
+  areaCode: string,
+  category: 'urban' | 'rural',
+  amountFen: number,
+): BenefitStandardData {
   return {
     areaCode,
     category,

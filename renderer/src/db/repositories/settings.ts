@@ -14,7 +14,10 @@ export async function loadSettings(db: DeskDatabase): Promise<OfficeSettings | n
   return parsed.success ? parsed.data : null;
 }
 
-export async function saveSettings(db: DeskDatabase, settings: OfficeSettings): Promise<OfficeSettings> {
+export async function saveSettings(
+  db: DeskDatabase,
+  settings: OfficeSettings,
+): Promise<OfficeSettings> {
   const clean = parseOrThrow(officeSettingsSchema, settings, 'office settings');
   await db.meta.put({ key: settingsKey, value: clean });
   return clean;
