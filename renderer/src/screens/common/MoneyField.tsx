@@ -1,0 +1,44 @@
+import InputAdornment from '@mui/material/InputAdornment';
+import TextField from '@mui/material/TextField';
+import { parseYuan } from '@shared/money/fen';
+import { useT } from '../../i18n/useT';
+
+/**
+ * A yuan amount typed as text. The text is kept as typed (so "1,234.5" is not rewritten
+ * under the cursor) and parsed with parseYuan; an empty field means 0. A format problem
+ * shows inline at once; `error` is a problem reported by saving.
+ */
+export function MoneyField(props: {
+  label: string;
+  value: string;
+  onChange: (text: string) => void;
+  error?: string | undefined;
+  testId?: string;
+}) {
+  const { t } = useT();
+  const parsed = props.value.trim() === '' ? null : parseYuan(props.value);
+  const message = parsed && !parsed.ok ? t(parsed.code) : props.error;
+  return (
+    <TextField
+      label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+      error={Boolean(message)}
+      helperText={message ?? ' '}
+      placeholder="0.00"
+      size="small"
+      fullWidth
+      slotProps={{
+        input: { startAdornment: <InputAdornment position="start">¥</InputAdornment> },
+        htmlInput: { inputMode: 'decimal', 'data-testid': props.testId },
+      }}
+    />
+  );
+}
+
+/** Fen for a money text: 0 when empty, null when it does not parse. */
+export function yuanTextToFen(text: string): number | null {
+  if (text.trim() === '') return 0;
+  const parsed = parseYuan(text);
+  return parsed.ok ? parsed.fen : null;
+}

@@ -1,0 +1,44 @@
+import type { UrbanRural } from '@shared/domain/common';
+import type { Relation } from '@shared/domain/household';
+import type { PersonData } from '@shared/domain/person';
+import type { ActorRole } from '@shared/domain/roles';
+import type { BenefitSnapshot } from '@shared/domain/assistanceCase';
+import { todayIso } from '@shared/calendar/dates';
+import type { DibaoAction, DibaoStatus } from '@shared/workflow/dibaoWorkflow';
+import type { Translate } from '../../i18n/translate';
+
+/*
+ * Enum → wording. The keys are template literal types, so a status, action or relation
+ * without a dictionary entry is a compile error rather than a raw code on screen.
+ */
+
+export const statusLabel = (t: Translate, s: DibaoStatus) => t(`cases.status.${s}` as const);
+export const actionLabel = (t: Translate, a: DibaoAction) => t(`cases.action.${a}` as const);
+export const roleLabel = (t: Translate, r: ActorRole) => t(`role.${r}` as const);
+export const categoryLabel = (t: Translate, c: UrbanRural) => t(`cases.category.${c}` as const);
+export const hukouLabel = (t: Translate, c: UrbanRural) => t(`registry.hukou.${c}` as const);
+export const relationLabel = (t: Translate, r: Relation) => t(`registry.relation.${r}` as const);
+export const sexLabel = (t: Translate, s: PersonData['sex']) => t(`registry.sex.${s}` as const);
+
+export const workCapacityLabel = (t: Translate, w: PersonData['workCapacity']) =>
+  t(`registry.work.${w}` as const);
+
+export const disabilityTypeLabel = (t: Translate, d: NonNullable<PersonData['disabilityType']>) =>
+  t(`registry.disability.${d}` as const);
+
+export const disabilityGradeLabel = (t: Translate, grade: number) =>
+  t(`registry.grade.${Math.min(4, Math.max(0, grade)) as 0 | 1 | 2 | 3 | 4}` as const);
+
+export const classificationLabel = (t: Translate, c: BenefitSnapshot['classification']) =>
+  t(`cases.class.${c}` as const);
+
+/** The office's calendar date now; read once per render by screens that compare dates. */
+export function todayDate(): string {
+  return todayIso(new Date());
+}
+
+/** Whole years between a birth date and today (ISO strings compare as dates). */
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
