@@ -1,0 +1,206 @@
+import { useCallback, useState } from 'react';
+import AddIcon from '@mui/icons-material/Add';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { FieldError } from '@shared/errors/appError';
+import { registerHousehold } from '../../db/repositories/households';
+import { findPersonByIdNumber } from '../../db/repositories/persons';
+import { useT } from '../../i18n/useT';
+import { useRouter } from '../../state/router';
+import { useSession, writeContext } from '../../state/session';
+import { useFieldErrors } from '../../ui/useFieldErrors';
+import { hukouLabel, todayDate } from '../common/labels';
+import { PageHeader } from '../common/PageHeader';
+import { useFormDraft } from '../common/useFormDraft';
+import { ErrorSummary } from '../common/ErrorSummary';
+import {
+  adoptHouseholdDraft,
+  checkMemberId,
+  emptyHousehold,
+  emptyMember,
+  localIssues,
+  toRegistration,
+  type HouseholdDraft,
+  type MemberDraft,
+} from './householdForm';
+import { MemberFields } from './MemberFields';
+
+const draftKey = 'householdForm';
+
+/** 登记新家庭: household facts and member rows, autosaved as a draft until saved. */
+export function HouseholdFormScreen() {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  const areaCode = useSession((s) => s.settings?.areaCode ?? '');
+  const navigate = useRouter((s) => s.navigate);
+  const errors = useFieldErrors();
+  const [saving, setSaving] = useState(false);
+  const today = todayDate();
+
+  const initial = useCallback(() => emptyHousehold(areaCode), [areaCode]);
+  const adopt = useCallback((s: unknown) => adoptHouseholdDraft(s, areaCode), [areaCode]);
+  const form = useFormDraft<HouseholdDraft>(draftKey, initial, adopt);
+  const draft = form.value;
+
+  const setField = (patch: Partial<HouseholdDraft>) => form.update((d) => ({ ...d, ...patch }));
+  const changeMember = (key: string) => (change: (m: MemberDraft) => MemberDraft) =>
+    form.update((d) => ({ ...d, members: d.members.map((m) => (m.key === key ? change(m) : m)) }));
+  const addMember = () =>
+    form.update((d) => ({
+      ...d,
+      members: [...d.members, emptyMember(d.members.length === 1 ? 'spouse' : 'child')],
+    }));
+  const removeMember = (key: string) => {
+    // Row indexes shift, so errors reported for old positions would mark the wrong rows.
+    errors.clear();
+    form.update((d) => ({ ...d, members: d.members.filter((m) => m.key !== key) }));
+  };
+
+  /** Already-registered ID numbers, checked again right before saving. */
+  async function duplicateIssues(): Promise<FieldError[]> {
+    const found = await Promise.all(
+      draft.members.map((m) => {
+        const id = checkMemberId(m, today).normalized;
+        return id ? findPersonByIdNumber(db, id) : Promise.resolve(undefined);
+      }),
+    );
+    return found.flatMap((p, i) =>
+      p
+        ? [{ path: `members.${i}.idNumber`, code: 'person.duplicate_id', params: { name: p.name } }]
+        : [],
+    );
+  }
+
+  async function save() {
+    errors.clear();
+    setSaving(true);
+    try {
+      const issues = [...localIssues(draft, today), ...(await duplicateIssues())];
+      if (issues.length > 0) {
+        errors.setError({ code: 'validation', message: 'Form check failed.', fieldErrors: issues });
+        return;
+      }
+      const saved = await registerHousehold(db, writeContext(), toRegistration(draft));
+      await form.discard();
+      navigate({ name: 'household', id: saved.household.id });
+    } catch (thrown) {
+      errors.capture(thrown);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const fieldProps = (path: string) => ({
+    size: 'small' as const,
+    fullWidth: true,
+    error: Boolean(errors.errorFor(path)),
+    helperText: errors.errorFor(path) ?? ' ',
+  });
+
+  if (!form.loaded) return null;
+
+  return (
+    <Stack spacing={2} sx={{ pb: 4 }}>
+      <PageHeader
+        title={t('registry.form.title')}
+        onBack={() => navigate({ name: 'persons' })}
+        actions={
+          <Button
+            color="inherit"
+            onClick={() => {
+              errors.clear();
+              void form.reset(emptyHousehold(areaCode));
+            }}
+          >
+            {t('registry.form.reset')}
+          </Button>
+        }
+      />
+      <Alert severity="info" variant="outlined">
+        {form.restored ? t('registry.form.draftRestored') : t('registry.form.draftHint')}
+      </Alert>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
+          {t('registry.form.household')}
+        </Typography>
+        <Grid container columnSpacing={2} rowSpacing={1.5}>
+          <Grid size={{ xs: 12, md: 2 }}>
+            <TextField
+              {...fieldProps('areaCode')}
+              label={t('registry.form.areaCode')}
+              value={draft.areaCode}
+              onChange={(e) => setField({ areaCode: e.target.value.trim() })}
+              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6 } }}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, md: 2 }}>
+            <TextField
+              {...fieldProps('hukouType')}
+              select
+              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+              label={t('registry.form.hukouType')}
+              value={draft.hukouType}
+              onChange={(e) =>
+                setField({ hukouType: e.target.value as HouseholdDraft['hukouType'] })
+              }
+            >
+              <option value="rural">{hukouLabel(t, 'rural')}</option>
+              <option value="urban">{hukouLabel(t, 'urban')}</option>
+            </TextField>
+          </Grid>
+          <Grid size={{ xs: 12, md: 3 }}>
+            <TextField
+              {...fieldProps('villageName')}
+              label={t('registry.form.village')}
+              value={draft.villageName}
+              onChange={(e) => setField({ villageName: e.target.value })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, md: 5 }}>
+            <TextField
+              {...fieldProps('address')}
+              label={t('registry.form.address')}
+              value={draft.address}
+              onChange={(e) => setField({ address: e.target.value })}
+            />
+          </Grid>
+        </Grid>
+      </Paper>
+      <Typography variant="h6" component="h2">
+        {t('registry.form.members')}
+      </Typography>
+      {draft.members.map((m, i) => (
+        <MemberFields
+          key={m.key}
+          index={i}
+          member={m}
+          today={today}
+          errorFor={errors.errorFor}
+          onChange={changeMember(m.key)}
+          {...(i > 0 ? { onRemove: () => removeMember(m.key) } : {})}
+        />
+      ))}
+      <ErrorSummary
+        error={errors.error}
+        summary={errors.summary}
+        where={(path) => {
+          const row = /^members\.(\d+)\./.exec(path);
+          return row ? t('registry.form.memberN', { n: Number(row[1]) + 1 }) : undefined;
+        }}
+      />
+      <Stack direction="row" spacing={2}>
+        <Button variant="outlined" startIcon={<AddIcon />} onClick={addMember}>
+          {t('registry.form.addMember')}
+        </Button>
+        <Button variant="contained" onClick={() => void save()} disabled={saving}>
+          {saving ? t('registry.form.saving') : t('registry.form.save')}
+        </Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,236 @@
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Grid from '@mui/material/Grid';
+import IconButton from '@mui/material/IconButton';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField, { type TextFieldProps } from '@mui/material/TextField';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { relations } from '@shared/domain/household';
+import { disabilityTypes, workCapacities } from '@shared/domain/person';
+import { useT } from '../../i18n/useT';
+import {
+  disabilityGradeLabel,
+  disabilityTypeLabel,
+  relationLabel,
+  sexLabel,
+  workCapacityLabel,
+} from '../common/labels';
+import { checkMemberId, withIdNumber, type MemberDraft } from './householdForm';
+import { MemberIdField } from './MemberIdField';
+
+/** Native selects: keyboard-friendly at the window, and what the e2e test drives. */
+const nativeSelect = { select: { native: true }, inputLabel: { shrink: true } } as const;
+const warnHelper = { formHelperText: { sx: { color: 'warning.dark' } } } as const;
+
+/** One member row of the household form. Row 0 is the head (relation fixed to 本人). */
+export function MemberFields(props: {
+  index: number;
+  member: MemberDraft;
+  today: string;
+  errorFor: (path: string) => string | undefined;
+  onChange: (change: (m: MemberDraft) => MemberDraft) => void;
+  onRemove?: () => void;
+}) {
+  const { t, fieldError } = useT();
+  const { index, member: m, today } = props;
+  const isHead = index === 0;
+  const err = (field: string) => props.errorFor(`members.${index}.${field}`);
+  const set = (patch: Partial<MemberDraft>) => props.onChange((old) => ({ ...old, ...patch }));
+  const check = checkMemberId(m, today);
+  const mismatch = (path: string) => check.mismatches.find((w) => w.path === path);
+  const sexWarning = mismatch('sex');
+  const birthWarning = mismatch('birthDate');
+
+  const field = (name: string, extra: TextFieldProps = {}): TextFieldProps => ({
+    size: 'small',
+    fullWidth: true,
+    error: Boolean(err(name)),
+    helperText: err(name) ?? ' ',
+    ...extra,
+  });
+
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid={`member-row-${index}`}>
+      <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5 }}>
+        <Typography variant="subtitle1" sx={{ flexGrow: 1, fontWeight: 600 }}>
+          {t('registry.form.memberN', { n: index + 1 })}
+          {isHead && ` · ${t('registry.form.headRow')}`}
+        </Typography>
+        {props.onRemove && (
+          <Tooltip title={t('registry.member.remove', { n: index + 1 })}>
+            <IconButton
+              onClick={props.onRemove}
+              aria-label={t('registry.member.remove', { n: index + 1 })}
+            >
+              <DeleteOutlineIcon />
+            </IconButton>
+          </Tooltip>
+        )}
+      </Stack>
+      <Grid container columnSpacing={2} rowSpacing={1.5}>
+        <Grid size={{ xs: 12, md: 2 }}>
+          <TextField
+            {...field('name')}
+            label={t('registry.member.name')}
+            value={m.name}
+            onChange={(e) => set({ name: e.target.value })}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <MemberIdField
+            value={m.idNumber}
+            check={check}
+            saveError={err('idNumber')}
+            onChange={(value) => props.onChange((old) => withIdNumber(old, value, today))}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, md: 2 }}>
+          <TextField
+            {...field('relation')}
+            select
+            slotProps={nativeSelect}
+            label={t('registry.member.relation')}
+            value={isHead ? 'self' : m.relation}
+            disabled={isHead}
+            onChange={(e) => set({ relation: e.target.value as MemberDraft['relation'] })}
+          >
+            {relations
+              .filter((r) => isHead || r !== 'self')
+              .map((r) => (
+                <option key={r} value={r}>
+                  {relationLabel(t, r)}
+                </option>
+              ))}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 6, md: 2 }}>
+          <TextField
+            {...field('sex')}
+            select
+            slotProps={{ ...nativeSelect, ...(sexWarning && !err('sex') ? warnHelper : {}) }}
+            label={t('registry.member.sex')}
+            value={m.sex}
+            helperText={err('sex') ?? (sexWarning ? fieldError(sexWarning) : ' ')}
+            onChange={(e) => set({ sex: e.target.value as MemberDraft['sex'], sexFromId: false })}
+          >
+            <option value="">{t('registry.choose')}</option>
+            <option value="male">{sexLabel(t, 'male')}</option>
+            <option value="female">{sexLabel(t, 'female')}</option>
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 6, md: 2 }}>
+          <TextField
+            {...field('birthDate')}
+            type="date"
+            label={t('registry.member.birthDate')}
+            value={m.birthDate}
+            helperText={err('birthDate') ?? (birthWarning ? fieldError(birthWarning) : ' ')}
+            onChange={(e) => set({ birthDate: e.target.value, birthFromId: false })}
+            slotProps={{
+              inputLabel: { shrink: true },
+              htmlInput: { max: today },
+              ...(birthWarning && !err('birthDate') ? warnHelper : {}),
+            }}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <TextField
+            {...field('hukouAddress')}
+            label={t('registry.member.hukouAddress')}
+            value={m.hukouAddress}
+            onChange={(e) => set({ hukouAddress: e.target.value })}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, md: 6 }}>
+          <TextField
+            {...field('currentAddress')}
+            label={t('registry.member.currentAddress')}
+            value={m.currentAddress}
+            onChange={(e) => set({ currentAddress: e.target.value })}
+          />
+        </Grid>
+        <Grid size={{ xs: 6, md: 2 }}>
+          <TextField
+            {...field('disabilityGrade')}
+            select
+            slotProps={nativeSelect}
+            label={t('registry.member.disabilityGrade')}
+            value={String(m.disabilityGrade)}
+            onChange={(e) => set({ disabilityGrade: Number(e.target.value) })}
+          >
+            {[0, 1, 2, 3, 4].map((g) => (
+              <option key={g} value={g}>
+                {disabilityGradeLabel(t, g)}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 6, md: 2 }}>
+          <TextField
+            {...field('disabilityType')}
+            select
+            slotProps={nativeSelect}
+            label={t('registry.member.disabilityType')}
+            value={m.disabilityType}
+            disabled={m.disabilityGrade === 0}
+            onChange={(e) =>
+              set({ disabilityType: e.target.value as MemberDraft['disabilityType'] })
+            }
+          >
+            <option value="">{m.disabilityGrade === 0 ? '—' : t('registry.choose')}</option>
+            {disabilityTypes.map((d) => (
+              <option key={d} value={d}>
+                {disabilityTypeLabel(t, d)}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 12, md: 2 }}>
+          <TextField
+            {...field('disabilityCertNo')}
+            label={t('registry.member.disabilityCertNo')}
+            value={m.disabilityCertNo}
+            disabled={m.disabilityGrade === 0}
+            onChange={(e) => set({ disabilityCertNo: e.target.value })}
+          />
+        </Grid>
+        <Grid size={{ xs: 12, md: 2 }}>
+          <TextField
+            {...field('workCapacity')}
+            select
+            slotProps={nativeSelect}
+            label={t('registry.member.workCapacity')}
+            value={m.workCapacity}
+            onChange={(e) => set({ workCapacity: e.target.value as MemberDraft['workCapacity'] })}
+          >
+            {workCapacities.map((w) => (
+              <option key={w} value={w}>
+                {workCapacityLabel(t, w)}
+              </option>
+            ))}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }} sx={{ display: 'flex', alignItems: 'flex-start' }}>
+          <FormControlLabel
+            control={
+              <Checkbox
+                checked={m.seriousIllness}
+                onChange={(e) => set({ seriousIllness: e.target.checked })}
+              />
+            }
+            label={t('registry.member.seriousIllness')}
+          />
+          <FormControlLabel
+            control={
+              <Checkbox checked={m.student} onChange={(e) => set({ student: e.target.checked })} />
+            }
+            label={t('registry.member.student')}
+          />
+        </Grid>
+      </Grid>
+    </Paper>
+  );
+}
