@@ -1,0 +1,87 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
+import Grid from '@mui/material/Grid';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { buildCalendar } from '@shared/calendar/workingDays';
+import { caseHistory, getCase } from '../../db/repositories/cases';
+import { getHouseholdWithMembers } from '../../db/repositories/households';
+import { loadCalendar } from '../../db/repositories/reference';
+import { useT } from '../../i18n/useT';
+import { useRouter } from '../../state/router';
+import { useSession } from '../../state/session';
+import { todayDate } from '../common/labels';
+import { PageHeader } from '../common/PageHeader';
+import { Figures } from './BenefitPanel';
+import { CaseDeadlines } from './CaseDeadlines';
+import { CaseFacts } from './CaseFacts';
+import { CaseHistory } from './CaseHistory';
+import { StatusChip } from './StatusChip';
+import { WorkflowPanel } from './WorkflowPanel';
+
+/**
+ * One 低保 case: status, time limits, the workflow steps the user may take, the facts
+ * and benefit as saved, and the full history. Live: a step taken here (or arriving by
+ * sync) re-renders everything.
+ */
+export function CaseScreen({ id }: { id: string }) {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  const navigate = useRouter((s) => s.navigate);
+  const record = useLiveQuery(async () => (await getCase(db, id)) ?? null, [db, id]);
+  const events = useLiveQuery(() => caseHistory(db, id), [db, id]);
+  // A broken calendar must not hide the case: fall back to plain Mon–Fri.
+  const calendar = useLiveQuery(() => loadCalendar(db).catch(() => buildCalendar([])), [db]);
+  const householdId = record?.householdId ?? null;
+  const household = useLiveQuery(
+    async () => (householdId ? ((await getHouseholdWithMembers(db, householdId)) ?? null) : null),
+    [db, householdId],
+  );
+  const back = () => navigate({ name: 'cases' });
+
+  if (record === undefined) return null;
+  if (record === null) {
+    return (
+      <Stack spacing={2}>
+        <PageHeader title={t('cases.title')} onBack={back} />
+        <Alert severity="warning">{t('cases.case.notFound')}</Alert>
+      </Stack>
+    );
+  }
+  const today = todayDate();
+
+  return (
+    <Stack spacing={2} sx={{ pb: 4 }}>
+      <PageHeader
+        title={
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }} component="span">
+            <span>{t('cases.case.title', { name: record.applicantName })}</span>
+            <StatusChip status={record.status} size="medium" />
+          </Stack>
+        }
+        onBack={back}
+      />
+      <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <Grid size={{ xs: 12, md: 8 }}>
+          <Stack spacing={2}>
+            <CaseFacts record={record} household={household ?? null} />
+            <CaseHistory events={events ?? []} />
+          </Stack>
+        </Grid>
+        <Grid size={{ xs: 12, md: 4 }}>
+          <Stack spacing={2}>
+            <WorkflowPanel record={record} today={today} />
+            <CaseDeadlines record={record} today={today} calendar={calendar} />
+            <Paper variant="outlined" sx={{ p: 2 }}>
+              <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
+                {t('cases.case.benefit')}
+              </Typography>
+              <Figures snapshot={record.benefit} />
+            </Paper>
+          </Stack>
+        </Grid>
+      </Grid>
+    </Stack>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import type { ActionOption } from '@shared/workflow/stateMachine';
+import { dibaoWorkflow, type DibaoAction } from '@shared/workflow/dibaoWorkflow';
+import { transitionCase, type AssistanceCase } from '../../db/repositories/cases';
+import { useT } from '../../i18n/useT';
+import { useSession, writeContext } from '../../state/session';
+import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ErrorSummary } from '../common/ErrorSummary';
+import { actionLabel, statusLabel } from '../common/labels';
+
+/**
+ * Confirms one workflow step. A back step (return, re-investigation) asks for its
+ * reason (理由), a forward step for the opinion (意见), which some steps require; the
+ * state machine checks again when the step is written, and its errors show here.
+ */
+export function TransitionDialog(props: {
+  option: ActionOption<DibaoAction>;
+  record: AssistanceCase;
+  onClose: (done: boolean) => void;
+}) {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  const errors = useFieldErrors();
+  const [opinion, setOpinion] = useState('');
+  const [reason, setReason] = useState('');
+  const [saving, setSaving] = useState(false);
+  const { option, record } = props;
+  const isBack = option.requiresReason;
+
+  async function confirm() {
+    errors.clear();
+    setSaving(true);
+    try {
+      await transitionCase(db, writeContext(), record.id, record.version, {
+        action: option.action,
+        ...(isBack ? { reason } : { opinion }),
+      });
+      props.onClose(true);
+    } catch (thrown) {
+      errors.capture(thrown);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const fieldErrorPaths = new Set(['opinion', 'reason']);
+  const otherError =
+    errors.error && !(errors.error.fieldErrors ?? []).every((e) => fieldErrorPaths.has(e.path));
+
+  return (
+    <Dialog open onClose={() => props.onClose(false)} fullWidth maxWidth="sm">
+      <DialogTitle>{actionLabel(t, option.action)}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }} data-testid="transition-dialog">
+          <Alert severity={isBack ? 'warning' : 'info'} variant="outlined">
+            <strong>
+              {t('cases.case.historyLine', {
+                from: statusLabel(t, record.status),
+                to: statusLabel(t, dibaoWorkflow.actions[option.action].to),
+              })}
+            </strong>
+            <br />
+            {isBack ? t('cases.dialog.reasonHint') : t('cases.dialog.opinionHint')}
+          </Alert>
+          {isBack ? (
+            <TextField
+              label={t('cases.dialog.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              error={Boolean(errors.errorFor('reason'))}
+              helperText={errors.errorFor('reason') ?? ' '}
+              multiline
+              minRows={3}
+              autoFocus
+              fullWidth
+            />
+          ) : (
+            <TextField
+              label={t('cases.dialog.opinion')}
+              value={opinion}
+              onChange={(e) => setOpinion(e.target.value)}
+              error={Boolean(errors.errorFor('opinion'))}
+              helperText={errors.errorFor('opinion') ?? ' '}
+              multiline
+              minRows={3}
+              autoFocus
+              fullWidth
+            />
+          )}
+          {otherError && <ErrorSummary error={errors.error} summary={errors.summary} />}
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => props.onClose(false)}>{t('common.cancel')}</Button>
+        <Button
+          variant="contained"
+          color={isBack ? 'warning' : 'primary'}
+          onClick={() => void confirm()}
+          disabled={saving}
+        >
+          {t('cases.dialog.confirm')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

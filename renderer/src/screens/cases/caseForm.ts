@@ -1,0 +1,163 @@
+import type { FieldError } from '@shared/errors/appError';
+import type { UrbanRural } from '@shared/domain/common';
+import { isIsoDate } from '@shared/calendar/dates';
+import type { DibaoApplicationInput } from '../../db/repositories/cases';
+import type { HouseholdWithMembers } from '../../db/repositories/households';
+import { yuanTextToFen } from '../common/MoneyField';
+
+/** The 低保 application as typed: amounts stay text (yuan) until saving. */
+export interface CaseDraft {
+  householdId: string;
+  applicantPersonId: string;
+  category: UrbanRural;
+  coveredPersonIds: string[];
+  wages: string;
+  business: string;
+  property: string;
+  transfer: string;
+  deductions: string;
+  deposits: string;
+  securities: string;
+  vehicles: string;
+  extraHousing: string;
+  assetNote: string;
+  applicationDate: string;
+}
+
+export const moneyFields = [
+  'wages',
+  'business',
+  'property',
+  'transfer',
+  'deductions',
+  'deposits',
+  'securities',
+] as const;
+export type MoneyFieldName = (typeof moneyFields)[number];
+
+/** Where the write path reports each money field, so save errors land on the right input. */
+export const moneyPaths: Record<MoneyFieldName, string> = {
+  wages: 'income.wagesFen',
+  business: 'income.businessFen',
+  property: 'income.propertyFen',
+  transfer: 'income.transferFen',
+  deductions: 'deductionsFen',
+  deposits: 'assets.depositsFen',
+  securities: 'assets.securitiesFen',
+};
+
+export function emptyCase(householdId: string, today: string): CaseDraft {
+  return {
+    householdId,
+    applicantPersonId: '',
+    category: 'rural',
+    coveredPersonIds: [],
+    ...(Object.fromEntries(moneyFields.map((f) => [f, ''])) as Record<MoneyFieldName, string>),
+    vehicles: '0',
+    extraHousing: '0',
+    assetNote: '',
+    applicationDate: today,
+  };
+}
+
+/** Defaults once a household is chosen: the head applies, everyone is covered. */
+export function withHousehold(draft: CaseDraft, data: HouseholdWithMembers): CaseDraft {
+  const ids = data.members.map((m) => m.person.id);
+  return {
+    ...draft,
+    householdId: data.household.id,
+    applicantPersonId: data.household.headPersonId,
+    category: data.household.hukouType,
+    coveredPersonIds: ids,
+  };
+}
+
+/** A stored draft, field by field, so a draft from an older form still opens. */
+export function adoptCaseDraft(stored: unknown, today: string): CaseDraft | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const s = stored as Record<string, unknown>;
+  const base = emptyCase('', today);
+  const out: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(base)) {
+    if (typeof value === 'string' && typeof s[key] === 'string') out[key] = s[key];
+  }
+  out.category = s.category === 'urban' ? 'urban' : 'rural';
+  out.coveredPersonIds = Array.isArray(s.coveredPersonIds)
+    ? s.coveredPersonIds.filter((x): x is string => typeof x === 'string')
+    : [];
+  return out as unknown as CaseDraft;
+}
+
+/** Whole counts 0–99 for vehicles and housing units; null when not a count. */
+export function countOf(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  return /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : null;
+}
+
+/** All amounts in fen, or null when one does not parse (the field shows why). */
+export function moneyOf(draft: CaseDraft): Record<MoneyFieldName, number> | null {
+  const out = {} as Record<MoneyFieldName, number>;
+  for (const f of moneyFields) {
+    const fen = yuanTextToFen(draft[f]);
+    if (fen === null) return null;
+    out[f] = fen;
+  }
+  return out;
+}
+
+/** Problems visible before saving, with the write path's paths. */
+export function localIssues(draft: CaseDraft): FieldError[] {
+  const issues: FieldError[] = [];
+  if (!draft.householdId) issues.push({ path: 'householdId', code: 'field.required' });
+  if (!draft.applicantPersonId) issues.push({ path: 'applicantPersonId', code: 'field.required' });
+  if (draft.coveredPersonIds.length === 0) {
+    issues.push({ path: 'coveredPersonIds', code: 'field.required' });
+  }
+  for (const f of moneyFields) {
+    const text = draft[f];
+    if (yuanTextToFen(text) === null) issues.push({ path: moneyPaths[f], code: 'money.format' });
+  }
+  if (countOf(draft.vehicles) === null)
+    issues.push({ path: 'assets.vehicles', code: 'cases.form.count' });
+  if (countOf(draft.extraHousing) === null) {
+    issues.push({ path: 'assets.extraHousingUnits', code: 'cases.form.count' });
+  }
+  if (!isIsoDate(draft.applicationDate))
+    issues.push({ path: 'applicationDate', code: 'field.date' });
+  return issues;
+}
+
+/** The application for createDibaoCase; call after localIssues found nothing. */
+export function toApplication(draft: CaseDraft, data: HouseholdWithMembers): DibaoApplicationInput {
+  const money = moneyOf(draft);
+  if (!money) throw new Error('toApplication called with malformed amounts.');
+  const applicant = data.members.find((m) => m.person.id === draft.applicantPersonId)?.person;
+  // Keep the household's member order, and only current members.
+  const covered = data.members
+    .map((m) => m.person.id)
+    .filter((id) => draft.coveredPersonIds.includes(id));
+  return {
+    householdId: data.household.id,
+    applicantPersonId: draft.applicantPersonId,
+    applicantName: applicant?.name ?? '',
+    category: draft.category,
+    areaCode: data.household.areaCode,
+    coveredPersonIds: covered,
+    income: {
+      wagesFen: money.wages,
+      businessFen: money.business,
+      propertyFen: money.property,
+      transferFen: money.transfer,
+    },
+    deductionsFen: money.deductions,
+    assets: {
+      depositsFen: money.deposits,
+      securitiesFen: money.securities,
+      vehicles: countOf(draft.vehicles) ?? 0,
+      extraHousingUnits: countOf(draft.extraHousing) ?? 0,
+      note: draft.assetNote,
+    },
+    applicationDate: draft.applicationDate,
+  };
+}
