@@ -1,7 +1,36 @@
 import type { ReactNode } from 'react';
 import type { Route } from '../state/router';
+import { CaseFormScreen } from './cases/CaseFormScreen';
+import { CaseScreen } from './cases/CaseScreen';
+import { CasesScreen } from './cases/CasesScreen';
+import { HouseholdFormScreen } from './registry/HouseholdFormScreen';
+import { HouseholdScreen } from './registry/HouseholdScreen';
+import { PersonScreen } from './registry/PersonScreen';
+import { PersonsScreen } from './registry/PersonsScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 
-/** Maps each route to its screen. The app shell renders whatever this returns. */
+/**
+ * Maps each route to its screen. The app shell renders whatever this returns. Keys
+ * carry the record id, so opening another person or case starts with fresh state
+ * instead of reusing the previous screen's.
+ */
 export function renderRoute(route: Route): ReactNode {
-  return <div data-route={route.name}>{route.name}</div>;
+  switch (route.name) {
+    case 'persons':
+      return <PersonsScreen />;
+    case 'person':
+      return <PersonScreen key={route.id} id={route.id} />;
+    case 'householdNew':
+      return <HouseholdFormScreen />;
+    case 'household':
+      return <HouseholdScreen key={route.id} id={route.id} />;
+    case 'cases':
+      return <CasesScreen />;
+    case 'caseNew':
+      return <CaseFormScreen key={route.householdId ?? ''} householdId={route.householdId} />;
+    case 'case':
+      return <CaseScreen key={route.id} id={route.id} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
 }
