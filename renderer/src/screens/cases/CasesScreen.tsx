@@ -8,6 +8,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import MenuItem from '@mui/material/MenuItem';
 import { dibaoStatuses, type DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import { listCases } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
@@ -76,18 +77,18 @@ export function CasesScreen() {
         />
         <TextField
           select
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           label={t('cases.filter.status')}
           value={status}
           onChange={(e) => filter(() => setStatus(e.target.value as DibaoStatus | ''))}
           size="small"
           sx={{ width: 180 }}
         >
-          <option value="">{t('cases.filter.allStatuses')}</option>
+          <MenuItem value="">{t('cases.filter.allStatuses')}</MenuItem>
           {dibaoStatuses.map((s) => (
-            <option key={s} value={s}>
+            <MenuItem key={s} value={s}>
               {statusLabel(t, s)}
-            </option>
+            </MenuItem>
           ))}
         </TextField>
         <FormControlLabel

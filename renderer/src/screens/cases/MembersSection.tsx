@@ -6,12 +6,11 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Grid from '@mui/material/Grid';
 import TextField from '@mui/material/TextField';
+import MenuItem from '@mui/material/MenuItem';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
 import { useT } from '../../i18n/useT';
 import { categoryLabel, relationLabel } from '../common/labels';
 import type { CaseDraft } from './caseForm';
-
-const nativeSelect = { select: { native: true }, inputLabel: { shrink: true } } as const;
 
 /** Applicant, urban/rural category and the covered members of the chosen household. */
 export function MembersSection(props: {
@@ -32,10 +31,9 @@ export function MembersSection(props: {
 
   return (
     <Grid container columnSpacing={2} rowSpacing={1}>
-      <Grid size={{ xs: 12, md: 4 }}>
+      <Grid size={{ xs: 12, md: 6 }}>
         <TextField
           select
-          slotProps={nativeSelect}
           label={t('cases.form.applicant')}
           value={draft.applicantPersonId}
           onChange={(e) => props.onChange({ applicantPersonId: e.target.value })}
@@ -45,19 +43,18 @@ export function MembersSection(props: {
           fullWidth
         >
           {data.members.map(({ person, relation }) => (
-            <option key={person.id} value={person.id}>
+            <MenuItem key={person.id} value={person.id}>
               {t('cases.form.memberWithRelation', {
                 name: person.name,
                 relation: relationLabel(t, relation),
               })}
-            </option>
+            </MenuItem>
           ))}
         </TextField>
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
         <TextField
           select
-          slotProps={nativeSelect}
           label={t('cases.form.category')}
           value={draft.category}
           onChange={(e) => props.onChange({ category: e.target.value as CaseDraft['category'] })}
@@ -66,8 +63,8 @@ export function MembersSection(props: {
           size="small"
           fullWidth
         >
-          <option value="rural">{categoryLabel(t, 'rural')}</option>
-          <option value="urban">{categoryLabel(t, 'urban')}</option>
+          <MenuItem value="rural">{categoryLabel(t, 'rural')}</MenuItem>
+          <MenuItem value="urban">{categoryLabel(t, 'urban')}</MenuItem>
         </TextField>
       </Grid>
       <Grid size={12}>

@@ -7,6 +7,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import MenuItem from '@mui/material/MenuItem';
 import type { FieldError } from '@shared/errors/appError';
 import { registerHousehold } from '../../db/repositories/households';
 import { findPersonByIdNumber } from '../../db/repositories/persons';
@@ -142,15 +143,14 @@ export function HouseholdFormScreen() {
             <TextField
               {...fieldProps('hukouType')}
               select
-              slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}
               label={t('registry.form.hukouType')}
               value={draft.hukouType}
               onChange={(e) =>
                 setField({ hukouType: e.target.value as HouseholdDraft['hukouType'] })
               }
             >
-              <option value="rural">{hukouLabel(t, 'rural')}</option>
-              <option value="urban">{hukouLabel(t, 'urban')}</option>
+              <MenuItem value="rural">{hukouLabel(t, 'rural')}</MenuItem>
+              <MenuItem value="urban">{hukouLabel(t, 'urban')}</MenuItem>
             </TextField>
           </Grid>
           <Grid size={{ xs: 12, md: 3 }}>

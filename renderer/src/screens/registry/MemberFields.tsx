@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import MenuItem from '@mui/material/MenuItem';
 import { relations } from '@shared/domain/household';
 import { disabilityTypes, workCapacities } from '@shared/domain/person';
 import { useT } from '../../i18n/useT';
@@ -21,8 +22,6 @@ import {
 import { checkMemberId, withIdNumber, type MemberDraft } from './householdForm';
 import { MemberIdField } from './MemberIdField';
 
-/** Native selects: keyboard-friendly at the window, and what the e2e test drives. */
-const nativeSelect = { select: { native: true }, inputLabel: { shrink: true } } as const;
 const warnHelper = { formHelperText: { sx: { color: 'warning.dark' } } } as const;
 
 /** One member row of the household form. Row 0 is the head (relation fixed to 本人). */
@@ -91,7 +90,6 @@ export function MemberFields(props: {
           <TextField
             {...field('relation')}
             select
-            slotProps={nativeSelect}
             label={t('registry.member.relation')}
             value={isHead ? 'self' : m.relation}
             disabled={isHead}
@@ -100,9 +98,9 @@ export function MemberFields(props: {
             {relations
               .filter((r) => isHead || r !== 'self')
               .map((r) => (
-                <option key={r} value={r}>
+                <MenuItem key={r} value={r}>
                   {relationLabel(t, r)}
-                </option>
+                </MenuItem>
               ))}
           </TextField>
         </Grid>
@@ -110,15 +108,15 @@ export function MemberFields(props: {
           <TextField
             {...field('sex')}
             select
-            slotProps={{ ...nativeSelect, ...(sexWarning && !err('sex') ? warnHelper : {}) }}
+            {...(sexWarning && !err('sex') ? { slotProps: warnHelper } : {})}
             label={t('registry.member.sex')}
             value={m.sex}
             helperText={err('sex') ?? (sexWarning ? fieldError(sexWarning) : ' ')}
             onChange={(e) => set({ sex: e.target.value as MemberDraft['sex'], sexFromId: false })}
           >
-            <option value="">{t('registry.choose')}</option>
-            <option value="male">{sexLabel(t, 'male')}</option>
-            <option value="female">{sexLabel(t, 'female')}</option>
+            <MenuItem value="">{t('registry.choose')}</MenuItem>
+            <MenuItem value="male">{sexLabel(t, 'male')}</MenuItem>
+            <MenuItem value="female">{sexLabel(t, 'female')}</MenuItem>
           </TextField>
         </Grid>
         <Grid size={{ xs: 6, md: 2 }}>
@@ -156,15 +154,14 @@ export function MemberFields(props: {
           <TextField
             {...field('disabilityGrade')}
             select
-            slotProps={nativeSelect}
             label={t('registry.member.disabilityGrade')}
             value={String(m.disabilityGrade)}
             onChange={(e) => set({ disabilityGrade: Number(e.target.value) })}
           >
             {[0, 1, 2, 3, 4].map((g) => (
-              <option key={g} value={g}>
+              <MenuItem key={g} value={g}>
                 {disabilityGradeLabel(t, g)}
-              </option>
+              </MenuItem>
             ))}
           </TextField>
         </Grid>
@@ -172,7 +169,6 @@ export function MemberFields(props: {
           <TextField
             {...field('disabilityType')}
             select
-            slotProps={nativeSelect}
             label={t('registry.member.disabilityType')}
             value={m.disabilityType}
             disabled={m.disabilityGrade === 0}
@@ -180,11 +176,11 @@ export function MemberFields(props: {
               set({ disabilityType: e.target.value as MemberDraft['disabilityType'] })
             }
           >
-            <option value="">{m.disabilityGrade === 0 ? '—' : t('registry.choose')}</option>
+            <MenuItem value="">{m.disabilityGrade === 0 ? '—' : t('registry.choose')}</MenuItem>
             {disabilityTypes.map((d) => (
-              <option key={d} value={d}>
+              <MenuItem key={d} value={d}>
                 {disabilityTypeLabel(t, d)}
-              </option>
+              </MenuItem>
             ))}
           </TextField>
         </Grid>
@@ -201,15 +197,14 @@ export function MemberFields(props: {
           <TextField
             {...field('workCapacity')}
             select
-            slotProps={nativeSelect}
             label={t('registry.member.workCapacity')}
             value={m.workCapacity}
             onChange={(e) => set({ workCapacity: e.target.value as MemberDraft['workCapacity'] })}
           >
             {workCapacities.map((w) => (
-              <option key={w} value={w}>
+              <MenuItem key={w} value={w}>
                 {workCapacityLabel(t, w)}
-              </option>
+              </MenuItem>
             ))}
           </TextField>
         </Grid>
