@@ -101,7 +101,10 @@ export function Figures(props: { snapshot: BenefitSnapshot; sample?: boolean }) 
         <Typography variant="body2" color="text.secondary">
           {t('cases.benefit.amount')}
         </Typography>
-        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'baseline' }}>
+        <Stack
+          direction="row"
+          sx={{ alignItems: 'baseline', flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.5 }}
+        >
           <Typography
             variant="h4"
             component="p"

@@ -22,7 +22,8 @@ export function ErrorSummary(props: {
         return place ? `${place}${colon}${fieldError(e)}` : fieldError(e);
       }),
     ),
-  ];
+    // A duplicate's summary already is its field message: do not say it twice.
+  ].filter((line) => line !== props.summary);
   return (
     <Alert severity="error" data-testid="error-summary">
       {props.summary}
