@@ -15,6 +15,8 @@ export const chromiumArgs = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // The desk's users read Chinese: date inputs and built-in widgets follow this.
+  '--lang=zh-CN',
 ];
 
 /**
