@@ -1,4 +1,4 @@
-import type { BenefitSnapshot, MonthlyIncomeData } from '../domain/assistanceCase';
+import type { AssetsData, BenefitSnapshot, MonthlyIncomeData } from '../domain/assistanceCase';
 import type { UrbanRural } from '../domain/common';
 import type { OfficeSettings } from '../domain/settings';
 import { computeDibaoBenefit, findStandardInForce, type StandardPeriod } from './dibaoBenefit';
@@ -12,6 +12,29 @@ export interface CaseBenefitInput {
   financialAssetsFen: number;
   /** The date whose standard applies (the application date). */
   date: string;
+}
+
+/** The facts of a 低保 application the benefit depends on. */
+export interface DibaoApplicationFacts {
+  areaCode: string;
+  category: UrbanRural;
+  coveredPersonIds: readonly string[];
+  income: MonthlyIncomeData;
+  deductionsFen: number;
+  assets: Pick<AssetsData, 'depositsFen' | 'securitiesFen'>;
+  applicationDate: string;
+}
+
+export function benefitInputOf(application: DibaoApplicationFacts): CaseBenefitInput {
+  return {
+    areaCode: application.areaCode,
+    category: application.category,
+    coveredCount: application.coveredPersonIds.length,
+    income: application.income,
+    deductionsFen: application.deductionsFen,
+    financialAssetsFen: application.assets.depositsFen + application.assets.securitiesFen,
+    date: application.applicationDate,
+  };
 }
 
 type Rules = Pick<

@@ -241,7 +241,11 @@ const decisionPending: readonly DibaoStatus[] = [
   'county_review',
 ];
 
+export function isDecisionPending(status: DibaoStatus): boolean {
+  return decisionPending.includes(status);
+}
+
 /** Overdue = the decision is still pending after decisionDue. */
 export function isOverdue(status: DibaoStatus, decisionDue: string | null, today: string): boolean {
-  return decisionDue !== null && today > decisionDue && decisionPending.includes(status);
+  return decisionDue !== null && today > decisionDue && isDecisionPending(status);
 }

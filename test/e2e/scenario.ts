@@ -27,10 +27,13 @@ const child = { name: '张小明', id: residentId('330102', '20120309', '031') }
 const wrongCheckChar = (id: string) => id.slice(0, 17) + (id.endsWith('5') ? '6' : '5');
 
 const admin = { username: 'admin', name: '赵管理', password: 'desk-admin-2026' };
+const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 
 export async function runDeskScenario(page: Page, options: ScenarioOptions): Promise<void> {
   const shot = async (name: string) => {
     if (options.screenshotsDir) {
+      // Let MUI's label and ripple transitions settle so the picture shows the steady state.
+      await page.waitForTimeout(500);
       await page.screenshot({ path: `${options.screenshotsDir}/${name}.png` });
     }
   };
@@ -96,26 +99,82 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
     .toBeGreaterThan(0);
   await shot('08-duplicate-warning');
 
-  // Everything survives a reload; the registrar logs in again.
+  // Everything survives a reload, the half-filled form too (drafts save 500 ms after
+  // the last keystroke); the registrar logs in again.
+  await page.waitForTimeout(1000);
   await options.reload();
   await logIn(page);
+  await page.getByRole('button', { name: '家庭登记' }).first().click();
+  await expect.poll(() => memberRow(page, 0).getByLabel('姓名').inputValue()).toBe('张三');
+  await expect.poll(() => memberRow(page, 0).getByLabel('身份证号码').inputValue()).toBe(head.id);
+  await shot('09-draft-restored');
   await page.getByRole('button', { name: '低保案件' }).first().click();
   await page.getByLabel(/搜索/).first().fill('zsf');
   await page.getByText(head.name).first().waitFor();
-  await shot('09-cases-search');
+  await shot('10-cases-search');
   await page.getByRole('button', { name: '人员' }).first().click();
   await page.getByLabel('搜索（姓名、身份证号或拼音首字母）').fill('zsf');
   await page.getByText(head.name).first().waitFor();
-  await shot('10-persons-search');
+  await shot('11-persons-search');
 
   // 3 persons + 1 household + 1 case, each queued for HQ in its own entry.
   await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('5');
+
+  // The administrator adds a supervisor, who takes the case through its first steps.
+  await page.getByRole('button', { name: '设置' }).first().click();
+  await page.getByRole('button', { name: '添加用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill(supervisor.username);
+  await dialog.getByLabel('姓名').fill(supervisor.name);
+  await dialog.getByLabel('角色').click();
+  await page.getByRole('option', { name: '主管' }).click();
+  await dialog.getByLabel('密码', { exact: true }).fill(supervisor.password);
+  await dialog.getByLabel('确认密码').fill(supervisor.password);
+  await dialog.getByRole('button', { name: '创建用户' }).click();
+  await page.getByText(supervisor.name).first().waitFor();
+  await shot('12-settings');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await shot('13-login');
+  await logIn(page, supervisor);
+  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByTestId('case-row').first().click();
+  await takeStep(page, 'submit');
+  await takeStep(page, 'accept', '材料齐全，予以受理');
+  await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('已受理');
+  await page.getByTestId('case-deadline').waitFor();
+  await expect.poll(() => page.getByTestId('case-history').innerText()).toContain('材料齐全');
+  // The two workflow steps joined the queue.
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('9');
+  await shot('14-case-workflow');
+
+  // The desk locks on demand (and after idle time); the same user unlocks.
+  await page.getByRole('button', { name: '锁定' }).click();
+  await page.getByRole('button', { name: '解锁' }).waitFor();
+  await shot('15-locked');
+  await page.getByLabel('密码', { exact: true }).fill(supervisor.password);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await page.getByTestId('case-history').waitFor();
+
+  // English is the second language.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByText('Persons').first().waitFor();
+  await shot('16-english');
+  await page.getByRole('button', { name: '中文' }).click();
 }
 
-async function logIn(page: Page) {
+async function takeStep(page: Page, action: string, opinion?: string) {
+  await page.getByTestId(`action-${action}`).click();
+  const dialog = page.getByTestId('transition-dialog');
+  if (opinion) await dialog.getByLabel('意见').fill(opinion);
+  await page.getByRole('button', { name: '确定' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
+async function logIn(page: Page, user: { username: string; password: string } = admin) {
   await page.getByRole('button', { name: '登录' }).waitFor();
-  await page.getByLabel('用户名', { exact: true }).fill(admin.username);
-  await page.getByLabel('密码', { exact: true }).fill(admin.password);
+  await page.getByLabel('用户名', { exact: true }).fill(user.username);
+  await page.getByLabel('密码', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByTestId('queued-count').waitFor();
 }

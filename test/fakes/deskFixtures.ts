@@ -4,6 +4,7 @@ import type { PersonInput } from '@shared/domain/person';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../renderer/src/db/database';
 import { saveSettings, ensureDeviceId } from '../../renderer/src/db/repositories/settings';
+import type { NewHouseholdInput } from '../../renderer/src/db/repositories/households';
 import type { WriteContext } from '../../renderer/src/db/writeContext';
 
 /** A valid resident ID for a birth date and sequence (odd = male), with its check char. */
@@ -61,5 +62,37 @@ export function personInput(
     workCapacity: 'partial',
     student: false,
     ...overrides,
+  };
+}
+
+/** 张三丰's household: head, spouse and a school-age child, all with valid IDs. */
+export function threeMemberHousehold(hukouType: 'urban' | 'rural'): NewHouseholdInput {
+  return {
+    areaCode: '330102',
+    hukouType,
+    villageName: hukouType === 'urban' ? '解放社区' : '东村',
+    address: hukouType === 'urban' ? '城关镇解放路1号' : '东村3组',
+    members: [
+      { relation: 'self', person: personInput() },
+      {
+        relation: 'spouse',
+        person: personInput({
+          name: '李秀英',
+          idNumber: residentId('330102', '1962-08-15', '024'),
+          sex: 'female',
+          birthDate: '1962-08-15',
+        }),
+      },
+      {
+        relation: 'child',
+        person: personInput({
+          name: '张小明',
+          idNumber: residentId('330102', '2012-03-09', '031'),
+          birthDate: '2012-03-09',
+          student: true,
+          workCapacity: 'none',
+        }),
+      },
+    ],
   };
 }

@@ -10,7 +10,7 @@ import {
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { seedSampleReferenceData } from '../../../renderer/src/db/repositories/reference';
 import { write } from '../../../renderer/src/db/writePath';
-import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
+import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
 
 async function deskWithHousehold() {
   const desk = await openTestDesk();
@@ -20,32 +20,11 @@ async function deskWithHousehold() {
   await write(desk.db, desk.ctx, (w) =>
     w.update('benefitStandard', rural?.id ?? '', rural?.version ?? 0, { amountFen: 63200 }),
   );
-  const { household, members } = await registerHousehold(desk.db, desk.ctx, {
-    areaCode: '330102',
-    hukouType: 'rural',
-    villageName: '东村',
-    address: '东村3组',
-    members: [
-      { relation: 'self', person: personInput() },
-      {
-        relation: 'spouse',
-        person: personInput({
-          name: '李秀英',
-          idNumber: residentId('330102', '1962-08-15', '024'),
-          sex: 'female',
-          birthDate: '1962-08-15',
-        }),
-      },
-      {
-        relation: 'child',
-        person: personInput({
-          name: '张小明',
-          idNumber: residentId('330102', '2012-03-09', '031'),
-          birthDate: '2012-03-09',
-        }),
-      },
-    ],
-  });
+  const { household, members } = await registerHousehold(
+    desk.db,
+    desk.ctx,
+    threeMemberHousehold('rural'),
+  );
   const application: DibaoApplicationInput = {
     householdId: household.id,
     applicantPersonId: household.headPersonId,

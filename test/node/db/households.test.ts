@@ -3,41 +3,11 @@ import {
   getHouseholdWithMembers,
   registerHousehold,
   searchHouseholds,
-  type NewHouseholdInput,
 } from '../../../renderer/src/db/repositories/households';
 import { findPersonByIdNumber, searchPersons } from '../../../renderer/src/db/repositories/persons';
-import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
+import { openTestDesk, personInput, threeMemberHousehold } from '../../fakes/deskFixtures';
 
-function threeMembers(): NewHouseholdInput {
-  return {
-    areaCode: '330102',
-    hukouType: 'urban',
-    villageName: '解放社区',
-    address: '城关镇解放路1号',
-    members: [
-      { relation: 'self', person: personInput() },
-      {
-        relation: 'spouse',
-        person: personInput({
-          name: '李秀英',
-          idNumber: residentId('330102', '1962-08-15', '024'),
-          sex: 'female',
-          birthDate: '1962-08-15',
-        }),
-      },
-      {
-        relation: 'child',
-        person: personInput({
-          name: '张小明',
-          idNumber: residentId('330102', '2012-03-09', '031'),
-          birthDate: '2012-03-09',
-          student: true,
-          workCapacity: 'none',
-        }),
-      },
-    ],
-  };
-}
+const threeMembers = () => threeMemberHousehold('urban');
 
 describe('household registry', () => {
   it('registers a household and its members atomically, each change queued', async () => {

@@ -1,6 +1,6 @@
 import { AppError } from '@shared/errors/appError';
-import { computeCaseBenefit } from '@shared/benefit/caseBenefit';
-import { addWorkingDays, type WorkingCalendar } from '@shared/calendar/workingDays';
+import { benefitInputOf, computeCaseBenefit } from '@shared/benefit/caseBenefit';
+import type { WorkingCalendar } from '@shared/calendar/workingDays';
 import type {
   AssetsData,
   AssistanceCaseData,
@@ -12,6 +12,7 @@ import type { StoredRecord } from '@shared/records/envelope';
 import { classifyQuery } from '@shared/search/searchTokens';
 import { planTransition } from '@shared/workflow/stateMachine';
 import {
+  dibaoDeadlines,
   dibaoWorkflow,
   isOverdue,
   type DibaoStatus,
@@ -49,19 +50,7 @@ async function requireSettings(db: DeskDatabase): Promise<OfficeSettings> {
 /** Standards and settings are read before the write transaction (no await on other work inside). */
 async function benefitFor(db: DeskDatabase, input: DibaoApplicationInput) {
   const [standards, settings] = await Promise.all([listStandards(db), requireSettings(db)]);
-  return computeCaseBenefit(
-    {
-      areaCode: input.areaCode,
-      category: input.category,
-      coveredCount: input.coveredPersonIds.length,
-      income: input.income,
-      deductionsFen: input.deductionsFen,
-      financialAssetsFen: input.assets.depositsFen + input.assets.securitiesFen,
-      date: input.applicationDate,
-    },
-    standards,
-    settings,
-  );
+  return computeCaseBenefit(benefitInputOf(input), standards, settings);
 }
 
 export async function createDibaoCase(
@@ -134,7 +123,7 @@ export async function transitionCase(
       reason: input.reason ?? null,
       ctx: workflowCtx,
     });
-    const dates = datesAfter(input.action, w.today, settings, calendar);
+    const dates = datesAfter(input.action, to, current, w.today, settings, calendar);
     const updated = await w.update(
       'assistanceCase',
       id,
@@ -158,31 +147,24 @@ export async function transitionCase(
   });
 }
 
-/** The deadline dates a step sets: time limits count working days on the calendar. */
+/**
+ * The dates a step sets: 受理 starts the decision limit, 公示 its notice period, and
+ * going back clears them. Deadlines count working days on the office calendar.
+ */
 function datesAfter(
   action: string,
+  to: DibaoStatus,
+  current: AssistanceCase,
   today: string,
   settings: OfficeSettings,
   calendar: WorkingCalendar,
 ): Partial<AssistanceCaseData> {
-  switch (action) {
-    case 'accept':
-      return {
-        acceptedOn: today,
-        decisionDue: addWorkingDays(today, settings.decisionLimitWorkingDays, calendar),
-      };
-    case 'return_for_materials':
-      return { acceptedOn: null, decisionDue: null };
-    case 'start_notice':
-      return {
-        noticeStartedOn: today,
-        noticeEnd: addWorkingDays(today, settings.noticeWorkingDays, calendar),
-      };
-    case 'reinvestigate':
-      return { noticeStartedOn: null, noticeEnd: null };
-    default:
-      return {};
-  }
+  const acceptedOn =
+    action === 'accept' ? today : action === 'return_for_materials' ? null : current.acceptedOn;
+  const noticeStartedOn =
+    action === 'start_notice' ? today : action === 'reinvestigate' ? null : current.noticeStartedOn;
+  const deadlines = dibaoDeadlines({ acceptedOn, noticeStartedOn, status: to }, settings, calendar);
+  return { acceptedOn, noticeStartedOn, ...deadlines };
 }
 
 export async function getCase(db: DeskDatabase, id: string): Promise<AssistanceCase | undefined> {

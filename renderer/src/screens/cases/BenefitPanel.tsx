@@ -6,7 +6,7 @@ import Divider from '@mui/material/Divider';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { computeCaseBenefit } from '@shared/benefit/caseBenefit';
+import { benefitInputOf, computeCaseBenefit } from '@shared/benefit/caseBenefit';
 import type { BenefitSnapshot } from '@shared/domain/assistanceCase';
 import { formatFen } from '@shared/money/fen';
 import type { DibaoApplicationInput } from '../../db/repositories/cases';
@@ -42,19 +42,7 @@ export function BenefitPanel(props: { input: DibaoApplicationInput | null; pendi
   else if (!input) body = <Alert severity="warning">{t('cases.benefit.invalidMoney')}</Alert>;
   else if (!standards || !settings) body = null;
   else {
-    const snapshot = computeCaseBenefit(
-      {
-        areaCode: input.areaCode,
-        category: input.category,
-        coveredCount: input.coveredPersonIds.length,
-        income: input.income,
-        deductionsFen: input.deductionsFen,
-        financialAssetsFen: input.assets.depositsFen + input.assets.securitiesFen,
-        date: input.applicationDate,
-      },
-      standards,
-      settings,
-    );
+    const snapshot = computeCaseBenefit(benefitInputOf(input), standards, settings);
     const sample = standards.find((s) => s.id === snapshot.standardId)?.source === 'sample';
     body = <Figures snapshot={snapshot} sample={sample} />;
   }

@@ -2,20 +2,10 @@ import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { workingDaysBetween, type WorkingCalendar } from '@shared/calendar/workingDays';
-import { isOverdue, type DibaoStatus } from '@shared/workflow/dibaoWorkflow';
+import { isDecisionPending, isOverdue } from '@shared/workflow/dibaoWorkflow';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { FactList } from '../common/FactList';
-
-/** Once decided, the limit no longer runs: the date stays, the countdown goes. */
-const decided: readonly DibaoStatus[] = [
-  'confirmed',
-  'denied',
-  'active',
-  'under_review',
-  'suspended',
-  'terminated',
-];
 
 /**
  * 办结期限 with the working days left (on the office calendar) or how far overdue,
@@ -35,7 +25,8 @@ export function CaseDeadlines(props: {
     const days = props.calendar
       ? workingDaysBetween(props.today, c.decisionDue, props.calendar)
       : null;
-    const pending = !decided.includes(c.status);
+    // Once decided, the limit no longer runs: the date stays, the countdown goes.
+    const pending = isDecisionPending(c.status);
     due = (
       <span data-testid="case-deadline">
         {c.decisionDue}
