@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { FieldError } from '../errors/appError';
 import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistanceCase';
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
@@ -8,40 +7,22 @@ import { personDataSchema, personDomainIssues } from '../domain/person';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '../domain/reference';
 import { nameSearchTokens } from '../search/searchTokens';
 
-/**
- * Where a kind's changes go:
- * - 'office': the office's own records; every change is queued for HQ.
- * - 'reference': published by HQ and pulled; local edits (sample values) are not pushed.
- * - 'local': never leaves the device (accounts with password hashes).
- */
-export type SyncScope = 'office' | 'reference' | 'local';
+import { communityKinds } from './communityKinds';
+import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
+import { elderlyCareKinds } from './elderlyCareKinds';
 
-export interface KindDefinition<T> {
-  schema: z.ZodType<T, unknown>;
-  scope: SyncScope;
-  /** Append-only kinds refuse updates and deletes (history is never rewritten). */
-  appendOnly: boolean;
-  /** Fills fields computed from others (search tokens) before validation. */
-  derive: (data: T) => T;
-  /** Rules beyond the schema that need only the record itself and today's date. */
-  domainIssues: (data: T, today: string) => FieldError[];
-}
+import type { KindDefinition } from './defineKind';
 
-const none = (): FieldError[] => [];
-const same = <T>(data: T): T => data;
-
-/** Keeps each schema's own type (for KindInput) while checking the definition's shape. */
-function define<S extends z.ZodType<T, unknown>, T = z.output<S>>(
-  definition: KindDefinition<T> & { schema: S },
-): KindDefinition<T> & { schema: S } {
-  return definition;
-}
+export type { KindDefinition, SyncScope } from './defineKind';
 
 export const kindDefinitions = {
-  person: define({
+  ...elderlyCareKinds,
+  ...communityKinds,
+  person: defineKind({
     schema: personDataSchema,
     scope: 'office',
     appendOnly: false,
+    keepsRevisions: false,
     derive: (p) => ({
       ...p,
       // One spelling per ID so the duplicate check and ID search see the same key.
@@ -50,47 +31,53 @@ export const kindDefinitions = {
     }),
     domainIssues: personDomainIssues,
   }),
-  household: define({
+  household: defineKind({
     schema: householdDataSchema,
     scope: 'office',
     appendOnly: false,
+    keepsRevisions: false,
     derive: (h) => ({ ...h, searchTokens: nameSearchTokens(h.headName) }),
     domainIssues: householdDomainIssues,
   }),
-  assistanceCase: define({
+  assistanceCase: defineKind({
     schema: assistanceCaseDataSchema,
     scope: 'office',
     appendOnly: false,
+    keepsRevisions: false,
     derive: (c) => ({ ...c, searchTokens: nameSearchTokens(c.applicantName) }),
     domainIssues: caseDomainIssues,
   }),
-  caseEvent: define({
+  caseEvent: defineKind({
     schema: caseEventDataSchema,
     scope: 'office',
     appendOnly: true,
-    derive: same,
-    domainIssues: none,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
   }),
-  benefitStandard: define({
+  benefitStandard: defineKind({
     schema: benefitStandardDataSchema,
     scope: 'reference',
     appendOnly: false,
-    derive: same,
-    domainIssues: none,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
   }),
-  calendarYear: define({
+  calendarYear: defineKind({
     schema: calendarYearDataSchema,
     scope: 'reference',
     appendOnly: false,
-    derive: same,
-    domainIssues: none,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
   }),
-  localUser: define({
+  localUser: defineKind({
     schema: localUserDataSchema,
     scope: 'local',
     appendOnly: false,
-    derive: same,
-    domainIssues: none,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
   }),
 };
 

@@ -26,6 +26,8 @@ export const queueEntrySchema = z.object({
   transition: z
     .object({ action: z.string().min(1), from: z.string().min(1), to: z.string().min(1) })
     .nullable(),
+  /** Why: the reason of a correction or of a step back; null when none was needed. */
+  reason: z.string().nullable(),
   hlc: z.string().min(1),
   actor: z.object({ userId: z.string().min(1), name: z.string(), role: z.string().min(1) }),
   createdAt: z.string(),

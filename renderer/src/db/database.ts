@@ -9,10 +9,26 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { latestSchemaVersion, schemaVersions } from './schema';
+import { communityTables } from './tables/communityTables';
+import { elderlyCareTables } from './tables/elderlyCareTables';
 
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/** A superseded version of a record that is corrected, never overwritten. */
+export interface RevisionRow {
+  /** `${kind}:${recordId}:${version}` */
+  id: string;
+  kind: string;
+  recordId: string;
+  version: number;
+  record: unknown;
+  /** Why the next version replaced this one. */
+  reason: string;
+  supersededAt: string;
+  supersededBy: string;
 }
 
 export interface DraftRow {
@@ -34,6 +50,7 @@ export class DeskDatabase extends Dexie {
   queue!: Table<QueueEntry, number>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
+  revisions!: Table<RevisionRow, string>;
 
   /** `upToVersion` exists for migration tests, which open an older schema on purpose. */
   constructor(name: string = defaultDatabaseName, upToVersion: number = latestSchemaVersion) {
@@ -48,6 +65,8 @@ export class DeskDatabase extends Dexie {
 
 /** The table holding each record kind. */
 export const tableOfKind = {
+  ...elderlyCareTables,
+  ...communityTables,
   person: 'persons',
   household: 'households',
   assistanceCase: 'cases',
@@ -55,7 +74,7 @@ export const tableOfKind = {
   benefitStandard: 'benefitStandards',
   calendarYear: 'calendarYears',
   localUser: 'users',
-} as const satisfies Record<RecordKind, keyof DeskDatabase>;
+} as const satisfies Record<RecordKind, string>;
 
 export function recordTable(
   db: DeskDatabase,

@@ -1,4 +1,6 @@
 import type { Transaction } from 'dexie';
+import { communitySchemaVersion } from './tables/communityTables';
+import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -45,5 +47,16 @@ export const schemaVersions: SchemaVersion[] = [
     },
   },
 ];
+
+/** Versions 4 and 5 belong to elderly care and community services (their own files). */
+schemaVersions.push(
+  {
+    // v3: corrections keep the superseded version of kinds that are never overwritten.
+    version: 3,
+    stores: { revisions: 'id, [kind+recordId]' },
+  },
+  elderlyCareSchemaVersion,
+  communitySchemaVersion,
+);
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

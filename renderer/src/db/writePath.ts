@@ -29,6 +29,13 @@ export interface TransitionStamp {
   to: string;
 }
 
+export interface UpdateOptions {
+  /** Set by workflow steps: the queue entry becomes a 'transition' op. */
+  transition?: TransitionStamp;
+  /** Why the record changes; required for kinds that keep revisions (corrections). */
+  reason?: string;
+}
+
 export interface Writer {
   readonly ctx: WriteContext;
   /** The office's calendar date at the moment of the write. */
@@ -45,7 +52,7 @@ export interface Writer {
     id: string,
     baseVersion: number,
     patch: Partial<KindData[K]>,
-    transition?: TransitionStamp,
+    options?: UpdateOptions,
   ): Promise<StoredRecord<KindData[K]>>;
   remove(kind: RecordKind, id: string, baseVersion: number): Promise<void>;
 }
@@ -57,7 +64,7 @@ export async function write<T>(
   ctx: WriteContext,
   work: (w: Writer) => Promise<T>,
 ): Promise<T> {
-  return db.transaction('rw', [...recordTableNames, 'queue', 'meta'], async () => {
+  return db.transaction('rw', [...recordTableNames, 'queue', 'meta', 'revisions'], async () => {
     const writer = new TransactionWriter(db, ctx);
     return work(writer);
   });
@@ -104,11 +111,17 @@ class TransactionWriter implements Writer {
     id: string,
     baseVersion: number,
     patch: Partial<KindData[K]>,
-    transition?: TransitionStamp,
+    options: UpdateOptions = {},
   ) {
+    const { transition } = options;
+    const reason = options.reason?.trim() ?? '';
     const existing = await this.current(kind, id, baseVersion);
-    if (kindDefinitions[kind].appendOnly) {
+    const definition = kindDefinitions[kind];
+    if (definition.appendOnly) {
       throw new AppError({ code: 'forbidden', message: `${kind} records are never edited.` });
+    }
+    if (definition.keepsRevisions && !reason) {
+      throw invalid(kind, [{ path: 'reason', code: 'record.correction_reason_required' }]);
     }
     const merged = { ...dataFields(existing), ...withoutMeta(patch) } as KindData[K];
     const clean = this.validate(kind, merged);
@@ -123,8 +136,20 @@ class TransactionWriter implements Writer {
       updatedAt: stamp.at,
       updatedBy: this.ctx.actor.userId,
     } as StoredRecord<KindData[K]>;
+    if (definition.keepsRevisions) {
+      await this.db.revisions.add({
+        id: `${kind}:${id}:${existing.version}`,
+        kind,
+        recordId: id,
+        version: existing.version,
+        record: existing,
+        reason,
+        supersededAt: stamp.at,
+        supersededBy: this.ctx.actor.userId,
+      });
+    }
     const op: Op = transition ? 'transition' : 'update';
-    return this.persist(kind, record, op, existing.version, changed, transition ?? null);
+    return this.persist(kind, record, op, existing.version, changed, transition ?? null, reason);
   }
 
   async remove(kind: RecordKind, id: string, baseVersion: number) {
@@ -187,6 +212,7 @@ class TransactionWriter implements Writer {
     baseVersion: number,
     fields: Record<string, unknown>,
     transition: TransitionStamp | null,
+    reason = '',
   ): Promise<StoredRecord<T>> {
     await checkInvariants(this.db, kind, record);
     await recordTable(this.db, kind).put(record);
@@ -203,6 +229,7 @@ class TransactionWriter implements Writer {
         fields,
         baseVersion,
         transition,
+        reason: reason || null,
         hlc: record.hlc,
         actor: { ...this.ctx.actor },
         createdAt: record.updatedAt,

@@ -8,6 +8,10 @@ import { HouseholdScreen } from './registry/HouseholdScreen';
 import { PersonScreen } from './registry/PersonScreen';
 import { PersonsScreen } from './registry/PersonsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { renderCommunityRoute } from './community/routes';
+import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
+import { renderElderlyCareRoute } from './elderlyCare/routes';
+import { elderlyCareRouteNames, type ElderlyCareRoute } from './elderlyCare/routeTypes';
 
 /**
  * Maps each route to its screen. The app shell renders whatever this returns. Keys
@@ -15,6 +19,8 @@ import { SettingsScreen } from './settings/SettingsScreen';
  * instead of reusing the previous screen's.
  */
 export function renderRoute(route: Route): ReactNode {
+  if (isElderlyCareRoute(route)) return renderElderlyCareRoute(route);
+  if (isCommunityRoute(route)) return renderCommunityRoute(route);
   switch (route.name) {
     case 'persons':
       return <PersonsScreen />;
@@ -33,4 +39,12 @@ export function renderRoute(route: Route): ReactNode {
     case 'settings':
       return <SettingsScreen />;
   }
+}
+
+export function isElderlyCareRoute(route: Route): route is ElderlyCareRoute {
+  return (elderlyCareRouteNames as readonly string[]).includes(route.name);
+}
+
+export function isCommunityRoute(route: Route): route is CommunityRoute {
+  return (communityRouteNames as readonly string[]).includes(route.name);
 }

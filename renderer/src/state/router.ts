@@ -1,7 +1,11 @@
 import { create } from 'zustand';
+import type { CommunityRoute } from '../screens/community/routeTypes';
+import type { ElderlyCareRoute } from '../screens/elderlyCare/routeTypes';
 
 /** The screens of the desk. A tiny typed router: no URLs to parse, no invalid routes. */
-export type Route =
+export type Route = CoreRoute | ElderlyCareRoute | CommunityRoute;
+
+export type CoreRoute =
   | { name: 'persons' }
   | { name: 'person'; id: string }
   | { name: 'householdNew' }

@@ -4,6 +4,8 @@ import LockIcon from '@mui/icons-material/LockOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
 import PeopleIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
+import BedIcon from '@mui/icons-material/BedOutlined';
+import VolunteerIcon from '@mui/icons-material/VolunteerActivismOutlined';
 import {
   AppBar,
   Box,
@@ -20,7 +22,7 @@ import {
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
-import { renderRoute } from '../screens/routes';
+import { isCommunityRoute, isElderlyCareRoute, renderRoute } from '../screens/routes';
 import { useRouter, type Route } from '../state/router';
 import { useSession } from '../state/session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -28,7 +30,7 @@ import { SyncStatusBar } from './SyncStatusBar';
 
 const drawerWidth = 196;
 
-type Section = 'persons' | 'households' | 'cases' | 'settings';
+type Section = 'persons' | 'households' | 'cases' | 'elderlyCare' | 'community' | 'settings';
 
 interface NavItem {
   section: Section;
@@ -46,6 +48,13 @@ const navItems: NavItem[] = [
     target: { name: 'householdNew' },
   },
   { section: 'cases', label: 'nav.cases', icon: <AssignmentIcon />, target: { name: 'cases' } },
+  { section: 'elderlyCare', label: 'nav.elderlyCare', icon: <BedIcon />, target: { name: 'beds' } },
+  {
+    section: 'community',
+    label: 'nav.community',
+    icon: <VolunteerIcon />,
+    target: { name: 'services' },
+  },
   {
     section: 'settings',
     label: 'nav.settings',
@@ -56,6 +65,8 @@ const navItems: NavItem[] = [
 
 /** Which menu entry a detail screen belongs to, so the menu keeps the user oriented. */
 function sectionOf(route: Route): Section {
+  if (isElderlyCareRoute(route)) return 'elderlyCare';
+  if (isCommunityRoute(route)) return 'community';
   switch (route.name) {
     case 'persons':
     case 'person':

@@ -74,4 +74,16 @@ describe('schema migrations', () => {
     expect((await v2.drafts.get('householdForm'))?.value).toEqual({ a: 1 });
     v2.close();
   });
+  it('v2 → v3: adds the revisions table and keeps the queue', async () => {
+    const name = `mig-${newRecordId()}`;
+    const v2 = await openAt(name, 2);
+    await v2.table('queue').add({ seq: 1, opId: 'op-1', recordId: 'r-1' });
+    v2.close();
+
+    const v3 = await openAt(name, 3);
+    expect(v3.tables.map((t) => t.name)).toContain('revisions');
+    expect(indexNames(v3, 'revisions')).toEqual(['[kind+recordId]']);
+    expect(await v3.table('queue').count()).toBe(1);
+    v3.close();
+  });
 });

@@ -129,7 +129,7 @@ export async function transitionCase(
       id,
       baseVersion,
       { ...dates, status: to, statusChangedAt: ctx.now().toISOString() },
-      { action: input.action, from: current.status, to },
+      { transition: { action: input.action, from: current.status, to } },
     );
     await w.create('caseEvent', {
       caseId: id,

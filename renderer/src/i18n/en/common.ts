@@ -19,6 +19,8 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'nav.persons': 'Persons',
   'nav.households': 'Households',
   'nav.cases': '低保 cases',
+  'nav.elderlyCare': 'Elderly care',
+  'nav.community': 'Community',
   'nav.settings': 'Settings',
   'shell.lock': 'Lock',
   'shell.logout': 'Log out',

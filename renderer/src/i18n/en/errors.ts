@@ -51,4 +51,5 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'workflow.reason_required': 'A return needs a reason',
   'workflow.notice_not_over': 'The public notice period is not over yet',
   'workflow.not_delegated': 'This township is not delegated to confirm',
+  'record.correction_reason_required': 'A correction needs a reason',
 };

@@ -16,6 +16,8 @@ export const commonZh = {
   'nav.persons': '人员',
   'nav.households': '家庭登记',
   'nav.cases': '低保案件',
+  'nav.elderlyCare': '养老服务',
+  'nav.community': '社区服务',
   'nav.settings': '设置',
   'shell.lock': '锁定',
   'shell.logout': '退出登录',

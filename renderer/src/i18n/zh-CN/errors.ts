@@ -50,4 +50,5 @@ export const errorsZh = {
   'workflow.reason_required': '退回或撤回必须填写理由',
   'workflow.notice_not_over': '公示期尚未结束',
   'workflow.not_delegated': '本乡镇未获授权审核确认',
+  'record.correction_reason_required': '更正记录必须填写更正理由',
 } as const;
