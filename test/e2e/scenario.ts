@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../shared/identity/residentId';
+import { completeFirstRun, logIn } from './deskSession';
 
 /**
  * The one desk scenario, run in Chromium against the built renderer and, where the
@@ -26,7 +27,6 @@ const spouse = { name: '李秀英', id: residentId('330102', '19620815', '024') 
 const child = { name: '张小明', id: residentId('330102', '20120309', '031') };
 const wrongCheckChar = (id: string) => id.slice(0, 17) + (id.endsWith('5') ? '6' : '5');
 
-const admin = { username: 'admin', name: '赵管理', password: 'desk-admin-2026' };
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 
 export async function runDeskScenario(page: Page, options: ScenarioOptions): Promise<void> {
@@ -39,16 +39,7 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   };
 
   // First run: the office and its first administrator.
-  await page.getByLabel('办公室名称').fill('城关镇民政办');
-  await page.getByLabel('办公室代码').fill('330102001');
-  await page.getByLabel('行政区划代码').fill('330102');
-  await page.getByLabel('管理员用户名').fill(admin.username);
-  await page.getByLabel('姓名').fill(admin.name);
-  await page.getByLabel('密码', { exact: true }).fill(admin.password);
-  await page.getByLabel('确认密码').fill(admin.password);
-  await shot('01-first-run');
-  await page.getByRole('button', { name: '创建管理员并开始' }).click();
-
+  await completeFirstRun(page, () => shot('01-first-run'));
   await logIn(page);
   await shot('02-login-done');
 
@@ -169,14 +160,6 @@ async function takeStep(page: Page, action: string, opinion?: string) {
   if (opinion) await dialog.getByLabel('意见').fill(opinion);
   await page.getByRole('button', { name: '确定' }).click();
   await dialog.waitFor({ state: 'detached' });
-}
-
-async function logIn(page: Page, user: { username: string; password: string } = admin) {
-  await page.getByRole('button', { name: '登录' }).waitFor();
-  await page.getByLabel('用户名', { exact: true }).fill(user.username);
-  await page.getByLabel('密码', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.getByTestId('queued-count').waitFor();
 }
 
 function memberRow(page: Page, index: number): Locator {

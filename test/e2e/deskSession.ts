@@ -1,0 +1,31 @@
+import type { Page } from 'playwright-core';
+
+/** Steps every desk scenario starts with: the first run and logging in. */
+export const admin = { username: 'admin', name: '赵管理', password: 'desk-admin-2026' };
+
+/** Fills the first-run form (office + first administrator) and submits it. */
+export async function completeFirstRun(page: Page, beforeSubmit?: () => Promise<void>) {
+  await page.getByLabel('办公室名称').fill('城关镇民政办');
+  await page.getByLabel('办公室代码').fill('330102001');
+  await page.getByLabel('行政区划代码').fill('330102');
+  await page.getByLabel('管理员用户名').fill(admin.username);
+  await page.getByLabel('姓名').fill(admin.name);
+  await page.getByLabel('密码', { exact: true }).fill(admin.password);
+  await page.getByLabel('确认密码').fill(admin.password);
+  await beforeSubmit?.();
+  await page.getByRole('button', { name: '创建管理员并开始' }).click();
+}
+
+export async function logIn(page: Page, user: { username: string; password: string } = admin) {
+  await page.getByRole('button', { name: '登录' }).waitFor();
+  await page.getByLabel('用户名', { exact: true }).fill(user.username);
+  await page.getByLabel('密码', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByTestId('queued-count').waitFor();
+}
+
+/** A fresh desk: first run done and the administrator logged in. */
+export async function startDeskAsAdmin(page: Page) {
+  await completeFirstRun(page);
+  await logIn(page);
+}
