@@ -4,7 +4,6 @@
  * terminate). 'admin' has no case rights: it manages accounts only.
  */
 import type { FieldError } from '../errors/appError';
-import { addWorkingDays, type WorkingCalendar } from '../calendar/workingDays';
 import { defineWorkflow, type WorkflowAction } from './stateMachine';
 
 export const dibaoStatuses = [
@@ -21,22 +20,21 @@ export const dibaoStatuses = [
   'under_review',
   'suspended',
   'terminated',
+  'withdrawn',
 ] as const;
 
 export type DibaoStatus = (typeof dibaoStatuses)[number];
 
 export interface DibaoWorkflowContext {
   today: string;
-  /** Day the 公示 is complete (see dibaoDeadlines); null before it starts. */
+  /** Last day of the 公示 (see dibaoDeadlines); null before it starts. */
   noticeEnd: string | null;
   /** Whether the county delegated 审核确认 to this township. */
   confirmationDelegated: boolean;
 }
-/** Alias under the name used in the design brief. */
-export type dibaoWorkflowContext = DibaoWorkflowContext;
-
+/** The notice runs through its last day: the case may move on the day after noticeEnd. */
 function noticeOver(ctx: DibaoWorkflowContext): FieldError | null {
-  if (ctx.noticeEnd !== null && ctx.today >= ctx.noticeEnd) return null;
+  if (ctx.noticeEnd !== null && ctx.today > ctx.noticeEnd) return null;
   return {
     path: 'status',
     code: 'workflow.notice_not_over',
@@ -49,6 +47,7 @@ function delegated(ctx: DibaoWorkflowContext): FieldError | null {
 }
 
 export const dibaoActions = [
+  'withdraw',
   'submit',
   'return_for_materials',
   'accept',
@@ -77,6 +76,14 @@ const supervisor = ['supervisor'] as const;
 const county = ['county'] as const;
 
 const actions = {
+  // The applicant withdraws before a decision; the case closes and frees its members.
+  withdraw: {
+    from: ['draft', 'submitted', 'accepted', 'investigating', 'township_opinion', 'public_notice'],
+    to: 'withdrawn',
+    roles: frontDesk,
+    kind: 'forward',
+    requiresOpinion: true,
+  },
   submit: { from: ['draft'], to: 'submitted', roles: frontDesk, kind: 'forward' },
   // 一次性告知: missing materials listed once, the case goes back to the applicant.
   return_for_materials: { from: ['submitted'], to: 'draft', roles: frontDesk, kind: 'back' },
@@ -174,78 +181,15 @@ const actions = {
 
 export const dibaoWorkflow = defineWorkflow<DibaoStatus, DibaoAction, DibaoWorkflowContext>({
   states: dibaoStatuses,
-  terminal: ['denied', 'terminated'],
+  terminal: ['denied', 'terminated', 'withdrawn'],
   actions,
 });
 
 /** A person may be in only one open case per programme. */
 export const openDibaoStatuses: readonly DibaoStatus[] = dibaoStatuses.filter(
-  (s) => s !== 'denied' && s !== 'terminated',
+  (s) => !dibaoWorkflow.terminal.includes(s),
 );
 
 export function isOpenDibaoStatus(status: DibaoStatus): boolean {
   return openDibaoStatuses.includes(status);
-}
-
-export interface DibaoDeadlineSettings {
-  /** Working days from 受理 to decision (national frame about 30, often tighter). */
-  decisionLimitWorkingDays: number;
-  /** Length of the 公示 in working days. */
-  noticeWorkingDays: number;
-}
-
-/** Sample defaults; each county configures its own. */
-export const defaultDibaoDeadlineSettings: DibaoDeadlineSettings = {
-  decisionLimitWorkingDays: 30,
-  noticeWorkingDays: 7,
-};
-
-const notYetAccepted: readonly DibaoStatus[] = ['draft', 'submitted'];
-const beforeNotice: readonly DibaoStatus[] = [
-  ...notYetAccepted,
-  'accepted',
-  'investigating',
-  'township_opinion',
-];
-
-/**
- * decisionDue: the limit-th working day after 受理. noticeEnd: the n-th working day
- * after the 公示 started (the posting day is not counted), from which day the case
- * may go on. A status before 公示 has no noticeEnd, so a notice interrupted by
- * re-investigation never counts as finished.
- */
-export function dibaoDeadlines(
-  facts: { acceptedOn: string | null; noticeStartedOn: string | null; status: DibaoStatus },
-  settings: DibaoDeadlineSettings,
-  cal: WorkingCalendar,
-): { decisionDue: string | null; noticeEnd: string | null } {
-  const { acceptedOn, noticeStartedOn, status } = facts;
-  return {
-    decisionDue:
-      acceptedOn !== null && !notYetAccepted.includes(status)
-        ? addWorkingDays(acceptedOn, settings.decisionLimitWorkingDays, cal)
-        : null,
-    noticeEnd:
-      noticeStartedOn !== null && !beforeNotice.includes(status)
-        ? addWorkingDays(noticeStartedOn, settings.noticeWorkingDays, cal)
-        : null,
-  };
-}
-
-/** The statuses during which the decision limit runs (受理 up to the county's review). */
-const decisionPending: readonly DibaoStatus[] = [
-  'accepted',
-  'investigating',
-  'township_opinion',
-  'public_notice',
-  'county_review',
-];
-
-export function isDecisionPending(status: DibaoStatus): boolean {
-  return decisionPending.includes(status);
-}
-
-/** Overdue = the decision is still pending after decisionDue. */
-export function isOverdue(status: DibaoStatus, decisionDue: string | null, today: string): boolean {
-  return decisionDue !== null && today > decisionDue && isDecisionPending(status);
 }

@@ -4,12 +4,14 @@ import { buildCalendar, sampleCalendarYears } from '@shared/calendar/workingDays
 import { availableActions, planTransition } from '@shared/workflow/stateMachine';
 import {
   defaultDibaoDeadlineSettings,
-  dibaoActions,
   dibaoDeadlines,
+  isOverdue,
+} from '@shared/workflow/dibaoDeadlines';
+import {
+  dibaoActions,
   dibaoStatuses,
   dibaoWorkflow,
   isOpenDibaoStatus,
-  isOverdue,
   openDibaoStatuses,
   type DibaoStatus,
   type DibaoWorkflowContext,
@@ -17,7 +19,7 @@ import {
 
 const cal = buildCalendar(sampleCalendarYears);
 const ctx: DibaoWorkflowContext = {
-  today: '2026-03-20',
+  today: '2026-03-23',
   noticeEnd: '2026-03-20',
   confirmationDelegated: false,
 };
@@ -61,7 +63,10 @@ describe('dibaoWorkflow', () => {
     for (const status of dibaoStatuses) {
       expect(availableActions(dibaoWorkflow, status, 'admin', ctx)).toEqual([]);
     }
-    expect(availableActions(dibaoWorkflow, 'investigating', 'registrar', ctx)).toEqual([]);
+    // The registrar may only record the applicant's withdrawal at this stage.
+    expect(availableActions(dibaoWorkflow, 'investigating', 'registrar', ctx)).toEqual([
+      'withdraw',
+    ]);
     const error = errorOf(() =>
       planTransition(dibaoWorkflow, {
         state: 'county_review',
@@ -74,8 +79,8 @@ describe('dibaoWorkflow', () => {
     expect(error.code).toBe('forbidden');
   });
 
-  it('holds the case in 公示 until the notice is over', () => {
-    const early = { ...ctx, today: '2026-03-19' };
+  it('holds the case in 公示 through its last day', () => {
+    const early = { ...ctx, today: '2026-03-20' };
     const error = errorOf(() =>
       planTransition(dibaoWorkflow, {
         state: 'public_notice',
@@ -87,6 +92,7 @@ describe('dibaoWorkflow', () => {
     expect(error.code).toBe('invalid_transition');
     expect(error.fieldErrors[0]?.code).toBe('workflow.notice_not_over');
     expect(availableActions(dibaoWorkflow, 'public_notice', 'supervisor', early)).toEqual([
+      'withdraw',
       'reinvestigate',
     ]);
     const noDate = { ...ctx, noticeEnd: null };
@@ -150,6 +156,23 @@ describe('dibaoWorkflow', () => {
     expect(returned).toEqual({ to: 'draft', kind: 'back' });
   });
 
+  it('lets the applicant withdraw before a decision, with a recorded opinion', () => {
+    const request = {
+      state: 'accepted' as const,
+      action: 'withdraw',
+      role: 'registrar' as const,
+      ctx,
+    };
+    expect(errorOf(() => planTransition(dibaoWorkflow, request)).code).toBe('validation');
+    expect(planTransition(dibaoWorkflow, { ...request, opinion: '申请人书面撤回申请' }).to).toBe(
+      'withdrawn',
+    );
+    expect(availableActions(dibaoWorkflow, 'confirmed', 'supervisor', ctx)).not.toContain(
+      'withdraw',
+    );
+    expect(availableActions(dibaoWorkflow, 'withdrawn', 'supervisor', ctx)).toEqual([]);
+  });
+
   it('requires an opinion to suspend or terminate, and nothing leaves a terminal state', () => {
     const suspend = {
       state: 'active' as const,
@@ -169,8 +192,9 @@ describe('dibaoWorkflow', () => {
     expect(availableActions(dibaoWorkflow, 'denied', 'county', ctx)).toEqual([]);
   });
 
-  it('treats every status but denied and terminated as open', () => {
-    expect(openDibaoStatuses).toHaveLength(dibaoStatuses.length - 2);
+  it('treats every status but denied, terminated and withdrawn as open', () => {
+    expect(openDibaoStatuses).toHaveLength(dibaoStatuses.length - 3);
+    expect(isOpenDibaoStatus('withdrawn')).toBe(false);
     expect(isOpenDibaoStatus('suspended')).toBe(true);
     expect(isOpenDibaoStatus('draft')).toBe(true);
     expect(isOpenDibaoStatus('denied')).toBe(false);

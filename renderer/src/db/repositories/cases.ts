@@ -11,10 +11,9 @@ import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
 import { classifyQuery } from '@shared/search/searchTokens';
 import { planTransition } from '@shared/workflow/stateMachine';
+import { dibaoDeadlines, isOverdue } from '@shared/workflow/dibaoDeadlines';
 import {
-  dibaoDeadlines,
   dibaoWorkflow,
-  isOverdue,
   type DibaoStatus,
   type DibaoWorkflowContext,
 } from '@shared/workflow/dibaoWorkflow';

@@ -32,6 +32,8 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.status.under_review': 'Under review',
   'cases.status.suspended': 'Suspended',
   'cases.status.terminated': 'Terminated',
+  'cases.status.withdrawn': 'Withdrawn',
+  'cases.action.withdraw': 'Withdraw',
   'cases.action.submit': 'Submit',
   'cases.action.return_for_materials': 'Return for materials',
   'cases.action.accept': 'Accept',

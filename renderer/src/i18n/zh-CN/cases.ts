@@ -31,6 +31,8 @@ export const casesZh = {
   'cases.status.under_review': '复核中',
   'cases.status.suspended': '已暂停',
   'cases.status.terminated': '已停保',
+  'cases.status.withdrawn': '已撤回',
+  'cases.action.withdraw': '申请人撤回',
   'cases.action.submit': '提交申请',
   'cases.action.return_for_materials': '退回补充材料',
   'cases.action.accept': '受理',

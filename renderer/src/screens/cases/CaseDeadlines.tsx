@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { workingDaysBetween, type WorkingCalendar } from '@shared/calendar/workingDays';
-import { isDecisionPending, isOverdue } from '@shared/workflow/dibaoWorkflow';
+import { isDecisionPending, isOverdue } from '@shared/workflow/dibaoDeadlines';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { FactList } from '../common/FactList';

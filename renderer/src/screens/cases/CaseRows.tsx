@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import Box from '@mui/material/Box';
 import { formatFen } from '@shared/money/fen';
-import { isOverdue } from '@shared/workflow/dibaoWorkflow';
+import { isOverdue } from '@shared/workflow/dibaoDeadlines';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';

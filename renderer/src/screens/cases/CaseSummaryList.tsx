@@ -3,7 +3,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatFen } from '@shared/money/fen';
-import { isOverdue } from '@shared/workflow/dibaoWorkflow';
+import { isOverdue } from '@shared/workflow/dibaoDeadlines';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';

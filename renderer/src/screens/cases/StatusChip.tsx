@@ -20,6 +20,7 @@ const colorOf: Record<DibaoStatus, ChipColor> = {
   under_review: 'warning',
   suspended: 'default',
   terminated: 'default',
+  withdrawn: 'default',
 };
 
 export function StatusChip(props: { status: DibaoStatus; size?: 'small' | 'medium' }) {
