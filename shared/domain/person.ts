@@ -42,6 +42,15 @@ export const personDataSchema = z.object({
 export type PersonData = z.infer<typeof personDataSchema>;
 export type PersonInput = Omit<z.input<typeof personDataSchema>, 'searchTokens'>;
 
+/**
+ * The one stored spelling of an ID number: no white space anywhere, resident IDs with
+ * an upper-case X. The duplicate check and ID search compare this form.
+ */
+export function normalizeIdNumber(idType: (typeof idTypes)[number], raw: string): string {
+  const compact = raw.replace(/\s+/g, '');
+  return idType === 'resident' ? compact.toUpperCase() : compact;
+}
+
 /** Rules a schema cannot express: the resident-ID check needs today's date. */
 export function personDomainIssues(person: PersonData, today: string): FieldError[] {
   const issues: FieldError[] = [];

@@ -3,7 +3,7 @@ import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistance
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
 import { localUserDataSchema } from '../domain/localUser';
-import { personDataSchema, personDomainIssues } from '../domain/person';
+import { normalizeIdNumber, personDataSchema, personDomainIssues } from '../domain/person';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '../domain/reference';
 import { nameSearchTokens } from '../search/searchTokens';
 
@@ -26,7 +26,7 @@ export const kindDefinitions = {
     derive: (p) => ({
       ...p,
       // One spelling per ID so the duplicate check and ID search see the same key.
-      idNumber: p.idType === 'resident' ? p.idNumber.toUpperCase() : p.idNumber,
+      idNumber: normalizeIdNumber(p.idType, p.idNumber),
       searchTokens: nameSearchTokens(p.name),
     }),
     domainIssues: personDomainIssues,

@@ -159,4 +159,24 @@ describe('the one write path', () => {
     expect(same.version).toBe(1);
     expect(await db.queue.count()).toBe(1);
   });
+
+  it('stores one spelling of an ID so spaces or a lower-case x cannot dodge the duplicate check', async () => {
+    const { db, ctx } = await openTestDesk();
+    const id = residentId('110105', '1949-12-31', '002'); // ends in X
+    await write(db, ctx, (w) =>
+      w.create('person', {
+        ...personInput({ idNumber: id, birthDate: '1949-12-31', sex: 'female' }),
+        householdId: null,
+      }),
+    );
+    const spaced = `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14).toLowerCase()}`;
+    const again = write(db, ctx, (w) =>
+      w.create('person', {
+        ...personInput({ name: '李四', idNumber: spaced, birthDate: '1949-12-31', sex: 'female' }),
+        householdId: null,
+      }),
+    );
+    await expect(again).rejects.toMatchObject({ code: 'duplicate' });
+    expect((await db.persons.toArray()).map((p) => p.idNumber)).toEqual([id]);
+  });
 });

@@ -1,5 +1,5 @@
 import { classifyQuery } from '@shared/search/searchTokens';
-import type { PersonData } from '@shared/domain/person';
+import { normalizeIdNumber, type PersonData } from '@shared/domain/person';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { DeskDatabase } from '../database';
 
@@ -15,7 +15,7 @@ export async function findPersonByIdNumber(
   db: DeskDatabase,
   idNumber: string,
 ): Promise<Person | undefined> {
-  const key = idNumber.trim().toUpperCase();
+  const key = normalizeIdNumber('resident', idNumber);
   if (!key) return undefined;
   const matches = await db.persons.where('idNumber').equals(key).toArray();
   return matches.find((p) => !p.deleted);
