@@ -51,7 +51,7 @@ export function dibaoDeadlines(
 }
 
 /** The statuses during which the decision limit runs (受理 up to the county's review). */
-const decisionPending: readonly DibaoStatus[] = [
+export const decisionPendingStatuses: readonly DibaoStatus[] = [
   'accepted',
   'investigating',
   'township_opinion',
@@ -60,7 +60,7 @@ const decisionPending: readonly DibaoStatus[] = [
 ];
 
 export function isDecisionPending(status: DibaoStatus): boolean {
-  return decisionPending.includes(status);
+  return decisionPendingStatuses.includes(status);
 }
 
 /** Overdue = the decision is still pending after decisionDue. */

@@ -5,8 +5,8 @@ import type { LocalUserData } from '@shared/domain/localUser';
 import type { PersonData } from '@shared/domain/person';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
-import { openDibaoStatuses } from '@shared/workflow/dibaoWorkflow';
 import type { DeskDatabase } from './database';
+import { checkCaseInvariants } from './invariants/caseInvariants';
 
 /**
  * Rules that span records, checked inside the write transaction so no concurrent
@@ -24,7 +24,7 @@ export async function checkInvariants(
     case 'household':
       return membersExist(db, record as StoredRecord<HouseholdData>);
     case 'assistanceCase':
-      return oneOpenCasePerPerson(db, record as StoredRecord<AssistanceCaseData>);
+      return checkCaseInvariants(db, record as StoredRecord<AssistanceCaseData>);
     case 'localUser':
       return uniqueUsername(db, record as StoredRecord<LocalUserData>);
     default:
@@ -58,35 +58,6 @@ async function membersExist(db: DeskDatabase, household: StoredRecord<HouseholdD
       fieldErrors: [{ path: 'members', code: 'household.member_missing' }],
       details: { missing: missing.join(',') },
     });
-  }
-}
-
-async function oneOpenCasePerPerson(db: DeskDatabase, c: StoredRecord<AssistanceCaseData>) {
-  if (!openDibaoStatuses.includes(c.status)) return;
-  for (const personId of c.coveredPersonIds) {
-    const others = await db.cases.where('coveredPersonIds').equals(personId).toArray();
-    const clash = others.find(
-      (o) =>
-        o.id !== c.id &&
-        !o.deleted &&
-        o.programme === c.programme &&
-        openDibaoStatuses.includes(o.status),
-    );
-    if (clash) {
-      const person = await db.persons.get(personId);
-      throw new AppError({
-        code: 'duplicate',
-        message: 'A covered person is already in an open case of this programme.',
-        fieldErrors: [
-          {
-            path: 'coveredPersonIds',
-            code: 'case.person_in_open_case',
-            params: { name: person?.name ?? personId },
-          },
-        ],
-        details: { existingId: clash.id, personId },
-      });
-    }
   }
 }
 

@@ -51,9 +51,14 @@ export const schemaVersions: SchemaVersion[] = [
 /** Versions 4 and 5 belong to elderly care and community services (their own files). */
 schemaVersions.push(
   {
-    // v3: corrections keep the superseded version of kinds that are never overwritten.
+    // v3: corrections keep the superseded version of kinds that are never overwritten;
+    // overdue cases are found per pending status by due date, not by scanning old ones.
     version: 3,
-    stores: { revisions: 'id, [kind+recordId]' },
+    stores: {
+      revisions: 'id, [kind+recordId]',
+      cases:
+        'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue, [status+decisionDue]',
+    },
   },
   elderlyCareSchemaVersion,
   communitySchemaVersion,

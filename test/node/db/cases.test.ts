@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { caseHistory, listCases } from '../../../renderer/src/db/repositories/caseQueries';
 import {
-  caseHistory,
   createDibaoCase,
-  listCases,
   transitionCase,
   updateDibaoCase,
   type DibaoApplicationInput,
@@ -144,5 +143,56 @@ describe('低保 cases', () => {
     expect(await listCases(db, { query: 'zsf', today: '2026-03-02' })).toHaveLength(1);
     expect(await listCases(db, { overdueOnly: true, today: '2026-03-03' })).toHaveLength(0);
     expect(await listCases(db, { overdueOnly: true, today: '2026-12-31' })).toHaveLength(1);
+  });
+
+  it('refuses a case whose persons are not members of its household, or without a standard', async () => {
+    const { db, ctx, application } = await deskWithHousehold();
+    await expect(
+      createDibaoCase(db, ctx, {
+        ...application,
+        coveredPersonIds: [application.applicantPersonId, 'ghost'],
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'case.not_household_member' })],
+    });
+    await expect(
+      createDibaoCase(db, ctx, { ...application, householdId: 'no-such-household' }),
+    ).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'case.household_missing' })],
+    });
+    await expect(
+      createDibaoCase(db, ctx, { ...application, areaCode: '110101' }),
+    ).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'case.no_standard' })],
+    });
+    expect(await db.cases.count()).toBe(0);
+  });
+
+  it('lets the facts be edited only before 受理, and a withdrawal frees the members', async () => {
+    const { db, ctx, application } = await deskWithHousehold();
+    let c = await createDibaoCase(db, ctx, application);
+    c = await transitionCase(db, ctx, c.id, c.version, { action: 'submit' });
+    c = await updateDibaoCase(db, ctx, c.id, c.version, { ...application, deductionsFen: 100 });
+    c = await transitionCase(db, ctx, c.id, c.version, { action: 'accept' });
+    await expect(
+      updateDibaoCase(db, ctx, c.id, c.version, { ...application, deductionsFen: 200 }),
+    ).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'case.not_editable' })],
+    });
+
+    await transitionCase(db, ctx, c.id, c.version, {
+      action: 'withdraw',
+      opinion: '申请人书面撤回',
+    });
+    const second = await createDibaoCase(db, ctx, application);
+    expect(second.status).toBe('draft');
+  });
+
+  it("finds cases by a covered person's ID number", async () => {
+    const { db, ctx, application } = await deskWithHousehold();
+    await createDibaoCase(db, ctx, application);
+    const spouseId = (await db.persons.toArray()).find((p) => p.name === '李秀英')?.idNumber ?? '';
+    const found = await listCases(db, { query: spouseId.slice(0, 14), today: '2026-03-02' });
+    expect(found.map((c) => c.applicantName)).toEqual(['张三丰']);
   });
 });

@@ -4,14 +4,14 @@ import type { WorkingCalendar } from '@shared/calendar/workingDays';
 import type {
   AssetsData,
   AssistanceCaseData,
+  BenefitSnapshot,
   MonthlyIncomeData,
 } from '@shared/domain/assistanceCase';
 import type { CaseEventData } from '@shared/domain/caseEvent';
 import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
-import { classifyQuery } from '@shared/search/searchTokens';
 import { planTransition } from '@shared/workflow/stateMachine';
-import { dibaoDeadlines, isOverdue } from '@shared/workflow/dibaoDeadlines';
+import { dibaoDeadlines } from '@shared/workflow/dibaoDeadlines';
 import {
   dibaoWorkflow,
   type DibaoStatus,
@@ -52,12 +52,27 @@ async function benefitFor(db: DeskDatabase, input: DibaoApplicationInput) {
   return computeCaseBenefit(benefitInputOf(input), standards, settings);
 }
 
+/** A case is never saved with a benefit computed without a standard. */
+function requireStandard(benefit: BenefitSnapshot): void {
+  if (benefit.classification === 'no_standard') {
+    throw new AppError({
+      code: 'validation',
+      message: 'No benefit standard is in force for this area, category and date.',
+      fieldErrors: [{ path: 'category', code: 'case.no_standard' }],
+    });
+  }
+}
+
+/** The application facts may change only before 受理; afterwards the record is the file. */
+const editableStatuses: readonly DibaoStatus[] = ['draft', 'submitted'];
+
 export async function createDibaoCase(
   db: DeskDatabase,
   ctx: WriteContext,
   input: DibaoApplicationInput,
 ): Promise<AssistanceCase> {
   const benefit = await benefitFor(db, input);
+  requireStandard(benefit);
   return write(db, ctx, (w) =>
     w.create('assistanceCase', {
       ...input,
@@ -82,7 +97,35 @@ export async function updateDibaoCase(
   input: DibaoApplicationInput,
 ): Promise<AssistanceCase> {
   const benefit = await benefitFor(db, input);
-  return write(db, ctx, (w) => w.update('assistanceCase', id, baseVersion, { ...input, benefit }));
+  requireStandard(benefit);
+  return write(db, ctx, async (w) => {
+    const current = await w.get('assistanceCase', id);
+    if (current && !editableStatuses.includes(current.status)) {
+      throw new AppError({
+        code: 'invalid_transition',
+        message: `A case in status ${current.status} cannot be edited.`,
+        fieldErrors: [{ path: 'status', code: 'case.not_editable' }],
+      });
+    }
+    // Only the application facts: status and dates stay the workflow's to change.
+    return w.update('assistanceCase', id, baseVersion, { ...applicationFacts(input), benefit });
+  });
+}
+
+function applicationFacts(input: DibaoApplicationInput): DibaoApplicationInput {
+  const facts: DibaoApplicationInput = {
+    householdId: input.householdId,
+    applicantPersonId: input.applicantPersonId,
+    applicantName: input.applicantName,
+    category: input.category,
+    areaCode: input.areaCode,
+    coveredPersonIds: input.coveredPersonIds,
+    income: input.income,
+    deductionsFen: input.deductionsFen,
+    assets: input.assets,
+    applicationDate: input.applicationDate,
+  };
+  return facts;
 }
 
 export interface TransitionInput {
@@ -164,56 +207,4 @@ function datesAfter(
     action === 'start_notice' ? today : action === 'reinvestigate' ? null : current.noticeStartedOn;
   const deadlines = dibaoDeadlines({ acceptedOn, noticeStartedOn, status: to }, settings, calendar);
   return { acceptedOn, noticeStartedOn, ...deadlines };
-}
-
-export async function getCase(db: DeskDatabase, id: string): Promise<AssistanceCase | undefined> {
-  const c = await db.cases.get(id);
-  return c && !c.deleted ? c : undefined;
-}
-
-export async function caseHistory(db: DeskDatabase, caseId: string): Promise<CaseEvent[]> {
-  const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
-  return events.sort((a, b) => a.hlc.localeCompare(b.hlc));
-}
-
-export interface CaseListFilter {
-  status?: DibaoStatus;
-  overdueOnly?: boolean;
-  query?: string;
-  today: string;
-}
-
-/** Indexed lookups only: by search token, by status, or by due date for overdue cases. */
-export async function listCases(
-  db: DeskDatabase,
-  filter: CaseListFilter,
-  offset = 0,
-  limit = 100,
-): Promise<AssistanceCase[]> {
-  const q = filter.query ? classifyQuery(filter.query) : null;
-  let collection;
-  if (q?.value) {
-    collection = db.cases.where('searchTokens').startsWith(q.value.toLowerCase()).distinct();
-  } else if (filter.overdueOnly) {
-    collection = db.cases.where('decisionDue').below(filter.today);
-  } else if (filter.status) {
-    collection = db.cases.where('status').equals(filter.status);
-  } else {
-    collection = db.cases.orderBy('id').reverse();
-  }
-  return collection
-    .filter(
-      (c) =>
-        !c.deleted &&
-        (!filter.status || c.status === filter.status) &&
-        (!filter.overdueOnly || isOverdue(c.status, c.decisionDue, filter.today)),
-    )
-    .offset(offset)
-    .limit(limit)
-    .toArray();
-}
-
-export async function casesOfHousehold(db: DeskDatabase, householdId: string) {
-  const cases = await db.cases.where('householdId').equals(householdId).toArray();
-  return cases.filter((c) => !c.deleted);
 }

@@ -52,4 +52,10 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'workflow.notice_not_over': 'The public notice period is not over yet',
   'workflow.not_delegated': 'This township is not delegated to confirm',
   'record.correction_reason_required': 'A correction needs a reason',
+  'case.household_missing': 'The household is not registered',
+  'case.not_household_member': 'The applicant and covered persons must belong to the household',
+  'case.no_standard':
+    'No 低保 standard is in force for this area, category and date; add one in Settings',
+  'case.not_editable':
+    'The application can no longer be edited once accepted; return or withdraw it instead',
 };

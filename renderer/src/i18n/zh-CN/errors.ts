@@ -51,4 +51,8 @@ export const errorsZh = {
   'workflow.notice_not_over': '公示期尚未结束',
   'workflow.not_delegated': '本乡镇未获授权审核确认',
   'record.correction_reason_required': '更正记录必须填写更正理由',
+  'case.household_missing': '申请家庭未登记',
+  'case.not_household_member': '申请人和保障对象必须是本家庭成员',
+  'case.no_standard': '该地区、类别在申请日期没有适用的低保标准，请先在设置中录入标准',
+  'case.not_editable': '案件已受理，申请内容不能再修改；如需更正请退回或撤回',
 } as const;

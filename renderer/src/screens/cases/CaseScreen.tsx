@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { buildCalendar } from '@shared/calendar/workingDays';
-import { caseHistory, getCase } from '../../db/repositories/cases';
+import { caseHistory, getCase } from '../../db/repositories/caseQueries';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { loadCalendar } from '../../db/repositories/reference';
 import { useT } from '../../i18n/useT';

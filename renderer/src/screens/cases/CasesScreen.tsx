@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import { dibaoStatuses, type DibaoStatus } from '@shared/workflow/dibaoWorkflow';
-import { listCases } from '../../db/repositories/cases';
+import { listCases } from '../../db/repositories/caseQueries';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';

@@ -11,7 +11,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/identity/residentId';
-import { casesOfHousehold } from '../../db/repositories/cases';
+import { casesOfHousehold } from '../../db/repositories/caseQueries';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';

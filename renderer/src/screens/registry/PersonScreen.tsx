@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/identity/residentId';
-import { casesOfHousehold } from '../../db/repositories/cases';
+import { casesOfHousehold } from '../../db/repositories/caseQueries';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { getPerson } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';

@@ -1,0 +1,65 @@
+import { AppError } from '@shared/errors/appError';
+import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
+import type { StoredRecord } from '@shared/records/envelope';
+import { openDibaoStatuses } from '@shared/workflow/dibaoWorkflow';
+import type { DeskDatabase } from '../database';
+
+/** Rules of an assistance case that span records (checked inside the write transaction). */
+export async function checkCaseInvariants(
+  db: DeskDatabase,
+  c: StoredRecord<AssistanceCaseData>,
+): Promise<void> {
+  await membersOfItsHousehold(db, c);
+  await oneOpenCasePerPerson(db, c);
+}
+
+/** The household exists and the applicant and every covered person are its members. */
+async function membersOfItsHousehold(db: DeskDatabase, c: StoredRecord<AssistanceCaseData>) {
+  const household = await db.households.get(c.householdId);
+  if (!household || household.deleted) {
+    throw new AppError({
+      code: 'validation',
+      message: 'The case names a household that is not registered.',
+      fieldErrors: [{ path: 'householdId', code: 'case.household_missing' }],
+    });
+  }
+  const members = new Set(household.members.map((m) => m.personId));
+  const outsiders = [c.applicantPersonId, ...c.coveredPersonIds].filter((id) => !members.has(id));
+  if (outsiders.length > 0) {
+    throw new AppError({
+      code: 'validation',
+      message: 'The applicant and covered persons must be members of the household.',
+      fieldErrors: [{ path: 'coveredPersonIds', code: 'case.not_household_member' }],
+      details: { outsiders: outsiders.join(',') },
+    });
+  }
+}
+
+async function oneOpenCasePerPerson(db: DeskDatabase, c: StoredRecord<AssistanceCaseData>) {
+  if (!openDibaoStatuses.includes(c.status)) return;
+  for (const personId of c.coveredPersonIds) {
+    const others = await db.cases.where('coveredPersonIds').equals(personId).toArray();
+    const clash = others.find(
+      (o) =>
+        o.id !== c.id &&
+        !o.deleted &&
+        o.programme === c.programme &&
+        openDibaoStatuses.includes(o.status),
+    );
+    if (clash) {
+      const person = await db.persons.get(personId);
+      throw new AppError({
+        code: 'duplicate',
+        message: 'A covered person is already in an open case of this programme.',
+        fieldErrors: [
+          {
+            path: 'coveredPersonIds',
+            code: 'case.person_in_open_case',
+            params: { name: person?.name ?? personId },
+          },
+        ],
+        details: { existingId: clash.id, personId },
+      });
+    }
+  }
+}
