@@ -3,6 +3,7 @@ import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistance
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
 import { localUserDataSchema } from '../domain/localUser';
+import { officeSettingsSchema } from '../domain/settings';
 import { normalizeIdNumber, personDataSchema, personDomainIssues } from '../domain/person';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '../domain/reference';
 import { nameSearchTokens } from '../search/searchTokens';
@@ -66,6 +67,16 @@ export const kindDefinitions = {
   calendarYear: defineKind({
     schema: calendarYearDataSchema,
     scope: 'reference',
+    appendOnly: false,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
+  }),
+  // The office's configuration: a record like any other so every change has an actor,
+  // a version and a queue entry (the county sees who changed delegation or rules).
+  officeSettings: defineKind({
+    schema: officeSettingsSchema,
+    scope: 'office',
     appendOnly: false,
     keepsRevisions: false,
     derive: derivesNothing,

@@ -3,7 +3,8 @@ import { defaultOfficeSettings, type OfficeSettings } from '@shared/domain/setti
 import type { PersonInput } from '@shared/domain/person';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../renderer/src/db/database';
-import { saveSettings, ensureDeviceId } from '../../renderer/src/db/repositories/settings';
+import { createSettingsIn, ensureDeviceId } from '../../renderer/src/db/repositories/settings';
+import { write } from '../../renderer/src/db/writePath';
 import type { NewHouseholdInput } from '../../renderer/src/db/repositories/households';
 import type { WriteContext } from '../../renderer/src/db/writeContext';
 
@@ -24,7 +25,6 @@ export const testSettings: OfficeSettings = {
 export async function openTestDesk(now = new Date('2026-03-02T09:00:00+08:00')) {
   const db = new DeskDatabase(`test-${newRecordId()}`);
   await db.open();
-  await saveSettings(db, testSettings);
   const deviceId = await ensureDeviceId(db);
   let clock = now.getTime();
   const ctx: WriteContext = {
@@ -34,6 +34,8 @@ export async function openTestDesk(now = new Date('2026-03-02T09:00:00+08:00')) 
     // Each write sees time move on by a second, like a registrar typing.
     now: () => new Date((clock += 1000)),
   };
+  // The office's settings record: the first queued change of every desk (seq 1).
+  await write(db, ctx, (w) => createSettingsIn(w, testSettings));
   const as = (role: WriteContext['actor']['role'], name = '李主管'): WriteContext => ({
     ...ctx,
     actor: { userId: `user-${role}`, name, role },
@@ -95,4 +97,9 @@ export function threeMemberHousehold(hukouType: 'urban' | 'rural'): NewHousehold
       },
     ],
   };
+}
+
+/** Queue entries after the setup's own settings entry. */
+export async function queuedAfterSetup(db: DeskDatabase) {
+  return (await db.queue.orderBy('seq').toArray()).filter((e) => e.kind !== 'officeSettings');
 }

@@ -4,6 +4,7 @@ import type { CaseEventData } from '@shared/domain/caseEvent';
 import type { HouseholdData } from '@shared/domain/household';
 import type { LocalUserData } from '@shared/domain/localUser';
 import type { PersonData } from '@shared/domain/person';
+import type { OfficeSettings } from '@shared/domain/settings';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
@@ -47,6 +48,7 @@ export class DeskDatabase extends Dexie {
   benefitStandards!: Table<StoredRecord<BenefitStandardData>, string>;
   calendarYears!: Table<StoredRecord<CalendarYearData>, string>;
   users!: Table<StoredRecord<LocalUserData>, string>;
+  settings!: Table<StoredRecord<OfficeSettings>, string>;
   queue!: Table<QueueEntry, number>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
@@ -74,6 +76,7 @@ export const tableOfKind = {
   benefitStandard: 'benefitStandards',
   calendarYear: 'calendarYears',
   localUser: 'users',
+  officeSettings: 'settings',
 } as const satisfies Record<RecordKind, string>;
 
 export function recordTable(

@@ -52,10 +52,12 @@ export const schemaVersions: SchemaVersion[] = [
 schemaVersions.push(
   {
     // v3: corrections keep the superseded version of kinds that are never overwritten;
-    // overdue cases are found per pending status by due date, not by scanning old ones.
+    // overdue cases are found per pending status by due date, not by scanning old ones;
+    // office settings become a record written through the write path.
     version: 3,
     stores: {
       revisions: 'id, [kind+recordId]',
+      settings: 'id',
       cases:
         'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue, [status+decisionDue]',
     },

@@ -1,7 +1,10 @@
 import { create } from 'zustand';
-import type { OfficeSettings } from '@shared/domain/settings';
 import { DeskDatabase } from '../db/database';
-import { ensureDeviceId, loadSettings } from '../db/repositories/settings';
+import {
+  ensureDeviceId,
+  loadSettings,
+  type StoredOfficeSettings,
+} from '../db/repositories/settings';
 import { actorOf, authenticate, hasAnyUser, type LocalUser } from '../db/repositories/users';
 import type { WriteContext } from '../db/writeContext';
 import type { Language } from '../i18n/translate';
@@ -17,11 +20,11 @@ interface SessionState {
   phase: SessionPhase;
   db: DeskDatabase;
   deviceId: string;
-  settings: OfficeSettings | null;
+  settings: StoredOfficeSettings | null;
   user: LocalUser | null;
   language: Language;
   init: () => Promise<void>;
-  setSettings: (settings: OfficeSettings) => void;
+  setSettings: (settings: StoredOfficeSettings) => void;
   /** Returns false when the username or password is wrong. */
   login: (username: string, password: string) => Promise<boolean>;
   logout: () => void;

@@ -5,12 +5,13 @@
  */
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { write } from '../../../renderer/src/db/writePath';
-import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
+import { openTestDesk, personInput, queuedAfterSetup, residentId } from '../../fakes/deskFixtures';
 
 const dbName = 'store-harness-persisted';
 
+/** Persons and queue entries beyond the setup's own office-settings entry. */
 async function counts(db: DeskDatabase) {
-  return { persons: await db.persons.count(), queue: await db.queue.count() };
+  return { persons: await db.persons.count(), queue: (await queuedAfterSetup(db)).length };
 }
 
 const storeChecks = {
@@ -45,7 +46,7 @@ const storeChecks = {
   async midTransactionFailureRollsBack() {
     const { db, ctx } = await openTestDesk();
     await write(db, ctx, (w) => w.create('person', { ...personInput(), householdId: null }));
-    await db.meta.put({ key: 'deviceSeq', value: 0 }); // the next queue add collides
+    await db.meta.put({ key: 'deviceSeq', value: 1 }); // the next queue add collides
     const error = await write(db, ctx, (w) =>
       w.create('person', {
         ...personInput({ name: '李四', idNumber: residentId('330102', '1970-01-01', '022') }),

@@ -5,7 +5,12 @@ import {
   searchHouseholds,
 } from '../../../renderer/src/db/repositories/households';
 import { findPersonByIdNumber, searchPersons } from '../../../renderer/src/db/repositories/persons';
-import { openTestDesk, personInput, threeMemberHousehold } from '../../fakes/deskFixtures';
+import {
+  openTestDesk,
+  personInput,
+  queuedAfterSetup,
+  threeMemberHousehold,
+} from '../../fakes/deskFixtures';
 
 const threeMembers = () => threeMemberHousehold('urban');
 
@@ -17,7 +22,7 @@ describe('household registry', () => {
     expect(household.headName).toBe('张三丰');
     expect(household.members.map((m) => m.relation)).toEqual(['self', 'spouse', 'child']);
     expect(members.every((m) => m.person.householdId === household.id)).toBe(true);
-    const queue = await db.queue.orderBy('seq').toArray();
+    const queue = await queuedAfterSetup(db);
     expect(queue.map((e) => e.kind)).toEqual(['person', 'person', 'person', 'household']);
     expect(new Set(queue.map((e) => e.txId)).size).toBe(1);
 
@@ -37,7 +42,7 @@ describe('household registry', () => {
     });
     expect(await db.persons.count()).toBe(0);
     expect(await db.households.count()).toBe(0);
-    expect(await db.queue.count()).toBe(0);
+    expect(await queuedAfterSetup(db)).toHaveLength(0);
   });
 
   it('refuses a second person with a registered ID number and points to the first', async () => {

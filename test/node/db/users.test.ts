@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../../renderer/src/auth/password';
-import {
-  authenticate,
-  createFirstAdmin,
-  createUser,
-  hasAnyUser,
-} from '../../../renderer/src/db/repositories/users';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { completeFirstRun } from '../../../renderer/src/db/repositories/firstRun';
+import { loadSettings } from '../../../renderer/src/db/repositories/settings';
+import { authenticate, createUser, hasAnyUser } from '../../../renderer/src/db/repositories/users';
+import { newRecordId } from '@shared/records/ids';
 import { openTestDesk } from '../../fakes/deskFixtures';
 
 describe('local accounts', () => {
@@ -17,35 +16,54 @@ describe('local accounts', () => {
     expect(await verifyPassword('wrong horse', a)).toBe(false);
   });
 
-  it('creates the first admin once, then authenticates users by password', async () => {
-    const { db, ctx } = await openTestDesk();
+  it('sets up a new desk in one transaction: admin, settings and sample standards', async () => {
+    const db = new DeskDatabase(`first-${newRecordId()}`);
+    const device = { deviceId: 'device-1', now: () => new Date('2026-03-02T09:00:00+08:00') };
+    const input = {
+      office: { officeName: '城关镇民政办', officeId: '330102001', areaCode: '330102' },
+      admin: { username: 'admin', displayName: '系统管理员', password: 's3cret-pass' },
+    };
     expect(await hasAnyUser(db)).toBe(false);
-    const admin = await createFirstAdmin(db, ctx, {
-      username: 'admin',
-      displayName: '系统管理员',
-      password: 's3cret-pass',
-    });
+    // A bad area code fails the whole setup: no half-made desk.
+    await expect(
+      completeFirstRun(db, device, { ...input, office: { ...input.office, areaCode: '33' } }),
+    ).rejects.toMatchObject({ fieldErrors: [expect.objectContaining({ path: 'areaCode' })] });
+    expect(await db.users.count()).toBe(0);
+    expect(await db.queue.count()).toBe(0);
+
+    const { admin, settings } = await completeFirstRun(db, device, input);
     expect(admin).toMatchObject({ role: 'admin', createdBy: admin.id });
     expect(admin.passwordHash).not.toContain('s3cret');
-    await expect(
-      createFirstAdmin(db, ctx, { username: 'x', displayName: 'x', password: 'another-pass' }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(settings).toMatchObject({ officeId: '330102001', decisionLimitWorkingDays: 30 });
+    expect(await loadSettings(db)).toMatchObject({ officeName: '城关镇民政办' });
+    expect(await db.benefitStandards.count()).toBe(2);
+    // The settings change is queued for HQ with the admin as actor; the account is not.
+    const queue = await db.queue.toArray();
+    expect(queue.map((e) => e.kind)).toEqual(['officeSettings']);
+    expect(queue[0]?.actor.userId).toBe(admin.id);
+    await expect(completeFirstRun(db, device, input)).rejects.toMatchObject({ code: 'forbidden' });
+  });
 
-    await createUser(db, ctx, {
+  it('lets only administrators create accounts, then authenticates by password', async () => {
+    const { db, ctx, as } = await openTestDesk();
+    const account = {
       username: 'wang',
       displayName: '王登记',
-      role: 'registrar',
+      role: 'registrar' as const,
       password: 'window-01',
-    });
+    };
+    await expect(createUser(db, ctx, account)).rejects.toMatchObject({ code: 'forbidden' });
+    await createUser(db, as('admin'), account);
     expect((await authenticate(db, 'wang', 'window-01'))?.role).toBe('registrar');
     expect(await authenticate(db, 'wang', 'window-02')).toBeNull();
     expect(await authenticate(db, 'nobody', 'window-01')).toBeNull();
-    // Accounts stay on the device: nothing queued for HQ.
-    expect(await db.queue.count()).toBe(0);
+    // Accounts stay on the device: nothing queued for HQ beyond the setup's settings.
+    expect(await db.queue.count()).toBe(1);
   });
 
   it('refuses short passwords and taken usernames with field errors', async () => {
-    const { db, ctx } = await openTestDesk();
+    const { db, as } = await openTestDesk();
+    const ctx = as('admin');
     await expect(
       createUser(db, ctx, {
         username: 'li',

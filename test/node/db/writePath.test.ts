@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
 import { write } from '../../../renderer/src/db/writePath';
-import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
+import { openTestDesk, personInput, queuedAfterSetup, residentId } from '../../fakes/deskFixtures';
 
 describe('the one write path', () => {
   it('writes the record and its queue entry together, stamped with actor, clock and sequence', async () => {
@@ -20,10 +20,10 @@ describe('the one write path', () => {
     expect(person.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(person.searchTokens).toEqual(expect.arrayContaining(['张三丰', 'zsf', 'zhangsanfeng']));
 
-    const queue = await db.queue.toArray();
+    const queue = await queuedAfterSetup(db);
     expect(queue).toHaveLength(1);
     expect(queue[0]).toMatchObject({
-      seq: 1,
+      seq: 2, // seq 1 is the office settings written at setup
       kind: 'person',
       recordId: person.id,
       op: 'create',
@@ -46,8 +46,8 @@ describe('the one write path', () => {
 
     expect(updated.version).toBe(2);
     expect(updated.hlc > created.hlc).toBe(true);
-    const entries = await db.queue.orderBy('seq').toArray();
-    expect(entries.map((e) => e.seq)).toEqual([1, 2]);
+    const entries = await queuedAfterSetup(db);
+    expect(entries.map((e) => e.seq)).toEqual([2, 3]);
     expect(entries[1]).toMatchObject({
       op: 'update',
       baseVersion: 1,
@@ -67,8 +67,8 @@ describe('the one write path', () => {
       fieldErrors: [expect.objectContaining({ path: 'idNumber', code: 'id.checksum' })],
     });
     expect(await db.persons.count()).toBe(0);
-    expect(await db.queue.count()).toBe(0);
-    expect(await db.meta.get('deviceSeq')).toBeUndefined();
+    expect(await queuedAfterSetup(db)).toHaveLength(0);
+    expect((await db.meta.get('deviceSeq'))?.value).toBe(1);
   });
 
   it('leaves neither record nor entry when a later step of the same transaction fails', async () => {
@@ -82,7 +82,7 @@ describe('the one write path', () => {
 
     await expect(attempt).rejects.toMatchObject({ code: 'duplicate' });
     expect(await db.persons.count()).toBe(0);
-    expect(await db.queue.count()).toBe(0);
+    expect(await queuedAfterSetup(db)).toHaveLength(0);
   });
 
   it('rolls the record back when the queue write itself fails in the middle', async () => {
@@ -90,7 +90,7 @@ describe('the one write path', () => {
     await write(db, ctx, (w) => w.create('person', { ...personInput(), householdId: null }));
     // Corrupt the device sequence so the next queue insert collides with entry 1: the
     // record put succeeds, then the queue add throws a ConstraintError.
-    await db.meta.put({ key: 'deviceSeq', value: 0 });
+    await db.meta.put({ key: 'deviceSeq', value: 1 });
 
     const attempt = write(db, ctx, (w) =>
       w.create('person', {
@@ -101,7 +101,7 @@ describe('the one write path', () => {
 
     await expect(attempt).rejects.toThrow();
     expect(await db.persons.count()).toBe(1);
-    expect(await db.queue.count()).toBe(1);
+    expect(await queuedAfterSetup(db)).toHaveLength(1);
   });
 
   it('refuses a stale edit instead of silently overwriting a colleague', async () => {
@@ -147,7 +147,7 @@ describe('the one write path', () => {
     );
     await expect(bad).rejects.toBeInstanceOf(AppError);
     expect(await db.users.count()).toBe(0);
-    expect(await db.queue.count()).toBe(0);
+    expect(await queuedAfterSetup(db)).toHaveLength(0);
   });
 
   it('makes a no-op update write nothing', async () => {
@@ -157,7 +157,7 @@ describe('the one write path', () => {
     );
     const same = await write(db, ctx, (w) => w.update('person', created.id, 1, { name: '张三丰' }));
     expect(same.version).toBe(1);
-    expect(await db.queue.count()).toBe(1);
+    expect(await queuedAfterSetup(db)).toHaveLength(1);
   });
 
   it('stores one spelling of an ID so spaces or a lower-case x cannot dodge the duplicate check', async () => {

@@ -6,7 +6,8 @@ import {
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { DeskDatabase } from '../database';
-import { write } from '../writePath';
+import { requireRole } from '../permissions';
+import { write, type Writer } from '../writePath';
 import type { WriteContext } from '../writeContext';
 
 export type BenefitStandard = StoredRecord<BenefitStandardData>;
@@ -29,6 +30,7 @@ export async function saveStandard(
   data: BenefitStandardData,
   existing?: { id: string; version: number },
 ): Promise<BenefitStandard> {
+  requireRole(ctx, ['supervisor', 'admin'], 'edit benefit standards');
   return write(db, ctx, (w) =>
     existing
       ? w.update('benefitStandard', existing.id, existing.version, { ...data, source: 'local' })
@@ -56,19 +58,21 @@ export async function seedSampleReferenceData(
   ctx: WriteContext,
   areaCode: string,
 ): Promise<void> {
-  await write(db, ctx, async (w) => {
-    if ((await db.benefitStandards.count()) === 0) {
-      const samples: BenefitStandardData[] = [
-        sample(areaCode, 'urban', 80000),
-        sample(areaCode, 'rural', 63200),
-      ];
-      for (const s of samples) await w.create('benefitStandard', s);
-    }
-    if ((await db.calendarYears.count()) === 0) {
-      for (const y of sampleCalendarYears)
-        await w.create('calendarYear', { ...y, source: 'sample' });
-    }
-  });
+  await write(db, ctx, (w) => seedSampleReferenceDataIn(db, w, areaCode));
+}
+
+/** The same seed inside a caller's transaction (the first run is one transaction). */
+export async function seedSampleReferenceDataIn(db: DeskDatabase, w: Writer, areaCode: string) {
+  if ((await db.benefitStandards.count()) === 0) {
+    const samples: BenefitStandardData[] = [
+      sample(areaCode, 'urban', 80000),
+      sample(areaCode, 'rural', 63200),
+    ];
+    for (const s of samples) await w.create('benefitStandard', s);
+  }
+  if ((await db.calendarYears.count()) === 0) {
+    for (const y of sampleCalendarYears) await w.create('calendarYear', { ...y, source: 'sample' });
+  }
 }
 
 function sample(

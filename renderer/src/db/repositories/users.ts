@@ -2,9 +2,9 @@ import { AppError } from '@shared/errors/appError';
 import type { LocalRole } from '@shared/domain/roles';
 import type { LocalUserData } from '@shared/domain/localUser';
 import type { StoredRecord } from '@shared/records/envelope';
-import { newRecordId } from '@shared/records/ids';
 import { hashPassword, minPasswordLength, verifyPassword } from '../../auth/password';
 import type { DeskDatabase } from '../database';
+import { requireRole } from '../permissions';
 import { write } from '../writePath';
 import type { Actor, WriteContext } from '../writeContext';
 
@@ -30,27 +30,10 @@ export function actorOf(user: LocalUser): Actor {
 }
 
 /**
- * The first administrator creates themself: the actor of that write is the new account.
+ * Checks and hashes a new account's password. Hashing happens before the write
+ * transaction: IndexedDB transactions end when they await non-database work.
  */
-export async function createFirstAdmin(
-  db: DeskDatabase,
-  ctx: Omit<WriteContext, 'actor'>,
-  input: Omit<NewUserInput, 'role'>,
-): Promise<LocalUser> {
-  if (await hasAnyUser(db)) {
-    throw new AppError({ code: 'forbidden', message: 'The first administrator already exists.' });
-  }
-  const id = newRecordId();
-  const actor: Actor = { userId: id, name: input.displayName, role: 'admin' };
-  return createUser(db, { ...ctx, actor }, { ...input, role: 'admin' }, id);
-}
-
-export async function createUser(
-  db: DeskDatabase,
-  ctx: WriteContext,
-  input: NewUserInput,
-  id: string = newRecordId(),
-): Promise<LocalUser> {
+export async function prepareUser(input: NewUserInput): Promise<LocalUserData> {
   if (input.password.length < minPasswordLength) {
     throw new AppError({
       code: 'validation',
@@ -60,23 +43,27 @@ export async function createUser(
       ],
     });
   }
-  // Hash outside the transaction: IndexedDB transactions end when awaiting non-DB work.
   const hashed = await hashPassword(input.password);
-  return write(db, ctx, (w) =>
-    w.create(
-      'localUser',
-      {
-        username: input.username.trim(),
-        displayName: input.displayName,
-        role: input.role,
-        passwordHash: hashed.hash,
-        passwordSalt: hashed.salt,
-        passwordIterations: hashed.iterations,
-        disabled: false,
-      },
-      id,
-    ),
-  );
+  return {
+    username: input.username.trim(),
+    displayName: input.displayName,
+    role: input.role,
+    passwordHash: hashed.hash,
+    passwordSalt: hashed.salt,
+    passwordIterations: hashed.iterations,
+    disabled: false,
+  };
+}
+
+/** Administrators create accounts; the first one is made by completeFirstRun. */
+export async function createUser(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  input: NewUserInput,
+): Promise<LocalUser> {
+  requireRole(ctx, ['admin'], 'create accounts');
+  const data = await prepareUser(input);
+  return write(db, ctx, (w) => w.create('localUser', data));
 }
 
 /** Returns the user when the password matches an enabled account, else null. */

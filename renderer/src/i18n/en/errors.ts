@@ -24,7 +24,8 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'id.body': 'The first 17 characters must be digits',
   'id.date': 'The birth date {date} in the ID does not exist',
   'id.future': 'The birth date in the ID is in the future',
-  'id.checksum': 'Wrong check character: expected {expected}, got {actual}',
+  'id.checksum':
+    'Wrong check character (last character {actual} does not match the first 17); check each digit',
   'id.region_unknown': 'Unknown region code; please verify (retired codes stay valid)',
   'id.sex_mismatch': 'The sex does not match the ID number',
   'id.birth_mismatch': 'The birth date does not match the ID number',
@@ -58,4 +59,5 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
     'No 低保 standard is in force for this area, category and date; add one in Settings',
   'case.not_editable':
     'The application can no longer be edited once accepted; return or withdraw it instead',
+  'settings.identity_fixed': 'The office code and area code cannot change after setup',
 };

@@ -1,4 +1,6 @@
 /** Wording for error codes from the write path, the schemas and the ID check. */
+// The ID check never names the "right" check character: a typo elsewhere in the number
+// would then be "fixed" into a different person's valid ID.
 export const errorsZh = {
   'error.validation': '输入有误，请检查标红的字段。',
   'error.duplicate': '记录重复。',
@@ -23,7 +25,7 @@ export const errorsZh = {
   'id.body': '身份证号码前 17 位只能是数字',
   'id.date': '身份证号码中的出生日期 {date} 不存在',
   'id.future': '身份证号码中的出生日期晚于今天',
-  'id.checksum': '身份证号码校验位错误：应为 {expected}，实际为 {actual}',
+  'id.checksum': '身份证号码校验位错误（末位 {actual} 与前 17 位不符），请逐位核对',
   'id.region_unknown': '地区代码不在行政区划表中，请核对（已撤销的代码仍有效）',
   'id.sex_mismatch': '所选性别与身份证号码不一致',
   'id.birth_mismatch': '出生日期与身份证号码不一致',
@@ -55,4 +57,5 @@ export const errorsZh = {
   'case.not_household_member': '申请人和保障对象必须是本家庭成员',
   'case.no_standard': '该地区、类别在申请日期没有适用的低保标准，请先在设置中录入标准',
   'case.not_editable': '案件已受理，申请内容不能再修改；如需更正请退回或撤回',
+  'settings.identity_fixed': '办公室代码和行政区划代码设置后不能更改',
 } as const;

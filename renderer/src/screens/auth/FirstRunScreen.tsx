@@ -5,9 +5,7 @@ import { localUserDataSchema } from '@shared/domain/localUser';
 import { defaultOfficeSettings, officeSettingsSchema } from '@shared/domain/settings';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import { minPasswordLength } from '../../auth/password';
-import { saveSettings } from '../../db/repositories/settings';
-import { seedSampleReferenceData } from '../../db/repositories/reference';
-import { actorOf, createFirstAdmin } from '../../db/repositories/users';
+import { completeFirstRun } from '../../db/repositories/firstRun';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
@@ -79,19 +77,18 @@ export function FirstRunScreen() {
     setBusy(true);
     try {
       const { db, deviceId } = useSession.getState();
-      const settings = await saveSettings(db, {
-        ...defaultOfficeSettings,
-        officeName: form.officeName,
-        officeId: form.officeId,
-        areaCode: form.areaCode,
-      });
-      const ctx = { officeId: settings.officeId, deviceId, now: () => new Date() };
-      const admin = await createFirstAdmin(db, ctx, {
-        username: form.username,
-        displayName: form.displayName,
-        password: form.password,
-      });
-      await seedSampleReferenceData(db, { ...ctx, actor: actorOf(admin) }, settings.areaCode);
+      const { admin, settings } = await completeFirstRun(
+        db,
+        { deviceId, now: () => new Date() },
+        {
+          office: { officeName: form.officeName, officeId: form.officeId, areaCode: form.areaCode },
+          admin: {
+            username: form.username,
+            displayName: form.displayName,
+            password: form.password,
+          },
+        },
+      );
       rememberUsername(admin.username);
       useSession.getState().setSettings(settings);
       await useSession.getState().init();

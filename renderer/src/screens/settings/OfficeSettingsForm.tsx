@@ -16,7 +16,7 @@ import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import { saveSettings } from '../../db/repositories/settings';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
-import { useSession } from '../../state/session';
+import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { FieldGrid, parseWholeNumber } from './SettingsSection';
 
@@ -97,7 +97,8 @@ export function OfficeSettingsForm({
     }
     setBusy(true);
     try {
-      const clean = await saveSettings(useSession.getState().db, fromForm(form));
+      const { db, settings } = useSession.getState();
+      const clean = await saveSettings(db, writeContext(), fromForm(form), settings?.version ?? 0);
       useSession.getState().setSettings(clean);
       setForm(toForm(clean));
       setSaved(true);

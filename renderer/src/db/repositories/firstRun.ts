@@ -1,0 +1,42 @@
+import { AppError } from '@shared/errors/appError';
+import { defaultOfficeSettings, type OfficeSettings } from '@shared/domain/settings';
+import { newRecordId } from '@shared/records/ids';
+import type { DeskDatabase } from '../database';
+import { write } from '../writePath';
+import type { WriteContext } from '../writeContext';
+import { seedSampleReferenceDataIn } from './reference';
+import { createSettingsIn, type StoredOfficeSettings } from './settings';
+import { prepareUser, type LocalUser, type NewUserInput } from './users';
+
+export interface FirstRunInput {
+  office: Pick<OfficeSettings, 'officeName' | 'officeId' | 'areaCode'>;
+  admin: Omit<NewUserInput, 'role'>;
+}
+
+/**
+ * Sets up a new desk in ONE transaction: the first administrator (the actor of the
+ * whole setup), the office settings and the sample reference data. A failure leaves
+ * the desk exactly as new, so the first run can simply be tried again.
+ */
+export async function completeFirstRun(
+  db: DeskDatabase,
+  device: Pick<WriteContext, 'deviceId' | 'now'>,
+  input: FirstRunInput,
+): Promise<{ admin: LocalUser; settings: StoredOfficeSettings }> {
+  const adminData = await prepareUser({ ...input.admin, role: 'admin' });
+  const adminId = newRecordId();
+  const ctx: WriteContext = {
+    ...device,
+    officeId: input.office.officeId.trim(),
+    actor: { userId: adminId, name: adminData.displayName, role: 'admin' },
+  };
+  return write(db, ctx, async (w) => {
+    if ((await db.users.count()) > 0) {
+      throw new AppError({ code: 'forbidden', message: 'This desk is already set up.' });
+    }
+    const admin = await w.create('localUser', adminData, adminId);
+    const settings = await createSettingsIn(w, { ...defaultOfficeSettings, ...input.office });
+    await seedSampleReferenceDataIn(db, w, settings.areaCode);
+    return { admin, settings };
+  });
+}
