@@ -6,6 +6,7 @@ import type { PersonData } from '@shared/domain/person';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { DeskDatabase } from './database';
+import { checkCommunityInvariants } from './invariants/communityInvariants';
 import { checkCaseInvariants } from './invariants/caseInvariants';
 
 /**
@@ -27,6 +28,12 @@ export async function checkInvariants(
       return checkCaseInvariants(db, record as StoredRecord<AssistanceCaseData>);
     case 'localUser':
       return uniqueUsername(db, record as StoredRecord<LocalUserData>);
+    case 'communityService':
+    case 'volunteer':
+    case 'volunteerActivity':
+    case 'volunteerService':
+    case 'volunteerCertificate':
+      return checkCommunityInvariants(db, kind, record);
     default:
       return;
   }
