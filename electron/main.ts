@@ -8,6 +8,7 @@ import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { appInfoHandlers } from './ipc/handlers/appInfo';
 import { fileHandlers } from './ipc/handlers/files';
 import { menuLanguageHandlers } from './ipc/handlers/menuLanguage';
+import { savePdfHandlers } from './ipc/handlers/savePdf';
 import { registerHandlers } from './ipc/registerHandlers';
 import { applyApplicationMenu } from './menu';
 import { hardenSession, hardenWebContents } from './security';
@@ -41,6 +42,11 @@ function start(): void {
     ...appInfoHandlers({ app, platform: process.platform, versions: process.versions }),
     ...menuLanguageHandlers(applyApplicationMenu),
     ...fileHandlers({
+      dialog,
+      windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
+      defaultDirectory: () => app.getPath('documents'),
+    }),
+    ...savePdfHandlers({
       dialog,
       windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
       defaultDirectory: () => app.getPath('documents'),

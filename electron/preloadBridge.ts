@@ -28,5 +28,6 @@ export function createDeskBridge(invoke: Invoke): DeskBridge {
     setMenuLanguage: (language) => call(deskApiChannels.setMenuLanguage, { language }),
     saveTextFile: (request) => call(deskApiChannels.saveTextFile, request),
     openTextFile: (request) => call(deskApiChannels.openTextFile, request),
+    savePagePdf: (request) => call(deskApiChannels.savePagePdf, request),
   };
 }

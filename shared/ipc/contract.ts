@@ -57,12 +57,26 @@ export interface OpenTextResponse {
   content?: string;
 }
 
+export interface SavePdfRequest {
+  /** Offered in the save dialog; '.pdf' is added when missing. */
+  suggestedName: string;
+}
+
+export interface SavePdfResponse {
+  /** False when the user cancelled, and always on the web (the print dialog decides). */
+  saved: boolean;
+  path?: string;
+  /** 'file': rendered to PDF and written; 'printDialog': the browser's print dialog was shown instead. */
+  via: 'file' | 'printDialog';
+}
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
   'app:setMenuLanguage': { request: { language: MenuLanguage }; response: undefined };
   'file:saveText': { request: SaveTextRequest; response: SaveTextResponse };
   'file:openText': { request: OpenTextRequest; response: OpenTextResponse };
+  'file:savePdf': { request: SavePdfRequest; response: SavePdfResponse };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -81,6 +95,7 @@ export const ipcChannels = [
   'app:setMenuLanguage',
   'file:saveText',
   'file:openText',
+  'file:savePdf',
 ] as const satisfies readonly IpcChannel[];
 
 /**
@@ -92,6 +107,8 @@ export interface DeskApi {
   setMenuLanguage(language: MenuLanguage): Promise<void>;
   saveTextFile(request: SaveTextRequest): Promise<SaveTextResponse>;
   openTextFile(request: OpenTextRequest): Promise<OpenTextResponse>;
+  /** Saves the current page, as its print stylesheet lays it out, as a PDF file. */
+  savePagePdf(request: SavePdfRequest): Promise<SavePdfResponse>;
 }
 
 /** Which channel backs each DeskApi function; the preload is built from this table. */
@@ -100,6 +117,7 @@ export const deskApiChannels = {
   setMenuLanguage: 'app:setMenuLanguage',
   saveTextFile: 'file:saveText',
   openTextFile: 'file:openText',
+  savePagePdf: 'file:savePdf',
 } as const satisfies { [F in keyof DeskApi]: IpcChannel };
 
 export type DeskApiName = keyof DeskApi;

@@ -25,5 +25,6 @@ export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
     setMenuLanguage: (language) => unwrap(bridge.setMenuLanguage(language)),
     saveTextFile: (request) => unwrap(bridge.saveTextFile(request)),
     openTextFile: (request) => unwrap(bridge.openTextFile(request)),
+    savePagePdf: (request) => unwrap(bridge.savePagePdf(request)),
   };
 }

@@ -98,5 +98,12 @@ export function createWebDeskApi(): DeskApi {
     },
 
     openTextFile: (request) => pickTextFile(request.filters),
+
+    // A browser cannot write a PDF by itself: its print dialog (with "Save as PDF") uses
+    // the same print stylesheet Electron's printToPDF does. It blocks until closed.
+    savePagePdf: () => {
+      window.print();
+      return Promise.resolve({ saved: false, via: 'printDialog' as const });
+    },
   };
 }

@@ -10,6 +10,7 @@ function bridge(overrides: Partial<DeskBridge>): DeskBridge {
     setMenuLanguage: unused,
     saveTextFile: unused,
     openTextFile: unused,
+    savePagePdf: unused,
     ...overrides,
   };
 }

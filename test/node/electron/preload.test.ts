@@ -49,11 +49,13 @@ describe('createDeskBridge', () => {
     await bridge.setMenuLanguage('zh-CN');
     await bridge.saveTextFile({ suggestedName: 'a.json', content: '{}', filters });
     await bridge.openTextFile({ filters });
+    await bridge.savePagePdf({ suggestedName: '证明.pdf' });
     expect(calls).toEqual([
       ['app:getInfo', undefined],
       ['app:setMenuLanguage', { language: 'zh-CN' }],
       ['file:saveText', { suggestedName: 'a.json', content: '{}', filters }],
       ['file:openText', { filters }],
+      ['file:savePdf', { suggestedName: '证明.pdf' }],
     ]);
   });
 });

@@ -115,6 +115,7 @@ describe('registerHandlers', () => {
       'app:setMenuLanguage': () => undefined,
       'file:saveText': () => ({ saved: false }),
       'file:openText': () => ({ opened: false }),
+      'file:savePdf': () => ({ saved: false, via: 'file' }),
     };
     registerHandlers(fake.ipcMain, handlers);
     expect([...fake.listeners.keys()].sort()).toEqual([...ipcChannels].sort());
