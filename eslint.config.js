@@ -8,6 +8,15 @@ import globals from 'globals';
  * the Electron main process and the HQ server, so it may use only pure libraries. */
 const sharedAllowedPackages = ['zod', 'pinyin-pro', 'uuidv7'];
 
+/** The renderer has no Node and never imports main-process code. */
+const rendererPatterns = [
+  {
+    regex: '^(node:|electron$|fs$|path$|child_process$|os$|crypto$)',
+    message: 'The renderer has no Node: go through the preload API (renderer/src/platform).',
+  },
+  { regex: '^(\\.\\./)+electron/', message: 'The renderer never imports main-process code.' },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'out/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -59,40 +68,22 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(node:|electron$|fs$|path$|child_process$|os$|crypto$)',
-              message:
-                'The renderer has no Node: go through the preload API (renderer/src/platform).',
-            },
-            {
-              regex: '^(\\.\\./)+electron/',
-              message: 'The renderer never imports main-process code.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
     },
   },
   {
+    // UI code reads and writes only through the repositories (renderer/src/db/repositories).
     files: ['renderer/src/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/db/**', 'renderer/src/platform/**'],
+    ignores: ['renderer/src/db/**', 'renderer/src/platform/**', 'renderer/src/state/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...rendererPatterns,
             {
-              regex: '^dexie$',
+              regex: '^dexie$|/db/(database|writePath|schema|deviceState|invariants)$',
               message: 'UI code never touches tables: use the repositories in renderer/src/db.',
-            },
-            {
-              regex: '^(node:|electron$|fs$|path$|child_process$|os$|crypto$)',
-              message:
-                'The renderer has no Node: go through the preload API (renderer/src/platform).',
             },
           ],
         },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessLogDataSchema } from '../domain/accessLog';
 import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistanceCase';
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
@@ -78,6 +79,14 @@ export const kindDefinitions = {
     schema: officeSettingsSchema,
     scope: 'office',
     appendOnly: false,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
+  }),
+  accessLog: defineKind({
+    schema: accessLogDataSchema,
+    scope: 'office',
+    appendOnly: true,
     keepsRevisions: false,
     derive: derivesNothing,
     domainIssues: noDomainIssues,

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { AccessLogData } from '@shared/domain/accessLog';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { CaseEventData } from '@shared/domain/caseEvent';
 import type { HouseholdData } from '@shared/domain/household';
@@ -49,6 +50,7 @@ export class DeskDatabase extends Dexie {
   calendarYears!: Table<StoredRecord<CalendarYearData>, string>;
   users!: Table<StoredRecord<LocalUserData>, string>;
   settings!: Table<StoredRecord<OfficeSettings>, string>;
+  accessLog!: Table<StoredRecord<AccessLogData>, string>;
   queue!: Table<QueueEntry, number>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
@@ -77,6 +79,7 @@ export const tableOfKind = {
   calendarYear: 'calendarYears',
   localUser: 'users',
   officeSettings: 'settings',
+  accessLog: 'accessLog',
 } as const satisfies Record<RecordKind, string>;
 
 export function recordTable(

@@ -7,6 +7,7 @@ import {
 } from '../db/repositories/settings';
 import { actorOf, authenticate, hasAnyUser, type LocalUser } from '../db/repositories/users';
 import type { WriteContext } from '../db/writeContext';
+import { AttemptThrottle } from '../auth/attemptThrottle';
 import type { Language } from '../i18n/translate';
 
 /**
@@ -25,8 +26,10 @@ interface SessionState {
   language: Language;
   init: () => Promise<void>;
   setSettings: (settings: StoredOfficeSettings) => void;
-  /** Returns false when the username or password is wrong. */
+  /** Returns false when the username or password is wrong, or attempts are throttled. */
   login: (username: string, password: string) => Promise<boolean>;
+  /** Seconds until password attempts are allowed again (0 = now). */
+  retryInSeconds: () => number;
   logout: () => void;
   lock: () => void;
   unlock: (password: string) => Promise<boolean>;
@@ -34,6 +37,7 @@ interface SessionState {
 }
 
 const languageKey = 'desk.language';
+const throttle = new AttemptThrottle();
 
 function initialLanguage(): Language {
   return localStorage.getItem(languageKey) === 'en' ? 'en' : 'zh-CN';
@@ -59,8 +63,12 @@ export const useSession = create<SessionState>((set, get) => ({
 
   setSettings: (settings) => set({ settings }),
 
+  retryInSeconds: () => Math.ceil(throttle.waitMs(Date.now()) / 1000),
+
   login: async (username, password) => {
+    if (throttle.waitMs(Date.now()) > 0) return false;
     const user = await authenticate(get().db, username, password);
+    throttle.record(user !== null, Date.now());
     if (!user) return false;
     set({ user, phase: 'ready' });
     return true;
@@ -74,8 +82,9 @@ export const useSession = create<SessionState>((set, get) => ({
 
   unlock: async (password) => {
     const { user, db } = get();
-    if (!user) return false;
+    if (!user || throttle.waitMs(Date.now()) > 0) return false;
     const again = await authenticate(db, user.username, password);
+    throttle.record(again !== null, Date.now());
     if (!again) return false;
     set({ user: again, phase: 'ready' });
     return true;

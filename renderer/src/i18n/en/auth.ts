@@ -32,4 +32,5 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'auth.unlock': 'Unlock',
   'auth.unlockFailed': 'Wrong password',
   'auth.switchUser': 'Switch user',
+  'auth.throttled': 'Too many wrong passwords; try again in {seconds} seconds',
 };

@@ -28,4 +28,5 @@ export const authZh = {
   'auth.unlock': '解锁',
   'auth.unlockFailed': '密码错误',
   'auth.switchUser': '切换用户',
+  'auth.throttled': '密码错误次数过多，请 {seconds} 秒后再试',
 } as const;

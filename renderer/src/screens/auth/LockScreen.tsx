@@ -8,8 +8,8 @@ import { AuthCard } from './AuthCard';
 
 /**
  * Shown over the shell after idle time or 锁定. Only the same user's password unlocks;
- * anyone else uses 切换用户, which logs the locked user out (their unsaved work is lost,
- * as it must be: it was theirs).
+ * anyone else uses 切换用户, which logs the locked user out. Their half-filled forms stay
+ * saved as drafts under their own account (useFormDraft) for when they log in again.
  */
 export function LockScreen() {
   const { t } = useT();
@@ -50,7 +50,13 @@ export function LockScreen() {
           <Typography variant="body2" color="text.secondary">
             {t('auth.locked.idle')}
           </Typography>
-          {failed && <Alert severity="error">{t('auth.unlockFailed')}</Alert>}
+          {failed && (
+            <Alert severity="error">
+              {useSession.getState().retryInSeconds() > 0
+                ? t('auth.throttled', { seconds: useSession.getState().retryInSeconds() })
+                : t('auth.unlockFailed')}
+            </Alert>
+          )}
           {summary && <Alert severity="error">{summary}</Alert>}
           <TextField
             label={t('auth.password')}

@@ -45,7 +45,13 @@ export function LoginScreen() {
     <AuthCard title={t('auth.title')} subtitle={officeName}>
       <Box component="form" noValidate onSubmit={submit}>
         <Stack spacing={2}>
-          {failed && <Alert severity="error">{t('auth.loginFailed')}</Alert>}
+          {failed && (
+            <Alert severity="error">
+              {useSession.getState().retryInSeconds() > 0
+                ? t('auth.throttled', { seconds: useSession.getState().retryInSeconds() })
+                : t('auth.loginFailed')}
+            </Alert>
+          )}
           {summary && <Alert severity="error">{summary}</Alert>}
           <TextField
             label={t('auth.username')}

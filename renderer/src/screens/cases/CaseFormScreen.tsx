@@ -31,8 +31,6 @@ import { HouseholdPicker } from './HouseholdPicker';
 import { IncomeAssetsFields } from './IncomeAssetsFields';
 import { MembersSection } from './MembersSection';
 
-const draftKey = 'caseForm';
-
 /**
  * 低保 application: household (preset by the route or searched), applicant, covered
  * members, income, deductions and assets, with the benefit computed live. Autosaved
@@ -55,7 +53,8 @@ export function CaseFormScreen({ householdId }: { householdId?: string | undefin
     },
     [householdId, today],
   );
-  const form = useFormDraft<CaseDraft>(draftKey, initial, adopt);
+  // One draft per household, so starting another household's application keeps this one.
+  const form = useFormDraft<CaseDraft>(`caseForm:${householdId ?? 'any'}`, initial, adopt);
   const { update } = form;
   const draft = form.value;
   const chosenId = draft.householdId;

@@ -14,17 +14,21 @@ interface DraftState<T> {
 }
 
 /**
- * Form state that survives closing the app: loaded from the draft store once, saved
+ * Form state that survives closing the app, per user: loaded from the draft store once, saved
  * ~500 ms after the last edit, flushed when the screen unmounts, and removed by
  * discard() after a successful save. `adopt` turns a stored draft (possibly from an
  * older version of the form) into a current value; it must be stable (useCallback).
  */
 export function useFormDraft<T>(
-  key: string,
+  formKey: string,
   initial: () => T,
   adopt: (stored: unknown) => T | null,
 ) {
   const db = useSession((s) => s.db);
+  // Drafts belong to the user who typed them: a colleague logging in at the same desk
+  // never sees (or saves as their own) someone else's half-filled form.
+  const userId = useSession((s) => s.user?.id ?? 'nobody');
+  const key = `${userId}:${formKey}`;
   const [state, setState] = useState<DraftState<T>>(() => ({
     loaded: false,
     restored: false,

@@ -8,10 +8,11 @@ import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/identity/residentId';
 import { casesOfHousehold } from '../../db/repositories/caseQueries';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
+import { logAccess } from '../../db/repositories/accessLog';
 import { getPerson } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
-import { useSession } from '../../state/session';
+import { useSession, writeContext } from '../../state/session';
 import { CaseSummaryList } from '../cases/CaseSummaryList';
 import { FactList } from '../common/FactList';
 import {
@@ -33,6 +34,17 @@ export function PersonScreen({ id }: { id: string }) {
   const navigate = useRouter((s) => s.navigate);
   // The full ID is shown on request only: lists and the default view keep it masked.
   const [showId, setShowId] = useState(false);
+  // Seeing the full number is logged first (PIPL): no log, no display.
+  const toggleId = async () => {
+    if (showId || !person) return setShowId(false);
+    await logAccess(db, writeContext(), {
+      action: 'view_full_id',
+      subjectKind: 'person',
+      subjectId: person.id,
+      maskedSubject: maskIdNumber(person.idNumber),
+    });
+    setShowId(true);
+  };
 
   const person = useLiveQuery(async () => (await getPerson(db, id)) ?? null, [db, id]);
   const householdId = person?.householdId ?? null;
@@ -88,7 +100,7 @@ export function PersonScreen({ id }: { id: string }) {
                 <span style={{ fontFamily: 'monospace' }} data-testid="person-id">
                   {showId ? person.idNumber : maskIdNumber(person.idNumber)}
                 </span>
-                <Button size="small" onClick={() => setShowId((v) => !v)}>
+                <Button size="small" onClick={() => void toggleId()}>
                   {showId ? t('registry.person.hideId') : t('registry.person.showId')}
                 </Button>
               </Stack>,
