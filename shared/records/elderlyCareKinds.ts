@@ -1,5 +1,86 @@
+import {
+  bedDataSchema,
+  bedDomainIssues,
+  buildingDataSchema,
+  institutionDataSchema,
+  roomDataSchema,
+} from '../domain/elderlyCare/institution';
+import { elderlyCareSettingsSchema } from '../domain/elderlyCare/config';
+import {
+  deriveVisit,
+  homeCareVisitDataSchema,
+  visitDomainIssues,
+} from '../domain/elderlyCare/homeCare';
+import {
+  deriveMovement,
+  movementDataSchema,
+  movementDomainIssues,
+} from '../domain/elderlyCare/movement';
+import {
+  assessmentDataSchema,
+  assessmentDomainIssues,
+  contractDataSchema,
+  contractDomainIssues,
+  residentDataSchema,
+} from '../domain/elderlyCare/resident';
+import { stayDataSchema } from '../domain/elderlyCare/stay';
+import { nameSearchTokens } from '../search/searchTokens';
+import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
+
 /**
- * Record kinds of 养老: institutions, beds, residents, movements, home-care visits. Spread into kindDefinitions (kinds.ts) so they go through
- * the one write path and sync like every other kind.
+ * Record kinds of 养老: institutions, buildings, rooms, beds, residents, assessments,
+ * contracts, stays on beds, movements, home-care visits. Spread into kindDefinitions
+ * (kinds.ts) so they go through the one write path and sync like every other kind.
+ * - Movements and assessments are append-only: a mistake is reversed or re-assessed.
+ * - Beds, contracts and visits keep every superseded version with the reason.
+ * - Stays are the projection of movements, rewritten in each movement's transaction.
+ * - Settings (the nursing-bed target) are one record, so the county sees who changed them.
  */
-export const elderlyCareKinds = {};
+const plain = { scope: 'office', appendOnly: false, keepsRevisions: false } as const;
+const corrected = { scope: 'office', appendOnly: false, keepsRevisions: true } as const;
+const appendOnly = { scope: 'office', appendOnly: true, keepsRevisions: false } as const;
+const simple = { derive: derivesNothing, domainIssues: noDomainIssues };
+
+export const elderlyCareKinds = {
+  elderlyInstitution: defineKind({ schema: institutionDataSchema, ...plain, ...simple }),
+  elderlyBuilding: defineKind({ schema: buildingDataSchema, ...plain, ...simple }),
+  elderlyRoom: defineKind({ schema: roomDataSchema, ...plain, ...simple }),
+  elderlyBed: defineKind({
+    schema: bedDataSchema,
+    ...corrected,
+    derive: derivesNothing,
+    domainIssues: bedDomainIssues,
+  }),
+  elderlyResident: defineKind({
+    schema: residentDataSchema,
+    ...plain,
+    derive: (r) => ({ ...r, searchTokens: nameSearchTokens(r.personName) }),
+    domainIssues: noDomainIssues,
+  }),
+  elderlyAssessment: defineKind({
+    schema: assessmentDataSchema,
+    ...appendOnly,
+    derive: derivesNothing,
+    domainIssues: assessmentDomainIssues,
+  }),
+  elderlyContract: defineKind({
+    schema: contractDataSchema,
+    ...corrected,
+    derive: derivesNothing,
+    domainIssues: contractDomainIssues,
+  }),
+  elderlyStay: defineKind({ schema: stayDataSchema, ...plain, ...simple }),
+  elderlyMovement: defineKind({
+    schema: movementDataSchema,
+    ...appendOnly,
+    derive: deriveMovement,
+    domainIssues: movementDomainIssues,
+  }),
+  elderlyHomeCareVisit: defineKind({
+    schema: homeCareVisitDataSchema,
+    ...corrected,
+    derive: deriveVisit,
+    domainIssues: visitDomainIssues,
+  }),
+  elderlyCareSettings: defineKind({ schema: elderlyCareSettingsSchema, ...plain, ...simple }),
+};
