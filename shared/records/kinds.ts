@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accessLogDataSchema } from '../domain/accessLog';
+import { syncConflictDataSchema } from '../domain/syncConflict';
 import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistanceCase';
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
@@ -77,6 +78,14 @@ export const kindDefinitions = {
   // a version and a queue entry (the county sees who changed delegation or rules).
   officeSettings: defineKind({
     schema: officeSettingsSchema,
+    scope: 'office',
+    appendOnly: false,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
+  }),
+  syncConflict: defineKind({
+    schema: syncConflictDataSchema,
     scope: 'office',
     appendOnly: false,
     keepsRevisions: false,

@@ -1,4 +1,5 @@
 import Dexie, { type Table } from 'dexie';
+import type { AppErrorData } from '@shared/errors/appError';
 import type { AccessLogData } from '@shared/domain/accessLog';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { CaseEventData } from '@shared/domain/caseEvent';
@@ -6,6 +7,7 @@ import type { HouseholdData } from '@shared/domain/household';
 import type { LocalUserData } from '@shared/domain/localUser';
 import type { PersonData } from '@shared/domain/person';
 import type { OfficeSettings } from '@shared/domain/settings';
+import type { SyncConflictData } from '@shared/domain/syncConflict';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
@@ -33,6 +35,14 @@ export interface RevisionRow {
   supersededBy: string;
 }
 
+/** An op HQ refused for good: out of the queue (it must not block), kept to be shown. */
+export interface RejectedOpRow {
+  opId: string;
+  entry: QueueEntry;
+  reason: AppErrorData;
+  rejectedAt: string;
+}
+
 export interface DraftRow {
   key: string;
   value: unknown;
@@ -51,6 +61,8 @@ export class DeskDatabase extends Dexie {
   users!: Table<StoredRecord<LocalUserData>, string>;
   settings!: Table<StoredRecord<OfficeSettings>, string>;
   accessLog!: Table<StoredRecord<AccessLogData>, string>;
+  syncConflicts!: Table<StoredRecord<SyncConflictData>, string>;
+  rejectedOps!: Table<RejectedOpRow, string>;
   queue!: Table<QueueEntry, number>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
@@ -80,6 +92,7 @@ export const tableOfKind = {
   localUser: 'users',
   officeSettings: 'settings',
   accessLog: 'accessLog',
+  syncConflict: 'syncConflicts',
 } as const satisfies Record<RecordKind, string>;
 
 export function recordTable(

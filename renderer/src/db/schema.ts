@@ -54,12 +54,14 @@ schemaVersions.push(
     // v3: corrections keep the superseded version of kinds that are never overwritten;
     // overdue cases are found per pending status by due date, not by scanning old ones;
     // office settings become a record written through the write path; views of
-    // sensitive fields are logged.
+    // sensitive fields are logged; sync keeps conflicts and refused ops for people.
     version: 3,
     stores: {
       revisions: 'id, [kind+recordId]',
       settings: 'id',
       accessLog: 'id, subjectId',
+      syncConflicts: 'id, status, recordId',
+      rejectedOps: 'opId',
       cases:
         'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue, [status+decisionDue]',
     },

@@ -1,0 +1,86 @@
+import { formatHlc, parseHlc, receiveHlc } from '@shared/clock/hlc';
+import { toAppErrorData } from '@shared/errors/appError';
+import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import type { SyncStore } from '@shared/sync/ports';
+import {
+  initialCursor,
+  syncCursorSchema,
+  type OpResult,
+  type ServerChange,
+  type SyncCursor,
+} from '@shared/sync/protocol';
+import { recordTable, recordTableNames, type DeskDatabase } from '../db/database';
+
+const cursorKey = 'syncCursor';
+const hlcKey = 'hlc';
+
+/**
+ * The desk's side of sync over Dexie. Pulled records replace the local copy, except
+ * that fields with local changes still queued for HQ keep their local value: those
+ * changes will reach HQ, which merges them field by field, and come back in a later
+ * pull. So a pull never undoes work the registrar has not yet sent.
+ */
+export class DexieSyncStore implements SyncStore {
+  constructor(
+    private readonly db: DeskDatabase,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  pendingOps(limit: number): Promise<QueueEntry[]> {
+    return this.db.queue.orderBy('seq').limit(limit).toArray();
+  }
+
+  pendingCount(): Promise<number> {
+    return this.db.queue.count();
+  }
+
+  async acknowledge(results: OpResult[]): Promise<void> {
+    await this.db.transaction('rw', this.db.queue, this.db.rejectedOps, async () => {
+      for (const result of results) {
+        if (result.status === 'deferred') continue;
+        const entry = await this.db.queue.get(result.seq);
+        if (!entry || entry.opId !== result.opId) continue; // already acknowledged
+        if (result.status === 'rejected') {
+          await this.db.rejectedOps.put({
+            opId: entry.opId,
+            entry,
+            reason: toAppErrorData(result.reason),
+            rejectedAt: this.now().toISOString(),
+          });
+        }
+        await this.db.queue.delete(entry.seq);
+      }
+    });
+  }
+
+  async cursor(): Promise<SyncCursor> {
+    const row = await this.db.meta.get(cursorKey);
+    const parsed = syncCursorSchema.safeParse(row?.value);
+    return parsed.success ? parsed.data : initialCursor;
+  }
+
+  async applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
+    await this.db.transaction('rw', [...recordTableNames, 'queue', 'meta'], async () => {
+      let clock = parseHlc(String((await this.db.meta.get(hlcKey))?.value ?? ''));
+      for (const change of changes) {
+        if (!Object.hasOwn(kindDefinitions, change.kind)) continue; // a kind this version lacks
+        const kind = change.kind as RecordKind;
+        const incoming = change.record as { id: string; hlc: string };
+        const pending = await this.db.queue.where('recordId').equals(incoming.id).sortBy('seq');
+        await recordTable(this.db, kind).put(overlay(incoming, pending) as never);
+        const remote = parseHlc(incoming.hlc);
+        if (remote) clock = clock ? receiveHlc(clock, remote, this.now().getTime()) : remote;
+      }
+      if (clock) await this.db.meta.put({ key: hlcKey, value: formatHlc(clock) });
+      await this.db.meta.put({ key: cursorKey, value: cursor });
+    });
+  }
+}
+
+/** HQ's record with the fields of still-queued local changes laid over it, in order. */
+function overlay(record: { id: string }, pending: QueueEntry[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...record };
+  for (const entry of pending) Object.assign(merged, entry.fields);
+  return merged;
+}

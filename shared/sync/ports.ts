@@ -1,0 +1,32 @@
+import type { QueueEntry } from './queueEntry';
+import type {
+  OpResult,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+  ServerChange,
+  SyncCursor,
+} from './protocol';
+
+/**
+ * The two sides the sync engine talks to. The desk implements SyncStore over Dexie
+ * (renderer/src/sync/dexieSyncStore.ts); SyncTransport is HTTP — in Electron through
+ * the main process, in the browser build with fetch. Tests use the same store over
+ * fake-indexeddb and the real HQ on loopback.
+ */
+export interface SyncStore {
+  /** The oldest queued ops, in per-device sequence order. */
+  pendingOps(limit: number): Promise<QueueEntry[]>;
+  pendingCount(): Promise<number>;
+  /** Removes what HQ holds or refused (keeping refused ones for people to see). */
+  acknowledge(results: OpResult[]): Promise<void>;
+  cursor(): Promise<SyncCursor>;
+  /** Applies one page of HQ's changes and advances the cursor in ONE transaction. */
+  applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void>;
+}
+
+export interface SyncTransport {
+  push(request: PushRequest): Promise<PushResponse>;
+  pull(request: PullRequest): Promise<PullResponse>;
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { queueEntrySchema } from './queueEntry';
+
+/**
+ * The HQ sync protocol: request and response bodies, validated with these schemas on
+ * both ends. docs/sync.md explains each word; the HTTP routes are in hq/src/routes.
+ */
+
+/** Largest push batch HQ accepts; the desk sends at most this many ops at once. */
+export const maxPushOps = 500;
+/** Largest pull page HQ returns. */
+export const maxPullLimit = 2000;
+
+/**
+ * Where a desk is in HQ's change log. HQ numbers changes per stream: the office's own
+ * records, and the reference data shared by all offices (standards, calendars).
+ */
+export const syncCursorSchema = z.object({
+  office: z.number().int().min(0),
+  reference: z.number().int().min(0),
+});
+export type SyncCursor = z.infer<typeof syncCursorSchema>;
+export const initialCursor: SyncCursor = { office: 0, reference: 0 };
+
+export const pushRequestSchema = z.object({
+  ops: z.array(queueEntrySchema).min(1).max(maxPushOps),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+const appErrorDataSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  fieldErrors: z
+    .array(
+      z.object({
+        path: z.string(),
+        code: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
+    .optional(),
+  details: z
+    .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+    .optional(),
+});
+
+/**
+ * What HQ did with one op. 'applied' and 'conflict' both mean HQ holds the op (a
+ * conflict was recorded for people to resolve); 'rejected' means it can never apply
+ * (reason given) and must not block the queue; 'deferred' means HQ did not look at it
+ * (an earlier op of the batch is missing) and the desk sends it again later.
+ */
+export const opResultSchema = z.discriminatedUnion('status', [
+  z.object({
+    opId: z.string(),
+    seq: z.number(),
+    status: z.literal('applied'),
+    serverSeq: z.number(),
+  }),
+  z.object({
+    opId: z.string(),
+    seq: z.number(),
+    status: z.literal('conflict'),
+    serverSeq: z.number(),
+    conflictIds: z.array(z.string()),
+  }),
+  z.object({
+    opId: z.string(),
+    seq: z.number(),
+    status: z.literal('rejected'),
+    reason: appErrorDataSchema,
+  }),
+  z.object({ opId: z.string(), seq: z.number(), status: z.literal('deferred') }),
+]);
+export type OpResult = z.infer<typeof opResultSchema>;
+
+export const pushResponseSchema = z.object({
+  results: z.array(opResultSchema),
+  /** HQ's clock (ISO), so the desk can warn about a device clock that is off. */
+  hqTime: z.string(),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  cursor: syncCursorSchema,
+  limit: z.number().int().min(1).max(maxPullLimit),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+/** One change from HQ: the record as HQ now holds it (meta fields included). */
+export const serverChangeSchema = z.object({
+  stream: z.enum(['office', 'reference']),
+  seq: z.number().int().min(1),
+  kind: z.string().min(1),
+  record: z.record(z.string(), z.unknown()),
+});
+export type ServerChange = z.infer<typeof serverChangeSchema>;
+
+export const pullResponseSchema = z.object({
+  changes: z.array(serverChangeSchema),
+  cursor: syncCursorSchema,
+  hasMore: z.boolean(),
+  hqTime: z.string(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+export const enrollRequestSchema = z.object({
+  code: z.string().trim().min(6).max(64),
+  officeId: z.string().trim().min(1).max(40),
+  deviceName: z.string().trim().min(1).max(80),
+  /** The device's public signing key (SPKI, base64) for sync packages; optional for now. */
+  publicKey: z.string().max(2000).nullable(),
+});
+export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
+
+export const enrollResponseSchema = z.object({
+  deviceId: z.string(),
+  /** Secret credential: kept by the main process (OS key storage), sent as a bearer token. */
+  token: z.string(),
+  officeId: z.string(),
+  officeName: z.string(),
+  hqTime: z.string(),
+});
+export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
+
+export const healthResponseSchema = z.object({
+  status: z.literal('ok'),
+  storage: z.enum(['sqlite', 'postgres']),
+  schemaVersion: z.number().int(),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;
