@@ -8,6 +8,7 @@ import type { RecordKind } from '@shared/records/kinds';
 import type { DeskDatabase } from './database';
 import { checkCommunityInvariants } from './invariants/communityInvariants';
 import { checkCaseInvariants } from './invariants/caseInvariants';
+import { checkElderlyCareInvariants } from './invariants/elderlyCareInvariants';
 
 /**
  * Rules that span records, checked inside the write transaction so no concurrent
@@ -34,6 +35,18 @@ export async function checkInvariants(
     case 'volunteerService':
     case 'volunteerCertificate':
       return checkCommunityInvariants(db, kind, record);
+    case 'elderlyInstitution':
+    case 'elderlyBuilding':
+    case 'elderlyRoom':
+    case 'elderlyBed':
+    case 'elderlyResident':
+    case 'elderlyAssessment':
+    case 'elderlyContract':
+    case 'elderlyStay':
+    case 'elderlyMovement':
+    case 'elderlyHomeCareVisit':
+    case 'elderlyCareSettings':
+      return checkElderlyCareInvariants(db, kind, record);
     default:
       return;
   }
