@@ -1,12 +1,14 @@
 import { authEn } from './en/auth';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
+import { communityEn } from './en/community';
 import { errorsEn } from './en/errors';
 import { registryEn } from './en/registry';
 import { settingsEn } from './en/settings';
 import { authZh } from './zh-CN/auth';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
+import { communityZh } from './zh-CN/community';
 import { errorsZh } from './zh-CN/errors';
 import { registryZh } from './zh-CN/registry';
 import { settingsZh } from './zh-CN/settings';
@@ -22,6 +24,7 @@ export const zhCN = {
   ...settingsZh,
   ...registryZh,
   ...casesZh,
+  ...communityZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -33,4 +36,5 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...registryEn,
   ...casesEn,
+  ...communityEn,
 };
