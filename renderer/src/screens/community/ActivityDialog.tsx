@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import type { ActivityInput } from '@shared/domain/community/activity';
+import {
+  correctActivity,
+  createActivity,
+  type Activity,
+} from '../../db/repositories/community/activities';
+import type { MessageKey } from '../../i18n/messages';
+import { useT } from '../../i18n/useT';
+import { useSession, writeContext } from '../../state/session';
+import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ErrorSummary } from '../common/ErrorSummary';
+import { todayDate } from '../common/labels';
+import { ReasonField } from './ReasonField';
+
+type Field = keyof ActivityInput;
+
+const labels: Record<Field, MessageKey> = {
+  organiser: 'community.field.organiser',
+  name: 'community.field.activityName',
+  date: 'community.field.date',
+  place: 'community.field.place',
+  content: 'community.field.activityContent',
+};
+
+/** A volunteer activity as its organiser records it (the office by default), or its correction. */
+export function ActivityDialog(props: { activity?: Activity; onClose: () => void }) {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  const officeName = useSession((s) => s.settings?.officeName ?? '');
+  const errors = useFieldErrors();
+  const existing = props.activity;
+  const [fields, setFields] = useState<Required<ActivityInput>>(() => ({
+    organiser: existing?.organiser ?? officeName,
+    name: existing?.name ?? '',
+    date: existing?.date ?? todayDate(),
+    place: existing?.place ?? '',
+    content: existing?.content ?? '',
+  }));
+  const [reason, setReason] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  async function save() {
+    errors.clear();
+    setSaving(true);
+    try {
+      const ctx = writeContext();
+      if (existing) await correctActivity(db, ctx, existing.id, existing.version, fields, reason);
+      else await createActivity(db, ctx, fields);
+      props.onClose();
+    } catch (thrown) {
+      errors.capture(thrown);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm">
+      <DialogTitle>
+        {t(existing ? 'community.activity.correctTitle' : 'community.activity.createTitle')}
+      </DialogTitle>
+      <DialogContent>
+        <Stack spacing={1} sx={{ pt: 1 }} data-testid="activity-dialog">
+          {(Object.keys(labels) as Field[]).map((field) => (
+            <TextField
+              key={field}
+              label={t(labels[field])}
+              type={field === 'date' ? 'date' : 'text'}
+              multiline={field === 'content'}
+              minRows={field === 'content' ? 2 : undefined}
+              value={fields[field]}
+              onChange={(e) => setFields((f) => ({ ...f, [field]: e.target.value }))}
+              error={Boolean(errors.errorFor(field))}
+              helperText={errors.errorFor(field) ?? ' '}
+              slotProps={{ inputLabel: { shrink: true } }}
+              fullWidth
+            />
+          ))}
+          {existing && (
+            <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
+          )}
+          <ErrorSummary error={errors.error} summary={errors.summary} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+        <Button variant="contained" onClick={() => void save()} disabled={saving}>
+          {existing ? t('community.saveCorrection') : t('common.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,96 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { RecordVersion } from '../../db/repositories/community/history';
+import { useT } from '../../i18n/useT';
+import { fieldLabel, valueText } from './historyValues';
+import { instantText } from './labels';
+
+/**
+ * Every version of a record, newest first: who wrote it and when, why it replaced the
+ * one before, and what it changed (old → new). Nothing in a corrected record is lost.
+ */
+export function RecordHistory(props: { kind: string; versions: RecordVersion<object>[] }) {
+  const { t, language } = useT();
+  const newestFirst = [...props.versions].reverse();
+  return (
+    <Paper sx={{ p: 2 }}>
+      <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        {t('community.history')}
+      </Typography>
+      <List disablePadding data-testid="record-history">
+        {newestFirst.map((v) => {
+          const changes = v.changes.flatMap((c) => {
+            const label = fieldLabel(t, c.field, props.kind);
+            return label ? [{ ...c, label }] : [];
+          });
+          return (
+            <ListItem
+              key={v.version}
+              divider
+              disableGutters
+              sx={{ display: 'block' }}
+              data-testid="record-version"
+            >
+              <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+                <Typography sx={{ fontWeight: 600 }}>
+                  {t('community.version', { n: v.version })}
+                </Typography>
+                {v.current && (
+                  <Chip size="small" color="primary" label={t('community.history.current')} />
+                )}
+                {v.version === 1 && (
+                  <Chip size="small" variant="outlined" label={t('community.history.created')} />
+                )}
+                <Typography
+                  variant="body2"
+                  color="text.secondary"
+                  sx={{ flexGrow: 1, textAlign: 'right' }}
+                >
+                  {t('community.history.by', { name: v.byName, at: instantText(v.at, language) })}
+                </Typography>
+              </Stack>
+              {v.reason && (
+                <Typography variant="body2" color="warning.dark" sx={{ mt: 0.5 }}>
+                  {t('community.history.reason', { text: v.reason })}
+                </Typography>
+              )}
+              {v.version > 1 && changes.length > 0 && (
+                <Box
+                  component="dl"
+                  sx={{
+                    display: 'grid',
+                    gridTemplateColumns: '140px 1fr',
+                    columnGap: 2,
+                    rowGap: 0.5,
+                    m: 0,
+                    mt: 0.5,
+                  }}
+                >
+                  {changes.map((c) => (
+                    <Box key={c.field} sx={{ display: 'contents' }}>
+                      <Box component="dt" sx={{ color: 'text.secondary' }}>
+                        {c.label}
+                      </Box>
+                      <Box component="dd" sx={{ m: 0 }}>
+                        <Box component="s" sx={{ color: 'text.secondary' }}>
+                          {valueText(t, c.field, c.before)}
+                        </Box>
+                        {' → '}
+                        <strong>{valueText(t, c.field, c.after)}</strong>
+                      </Box>
+                    </Box>
+                  ))}
+                </Box>
+              )}
+            </ListItem>
+          );
+        })}
+      </List>
+    </Paper>
+  );
+}

@@ -1,0 +1,114 @@
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { minutesBetween } from '@shared/domain/community/localTime';
+import { serviceTypes } from '@shared/domain/community/serviceRecord';
+import { useT } from '../../i18n/useT';
+import { AttachmentsField } from './AttachmentsField';
+import { ChipsField } from './ChipsField';
+import { hoursLabel, serviceTypeLabel } from './labels';
+import { RefPicker } from './RefPicker';
+import { usePersonSearch, useVolunteerSearch } from './searchers';
+import type { ServiceDraft } from './serviceForm';
+
+/** The fields of a service record, shared by the new-record form and a correction. */
+export function ServiceFields(props: {
+  draft: ServiceDraft;
+  onChange: (patch: Partial<ServiceDraft>) => void;
+  errorFor: (path: string) => string | undefined;
+}) {
+  const { t } = useT();
+  const personSearch = usePersonSearch();
+  const volunteerSearch = useVolunteerSearch();
+  const { draft, onChange, errorFor } = props;
+  const minutes = minutesBetween(draft.startAt, draft.endAt);
+  const text = (field: 'place' | 'notes') => ({
+    label: t(`community.field.${field}`),
+    value: draft[field],
+    onChange: (e: { target: { value: string } }) => onChange({ [field]: e.target.value }),
+    error: Boolean(errorFor(field)),
+    helperText: errorFor(field) ?? ' ',
+    fullWidth: true,
+  });
+  const time = (field: 'startAt' | 'endAt') => ({
+    type: 'datetime-local',
+    label: t(`community.field.${field}`),
+    value: draft[field],
+    onChange: (e: { target: { value: string } }) => onChange({ [field]: e.target.value }),
+    error: Boolean(errorFor(field)),
+    helperText:
+      errorFor(field) ??
+      (field === 'endAt' && minutes && minutes > 0 ? hoursLabel(t, minutes) : ' '),
+    fullWidth: true,
+    slotProps: { inputLabel: { shrink: true } },
+  });
+
+  return (
+    <Grid container spacing={2}>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <TextField
+          select
+          label={t('community.field.type')}
+          value={draft.type}
+          onChange={(e) => onChange({ type: e.target.value as ServiceDraft['type'] })}
+          helperText={errorFor('type') ?? ' '}
+          fullWidth
+        >
+          {serviceTypes.map((type) => (
+            <MenuItem key={type} value={type}>
+              {serviceTypeLabel(t, type)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <TextField {...time('startAt')} />
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <TextField {...time('endAt')} />
+      </Grid>
+      <Grid size={12}>
+        <TextField {...text('place')} />
+      </Grid>
+      <Grid size={12}>
+        <RefPicker
+          label={t('community.field.served')}
+          value={draft.served}
+          onChange={(served) => onChange({ served })}
+          search={personSearch}
+          error={errorFor('served')}
+          helperText={t('community.hint.served')}
+          testId="served-picker"
+        />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <ChipsField
+          label={t('community.field.staffNames')}
+          value={draft.staffNames}
+          onChange={(staffNames) => onChange({ staffNames })}
+          helperText={t('community.hint.staff')}
+          error={errorFor('staffNames')}
+        />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <RefPicker
+          label={t('community.field.volunteers')}
+          value={draft.volunteers}
+          onChange={(volunteers) => onChange({ volunteers })}
+          search={volunteerSearch}
+          error={errorFor('volunteers')}
+        />
+      </Grid>
+      <Grid size={12}>
+        <TextField {...text('notes')} multiline minRows={2} />
+      </Grid>
+      <Grid size={12}>
+        <AttachmentsField
+          value={draft.attachments}
+          onChange={(attachments) => onChange({ attachments })}
+          error={errorFor('attachments') ?? errorFor('attachments.0')}
+        />
+      </Grid>
+    </Grid>
+  );
+}
