@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { todayIso } from '../../../shared/calendar/dates';
+import { residentIdCheckChar } from '../../../shared/identity/residentId';
+import { startDeskAsAdmin } from '../deskSession';
+import { launchDeskBrowser } from './browser';
+
+/**
+ * 志愿服务 end to end in Chromium on real IndexedDB: register a person, make them a
+ * volunteer, record a service (travel excluded), correct it with a reason, see both
+ * versions, and issue the certificate with the masked ID and the corrected total.
+ */
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+
+const first17 = '33010219850721042';
+const volunteer = { name: '陈志愿', id: first17 + residentIdCheckChar(first17) };
+const maskedId = `330102********${volunteer.id.slice(14)}`;
+const screenshotsDir = process.env.DESK_SCREENSHOTS;
+
+beforeAll(async () => {
+  browser = await launchDeskBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('pageerror', (error) => console.error('[renderer]', error));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function shot(name: string) {
+  if (!screenshotsDir) return;
+  // Let MUI's transitions settle so the picture shows the steady state.
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
+}
+
+const queued = async () => Number(await page.getByTestId('queued-count').innerText());
+
+it('records a volunteer service, corrects it, shows both versions and issues the certificate', async () => {
+  await page.goto(inject('rendererUrl'));
+  await startDeskAsAdmin(page);
+  const today = todayIso(new Date());
+
+  // A volunteer is always a registered person: register them as a one-person household.
+  await page.getByRole('button', { name: '家庭登记' }).first().click();
+  await page.getByLabel('村（社区）').fill('解放社区');
+  await page.getByLabel('家庭住址').fill('城关镇解放路8号');
+  await page.getByTestId('member-row-0').getByLabel('姓名').fill(volunteer.name);
+  await page.getByTestId('member-row-0').getByLabel('身份证号码').fill(volunteer.id);
+  await page.getByRole('button', { name: '保存家庭' }).click();
+  await page.getByRole('button', { name: '申请低保' }).waitFor();
+  const queuedBefore = await queued();
+
+  // A community service record: a 协商议事 meeting the registered person attended.
+  await page.getByRole('button', { name: '社区服务' }).first().click();
+  await page.getByRole('button', { name: '新建服务记录' }).click();
+  await page.getByLabel('服务类型').click();
+  await page.getByRole('option', { name: '协商议事' }).click();
+  await page.getByLabel('开始时间').fill(`${today}T14:00`);
+  await page.getByLabel('结束时间').fill(`${today}T15:30`);
+  await page.getByLabel('地点').fill('解放社区议事厅');
+  await page.getByTestId('served-picker').fill('czy');
+  await page.getByRole('option', { name: new RegExp(volunteer.name) }).click();
+  await page.getByRole('button', { name: '保存记录' }).click();
+  await page.getByTestId('service-facts').waitFor();
+  expect(await page.getByTestId('service-facts').innerText()).toContain('1.5 小时');
+  await page.getByRole('button', { name: '返回' }).click();
+  await page.getByTestId('service-list').waitFor();
+  await page.mouse.move(0, 700);
+  await shot('community-services');
+
+  // An activity the service belongs to, organised by the office.
+  await page.getByRole('tab', { name: '志愿活动' }).click();
+  await page.getByRole('button', { name: '新建活动' }).click();
+  const activity = page.getByTestId('activity-dialog');
+  await activity.getByLabel('活动名称').fill('敬老助医志愿服务');
+  await activity.getByLabel('地点').fill('城关镇');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByTestId('activity-list').waitFor();
+
+  // Make them a volunteer, picked from the registry by pinyin initials.
+  await page.getByRole('tab', { name: '志愿者台账' }).click();
+  await page.getByRole('button', { name: '登记志愿者' }).click();
+  const dialog = page.getByTestId('volunteer-dialog');
+  await page.getByTestId('volunteer-person').fill('czy');
+  await page.getByRole('option', { name: new RegExp(volunteer.name) }).click();
+  await dialog.getByLabel('志愿者编号').fill('ZJ-330102-0001');
+  await dialog.getByLabel('技能特长').fill('助老');
+  await dialog.getByLabel('技能特长').press('Enter');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByRole('button', { name: '登记服务' }).waitFor();
+
+  // 08:00–10:30 with 30 minutes of travel: 2 hours of actual service.
+  await page.getByRole('button', { name: '登记服务' }).click();
+  await page.getByLabel('所属活动').click();
+  await page.getByRole('option', { name: /敬老助医志愿服务/ }).click();
+  await page.getByTestId('vs-content').fill('陪同独居老人就医');
+  await page.getByTestId('vs-place').fill('城关镇卫生院');
+  await page.getByTestId('vs-startAt').fill(`${today}T08:00`);
+  await page.getByTestId('vs-endAt').fill(`${today}T10:30`);
+  await page.getByTestId('vs-travelMinutes').fill('30');
+  await expect.poll(() => page.getByTestId('vs-actual').innerText()).toContain('2 小时');
+  await page.getByRole('button', { name: '保存记录' }).click();
+  await page.getByTestId('volunteer-service-dialog').waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByTestId('volunteer-total').innerText()).toContain('2 小时');
+
+  // Correct it: the end was 11:00, so 2.5 hours. The old version stays, with the reason.
+  await page.getByTestId('volunteer-service-row').first().click();
+  await page.getByRole('button', { name: '更正' }).click();
+  await page.getByTestId('vs-endAt').fill(`${today}T11:00`);
+  await page.getByLabel('更正理由').fill('结束时间登记有误，应为 11:00');
+  await page.getByRole('button', { name: '保存更正' }).click();
+  await page.getByTestId('volunteer-service-dialog').waitFor({ state: 'detached' });
+  const versions = page.getByTestId('record-version');
+  await expect.poll(() => versions.count()).toBe(2);
+  const history = await page.getByTestId('record-history').innerText();
+  expect(history).toContain('第 2 版');
+  expect(history).toContain('第 1 版');
+  expect(history).toContain('结束时间登记有误');
+  expect(history).toMatch(/2 小时\s*→\s*2\.5 小时/);
+  await shot('community-version-history');
+
+  await page.getByRole('button', { name: '返回' }).click();
+  await expect.poll(() => page.getByTestId('volunteer-total').innerText()).toContain('2.5 小时');
+  await page.mouse.move(0, 700);
+  await shot('community-volunteer-services');
+
+  // The certificate: masked ID, corrected total, issued by the logged-in user.
+  await page.getByRole('button', { name: '开具志愿服务证明' }).click();
+  await page.getByLabel('联系电话').fill('0571-88880000');
+  await page.getByRole('button', { name: '开具证明' }).click();
+  await page.getByTestId('certificate').waitFor();
+  expect(await page.getByTestId('certificate-id').innerText()).toBe(maskedId);
+  expect(await page.getByTestId('certificate-total').innerText()).toContain('2.5 小时');
+  expect(await page.getByTestId('certificate-number').innerText()).toMatch(/ZYFW\d{8}-[0-9A-F]{6}/);
+  expect(await page.getByTestId('certificate').innerText()).not.toContain(volunteer.id);
+  await shot('community-certificate');
+
+  // What printing and printToPDF see: only the certificate, on A4.
+  await page.emulateMedia({ media: 'print' });
+  expect(await page.locator('#root').isVisible()).toBe(false);
+  if (screenshotsDir)
+    await page.screenshot({ path: `${screenshotsDir}/community-certificate-print.png` });
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.emulateMedia({ media: 'screen' });
+
+  // Service record, activity, volunteer, service, its correction, certificate: six changes.
+  await expect.poll(queued).toBe(queuedBefore + 6);
+  await page.getByRole('button', { name: '社区服务' }).first().click();
+  await page.getByRole('tab', { name: '志愿者台账' }).click();
+  await expect.poll(() => page.getByTestId('volunteer-row').first().innerText()).toContain('2.5');
+  await shot('community-volunteer-ledger');
+});
