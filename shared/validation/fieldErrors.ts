@@ -25,7 +25,8 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldError[] {
       case 'invalid_value':
         return { path, code: 'field.invalid_option' };
       case 'invalid_type':
-        return issue.input === undefined
+        // zod 4 does not keep the input; its message says what was received.
+        return /received undefined/.test(issue.message)
           ? { path, code: 'field.required' }
           : { path, code: 'field.invalid_type', params: { expected: issue.expected } };
       case 'invalid_format':

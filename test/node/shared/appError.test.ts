@@ -44,3 +44,17 @@ describe('fieldErrorsFromZod', () => {
     ]);
   });
 });
+
+describe('fieldErrorsFromZod on wrong types', () => {
+  it('tells a missing field from a field of the wrong type', async () => {
+    const { z } = await import('zod');
+    const { fieldErrorsFromZod } = await import('@shared/validation/fieldErrors');
+    const result = z.object({ a: z.number(), b: z.number() }).safeParse({ a: 'x' });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsFromZod(result.error)).toEqual([
+      { path: 'a', code: 'field.invalid_type', params: { expected: 'number' } },
+      { path: 'b', code: 'field.required' },
+    ]);
+  });
+});

@@ -1,0 +1,93 @@
+import { AppError } from '@shared/errors/appError';
+import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domain/reference';
+import { parseYuan } from '@shared/money/fen';
+import type { HqDatabase } from '../db/database';
+import { parseBody } from '../http/errors';
+import { addOffice, createEnrollmentCode, listOffices } from '../store/offices';
+import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
+
+export const usage = `民政工作台 HQ
+
+  npm run hq                                  start the server (HQ_PORT, default 8787)
+  npm run hq -- office add <id> <name>        create an office
+  npm run hq -- offices                       list offices
+  npm run hq -- enroll-code <office>          one-time code to enroll a desk
+  npm run hq -- standard set --area <code> --category urban|rural --from <date>
+                 [--to <date>] --amount <yuan> [--by <name>]
+  npm run hq -- calendar set --year <yyyy> --holidays <d,d,…> [--workdays <d,d,…>] [--by <name>]
+  npm run hq -- decide <caseId> confirm|deny --opinion <text> --by <name>
+
+Storage: embedded SQLite under HQ_DATA_DIR (default ./data/hq), or PostgreSQL when
+HQ_DATABASE_URL is set.`;
+
+type Command = (hq: HqDatabase, args: string[], options: Record<string, string>) => Promise<string>;
+
+const list = (text: string | undefined) =>
+  text
+    ? text
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean)
+    : [];
+
+/** Admin commands: the same store functions the admin API uses. Each returns what to print. */
+export const commands: Record<string, Command> = {
+  'office add': async (hq, [id, ...name]) => {
+    await addOffice(hq.db, { id: id ?? '', name: name.join(' ') || (id ?? '') }, new Date());
+    return `office ${id} created`;
+  },
+  offices: async (hq) =>
+    (await listOffices(hq.db)).map((o) => `${o.id}\t${o.name}`).join('\n') || '(none)',
+  'enroll-code': async (hq, [officeId]) => {
+    const code = await createEnrollmentCode(hq.db, officeId ?? '', new Date());
+    return `enrollment code for ${officeId}: ${code} (valid 72 hours, once)`;
+  },
+  'standard set': async (hq, _args, o) => {
+    const amount = parseYuan(o.amount ?? '');
+    if (!amount.ok) {
+      throw new AppError({
+        code: 'validation',
+        message: 'Bad --amount.',
+        fieldErrors: [{ path: 'amount', code: amount.code }],
+      });
+    }
+    const standard = parseBody(benefitStandardDataSchema, {
+      areaCode: o.area,
+      category: o.category,
+      effectiveFrom: o.from,
+      effectiveTo: o.to ?? null,
+      amountFen: amount.fen,
+      source: 'hq',
+      note: o.note ?? '',
+    });
+    const { source: _source, ...fields } = standard;
+    const id = await publishStandard(hq.db, fields, o.by ?? 'county', new Date());
+    return `standard ${id} published`;
+  },
+  'calendar set': async (hq, _args, o) => {
+    const year = parseBody(calendarYearDataSchema, {
+      year: Number(o.year),
+      holidays: list(o.holidays),
+      extraWorkdays: list(o.workdays),
+      source: 'hq',
+    });
+    const { source: _source, ...fields } = year;
+    await publishCalendarYear(hq.db, fields, o.by ?? 'county', new Date());
+    return `calendar ${year.year} published`;
+  },
+  decide: async (hq, [caseId, action], o) => {
+    if (action !== 'confirm' && action !== 'deny') {
+      throw new AppError({
+        code: 'validation',
+        message: 'Say confirm or deny.',
+        fieldErrors: [{ path: 'action', code: 'field.invalid_option' }],
+      });
+    }
+    await decideCase(
+      hq.db,
+      { caseId: caseId ?? '', action, opinion: o.opinion ?? '', decidedBy: o.by ?? 'county' },
+      new Date(),
+    );
+    return `case ${caseId}: ${action}`;
+  },
+};

@@ -1,0 +1,66 @@
+import { toAppErrorData } from '@shared/errors/appError';
+import { configFromEnv, type HqConfig } from '../config';
+import { openHqDatabase, type HqDatabase } from '../db/database';
+import { buildServer } from '../http/server';
+import { parseArgs } from './args';
+import { commands, usage } from './commands';
+
+/** `npm run hq [-- command …]`: the server by default, else one admin command. */
+async function main(argv: string[]): Promise<number | 'serving'> {
+  const { positional, options } = parseArgs(argv);
+  if (options.help) {
+    console.log(usage);
+    return 0;
+  }
+  const config = configFromEnv();
+  const hq = await openHqDatabase(config);
+  if (positional.length === 0 || positional[0] === 'serve') {
+    await serve(hq, config);
+    return 'serving';
+  }
+  const two = `${positional[0]} ${positional[1] ?? ''}`;
+  const [name, rest] = commands[two]
+    ? [two, positional.slice(2)]
+    : [positional[0] ?? '', positional.slice(1)];
+  const command = commands[name];
+  try {
+    if (!command) {
+      console.error(usage);
+      return 2;
+    }
+    console.log(await command(hq, rest, options));
+    return 0;
+  } catch (error) {
+    const data = toAppErrorData(error);
+    const fields = (data.fieldErrors ?? []).map((f) => `${f.path}: ${f.code}`).join('; ');
+    console.error(`error: ${data.message}${fields ? ` (${fields})` : ''}`);
+    return 1;
+  } finally {
+    await hq.close();
+  }
+}
+
+async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
+  const app = buildServer({ hq, adminToken: config.adminToken });
+  await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `HQ listening on http://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`,
+  );
+  const stop = async () => {
+    await app.close();
+    await hq.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 'serving') process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(`HQ failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

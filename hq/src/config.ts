@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+
+/** HQ's settings, from the environment (12-factor): nothing here is kept in code. */
+export interface HqConfig {
+  port: number;
+  host: string;
+  /** Embedded SQLite lives here unless a PostgreSQL URL is given. */
+  dataDir: string;
+  databaseUrl: string | null;
+  /** Bearer token for the county's admin API (decisions, reference data); null = off. */
+  adminToken: string | null;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
+  return {
+    port: Number(env.HQ_PORT ?? 8787),
+    host: env.HQ_HOST ?? '127.0.0.1',
+    dataDir: resolve(env.HQ_DATA_DIR ?? './data/hq'),
+    databaseUrl: env.HQ_DATABASE_URL || null,
+    adminToken: env.HQ_ADMIN_TOKEN || null,
+  };
+}

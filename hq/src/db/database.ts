@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { HqConfig } from '../config';
+import { latestHqSchemaVersion, migrationProvider } from './migrations';
+import type { HqTables } from './schema';
+
+export type StorageKind = 'sqlite' | 'postgres';
+
+export interface HqDatabase {
+  db: Kysely<HqTables>;
+  storage: StorageKind;
+  schemaVersion: number;
+  close: () => Promise<void>;
+}
+
+/**
+ * Opens HQ's storage and brings its schema up to date: PostgreSQL when a URL is
+ * configured (for scale: several HQ processes share it), else embedded SQLite in WAL
+ * mode under the data directory.
+ */
+export async function openHqDatabase(
+  config: Pick<HqConfig, 'dataDir' | 'databaseUrl'>,
+): Promise<HqDatabase> {
+  const storage: StorageKind = config.databaseUrl ? 'postgres' : 'sqlite';
+  const db = new Kysely<HqTables>({
+    dialect: config.databaseUrl
+      ? new PostgresDialect({
+          pool: new pg.Pool({ connectionString: config.databaseUrl, max: 10 }),
+        })
+      : new SqliteDialect({ database: openSqlite(config.dataDir) }),
+  });
+  const { error, results } = await new Migrator({
+    db,
+    provider: migrationProvider,
+  }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
+  }
+  void results;
+  return {
+    db,
+    storage,
+    schemaVersion: latestHqSchemaVersion,
+    close: () => db.destroy(),
+  };
+}
+
+function openSqlite(dataDir: string): SqliteDatabase.Database {
+  mkdirSync(dataDir, { recursive: true });
+  const sqlite = new SqliteDatabase(join(dataDir, 'hq.sqlite'));
+  // WAL: readers never block the writer; a crash loses no committed transaction.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}

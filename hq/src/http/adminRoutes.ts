@@ -1,0 +1,79 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '@shared/errors/appError';
+import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domain/reference';
+import type { HqTables } from '../db/schema';
+import { addOffice, createEnrollmentCode } from '../store/offices';
+import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
+import { parseBody } from './errors';
+
+const officeSchema = z.object({
+  id: z.string().trim().min(1),
+  name: z.string().trim().min(1).max(60),
+});
+const decisionSchema = z.object({
+  action: z.enum(['confirm', 'deny']),
+  opinion: z.string().trim().min(1).max(2000),
+  decidedBy: z.string().trim().min(1).max(50),
+});
+const publisherSchema = z.object({ publishedBy: z.string().trim().min(1).max(50) });
+const calendarSchema = calendarYearDataSchema.omit({ source: true }).extend({
+  publishedBy: z.string().trim().min(1).max(50),
+});
+
+/**
+ * The county's API (the same operations as the `npm run hq` admin commands): offices,
+ * enrollment codes, reference data and case decisions. Off unless HQ_ADMIN_TOKEN is set.
+ */
+export function adminRoutes(deps: {
+  db: Kysely<HqTables>;
+  adminToken: string | null;
+  now: () => Date;
+}): FastifyPluginAsync {
+  return async (app) => {
+    app.addHook('onRequest', async (request: FastifyRequest) =>
+      requireAdmin(request, deps.adminToken),
+    );
+
+    app.post('/offices', async (request) => {
+      const body = parseBody(officeSchema, request.body);
+      await addOffice(deps.db, body, deps.now());
+      return { id: body.id };
+    });
+    app.post('/offices/:officeId/enrollment-codes', async (request) => {
+      const { officeId } = request.params as { officeId: string };
+      return { code: await createEnrollmentCode(deps.db, officeId, deps.now()) };
+    });
+    app.post('/standards', async (request) => {
+      const { publishedBy } = parseBody(publisherSchema, request.body);
+      const checked = parseBody(benefitStandardDataSchema, {
+        ...(request.body as object),
+        source: 'hq',
+      });
+      const { source: _source, ...fields } = checked;
+      return { id: await publishStandard(deps.db, fields, publishedBy, deps.now()) };
+    });
+    app.post('/calendars', async (request) => {
+      const { publishedBy, ...year } = parseBody(calendarSchema, request.body);
+      await publishCalendarYear(deps.db, year, publishedBy, deps.now());
+      return { year: year.year };
+    });
+    app.post('/cases/:caseId/decision', async (request) => {
+      const { caseId } = request.params as { caseId: string };
+      const body = parseBody(decisionSchema, request.body);
+      await decideCase(deps.db, { caseId, ...body }, deps.now());
+      return { caseId, action: body.action };
+    });
+  };
+}
+
+function requireAdmin(request: FastifyRequest, adminToken: string | null): void {
+  const header = request.headers.authorization ?? '';
+  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
+  const expected = Buffer.from(adminToken ?? '');
+  if (!adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new AppError({ code: 'unauthenticated', message: 'The admin API needs HQ_ADMIN_TOKEN.' });
+  }
+}

@@ -1,0 +1,56 @@
+import {
+  AppError,
+  toAppErrorData,
+  type AppErrorCode,
+  type AppErrorData,
+} from '@shared/errors/appError';
+import type { z } from 'zod';
+import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
+
+/** HTTP status for each error code: the body is always the one AppErrorData shape. */
+const statusOf: Record<AppErrorCode, number> = {
+  validation: 400,
+  duplicate: 409,
+  conflict: 409,
+  not_found: 404,
+  forbidden: 403,
+  invalid_transition: 409,
+  unauthenticated: 401,
+  unavailable: 503,
+  internal: 500,
+};
+
+export function httpError(error: unknown): { status: number; body: AppErrorData } {
+  const fastifyError = error as { statusCode?: number; code?: string; validation?: unknown };
+  if (
+    !(error instanceof AppError) &&
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode < 500
+  ) {
+    // Fastify's own refusals: malformed JSON, too large, wrong content type.
+    const code: AppErrorCode = fastifyError.statusCode === 413 ? 'validation' : 'validation';
+    return {
+      status: fastifyError.statusCode,
+      body: {
+        code,
+        message:
+          fastifyError.statusCode === 413
+            ? 'The request body is too large.'
+            : 'The request body is not valid JSON.',
+      },
+    };
+  }
+  const body = toAppErrorData(error);
+  return { status: statusOf[body.code] ?? 500, body };
+}
+
+/** Parses a request body with a protocol schema or throws a 400 naming each bad field. */
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  throw new AppError({
+    code: 'validation',
+    message: 'The request body does not match the protocol.',
+    fieldErrors: fieldErrorsFromZod(result.error),
+  });
+}

@@ -1,0 +1,174 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError } from '@shared/errors/appError';
+import { newRecordId } from '@shared/records/ids';
+import type { HqTables } from '../db/schema';
+
+export const officeStream = (officeId: string) => `office:${officeId}`;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export async function addOffice(
+  db: Kysely<HqTables>,
+  office: { id: string; name: string },
+  now: Date,
+) {
+  if (!/^[A-Za-z0-9_-]{1,40}$/.test(office.id) || office.id === 'reference') {
+    throw new AppError({
+      code: 'validation',
+      message: 'An office id has 1–40 letters, digits, "_" or "-".',
+      fieldErrors: [{ path: 'id', code: 'office.id_format' }],
+    });
+  }
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('offices')
+      .select('id')
+      .where('id', '=', office.id)
+      .executeTakeFirst();
+    if (existing) {
+      throw new AppError({ code: 'duplicate', message: `Office ${office.id} already exists.` });
+    }
+    await trx
+      .insertInto('offices')
+      .values({ ...office, created_at: now.toISOString() })
+      .execute();
+    await trx
+      .insertInto('streams')
+      .values({ id: officeStream(office.id), seq: 0 })
+      .execute();
+  });
+}
+
+export async function listOffices(db: Kysely<HqTables>) {
+  return db.selectFrom('offices').selectAll().orderBy('id').execute();
+}
+
+/**
+ * A one-time code a supervisor types at the desk to enroll it. Only its hash is kept;
+ * it expires, and works once.
+ */
+export async function createEnrollmentCode(
+  db: Kysely<HqTables>,
+  officeId: string,
+  now: Date,
+  validHours = 72,
+): Promise<string> {
+  const office = await db
+    .selectFrom('offices')
+    .select('id')
+    .where('id', '=', officeId)
+    .executeTakeFirst();
+  if (!office) throw new AppError({ code: 'not_found', message: `No office ${officeId}.` });
+  const code = randomBytes(6)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/(.{4})(?=.)/g, '$1-');
+  await db
+    .insertInto('enrollment_codes')
+    .values({
+      code_hash: sha256(normalizeCode(code)),
+      office_id: officeId,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + validHours * 3_600_000).toISOString(),
+      used_at: null,
+    })
+    .execute();
+  return code;
+}
+
+function normalizeCode(code: string): string {
+  return code.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export interface EnrolledDevice {
+  deviceId: string;
+  token: string;
+  officeId: string;
+  officeName: string;
+}
+
+export async function enrollDevice(
+  db: Kysely<HqTables>,
+  request: { code: string; officeId: string; deviceName: string; publicKey: string | null },
+  now: Date,
+): Promise<EnrolledDevice> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('enrollment_codes')
+      .selectAll()
+      .where('code_hash', '=', sha256(normalizeCode(request.code)))
+      .executeTakeFirst();
+    if (!row || row.used_at !== null || row.expires_at < now.toISOString()) {
+      throw new AppError({
+        code: 'unauthenticated',
+        message: 'The enrollment code is wrong, used or expired.',
+        fieldErrors: [{ path: 'code', code: 'enroll.code_invalid' }],
+      });
+    }
+    if (row.office_id !== request.officeId) {
+      throw new AppError({
+        code: 'forbidden',
+        message: 'The code belongs to another office than the desk is set up for.',
+        fieldErrors: [{ path: 'officeId', code: 'enroll.office_mismatch' }],
+      });
+    }
+    const office = await trx
+      .selectFrom('offices')
+      .selectAll()
+      .where('id', '=', row.office_id)
+      .executeTakeFirstOrThrow();
+    const deviceId = newRecordId();
+    const secret = randomBytes(32).toString('base64url');
+    await trx
+      .updateTable('enrollment_codes')
+      .set({ used_at: now.toISOString() })
+      .where('code_hash', '=', row.code_hash)
+      .execute();
+    await trx
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        office_id: office.id,
+        name: request.deviceName,
+        token_hash: sha256(secret),
+        public_key: request.publicKey,
+        enrolled_at: now.toISOString(),
+        last_seq: 0,
+        revoked: 0,
+      })
+      .execute();
+    return {
+      deviceId,
+      token: `${deviceId}.${secret}`,
+      officeId: office.id,
+      officeName: office.name,
+    };
+  });
+}
+
+export interface AuthenticatedDevice {
+  id: string;
+  officeId: string;
+}
+
+/** The device a bearer token belongs to, or null (unknown, wrong secret, revoked). */
+export async function authenticateDevice(
+  db: Kysely<HqTables>,
+  token: string,
+): Promise<AuthenticatedDevice | null> {
+  const dot = token.indexOf('.');
+  if (dot <= 0) return null;
+  const deviceId = token.slice(0, dot);
+  const secret = token.slice(dot + 1);
+  const device = await db
+    .selectFrom('devices')
+    .selectAll()
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
+  if (!device || device.revoked) return null;
+  const expected = Buffer.from(device.token_hash, 'hex');
+  const actual = Buffer.from(sha256(secret), 'hex');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) return null;
+  return { id: device.id, officeId: device.office_id };
+}
