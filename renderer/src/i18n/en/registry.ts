@@ -66,6 +66,7 @@ export const registryEn: Record<keyof typeof registryZh, string> = {
   'registry.member.relation': 'Relation to head',
   'registry.member.sex': 'Sex',
   'registry.member.birthDate': 'Date of birth',
+  'registry.member.hukouType': 'Hukou type',
   'registry.member.hukouAddress': 'Hukou address',
   'registry.member.currentAddress': 'Current address',
   'registry.member.disabilityGrade': 'Disability grade',

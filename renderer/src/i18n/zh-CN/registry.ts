@@ -65,6 +65,7 @@ export const registryZh = {
   'registry.member.relation': '与户主关系',
   'registry.member.sex': '性别',
   'registry.member.birthDate': '出生日期',
+  'registry.member.hukouType': '户籍类型',
   'registry.member.hukouAddress': '户籍地址',
   'registry.member.currentAddress': '现住址',
   'registry.member.disabilityGrade': '残疾等级',

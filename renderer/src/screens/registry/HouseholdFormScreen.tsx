@@ -180,6 +180,7 @@ export function HouseholdFormScreen() {
           index={i}
           member={m}
           today={today}
+          householdHukou={draft.hukouType}
           errorFor={errors.errorFor}
           onChange={changeMember(m.key)}
           {...(i > 0 ? { onRemove: () => removeMember(m.key) } : {})}

@@ -9,26 +9,41 @@ import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
+import type { UrbanRural } from '@shared/domain/common';
 import { relations } from '@shared/domain/household';
 import { disabilityTypes, workCapacities } from '@shared/domain/person';
 import { useT } from '../../i18n/useT';
 import {
   disabilityGradeLabel,
   disabilityTypeLabel,
+  hukouLabel,
   relationLabel,
   sexLabel,
   workCapacityLabel,
 } from '../common/labels';
-import { checkMemberId, withIdNumber, type MemberDraft } from './householdForm';
+import { checkMemberId, memberHukou, withIdNumber, type MemberDraft } from './householdForm';
 import { MemberIdField } from './MemberIdField';
 
 const warnHelper = { formHelperText: { sx: { color: 'warning.dark' } } } as const;
+
+/** As the household's select: most townships' households are rural. */
+const hukouOrder: readonly UrbanRural[] = ['rural', 'urban'];
+
+/** The options of a select, each value with its label. */
+const menuItems = <T extends string | number>(values: readonly T[], label: (v: T) => string) =>
+  values.map((v) => (
+    <MenuItem key={v} value={v}>
+      {label(v)}
+    </MenuItem>
+  ));
 
 /** One member row of the household form. Row 0 is the head (relation fixed to 本人). */
 export function MemberFields(props: {
   index: number;
   member: MemberDraft;
   today: string;
+  /** The household's 户籍类型, which the member has until another is chosen. */
+  householdHukou: UrbanRural;
   errorFor: (path: string) => string | undefined;
   onChange: (change: (m: MemberDraft) => MemberDraft) => void;
   onRemove?: () => void;
@@ -134,7 +149,18 @@ export function MemberFields(props: {
             }}
           />
         </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
+        <Grid size={{ xs: 12, md: 2 }}>
+          <TextField
+            {...field('hukouType')}
+            select
+            label={t('registry.member.hukouType')}
+            value={memberHukou(m, props.householdHukou)}
+            onChange={(e) => set({ hukouType: e.target.value as UrbanRural })}
+          >
+            {menuItems(hukouOrder, (h) => hukouLabel(t, h))}
+          </TextField>
+        </Grid>
+        <Grid size={{ xs: 12, md: 5 }}>
           <TextField
             {...field('hukouAddress')}
             label={t('registry.member.hukouAddress')}
@@ -142,7 +168,7 @@ export function MemberFields(props: {
             onChange={(e) => set({ hukouAddress: e.target.value })}
           />
         </Grid>
-        <Grid size={{ xs: 12, md: 6 }}>
+        <Grid size={{ xs: 12, md: 5 }}>
           <TextField
             {...field('currentAddress')}
             label={t('registry.member.currentAddress')}
@@ -158,11 +184,7 @@ export function MemberFields(props: {
             value={String(m.disabilityGrade)}
             onChange={(e) => set({ disabilityGrade: Number(e.target.value) })}
           >
-            {[0, 1, 2, 3, 4].map((g) => (
-              <MenuItem key={g} value={g}>
-                {disabilityGradeLabel(t, g)}
-              </MenuItem>
-            ))}
+            {menuItems([0, 1, 2, 3, 4], (g) => disabilityGradeLabel(t, g))}
           </TextField>
         </Grid>
         <Grid size={{ xs: 6, md: 2 }}>
@@ -177,11 +199,7 @@ export function MemberFields(props: {
             }
           >
             <MenuItem value="">{m.disabilityGrade === 0 ? '—' : t('registry.choose')}</MenuItem>
-            {disabilityTypes.map((d) => (
-              <MenuItem key={d} value={d}>
-                {disabilityTypeLabel(t, d)}
-              </MenuItem>
-            ))}
+            {menuItems(disabilityTypes, (d) => disabilityTypeLabel(t, d))}
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, md: 2 }}>
@@ -201,11 +219,7 @@ export function MemberFields(props: {
             value={m.workCapacity}
             onChange={(e) => set({ workCapacity: e.target.value as MemberDraft['workCapacity'] })}
           >
-            {workCapacities.map((w) => (
-              <MenuItem key={w} value={w}>
-                {workCapacityLabel(t, w)}
-              </MenuItem>
-            ))}
+            {menuItems(workCapacities, (w) => workCapacityLabel(t, w))}
           </TextField>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }} sx={{ display: 'flex', alignItems: 'flex-start' }}>

@@ -21,6 +21,8 @@ export interface MemberDraft {
   sexFromId: boolean;
   birthFromId: boolean;
   relation: Relation;
+  /** The member's own 户籍类型; '' follows the household's until chosen. */
+  hukouType: UrbanRural | '';
   hukouAddress: string;
   currentAddress: string;
   disabilityGrade: number;
@@ -49,6 +51,7 @@ export function emptyMember(relation: Relation): MemberDraft {
     sexFromId: false,
     birthFromId: false,
     relation,
+    hukouType: '',
     hukouAddress: '',
     currentAddress: '',
     disabilityGrade: 0,
@@ -94,6 +97,7 @@ export function adoptHouseholdDraft(stored: unknown, areaCode: string): Househol
       sexFromId: flag(m.sexFromId, false),
       birthFromId: flag(m.birthFromId, false),
       relation: i === 0 ? 'self' : oneOf(relations, m.relation, e.relation),
+      hukouType: oneOf(['urban', 'rural', ''] as const, m.hukouType, ''),
       hukouAddress: text(m.hukouAddress, ''),
       currentAddress: text(m.currentAddress, ''),
       disabilityGrade: Number.isInteger(grade) && grade >= 0 && grade <= 4 ? grade : 0,
@@ -111,6 +115,11 @@ export function adoptHouseholdDraft(stored: unknown, areaCode: string): Househol
     address: text(stored.address, ''),
     members,
   };
+}
+
+/** The member's 户籍类型 as saved: their own choice, else the household's. */
+export function memberHukou(m: MemberDraft, household: UrbanRural): UrbanRural {
+  return m.hukouType === '' ? household : m.hukouType;
 }
 
 /** Typing an ID fills sex and birth date when they are empty or were filled from the ID. */
@@ -181,7 +190,7 @@ export function toRegistration(draft: HouseholdDraft): NewHouseholdInput {
         sex: m.sex === '' ? 'male' : m.sex,
         birthDate: m.birthDate,
         phone: '',
-        hukouType: draft.hukouType,
+        hukouType: memberHukou(m, draft.hukouType),
         hukouAddress: m.hukouAddress,
         currentAddress: m.currentAddress || draft.address,
         disabilityGrade: m.disabilityGrade,
