@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Route } from '../state/router';
+import { CaseEditScreen } from './cases/CaseEditScreen';
 import { CaseFormScreen } from './cases/CaseFormScreen';
 import { CaseScreen } from './cases/CaseScreen';
 import { CasesScreen } from './cases/CasesScreen';
@@ -36,6 +37,8 @@ export function renderRoute(route: Route): ReactNode {
       return <CaseFormScreen key={route.householdId ?? ''} householdId={route.householdId} />;
     case 'case':
       return <CaseScreen key={route.id} id={route.id} />;
+    case 'caseEdit':
+      return <CaseEditScreen key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
   }

@@ -13,6 +13,7 @@ export type CoreRoute =
   | { name: 'cases' }
   | { name: 'caseNew'; householdId?: string }
   | { name: 'case'; id: string }
+  | { name: 'caseEdit'; id: string }
   | { name: 'settings' };
 
 interface RouterState {

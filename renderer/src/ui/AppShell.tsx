@@ -77,6 +77,7 @@ function sectionOf(route: Route): Section {
     case 'cases':
     case 'caseNew':
     case 'case':
+    case 'caseEdit':
       return 'cases';
     case 'settings':
       return 'settings';

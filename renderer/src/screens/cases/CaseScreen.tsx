@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import EditIcon from '@mui/icons-material/EditOutlined';
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -14,6 +16,7 @@ import { useSession } from '../../state/session';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { Figures } from './BenefitPanel';
+import { isCaseEditable } from './caseEditForm';
 import { CaseDeadlines } from './CaseDeadlines';
 import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
@@ -61,6 +64,19 @@ export function CaseScreen({ id }: { id: string }) {
           </Stack>
         }
         onBack={back}
+        actions={
+          // The application facts can be corrected only before 受理.
+          isCaseEditable(record.status) && (
+            <Button
+              variant="outlined"
+              startIcon={<EditIcon />}
+              onClick={() => navigate({ name: 'caseEdit', id })}
+              data-testid="case-edit"
+            >
+              {t('cases.case.edit')}
+            </Button>
+          )
+        }
       />
       <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Grid size={{ xs: 12, md: 8 }}>

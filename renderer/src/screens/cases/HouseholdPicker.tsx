@@ -12,13 +12,14 @@ import { hukouLabel } from '../common/labels';
 
 /**
  * Chooses the applying household by the head's name or pinyin initials (indexed
- * search, as the registry). Once chosen it shows the household and a way to change it.
+ * search, as the registry). Once chosen it shows the household and, given `onClear`, a
+ * way to change it (an application being edited keeps its household).
  */
 export function HouseholdPicker(props: {
   chosen: HouseholdWithMembers | null | undefined;
   error?: string | undefined;
   onPick: (householdId: string) => void;
-  onClear: () => void;
+  onClear?: () => void;
 }) {
   const { t } = useT();
   const db = useSession((s) => s.db);
@@ -44,9 +45,11 @@ export function HouseholdPicker(props: {
             .filter(Boolean)
             .join(' · ')}
         </Typography>
-        <Button size="small" onClick={props.onClear}>
-          {t('cases.form.changeHousehold')}
-        </Button>
+        {props.onClear && (
+          <Button size="small" onClick={props.onClear}>
+            {t('cases.form.changeHousehold')}
+          </Button>
+        )}
       </Stack>
     );
   }

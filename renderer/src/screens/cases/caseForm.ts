@@ -61,7 +61,7 @@ export function emptyCase(householdId: string, today: string): CaseDraft {
 }
 
 /** Defaults once a household is chosen: the head applies, everyone is covered. */
-export function withHousehold(draft: CaseDraft, data: HouseholdWithMembers): CaseDraft {
+export function withHousehold<D extends CaseDraft>(draft: D, data: HouseholdWithMembers): D {
   const ids = data.members.map((m) => m.person.id);
   return {
     ...draft,
