@@ -152,4 +152,12 @@ it('records a volunteer service, corrects it, shows both versions and issues the
   await page.getByRole('tab', { name: '志愿者台账' }).click();
   await expect.poll(() => page.getByTestId('volunteer-row').first().innerText()).toContain('2.5');
   await shot('community-volunteer-ledger');
+
+  // English is the second language: the ledger has English words, no raw codes.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('tab', { name: 'Volunteer ledger' }).waitFor();
+  await page.getByTestId('volunteer-row').first().click();
+  await expect.poll(() => page.getByTestId('volunteer-total').innerText()).toContain('2.5 h');
+  await shot('community-english');
+  await page.getByRole('button', { name: '中文' }).click();
 });

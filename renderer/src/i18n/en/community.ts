@@ -107,7 +107,7 @@ export const communityEn: Record<keyof typeof communityZh, string> = {
   'community.volunteer.ledger': 'Volunteer service records',
   'community.volunteer.record': 'Record service',
   'community.volunteer.certificate': 'Issue a volunteer certificate',
-  'community.volunteer.total': '{hours} h of actual service in {count} valid records',
+  'community.volunteer.total': '{hours} h of actual service; valid records: {count}',
   'community.volunteer.noServices': 'No service recorded yet',
   'community.volunteer.certificates': 'Certificates issued',
   'community.volunteer.openPerson': 'Open the person',
