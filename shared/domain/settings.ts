@@ -7,8 +7,6 @@ import { areaCodeSchema } from './common';
  */
 export const officeSettingsSchema = z.object({
   officeName: z.string().trim().min(1).max(60),
-  /** The office's id in sync; until enrollment with HQ it is the office code typed at setup. */
-  officeId: z.string().trim().min(1).max(40),
   areaCode: areaCodeSchema,
   confirmationDelegated: z.boolean(),
   decisionLimitWorkingDays: z.number().int().min(1).max(120),
@@ -22,7 +20,18 @@ export const officeSettingsSchema = z.object({
 
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
-export const defaultOfficeSettings: Omit<OfficeSettings, 'officeName' | 'officeId' | 'areaCode'> = {
+/** An office's id (its code): the same rule at the desk's first run and at HQ. */
+export const officeIdSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'settings.office_id_format')
+  .refine((id) => id !== 'reference', 'settings.office_id_format');
+
+/**
+ * The office's id is not a setting: it is the envelope's officeId of every record
+ * (the office code typed at first run, which HQ's office must match at enrollment).
+ */
+export const defaultOfficeSettings: Omit<OfficeSettings, 'officeName' | 'areaCode'> = {
   confirmationDelegated: false,
   decisionLimitWorkingDays: 30,
   noticeWorkingDays: 7,

@@ -106,6 +106,11 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 export const enrollRequestSchema = z.object({
   code: z.string().trim().min(6).max(64),
+  /**
+   * The desk's own device id (made at its first start): changes queued before
+   * enrollment already carry it, so HQ registers the device under that id.
+   */
+  deviceId: z.string().trim().min(8).max(64),
   officeId: z.string().trim().min(1).max(40),
   deviceName: z.string().trim().min(1).max(80),
   /** The device's public signing key (SPKI, base64) for sync packages; optional for now. */

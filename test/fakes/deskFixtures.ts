@@ -14,10 +14,11 @@ export function residentId(region: string, birth: string, sequence: string): str
   return first17 + residentIdCheckChar(first17);
 }
 
+export const testOfficeId = 'office-chengguan';
+
 export const testSettings: OfficeSettings = {
   ...defaultOfficeSettings,
   officeName: '城关镇民政办',
-  officeId: 'office-chengguan',
   areaCode: '330102',
 };
 
@@ -29,7 +30,7 @@ export async function openTestDesk(now = new Date('2026-03-02T09:00:00+08:00')) 
   let clock = now.getTime();
   const ctx: WriteContext = {
     actor: { userId: 'user-registrar', name: '王登记', role: 'registrar' },
-    officeId: testSettings.officeId,
+    officeId: testOfficeId,
     deviceId,
     // Each write sees time move on by a second, like a registrar typing.
     now: () => new Date((clock += 1000)),

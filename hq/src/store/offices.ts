@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '@shared/errors/appError';
-import { newRecordId } from '@shared/records/ids';
+import { officeIdSchema } from '@shared/domain/settings';
 import type { HqTables } from '../db/schema';
 
 export const officeStream = (officeId: string) => `office:${officeId}`;
@@ -13,7 +13,7 @@ export async function addOffice(
   office: { id: string; name: string },
   now: Date,
 ) {
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(office.id) || office.id === 'reference') {
+  if (!officeIdSchema.safeParse(office.id).success) {
     throw new AppError({
       code: 'validation',
       message: 'An office id has 1–40 letters, digits, "_" or "-".',
@@ -90,7 +90,13 @@ export interface EnrolledDevice {
 
 export async function enrollDevice(
   db: Kysely<HqTables>,
-  request: { code: string; officeId: string; deviceName: string; publicKey: string | null },
+  request: {
+    code: string;
+    deviceId: string;
+    officeId: string;
+    deviceName: string;
+    publicKey: string | null;
+  },
   now: Date,
 ): Promise<EnrolledDevice> {
   return db.transaction().execute(async (trx) => {
@@ -118,7 +124,19 @@ export async function enrollDevice(
       .selectAll()
       .where('id', '=', row.office_id)
       .executeTakeFirstOrThrow();
-    const deviceId = newRecordId();
+    const deviceId = request.deviceId;
+    const taken = await trx
+      .selectFrom('devices')
+      .select('id')
+      .where('id', '=', deviceId)
+      .executeTakeFirst();
+    if (taken) {
+      throw new AppError({
+        code: 'duplicate',
+        message: 'This device is already enrolled; a lost credential needs a new device id.',
+        fieldErrors: [{ path: 'deviceId', code: 'enroll.device_taken' }],
+      });
+    }
     const secret = randomBytes(32).toString('base64url');
     await trx
       .updateTable('enrollment_codes')

@@ -1,5 +1,10 @@
 import { AppError } from '@shared/errors/appError';
-import { defaultOfficeSettings, type OfficeSettings } from '@shared/domain/settings';
+import {
+  defaultOfficeSettings,
+  officeIdSchema,
+  type OfficeSettings,
+} from '@shared/domain/settings';
+import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
 import { newRecordId } from '@shared/records/ids';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
@@ -9,7 +14,7 @@ import { createSettingsIn, type StoredOfficeSettings } from './settings';
 import { prepareUser, type LocalUser, type NewUserInput } from './users';
 
 export interface FirstRunInput {
-  office: Pick<OfficeSettings, 'officeName' | 'officeId' | 'areaCode'>;
+  office: Pick<OfficeSettings, 'officeName' | 'areaCode'> & { officeId: string };
   admin: Omit<NewUserInput, 'role'>;
 }
 
@@ -23,11 +28,17 @@ export async function completeFirstRun(
   device: Pick<WriteContext, 'deviceId' | 'now'>,
   input: FirstRunInput,
 ): Promise<{ admin: LocalUser; settings: StoredOfficeSettings }> {
+  const officeId = officeIdSchema.safeParse(input.office.officeId);
+  if (!officeId.success)
+    throw invalid(
+      'office',
+      fieldErrorsFromZod(officeId.error).map((e) => ({ ...e, path: 'officeId' })),
+    );
   const adminData = await prepareUser({ ...input.admin, role: 'admin' });
   const adminId = newRecordId();
   const ctx: WriteContext = {
     ...device,
-    officeId: input.office.officeId.trim(),
+    officeId: officeId.data,
     actor: { userId: adminId, name: adminData.displayName, role: 'admin' },
   };
   return write(db, ctx, async (w) => {
@@ -35,7 +46,8 @@ export async function completeFirstRun(
       throw new AppError({ code: 'forbidden', message: 'This desk is already set up.' });
     }
     const admin = await w.create('localUser', adminData, adminId);
-    const settings = await createSettingsIn(w, { ...defaultOfficeSettings, ...input.office });
+    const { officeId: _officeId, ...office } = input.office;
+    const settings = await createSettingsIn(w, { ...defaultOfficeSettings, ...office });
     await seedSampleReferenceDataIn(db, w, settings.areaCode);
     return { admin, settings };
   });

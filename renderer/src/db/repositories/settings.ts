@@ -36,7 +36,7 @@ export async function saveSettings(
   requireRole(ctx, ['supervisor', 'admin'], 'change office settings');
   return write(db, ctx, async (w) => {
     const current = await w.get('officeSettings', officeSettingsId);
-    if (current && (current.officeId !== settings.officeId || current.areaCode !== settings.areaCode)) {
+    if (current && current.areaCode !== settings.areaCode) {
       throw new AppError({
         code: 'validation',
         message: 'The office id and area code cannot change after setup.',

@@ -58,4 +58,5 @@ export const errorsZh = {
   'case.no_standard': '该地区、类别在申请日期没有适用的低保标准，请先在设置中录入标准',
   'case.not_editable': '案件已受理，申请内容不能再修改；如需更正请退回或撤回',
   'settings.identity_fixed': '办公室代码和行政区划代码设置后不能更改',
+  'settings.office_id_format': '办公室代码只能包含字母、数字、下划线和连字符（最多 40 位）',
 } as const;

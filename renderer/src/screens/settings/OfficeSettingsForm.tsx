@@ -134,7 +134,7 @@ export function OfficeSettingsForm({
           {text('officeName', 'settings.officeName')}
           <TextField
             label={t('settings.officeId')}
-            value={form.officeId}
+            value={useSession.getState().settings?.officeId ?? ''}
             helperText={t('settings.officeIdHelp')}
             disabled
             fullWidth
