@@ -77,7 +77,12 @@ export default tseslint.config(
   {
     // UI code reads and writes only through the repositories (renderer/src/db/repositories).
     files: ['renderer/src/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/db/**', 'renderer/src/platform/**', 'renderer/src/state/**'],
+    ignores: [
+      'renderer/src/db/**',
+      'renderer/src/platform/**',
+      'renderer/src/state/**',
+      'renderer/src/sync/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
