@@ -25,13 +25,18 @@ export async function applyPush(
   await refuseForeignOps(db, device, ops);
   const results: OpResult[] = [];
   const ordered = [...ops].sort((a, b) => a.seq - b.seq);
+  // A workflow step writes the case and its history event in one local transaction;
+  // when HQ does not apply the step, the event of that transaction must not apply either.
+  const failedSteps = new Set<string>();
   for (const op of ordered) {
     const previous = results[results.length - 1];
     if (previous?.status === 'deferred') {
       results.push({ opId: op.opId, seq: op.seq, status: 'deferred' });
       continue;
     }
-    results.push(await applyOne(db, device, op, now()));
+    const result = await applyOne(db, device, op, now(), failedSteps.has(op.txId));
+    if (op.op === 'transition' && result.status !== 'applied') failedSteps.add(op.txId);
+    results.push(result);
   }
   return results;
 }
@@ -61,6 +66,7 @@ async function applyOne(
   device: AuthenticatedDevice,
   op: QueueEntry,
   now: Date,
+  partOfFailedStep: boolean,
 ): Promise<OpResult> {
   return db.transaction().execute(async (trx) => {
     // Lock the device row: the same device's ops never apply concurrently, even on two HQs.
@@ -85,7 +91,12 @@ async function applyOne(
 
     const stream = officeStream(device.officeId);
     await lockStream(trx, stream);
-    const refusal = refusalOf(op, lastSeq);
+    const refusal = partOfFailedStep
+      ? {
+          code: 'invalid_transition' as const,
+          message: 'Part of a workflow step that HQ did not apply.',
+        }
+      : refusalOf(op, lastSeq);
     const committed = refusal
       ? ({ status: 'rejected', reason: refusal } as const)
       : await commitChange(trx, stream, { ...op, op: op.op }, op.opId, now);

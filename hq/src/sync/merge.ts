@@ -73,9 +73,10 @@ export function mergeChange(existing: RecordState | null, change: IncomingChange
     name: change.actor.name,
   };
   if (change.op === 'create') {
-    if (existing)
-      return reject('duplicate', `The ${change.kind} ${change.recordId} already exists.`);
-    return { type: 'write', state: created(change, author), conflicts: [] };
+    if (!existing) return { type: 'write', state: created(change, author), conflicts: [] };
+    // Records with a fixed id (the office's settings) are created by every desk of the
+    // office: a second create merges like an update made from nothing (base 0).
+    return mergeChange(existing, { ...change, op: 'update', baseVersion: 0 });
   }
   if (!existing) return reject('not_found', `No ${change.kind} ${change.recordId} at HQ.`);
   if (change.op === 'transition') return transition(existing, change, author);
