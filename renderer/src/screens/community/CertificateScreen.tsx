@@ -6,11 +6,12 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import { logAccess } from '../../db/repositories/accessLog';
 import { getCertificate } from '../../db/repositories/community/certificates';
 import { useT } from '../../i18n/useT';
 import { getDeskApi } from '../../platform/deskApi';
 import { useRouter } from '../../state/router';
-import { useSession } from '../../state/session';
+import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { PageHeader } from '../common/PageHeader';
@@ -43,10 +44,32 @@ export function CertificateScreen({ id }: { id: string }) {
     );
   }
 
+  // Printing or exporting personal data is logged first (PIPL): no log, no output.
+  const logOutput = async (action: 'print' | 'export') => {
+    if (!certificate) return;
+    await logAccess(db, writeContext(), {
+      action,
+      subjectKind: 'volunteerCertificate',
+      subjectId: certificate.id,
+      maskedSubject: certificate.maskedIdNumber,
+    });
+  };
+
+  async function print() {
+    errors.clear();
+    try {
+      await logOutput('print');
+      window.print();
+    } catch (thrown) {
+      errors.capture(thrown);
+    }
+  }
+
   async function savePdf(name: string, number: string) {
     errors.clear();
     setSavedPath(null);
     try {
+      await logOutput('export');
       const result = await getDeskApi().savePagePdf({
         suggestedName: `志愿服务证明-${name}-${number}.pdf`,
       });
@@ -63,7 +86,7 @@ export function CertificateScreen({ id }: { id: string }) {
         onBack={() => navigate({ name: 'volunteer', id: certificate.volunteerId })}
         actions={
           <>
-            <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => window.print()}>
+            <Button variant="outlined" startIcon={<PrintIcon />} onClick={() => void print()}>
               {t('community.cert.print')}
             </Button>
             <Button
