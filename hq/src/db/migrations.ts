@@ -82,6 +82,40 @@ const migrations: Record<string, Migration> = {
       await sql`insert into streams (id, seq) values ('reference', 0)`.execute(db);
     },
   },
+  // A record is an office's: records with a fixed id (every office's 'office-settings')
+  // exist once per office, so the key is (office, kind, id), not (kind, id).
+  '0002_records_per_office': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('records_per_office')
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('office_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('hlc', 'text', (c) => c.notNull())
+        .addColumn('deleted', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('field_meta', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('records_per_office_pk', ['office_id', 'kind', 'id'])
+        .execute();
+      await sql`insert into records_per_office
+        select kind, id, office_id, version, hlc, deleted, data, field_meta,
+               created_at, created_by, updated_at, updated_by
+        from records`.execute(db);
+      await db.schema.dropTable('records').execute();
+      await db.schema.alterTable('records_per_office').renameTo('records').execute();
+      // Which offices hold an id (the request-level 403 check, county decisions by case id).
+      await db.schema
+        .createIndex('records_kind_id')
+        .on('records')
+        .columns(['kind', 'id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

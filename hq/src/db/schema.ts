@@ -24,7 +24,10 @@ export interface HqTables {
     last_seq: number;
     revoked: number;
   };
-  /** Current state of every record; office_id is 'reference' for shared data. */
+  /**
+   * Current state of every record, keyed (office_id, kind, id): fixed ids (each office's
+   * settings) repeat across offices. office_id is 'reference' for shared data.
+   */
   records: {
     kind: string;
     id: string;

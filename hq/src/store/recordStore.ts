@@ -7,10 +7,17 @@ type Db = Kysely<HqTables> | Transaction<HqTables>;
 /** The office that owns shared reference data (standards, calendars). */
 export const referenceOwner = 'reference';
 
-export async function loadRecord(db: Db, kind: string, id: string): Promise<RecordState | null> {
+/** An office's record (records are per office: fixed ids such as the settings repeat). */
+export async function loadRecord(
+  db: Db,
+  officeId: string,
+  kind: string,
+  id: string,
+): Promise<RecordState | null> {
   const row = await db
     .selectFrom('records')
     .selectAll()
+    .where('office_id', '=', officeId)
     .where('kind', '=', kind)
     .where('id', '=', id)
     .executeTakeFirst();
@@ -53,6 +60,7 @@ export async function saveRecord(db: Db, state: RecordState, isNew: boolean): Pr
     await db
       .updateTable('records')
       .set(row)
+      .where('office_id', '=', state.officeId)
       .where('kind', '=', state.kind)
       .where('id', '=', state.id)
       .execute();
@@ -75,17 +83,43 @@ export function snapshotOf(state: RecordState): Record<string, unknown> {
   };
 }
 
-/** Which office owns each record id (for the request-level 403 check). */
-export async function ownersOf(db: Db, keys: { kind: string; id: string }[]) {
-  const owners = new Map<string, string>();
+/**
+ * Desks make every record id as a UUIDv7, except the fixed id of a record each office
+ * has exactly one of (its settings): those repeat across offices by design.
+ */
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether any of these record ids is held by another office (for the request-level
+ * 403 check). A UUID is unique by construction, so another office holding it means the
+ * request names a record that is not the device's office's; fixed ids are per office.
+ */
+export async function heldByAnotherOffice(
+  db: Db,
+  officeId: string,
+  keys: { kind: string; id: string }[],
+): Promise<boolean> {
   for (const key of keys) {
+    if (!uuidPattern.test(key.id)) continue;
     const row = await db
       .selectFrom('records')
       .select('office_id')
       .where('kind', '=', key.kind)
       .where('id', '=', key.id)
+      .where('office_id', '<>', officeId)
       .executeTakeFirst();
-    if (row) owners.set(`${key.kind}:${key.id}`, row.office_id);
+    if (row) return true;
   }
-  return owners;
+  return false;
+}
+
+/** The offices holding a record id (a case id is a UUID: one office, or none). */
+export async function officesHolding(db: Db, kind: string, id: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('records')
+    .select('office_id')
+    .where('kind', '=', kind)
+    .where('id', '=', id)
+    .execute();
+  return rows.map((row) => row.office_id);
 }

@@ -7,7 +7,7 @@ import { dibaoWorkflow } from '@shared/workflow/dibaoWorkflow';
 import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { officeStream, type AuthenticatedDevice } from '../store/offices';
-import { ownersOf } from '../store/recordStore';
+import { heldByAnotherOffice } from '../store/recordStore';
 import { commitChange } from './commitChange';
 
 /**
@@ -48,11 +48,11 @@ async function refuseForeignOps(
   ops: QueueEntry[],
 ) {
   const foreign = ops.find((op) => op.officeId !== device.officeId || op.deviceId !== device.id);
-  const owners = await ownersOf(
+  const taken = await heldByAnotherOffice(
     db,
+    device.officeId,
     ops.map((op) => ({ kind: op.kind, id: op.recordId })),
   );
-  const taken = [...owners.values()].some((owner) => owner !== device.officeId);
   if (foreign || taken) {
     throw new AppError({
       code: 'forbidden',

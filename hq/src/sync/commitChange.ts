@@ -31,7 +31,7 @@ export async function commitChange(
   if (definition.appendOnly && change.op !== 'create') {
     return rejected('forbidden', `${kind} records are never changed once written.`);
   }
-  const existing = await loadRecord(trx, kind, change.recordId);
+  const existing = await loadRecord(trx, change.officeId, kind, change.recordId);
   const outcome = mergeChange(existing, change);
   if (outcome.type === 'reject') return { status: 'rejected', reason: outcome.error };
 

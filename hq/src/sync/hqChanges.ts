@@ -6,7 +6,7 @@ import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { nextHqClock } from '../store/hqClock';
 import { officeStream } from '../store/offices';
-import { loadRecord, referenceOwner } from '../store/recordStore';
+import { loadRecord, officesHolding, referenceOwner } from '../store/recordStore';
 import { commitChange, type CommitResult } from './commitChange';
 import type { IncomingChange } from './merge';
 
@@ -73,7 +73,7 @@ export async function publishCalendarYear(
   const id = `calendar-${year.year}`;
   await db.transaction().execute(async (trx) => {
     await lockStream(trx, 'reference');
-    const existing = await loadRecord(trx, 'calendarYear', id);
+    const existing = await loadRecord(trx, referenceOwner, 'calendarYear', id);
     await atHq(
       trx,
       now,
@@ -106,12 +106,16 @@ export async function decideCase(
     });
   }
   await db.transaction().execute(async (trx) => {
-    const found = await loadRecord(trx, 'assistanceCase', decision.caseId);
+    const [officeId, ...others] = await officesHolding(trx, 'assistanceCase', decision.caseId);
+    const found =
+      officeId && others.length === 0
+        ? await loadRecord(trx, officeId, 'assistanceCase', decision.caseId)
+        : null;
     if (!found || found.deleted)
       throw new AppError({ code: 'not_found', message: 'No such case.' });
     const stream = officeStream(found.officeId);
     await lockStream(trx, stream);
-    const current = await loadRecord(trx, 'assistanceCase', decision.caseId);
+    const current = await loadRecord(trx, found.officeId, 'assistanceCase', decision.caseId);
     const from = String(current?.data.status);
     if (from !== 'county_review') {
       throw new AppError({
