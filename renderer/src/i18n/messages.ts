@@ -2,6 +2,7 @@ import { authEn } from './en/auth';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
 import { communityEn } from './en/community';
+import { elderlyCareEn } from './en/elderlyCare';
 import { errorsEn } from './en/errors';
 import { registryEn } from './en/registry';
 import { settingsEn } from './en/settings';
@@ -9,6 +10,7 @@ import { authZh } from './zh-CN/auth';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
 import { communityZh } from './zh-CN/community';
+import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { errorsZh } from './zh-CN/errors';
 import { registryZh } from './zh-CN/registry';
 import { settingsZh } from './zh-CN/settings';
@@ -24,6 +26,7 @@ export const zhCN = {
   ...settingsZh,
   ...registryZh,
   ...casesZh,
+  ...elderlyCareZh,
   ...communityZh,
 };
 
@@ -36,5 +39,6 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...registryEn,
   ...casesEn,
+  ...elderlyCareEn,
   ...communityEn,
 };

@@ -36,6 +36,9 @@ export interface ElderlyFigures {
   date: string;
   period: Period;
   beds: { total: number; nursing: number; occupied: number; held: number; reserved: number };
+  /** Beds counted as in use: occupied, plus held ones when the settings say so. */
+  inUse: number;
+  heldCountsAsOccupied: boolean;
   /** Per-mille (1000 = 100 %); null when there are no beds. */
   occupancyPermille: number | null;
   nursingSharePermille: number | null;
@@ -94,6 +97,8 @@ export function figuresAsOf(input: FiguresInput, date: string, period: Period): 
     date,
     period,
     beds,
+    inUse,
+    heldCountsAsOccupied: input.settings.heldCountsAsOccupied,
     occupancyPermille: permille(inUse, beds.total),
     nursingSharePermille: permille(beds.nursing, beds.total),
     nursingTargetPercent: target,

@@ -1,6 +1,7 @@
 import { bedStatusOn, stayHoldingOn } from '@shared/domain/elderlyCare/bedStatus';
 import { bedStatuses, type BedStatus } from '@shared/domain/elderlyCare/enums';
 import { groupBy } from '@shared/domain/elderlyCare/figures';
+import { bedInServiceOn } from '@shared/domain/elderlyCare/institution';
 import type { DeskDatabase } from '../../database';
 import { loadLayout, type Layout } from './institutions';
 import {
@@ -88,4 +89,17 @@ export async function loadBoard(
     return { building, floors };
   });
   return { layout, buildings, counts };
+}
+
+/** Beds in service on `date` and how many are nursing-type, per institution id. */
+export async function bedCounts(db: DeskDatabase, date: string) {
+  const counts = new Map<string, { total: number; nursing: number }>();
+  for (const bed of live(await elderlyTables(db).beds.toArray())) {
+    if (!bedInServiceOn(bed, date)) continue;
+    const c = counts.get(bed.institutionId) ?? { total: 0, nursing: 0 };
+    c.total += 1;
+    if (bed.bedType === 'nursing') c.nursing += 1;
+    counts.set(bed.institutionId, c);
+  }
+  return counts;
 }

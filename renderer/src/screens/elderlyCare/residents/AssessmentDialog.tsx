@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import {
+  abilityLevels,
+  assessmentReasons,
+  type AbilityLevel,
+  type AssessmentReason,
+} from '@shared/domain/elderlyCare/enums';
+import { addAssessment } from '../../../db/repositories/elderlyCare/residents';
+import { useT } from '../../../i18n/useT';
+import { useSession, writeContext } from '../../../state/session';
+import { useFieldErrors } from '../../../ui/useFieldErrors';
+import { ErrorSummary } from '../../common/ErrorSummary';
+import { todayDate } from '../../common/labels';
+import { DateField } from '../DateField';
+import { assessReasonLabel, levelLabel } from '../labels';
+
+/** A (re-)assessment of ability; earlier assessments stay as they were. */
+export function AssessmentDialog(props: {
+  residentId: string;
+  first: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  const errors = useFieldErrors();
+  const [date, setDate] = useState(todayDate());
+  const [assessor, setAssessor] = useState('');
+  const [level, setLevel] = useState<AbilityLevel>('intact');
+  const [reason, setReason] = useState<AssessmentReason>(
+    props.first ? 'admission' : 'condition_change',
+  );
+  const [note, setNote] = useState('');
+
+  async function save() {
+    errors.clear();
+    try {
+      await addAssessment(db, writeContext(), {
+        residentId: props.residentId,
+        date,
+        assessor,
+        level,
+        reason,
+        note,
+      });
+      props.onClose();
+    } catch (thrown) {
+      errors.capture(thrown);
+    }
+  }
+
+  const help = (path: string) => ({
+    error: Boolean(errors.errorFor(path)),
+    helperText: errors.errorFor(path) ?? ' ',
+  });
+  return (
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="xs">
+      <DialogTitle>{t('elderly.resident.reassess')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={1} sx={{ pt: 1 }}>
+          <DateField
+            label={t('elderly.field.date')}
+            value={date}
+            onChange={setDate}
+            error={errors.errorFor('date')}
+          />
+          <TextField
+            label={t('elderly.field.assessor')}
+            value={assessor}
+            onChange={(e) => setAssessor(e.target.value)}
+            {...help('assessor')}
+          />
+          <TextField
+            select
+            label={t('elderly.field.level')}
+            value={level}
+            onChange={(e) => setLevel(e.target.value as AbilityLevel)}
+            {...help('level')}
+          >
+            {abilityLevels.map((l) => (
+              <MenuItem key={l} value={l}>
+                {levelLabel(t, l)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            label={t('elderly.field.assessReason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value as AssessmentReason)}
+            {...help('reason')}
+          >
+            {assessmentReasons.map((r) => (
+              <MenuItem key={r} value={r}>
+                {assessReasonLabel(t, r)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            label={t('elderly.field.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            {...help('note')}
+          />
+          <ErrorSummary error={errors.error} summary={errors.summary} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+        <Button variant="contained" onClick={() => void save()}>
+          {t('common.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
