@@ -160,6 +160,11 @@ export async function listInstitutions(db: DeskDatabase): Promise<Institution[]>
   return live(all).sort((a, b) => a.code.localeCompare(b.code));
 }
 
+export async function getBed(db: DeskDatabase, id: string) {
+  const found = await elderlyTables(db).beds.get(id);
+  return found && !found.deleted ? found : undefined;
+}
+
 export async function getInstitution(db: DeskDatabase, id: string) {
   const found = await elderlyTables(db).institutions.get(id);
   return found && !found.deleted ? found : undefined;

@@ -19,7 +19,7 @@ export function BuildingGrid(props: { building: BoardBuilding; onOpen: (bedId: s
           key={floor}
           sx={{ display: 'flex', gap: 2, py: 1.25, borderTop: 1, borderColor: 'divider' }}
         >
-          <Box sx={{ width: 48, flexShrink: 0, pt: 3, color: 'text.secondary', fontWeight: 600 }}>
+          <Box sx={{ width: 64, flexShrink: 0, pt: 3, color: 'text.secondary', fontWeight: 600 }}>
             {t('elderly.floorN', { n: floor })}
           </Box>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1.5 }}>

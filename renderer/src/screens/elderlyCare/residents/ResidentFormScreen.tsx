@@ -6,6 +6,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { abilityLevels, fundingCategories } from '@shared/domain/elderlyCare/enums';
+import { getBed } from '../../../db/repositories/elderlyCare/institutions';
 import { registerResident } from '../../../db/repositories/elderlyCare/residents';
 import { useT } from '../../../i18n/useT';
 import { useRouter } from '../../../state/router';
@@ -62,9 +63,12 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
     setSaving(true);
     try {
       const resident = await registerResident(db, writeContext(), toResidentInput(draft));
+      // From the board, back to the board of the bed's institution, now showing it taken.
+      const bed =
+        props.bedId && draft.placement.bedId ? await getBed(db, draft.placement.bedId) : null;
       navigate(
-        draft.placement.bedId && props.bedId
-          ? { name: 'beds' }
+        bed
+          ? { name: 'beds', institutionId: bed.institutionId }
           : { name: 'elderlyResident', id: resident.id },
       );
     } catch (thrown) {
