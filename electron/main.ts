@@ -3,15 +3,17 @@
  * decisions live in security.ts, appUrl.ts, menuTemplate.ts and ipc/handlers/*.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, safeStorage, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { appInfoHandlers } from './ipc/handlers/appInfo';
 import { fileHandlers } from './ipc/handlers/files';
 import { menuLanguageHandlers } from './ipc/handlers/menuLanguage';
 import { savePdfHandlers } from './ipc/handlers/savePdf';
+import { syncHandlers } from './ipc/handlers/sync';
 import { registerHandlers } from './ipc/registerHandlers';
 import { applyApplicationMenu } from './menu';
 import { hardenSession, hardenWebContents } from './security';
+import { CredentialStore } from './sync/credentialStore';
 import { createMainWindow } from './window';
 
 // dist/electron/main.cjs → dist/electron/preload.cjs and dist/renderer/.
@@ -50,6 +52,14 @@ function start(): void {
       dialog,
       windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
       defaultDirectory: () => app.getPath('documents'),
+    }),
+    ...syncHandlers({
+      credentials: new CredentialStore({
+        file: () => path.join(app.getPath('userData'), 'hq-credential.json'),
+        encryption: () => safeStorage,
+      }),
+      // net.fetch follows the system proxy settings, as county networks often require.
+      fetch: (url, init) => net.fetch(url, init),
     }),
   });
   applyApplicationMenu('zh-CN');

@@ -10,6 +10,7 @@
  * types and a few string constants.
  */
 import type { AppErrorData } from '../errors/appError';
+import type { PullRequest, PullResponse, PushRequest, PushResponse } from '../sync/protocol';
 
 export type MenuLanguage = 'zh-CN' | 'en';
 
@@ -70,6 +71,40 @@ export interface SavePdfResponse {
   via: 'file' | 'printDialog';
 }
 
+/** Enrolls this desk with HQ once; the main process keeps the credential HQ returns. */
+export interface SyncEnrollRequest {
+  /** HQ's base URL, e.g. "https://hq.example.gov.cn" (http allowed on a county LAN). */
+  hqUrl: string;
+  /** The one-time enrollment code the county administrator issued. */
+  code: string;
+  /** This office's id from its settings; HQ refuses a code issued for another office. */
+  officeId: string;
+  /** The desk's own device id: changes queued before enrollment already carry it. */
+  deviceId: string;
+  deviceName: string;
+}
+
+/** What the renderer may know of the enrollment: never the token. */
+export interface SyncEnrollResponse {
+  deviceId: string;
+  officeId: string;
+  officeName: string;
+  /** HQ's clock at enrollment (ISO), to warn about a device clock that is off. */
+  hqTime: string;
+}
+
+export interface SyncStatusResponse {
+  enrolled: boolean;
+  hqUrl: string | null;
+  deviceId: string | null;
+}
+
+/** One sync call, made by the main process with the stored credential. */
+export type SyncHttpRequest =
+  { route: 'push'; body: PushRequest } | { route: 'pull'; body: PullRequest };
+
+export type SyncHttpResponse = PushResponse | PullResponse;
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
@@ -77,6 +112,9 @@ export interface IpcContract {
   'file:saveText': { request: SaveTextRequest; response: SaveTextResponse };
   'file:openText': { request: OpenTextRequest; response: OpenTextResponse };
   'file:savePdf': { request: SavePdfRequest; response: SavePdfResponse };
+  'sync:enroll': { request: SyncEnrollRequest; response: SyncEnrollResponse };
+  'sync:status': { request: undefined; response: SyncStatusResponse };
+  'sync:request': { request: SyncHttpRequest; response: SyncHttpResponse };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -96,6 +134,9 @@ export const ipcChannels = [
   'file:saveText',
   'file:openText',
   'file:savePdf',
+  'sync:enroll',
+  'sync:status',
+  'sync:request',
 ] as const satisfies readonly IpcChannel[];
 
 /**
@@ -109,6 +150,10 @@ export interface DeskApi {
   openTextFile(request: OpenTextRequest): Promise<OpenTextResponse>;
   /** Saves the current page, as its print stylesheet lays it out, as a PDF file. */
   savePagePdf(request: SavePdfRequest): Promise<SavePdfResponse>;
+  /** Online sync (Electron only: the main process holds the credential and does the HTTP). */
+  enrollSync(request: SyncEnrollRequest): Promise<SyncEnrollResponse>;
+  syncStatus(): Promise<SyncStatusResponse>;
+  syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
 }
 
 /** Which channel backs each DeskApi function; the preload is built from this table. */
@@ -118,6 +163,9 @@ export const deskApiChannels = {
   saveTextFile: 'file:saveText',
   openTextFile: 'file:openText',
   savePagePdf: 'file:savePdf',
+  enrollSync: 'sync:enroll',
+  syncStatus: 'sync:status',
+  syncRequest: 'sync:request',
 } as const satisfies { [F in keyof DeskApi]: IpcChannel };
 
 export type DeskApiName = keyof DeskApi;

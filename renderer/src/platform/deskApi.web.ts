@@ -67,6 +67,13 @@ function pickTextFile(filters: FileFilter[]): Promise<OpenTextResponse> {
   });
 }
 
+function notInBrowser(): AppError {
+  return new AppError({
+    code: 'unavailable',
+    message: 'The browser build syncs through renderer/src/sync/httpTransport.web.ts.',
+  });
+}
+
 export function createWebDeskApi(): DeskApi {
   return {
     getAppInfo: () =>
@@ -105,5 +112,11 @@ export function createWebDeskApi(): DeskApi {
       window.print();
       return Promise.resolve({ saved: false, via: 'printDialog' as const });
     },
+
+    // The browser build has no main process: renderer/src/sync/httpTransport.web.ts
+    // talks to HQ with fetch itself. These stand-ins are never called there.
+    enrollSync: () => Promise.reject(notInBrowser()),
+    syncStatus: () => Promise.reject(notInBrowser()),
+    syncRequest: () => Promise.reject(notInBrowser()),
   };
 }

@@ -11,6 +11,9 @@ function bridge(overrides: Partial<DeskBridge>): DeskBridge {
     saveTextFile: unused,
     openTextFile: unused,
     savePagePdf: unused,
+    enrollSync: unused,
+    syncStatus: unused,
+    syncRequest: unused,
     ...overrides,
   };
 }

@@ -116,6 +116,14 @@ describe('registerHandlers', () => {
       'file:saveText': () => ({ saved: false }),
       'file:openText': () => ({ opened: false }),
       'file:savePdf': () => ({ saved: false, via: 'file' }),
+      'sync:enroll': () => ({ deviceId: 'd', officeId: 'o', officeName: 'n', hqTime: '' }),
+      'sync:status': () => ({ enrolled: false, hqUrl: null, deviceId: null }),
+      'sync:request': () => ({
+        changes: [],
+        cursor: { office: 0, reference: 0 },
+        hasMore: false,
+        hqTime: '',
+      }),
     };
     registerHandlers(fake.ipcMain, handlers);
     expect([...fake.listeners.keys()].sort()).toEqual([...ipcChannels].sort());
