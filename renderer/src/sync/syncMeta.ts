@@ -1,0 +1,53 @@
+/**
+ * The few sync facts the desk keeps in its meta table (IndexedDB): when the last
+ * round succeeded, and — in the browser build only — the device credential.
+ *
+ * Typed by the shape of the table rather than DeskDatabase, so code outside db/ can
+ * use it without reaching the tables themselves; any Dexie database with a `meta`
+ * table of { key, value } rows fits.
+ */
+import { z } from 'zod';
+
+export interface MetaStore {
+  meta: {
+    get(key: string): PromiseLike<{ key: string; value: unknown } | undefined>;
+    put(row: { key: string; value: unknown }): PromiseLike<unknown>;
+  };
+}
+
+const lastSuccessKey = 'syncLastSuccess';
+const webCredentialKey = 'syncWebCredential';
+
+export async function loadLastSuccess(store: MetaStore): Promise<string | null> {
+  const row = await store.meta.get(lastSuccessKey);
+  return typeof row?.value === 'string' ? row.value : null;
+}
+
+export async function saveLastSuccess(store: MetaStore, at: string): Promise<void> {
+  await store.meta.put({ key: lastSuccessKey, value: at });
+}
+
+const webCredentialSchema = z.object({
+  hqUrl: z.string().min(1),
+  deviceId: z.string().min(1),
+  officeId: z.string().min(1),
+  officeName: z.string(),
+  token: z.string().min(1),
+});
+export type WebCredential = z.infer<typeof webCredentialSchema>;
+
+/**
+ * The browser build has no OS key storage (no safeStorage, no main process): its
+ * token sits in this origin's IndexedDB, readable by any script the page runs. The
+ * strict CSP keeps foreign scripts out; offices use the Electron build, where the
+ * main process encrypts the token and the page never sees it.
+ */
+export async function loadWebCredential(store: MetaStore): Promise<WebCredential | null> {
+  const row = await store.meta.get(webCredentialKey);
+  const parsed = webCredentialSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function saveWebCredential(store: MetaStore, credential: WebCredential) {
+  await store.meta.put({ key: webCredentialKey, value: credential });
+}
