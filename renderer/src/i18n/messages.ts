@@ -6,6 +6,7 @@ import { elderlyCareEn } from './en/elderlyCare';
 import { errorsEn } from './en/errors';
 import { registryEn } from './en/registry';
 import { settingsEn } from './en/settings';
+import { syncEn } from './en/sync';
 import { authZh } from './zh-CN/auth';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
@@ -14,6 +15,7 @@ import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { errorsZh } from './zh-CN/errors';
 import { registryZh } from './zh-CN/registry';
 import { settingsZh } from './zh-CN/settings';
+import { syncZh } from './zh-CN/sync';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -28,6 +30,7 @@ export const zhCN = {
   ...casesZh,
   ...elderlyCareZh,
   ...communityZh,
+  ...syncZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -41,4 +44,5 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...elderlyCareEn,
   ...communityEn,
+  ...syncEn,
 };

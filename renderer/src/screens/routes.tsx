@@ -9,6 +9,8 @@ import { HouseholdScreen } from './registry/HouseholdScreen';
 import { PersonScreen } from './registry/PersonScreen';
 import { PersonsScreen } from './registry/PersonsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
+import { ConflictsScreen } from './sync/ConflictsScreen';
+import { SyncSettingsScreen } from './sync/SyncSettingsScreen';
 import { renderCommunityRoute } from './community/routes';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
 import { renderElderlyCareRoute } from './elderlyCare/routes';
@@ -41,6 +43,10 @@ export function renderRoute(route: Route): ReactNode {
       return <CaseEditScreen key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'syncSettings':
+      return <SyncSettingsScreen />;
+    case 'conflicts':
+      return <ConflictsScreen />;
   }
 }
 

@@ -14,7 +14,9 @@ export type CoreRoute =
   | { name: 'caseNew'; householdId?: string }
   | { name: 'case'; id: string }
   | { name: 'caseEdit'; id: string }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'syncSettings' }
+  | { name: 'conflicts' };
 
 interface RouterState {
   route: Route;

@@ -80,6 +80,8 @@ function sectionOf(route: Route): Section {
     case 'caseEdit':
       return 'cases';
     case 'settings':
+    case 'syncSettings':
+    case 'conflicts':
       return 'settings';
   }
 }

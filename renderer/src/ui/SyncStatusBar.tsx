@@ -1,19 +1,34 @@
+import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
-import { Box, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { queuedCount } from '../db/repositories/queue';
+import CloudSyncIcon from '@mui/icons-material/CloudSync';
+import ErrorIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import SyncIcon from '@mui/icons-material/Sync';
+import TuneIcon from '@mui/icons-material/Tune';
+import WarningIcon from '@mui/icons-material/WarningAmber';
+import { Box, Button, IconButton, Tooltip, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { useT } from '../i18n/useT';
+import { formatTime, stateText } from '../screens/sync/syncText';
+import { useRouter } from '../state/router';
 import { useSession } from '../state/session';
+import { useSyncScheduler } from '../sync/useSyncScheduler';
+import { useSyncStatus, type SyncState } from '../sync/syncStatus';
 
 /**
- * Always-visible footer: how many local changes still wait for the county bureau.
- * Offices are often offline for days, so staff must see that work is kept, not lost.
- * Sending is a later issue; until then the desk is always "not connected".
+ * Always-visible footer: how many local changes still wait for the county bureau,
+ * whether sync runs, works or waits, and what needs a person (conflicts, refusals, a
+ * wrong clock). Offices are often offline for days, so staff must see that work is
+ * kept, not lost. Mounting it starts the sync scheduler for the logged-in session.
  */
 export function SyncStatusBar() {
-  const { t } = useT();
-  const db = useSession((s) => s.db);
-  const count = useLiveQuery(() => queuedCount(db), [db]);
+  useSyncScheduler();
+  const { t, language } = useT();
+  const navigate = useRouter((s) => s.navigate);
+  const role = useSession((s) => s.user?.role);
+  const canEnroll = role === 'supervisor' || role === 'admin';
+  const status = useSyncStatus();
+  const { state } = status;
+  const enrolled = state.kind !== 'not_enrolled';
 
   return (
     <Box
@@ -22,7 +37,8 @@ export function SyncStatusBar() {
       sx={{
         display: 'flex',
         alignItems: 'center',
-        gap: 3,
+        flexWrap: 'wrap',
+        columnGap: 2,
         px: 2,
         py: 0.5,
         borderTop: 1,
@@ -35,15 +51,110 @@ export function SyncStatusBar() {
       <Typography component="span" variant="body2">
         {t('sync.queued')}
         <Box component="strong" data-testid="queued-count" sx={{ color: 'text.primary' }}>
-          {count ?? 0}
+          {status.queued}
         </Box>
       </Typography>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
-        <CloudOffIcon fontSize="small" />
-        <Typography component="span" variant="body2">
-          {t('sync.offline')}
+      <Box
+        data-testid="sync-state"
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}
+      >
+        {stateIcon(state)}
+        <Typography component="span" variant="body2" noWrap>
+          {stateText(t, state)}
         </Typography>
       </Box>
+      {enrolled && (
+        <Typography component="span" variant="body2" data-testid="sync-last-success">
+          {status.lastSuccessAt
+            ? t('sync.lastSuccess', { time: formatTime(language, status.lastSuccessAt) })
+            : t('sync.lastSuccess.never')}
+        </Typography>
+      )}
+      {(enrolled || status.openConflicts > 0) && (
+        <BarLink
+          testId="sync-conflicts"
+          attention={status.openConflicts > 0}
+          onClick={() => navigate({ name: 'conflicts' })}
+        >
+          {t('sync.conflictsCount', { count: status.openConflicts })}
+        </BarLink>
+      )}
+      {status.rejected > 0 && (
+        <BarLink testId="sync-rejected" attention onClick={() => navigate({ name: 'conflicts' })}>
+          {t('sync.rejectedCount', { count: status.rejected })}
+        </BarLink>
+      )}
+      {status.clockSkewMs !== null && (
+        <Box
+          data-testid="sync-clock-warning"
+          sx={{ display: 'flex', alignItems: 'center', gap: 0.5, color: 'warning.dark' }}
+        >
+          <WarningIcon fontSize="small" />
+          <Typography component="span" variant="body2">
+            {t('sync.clockSkew', { minutes: Math.round(Math.abs(status.clockSkewMs) / 60_000) })}
+          </Typography>
+        </Box>
+      )}
+      <Box sx={{ flex: 1 }} />
+      {enrolled && (
+        <Button
+          size="small"
+          startIcon={<SyncIcon />}
+          disabled={state.kind === 'syncing'}
+          onClick={() => status.controls.syncNow()}
+        >
+          {t('sync.syncNow')}
+        </Button>
+      )}
+      {!enrolled && canEnroll && (
+        <Button size="small" onClick={() => navigate({ name: 'syncSettings' })}>
+          {t('sync.connect')}
+        </Button>
+      )}
+      {enrolled && canEnroll && (
+        <Tooltip title={t('sync.settingsLink')}>
+          <IconButton
+            size="small"
+            aria-label={t('sync.settingsLink')}
+            onClick={() => navigate({ name: 'syncSettings' })}
+          >
+            <TuneIcon fontSize="small" />
+          </IconButton>
+        </Tooltip>
+      )}
     </Box>
+  );
+}
+
+function stateIcon(state: SyncState): ReactNode {
+  switch (state.kind) {
+    case 'idle':
+      return <CloudDoneIcon fontSize="small" color="success" />;
+    case 'syncing':
+      return <CloudSyncIcon fontSize="small" color="primary" />;
+    case 'error':
+      return <ErrorIcon fontSize="small" color="error" />;
+    default:
+      return <CloudOffIcon fontSize="small" />;
+  }
+}
+
+function BarLink(props: {
+  testId: string;
+  attention: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      size="small"
+      variant="text"
+      data-testid={props.testId}
+      color={props.attention ? 'warning' : 'inherit'}
+      onClick={props.onClick}
+      sx={{ minWidth: 0, px: 0.5, fontWeight: props.attention ? 600 : 400 }}
+    >
+      {props.children}
+    </Button>
   );
 }

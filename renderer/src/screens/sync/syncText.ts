@@ -1,0 +1,114 @@
+/**
+ * Wording for sync: record kinds, fields and values of a conflict, times, and the
+ * reasons of errors and refusals. Codes are always translated; none is shown raw.
+ */
+import { parseHlc } from '@shared/clock/hlc';
+import type { AppErrorData } from '@shared/errors/appError';
+import { formatFen } from '@shared/money/fen';
+import { isMessageKey, type Translate } from '../../i18n/translate';
+import type { Language } from '../../i18n/translate';
+import type { SyncState } from '../../sync/syncStatus';
+
+export function kindLabel(t: Translate, kind: string): string {
+  const key = `sync.kind.${kind}`;
+  return t(isMessageKey(key) ? key : 'sync.kind.unknown');
+}
+
+/** A field's name in words where the desk has one; otherwise its name as stored. */
+export function fieldLabel(t: Translate, field: string): string {
+  const key = `sync.field.${field}`;
+  return isMessageKey(key) ? t(key) : field;
+}
+
+const nameFields = ['name', 'headName', 'applicantName', 'title', 'officeName', 'label'];
+
+/** "人员 张三丰": the kind and the record's own name, when it has one. */
+export function recordLabel(
+  t: Translate,
+  kind: string,
+  record: Record<string, unknown> | null,
+): string {
+  const name = nameFields.map((f) => record?.[f]).find((v) => typeof v === 'string' && v !== '');
+  return name ? `${kindLabel(t, kind)} ${String(name)}` : kindLabel(t, kind);
+}
+
+/** Where the desk already words a coded value: `${prefix}${value}`. */
+const valueWords: Record<string, string> = {
+  'assistanceCase.status': 'cases.status.',
+  'person.sex': 'registry.sex.',
+  'person.hukouType': 'registry.hukou.',
+  'household.hukouType': 'registry.hukou.',
+  'person.workCapacity': 'registry.work.',
+};
+
+export function formatValue(t: Translate, kind: string, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return t('sync.value.empty');
+  const key = `${valueWords[`${kind}.${field}`] ?? '-'}${String(value)}`;
+  if (isMessageKey(key)) return t(key);
+  if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');
+  if (typeof value === 'number' && /Fen$/.test(field)) return formatFen(value);
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  const text = JSON.stringify(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+export function formatTime(language: Language, iso: string | number): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime())
+    ? ''
+    : d.toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short', hour12: false });
+}
+
+/** When a change was made, from its hybrid-logical-clock stamp. */
+export function hlcTime(language: Language, hlc: string): string {
+  const parsed = parseHlc(hlc);
+  return parsed ? formatTime(language, parsed.wallMs) : '';
+}
+
+/** Why a sync round failed, in a few words. */
+export function syncReason(t: Translate, error: AppErrorData): string {
+  const key = `sync.reason.${error.code}`;
+  return t(isMessageKey(key) ? key : 'sync.reason.internal');
+}
+
+export function stateText(t: Translate, state: SyncState): string {
+  switch (state.kind) {
+    case 'not_enrolled':
+      return t('sync.offline');
+    case 'idle':
+      return t('sync.state.idle');
+    case 'offline':
+      return t('sync.state.offline');
+    case 'error':
+      return t('sync.state.error', { reason: syncReason(t, state.error) });
+    case 'syncing':
+      if (state.phase === 'pulling' && state.done > 0) {
+        return t('sync.state.pulling', { done: state.done });
+      }
+      if (state.phase === 'pushing' && state.total > 0) {
+        return t('sync.state.pushing', { done: state.done, total: state.total });
+      }
+      return t('sync.state.syncing');
+  }
+}
+
+/** Why HQ refused a change: the reason by code, then each field problem in words. */
+export function refusalText(
+  t: Translate,
+  language: Language,
+  fieldError: (e: NonNullable<AppErrorData['fieldErrors']>[number]) => string,
+  reason: AppErrorData,
+): string {
+  const key = `sync.refused.${reason.code}`;
+  const head = t(isMessageKey(key) ? key : 'sync.refused.other');
+  const fields = [...new Set((reason.fieldErrors ?? []).map((e) => fieldError(e)))];
+  if (fields.length === 0) return head;
+  return language === 'en' ? `${head} (${fields.join('; ')})` : `${head}（${fields.join('；')}）`;
+}
+
+/** Why enrolling failed, in words; HQ's own message is shown next to it by the screen. */
+export function enrollErrorText(t: Translate, error: AppErrorData): string {
+  if (error.details?.reason === 'no_key_storage') return t('sync.enrollError.noKeyStorage');
+  const key = `sync.enrollError.${error.code}`;
+  return t(isMessageKey(key) ? key : 'sync.reason.internal');
+}
