@@ -28,7 +28,8 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
 /**
  * Sent as a response header by the app:// handler. It repeats the meta tag in
  * renderer/index.html (a test keeps them in step) and adds what only a header can
- * say: frame-ancestors. 'unsafe-inline' styles are needed by MUI/emotion; scripts
+ * say: frame-ancestors. It is stricter on connect-src: in Electron the main process
+ * talks to HQ, so the page may connect to nothing but itself (both policies apply). 'unsafe-inline' styles are needed by MUI/emotion; scripts
  * stay 'self' only.
  */
 export const CONTENT_SECURITY_POLICY = [

@@ -59,12 +59,15 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(csp.get('connect-src')).toBe("'self'");
   });
 
-  it('says at least what the meta tag in renderer/index.html says', () => {
+  it('says at least what the meta tag in renderer/index.html says, and is stricter on connect-src', () => {
     const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBeDefined();
     for (const [name, value] of directives(meta ?? '')) {
-      expect(csp.get(name), name).toBe(value);
+      // The browser build talks to HQ itself; in Electron the main process does, so
+      // the header (which applies together with the meta tag) allows only 'self'.
+      if (name === 'connect-src') expect(value).toBe("'self' http: https:");
+      else expect(csp.get(name), name).toBe(value);
     }
   });
 });

@@ -1,5 +1,6 @@
-import { Stack, Typography } from '@mui/material';
+import { Button, Stack, Typography } from '@mui/material';
 import { useT } from '../../i18n/useT';
+import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { CalendarPanel } from './CalendarPanel';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
@@ -17,12 +18,20 @@ export function SettingsScreen() {
   const settings = useSession((s) => s.settings);
   const role = useSession((s) => s.user?.role);
   const canEdit = role === 'supervisor' || role === 'admin';
+  const navigate = useRouter((s) => s.navigate);
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 1100 }}>
-      <Typography variant="h5" component="h1">
-        {t('settings.title')}
-      </Typography>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography variant="h5" component="h1">
+          {t('settings.title')}
+        </Typography>
+        {canEdit && (
+          <Button variant="outlined" onClick={() => navigate({ name: 'syncSettings' })}>
+            {t('sync.settingsLink')}
+          </Button>
+        )}
+      </Stack>
       {settings && (
         <SettingsSection title={t('settings.office.title')}>
           <OfficeSettingsForm settings={settings} canEdit={canEdit} />
