@@ -9,6 +9,8 @@ export interface HqConfig {
   databaseUrl: string | null;
   /** Bearer token for the county's admin API (decisions, reference data); null = off. */
   adminToken: string | null;
+  /** Browser-build desks' origins allowed to call HQ (comma list in HQ_CORS_ORIGINS). */
+  corsOrigins: string[];
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
@@ -18,5 +20,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
     dataDir: resolve(env.HQ_DATA_DIR ?? './data/hq'),
     databaseUrl: env.HQ_DATABASE_URL || null,
     adminToken: env.HQ_ADMIN_TOKEN || null,
+    corsOrigins: (env.HQ_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }

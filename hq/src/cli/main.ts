@@ -41,7 +41,11 @@ async function main(argv: string[]): Promise<number | 'serving'> {
 }
 
 async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
-  const app = buildServer({ hq, adminToken: config.adminToken });
+  const app = buildServer({
+    hq,
+    adminToken: config.adminToken,
+    corsOrigins: config.corsOrigins,
+  });
   await app.listen({ port: config.port, host: config.host });
   console.log(
     `HQ listening on http://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`,

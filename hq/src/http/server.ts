@@ -12,11 +12,13 @@ import { authenticateDevice, enrollDevice, type AuthenticatedDevice } from '../s
 import { applyPush } from '../sync/applyPush';
 import { pullPage } from '../sync/pull';
 import { adminRoutes } from './adminRoutes';
+import { allowOrigins } from './cors';
 import { httpError, parseBody } from './errors';
 
 export interface ServerDeps {
   hq: HqDatabase;
   adminToken: string | null;
+  corsOrigins?: readonly string[];
   now?: () => Date;
 }
 
@@ -28,6 +30,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const now = deps.now ?? (() => new Date());
   const app = Fastify({ bodyLimit: maxRequestBytes, logger: false });
   const { db } = deps.hq;
+  allowOrigins(app, deps.corsOrigins ?? []);
 
   app.setErrorHandler((error, _request, reply) => {
     const { status, body } = httpError(error);

@@ -1,0 +1,91 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
+import { buildServer } from '../../../hq/src/http/server';
+import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
+import { publishStandard } from '../../../hq/src/sync/hqChanges';
+import { startDeskAsAdmin } from '../deskSession';
+import { launchDeskBrowser } from './browser';
+
+/**
+ * The browser build against the real HQ on loopback: enroll with a one-time code, see
+ * the queue drain to HQ, and receive a standard the county publishes.
+ */
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+let hq: HqDatabase;
+let server: FastifyInstance;
+let hqUrl = '';
+let dataDir = '';
+
+beforeAll(async () => {
+  const rendererOrigin = new URL(inject('rendererUrl')).origin;
+  dataDir = await mkdtemp(join(tmpdir(), 'hq-e2e-'));
+  hq = await openHqDatabase({ dataDir, databaseUrl: null });
+  server = buildServer({ hq, adminToken: null, corsOrigins: [rendererOrigin] });
+  await server.listen({ host: '127.0.0.1', port: 0 });
+  const address = server.server.address();
+  hqUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await addOffice(hq.db, { id: '330102001', name: '城关镇民政办' }, new Date());
+
+  browser = await launchDeskBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await hq?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+it('enrolls with HQ, drains the queue to it, and receives what the county publishes', async () => {
+  await page.goto(inject('rendererUrl'));
+  await startDeskAsAdmin(page);
+  // The first run queued the office settings for HQ.
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('1');
+
+  await page.getByRole('button', { name: '设置' }).first().click();
+  await page.getByRole('button', { name: '县局连接' }).click();
+  await page.getByLabel('县局地址').fill(hqUrl);
+  await page.getByLabel('接入码').fill(await createEnrollmentCode(hq.db, '330102001', new Date()));
+  await page.getByRole('button', { name: '接入', exact: true }).click();
+  await page.getByTestId('enroll-done').waitFor();
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('0');
+  await shot('sync-enrolled');
+
+  const atHq = await hq.db.selectFrom('records').select(['kind', 'office_id']).execute();
+  expect(atHq).toEqual([{ kind: 'officeSettings', office_id: '330102001' }]);
+
+  await publishStandard(
+    hq.db,
+    {
+      areaCode: '330102',
+      category: 'rural',
+      effectiveFrom: '2027-01-01',
+      effectiveTo: null,
+      amountFen: 68000,
+      note: '县局发布',
+    },
+    '县民政局',
+    new Date(),
+  );
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await page.getByRole('button', { name: '设置' }).first().click();
+  await expect
+    .poll(() => page.getByTestId('standard-row').filter({ hasText: '680.00' }).count())
+    .toBe(1);
+  await page.getByTestId('standard-row').first().scrollIntoViewIfNeeded();
+  await shot('sync-hq-standard');
+});
+
+async function shot(name: string) {
+  const dir = process.env.DESK_SCREENSHOTS;
+  if (!dir) return;
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${dir}/${name}.png` });
+}
