@@ -139,12 +139,18 @@ export interface StandardPeriod {
   category: 'urban' | 'rural';
   effectiveFrom: string;
   effectiveTo: string | null;
+  /** Who set it; on the same start date the county's word beats local and sample values. */
+  source?: 'sample' | 'local' | 'hq';
 }
+
+const sourceRank = { sample: 0, local: 1, hq: 2 } as const;
+const rankOf = (s: StandardPeriod) => sourceRank[s.source ?? 'local'];
 
 /**
  * The standard in force for an area and category on `date`: effectiveFrom ≤ date ≤
  * effectiveTo (null = open-ended). When periods overlap, the latest effectiveFrom
- * wins, so a newly published standard supersedes an old open-ended one.
+ * wins, so a newly published standard supersedes an old open-ended one; on the same
+ * start date a standard HQ published beats a local edit, which beats a sample value.
  */
 export function findStandardInForce<T extends StandardPeriod>(
   standards: readonly T[],
@@ -157,7 +163,13 @@ export function findStandardInForce<T extends StandardPeriod>(
     if (standard.areaCode !== areaCode || standard.category !== category) continue;
     if (standard.effectiveFrom > date) continue;
     if (standard.effectiveTo !== null && standard.effectiveTo < date) continue;
-    if (best === undefined || standard.effectiveFrom > best.effectiveFrom) best = standard;
+    if (
+      best === undefined ||
+      standard.effectiveFrom > best.effectiveFrom ||
+      (standard.effectiveFrom === best.effectiveFrom && rankOf(standard) > rankOf(best))
+    ) {
+      best = standard;
+    }
   }
   return best;
 }

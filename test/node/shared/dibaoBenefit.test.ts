@@ -192,3 +192,19 @@ describe('findStandardInForce', () => {
     expect(findStandardInForce(standards, '999999', 'urban', '2026-03-01')).toBeUndefined();
   });
 });
+
+describe('findStandardInForce on the same start date', () => {
+  it('prefers what HQ published over a local edit over a sample value', () => {
+    const period = {
+      areaCode: '330102',
+      category: 'rural' as const,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+    };
+    const sample = { ...period, id: 's', source: 'sample' as const };
+    const local = { ...period, id: 'l', source: 'local' as const };
+    const hq = { ...period, id: 'h', source: 'hq' as const };
+    expect(findStandardInForce([sample, local], '330102', 'rural', '2026-05-01')?.id).toBe('l');
+    expect(findStandardInForce([hq, sample, local], '330102', 'rural', '2026-05-01')?.id).toBe('h');
+  });
+});
