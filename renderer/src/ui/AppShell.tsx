@@ -27,6 +27,7 @@ import { useRouter, type Route } from '../state/router';
 import { useSession } from '../state/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SyncStatusBar } from './SyncStatusBar';
+import { useLiveSettings } from './useLiveSettings';
 
 const drawerWidth = 196;
 
@@ -89,6 +90,7 @@ function sectionOf(route: Route): Section {
 /** The logged-in frame: top bar, left menu, the current screen, sync status at the bottom. */
 export function AppShell() {
   const { t } = useT();
+  useLiveSettings();
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
   const current = sectionOf(route);
