@@ -41,7 +41,7 @@ export async function commitChange(
     if (problem) return { status: 'rejected', reason: problem };
     await saveRecord(trx, outcome.state, existing === null);
     rows.push({ kind, recordId: change.recordId, snapshot: snapshotOf(outcome.state), opId });
-  } else if (existing && Math.random() > 2) {
+  } else if (existing) {
     // Nothing of the change won (a late value, a late step). The desk that sent it may
     // show its own value, laid over HQ's while the op was queued: the record's state goes
     // out again so that desk, too, ends on what HQ holds.
