@@ -91,7 +91,11 @@ export function mergeChange(existing: RecordState | null, change: IncomingChange
     const current = field === 'deleted' ? existing.deleted : existing.data[field];
     const meta = fieldMeta[field] ?? creatorMeta(existing);
     const incomingWins = compareHlc(change.hlc, meta.hlc) > 0;
-    const concurrent = meta.version > change.baseVersion && meta.deviceId !== change.deviceId;
+    // Another device's change the op's author had not seen: one after the op's base
+    // version, or one with a later clock (a desk that pulled it would have moved its
+    // clock past it, so a value that loses on the clock was made without seeing it).
+    const concurrent =
+      meta.deviceId !== change.deviceId && (meta.version > change.baseVersion || !incomingWins);
     if (concurrent && !same(current, value)) {
       conflicts.push(
         incomingWins
