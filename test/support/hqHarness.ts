@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { AppError, isAppErrorData } from '@shared/errors/appError';
 import { hqRoutes } from '@shared/sync/httpApi';
 import type { SyncTransport } from '@shared/sync/ports';
@@ -17,7 +19,8 @@ import { addOffice, createEnrollmentCode } from '../../hq/src/store/offices';
 
 /**
  * The real HQ server on loopback, over embedded SQLite in a temp dir, or over the
- * PostgreSQL named by HQ_TEST_DATABASE_URL (a fresh schema per harness).
+ * PostgreSQL named by HQ_TEST_DATABASE_URL (a fresh schema per place, so tests never
+ * see each other's data).
  */
 export interface RunningHq {
   url: string;
@@ -29,14 +32,90 @@ export interface RunningHq {
 
 export const adminToken = 'test-admin-token';
 
+/** A storage the HQ suite runs against: SQLite always, PostgreSQL when a URL is given. */
+export interface HqStorage {
+  kind: 'sqlite' | 'postgres';
+  /** The server's URL (PostgreSQL); each place gets its own schema in it. */
+  serverUrl: string | null;
+}
+
+const postgresUrl = process.env.HQ_TEST_DATABASE_URL || null;
+
+export const hqStorages: HqStorage[] = [
+  { kind: 'sqlite', serverUrl: null },
+  ...(postgresUrl ? [{ kind: 'postgres' as const, serverUrl: postgresUrl }] : []),
+];
+
+/** Why the PostgreSQL half of the suite did not run, or null when it does. */
+export const postgresMissing = postgresUrl
+  ? null
+  : 'HQ_TEST_DATABASE_URL is not set: the HQ suite ran on SQLite only (test/support/withPostgres.sh runs it with a throwaway PostgreSQL).';
+
+const defaultStorage: HqStorage = hqStorages[hqStorages.length - 1] ?? {
+  kind: 'sqlite',
+  serverUrl: null,
+};
+
+/**
+ * Where one HQ keeps its data: a fresh SQLite data dir, or a fresh PostgreSQL schema
+ * (the URL carries `search_path`, so a child process given it lands there too). Several
+ * HQs may share one place (restart, scale-out); `drop` removes it.
+ */
+export interface HqPlace {
+  storage: HqStorage;
+  dataDir: string;
+  databaseUrl: string | null;
+  drop: () => Promise<void>;
+}
+
+export async function freshPlace(storage: HqStorage = defaultStorage): Promise<HqPlace> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hq-'));
+  if (!storage.serverUrl) {
+    return {
+      storage,
+      dataDir,
+      databaseUrl: null,
+      drop: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const schema = `hq_test_${randomBytes(6).toString('hex')}`;
+  await onServer(storage.serverUrl, `create schema ${schema}`);
+  const separator = storage.serverUrl.includes('?') ? '&' : '?';
+  return {
+    storage,
+    dataDir,
+    databaseUrl: `${storage.serverUrl}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
+    drop: async () => {
+      await onServer(storage.serverUrl ?? '', `drop schema if exists ${schema} cascade`);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function onServer(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts HQ in this process. Given `dataDir`/`databaseUrl`, it serves that data and
+ * leaves it in place (a restart, a second server); otherwise it gets a fresh place of
+ * `storage` (default: PostgreSQL when configured, else SQLite), dropped on stop.
+ */
 export async function startHq(
-  options: { dataDir?: string; databaseUrl?: string | null } = {},
+  options: { dataDir?: string; databaseUrl?: string | null; storage?: HqStorage } = {},
 ): Promise<RunningHq> {
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hq-')));
-  const databaseUrl =
-    options.databaseUrl === undefined
-      ? (process.env.HQ_TEST_DATABASE_URL ?? null)
-      : options.databaseUrl;
+  const own =
+    options.dataDir === undefined && options.databaseUrl === undefined
+      ? await freshPlace(options.storage)
+      : null;
+  const dataDir = own?.dataDir ?? options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hq-')));
+  const databaseUrl = own ? own.databaseUrl : (options.databaseUrl ?? null);
   const hq = await openHqDatabase({ dataDir, databaseUrl });
   const app = buildServer({ hq, adminToken });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -50,9 +129,15 @@ export async function startHq(
     stop: async () => {
       await app.close();
       await hq.close();
-      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      if (own) await own.drop();
+      else if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts HQ over a place (or several HQs over one place, one call each). */
+export function startHqAt(place: HqPlace): Promise<RunningHq> {
+  return startHq({ dataDir: place.dataDir, databaseUrl: place.databaseUrl });
 }
 
 export async function postJson(
@@ -72,9 +157,18 @@ export async function postJson(
   return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
 }
 
+/** Calls the county's admin API (`/v1/admin/...`) with the test admin token. */
+export async function adminPost(
+  baseUrl: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
+  return postJson(`${baseUrl}/v1/admin${path}`, body, adminToken);
+}
+
 /** Creates an office (if new) and enrolls one device for it. */
 export async function enrollDesk(
-  hq: RunningHq,
+  hq: Pick<RunningHq, 'url' | 'hq'>,
   officeId: string,
   deviceId: string,
   deviceName = `desk ${deviceId.slice(-4)}`,
@@ -118,4 +212,64 @@ export function httpTransport(baseUrl: () => string, token: string): SyncTranspo
     push: async (request) => pushResponseSchema.parse(await call(hqRoutes.push, request)),
     pull: async (request) => pullResponseSchema.parse(await call(hqRoutes.pull, request)),
   };
+}
+
+/** How many rows each HQ table holds, and each stream's counter: "nothing changed" is equality. */
+export async function hqRowCounts(hq: HqDatabase): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of [
+    'offices',
+    'devices',
+    'enrollment_codes',
+    'records',
+    'changes',
+    'applied_ops',
+    'hq_meta',
+  ] as const) {
+    const row = await hq.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  for (const stream of await hq.db.selectFrom('streams').selectAll().orderBy('id').execute()) {
+    counts[`stream ${stream.id}`] = Number(stream.seq);
+  }
+  for (const device of await hq.db.selectFrom('devices').selectAll().orderBy('id').execute()) {
+    counts[`device ${device.id} last_seq`] = Number(device.last_seq);
+  }
+  return counts;
+}
+
+/** A record as HQ holds it, in the terms the comparison with a desk uses. */
+export interface ComparableRecord {
+  kind: string;
+  id: string;
+  version: number;
+  deleted: boolean;
+  data: Record<string, unknown>;
+}
+
+/** Every record HQ holds for an office, keyed `kind:id`. */
+export async function hqOfficeRecords(
+  hq: HqDatabase,
+  officeId: string,
+): Promise<Map<string, ComparableRecord>> {
+  const rows = await hq.db
+    .selectFrom('records')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      `${row.kind}:${row.id}`,
+      {
+        kind: row.kind,
+        id: row.id,
+        version: Number(row.version),
+        deleted: Boolean(row.deleted),
+        data: JSON.parse(row.data) as Record<string, unknown>,
+      },
+    ]),
+  );
 }
