@@ -40,7 +40,12 @@ export function httpError(error: unknown): { status: number; body: AppErrorData 
       },
     };
   }
-  const body = toAppErrorData(error);
+  // Only HQ's own errors speak to the client. Anything else (a database driver's error
+  // also has a string code and message) is an internal error whose text stays here.
+  const body: AppErrorData =
+    error instanceof AppError
+      ? toAppErrorData(error)
+      : { code: 'internal', message: 'An unexpected error occurred.' };
   return { status: statusOf[body.code] ?? 500, body };
 }
 
