@@ -18,6 +18,7 @@ const decisionSchema = z.object({
   opinion: z.string().trim().min(1).max(2000),
   decidedBy: z.string().trim().min(1).max(50),
 });
+const caseParamsSchema = z.object({ caseId: z.string().min(1) });
 const publisherSchema = z.object({ publishedBy: z.string().trim().min(1).max(50) });
 const calendarSchema = calendarYearDataSchema.omit({ source: true }).extend({
   publishedBy: z.string().trim().min(1).max(50),
@@ -61,7 +62,7 @@ export function adminRoutes(deps: {
       return { year: year.year };
     });
     app.post('/cases/:caseId/decision', async (request) => {
-      const { caseId } = request.params as { caseId: string };
+      const { caseId } = parseBody(caseParamsSchema, request.params);
       const body = parseBody(decisionSchema, request.body);
       await decideCase(deps.db, { caseId, ...body }, deps.now());
       return { caseId, action: body.action };

@@ -49,13 +49,46 @@ export function httpError(error: unknown): { status: number; body: AppErrorData 
   return { status: statusOf[body.code] ?? 500, body };
 }
 
-/** Parses a request body with a protocol schema or throws a 400 naming each bad field. */
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+/**
+ * Parses a request body with a protocol schema or throws a 400 naming each bad field.
+ * Text HQ keeps in its own columns may not contain NUL (PostgreSQL text cannot hold it);
+ * `opaque` names the parts stored as JSON, which may (e.g. a pushed op's fields).
+ */
+export function parseBody<T>(
+  schema: z.ZodType<T>,
+  body: unknown,
+  opaque: (path: string[]) => boolean = () => false,
+): T {
   const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  throw new AppError({
-    code: 'validation',
-    message: 'The request body does not match the protocol.',
-    fieldErrors: fieldErrorsFromZod(result.error),
-  });
+  if (!result.success) {
+    throw new AppError({
+      code: 'validation',
+      message: 'The request body does not match the protocol.',
+      fieldErrors: fieldErrorsFromZod(result.error),
+    });
+  }
+  const nul = pathsWithNul(result.data, [], opaque);
+  if (nul.length > 0) {
+    throw new AppError({
+      code: 'validation',
+      message: 'The request body contains a NUL character.',
+      fieldErrors: nul.map((path) => ({ path, code: 'field.invalid' })),
+    });
+  }
+  return result.data;
+}
+
+function pathsWithNul(
+  value: unknown,
+  path: string[],
+  opaque: (path: string[]) => boolean,
+): string[] {
+  if (opaque(path)) return [];
+  if (typeof value === 'string') return value.includes('\u0000') ? [path.join('.')] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    key.includes('\u0000')
+      ? [[...path, key].join('.')]
+      : pathsWithNul(inner, [...path, key], opaque),
+  );
 }
