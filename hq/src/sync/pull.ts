@@ -4,6 +4,8 @@ import type { HqTables } from '../db/schema';
 import { readChanges } from '../store/changeLog';
 import { officeStream } from '../store/offices';
 
+const maxStoredSeq = 2_147_483_647;
+
 /**
  * One page of changes after the desk's cursor: the office's own stream first, then
  * the reference stream. Only the office's records and shared reference data are ever
@@ -16,10 +18,12 @@ export async function pullPage(
   limit: number,
   now: Date,
 ): Promise<PullResponse> {
-  const own = await readChanges(db, officeStream(officeId), cursor.office, limit);
+  // Sequence columns are 32-bit on PostgreSQL: a cursor past that is past every change.
+  const after = (seq: number) => Math.min(seq, maxStoredSeq);
+  const own = await readChanges(db, officeStream(officeId), after(cursor.office), limit);
   const shared =
     own.length < limit
-      ? await readChanges(db, 'reference', cursor.reference, limit - own.length)
+      ? await readChanges(db, 'reference', after(cursor.reference), limit - own.length)
       : [];
   const next: SyncCursor = {
     office: own.at(-1)?.seq ?? cursor.office,
