@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { HqConfig } from '../config';
 import { latestHqSchemaVersion, migrationProvider } from './migrations';
@@ -35,6 +35,7 @@ export async function openHqDatabase(
   const { error, results } = await new Migrator({
     db,
     provider: migrationProvider,
+    ...(storage === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
   }).migrateToLatest();
   if (error) {
     await db.destroy();
@@ -47,6 +48,17 @@ export async function openHqDatabase(
     schemaVersion: latestHqSchemaVersion,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * The schema HQ's tables go to (the first of the URL's search_path). The migrator is
+ * told it by name: left to itself it takes any schema's migration table for its own.
+ */
+async function currentSchema(db: Kysely<HqTables>): Promise<string | undefined> {
+  const { rows } = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(
+    db,
+  );
+  return rows[0]?.schema ?? undefined;
 }
 
 function openSqlite(dataDir: string): SqliteDatabase.Database {
