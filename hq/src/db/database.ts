@@ -25,18 +25,26 @@ export async function openHqDatabase(
   config: Pick<HqConfig, 'dataDir' | 'databaseUrl'>,
 ): Promise<HqDatabase> {
   const storage: StorageKind = config.databaseUrl ? 'postgres' : 'sqlite';
+  const sqlite = config.databaseUrl ? null : openSqlite(config.dataDir);
   const db = new Kysely<HqTables>({
-    dialect: config.databaseUrl
-      ? new PostgresDialect({
-          pool: new pg.Pool({ connectionString: config.databaseUrl, max: 10 }),
-        })
-      : new SqliteDialect({ database: openSqlite(config.dataDir) }),
+    dialect: sqlite
+      ? new SqliteDialect({ database: sqlite })
+      : new PostgresDialect({
+          pool: new pg.Pool({ connectionString: config.databaseUrl ?? '', max: 10 }),
+        }),
   });
-  const { error, results } = await new Migrator({
+  const migrator = new Migrator({
     db,
     provider: migrationProvider,
     ...(storage === 'postgres' ? { migrationTableSchema: await currentSchema(db) } : {}),
-  }).migrateToLatest();
+  });
+  // Kysely runs SQLite migrations outside any transaction and without a lock, so two
+  // processes starting at once (the server and an admin command) both migrated, and a
+  // crash mid-migration left a half-changed file. On SQLite the whole run is ONE
+  // exclusive transaction; the other process waits (busy timeout), then finds it done.
+  sqlite?.exec('BEGIN IMMEDIATE');
+  const { error, results } = await migrator.migrateToLatest();
+  sqlite?.exec(error ? 'ROLLBACK' : 'COMMIT');
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
