@@ -8,7 +8,7 @@ import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { officeStream, type AuthenticatedDevice } from '../store/offices';
 import { heldByAnotherOffice } from '../store/recordStore';
-import { commitChange } from './commitChange';
+import { commitChange, resendAfterRefusal } from './commitChange';
 
 /**
  * Applies a desk's batch in per-device sequence order, each op in its own transaction
@@ -100,6 +100,9 @@ async function applyOne(
     const committed = refusal
       ? ({ status: 'rejected', reason: refusal } as const)
       : await commitChange(trx, stream, { ...op, op: op.op }, op.opId, now);
+    if (committed.status === 'rejected' && isOfficeKind(op.kind)) {
+      await resendAfterRefusal(trx, stream, op, op.opId, now);
+    }
     const result: OpResult = { opId: op.opId, seq: op.seq, ...committed };
     await trx
       .insertInto('applied_ops')
@@ -152,4 +155,10 @@ function refusalOf(op: QueueEntry, lastSeq: number) {
       return { code: 'invalid_transition' as const, message: `Not a legal workflow step.` };
   }
   return null;
+}
+
+function isOfficeKind(kind: string): boolean {
+  return (
+    Object.hasOwn(kindDefinitions, kind) && kindDefinitions[kind as RecordKind].scope === 'office'
+  );
 }

@@ -37,10 +37,11 @@ export async function commitChange(
 
   const rows: ChangeRow[] = [];
   if (outcome.type === 'write') {
-    const problem = validate(kind, outcome.state, now);
-    if (problem) return { status: 'rejected', reason: problem };
-    await saveRecord(trx, outcome.state, existing === null);
-    rows.push({ kind, recordId: change.recordId, snapshot: snapshotOf(outcome.state), opId });
+    const checked = validateAndDerive(kind, outcome.state, now);
+    if ('code' in checked) return { status: 'rejected', reason: checked };
+    const state = { ...outcome.state, data: checked.data };
+    await saveRecord(trx, state, existing === null);
+    rows.push({ kind, recordId: change.recordId, snapshot: snapshotOf(state), opId });
   } else if (existing) {
     // Nothing of the change won (a late value, a late step). The desk that sent it may
     // show its own value, laid over HQ's while the op was queued: the record's state goes
@@ -66,7 +67,16 @@ export async function commitChange(
     : { status: 'applied', serverSeq };
 }
 
-function validate(kind: RecordKind, state: RecordState, now: Date): AppErrorData | null {
+/**
+ * The merged record checked with the kind's schema and rules, and its computed fields
+ * (search tokens, durations, hours) worked out again from the merged values: two
+ * desks' edits merged field by field must not leave a sum that matches neither.
+ */
+function validateAndDerive(
+  kind: RecordKind,
+  state: RecordState,
+  now: Date,
+): { data: Record<string, unknown> } | AppErrorData {
   const definition = kindDefinitions[kind];
   const parsed = definition.schema.safeParse(state.data);
   if (!parsed.success) {
@@ -76,12 +86,13 @@ function validate(kind: RecordKind, state: RecordState, now: Date): AppErrorData
       fieldErrors: fieldErrorsFromZod(parsed.error),
     };
   }
+  const derived = (definition.derive as (d: unknown) => Record<string, unknown>)(parsed.data);
   const issues = (
     definition.domainIssues as (d: unknown, today: string) => AppErrorData['fieldErrors']
-  )(parsed.data, now.toISOString().slice(0, 10));
+  )(derived, now.toISOString().slice(0, 10));
   return issues && issues.length > 0
     ? { code: 'validation', message: `Invalid ${kind}.`, fieldErrors: issues }
-    : null;
+    : { data: derived };
 }
 
 function conflictRecord(draft: ConflictDraft, change: IncomingChange, now: Date): RecordState {
@@ -121,4 +132,44 @@ function who(meta: ConflictDraft['keptBy']) {
 
 function rejected(code: AppErrorData['code'], message: string): CommitResult {
   return { status: 'rejected', reason: { code, message } };
+}
+
+/**
+ * After HQ refuses an op, the desk that sent it still shows its own value. HQ sends
+ * that record's state back down the stream — what HQ holds, or, for a refused create,
+ * the desk's record marked deleted — so the desk ends on HQ's truth instead of
+ * silently keeping a record no one else will ever see.
+ */
+export async function resendAfterRefusal(
+  trx: Transaction<HqTables>,
+  stream: string,
+  change: IncomingChange,
+  opId: string,
+  now: Date,
+): Promise<void> {
+  const existing = await loadRecord(trx, change.officeId, change.kind, change.recordId);
+  let snapshot: Record<string, unknown> | null = null;
+  if (existing) snapshot = snapshotOf(existing);
+  else if (change.op === 'create') {
+    snapshot = {
+      ...change.fields,
+      id: change.recordId,
+      officeId: change.officeId,
+      version: 0,
+      hlc: change.hlc,
+      createdAt: change.createdAt,
+      createdBy: change.actor.userId,
+      updatedAt: now.toISOString(),
+      updatedBy: 'hq',
+      deleted: true,
+    };
+  }
+  if (snapshot) {
+    await appendChanges(
+      trx,
+      stream,
+      [{ kind: change.kind, recordId: change.recordId, snapshot, opId }],
+      now,
+    );
+  }
 }

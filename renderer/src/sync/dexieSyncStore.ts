@@ -68,7 +68,14 @@ export class DexieSyncStore implements SyncStore {
         const kind = change.kind as RecordKind;
         const incoming = change.record as { id: string; hlc: string };
         const pending = await this.db.queue.where('recordId').equals(incoming.id).sortBy('seq');
-        await recordTable(this.db, kind).put(overlay(incoming, pending) as never);
+        const table = recordTable(this.db, kind);
+        if (isAbsentAtHq(incoming) && pending.length === 0) {
+          // HQ refused to create it: the desk drops its copy (the refused op, with all its
+          // fields, stays in rejectedOps for people to see and redo).
+          await table.delete(incoming.id);
+        } else {
+          await table.put(overlay(incoming, pending) as never);
+        }
         const remote = parseHlc(incoming.hlc);
         if (remote) clock = clock ? receiveHlc(clock, remote, this.now().getTime()) : remote;
       }
@@ -76,6 +83,12 @@ export class DexieSyncStore implements SyncStore {
       await this.db.meta.put({ key: cursorKey, value: cursor });
     });
   }
+}
+
+/** HQ sends version 0, deleted, for a record it refused to create. */
+function isAbsentAtHq(record: { id: string }): boolean {
+  const r = record as { version?: unknown; deleted?: unknown };
+  return r.version === 0 && r.deleted === true;
 }
 
 /** HQ's record with the fields of still-queued local changes laid over it, in order. */

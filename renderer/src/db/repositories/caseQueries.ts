@@ -15,7 +15,8 @@ export async function getCase(db: DeskDatabase, id: string): Promise<AssistanceC
 
 export async function caseHistory(db: DeskDatabase, caseId: string): Promise<CaseEvent[]> {
   const events = await db.caseEvents.where('caseId').equals(caseId).toArray();
-  return events.sort((a, b) => compareHlc(a.hlc, b.hlc));
+  // A step HQ refused comes back deleted: it never happened.
+  return events.filter((e) => !e.deleted).sort((a, b) => compareHlc(a.hlc, b.hlc));
 }
 
 export interface CaseListFilter {
