@@ -81,9 +81,14 @@ export async function openOfficeDesk(
 /** Enrolls the desk at HQ under its own device id and gives it a transport there. */
 export async function enroll(desk: SyncDesk, hq: Pick<RunningHq, 'url' | 'hq'>): Promise<void> {
   const credential = await enrollDesk(hq, desk.officeId, desk.deviceId, `desk ${desk.name}`);
-  desk.token = credential.token;
-  desk.baseUrl = hq.url;
-  desk.transport = httpTransport(() => desk.baseUrl, credential.token);
+  connect(desk, credential.token, hq.url);
+}
+
+/** Gives the desk a credential and a transport to HQ at `url` (switch with desk.baseUrl). */
+export function connect(desk: SyncDesk, token: string, url: string): void {
+  desk.token = token;
+  desk.baseUrl = url;
+  desk.transport = httpTransport(() => desk.baseUrl, token);
 }
 
 /** One sync round of the real engine over the desk's store and transport. */
