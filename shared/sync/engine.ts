@@ -1,3 +1,4 @@
+import { AppError } from '../errors/appError';
 import { maxPushOps, type OpResult } from './protocol';
 import type { SyncStore, SyncTransport } from './ports';
 
@@ -49,8 +50,15 @@ export async function syncOnce(
     report.hqTime = response.hqTime;
     await store.acknowledge(response.results);
     const handled = countHandled(response.results, report);
-    // Nothing HQ would take (all deferred): stop rather than resend in a tight loop.
-    if (handled === 0) break;
+    // Nothing HQ would take (all deferred): HQ is missing earlier changes of this desk.
+    // Say so rather than look idle or resend in a tight loop.
+    if (handled === 0) {
+      throw new AppError({
+        code: 'conflict',
+        message: 'HQ is waiting for earlier changes from this device.',
+        details: { firstSeq: ops[0]?.seq ?? 0 },
+      });
+    }
   }
 
   const limit = options.pullLimit ?? 1000;

@@ -3,7 +3,7 @@ import { queueEntrySchema } from './queueEntry';
 
 /**
  * The HQ sync protocol: request and response bodies, validated with these schemas on
- * both ends. docs/sync.md explains each word; the HTTP routes are in hq/src/routes.
+ * both ends. docs/sync.md explains each word; the HTTP routes are in hq/src/http/server.ts.
  */
 
 /** Largest push batch HQ accepts; the desk sends at most this many ops at once. */

@@ -43,13 +43,12 @@ export async function openHqDatabase(
   // crash mid-migration left a half-changed file. On SQLite the whole run is ONE
   // exclusive transaction; the other process waits (busy timeout), then finds it done.
   sqlite?.exec('BEGIN IMMEDIATE');
-  const { error, results } = await migrator.migrateToLatest();
+  const { error } = await migrator.migrateToLatest();
   sqlite?.exec(error ? 'ROLLBACK' : 'COMMIT');
   if (error) {
     await db.destroy();
     throw error instanceof Error ? error : new Error(`Migration failed: ${String(error)}`);
   }
-  void results;
   return {
     db,
     storage,

@@ -28,16 +28,9 @@ export function httpError(error: unknown): { status: number; body: AppErrorData 
     fastifyError.statusCode < 500
   ) {
     // Fastify's own refusals: malformed JSON, too large, wrong content type.
-    const code: AppErrorCode = fastifyError.statusCode === 413 ? 'validation' : 'validation';
     return {
       status: fastifyError.statusCode,
-      body: {
-        code,
-        message:
-          fastifyError.statusCode === 413
-            ? 'The request body is too large.'
-            : 'The request body is not valid JSON.',
-      },
+      body: { code: 'validation', message: fastifyRefusal(fastifyError.statusCode) },
     };
   }
   // Only HQ's own errors speak to the client. Anything else (a database driver's error
@@ -91,4 +84,10 @@ function pathsWithNul(
       ? [[...path, key].join('.')]
       : pathsWithNul(inner, [...path, key], opaque),
   );
+}
+
+function fastifyRefusal(status: number): string {
+  if (status === 413) return 'The request body is too large.';
+  if (status === 415) return 'The request body must be JSON (content-type: application/json).';
+  return 'The request body is not valid JSON.';
 }

@@ -138,11 +138,20 @@ export async function enrollDevice(
       });
     }
     const secret = randomBytes(32).toString('base64url');
-    await trx
+    const spent = await trx
       .updateTable('enrollment_codes')
       .set({ used_at: now.toISOString() })
       .where('code_hash', '=', row.code_hash)
-      .execute();
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
+    // Two enrollments racing with one code: only the one that spent it goes on.
+    if (Number(spent.numUpdatedRows) !== 1) {
+      throw new AppError({
+        code: 'unauthenticated',
+        message: 'The enrollment code is wrong, used or expired.',
+        fieldErrors: [{ path: 'code', code: 'enroll.code_invalid' }],
+      });
+    }
     await trx
       .insertInto('devices')
       .values({

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { parseHlc } from '@shared/clock/hlc';
 import { AppError } from '@shared/errors/appError';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import type { OpResult } from '@shared/sync/protocol';
@@ -77,9 +78,18 @@ async function applyOne(
       .execute();
     const seen = await trx
       .selectFrom('applied_ops')
-      .select('result')
+      .select(['result', 'device_id'])
       .where('op_id', '=', op.opId)
       .executeTakeFirst();
+    if (seen && seen.device_id !== device.id) {
+      // Never hand one device the result of another's op (it may be another office's).
+      return {
+        opId: op.opId,
+        seq: op.seq,
+        status: 'rejected',
+        reason: { code: 'conflict', message: 'This op id belongs to another device.' },
+      };
+    }
     if (seen) return JSON.parse(seen.result) as OpResult;
     const { last_seq } = await trx
       .selectFrom('devices')
@@ -96,7 +106,7 @@ async function applyOne(
           code: 'invalid_transition' as const,
           message: 'Part of a workflow step that HQ did not apply.',
         }
-      : refusalOf(op, lastSeq);
+      : refusalOf(op, lastSeq, now);
     const committed = refusal
       ? ({ status: 'rejected', reason: refusal } as const)
       : await commitChange(trx, stream, { ...op, op: op.op }, op.opId, now);
@@ -124,7 +134,18 @@ async function applyOne(
 }
 
 /** Why an op can never apply, whatever the data: wrong kind, reused sequence, bad step. */
-function refusalOf(op: QueueEntry, lastSeq: number) {
+/** A clock this far ahead of HQ's would win every merge for its office: refused. */
+const maxClockLeadMs = 24 * 3_600_000;
+
+function refusalOf(op: QueueEntry, lastSeq: number, now: Date) {
+  const clock = parseHlc(op.hlc);
+  if (!clock || clock.wallMs > now.getTime() + maxClockLeadMs) {
+    return {
+      code: 'validation' as const,
+      message: "The op's clock is unreadable or far ahead of HQ's; fix the device clock.",
+      fieldErrors: [{ path: 'hlc', code: 'sync.clock_ahead' }],
+    };
+  }
   if (op.seq <= lastSeq) {
     return {
       code: 'conflict' as const,

@@ -27,8 +27,21 @@ export class DexieSyncStore implements SyncStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  pendingOps(limit: number): Promise<QueueEntry[]> {
-    return this.db.queue.orderBy('seq').limit(limit).toArray();
+  /**
+   * The oldest ops, never cutting one local transaction in two: HQ must see a workflow
+   * step and its history event in the same push (it refuses the event of a step it
+   * does not apply). Only a single transaction larger than the limit is sent split.
+   */
+  async pendingOps(limit: number): Promise<QueueEntry[]> {
+    const ops = await this.db.queue
+      .orderBy('seq')
+      .limit(limit + 1)
+      .toArray();
+    if (ops.length <= limit) return ops;
+    const lastTx = ops[limit - 1]?.txId;
+    if (ops[limit]?.txId !== lastTx) return ops.slice(0, limit);
+    const whole = ops.slice(0, limit).filter((op) => op.txId !== lastTx);
+    return whole.length > 0 ? whole : ops.slice(0, limit);
   }
 
   pendingCount(): Promise<number> {

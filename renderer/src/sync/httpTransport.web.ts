@@ -5,8 +5,8 @@
  * the desk does not understand → 'internal'.
  *
  * The browser build has no OS key storage: the credential is kept in IndexedDB meta
- * (see syncMeta.ts). Its page CSP also limits connect-src to its own origin, so HQ
- * must be served from that origin (e.g. behind the same reverse proxy).
+ * (see syncMeta.ts). The page CSP allows connections to http(s) hosts for this, and HQ
+ * must name the page's origin in HQ_CORS_ORIGINS.
  */
 import type { z } from 'zod';
 import { AppError, isAppErrorData, type AppErrorCode } from '@shared/errors/appError';

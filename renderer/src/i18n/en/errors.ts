@@ -61,4 +61,5 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
     'The application can no longer be edited once accepted; return or withdraw it instead',
   'settings.identity_fixed': 'The office code and area code cannot change after setup',
   'settings.office_id_format': 'The office code uses letters, digits, "_" and "-" (at most 40)',
+  'sync.clock_ahead': "This device's clock is far ahead of HQ; fix the system time and sync again",
 };
