@@ -79,6 +79,11 @@ function apply(
 ): FieldError | null {
   const set = (patch: Partial<StayData>) =>
     openId && open && stays.set(openId, { ...open, ...patch });
+  // Nothing follows a discharge by death (a mistaken one is reversed first).
+  const deceased = [...stays.values()].some((s) => s.endReason === 'discharge_death');
+  if (deceased && (m.type === 'reserve' || m.type === 'admit')) {
+    return wrongState('elderly.resident_deceased');
+  }
   switch (m.type) {
     case 'reserve':
       if (open) return wrongState('elderly.resident_has_stay', open.state);

@@ -42,6 +42,17 @@ describe('the course of a stay', () => {
       endReason: 'discharge_death',
       leaves: [{ from: '2026-02-05', to: '2026-02-09' }],
     });
+    // Nothing follows a death: no new reservation or admission.
+    await expect(
+      recordMovement(db, ctx, {
+        residentId: zhang.id,
+        type: 'admit',
+        bedId: beds.a.id,
+        date: '2026-02-15',
+      }),
+    ).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'elderly.resident_deceased' })],
+    });
   });
 
   it('admits into the reserved bed, and refuses another bed while the reservation stands', async () => {
