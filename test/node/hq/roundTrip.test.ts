@@ -3,7 +3,13 @@ import { syncOnce } from '@shared/sync/engine';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
-import { enrollDesk, httpTransport, startHq, type RunningHq } from '../../support/hqHarness';
+import {
+  enrollDesk,
+  hqStorages,
+  httpTransport,
+  startHq,
+  type RunningHq,
+} from '../../support/hqHarness';
 
 let hq: RunningHq | undefined;
 afterEach(async () => {
@@ -11,9 +17,9 @@ afterEach(async () => {
   hq = undefined;
 });
 
-describe('desk ↔ HQ round trip', () => {
+describe.each(hqStorages)('desk ↔ HQ round trip over $kind', (storage) => {
   it('pushes a registered household to HQ and a second desk of the office pulls it', async () => {
-    hq = await startHq();
+    hq = await startHq({ storage });
     const url = hq.url;
     const a = await openTestDesk();
     // Work done before enrollment is queued under the desk's own device id.
