@@ -81,12 +81,18 @@ export async function spawnHq(place: HqPlace, cli: string): Promise<ChildHq> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never outlive the test process (a worker that dies or times out).
+  const orphanGuard = () => child.kill('SIGKILL');
+  process.once('exit', orphanGuard);
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let gone = false;
-  void exited.then(() => (gone = true));
+  void exited.then(() => {
+    gone = true;
+    process.off('exit', orphanGuard);
+  });
 
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; ; attempt++) {

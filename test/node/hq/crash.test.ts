@@ -44,7 +44,10 @@ async function appliedCount(inspect: HqDatabase, deviceId: string): Promise<numb
 describe.each(hqStorages)('HQ process killed mid-batch over $kind', (storage) => {
   it('loses nothing and applies nothing twice after SIGKILL and a restart', async () => {
     const place = await freshPlace(storage);
-    let hq = await spawnHq(place, cli);
+    let hq = await spawnHq(place, cli).catch(async (error: unknown) => {
+      await place.drop();
+      throw error;
+    });
     const inspect = inspectPlace(place);
     try {
       const desk = await openOfficeDesk('office-a', 'a1');

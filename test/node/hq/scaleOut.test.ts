@@ -54,7 +54,14 @@ describe.each(hqStorages)('two HQ processes over one $kind database', (storage) 
     const random = seededRandom(seed);
     const place = await freshPlace(storage);
     // Both start at once on an empty database: one migrates, the other waits for it.
-    const hqs = await Promise.all([spawnHq(place, cli), spawnHq(place, cli)]);
+    const started = await Promise.allSettled([spawnHq(place, cli), spawnHq(place, cli)]);
+    const hqs = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s) => s.status === 'rejected');
+    if (failed) {
+      await Promise.all(hqs.map((hq) => hq.stop()));
+      await place.drop();
+      throw failed.reason;
+    }
     const [one, two] = hqs as [ChildHq, ChildHq];
     const inspect = inspectPlace(place);
     try {
