@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { isIsoDate } from '../calendar/dates';
 
 /** 'YYYY-MM-DD', a calendar date without time zone. */
-export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'field.date');
+export const isoDateSchema = z.string().refine(isIsoDate, 'field.date');
 
 /** Integer fen (分): money is never a float. */
 export const fenAmountSchema = z.number().int().min(0).max(100_000_000_000);

@@ -58,3 +58,13 @@ describe('fieldErrorsFromZod on wrong types', () => {
     ]);
   });
 });
+
+describe('isoDateSchema', () => {
+  it('accepts only real calendar dates', async () => {
+    const { isoDateSchema } = await import('@shared/domain/common');
+    expect(isoDateSchema.safeParse('2026-02-28').success).toBe(true);
+    expect(isoDateSchema.safeParse('2026-13-01').success).toBe(false);
+    expect(isoDateSchema.safeParse('2026-02-30').success).toBe(false);
+    expect(isoDateSchema.safeParse('2026-2-3').success).toBe(false);
+  });
+});
