@@ -218,7 +218,8 @@ export const elderlyCareEn: Record<keyof typeof elderlyCareZh, string> = {
   'elderly.stale_bed': 'The resident’s bed changed meanwhile; close and try again',
   'elderly.reversal_reason_required': 'A reversal needs a reason',
   'elderly.resident_has_stay': 'The resident already holds a bed (reserved or in it)',
-  'elderly.resident_deceased': 'This resident was discharged on death and cannot be reserved or admitted; reverse that discharge first if it was a mistake',
+  'elderly.resident_deceased':
+    'This resident was discharged on death and cannot be reserved or admitted; reverse that discharge first if it was a mistake',
   'elderly.no_reservation': 'The resident has no reservation to admit from',
   'elderly.reserved_other_bed': 'The resident reserved another bed; cancel that reservation first',
   'elderly.not_in_bed': 'The resident is not in a bed now (not admitted, or on leave)',

@@ -217,7 +217,8 @@ export const elderlyCareZh = {
   'elderly.stale_bed': '该老人的床位已有变动，请关闭后重新操作',
   'elderly.reversal_reason_required': '撤销必须填写理由',
   'elderly.resident_has_stay': '该老人已预约或已入住床位，一人同时只能占用一张床位',
-  'elderly.resident_deceased': '该老人已因死亡出院，不能再预约或入住；如登记有误，请先撤销该出院记录',
+  'elderly.resident_deceased':
+    '该老人已因死亡出院，不能再预约或入住；如登记有误，请先撤销该出院记录',
   'elderly.no_reservation': '该老人没有待入住的预约',
   'elderly.reserved_other_bed': '该老人已预约了另一张床位，请先取消预约',
   'elderly.not_in_bed': '该老人当前不在床位上（未入住或正在请假）',
