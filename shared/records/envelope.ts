@@ -7,6 +7,9 @@ import { z } from 'zod';
  * - version: 1 on create, +1 on every change; a change names the version it was based on.
  * - hlc: hybrid-logical-clock stamp of the last change (shared/clock/hlc.ts).
  * - deleted: tombstone; records are never hard-deleted so deletions sync.
+ * - hqVersion: on a desk, the version HQ last sent it (0 = HQ has not sent it yet). A
+ *   change names it as its base, so HQ tells another device's edit since then (a
+ *   conflict) from this desk's own earlier, unsent ones (not a conflict).
  */
 export const recordMetaSchema = z.object({
   id: z.string().min(1),
@@ -18,6 +21,7 @@ export const recordMetaSchema = z.object({
   updatedAt: z.string(),
   updatedBy: z.string(),
   deleted: z.boolean(),
+  hqVersion: z.number().int().min(0).optional(),
 });
 
 export type RecordMeta = z.infer<typeof recordMetaSchema>;

@@ -102,8 +102,9 @@ class TransactionWriter implements Writer {
       updatedAt: stamp.at,
       updatedBy: this.ctx.actor.userId,
       deleted: false,
+      hqVersion: 0,
     } as StoredRecord<KindData[K]>;
-    return this.persist(kind, record, 'create', 0, dataFields(record), null);
+    return this.persist(kind, record, 'create', dataFields(record), null);
   }
 
   async update<K extends RecordKind>(
@@ -149,7 +150,7 @@ class TransactionWriter implements Writer {
       });
     }
     const op: Op = transition ? 'transition' : 'update';
-    return this.persist(kind, record, op, existing.version, changed, transition ?? null, reason);
+    return this.persist(kind, record, op, changed, transition ?? null, reason);
   }
 
   async remove(kind: RecordKind, id: string, baseVersion: number) {
@@ -166,7 +167,7 @@ class TransactionWriter implements Writer {
       updatedAt: stamp.at,
       updatedBy: this.ctx.actor.userId,
     };
-    await this.persist(kind, record, 'delete', existing.version, { deleted: true }, null);
+    await this.persist(kind, record, 'delete', { deleted: true }, null);
   }
 
   /** Loads the record the caller edited and refuses the write if it moved on since. */
@@ -209,7 +210,6 @@ class TransactionWriter implements Writer {
     kind: RecordKind,
     record: StoredRecord<T>,
     op: Op,
-    baseVersion: number,
     fields: Record<string, unknown>,
     transition: TransitionStamp | null,
     reason = '',
@@ -227,7 +227,8 @@ class TransactionWriter implements Writer {
         recordId: record.id,
         op,
         fields,
-        baseVersion,
+        // The HQ version this change was made on (see envelope.ts: hqVersion).
+        baseVersion: record.hqVersion ?? 0,
         transition,
         reason: reason || null,
         hlc: record.hlc,

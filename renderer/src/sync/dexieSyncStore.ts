@@ -106,7 +106,10 @@ function isAbsentAtHq(record: { id: string }): boolean {
 
 /** HQ's record with the fields of still-queued local changes laid over it, in order. */
 function overlay(record: { id: string }, pending: QueueEntry[]): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...record };
+  const merged: Record<string, unknown> = {
+    ...record,
+    hqVersion: (record as { version?: number }).version ?? 0,
+  };
   for (const entry of pending) Object.assign(merged, entry.fields);
   return merged;
 }

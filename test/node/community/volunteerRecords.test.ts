@@ -98,10 +98,11 @@ describe('volunteer service records', () => {
     );
     await voidVolunteerService(db, ctx, service.id, 2, '重复登记');
     const entries = await db.queue.where('recordId').equals(service.id).sortBy('seq');
+    // Base 0 throughout: every change was made on a record HQ has not yet sent back.
     expect(entries.map((e) => [e.op, e.baseVersion, e.reason])).toEqual([
       ['create', 0, null],
-      ['update', 1, '路程时间有误'],
-      ['update', 2, '重复登记'],
+      ['update', 0, '路程时间有误'],
+      ['update', 0, '重复登记'],
     ]);
     expect(entries[0]).toMatchObject({ kind: 'volunteerService', fields: { serviceMinutes: 120 } });
     expect(entries[1]?.fields).toEqual({ travelMinutes: 15, serviceMinutes: 135 });

@@ -35,7 +35,7 @@ describe('the one write path', () => {
     expect(queue[0]?.fields).toMatchObject({ name: '张三丰', idNumber: person.idNumber });
   });
 
-  it('queues only the changed fields of an update, against the version it was based on', async () => {
+  it('queues only the changed fields of an update, against the HQ version it was based on', async () => {
     const { db, ctx } = await openTestDesk();
     const created = await write(db, ctx, (w) =>
       w.create('person', { ...personInput(), householdId: null }),
@@ -50,7 +50,7 @@ describe('the one write path', () => {
     expect(entries.map((e) => e.seq)).toEqual([2, 3]);
     expect(entries[1]).toMatchObject({
       op: 'update',
-      baseVersion: 1,
+      baseVersion: 0, // HQ has not sent this record back yet (envelope.ts: hqVersion)
       fields: { currentAddress: '城关镇新街2号' },
     });
   });
@@ -129,7 +129,7 @@ describe('the one write path', () => {
     const stored = await db.persons.get(created.id);
     expect(stored).toMatchObject({ deleted: true, version: 2 });
     const last = await db.queue.orderBy('seq').last();
-    expect(last).toMatchObject({ op: 'delete', fields: { deleted: true }, baseVersion: 1 });
+    expect(last).toMatchObject({ op: 'delete', fields: { deleted: true }, baseVersion: 0 });
   });
 
   it('skips the queue for device-local kinds but still validates them', async () => {

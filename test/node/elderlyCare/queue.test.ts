@@ -88,7 +88,7 @@ describe('every 养老 change is queued for HQ with its record', () => {
       expect.objectContaining({
         kind: 'elderlyContract',
         op: 'update',
-        baseVersion: 1,
+        baseVersion: 0, // the HQ version it was made on: not yet synced
         fields: { mealFeeFen: 50_000 },
         reason: '伙食费标准调整',
       }),
