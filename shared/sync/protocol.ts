@@ -93,6 +93,8 @@ export const serverChangeSchema = z.object({
   seq: z.number().int().min(1),
   kind: z.string().min(1),
   record: z.record(z.string(), z.unknown()),
+  /** Why this version replaced the previous one, when a correction said so. */
+  reason: z.string().optional(),
 });
 export type ServerChange = z.infer<typeof serverChangeSchema>;
 

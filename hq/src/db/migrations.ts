@@ -116,6 +116,13 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Corrections keep their reason in the change log, so every desk's history shows why
+  // each version replaced the one before (not only the desk that made the correction).
+  '0003_change_reason': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('changes').addColumn('reason', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

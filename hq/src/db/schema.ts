@@ -53,6 +53,8 @@ export interface HqTables {
     /** JSON: the whole record as it was after this change. */
     snapshot: string;
     op_id: string | null;
+    /** Why this version replaced the one before (a correction's reason), if given. */
+    reason: string | null;
     created_at: string;
   };
   /** Every op HQ has seen, with the result it gave: a repeated op gets the same answer. */

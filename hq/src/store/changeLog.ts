@@ -23,6 +23,7 @@ export interface ChangeRow {
   recordId: string;
   snapshot: Record<string, unknown>;
   opId: string | null;
+  reason?: string | null;
 }
 
 /** Appends changes to a stream (caller holds its lock); returns their sequence numbers. */
@@ -51,6 +52,7 @@ export async function appendChanges(
         record_id: row.recordId,
         snapshot: JSON.stringify(row.snapshot),
         op_id: row.opId,
+        reason: row.reason ?? null,
         created_at: now.toISOString(),
       })),
     )
@@ -80,5 +82,6 @@ export async function readChanges(db: Db, stream: string, after: number, limit: 
     seq: Number(row.seq),
     kind: row.kind,
     record: JSON.parse(row.snapshot) as Record<string, unknown>,
+    ...(row.reason ? { reason: row.reason } : {}),
   }));
 }

@@ -41,7 +41,13 @@ export async function commitChange(
     if ('code' in checked) return { status: 'rejected', reason: checked };
     const state = { ...outcome.state, data: checked.data };
     await saveRecord(trx, state, existing === null);
-    rows.push({ kind, recordId: change.recordId, snapshot: snapshotOf(state), opId });
+    rows.push({
+      kind,
+      recordId: change.recordId,
+      snapshot: snapshotOf(state),
+      opId,
+      reason: change.reason ?? null,
+    });
   } else if (existing) {
     // Nothing of the change won (a late value, a late step). The desk that sent it may
     // show its own value, laid over HQ's while the op was queued: the record's state goes

@@ -39,6 +39,8 @@ export interface IncomingChange {
   deviceId: string;
   actor: { userId: string; name: string; role: string };
   createdAt: string;
+  /** A correction's reason (kept with the change so every desk's history shows it). */
+  reason?: string | null;
 }
 
 export interface ConflictDraft {

@@ -67,6 +67,29 @@ export class DexieSyncStore implements SyncStore {
     });
   }
 
+  /**
+   * Records that are corrected, never overwritten, keep their history on every desk:
+   * when a pulled version replaces a different local one, the local one becomes a
+   * revision with the correction's reason (this desk's own change coming back is the
+   * same state, same clock, and adds nothing).
+   */
+  private async keepSupersededVersion(kind: RecordKind, incoming: Versioned, reason?: string) {
+    if (!kindDefinitions[kind].keepsRevisions) return;
+    const current = (await recordTable(this.db, kind).get(incoming.id)) as Versioned | undefined;
+    if (!current || current.hlc === incoming.hlc) return;
+    if ((current.version ?? 0) >= (incoming.version ?? 0)) return;
+    await this.db.revisions.put({
+      id: `${kind}:${incoming.id}:${current.version ?? 0}`,
+      kind,
+      recordId: incoming.id,
+      version: current.version ?? 0,
+      record: current,
+      reason: reason ?? '',
+      supersededAt: incoming.updatedAt ?? this.now().toISOString(),
+      supersededBy: incoming.updatedBy ?? '',
+    });
+  }
+
   async cursor(): Promise<SyncCursor> {
     const row = await this.db.meta.get(cursorKey);
     const parsed = syncCursorSchema.safeParse(row?.value);
@@ -74,28 +97,42 @@ export class DexieSyncStore implements SyncStore {
   }
 
   async applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
-    await this.db.transaction('rw', [...recordTableNames, 'queue', 'meta'], async () => {
-      let clock = parseHlc(String((await this.db.meta.get(hlcKey))?.value ?? ''));
-      for (const change of changes) {
-        if (!Object.hasOwn(kindDefinitions, change.kind)) continue; // a kind this version lacks
-        const kind = change.kind as RecordKind;
-        const incoming = change.record as { id: string; hlc: string };
-        const pending = await this.db.queue.where('recordId').equals(incoming.id).sortBy('seq');
-        const table = recordTable(this.db, kind);
-        if (isAbsentAtHq(incoming) && pending.length === 0) {
-          // HQ refused to create it: the desk drops its copy (the refused op, with all its
-          // fields, stays in rejectedOps for people to see and redo).
-          await table.delete(incoming.id);
-        } else {
-          await table.put(overlay(incoming, pending) as never);
+    await this.db.transaction(
+      'rw',
+      [...recordTableNames, 'queue', 'meta', 'revisions'],
+      async () => {
+        let clock = parseHlc(String((await this.db.meta.get(hlcKey))?.value ?? ''));
+        for (const change of changes) {
+          if (!Object.hasOwn(kindDefinitions, change.kind)) continue; // a kind this version lacks
+          const kind = change.kind as RecordKind;
+          const incoming = change.record as unknown as Versioned & { hlc: string };
+          const pending = await this.db.queue.where('recordId').equals(incoming.id).sortBy('seq');
+          const table = recordTable(this.db, kind);
+          if (isAbsentAtHq(incoming) && pending.length === 0) {
+            // HQ refused to create it: the desk drops its copy (the refused op, with all its
+            // fields, stays in rejectedOps for people to see and redo).
+            await table.delete(incoming.id);
+          } else {
+            await this.keepSupersededVersion(kind, incoming, change.reason);
+            await table.put(overlay(incoming, pending) as never);
+          }
+          const remote = parseHlc(incoming.hlc);
+          if (remote) clock = clock ? receiveHlc(clock, remote, this.now().getTime()) : remote;
         }
-        const remote = parseHlc(incoming.hlc);
-        if (remote) clock = clock ? receiveHlc(clock, remote, this.now().getTime()) : remote;
-      }
-      if (clock) await this.db.meta.put({ key: hlcKey, value: formatHlc(clock) });
-      await this.db.meta.put({ key: cursorKey, value: cursor });
-    });
+        if (clock) await this.db.meta.put({ key: hlcKey, value: formatHlc(clock) });
+        await this.db.meta.put({ key: cursorKey, value: cursor });
+      },
+    );
   }
+}
+
+/** A stored record as far as sync needs to know it. */
+interface Versioned {
+  id: string;
+  version?: number;
+  hlc?: string;
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 /** HQ sends version 0, deleted, for a record it refused to create. */
