@@ -69,7 +69,10 @@ export const elderlyCareKinds = {
     derive: derivesNothing,
     domainIssues: contractDomainIssues,
   }),
-  elderlyStay: defineKind({ schema: stayDataSchema, ...plain, ...simple }),
+  // Stays are derived from movements on every desk (replayed after each pull), never
+  // synced themselves: two desks' movements then meet in one replay, where a double
+  // booking shows up instead of two stays merging field by field.
+  elderlyStay: defineKind({ schema: stayDataSchema, ...plain, ...simple, scope: 'local' }),
   elderlyMovement: defineKind({
     schema: movementDataSchema,
     ...appendOnly,

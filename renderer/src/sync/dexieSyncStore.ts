@@ -11,6 +11,12 @@ import {
   type SyncCursor,
 } from '@shared/sync/protocol';
 import { recordTable, recordTableNames, type DeskDatabase } from '../db/database';
+import {
+  rebuildStaysAfterPull,
+  residentsMoved,
+} from '../db/repositories/elderlyCare/staysAfterPull';
+import { officeSettingsId } from '../db/repositories/settings';
+import type { WriteContext } from '../db/writeContext';
 
 const cursorKey = 'syncCursor';
 const hlcKey = 'hlc';
@@ -123,6 +129,23 @@ export class DexieSyncStore implements SyncStore {
         await this.db.meta.put({ key: cursorKey, value: cursor });
       },
     );
+    // Records each desk derives itself (elderly-care stays) follow what arrived.
+    const moved = residentsMoved(changes);
+    if (moved.length > 0) await rebuildStaysAfterPull(this.db, await this.systemContext(), moved);
+  }
+
+  /** The actor of derived records the desk writes itself after a pull. */
+  private async systemContext(): Promise<WriteContext> {
+    const [settings, device] = await Promise.all([
+      this.db.settings.get(officeSettingsId),
+      this.db.meta.get('deviceId'),
+    ]);
+    return {
+      actor: { userId: 'sync', name: '同步', role: 'registrar' },
+      officeId: settings?.officeId ?? '',
+      deviceId: typeof device?.value === 'string' ? device.value : '',
+      now: this.now,
+    };
   }
 }
 

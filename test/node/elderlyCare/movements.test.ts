@@ -145,12 +145,8 @@ describe('movements and the one-stay-per-bed rule', () => {
       openedBy: 'change_bed',
     });
     const entries = (await db.queue.orderBy('seq').toArray()).filter((e) => e.seq > seqBefore);
-    expect(entries.map((e) => [e.kind, e.op])).toEqual([
-      ['elderlyMovement', 'create'],
-      ['elderlyStay', 'update'],
-      ['elderlyStay', 'create'],
-    ]);
-    expect(new Set(entries.map((e) => e.txId)).size).toBe(1);
+    // Only the movement travels; both stays were rewritten in the same transaction.
+    expect(entries.map((e) => [e.kind, e.op])).toEqual([['elderlyMovement', 'create']]);
     expect(change.bedIds.sort()).toEqual([beds.a.id, beds.c.id].sort());
   });
 

@@ -1,0 +1,63 @@
+import type { ServerChange } from '@shared/sync/protocol';
+import { toAppErrorData } from '@shared/errors/appError';
+import type { DeskDatabase } from '../../database';
+import { write } from '../../writePath';
+import type { WriteContext } from '../../writeContext';
+import { movementLog, syncStays } from './staysSync';
+
+/** The residents whose movements a pulled page brought. */
+export function residentsMoved(changes: readonly ServerChange[]): string[] {
+  const ids = changes
+    .filter((c) => c.kind === 'elderlyMovement')
+    .map((c) => c.record.residentId)
+    .filter((id): id is string => typeof id === 'string');
+  return [...new Set(ids)];
+}
+
+/**
+ * Replays each resident's stays from all movements now on the desk, its own and other
+ * desks'. When the movements cannot all hold — two desks gave one bed to two people, or
+ * one person two beds — the stays stay as they were and a conflict is raised for people
+ * (a supervisor reverses the mistaken movement); the pull itself never fails on it.
+ */
+export async function rebuildStaysAfterPull(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  residentIds: readonly string[],
+): Promise<void> {
+  for (const residentId of residentIds) {
+    try {
+      await write(db, ctx, async (w) => {
+        await syncStays(w, db, residentId, await movementLog(db, residentId));
+      });
+    } catch (error) {
+      await raiseStayConflict(db, ctx, residentId, toAppErrorData(error).fieldErrors?.[0]?.code);
+    }
+  }
+}
+
+async function raiseStayConflict(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  residentId: string,
+  problem: string | undefined,
+): Promise<void> {
+  const open = await db.syncConflicts.where('recordId').equals(residentId).toArray();
+  if (open.some((c) => c.status === 'open' && c.field === 'stays')) return;
+  const by = { userId: ctx.actor.userId, name: ctx.actor.name, deviceId: ctx.deviceId, hlc: '' };
+  await write(db, ctx, (w) =>
+    w.create('syncConflict', {
+      recordKind: 'elderlyResident',
+      recordId: residentId,
+      field: 'stays',
+      type: 'transition',
+      keptValue: 'current stays',
+      otherValue: problem ?? 'elderly.bed_taken',
+      keptBy: by,
+      otherBy: by,
+      status: 'open',
+      resolution: null,
+      note: 'Movements from two desks cannot all hold: reverse the mistaken one.',
+    }),
+  );
+}
