@@ -131,7 +131,12 @@ export class DexieSyncStore implements SyncStore {
     );
     // Records each desk derives itself (elderly-care stays) follow what arrived.
     const moved = residentsMoved(changes);
-    if (moved.length > 0) await rebuildStaysAfterPull(this.db, await this.systemContext(), moved);
+    if (
+      moved.length > 0 ||
+      (await this.db.syncConflicts.where('status').equals('open').count()) > 0
+    ) {
+      await rebuildStaysAfterPull(this.db, await this.systemContext(), moved);
+    }
   }
 
   /** The actor of derived records the desk writes itself after a pull. */

@@ -122,6 +122,12 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.kind.elderlyMovement': 'Bed movement',
   'sync.kind.elderlyHomeCareVisit': 'Home-care visit',
   'sync.kind.elderlyCareSettings': 'Elderly-care settings',
+  'sync.field.stays': 'Bed occupancy',
+  'sync.value.staysHere': 'Admissions and beds recorded on this desk',
+  'sync.value.staysElsewhere':
+    'An admission or bed change recorded on another desk (same bed or same resident)',
+  'sync.conflicts.stays':
+    'Admissions or bed changes recorded on two desks cannot both hold (one bed for two residents, or two beds for one). A supervisor checks, reverses the mistaken one, then confirms this notice.',
   'sync.field.name': 'Name',
   'sync.field.idNumber': 'ID number',
   'sync.field.sex': 'Sex',

@@ -116,6 +116,11 @@ export const syncZh = {
   'sync.kind.elderlyMovement': '床位变动',
   'sync.kind.elderlyHomeCareVisit': '居家上门服务',
   'sync.kind.elderlyCareSettings': '养老服务设置',
+  'sync.field.stays': '床位占用',
+  'sync.value.staysHere': '本机已登记的入住与床位',
+  'sync.value.staysElsewhere': '另一台电脑登记的入住或调床（同一床位或同一老人）',
+  'sync.conflicts.stays':
+    '两台电脑分别登记的入住或调床不能同时成立（同一床位给了两位老人，或一位老人占了两张床位）。请主管核实后撤销登记错误的那一条，再确认此提示。',
   'sync.field.name': '姓名',
   'sync.field.idNumber': '身份证号码',
   'sync.field.sex': '性别',

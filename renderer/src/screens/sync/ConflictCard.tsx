@@ -39,7 +39,9 @@ export function ConflictCard({ view }: { view: ConflictView }) {
       </Typography>
       {transition && (
         <Alert severity="info" sx={{ mb: 2 }}>
-          {t('sync.conflicts.transition')} {t('sync.conflicts.transitionHint')}
+          {conflict.field === 'stays'
+            ? t('sync.conflicts.stays')
+            : `${t('sync.conflicts.transition')} ${t('sync.conflicts.transitionHint')}`}
         </Alert>
       )}
       <Box sx={{ mb: summary ? 2 : 0 }}>

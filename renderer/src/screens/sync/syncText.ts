@@ -43,6 +43,10 @@ const valueWords: Record<string, string> = {
 
 export function formatValue(t: Translate, kind: string, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('sync.value.empty');
+  // Values HQ or the desk wrote as message keys (e.g. a stays conflict) read as words.
+  if (typeof value === 'string' && value.startsWith('sync.value.') && isMessageKey(value)) {
+    return t(value);
+  }
   const key = `${valueWords[`${kind}.${field}`] ?? '-'}${String(value)}`;
   if (isMessageKey(key)) return t(key);
   if (typeof value === 'boolean') return t(value ? 'common.yes' : 'common.no');

@@ -25,7 +25,12 @@ export async function rebuildStaysAfterPull(
   ctx: WriteContext,
   residentIds: readonly string[],
 ): Promise<void> {
-  for (const residentId of residentIds) {
+  // Residents whose replay failed before are tried again: once a supervisor reverses the
+  // mistaken movement, their stays come back on the next pull.
+  const waiting = (await db.syncConflicts.where('status').equals('open').toArray())
+    .filter((c) => c.field === 'stays')
+    .map((c) => c.recordId);
+  for (const residentId of new Set([...residentIds, ...waiting])) {
     try {
       await write(db, ctx, async (w) => {
         await syncStays(w, db, residentId, await movementLog(db, residentId));
@@ -51,13 +56,13 @@ async function raiseStayConflict(
       recordId: residentId,
       field: 'stays',
       type: 'transition',
-      keptValue: 'current stays',
-      otherValue: problem ?? 'elderly.bed_taken',
+      keptValue: 'sync.value.staysHere',
+      otherValue: 'sync.value.staysElsewhere',
       keptBy: by,
       otherBy: by,
       status: 'open',
       resolution: null,
-      note: 'Movements from two desks cannot all hold: reverse the mistaken one.',
+      note: problem ?? '',
     }),
   );
 }
