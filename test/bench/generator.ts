@@ -1,0 +1,305 @@
+/**
+ * A realistic township office, deterministic by seed: persons in households (valid
+ * GB 11643 resident IDs whose birth date and sex match), and 低保 cases on some of the
+ * households. Pure TS: runs in Node (sync bench) and in the Chromium page (store bench).
+ *
+ * The records are made the way the write path makes them (the kind's zod schema and
+ * derive: normalized ID, search tokens; envelope stamped with UUIDv7 and an hlc), but
+ * without one transaction per record: this is the bench's LOAD fast path, not a
+ * measured operation. Measured operations always go through the real write path,
+ * repositories and sync store.
+ */
+import { formatHlc } from '@shared/clock/hlc';
+import { residentIdCheckChar } from '@shared/identity/residentId';
+import type { StoredRecord } from '@shared/records/envelope';
+import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
+import { newRecordId } from '@shared/records/ids';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import type { ServerChange } from '@shared/sync/protocol';
+import { seededRandom, type Random } from '../support/seededRandom';
+
+export interface OfficeSize {
+  persons: number;
+  cases: number;
+}
+
+export const quickSize: OfficeSize = { persons: 5_000, cases: 500 };
+export const fullSize: OfficeSize = { persons: 200_000, cases: 20_000 };
+
+export interface GeneratedRecord {
+  kind: RecordKind;
+  record: StoredRecord<Record<string, unknown>>;
+}
+
+const surnames = [
+  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭',
+  '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾',
+  '欧阳', '司马',
+]; // prettier-ignore
+const givenChars = [
+  '伟', '芳', '娜', '秀', '英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟',
+  '涛', '明', '超', '兰', '霞', '平', '刚', '桂', '华', '建', '国', '文', '红', '玉', '春', '梅',
+  '德', '福', '海', '云', '志', '小', '宇', '晨',
+]; // prettier-ignore
+const villages = ['解放社区', '东村', '西村', '南岗村', '北山村', '河口村', '新桥社区', '城南社区'];
+const areaCode = '330102';
+
+function personName(rng: Random, surname?: string): string {
+  const family = surname ?? rng.pick(surnames) ?? '王';
+  const length = rng.chance(0.7) ? 2 : 1;
+  let given = '';
+  for (let i = 0; i < length; i++) given += rng.pick(givenChars) ?? '明';
+  return family + given;
+}
+
+function isoDay(dayNumber: number): string {
+  return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
+}
+
+const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
+
+/** Makes records as the write path would (schema + derive + envelope), for one device. */
+export class RecordStamper {
+  private wallMs: number;
+  private counter = 0;
+
+  constructor(
+    readonly officeId: string,
+    readonly deviceId: string,
+    readonly actor: QueueEntry['actor'],
+    startMs: number,
+  ) {
+    this.wallMs = startMs;
+  }
+
+  stamp<K extends RecordKind>(kind: K, data: object, id = newRecordId()): GeneratedRecord {
+    const definition = kindDefinitions[kind];
+    const parsed = definition.schema.parse({ ...data, searchTokens: [] });
+    const derived = (definition.derive as (d: unknown) => object)(parsed);
+    this.counter += 1;
+    if (this.counter > 900_000) {
+      this.wallMs += 1;
+      this.counter = 0;
+    }
+    const hlc = formatHlc({ wallMs: this.wallMs, counter: this.counter, node: this.deviceId });
+    const at = new Date(this.wallMs).toISOString();
+    return {
+      kind,
+      record: {
+        ...derived,
+        id,
+        officeId: this.officeId,
+        version: 1,
+        hlc,
+        createdAt: at,
+        createdBy: this.actor.userId,
+        updatedAt: at,
+        updatedBy: this.actor.userId,
+        deleted: false,
+        hqVersion: 0,
+      } as StoredRecord<Record<string, unknown>>,
+    };
+  }
+}
+
+/**
+ * The office in the order a registrar creates it: each household's members, the
+ * household, then (for some households) its 低保 case. Same seed, same office (ids
+ * are UUIDv7 and differ per run; names, ID numbers and structure do not).
+ */
+export function generateOffice(
+  seed: number,
+  size: OfficeSize,
+  stamper: RecordStamper,
+): GeneratedRecord[] {
+  const rng = seededRandom(seed);
+  const out: GeneratedRecord[] = [];
+  const usedSeq = new Map<number, number>();
+  const residentIdFor = (birthDay: number, male: boolean): string => {
+    // Three-digit sequence, odd for men: at most 500 of each sex per birth date.
+    const used = usedSeq.get(birthDay) ?? 0;
+    usedSeq.set(birthDay, used + 1);
+    const seq = (used % 500) * 2 + (male ? 1 : 0);
+    const first17 = `${areaCode}${isoDay(birthDay).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+    return first17 + residentIdCheckChar(first17);
+  };
+  const today = dayOf('2026-03-01');
+  const casesEvery = Math.max(1, Math.round(size.persons / 3 / Math.max(1, size.cases)));
+  let persons = 0;
+  let cases = 0;
+  let households = 0;
+  while (persons < size.persons) {
+    households += 1;
+    const hukouType = rng.chance(0.6) ? 'rural' : 'urban';
+    const village = rng.pick(villages) ?? '东村';
+    const address = `城关镇${village}${rng.int(1, 200)}号`;
+    const headAge = rng.int(28, 88);
+    const headBirth = today - headAge * 365 - rng.int(0, 364);
+    const headMale = rng.chance(0.6);
+    const surname = rng.pick(surnames) ?? '王';
+    const plan: { relation: string; birth: number; male: boolean; name: string }[] = [
+      { relation: 'self', birth: headBirth, male: headMale, name: personName(rng, surname) },
+    ];
+    const memberCount = Math.min(rng.int(1, 5), size.persons - persons);
+    if (memberCount >= 2) {
+      plan.push({
+        relation: 'spouse',
+        birth: headBirth + rng.int(-1500, 1500),
+        male: !headMale,
+        name: personName(rng),
+      });
+    }
+    for (let i = 2; i < memberCount; i++) {
+      const childBirth = Math.min(today - 200, headBirth + rng.int(20, 40) * 365);
+      plan.push({
+        relation: 'child',
+        birth: childBirth,
+        male: rng.chance(0.5),
+        name: personName(rng, surname),
+      });
+    }
+    const personRecords = plan.map((member) => {
+      const birthDate = isoDay(member.birth);
+      const age = (today - member.birth) / 365;
+      const grade = rng.chance(0.06) ? rng.int(1, 4) : 0;
+      return stamper.stamp('person', {
+        name: member.name,
+        idType: 'resident',
+        idNumber: residentIdFor(member.birth, member.male),
+        sex: member.male ? 'male' : 'female',
+        birthDate,
+        phone:
+          age >= 16 && rng.chance(0.7)
+            ? `13${String(rng.int(0, 999_999_999)).padStart(9, '0')}`
+            : '',
+        hukouType,
+        hukouAddress: address,
+        currentAddress: address,
+        disabilityGrade: grade,
+        disabilityType: grade > 0 ? 'physical' : null,
+        disabilityCertNo: '',
+        seriousIllness: rng.chance(0.04),
+        illnessNote: '',
+        workCapacity: age < 16 || age > 70 ? 'none' : rng.chance(0.7) ? 'full' : 'partial',
+        student: age >= 6 && age < 22,
+        householdId: null,
+      });
+    });
+    const householdId = newRecordId();
+    for (const p of personRecords) p.record.householdId = householdId;
+    out.push(...personRecords);
+    persons += personRecords.length;
+    const head = personRecords[0]?.record as unknown as { id: string; name: string };
+    out.push(
+      stamper.stamp(
+        'household',
+        {
+          headPersonId: head.id,
+          headName: head.name,
+          members: personRecords.map((p, i) => ({
+            personId: p.record.id,
+            relation: plan[i]?.relation ?? 'other',
+          })),
+          areaCode,
+          hukouType,
+          villageName: village,
+          address,
+        },
+        householdId,
+      ),
+    );
+    if (cases < size.cases && (households % casesEvery === 0 || persons >= size.persons)) {
+      cases += 1;
+      const applicationDate = isoDay(today - rng.int(0, 700));
+      const wages = rng.int(0, 80_000);
+      out.push(
+        stamper.stamp('assistanceCase', {
+          programme: 'dibao',
+          householdId,
+          applicantPersonId: head.id,
+          applicantName: head.name,
+          category: hukouType,
+          areaCode,
+          coveredPersonIds: personRecords.map((p) => p.record.id),
+          income: { wagesFen: wages, businessFen: 0, propertyFen: 0, transferFen: 0 },
+          deductionsFen: 0,
+          assets: {
+            depositsFen: rng.int(0, 2_000_000),
+            securitiesFen: 0,
+            vehicles: 0,
+            extraHousingUnits: 0,
+            note: '',
+          },
+          applicationDate,
+          benefit: {
+            standardId: null,
+            standardFen: 80_000,
+            coveredCount: personRecords.length,
+            countedIncomeFen: wages,
+            benefitFen: Math.max(0, 80_000 * personRecords.length - wages),
+            classification: 'dibao',
+            computedForDate: applicationDate,
+          },
+          status: 'draft',
+          statusChangedAt: `${applicationDate}T09:00:00.000Z`,
+          acceptedOn: null,
+          noticeStartedOn: null,
+          noticeEnd: null,
+          decisionDue: null,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/** The queue entry the write path appends for a created record (seq from `firstSeq`). */
+export function createOps(
+  records: GeneratedRecord[],
+  stamper: RecordStamper,
+  firstSeq: number,
+): QueueEntry[] {
+  return records.map(({ kind, record }, i) => {
+    const fields = Object.fromEntries(Object.entries(record).filter(([key]) => !metaKey(key)));
+    return {
+      seq: firstSeq + i,
+      opId: newRecordId(),
+      txId: newRecordId(),
+      deviceId: stamper.deviceId,
+      officeId: stamper.officeId,
+      kind,
+      recordId: record.id,
+      op: 'create',
+      fields,
+      baseVersion: 0,
+      transition: null,
+      reason: null,
+      hlc: record.hlc,
+      actor: { ...stamper.actor },
+      createdAt: record.updatedAt,
+    };
+  });
+}
+
+const metaKeys = new Set([
+  'id',
+  'officeId',
+  'version',
+  'hlc',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'deleted',
+  'hqVersion',
+]);
+const metaKey = (key: string) => metaKeys.has(key);
+
+/** The records as HQ would send them in a pull (whole states, office stream). */
+export function serverChanges(records: GeneratedRecord[]): ServerChange[] {
+  return records.map(({ kind, record }, i) => {
+    const { hqVersion: _local, ...atHq } = record;
+    void _local;
+    return { stream: 'office', seq: i + 1, kind, record: atHq };
+  });
+}

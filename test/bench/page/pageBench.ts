@@ -1,0 +1,242 @@
+/**
+ * The store bench inside Chromium (real IndexedDB on an on-disk profile), served by
+ * Vite's dev server (test/bench/chromiumBench.ts). test/bench/main.ts calls these
+ * through page.evaluate; every measured call goes through the real write path,
+ * repositories and sync store. The office is loaded by the generator's fast path.
+ */
+import { residentIdCheckChar } from '@shared/identity/residentId';
+import type { StoredRecord } from '@shared/records/envelope';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
+import { searchPersons } from '../../../renderer/src/db/repositories/persons';
+import type { WriteContext } from '../../../renderer/src/db/writeContext';
+import { write } from '../../../renderer/src/db/writePath';
+import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
+import { openTestDesk, personInput } from '../../fakes/deskFixtures';
+import {
+  createOps,
+  generateOffice,
+  RecordStamper,
+  serverChanges,
+  type GeneratedRecord,
+  type OfficeSize,
+} from '../generator';
+import { seededRandom } from '../../support/seededRandom';
+
+export interface Percentiles {
+  samples: number;
+  p50: number;
+  p95: number;
+}
+
+function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  return { samples: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)) };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+let loaded: { db: DeskDatabase; ctx: WriteContext; records: GeneratedRecord[] } | null = null;
+
+/** Bulk-puts generated records, one transaction per chunk, one bulkPut per kind. */
+async function bulkLoad(db: DeskDatabase, records: GeneratedRecord[], chunk = 5_000) {
+  for (let i = 0; i < records.length; i += chunk) {
+    const slice = records.slice(i, i + chunk);
+    await db.transaction('rw', recordTableNames, async () => {
+      const byKind = new Map<GeneratedRecord['kind'], StoredRecord<unknown>[]>();
+      for (const { kind, record } of slice) {
+        const list = byKind.get(kind) ?? [];
+        list.push(record);
+        byKind.set(kind, list);
+      }
+      for (const [kind, list] of byKind) await recordTable(db, kind).bulkPut(list);
+    });
+  }
+}
+
+const bench = {
+  /** LOAD (not measured as a target): the office as if already pulled from HQ. */
+  async loadOffice(seed: number, size: OfficeSize) {
+    const t0 = performance.now();
+    const { db, ctx } = await openTestDesk();
+    const stamper = new RecordStamper(ctx.officeId, 'hq-seed-device', ctx.actor, Date.now());
+    const records = generateOffice(seed, size, stamper);
+    for (const r of records) r.record.hqVersion = 1;
+    const t1 = performance.now();
+    await bulkLoad(db, records);
+    const t2 = performance.now();
+    loaded = { db, ctx, records };
+    return {
+      records: records.length,
+      persons: await db.persons.count(),
+      households: await db.households.count(),
+      cases: await db.cases.count(),
+      generateMs: Math.round(t1 - t0),
+      loadMs: Math.round(t2 - t1),
+    };
+  },
+
+  /**
+   * Form save of a new person through the real write path (validate, invariants incl.
+   * the ID duplicate check, record + queue entry in one transaction) against a raw
+   * two-table transaction (put the prepared record, add a prepared queue entry),
+   * interleaved so both see the same database size and disk state.
+   */
+  async measureSave(samples: number) {
+    if (!loaded) throw new Error('loadOffice first');
+    const { db, ctx } = loaded;
+    const stamper = new RecordStamper(ctx.officeId, ctx.deviceId, ctx.actor, Date.now());
+    const real: number[] = [];
+    const raw: number[] = [];
+    const warmup = 10;
+    for (let i = 0; i < samples + warmup; i++) {
+      // A distinct area code and birth year keep these IDs clear of the generated office.
+      const birth = new Date(Date.UTC(2001, 0, 1) + Math.floor(i / 400) * 86_400_000);
+      const birthDate = birth.toISOString().slice(0, 10);
+      const first17 = `330103${birthDate.replaceAll('-', '')}${String((i % 400) * 2 + 1).padStart(3, '0')}`;
+      const input = {
+        ...personInput({
+          name: '赵新登',
+          idNumber: first17 + residentIdCheckChar(first17),
+          birthDate,
+          sex: 'male',
+        }),
+        householdId: null,
+      };
+      const t0 = performance.now();
+      await write(db, ctx, (w) => w.create('person', input));
+      const t1 = performance.now();
+
+      const rawFirst17 = `330104${birthDate.replaceAll('-', '')}${String((i % 400) * 2 + 1).padStart(3, '0')}`;
+      const prepared = stamper.stamp('person', {
+        ...input,
+        idNumber: rawFirst17 + residentIdCheckChar(rawFirst17),
+      });
+      const [entry] = createOps([prepared], stamper, 1_000_000_000 + i) as [QueueEntry];
+      const t2 = performance.now();
+      await db.transaction('rw', db.persons, db.queue, async () => {
+        await db.persons.put(prepared.record as never);
+        await db.queue.add(entry);
+      });
+      const t3 = performance.now();
+      if (i >= warmup) {
+        real.push(t1 - t0);
+        raw.push(t3 - t2);
+      }
+    }
+    return { writePath: percentiles(real), rawTwoTable: percentiles(raw) };
+  },
+
+  /** searchPersons (the repository the search box calls) by name, ID and pinyin initials. */
+  async measureSearch(samples: number, seed: number) {
+    if (!loaded) throw new Error('loadOffice first');
+    const { db, records } = loaded;
+    const rng = seededRandom(seed);
+    const persons = records.filter((r) => r.kind === 'person').map((r) => r.record);
+    const pick = () =>
+      persons[rng.int(0, persons.length - 1)] as unknown as {
+        name: string;
+        idNumber: string;
+        searchTokens: string[];
+      };
+    const queries = {
+      namePrefix: () => pick().name.slice(0, 2),
+      idPrefix: () => pick().idNumber.slice(0, rng.int(10, 14)),
+      pinyinInitials: () => {
+        const p = pick();
+        const latin = p.searchTokens.filter((t) => /^[a-z]+$/.test(t));
+        const initials = latin.sort((a, b) => a.length - b.length)[0] ?? 'w';
+        return initials.slice(0, Math.min(3, initials.length));
+      },
+    };
+    const result: Record<string, Percentiles & { meanHits: number }> = {};
+    for (const [name, makeQuery] of Object.entries(queries)) {
+      const times: number[] = [];
+      let hits = 0;
+      for (let i = 0; i < samples + 5; i++) {
+        const q = makeQuery();
+        const t0 = performance.now();
+        const found = await searchPersons(db, q);
+        const t1 = performance.now();
+        if (i >= 5) {
+          times.push(t1 - t0);
+          hits += found.length;
+        }
+      }
+      result[name] = { ...percentiles(times), meanHits: Math.round(hits / samples) };
+    }
+    return result;
+  },
+
+  /** Generates the office's pulled changes (not measured) and keeps them for the two applies. */
+  prepareApply(seed: number, size: OfficeSize) {
+    const stamper = new RecordStamper(
+      'office-chengguan',
+      'hq-device-0000',
+      { userId: 'user-registrar', name: '王登记', role: 'registrar' },
+      Date.now(),
+    );
+    pendingChanges = serverChanges(generateOffice(seed, size, stamper));
+    return { changes: pendingChanges.length };
+  },
+
+  /** A raw Dexie bulkPut of the same records, page by page (one transaction per page). */
+  async applyRaw(pageSize: number) {
+    const db = new DeskDatabase(`bench-raw-${Date.now()}`);
+    await db.open();
+    const t0 = performance.now();
+    for (let i = 0; i < pendingChanges.length; i += pageSize) {
+      const page = pendingChanges.slice(i, i + pageSize);
+      await db.transaction('rw', recordTableNames, async () => {
+        const byKind = new Map<string, unknown[]>();
+        for (const c of page) {
+          const list = byKind.get(c.kind) ?? [];
+          list.push({ ...c.record, hqVersion: c.record.version });
+          byKind.set(c.kind, list);
+        }
+        for (const [kind, list] of byKind) {
+          await recordTable(db, kind as GeneratedRecord['kind']).bulkPut(list as never);
+        }
+      });
+    }
+    const ms = performance.now() - t0;
+    const stored = await db.persons.count();
+    db.close();
+    return { records: pendingChanges.length, ms: Math.round(ms), stored };
+  },
+
+  /** The real DexieSyncStore.applyPulled, page by page, as the engine calls it. */
+  async applyReal(pageSize: number) {
+    const db = new DeskDatabase(`bench-apply-${Date.now()}`);
+    await db.open();
+    const store = new DexieSyncStore(db);
+    const t0 = performance.now();
+    for (let i = 0; i < pendingChanges.length; i += pageSize) {
+      const page = pendingChanges.slice(i, i + pageSize);
+      await store.applyPulled(page, { office: i + page.length, reference: 0 });
+    }
+    const ms = performance.now() - t0;
+    const stored = await db.persons.count();
+    db.close();
+    return { records: pendingChanges.length, ms: Math.round(ms), stored };
+  },
+
+  heapUsed() {
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return memory?.usedJSHeapSize ?? null;
+  },
+};
+
+let pendingChanges: ReturnType<typeof serverChanges> = [];
+
+export type PageBench = typeof bench;
+
+declare global {
+  interface Window {
+    bench: PageBench;
+  }
+}
+
+window.bench = bench;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,248 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import SqliteDatabase from 'better-sqlite3';
+import type { SyncTransport } from '@shared/sync/ports';
+import { syncOnce } from '@shared/sync/engine';
+import { DeskDatabase, recordTable, recordTableNames } from '../../renderer/src/db/database';
+import { newRecordId } from '@shared/records/ids';
+import { freshPlace } from '../support/hqHarness';
+import { buildHqCli, enrollViaAdmin, spawnHq } from '../support/hqProcess';
+import { connect, openOfficeDesk, sync } from '../support/syncDesks';
+import { createOps, generateOffice, RecordStamper, type GeneratedRecord } from './generator';
+import type { OfficeSize } from './generator';
+
+/**
+ * Sync over loopback: the real HQ (`node dist/hq/cli.cjs`, SQLite) as a child process,
+ * desks on fake-indexeddb in Node running the real engine and DexieSyncStore (not yet
+ * Chromium: a first version). In the same run, a bare baseline: a tiny loopback server
+ * that serves the same records as plain 5,000-record JSON pages (written with one
+ * bulkPut per kind per page) and takes the same ops as 5,000-op JSON posts (stored
+ * in SQLite in one transaction).
+ */
+export interface SyncFigures {
+  records: number;
+  push: { ops: number; ms: number; perSec: number; rejected: number; conflicts: number };
+  pull: { records: number; ms: number; perSec: number; pageSize: number };
+  barePush: { ops: number; ms: number; perSec: number };
+  barePull: { records: number; ms: number; perSec: number };
+  hqRssMb: { idle: number; peakPush: number; peakPull: number };
+}
+
+const officeId = 'office-bench';
+const barePage = 5_000;
+
+/** Peak resident set of a process (Linux /proc), sampled every 50 ms while `work` runs. */
+async function peakRssDuring<T>(pid: number, work: () => Promise<T>) {
+  const rss = () => {
+    try {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  let peak = rss();
+  const timer = setInterval(() => (peak = Math.max(peak, rss())), 50);
+  try {
+    const result = await work();
+    return { result, peak: Math.max(peak, rss()) };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+const perSec = (n: number, ms: number) => Math.round((n / Math.max(ms, 1)) * 1000);
+
+async function bulkLoad(db: DeskDatabase, records: GeneratedRecord[], chunk = 5_000) {
+  for (let i = 0; i < records.length; i += chunk) {
+    await db.transaction('rw', recordTableNames, async () => {
+      await putByKind(db, records.slice(i, i + chunk));
+    });
+  }
+}
+
+async function putByKind(db: DeskDatabase, records: GeneratedRecord[]) {
+  const byKind = new Map<GeneratedRecord['kind'], unknown[]>();
+  for (const { kind, record } of records) {
+    const list = byKind.get(kind) ?? [];
+    list.push(record);
+    byKind.set(kind, list);
+  }
+  for (const [kind, list] of byKind) await recordTable(db, kind).bulkPut(list as never);
+}
+
+/** The bare baseline server: GET /pages/<n> (5,000 records), POST /ops (5,000 ops). */
+async function startBareServer(records: GeneratedRecord[], dbFile: string) {
+  const sqlite = new SqliteDatabase(dbFile);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.exec('create table ops (op_id text primary key, body text not null)');
+  const insert = sqlite.prepare('insert or ignore into ops (op_id, body) values (?, ?)');
+  const insertAll = sqlite.transaction((ops: { opId: string }[]) => {
+    for (const op of ops) insert.run(op.opId, JSON.stringify(op));
+  });
+  const server: Server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const page = /^\/pages\/(\d+)$/.exec(request.url ?? '');
+      if (request.method === 'GET' && page) {
+        const from = Number(page[1]) * barePage;
+        const body = JSON.stringify({
+          records: records.slice(from, from + barePage),
+          hasMore: from + barePage < records.length,
+        });
+        response.writeHead(200, { 'content-type': 'application/json' }).end(body);
+        return;
+      }
+      if (request.method === 'POST' && request.url === '/ops') {
+        const ops = (JSON.parse(Buffer.concat(chunks).toString()) as { ops: { opId: string }[] })
+          .ops;
+        insertAll(ops);
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ stored: ops.map((o) => o.opId) }));
+        return;
+      }
+      response.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      sqlite.close();
+    },
+  };
+}
+
+export async function runSyncBench(
+  seed: number,
+  size: OfficeSize,
+  log: (line: string) => void,
+): Promise<SyncFigures> {
+  log('sync: building and starting HQ (child process, SQLite)…');
+  const { cli, remove } = await buildHqCli();
+  const place = await freshPlace({ kind: 'sqlite', serverUrl: null });
+  const hq = await spawnHq(place, cli);
+  try {
+    const deskA = await openOfficeDesk(officeId, 'A');
+    const deskB = await openOfficeDesk(officeId, 'B');
+    for (const desk of [deskA, deskB]) {
+      const credential = await enrollViaAdmin(hq.url, officeId, desk.deviceId);
+      connect(desk, credential.token, hq.url);
+    }
+    await sync(deskB); // its own settings op and the reference data: B then only pulls the office
+
+    // LOAD fast path on desk A: the generated office with the queue entries the write path makes.
+    log('sync: generating the office on desk A (fast path)…');
+    const stamper = new RecordStamper(officeId, deskA.deviceId, deskA.ctx.actor, Date.now());
+    const records = generateOffice(seed, size, stamper);
+    const seqRow = await deskA.db.meta.get('deviceSeq');
+    const firstSeq = (typeof seqRow?.value === 'number' ? seqRow.value : 0) + 1;
+    const ops = createOps(records, stamper, firstSeq);
+    await bulkLoad(deskA.db, records);
+    for (let i = 0; i < ops.length; i += 5_000)
+      await deskA.db.queue.bulkAdd(ops.slice(i, i + 5_000));
+    await deskA.db.meta.put({ key: 'deviceSeq', value: firstSeq + ops.length - 1 });
+    const queued = await deskA.db.queue.count();
+    const idle = mb((await peakRssDuring(hq.pid, async () => null)).peak);
+
+    // Push: the real engine, stopped once everything queued is handled (no pull).
+    log(`sync: pushing ${queued} ops desk A → HQ…`);
+    const transport = deskA.transport as SyncTransport;
+    let handled = 0;
+    const counting: SyncTransport = {
+      pull: (request) => transport.pull(request),
+      push: async (request) => {
+        const response = await transport.push(request);
+        handled += response.results.filter((r) => r.status !== 'deferred').length;
+        return response;
+      },
+    };
+    const t0 = performance.now();
+    const pushRun = await peakRssDuring(hq.pid, () =>
+      syncOnce(deskA.store, counting, { shouldStop: () => handled >= queued }),
+    );
+    const pushMs = performance.now() - t0;
+
+    // Initial pull: desk B (no office records yet) through the real engine and store.
+    log('sync: initial pull HQ → desk B…');
+    const t1 = performance.now();
+    const pullRun = await peakRssDuring(hq.pid, () => sync(deskB));
+    const pullMs = performance.now() - t1;
+
+    // Bare baseline, same records and ops, same process.
+    log('sync: bare baseline (5,000-record JSON pages, one bulkPut per page)…');
+    const bare = await startBareServer(records, `${place.dataDir}/bare.sqlite`);
+    try {
+      const pullDb = new DeskDatabase(`bench-bare-pull-${newRecordId()}`);
+      await pullDb.open();
+      const t2 = performance.now();
+      let pulled = 0;
+      for (let page = 0; ; page++) {
+        const body = (await (await fetch(`${bare.url}/pages/${page}`)).json()) as {
+          records: GeneratedRecord[];
+          hasMore: boolean;
+        };
+        await pullDb.transaction('rw', recordTableNames, () => putByKind(pullDb, body.records));
+        pulled += body.records.length;
+        if (!body.hasMore) break;
+      }
+      const barePullMs = performance.now() - t2;
+
+      const pushDb = new DeskDatabase(`bench-bare-push-${newRecordId()}`);
+      await pushDb.open();
+      for (let i = 0; i < ops.length; i += 5_000)
+        await pushDb.queue.bulkAdd(ops.slice(i, i + 5_000));
+      const t3 = performance.now();
+      let pushed = 0;
+      for (;;) {
+        const batch = await pushDb.queue.orderBy('seq').limit(barePage).toArray();
+        if (batch.length === 0) break;
+        const response = await fetch(`${bare.url}/ops`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ops: batch }),
+        });
+        await response.json();
+        await pushDb.queue.bulkDelete(batch.map((op) => op.seq));
+        pushed += batch.length;
+      }
+      const barePushMs = performance.now() - t3;
+
+      return {
+        records: records.length,
+        push: {
+          ops: pushRun.result.pushed,
+          ms: Math.round(pushMs),
+          perSec: perSec(pushRun.result.pushed, pushMs),
+          rejected: pushRun.result.rejected,
+          conflicts: pushRun.result.conflicts,
+        },
+        pull: {
+          records: pullRun.result.pulled,
+          ms: Math.round(pullMs),
+          perSec: perSec(pullRun.result.pulled, pullMs),
+          pageSize: 1000,
+        },
+        barePush: { ops: pushed, ms: Math.round(barePushMs), perSec: perSec(pushed, barePushMs) },
+        barePull: {
+          records: pulled,
+          ms: Math.round(barePullMs),
+          perSec: perSec(pulled, barePullMs),
+        },
+        hqRssMb: { idle, peakPush: mb(pushRun.peak), peakPull: mb(pullRun.peak) },
+      };
+    } finally {
+      await bare.close();
+    }
+  } finally {
+    await hq.stop();
+    await place.drop();
+    await remove();
+  }
+}
