@@ -10,7 +10,7 @@ import {
   type ServerChange,
   type SyncCursor,
 } from '@shared/sync/protocol';
-import { recordTable, recordTableNames, type DeskDatabase } from '../db/database';
+import { recordTable, recordTableNames, type DeskDatabase, type RevisionRow } from '../db/database';
 import {
   rebuildStaysAfterPull,
   residentsMoved,
@@ -73,27 +73,14 @@ export class DexieSyncStore implements SyncStore {
     });
   }
 
-  /**
-   * Records that are corrected, never overwritten, keep their history on every desk:
-   * when a pulled version replaces a different local one, the local one becomes a
-   * revision with the correction's reason (this desk's own change coming back is the
-   * same state, same clock, and adds nothing).
-   */
-  private async keepSupersededVersion(kind: RecordKind, incoming: Versioned, reason?: string) {
-    if (!kindDefinitions[kind].keepsRevisions) return;
-    const current = (await recordTable(this.db, kind).get(incoming.id)) as Versioned | undefined;
-    if (!current || current.hlc === incoming.hlc) return;
-    if ((current.version ?? 0) >= (incoming.version ?? 0)) return;
-    await this.db.revisions.put({
-      id: `${kind}:${incoming.id}:${current.version ?? 0}`,
-      kind,
-      recordId: incoming.id,
-      version: current.version ?? 0,
-      record: current,
-      reason: reason ?? '',
-      supersededAt: incoming.updatedAt ?? this.now().toISOString(),
-      supersededBy: incoming.updatedBy ?? '',
-    });
+  /** Queued ops per record id, in sequence order, for the records of a page. */
+  private async pendingByRecord(ids: string[]): Promise<Map<string, QueueEntry[]>> {
+    const entries = await this.db.queue.where('recordId').anyOf(ids).sortBy('seq');
+    const byRecord = new Map<string, QueueEntry[]>();
+    for (const entry of entries) {
+      byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
+    }
+    return byRecord;
   }
 
   async cursor(): Promise<SyncCursor> {
@@ -102,29 +89,39 @@ export class DexieSyncStore implements SyncStore {
     return parsed.success ? parsed.data : initialCursor;
   }
 
+  /**
+   * One page in one transaction, with one read of the queue and one bulk write per kind
+   * (not a read and a write per record): pulls are the desk's largest writes.
+   */
   async applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
+    const known = changes.filter((c) => Object.hasOwn(kindDefinitions, c.kind)); // kinds this version has
     await this.db.transaction(
       'rw',
       [...recordTableNames, 'queue', 'meta', 'revisions'],
       async () => {
+        const pending = await this.pendingByRecord(known.map((c) => String(c.record.id)));
+        const page = new PageWrites(this.db);
         let clock = parseHlc(String((await this.db.meta.get(hlcKey))?.value ?? ''));
-        for (const change of changes) {
-          if (!Object.hasOwn(kindDefinitions, change.kind)) continue; // a kind this version lacks
+        for (const change of known) {
           const kind = change.kind as RecordKind;
           const incoming = change.record as unknown as Versioned & { hlc: string };
-          const pending = await this.db.queue.where('recordId').equals(incoming.id).sortBy('seq');
-          const table = recordTable(this.db, kind);
-          if (isAbsentAtHq(incoming) && pending.length === 0) {
+          const queued = pending.get(incoming.id) ?? [];
+          if (isAbsentAtHq(incoming) && queued.length === 0) {
             // HQ refused to create it: the desk drops its copy (the refused op, with all its
             // fields, stays in rejectedOps for people to see and redo).
-            await table.delete(incoming.id);
+            page.remove(kind, incoming.id);
           } else {
-            await this.keepSupersededVersion(kind, incoming, change.reason);
-            await table.put(overlay(incoming, pending) as never);
+            if (kindDefinitions[kind].keepsRevisions) {
+              const current = await page.current(kind, incoming.id);
+              const revision = supersededRevision(kind, current, incoming, change.reason, this.now);
+              if (revision) page.revisions.push(revision);
+            }
+            page.put(kind, overlay(incoming, queued));
           }
           const remote = parseHlc(incoming.hlc);
           if (remote) clock = clock ? receiveHlc(clock, remote, this.now().getTime()) : remote;
         }
+        await page.flush();
         if (clock) await this.db.meta.put({ key: hlcKey, value: formatHlc(clock) });
         await this.db.meta.put({ key: cursorKey, value: cursor });
       },
@@ -152,6 +149,76 @@ export class DexieSyncStore implements SyncStore {
       now: this.now,
     };
   }
+}
+
+/** A page's writes, gathered per kind and written in bulk at the end. */
+class PageWrites {
+  private readonly puts = new Map<RecordKind, Map<string, Record<string, unknown> | null>>();
+  readonly revisions: RevisionRow[] = [];
+
+  constructor(private readonly db: DeskDatabase) {}
+
+  put(kind: RecordKind, record: Record<string, unknown>): void {
+    this.of(kind).set(String(record.id), record);
+  }
+
+  remove(kind: RecordKind, id: string): void {
+    this.of(kind).set(id, null);
+  }
+
+  /** The record as this page leaves it so far, else as stored. */
+  async current(kind: RecordKind, id: string): Promise<Versioned | undefined> {
+    const staged = this.of(kind);
+    if (staged.has(id)) return (staged.get(id) ?? undefined) as Versioned | undefined;
+    return (await recordTable(this.db, kind).get(id)) as Versioned | undefined;
+  }
+
+  async flush(): Promise<void> {
+    for (const [kind, records] of this.puts) {
+      const table = recordTable(this.db, kind);
+      const deletes = [...records].filter(([, r]) => r === null).map(([id]) => id);
+      const puts = [...records.values()].filter((r): r is Record<string, unknown> => r !== null);
+      if (deletes.length > 0) await table.bulkDelete(deletes);
+      if (puts.length > 0) await table.bulkPut(puts as never[]);
+    }
+    if (this.revisions.length > 0) await this.db.revisions.bulkPut(this.revisions);
+  }
+
+  private of(kind: RecordKind) {
+    let staged = this.puts.get(kind);
+    if (!staged) {
+      staged = new Map();
+      this.puts.set(kind, staged);
+    }
+    return staged;
+  }
+}
+
+/**
+ * Records that are corrected, never overwritten, keep their history on every desk:
+ * when a pulled version replaces a different local one, the local one becomes a
+ * revision with the correction's reason (this desk's own change coming back is the
+ * same state, same clock, and adds nothing).
+ */
+function supersededRevision(
+  kind: RecordKind,
+  current: Versioned | undefined,
+  incoming: Versioned,
+  reason: string | undefined,
+  now: () => Date,
+): RevisionRow | null {
+  if (!current || current.hlc === incoming.hlc) return null;
+  if ((current.version ?? 0) >= (incoming.version ?? 0)) return null;
+  return {
+    id: `${kind}:${incoming.id}:${current.version ?? 0}`,
+    kind,
+    recordId: incoming.id,
+    version: current.version ?? 0,
+    record: current,
+    reason: reason ?? '',
+    supersededAt: incoming.updatedAt ?? now().toISOString(),
+    supersededBy: incoming.updatedBy ?? '',
+  };
 }
 
 /** A stored record as far as sync needs to know it. */
