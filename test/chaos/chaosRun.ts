@@ -15,7 +15,7 @@ import {
   sync,
   type SyncDesk,
 } from '../support/syncDesks';
-import { ChaosOffice, type SameFieldEdit } from './chaosWork';
+import { RandomOffice, type SameFieldEdit } from '../support/randomOffice';
 import { faultKinds, startFaultProxy, type FaultKind } from './faultProxy';
 
 /**
@@ -100,7 +100,7 @@ export async function chaosRun(seed: number, cli: string): Promise<RunResult> {
     };
     proxy = await startFaultProxy({ seed, target: hq.url, log, restartHq });
     const start = new Date('2026-03-02T09:00:00+08:00').getTime();
-    const offices: ChaosOffice[] = [];
+    const offices: RandomOffice[] = [];
     for (const { officeId, desks: names } of layout) {
       const officeDesks: SyncDesk[] = [];
       for (const name of names) {
@@ -115,7 +115,7 @@ export async function chaosRun(seed: number, cli: string): Promise<RunResult> {
         officeDesks.push(desk);
         desks.push(desk);
       }
-      offices.push(new ChaosOffice(officeId, random, officeDesks, log));
+      offices.push(new RandomOffice(officeId, random, officeDesks, log));
     }
 
     const created = new Map<string, CreatedOp>();
@@ -321,7 +321,7 @@ async function checkOps(
 /** Every desk equals HQ for its office; streams gap-free; every same-field edit conflicted. */
 async function checkData(
   inspect: HqDatabase,
-  offices: ChaosOffice[],
+  offices: RandomOffice[],
   edits: SameFieldEdit[],
   result: RunResult,
 ) {

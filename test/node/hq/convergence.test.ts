@@ -1,9 +1,6 @@
 import { describe, expect, it, onTestFailed } from 'vitest';
-import { AppError } from '@shared/errors/appError';
 import type { SyncConflictData } from '@shared/domain/syncConflict';
-import type { DibaoAction } from '@shared/workflow/dibaoWorkflow';
 import type { SyncTransport } from '@shared/sync/ports';
-import { write } from '../../../renderer/src/db/writePath';
 import {
   openConflicts,
   resolveConflict,
@@ -17,14 +14,9 @@ import {
   type ComparableRecord,
   type RunningHq,
 } from '../../support/hqHarness';
-import {
-  createPersons,
-  applyForDibao,
-  registerFamily,
-  step,
-  stepsFrom,
-} from '../../support/officeWork';
-import { seededRandom, testSeed, type Random } from '../../support/seededRandom';
+import { registerFamily } from '../../support/officeWork';
+import { editableFields, RandomOffice, type SameFieldEdit } from '../../support/randomOffice';
+import { seededRandom, testSeed } from '../../support/seededRandom';
 import {
   deskOfficeRecords,
   enroll,
@@ -43,166 +35,6 @@ import {
  */
 
 const rounds = 6;
-/** Steps a desk can take without waiting for dates (公示 and county steps are elsewhere). */
-const undatedSteps = new Set<DibaoAction>([
-  'submit',
-  'return_for_materials',
-  'accept',
-  'start_investigation',
-  'record_opinion',
-  'start_notice',
-  'reinvestigate',
-  'withdraw',
-]);
-const editableFields = {
-  person: ['phone', 'currentAddress', 'illnessNote'],
-  household: ['address', 'villageName'],
-} as const;
-type EditableKind = keyof typeof editableFields;
-
-interface SameFieldEdit {
-  officeId: string;
-  kind: EditableKind;
-  recordId: string;
-  field: string;
-  values: [unknown, unknown];
-}
-
-class Office {
-  private counter = 0;
-  localRefusals = 0;
-  localWrites = 0;
-  constructor(
-    readonly random: Random,
-    readonly desks: SyncDesk[],
-  ) {}
-
-  value(desk: SyncDesk, round: number) {
-    this.counter += 1;
-    return `${desk.name}-r${round}-${this.counter}`;
-  }
-
-  /** Runs one piece of desk work; a refusal by the desk's own rules is normal work too. */
-  async attempt(work: () => Promise<unknown>) {
-    try {
-      await work();
-      this.localWrites += 1;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      this.localRefusals += 1;
-    }
-  }
-
-  async randomWork(desk: SyncDesk, round: number) {
-    const r = this.random;
-    const persons = (await desk.db.persons.toArray()).filter((p) => !p.deleted);
-    const households = (await desk.db.households.toArray()).filter((h) => !h.deleted);
-    const cases = (await desk.db.cases.toArray()).filter((c) => !c.deleted);
-    const choice = r.pick([
-      'person',
-      'family',
-      'editPerson',
-      'editPerson',
-      'editHousehold',
-      'deletePerson',
-      'openCase',
-      'step',
-      'step',
-      'step',
-    ] as const);
-    switch (choice) {
-      case 'person':
-        return this.attempt(() => createPersons(desk, 1));
-      case 'family':
-        return this.attempt(() => registerFamily(desk));
-      case 'editPerson': {
-        const person = r.pick(persons);
-        const field = r.pick(editableFields.person) ?? 'phone';
-        if (!person) return;
-        return this.attempt(() =>
-          write(desk.db, desk.ctx, (w) =>
-            w.update('person', person.id, person.version, { [field]: this.value(desk, round) }),
-          ),
-        );
-      }
-      case 'editHousehold': {
-        const household = r.pick(households);
-        const field = r.pick(editableFields.household) ?? 'address';
-        if (!household) return;
-        return this.attempt(() =>
-          write(desk.db, desk.ctx, (w) =>
-            w.update('household', household.id, household.version, {
-              [field]: this.value(desk, round),
-            }),
-          ),
-        );
-      }
-      case 'deletePerson': {
-        const person = r.pick(persons.filter((p) => p.householdId === null));
-        if (!person) return;
-        return this.attempt(() =>
-          write(desk.db, desk.ctx, (w) => w.remove('person', person.id, person.version)),
-        );
-      }
-      case 'openCase': {
-        const household = r.pick(households);
-        if (!household) return;
-        return this.attempt(() =>
-          applyForDibao(desk, {
-            householdId: household.id,
-            headPersonId: household.headPersonId,
-            headName: household.headName,
-            memberIds: household.members.map((m) => m.personId),
-          }),
-        );
-      }
-      case 'step': {
-        const c = r.pick(cases.filter((x) => stepsFrom(x.status).some((s) => undatedSteps.has(s))));
-        if (!c) return;
-        const steps = stepsFrom(c.status).filter((s) => undatedSteps.has(s));
-        // Mostly forward: a withdrawal ends the case's workflow.
-        const forward = steps.filter((s) => s !== 'withdraw');
-        const action = r.pick(forward.length > 0 && r.chance(0.85) ? forward : steps);
-        if (!action) return;
-        return this.attempt(() => step(desk, c.id, action));
-      }
-      default:
-        return;
-    }
-  }
-
-  /**
-   * Both desks of the office change the same field of a record they hold at the same
-   * version with nothing queued for it: a concurrent edit HQ must record as a conflict.
-   */
-  async sameFieldEdit(round: number): Promise<SameFieldEdit | null> {
-    const [one, two] = this.desks as [SyncDesk, SyncDesk];
-    const kind = this.random.pick(['person', 'household'] as const) ?? 'person';
-    const table = kind === 'person' ? 'persons' : 'households';
-    const queued = new Set([
-      ...(await one.db.queue.toArray()).map((e) => e.recordId),
-      ...(await two.db.queue.toArray()).map((e) => e.recordId),
-    ]);
-    const candidates: { id: string; version: number }[] = [];
-    for (const record of await one.db[table].toArray()) {
-      const other = await two.db[table].get(record.id);
-      if (record.deleted || !other || other.deleted) continue;
-      if (other.version !== record.version || queued.has(record.id)) continue;
-      candidates.push({ id: record.id, version: record.version });
-    }
-    const target = this.random.pick(candidates);
-    const field = this.random.pick(editableFields[kind]) ?? 'address';
-    if (!target) return null;
-    const values: [unknown, unknown] = [this.value(one, round), this.value(two, round)];
-    for (const [i, desk] of [one, two].entries()) {
-      await write(desk.db, desk.ctx, (w) =>
-        w.update(kind, target.id, target.version, { [field]: values[i] }),
-      );
-    }
-    return { officeId: one.officeId, kind, recordId: target.id, field, values };
-  }
-}
-
 /**
  * The desk holds exactly HQ's records of its office. The only op HQ refuses in this run
  * is the history event of a step HQ did not take (kept aside at the desk for people to
@@ -252,8 +84,18 @@ describe.each(hqStorages)('convergence over $kind', (storage) => {
       const opened = async (officeId: string, name: string) =>
         openOfficeDesk(officeId, name, new Date(start + random.int(0, 600) * 1000));
       const offices = [
-        new Office(random, [await opened('office-a', 'a1'), await opened('office-a', 'a2')]),
-        new Office(random, [await opened('office-b', 'b1'), await opened('office-b', 'b2')]),
+        new RandomOffice(
+          'office-a',
+          random,
+          [await opened('office-a', 'a1'), await opened('office-a', 'a2')],
+          () => undefined,
+        ),
+        new RandomOffice(
+          'office-b',
+          random,
+          [await opened('office-b', 'b1'), await opened('office-b', 'b2')],
+          () => undefined,
+        ),
       ];
       const desks = offices.flatMap((o) => o.desks);
       for (const desk of desks) await enroll(desk, hq);
@@ -267,12 +109,12 @@ describe.each(hqStorages)('convergence over $kind', (storage) => {
       for (let round = 1; round <= rounds; round++) {
         for (const office of offices) {
           if (round === 1 || random.chance(0.6)) {
-            const edit = await office.sameFieldEdit(round);
+            const edit = await office.sameFieldEdit();
             if (edit) sameFieldEdits.push(edit);
           }
           for (const desk of office.desks) {
             const pieces = random.int(2, 5);
-            for (let i = 0; i < pieces; i++) await office.randomWork(desk, round);
+            for (let i = 0; i < pieces; i++) await office.randomWork(desk);
           }
         }
         for (const desk of random.shuffle(desks)) {
@@ -282,7 +124,7 @@ describe.each(hqStorages)('convergence over $kind', (storage) => {
           const office = offices.find((o) => o.desks.includes(desk));
           if (office && random.chance(0.3))
             await sync(desk, {
-              transport: workingWhilePulling(desk, () => office.randomWork(desk, round)),
+              transport: workingWhilePulling(desk, () => office.randomWork(desk)),
             });
           else await sync(desk);
         }

@@ -1,19 +1,13 @@
 import { AppError } from '@shared/errors/appError';
 import type { DibaoAction } from '@shared/workflow/dibaoWorkflow';
 import { write } from '../../renderer/src/db/writePath';
-import {
-  applyForDibao,
-  createPersons,
-  registerFamily,
-  step,
-  stepsFrom,
-} from '../support/officeWork';
-import type { Random } from '../support/seededRandom';
-import type { SyncDesk } from '../support/syncDesks';
+import { applyForDibao, createPersons, registerFamily, step, stepsFrom } from './officeWork';
+import type { Random } from './seededRandom';
+import type { SyncDesk } from './syncDesks';
 
 /**
- * Random registrar work for the chaos runs, through officeWork and the desk's write
- * path: creates, edits, deletes, workflow steps, and designed same-field edits on two
+ * Random registrar work for the convergence test and the chaos runs, through officeWork
+ * and the desk's write path: creates, edits, deletes, workflow steps, and designed same-field edits on two
  * desks of one office. Records are picked in a stable order (creation time, author,
  * ID number), so the same seed makes the same choices.
  */
@@ -56,7 +50,7 @@ function stable<T extends Sortable>(rows: T[]): T[] {
   return rows.filter((r) => !r.deleted).sort((a, b) => key(a).localeCompare(key(b)));
 }
 
-export class ChaosOffice {
+export class RandomOffice {
   private counter = 0;
   localWrites = 0;
   localRefusals = 0;
