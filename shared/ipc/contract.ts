@@ -10,7 +10,13 @@
  * types and a few string constants.
  */
 import type { AppErrorData } from '../errors/appError';
-import type { PullRequest, PullResponse, PushRequest, PushResponse } from '../sync/protocol';
+import type {
+  PublicKeys,
+  PullRequest,
+  PullResponse,
+  PushRequest,
+  PushResponse,
+} from '../sync/protocol';
 
 export type MenuLanguage = 'zh-CN' | 'en';
 
@@ -82,6 +88,8 @@ export interface SyncEnrollRequest {
   /** The desk's own device id: changes queued before enrollment already carry it. */
   deviceId: string;
   deviceName: string;
+  /** The desk's public package keys (its private keys never leave the renderer's store). */
+  publicKeys: PublicKeys;
 }
 
 /** What the renderer may know of the enrollment: never the token. */
@@ -89,6 +97,8 @@ export interface SyncEnrollResponse {
   deviceId: string;
   officeId: string;
   officeName: string;
+  /** HQ's public package keys, which the desk pins. */
+  hqKeys: PublicKeys;
   /** HQ's clock at enrollment (ISO), to warn about a device clock that is off. */
   hqTime: string;
 }
@@ -105,6 +115,23 @@ export type SyncHttpRequest =
 
 export type SyncHttpResponse = PushResponse | PullResponse;
 
+/** A sync package (or any binary file) to save; the bytes cross IPC as a Uint8Array. */
+export interface SaveBytesRequest {
+  suggestedName: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  filters: FileFilter[];
+}
+
+/** Sync packages of a large office are tens of megabytes; more is not a package. */
+export const MAX_OPEN_BYTES = 512 * 1024 * 1024;
+
+export interface OpenBytesResponse {
+  /** False when the user cancelled the dialog. */
+  opened: boolean;
+  name?: string;
+  bytes?: Uint8Array<ArrayBuffer>;
+}
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
@@ -112,6 +139,8 @@ export interface IpcContract {
   'file:saveText': { request: SaveTextRequest; response: SaveTextResponse };
   'file:openText': { request: OpenTextRequest; response: OpenTextResponse };
   'file:savePdf': { request: SavePdfRequest; response: SavePdfResponse };
+  'file:saveBytes': { request: SaveBytesRequest; response: SaveTextResponse };
+  'file:openBytes': { request: OpenTextRequest; response: OpenBytesResponse };
   'sync:enroll': { request: SyncEnrollRequest; response: SyncEnrollResponse };
   'sync:status': { request: undefined; response: SyncStatusResponse };
   'sync:request': { request: SyncHttpRequest; response: SyncHttpResponse };
@@ -134,6 +163,8 @@ export const ipcChannels = [
   'file:saveText',
   'file:openText',
   'file:savePdf',
+  'file:saveBytes',
+  'file:openBytes',
   'sync:enroll',
   'sync:status',
   'sync:request',
@@ -150,6 +181,9 @@ export interface DeskApi {
   openTextFile(request: OpenTextRequest): Promise<OpenTextResponse>;
   /** Saves the current page, as its print stylesheet lays it out, as a PDF file. */
   savePagePdf(request: SavePdfRequest): Promise<SavePdfResponse>;
+  /** Binary files (sync packages): a save dialog, and an open dialog that reads the file. */
+  saveBytesFile(request: SaveBytesRequest): Promise<SaveTextResponse>;
+  openBytesFile(request: OpenTextRequest): Promise<OpenBytesResponse>;
   /** Online sync (Electron only: the main process holds the credential and does the HTTP). */
   enrollSync(request: SyncEnrollRequest): Promise<SyncEnrollResponse>;
   syncStatus(): Promise<SyncStatusResponse>;
@@ -163,6 +197,8 @@ export const deskApiChannels = {
   saveTextFile: 'file:saveText',
   openTextFile: 'file:openText',
   savePagePdf: 'file:savePdf',
+  saveBytesFile: 'file:saveBytes',
+  openBytesFile: 'file:openBytes',
   enrollSync: 'sync:enroll',
   syncStatus: 'sync:status',
   syncRequest: 'sync:request',

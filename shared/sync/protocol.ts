@@ -106,6 +106,14 @@ export const pullResponseSchema = z.object({
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
+/** A party's public package keys (shared/package/keys.ts), SPKI in base64. */
+export const publicKeysSchema = z.object({
+  signing: z.string().min(1).max(400),
+  encryption: z.string().min(1).max(400),
+});
+
+export type PublicKeys = z.infer<typeof publicKeysSchema>;
+
 export const enrollRequestSchema = z.object({
   code: z.string().trim().min(6).max(64),
   /**
@@ -115,8 +123,12 @@ export const enrollRequestSchema = z.object({
   deviceId: z.string().trim().min(8).max(64),
   officeId: z.string().trim().min(1).max(40),
   deviceName: z.string().trim().min(1).max(80),
-  /** The device's public signing key (SPKI, base64) for sync packages; optional for now. */
-  publicKey: z.string().max(2000).nullable(),
+  /**
+   * The device's public package keys (SPKI, base64): HQ checks packages the desk signs
+   * and encrypts return packages for it. Null only from desks made before sync
+   * packages; such a desk can sync online but not by file.
+   */
+  publicKeys: publicKeysSchema.nullable(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 
@@ -127,6 +139,8 @@ export const enrollResponseSchema = z.object({
   officeId: z.string(),
   officeName: z.string(),
   hqTime: z.string(),
+  /** HQ's public package keys: the desk pins them and trusts no other HQ key. */
+  hqKeys: publicKeysSchema,
 });
 export type EnrollResponse = z.infer<typeof enrollResponseSchema>;
 

@@ -14,6 +14,7 @@ import {
   pullRequestSchema,
   pullResponseSchema,
   pushRequestSchema,
+  publicKeysSchema,
   pushResponseSchema,
 } from '@shared/sync/protocol';
 import type { CredentialStore } from '../../sync/credentialStore';
@@ -23,6 +24,7 @@ import type { IpcHandlers } from '../registerHandlers';
 
 const enrollSchema = enrollRequestSchema
   .pick({ code: true, deviceId: true, officeId: true, deviceName: true })
+  .extend({ publicKeys: publicKeysSchema })
   .extend({ hqUrl: z.string().trim().min(1).max(500) });
 
 const requestSchema = z.discriminatedUnion('route', [
@@ -55,7 +57,7 @@ export function syncHandlers(
             deviceId: input.deviceId,
             officeId: input.officeId,
             deviceName: input.deviceName,
-            publicKey: null,
+            publicKeys: input.publicKeys,
           },
         },
         enrollResponseSchema,
@@ -79,6 +81,7 @@ export function syncHandlers(
         officeId: enrolled.officeId,
         officeName: enrolled.officeName,
         hqTime: enrolled.hqTime,
+        hqKeys: enrolled.hqKeys,
       };
     },
 

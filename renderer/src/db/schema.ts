@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { communitySchemaVersion } from './tables/communityTables';
 import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
+import { packageSchemaVersion } from './tables/packageTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -48,7 +49,7 @@ export const schemaVersions: SchemaVersion[] = [
   },
 ];
 
-/** Versions 4 and 5 belong to elderly care and community services (their own files). */
+/** Versions 4, 5 and 6 belong to elderly care, community services and sync packages. */
 schemaVersions.push(
   {
     // v3: corrections keep the superseded version of kinds that are never overwritten;
@@ -68,6 +69,7 @@ schemaVersions.push(
   },
   elderlyCareSchemaVersion,
   communitySchemaVersion,
+  packageSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

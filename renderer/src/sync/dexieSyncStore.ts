@@ -94,6 +94,16 @@ export class DexieSyncStore implements SyncStore {
    * (not a read and a write per record): pulls are the desk's largest writes.
    */
   async applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
+    await this.applyPage(changes, cursor);
+    await this.afterPull(changes);
+  }
+
+  /**
+   * The transactional part of applyPulled. A sync package's import calls it inside its
+   * own larger transaction (with the acknowledgements and the package history), so the
+   * whole package applies or nothing does.
+   */
+  async applyPage(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
     const known = changes.filter((c) => Object.hasOwn(kindDefinitions, c.kind)); // kinds this version has
     await this.db.transaction(
       'rw',
@@ -126,7 +136,10 @@ export class DexieSyncStore implements SyncStore {
         await this.db.meta.put({ key: cursorKey, value: cursor });
       },
     );
-    // Records each desk derives itself (elderly-care stays) follow what arrived.
+  }
+
+  /** Records each desk derives itself (elderly-care stays) follow what arrived. */
+  async afterPull(changes: ServerChange[]): Promise<void> {
     const moved = residentsMoved(changes);
     if (
       moved.length > 0 ||

@@ -47,8 +47,8 @@ export function createWebTransport(store: MetaStore, fetchFn: WebFetch): DeskSyn
 
     enroll: async (input) => {
       const hqUrl = normalizeHqUrl(input.hqUrl);
-      const { code, deviceId, officeId, deviceName } = input;
-      const body = { code, deviceId, officeId, deviceName, publicKey: null };
+      const { code, deviceId, officeId, deviceName, publicKeys } = input;
+      const body = { code, deviceId, officeId, deviceName, publicKeys };
       const enrolled = await post(fetchFn, hqUrl, hqRoutes.enroll, body, enrollResponseSchema);
       if (enrolled.officeId !== officeId.trim()) {
         throw new AppError({

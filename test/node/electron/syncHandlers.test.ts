@@ -55,6 +55,7 @@ const enrolled = {
   officeId: '330102001',
   officeName: '城关镇民政办',
   hqTime,
+  hqKeys: { signing: 'HQ-SIGNING-SPKI', encryption: 'HQ-ENCRYPTION-SPKI' },
 };
 const enrollRequest = {
   hqUrl: 'https://hq.example.gov.cn/minzheng/',
@@ -62,6 +63,7 @@ const enrollRequest = {
   officeId: '330102001',
   deviceId: '0190f3a2-desk-0001',
   deviceName: '城关镇民政办-01',
+  publicKeys: { signing: 'DESK-SIGNING-SPKI', encryption: 'DESK-ENCRYPTION-SPKI' },
 };
 
 let dir: string;
@@ -94,6 +96,7 @@ describe('sync:enroll', () => {
       officeId: '330102001',
       officeName: '城关镇民政办',
       hqTime,
+      hqKeys: enrolled.hqKeys,
     });
     expect(net.sent[0]?.url).toBe('https://hq.example.gov.cn/minzheng/v1/enroll');
     expect(net.sent[0]?.init.headers).not.toHaveProperty('authorization');
@@ -102,7 +105,7 @@ describe('sync:enroll', () => {
       deviceId: '0190f3a2-desk-0001',
       officeId: '330102001',
       deviceName: '城关镇民政办-01',
-      publicKey: null,
+      publicKeys: enrollRequest.publicKeys,
     });
     const onDisk = await readFile(file, 'utf8');
     expect(onDisk).not.toContain('s3cr3t');

@@ -41,12 +41,14 @@ describe('the browser transport', () => {
     officeId: '330102001',
     officeName: '城关镇民政办',
     hqTime,
+    hqKeys: { signing: 'HQ-SIGNING-SPKI', encryption: 'HQ-ENCRYPTION-SPKI' },
   };
   const input = {
     hqUrl: 'http://127.0.0.1:8787/',
     code: 'CODE-2026',
     officeId: '330102001',
     deviceId: '0190f3a2-desk-0001',
+    publicKeys: { signing: 'DESK-SIGNING-SPKI', encryption: 'DESK-ENCRYPTION-SPKI' },
   };
 
   it('enrolls, keeps the credential in IndexedDB meta and sends it as a bearer token', async () => {
@@ -63,6 +65,7 @@ describe('the browser transport', () => {
       officeId: '330102001',
       officeName: '城关镇民政办',
       hqTime,
+      hqKeys: enrolled.hqKeys,
     });
     expect(await loadWebCredential(meta)).toMatchObject({
       hqUrl: 'http://127.0.0.1:8787',
@@ -73,7 +76,10 @@ describe('the browser transport', () => {
       'http://127.0.0.1:8787/v1/enroll',
       'http://127.0.0.1:8787/v1/sync/pull',
     ]);
-    expect(net.sent[0]?.body).toMatchObject({ deviceId: '0190f3a2-desk-0001', publicKey: null });
+    expect(net.sent[0]?.body).toMatchObject({
+      deviceId: '0190f3a2-desk-0001',
+      publicKeys: input.publicKeys,
+    });
     expect(net.sent[1]?.headers.authorization).toBe('Bearer dev-1.token');
   });
 

@@ -7,6 +7,7 @@ import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { useSyncStatus } from '../../sync/syncStatus';
 import { createSyncTransport } from '../../sync/transport';
+import { enrollWithKeys } from '../../sync/packages/enrollWithKeys';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { FactList } from '../common/FactList';
 import { PageHeader } from '../common/PageHeader';
@@ -89,7 +90,7 @@ function EnrollForm(props: { onEnrolled: (officeName: string) => void }) {
     clear();
     setBusy(true);
     try {
-      const result = await createSyncTransport(db).enroll({
+      const result = await enrollWithKeys(db, createSyncTransport(db), {
         hqUrl,
         code,
         officeId,

@@ -1,0 +1,166 @@
+import { packageFileName } from '@shared/package/manifest';
+import { readPackageBytes, type ReadPackage } from '@shared/package/fileFormat';
+import { decryptPackage, verifyPackage } from '@shared/package/open';
+import { toOfficePayloadSchema, type ToOfficePayload } from '@shared/package/payload';
+import { packageRefusal } from '@shared/package/refusals';
+import { checkOrder } from '@shared/package/sequence';
+import type { ServerChange, SyncCursor } from '@shared/sync/protocol';
+import { recordTableNames, type DeskDatabase } from '../../db/database';
+import { requireRole } from '../../db/permissions';
+import { packagesTable } from '../../db/tables/packageTables';
+import type { WriteContext } from '../../db/writeContext';
+import { DexieSyncStore } from '../dexieSyncStore';
+import { requirePackageKeys } from './deviceKeys';
+import { summaryOf } from './exportPackage';
+import type { ImportedPackage, OnPackageProgress, PackagePreview } from './packageTypes';
+
+interface OpenedPackage {
+  read: ReadPackage;
+  payload: ToOfficePayload;
+}
+
+/**
+ * Checks a return package and shows what it holds, applying nothing: the supervisor
+ * sees it before it changes the desk. Refusals say exactly why (refusals.ts).
+ */
+export async function previewPackage(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  bytes: Uint8Array<ArrayBuffer>,
+  onProgress?: OnPackageProgress,
+): Promise<PackagePreview> {
+  const opened = await openReturnPackage(db, ctx, bytes, onProgress);
+  const cursor = await new DexieSyncStore(db, ctx.now).cursor();
+  await checkOrderAt(db, opened.read, cursor);
+  return previewOf(db, opened, cursor);
+}
+
+/**
+ * Applies a return package in ONE transaction through the online path's own steps:
+ * HQ's answers leave the queue as a push response would (refused ops kept for people),
+ * then the changes this desk lacks apply as a pulled page would, the cursor moves, and
+ * the package joins the history. The order checks run again inside the transaction,
+ * so an online sync that ran meanwhile cannot make anything apply twice.
+ */
+export async function importPackage(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  bytes: Uint8Array<ArrayBuffer>,
+  onProgress?: OnPackageProgress,
+): Promise<ImportedPackage> {
+  const opened = await openReturnPackage(db, ctx, bytes, onProgress);
+  const { manifest } = opened.read;
+  const store = new DexieSyncStore(db, ctx.now);
+  onProgress?.({ phase: 'applying', done: 0, total: opened.payload.changes.length });
+  let preview: PackagePreview | null = null;
+  let applied: ServerChange[] = [];
+  await db.transaction(
+    'rw',
+    [...recordTableNames, 'queue', 'meta', 'revisions', 'rejectedOps', 'packages'],
+    async () => {
+      const cursor = await store.cursor();
+      await checkOrderAt(db, opened.read, cursor);
+      preview = await previewOf(db, opened, cursor);
+      await store.acknowledge(opened.payload.results);
+      applied = newChanges(opened.payload.changes, cursor);
+      await store.applyPage(applied, {
+        office: Math.max(cursor.office, manifest.covers.office?.upTo ?? 0),
+        reference: Math.max(cursor.reference, manifest.covers.reference?.upTo ?? 0),
+      });
+      await packagesTable(db).put({
+        packageId: manifest.packageId,
+        direction: 'imported',
+        manifest,
+        fileName: packageFileName(manifest, ctx.officeId),
+        at: ctx.now().toISOString(),
+        by: ctx.actor.name,
+      });
+    },
+  );
+  await store.afterPull(applied);
+  onProgress?.({ phase: 'done', done: applied.length, total: applied.length });
+  const result = preview as PackagePreview | null;
+  if (!result) throw new Error('unreachable: the import transaction ended without a preview');
+  return { ...result, importedAt: ctx.now().toISOString() };
+}
+
+/** Layout, direction, receiver, HQ's pinned key and signature, then decryption. */
+async function openReturnPackage(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  bytes: Uint8Array<ArrayBuffer>,
+  onProgress?: OnPackageProgress,
+): Promise<OpenedPackage> {
+  requireRole(ctx, ['supervisor'], 'import sync packages');
+  const { device, hq } = await requirePackageKeys(db);
+  onProgress?.({ phase: 'checking', done: 0, total: 0 });
+  const read = readPackageBytes(bytes);
+  const { manifest } = read;
+  if (manifest.direction !== 'toOffice') {
+    throw packageRefusal(
+      'package.wrong_direction',
+      'This package is addressed to HQ (a desk export); import the return file HQ made.',
+    );
+  }
+  if (manifest.receiver.kind !== 'office' || manifest.receiver.officeId !== ctx.officeId) {
+    const office = manifest.receiver.kind === 'office' ? manifest.receiver.officeId : 'HQ';
+    throw packageRefusal(
+      'package.wrong_receiver',
+      `This package is meant for office ${office}, not ${ctx.officeId}.`,
+      { office },
+    );
+  }
+  if (manifest.sender.kind !== 'hq' || manifest.sender.keyId !== hq.signingKeyId) {
+    throw packageRefusal(
+      'package.unknown_signer',
+      'The package is not signed by the HQ this desk is enrolled with.',
+      { keyId: read.signerKeyId },
+    );
+  }
+  await verifyPackage(read, hq.publicKeys.signing);
+  onProgress?.({ phase: 'decrypting', done: 0, total: 0 });
+  const payload = await decryptPackage(read, device.encryption, toOfficePayloadSchema);
+  return { read, payload };
+}
+
+async function checkOrderAt(db: DeskDatabase, read: ReadPackage, cursor: SyncCursor) {
+  const imported = await packagesTable(db)
+    .filter((p) => p.direction === 'imported')
+    .toArray();
+  checkOrder(
+    read.manifest,
+    {
+      packageIds: new Set(imported.map((p) => p.packageId)),
+      lastNumber: Math.max(0, ...imported.map((p) => p.manifest.number)),
+    },
+    { office: cursor.office, reference: cursor.reference },
+  );
+}
+
+function newChanges(changes: ServerChange[], cursor: SyncCursor): ServerChange[] {
+  return changes.filter((c) => c.seq > cursor[c.stream]);
+}
+
+async function previewOf(
+  db: DeskDatabase,
+  { read, payload }: OpenedPackage,
+  cursor: SyncCursor,
+): Promise<PackagePreview> {
+  const acknowledged = { applied: 0, conflicts: 0, rejected: 0, stillQueued: 0 };
+  const queued = await db.queue.bulkGet(payload.results.map((r) => r.seq));
+  payload.results.forEach((result, i) => {
+    if (result.status === 'applied') acknowledged.applied += 1;
+    if (result.status === 'conflict') acknowledged.conflicts += 1;
+    if (result.status === 'rejected') acknowledged.rejected += 1;
+    if (queued[i]?.opId === result.opId) acknowledged.stillQueued += 1;
+  });
+  return {
+    manifest: read.manifest,
+    summary: summaryOf(read.manifest.counts, read.manifest.dateRange),
+    acknowledged,
+    changes: {
+      total: payload.changes.length,
+      new: newChanges(payload.changes, cursor).length,
+    },
+  };
+}
