@@ -6,6 +6,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, safeStorage, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
 import { appInfoHandlers } from './ipc/handlers/appInfo';
+import { binaryFileHandlers } from './ipc/handlers/binaryFiles';
+import type { FileHandlerDeps } from './ipc/handlers/fileAccess';
 import { fileHandlers } from './ipc/handlers/files';
 import { menuLanguageHandlers } from './ipc/handlers/menuLanguage';
 import { savePdfHandlers } from './ipc/handlers/savePdf';
@@ -40,19 +42,17 @@ function openMainWindow(): void {
 function start(): void {
   hardenSession(session.defaultSession);
   serveAppProtocol(rendererDir);
+  const fileDeps: FileHandlerDeps = {
+    dialog,
+    windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
+    defaultDirectory: () => app.getPath('documents'),
+  };
   registerHandlers(ipcMain, {
     ...appInfoHandlers({ app, platform: process.platform, versions: process.versions }),
     ...menuLanguageHandlers(applyApplicationMenu),
-    ...fileHandlers({
-      dialog,
-      windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
-      defaultDirectory: () => app.getPath('documents'),
-    }),
-    ...savePdfHandlers({
-      dialog,
-      windowFor: (event) => BrowserWindow.fromWebContents(event.sender),
-      defaultDirectory: () => app.getPath('documents'),
-    }),
+    ...fileHandlers(fileDeps),
+    ...binaryFileHandlers(fileDeps),
+    ...savePdfHandlers(fileDeps),
     ...syncHandlers({
       credentials: new CredentialStore({
         file: () => path.join(app.getPath('userData'), 'hq-credential.json'),

@@ -29,6 +29,8 @@ export function createDeskBridge(invoke: Invoke): DeskBridge {
     saveTextFile: (request) => call(deskApiChannels.saveTextFile, request),
     openTextFile: (request) => call(deskApiChannels.openTextFile, request),
     savePagePdf: (request) => call(deskApiChannels.savePagePdf, request),
+    saveBytesFile: (request) => call(deskApiChannels.saveBytesFile, request),
+    openBytesFile: (request) => call(deskApiChannels.openBytesFile, request),
     enrollSync: (request) => call(deskApiChannels.enrollSync, request),
     syncStatus: () => call(deskApiChannels.syncStatus, undefined),
     syncRequest: (request) => call(deskApiChannels.syncRequest, request),

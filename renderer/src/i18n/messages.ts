@@ -4,6 +4,7 @@ import { commonEn } from './en/common';
 import { communityEn } from './en/community';
 import { elderlyCareEn } from './en/elderlyCare';
 import { errorsEn } from './en/errors';
+import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
@@ -13,6 +14,7 @@ import { commonZh } from './zh-CN/common';
 import { communityZh } from './zh-CN/community';
 import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { errorsZh } from './zh-CN/errors';
+import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
@@ -31,6 +33,7 @@ export const zhCN = {
   ...elderlyCareZh,
   ...communityZh,
   ...syncZh,
+  ...packagesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -45,4 +48,5 @@ export const en: Record<MessageKey, string> = {
   ...elderlyCareEn,
   ...communityEn,
   ...syncEn,
+  ...packagesEn,
 };

@@ -26,6 +26,8 @@ export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
     saveTextFile: (request) => unwrap(bridge.saveTextFile(request)),
     openTextFile: (request) => unwrap(bridge.openTextFile(request)),
     savePagePdf: (request) => unwrap(bridge.savePagePdf(request)),
+    saveBytesFile: (request) => unwrap(bridge.saveBytesFile(request)),
+    openBytesFile: (request) => unwrap(bridge.openBytesFile(request)),
     enrollSync: (request) => unwrap(bridge.enrollSync(request)),
     syncStatus: () => unwrap(bridge.syncStatus()),
     syncRequest: (request) => unwrap(bridge.syncRequest(request)),

@@ -5,9 +5,11 @@
  */
 import { AppError, toAppErrorData } from '@shared/errors/appError';
 import {
+  MAX_OPEN_BYTES,
   MAX_OPEN_TEXT_BYTES,
   type DeskApi,
   type FileFilter,
+  type OpenBytesResponse,
   type OpenTextResponse,
 } from '@shared/ipc/contract';
 
@@ -23,13 +25,37 @@ function baseName(name: string): string {
   return name.split(/[\\/]/).pop() || 'download.txt';
 }
 
-function pickTextFile(filters: FileFilter[]): Promise<OpenTextResponse> {
+/** Same error as the Electron handlers give (field `file`, code `file.too_large`). */
+function fileTooLarge(size: number, maxBytes: number): AppError {
+  return new AppError({
+    code: 'validation',
+    message: 'The chosen file is too large to open.',
+    fieldErrors: [
+      { path: 'file', code: 'file.too_large', params: { maxMegabytes: maxBytes / 1024 / 1024 } },
+    ],
+    details: { size, maxBytes },
+  });
+}
+
+/**
+ * A hidden <input type=file>: the user picks one file, `read` turns it into the
+ * response. Files over `maxBytes` are refused before they are read.
+ */
+function pickFile<R extends { opened: boolean }>(
+  filters: FileFilter[],
+  maxBytes: number,
+  read: (file: File) => Promise<R>,
+): Promise<R | { opened: false }> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = acceptFor(filters);
     input.hidden = true;
-    const finish = (response: OpenTextResponse): void => {
+    const fail = (error: unknown): void => {
+      input.remove();
+      reject(error instanceof AppError ? error : AppError.fromData(toAppErrorData(error)));
+    };
+    const finish = (response: R | { opened: false }): void => {
       input.remove();
       resolve(response);
     };
@@ -40,31 +66,45 @@ function pickTextFile(filters: FileFilter[]): Promise<OpenTextResponse> {
       () => {
         const file = input.files?.[0];
         if (!file) return finish({ opened: false });
-        if (file.size > MAX_OPEN_TEXT_BYTES) {
-          input.remove();
-          reject(
-            new AppError({
-              code: 'validation',
-              message: 'The chosen file is too large to open.',
-              details: { size: file.size, maxBytes: MAX_OPEN_TEXT_BYTES },
-            }),
-          );
-          return;
-        }
-        // Blob.text() decodes UTF-8 and drops a BOM, like the Electron handler does.
-        file.text().then(
-          (content) => finish({ opened: true, name: file.name, content }),
-          (error: unknown) => {
-            input.remove();
-            reject(AppError.fromData(toAppErrorData(error)));
-          },
-        );
+        if (file.size > maxBytes) return fail(fileTooLarge(file.size, maxBytes));
+        read(file).then(finish, fail);
       },
       { once: true },
     );
     document.body.append(input);
     input.click();
   });
+}
+
+function pickTextFile(filters: FileFilter[]): Promise<OpenTextResponse> {
+  // Blob.text() decodes UTF-8 and drops a BOM, like the Electron handler does.
+  return pickFile(filters, MAX_OPEN_TEXT_BYTES, async (file) => ({
+    opened: true,
+    name: file.name,
+    content: await file.text(),
+  }));
+}
+
+function pickBytesFile(filters: FileFilter[]): Promise<OpenBytesResponse> {
+  return pickFile(filters, MAX_OPEN_BYTES, async (file) => ({
+    opened: true,
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  }));
+}
+
+/** A download through a hidden <a download>: the browser decides the folder. */
+function download(blob: Blob, suggestedName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = baseName(suggestedName);
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoking at once can abort the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function notInBrowser(): AppError {
@@ -90,21 +130,24 @@ export function createWebDeskApi(): DeskApi {
     setMenuLanguage: () => Promise.resolve(),
 
     saveTextFile: (request) => {
-      const blob = new Blob([request.content], { type: 'text/plain;charset=utf-8' });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = baseName(request.suggestedName);
-      link.hidden = true;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // Revoking at once can abort the download in some browsers; a minute is plenty.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(
+        new Blob([request.content], { type: 'text/plain;charset=utf-8' }),
+        request.suggestedName,
+      );
       return Promise.resolve({ saved: true });
     },
 
     openTextFile: (request) => pickTextFile(request.filters),
+
+    saveBytesFile: (request) => {
+      download(
+        new Blob([request.bytes], { type: 'application/octet-stream' }),
+        request.suggestedName,
+      );
+      return Promise.resolve({ saved: true });
+    },
+
+    openBytesFile: (request) => pickBytesFile(request.filters),
 
     // A browser cannot write a PDF by itself: its print dialog (with "Save as PDF") uses
     // the same print stylesheet Electron's printToPDF does. It blocks until closed.

@@ -10,6 +10,7 @@ import { PersonScreen } from './registry/PersonScreen';
 import { PersonsScreen } from './registry/PersonsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { ConflictsScreen } from './sync/ConflictsScreen';
+import { PackagesScreen } from './sync/PackagesScreen';
 import { SyncSettingsScreen } from './sync/SyncSettingsScreen';
 import { renderCommunityRoute } from './community/routes';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
@@ -47,6 +48,8 @@ export function renderRoute(route: Route): ReactNode {
       return <SyncSettingsScreen />;
     case 'conflicts':
       return <ConflictsScreen />;
+    case 'packages':
+      return <PackagesScreen />;
   }
 }
 

@@ -16,7 +16,8 @@ export type CoreRoute =
   | { name: 'caseEdit'; id: string }
   | { name: 'settings' }
   | { name: 'syncSettings' }
-  | { name: 'conflicts' };
+  | { name: 'conflicts' }
+  | { name: 'packages' };
 
 interface RouterState {
   route: Route;

@@ -5,6 +5,7 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import PeopleIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import BedIcon from '@mui/icons-material/BedOutlined';
+import UsbIcon from '@mui/icons-material/Usb';
 import VolunteerIcon from '@mui/icons-material/VolunteerActivismOutlined';
 import {
   AppBar,
@@ -23,6 +24,7 @@ import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { isCommunityRoute, isElderlyCareRoute, renderRoute } from '../screens/routes';
+import { canUsePackages } from '../screens/sync/PackagesScreen';
 import { useRouter, type Route } from '../state/router';
 import { useSession } from '../state/session';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -31,13 +33,16 @@ import { useLiveSettings } from './useLiveSettings';
 
 const drawerWidth = 196;
 
-type Section = 'persons' | 'households' | 'cases' | 'elderlyCare' | 'community' | 'settings';
+type Section =
+  'persons' | 'households' | 'cases' | 'elderlyCare' | 'community' | 'packages' | 'settings';
 
 interface NavItem {
   section: Section;
   label: MessageKey;
   icon: ReactNode;
   target: Route;
+  /** Shown only to whom this allows (all when absent). */
+  visible?: (role: string | undefined) => boolean;
 }
 
 const navItems: NavItem[] = [
@@ -55,6 +60,13 @@ const navItems: NavItem[] = [
     label: 'nav.community',
     icon: <VolunteerIcon />,
     target: { name: 'services' },
+  },
+  {
+    section: 'packages',
+    label: 'nav.packages',
+    icon: <UsbIcon />,
+    target: { name: 'packages' },
+    visible: canUsePackages,
   },
   {
     section: 'settings',
@@ -80,6 +92,8 @@ function sectionOf(route: Route): Section {
     case 'case':
     case 'caseEdit':
       return 'cases';
+    case 'packages':
+      return 'packages';
     case 'settings':
     case 'syncSettings':
     case 'conflicts':
@@ -93,7 +107,9 @@ export function AppShell() {
   useLiveSettings();
   const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
+  const role = useSession((s) => s.user?.role);
   const current = sectionOf(route);
+  const shown = navItems.filter((item) => !item.visible || item.visible(role));
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
@@ -111,7 +127,7 @@ export function AppShell() {
         >
           <Box component="nav" aria-label={t('nav.label')}>
             <List>
-              {navItems.map((item) => (
+              {shown.map((item) => (
                 <ListItemButton
                   key={item.section}
                   selected={item.section === current}

@@ -50,12 +50,18 @@ describe('createDeskBridge', () => {
     await bridge.saveTextFile({ suggestedName: 'a.json', content: '{}', filters });
     await bridge.openTextFile({ filters });
     await bridge.savePagePdf({ suggestedName: '证明.pdf' });
+    const bytes = new Uint8Array([1, 2, 3]);
+    const packages = [{ name: '同步包', extensions: ['mzpkg'] }];
+    await bridge.saveBytesFile({ suggestedName: 'a.mzpkg', bytes, filters: packages });
+    await bridge.openBytesFile({ filters: packages });
     expect(calls).toEqual([
       ['app:getInfo', undefined],
       ['app:setMenuLanguage', { language: 'zh-CN' }],
       ['file:saveText', { suggestedName: 'a.json', content: '{}', filters }],
       ['file:openText', { filters }],
       ['file:savePdf', { suggestedName: '证明.pdf' }],
+      ['file:saveBytes', { suggestedName: 'a.mzpkg', bytes, filters: packages }],
+      ['file:openBytes', { filters: packages }],
     ]);
   });
 });

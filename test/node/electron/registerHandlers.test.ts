@@ -116,7 +116,15 @@ describe('registerHandlers', () => {
       'file:saveText': () => ({ saved: false }),
       'file:openText': () => ({ opened: false }),
       'file:savePdf': () => ({ saved: false, via: 'file' }),
-      'sync:enroll': () => ({ deviceId: 'd', officeId: 'o', officeName: 'n', hqTime: '' }),
+      'file:saveBytes': () => ({ saved: false }),
+      'file:openBytes': () => ({ opened: false }),
+      'sync:enroll': () => ({
+        deviceId: 'd',
+        officeId: 'o',
+        officeName: 'n',
+        hqTime: '',
+        hqKeys: { signing: 's', encryption: 'e' },
+      }),
       'sync:status': () => ({ enrolled: false, hqUrl: null, deviceId: null }),
       'sync:request': () => ({
         changes: [],

@@ -62,4 +62,5 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'settings.identity_fixed': 'The office code and area code cannot change after setup',
   'settings.office_id_format': 'The office code uses letters, digits, "_" and "-" (at most 40)',
   'sync.clock_ahead': "This device's clock is far ahead of HQ; fix the system time and sync again",
+  'file.too_large': 'The file is too large to open (over {maxMegabytes} MB)',
 };

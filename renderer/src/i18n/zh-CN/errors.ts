@@ -60,4 +60,5 @@ export const errorsZh = {
   'settings.identity_fixed': '办公室代码和行政区划代码设置后不能更改',
   'settings.office_id_format': '办公室代码只能包含字母、数字、下划线和连字符（最多 40 位）',
   'sync.clock_ahead': '本机时钟比县局快得太多，请校准系统时间后再同步',
+  'file.too_large': '文件过大（超过 {maxMegabytes} MB），无法打开',
 } as const;
