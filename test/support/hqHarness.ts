@@ -186,7 +186,7 @@ export async function enrollDesk(
     deviceId,
     officeId,
     deviceName,
-    publicKey: null,
+    publicKeys: null,
   });
   if (status !== 200) throw new Error(`enroll failed: ${status} ${JSON.stringify(body)}`);
   return enrollResponseSchema.parse(body);

@@ -156,6 +156,53 @@ export function inspectPlace(place: HqPlace): HqDatabase {
   };
 }
 
+/**
+ * Tells from outside whether HQ is in the middle of applying a device's batch: HQ holds
+ * the device's row lock (PostgreSQL) or SQLite's write lock from the batch's first
+ * statement to its commit. The probe never waits for the lock, and lets go at once.
+ */
+export function batchProbe(
+  place: HqPlace,
+  deviceId: string,
+): { busy: () => Promise<boolean>; close: () => Promise<void> } {
+  if (place.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: place.databaseUrl, max: 1 });
+    return {
+      busy: async () => {
+        const client = await pool.connect();
+        try {
+          await client.query('begin');
+          await client.query('select id from devices where id = $1 for update nowait', [deviceId]);
+          return false;
+        } catch (error) {
+          if ((error as { code?: string }).code === '55P03') return true; // lock_not_available
+          throw error;
+        } finally {
+          await client.query('rollback');
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  const sqlite = new SqliteDatabase(join(place.dataDir, 'hq.sqlite'), { timeout: 0 });
+  return {
+    busy: async () => {
+      try {
+        sqlite.exec('BEGIN IMMEDIATE');
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_BUSY') return true;
+        throw error;
+      }
+      sqlite.exec('ROLLBACK');
+      return false;
+    },
+    close: async () => {
+      sqlite.close();
+    },
+  };
+}
+
 /** Creates an office (if new) and enrolls a device through the admin API, as the county would. */
 export async function enrollViaAdmin(
   url: string,
@@ -181,7 +228,7 @@ export async function enrollViaAdmin(
     deviceId,
     officeId,
     deviceName: `desk ${deviceId.slice(-4)}`,
-    publicKey: null,
+    publicKeys: null,
   });
   if (enrolled.status !== 200) throw new Error(`enroll failed: ${JSON.stringify(enrolled.body)}`);
   return enrollResponseSchema.parse(enrolled.body);

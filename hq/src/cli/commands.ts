@@ -5,6 +5,7 @@ import type { HqDatabase } from '../db/database';
 import { parseBody } from '../http/errors';
 import { addOffice, createEnrollmentCode, listOffices } from '../store/offices';
 import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
+import { packageCommands } from './packageCommands';
 
 export const usage = `民政工作台 HQ
 
@@ -16,11 +17,19 @@ export const usage = `民政工作台 HQ
                  [--to <date>] --amount <yuan> [--by <name>]
   npm run hq -- calendar set --year <yyyy> --holidays <d,d,…> [--workdays <d,d,…>] [--by <name>]
   npm run hq -- decide <caseId> confirm|deny --opinion <text> --by <name>
+  npm run hq -- import <file.mzpkg> [--out <file-or-dir>] [--by <name>]
+                 apply a desk's sync package; writes the return file next to it
+  npm run hq -- export-for <office> <file-or-dir> [--by <name>]
+                 a sync package of HQ's changes for every desk of the office
 
 Storage: embedded SQLite under HQ_DATA_DIR (default ./data/hq), or PostgreSQL when
 HQ_DATABASE_URL is set.`;
 
-type Command = (hq: HqDatabase, args: string[], options: Record<string, string>) => Promise<string>;
+export type Command = (
+  hq: HqDatabase,
+  args: string[],
+  options: Record<string, string>,
+) => Promise<string>;
 
 const list = (text: string | undefined) =>
   text
@@ -90,4 +99,5 @@ export const commands: Record<string, Command> = {
     );
     return `case ${caseId}: ${action}`;
   },
+  ...packageCommands,
 };

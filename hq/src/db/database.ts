@@ -28,7 +28,7 @@ export async function openHqDatabase(
   const sqlite = config.databaseUrl ? null : openSqlite(config.dataDir);
   const db = new Kysely<HqTables>({
     dialect: sqlite
-      ? new SqliteDialect({ database: sqlite })
+      ? new SqliteDialect({ database: keepingStatements(sqlite) })
       : new PostgresDialect({
           pool: new pg.Pool({ connectionString: config.databaseUrl ?? '', max: 10 }),
         }),
@@ -77,4 +77,29 @@ function openSqlite(dataDir: string): SqliteDatabase.Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
+}
+
+/** How many prepared statements an SQLite connection keeps (least recently used go). */
+const keptStatements = 256;
+
+/**
+ * The SQLite connection as Kysely sees it, with its prepared statements kept: Kysely
+ * prepares every query anew, and a batch of ops runs the same few statements for each
+ * op, so preparing them was a large share of applying a push or a package. One
+ * connection runs one query at a time (Kysely's mutex), so a kept statement is never
+ * in use twice at once.
+ */
+function keepingStatements(sqlite: SqliteDatabase.Database) {
+  const kept = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = kept.get(text);
+      if (statement) kept.delete(text);
+      else statement = sqlite.prepare(text);
+      kept.set(text, statement);
+      if (kept.size > keptStatements) kept.delete(kept.keys().next().value ?? '');
+      return statement;
+    },
+  };
 }

@@ -123,6 +123,42 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('changes').addColumn('reason', 'text').execute();
     },
   },
+  // Sync packages (issue #5): the device's encryption key (its signing key is
+  // public_key), what HQ imported from each device and knows it holds, HQ's own count of
+  // packages per office, and every package imported or written.
+  '0004_sync_packages': {
+    async up(db: Kysely<unknown>) {
+      // One column per statement: SQLite's ALTER TABLE adds one at a time.
+      await db.schema.alterTable('devices').addColumn('encryption_key', 'text').execute();
+      for (const column of ['package_number', 'cursor_office', 'cursor_reference']) {
+        await db.schema
+          .alterTable('devices')
+          .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+          .execute();
+      }
+      await db.schema
+        .alterTable('offices')
+        .addColumn('package_number', 'integer', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .createTable('packages')
+        .addColumn('package_id', 'text', (c) => c.primaryKey())
+        .addColumn('direction', 'text', (c) => c.notNull())
+        .addColumn('office_id', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text')
+        .addColumn('number', 'integer', (c) => c.notNull())
+        .addColumn('manifest', 'text', (c) => c.notNull())
+        .addColumn('file_name', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('summary', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('packages_office')
+        .on('packages')
+        .columns(['office_id', 'direction', 'number'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

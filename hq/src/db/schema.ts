@@ -1,9 +1,17 @@
+import type { Generated } from 'kysely';
+
 /**
  * HQ's tables, the same on SQLite and PostgreSQL. JSON is stored as text so one set
  * of migrations serves both.
  */
 export interface HqTables {
-  offices: { id: string; name: string; created_at: string };
+  offices: {
+    id: string;
+    name: string;
+    created_at: string;
+    /** HQ's own count of packages it wrote for the office (return files, exports). */
+    package_number: Generated<number>;
+  };
   /** Gap-free change counters: 'office:<id>' per office, and 'reference'. */
   streams: { id: string; seq: number };
   enrollment_codes: {
@@ -18,11 +26,22 @@ export interface HqTables {
     office_id: string;
     name: string;
     token_hash: string;
+    /** The device's package signing key (SPKI, base64); null: enrolled before packages. */
     public_key: string | null;
+    /** The device's package encryption key (SPKI, base64): return files are sealed for it. */
+    encryption_key: Generated<string | null>;
     enrolled_at: string;
     /** Highest per-device sequence number applied: ops apply strictly in order. */
     last_seq: number;
     revoked: number;
+    /** Highest package number imported from this device (0: none). */
+    package_number: Generated<number>;
+    /**
+     * What HQ knows the device holds of its streams: the cursor of its latest pull
+     * request or imported package. An export for the office starts at the lowest.
+     */
+    cursor_office: Generated<number>;
+    cursor_reference: Generated<number>;
   };
   /**
    * Current state of every record, keyed (office_id, kind, id): fixed ids (each office's
@@ -65,6 +84,20 @@ export interface HqTables {
     result: string;
     applied_at: string;
   };
-  /** HQ's own hybrid logical clock, for changes made at HQ (county decisions). */
+  /** HQ's own hybrid logical clock and package keys (hq/src/store/hqKeys.ts). */
   hq_meta: { key: string; value: string };
+  /** Every sync package HQ imported ('in', from a device) or wrote ('out', for an office). */
+  packages: {
+    package_id: string;
+    direction: 'in' | 'out';
+    office_id: string;
+    device_id: string | null;
+    number: number;
+    /** JSON: the package's manifest. */
+    manifest: string;
+    file_name: string;
+    at: string;
+    /** JSON: what the import did, or what the written package carries. */
+    summary: string;
+  };
 }

@@ -1,12 +1,11 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { AppError } from '@shared/errors/appError';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domain/reference';
 import type { HqTables } from '../db/schema';
 import { addOffice, createEnrollmentCode } from '../store/offices';
 import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
+import { requireAdmin } from './adminAuth';
 import { parseBody } from './errors';
 
 const officeSchema = z.object({
@@ -68,13 +67,4 @@ export function adminRoutes(deps: {
       return { caseId, action: body.action };
     });
   };
-}
-
-function requireAdmin(request: FastifyRequest, adminToken: string | null): void {
-  const header = request.headers.authorization ?? '';
-  const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '');
-  const expected = Buffer.from(adminToken ?? '');
-  if (!adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new AppError({ code: 'unauthenticated', message: 'The admin API needs HQ_ADMIN_TOKEN.' });
-  }
 }

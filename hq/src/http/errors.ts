@@ -71,7 +71,12 @@ export function parseBody<T>(
   return result.data;
 }
 
-function pathsWithNul(
+/** In a push body or a package's payload, an op's fields are stored as JSON: any text goes. */
+export const opFields = (path: string[]) =>
+  path.length === 3 && path[0] === 'ops' && path[2] === 'fields';
+
+/** Where a value holds text with NUL (PostgreSQL text cannot), as dotted paths. */
+export function pathsWithNul(
   value: unknown,
   path: string[],
   opaque: (path: string[]) => boolean,
@@ -88,6 +93,8 @@ function pathsWithNul(
 
 function fastifyRefusal(status: number): string {
   if (status === 413) return 'The request body is too large.';
-  if (status === 415) return 'The request body must be JSON (content-type: application/json).';
+  if (status === 415) {
+    return 'The request body must be JSON (content-type: application/json), or a package file (application/octet-stream) where a route takes one.';
+  }
   return 'The request body is not valid JSON.';
 }

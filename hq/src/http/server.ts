@@ -5,15 +5,19 @@ import {
   enrollRequestSchema,
   pullRequestSchema,
   pushRequestSchema,
+  type EnrollResponse,
   type HealthResponse,
 } from '@shared/sync/protocol';
 import type { HqDatabase } from '../db/database';
+import { recordDeviceCursor } from '../store/deviceCursor';
+import { loadHqKeys, publicHqKeys, type HqKeys } from '../store/hqKeys';
 import { authenticateDevice, enrollDevice, type AuthenticatedDevice } from '../store/offices';
 import { applyPush } from '../sync/applyPush';
 import { pullPage } from '../sync/pull';
 import { adminRoutes } from './adminRoutes';
 import { allowOrigins } from './cors';
-import { httpError, parseBody } from './errors';
+import { httpError, opFields, parseBody } from './errors';
+import { packageRoutes } from './packageRoutes';
 
 export interface ServerDeps {
   hq: HqDatabase;
@@ -31,6 +35,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({ bodyLimit: maxRequestBytes, logger: false });
   const { db } = deps.hq;
   allowOrigins(app, deps.corsOrigins ?? []);
+  // HQ's package keys exist from the start (made on first start, then loaded), so a
+  // failure to make them stops HQ instead of the first enrollment.
+  let loaded: Promise<HqKeys> | null = null;
+  const keys = () => (loaded ??= loadHqKeys(db));
+  app.addHook('onReady', async () => {
+    await keys();
+  });
 
   app.setErrorHandler((error, _request, reply) => {
     const { status, body } = httpError(error);
@@ -55,20 +66,17 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     schemaVersion: deps.hq.schemaVersion,
   }));
 
-  app.post(hqRoutes.enroll, async (request) => {
+  app.post(hqRoutes.enroll, async (request): Promise<EnrollResponse> => {
     const body = parseBody(enrollRequestSchema, request.body);
     const enrolled = await enrollDevice(db, body, now());
-    return { ...enrolled, hqTime: now().toISOString() };
+    // The desk pins HQ's public keys: packages signed by any other key are refused there.
+    return { ...enrolled, hqTime: now().toISOString(), hqKeys: publicHqKeys(await keys()) };
   });
 
   app.post(hqRoutes.push, async (request) => {
     const who = await device(request);
     // An op's fields are stored as JSON: any text a desk's schemas allow is kept as is.
-    const body = parseBody(
-      pushRequestSchema,
-      request.body,
-      (p) => p.length === 3 && p[2] === 'fields',
-    );
+    const body = parseBody(pushRequestSchema, request.body, opFields);
     const results = await applyPush(db, who, body.ops, now);
     return { results, hqTime: now().toISOString() };
   });
@@ -76,9 +84,13 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.post(hqRoutes.pull, async (request) => {
     const who = await device(request);
     const body = parseBody(pullRequestSchema, request.body);
+    await recordDeviceCursor(db, who.id, body.cursor);
     return pullPage(db, who.officeId, body.cursor, body.limit, now());
   });
 
   app.register(adminRoutes({ db, adminToken: deps.adminToken, now }), { prefix: '/v1/admin' });
+  app.register(packageRoutes({ db, adminToken: deps.adminToken, now, keys }), {
+    prefix: '/v1/admin',
+  });
   return app;
 }

@@ -3,6 +3,10 @@ import type { HqTables } from '../db/schema';
 
 type Db = Kysely<HqTables> | Transaction<HqTables>;
 
+/** Sequence columns are 32-bit on PostgreSQL: a position past this is past every change. */
+export const maxStoredSeq = 2_147_483_647;
+export const storableSeq = (seq: number) => Math.min(seq, maxStoredSeq);
+
 /**
  * Takes the stream's row lock for the rest of the transaction. Every write to an
  * office's records happens under it, so two HQ processes over one PostgreSQL never

@@ -2,7 +2,9 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '@shared/errors/appError';
 import { officeIdSchema } from '@shared/domain/settings';
+import type { PublicKeys } from '@shared/sync/protocol';
 import type { HqTables } from '../db/schema';
+import { checkDeviceKeys } from './deviceKeys';
 
 export const officeStream = (officeId: string) => `office:${officeId}`;
 
@@ -95,10 +97,11 @@ export async function enrollDevice(
     deviceId: string;
     officeId: string;
     deviceName: string;
-    publicKey: string | null;
+    publicKeys: PublicKeys | null;
   },
   now: Date,
 ): Promise<EnrolledDevice> {
+  await checkDeviceKeys(request.publicKeys);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('enrollment_codes')
@@ -159,7 +162,8 @@ export async function enrollDevice(
         office_id: office.id,
         name: request.deviceName,
         token_hash: sha256(secret),
-        public_key: request.publicKey,
+        public_key: request.publicKeys?.signing ?? null,
+        encryption_key: request.publicKeys?.encryption ?? null,
         enrolled_at: now.toISOString(),
         last_seq: 0,
         revoked: 0,

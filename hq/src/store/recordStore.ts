@@ -99,19 +99,31 @@ export async function heldByAnotherOffice(
   officeId: string,
   keys: { kind: string; id: string }[],
 ): Promise<boolean> {
+  // One query per kind and 500 ids (a package may name 100,000 records), not one per id.
+  const idsByKind = new Map<string, Set<string>>();
   for (const key of keys) {
     if (!uuidPattern.test(key.id)) continue;
-    const row = await db
-      .selectFrom('records')
-      .select('office_id')
-      .where('kind', '=', key.kind)
-      .where('id', '=', key.id)
-      .where('office_id', '<>', officeId)
-      .executeTakeFirst();
-    if (row) return true;
+    idsByKind.set(key.kind, (idsByKind.get(key.kind) ?? new Set()).add(key.id));
+  }
+  for (const [kind, idSet] of idsByKind) {
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += idsPerQuery) {
+      const row = await db
+        .selectFrom('records')
+        .select('office_id')
+        .where('kind', '=', kind)
+        .where('id', 'in', ids.slice(i, i + idsPerQuery))
+        .where('office_id', '<>', officeId)
+        .limit(1)
+        .executeTakeFirst();
+      if (row) return true;
+    }
   }
   return false;
 }
+
+/** Ids per `in (…)` list: well under SQLite's and PostgreSQL's parameter limits. */
+const idsPerQuery = 500;
 
 /** The offices holding a record id (a case id is a UUID: one office, or none). */
 export async function officesHolding(db: Db, kind: string, id: string): Promise<string[]> {

@@ -1,10 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { PullResponse, SyncCursor } from '@shared/sync/protocol';
 import type { HqTables } from '../db/schema';
-import { readChanges } from '../store/changeLog';
+import { readChanges, storableSeq } from '../store/changeLog';
 import { officeStream } from '../store/offices';
-
-const maxStoredSeq = 2_147_483_647;
 
 /**
  * One page of changes after the desk's cursor: the office's own stream first, then
@@ -18,12 +16,10 @@ export async function pullPage(
   limit: number,
   now: Date,
 ): Promise<PullResponse> {
-  // Sequence columns are 32-bit on PostgreSQL: a cursor past that is past every change.
-  const after = (seq: number) => Math.min(seq, maxStoredSeq);
-  const own = await readChanges(db, officeStream(officeId), after(cursor.office), limit);
+  const own = await readChanges(db, officeStream(officeId), storableSeq(cursor.office), limit);
   const shared =
     own.length < limit
-      ? await readChanges(db, 'reference', after(cursor.reference), limit - own.length)
+      ? await readChanges(db, 'reference', storableSeq(cursor.reference), limit - own.length)
       : [];
   const next: SyncCursor = {
     office: own.at(-1)?.seq ?? cursor.office,

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncTransport } from '@shared/sync/ports';
 import type { HqDatabase } from '../../../hq/src/db/database';
 import { freshPlace, hqOfficeRecords, hqStorages } from '../../support/hqHarness';
-import { buildHqCli, enrollViaAdmin, inspectPlace, spawnHq } from '../../support/hqProcess';
+import {
+  batchProbe,
+  buildHqCli,
+  enrollViaAdmin,
+  inspectPlace,
+  spawnHq,
+} from '../../support/hqProcess';
 import { createPersons } from '../../support/officeWork';
 import {
   connect,
@@ -14,12 +21,11 @@ import {
 
 /**
  * HQ killed with SIGKILL in the middle of a large push, restarted on the same data:
- * every queued op ends up applied exactly once and the desk's queue drains.
+ * every queued op ends up applied exactly once and the desk's queue drains. HQ applies
+ * a batch in one transaction, so the kill leaves whole batches applied, never part of one.
  */
 
 const persons = 1000;
-/** HQ is killed once it has applied this many ops of the desk's queue (first batch: 500). */
-const killAfter = 150;
 
 let cli = '';
 let removeCli: (() => Promise<void>) | undefined;
@@ -57,23 +63,44 @@ describe.each(hqStorages)('HQ process killed mid-batch over $kind', (storage) =>
       const queued = await desk.db.queue.orderBy('seq').toArray();
       expect(queued.length).toBe(persons + 1);
 
-      const syncing = sync(desk).then(
+      // The batches the desk sends (the engine keeps each local transaction whole).
+      const transport = desk.transport as SyncTransport;
+      const batchEnds: number[] = [0];
+      const counting: SyncTransport = {
+        push: (request) => {
+          batchEnds.push((batchEnds.at(-1) ?? 0) + request.ops.length);
+          return transport.push(request);
+        },
+        pull: transport.pull,
+      };
+      const syncing = sync(desk, { transport: counting }).then(
         () => null,
         (error: unknown) => error,
       );
-      // Bounded wait until HQ is well into the first batch of 500, then kill it.
+      // Bounded wait until HQ committed the first batch and is inside a later one (it
+      // holds the device's lock), then kill it there.
       let applied = 0;
-      for (let i = 0; i < 5000 && applied < killAfter; i++) {
-        applied = await appliedCount(inspect, desk.deviceId);
-        if (applied < killAfter) await sleep(2);
+      let inside = false;
+      const probe = batchProbe(place, desk.deviceId);
+      try {
+        for (let i = 0; i < 20_000 && !inside; i++) {
+          applied = applied > 0 ? applied : await appliedCount(inspect, desk.deviceId);
+          inside = applied > 0 && (await probe.busy());
+          if (!inside) await sleep(1);
+        }
+        expect(inside, hq.output()).toBe(true);
+        await hq.kill('SIGKILL');
+      } finally {
+        await probe.close();
       }
-      expect(applied, hq.output()).toBeGreaterThanOrEqual(killAfter);
-      await hq.kill('SIGKILL');
       const killedAt = await appliedCount(inspect, desk.deviceId);
       expect(await syncing).toMatchObject({ code: 'unavailable' });
-      // Killed with work left: some ops applied, the rest not (nor half of one).
+      // Killed with work left: whole batches applied, the rest not (nor part of one), and
+      // the desk still holds every op HQ did not acknowledge.
+      expect(batchEnds, `killed at ${killedAt}`).toContain(killedAt);
+      expect(killedAt).toBeGreaterThan(0);
       expect(killedAt).toBeLessThan(queued.length);
-      expect(await desk.db.queue.count()).toBe(queued.length);
+      expect(await desk.db.queue.count()).toBeGreaterThanOrEqual(queued.length - killedAt);
 
       hq = await spawnHq(place, cli);
       desk.baseUrl = hq.url;

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { SyncCursor } from '@shared/sync/protocol';
+import type { HqTables } from '../db/schema';
+import { recordDeviceCursor } from '../store/deviceCursor';
+import { recordPackage } from '../store/packages';
+import { applyBatchIn, lockDevice, type AppliedOp } from '../sync/applyBatch';
+import { importSummary, type ImportedOps } from './importSummary';
+import type { OpenedDevicePackage } from './openDevicePackage';
+import { checkPackageOrder } from './packageOrder';
+
+export interface AppliedPackage {
+  applied: AppliedOp[];
+  ops: ImportedOps;
+  /** What the desk holds of HQ's streams: the return file carries what comes after. */
+  cursor: SyncCursor;
+}
+
+/**
+ * Applies every op of an opened package in ONE transaction — all or nothing — through
+ * the same per-op logic as an online push, and records the import with it. The order
+ * is checked again under the device's lock: an online push or a second import of the
+ * same file may have committed since the first look.
+ */
+export async function applyDevicePackage(
+  db: Kysely<HqTables>,
+  opened: OpenedDevicePackage,
+  fileName: string,
+  now: Date,
+): Promise<AppliedPackage> {
+  const { manifest, device, ops } = opened;
+  await checkPackageOrder(db, manifest, await deviceRow(db, device.id));
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockDevice(trx, device.id);
+    if (!locked) throw new Error(`Device ${device.id} vanished during an import.`);
+    await checkPackageOrder(trx, manifest, locked);
+    const applied = await applyBatchIn(trx, device, ops, () => now);
+    const summary = importSummary(ops, applied);
+    await recordPackage(trx, {
+      direction: 'in',
+      officeId: device.officeId,
+      deviceId: device.id,
+      manifest,
+      fileName,
+      at: now,
+      summary,
+    });
+    await trx
+      .updateTable('devices')
+      .set({ package_number: manifest.number })
+      .where('id', '=', device.id)
+      .execute();
+    const cursor = manifest.acknowledges.cursor ?? {
+      office: Number(locked.cursor_office),
+      reference: Number(locked.cursor_reference),
+    };
+    await recordDeviceCursor(trx, device.id, cursor);
+    return { applied, ops: summary, cursor };
+  });
+}
+
+async function deviceRow(db: Kysely<HqTables>, deviceId: string) {
+  return db
+    .selectFrom('devices')
+    .select(['package_number', 'last_seq'])
+    .where('id', '=', deviceId)
+    .executeTakeFirstOrThrow();
+}

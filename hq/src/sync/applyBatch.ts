@@ -1,0 +1,156 @@
+import type { Transaction } from 'kysely';
+import type { OpResult } from '@shared/sync/protocol';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import type { HqTables } from '../db/schema';
+import { lockStream } from '../store/changeLog';
+import { officeStream, type AuthenticatedDevice } from '../store/offices';
+import { commitChange, resendAfterRefusal } from './commitChange';
+import { isOfficeKind, opRefusal } from './opRefusal';
+import { storedForm, type SeenOp, seenOps } from './seenOps';
+
+/** One op's result, and whether HQ held it already (its first result, nothing applied). */
+export interface AppliedOp {
+  result: OpResult;
+  repeated: boolean;
+}
+
+/** Rows per multi-row insert: well under SQLite's and PostgreSQL's parameter limits. */
+const insertChunk = 500;
+
+/**
+ * Takes the device's row lock for the rest of the transaction and reads the row: the
+ * same device's ops never apply concurrently, even on two HQs over one PostgreSQL.
+ * Undefined when there is no such device.
+ */
+export async function lockDevice(trx: Transaction<HqTables>, deviceId: string) {
+  return trx
+    .updateTable('devices')
+    .set((eb) => ({ last_seq: eb.ref('last_seq') }))
+    .where('id', '=', deviceId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Applies a device's ops in per-device sequence order inside the caller's transaction
+ * (which holds the device lock): online push and package import both come here, so an
+ * op applies the same way and at most once whichever way it arrives. A repeated op (same
+ * op id) returns its first result; an op whose predecessor HQ has not seen is deferred,
+ * not guessed at, and so is everything after it.
+ */
+export async function applyBatchIn(
+  trx: Transaction<HqTables>,
+  device: AuthenticatedDevice,
+  ops: QueueEntry[],
+  now: () => Date,
+): Promise<AppliedOp[]> {
+  const row = await trx
+    .selectFrom('devices')
+    .select('last_seq')
+    .where('id', '=', device.id)
+    .executeTakeFirstOrThrow();
+  const batch: Batch = {
+    trx,
+    device,
+    lastSeq: Number(row.last_seq),
+    seen: await seenOps(trx, ops),
+    streamLocked: false,
+    newResults: [],
+  };
+  const startSeq = batch.lastSeq;
+  const ordered = [...ops].sort((a, b) => a.seq - b.seq);
+  // A workflow step writes the case and its history event in one local transaction;
+  // when HQ does not apply the step, the event of that transaction must not apply either.
+  const failedSteps = new Set<string>();
+  const applied: AppliedOp[] = [];
+  for (const op of ordered) {
+    if (applied.at(-1)?.result.status === 'deferred') {
+      applied.push({ result: { opId: op.opId, seq: op.seq, status: 'deferred' }, repeated: false });
+      continue;
+    }
+    const one = await applyOneIn(batch, op, now(), failedSteps.has(op.txId));
+    if (op.op === 'transition' && one.result.status !== 'applied') failedSteps.add(op.txId);
+    applied.push(one);
+  }
+  await saveResults(batch, now());
+  if (batch.lastSeq !== startSeq) {
+    await trx
+      .updateTable('devices')
+      .set({ last_seq: batch.lastSeq })
+      .where('id', '=', device.id)
+      .execute();
+  }
+  return applied;
+}
+
+interface Batch {
+  trx: Transaction<HqTables>;
+  device: AuthenticatedDevice;
+  lastSeq: number;
+  /** Results HQ holds for the batch's op ids, and those given in this batch so far. */
+  seen: Map<string, SeenOp>;
+  streamLocked: boolean;
+  /** Results given in this batch, stored together at its end. */
+  newResults: { opId: string; seq: number; result: OpResult }[];
+}
+
+async function applyOneIn(
+  batch: Batch,
+  op: QueueEntry,
+  now: Date,
+  partOfFailedStep: boolean,
+): Promise<AppliedOp> {
+  const { trx, device } = batch;
+  const seen = batch.seen.get(storedForm(op.opId));
+  if (seen && seen.deviceId !== device.id) {
+    // Never hand one device the result of another's op (it may be another office's).
+    const reason = { code: 'conflict' as const, message: 'This op id belongs to another device.' };
+    return { result: { opId: op.opId, seq: op.seq, status: 'rejected', reason }, repeated: true };
+  }
+  if (seen) return { result: seen.result, repeated: true };
+  if (op.seq > batch.lastSeq + 1) {
+    return { result: { opId: op.opId, seq: op.seq, status: 'deferred' }, repeated: false };
+  }
+
+  const stream = officeStream(device.officeId);
+  if (!batch.streamLocked) {
+    await lockStream(trx, stream);
+    batch.streamLocked = true;
+  }
+  const refusal = partOfFailedStep
+    ? {
+        code: 'invalid_transition' as const,
+        message: 'Part of a workflow step that HQ did not apply.',
+      }
+    : opRefusal(op, batch.lastSeq, now);
+  const committed = refusal
+    ? ({ status: 'rejected', reason: refusal } as const)
+    : await commitChange(trx, stream, { ...op, op: op.op }, op.opId, now);
+  if (committed.status === 'rejected' && isOfficeKind(op.kind)) {
+    await resendAfterRefusal(trx, stream, op, op.opId, now);
+  }
+  const result: OpResult = { opId: op.opId, seq: op.seq, ...committed };
+  batch.seen.set(storedForm(op.opId), { deviceId: device.id, result });
+  batch.newResults.push({ opId: op.opId, seq: op.seq, result });
+  batch.lastSeq = Math.max(batch.lastSeq, op.seq);
+  return { result, repeated: false };
+}
+
+/** Stores every new result under its op id: a repeated op gets the same answer. */
+async function saveResults(batch: Batch, now: Date): Promise<void> {
+  const at = now.toISOString();
+  for (let i = 0; i < batch.newResults.length; i += insertChunk) {
+    await batch.trx
+      .insertInto('applied_ops')
+      .values(
+        batch.newResults.slice(i, i + insertChunk).map(({ opId, seq, result }) => ({
+          op_id: opId,
+          device_id: batch.device.id,
+          seq,
+          result: JSON.stringify(result),
+          applied_at: at,
+        })),
+      )
+      .execute();
+  }
+}
