@@ -5,6 +5,7 @@ import type { HqDatabase } from '../db/database';
 import { parseBody } from '../http/errors';
 import { addOffice, createEnrollmentCode, listOffices } from '../store/offices';
 import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
+import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { packageCommands } from './packageCommands';
 
 export const usage = `民政工作台 HQ
@@ -13,6 +14,8 @@ export const usage = `民政工作台 HQ
   npm run hq -- office add <id> <name>        create an office
   npm run hq -- offices                       list offices
   npm run hq -- enroll-code <office>          one-time code to enroll a desk
+  npm run hq -- devices <office>              the office's desks (id, name, last op, revoked)
+  npm run hq -- device revoke <deviceId>      stop trusting a lost or reinstalled desk
   npm run hq -- standard set --area <code> --category urban|rural --from <date>
                  [--to <date>] --amount <yuan> [--by <name>]
   npm run hq -- calendar set --year <yyyy> --holidays <d,d,…> [--workdays <d,d,…>] [--by <name>]
@@ -100,4 +103,16 @@ export const commands: Record<string, Command> = {
     return `case ${caseId}: ${action}`;
   },
   ...packageCommands,
+  devices: async (hq, [officeId]) =>
+    (await listDevices(hq.db, officeId ?? ''))
+      .map(
+        (d) =>
+          `${d.id}\t${d.name}\tenrolled ${d.enrolledAt}\tlast op ${d.lastSeq}` +
+          `${d.packageKeys ? '' : '\tno package keys'}${d.revoked ? '\tREVOKED' : ''}`,
+      )
+      .join('\n') || '(none)',
+  'device revoke': async (hq, [deviceId]) => {
+    await revokeDevice(hq.db, deviceId ?? '');
+    return `device ${deviceId} revoked: its token and its packages are refused from now on`;
+  },
 };

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domain/reference';
 import type { HqTables } from '../db/schema';
+import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../store/offices';
 import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
 import { requireAdmin } from './adminAuth';
@@ -17,6 +18,8 @@ const decisionSchema = z.object({
   opinion: z.string().trim().min(1).max(2000),
   decidedBy: z.string().trim().min(1).max(50),
 });
+const officeParamsSchema = z.object({ officeId: z.string().min(1) });
+const deviceParamsSchema = z.object({ deviceId: z.string().min(1) });
 const caseParamsSchema = z.object({ caseId: z.string().min(1) });
 const publisherSchema = z.object({ publishedBy: z.string().trim().min(1).max(50) });
 const calendarSchema = calendarYearDataSchema.omit({ source: true }).extend({
@@ -37,6 +40,15 @@ export function adminRoutes(deps: {
       requireAdmin(request, deps.adminToken),
     );
 
+    app.get('/offices/:officeId/devices', async (request) => {
+      const { officeId } = parseBody(officeParamsSchema, request.params);
+      return { devices: await listDevices(deps.db, officeId) };
+    });
+    app.post('/devices/:deviceId/revoke', async (request) => {
+      const { deviceId } = parseBody(deviceParamsSchema, request.params);
+      await revokeDevice(deps.db, deviceId);
+      return { deviceId, revoked: true };
+    });
     app.post('/offices', async (request) => {
       const body = parseBody(officeSchema, request.body);
       await addOffice(deps.db, body, deps.now());
