@@ -1,5 +1,5 @@
 import { AppError } from '../errors/appError';
-import { maxPushOps, type OpResult } from './protocol';
+import { maxPullLimit, maxPushOps, type OpResult } from './protocol';
 import type { SyncStore, SyncTransport } from './ports';
 
 export interface SyncProgress {
@@ -61,7 +61,7 @@ export async function syncOnce(
     }
   }
 
-  const limit = options.pullLimit ?? 1000;
+  const limit = Math.min(options.pullLimit ?? maxPullLimit, maxPullLimit);
   for (;;) {
     if (options.shouldStop?.()) break;
     const cursor = await store.cursor();

@@ -92,7 +92,14 @@ export const serverChangeSchema = z.object({
   stream: z.enum(['office', 'reference']),
   seq: z.number().int().min(1),
   kind: z.string().min(1),
-  record: z.record(z.string(), z.unknown()),
+  /**
+   * Checked as a plain object only: JSON keys are strings anyway, and checking every key
+   * of thousands of records per page (z.record) was a fifth of a pull's time.
+   */
+  record: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    { message: 'Expected an object' },
+  ),
   /** Why this version replaced the previous one, when a correction said so. */
   reason: z.string().optional(),
 });
