@@ -85,8 +85,11 @@ class TransactionWriter implements Writer {
     return (await recordTable(this.db, kind).get(id)) as StoredRecord<KindData[K]> | undefined;
   }
 
-  async create<K extends RecordKind>(kind: K, data: KindInput[K], id: string = newRecordId()) {
-    if (await recordTable(this.db, kind).get(id)) {
+  async create<K extends RecordKind>(kind: K, data: KindInput[K], givenId?: string) {
+    const id = givenId ?? newRecordId();
+    // A fresh UUIDv7 cannot exist yet; only an id the caller chose (fixed ids such as the
+    // office settings) is looked up, which saves a read on every ordinary save.
+    if (givenId !== undefined && (await recordTable(this.db, kind).get(id))) {
       throw new AppError({ code: 'duplicate', message: `A ${kind} with id ${id} already exists.` });
     }
     const clean = this.validate(kind, data) as object;
