@@ -102,6 +102,12 @@ export const serverChangeSchema = z.object({
   ),
   /** Why this version replaced the previous one, when a correction said so. */
   reason: z.string().optional(),
+  /**
+   * The desk op whose handling at HQ wrote this change. A desk that still has that op
+   * queued (its answer has not come back yet, e.g. it travels in another package) knows
+   * from this that HQ's record already includes it, and stops laying it over HQ's state.
+   */
+  opId: z.string().optional(),
 });
 export type ServerChange = z.infer<typeof serverChangeSchema>;
 

@@ -87,5 +87,6 @@ export async function readChanges(db: Db, stream: string, after: number, limit: 
     kind: row.kind,
     record: JSON.parse(row.snapshot) as Record<string, unknown>,
     ...(row.reason ? { reason: row.reason } : {}),
+    ...(row.op_id ? { opId: row.op_id } : {}),
   }));
 }

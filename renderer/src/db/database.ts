@@ -35,6 +35,13 @@ export interface RevisionRow {
   supersededBy: string;
 }
 
+/**
+ * A queue entry as the desk stores it. `heldAtHq` is set when a change HQ wrote for this
+ * op has arrived before HQ's answer to it (by a package, or another desk's return file):
+ * the op stays queued until its answer comes, but no longer overlays HQ's record.
+ */
+export type QueuedOp = QueueEntry & { heldAtHq?: true };
+
 /** An op HQ refused for good: out of the queue (it must not block), kept to be shown. */
 export interface RejectedOpRow {
   opId: string;
@@ -63,7 +70,7 @@ export class DeskDatabase extends Dexie {
   accessLog!: Table<StoredRecord<AccessLogData>, string>;
   syncConflicts!: Table<StoredRecord<SyncConflictData>, string>;
   rejectedOps!: Table<RejectedOpRow, string>;
-  queue!: Table<QueueEntry, number>;
+  queue!: Table<QueuedOp, number>;
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
   revisions!: Table<RevisionRow, string>;

@@ -39,10 +39,12 @@ export class DexieSyncStore implements SyncStore {
    * does not apply). Only a single transaction larger than the limit is sent split.
    */
   async pendingOps(limit: number): Promise<QueueEntry[]> {
-    const ops = await this.db.queue
-      .orderBy('seq')
-      .limit(limit + 1)
-      .toArray();
+    const ops = (
+      await this.db.queue
+        .orderBy('seq')
+        .limit(limit + 1)
+        .toArray()
+    ).map(({ heldAtHq: _held, ...entry }) => entry);
     if (ops.length <= limit) return ops;
     const lastTx = ops[limit - 1]?.txId;
     if (ops[limit]?.txId !== lastTx) return ops.slice(0, limit);
@@ -73,11 +75,24 @@ export class DexieSyncStore implements SyncStore {
     });
   }
 
-  /** Queued ops per record id, in sequence order, for the records of a page. */
-  private async pendingByRecord(ids: string[]): Promise<Map<string, QueueEntry[]>> {
+  /**
+   * Queued ops per record id, in sequence order, for the records of a page: the ones
+   * still to lay over HQ's state. Ops HQ already holds (a change of this page, or of an
+   * earlier one, says so) are marked and left out.
+   */
+  private async pendingByRecord(
+    ids: string[],
+    changes: ServerChange[],
+  ): Promise<Map<string, QueueEntry[]>> {
+    const heldIds = changes.flatMap((c) => (c.opId ? [c.opId] : []));
+    if (heldIds.length > 0) {
+      const held = await this.db.queue.where('opId').anyOf(heldIds).toArray();
+      await this.db.queue.bulkPut(held.map((entry) => ({ ...entry, heldAtHq: true as const })));
+    }
     const entries = await this.db.queue.where('recordId').anyOf(ids).sortBy('seq');
     const byRecord = new Map<string, QueueEntry[]>();
     for (const entry of entries) {
+      if (entry.heldAtHq) continue;
       byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
     }
     return byRecord;
@@ -104,12 +119,19 @@ export class DexieSyncStore implements SyncStore {
    * whole package applies or nothing does.
    */
   async applyPage(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
-    const known = changes.filter((c) => Object.hasOwn(kindDefinitions, c.kind)); // kinds this version has
     await this.db.transaction(
       'rw',
       [...recordTableNames, 'queue', 'meta', 'revisions'],
       async () => {
-        const pending = await this.pendingByRecord(known.map((c) => String(c.record.id)));
+        // Another path may have moved the cursor since this page was asked for (a
+        // package imported during an online pull): what it already applied stays.
+        const current = await this.cursor();
+        const fresh = changes.filter((c) => c.seq > current[c.stream]);
+        const known = fresh.filter((c) => Object.hasOwn(kindDefinitions, c.kind)); // kinds this version has
+        const pending = await this.pendingByRecord(
+          known.map((c) => String(c.record.id)),
+          fresh,
+        );
         const page = new PageWrites(this.db);
         let clock = parseHlc(String((await this.db.meta.get(hlcKey))?.value ?? ''));
         for (const change of known) {
@@ -133,7 +155,13 @@ export class DexieSyncStore implements SyncStore {
         }
         await page.flush();
         if (clock) await this.db.meta.put({ key: hlcKey, value: formatHlc(clock) });
-        await this.db.meta.put({ key: cursorKey, value: cursor });
+        await this.db.meta.put({
+          key: cursorKey,
+          value: {
+            office: Math.max(cursor.office, current.office),
+            reference: Math.max(cursor.reference, current.reference),
+          },
+        });
       },
     );
   }

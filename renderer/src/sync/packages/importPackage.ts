@@ -1,4 +1,4 @@
-import { packageFileName } from '@shared/package/manifest';
+import { packageFileName, type SeqRange } from '@shared/package/manifest';
 import { readPackageBytes, type ReadPackage } from '@shared/package/fileFormat';
 import { decryptPackage, verifyPackage } from '@shared/package/open';
 import { toOfficePayloadSchema, type ToOfficePayload } from '@shared/package/payload';
@@ -64,8 +64,8 @@ export async function importPackage(
       await store.acknowledge(opened.payload.results);
       applied = newChanges(opened.payload.changes, cursor);
       await store.applyPage(applied, {
-        office: Math.max(cursor.office, manifest.covers.office?.upTo ?? 0),
-        reference: Math.max(cursor.reference, manifest.covers.reference?.upTo ?? 0),
+        office: advanced(cursor.office, manifest.covers.office),
+        reference: advanced(cursor.reference, manifest.covers.reference),
       });
       await packagesTable(db).put({
         packageId: manifest.packageId,
@@ -77,7 +77,12 @@ export async function importPackage(
       });
     },
   );
-  await store.afterPull(applied);
+  try {
+    await store.afterPull(applied);
+  } catch {
+    // The package is applied; derived records (bed stays) are rebuilt after every pull,
+    // so a failure here must not report the import as failed (a retry would be refused).
+  }
   onProgress?.({ phase: 'done', done: applied.length, total: applied.length });
   const result = preview as PackagePreview | null;
   if (!result) throw new Error('unreachable: the import transaction ended without a preview');
@@ -124,8 +129,12 @@ async function openReturnPackage(
 }
 
 async function checkOrderAt(db: DeskDatabase, read: ReadPackage, cursor: SyncCursor) {
+  // HQ numbers its packages per office; each answers one desk's package (or none, for
+  // export-for). A replay is an older package of the same kind: another desk's return,
+  // imported here first, must not make this desk's own answer look old.
+  const answers = read.manifest.acknowledges.device;
   const imported = await packagesTable(db)
-    .filter((p) => p.direction === 'imported')
+    .filter((p) => p.direction === 'imported' && p.manifest.acknowledges.device === answers)
     .toArray();
   checkOrder(
     read.manifest,
@@ -135,6 +144,15 @@ async function checkOrderAt(db: DeskDatabase, read: ReadPackage, cursor: SyncCur
     },
     { office: cursor.office, reference: cursor.reference },
   );
+}
+
+/**
+ * The cursor after a package: only a range that starts at or before what the desk holds
+ * moves it. An empty range further on (another desk's return, made when that desk was
+ * ahead) carries nothing and must not skip the changes in between.
+ */
+function advanced(held: number, range: SeqRange | null): number {
+  return range && range.after <= held ? Math.max(held, range.upTo) : held;
 }
 
 function newChanges(changes: ServerChange[], cursor: SyncCursor): ServerChange[] {
