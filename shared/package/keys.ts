@@ -76,3 +76,12 @@ export async function isPublicKey(
     return false;
   }
 }
+
+/**
+ * A key id as people compare it: read aloud or side by side (the county's
+ * `enroll-code` output against the desk's sync settings) to be sure the desk pinned
+ * the real HQ's key, not one put in its way on the network.
+ */
+export function fingerprintText(id: string): string {
+  return id.toUpperCase().replace(/(.{4})(?=.)/g, '$1 ');
+}

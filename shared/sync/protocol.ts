@@ -141,7 +141,7 @@ export const enrollRequestSchema = z.object({
    * and encrypts return packages for it. Null only from desks made before sync
    * packages; such a desk can sync online but not by file.
    */
-  publicKeys: publicKeysSchema.nullable(),
+  publicKeys: publicKeysSchema.nullish(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 

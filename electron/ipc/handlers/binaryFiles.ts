@@ -38,7 +38,7 @@ export function binaryFileHandlers(
       const { suggestedName, bytes, filters } = parseRequest(saveSchema, request);
       const chosen = await chooseSavePath(deps, event, suggestedName, filters as FileFilter[]);
       if (!chosen) return { saved: false };
-      const filePath = withExtension(chosen, filters);
+      const filePath = await withExtension(chosen, filters);
       await writeAtomically(filePath, bytes).catch(rethrowFsError);
       return { saved: true, path: filePath };
     },
@@ -62,7 +62,18 @@ export function binaryFileHandlers(
  * Some platforms' dialogs do not add the filter's extension; a package saved without
  * one would not show in the import dialog. A name with an extension is left alone.
  */
-function withExtension(filePath: string, filters: { extensions: string[] }[]): string {
+async function withExtension(
+  filePath: string,
+  filters: { extensions: string[] }[],
+): Promise<string> {
   const first = filters.flatMap((filter) => filter.extensions).find((e) => e !== '*');
-  return first && path.extname(filePath) === '' ? `${filePath}.${first}` : filePath;
+  if (!first || path.extname(filePath) !== '') return filePath;
+  const extended = `${filePath}.${first}`;
+  // The dialog asked about overwriting the name it showed, not this one: never replace
+  // an existing file without that question.
+  const taken = await stat(extended).then(
+    () => true,
+    () => false,
+  );
+  return taken ? filePath : extended;
 }

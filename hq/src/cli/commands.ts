@@ -1,11 +1,13 @@
 import { AppError } from '@shared/errors/appError';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domain/reference';
 import { parseYuan } from '@shared/money/fen';
+import { fingerprintText } from '@shared/package/keys';
 import type { HqDatabase } from '../db/database';
 import { parseBody } from '../http/errors';
 import { addOffice, createEnrollmentCode, listOffices } from '../store/offices';
 import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
+import { loadHqKeys } from '../store/hqKeys';
 import { packageCommands } from './packageCommands';
 
 export const usage = `民政工作台 HQ
@@ -52,7 +54,12 @@ export const commands: Record<string, Command> = {
     (await listOffices(hq.db)).map((o) => `${o.id}\t${o.name}`).join('\n') || '(none)',
   'enroll-code': async (hq, [officeId]) => {
     const code = await createEnrollmentCode(hq.db, officeId ?? '', new Date());
-    return `enrollment code for ${officeId}: ${code} (valid 72 hours, once)`;
+    const keys = await loadHqKeys(hq.db);
+    return [
+      `enrollment code for ${officeId}: ${code} (valid 72 hours, once)`,
+      `HQ key fingerprint: ${fingerprintText(keys.signing.keyId)}`,
+      '  (after enrolling, the desk shows this under 同步设置 → 县局密钥指纹: they must match)',
+    ].join('\n');
   },
   'standard set': async (hq, _args, o) => {
     const amount = parseYuan(o.amount ?? '');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { packageRefusal } from '@shared/package/refusals';
 import type { SyncCursor } from '@shared/sync/protocol';
 import type { HqTables } from '../db/schema';
 import { recordDeviceCursor } from '../store/deviceCursor';
@@ -31,7 +32,14 @@ export async function applyDevicePackage(
   await checkPackageOrder(db, manifest, await deviceRow(db, device.id));
   return db.transaction().execute(async (trx) => {
     const locked = await lockDevice(trx, device.id);
-    if (!locked) throw new Error(`Device ${device.id} vanished during an import.`);
+    // Revoked (or re-keyed) since the package was checked: its signature no longer counts.
+    if (!locked || locked.revoked || locked.public_key !== device.signingKey) {
+      throw packageRefusal(
+        'package.unknown_signer',
+        `Desk ${device.id} was revoked or changed keys while the package was being imported.`,
+        { device: device.id },
+      );
+    }
     await checkPackageOrder(trx, manifest, locked);
     const applied = await applyBatchIn(trx, device, ops, () => now);
     const summary = importSummary(ops, applied);

@@ -97,11 +97,11 @@ export async function enrollDevice(
     deviceId: string;
     officeId: string;
     deviceName: string;
-    publicKeys: PublicKeys | null;
+    publicKeys?: PublicKeys | null;
   },
   now: Date,
 ): Promise<EnrolledDevice> {
-  await checkDeviceKeys(request.publicKeys);
+  await checkDeviceKeys(request.publicKeys ?? null);
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom('enrollment_codes')

@@ -222,6 +222,17 @@ describe('file:saveBytes and file:openBytes', () => {
     expect(await readdir(dir)).toEqual(['U盘备份.mzpkg']);
   });
 
+  it('never replaces an existing file the dialog did not ask about', async () => {
+    chosenPath = path.join(dir, 'U盘备份');
+    await writeFile(`${chosenPath}.mzpkg`, 'earlier package');
+    const result = await handlers()['file:saveBytes'](
+      { suggestedName: 'a.mzpkg', bytes, filters },
+      event,
+    );
+    expect(result).toEqual({ saved: true, path: chosenPath });
+    expect(await readFile(`${chosenPath}.mzpkg`, 'utf8')).toBe('earlier package');
+  });
+
   it('reports a cancelled save without writing', async () => {
     const result = await handlers()['file:saveBytes'](
       { suggestedName: 'a.mzpkg', bytes, filters },

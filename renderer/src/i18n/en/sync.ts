@@ -27,6 +27,8 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.settings.notEnrolled':
     'Not connected to HQ yet. Changes are kept on this computer and sent once connected.',
   'sync.settings.hqUrl': 'HQ address',
+  'sync.settings.hqKey': 'HQ key fingerprint',
+  'sync.settings.hqKeyNone': 'None (enrolled before sync packages; re-enroll to use them)',
   'sync.settings.hqUrlHelp': 'Given by HQ, e.g. https://mz.example.gov.cn',
   'sync.settings.code': 'Enrollment code',
   'sync.settings.codeHelp': 'Issued by the HQ administrator; works once',

@@ -25,6 +25,8 @@ export const syncZh = {
   'sync.settings.enrolled': '已接入县局',
   'sync.settings.notEnrolled': '尚未接入县局。变更都保存在本机，接入后自动上传。',
   'sync.settings.hqUrl': '县局地址',
+  'sync.settings.hqKey': '县局密钥指纹',
+  'sync.settings.hqKeyNone': '未交换（本机登记早于同步包功能；需重新登记才能使用同步包）',
   'sync.settings.hqUrlHelp': '由县局提供，例如 https://mz.example.gov.cn',
   'sync.settings.code': '接入码',
   'sync.settings.codeHelp': '县局管理员发放，只能使用一次',

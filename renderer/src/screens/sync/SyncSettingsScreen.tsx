@@ -1,12 +1,15 @@
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import type { AppErrorData } from '@shared/errors/appError';
+import { fingerprintText } from '@shared/package/keys';
 import { useT } from '../../i18n/useT';
 import { isDesktop } from '../../platform/deskApi';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { useSyncStatus } from '../../sync/syncStatus';
 import { createSyncTransport } from '../../sync/transport';
+import { loadHqKeys } from '../../sync/packages/deviceKeys';
 import { enrollWithKeys } from '../../sync/packages/enrollWithKeys';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { FactList } from '../common/FactList';
@@ -26,6 +29,8 @@ export function SyncSettingsScreen() {
   const status = useSyncStatus();
   const enrolled = status.state.kind !== 'not_enrolled';
   const [enrolledOffice, setEnrolledOffice] = useState<string | null>(null);
+  const db = useSession((s) => s.db);
+  const hqKeys = useLiveQuery(() => loadHqKeys(db), [db]);
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
@@ -46,6 +51,10 @@ export function SyncSettingsScreen() {
             items={[
               [t('sync.settings.state'), stateText(t, status.state)],
               [t('sync.settings.hqUrl'), status.hqUrl],
+              [
+                t('sync.settings.hqKey'),
+                hqKeys ? fingerprintText(hqKeys.signingKeyId) : t('sync.settings.hqKeyNone'),
+              ],
               [
                 t('sync.settings.lastSuccess'),
                 status.lastSuccessAt
