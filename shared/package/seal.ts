@@ -28,8 +28,12 @@ export interface SealedPackage {
   manifest: PackageManifest;
 }
 
-/** Gzip level: a package is written once and carried; 6 is zlib's own default. */
-const compressionLevel = 6;
+/**
+ * Gzip level 1: on 100,000 ops (90 MB of JSON) it compresses in 1.65 s to 10.6 MB, where
+ * zlib's default 6 takes 2.1 s for 9.0 MB. The supervisor waits for the export; a USB
+ * stick does not mind 1.6 MB more.
+ */
+const compressionLevel = 1;
 
 /**
  * Compresses and encrypts the payload with a fresh AES-256-GCM key, wraps that key
