@@ -1,9 +1,11 @@
 // `npm run bench [-- --quick] [--seed N] [--out FILE]`: bundles test/bench/main.ts with esbuild (as
 // build/build-hq.mjs bundles HQ; packages stay in node_modules, @shared resolves to
-// the sources) into dist/bench/ and runs it in this process with the same arguments.
+// the sources) into dist/bench/ and runs it with the same arguments in a Node with a
+// larger heap (the full office is held several times over: generated, queued, pulled).
+import { spawn } from 'node:child_process';
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const outfile = `${root}dist/bench/bench-${process.pid}.mjs`;
@@ -21,4 +23,10 @@ await build({
   logLevel: 'warning',
 });
 process.once('exit', () => rmSync(outfile, { force: true }));
-await import(pathToFileURL(outfile).href);
+const child = spawn(
+  process.execPath,
+  ['--max-old-space-size=12288', '--enable-source-maps', outfile, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

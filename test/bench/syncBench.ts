@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import SqliteDatabase from 'better-sqlite3';
 import type { SyncTransport } from '@shared/sync/ports';
 import { syncOnce } from '@shared/sync/engine';
+import { maxPullLimit } from '@shared/sync/protocol';
 import { DeskDatabase, recordTable, recordTableNames } from '../../renderer/src/db/database';
 import { newRecordId } from '@shared/records/ids';
 import { freshPlace } from '../support/hqHarness';
@@ -13,8 +14,8 @@ import type { OfficeSize } from './generator';
 
 /**
  * Sync over loopback: the real HQ (`node dist/hq/cli.cjs`, SQLite) as a child process,
- * desks on fake-indexeddb in Node running the real engine and DexieSyncStore (not yet
- * Chromium: a first version). In the same run, a bare baseline: a tiny loopback server
+ * desks on fake-indexeddb in Node running the real engine and DexieSyncStore (the
+ * Chromium desk's pull runs against the same HQ afterwards: `whileLoaded`). In the same run, a bare baseline: a tiny loopback server
  * that serves the same records as plain 5,000-record JSON pages (written with one
  * bulkPut per kind per page) and takes the same ops as 5,000-op JSON posts (stored
  * in SQLite in one transaction).
@@ -119,15 +120,34 @@ async function startBareServer(records: GeneratedRecord[], dbFile: string) {
   };
 }
 
-export async function runSyncBench(
+/** While HQ still holds the pushed office: more measures against it (replicationBench). */
+export interface LoadedHq {
+  url: string;
+  pid: number;
+  officeId: string;
+  /** The office as generated (and pushed by desk A): the same records for other peers. */
+  records: GeneratedRecord[];
+}
+
+export async function runSyncBench<T>(
   seed: number,
   size: OfficeSize,
   log: (line: string) => void,
-): Promise<SyncFigures> {
+  options: {
+    /** A browser page's origin HQ lets call it (HQ_CORS_ORIGINS). */
+    corsOrigin?: string;
+    whileLoaded: (hq: LoadedHq) => Promise<T>;
+  },
+): Promise<SyncFigures & { more: T }> {
   log('sync: building and starting HQ (child process, SQLite)…');
   const { cli, remove } = await buildHqCli();
   const place = await freshPlace({ kind: 'sqlite', serverUrl: null });
-  const hq = await spawnHq(place, cli);
+  const corsBefore = process.env.HQ_CORS_ORIGINS;
+  if (options.corsOrigin) process.env.HQ_CORS_ORIGINS = options.corsOrigin;
+  const hq = await spawnHq(place, cli).finally(() => {
+    if (corsBefore === undefined) delete process.env.HQ_CORS_ORIGINS;
+    else process.env.HQ_CORS_ORIGINS = corsBefore;
+  });
   try {
     const deskA = await openOfficeDesk(officeId, 'A');
     const deskB = await openOfficeDesk(officeId, 'B');
@@ -178,6 +198,7 @@ export async function runSyncBench(
     // Bare baseline, same records and ops, same process.
     log('sync: bare baseline (5,000-record JSON pages, one bulkPut per page)…');
     const bare = await startBareServer(records, `${place.dataDir}/bare.sqlite`);
+    let figures: SyncFigures;
     try {
       const pullDb = new DeskDatabase(`bench-bare-pull-${newRecordId()}`);
       await pullDb.open();
@@ -193,6 +214,7 @@ export async function runSyncBench(
         if (!body.hasMore) break;
       }
       const barePullMs = performance.now() - t2;
+      await pullDb.delete();
 
       const pushDb = new DeskDatabase(`bench-bare-push-${newRecordId()}`);
       await pushDb.open();
@@ -213,8 +235,9 @@ export async function runSyncBench(
         pushed += batch.length;
       }
       const barePushMs = performance.now() - t3;
+      await pushDb.delete();
 
-      return {
+      figures = {
         records: records.length,
         push: {
           ops: pushRun.result.pushed,
@@ -227,7 +250,7 @@ export async function runSyncBench(
           records: pullRun.result.pulled,
           ms: Math.round(pullMs),
           perSec: perSec(pullRun.result.pulled, pullMs),
-          pageSize: 1000,
+          pageSize: maxPullLimit, // the engine's default
         },
         barePush: { ops: pushed, ms: Math.round(barePushMs), perSec: perSec(pushed, barePushMs) },
         barePull: {
@@ -240,6 +263,10 @@ export async function runSyncBench(
     } finally {
       await bare.close();
     }
+    // The Node desks are done: free fake-indexeddb's memory for the measures that follow.
+    for (const db of [deskA.db, deskB.db]) await db.delete();
+    const more = await options.whileLoaded({ url: hq.url, pid: hq.pid, officeId, records });
+    return { ...figures, more };
   } finally {
     await hq.stop();
     await place.drop();

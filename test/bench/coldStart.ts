@@ -1,0 +1,192 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build as viteBuild, preview } from 'vite';
+import { chromiumArgs, chromiumPath } from '../e2e/chromium/browser';
+import { admin, completeFirstRun, logIn } from '../e2e/deskSession';
+import type { OfficeSize } from './generator';
+import { repoRoot } from './pageServer';
+
+/**
+ * Cold start of the built renderer with the whole office in IndexedDB. The renderer is
+ * built (Vite, production) into the bench's own folder and served by Vite's preview
+ * server, as the e2e tests serve dist/renderer. On one on-disk profile: the first run
+ * (office + administrator) through the UI, then the office bulk-loaded into the app's
+ * database from a page of the same origin (page/coldStartLoader.ts). Then, `runs` times,
+ * a new Chromium on that profile opens the app and logs in; marks taken in the page
+ * (an init script: MutationObserver + a capture listener for the form's submit) give
+ *   - navigation start → the login form ready (its submit button enabled),
+ *   - login submit → the shell (queued-count) and → the first person rows with data.
+ */
+export interface ColdStartRun {
+  loginReadyMs: number;
+  submitToShellMs: number;
+  submitToRowsMs: number;
+  totalMs: number;
+}
+
+export interface ColdStartFigures {
+  records: number;
+  persons: number;
+  loadMs: number;
+  runs: ColdStartRun[];
+  /** The run with the median total (its parts add up; the JSON has every run). */
+  median: ColdStartRun;
+}
+
+interface Marks {
+  loginReady?: number;
+  submit?: number;
+  shell?: number;
+  rows?: number;
+}
+
+declare global {
+  interface Window {
+    benchMarks: Marks;
+  }
+}
+
+/** Runs in the page before its scripts: notes when each milestone first appears. */
+function installMarks() {
+  const marks: Marks = {};
+  window.benchMarks = marks;
+  const check = () => {
+    const now = performance.now();
+    if (
+      marks.loginReady === undefined &&
+      document.querySelector('input[type="password"]') &&
+      document.querySelector('form button[type="submit"]:not([disabled])')
+    )
+      marks.loginReady = now;
+    if (marks.submit !== undefined) {
+      if (marks.shell === undefined && document.querySelector('[data-testid="queued-count"]'))
+        marks.shell = now;
+      if (
+        marks.rows === undefined &&
+        document.querySelector('[data-testid="person-row"] [role="cell"]')
+      )
+        marks.rows = now;
+    }
+  };
+  document.addEventListener('submit', () => (marks.submit ??= performance.now()), true);
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+  });
+}
+
+async function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+  });
+}
+
+async function loaderScript(): Promise<string> {
+  const result = await esbuild({
+    entryPoints: [`${repoRoot}test/bench/page/coldStartLoader.ts`],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    alias: { '@shared': `${repoRoot}shared` },
+    logLevel: 'warning',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+export async function runColdStart(
+  seed: number,
+  size: OfficeSize,
+  runs: number,
+  log: (line: string) => void,
+): Promise<ColdStartFigures> {
+  log('cold start: building the renderer (vite build)…');
+  const configFile = `${repoRoot}renderer/vite.config.ts`;
+  const outDir = `${repoRoot}dist/bench/renderer-${process.pid}`;
+  await viteBuild({ configFile, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  const server = await preview({
+    configFile,
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false },
+    logLevel: 'warn',
+  });
+  const profile = await mkdtemp(join(tmpdir(), 'desk-cold-'));
+  try {
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('The renderer preview server did not report its URL.');
+    const origin = new URL(url).origin;
+
+    // Setup on the profile: the first run, then the office written into the app's database.
+    const setup = await launch(profile);
+    let loaded: { records: number; persons: number; loadMs: number };
+    try {
+      const page = setup.pages()[0] ?? (await setup.newPage());
+      await page.goto(url);
+      await completeFirstRun(page);
+      await logIn(page);
+      const script = await loaderScript();
+      await page.route(`${origin}/__bench/loader.html`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><meta charset="utf-8"><script src="/__bench/loader.js"></script>',
+        }),
+      );
+      await page.route(`${origin}/__bench/loader.js`, (route) =>
+        route.fulfill({ contentType: 'text/javascript', body: script }),
+      );
+      await page.goto(`${origin}/__bench/loader.html`);
+      log('cold start: loading the office into the app database…');
+      loaded = await page.evaluate(([s, z]) => window.coldStartLoader.loadOffice(s, z), [
+        seed,
+        size,
+      ] as const);
+      log(`cold start: ${loaded.records} records loaded in ${loaded.loadMs} ms`);
+    } finally {
+      await setup.close();
+    }
+
+    const results: ColdStartRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      const context = await launch(profile);
+      try {
+        await context.addInitScript(installMarks);
+        const page = context.pages()[0] ?? (await context.newPage());
+        page.on('pageerror', (error) => console.error('[cold start]', error.message));
+        await page.goto(url);
+        await page.waitForFunction(() => window.benchMarks.loginReady !== undefined);
+        await logIn(page, admin);
+        await page.waitForFunction(() => window.benchMarks.rows !== undefined, null, {
+          timeout: 120_000,
+        });
+        const marks = await page.evaluate(() => window.benchMarks);
+        const { loginReady = 0, submit = 0, shell = 0, rows = 0 } = marks;
+        const run = {
+          loginReadyMs: Math.round(loginReady),
+          submitToShellMs: Math.round(shell - submit),
+          submitToRowsMs: Math.round(rows - submit),
+          totalMs: Math.round(loginReady + rows - submit),
+        };
+        log(`cold start ${i + 1}/${runs}: ${JSON.stringify(run)}`);
+        results.push(run);
+      } finally {
+        await context.close();
+      }
+    }
+    const byTotal = [...results].sort((a, b) => a.totalMs - b.totalMs);
+    const median = byTotal[Math.floor(byTotal.length / 2)];
+    if (!median) throw new Error('No cold start was measured.');
+    return { ...loaded, runs: results, median };
+  } finally {
+    await server.close();
+    await rm(profile, { recursive: true, force: true });
+    await rm(outDir, { recursive: true, force: true });
+  }
+}

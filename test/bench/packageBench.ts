@@ -1,0 +1,83 @@
+import { openHqDatabase } from '../../hq/src/db/database';
+import { importDevicePackage } from '../../hq/src/packages/importPackage';
+import { loadHqKeys, publicHqKeys } from '../../hq/src/store/hqKeys';
+import { addOffice, createEnrollmentCode, enrollDevice } from '../../hq/src/store/offices';
+import { freshPlace } from '../support/hqHarness';
+import { withFreshPage } from './pageServer';
+
+/**
+ * A sync package of `opCount` queued ops: exported at a desk in Chromium (the app's
+ * exportPackage on real IndexedDB, page/packagePage.ts) and imported at HQ (the real
+ * importDevicePackage over a fresh SQLite HQ database in this process: check, apply
+ * every op in one transaction, write the return file). The desk enrolls with its own
+ * package keys and pins HQ's, as enrollment does.
+ */
+export interface PackageFigures {
+  ops: number;
+  exportMs: number;
+  /** Where the export's time went (from the phases exportPackage reports). */
+  exportPhasesMs: Record<string, number>;
+  megabytes: number;
+  importMs: number;
+  applied: number;
+  rejected: number;
+  returnChanges: number;
+}
+
+const officeId = 'office-package';
+
+export async function runPackageBench(
+  pageUrl: string,
+  opCount: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<PackageFigures> {
+  const place = await freshPlace({ kind: 'sqlite', serverUrl: null });
+  const hq = await openHqDatabase({ dataDir: place.dataDir, databaseUrl: null });
+  try {
+    const hqKeys = await loadHqKeys(hq.db);
+    await addOffice(hq.db, { id: officeId, name: '城关镇民政办' }, new Date());
+    const exported = await withFreshPage(`${pageUrl}packages.html`, async (page) => {
+      const desk = await page.evaluate(() => window.packageBench.openDesk());
+      const code = await createEnrollmentCode(hq.db, officeId, new Date());
+      await enrollDevice(
+        hq.db,
+        {
+          code,
+          deviceId: desk.deviceId,
+          officeId,
+          deviceName: 'bench desk',
+          publicKeys: desk.publicKeys,
+        },
+        new Date(),
+      );
+      log(`packages: queueing ${opCount} ops at the desk (fast path)…`);
+      await page.evaluate(([o, k, n, s]) => window.packageBench.fillQueue(o, k, n, s), [
+        officeId,
+        publicHqKeys(hqKeys),
+        opCount,
+        seed,
+      ] as const);
+      log('packages: exportPackage at the desk (Chromium)…');
+      return page.evaluate((o) => window.packageBench.exportQueue(o), officeId);
+    });
+    log(`packages: exported ${exported.ops} ops in ${exported.ms} ms; importing at HQ…`);
+    const bytes = new Uint8Array(Buffer.from(exported.base64, 'base64'));
+    const t0 = performance.now();
+    const imported = await importDevicePackage(hq.db, hqKeys, bytes, new Date());
+    const importMs = Math.round(performance.now() - t0);
+    return {
+      ops: exported.ops,
+      exportMs: exported.ms,
+      exportPhasesMs: exported.phasesMs,
+      megabytes: Math.round((exported.bytes / 1e6) * 10) / 10,
+      importMs,
+      applied: imported.summary.ops.applied,
+      rejected: imported.summary.ops.rejected,
+      returnChanges: imported.summary.returnFile.changes,
+    };
+  } finally {
+    await hq.close();
+    await place.drop();
+  }
+}
