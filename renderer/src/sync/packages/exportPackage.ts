@@ -12,7 +12,7 @@ import type { ExportedPackage, OnPackageProgress, PackageSummary } from './packa
 
 const packageNumberKey = 'packageNumber';
 /** Queue entries are read in pages, so the progress bar moves on a large export. */
-const readPage = 5000;
+const readPage = 20_000;
 
 /**
  * Everything HQ has not acknowledged yet, as one package for HQ. The ops stay queued:
