@@ -1,7 +1,10 @@
 /**
  * A realistic township office, deterministic by seed: persons in households (valid
- * GB 11643 resident IDs whose birth date and sex match), and 低保 cases on some of the
- * households. Pure TS: runs in Node (sync bench) and in the Chromium page (store bench).
+ * GB 11643 resident IDs whose birth date and sex match), 低保 cases on some of the
+ * households, elderly-care institutions (buildings, rooms, beds) with residents drawn
+ * from the office's elderly persons and their movements (admissions, bed changes,
+ * discharges), and community service records given by staff and volunteers. Pure TS:
+ * runs in Node (sync bench) and in the Chromium page (store bench).
  *
  * The records are made the way the write path makes them (the kind's zod schema and
  * derive: normalized ID, search tokens; envelope stamped with UUIDv7 and an hlc), but
@@ -10,53 +13,59 @@
  * repositories and sync store.
  */
 import { formatHlc } from '@shared/clock/hlc';
+import { projectStays, type MovementEvent } from '@shared/domain/elderlyCare/projection';
 import { residentIdCheckChar } from '@shared/identity/residentId';
 import type { StoredRecord } from '@shared/records/envelope';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import { newRecordId } from '@shared/records/ids';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { ServerChange } from '@shared/sync/protocol';
-import { seededRandom, type Random } from '../support/seededRandom';
+import { seededRandom } from '../support/seededRandom';
+import { generateCommunity } from './generateCommunity';
+import { generateElderlyCare } from './generateElderlyCare';
+import {
+  areaCode,
+  dayOf,
+  isoDay,
+  personName,
+  surnames,
+  villages,
+  type PersonRef,
+} from './generatorParts';
 
 export interface OfficeSize {
   persons: number;
   cases: number;
+  /** 养老机构; each with `bedsPerInstitution` beds, residents and movements. Default 0. */
+  institutions?: number;
+  bedsPerInstitution?: number;
+  /** Registered volunteers (persons of the office) named on service records. Default 0. */
+  volunteers?: number;
+  /** 社区服务 records (home visits, consultations, volunteer activities). Default 0. */
+  serviceRecords?: number;
 }
 
-export const quickSize: OfficeSize = { persons: 5_000, cases: 500 };
-export const fullSize: OfficeSize = { persons: 200_000, cases: 20_000 };
+export const quickSize: OfficeSize = {
+  persons: 5_000,
+  cases: 500,
+  institutions: 1,
+  bedsPerInstitution: 30,
+  volunteers: 30,
+  serviceRecords: 1_000,
+};
+export const fullSize: OfficeSize = {
+  persons: 200_000,
+  cases: 20_000,
+  institutions: 3,
+  bedsPerInstitution: 300,
+  volunteers: 300,
+  serviceRecords: 50_000,
+};
 
 export interface GeneratedRecord {
   kind: RecordKind;
   record: StoredRecord<Record<string, unknown>>;
 }
-
-const surnames = [
-  '王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭',
-  '何', '高', '林', '罗', '郑', '梁', '谢', '宋', '唐', '许', '韩', '冯', '邓', '曹', '彭', '曾',
-  '欧阳', '司马',
-]; // prettier-ignore
-const givenChars = [
-  '伟', '芳', '娜', '秀', '英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟',
-  '涛', '明', '超', '兰', '霞', '平', '刚', '桂', '华', '建', '国', '文', '红', '玉', '春', '梅',
-  '德', '福', '海', '云', '志', '小', '宇', '晨',
-]; // prettier-ignore
-const villages = ['解放社区', '东村', '西村', '南岗村', '北山村', '河口村', '新桥社区', '城南社区'];
-const areaCode = '330102';
-
-function personName(rng: Random, surname?: string): string {
-  const family = surname ?? rng.pick(surnames) ?? '王';
-  const length = rng.chance(0.7) ? 2 : 1;
-  let given = '';
-  for (let i = 0; i < length; i++) given += rng.pick(givenChars) ?? '明';
-  return family + given;
-}
-
-function isoDay(dayNumber: number): string {
-  return new Date(dayNumber * 86_400_000).toISOString().slice(0, 10);
-}
-
-const dayOf = (iso: string) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 
 /** Makes records as the write path would (schema + derive + envelope), for one device. */
 export class RecordStamper {
@@ -128,6 +137,7 @@ export function generateOffice(
   let persons = 0;
   let cases = 0;
   let households = 0;
+  const registry: PersonRef[] = [];
   while (persons < size.persons) {
     households += 1;
     const hukouType = rng.chance(0.6) ? 'rural' : 'urban';
@@ -186,7 +196,10 @@ export function generateOffice(
       });
     });
     const householdId = newRecordId();
-    for (const p of personRecords) p.record.householdId = householdId;
+    for (const p of personRecords) {
+      p.record.householdId = householdId;
+      registry.push(p.record as unknown as PersonRef);
+    }
     out.push(...personRecords);
     persons += personRecords.length;
     const head = personRecords[0]?.record as unknown as { id: string; name: string };
@@ -250,16 +263,61 @@ export function generateOffice(
       );
     }
   }
+  out.push(...generateElderlyCare(rng, size, stamper, registry, today));
+  out.push(...generateCommunity(rng, size, stamper, registry, today));
   return out;
 }
 
-/** The queue entry the write path appends for a created record (seq from `firstSeq`). */
+/** How many records of each kind, for the bench's description of the load. */
+export function countsByKind(
+  records: readonly GeneratedRecord[],
+): Partial<Record<RecordKind, number>> {
+  const counts: Partial<Record<RecordKind, number>> = {};
+  for (const { kind } of records) counts[kind] = (counts[kind] ?? 0) + 1;
+  return counts;
+}
+
+/**
+ * The stays a desk holds for the generated movements (kind scope 'local': replayed
+ * from the movements on every desk, never synced), as the write path stores them: one
+ * per stay, its id the id of the movement that opened it. For loaders that fill a desk
+ * directly; throws if the movements do not replay (a double booking, a bad order).
+ */
+export function localStays(
+  records: readonly GeneratedRecord[],
+  stamper: RecordStamper,
+): GeneratedRecord[] {
+  const byResident = new Map<string, MovementEvent[]>();
+  for (const { kind, record } of records) {
+    if (kind !== 'elderlyMovement') continue;
+    const movement = record as unknown as MovementEvent;
+    const list = byResident.get(movement.residentId) ?? [];
+    list.push(movement);
+    byResident.set(movement.residentId, list);
+  }
+  const out: GeneratedRecord[] = [];
+  for (const [residentId, movements] of byResident) {
+    const projected = projectStays(movements);
+    if (!projected.ok) {
+      throw new Error(`Movements of ${residentId} do not replay: ${projected.error.code}`);
+    }
+    for (const [id, stay] of projected.stays) out.push(stamper.stamp('elderlyStay', stay, id));
+  }
+  return out;
+}
+
+const isOfficeRecord = ({ kind }: GeneratedRecord) => kindDefinitions[kind].scope === 'office';
+
+/**
+ * The queue entries the write path appends for created records (seq from `firstSeq`);
+ * only office-scope kinds are queued (a stay, kind scope 'local', never is).
+ */
 export function createOps(
   records: GeneratedRecord[],
   stamper: RecordStamper,
   firstSeq: number,
 ): QueueEntry[] {
-  return records.map(({ kind, record }, i) => {
+  return records.filter(isOfficeRecord).map(({ kind, record }, i) => {
     const fields = Object.fromEntries(Object.entries(record).filter(([key]) => !metaKey(key)));
     return {
       seq: firstSeq + i,
@@ -295,9 +353,9 @@ const metaKeys = new Set([
 ]);
 const metaKey = (key: string) => metaKeys.has(key);
 
-/** The records as HQ would send them in a pull (whole states, office stream). */
+/** The records as HQ would send them in a pull (whole states, office stream; office kinds only). */
 export function serverChanges(records: GeneratedRecord[]): ServerChange[] {
-  return records.map(({ kind, record }, i) => {
+  return records.filter(isOfficeRecord).map(({ kind, record }, i) => {
     const { hqVersion: _local, ...atHq } = record;
     void _local;
     return { stream: 'office', seq: i + 1, kind, record: atHq };

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { runStoreBench } from './chromiumBench';
 import { runColdStart } from './coldStart';
-import { fullSize, quickSize } from './generator';
+import { countsByKind, fullSize, quickSize } from './generator';
 import { runPackageBench } from './packageBench';
 import { startPageServer, withFreshPage } from './pageServer';
 import { runReplicationBench } from './replicationBench';
@@ -37,20 +37,25 @@ const log = (line: string) => {
 };
 
 log(
-  `bench: ${quick ? 'quick' : 'full'} size, ${size.persons} persons / ${size.cases} cases, seed ${seed}`,
+  `bench: ${quick ? 'quick' : 'full'} size, ${size.persons} persons / ${size.cases} cases / ${size.institutions ?? 0} × ${size.bedsPerInstitution ?? 0} beds / ${size.serviceRecords ?? 0} service records, seed ${seed}`,
 );
 const pages = await startPageServer();
 // Every page compiled once up front, while nothing else runs (Vite compiles on request).
 for (const page of ['', 'replication.html', 'packages.html'])
   await withFreshPage(`${pages.url}${page}`, async () => {});
 const packageOps = Number(option('--package-ops') ?? (quick ? 10_000 : 100_000));
+/** What the generated office holds, kind by kind (from the sync bench's copy of it). */
+let officeCounts: Partial<Record<string, number>> = {};
 const { store, syncFigures, packages } = await (async () => {
   try {
     return {
       store: await runStoreBench(seed, size, samples, log, pages.url),
       syncFigures: await runSyncBench(seed, size, log, {
         corsOrigin: pages.origin,
-        whileLoaded: (hq) => runReplicationBench(hq, pages.url, pages.origin, log, pouchLimit),
+        whileLoaded: (hq) => {
+          officeCounts = countsByKind(hq.records);
+          return runReplicationBench(hq, pages.url, pages.origin, log, pouchLimit);
+        },
       }),
       packages: await runPackageBench(pages.url, packageOps, seed, log),
     };
@@ -155,13 +160,10 @@ const rows: Row[] = [
     target: '(reported)',
     met: null,
   },
-  ...['institutions/beds/movements, service records'].map((measure) => ({
-    measure,
-    figure: 'not measured yet',
-    target: '—',
-    met: null,
-  })),
 ];
+const officeContents = Object.entries(officeCounts)
+  .map(([kind, count]) => `${count} ${kind}`)
+  .join(', ');
 
 const totalSeconds = Math.round((performance.now() - started) / 100) / 10;
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GB, Node ${process.version}`;
@@ -173,13 +175,25 @@ console.log(
     )
     .join(
       '\n',
-    )}\n\n${quick ? 'quick' : 'full'} run, seed ${seed}, ${totalSeconds} s, on ${machine}; load: ${store.load.records} records generated in ${store.load.generateMs} ms, bulk-loaded in ${store.load.loadMs} ms`,
+    )}\n\n${quick ? 'quick' : 'full'} run, seed ${seed}, ${totalSeconds} s, on ${machine}; load: ${store.load.records} records generated in ${store.load.generateMs} ms, bulk-loaded in ${store.load.loadMs} ms; the office: ${officeContents} (stays are replayed on each desk from the movements, not synced)`,
 );
 if (out) {
   await writeFile(
     out,
     `${JSON.stringify(
-      { quick, seed, size, machine, totalSeconds, rows, store, sync: syncFigures, packages, cold },
+      {
+        quick,
+        seed,
+        size,
+        office: officeCounts,
+        machine,
+        totalSeconds,
+        rows,
+        store,
+        sync: syncFigures,
+        packages,
+        cold,
+      },
       null,
       2,
     )}\n`,

@@ -9,6 +9,7 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { searchPersons } from '../../../renderer/src/db/repositories/persons';
+import { ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { write } from '../../../renderer/src/db/writePath';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
@@ -210,6 +211,9 @@ const bench = {
   async applyReal(pageSize: number) {
     const db = new DeskDatabase(`bench-apply-${Date.now()}`);
     await db.open();
+    // A desk has its device id from the first run: the stays it replays from pulled
+    // movements are written (and clocked) by it.
+    await ensureDeviceId(db);
     const store = new DexieSyncStore(db);
     const t0 = performance.now();
     for (let i = 0; i < pendingChanges.length; i += pageSize) {

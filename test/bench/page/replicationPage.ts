@@ -17,6 +17,9 @@ const replicationBench = {
   async deskPull(credential: WebCredential) {
     const db = new DeskDatabase(`bench-pull-${Date.now()}`);
     await db.open();
+    // The desk's device id (its first run) is the one it enrolled with: the stays it
+    // replays from pulled movements are written and clocked under it.
+    await db.meta.put({ key: 'deviceId', value: credential.deviceId });
     await saveWebCredential(db, credential);
     const transport = createWebTransport(db, (url, init) => fetch(url, init));
     const store = new DexieSyncStore(db);
