@@ -99,8 +99,10 @@ const rows: Row[] = [
   {
     measure: 'renderer JS heap during apply (CDP)',
     figure: `peak ${store.apply.heapPeakMb} MB (before ${store.apply.heapBeforeMb} MB, incl. the generated changes)`,
-    target: '≤ 512 MB',
-    met: store.apply.heapPeakMb <= 512,
+    // The page holds the bench's own copy of every generated change, so this peak says
+    // little about the desk; the heap target is the initial pull's (its row below).
+    target: '(reported; the target is the pull’s)',
+    met: null,
   },
   {
     measure: `initial pull HQ → desk, ${syncFigures.pull.records} records (Node desk, fake-indexeddb)`,
