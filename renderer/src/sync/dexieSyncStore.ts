@@ -10,7 +10,13 @@ import {
   type ServerChange,
   type SyncCursor,
 } from '@shared/sync/protocol';
-import { recordTable, recordTableNames, type DeskDatabase, type RevisionRow } from '../db/database';
+import {
+  recordTable,
+  recordTableNames,
+  type DeskDatabase,
+  type RejectedOpRow,
+  type RevisionRow,
+} from '../db/database';
 import {
   rebuildStaysAfterPull,
   residentsMoved,
@@ -56,22 +62,33 @@ export class DexieSyncStore implements SyncStore {
     return this.db.queue.count();
   }
 
+  /**
+   * Removes what HQ answered, in one transaction with one read and one delete for the
+   * whole batch (not a read and a delete per op): refused ops are kept aside for people.
+   */
   async acknowledge(results: OpResult[]): Promise<void> {
+    const answered = results.filter((r) => r.status !== 'deferred');
+    if (answered.length === 0) return;
     await this.db.transaction('rw', this.db.queue, this.db.rejectedOps, async () => {
-      for (const result of results) {
-        if (result.status === 'deferred') continue;
-        const entry = await this.db.queue.get(result.seq);
-        if (!entry || entry.opId !== result.opId) continue; // already acknowledged
+      const entries = await this.db.queue.bulkGet(answered.map((r) => r.seq));
+      const done: number[] = [];
+      const refused: RejectedOpRow[] = [];
+      answered.forEach((result, i) => {
+        const entry = entries[i];
+        if (!entry || entry.opId !== result.opId) return; // already acknowledged
+        done.push(entry.seq);
         if (result.status === 'rejected') {
-          await this.db.rejectedOps.put({
+          const { heldAtHq: _held, ...op } = entry;
+          refused.push({
             opId: entry.opId,
-            entry,
+            entry: op,
             reason: toAppErrorData(result.reason),
             rejectedAt: this.now().toISOString(),
           });
         }
-        await this.db.queue.delete(entry.seq);
-      }
+      });
+      if (refused.length > 0) await this.db.rejectedOps.bulkPut(refused);
+      if (done.length > 0) await this.db.queue.bulkDelete(done);
     });
   }
 
