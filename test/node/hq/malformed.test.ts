@@ -1,97 +1,31 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isAppErrorData, type AppErrorData } from '@shared/errors/appError';
-import { kindDefinitions, recordKinds, type RecordKind } from '@shared/records/kinds';
 import { hqRoutes, maxRequestBytes } from '@shared/sync/httpApi';
-import { healthResponseSchema, pushResponseSchema } from '@shared/sync/protocol';
+import { healthResponseSchema } from '@shared/sync/protocol';
 import { queueEntrySchema, type QueueEntry } from '@shared/sync/queueEntry';
-import { newRecordId } from '@shared/records/ids';
-import {
-  adminToken,
-  enrollDesk,
-  hqRowCounts,
-  hqStorages,
-  startHq,
-  type RunningHq,
-} from '../../support/hqHarness';
-import { createPersons, registerFamily } from '../../support/officeWork';
-import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
+import { adminToken, hqRowCounts, hqStorages, type RunningHq } from '../../support/hqHarness';
+import { expectRefusal, fieldPaths, openMalformedHq, send } from './malformedKit';
 
 /**
  * Whatever arrives, HQ answers 4xx with the one AppErrorData shape (naming the field
- * where there is one), changes nothing, and keeps answering /health.
+ * where there is one), changes nothing, and keeps answering /health. Ops that are
+ * well-formed but odd: unapplicableOps.test.ts.
  */
-
-interface Answer {
-  status: number;
-  body: unknown;
-  text: string;
-}
-
-async function send(
-  url: string,
-  body: string,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body,
-  });
-  const text = await response.text();
-  return { status: response.status, body: parseOr(text), text };
-}
-
-function parseOr(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-/** A 4xx whose body is AppErrorData, without a stack trace or an SQL message in it. */
-function expectRefusal(answer: Answer, context: string): AppErrorData {
-  expect(answer.status, `${context}: ${answer.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
-  expect(answer.status, `${context}: ${answer.text.slice(0, 300)}`).toBeLessThan(500);
-  expect(isAppErrorData(answer.body), `${context}: ${answer.text.slice(0, 300)}`).toBe(true);
-  expect(answer.text).not.toMatch(/\bat .+:\d+:\d+|node_modules|SQLITE|syntax error|relation "/i);
-  return answer.body as AppErrorData;
-}
-
-const fieldPaths = (error: AppErrorData) => (error.fieldErrors ?? []).map((f) => f.path);
-
 describe.each(hqStorages)('malformed input over $kind', (storage) => {
   let hq: RunningHq;
-  let desk: SyncDesk;
   let template: QueueEntry;
   let deviceToken: string;
   let before: Record<string, number>;
-  const raw = { token: '', deviceId: `raw-device-${newRecordId()}`, seq: 0 };
-
+  let url: (route: string) => string;
+  let asDevice: () => Record<string, string>;
+  let asAdmin: Record<string, string>;
   beforeAll(async () => {
-    hq = await startHq({ storage });
-    desk = await openOfficeDesk('office-a', 'a1');
-    await enroll(desk, hq);
-    await registerFamily(desk);
-    await sync(desk);
-    // One op left queued: the template the malformed pushes are made from.
-    await createPersons(desk, 1);
-    const [queued] = await desk.db.queue.toArray();
-    if (!queued) throw new Error('no queued op');
-    template = queued;
-    deviceToken = desk.token ?? '';
-    raw.token = (await enrollDesk(hq, 'office-a', raw.deviceId)).token;
-    before = await hqRowCounts(hq.hq);
+    ({ hq, template, deviceToken, before, url, asDevice, asAdmin } =
+      await openMalformedHq(storage));
   });
-
   afterAll(async () => {
     await hq?.stop();
   });
-
-  const url = (route: string) => `${hq.url}${route}`;
-  const asDevice = () => ({ authorization: `Bearer ${deviceToken}` });
-  const asAdmin = { authorization: `Bearer ${adminToken}` };
 
   it('answers any JSON body on every route with a 4xx AppErrorData and changes nothing', async () => {
     const routes: { path: () => string; headers: () => Record<string, string> }[] = [
@@ -292,164 +226,5 @@ describe.each(hqStorages)('malformed input over $kind', (storage) => {
       expectRefusal(answer, `admin ${authorization.slice(0, 20)}`);
     }
     expect(await hqRowCounts(hq.hq)).toEqual(before);
-  });
-
-  it('rejects well-formed ops HQ can never apply by op id, without blocking the ops after them', async () => {
-    const next = (over: Partial<QueueEntry>): QueueEntry => {
-      raw.seq += 1;
-      return {
-        ...template,
-        deviceId: raw.deviceId,
-        seq: raw.seq,
-        opId: newRecordId(),
-        txId: newRecordId(),
-        recordId: newRecordId(),
-        ...over,
-      };
-    };
-    const invalidPerson = next({
-      fields: { ...template.fields, idNumber: '330102196005040000', sex: 'x' },
-    });
-    const referenceKind = next({ kind: 'benefitStandard', fields: { amountFen: 1 } });
-    const illegalStep = next({
-      kind: 'assistanceCase',
-      op: 'transition',
-      transition: { action: 'start_payment', from: 'draft', to: 'active' },
-      fields: { status: 'active' },
-      baseVersion: 1,
-    });
-    const missing = next({ op: 'update', baseVersion: 3, fields: { phone: '1' } });
-    const good = next({});
-    const response = await send(
-      url(hqRoutes.push),
-      JSON.stringify({ ops: [invalidPerson, referenceKind, illegalStep, missing, good] }),
-      { authorization: `Bearer ${raw.token}` },
-    );
-    expect(response.status).toBe(200);
-    const results = pushResponseSchema.parse(response.body).results;
-    expect(results.map((r) => r.status)).toEqual([
-      'rejected',
-      'rejected',
-      'rejected',
-      'rejected',
-      'applied',
-    ]);
-    const reasons = results.map((r) => (r.status === 'rejected' ? r.reason : null));
-    expect(reasons[0]).toMatchObject({ code: 'validation' });
-    expect(fieldPaths(reasons[0] as AppErrorData)).toEqual(expect.arrayContaining(['sex']));
-    expect(reasons[1]).toMatchObject({ code: 'forbidden' });
-    expect(reasons[2]).toMatchObject({ code: 'invalid_transition' });
-    expect(reasons[3]).toMatchObject({ code: 'not_found' });
-    // Only the good op left a record; the refusals are remembered by op id. Two changes:
-    // the good record, and the refused create sent back as absent so its desk drops it.
-    const after = await hqRowCounts(hq.hq);
-    expect(after.records).toBe((before.records ?? 0) + 1);
-    expect(after.changes).toBe((before.changes ?? 0) + 2);
-    expect(after.applied_ops).toBe((before.applied_ops ?? 0) + 5);
-    before = after;
-  });
-
-  it('never answers 5xx to well-formed ops carrying arbitrary fields, ids and numbers', async () => {
-    const kinds = recordKinds.filter((k) => kindDefinitions[k].scope === 'office');
-    const id = fc.oneof(
-      fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }),
-      fc.constant(template.recordId),
-      fc.uuid(),
-    );
-    const op = fc.record({
-      kind: fc.constantFrom(...kinds),
-      op: fc.constantFrom('create', 'update', 'delete', 'transition'),
-      recordId: id,
-      opId: id,
-      txId: id,
-      fields: fc.dictionary(
-        fc.string({ unit: 'binary', maxLength: 12 }),
-        fc.jsonValue({ maxDepth: 2 }),
-        {
-          maxKeys: 4,
-        },
-      ),
-      baseVersion: fc.oneof(fc.nat(), fc.constant(Number.MAX_SAFE_INTEGER)),
-      hlc: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
-      reason: fc.option(fc.string({ unit: 'binary', maxLength: 20 })),
-      transition: fc.option(
-        fc.record({
-          action: fc.string({ minLength: 1, maxLength: 10 }),
-          from: fc.string({ minLength: 1, maxLength: 10 }),
-          to: fc.string({ minLength: 1, maxLength: 10 }),
-        }),
-      ),
-    });
-    await fc.assert(
-      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 3 }), async (drafts) => {
-        const ops = drafts.map((d) => {
-          raw.seq += 1;
-          // Op ids stay unique (a desk makes them as UUIDv7); everything else is arbitrary.
-          const opId = `${d.opId}-${raw.seq}`;
-          return { ...template, ...d, opId, deviceId: raw.deviceId, seq: raw.seq } as QueueEntry;
-        });
-        const answer = await send(url(hqRoutes.push), JSON.stringify({ ops }), {
-          authorization: `Bearer ${raw.token}`,
-        });
-        if (answer.status === 200) {
-          const results = pushResponseSchema.parse(answer.body).results;
-          for (const r of results) expect(r.status).not.toBe('deferred');
-        } else {
-          // Refused whole: an id another office holds, or a repeated op id.
-          expectRefusal(answer, JSON.stringify(ops).slice(0, 200));
-          raw.seq -= ops.length;
-        }
-      }),
-      { numRuns: 100 },
-    );
-    // Whatever was applied is a valid record of its kind.
-    for (const row of await hq.hq.db.selectFrom('records').selectAll().execute()) {
-      const kind = row.kind as RecordKind;
-      const parsed = kindDefinitions[kind].schema.safeParse(JSON.parse(row.data));
-      expect(parsed.success, `${row.kind} ${row.id} ${row.data.slice(0, 200)}`).toBe(true);
-    }
-    const health = await fetch(url(hqRoutes.health));
-    expect(health.status).toBe(200);
-  });
-
-  it('answers ids with control characters and lone surrogates without failing', async () => {
-    for (const odd of ['a\u0000b', '\u0000', 'x\ud800y', '\udc00', 'é\u0007']) {
-      raw.seq += 1;
-      const op: QueueEntry = {
-        ...template,
-        deviceId: raw.deviceId,
-        seq: raw.seq,
-        opId: `${odd}-${raw.seq}`,
-        recordId: odd,
-        txId: odd,
-      };
-      const answer = await send(url(hqRoutes.push), JSON.stringify({ ops: [op] }), {
-        authorization: `Bearer ${raw.token}`,
-      });
-      if (answer.status !== 200) {
-        expectRefusal(answer, JSON.stringify(odd));
-        raw.seq -= 1;
-      }
-      if (/[\ud800-\udfff]/.test(odd)) continue; // a lone surrogate has no URL form
-      const decision = await send(
-        url(`/v1/admin/cases/${encodeURIComponent(odd)}/decision`),
-        JSON.stringify({ action: 'confirm', opinion: '同意', decidedBy: '县' }),
-        asAdmin,
-      );
-      expect(decision.status, decision.text.slice(0, 200)).toBe(odd.includes('\u0000') ? 400 : 404);
-      expectRefusal(decision, `decision ${JSON.stringify(odd)}`);
-    }
-  });
-
-  it('pulls past the end of any stream without failing', async () => {
-    for (const office of [2 ** 31, Number.MAX_SAFE_INTEGER]) {
-      const answer = await send(
-        url(hqRoutes.pull),
-        JSON.stringify({ cursor: { office, reference: office }, limit: 10 }),
-        asDevice(),
-      );
-      expect(answer.status, answer.text.slice(0, 200)).toBe(200);
-      expect(answer.body).toMatchObject({ changes: [], hasMore: false });
-    }
   });
 });
