@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -14,6 +12,7 @@ import { useT } from '../../../i18n/useT';
 import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 /** The counting rules of the figures (supervisor): the nursing-bed target, held beds. */
 export function SettingsDialog(props: { settings: ElderlyCareSettings; onClose: () => void }) {
@@ -57,12 +56,7 @@ export function SettingsDialog(props: { settings: ElderlyCareSettings; onClose: 
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={props.onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

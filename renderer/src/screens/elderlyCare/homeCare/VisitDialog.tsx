@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Autocomplete from '@mui/material/Autocomplete';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
@@ -21,6 +19,7 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { duration, serviceLabel } from '../labels';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 /**
  * Records a home-care visit to a registered person, or corrects one (with a reason;
@@ -180,12 +179,7 @@ export function VisitDialog(props: {
         </Grid>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={props.onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

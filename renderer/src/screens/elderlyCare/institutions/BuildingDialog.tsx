@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
@@ -11,6 +9,7 @@ import { useT } from '../../../i18n/useT';
 import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 /** Adds a building (name and number of floors) to an institution. */
 export function BuildingDialog(props: { institutionId: string; onClose: () => void }) {
@@ -59,12 +58,7 @@ export function BuildingDialog(props: { institutionId: string; onClose: () => vo
         </Stack>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={props.onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
@@ -18,6 +16,7 @@ import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { gradeLabel, operatorLabel } from '../labels';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 /** Registers an institution, or edits one (`existing`). Errors show next to each field. */
 export function InstitutionDialog(props: {
@@ -121,12 +120,7 @@ export function InstitutionDialog(props: {
         </Grid>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => props.onClose(null)}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={() => props.onClose(null)} onSave={() => void save()} />
     </Dialog>
   );
 }

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
@@ -16,6 +14,7 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { bedTypeLabel, sexRuleLabel } from '../labels';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 /**
  * Adds a room and its beds (numbered 1..n, one type and sex rule) in one save; the
@@ -147,12 +146,7 @@ export function RoomDialog(props: { building: Building; onClose: () => void }) {
         </Grid>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={props.onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
@@ -21,6 +19,7 @@ import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { DateField } from '../DateField';
 import { assessReasonLabel, levelLabel } from '../labels';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 /** A (re-)assessment of ability; earlier assessments stay as they were. */
 export function AssessmentDialog(props: {
@@ -112,12 +111,7 @@ export function AssessmentDialog(props: {
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={props.onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

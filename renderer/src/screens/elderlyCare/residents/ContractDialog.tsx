@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
@@ -19,6 +17,7 @@ import { todayDate } from '../../common/labels';
 import { MoneyField, yuanTextToFen } from '../../common/MoneyField';
 import { DateField } from '../DateField';
 import { levelLabel } from '../labels';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 const fees = ['bedFeeFen', 'careFeeFen', 'mealFeeFen', 'depositFen'] as const;
 type Fee = (typeof fees)[number];
@@ -163,12 +162,7 @@ export function ContractDialog(props: {
         </Grid>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={props.onClose} onSave={() => void save()} />
     </Dialog>
   );
 }

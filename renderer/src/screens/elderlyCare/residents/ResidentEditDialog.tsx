@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
@@ -15,6 +13,7 @@ import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { fundingLabel } from '../labels';
+import { SaveCancelActions } from '../../common/SaveCancelActions';
 
 /** Funding category, emergency contact and note of a resident. */
 export function ResidentEditDialog(props: { resident: Resident; onClose: () => void }) {
@@ -79,12 +78,7 @@ export function ResidentEditDialog(props: { resident: Resident; onClose: () => v
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions onCancel={props.onClose} onSave={() => void save()} />
     </Dialog>
   );
 }
