@@ -202,6 +202,7 @@ it('admits residents from the board, discharges one, and the figures follow', as
   await visit.getByLabel('服务人员').fill('刘护工、陈护工');
   await visit.getByLabel('开始时间').fill(`${today}T09:00`);
   await visit.getByLabel('结束时间').fill(`${today}T10:15`);
+  await shot('elderly-visit-dialog');
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await page.getByTestId('visit-row').first().click();
   await expect
