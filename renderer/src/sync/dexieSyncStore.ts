@@ -101,6 +101,8 @@ export class DexieSyncStore implements SyncStore {
     ids: string[],
     changes: ServerChange[],
   ): Promise<Map<string, QueueEntry[]>> {
+    // An initial pull meets an empty queue: nothing to mark or lay over, no index reads.
+    if ((await this.db.queue.count()) === 0) return new Map();
     const heldIds = changes.flatMap((c) => (c.opId ? [c.opId] : []));
     if (heldIds.length > 0) {
       const held = await this.db.queue.where('opId').anyOf(heldIds).toArray();

@@ -8,7 +8,8 @@ import { packagesTable } from '../../db/tables/packageTables';
 import type { WriteContext } from '../../db/writeContext';
 import { DexieSyncStore } from '../dexieSyncStore';
 import { requirePackageKeys } from './deviceKeys';
-import type { ExportedPackage, OnPackageProgress, PackageSummary } from './packageTypes';
+import { summaryOf } from './packageSummary';
+import type { ExportedPackage, OnPackageProgress } from './packageTypes';
 
 const packageNumberKey = 'packageNumber';
 /** Queue entries are read in pages, so the progress bar moves on a large export. */
@@ -101,11 +102,4 @@ async function nextPackageNumber(db: DeskDatabase): Promise<number> {
     await db.meta.put({ key: packageNumberKey, value: number });
     return number;
   });
-}
-
-export function summaryOf(
-  counts: Record<string, number>,
-  dateRange: PackageSummary['dateRange'],
-): PackageSummary {
-  return { counts, dateRange, total: Object.values(counts).reduce((a, b) => a + b, 0) };
 }

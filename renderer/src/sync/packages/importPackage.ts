@@ -11,7 +11,7 @@ import { packagesTable } from '../../db/tables/packageTables';
 import type { WriteContext } from '../../db/writeContext';
 import { DexieSyncStore } from '../dexieSyncStore';
 import { requirePackageKeys } from './deviceKeys';
-import { summaryOf } from './exportPackage';
+import { summaryOf } from './packageSummary';
 import type { ImportedPackage, OnPackageProgress, PackagePreview } from './packageTypes';
 
 interface OpenedPackage {

@@ -1,6 +1,6 @@
 import type { DeskDatabase } from '../../db/database';
 import { packagesTable } from '../../db/tables/packageTables';
-import { summaryOf } from './exportPackage';
+import { summaryOf } from './packageSummary';
 import type { PackageHistoryEntry } from './packageTypes';
 
 /**
