@@ -11,7 +11,7 @@ import {
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
 import { recordTable, recordTableNames, type DeskDatabase } from './database';
-import { nextDeviceSeq, nextHlc } from './deviceState';
+import { DeviceCounters } from './deviceState';
 import { checkInvariants } from './invariants';
 import type { WriteContext } from './writeContext';
 
@@ -66,19 +66,44 @@ export async function write<T>(
 ): Promise<T> {
   return db.transaction('rw', [...recordTableNames, 'queue', 'meta', 'revisions'], async () => {
     const writer = new TransactionWriter(db, ctx);
-    return work(writer);
+    try {
+      const result = await work(writer);
+      await writer.finish();
+      return result;
+    } catch (error) {
+      // A failed put aborts the transaction, and the work then fails on the abort: the
+      // put's own error is the one that says what went wrong.
+      throw writer.firstFailure ?? error;
+    }
   });
 }
 
 class TransactionWriter implements Writer {
   readonly today: string;
   readonly txId = newRecordId();
+  firstFailure: unknown = undefined;
+  private readonly counters: DeviceCounters;
+  /**
+   * Record puts and queue adds are issued without waiting for each: IndexedDB runs a
+   * transaction's requests in order (a later read sees an earlier put), so only the
+   * transaction's end needs them done. A save then waits for two round trips, not six.
+   */
+  private readonly writes: Promise<unknown>[] = [];
 
   constructor(
     private readonly db: DeskDatabase,
     readonly ctx: WriteContext,
   ) {
     this.today = todayIso(ctx.now());
+    this.counters = new DeviceCounters(db);
+    this.counters.prefetch();
+  }
+
+  /** Waits for the issued writes and stores the advanced counters. */
+  async finish(): Promise<void> {
+    // The counters go with the last writes, not after them: one wait for all of it.
+    await Promise.all([...this.writes, this.counters.save()]);
+    if (this.firstFailure !== undefined) throw this.firstFailure;
   }
 
   async get<K extends RecordKind>(kind: K, id: string) {
@@ -93,7 +118,8 @@ class TransactionWriter implements Writer {
       throw new AppError({ code: 'duplicate', message: `A ${kind} with id ${id} already exists.` });
     }
     const clean = this.validate(kind, data) as object;
-    const stamp = await this.stamp();
+    const draft = { ...clean, id, officeId: this.ctx.officeId, deleted: false };
+    const stamp = await this.checkAndStamp(kind, draft);
     const record = {
       ...clean,
       id,
@@ -131,7 +157,7 @@ class TransactionWriter implements Writer {
     const clean = this.validate(kind, merged);
     const changed = changedFields(dataFields(existing), clean as Record<string, unknown>);
     if (Object.keys(changed).length === 0 && !transition) return existing;
-    const stamp = await this.stamp();
+    const stamp = await this.checkAndStamp(kind, { ...existing, ...(clean as object) });
     const record = {
       ...existing,
       ...(clean as object),
@@ -141,16 +167,18 @@ class TransactionWriter implements Writer {
       updatedBy: this.ctx.actor.userId,
     } as StoredRecord<KindData[K]>;
     if (definition.keepsRevisions) {
-      await this.db.revisions.add({
-        id: `${kind}:${id}:${existing.version}`,
-        kind,
-        recordId: id,
-        version: existing.version,
-        record: existing,
-        reason,
-        supersededAt: stamp.at,
-        supersededBy: this.ctx.actor.userId,
-      });
+      this.issue(
+        this.db.revisions.add({
+          id: `${kind}:${id}:${existing.version}`,
+          kind,
+          recordId: id,
+          version: existing.version,
+          record: existing,
+          reason,
+          supersededAt: stamp.at,
+          supersededBy: this.ctx.actor.userId,
+        }),
+      );
     }
     const op: Op = transition ? 'transition' : 'update';
     return this.persist(kind, record, op, changed, transition ?? null, reason);
@@ -161,7 +189,7 @@ class TransactionWriter implements Writer {
     if (kindDefinitions[kind].appendOnly) {
       throw new AppError({ code: 'forbidden', message: `${kind} records are never deleted.` });
     }
-    const stamp = await this.stamp();
+    const stamp = await this.stamp(); // a tombstone breaks no rule between records
     const record = {
       ...existing,
       deleted: true,
@@ -204,9 +232,22 @@ class TransactionWriter implements Writer {
     return derived;
   }
 
+  /**
+   * Checks the rules between records (they read only data fields, id and deleted) while
+   * the clock is read: one wait instead of two before the record is written.
+   */
+  private async checkAndStamp(kind: RecordKind, draft: object) {
+    const [stamp] = await Promise.all([
+      this.stamp(),
+      checkInvariants(this.db, kind, draft as StoredRecord<unknown>),
+    ]);
+    return stamp;
+  }
+
   private async stamp() {
     const at = this.ctx.now();
-    return { at: at.toISOString(), hlc: await nextHlc(this.db, at.getTime(), this.ctx.deviceId) };
+    const hlc = await this.counters.nextHlc(at.getTime(), this.ctx.deviceId);
+    return { at: at.toISOString(), hlc };
   }
 
   private async persist<T>(
@@ -217,11 +258,10 @@ class TransactionWriter implements Writer {
     transition: TransitionStamp | null,
     reason = '',
   ): Promise<StoredRecord<T>> {
-    await checkInvariants(this.db, kind, record);
-    await recordTable(this.db, kind).put(record);
+    this.issue(recordTable(this.db, kind).put(record));
     if (kindDefinitions[kind].scope === 'office') {
       const entry: QueueEntry = {
-        seq: await nextDeviceSeq(this.db),
+        seq: await this.counters.nextSeq(),
         opId: newRecordId(),
         txId: this.txId,
         deviceId: this.ctx.deviceId,
@@ -238,9 +278,22 @@ class TransactionWriter implements Writer {
         actor: { ...this.ctx.actor },
         createdAt: record.updatedAt,
       };
-      await this.db.queue.add(entry);
+      this.issue(this.db.queue.add(entry));
     }
     return record;
+  }
+
+  private issue(request: Promise<unknown>): void {
+    // Settled either way, so a write that fails while the work goes on is never an
+    // unhandled rejection; finish() (or write()'s catch) reports it.
+    this.writes.push(
+      request.then(
+        () => undefined,
+        (error: unknown) => {
+          this.firstFailure ??= error;
+        },
+      ),
+    );
   }
 }
 

@@ -92,16 +92,41 @@ describe('the one write path', () => {
     // record put succeeds, then the queue add throws a ConstraintError.
     await db.meta.put({ key: 'deviceSeq', value: 1 });
 
-    const attempt = write(db, ctx, (w) =>
-      w.create('person', {
+    const attempt = write(db, ctx, async (w) => {
+      await w.create('person', {
         ...personInput({ name: '李四', idNumber: residentId('330102', '1970-01-01', '022') }),
         householdId: null,
-      }),
-    );
+      });
+      // Runs on after the failed add, into the aborted transaction.
+      await w.create('person', {
+        ...personInput({ name: '王五', idNumber: residentId('330102', '1971-01-01', '032') }),
+        householdId: null,
+      });
+    });
 
-    await expect(attempt).rejects.toThrow();
+    // The queue add's own error, not the abort the rest of the work ran into after it.
+    await expect(attempt).rejects.toMatchObject({ name: 'ConstraintError' });
     expect(await db.persons.count()).toBe(1);
     expect(await queuedAfterSetup(db)).toHaveLength(1);
+  });
+
+  it('stamps the records of one transaction with consecutive seqs and rising clocks', async () => {
+    const { db, ctx } = await openTestDesk();
+    const before = (await db.meta.get('deviceSeq'))?.value as number;
+    const [a, b] = await write(db, ctx, async (w) => {
+      const first = await w.create('person', { ...personInput(), householdId: null });
+      const second = await w.create('person', {
+        ...personInput({ name: '李四', idNumber: residentId('330102', '1970-01-01', '022') }),
+        householdId: null,
+      });
+      return [first, second] as const;
+    });
+
+    const entries = await queuedAfterSetup(db);
+    expect(entries.map((e) => e.seq)).toEqual([before + 1, before + 2]);
+    expect(a.hlc < b.hlc).toBe(true);
+    expect((await db.meta.get('deviceSeq'))?.value).toBe(before + 2);
+    expect((await db.meta.get('hlc'))?.value).toBe(b.hlc);
   });
 
   it('refuses a stale edit instead of silently overwriting a colleague', async () => {
