@@ -11,7 +11,6 @@ import {
   type SyncCursor,
 } from '@shared/sync/protocol';
 import {
-  recordTable,
   recordTableNames,
   type DeskDatabase,
   type RejectedOpRow,
@@ -23,6 +22,7 @@ import {
 } from '../db/repositories/elderlyCare/staysAfterPull';
 import { officeSettingsId } from '../db/repositories/settings';
 import type { WriteContext } from '../db/writeContext';
+import { PageWrites, type Versioned } from './pageWrites';
 
 const cursorKey = 'syncCursor';
 const hlcKey = 'hlc';
@@ -112,7 +112,9 @@ export class DexieSyncStore implements SyncStore {
     const byRecord = new Map<string, QueueEntry[]>();
     for (const entry of entries) {
       if (entry.heldAtHq) continue;
-      byRecord.set(entry.recordId, [...(byRecord.get(entry.recordId) ?? []), entry]);
+      const list = byRecord.get(entry.recordId) ?? [];
+      list.push(entry);
+      byRecord.set(entry.recordId, list);
     }
     return byRecord;
   }
@@ -152,7 +154,12 @@ export class DexieSyncStore implements SyncStore {
           fresh,
         );
         const page = new PageWrites(this.db);
-        let clock = parseHlc(String((await this.db.meta.get(hlcKey))?.value ?? ''));
+        await page.preload(
+          known.filter((c) => kindDefinitions[c.kind as RecordKind].keepsRevisions),
+        );
+        // The clock moves past the page's latest stamp once (receiving each stamp in turn
+        // ends past the same latest one; HLC strings sort as the clock orders).
+        let latest = '';
         for (const change of known) {
           const kind = change.kind as RecordKind;
           const incoming = change.record as unknown as Versioned & { hlc: string };
@@ -163,17 +170,21 @@ export class DexieSyncStore implements SyncStore {
             page.remove(kind, incoming.id);
           } else {
             if (kindDefinitions[kind].keepsRevisions) {
-              const current = await page.current(kind, incoming.id);
+              const current = page.current(kind, incoming.id);
               const revision = supersededRevision(kind, current, incoming, change.reason, this.now);
               if (revision) page.revisions.push(revision);
             }
             page.put(kind, overlay(incoming, queued));
           }
-          const remote = parseHlc(incoming.hlc);
-          if (remote) clock = clock ? receiveHlc(clock, remote, this.now().getTime()) : remote;
+          if (typeof incoming.hlc === 'string' && incoming.hlc > latest) latest = incoming.hlc;
         }
         await page.flush();
-        if (clock) await this.db.meta.put({ key: hlcKey, value: formatHlc(clock) });
+        const remote = parseHlc(latest);
+        if (remote) {
+          const local = parseHlc(String((await this.db.meta.get(hlcKey))?.value ?? ''));
+          const clock = local ? receiveHlc(local, remote, this.now().getTime()) : remote;
+          await this.db.meta.put({ key: hlcKey, value: formatHlc(clock) });
+        }
         await this.db.meta.put({
           key: cursorKey,
           value: {
@@ -211,49 +222,6 @@ export class DexieSyncStore implements SyncStore {
   }
 }
 
-/** A page's writes, gathered per kind and written in bulk at the end. */
-class PageWrites {
-  private readonly puts = new Map<RecordKind, Map<string, Record<string, unknown> | null>>();
-  readonly revisions: RevisionRow[] = [];
-
-  constructor(private readonly db: DeskDatabase) {}
-
-  put(kind: RecordKind, record: Record<string, unknown>): void {
-    this.of(kind).set(String(record.id), record);
-  }
-
-  remove(kind: RecordKind, id: string): void {
-    this.of(kind).set(id, null);
-  }
-
-  /** The record as this page leaves it so far, else as stored. */
-  async current(kind: RecordKind, id: string): Promise<Versioned | undefined> {
-    const staged = this.of(kind);
-    if (staged.has(id)) return (staged.get(id) ?? undefined) as Versioned | undefined;
-    return (await recordTable(this.db, kind).get(id)) as Versioned | undefined;
-  }
-
-  async flush(): Promise<void> {
-    for (const [kind, records] of this.puts) {
-      const table = recordTable(this.db, kind);
-      const deletes = [...records].filter(([, r]) => r === null).map(([id]) => id);
-      const puts = [...records.values()].filter((r): r is Record<string, unknown> => r !== null);
-      if (deletes.length > 0) await table.bulkDelete(deletes);
-      if (puts.length > 0) await table.bulkPut(puts as never[]);
-    }
-    if (this.revisions.length > 0) await this.db.revisions.bulkPut(this.revisions);
-  }
-
-  private of(kind: RecordKind) {
-    let staged = this.puts.get(kind);
-    if (!staged) {
-      staged = new Map();
-      this.puts.set(kind, staged);
-    }
-    return staged;
-  }
-}
-
 /**
  * Records that are corrected, never overwritten, keep their history on every desk:
  * when a pulled version replaces a different local one, the local one becomes a
@@ -279,15 +247,6 @@ function supersededRevision(
     supersededAt: incoming.updatedAt ?? now().toISOString(),
     supersededBy: incoming.updatedBy ?? '',
   };
-}
-
-/** A stored record as far as sync needs to know it. */
-interface Versioned {
-  id: string;
-  version?: number;
-  hlc?: string;
-  updatedAt?: string;
-  updatedBy?: string;
 }
 
 /** HQ sends version 0, deleted, for a record it refused to create. */
