@@ -1,5 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { HqTables } from '../db/schema';
+import { insertRows, replaceOnConflict } from '../sync/bulkInsert';
+import { fieldMetaText, parseFieldMeta } from '../sync/fieldMetaText';
 import type { RecordState } from '../sync/merge';
 
 type Db = Kysely<HqTables> | Transaction<HqTables>;
@@ -21,7 +23,44 @@ export async function loadRecord(
     .where('kind', '=', kind)
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row) return null;
+  return row ? stateOf(row) : null;
+}
+
+/** Map key of an office's record in `loadRecords`' answer. */
+export const recordKey = (officeId: string, kind: string, id: string) =>
+  `${officeId}\u0000${kind}\u0000${id}`;
+
+/**
+ * An office's records for many keys, one query per kind and 500 ids (a push batch
+ * touches thousands of records: one read each was a large share of applying it).
+ * Keyed by `recordKey`; ids HQ does not hold are absent.
+ */
+export async function loadRecords(
+  db: Db,
+  officeId: string,
+  keys: { kind: string; id: string }[],
+): Promise<Map<string, RecordState>> {
+  const idsByKind = new Map<string, Set<string>>();
+  for (const key of keys)
+    idsByKind.set(key.kind, (idsByKind.get(key.kind) ?? new Set()).add(key.id));
+  const found = new Map<string, RecordState>();
+  for (const [kind, idSet] of idsByKind) {
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += idsPerQuery) {
+      const rows = await db
+        .selectFrom('records')
+        .selectAll()
+        .where('office_id', '=', officeId)
+        .where('kind', '=', kind)
+        .where('id', 'in', ids.slice(i, i + idsPerQuery))
+        .execute();
+      for (const row of rows) found.set(recordKey(row.office_id, row.kind, row.id), stateOf(row));
+    }
+  }
+  return found;
+}
+
+function stateOf(row: Selectable<HqTables['records']>): RecordState {
   return {
     kind: row.kind,
     id: row.id,
@@ -30,7 +69,7 @@ export async function loadRecord(
     hlc: row.hlc,
     deleted: Boolean(row.deleted),
     data: JSON.parse(row.data) as Record<string, unknown>,
-    fieldMeta: JSON.parse(row.field_meta) as RecordState['fieldMeta'],
+    fieldMeta: parseFieldMeta(row.field_meta),
     createdAt: row.created_at,
     createdBy: row.created_by,
     updatedAt: row.updated_at,
@@ -39,23 +78,9 @@ export async function loadRecord(
 }
 
 export async function saveRecord(db: Db, state: RecordState, isNew: boolean): Promise<void> {
-  const row = {
-    office_id: state.officeId,
-    version: state.version,
-    hlc: state.hlc,
-    deleted: state.deleted ? 1 : 0,
-    data: JSON.stringify(state.data),
-    field_meta: JSON.stringify(state.fieldMeta),
-    created_at: state.createdAt,
-    created_by: state.createdBy,
-    updated_at: state.updatedAt,
-    updated_by: state.updatedBy,
-  };
+  const { kind: _kind, id: _id, ...row } = rowOf(state);
   if (isNew) {
-    await db
-      .insertInto('records')
-      .values({ kind: state.kind, id: state.id, ...row })
-      .execute();
+    await db.insertInto('records').values(rowOf(state)).execute();
   } else {
     await db
       .updateTable('records')
@@ -65,6 +90,57 @@ export async function saveRecord(db: Db, state: RecordState, isNew: boolean): Pr
       .where('id', '=', state.id)
       .execute();
   }
+}
+
+/** Rows per multi-row write: 12 columns × 400 stays under SQLite's 32,766 parameters. */
+const rowsPerWrite = 400;
+
+const recordColumns = [
+  'kind',
+  'id',
+  'office_id',
+  'version',
+  'hlc',
+  'deleted',
+  'data',
+  'field_meta',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'updated_by',
+] as const;
+const replaceRecord = replaceOnConflict(['office_id', 'kind', 'id'], recordColumns);
+
+/**
+ * Writes record states, new or held, with multi-row upserts (one statement per 400
+ * records instead of one per record). Each key must appear once: the caller keeps only
+ * the last state of a record it changed several times.
+ */
+export async function saveRecords(db: Db, states: RecordState[]): Promise<void> {
+  for (let i = 0; i < states.length; i += rowsPerWrite) {
+    const rows = states.slice(i, i + rowsPerWrite).map((state) => {
+      const row = rowOf(state);
+      return recordColumns.map((column) => row[column]);
+    });
+    await insertRows(db, 'records', recordColumns, rows, replaceRecord);
+  }
+}
+
+function rowOf(state: RecordState): Insertable<HqTables['records']> {
+  return {
+    kind: state.kind,
+    id: state.id,
+    office_id: state.officeId,
+    version: state.version,
+    hlc: state.hlc,
+    deleted: state.deleted ? 1 : 0,
+    data: dataText(state.data),
+    field_meta: fieldMetaText(state.fieldMeta),
+    created_at: state.createdAt,
+    created_by: state.createdBy,
+    updated_at: state.updatedAt,
+    updated_by: state.updatedBy,
+  };
 }
 
 /** The record as desks store it: data fields plus the envelope (shared/records/envelope). */
@@ -81,6 +157,57 @@ export function snapshotOf(state: RecordState): Record<string, unknown> {
     updatedBy: state.updatedBy,
     deleted: state.deleted,
   };
+}
+
+/**
+ * JSON of a record's data, made once per data object: the record's row and its change
+ * in the log both carry it. A state's data is never changed in place (a merge copies
+ * it), so the text stays right for as long as the object lives.
+ */
+const dataTexts = new WeakMap<Record<string, unknown>, string>();
+function dataText(data: Record<string, unknown>): string {
+  let text = dataTexts.get(data);
+  if (text === undefined) {
+    text = JSON.stringify(data);
+    dataTexts.set(data, text);
+  }
+  return text;
+}
+
+const envelopeKeys = [
+  'id',
+  'officeId',
+  'version',
+  'hlc',
+  'createdAt',
+  'createdBy',
+  'updatedAt',
+  'updatedBy',
+  'deleted',
+] as const;
+
+/**
+ * `JSON.stringify(snapshotOf(state))`, from the data's text plus the envelope's rather
+ * than by copying and writing out the data again. Data holding an envelope key (no
+ * kind's schema has one) takes the plain way, where the envelope's value wins.
+ */
+export function snapshotJson(state: RecordState): string {
+  if (envelopeKeys.some((key) => Object.hasOwn(state.data, key))) {
+    return JSON.stringify(snapshotOf(state));
+  }
+  const envelope = JSON.stringify({
+    id: state.id,
+    officeId: state.officeId,
+    version: state.version,
+    hlc: state.hlc,
+    createdAt: state.createdAt,
+    createdBy: state.createdBy,
+    updatedAt: state.updatedAt,
+    updatedBy: state.updatedBy,
+    deleted: state.deleted,
+  });
+  const data = dataText(state.data);
+  return data === '{}' ? envelope : `${data.slice(0, -1)},${envelope.slice(1)}`;
 }
 
 /**

@@ -6,6 +6,8 @@ import { lockStream } from '../store/changeLog';
 import { officeStream, type AuthenticatedDevice } from '../store/offices';
 import { commitChange, resendAfterRefusal } from './commitChange';
 import { isOfficeKind, opRefusal } from './opRefusal';
+import { insertRows } from './bulkInsert';
+import { StagedWork } from './recordWork';
 import { storedForm, type SeenOp, seenOps } from './seenOps';
 
 /** One op's result, and whether HQ held it already (its first result, nothing applied). */
@@ -16,6 +18,12 @@ export interface AppliedOp {
 
 /** Rows per multi-row insert: well under SQLite's and PostgreSQL's parameter limits. */
 const insertChunk = 500;
+
+/**
+ * Ops per run: the records a run touches are read in one go and its writes go out
+ * together at its end, so memory holds one run's records, not a 100,000-op package's.
+ */
+const opsPerRun = 2_000;
 
 /**
  * Takes the device's row lock for the rest of the transaction and reads the row: the
@@ -37,6 +45,9 @@ export async function lockDevice(trx: Transaction<HqTables>, deviceId: string) {
  * op applies the same way and at most once whichever way it arrives. A repeated op (same
  * op id) returns its first result; an op whose predecessor HQ has not seen is deferred,
  * not guessed at, and so is everything after it.
+ *
+ * Records are read for a run of ops at a time and written at the run's end
+ * (`StagedWork`): per op, only the merge and the validation remain.
  */
 export async function applyBatchIn(
   trx: Transaction<HqTables>,
@@ -54,7 +65,9 @@ export async function applyBatchIn(
     device,
     lastSeq: Number(row.last_seq),
     seen: await seenOps(trx, ops),
-    streamLocked: false,
+    work: null,
+    run: [],
+    runLoaded: false,
     newResults: [],
   };
   const startSeq = batch.lastSeq;
@@ -63,7 +76,12 @@ export async function applyBatchIn(
   // when HQ does not apply the step, the event of that transaction must not apply either.
   const failedSteps = new Set<string>();
   const applied: AppliedOp[] = [];
-  for (const op of ordered) {
+  for (const [i, op] of ordered.entries()) {
+    if (i % opsPerRun === 0) {
+      await batch.work?.flush();
+      batch.run = ordered.slice(i, i + opsPerRun);
+      batch.runLoaded = false;
+    }
     if (applied.at(-1)?.result.status === 'deferred') {
       applied.push({ result: { opId: op.opId, seq: op.seq, status: 'deferred' }, repeated: false });
       continue;
@@ -72,6 +90,7 @@ export async function applyBatchIn(
     if (op.op === 'transition' && one.result.status !== 'applied') failedSteps.add(op.txId);
     applied.push(one);
   }
+  await batch.work?.flush();
   await saveResults(batch, now());
   if (batch.lastSeq !== startSeq) {
     await trx
@@ -89,7 +108,11 @@ interface Batch {
   lastSeq: number;
   /** Results HQ holds for the batch's op ids, and those given in this batch so far. */
   seen: Map<string, SeenOp>;
-  streamLocked: boolean;
+  /** The office stream's staged reads and writes; made when its lock is taken. */
+  work: StagedWork | null;
+  /** The run of ops being applied, and whether its records were read yet. */
+  run: QueueEntry[];
+  runLoaded: boolean;
   /** Results given in this batch, stored together at its end. */
   newResults: { opId: string; seq: number; result: OpResult }[];
 }
@@ -100,7 +123,7 @@ async function applyOneIn(
   now: Date,
   partOfFailedStep: boolean,
 ): Promise<AppliedOp> {
-  const { trx, device } = batch;
+  const { device } = batch;
   const seen = batch.seen.get(storedForm(op.opId));
   if (seen && seen.deviceId !== device.id) {
     // Never hand one device the result of another's op (it may be another office's).
@@ -112,11 +135,7 @@ async function applyOneIn(
     return { result: { opId: op.opId, seq: op.seq, status: 'deferred' }, repeated: false };
   }
 
-  const stream = officeStream(device.officeId);
-  if (!batch.streamLocked) {
-    await lockStream(trx, stream);
-    batch.streamLocked = true;
-  }
+  const work = await stagedWork(batch);
   const refusal = partOfFailedStep
     ? {
         code: 'invalid_transition' as const,
@@ -125,9 +144,9 @@ async function applyOneIn(
     : opRefusal(op, batch.lastSeq, now);
   const committed = refusal
     ? ({ status: 'rejected', reason: refusal } as const)
-    : await commitChange(trx, stream, { ...op, op: op.op }, op.opId, now);
+    : await commitChange(work, { ...op, op: op.op }, op.opId, now);
   if (committed.status === 'rejected' && isOfficeKind(op.kind)) {
-    await resendAfterRefusal(trx, stream, op, op.opId, now);
+    await resendAfterRefusal(work, op, op.opId, now);
   }
   const result: OpResult = { opId: op.opId, seq: op.seq, ...committed };
   batch.seen.set(storedForm(op.opId), { deviceId: device.id, result });
@@ -136,21 +155,37 @@ async function applyOneIn(
   return { result, repeated: false };
 }
 
+/**
+ * The stream's lock, taken at the first op that applies (never before: a batch of
+ * repeats or deferrals touches nothing), then the records of the op's run in one read.
+ * Under the lock, so no other HQ process changes them before this transaction ends.
+ */
+async function stagedWork(batch: Batch): Promise<StagedWork> {
+  if (!batch.work) {
+    const stream = officeStream(batch.device.officeId);
+    const lastSeq = await lockStream(batch.trx, stream);
+    batch.work = new StagedWork(batch.trx, stream, lastSeq);
+  }
+  if (!batch.runLoaded) {
+    const fresh = batch.run.filter((op) => !batch.seen.has(storedForm(op.opId)));
+    await batch.work.preload(
+      batch.device.officeId,
+      fresh.map((op) => ({ kind: op.kind, id: op.recordId })),
+    );
+    batch.runLoaded = true;
+  }
+  return batch.work;
+}
+
 /** Stores every new result under its op id: a repeated op gets the same answer. */
 async function saveResults(batch: Batch, now: Date): Promise<void> {
   const at = now.toISOString();
   for (let i = 0; i < batch.newResults.length; i += insertChunk) {
-    await batch.trx
-      .insertInto('applied_ops')
-      .values(
-        batch.newResults.slice(i, i + insertChunk).map(({ opId, seq, result }) => ({
-          op_id: opId,
-          device_id: batch.device.id,
-          seq,
-          result: JSON.stringify(result),
-          applied_at: at,
-        })),
-      )
-      .execute();
+    const rows = batch.newResults
+      .slice(i, i + insertChunk)
+      .map(({ opId, seq, result }) => [opId, batch.device.id, seq, JSON.stringify(result), at]);
+    await insertRows(batch.trx, 'applied_ops', resultColumns, rows);
   }
 }
+
+const resultColumns = ['op_id', 'device_id', 'seq', 'result', 'applied_at'] as const;

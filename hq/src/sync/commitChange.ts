@@ -1,13 +1,12 @@
-import type { Transaction } from 'kysely';
 import type { AppErrorData } from '@shared/errors/appError';
 import type { SyncConflictData } from '@shared/domain/syncConflict';
 import { newRecordId } from '@shared/records/ids';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
-import type { HqTables } from '../db/schema';
-import { appendChanges, currentSeq, type ChangeRow } from '../store/changeLog';
-import { loadRecord, saveRecord, snapshotOf } from '../store/recordStore';
+import type { ChangeRow } from '../store/changeLog';
+import { snapshotJson, snapshotOf } from '../store/recordStore';
 import { mergeChange, type ConflictDraft, type IncomingChange, type RecordState } from './merge';
+import type { RecordWork } from './recordWork';
 
 export type CommitResult =
   | { status: 'applied'; serverSeq: number }
@@ -17,11 +16,11 @@ export type CommitResult =
 /**
  * Merges one change into a stream and records the outcome: the new record state and
  * any conflicts, each as a change desks will pull. The caller holds the stream lock and
- * owns the transaction; validation uses the same schemas as the desk's write path.
+ * owns the transaction (`work` reads and writes in it); validation uses the same
+ * schemas as the desk's write path.
  */
 export async function commitChange(
-  trx: Transaction<HqTables>,
-  stream: string,
+  work: RecordWork,
   change: IncomingChange,
   opId: string | null,
   now: Date,
@@ -31,7 +30,7 @@ export async function commitChange(
   if (definition.appendOnly && change.op !== 'create') {
     return rejected('forbidden', `${kind} records are never changed once written.`);
   }
-  const existing = await loadRecord(trx, change.officeId, kind, change.recordId);
+  const existing = await work.load(change.officeId, kind, change.recordId);
   const outcome = mergeChange(existing, change);
   if (outcome.type === 'reject') return { status: 'rejected', reason: outcome.error };
 
@@ -40,11 +39,11 @@ export async function commitChange(
     const checked = validateAndDerive(kind, outcome.state, now);
     if ('code' in checked) return { status: 'rejected', reason: checked };
     const state = { ...outcome.state, data: checked.data };
-    await saveRecord(trx, state, existing === null);
+    await work.save(state, existing === null);
     rows.push({
       kind,
       recordId: change.recordId,
-      snapshot: snapshotOf(state),
+      snapshot: snapshotJson(state),
       opId,
       reason: change.reason ?? null,
     });
@@ -52,22 +51,22 @@ export async function commitChange(
     // Nothing of the change won (a late value, a late step). The desk that sent it may
     // show its own value, laid over HQ's while the op was queued: the record's state goes
     // out again so that desk, too, ends on what HQ holds.
-    rows.push({ kind, recordId: change.recordId, snapshot: snapshotOf(existing), opId });
+    rows.push({ kind, recordId: change.recordId, snapshot: snapshotJson(existing), opId });
   }
   const conflictIds: string[] = [];
   for (const draft of outcome.conflicts) {
     const conflict = conflictRecord(draft, change, now);
-    await saveRecord(trx, conflict, true);
+    await work.save(conflict, true);
     conflictIds.push(conflict.id);
     rows.push({
       kind: 'syncConflict',
       recordId: conflict.id,
-      snapshot: snapshotOf(conflict),
+      snapshot: snapshotJson(conflict),
       opId,
     });
   }
-  const seqs = await appendChanges(trx, stream, rows, now);
-  const serverSeq = seqs[0] ?? (await currentSeq(trx, stream));
+  const seqs = await work.append(rows, now);
+  const serverSeq = seqs[0] ?? (await work.currentSeq());
   return conflictIds.length > 0
     ? { status: 'conflict', serverSeq, conflictIds }
     : { status: 'applied', serverSeq };
@@ -147,13 +146,12 @@ function rejected(code: AppErrorData['code'], message: string): CommitResult {
  * silently keeping a record no one else will ever see.
  */
 export async function resendAfterRefusal(
-  trx: Transaction<HqTables>,
-  stream: string,
+  work: RecordWork,
   change: IncomingChange,
   opId: string,
   now: Date,
 ): Promise<void> {
-  const existing = await loadRecord(trx, change.officeId, change.kind, change.recordId);
+  const existing = await work.load(change.officeId, change.kind, change.recordId);
   let snapshot: Record<string, unknown> | null = null;
   if (existing) snapshot = snapshotOf(existing);
   else if (change.op === 'create') {
@@ -171,11 +169,6 @@ export async function resendAfterRefusal(
     };
   }
   if (snapshot) {
-    await appendChanges(
-      trx,
-      stream,
-      [{ kind: change.kind, recordId: change.recordId, snapshot, opId }],
-      now,
-    );
+    await work.append([{ kind: change.kind, recordId: change.recordId, snapshot, opId }], now);
   }
 }

@@ -9,6 +9,7 @@ import { officeStream } from '../store/offices';
 import { loadRecord, officesHolding, referenceOwner } from '../store/recordStore';
 import { commitChange, type CommitResult } from './commitChange';
 import type { IncomingChange } from './merge';
+import { directWork } from './recordWork';
 
 /**
  * Changes made at HQ itself — reference data the county publishes and county decisions
@@ -25,8 +26,7 @@ async function atHq(
 ): Promise<CommitResult> {
   const hlc = await nextHqClock(trx, now);
   const result = await commitChange(
-    trx,
-    stream,
+    directWork(trx, stream),
     { ...change, hlc, deviceId: 'hq', createdAt: now.toISOString() },
     null,
     now,

@@ -73,7 +73,8 @@ describe.each(hqStorages)('HQ process killed mid-batch over $kind', (storage) =>
         },
         pull: transport.pull,
       };
-      const syncing = sync(desk, { transport: counting }).then(
+      // Batches of 500 (not the engine's larger default): several batches, one killed.
+      const syncing = sync(desk, { transport: counting, pushBatch: 500 }).then(
         () => null,
         (error: unknown) => error,
       );

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hqRoutes, maxRequestBytes } from '@shared/sync/httpApi';
-import { healthResponseSchema } from '@shared/sync/protocol';
+import { healthResponseSchema, maxPushOps } from '@shared/sync/protocol';
 import { queueEntrySchema, type QueueEntry } from '@shared/sync/queueEntry';
 import { adminToken, hqRowCounts, hqStorages, type RunningHq } from '../../support/hqHarness';
 import { expectRefusal, fieldPaths, openMalformedHq, send } from './malformedKit';
@@ -125,7 +125,8 @@ describe.each(hqStorages)('malformed input over $kind', (storage) => {
       { route: hqRoutes.push, body: { ops: template }, status: 400, path: 'ops' },
       {
         route: hqRoutes.push,
-        body: { ops: Array.from({ length: 501 }, () => template) },
+        // One op too many, each small enough that the body stays under the byte limit.
+        body: { ops: Array.from({ length: maxPushOps + 1 }, () => ({ ...template, fields: {} })) },
         status: 400,
         path: 'ops',
       },
