@@ -1,4 +1,5 @@
 import { AppError } from '../errors/appError';
+import { pushBodyBudget, withinPushBudget } from './pushBudget';
 import { maxPullLimit, maxPushOps, type OpResult } from './protocol';
 import type { SyncStore, SyncTransport } from './ports';
 
@@ -42,23 +43,56 @@ export async function syncOnce(
   const report: SyncReport = { pushed: 0, rejected: 0, conflicts: 0, pulled: 0, hqTime: null };
   const total = await store.pendingCount();
 
-  while (!options.shouldStop?.()) {
-    const ops = await store.pendingOps(pushBatch);
-    if (ops.length === 0) break;
-    options.onProgress?.({ phase: 'pushing', done: report.pushed, total });
-    const response = await transport.push({ ops });
-    report.hqTime = response.hqTime;
-    await store.acknowledge(response.results);
-    const handled = countHandled(response.results, report);
-    // Nothing HQ would take (all deferred): HQ is missing earlier changes of this desk.
-    // Say so rather than look idle or resend in a tight loop.
-    if (handled === 0) {
-      throw new AppError({
-        code: 'conflict',
-        message: 'HQ is waiting for earlier changes from this device.',
-        details: { firstSeq: ops[0]?.seq ?? 0 },
-      });
+  let readLimit = pushBatch;
+  // The batch HQ answered last (no op deferred): the desk acknowledges it while HQ works
+  // on the next one, instead of HQ and the desk taking turns.
+  let answered: { lastSeq: number; count: number; results: OpResult[] } | null = null;
+  let acking: Promise<void> = Promise.resolve();
+  try {
+    while (!options.shouldStop?.()) {
+      // The read is asked for before the acknowledgement (IndexedDB holds a read asked
+      // for after a write until the write is done) and skips the answered batch, which
+      // the acknowledgement is removing.
+      const reading = store.pendingOps(readLimit + (answered?.count ?? 0));
+      const after = answered?.lastSeq ?? 0;
+      if (answered) acking = store.acknowledge(answered.results);
+      answered = null;
+      let read = (await reading).filter((op) => op.seq > after);
+      if (read.length === 0 && after > 0) {
+        // Nothing past the answered batch fitted the read (the store keeps a local
+        // transaction whole): read again, from the front, once it is acknowledged.
+        await acking;
+        read = await store.pendingOps(readLimit);
+      }
+      if (read.length === 0) break;
+      const ops = withinPushBudget(read, pushBodyBudget, pushBatch);
+      // Cut by bytes: read about that many next time rather than the full count again.
+      readLimit = ops.length < read.length ? Math.min(pushBatch, ops.length + 64) : pushBatch;
+      options.onProgress?.({ phase: 'pushing', done: report.pushed, total });
+      const response = await transport.push({ ops });
+      await acking;
+      report.hqTime = response.hqTime;
+      const handled = countHandled(response.results, report);
+      // Nothing HQ would take (all deferred): HQ is missing earlier changes of this desk.
+      // Say so rather than look idle or resend in a tight loop.
+      if (handled === 0) {
+        throw new AppError({
+          code: 'conflict',
+          message: 'HQ is waiting for earlier changes from this device.',
+          details: { firstSeq: ops[0]?.seq ?? 0 },
+        });
+      }
+      const last = ops.at(-1)?.seq ?? 0;
+      if (response.results.some((r) => r.status === 'deferred')) {
+        // Deferred ops stay queued and go again, read from the front of the queue.
+        await store.acknowledge(response.results);
+      } else answered = { lastSeq: last, count: ops.length, results: response.results };
     }
+    if (answered) await store.acknowledge(answered.results);
+    await acking;
+  } finally {
+    // Failed meanwhile (HQ unreachable): the acknowledgement under way still finishes.
+    await acking.catch(() => undefined);
   }
 
   const limit = Math.min(options.pullLimit ?? maxPullLimit, maxPullLimit);

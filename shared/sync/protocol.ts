@@ -6,10 +6,18 @@ import { queueEntrySchema } from './queueEntry';
  * both ends. docs/sync.md explains each word; the HTTP routes are in hq/src/http/server.ts.
  */
 
-/** Largest push batch HQ accepts; the desk sends at most this many ops at once. */
-export const maxPushOps = 500;
-/** Largest pull page HQ returns. */
-export const maxPullLimit = 2000;
+/**
+ * Largest push batch HQ accepts; the desk sends at most this many ops at once, and
+ * fewer when their JSON would pass its byte budget (shared/sync/engine.ts).
+ */
+export const maxPushOps = 5000;
+/**
+ * Largest pull page HQ returns, and the desk's page. Each page costs a round trip, a
+ * change-log read and a desk transaction; at 5,000 an initial pull of a whole office
+ * pays those as rarely as a plain bulk download would (a page is a few MB; the desk
+ * holds one at a time).
+ */
+export const maxPullLimit = 5000;
 
 /**
  * Where a desk is in HQ's change log. HQ numbers changes per stream: the office's own
