@@ -14,6 +14,24 @@ const separatorPattern = /[\s·•・.\-_]/u;
  * character as a surname (曾 zeng, 单 shan, 解 xie). Non-Chinese names: lower-cased.
  */
 export function nameSearchTokens(name: string): string[] {
+  const known = tokenCache.get(name);
+  if (known) return [...known];
+  const tokens = computeNameTokens(name);
+  // Bounded: cleared when full rather than tracking use (names repeat a lot; a cleared
+  // cache refills in a few thousand saves).
+  if (tokenCache.size >= tokenCacheLimit) tokenCache.clear();
+  tokenCache.set(name, tokens);
+  return [...tokens];
+}
+
+/**
+ * Tokens per name already seen. HQ derives them for every op it merges and a desk for
+ * every person it saves; the pinyin lookup was a twentieth of HQ's time on a large push.
+ */
+const tokenCache = new Map<string, readonly string[]>();
+const tokenCacheLimit = 20_000;
+
+function computeNameTokens(name: string): string[] {
   const trimmed = name.trim();
   if (trimmed === '') return [];
   const lower = trimmed.toLowerCase();

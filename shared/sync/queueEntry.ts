@@ -18,8 +18,16 @@ export const queueEntrySchema = z.object({
   kind: z.enum(recordKinds as [string, ...string[]]),
   recordId: z.string().min(1),
   op: z.enum(['create', 'update', 'delete', 'transition']),
-  /** The changed fields with their new values (all fields on create). */
-  fields: z.record(z.string(), z.unknown()),
+  /**
+   * The changed fields with their new values (all fields on create). Checked as a plain
+   * object, as a pulled record is (protocol.ts): JSON keys are strings anyway, and HQ
+   * checks the values with the kind's schema when it merges them. z.record copied and
+   * checked every key of every op, a tenth of HQ's time on a large push.
+   */
+  fields: z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+    { message: 'Expected an object' },
+  ),
   /** The record version the change was made on (0 for a create). */
   baseVersion: z.number().int().min(0),
   /** For 'transition': the workflow step, never merged field by field. */
