@@ -13,7 +13,7 @@ import { recordDeviceCursor } from '../store/deviceCursor';
 import { loadHqKeys, publicHqKeys, type HqKeys } from '../store/hqKeys';
 import { authenticateDevice, enrollDevice, type AuthenticatedDevice } from '../store/offices';
 import { applyPush } from '../sync/applyPush';
-import { pullPage } from '../sync/pull';
+import { pullPageJson } from '../sync/pull';
 import { adminRoutes } from './adminRoutes';
 import { allowOrigins } from './cors';
 import { httpError, opFields, parseBody } from './errors';
@@ -81,11 +81,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     return { results, hqTime: now().toISOString() };
   });
 
-  app.post(hqRoutes.pull, async (request) => {
+  app.post(hqRoutes.pull, async (request, reply) => {
     const who = await device(request);
     const body = parseBody(pullRequestSchema, request.body);
     await recordDeviceCursor(db, who.id, body.cursor);
-    return pullPage(db, who.officeId, body.cursor, body.limit, now());
+    const page = await pullPageJson(db, who.officeId, body.cursor, body.limit, now());
+    return reply.type('application/json; charset=utf-8').send(page);
   });
 
   app.register(adminRoutes({ db, adminToken: deps.adminToken, now }), { prefix: '/v1/admin' });
