@@ -127,7 +127,7 @@ export function VisitDialog(props: {
               {...help('staff')}
             />
           </Grid>
-          <Grid size={5}>
+          <Grid size={6}>
             <TextField
               type="datetime-local"
               label={t('elderly.field.startAt')}
@@ -137,7 +137,7 @@ export function VisitDialog(props: {
               {...help('startAt')}
             />
           </Grid>
-          <Grid size={5}>
+          <Grid size={6}>
             <TextField
               type="datetime-local"
               label={t('elderly.field.endAt')}
@@ -147,7 +147,8 @@ export function VisitDialog(props: {
               {...help('endAt')}
             />
           </Grid>
-          <Grid size={2}>
+          {/* On its own row: beside two date-time fields it was too narrow for "1 小时 15 分". */}
+          <Grid size={4}>
             <TextField
               label={t('elderly.field.duration')}
               value={minutes !== null && minutes > 0 ? duration(t, minutes) : '—'}
