@@ -1,20 +1,87 @@
-import { gzipSync } from 'fflate';
+import { Gzip } from 'fflate';
+import type { PayloadChunks } from './payloadChunks';
+
+type Bytes = Uint8Array<ArrayBuffer>;
+
+/**
+ * A gzipped payload, only ever made here: sealing takes this rather than any bytes, so
+ * nothing uncompressed can be sealed by mistake as if it were gzip.
+ */
+export interface GzippedPayload {
+  readonly gzip: Bytes;
+}
+
+// The streams part of the DOM, typed here because `shared/` compiles without DOM or
+// Node types.
+interface WriterLike {
+  write(chunk: Bytes): Promise<void>;
+  close(): Promise<void>;
+  abort(reason: unknown): Promise<void>;
+}
+interface CompressionStreamLike {
+  readonly writable: { getWriter(): WriterLike };
+  readonly readable: unknown;
+}
+interface StreamGlobals {
+  CompressionStream?: new (format: 'gzip') => CompressionStreamLike;
+  Response?: new (body: unknown) => { arrayBuffer(): Promise<ArrayBuffer> };
+}
 
 /**
  * Gzip through the runtime's native CompressionStream where there is one (Chromium, Node
  * 18+): zlib in native code is several times faster than JavaScript on a large export.
- * fflate is the fallback and reads what either writes. Typed here because `shared/`
- * compiles without DOM or Node types.
+ * fflate (level 1) is the fallback and reads what either writes.
  */
-interface StreamGlobals {
-  CompressionStream?: new (format: 'gzip') => unknown;
-  Blob?: new (parts: Uint8Array[]) => { stream(): { pipeThrough(transform: unknown): unknown } };
-  Response?: new (body: unknown) => { arrayBuffer(): Promise<ArrayBuffer> };
+export type GzipEngine = 'native' | 'fflate';
+
+/** Native where the runtime has it; tests pass 'fflate' to cover the fallback. */
+export function defaultGzipEngine(): GzipEngine {
+  const { CompressionStream, Response } = globalThis as StreamGlobals;
+  return CompressionStream && Response ? 'native' : 'fflate';
 }
 
-export async function gzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
-  const { CompressionStream, Blob, Response } = globalThis as StreamGlobals;
-  if (!CompressionStream || !Blob || !Response) return gzipSync(bytes, { level: 1 });
-  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Gzips the chunks as they arrive, so a producer that reads and serializes page by page
+ * overlaps with the compression instead of handing over one 100 MB buffer at the end.
+ */
+export async function gzipChunks(
+  chunks: PayloadChunks,
+  engine: GzipEngine = defaultGzipEngine(),
+): Promise<GzippedPayload> {
+  const gzip = engine === 'native' ? await nativeGzip(chunks) : await fflateGzip(chunks);
+  return { gzip };
+}
+
+async function nativeGzip(chunks: PayloadChunks): Promise<Bytes> {
+  const { CompressionStream, Response } = globalThis as StreamGlobals;
+  if (!CompressionStream || !Response) throw new Error('CompressionStream is not available here.');
+  const stream = new CompressionStream('gzip');
+  const writer = stream.writable.getWriter();
+  // Drained while it is written, else the transform would stall on a full readable side.
+  const output = new Response(stream.readable).arrayBuffer();
+  output.catch(() => undefined); // an abort below rejects it; the producer's error is the one thrown
+  try {
+    // Each write is awaited: the producer may reuse the chunk's buffer for the next one.
+    // Both run on the page's thread anyway; what overlaps is the producer's next read.
+    for await (const chunk of chunks) await writer.write(chunk);
+    await writer.close();
+  } catch (error) {
+    await writer.abort(error).catch(() => undefined);
+    throw error;
+  }
+  return new Uint8Array(await output);
+}
+
+async function fflateGzip(chunks: PayloadChunks): Promise<Bytes> {
+  const parts: Uint8Array[] = [];
+  const gzip = new Gzip({ level: 1 }, (data) => parts.push(data));
+  for await (const chunk of chunks) gzip.push(chunk);
+  gzip.push(new Uint8Array(0), true);
+  const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
-import { strToU8 } from 'fflate';
-import { gzip } from './compression';
+import { gzipChunks, type GzippedPayload } from './compression';
 import { writePackageBytes, type PackageEncryption } from './fileFormat';
 import { importEncryptionKey } from './keys';
 import type { PackageManifest } from './manifest';
+import { jsonChunks, utf8 } from './payloadChunks';
 import { deriveWrappingKey } from './wrapping';
 import {
   agreementAlgorithm,
@@ -24,6 +24,15 @@ export interface SealInput {
   onPhase?: (phase: 'compressing' | 'encrypting' | 'signing') => void;
 }
 
+/**
+ * Sealing a payload gzipped beforehand (gzipChunks): a large export streams its payload
+ * into the compressor while it reads, and only then knows the manifest's counts.
+ */
+export type SealCompressedInput = Omit<SealInput, 'payload' | 'onPhase'> & {
+  payload: GzippedPayload;
+  onPhase?: (phase: 'encrypting' | 'signing') => void;
+};
+
 export interface SealedPackage {
   bytes: Uint8Array<ArrayBuffer>;
   manifest: PackageManifest;
@@ -34,9 +43,15 @@ export interface SealedPackage {
  * for each recipient, and signs the manifest with the encryption parameters.
  */
 export async function sealPackage(input: SealInput): Promise<SealedPackage> {
-  const { subtle } = webCrypto();
   input.onPhase?.('compressing');
-  const compressed = await gzip(strToU8(JSON.stringify(input.payload)));
+  const payload = await gzipChunks(jsonChunks(input.payload));
+  return sealCompressed({ ...input, payload });
+}
+
+/** sealPackage for a payload already gzipped (and serialized) by the caller. */
+export async function sealCompressed(input: SealCompressedInput): Promise<SealedPackage> {
+  const { subtle } = webCrypto();
+  const compressed = input.payload.gzip;
   input.onPhase?.('encrypting');
   const contentKey = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
     'encrypt',
@@ -77,7 +92,7 @@ export async function sealPackage(input: SealInput): Promise<SealedPackage> {
   };
   input.onPhase?.('signing');
   const signed = JSON.stringify({ manifest, encryption: { iv: toBase64(iv), recipients } });
-  const signature = await subtle.sign(signatureParams, input.signer.privateKey, strToU8(signed));
+  const signature = await subtle.sign(signatureParams, input.signer.privateKey, utf8(signed));
   return {
     bytes: writePackageBytes(
       signed,
