@@ -90,8 +90,16 @@ export const pushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullRequestSchema = z.object({
+  /** Where to read from: the changes after it. */
   cursor: syncCursorSchema,
   limit: z.number().int().min(1).max(maxPullLimit),
+  /**
+   * What the desk has applied, when that is behind `cursor`: the desk asks for the next
+   * page while it still applies the one before, so the read position is not yet what it
+   * holds. HQ records this one (export-for packages start at the lowest of an office's
+   * desks). Absent: `cursor` is both.
+   */
+  held: syncCursorSchema.optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

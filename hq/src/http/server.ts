@@ -84,7 +84,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.post(hqRoutes.pull, async (request, reply) => {
     const who = await device(request);
     const body = parseBody(pullRequestSchema, request.body);
-    await recordDeviceCursor(db, who.id, body.cursor);
+    await recordDeviceCursor(db, who.id, body.held ?? body.cursor);
     const page = await pullPageJson(db, who.officeId, body.cursor, body.limit, now());
     return reply.type('application/json; charset=utf-8').send(page);
   });

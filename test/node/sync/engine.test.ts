@@ -3,7 +3,12 @@ import { syncOnce } from '@shared/sync/engine';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
+import type { SyncCursor } from '@shared/sync/protocol';
+import type { SyncStore, SyncTransport } from '@shared/sync/ports';
+import { write } from '../../../renderer/src/db/writePath';
+import { personInput, residentId } from '../../fakes/deskFixtures';
 import { enrollDesk, httpTransport, startHq, type RunningHq } from '../../support/hqHarness';
+import { enroll, openOfficeDesk, sync } from '../../support/syncDesks';
 
 let hq: RunningHq | undefined;
 afterEach(async () => {
@@ -38,5 +43,61 @@ describe('sync engine and the desk store', () => {
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await desk.db.queue.count()).toBe(4);
+  });
+
+  it('asks for the next page while it applies one, telling HQ what it holds so far', async () => {
+    hq = await startHq();
+    const a = await openOfficeDesk('office-a', 'a');
+    const b = await openOfficeDesk('office-a', 'b');
+    await enroll(a, hq);
+    await enroll(b, hq);
+    await sync(b); // its own settings: what follows is only a's records
+    for (let i = 0; i < 6; i++) {
+      await write(a.db, a.ctx, (w) =>
+        w.create('person', {
+          ...personInput({ name: '周一', idNumber: residentId('330102', '1970-01-01', `0${i}1`) }),
+          householdId: null,
+        }),
+      );
+    }
+    await sync(a);
+
+    const events: string[] = [];
+    const requests: { cursor: SyncCursor; held?: SyncCursor }[] = [];
+    const transport = b.transport as SyncTransport;
+    const watched: SyncTransport = {
+      push: transport.push,
+      pull: (request) => {
+        events.push(`request ${requests.length + 1}`);
+        requests.push(request);
+        return transport.pull(request);
+      },
+    };
+    const store: SyncStore = Object.assign(Object.create(b.store) as SyncStore, {
+      applyPulled: async (...args: Parameters<SyncStore['applyPulled']>) => {
+        const page = events.filter((e) => e.startsWith('applied')).length + 1;
+        await b.store.applyPulled(...args);
+        events.push(`applied ${page}`);
+      },
+    });
+    await syncOnce(store, watched, { pullLimit: 2 });
+
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+    // Page k + 1 was asked for before page k was applied.
+    for (let k = 1; k < requests.length; k++) {
+      expect(events.indexOf(`request ${k + 1}`)).toBeLessThan(events.indexOf(`applied ${k}`));
+    }
+    // Each request after the first reads from the page before it, but reports as held
+    // only what was applied when it was sent.
+    for (let k = 1; k < requests.length; k++) {
+      expect(requests[k]?.held).toEqual(requests[k - 1]?.cursor);
+    }
+    const row = await hq.hq.db
+      .selectFrom('devices')
+      .select(['cursor_office'])
+      .where('id', '=', b.deviceId)
+      .executeTakeFirstOrThrow();
+    expect(Number(row.cursor_office)).toBe(requests.at(-1)?.held?.office);
+    expect(await b.db.persons.count()).toBe(6);
   });
 });
