@@ -1,4 +1,4 @@
-import { Gzip } from 'fflate';
+import { Gunzip, Gzip } from 'fflate';
 import type { PayloadChunks } from './payloadChunks';
 
 type Bytes = Uint8Array<ArrayBuffer>;
@@ -77,6 +77,33 @@ async function fflateGzip(chunks: PayloadChunks): Promise<Bytes> {
   const gzip = new Gzip({ level: 1 }, (data) => parts.push(data));
   for await (const chunk of chunks) gzip.push(chunk);
   gzip.push(new Uint8Array(0), true);
+  return joined(parts);
+}
+
+/**
+ * Gunzips, stopping as soon as the output passes `maxBytes`: null then. A package is
+ * opened only after its signature checks, so only an enrolled party could send a few
+ * kilobytes that unpack to gigabytes; this keeps even that from exhausting memory.
+ */
+export function gunzipWithin(gzip: Uint8Array, maxBytes: number): Uint8Array | null {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const tooLarge = new Error('over the limit');
+  const gunzip = new Gunzip((data) => {
+    total += data.length;
+    if (total > maxBytes) throw tooLarge;
+    parts.push(data);
+  });
+  try {
+    gunzip.push(gzip, true);
+  } catch (error) {
+    if (error === tooLarge) return null;
+    throw error;
+  }
+  return joined(parts);
+}
+
+function joined(parts: readonly Uint8Array[]): Bytes {
   const out = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
   let at = 0;
   for (const part of parts) {

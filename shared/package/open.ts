@@ -1,5 +1,6 @@
-import { gunzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { z } from 'zod';
+import { gunzipWithin } from './compression';
 import type { ReadPackage } from './fileFormat';
 import { importSigningKey, keyId as keyIdOf } from './keys';
 import { packageRefusal } from './refusals';
@@ -47,6 +48,12 @@ export async function verifyPackage(read: ReadPackage, trustedSigningKey: string
 }
 
 /**
+ * The most a payload may unpack to: more than any office's backlog (100,000 ops are about
+ * 90 MB of JSON), and about what one JavaScript string can hold anyway.
+ */
+export const maxPayloadPlainBytes = 512 * 1024 * 1024;
+
+/**
  * Decrypts and decompresses the payload for one of the recipient keys, after the
  * stated hash: a flipped payload byte is refused by hash before any key is used, and
  * AES-GCM's tag would refuse it again.
@@ -55,6 +62,7 @@ export async function decryptPackage<T>(
   read: ReadPackage,
   recipient: { keyId: string; privateKey: CryptoKeyLike },
   schema: z.ZodType<T>,
+  maxPlainBytes = maxPayloadPlainBytes,
 ): Promise<T> {
   const entry = read.encryption.recipients.find((r) => r.keyId === recipient.keyId);
   if (!entry) {
@@ -70,7 +78,7 @@ export async function decryptPackage<T>(
     );
   if (toHex(await sha256(read.payload)) !== read.manifest.payload.sha256) throw damaged();
   const { subtle } = webCrypto();
-  let plain: Uint8Array;
+  let plain: Uint8Array | null;
   try {
     const ephemeralBytes = fromBase64(entry.ephemeralKey);
     const ephemeral = await subtle.importKey('spki', ephemeralBytes, agreementAlgorithm, true, []);
@@ -91,9 +99,17 @@ export async function decryptPackage<T>(
       contentKey,
       read.payload,
     );
-    plain = gunzipSync(new Uint8Array(compressed));
+    plain = gunzipWithin(new Uint8Array(compressed), maxPlainBytes);
   } catch {
     throw damaged();
+  }
+  if (plain === null) {
+    const limitMb = Math.round(maxPlainBytes / 1024 / 1024);
+    throw packageRefusal(
+      'package.too_large',
+      `The package's contents unpack to more than ${limitMb} MB; nothing was applied.`,
+      { limitMb },
+    );
   }
   let parsed: ReturnType<typeof schema.safeParse>;
   try {

@@ -14,6 +14,7 @@ export type PackageRefusal =
   | 'package.unknown_signer' // signed by a key this side does not know
   | 'package.bad_signature' // manifest or encryption parameters altered
   | 'package.payload_damaged' // payload bytes altered (hash or GCM tag)
+  | 'package.too_large' // unpacks to more than a desk or HQ can hold
   | 'package.foreign_content' // carries ops of another device or office
   | 'package.duplicate' // imported before: a no-op
   | 'package.replay' // older than a package already imported
@@ -29,6 +30,7 @@ const httpCode: Record<PackageRefusal, AppErrorCode> = {
   'package.unknown_signer': 'forbidden',
   'package.bad_signature': 'forbidden',
   'package.payload_damaged': 'validation',
+  'package.too_large': 'validation',
   'package.foreign_content': 'forbidden',
   'package.duplicate': 'duplicate',
   'package.replay': 'conflict',

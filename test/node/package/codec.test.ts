@@ -3,11 +3,13 @@ import { AppError } from '@shared/errors/appError';
 import { readPackageBytes } from '@shared/package/fileFormat';
 import { exportPublicKeys, generatePackageKeys, keyId } from '@shared/package/keys';
 import type { PackageManifest } from '@shared/package/manifest';
-import { decryptPackage, verifyPackage } from '@shared/package/open';
+import { gunzipWithin } from '@shared/package/compression';
+import { decryptPackage, maxPayloadPlainBytes, verifyPackage } from '@shared/package/open';
 import { toHqPayloadSchema } from '@shared/package/payload';
 import { refusalOf } from '@shared/package/refusals';
 import { sealPackage } from '@shared/package/seal';
 import { checkOrder } from '@shared/package/sequence';
+import { gzipSync, strToU8 } from 'fflate';
 
 async function party() {
   const keys = await generatePackageKeys();
@@ -137,5 +139,24 @@ describe('package codec', () => {
     expect(refusedWith(() => checkOrder(at(2, 4), seen, { ops: 4 }))).toBe('package.replay');
     const dup = { packageIds: new Set([manifest.packageId]), lastNumber: 3 };
     expect(refusedWith(() => checkOrder(at(3, 4), dup, { ops: 4 }))).toBe('package.duplicate');
+  });
+
+  it('refuses a payload that unpacks past the limit, before holding it all', async () => {
+    const { hq, bytes } = await sealed();
+    const read = readPackageBytes(bytes);
+    const recipient = { keyId: hq.encryptionId, privateKey: hq.keys.encryption.privateKey };
+    // '{"ops":[]}' is 10 bytes: a 9-byte limit stands in for 512 MB here.
+    expect(await refusal(decryptPackage(read, recipient, toHqPayloadSchema, 9))).toBe(
+      'package.too_large',
+    );
+    expect(await decryptPackage(read, recipient, toHqPayloadSchema, 10)).toEqual({ ops: [] });
+    expect(maxPayloadPlainBytes).toBe(512 * 1024 * 1024);
+  });
+
+  it('gunzips within a bound: a small gzip of a large output stops at the bound', () => {
+    const bomb = gzipSync(new Uint8Array(8 * 1024 * 1024)); // 8 MB of zeros, a few KB gzipped
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(gunzipWithin(bomb, 1024 * 1024)).toBeNull();
+    expect(gunzipWithin(gzipSync(strToU8('民政')), 6)).toEqual(strToU8('民政'));
   });
 });

@@ -28,6 +28,7 @@ const refusals: Record<PackageRefusal, Record<string, string | number>> = {
   'package.unknown_signer': { keyId: 'k1' },
   'package.bad_signature': {},
   'package.payload_damaged': {},
+  'package.too_large': { limitMb: 512 },
   'package.foreign_content': {},
   'package.duplicate': { number: 3 },
   'package.replay': { number: 2, last: 3 },

@@ -104,6 +104,8 @@ export const packagesEn: Record<keyof typeof packagesZh, string> = {
   'package.bad_signature': "The package's signature does not match: the file was altered; refused.",
   'package.payload_damaged':
     "The package's contents are damaged or altered; nothing was imported. Copy it again or ask HQ to make it again.",
+  'package.too_large':
+    'The package unpacks to more than {limitMb} MB, more than this program can handle at once; nothing was imported. Contact HQ technical staff.',
   'package.foreign_content': 'The package carries data of another office or computer; refused.',
   'package.duplicate': 'Package no. {number} was imported before; nothing changed.',
   'package.replay':

@@ -96,6 +96,8 @@ export const packagesZh = {
   'package.bad_signature': '同步包签名核验失败：文件内容被改动过，已拒绝。',
   'package.payload_damaged':
     '同步包内容已损坏或被改动，未导入任何内容。请重新复制或请县局重新生成。',
+  'package.too_large':
+    '同步包解开后超过 {limitMb} MB，超出本程序一次能处理的大小，未导入任何内容。请联系县局技术人员。',
   'package.foreign_content': '同步包含有不属于本办公室或本机的内容，已拒绝。',
   'package.duplicate': '第 {number} 号同步包已导入过，未做任何更改。',
   'package.replay': '第 {number} 号同步包比已导入的第 {last} 号更旧，未导入。',
