@@ -50,30 +50,25 @@ export async function runStoreBench(
   });
 
   // Load 2 (fresh profile): the same office as pulled changes, raw bulkPut vs applyPulled,
-  // in pages of the engine's size, each twice in the order raw, real, real, raw (each
-  // into a new database) so neither side gets the warmer or the fuller disk.
+  // in pages of the engine's size, alternating page by page (see applyBoth).
   const pageSize = maxPullLimit;
   const apply = await withFreshPage(url, async (page) => {
-    log('chromium: applying pulled changes (raw bulkPut, applyPulled, applyPulled, raw)…');
+    log('chromium: applying pulled changes (raw bulkPut and applyPulled, page by page)…');
     await page.evaluate(([s, z]) => window.bench.prepareApply(s, z), [seed, size] as const);
-    const raw1 = await page.evaluate((n) => window.bench.applyRaw(n), pageSize);
-    const real = await peakHeapDuring(page, () =>
-      page.evaluate((n) => window.bench.applyReal(n), pageSize),
+    const both = await peakHeapDuring(page, () =>
+      page.evaluate((n) => window.bench.applyBoth(n), pageSize),
     );
-    const real2 = await page.evaluate((n) => window.bench.applyReal(n), pageSize);
-    const raw2 = await page.evaluate((n) => window.bench.applyRaw(n), pageSize);
-    const rawMs = (raw1.ms + raw2.ms) / 2;
-    const realMs = (real.result.ms + real2.ms) / 2;
-    log(`chromium: raw ${raw1.ms} / ${raw2.ms} ms, applyPulled ${real.result.ms} / ${real2.ms} ms`);
+    const { records, rawMs, realMs } = both.result;
+    log(`chromium: raw ${rawMs} ms, applyPulled ${realMs} ms`);
     return {
-      records: raw1.records,
+      records,
       pageSize,
-      rawMs: Math.round(rawMs),
-      realMs: Math.round(realMs),
-      rawPerSec: Math.round((raw1.records / rawMs) * 1000),
-      realPerSec: Math.round((real.result.records / realMs) * 1000),
-      heapBeforeMb: mb(real.before),
-      heapPeakMb: mb(real.peak),
+      rawMs,
+      realMs,
+      rawPerSec: Math.round((records / rawMs) * 1000),
+      realPerSec: Math.round((records / realMs) * 1000),
+      heapBeforeMb: mb(both.before),
+      heapPeakMb: mb(both.peak),
     };
   });
   return { ...first, apply };

@@ -166,39 +166,53 @@ async function residentIsOnePerson(db: DeskDatabase, resident: Rec<ResidentData>
 async function stayFits(db: DeskDatabase, stay: Rec<StayData>) {
   if (stay.state === 'void') return;
   const t = elderlyTables(db);
-  const [bed, resident] = await Promise.all([
+  // Every read at once, one wait instead of four: a pull replays hundreds of stays. The
+  // bed's label is read only to word a refusal.
+  const [bed, resident, onBed, own] = await Promise.all([
     t.beds.get(stay.bedId),
     t.residents.get(stay.residentId),
+    t.stays.where('bedId').equals(stay.bedId).toArray(),
+    t.stays.where('residentId').equals(stay.residentId).toArray(),
   ]);
   if (!bed || bed.deleted)
     return refuse('validation', { path: 'bedId', code: 'elderly.missing_reference' });
   if (!resident || resident.deleted) {
     return refuse('validation', { path: 'residentId', code: 'elderly.missing_reference' });
   }
-  const label = await bedLabel(db, bed);
+  const label = () => bedLabel(db, bed);
   const start = stayStart(stay) ?? '';
   const retiredWithin =
     bed.retiredOn !== null && (stay.endedOn === null || bed.retiredOn < stay.endedOn);
   if (start < bed.inServiceFrom || retiredWithin) {
-    refuse('validation', { path: 'bedId', code: 'elderly.bed_not_in_service', params: label });
+    refuse('validation', {
+      path: 'bedId',
+      code: 'elderly.bed_not_in_service',
+      params: await label(),
+    });
   }
   if (bed.maintenance && openStayStates.includes(stay.state)) {
-    refuse('validation', { path: 'bedId', code: 'elderly.bed_in_maintenance', params: label });
+    refuse('validation', {
+      path: 'bedId',
+      code: 'elderly.bed_in_maintenance',
+      params: await label(),
+    });
   }
   if (bed.sexRule !== 'any' && bed.sexRule !== resident.sex) {
-    refuse('validation', { path: 'bedId', code: `elderly.bed_for_${bed.sexRule}`, params: label });
+    refuse('validation', {
+      path: 'bedId',
+      code: `elderly.bed_for_${bed.sexRule}`,
+      params: await label(),
+    });
   }
-  const onBed = await t.stays.where('bedId').equals(stay.bedId).toArray();
   const clash = onBed.find((o) => o.id !== stay.id && !o.deleted && staysOverlap(o, stay));
   if (clash) {
     const other = await t.residents.get(clash.residentId);
     refuse('duplicate', {
       path: 'bedId',
       code: 'elderly.bed_taken',
-      params: { ...label, name: other?.personName ?? '' },
+      params: { ...(await label()), name: other?.personName ?? '' },
     });
   }
-  const own = await t.stays.where('residentId').equals(stay.residentId).toArray();
   const elsewhere = own.find((o) => o.id !== stay.id && !o.deleted && staysOverlap(o, stay));
   if (elsewhere) {
     const otherBed = await t.beds.get(elsewhere.bedId);

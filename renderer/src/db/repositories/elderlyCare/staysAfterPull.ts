@@ -55,8 +55,11 @@ export async function rebuildStaysAfterPull(
 async function replay(db: DeskDatabase, ctx: WriteContext, residentIds: readonly string[]) {
   if (residentIds.length === 0) return;
   await write(db, ctx, async (w) => {
-    for (const residentId of residentIds) {
-      await syncStays(w, db, residentId, await movementLog(db, residentId));
+    // The movement logs are read all at once (replaying writes only stays); the replays
+    // run one after another, each checked against the stays the ones before wrote.
+    const logs = await Promise.all(residentIds.map((id) => movementLog(db, id)));
+    for (const [i, residentId] of residentIds.entries()) {
+      await syncStays(w, db, residentId, logs[i] ?? []);
     }
   });
 }
