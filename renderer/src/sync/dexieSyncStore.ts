@@ -137,7 +137,8 @@ export class DexieSyncStore implements SyncStore {
   /**
    * The transactional part of applyPulled. A sync package's import calls it inside its
    * own larger transaction (with the acknowledgements and the package history), so the
-   * whole package applies or nothing does.
+   * whole package applies or nothing does. The changes' records may become the stored
+   * records themselves (see overlay): callers hand over changes they do not reuse.
    */
   async applyPage(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
     await this.db.transaction(
@@ -255,8 +256,18 @@ function isAbsentAtHq(record: { id: string }): boolean {
   return r.version === 0 && r.deleted === true;
 }
 
-/** HQ's record with the fields of still-queued local changes laid over it, in order. */
+/**
+ * HQ's record with the fields of still-queued local changes laid over it, in order.
+ * With nothing queued, the pulled record itself is stored, only marked with its HQ
+ * version: a page's changes are the store's to keep (they come fresh from the transport
+ * or a package), and copying every record of an initial pull was a tenth of its time.
+ */
 function overlay(record: { id: string }, pending: QueueEntry[]): Record<string, unknown> {
+  if (pending.length === 0) {
+    const own = record as Record<string, unknown>;
+    own.hqVersion = (record as { version?: number }).version ?? 0;
+    return own;
+  }
   const merged: Record<string, unknown> = {
     ...record,
     hqVersion: (record as { version?: number }).version ?? 0,
