@@ -61,7 +61,12 @@ export async function syncOnce(
       // the acknowledgement is removing.
       const reading = store.pendingOps(readLimit + (answered?.count ?? 0));
       const after = answered?.lastSeq ?? 0;
-      if (answered) acking = store.acknowledge(answered.results);
+      if (answered) {
+        acking = store.acknowledge(answered.results);
+        // Awaited after the next push; failing before that must not be an unhandled
+        // rejection (the await below still throws it).
+        acking.catch(() => undefined);
+      }
       answered = null;
       let read = (await reading).filter((op) => op.seq > after);
       if (read.length === 0 && after > 0) {

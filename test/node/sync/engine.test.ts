@@ -100,4 +100,42 @@ describe('sync engine and the desk store', () => {
     expect(Number(row.cursor_office)).toBe(requests.at(-1)?.held?.office);
     expect(await b.db.persons.count()).toBe(6);
   });
+
+  it('fails the round, not the process, when acknowledging fails while HQ works on the next batch', async () => {
+    hq = await startHq();
+    const desk = await openOfficeDesk('office-a', 'a');
+    await enroll(desk, hq);
+    for (let i = 0; i < 4; i++) {
+      await write(desk.db, desk.ctx, (w) =>
+        w.create('person', {
+          ...personInput({ name: '吴二', idNumber: residentId('330102', '1971-02-02', `0${i}3`) }),
+          householdId: null,
+        }),
+      );
+    }
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    // The real store, but its first acknowledgement fails (a full disk, say).
+    let acks = 0;
+    const store: SyncStore = Object.assign(Object.create(desk.store) as SyncStore, {
+      acknowledge: async (...args: Parameters<SyncStore['acknowledge']>) => {
+        acks += 1;
+        if (acks === 1) throw new Error('disk full while acknowledging');
+        await desk.store.acknowledge(...args);
+      },
+    });
+    try {
+      await expect(
+        syncOnce(store, desk.transport as SyncTransport, { pushBatch: 2 }),
+      ).rejects.toThrow('disk full');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+    expect(unhandled).toEqual([]);
+    // Nothing is lost: what was not acknowledged goes again, and HQ answers it once.
+    await sync(desk);
+    expect(await desk.db.queue.count()).toBe(0);
+  });
 });
