@@ -61,9 +61,10 @@ async function nativeGzip(chunks: PayloadChunks): Promise<Bytes> {
   const output = new Response(stream.readable).arrayBuffer();
   output.catch(() => undefined); // an abort below rejects it; the producer's error is the one thrown
   try {
-    // Each write is awaited: the producer may reuse the chunk's buffer for the next one.
-    // Both run on the page's thread anyway; what overlaps is the producer's next read.
-    for await (const chunk of chunks) await writer.write(chunk);
+    // A copy goes in: the producer reuses its buffer for the next chunk, and a resolved
+    // write does not mean the stream has read it (Node's resolves small writes before
+    // zlib does). Each write is awaited so the producer never runs far ahead.
+    for await (const chunk of chunks) await writer.write(chunk.slice());
     await writer.close();
   } catch (error) {
     await writer.abort(error).catch(() => undefined);

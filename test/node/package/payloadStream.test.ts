@@ -66,6 +66,19 @@ describe('gzipChunks', () => {
     expect(Buffer.from(gunzipSync(gzip)).equals(documentOf(all))).toBe(true);
   });
 
+  it.each(engines)('%s: keeps small chunks whose buffer is reused at once', async (engine) => {
+    // Node's CompressionStream resolves a small write before zlib has read it.
+    const buffer = new Uint8Array(4);
+    async function* reused(): PayloadChunks {
+      for (const letter of 'ABCDE') {
+        buffer.fill(letter.charCodeAt(0));
+        yield buffer;
+      }
+    }
+    const { gzip } = await gzipChunks(reused(), engine);
+    expect(new TextDecoder().decode(gunzipSync(gzip))).toBe('AAAABBBBCCCCDDDDEEEE');
+  });
+
   it.each(engines)('%s: fails with the producer’s error', async (engine) => {
     async function* failing(): PayloadChunks {
       yield utf8('{"ops":[');
