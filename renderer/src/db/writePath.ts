@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { AppError } from '@shared/errors/appError';
 import { todayIso } from '@shared/calendar/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
@@ -64,6 +65,14 @@ export async function write<T>(
   ctx: WriteContext,
   work: (w: Writer) => Promise<T>,
 ): Promise<T> {
+  // Each write() reads the device seq and clock once and stores them at its end: one
+  // inside another would hand out the same seq twice. Nothing nests; this keeps it so.
+  if (Dexie.currentTransaction) {
+    throw new AppError({
+      code: 'internal',
+      message: 'write() was called inside another transaction; do that work in the outer one.',
+    });
+  }
   return db.transaction('rw', [...recordTableNames, 'queue', 'meta', 'revisions'], async () => {
     const writer = new TransactionWriter(db, ctx);
     try {

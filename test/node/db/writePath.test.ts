@@ -129,6 +129,24 @@ describe('the one write path', () => {
     expect((await db.meta.get('hlc'))?.value).toBe(b.hlc);
   });
 
+  it('refuses a write inside another, which would hand out its device seq twice', async () => {
+    const { db, ctx } = await openTestDesk();
+    const before = await queuedAfterSetup(db);
+    const attempt = write(db, ctx, async (w) => {
+      await w.create('person', { ...personInput(), householdId: null });
+      await write(db, ctx, (inner) =>
+        inner.create('person', {
+          ...personInput({ name: '李四', idNumber: residentId('330102', '1970-01-01', '022') }),
+          householdId: null,
+        }),
+      );
+    });
+
+    await expect(attempt).rejects.toMatchObject({ code: 'internal' });
+    expect(await db.persons.count()).toBe(0);
+    expect(await queuedAfterSetup(db)).toEqual(before);
+  });
+
   it('refuses a stale edit instead of silently overwriting a colleague', async () => {
     const { db, ctx } = await openTestDesk();
     const created = await write(db, ctx, (w) =>
