@@ -15,7 +15,7 @@
 import { formatHlc } from '@shared/clock/hlc';
 import { projectStays, type MovementEvent } from '@shared/domain/elderlyCare/projection';
 import { residentIdCheckChar } from '@shared/identity/residentId';
-import type { StoredRecord } from '@shared/records/envelope';
+import { recordMetaKeys, type StoredRecord } from '@shared/records/envelope';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import { newRecordId } from '@shared/records/ids';
 import type { QueueEntry } from '@shared/sync/queueEntry';
@@ -339,18 +339,7 @@ export function createOps(
   });
 }
 
-const metaKeys = new Set([
-  'id',
-  'officeId',
-  'version',
-  'hlc',
-  'createdAt',
-  'createdBy',
-  'updatedAt',
-  'updatedBy',
-  'deleted',
-  'hqVersion',
-]);
+const metaKeys = new Set<string>(recordMetaKeys);
 const metaKey = (key: string) => metaKeys.has(key);
 
 /** The records as HQ would send them in a pull (whole states, office stream; office kinds only). */

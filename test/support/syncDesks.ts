@@ -11,7 +11,7 @@ import type { WriteContext } from '../../renderer/src/db/writeContext';
 import { write } from '../../renderer/src/db/writePath';
 import { DexieSyncStore } from '../../renderer/src/sync/dexieSyncStore';
 import type { ComparableRecord, RunningHq } from './hqHarness';
-import { enrollDesk, httpTransport } from './hqHarness';
+import { enrollDesk, hqOfficeRecords, httpTransport } from './hqHarness';
 
 /**
  * A desk of a given office, as its first run leaves it (office settings written through
@@ -163,4 +163,15 @@ export function recordDifferences(
     if (!hq.has(key)) lines.push(`${key}: at the desk (v${actual.version}), missing at HQ`);
   }
   return lines;
+}
+
+/** How the desk's office records differ from HQ's (empty when the desk caught up). */
+export async function differencesFromHq(
+  hq: Pick<RunningHq, 'hq'>,
+  desk: SyncDesk,
+): Promise<string[]> {
+  return recordDifferences(
+    await hqOfficeRecords(hq.hq, desk.officeId),
+    await deskOfficeRecords(desk),
+  );
 }

@@ -145,8 +145,12 @@ function rowOf(state: RecordState): Insertable<HqTables['records']> {
 
 /** The record as desks store it: data fields plus the envelope (shared/records/envelope). */
 export function snapshotOf(state: RecordState): Record<string, unknown> {
+  return { ...state.data, ...envelopeOf(state) };
+}
+
+/** The meta fields every stored record carries, as HQ sends them. */
+function envelopeOf(state: RecordState) {
   return {
-    ...state.data,
     id: state.id,
     officeId: state.officeId,
     version: state.version,
@@ -174,40 +178,19 @@ function dataText(data: Record<string, unknown>): string {
   return text;
 }
 
-const envelopeKeys = [
-  'id',
-  'officeId',
-  'version',
-  'hlc',
-  'createdAt',
-  'createdBy',
-  'updatedAt',
-  'updatedBy',
-  'deleted',
-] as const;
-
 /**
  * `JSON.stringify(snapshotOf(state))`, from the data's text plus the envelope's rather
  * than by copying and writing out the data again. Data holding an envelope key (no
  * kind's schema has one) takes the plain way, where the envelope's value wins.
  */
 export function snapshotJson(state: RecordState): string {
-  if (envelopeKeys.some((key) => Object.hasOwn(state.data, key))) {
-    return JSON.stringify(snapshotOf(state));
+  const envelope = envelopeOf(state);
+  if (Object.keys(envelope).some((key) => Object.hasOwn(state.data, key))) {
+    return JSON.stringify({ ...state.data, ...envelope });
   }
-  const envelope = JSON.stringify({
-    id: state.id,
-    officeId: state.officeId,
-    version: state.version,
-    hlc: state.hlc,
-    createdAt: state.createdAt,
-    createdBy: state.createdBy,
-    updatedAt: state.updatedAt,
-    updatedBy: state.updatedBy,
-    deleted: state.deleted,
-  });
+  const envelopeText = JSON.stringify(envelope);
   const data = dataText(state.data);
-  return data === '{}' ? envelope : `${data.slice(0, -1)},${envelope.slice(1)}`;
+  return data === '{}' ? envelopeText : `${data.slice(0, -1)},${envelopeText.slice(1)}`;
 }
 
 /**

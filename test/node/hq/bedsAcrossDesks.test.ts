@@ -24,7 +24,8 @@ async function openStaysOnBed(desk: SyncDesk, bedId: string) {
 }
 
 describe.each(hqStorages)('beds across desks over $kind', (storage) => {
-  it('turns a bed double-booked on two desks into a conflict, never two stays', async () => {
+  /** Two desks of one office that both know a home with 张大爷 registered on desk a. */
+  async function twoDesksOneHome() {
     hq = await startHq({ storage });
     const a = await openOfficeDesk('office-a', 'a');
     const b = await openOfficeDesk('office-a', 'b');
@@ -34,6 +35,11 @@ describe.each(hqStorages)('beds across desks over $kind', (storage) => {
     const zhang = await newResident(a.db, a.ctx, '张大爷');
     await sync(a);
     await sync(b);
+    return { a, b, beds, zhang };
+  }
+
+  it('turns a bed double-booked on two desks into a conflict, never two stays', async () => {
+    const { a, b, beds, zhang } = await twoDesksOneHome();
     const li = await newResident(b.db, b.ctx, '李大爷');
 
     await recordMovement(a.db, a.ctx, {
@@ -62,15 +68,7 @@ describe.each(hqStorages)('beds across desks over $kind', (storage) => {
   });
 
   it('still gives the other residents of the same pull their stays', async () => {
-    hq = await startHq({ storage });
-    const a = await openOfficeDesk('office-a', 'a');
-    const b = await openOfficeDesk('office-a', 'b');
-    await enroll(a, hq);
-    await enroll(b, hq);
-    const { beds } = await smallHome(a.db, a.ctx);
-    const zhang = await newResident(a.db, a.ctx, '张大爷');
-    await sync(a);
-    await sync(b);
+    const { a, b, beds, zhang } = await twoDesksOneHome();
     const li = await newResident(b.db, b.ctx, '李大爷');
     const wang = await newResident(b.db, b.ctx, '王大爷');
 

@@ -3,19 +3,12 @@ import { AppError } from '@shared/errors/appError';
 import type { SyncTransport } from '@shared/sync/ports';
 import type { PushResponse } from '@shared/sync/protocol';
 import type { HqDatabase } from '../../../hq/src/db/database';
-import {
-  hqOfficeRecords,
-  hqRowCounts,
-  hqStorages,
-  startHq,
-  type RunningHq,
-} from '../../support/hqHarness';
+import { hqRowCounts, hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
 import { createPersons, registerFamily } from '../../support/officeWork';
 import {
-  deskOfficeRecords,
   enroll,
   openOfficeDesk,
-  recordDifferences,
+  differencesFromHq,
   sync,
   syncUntilDrained,
   type SyncDesk,
@@ -71,8 +64,7 @@ function losingResponses(desk: SyncDesk, losses: number): SyncTransport & { lost
 }
 
 async function expectDeskMatchesHq(running: RunningHq, desk: SyncDesk) {
-  const atHq = await hqOfficeRecords(running.hq, desk.officeId);
-  expect(recordDifferences(atHq, await deskOfficeRecords(desk))).toEqual([]);
+  expect(await differencesFromHq(running, desk)).toEqual([]);
 }
 
 describe.each(hqStorages)('idempotent push over $kind', (storage) => {

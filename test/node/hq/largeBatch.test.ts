@@ -5,10 +5,9 @@ import { currentSeq } from '../../../hq/src/store/changeLog';
 import { hqOfficeRecords, hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
 import { createPersons } from '../../support/officeWork';
 import {
-  deskOfficeRecords,
   enroll,
   openOfficeDesk,
-  recordDifferences,
+  differencesFromHq,
   sync,
   type SyncDesk,
 } from '../../support/syncDesks';
@@ -87,11 +86,6 @@ describe.each(hqStorages)('a push batch longer than a run over $kind', (storage)
     await desk.store.acknowledge(response.results);
     await sync(desk);
     expect(await desk.db.queue.count()).toBe(0);
-    expect(
-      recordDifferences(
-        await hqOfficeRecords(running.hq, 'office-a'),
-        await deskOfficeRecords(desk),
-      ),
-    ).toEqual([]);
+    expect(await differencesFromHq(running, desk)).toEqual([]);
   }, 120_000);
 });

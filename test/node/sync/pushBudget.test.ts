@@ -3,15 +3,9 @@ import { pushBodyBudget, withinPushBudget } from '@shared/sync/pushBudget';
 import type { SyncTransport } from '@shared/sync/ports';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { write } from '../../../renderer/src/db/writePath';
-import { hqOfficeRecords, startHq, type RunningHq } from '../../support/hqHarness';
+import { startHq, type RunningHq } from '../../support/hqHarness';
 import { uniquePerson } from '../../support/officeWork';
-import {
-  deskOfficeRecords,
-  enroll,
-  openOfficeDesk,
-  recordDifferences,
-  sync,
-} from '../../support/syncDesks';
+import { enroll, openOfficeDesk, differencesFromHq, sync } from '../../support/syncDesks';
 
 /**
  * The engine cuts a push batch by its JSON's size as well as by count, so a backlog of
@@ -104,12 +98,6 @@ describe('push batch byte budget', () => {
     // Every op sent once, in seq order, and nothing left queued.
     expect(batches.flat().map((o) => o.seq)).toEqual(queued.map((o) => o.seq));
     expect(await desk.db.queue.count()).toBe(0);
-    const running = hq;
-    expect(
-      recordDifferences(
-        await hqOfficeRecords(running.hq, 'office-a'),
-        await deskOfficeRecords(desk),
-      ),
-    ).toEqual([]);
+    expect(await differencesFromHq(hq, desk)).toEqual([]);
   }, 120_000);
 });
