@@ -3,12 +3,14 @@ import { areaCodeSchema } from './common';
 
 /**
  * Office configuration. Every number from the rules is here, not in code: time
- * limits and rules differ by province, city and county (domain.md).
+ * limits and rules differ by province, city and county (domain.md). Delegation of
+ * confirmation is not a setting the office holds: the county sets it at HQ
+ * (`delegation` reference records); a stored `confirmationDelegated` of an older desk
+ * is dropped when parsed, and HQ refuses an op that tries to set it.
  */
 export const officeSettingsSchema = z.object({
   officeName: z.string().trim().min(1).max(60),
   areaCode: areaCodeSchema,
-  confirmationDelegated: z.boolean(),
   decisionLimitWorkingDays: z.number().int().min(1).max(120),
   noticeWorkingDays: z.number().int().min(1).max(60),
   idleLockMinutes: z.number().int().min(1).max(240),
@@ -32,7 +34,6 @@ export const officeIdSchema = z
  * (the office code typed at first run, which HQ's office must match at enrollment).
  */
 export const defaultOfficeSettings: Omit<OfficeSettings, 'officeName' | 'areaCode'> = {
-  confirmationDelegated: false,
   decisionLimitWorkingDays: 30,
   noticeWorkingDays: 7,
   idleLockMinutes: 10,

@@ -4,10 +4,12 @@ import { syncConflictDataSchema } from '../domain/syncConflict';
 import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistanceCase';
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
+import { delegationDataSchema } from '../domain/delegation';
 import { localUserDataSchema } from '../domain/localUser';
 import { officeSettingsSchema } from '../domain/settings';
 import { normalizeIdNumber, personDataSchema, personDomainIssues } from '../domain/person';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '../domain/reference';
+import { staffMemberDataSchema } from '../domain/staff';
 import { nameSearchTokens } from '../search/searchTokens';
 
 import { communityKinds } from './communityKinds';
@@ -69,6 +71,25 @@ export const kindDefinitions = {
   calendarYear: defineKind({
     schema: calendarYearDataSchema,
     scope: 'reference',
+    appendOnly: false,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
+  }),
+  // The county's delegation of 审核确认 to an office, from a date: set at HQ only.
+  delegation: defineKind({
+    schema: delegationDataSchema,
+    scope: 'reference',
+    appendOnly: true,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
+  }),
+  // Who may act in the office and in which role (no password hash): HQ checks each op's
+  // actor against it. The account with its hash is the desk-local `localUser`.
+  staffMember: defineKind({
+    schema: staffMemberDataSchema,
+    scope: 'office',
     appendOnly: false,
     keepsRevisions: false,
     derive: derivesNothing,

@@ -36,7 +36,16 @@ export async function openTestDesk(now = new Date('2026-03-02T09:00:00+08:00')) 
     now: () => new Date((clock += 1000)),
   };
   // The office's settings record: the first queued change of every desk (seq 1).
-  await write(db, ctx, (w) => createSettingsIn(w, testSettings));
+  // As a first run leaves a desk: written by the office's administrator, its own account
+  // first, then the accounts the tests act as (HQ checks every op's actor against them).
+  const admin = { userId: 'user-admin', name: '管理员', role: 'admin' as const };
+  await write(db, { ...ctx, actor: admin }, async (w) => {
+    for (const role of ['admin', 'registrar', 'supervisor'] as const) {
+      const staff = { username: role, displayName: role, role, disabled: false, deviceId };
+      await w.create('staffMember', staff, `user-${role}`);
+    }
+    await createSettingsIn(w, testSettings);
+  });
   const as = (role: WriteContext['actor']['role'], name = '李主管'): WriteContext => ({
     ...ctx,
     actor: { userId: `user-${role}`, name, role },
@@ -100,7 +109,12 @@ export function threeMemberHousehold(hukouType: 'urban' | 'rural'): NewHousehold
   };
 }
 
-/** Queue entries after the setup's own settings entry. */
+/** The setup's own queue entries: the accounts and the office settings. */
+export const setupOps = 4;
+
+/** Queue entries after the setup's own entries (accounts, settings). */
 export async function queuedAfterSetup(db: DeskDatabase) {
-  return (await db.queue.orderBy('seq').toArray()).filter((e) => e.kind !== 'officeSettings');
+  return (await db.queue.orderBy('seq').toArray()).filter(
+    (e) => e.kind !== 'officeSettings' && e.kind !== 'staffMember',
+  );
 }

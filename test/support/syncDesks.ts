@@ -49,13 +49,29 @@ export async function openOfficeDesk(
     deviceId,
     now: () => new Date((clock += 1000)),
   };
-  await write(db, ctx, (w) =>
-    createSettingsIn(w, {
+  // As a first run leaves it: the administrator's own account, then the accounts the
+  // test acts as (HQ checks every op's actor against them) and the office settings.
+  const admin = { userId: `user-admin-${name}`, name: `管理员${name}`, role: 'admin' as const };
+  await write(db, { ...ctx, actor: admin }, async (w) => {
+    for (const role of ['admin', 'registrar', 'supervisor'] as const) {
+      await w.create(
+        'staffMember',
+        {
+          username: `${role}-${name}`,
+          displayName: `${role}${name}`,
+          role,
+          disabled: false,
+          deviceId,
+        },
+        `user-${role}-${name}`,
+      );
+    }
+    await createSettingsIn(w, {
       ...defaultOfficeSettings,
       officeName: `${officeId} 民政办`,
       areaCode: '330102',
-    }),
-  );
+    });
+  });
   await seedSampleReferenceData(db, ctx, '330102');
   return {
     name,

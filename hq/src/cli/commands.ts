@@ -5,7 +5,8 @@ import { fingerprintText } from '@shared/package/keys';
 import type { HqDatabase } from '../db/database';
 import { parseBody } from '../http/errors';
 import { addOffice, createEnrollmentCode, listOffices } from '../store/offices';
-import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
+import { decideCase, publishCalendarYear, publishStandard, setDelegation } from '../sync/hqChanges';
+import { delegationDataSchema } from '@shared/domain/delegation';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { loadHqKeys } from '../store/hqKeys';
 import { packageCommands } from './packageCommands';
@@ -22,6 +23,8 @@ export const usage = `民政工作台 HQ
                  [--to <date>] --amount <yuan> [--by <name>]
   npm run hq -- calendar set --year <yyyy> --holidays <d,d,…> [--workdays <d,d,…>] [--by <name>]
   npm run hq -- decide <caseId> confirm|deny --opinion <text> --by <name>
+  npm run hq -- delegation set <office> on|off --from <date> [--note <text>] [--by <name>]
+                 delegate 审核确认 to the office from a date, or take it back
   npm run hq -- import <file.mzpkg> [--out <file-or-dir>] [--by <name>]
                  apply a desk's sync package; writes the return file next to it
   npm run hq -- export-for <office> <file-or-dir> [--by <name>]
@@ -108,6 +111,23 @@ export const commands: Record<string, Command> = {
       new Date(),
     );
     return `case ${caseId}: ${action}`;
+  },
+  'delegation set': async (hq, [officeId, onOff], o) => {
+    if (onOff !== 'on' && onOff !== 'off') {
+      throw new AppError({
+        code: 'validation',
+        message: 'Say on or off.',
+        fieldErrors: [{ path: 'confirmationDelegated', code: 'field.invalid_option' }],
+      });
+    }
+    const delegation = parseBody(delegationDataSchema, {
+      officeId: officeId ?? '',
+      confirmationDelegated: onOff === 'on',
+      effectiveFrom: o.from ?? '',
+      note: o.note ?? '',
+    });
+    await setDelegation(hq.db, delegation, o.by ?? 'county', new Date());
+    return `office ${delegation.officeId}: confirmation ${onOff === 'on' ? 'delegated' : 'with the county'} from ${delegation.effectiveFrom}`;
   },
   ...packageCommands,
   devices: async (hq, [officeId]) =>

@@ -5,7 +5,8 @@ import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domai
 import type { HqTables } from '../db/schema';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../store/offices';
-import { decideCase, publishCalendarYear, publishStandard } from '../sync/hqChanges';
+import { decideCase, publishCalendarYear, publishStandard, setDelegation } from '../sync/hqChanges';
+import { delegationDataSchema } from '@shared/domain/delegation';
 import { requireAdmin } from './adminAuth';
 import { parseBody } from './errors';
 
@@ -17,6 +18,9 @@ const decisionSchema = z.object({
   action: z.enum(['confirm', 'deny']),
   opinion: z.string().trim().min(1).max(2000),
   decidedBy: z.string().trim().min(1).max(50),
+});
+const delegationBodySchema = delegationDataSchema.extend({
+  setBy: z.string().trim().min(1).max(50),
 });
 const officeParamsSchema = z.object({ officeId: z.string().min(1) });
 const deviceParamsSchema = z.object({ deviceId: z.string().min(1) });
@@ -71,6 +75,10 @@ export function adminRoutes(deps: {
       const { publishedBy, ...year } = parseBody(calendarSchema, request.body);
       await publishCalendarYear(deps.db, year, publishedBy, deps.now());
       return { year: year.year };
+    });
+    app.post('/delegations', async (request) => {
+      const { setBy, ...delegation } = parseBody(delegationBodySchema, request.body);
+      return { id: await setDelegation(deps.db, delegation, setBy, deps.now()) };
     });
     app.post('/cases/:caseId/decision', async (request) => {
       const { caseId } = parseBody(caseParamsSchema, request.params);

@@ -245,3 +245,39 @@ export async function officesHolding(db: Db, kind: string, id: string): Promise<
     .execute();
   return rows.map((row) => row.office_id);
 }
+
+/** Every record of these kinds an office (or `referenceOwner`) holds, tombstones included. */
+export async function loadRecordsOfKinds(
+  db: Db,
+  officeId: string,
+  kinds: string[],
+): Promise<RecordState[]> {
+  const rows = await db
+    .selectFrom('records')
+    .selectAll()
+    .where('office_id', '=', officeId)
+    .where('kind', 'in', kinds)
+    .execute();
+  return rows.map(stateOf);
+}
+
+/**
+ * The states a record had, oldest first, as its change-log snapshots tell them. For the
+ * rare look back at an account whose role or standing changed after an op was made.
+ */
+export async function recordHistory(
+  db: Db,
+  stream: string,
+  kind: string,
+  id: string,
+): Promise<Record<string, unknown>[]> {
+  const rows = await db
+    .selectFrom('changes')
+    .select(['snapshot'])
+    .where('stream', '=', stream)
+    .where('kind', '=', kind)
+    .where('record_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return rows.map((row) => JSON.parse(row.snapshot) as Record<string, unknown>);
+}

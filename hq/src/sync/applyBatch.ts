@@ -4,6 +4,9 @@ import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { officeStream, type AuthenticatedDevice } from '../store/offices';
+import { authorizeOp } from './authority/opAuthority';
+import type { AuthorityContext } from './authority/context';
+import { OfficeFacts } from './authority/officeFacts';
 import { commitChange, resendAfterRefusal } from './commitChange';
 import { isOfficeKind, opRefusal } from './opRefusal';
 import { insertRows } from './bulkInsert';
@@ -60,9 +63,14 @@ export async function applyBatchIn(
     .select('last_seq')
     .where('id', '=', device.id)
     .executeTakeFirstOrThrow();
+  const ordered = [...ops].sort((a, b) => a.seq - b.seq);
   const batch: Batch = {
     trx,
     device,
+    ordered,
+    facts: new OfficeFacts(trx, device.officeId),
+    acceptedSteps: new Map(),
+    bootstrapped: new Set(),
     lastSeq: Number(row.last_seq),
     seen: await seenOps(trx, ops),
     work: null,
@@ -71,7 +79,6 @@ export async function applyBatchIn(
     newResults: [],
   };
   const startSeq = batch.lastSeq;
-  const ordered = [...ops].sort((a, b) => a.seq - b.seq);
   // A workflow step writes the case and its history event in one local transaction;
   // when HQ does not apply the step, the event of that transaction must not apply either.
   const failedSteps = new Set<string>();
@@ -105,6 +112,11 @@ export async function applyBatchIn(
 interface Batch {
   trx: Transaction<HqTables>;
   device: AuthenticatedDevice;
+  /** The batch in device-seq order, and what HQ's checks of its ops share. */
+  ordered: QueueEntry[];
+  facts: OfficeFacts;
+  acceptedSteps: AuthorityContext['acceptedSteps'];
+  bootstrapped: Set<string>;
   lastSeq: number;
   /** Results HQ holds for the batch's op ids, and those given in this batch so far. */
   seen: Map<string, SeenOp>;
@@ -144,7 +156,7 @@ async function applyOneIn(
     : opRefusal(op, batch.lastSeq, now);
   const committed = refusal
     ? ({ status: 'rejected', reason: refusal } as const)
-    : await commitChange(work, { ...op, op: op.op }, op.opId, now);
+    : await authorizedCommit(batch, work, op, now);
   if (committed.status === 'rejected' && isOfficeKind(op.kind)) {
     await resendAfterRefusal(work, op, op.opId, now);
   }
@@ -153,6 +165,26 @@ async function applyOneIn(
   batch.newResults.push({ opId: op.opId, seq: op.seq, result });
   batch.lastSeq = Math.max(batch.lastSeq, op.seq);
   return { result, repeated: false };
+}
+
+/** HQ's checks of the op (authority/), then the merge of what they let through. */
+async function authorizedCommit(batch: Batch, work: StagedWork, op: QueueEntry, now: Date) {
+  const authority: AuthorityContext = {
+    trx: batch.trx,
+    device: batch.device,
+    officeId: batch.device.officeId,
+    work,
+    facts: batch.facts,
+    now,
+    ops: batch.ordered,
+    acceptedSteps: batch.acceptedSteps,
+    bootstrapped: batch.bootstrapped,
+  };
+  const verdict = await authorizeOp(authority, op);
+  if ('refusal' in verdict) return { status: 'rejected', reason: verdict.refusal } as const;
+  const committed = await commitChange(work, verdict.change, op.opId, now, verdict.checkMerged);
+  if (committed.status === 'applied') verdict.onApplied?.();
+  return committed;
 }
 
 /**
@@ -168,10 +200,12 @@ async function stagedWork(batch: Batch): Promise<StagedWork> {
   }
   if (!batch.runLoaded) {
     const fresh = batch.run.filter((op) => !batch.seen.has(storedForm(op.opId)));
-    await batch.work.preload(
-      batch.device.officeId,
-      fresh.map((op) => ({ kind: op.kind, id: op.recordId })),
-    );
+    // The ops' records and their actors' accounts, read together.
+    const actors = new Set(fresh.map((op) => op.actor.userId));
+    await batch.work.preload(batch.device.officeId, [
+      ...fresh.map((op) => ({ kind: op.kind, id: op.recordId })),
+      ...[...actors].map((id) => ({ kind: 'staffMember', id })),
+    ]);
     batch.runLoaded = true;
   }
   return batch.work;

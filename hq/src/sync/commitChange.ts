@@ -24,6 +24,8 @@ export async function commitChange(
   change: IncomingChange,
   opId: string | null,
   now: Date,
+  /** A rule on the merged record beyond its kind's (a case's benefit at HQ). */
+  checkMerged?: (state: RecordState) => Promise<AppErrorData | null>,
 ): Promise<CommitResult> {
   const kind = change.kind as RecordKind;
   const definition = kindDefinitions[kind];
@@ -39,6 +41,8 @@ export async function commitChange(
     const checked = validateAndDerive(kind, outcome.state, now);
     if ('code' in checked) return { status: 'rejected', reason: checked };
     const state = { ...outcome.state, data: checked.data };
+    const broken = checkMerged ? await checkMerged(state) : null;
+    if (broken) return { status: 'rejected', reason: broken };
     await work.save(state, existing === null);
     rows.push({
       kind,

@@ -1,7 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '@shared/errors/appError';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
+import { todayIso } from '@shared/calendar/dates';
+import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
+import { delegationInForce, type DelegationData } from '@shared/domain/delegation';
 import { newRecordId } from '@shared/records/ids';
+import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { nextHqClock } from '../store/hqClock';
@@ -9,6 +13,7 @@ import { officeStream } from '../store/offices';
 import { loadRecord, officesHolding, referenceOwner } from '../store/recordStore';
 import { commitChange, type CommitResult } from './commitChange';
 import type { IncomingChange } from './merge';
+import { loadReferenceFacts, OfficeFacts } from './authority/officeFacts';
 import { directWork } from './recordWork';
 
 /**
@@ -92,6 +97,51 @@ export async function publishCalendarYear(
   });
 }
 
+/**
+ * The county delegates 审核确认 to an office from a date, or takes it back: a new
+ * `delegation` record in the reference stream each time (the history keeps every grant
+ * and revocation, with who set it). Only HQ writes this kind; desks receive it by pull.
+ */
+export async function setDelegation(
+  db: Kysely<HqTables>,
+  delegation: Omit<DelegationData, 'note'> & { note?: string },
+  setBy: string,
+  now: Date,
+): Promise<string> {
+  const id = newRecordId();
+  await db.transaction().execute(async (trx) => {
+    const office = await trx
+      .selectFrom('offices')
+      .select('id')
+      .where('id', '=', delegation.officeId)
+      .executeTakeFirst();
+    if (!office) {
+      throw new AppError({
+        code: 'not_found',
+        message: `No office ${delegation.officeId}.`,
+        fieldErrors: [{ path: 'officeId', code: 'office.unknown' }],
+      });
+    }
+    await lockStream(trx, 'reference');
+    await atHq(
+      trx,
+      now,
+      {
+        kind: 'delegation',
+        recordId: id,
+        officeId: referenceOwner,
+        op: 'create',
+        fields: { note: '', ...delegation },
+        baseVersion: 0,
+        transition: null,
+        actor: { ...county, name: setBy },
+      },
+      'reference',
+    );
+  });
+  return id;
+}
+
 /** 审核确认 at the county: confirm or deny a case submitted to the county. */
 export async function decideCase(
   db: Kysely<HqTables>,
@@ -116,15 +166,26 @@ export async function decideCase(
     const stream = officeStream(found.officeId);
     await lockStream(trx, stream);
     const current = await loadRecord(trx, found.officeId, 'assistanceCase', decision.caseId);
-    const from = String(current?.data.status);
-    if (from !== 'county_review') {
-      throw new AppError({
-        code: 'invalid_transition',
-        message: `The case is ${from}, not waiting for the county.`,
-        details: { from, action: decision.action },
-      });
-    }
-    const to = decision.action === 'confirm' ? 'confirmed' : 'denied';
+    if (!current) throw new AppError({ code: 'not_found', message: 'No such case.' });
+    const from = String(current.data.status);
+    // The county's step through the same state machine as every other step: it is
+    // refused unless the case waits for the county.
+    const today = todayIso(now);
+    const [reference, settings] = await Promise.all([
+      loadReferenceFacts(trx),
+      new OfficeFacts(trx, found.officeId).settings(directWork(trx, stream)),
+    ]);
+    const planned = planCaseStep(
+      current.data as unknown as AssistanceCaseData,
+      { action: decision.action, role: 'county', opinion: decision.opinion },
+      {
+        today,
+        settings,
+        calendar: reference.calendar,
+        confirmationDelegated: delegationInForce(reference.delegations, found.officeId, today),
+      },
+    );
+    const to = planned.to;
     const at = now.toISOString();
     const actor = { ...county, name: decision.decidedBy };
     const base = { officeId: found.officeId, actor };
@@ -136,8 +197,8 @@ export async function decideCase(
         kind: 'assistanceCase',
         recordId: decision.caseId,
         op: 'transition',
-        fields: { status: to, statusChangedAt: at },
-        baseVersion: current?.version ?? 0,
+        fields: { ...planned.fields, statusChangedAt: at },
+        baseVersion: current.version,
         transition: { action: decision.action, from, to },
       },
       stream,

@@ -25,28 +25,46 @@ export function opRefusal(op: QueueEntry, lastSeq: number, now: Date): AppErrorD
   }
   const kind = op.kind as RecordKind;
   if (!isOfficeKind(kind)) {
-    return { code: 'forbidden', message: `Desks do not write ${op.kind} records.` };
+    return {
+      code: 'forbidden',
+      message: `Desks do not write ${op.kind} records.`,
+      fieldErrors: [{ path: 'kind', code: 'sync.kind_not_writable', params: { kind: op.kind } }],
+    };
   }
-  if (op.op === 'transition' && !isLegalStep(op, kind)) {
-    return { code: 'invalid_transition', message: `Not a legal workflow step.` };
-  }
+  if (op.op === 'transition') return stepRefusal(op, kind);
   return null;
 }
 
-function isLegalStep(op: QueueEntry, kind: RecordKind): boolean {
+/** A step the state machine does not have, or not for the op's role: refused outright. */
+function stepRefusal(op: QueueEntry, kind: RecordKind): AppErrorData | null {
   const step = op.transition;
   const actions = dibaoWorkflow.actions as Record<string, (typeof dibaoWorkflow.actions)['submit']>;
   const action =
     step && kind === 'assistanceCase' && Object.hasOwn(actions, step.action)
       ? actions[step.action]
       : undefined;
-  return (
-    step !== null &&
-    action !== undefined &&
-    action.to === step.to &&
-    (action.from as readonly string[]).includes(step.from) &&
-    (action.roles as readonly string[]).includes(op.actor.role)
-  );
+  if (
+    !step ||
+    !action ||
+    action.to !== step.to ||
+    !(action.from as readonly string[]).includes(step.from)
+  ) {
+    return {
+      code: 'invalid_transition',
+      message: `Not a step of the workflow: ${step?.action ?? '(none)'} from ${step?.from ?? '?'} to ${step?.to ?? '?'}.`,
+      fieldErrors: [{ path: 'transition', code: 'workflow.not_a_step' }],
+    };
+  }
+  if (!(action.roles as readonly string[]).includes(op.actor.role)) {
+    return {
+      code: 'forbidden',
+      message: `Role ${op.actor.role} may not ${step.action}.`,
+      fieldErrors: [
+        { path: 'actor', code: 'workflow.role_may_not', params: { action: step.action } },
+      ],
+    };
+  }
+  return null;
 }
 
 export function isOfficeKind(kind: string): boolean {

@@ -4,7 +4,9 @@ import type { AccessLogData } from '@shared/domain/accessLog';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { CaseEventData } from '@shared/domain/caseEvent';
 import type { HouseholdData } from '@shared/domain/household';
+import type { DelegationData } from '@shared/domain/delegation';
 import type { LocalUserData } from '@shared/domain/localUser';
+import type { StaffMemberData } from '@shared/domain/staff';
 import type { PersonData } from '@shared/domain/person';
 import type { OfficeSettings } from '@shared/domain/settings';
 import type { SyncConflictData } from '@shared/domain/syncConflict';
@@ -13,6 +15,7 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { latestSchemaVersion, schemaVersions } from './schema';
+import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
 import { elderlyCareTables } from './tables/elderlyCareTables';
 
@@ -66,6 +69,8 @@ export class DeskDatabase extends Dexie {
   benefitStandards!: Table<StoredRecord<BenefitStandardData>, string>;
   calendarYears!: Table<StoredRecord<CalendarYearData>, string>;
   users!: Table<StoredRecord<LocalUserData>, string>;
+  staff!: Table<StoredRecord<StaffMemberData>, string>;
+  delegations!: Table<StoredRecord<DelegationData>, string>;
   settings!: Table<StoredRecord<OfficeSettings>, string>;
   accessLog!: Table<StoredRecord<AccessLogData>, string>;
   syncConflicts!: Table<StoredRecord<SyncConflictData>, string>;
@@ -89,6 +94,7 @@ export class DeskDatabase extends Dexie {
 /** The table holding each record kind. */
 export const tableOfKind = {
   ...elderlyCareTables,
+  ...authorityTables,
   ...communityTables,
   person: 'persons',
   household: 'households',

@@ -1,4 +1,5 @@
 import type { Transaction } from 'dexie';
+import { authoritySchemaVersion } from './tables/authorityTables';
 import { communitySchemaVersion } from './tables/communityTables';
 import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
 import { packageSchemaVersion } from './tables/packageTables';
@@ -49,7 +50,7 @@ export const schemaVersions: SchemaVersion[] = [
   },
 ];
 
-/** Versions 4, 5 and 6 belong to elderly care, community services and sync packages. */
+/** Versions 4, 5, 6 and 8 belong to elderly care, community services, sync packages and HQ's authority. */
 schemaVersions.push(
   {
     // v3: corrections keep the superseded version of kinds that are never overwritten;
@@ -70,6 +71,7 @@ schemaVersions.push(
   elderlyCareSchemaVersion,
   communitySchemaVersion,
   packageSchemaVersion,
+  authoritySchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { AppError } from '@shared/errors/appError';
+import { mayWrite } from '@shared/authority/kindWriters';
 import { todayIso } from '@shared/calendar/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
 import { newRecordId } from '@shared/records/ids';
@@ -267,8 +268,17 @@ class TransactionWriter implements Writer {
     transition: TransitionStamp | null,
     reason = '',
   ): Promise<StoredRecord<T>> {
+    const office = kindDefinitions[kind].scope === 'office';
+    // The same coarse rule HQ checks on every pushed op (shared/authority/kindWriters).
+    if (office && !mayWrite(this.ctx.actor.role, kind)) {
+      throw new AppError({
+        code: 'forbidden',
+        message: `Role ${this.ctx.actor.role} may not write ${kind} records.`,
+        details: { role: this.ctx.actor.role, kind },
+      });
+    }
     this.issue(recordTable(this.db, kind).put(record));
-    if (kindDefinitions[kind].scope === 'office') {
+    if (office) {
       const entry: QueueEntry = {
         seq: await this.counters.nextSeq(),
         opId: newRecordId(),

@@ -5,7 +5,13 @@ import {
   loadSettings,
   type StoredOfficeSettings,
 } from '../db/repositories/settings';
-import { actorOf, authenticate, hasAnyUser, type LocalUser } from '../db/repositories/users';
+import {
+  actorOf,
+  authenticate,
+  ensureStaffRecords,
+  hasAnyUser,
+  type LocalUser,
+} from '../db/repositories/users';
 import type { WriteContext } from '../db/writeContext';
 import { AttemptThrottle } from '../auth/attemptThrottle';
 import type { Language } from '../i18n/translate';
@@ -58,6 +64,14 @@ export const useSession = create<SessionState>((set, get) => ({
       loadSettings(db),
       hasAnyUser(db),
     ]);
+    // Accounts made before they synced as office records get theirs now (HQ checks
+    // every op's actor against them).
+    if (settings)
+      await ensureStaffRecords(db, {
+        deviceId,
+        officeId: settings.officeId,
+        now: () => new Date(),
+      });
     set({ deviceId, settings, phase: settings && anyUser ? 'login' : 'setup' });
   },
 

@@ -1,6 +1,5 @@
 import { AppError } from '@shared/errors/appError';
 import { benefitInputOf, computeCaseBenefit } from '@shared/benefit/caseBenefit';
-import type { WorkingCalendar } from '@shared/calendar/workingDays';
 import type {
   AssetsData,
   AssistanceCaseData,
@@ -8,19 +7,15 @@ import type {
   MonthlyIncomeData,
 } from '@shared/domain/assistanceCase';
 import type { CaseEventData } from '@shared/domain/caseEvent';
+import { caseEditIssues } from '@shared/authority/caseOps';
+import { delegationInForce } from '@shared/domain/delegation';
 import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
-import { planTransition } from '@shared/workflow/stateMachine';
-import { dibaoDeadlines } from '@shared/workflow/dibaoDeadlines';
-import {
-  dibaoWorkflow,
-  type DibaoStatus,
-  type DibaoWorkflowContext,
-} from '@shared/workflow/dibaoWorkflow';
+import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
 import type { WriteContext } from '../writeContext';
-import { listStandards, loadCalendar } from './reference';
+import { listDelegations, listStandards, loadCalendar } from './reference';
 import { loadSettings } from './settings';
 
 export type AssistanceCase = StoredRecord<AssistanceCaseData>;
@@ -63,9 +58,6 @@ function requireStandard(benefit: BenefitSnapshot): void {
   }
 }
 
-/** The application facts may change only before 受理; afterwards the record is the file. */
-const editableStatuses: readonly DibaoStatus[] = ['draft', 'submitted'];
-
 export async function createDibaoCase(
   db: DeskDatabase,
   ctx: WriteContext,
@@ -100,11 +92,12 @@ export async function updateDibaoCase(
   requireStandard(benefit);
   return write(db, ctx, async (w) => {
     const current = await w.get('assistanceCase', id);
-    if (current && !editableStatuses.includes(current.status)) {
+    const issues = current ? caseEditIssues(current.status, { ...applicationFacts(input) }) : [];
+    if (issues.length > 0) {
       throw new AppError({
         code: 'invalid_transition',
-        message: `A case in status ${current.status} cannot be edited.`,
-        fieldErrors: [{ path: 'status', code: 'case.not_editable' }],
+        message: `A case in status ${current?.status} cannot be edited.`,
+        fieldErrors: issues,
       });
     }
     // Only the application facts: status and dates stay the workflow's to change.
@@ -135,7 +128,9 @@ export interface TransitionInput {
 }
 
 /**
- * One workflow step: the state machine decides whether this role may take it; the case
+ * One workflow step, planned by the same shared code HQ replays it with
+ * (`planCaseStep`): the state machine decides whether this role may take it now (the
+ * 公示 judged on the office calendar, delegation as the county published it); the case
  * and its new history event are written together, the case's change queued as a
  * 'transition' op so HQ replays the step instead of merging fields.
  */
@@ -146,38 +141,43 @@ export async function transitionCase(
   baseVersion: number,
   input: TransitionInput,
 ): Promise<AssistanceCase> {
-  const [settings, calendar] = await Promise.all([requireSettings(db), loadCalendar(db)]);
+  const [settings, calendar, delegations] = await Promise.all([
+    requireSettings(db),
+    loadCalendar(db),
+    listDelegations(db),
+  ]);
   return write(db, ctx, async (w) => {
     const current = await w.get('assistanceCase', id);
     if (!current || current.deleted) {
       throw new AppError({ code: 'not_found', message: `No case with id ${id}.` });
     }
-    const workflowCtx: DibaoWorkflowContext = {
-      today: w.today,
-      noticeEnd: current.noticeEnd,
-      confirmationDelegated: settings.confirmationDelegated,
-    };
-    const { to } = planTransition(dibaoWorkflow, {
-      state: current.status,
-      action: input.action,
-      role: ctx.actor.role,
-      opinion: input.opinion ?? null,
-      reason: input.reason ?? null,
-      ctx: workflowCtx,
-    });
-    const dates = datesAfter(input.action, to, current, w.today, settings, calendar);
+    const step = planCaseStep(
+      current,
+      {
+        action: input.action,
+        role: ctx.actor.role,
+        opinion: input.opinion ?? null,
+        reason: input.reason ?? null,
+      },
+      {
+        today: w.today,
+        settings,
+        calendar,
+        confirmationDelegated: delegationInForce(delegations, ctx.officeId, w.today),
+      },
+    );
     const updated = await w.update(
       'assistanceCase',
       id,
       baseVersion,
-      { ...dates, status: to, statusChangedAt: ctx.now().toISOString() },
-      { transition: { action: input.action, from: current.status, to } },
+      { ...step.fields, statusChangedAt: ctx.now().toISOString() },
+      { transition: { action: input.action, from: current.status, to: step.to } },
     );
     await w.create('caseEvent', {
       caseId: id,
       action: input.action as CaseEventData['action'],
       from: current.status,
-      to,
+      to: step.to,
       actorId: ctx.actor.userId,
       actorName: ctx.actor.name,
       actorRole: ctx.actor.role,
@@ -187,24 +187,4 @@ export async function transitionCase(
     });
     return updated;
   });
-}
-
-/**
- * The dates a step sets: 受理 starts the decision limit, 公示 its notice period, and
- * going back clears them. Deadlines count working days on the office calendar.
- */
-function datesAfter(
-  action: string,
-  to: DibaoStatus,
-  current: AssistanceCase,
-  today: string,
-  settings: OfficeSettings,
-  calendar: WorkingCalendar,
-): Partial<AssistanceCaseData> {
-  const acceptedOn =
-    action === 'accept' ? today : action === 'return_for_materials' ? null : current.acceptedOn;
-  const noticeStartedOn =
-    action === 'start_notice' ? today : action === 'reinvestigate' ? null : current.noticeStartedOn;
-  const deadlines = dibaoDeadlines({ acceptedOn, noticeStartedOn, status: to }, settings, calendar);
-  return { acceptedOn, noticeStartedOn, ...deadlines };
 }

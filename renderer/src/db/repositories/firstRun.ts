@@ -11,7 +11,7 @@ import { write } from '../writePath';
 import type { WriteContext } from '../writeContext';
 import { seedSampleReferenceDataIn } from './reference';
 import { createSettingsIn, type StoredOfficeSettings } from './settings';
-import { prepareUser, type LocalUser, type NewUserInput } from './users';
+import { createUserIn, prepareUser, type LocalUser, type NewUserInput } from './users';
 
 export interface FirstRunInput {
   office: Pick<OfficeSettings, 'officeName' | 'areaCode'> & { officeId: string };
@@ -45,7 +45,7 @@ export async function completeFirstRun(
     if ((await db.users.count()) > 0) {
       throw new AppError({ code: 'forbidden', message: 'This desk is already set up.' });
     }
-    const admin = await w.create('localUser', adminData, adminId);
+    const admin = await createUserIn(w, adminData, adminId);
     const { officeId: _officeId, ...office } = input.office;
     const settings = await createSettingsIn(w, { ...defaultOfficeSettings, ...office });
     await seedSampleReferenceDataIn(db, w, settings.areaCode);

@@ -3,6 +3,7 @@ import {
   sampleCalendarYears,
   type WorkingCalendar,
 } from '@shared/calendar/workingDays';
+import type { DelegationData } from '@shared/domain/delegation';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { DeskDatabase } from '../database';
@@ -36,6 +37,11 @@ export async function saveStandard(
       ? w.update('benefitStandard', existing.id, existing.version, { ...data, source: 'local' })
       : w.create('benefitStandard', { ...data, source: 'local' }),
   );
+}
+
+/** The county's delegations of confirmation (reference data from HQ), all offices. */
+export async function listDelegations(db: DeskDatabase): Promise<StoredRecord<DelegationData>[]> {
+  return (await db.delegations.toArray()).filter((d) => !d.deleted);
 }
 
 export async function loadCalendar(db: DeskDatabase): Promise<WorkingCalendar> {

@@ -1,11 +1,12 @@
 import { AppError } from '@shared/errors/appError';
 import type { LocalRole } from '@shared/domain/roles';
 import type { LocalUserData } from '@shared/domain/localUser';
+import type { StaffMemberData } from '@shared/domain/staff';
 import type { StoredRecord } from '@shared/records/envelope';
 import { hashPassword, minPasswordLength, verifyPassword } from '../../auth/password';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
-import { write } from '../writePath';
+import { write, type Writer } from '../writePath';
 import type { Actor, WriteContext } from '../writeContext';
 
 export type LocalUser = StoredRecord<LocalUserData>;
@@ -55,6 +56,27 @@ export async function prepareUser(input: NewUserInput): Promise<LocalUserData> {
   };
 }
 
+/** What the office and HQ know of an account: no hash, no salt. */
+export function staffOf(user: LocalUserData, deviceId: string): StaffMemberData {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    disabled: user.disabled,
+    deviceId,
+  };
+}
+
+/**
+ * Writes an account: the desk-local record with its hash and, under the same id, the
+ * office record HQ checks every op's actor against (written in the same transaction).
+ */
+export async function createUserIn(w: Writer, data: LocalUserData, id?: string) {
+  const user = await w.create('localUser', data, id);
+  await w.create('staffMember', staffOf(data, w.ctx.deviceId), user.id);
+  return user;
+}
+
 /** Administrators create accounts; the first one is made by completeFirstRun. */
 export async function createUser(
   db: DeskDatabase,
@@ -63,7 +85,33 @@ export async function createUser(
 ): Promise<LocalUser> {
   requireRole(ctx, ['admin'], 'create accounts');
   const data = await prepareUser(input);
-  return write(db, ctx, (w) => w.create('localUser', data));
+  return write(db, ctx, (w) => createUserIn(w, data));
+}
+
+/**
+ * Desks set up before accounts synced have users without a staff record: each gets one,
+ * through the write path, by the desk's first administrator (whose own record comes
+ * first, so HQ sees the administrator before anyone the administrator vouches for).
+ * Run at start; does nothing once every account has its record.
+ */
+export async function ensureStaffRecords(
+  db: DeskDatabase,
+  device: Pick<WriteContext, 'deviceId' | 'officeId' | 'now'>,
+): Promise<number> {
+  const users = (await db.users.toArray()).filter((u) => !u.deleted);
+  const have = new Set((await db.staff.bulkGet(users.map((u) => u.id))).map((s) => s?.id));
+  const missing = users.filter((u) => !have.has(u.id));
+  const admin = users
+    .filter((u) => u.role === 'admin')
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  if (missing.length === 0 || !admin) return 0;
+  const ctx: WriteContext = { ...device, actor: actorOf(admin) };
+  missing.sort((a, b) => Number(b.id === admin.id) - Number(a.id === admin.id));
+  await write(db, ctx, async (w) => {
+    for (const user of missing)
+      await w.create('staffMember', staffOf(user, device.deviceId), user.id);
+  });
+  return missing.length;
 }
 
 /** Returns the user when the password matches an enabled account, else null. */

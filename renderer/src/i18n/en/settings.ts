@@ -11,7 +11,9 @@ export const settingsEn: Record<keyof typeof settingsZh, string> = {
   'settings.officeId': 'Office code',
   'settings.officeIdHelp': 'Sync identity; cannot be changed after setup',
   'settings.areaCode': 'Area code',
-  'settings.confirmationDelegated': 'Confirmation delegated to this township by the county',
+  'settings.delegation.granted':
+    'The county has delegated confirmation to this township (set by the county)',
+  'settings.delegation.none': 'Cases are confirmed by the county (delegation is set by the county)',
   'settings.decisionLimit': 'Decision limit (working days)',
   'settings.decisionLimitHelp': 'From acceptance to decision',
   'settings.noticeDays': 'Public notice (working days)',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
@@ -9,6 +10,8 @@ import type { ActionOption } from '@shared/workflow/stateMachine';
 import { dibaoWorkflow, type DibaoAction } from '@shared/workflow/dibaoWorkflow';
 import { describeActions } from '@shared/workflow/stateMachine';
 import type { AssistanceCase } from '../../db/repositories/cases';
+import { listDelegations } from '../../db/repositories/reference';
+import { delegationInForce } from '@shared/domain/delegation';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { actionLabel } from '../common/labels';
@@ -22,7 +25,11 @@ import { TransitionDialog } from './TransitionDialog';
 export function WorkflowPanel(props: { record: AssistanceCase; today: string }) {
   const { t, fieldError } = useT();
   const role = useSession((s) => s.user?.role);
-  const delegated = useSession((s) => s.settings?.confirmationDelegated ?? false);
+  const db = useSession((s) => s.db);
+  const officeId = useSession((s) => s.settings?.officeId ?? '');
+  // Delegation is the county's (reference data from HQ), in force from its date.
+  const delegations = useLiveQuery(() => listDelegations(db), [db]) ?? [];
+  const delegated = delegationInForce(delegations, officeId, props.today);
   const [chosen, setChosen] = useState<ActionOption<DibaoAction> | null>(null);
   const [done, setDone] = useState<DibaoAction | null>(null);
   const { record } = props;

@@ -1,15 +1,9 @@
-import {
-  Alert,
-  Box,
-  Button,
-  FormControlLabel,
-  MenuItem,
-  Stack,
-  Switch,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useState, type FormEvent } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { delegationInForce } from '@shared/domain/delegation';
+import { todayIso } from '@shared/calendar/dates';
+import { listDelegations } from '../../db/repositories/reference';
 import { officeSettingsSchema, type OfficeSettings } from '@shared/domain/settings';
 import { AppError, type FieldError } from '@shared/errors/appError';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
@@ -154,16 +148,7 @@ export function OfficeSettingsForm({
           {text('noticeWorkingDays', 'settings.noticeDays', undefined, true)}
           {text('idleLockMinutes', 'settings.idleLock', undefined, true)}
         </FieldGrid>
-        <FormControlLabel
-          control={
-            <Switch
-              checked={form.confirmationDelegated}
-              onChange={(e) => set('confirmationDelegated', e.target.checked)}
-              disabled={!canEdit}
-            />
-          }
-          label={t('settings.confirmationDelegated')}
-        />
+        <DelegationLine />
         <Typography variant="subtitle2" color="primary">
           {t('settings.office.benefit')}
         </Typography>
@@ -217,5 +202,22 @@ export function OfficeSettingsForm({
         )}
       </Stack>
     </Box>
+  );
+}
+
+/**
+ * Whether the county delegated 审核确认 to this office: the county sets it at HQ and it
+ * arrives with sync, so it is shown, never edited, here.
+ */
+function DelegationLine() {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  const officeId = useSession((s) => s.settings?.officeId ?? '');
+  const delegations = useLiveQuery(() => listDelegations(db), [db]) ?? [];
+  const delegated = delegationInForce(delegations, officeId, todayIso(new Date()));
+  return (
+    <Typography variant="body2" data-testid="delegation-line">
+      {t(delegated ? 'settings.delegation.granted' : 'settings.delegation.none')}
+    </Typography>
   );
 }

@@ -1,0 +1,80 @@
+import { compareHlc } from '@shared/clock/hlc';
+import type { AppErrorData } from '@shared/errors/appError';
+import type { StaffMemberData } from '@shared/domain/staff';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import { officeStream } from '../../store/offices';
+import { loadRecordsOfKinds, recordHistory } from '../../store/recordStore';
+import type { AuthorityContext } from './context';
+
+type Staff = StaffMemberData & { deleted: boolean };
+
+/**
+ * Whether the op's actor may act for the office: an account of the office (a
+ * `staffMember` record HQ holds), not disabled and holding the role the op claims, as
+ * the account stood at the op's clock — so work done offline before a colleague's
+ * account was disabled still counts, and nothing done after does. Null when it may.
+ */
+export async function actorRefusal(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Promise<AppErrorData | null> {
+  const { userId, role } = op.actor;
+  if (await isBootstrap(ctx, op)) return null;
+  const staff = await staffAt(ctx, userId, op.hlc);
+  if (!staff || staff.deleted) {
+    return refusal('actor.unknown', `${userId} is not an account of office ${ctx.officeId}.`);
+  }
+  if (staff.disabled) return refusal('actor.disabled', `The account ${userId} is disabled.`);
+  if (staff.role !== role) {
+    return refusal(
+      'actor.role_not_held',
+      `The account ${userId} holds the role ${staff.role}, not ${role}.`,
+      { held: staff.role, claimed: role },
+    );
+  }
+  return null;
+}
+
+/**
+ * A desk's first administrator creates its own account before anyone can vouch for it
+ * (the first run): allowed once per device, for an administrator's record of itself
+ * made on that device.
+ */
+async function isBootstrap(ctx: AuthorityContext, op: QueueEntry): Promise<boolean> {
+  const fields = op.fields;
+  if (
+    op.kind !== 'staffMember' ||
+    op.op !== 'create' ||
+    op.recordId !== op.actor.userId ||
+    op.actor.role !== 'admin' ||
+    fields.role !== 'admin' ||
+    fields.deviceId !== ctx.device.id ||
+    (await ctx.work.load(ctx.officeId, 'staffMember', op.recordId)) !== null
+  ) {
+    return false;
+  }
+  const staff = await loadRecordsOfKinds(ctx.trx, ctx.officeId, ['staffMember']);
+  return (
+    !staff.some((s) => s.data.deviceId === ctx.device.id) && !ctx.bootstrapped.has(ctx.device.id)
+  );
+}
+
+async function staffAt(ctx: AuthorityContext, userId: string, hlc: string): Promise<Staff | null> {
+  const current = await ctx.work.load(ctx.officeId, 'staffMember', userId);
+  if (!current) return null;
+  const now = { ...(current.data as StaffMemberData), deleted: current.deleted };
+  if (compareHlc(current.hlc, hlc) <= 0) return now;
+  // Changed since the op was made: the account as it stood then (its creation counts
+  // from the start, so work queued before accounts synced is judged by them).
+  const history = await recordHistory(ctx.trx, officeStream(ctx.officeId), 'staffMember', userId);
+  const before = history.filter((s) => compareHlc(String(s.hlc), hlc) <= 0).at(-1) ?? history[0];
+  return before ? ({ ...before, deleted: before.deleted === true } as Staff) : now;
+}
+
+function refusal(code: string, message: string, params?: Record<string, string>): AppErrorData {
+  return {
+    code: 'forbidden',
+    message,
+    fieldErrors: [{ path: 'actor', code, ...(params ? { params } : {}) }],
+  };
+}

@@ -1,0 +1,186 @@
+import {
+  benefitRefusal,
+  caseCreateIssues,
+  caseEditIssues,
+  stepOpIssues,
+} from '@shared/authority/caseOps';
+import { todayIso } from '@shared/calendar/dates';
+import { delegationInForce } from '@shared/domain/delegation';
+import { assistanceCaseDataSchema, type AssistanceCaseData } from '@shared/domain/assistanceCase';
+import { AppError, type AppErrorData, type FieldError } from '@shared/errors/appError';
+import type { ActorRole } from '@shared/domain/roles';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import { planCaseStep } from '@shared/workflow/caseSteps';
+import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
+import type { RecordState } from '../merge';
+import type { AuthorityContext } from './context';
+import type { Authorized } from './opAuthority';
+
+/**
+ * A pushed change to a case, judged at HQ with HQ's data: created only as a draft,
+ * facts edited only before 受理 and never the workflow's fields, a benefit that is the
+ * case's own S×N−I under the county's standard, and a step replayed through the same
+ * state machine the desk ran — guards on HQ's calendar and delegation, the dates it
+ * writes computed here. A step's op may carry only the step's fields.
+ */
+export async function caseAuthority(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Promise<Authorized | { refusal: AppErrorData }> {
+  const current = await ctx.work.load(ctx.officeId, 'assistanceCase', op.recordId);
+  const status = current?.data.status as DibaoStatus | undefined;
+  switch (op.op) {
+    case 'create': {
+      if (current) return invalid('record', 'record.exists', 'The case exists already.');
+      const issues = caseCreateIssues(op.fields);
+      if (issues.length > 0)
+        return refuse('invalid_transition', 'A case starts as a draft.', issues);
+      return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
+    }
+    case 'update': {
+      if (!current || status === undefined) return { change: op }; // the merge says not_found
+      const issues = caseEditIssues(status, op.fields);
+      if (issues.length > 0) {
+        return refuse('invalid_transition', `A ${status} case cannot be edited so.`, issues);
+      }
+      return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
+    }
+    case 'delete':
+      return refuse('forbidden', 'Cases are never deleted; a step closes them.', [
+        { path: 'record', code: 'case.not_deletable' },
+      ]);
+    case 'transition':
+      return stepAuthority(ctx, op, current);
+  }
+}
+
+async function stepAuthority(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+  current: RecordState | null,
+): Promise<Authorized | { refusal: AppErrorData }> {
+  const fieldIssues = stepOpIssues(op.fields);
+  if (fieldIssues.length > 0) {
+    return refuse('invalid_transition', 'A step changes only what the step may.', fieldIssues);
+  }
+  const step = op.transition;
+  if (!current || !step) return { change: op }; // the merge says not_found
+  if (current.data.status !== step.from) {
+    // The status the step starts from was left by this same desk's own earlier step: the
+    // desk knew, so this is a step taken twice, not a colleague's concurrent one.
+    if (current.fieldMeta.status?.deviceId === ctx.device.id) {
+      return refuse('invalid_transition', `The case is ${String(current.data.status)} already.`, [
+        {
+          path: 'transition.from',
+          code: 'workflow.step_repeated',
+          params: { status: String(current.data.status), from: step.from },
+        },
+      ]);
+    }
+    // A colleague's step came first: the merge records the conflict for people.
+    return { change: op };
+  }
+
+  const day = stepDay(op, ctx.now);
+  if ('refusal' in day) return day;
+  const [reference, settings] = await Promise.all([
+    ctx.facts.referenceFacts(),
+    ctx.facts.settings(ctx.work),
+  ]);
+  const event = eventOfStep(ctx.ops, op);
+  const data = current.data as unknown as AssistanceCaseData;
+  let planned;
+  try {
+    planned = planCaseStep(
+      data,
+      {
+        action: step.action,
+        role: op.actor.role as ActorRole,
+        opinion: typeof event?.opinion === 'string' ? event.opinion : null,
+        reason: typeof event?.reason === 'string' ? event.reason : op.reason,
+      },
+      {
+        today: day.today,
+        settings,
+        calendar: reference.calendar,
+        confirmationDelegated: delegationInForce(reference.delegations, ctx.officeId, day.today),
+      },
+    );
+  } catch (error) {
+    if (error instanceof AppError) return { refusal: error.toData() };
+    throw error;
+  }
+  if (planned.to !== step.to) {
+    return refuse('invalid_transition', `The step ${step.action} leads to ${planned.to}.`, [
+      { path: 'transition.to', code: 'workflow.wrong_target', params: { expected: planned.to } },
+    ]);
+  }
+  const accepted = {
+    caseId: op.recordId,
+    action: step.action,
+    from: step.from,
+    to: planned.to,
+    actorId: op.actor.userId,
+    actorRole: op.actor.role,
+    opinion: typeof event?.opinion === 'string' ? event.opinion.trim() : '',
+    reason: typeof event?.reason === 'string' ? event.reason.trim() : '',
+  };
+  return {
+    // HQ's own computation of what the step writes; the moment is the op's.
+    change: { ...op, fields: { ...planned.fields, statusChangedAt: op.createdAt } },
+    onApplied: () => {
+      const steps = ctx.acceptedSteps.get(op.txId) ?? [];
+      ctx.acceptedSteps.set(op.txId, [...steps, accepted]);
+    },
+  };
+}
+
+/**
+ * The office date of a step: the op's own moment in HQ's time zone (the offices'), never
+ * later than HQ's today — a desk clock set ahead cannot end a 公示 early.
+ */
+function stepDay(op: QueueEntry, now: Date): { today: string } | { refusal: AppErrorData } {
+  const at = new Date(op.createdAt);
+  if (Number.isNaN(at.getTime())) {
+    return refuse('validation', 'The op has no readable time.', [
+      { path: 'createdAt', code: 'field.date' },
+    ]);
+  }
+  const opDay = todayIso(at);
+  const hqDay = todayIso(now);
+  return { today: opDay < hqDay ? opDay : hqDay };
+}
+
+/** The history event the desk wrote with the step (same local transaction), if any. */
+function eventOfStep(ops: readonly QueueEntry[], step: QueueEntry): Record<string, unknown> | null {
+  const event = ops.find(
+    (o) =>
+      o.txId === step.txId &&
+      o.kind === 'caseEvent' &&
+      o.op === 'create' &&
+      o.fields.caseId === step.recordId,
+  );
+  return event ? event.fields : null;
+}
+
+async function benefitCheck(ctx: AuthorityContext, state: RecordState) {
+  const parsed = assistanceCaseDataSchema.safeParse(state.data);
+  if (!parsed.success) return null; // the schema check names what is wrong
+  const [reference, settings] = await Promise.all([
+    ctx.facts.referenceFacts(),
+    ctx.facts.settings(ctx.work),
+  ]);
+  return benefitRefusal(parsed.data, reference.standards, settings);
+}
+
+function refuse(
+  code: AppErrorData['code'],
+  message: string,
+  fieldErrors: FieldError[],
+): { refusal: AppErrorData } {
+  return { refusal: { code, message, fieldErrors } };
+}
+
+function invalid(path: string, code: string, message: string) {
+  return refuse('validation', message, [{ path, code }]);
+}

@@ -1,0 +1,123 @@
+import { mayWrite } from '@shared/authority/kindWriters';
+import type { AppErrorData } from '@shared/errors/appError';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import type { RecordState } from '../merge';
+import { actorRefusal } from './actor';
+import { caseAuthority } from './caseAuthority';
+import type { AcceptedStep, AuthorityContext } from './context';
+
+/**
+ * What HQ lets a pushed op do, once it passed the checks: the change to merge (for a
+ * workflow step, with the fields HQ computed), a check of the merged record (a case's
+ * benefit against its merged figures), and what to remember when it applies.
+ */
+export interface Authorized {
+  change: QueueEntry;
+  checkMerged?: (state: RecordState) => Promise<AppErrorData | null>;
+  onApplied?: () => void;
+}
+
+/**
+ * HQ never trusts a desk. Every op from a desk (online or in a package) passes here
+ * before it merges, in this order: the actor is an active account of the office with
+ * the role it claims (at the op's clock); that role may write the kind; then the kind's
+ * own rules — a case's workflow replayed, a history event only from a step accepted in
+ * the same local transaction, delegation never from a desk. docs/sync.md lists them.
+ */
+export async function authorizeOp(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Promise<Authorized | { refusal: AppErrorData }> {
+  const actor = await actorRefusal(ctx, op);
+  if (actor) return { refusal: actor };
+  if (!mayWrite(op.actor.role, op.kind)) {
+    return {
+      refusal: {
+        code: 'forbidden',
+        message: `Role ${op.actor.role} may not write ${op.kind} records.`,
+        fieldErrors: [{ path: 'actor', code: 'actor.role_may_not', params: { kind: op.kind } }],
+      },
+    };
+  }
+  switch (op.kind) {
+    case 'assistanceCase':
+      return caseAuthority(ctx, op);
+    case 'caseEvent':
+      return eventAuthority(ctx, op);
+    case 'officeSettings':
+      return settingsAuthority(op);
+    case 'staffMember':
+      return staffAuthority(ctx, op);
+    default:
+      return { change: op };
+  }
+}
+
+/** A history event stands only as the record of a step HQ accepted in its transaction. */
+function eventAuthority(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Authorized | { refusal: AppErrorData } {
+  const steps = ctx.acceptedSteps.get(op.txId) ?? [];
+  const f = op.fields;
+  const match = (s: AcceptedStep) =>
+    s.caseId === f.caseId &&
+    s.action === f.action &&
+    s.from === f.from &&
+    s.to === f.to &&
+    s.actorId === f.actorId &&
+    s.actorRole === f.actorRole &&
+    s.opinion === (typeof f.opinion === 'string' ? f.opinion.trim() : '') &&
+    s.reason === (typeof f.reason === 'string' ? f.reason.trim() : '');
+  const index = op.op === 'create' ? steps.findIndex(match) : -1;
+  if (index < 0) {
+    return {
+      refusal: {
+        code: 'invalid_transition',
+        message: 'A case event is written only by a workflow step HQ accepted.',
+        fieldErrors: [{ path: 'caseId', code: 'workflow.event_without_step' }],
+      },
+    };
+  }
+  // One event per step: a second copy of the same event finds nothing to match.
+  ctx.acceptedSteps.set(
+    op.txId,
+    steps.filter((_, i) => i !== index),
+  );
+  return { change: op };
+}
+
+/** Delegation is the county's to set: an office's settings never carry it. */
+function settingsAuthority(op: QueueEntry): Authorized | { refusal: AppErrorData } {
+  if (!('confirmationDelegated' in op.fields)) return { change: op };
+  const { confirmationDelegated, ...fields } = op.fields;
+  if (confirmationDelegated !== false) {
+    return {
+      refusal: {
+        code: 'forbidden',
+        message: 'Delegation of confirmation is set by the county at HQ, never by an office.',
+        fieldErrors: [{ path: 'confirmationDelegated', code: 'delegation.hq_only' }],
+      },
+    };
+  }
+  // Desks set up before delegation moved to HQ wrote `false`: harmless, dropped.
+  return { change: { ...op, fields } };
+}
+
+/** An account lives on the desk that made it; the first administrator is remembered. */
+function staffAuthority(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Authorized | { refusal: AppErrorData } {
+  if (op.op === 'create' && op.fields.deviceId !== ctx.device.id) {
+    return {
+      refusal: {
+        code: 'forbidden',
+        message: 'An account is created on the desk it lives on.',
+        fieldErrors: [{ path: 'deviceId', code: 'actor.other_device' }],
+      },
+    };
+  }
+  if (op.op !== 'create' || op.recordId !== op.actor.userId) return { change: op };
+  return { change: op, onApplied: () => ctx.bootstrapped.add(ctx.device.id) };
+}

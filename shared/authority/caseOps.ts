@@ -1,0 +1,109 @@
+/**
+ * The rules for a change to a 低保 case, the same at the desk and at HQ: a case is
+ * created only as a draft, its status and step dates change only through a workflow
+ * step, its facts only before 受理, and its benefit is always S×N−I of its own figures
+ * under the standard in force (recomputed by whoever checks, never taken on trust).
+ */
+import { benefitInputOf, computeCaseBenefit } from '../benefit/caseBenefit';
+import type { StandardPeriod } from '../benefit/dibaoBenefit';
+import type { AppErrorData, FieldError } from '../errors/appError';
+import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
+import type { OfficeSettings } from '../domain/settings';
+import { stepFields } from '../workflow/caseSteps';
+import type { DibaoStatus } from '../workflow/dibaoWorkflow';
+
+/** The application facts may change only before 受理; afterwards the record is the file. */
+export const editableCaseStatuses: readonly DibaoStatus[] = ['draft', 'submitted'];
+
+const stepFieldSet = new Set<string>(stepFields);
+
+/** What a new case must look like: a draft with none of the steps' dates. */
+export function caseCreateIssues(fields: Record<string, unknown>): FieldError[] {
+  const issues: FieldError[] = [];
+  if (fields.status !== 'draft') {
+    issues.push({ path: 'status', code: 'workflow.initial_state', params: { expected: 'draft' } });
+  }
+  for (const field of ['acceptedOn', 'noticeStartedOn', 'noticeEnd', 'decisionDue'] as const) {
+    if (fields[field] !== null && fields[field] !== undefined) {
+      issues.push({ path: field, code: 'workflow.step_field' });
+    }
+  }
+  return issues;
+}
+
+/** A plain edit (not a step) may not touch the workflow's fields, nor a decided case. */
+export function caseEditIssues(status: DibaoStatus, fields: Record<string, unknown>): FieldError[] {
+  const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
+  if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
+  if (!editableCaseStatuses.includes(status)) {
+    return [{ path: 'status', code: 'case.not_editable', params: { status } }];
+  }
+  return [];
+}
+
+/** A step's op may carry only the fields a step writes. */
+export function stepOpIssues(fields: Record<string, unknown>): FieldError[] {
+  return Object.keys(fields)
+    .filter((f) => !stepFieldSet.has(f))
+    .map((path) => ({ path, code: 'workflow.step_field' }));
+}
+
+type Rules = Pick<
+  OfficeSettings,
+  | 'minPaymentPercentOfStandard'
+  | 'rounding'
+  | 'edgeMultiplierPermille'
+  | 'assetLimitMonthsOfStandard'
+>;
+
+const checkedFigures = [
+  'benefitFen',
+  'standardFen',
+  'coveredCount',
+  'countedIncomeFen',
+  'classification',
+] as const;
+
+/**
+ * The case's benefit recomputed with `standards` and `rules`; null when the figures
+ * the case carries are those, else the refusal naming each figure that differs (both
+ * values) — `benefit.mismatch` — or `benefit.no_standard` when none is in force.
+ */
+export function benefitRefusal(
+  data: AssistanceCaseData,
+  standards: (StandardPeriod & { id: string; amountFen: number })[],
+  rules: Rules,
+): AppErrorData | null {
+  const computed = computeCaseBenefit(benefitInputOf(data), standards, rules);
+  if (computed.classification === 'no_standard') {
+    return {
+      code: 'validation',
+      message: `No benefit standard is in force for area ${data.areaCode}, ${data.category}, on ${data.applicationDate}.`,
+      fieldErrors: [
+        {
+          path: 'benefit',
+          code: 'benefit.no_standard',
+          params: { areaCode: data.areaCode, date: data.applicationDate },
+        },
+      ],
+    };
+  }
+  const differs = checkedFigures.filter((f) => computed[f] !== data.benefit[f]);
+  if (differs.length === 0) return null;
+  const figure = (snapshot: BenefitSnapshot, f: (typeof checkedFigures)[number]) => snapshot[f];
+  return {
+    code: 'validation',
+    message: `The benefit does not match its figures: ${differs
+      .map(
+        (f) =>
+          `${f} ${String(figure(data.benefit, f))} sent, ${String(figure(computed, f))} computed`,
+      )
+      .join('; ')}.`,
+    fieldErrors: differs.map((f) => ({
+      path: `benefit.${f}`,
+      code: 'benefit.mismatch',
+      params: { sent: figure(data.benefit, f), computed: figure(computed, f) },
+    })),
+    details: { sentFen: data.benefit.benefitFen, computedFen: computed.benefitFen },
+  };
+}
