@@ -17,6 +17,8 @@ import { projectStays, type MovementEvent } from '@shared/domain/elderlyCare/pro
 import { residentIdCheckChar } from '@shared/identity/residentId';
 import { recordMetaKeys, type StoredRecord } from '@shared/records/envelope';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
+import { benefitInputOf, computeCaseBenefit } from '@shared/benefit/caseBenefit';
+import { defaultOfficeSettings } from '@shared/domain/settings';
 import { newRecordId } from '@shared/records/ids';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { ServerChange } from '@shared/sync/protocol';
@@ -25,6 +27,7 @@ import { generateCommunity } from './generateCommunity';
 import { generateElderlyCare } from './generateElderlyCare';
 import {
   areaCode,
+  benchStandards,
   dayOf,
   isoDay,
   personName,
@@ -223,8 +226,32 @@ export function generateOffice(
     );
     if (cases < size.cases && (households % casesEvery === 0 || persons >= size.persons)) {
       cases += 1;
-      const applicationDate = isoDay(today - rng.int(0, 700));
+      // Within the county standard's period (HQ recomputes each case's benefit with it).
+      const applicationDate = isoDay(today - rng.int(0, 59));
       const wages = rng.int(0, 80_000);
+      const depositsFen = rng.int(0, 2_000_000);
+      const income = { wagesFen: wages, businessFen: 0, propertyFen: 0, transferFen: 0 };
+      const assets = {
+        depositsFen,
+        securitiesFen: 0,
+        vehicles: 0,
+        extraHousingUnits: 0,
+        note: '',
+      };
+      const coveredPersonIds = personRecords.map((p) => p.record.id);
+      const benefit = computeCaseBenefit(
+        benefitInputOf({
+          areaCode,
+          category: hukouType,
+          coveredPersonIds,
+          income,
+          deductionsFen: 0,
+          assets,
+          applicationDate,
+        }),
+        benchStandards,
+        defaultOfficeSettings,
+      );
       out.push(
         stamper.stamp('assistanceCase', {
           programme: 'dibao',
@@ -233,26 +260,12 @@ export function generateOffice(
           applicantName: head.name,
           category: hukouType,
           areaCode,
-          coveredPersonIds: personRecords.map((p) => p.record.id),
-          income: { wagesFen: wages, businessFen: 0, propertyFen: 0, transferFen: 0 },
+          coveredPersonIds,
+          income,
           deductionsFen: 0,
-          assets: {
-            depositsFen: rng.int(0, 2_000_000),
-            securitiesFen: 0,
-            vehicles: 0,
-            extraHousingUnits: 0,
-            note: '',
-          },
+          assets,
           applicationDate,
-          benefit: {
-            standardId: null,
-            standardFen: 80_000,
-            coveredCount: personRecords.length,
-            countedIncomeFen: wages,
-            benefitFen: Math.max(0, 80_000 * personRecords.length - wages),
-            classification: 'dibao',
-            computedForDate: applicationDate,
-          },
+          benefit,
           status: 'draft',
           statusChangedAt: `${applicationDate}T09:00:00.000Z`,
           acceptedOn: null,

@@ -26,6 +26,23 @@ export const villages = [
 ];
 export const areaCode = '330102';
 
+/**
+ * The county's 低保 standard the generated cases are computed with: the one the test
+ * HQ publishes (test/support/hqHarness.ts countyStandards), so HQ's recomputation agrees.
+ */
+export const benchStandards = [
+  { category: 'urban', amountFen: 80000 },
+  { category: 'rural', amountFen: 63200 },
+].map(({ category, amountFen }) => ({
+  id: `county-${category}`,
+  areaCode,
+  category: category as 'urban' | 'rural',
+  effectiveFrom: '2026-01-01',
+  effectiveTo: null,
+  amountFen,
+  source: 'hq' as const,
+}));
+
 export function personName(rng: Random, surname?: string): string {
   const family = surname ?? rng.pick(surnames) ?? '王';
   const length = rng.chance(0.7) ? 2 : 1;

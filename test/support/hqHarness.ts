@@ -16,6 +16,7 @@ import {
 import { openHqDatabase, type HqDatabase } from '../../hq/src/db/database';
 import { buildServer } from '../../hq/src/http/server';
 import { addOffice, createEnrollmentCode } from '../../hq/src/store/offices';
+import { publishStandard } from '../../hq/src/sync/hqChanges';
 
 /**
  * The real HQ server on loopback, over embedded SQLite in a temp dir, or over the
@@ -68,7 +69,44 @@ export interface HqPlace {
   drop: () => Promise<void>;
 }
 
+/**
+ * A fresh, empty HQ database (SQLite in a temp dir, or a schema of its own on the test
+ * PostgreSQL) where the county has published its 低保 standard for the test area, as an
+ * HQ in service has: HQ recomputes every case's benefit against it. The amounts are those
+ * of the desks' sample standard, so the desks' figures agree.
+ */
 export async function freshPlace(storage: HqStorage = defaultStorage): Promise<HqPlace> {
+  const place = await emptyPlace(storage);
+  const hq = await openHqDatabase({ dataDir: place.dataDir, databaseUrl: place.databaseUrl });
+  try {
+    await publishCountyStandards(hq);
+  } finally {
+    await hq.close();
+  }
+  return place;
+}
+
+export const countyStandards = [
+  { category: 'urban', amountFen: 80000 },
+  { category: 'rural', amountFen: 63200 },
+] as const;
+
+async function publishCountyStandards(hq: HqDatabase): Promise<void> {
+  const at = new Date('2026-01-01T00:00:00Z');
+  for (const { category, amountFen } of countyStandards) {
+    const standard = {
+      areaCode: '330102',
+      category,
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      amountFen,
+      note: '',
+    };
+    await publishStandard(hq.db, standard, '县民政局', at);
+  }
+}
+
+async function emptyPlace(storage: HqStorage): Promise<HqPlace> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hq-'));
   if (!storage.serverUrl) {
     return {

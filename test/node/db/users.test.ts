@@ -5,7 +5,7 @@ import { completeFirstRun } from '../../../renderer/src/db/repositories/firstRun
 import { loadSettings } from '../../../renderer/src/db/repositories/settings';
 import { authenticate, createUser, hasAnyUser } from '../../../renderer/src/db/repositories/users';
 import { newRecordId } from '@shared/records/ids';
-import { openTestDesk } from '../../fakes/deskFixtures';
+import { openTestDesk, queuedAfterSetup } from '../../fakes/deskFixtures';
 
 describe('local accounts', () => {
   it('hashes with a salted slow KDF and verifies', async () => {
@@ -37,10 +37,13 @@ describe('local accounts', () => {
     expect(settings).toMatchObject({ officeId: '330102001', decisionLimitWorkingDays: 30 });
     expect(await loadSettings(db)).toMatchObject({ officeName: '城关镇民政办' });
     expect(await db.benefitStandards.count()).toBe(2);
-    // The settings change is queued for HQ with the admin as actor; the account is not.
+    // The account (without its hash) and the settings are queued for HQ with the admin
+    // as actor; the local account with the hash is not.
     const queue = await db.queue.toArray();
-    expect(queue.map((e) => e.kind)).toEqual(['officeSettings']);
-    expect(queue[0]?.actor.userId).toBe(admin.id);
+    expect(queue.map((e) => e.kind)).toEqual(['staffMember', 'officeSettings']);
+    expect(queue[0]).toMatchObject({ recordId: admin.id, actor: { userId: admin.id } });
+    expect(JSON.stringify(queue)).not.toContain(admin.passwordHash);
+    expect(JSON.stringify(queue)).not.toContain(admin.passwordSalt);
     await expect(completeFirstRun(db, device, input)).rejects.toMatchObject({ code: 'forbidden' });
   });
 
@@ -57,8 +60,13 @@ describe('local accounts', () => {
     expect((await authenticate(db, 'wang', 'window-01'))?.role).toBe('registrar');
     expect(await authenticate(db, 'wang', 'window-02')).toBeNull();
     expect(await authenticate(db, 'nobody', 'window-01')).toBeNull();
-    // Accounts stay on the device: nothing queued for HQ beyond the setup's settings.
-    expect(await db.queue.count()).toBe(1);
+    // The account reaches HQ as a staff record, never with its password hash.
+    const queued = await queuedAfterSetup(db);
+    expect(queued).toHaveLength(0);
+    const staff = (await db.queue.toArray()).filter((e) => e.fields.username === 'wang');
+    expect(staff).toHaveLength(1);
+    expect(staff[0]?.fields).toMatchObject({ role: 'registrar', disabled: false });
+    expect(Object.keys(staff[0]?.fields ?? {})).not.toContain('passwordHash');
   });
 
   it('refuses short passwords and taken usernames with field errors', async () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
 import { write } from '../../../renderer/src/db/writePath';
-import { openTestDesk, personInput, queuedAfterSetup, residentId } from '../../fakes/deskFixtures';
+import {
+  openTestDesk,
+  personInput,
+  queuedAfterSetup,
+  residentId,
+  setupOps,
+} from '../../fakes/deskFixtures';
 
 describe('the one write path', () => {
   it('writes the record and its queue entry together, stamped with actor, clock and sequence', async () => {
@@ -23,7 +29,7 @@ describe('the one write path', () => {
     const queue = await queuedAfterSetup(db);
     expect(queue).toHaveLength(1);
     expect(queue[0]).toMatchObject({
-      seq: 2, // seq 1 is the office settings written at setup
+      seq: setupOps + 1, // the setup's accounts and settings come first
       kind: 'person',
       recordId: person.id,
       op: 'create',
@@ -47,7 +53,7 @@ describe('the one write path', () => {
     expect(updated.version).toBe(2);
     expect(updated.hlc > created.hlc).toBe(true);
     const entries = await queuedAfterSetup(db);
-    expect(entries.map((e) => e.seq)).toEqual([2, 3]);
+    expect(entries.map((e) => e.seq)).toEqual([setupOps + 1, setupOps + 2]);
     expect(entries[1]).toMatchObject({
       op: 'update',
       baseVersion: 0, // HQ has not sent this record back yet (envelope.ts: hqVersion)
@@ -68,7 +74,7 @@ describe('the one write path', () => {
     });
     expect(await db.persons.count()).toBe(0);
     expect(await queuedAfterSetup(db)).toHaveLength(0);
-    expect((await db.meta.get('deviceSeq'))?.value).toBe(1);
+    expect((await db.meta.get('deviceSeq'))?.value).toBe(setupOps);
   });
 
   it('leaves neither record nor entry when a later step of the same transaction fails', async () => {

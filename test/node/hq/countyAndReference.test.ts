@@ -122,7 +122,8 @@ describe.each(hqStorages)('county decisions and reference data over $kind', (sto
     const standard = await adminPost(hq.url, '/standards', {
       areaCode: '330102',
       category: 'rural',
-      effectiveFrom: '2026-01-01',
+      // A raise from February over the standard in force since January.
+      effectiveFrom: '2026-02-01',
       effectiveTo: null,
       amountFen: 70000,
       note: '县局2026年农村低保标准',

@@ -73,7 +73,7 @@ describe.each(hqStorages)('idempotent push over $kind', (storage) => {
     await registerFamily(desk);
     await createPersons(desk, 3);
     const ops = await desk.store.pendingOps(500);
-    expect(ops.length).toBe(7);
+    expect(ops.length).toBe(10); // 3 accounts and the settings, a family of 3 and 3 persons
     const transport = desk.transport as SyncTransport;
 
     const first = await transport.push({ ops });

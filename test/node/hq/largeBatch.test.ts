@@ -47,7 +47,7 @@ describe.each(hqStorages)('a push batch longer than a run over $kind', (storage)
     await edit(desk, second.id, { phone: '13900000003' });
 
     const ops = await desk.store.pendingOps(5000);
-    expect(ops.length).toBe(1 + 2100 + 3);
+    expect(ops.length).toBe(4 + 2100 + 3); // the setup (accounts, settings), persons, edits
     const response = await (desk.transport as SyncTransport).push({ ops });
     expect(response.results.map((r) => r.status)).toEqual(ops.map(() => 'applied'));
 

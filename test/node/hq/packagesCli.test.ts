@@ -105,7 +105,7 @@ describe.each(hqStorages)('package commands over $kind', (storage) => {
       const named = join(dir, 'for-office-a.mzpkg');
       const exported = await runCli(place, ['export-for', 'office-a', named, '--by', '县民政局']);
       expect(exported, exported.stderr).toMatchObject({ code: 0 });
-      expect(exported.stdout).toContain('package 2 for office office-a: 4 changes');
+      expect(exported.stdout).toContain('package 2 for office office-a: 9 changes');
       const opened = await openFromHq(await bytesOf(named), a1, hqKeys);
       expect(opened.manifest.createdBy).toBe('县民政局');
       const again2 = await runCli(place, ['export-for', 'office-a', named]);

@@ -95,12 +95,14 @@ describe.each(hqStorages)('package routes over $kind', (storage) => {
     expect(downloadName(answer.headers)).toMatch(/^民政同步包_office-a_下发_.*_2\.mzpkg$/);
     const opened = await openFromHq(new Uint8Array(answer.bytes), a1, hqKeys);
     expect(opened.payload.results).toEqual([]);
-    expect(opened.payload.changes.filter((c) => c.stream === 'office')).toHaveLength(3);
+    // The setup's 3 accounts and settings, and the 2 persons.
+    expect(opened.payload.changes.filter((c) => c.stream === 'office')).toHaveLength(6);
     expect(JSON.parse(decodeURIComponent(answer.headers.get('x-package-summary') ?? ''))).toEqual({
       answers: null,
       results: 0,
-      changes: 3,
-      counts: { person: 2, officeSettings: 1 },
+      // The county's two standards (reference), and the office's own six.
+      changes: 8,
+      counts: { benefitStandard: 2, person: 2, officeSettings: 1, staffMember: 3 },
     });
 
     const unknown = await post('/offices/nowhere/package', null);

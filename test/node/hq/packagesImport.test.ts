@@ -148,14 +148,15 @@ describe.each(hqStorages)('importing a desk package over $kind', (storage) => {
       bytes,
       new Date(),
     );
-    expect(summary.ops).toMatchObject({ total: 5, alreadyHeld: 3, applied: 2 });
+    // 8 ops: the setup's 3 accounts and settings, then 4 persons (one transaction).
+    expect(summary.ops).toMatchObject({ total: 8, alreadyHeld: 3, applied: 5 });
     expect(
       await perOp(
         hq.hq,
         ops.map((o) => o.opId),
       ),
     ).toEqual(ops.map(() => ({ changes: 1, results: 1 })));
-    expect((await allCounts(hq.hq)).changes).toBe((changesBefore ?? 0) + 2);
+    expect((await allCounts(hq.hq)).changes).toBe((changesBefore ?? 0) + 5);
     const back = await openFromHq(returnPackage.bytes, a1, hqKeys);
     expect(back.payload.results.slice(0, 3)).toEqual(pushed?.results);
     // The desk acknowledges from the return file; a sync then has nothing to push.
@@ -184,16 +185,16 @@ describe.each(hqStorages)('importing a desk package over $kind', (storage) => {
       number: 1,
       createdBy: '县民政局',
       acknowledges: { cursor: null, device: null, ops: 0 },
-      covers: { ops: null, office: { after: 0, upTo: 4 } },
+      covers: { ops: null, office: { after: 0, upTo: 7 } },
     });
-    expect(opened.payload.changes.filter((c) => c.stream === 'office')).toHaveLength(4);
+    expect(opened.payload.changes.filter((c) => c.stream === 'office')).toHaveLength(7);
 
-    // a2 reads up to 4 (a pull tells HQ its cursor): now every desk holds everything.
-    await a2.desk.transport?.pull({ cursor: { office: 4, reference: 0 }, limit: 10 });
+    // a2 reads up to 7 (a pull tells HQ its cursor): now every desk holds everything.
+    await a2.desk.transport?.pull({ cursor: { office: 7, reference: 0 }, limit: 10 });
     const later = await exportForOffice(hq.hq.db, hqKeys, 'office-a', new Date());
     const again = await openFromHq(later.bytes, a1, hqKeys);
     expect(again.manifest.number).toBe(2);
-    expect(again.manifest.covers.office).toEqual({ after: 4, upTo: 4 });
+    expect(again.manifest.covers.office).toEqual({ after: 7, upTo: 7 });
     expect(again.payload.changes.filter((c) => c.stream === 'office')).toEqual([]);
 
     expect(await refusalFrom(exportForOffice(hq.hq.db, hqKeys, 'nowhere', new Date()))).toBe(

@@ -122,10 +122,11 @@ describe.each(hqStorages)('refused packages over $kind', (storage) => {
     await importDevicePackage(hq.db, hqKeys, second, new Date());
     expect(await refused(first)).toBe('package.replay');
 
-    // Ops 5–6 never reached HQ: a package starting at 7 leaves a gap.
+    // Ops 8–9 never reached HQ (1–7 are the setup and 3 persons): a package starting at
+    // 10 leaves a gap.
     await createPersons(a1.desk, 4);
-    const later = (await a1.desk.store.pendingOps(500)).filter((op) => op.seq > 6);
-    expect(later[0]?.seq).toBe(7);
+    const later = (await a1.desk.store.pendingOps(500)).filter((op) => op.seq > 9);
+    expect(later[0]?.seq).toBe(10);
     const gap = await sealForHq(a1, hqKeys, later, { number: 3 });
     let message = '';
     try {
@@ -133,10 +134,10 @@ describe.each(hqStorages)('refused packages over $kind', (storage) => {
     } catch (error) {
       message = (error as Error).message;
       expect(error).toMatchObject({
-        fieldErrors: [{ path: 'package', code: 'package.gap', params: { from: 5, to: 6 } }],
+        fieldErrors: [{ path: 'package', code: 'package.gap', params: { from: 8, to: 9 } }],
       });
     }
-    expect(message).toContain('5–6');
+    expect(message).toContain('8–9');
     expect(await refused(gap)).toBe('package.gap');
   });
 });

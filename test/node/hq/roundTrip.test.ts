@@ -31,8 +31,8 @@ describe.each(hqStorages)('desk ↔ HQ round trip over $kind', (storage) => {
       new DexieSyncStore(a.db),
       httpTransport(() => url, credA.token),
     );
-    // The office settings written at setup, then 3 persons and the household.
-    expect(reportA).toMatchObject({ pushed: 5, rejected: 0, conflicts: 0 });
+    // The accounts and office settings written at setup, then 3 persons and the household.
+    expect(reportA).toMatchObject({ pushed: 8, rejected: 0, conflicts: 0 });
     expect(await a.db.queue.count()).toBe(0);
 
     const b = await openTestDesk();

@@ -19,14 +19,14 @@ afterEach(async () => {
 describe('sync engine and the desk store', () => {
   it('never cuts one local transaction across two push batches', async () => {
     const desk = await openTestDesk();
-    // Queue: 1 = office settings (its own tx), 2–5 = one household transaction.
+    // Queue: 1–4 = the setup (accounts, settings: one tx), 5–8 = one household transaction.
     await registerHousehold(desk.db, desk.ctx, threeMemberHousehold('urban'));
     const store = new DexieSyncStore(desk.db);
-    expect((await store.pendingOps(3)).map((op) => op.seq)).toEqual([1]);
-    expect((await store.pendingOps(5)).map((op) => op.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect((await store.pendingOps(6)).map((op) => op.seq)).toEqual([1, 2, 3, 4]);
+    expect((await store.pendingOps(8)).map((op) => op.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // A single transaction larger than the batch is still sent, split.
-    await desk.db.queue.delete(1);
-    expect((await store.pendingOps(2)).map((op) => op.seq)).toEqual([2, 3]);
+    await desk.db.queue.bulkDelete([1, 2, 3, 4]);
+    expect((await store.pendingOps(2)).map((op) => op.seq)).toEqual([5, 6]);
   });
 
   it('reports an error, not success, when HQ is missing earlier changes of this desk', async () => {
@@ -34,7 +34,7 @@ describe('sync engine and the desk store', () => {
     const url = hq.url;
     const desk = await openTestDesk();
     await registerHousehold(desk.db, desk.ctx, threeMemberHousehold('urban'));
-    await desk.db.queue.delete(1); // seq 1 lost: HQ can only defer 2–5
+    await desk.db.queue.delete(1); // seq 1 lost: HQ can only defer 2–8
     const cred = await enrollDesk(hq, 'office-chengguan', desk.ctx.deviceId);
     await expect(
       syncOnce(
@@ -42,7 +42,7 @@ describe('sync engine and the desk store', () => {
         httpTransport(() => url, cred.token),
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
-    expect(await desk.db.queue.count()).toBe(4);
+    expect(await desk.db.queue.count()).toBe(7);
   });
 
   it('asks for the next page while it applies one, telling HQ what it holds so far', async () => {
