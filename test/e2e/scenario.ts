@@ -108,9 +108,9 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   await page.getByText(head.name).first().waitFor();
   await shot('11-persons-search');
 
-  // The office settings (first run), 3 persons, 1 household and 1 case: each change
-  // queued for HQ in its own entry.
-  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('6');
+  // The administrator's account and the office settings (first run), 3 persons, 1
+  // household and 1 case: each change queued for HQ in its own entry.
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('7');
 
   // The administrator adds a supervisor, who takes the case through its first steps.
   await page.getByRole('button', { name: '设置' }).first().click();
@@ -136,8 +136,9 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('已受理');
   await page.getByTestId('case-deadline').waitFor();
   await expect.poll(() => page.getByTestId('case-history').innerText()).toContain('材料齐全');
-  // The two workflow steps joined the queue (each: the case's step and its history event).
-  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('10');
+  // The supervisor's account, then the two workflow steps joined the queue (each: the
+  // case's step and its history event).
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('12');
   await shot('14-case-workflow');
 
   // The desk locks on demand (and after idle time); the same user unlocks.

@@ -159,6 +159,17 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // HQ's authority (issue #11): from now on every op's actor must be an account HQ holds.
+  // Desks enrolled before this moment may still send ops they queued before it under
+  // accounts HQ has not heard of yet (they arrive ahead of the accounts); the moment is
+  // kept so those, and only those, are judged without the account (authority/actor.ts).
+  '0006_authority_since': {
+    async up(db: Kysely<unknown>) {
+      await sql`insert into hq_meta (key, value) values ('authority_since', ${new Date().toISOString()})`.execute(
+        db,
+      );
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -146,7 +146,14 @@ it('exports a package offline, imports HQ’s return file and empties the queue'
     buffer: Buffer.from(await answer.arrayBuffer()),
   };
   const atHq = await hq.db.selectFrom('records').select('kind').execute();
-  expect(atHq.map((r) => r.kind).sort()).toEqual(['household', 'officeSettings', 'person']);
+  // The office's work, and its two accounts (the administrator and the supervisor).
+  expect(atHq.map((r) => r.kind).sort()).toEqual([
+    'household',
+    'officeSettings',
+    'person',
+    'staffMember',
+    'staffMember',
+  ]);
 
   // The desk previews the return file: checked and decrypted, nothing applied yet.
   await importFile(returnFile);

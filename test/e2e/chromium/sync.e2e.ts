@@ -46,8 +46,8 @@ afterAll(async () => {
 it('enrolls with HQ, drains the queue to it, and receives what the county publishes', async () => {
   await page.goto(inject('rendererUrl'));
   await startDeskAsAdmin(page);
-  // The first run queued the office settings for HQ.
-  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('1');
+  // The first run queued the administrator's account (no hash) and the office settings.
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('2');
 
   await page.getByRole('button', { name: '设置' }).first().click();
   await page.getByRole('button', { name: '县局连接' }).click();
@@ -59,7 +59,13 @@ it('enrolls with HQ, drains the queue to it, and receives what the county publis
   await shot('sync-enrolled');
 
   const atHq = await hq.db.selectFrom('records').select(['kind', 'office_id']).execute();
-  expect(atHq).toEqual([{ kind: 'officeSettings', office_id: '330102001' }]);
+  expect(atHq).toEqual(
+    expect.arrayContaining([
+      { kind: 'officeSettings', office_id: '330102001' },
+      { kind: 'staffMember', office_id: '330102001' },
+    ]),
+  );
+  expect(atHq).toHaveLength(2);
 
   await publishStandard(
     hq.db,

@@ -1,4 +1,5 @@
-import { compareHlc } from '@shared/clock/hlc';
+import { compareHlc, parseHlc } from '@shared/clock/hlc';
+import { isLocalRole } from '@shared/domain/roles';
 import type { AppErrorData } from '@shared/errors/appError';
 import type { StaffMemberData } from '@shared/domain/staff';
 import type { QueueEntry } from '@shared/sync/queueEntry';
@@ -21,6 +22,7 @@ export async function actorRefusal(
   const { userId, role } = op.actor;
   if (await isBootstrap(ctx, op)) return null;
   const staff = await staffAt(ctx, userId, op.hlc);
+  if (!staff && (await isQueuedBeforeAuthority(ctx, op))) return null;
   if (!staff || staff.deleted) {
     return refusal('actor.unknown', `${userId} is not an account of office ${ctx.officeId}.`);
   }
@@ -57,6 +59,33 @@ async function isBootstrap(ctx: AuthorityContext, op: QueueEntry): Promise<boole
   return (
     !staff.some((s) => s.data.deviceId === ctx.device.id) && !ctx.bootstrapped.has(ctx.device.id)
   );
+}
+
+/**
+ * An op a desk queued before HQ checked actors, from a desk enrolled before then that has
+ * not sent its accounts yet: they follow it in the desk's sequence (the desk writes them
+ * at its first start after the upgrade), so it is judged without the account — its role
+ * still a desk role, its step still replayed. Once the desk's first account arrives, or
+ * for an op made after HQ's upgrade, this never holds.
+ */
+async function isQueuedBeforeAuthority(ctx: AuthorityContext, op: QueueEntry): Promise<boolean> {
+  const clock = parseHlc(op.hlc);
+  if (!clock || !isLocalRole(op.actor.role) || ctx.bootstrapped.has(ctx.device.id)) return false;
+  const since = await ctx.trx
+    .selectFrom('hq_meta')
+    .select('value')
+    .where('key', '=', 'authority_since')
+    .executeTakeFirst();
+  const sinceMs = since ? Date.parse(since.value) : Number.NaN;
+  if (!(clock.wallMs < sinceMs)) return false;
+  const device = await ctx.trx
+    .selectFrom('devices')
+    .select('enrolled_at')
+    .where('id', '=', ctx.device.id)
+    .executeTakeFirst();
+  if (!device || !(Date.parse(device.enrolled_at) < sinceMs)) return false;
+  const staff = await loadRecordsOfKinds(ctx.trx, ctx.officeId, ['staffMember']);
+  return !staff.some((s) => s.data.deviceId === ctx.device.id);
 }
 
 async function staffAt(ctx: AuthorityContext, userId: string, hlc: string): Promise<Staff | null> {
