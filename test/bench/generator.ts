@@ -115,6 +115,23 @@ export class RecordStamper {
 }
 
 /**
+ * The stamper's actor as the account HQ checks its ops against: an administrator's own
+ * record, made first on its desk (HQ accepts that once per device, as at a first run).
+ */
+export function accountRecord(stamper: RecordStamper): GeneratedRecord {
+  const { actor } = stamper;
+  if (actor.role !== 'admin') throw new Error('The bench account is an administrator.');
+  const account = {
+    username: 'bench-admin',
+    displayName: actor.name,
+    role: 'admin',
+    disabled: false,
+    deviceId: stamper.deviceId,
+  };
+  return stamper.stamp('staffMember', account, actor.userId);
+}
+
+/**
  * The office in the order a registrar creates it: each household's members, the
  * household, then (for some households) its 低保 case. Same seed, same office (ids
  * are UUIDv7 and differ per run; names, ID numbers and structure do not).

@@ -12,9 +12,13 @@ import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { ensureDeviceKeys, pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { exportPackage } from '../../../renderer/src/sync/packages/exportPackage';
 import type { PackagePhase } from '../../../renderer/src/sync/packages/packageTypes';
-import { createOps, generateOffice, RecordStamper } from '../generator';
+import { accountRecord, createOps, generateOffice, RecordStamper } from '../generator';
 
 let desk: { db: DeskDatabase; deviceId: string } | null = null;
+// The queue's author: the desk's administrator, whose own account is its first op
+// (HQ checks every op's actor against the office's accounts).
+const author: WriteContext['actor'] = { userId: 'user-admin', name: '赵管理', role: 'admin' };
+// Who exports: a supervisor.
 const actor: WriteContext['actor'] = {
   userId: 'user-supervisor',
   name: '李主管',
@@ -45,10 +49,13 @@ const packageBench = {
     if (!desk) throw new Error('openDesk first');
     const { db, deviceId } = desk;
     await pinHqKeys(db, hqKeys);
-    const stamper = new RecordStamper(officeId, deviceId, actor, Date.now());
+    const stamper = new RecordStamper(officeId, deviceId, author, Date.now());
     // About 1.43 records per person (households and cases): enough persons for opCount.
     const persons = Math.ceil(opCount / 1.3);
-    const records = generateOffice(seed, { persons, cases: Math.ceil(persons / 10) }, stamper);
+    const records = [
+      accountRecord(stamper),
+      ...generateOffice(seed, { persons, cases: Math.ceil(persons / 10) }, stamper),
+    ];
     const ops = createOps(records.slice(0, opCount), stamper, 1);
     for (let i = 0; i < ops.length; i += 5_000) await db.queue.bulkAdd(ops.slice(i, i + 5_000));
     await db.meta.put({ key: 'deviceSeq', value: ops.length });
