@@ -70,6 +70,7 @@ export async function applyBatchIn(
     ordered,
     facts: new OfficeFacts(trx, device.officeId),
     acceptedSteps: new Map(),
+    eventsByTx: new Map(),
     bootstrapped: new Set(),
     lastSeq: Number(row.last_seq),
     seen: await seenOps(trx, ops),
@@ -116,6 +117,7 @@ interface Batch {
   ordered: QueueEntry[];
   facts: OfficeFacts;
   acceptedSteps: AuthorityContext['acceptedSteps'];
+  eventsByTx: AuthorityContext['eventsByTx'];
   bootstrapped: Set<string>;
   lastSeq: number;
   /** Results HQ holds for the batch's op ids, and those given in this batch so far. */
@@ -178,6 +180,7 @@ async function authorizedCommit(batch: Batch, work: StagedWork, op: QueueEntry, 
     now,
     ops: batch.ordered,
     acceptedSteps: batch.acceptedSteps,
+    eventsByTx: batch.eventsByTx,
     bootstrapped: batch.bootstrapped,
   };
   const verdict = await authorizeOp(authority, op);

@@ -87,7 +87,7 @@ async function stepAuthority(
     ctx.facts.referenceFacts(),
     ctx.facts.settings(ctx.work),
   ]);
-  const event = eventOfStep(ctx.ops, op);
+  const event = eventOfStep(ctx, op);
   const data = current.data as unknown as AssistanceCaseData;
   let planned;
   try {
@@ -152,14 +152,15 @@ function stepDay(op: QueueEntry, now: Date): { today: string } | { refusal: AppE
 }
 
 /** The history event the desk wrote with the step (same local transaction), if any. */
-function eventOfStep(ops: readonly QueueEntry[], step: QueueEntry): Record<string, unknown> | null {
-  const event = ops.find(
-    (o) =>
-      o.txId === step.txId &&
-      o.kind === 'caseEvent' &&
-      o.op === 'create' &&
-      o.fields.caseId === step.recordId,
-  );
+function eventOfStep(ctx: AuthorityContext, step: QueueEntry): Record<string, unknown> | null {
+  if (!ctx.eventsByTx.size) {
+    ctx.eventsByTx.set('', []); // indexed: never walked again for this batch
+    for (const o of ctx.ops) {
+      if (o.kind !== 'caseEvent' || o.op !== 'create') continue;
+      ctx.eventsByTx.set(o.txId, [...(ctx.eventsByTx.get(o.txId) ?? []), o]);
+    }
+  }
+  const event = ctx.eventsByTx.get(step.txId)?.find((o) => o.fields.caseId === step.recordId);
   return event ? event.fields : null;
 }
 

@@ -27,6 +27,8 @@ export interface AuthorityContext {
   now: Date;
   /** The batch in device-seq order: a step's opinion is in its transaction's event. */
   ops: readonly QueueEntry[];
+  /** The batch's case events by local transaction (filled at the first step). */
+  eventsByTx: Map<string, QueueEntry[]>;
   /** Steps accepted in this batch, by the local transaction that made them. */
   acceptedSteps: Map<string, AcceptedStep[]>;
   /** Devices whose first administrator was accepted in this batch. */
