@@ -54,7 +54,7 @@ export const commands: Record<string, Command> = {
     (await listOffices(hq.db)).map((o) => `${o.id}\t${o.name}`).join('\n') || '(none)',
   'enroll-code': async (hq, [officeId]) => {
     const code = await createEnrollmentCode(hq.db, officeId ?? '', new Date());
-    const keys = await loadHqKeys(hq.db);
+    const keys = await loadHqKeys(hq);
     return [
       `enrollment code for ${officeId}: ${code} (valid 72 hours, once)`,
       `HQ key fingerprint: ${fingerprintText(keys.signing.keyId)}`,

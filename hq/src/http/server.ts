@@ -38,7 +38,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   // HQ's package keys exist from the start (made on first start, then loaded), so a
   // failure to make them stops HQ instead of the first enrollment.
   let loaded: Promise<HqKeys> | null = null;
-  const keys = () => (loaded ??= loadHqKeys(db));
+  const keys = () => (loaded ??= loadHqKeys(deps.hq));
   app.addHook('onReady', async () => {
     await keys();
   });

@@ -42,7 +42,7 @@ describe('a 100,000-op package', () => {
       const atHq = await time(async () =>
         importDevicePackage(
           hq.hq.db,
-          await loadHqKeys(hq.hq.db),
+          await loadHqKeys(hq.hq),
           exported.result.bytes,
           new Date(),
         ),
