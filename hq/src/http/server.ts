@@ -16,13 +16,16 @@ import { applyPush } from '../sync/applyPush';
 import { pullPageJson } from '../sync/pull';
 import { adminRoutes } from './adminRoutes';
 import { allowOrigins } from './cors';
-import { httpError, opFields, parseBody } from './errors';
+import { opFields, parseBody } from './errors';
+import { answerErrors, logRequests, noteDevice, serverLogOptions, type HqLog } from './logging';
 import { packageRoutes } from './packageRoutes';
 
 export interface ServerDeps {
   hq: HqDatabase;
   adminToken: string | null;
   corsOrigins?: readonly string[];
+  /** One JSON line per request; off unless given (`npm run hq` logs to stdout). */
+  log?: HqLog;
   now?: () => Date;
 }
 
@@ -32,8 +35,12 @@ export interface ServerDeps {
  */
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ bodyLimit: maxRequestBytes, logger: false });
+  const app = Fastify({
+    bodyLimit: maxRequestBytes,
+    ...serverLogOptions(deps.log),
+  });
   const { db } = deps.hq;
+  logRequests(app, deps.log);
   allowOrigins(app, deps.corsOrigins ?? []);
   // HQ's package keys exist from the start (made on first start, then loaded), so a
   // failure to make them stops HQ instead of the first enrollment.
@@ -43,13 +50,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     await keys();
   });
 
-  app.setErrorHandler((error, _request, reply) => {
-    const { status, body } = httpError(error);
-    void reply.status(status).send(body);
-  });
-  app.setNotFoundHandler((_request, reply) => {
-    void reply.status(404).send({ code: 'not_found', message: 'No such route.' });
-  });
+  answerErrors(app);
 
   const device = async (request: FastifyRequest): Promise<AuthenticatedDevice> => {
     const header = request.headers.authorization ?? '';
@@ -57,6 +58,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const found = token ? await authenticateDevice(db, token) : null;
     if (!found)
       throw new AppError({ code: 'unauthenticated', message: 'A valid device token is required.' });
+    noteDevice(request, found);
     return found;
   };
 
