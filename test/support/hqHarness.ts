@@ -123,7 +123,8 @@ export async function startHq(
   const dataDir = own?.dataDir ?? options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hq-')));
   const databaseUrl = own ? own.databaseUrl : (options.databaseUrl ?? null);
   const hq = await openHqDatabase({ dataDir, databaseUrl });
-  const app = buildServer({ hq, adminToken, ...options.server });
+  // Tests enroll many desks from one address: no enrollment limit unless a test sets one.
+  const app = buildServer({ hq, adminToken, enrollLimit: null, ...options.server });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -46,6 +46,8 @@ async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
     log: { level: config.logLevel },
+    enrollLimit: config.enrollLimit,
+    trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
   const ready = `HQ listening on http://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`;

@@ -9,6 +9,7 @@ import {
   type HealthResponse,
 } from '@shared/sync/protocol';
 import type { HqDatabase } from '../db/database';
+import { defaultEnrollLimit, type RateLimit } from '../protectionConfig';
 import { recordDeviceCursor } from '../store/deviceCursor';
 import { loadHqKeys, publicHqKeys, type HqKeys } from '../store/hqKeys';
 import { authenticateDevice, enrollDevice, type AuthenticatedDevice } from '../store/offices';
@@ -19,6 +20,7 @@ import { allowOrigins } from './cors';
 import { opFields, parseBody } from './errors';
 import { answerErrors, logRequests, noteDevice, serverLogOptions, type HqLog } from './logging';
 import { packageRoutes } from './packageRoutes';
+import { limitRoutes } from './rateLimits';
 
 export interface ServerDeps {
   hq: HqDatabase;
@@ -26,6 +28,10 @@ export interface ServerDeps {
   corsOrigins?: readonly string[];
   /** One JSON line per request; off unless given (`npm run hq` logs to stdout). */
   log?: HqLog;
+  /** Attempts to enroll per client address (default 10 per 15 minutes); null: no limit. */
+  enrollLimit?: RateLimit | null;
+  /** Whose X-Forwarded-For names the client (HQ_TRUST_PROXY); off by default. */
+  trustProxy?: boolean | string[];
   now?: () => Date;
 }
 
@@ -38,9 +44,12 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   const app = Fastify({
     bodyLimit: maxRequestBytes,
     ...serverLogOptions(deps.log),
+    trustProxy: deps.trustProxy ?? false,
   });
   const { db } = deps.hq;
   logRequests(app, deps.log);
+  const enrollLimit = deps.enrollLimit === undefined ? defaultEnrollLimit : deps.enrollLimit;
+  limitRoutes(app, enrollLimit ? { [hqRoutes.enroll]: enrollLimit } : {});
   allowOrigins(app, deps.corsOrigins ?? []);
   // HQ's package keys exist from the start (made on first start, then loaded), so a
   // failure to make them stops HQ instead of the first enrollment.
