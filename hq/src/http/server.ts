@@ -18,6 +18,7 @@ import { pullPageJson } from '../sync/pull';
 import { adminRoutes } from './adminRoutes';
 import { allowOrigins } from './cors';
 import { opFields, parseBody } from './errors';
+import { boundJsonDepth } from './jsonDepth';
 import { answerErrors, logRequests, noteDevice, serverLogOptions, type HqLog } from './logging';
 import { packageRoutes } from './packageRoutes';
 import { limitRoutes } from './rateLimits';
@@ -48,6 +49,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   });
   const { db } = deps.hq;
   logRequests(app, deps.log);
+  boundJsonDepth(app);
   const enrollLimit = deps.enrollLimit === undefined ? defaultEnrollLimit : deps.enrollLimit;
   limitRoutes(app, enrollLimit ? { [hqRoutes.enroll]: enrollLimit } : {});
   allowOrigins(app, deps.corsOrigins ?? []);
