@@ -6,68 +6,57 @@ export const maxJsonDepth = 64;
 
 /**
  * JSON bodies nested deeper than `maxJsonDepth` are refused with a 400 naming the rule
- * (`request.too_deep`) before they are parsed: code that walks a parsed value (the
- * NUL check, storing an op's fields with JSON.stringify) recurses, and a body of a
- * hundred thousand `[` ended in a stack overflow, a 500. The check reads the text once
- * without recursion, skipping strings whole, then hands it to Fastify's own parser
- * (which keeps refusing `__proto__` and `constructor.prototype`).
+ * (`request.too_deep`): code that walks a parsed value recurses (storing an op's
+ * fields with JSON.stringify), and an op whose conflict value was 100,000 levels deep
+ * overflowed its stack, a 500. Fastify's own parser reads the text (V8's JSON.parse
+ * does not recurse; the parser keeps refusing `__proto__` and `constructor.prototype`),
+ * then one pass over the parsed containers, with a stack instead of recursion, checks
+ * the depth: about a tenth of the parse's time on a push of 5,000 ops.
  */
 export function boundJsonDepth(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body as string;
-    if (depthExceeds(text, maxJsonDepth)) {
-      done(
-        new AppError({
-          code: 'validation',
-          message: `The request body nests deeper than ${maxJsonDepth} levels.`,
-          fieldErrors: [{ path: '', code: 'request.too_deep', params: { max: maxJsonDepth } }],
-        }),
-        undefined,
-      );
-      return;
-    }
-    parse(request, text, done);
+    parse(request, body as string, (error: Error | null, value?: unknown) => {
+      if (error) done(error, undefined);
+      else if (depthExceeds(value, maxJsonDepth)) done(tooDeep(), undefined);
+      else done(null, value);
+    });
   });
 }
 
-const quote = 0x22;
-const backslash = 0x5c;
-const openArray = 0x5b;
-const openObject = 0x7b;
-const closeArray = 0x5d;
-const closeObject = 0x7d;
+const tooDeep = () =>
+  new AppError({
+    code: 'validation',
+    message: `The request body nests deeper than ${maxJsonDepth} levels.`,
+    fieldErrors: [{ path: '', code: 'request.too_deep', params: { max: maxJsonDepth } }],
+  });
 
-/**
- * Whether JSON text opens more than `max` arrays/objects inside each other. Brackets in
- * strings do not count; text that is not JSON is left for the parser to refuse.
- */
-export function depthExceeds(text: string, max: number): boolean {
-  let depth = 0;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === quote) {
-      i = closingQuote(text, i + 1);
-      if (i < 0) return false;
-    } else if (c === openArray || c === openObject) {
-      if (++depth > max) return true;
-    } else if (c === closeArray || c === closeObject) {
-      depth--;
+/** Whether a parsed JSON value holds more than `max` arrays/objects inside each other. */
+export function depthExceeds(value: unknown, max: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const container = containers.pop() as Record<string, unknown>;
+    const depth = depths.pop() as number;
+    if (depth > max) return true;
+    if (Array.isArray(container)) {
+      for (const inner of container as unknown[]) {
+        if (typeof inner === 'object' && inner !== null) {
+          containers.push(inner);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in container) {
+        const inner = container[key];
+        if (typeof inner === 'object' && inner !== null) {
+          containers.push(inner);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
   return false;
-}
-
-/** The index of the quote that ends the string starting at `from`, or -1. */
-function closingQuote(text: string, from: number): number {
-  let at = text.indexOf('"', from);
-  while (at >= 0) {
-    let slashes = 0;
-    while (text.charCodeAt(at - 1 - slashes) === backslash) slashes++;
-    if (slashes % 2 === 0) return at;
-    at = text.indexOf('"', at + 1);
-  }
-  return -1;
 }
