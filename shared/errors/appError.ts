@@ -13,6 +13,7 @@ export type AppErrorCode =
   | 'invalid_transition' // a workflow step not allowed from the current state
   | 'unauthenticated'
   | 'unavailable' // a platform feature this build lacks
+  | 'rate_limited' // too many attempts from one place in a while (e.g. enrollment codes)
   | 'internal';
 
 /** One problem with one field. `path` is the dotted field path ("members.2.idNumber"). */
@@ -30,12 +31,15 @@ export interface AppErrorData {
   fieldErrors?: FieldError[];
   /** Extra facts, e.g. the id of the existing record on a duplicate. */
   details?: Record<string, string | number | boolean | null>;
+  /** HQ's id for this error: its log line carries the same id (quote it to HQ's staff). */
+  errorId?: string;
 }
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
   readonly fieldErrors: FieldError[];
   readonly details: Record<string, string | number | boolean | null>;
+  readonly errorId: string | undefined;
 
   constructor(data: AppErrorData) {
     super(data.message);
@@ -43,6 +47,7 @@ export class AppError extends Error {
     this.code = data.code;
     this.fieldErrors = data.fieldErrors ?? [];
     this.details = data.details ?? {};
+    this.errorId = data.errorId;
   }
 
   toData(): AppErrorData {
@@ -51,6 +56,7 @@ export class AppError extends Error {
       message: this.message,
       ...(this.fieldErrors.length > 0 ? { fieldErrors: this.fieldErrors } : {}),
       ...(Object.keys(this.details).length > 0 ? { details: this.details } : {}),
+      ...(this.errorId ? { errorId: this.errorId } : {}),
     };
   }
 

@@ -35,7 +35,7 @@ export async function runPackageBench(
   const place = await freshPlace({ kind: 'sqlite', serverUrl: null });
   const hq = await openHqDatabase({ dataDir: place.dataDir, databaseUrl: null });
   try {
-    const hqKeys = await loadHqKeys(hq.db);
+    const hqKeys = await loadHqKeys(hq);
     await addOffice(hq.db, { id: officeId, name: '城关镇民政办' }, new Date());
     const exported = await withFreshPage(`${pageUrl}packages.html`, async (page) => {
       const desk = await page.evaluate(() => window.packageBench.openDesk());

@@ -14,7 +14,7 @@ import {
   type EnrollResponse,
 } from '@shared/sync/protocol';
 import { openHqDatabase, type HqDatabase } from '../../hq/src/db/database';
-import { buildServer } from '../../hq/src/http/server';
+import { buildServer, type ServerDeps } from '../../hq/src/http/server';
 import { addOffice, createEnrollmentCode } from '../../hq/src/store/offices';
 import { publishStandard } from '../../hq/src/sync/hqChanges';
 
@@ -144,9 +144,15 @@ async function onServer(url: string, statement: string): Promise<void> {
  * Starts HQ in this process. Given `dataDir`/`databaseUrl`, it serves that data and
  * leaves it in place (a restart, a second server); otherwise it gets a fresh place of
  * `storage` (default: PostgreSQL when configured, else SQLite), dropped on stop.
+ * `server` sets more of the server's options (its log, rate limits).
  */
 export async function startHq(
-  options: { dataDir?: string; databaseUrl?: string | null; storage?: HqStorage } = {},
+  options: {
+    dataDir?: string;
+    databaseUrl?: string | null;
+    storage?: HqStorage;
+    server?: Partial<Omit<ServerDeps, 'hq'>>;
+  } = {},
 ): Promise<RunningHq> {
   const own =
     options.dataDir === undefined && options.databaseUrl === undefined
@@ -155,7 +161,8 @@ export async function startHq(
   const dataDir = own?.dataDir ?? options.dataDir ?? (await mkdtemp(join(tmpdir(), 'hq-')));
   const databaseUrl = own ? own.databaseUrl : (options.databaseUrl ?? null);
   const hq = await openHqDatabase({ dataDir, databaseUrl });
-  const app = buildServer({ hq, adminToken });
+  // Tests enroll many desks from one address: no enrollment limit unless a test sets one.
+  const app = buildServer({ hq, adminToken, enrollLimit: null, ...options.server });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

@@ -9,9 +9,10 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { hqRoutes } from '@shared/sync/httpApi';
 import { enrollResponseSchema, type EnrollResponse } from '@shared/sync/protocol';
-import type { HqDatabase } from '../../hq/src/db/database';
+import { defaultKeyFile, type HqDatabase } from '../../hq/src/db/database';
 import { latestHqSchemaVersion } from '../../hq/src/db/migrations';
 import type { HqTables } from '../../hq/src/db/schema';
+import { keyWrappingFromFile } from '../../hq/src/store/keyWrapping';
 import { adminToken, postJson, type HqPlace } from './hqHarness';
 
 /**
@@ -152,6 +153,7 @@ export function inspectPlace(place: HqPlace): HqDatabase {
     db,
     storage: place.databaseUrl ? 'postgres' : 'sqlite',
     schemaVersion: latestHqSchemaVersion,
+    keyWrapping: keyWrappingFromFile(defaultKeyFile(place.dataDir)),
     close: () => db.destroy(),
   };
 }

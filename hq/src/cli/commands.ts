@@ -31,7 +31,9 @@ export const usage = `民政工作台 HQ
                  a sync package of HQ's changes for every desk of the office
 
 Storage: embedded SQLite under HQ_DATA_DIR (default ./data/hq), or PostgreSQL when
-HQ_DATABASE_URL is set.`;
+HQ_DATABASE_URL is set. HQ's private keys are sealed with HQ_KEY_FILE (default
+<HQ_DATA_DIR>/hq.key): back it up once, apart from the database backups.
+Also HQ_LOG_LEVEL, HQ_ENROLL_LIMIT, HQ_ENROLL_WINDOW_MINUTES, HQ_TRUST_PROXY (README).`;
 
 export type Command = (
   hq: HqDatabase,
@@ -57,7 +59,7 @@ export const commands: Record<string, Command> = {
     (await listOffices(hq.db)).map((o) => `${o.id}\t${o.name}`).join('\n') || '(none)',
   'enroll-code': async (hq, [officeId]) => {
     const code = await createEnrollmentCode(hq.db, officeId ?? '', new Date());
-    const keys = await loadHqKeys(hq.db);
+    const keys = await loadHqKeys(hq);
     return [
       `enrollment code for ${officeId}: ${code} (valid 72 hours, once)`,
       `HQ key fingerprint: ${fingerprintText(keys.signing.keyId)}`,

@@ -45,11 +45,15 @@ async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
     hq,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
+    log: { level: config.logLevel },
+    enrollLimit: config.enrollLimit,
+    trustProxy: config.trustProxy,
   });
   await app.listen({ port: config.port, host: config.host });
-  console.log(
-    `HQ listening on http://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`,
-  );
+  const ready = `HQ listening on http://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`;
+  // With the log on, stdout is JSON lines only, so a log shipper reads every line.
+  if (config.logLevel === 'off') console.log(ready);
+  else app.log.info({ storage: hq.storage, schemaVersion: hq.schemaVersion }, ready);
   const stop = async () => {
     await app.close();
     await hq.close();

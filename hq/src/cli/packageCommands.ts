@@ -22,7 +22,7 @@ export const packageCommands: Record<string, Command> = {
     try {
       const { summary, returnPackage } = await importDevicePackage(
         hq.db,
-        await loadHqKeys(hq.db),
+        await loadHqKeys(hq),
         bytes,
         new Date(),
         { fileName: basename(input), ...(options.by ? { by: options.by } : {}) },
@@ -41,7 +41,7 @@ export const packageCommands: Record<string, Command> = {
     const target = await outputTarget(required(file, 'file'));
     const written = await exportForOffice(
       hq.db,
-      await loadHqKeys(hq.db),
+      await loadHqKeys(hq),
       office,
       new Date(),
       options.by,

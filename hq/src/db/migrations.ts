@@ -1,11 +1,18 @@
 import { sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sealPlainKeys } from '../store/hqKeys';
+import type { KeyWrapping } from '../store/keyWrapping';
+
+/** What a migration may need besides the database: the key file (made on first use). */
+export interface MigrationContext {
+  keyWrapping: () => Promise<KeyWrapping>;
+}
 
 /**
  * Migrations, identical for SQLite and PostgreSQL. Append new ones; never edit one
  * that has shipped. The number of applied migrations is the schema version /health
  * reports.
  */
-const migrations: Record<string, Migration> = {
+const migrationsFor = (context: MigrationContext): Record<string, Migration> => ({
   '0001_initial': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -159,6 +166,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // HQ's own secrets (issue #11): the private package keys were stored in the clear in
+  // hq_meta, so any copy of the database gave them away. They are sealed with the key
+  // file (HQ_KEY_FILE), which is kept outside the database; the clear text is replaced.
+  '0005_sealed_hq_keys': {
+    async up(db: Kysely<unknown>) {
+      const { rows } = await sql<{
+        value: string;
+      }>`select value from hq_meta where key = 'package_keys'`.execute(db);
+      const value = rows[0]?.value;
+      if (value === undefined) return;
+      const sealed = await sealPlainKeys(value, await context.keyWrapping());
+      if (sealed === null) return;
+      await sql`update hq_meta set value = ${sealed} where key = 'package_keys'`.execute(db);
+    },
+  },
   // HQ's authority (issue #11): from now on every op's actor must be an account HQ holds.
   // Desks enrolled before this moment may still send ops they queued before it under
   // accounts HQ has not heard of yet (they arrive ahead of the accounts); the moment is
@@ -170,10 +192,14 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
-};
+});
 
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
-};
+export const hqMigrations = (context: MigrationContext): MigrationProvider => ({
+  getMigrations: async () => migrationsFor(context),
+});
 
-export const latestHqSchemaVersion = Object.keys(migrations).length;
+export const latestHqSchemaVersion = Object.keys(
+  migrationsFor({
+    keyWrapping: () => Promise.reject(new Error('Counting migrations needs no key file.')),
+  }),
+).length;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '@shared/errors/appError';
+import { noteAdmin } from './logging';
 
 /** The county's admin API needs `Authorization: Bearer <HQ_ADMIN_TOKEN>`; off without one. */
 export function requireAdmin(request: FastifyRequest, adminToken: string | null): void {
@@ -10,4 +11,5 @@ export function requireAdmin(request: FastifyRequest, adminToken: string | null)
   if (!adminToken || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new AppError({ code: 'unauthenticated', message: 'The admin API needs HQ_ADMIN_TOKEN.' });
   }
+  noteAdmin(request);
 }

@@ -17,6 +17,7 @@ const statusOf: Record<AppErrorCode, number> = {
   invalid_transition: 409,
   unauthenticated: 401,
   unavailable: 503,
+  rate_limited: 429,
   internal: 500,
 };
 

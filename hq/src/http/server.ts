@@ -9,6 +9,7 @@ import {
   type HealthResponse,
 } from '@shared/sync/protocol';
 import type { HqDatabase } from '../db/database';
+import { defaultEnrollLimit, type RateLimit } from '../protectionConfig';
 import { recordDeviceCursor } from '../store/deviceCursor';
 import { loadHqKeys, publicHqKeys, type HqKeys } from '../store/hqKeys';
 import { authenticateDevice, enrollDevice, type AuthenticatedDevice } from '../store/offices';
@@ -16,13 +17,22 @@ import { applyPush } from '../sync/applyPush';
 import { pullPageJson } from '../sync/pull';
 import { adminRoutes } from './adminRoutes';
 import { allowOrigins } from './cors';
-import { httpError, opFields, parseBody } from './errors';
+import { opFields, parseBody } from './errors';
+import { boundJsonDepth } from './jsonDepth';
+import { answerErrors, logRequests, noteDevice, serverLogOptions, type HqLog } from './logging';
 import { packageRoutes } from './packageRoutes';
+import { limitRoutes } from './rateLimits';
 
 export interface ServerDeps {
   hq: HqDatabase;
   adminToken: string | null;
   corsOrigins?: readonly string[];
+  /** One JSON line per request; off unless given (`npm run hq` logs to stdout). */
+  log?: HqLog;
+  /** Attempts to enroll per client address (default 10 per 15 minutes); null: no limit. */
+  enrollLimit?: RateLimit | null;
+  /** Whose X-Forwarded-For names the client (HQ_TRUST_PROXY); off by default. */
+  trustProxy?: boolean | string[];
   now?: () => Date;
 }
 
@@ -32,24 +42,26 @@ export interface ServerDeps {
  */
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ bodyLimit: maxRequestBytes, logger: false });
+  const app = Fastify({
+    bodyLimit: maxRequestBytes,
+    ...serverLogOptions(deps.log),
+    trustProxy: deps.trustProxy ?? false,
+  });
   const { db } = deps.hq;
+  logRequests(app, deps.log);
+  boundJsonDepth(app);
+  const enrollLimit = deps.enrollLimit === undefined ? defaultEnrollLimit : deps.enrollLimit;
+  limitRoutes(app, enrollLimit ? { [hqRoutes.enroll]: enrollLimit } : {});
   allowOrigins(app, deps.corsOrigins ?? []);
   // HQ's package keys exist from the start (made on first start, then loaded), so a
   // failure to make them stops HQ instead of the first enrollment.
   let loaded: Promise<HqKeys> | null = null;
-  const keys = () => (loaded ??= loadHqKeys(db));
+  const keys = () => (loaded ??= loadHqKeys(deps.hq));
   app.addHook('onReady', async () => {
     await keys();
   });
 
-  app.setErrorHandler((error, _request, reply) => {
-    const { status, body } = httpError(error);
-    void reply.status(status).send(body);
-  });
-  app.setNotFoundHandler((_request, reply) => {
-    void reply.status(404).send({ code: 'not_found', message: 'No such route.' });
-  });
+  answerErrors(app);
 
   const device = async (request: FastifyRequest): Promise<AuthenticatedDevice> => {
     const header = request.headers.authorization ?? '';
@@ -57,6 +69,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const found = token ? await authenticateDevice(db, token) : null;
     if (!found)
       throw new AppError({ code: 'unauthenticated', message: 'A valid device token is required.' });
+    noteDevice(request, found);
     return found;
   };
 

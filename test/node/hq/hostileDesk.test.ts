@@ -96,7 +96,7 @@ async function setUp(storage: (typeof hqStorages)[number]): Promise<Office> {
   await connectAndSync(forger, hq);
   return {
     hq,
-    hqKeys: await loadHqKeys(hq.hq.db),
+    hqKeys: await loadHqKeys(hq.hq),
     honest,
     other,
     forger,

@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hqRoutes, maxRequestBytes } from '@shared/sync/httpApi';
 import { healthResponseSchema, maxPushOps } from '@shared/sync/protocol';
+import { newRecordId } from '@shared/records/ids';
 import { queueEntrySchema, type QueueEntry } from '@shared/sync/queueEntry';
+import { maxJsonDepth } from '../../../hq/src/http/jsonDepth';
 import { adminToken, hqRowCounts, hqStorages, type RunningHq } from '../../support/hqHarness';
 import { expectRefusal, fieldPaths, openMalformedHq, send } from './malformedKit';
 
@@ -201,6 +203,69 @@ describe.each(hqStorages)('malformed input over $kind', (storage) => {
     expect(
       healthResponseSchema.parse(await (await fetch(url(hqRoutes.health))).json()),
     ).toMatchObject({ status: 'ok', storage: storage.kind });
+  });
+
+  it(`refuses JSON nested deeper than ${maxJsonDepth} levels with a 400 naming the rule`, async () => {
+    const tooDeep = (answer: Awaited<ReturnType<typeof send>>, context: string) => {
+      const error = expectRefusal(answer, context);
+      expect(answer.status, context).toBe(400);
+      expect(error.fieldErrors, context).toEqual([
+        { path: '', code: 'request.too_deep', params: { max: maxJsonDepth } },
+      ]);
+    };
+    const headersFor = (route: string) =>
+      route === hqRoutes.enroll ? {} : route.startsWith('/v1/admin') ? asAdmin : asDevice();
+    // A hundred thousand arrays inside each other: was a stack overflow, a 500.
+    const deepArrays = '['.repeat(100_000) + ']'.repeat(100_000);
+    for (const route of [hqRoutes.push, hqRoutes.pull, hqRoutes.enroll, '/v1/admin/standards']) {
+      tooDeep(await send(url(route), deepArrays, headersFor(route)), `100,000 deep on ${route}`);
+    }
+    // Deep inside an op's fields: a conflict keeps any value (z.unknown), and storing a
+    // value 100,000 deep overflowed JSON.stringify's stack, a 500.
+    const conflict = {
+      ...template,
+      kind: 'syncConflict',
+      recordId: newRecordId(),
+      fields: {
+        recordKind: 'person',
+        recordId: template.recordId,
+        field: 'name',
+        type: 'field',
+        keptValue: 'DEEP',
+        otherValue: '张三丰',
+        keptBy: { userId: 'u1', name: '王五', deviceId: 'd1', hlc: template.hlc },
+        otherBy: { userId: 'u2', name: '李四', deviceId: 'd2', hlc: template.hlc },
+        status: 'open',
+        resolution: null,
+        note: '',
+      },
+    };
+    const deepValue = '{"inner":'.repeat(100_000) + '"张三丰"' + '}'.repeat(100_000);
+    tooDeep(
+      await send(
+        url(hqRoutes.push),
+        JSON.stringify({ ops: [conflict] }).replace('"DEEP"', deepValue),
+        asDevice(),
+      ),
+      "deep object in an op's fields",
+    );
+    // The bound itself: 64 levels are read (and refused for their shape), 65 are not.
+    const arrays = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
+    const atBound = await send(url(hqRoutes.push), arrays(maxJsonDepth), asDevice());
+    expect(expectRefusal(atBound, 'at the bound').fieldErrors?.[0]?.code).not.toBe(
+      'request.too_deep',
+    );
+    tooDeep(await send(url(hqRoutes.push), arrays(maxJsonDepth + 1), asDevice()), 'one past');
+    // Brackets and escaped quotes inside strings are text, not depth.
+    const bracketsInText = {
+      ops: [
+        { ...template, seq: 0, fields: { ...template.fields, note: `\\"${'[{'.repeat(5000)}` } },
+      ],
+    };
+    const inText = await send(url(hqRoutes.push), JSON.stringify(bracketsInText), asDevice());
+    expect(fieldPaths(expectRefusal(inText, 'brackets in a string'))).toEqual(['ops.0.seq']);
+    expect(await hqRowCounts(hq.hq)).toEqual(before);
+    expect((await fetch(url(hqRoutes.health))).status).toBe(200);
   });
 
   it('refuses bad tokens and admin calls without the admin token with 401', async () => {

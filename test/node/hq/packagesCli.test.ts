@@ -58,7 +58,7 @@ describe.each(hqStorages)('package commands over $kind', (storage) => {
     const hq = await openHqDatabase(place);
     const dir = await mkdtemp(join(tmpdir(), 'hq-packages-'));
     try {
-      const hqKeys = await loadHqKeys(hq.db);
+      const hqKeys = await loadHqKeys(hq);
       const a1 = await keyedDesk(hq, 'office-a', 'a1');
       await createPersons(a1.desk, 3);
       const ops = await a1.desk.store.pendingOps(500);

@@ -52,7 +52,7 @@ describe.each(hqStorages)('enrollment with package keys over $kind', (storage) =
     );
     expect(answer.status).toBe(200);
     const enrolled = enrollResponseSchema.parse(answer.body);
-    const hqKeys = await loadHqKeys(running.hq.db);
+    const hqKeys = await loadHqKeys(running.hq);
     expect(enrolled.hqKeys).toEqual({
       signing: hqKeys.signing.publicKey,
       encryption: hqKeys.encryption.publicKey,
@@ -106,13 +106,13 @@ describe.each(hqStorages)('enrollment with package keys over $kind', (storage) =
     const one = await openHqDatabase(place);
     const two = await openHqDatabase(place);
     try {
-      const [a, b] = await Promise.all([loadHqKeys(one.db), loadHqKeys(two.db)]);
+      const [a, b] = await Promise.all([loadHqKeys(one), loadHqKeys(two)]);
       expect(a.signing.publicKey).toBe(b.signing.publicKey);
       expect(a.encryption.publicKey).toBe(b.encryption.publicKey);
       expect(a.signing.keyId).not.toBe(a.encryption.keyId);
       expect(a.signing.privateKey.extractable).toBe(false);
       expect(a.encryption.privateKey.extractable).toBe(false);
-      expect((await loadHqKeys(one.db)).signing.publicKey).toBe(a.signing.publicKey);
+      expect((await loadHqKeys(one)).signing.publicKey).toBe(a.signing.publicKey);
     } finally {
       await one.close();
       await two.close();

@@ -43,7 +43,7 @@ function downloadName(headers: Headers): string {
 describe.each(hqStorages)('package routes over $kind', (storage) => {
   it('imports a package and answers with the return file', async () => {
     running = await startHq({ storage });
-    const hqKeys: HqKeys = await loadHqKeys(running.hq.db);
+    const hqKeys: HqKeys = await loadHqKeys(running.hq);
     const a1 = await keyedDesk(running.hq, 'office-a', 'a1');
     await createPersons(a1.desk, 3);
     const ops = await a1.desk.store.pendingOps(500);
@@ -84,7 +84,7 @@ describe.each(hqStorages)('package routes over $kind', (storage) => {
 
   it('writes a package for an office', async () => {
     running = await startHq({ storage });
-    const hqKeys = await loadHqKeys(running.hq.db);
+    const hqKeys = await loadHqKeys(running.hq);
     const a1 = await keyedDesk(running.hq, 'office-a', 'a1');
     await createPersons(a1.desk, 2);
     const bytes = await sealForHq(a1, hqKeys, await a1.desk.store.pendingOps(500));

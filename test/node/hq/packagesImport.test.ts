@@ -20,7 +20,7 @@ afterEach(async () => {
 
 async function setUp(storage: (typeof hqStorages)[number]) {
   running = await startHq({ storage });
-  const hqKeys: HqKeys = await loadHqKeys(running.hq.db);
+  const hqKeys: HqKeys = await loadHqKeys(running.hq);
   return { hq: running, hqKeys };
 }
 

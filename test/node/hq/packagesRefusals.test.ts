@@ -21,7 +21,7 @@ afterEach(async () => {
 async function setUp(storage: (typeof hqStorages)[number]) {
   running = await startHq({ storage });
   const hq = running.hq;
-  const hqKeys: HqKeys = await loadHqKeys(hq.db);
+  const hqKeys: HqKeys = await loadHqKeys(hq);
   const a1 = await keyedDesk(hq, 'office-a', 'a1');
   await createPersons(a1.desk, 3);
   const ops = await a1.desk.store.pendingOps(500);

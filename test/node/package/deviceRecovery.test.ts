@@ -20,7 +20,7 @@ afterEach(async () => hq?.stop());
 describe('recovering from a lost desk', () => {
   it('keeps what the lost desk exported, refuses it afterwards, and restores the office on a new desk', async () => {
     hq = await startHq();
-    const keys = await loadHqKeys(hq.hq.db);
+    const keys = await loadHqKeys(hq.hq);
     const lost = await openOfficeDesk('office-west', 'lost');
     await enrollWithPackageKeys(lost, hq);
     await registerFamily(lost);

@@ -40,12 +40,7 @@ describe('a 100,000-op package', () => {
       };
       const exported = await time(() => exportPackage(desk.db, supervisor));
       const atHq = await time(async () =>
-        importDevicePackage(
-          hq.hq.db,
-          await loadHqKeys(hq.hq.db),
-          exported.result.bytes,
-          new Date(),
-        ),
+        importDevicePackage(hq.hq.db, await loadHqKeys(hq.hq), exported.result.bytes, new Date()),
       );
       const back = await time(() =>
         importPackage(desk.db, supervisor, atHq.result.returnPackage.bytes),

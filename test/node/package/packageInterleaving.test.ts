@@ -30,7 +30,7 @@ async function officeOfTwo() {
   const b = await openOfficeDesk('office-east', 'B', new Date('2026-03-02T10:00:00+08:00'));
   await enrollWithPackageKeys(a, hq);
   await enrollWithPackageKeys(b, hq);
-  return { a, b, keys: await loadHqKeys(hq.hq.db) };
+  return { a, b, keys: await loadHqKeys(hq.hq) };
 }
 
 async function expectSameAsHq(desk: SyncDesk) {

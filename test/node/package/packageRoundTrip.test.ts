@@ -40,7 +40,7 @@ async function carry(desk: SyncDesk) {
   const exported = await exportPackage(desk.db, supervisor(desk));
   const atHq = await importDevicePackage(
     hq.hq.db,
-    await loadHqKeys(hq.hq.db),
+    await loadHqKeys(hq.hq),
     exported.bytes,
     new Date(),
   );
@@ -106,7 +106,7 @@ describe('sync packages: office → HQ → office', () => {
     const before = await hqRowCounts(hq.hq);
     const atHq = await importDevicePackage(
       hq.hq.db,
-      await loadHqKeys(hq.hq.db),
+      await loadHqKeys(hq.hq),
       exported.bytes,
       new Date(),
     );
@@ -129,7 +129,7 @@ describe('sync packages: office → HQ → office', () => {
     const exported = await exportPackage(a.db, supervisor(a));
     const atHq = await importDevicePackage(
       hq.hq.db,
-      await loadHqKeys(hq.hq.db),
+      await loadHqKeys(hq.hq),
       exported.bytes,
       new Date(),
     );

@@ -96,7 +96,7 @@ describe('streamed desk export', () => {
 
     const atHq = await importDevicePackage(
       hq.hq.db,
-      await loadHqKeys(hq.hq.db),
+      await loadHqKeys(hq.hq),
       exported.bytes,
       new Date(),
     );

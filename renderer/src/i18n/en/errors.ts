@@ -9,6 +9,7 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.invalid_transition': 'This step is not possible in the current status.',
   'error.unauthenticated': 'Please log in first.',
   'error.unavailable': 'This build does not offer that feature.',
+  'error.rate_limited': 'Too many attempts. Please wait a while and try again.',
   'error.internal': 'Something went wrong. Try again, or contact the administrator.',
   'field.required': 'Required',
   'field.too_small': 'Must be at least {minimum}',

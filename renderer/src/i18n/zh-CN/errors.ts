@@ -10,6 +10,7 @@ export const errorsZh = {
   'error.invalid_transition': '当前状态下不能进行此操作。',
   'error.unauthenticated': '请先登录。',
   'error.unavailable': '此版本不支持该功能。',
+  'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.internal': '发生意外错误，请重试；如仍失败请联系管理员。',
   'field.required': '必填',
   'field.too_small': '不能小于 {minimum}',

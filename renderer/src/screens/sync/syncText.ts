@@ -113,6 +113,7 @@ export function refusalText(
 /** Why enrolling failed, in words; HQ's own message is shown next to it by the screen. */
 export function enrollErrorText(t: Translate, error: AppErrorData): string {
   if (error.details?.reason === 'no_key_storage') return t('sync.enrollError.noKeyStorage');
+  if (error.code === 'rate_limited') return t('error.rate_limited');
   const key = `sync.enrollError.${error.code}`;
   return t(isMessageKey(key) ? key : 'sync.reason.internal');
 }

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
+import { AppError } from '@shared/errors/appError';
+import { hqRoutes } from '@shared/sync/httpApi';
+import type { OpResult } from '@shared/sync/protocol';
+import type { HqLogLevel } from '../protectionConfig';
+import { httpError } from './errors';
+
+/**
+ * HQ's log: one JSON line per request (Fastify's pino) with who asked, which route,
+ * the answer's status and time, and what a sync request carried in numbers. Never a
+ * body, a header, a token, a name or an ID number: the line is built from the facts
+ * noted below, not from the request. Each error answer carries an `errorId`, and so
+ * does its line (with the stack for a 5xx).
+ */
+
+export interface HqLog {
+  level: HqLogLevel;
+  /** Where the lines go (stdout unless given; tests pass their own). */
+  stream?: { write: (line: string) => void };
+}
+
+/** What HQ learned about a request while answering it: ids and counts only. */
+interface Facts {
+  device?: string;
+  office?: string;
+  push?: Record<OpResult['status'] | 'ops', number>;
+  errorId?: string;
+  error?: string;
+  fields?: string[];
+  failure?: unknown;
+}
+
+const factsByRequest = new WeakMap<FastifyRequest, Facts>();
+const factsOf = (request: FastifyRequest): Facts => {
+  let facts = factsByRequest.get(request);
+  if (!facts) factsByRequest.set(request, (facts = {}));
+  return facts;
+};
+
+/** The authenticated device (its id and office) asked. */
+export function noteDevice(request: FastifyRequest, device: { id: string; officeId: string }) {
+  const facts = factsOf(request);
+  facts.device = device.id;
+  facts.office = device.officeId;
+}
+
+/** The county's admin token was shown. */
+export function noteAdmin(request: FastifyRequest) {
+  factsOf(request).device = 'admin';
+}
+
+/** Fastify's options for the log: pino on at the level, without its own request lines. */
+export function serverLogOptions(
+  log: HqLog | undefined,
+): Pick<FastifyServerOptions, 'logger' | 'logController'> {
+  if (!log || log.level === 'off') return { logger: false };
+  return {
+    logger: {
+      level: log.level,
+      ...(log.stream ? { stream: log.stream } : {}),
+      timestamp: () => `,"time":"${new Date().toISOString()}"`,
+    },
+    // Fastify's own request lines carry the raw URL (with ids); HQ writes its own.
+    logController: new LogController({ disableRequestLogging: true }),
+  };
+}
+
+/**
+ * Every error answers with the one AppErrorData shape and a fresh `errorId`; the
+ * request's log line gets the same id, the code, the field errors' codes (never their
+ * values) and, for a 5xx, the error with its stack.
+ */
+export function answerErrors(app: FastifyInstance): void {
+  const answer = (error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const { status, body } = httpError(error);
+    const errorId = randomBytes(6).toString('hex');
+    const facts = factsOf(request);
+    facts.errorId = errorId;
+    facts.error = body.code;
+    if (body.fieldErrors?.length) {
+      facts.fields = [...new Set(body.fieldErrors.map((f) => f.code))].slice(0, 10);
+    }
+    if (status >= 500) facts.failure = error;
+    void reply.status(status).send({ ...body, errorId });
+  };
+  app.setErrorHandler((error: FastifyError, request, reply) => answer(error, request, reply));
+  app.setNotFoundHandler((request, reply) =>
+    answer(new AppError({ code: 'not_found', message: 'No such route.' }), request, reply),
+  );
+}
+
+/** Writes the request lines (nothing at all when the log is off). */
+export function logRequests(app: FastifyInstance, log: HqLog | undefined): void {
+  if (!log || log.level === 'off') return;
+  app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
+    const route = request.routeOptions.url;
+    if (route === hqRoutes.push) notePush(request, payload);
+    else if (route === hqRoutes.enroll) noteEnrolled(request, payload);
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const facts = factsByRequest.get(request) ?? {};
+    const status = reply.statusCode;
+    const bytes = Number(reply.getHeader('content-length') ?? 0);
+    const line = {
+      method: request.method,
+      route: request.routeOptions.url ?? null,
+      status,
+      ms: Math.round(reply.elapsedTime * 10) / 10,
+      bytes,
+      ...(facts.device ? { device: facts.device } : {}),
+      ...(facts.office ? { office: facts.office } : {}),
+      ...(facts.push ? { push: facts.push } : {}),
+      ...(request.routeOptions.url === hqRoutes.pull ? { pull: pullFacts(request) } : {}),
+      ...(facts.errorId ? { errorId: facts.errorId, error: facts.error } : {}),
+      ...(facts.fields ? { fields: facts.fields } : {}),
+      ...(facts.failure !== undefined ? { err: failureOf(facts.failure) } : {}),
+    };
+    if (status >= 500) request.log.error(line, 'request failed');
+    else if (status === 429) request.log.warn(line, 'request refused: rate limit');
+    else request.log.info(line, 'request');
+  });
+}
+
+/** Ops received, and how many were applied, conflicted, rejected or deferred. */
+function notePush(request: FastifyRequest, payload: unknown) {
+  const results = (payload as { results?: unknown } | null)?.results;
+  if (!Array.isArray(results)) return;
+  const push = { ops: results.length, applied: 0, conflict: 0, rejected: 0, deferred: 0 };
+  for (const result of results as OpResult[]) push[result.status] += 1;
+  factsOf(request).push = push;
+}
+
+/** The device just enrolled, and its office. */
+function noteEnrolled(request: FastifyRequest, payload: unknown) {
+  const enrolled = payload as { deviceId?: unknown; officeId?: unknown } | null;
+  if (typeof enrolled?.deviceId === 'string' && typeof enrolled.officeId === 'string') {
+    noteDevice(request, { id: enrolled.deviceId, officeId: enrolled.officeId });
+  }
+}
+
+/** The page size the desk asked for (the answer's size is the line's `bytes`). */
+function pullFacts(request: FastifyRequest) {
+  const limit = (request.body as { limit?: unknown } | null)?.limit;
+  return { limit: typeof limit === 'number' ? limit : null };
+}
+
+/** An unexpected error as the log keeps it: its kind, code, message and stack. */
+function failureOf(error: unknown) {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: error.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: error.message,
+    stack: error.stack ?? '',
+  };
+}
