@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { AppError, isAppErrorData } from '@shared/errors/appError';
@@ -77,11 +77,19 @@ export interface HqPlace {
  */
 export async function freshPlace(storage: HqStorage = defaultStorage): Promise<HqPlace> {
   const place = await emptyPlace(storage);
-  const hq = await openHqDatabase({ dataDir: place.dataDir, databaseUrl: place.databaseUrl });
+  // A key file of its own, removed after: the place holds no keys yet, so HQ makes its
+  // key file where its own settings say when it first starts there.
+  const seedKeyFile = join(await mkdtemp(join(tmpdir(), 'hq-seed-')), 'seed.key');
+  const hq = await openHqDatabase({
+    dataDir: place.dataDir,
+    databaseUrl: place.databaseUrl,
+    keyFile: seedKeyFile,
+  });
   try {
     await publishCountyStandards(hq);
   } finally {
     await hq.close();
+    await rm(dirname(seedKeyFile), { recursive: true, force: true });
   }
   return place;
 }
@@ -106,7 +114,8 @@ async function publishCountyStandards(hq: HqDatabase): Promise<void> {
   }
 }
 
-async function emptyPlace(storage: HqStorage): Promise<HqPlace> {
+/** A place with no HQ database in it yet (migration tests build older schemas there). */
+export async function emptyPlace(storage: HqStorage = defaultStorage): Promise<HqPlace> {
   const dataDir = await mkdtemp(join(tmpdir(), 'hq-'));
   if (!storage.serverUrl) {
     return {

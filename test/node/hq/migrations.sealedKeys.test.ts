@@ -10,7 +10,7 @@ import { defaultKeyFile, openHqDatabase } from '../../../hq/src/db/database';
 import { hqMigrations, latestHqSchemaVersion } from '../../../hq/src/db/migrations';
 import type { HqTables } from '../../../hq/src/db/schema';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
-import { freshPlace, hqStorages, type HqPlace } from '../../support/hqHarness';
+import { emptyPlace, hqStorages, type HqPlace } from '../../support/hqHarness';
 
 /**
  * Schema 4 → 5: HQ's private package keys, stored in the clear in hq_meta before, are
@@ -78,7 +78,7 @@ describe.each(hqStorages)('schema 5 over $kind: sealed HQ keys', (storage) => {
   });
 
   it('v4 → v5: seals the clear private keys with a new key file; the keys stay the same', async () => {
-    const place = await freshPlace(storage);
+    const place = await emptyPlace(storage);
     try {
       const old = await schema4WithPlainKeys(place);
       if (!place.databaseUrl) {
@@ -148,7 +148,7 @@ describe.each(hqStorages)('schema 5 over $kind: sealed HQ keys', (storage) => {
   });
 
   it('v4 → v5 with a key file already in place: seals with that one', async () => {
-    const place = await freshPlace(storage);
+    const place = await emptyPlace(storage);
     try {
       const old = await schema4WithPlainKeys(place);
       const key = Buffer.alloc(32, 7);
