@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncOnce } from '@shared/sync/engine';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
+import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
 import type { SyncCursor } from '@shared/sync/protocol';
 import type { SyncStore, SyncTransport } from '@shared/sync/ports';
@@ -36,6 +37,7 @@ describe('sync engine and the desk store', () => {
     await registerHousehold(desk.db, desk.ctx, threeMemberHousehold('urban'));
     await desk.db.queue.delete(1); // seq 1 lost: HQ can only defer 2–5
     const cred = await enrollDesk(hq, 'office-chengguan', desk.ctx.deviceId);
+    await pinHqKeys(desk.db, cred.hqKeys);
     await expect(
       syncOnce(
         new DexieSyncStore(desk.db),
