@@ -1,5 +1,5 @@
 import { toAppErrorData } from '@shared/errors/appError';
-import { configFromEnv, type HqConfig } from '../config';
+import { configFromEnv, tlsFromEnv, type HqConfig } from '../config';
 import { openHqDatabase, type HqDatabase } from '../db/database';
 import { buildServer } from '../http/server';
 import { parseArgs } from './args';
@@ -41,14 +41,16 @@ async function main(argv: string[]): Promise<number | 'serving'> {
 }
 
 async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
+  const tls = tlsFromEnv();
   const app = buildServer({
     hq,
     adminToken: config.adminToken,
     corsOrigins: config.corsOrigins,
+    tls,
   });
   await app.listen({ port: config.port, host: config.host });
   console.log(
-    `HQ listening on http://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`,
+    `HQ listening on ${tls ? 'https' : 'http'}://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`,
   );
   const stop = async () => {
     await app.close();

@@ -25,6 +25,8 @@ export interface ServerDeps {
   adminToken: string | null;
   corsOrigins?: readonly string[];
   now?: () => Date;
+  /** Certificate and key (PEM): HQ serves HTTPS itself (config.ts, tlsFromEnv). */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 /**
@@ -33,7 +35,11 @@ export interface ServerDeps {
  */
 export function buildServer(deps: ServerDeps): FastifyInstance {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ bodyLimit: maxRequestBytes, logger: false });
+  const app = Fastify({
+    bodyLimit: maxRequestBytes,
+    logger: false,
+    ...(deps.tls ? { https: deps.tls } : {}),
+  }) as FastifyInstance;
   const { db } = deps.hq;
   allowOrigins(app, deps.corsOrigins ?? []);
   // HQ's package keys exist from the start (made on first start, then loaded), so a
