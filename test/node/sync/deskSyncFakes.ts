@@ -69,14 +69,33 @@ export class ManualTimers implements Timers {
 }
 
 /**
- * Lets pending promise chains (store, transport, scheduler) run to their next wait.
- * Real time passes too (a few ms): signing and checking pull pages is WebCrypto work
- * that Node finishes on its thread pool, not in the next turns of the event loop.
+ * WebCrypto calls still running. Signing and checking pull pages is work Node finishes
+ * on its thread pool, not in a turn of the event loop, so settle() waits for these by
+ * count instead of guessing a time (a loaded machine made any fixed wait flaky).
  */
+let cryptoInFlight = 0;
+const subtle = globalThis.crypto.subtle as unknown as Record<
+  string,
+  (...args: unknown[]) => Promise<unknown>
+>;
+for (const name of ['digest', 'sign', 'verify', 'importKey', 'exportKey', 'generateKey']) {
+  const original = subtle[name]?.bind(globalThis.crypto.subtle);
+  if (!original) continue;
+  subtle[name] = (...args) => {
+    cryptoInFlight += 1;
+    return original(...args).finally(() => {
+      cryptoInFlight -= 1;
+    });
+  };
+}
+
+/** Lets pending promise chains (store, transport, scheduler, WebCrypto) run to their next wait. */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i += 1) {
+  for (let i = 0; i < 20; i += 1) {
     await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 1));
+    for (let waited = 0; cryptoInFlight > 0 && waited < 5_000; waited += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
   }
 }
 

@@ -47,6 +47,25 @@ describe('sync engine and the desk store', () => {
     expect(await desk.db.queue.count()).toBe(4);
   });
 
+  it('pulls nothing without a pinned HQ key, and says the desk must enroll again', async () => {
+    hq = await startHq();
+    const desk = await openTestDesk();
+    // Enrolled, but HQ's keys were never pinned (a desk from before they were exchanged).
+    const cred = await enrollDesk(hq, 'office-chengguan', desk.ctx.deviceId);
+    const store = new DexieSyncStore(desk.db);
+    const report = syncOnce(
+      store,
+      httpTransport(() => hq?.url ?? '', cred.token),
+    );
+    await expect(report).rejects.toMatchObject({
+      code: 'forbidden',
+      fieldErrors: [{ path: 'hqSignature', code: 'sync.hq_key_missing' }],
+    });
+    // Its own changes still went to HQ; nothing was pulled.
+    expect(await desk.db.queue.count()).toBe(0);
+    expect(await store.cursor()).toEqual({ office: 0, reference: 0 });
+  });
+
   it('asks for the next page while it applies one, telling HQ what it holds so far', async () => {
     hq = await startHq();
     const a = await openOfficeDesk('office-a', 'a');
