@@ -85,7 +85,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       hqKeys: publicHqKeys(hqKeys),
     };
     const bytes = Buffer.from(JSON.stringify(answer), 'utf8');
-    const signedFor = { answer: 'enroll', deviceId: enrolled.deviceId, code: body.code } as const;
+    const signedFor = { answer: 'enroll', deviceId: body.deviceId, code: body.code } as const;
     return reply
       .type('application/json; charset=utf-8')
       .header(hqSignatureHeader, await signHqAnswer(bytes, signedFor, hqKeys.signing))
