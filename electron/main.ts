@@ -59,7 +59,8 @@ function start(): void {
         encryption: () => safeStorage,
       }),
       // net.fetch follows the system proxy settings, as county networks often require.
-      fetch: (url, init) => net.fetch(url, init),
+      fetch: (url, { timeoutMs, ...init }) =>
+        net.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     }),
   });
   applyApplicationMenu('zh-CN');

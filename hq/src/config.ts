@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { protectionFromEnv, type ProtectionConfig } from './protectionConfig';
 
@@ -28,4 +29,32 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): HqConfig {
       .map((o) => o.trim())
       .filter(Boolean),
   };
+}
+
+/**
+ * HTTPS (its own block: HQ_TLS_CERT and HQ_TLS_KEY, PEM file paths, both or neither).
+ * With them HQ serves HTTPS itself; without, plain HTTP, on loopback unless HQ_HOST
+ * says otherwise (behind a reverse proxy that terminates TLS: README, "HQ over HTTPS").
+ */
+export interface HqTls {
+  cert: Buffer;
+  key: Buffer;
+}
+
+export function tlsFromEnv(env: NodeJS.ProcessEnv = process.env): HqTls | null {
+  const certFile = env.HQ_TLS_CERT || null;
+  const keyFile = env.HQ_TLS_KEY || null;
+  if (!certFile && !keyFile) return null;
+  if (!certFile || !keyFile) {
+    throw new Error('HQ_TLS_CERT and HQ_TLS_KEY go together: set both (PEM files) or neither.');
+  }
+  const read = (name: string, file: string) => {
+    try {
+      return readFileSync(resolve(file));
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(`${name} (${file}) cannot be read: ${reason}`, { cause: error });
+    }
+  };
+  return { cert: read('HQ_TLS_CERT', certFile), key: read('HQ_TLS_KEY', keyFile) };
 }

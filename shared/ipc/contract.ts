@@ -10,13 +10,8 @@
  * types and a few string constants.
  */
 import type { AppErrorData } from '../errors/appError';
-import type {
-  PublicKeys,
-  PullRequest,
-  PullResponse,
-  PushRequest,
-  PushResponse,
-} from '../sync/protocol';
+import type { SignedAnswer } from '../sync/hqSignature';
+import type { PublicKeys, PullRequest, PushRequest, PushResponse } from '../sync/protocol';
 
 export type MenuLanguage = 'zh-CN' | 'en';
 
@@ -79,8 +74,10 @@ export interface SavePdfResponse {
 
 /** Enrolls this desk with HQ once; the main process keeps the credential HQ returns. */
 export interface SyncEnrollRequest {
-  /** HQ's base URL, e.g. "https://hq.example.gov.cn" (http allowed on a county LAN). */
+  /** HQ's base URL, e.g. "https://hq.example.gov.cn" (shared/sync/hqAddress.ts says which). */
   hqUrl: string;
+  /** The desk's developer setting 开发者：允许不加密的 http 地址 (absent: off). */
+  allowInsecureHttp?: boolean;
   /** The one-time enrollment code the county administrator issued. */
   code: string;
   /** This office's id from its settings; HQ refuses a code issued for another office. */
@@ -109,11 +106,16 @@ export interface SyncStatusResponse {
   deviceId: string | null;
 }
 
-/** One sync call, made by the main process with the stored credential. */
-export type SyncHttpRequest =
-  { route: 'push'; body: PushRequest } | { route: 'pull'; body: PullRequest };
+/**
+ * One sync call, made by the main process with the stored credential, to the stored
+ * address if it passes the address rule with the desk's developer setting.
+ */
+export type SyncHttpRequest = (
+  { route: 'push'; body: PushRequest } | { route: 'pull'; body: PullRequest }
+) & { allowInsecureHttp?: boolean };
 
-export type SyncHttpResponse = PushResponse | PullResponse;
+/** Push: HQ's checked answer. Pull: the page as received, for the engine to verify. */
+export type SyncHttpResponse = PushResponse | SignedAnswer;
 
 /** A sync package (or any binary file) to save; the bytes cross IPC as a Uint8Array. */
 export interface SaveBytesRequest {

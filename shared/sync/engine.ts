@@ -1,4 +1,5 @@
 import { AppError } from '../errors/appError';
+import { openPullPage, pullNonce, trustedHqKey, type TrustedHqKey } from './hqSignature';
 import { pushBodyBudget, withinPushBudget } from './pushBudget';
 import {
   maxPullLimit,
@@ -108,8 +109,9 @@ export async function syncOnce(
 
   const limit = Math.min(options.pullLimit ?? maxPullLimit, maxPullLimit);
   if (options.shouldStop?.()) return report;
+  const trust = await pinnedHq(store);
   let held = await store.cursor();
-  let next: Promise<PullResponse> | null = requestPage(transport, { cursor: held, limit });
+  let next: Promise<PullResponse> | null = requestPage(transport, trust, { cursor: held, limit });
   while (next) {
     const page: PullResponse = await next;
     report.hqTime = page.hqTime;
@@ -118,7 +120,7 @@ export async function syncOnce(
     // says what the desk holds so far, apart from where to read from.
     next =
       page.hasMore && !options.shouldStop?.()
-        ? requestPage(transport, { cursor: page.cursor, limit, held })
+        ? requestPage(transport, trust, { cursor: page.cursor, limit, held })
         : null;
     await store.applyPulled(page.changes, page.cursor);
     held = page.cursor;
@@ -128,13 +130,48 @@ export async function syncOnce(
   return report;
 }
 
+interface PinnedHq {
+  deviceId: string;
+  key: TrustedHqKey;
+}
+
+/** HQ's signing key as this desk pinned it at enrollment; without one nothing is pulled. */
+async function pinnedHq(store: SyncStore): Promise<PinnedHq> {
+  const trust = await store.hqTrust();
+  if (!trust) {
+    throw new AppError({
+      code: 'forbidden',
+      message:
+        'This desk holds no HQ signing key (enrolled before pages were signed): enroll again.',
+      fieldErrors: [{ path: 'hqSignature', code: 'sync.hq_key_missing' }],
+      details: { reason: 'hq_key_missing' },
+    });
+  }
+  return { deviceId: trust.deviceId, key: await trustedHqKey(trust.signingKey) };
+}
+
 /**
  * A pull request that may fail while the page before it is still being applied: it is
  * marked handled at once (awaiting it still throws), so a failure there is never an
- * unhandled rejection, and is dropped if applying fails first.
+ * unhandled rejection, and is dropped if applying fails first. The page is opened only
+ * once its signature holds for this device, this cursor and this request's nonce: a
+ * page refused here is never handed to the store, and the cursor stays where it was.
  */
-function requestPage(transport: SyncTransport, request: PullRequest): Promise<PullResponse> {
-  const answer = transport.pull(request);
+function requestPage(
+  transport: SyncTransport,
+  hq: PinnedHq,
+  request: Omit<PullRequest, 'nonce'>,
+): Promise<PullResponse> {
+  const nonce = pullNonce();
+  const answer = transport
+    .pull({ ...request, nonce })
+    .then((signed) =>
+      openPullPage(
+        signed,
+        { answer: 'pull', deviceId: hq.deviceId, cursor: request.cursor, nonce },
+        hq.key,
+      ),
+    );
   answer.catch(() => undefined);
   return answer;
 }

@@ -1,8 +1,8 @@
+import type { SignedAnswer } from './hqSignature';
 import type { QueueEntry } from './queueEntry';
 import type {
   OpResult,
   PullRequest,
-  PullResponse,
   PushRequest,
   PushResponse,
   ServerChange,
@@ -24,9 +24,24 @@ export interface SyncStore {
   cursor(): Promise<SyncCursor>;
   /** Applies one page of HQ's changes and advances the cursor in ONE transaction. */
   applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void>;
+  /**
+   * Who this desk is to HQ and the HQ signing key it pinned at enrollment: every pull
+   * page must be signed by that key for that device. Null when none was pinned.
+   */
+  hqTrust(): Promise<HqTrust | null>;
+}
+
+export interface HqTrust {
+  deviceId: string;
+  /** HQ's public signing key (SPKI, base64) as pinned at enrollment. */
+  signingKey: string;
 }
 
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse>;
-  pull(request: PullRequest): Promise<PullResponse>;
+  /**
+   * The page exactly as received: body bytes and HQ's signature header. The engine
+   * checks the signature (shared/sync/hqSignature.ts) before it parses the page.
+   */
+  pull(request: PullRequest): Promise<SignedAnswer>;
 }

@@ -100,6 +100,12 @@ export const pullRequestSchema = z.object({
    * desks). Absent: `cursor` is both.
    */
   held: syncCursorSchema.optional(),
+  /**
+   * A fresh random value per request, bound into HQ's signature of the page
+   * (shared/sync/hqSignature.ts): a page recorded earlier never answers this request.
+   * Absent only from desks made before pages were signed.
+   */
+  nonce: z.string().min(16).max(64).optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

@@ -35,7 +35,7 @@ export function withinPushBudget(
 }
 
 /** UTF-8 length of text (no TextEncoder copy; a surrogate pair is 2 + 2 bytes). */
-function utf8Length(text: string): number {
+export function utf8Length(text: string): number {
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

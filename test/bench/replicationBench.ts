@@ -38,12 +38,15 @@ export async function runReplicationBench(
 ): Promise<ReplicationFigures> {
   const url = `${pageUrl}replication.html`;
   const deviceId = newRecordId();
-  const { token, officeName } = await enrollViaAdmin(hq.url, hq.officeId, deviceId);
+  const { token, officeName, hqKeys } = await enrollViaAdmin(hq.url, hq.officeId, deviceId);
   log('chromium: initial pull HQ → desk in the page (syncOnce, DexieSyncStore, web transport)…');
   const deskPull = await withFreshPage(url, async (page) => {
     const credential = { hqUrl: hq.url, deviceId, officeId: hq.officeId, officeName, token };
     const run = await peakHeapDuring(page, () =>
-      page.evaluate((c) => window.replicationBench.deskPull(c), credential),
+      page.evaluate(([c, k]) => window.replicationBench.deskPull(c, k), [
+        credential,
+        hqKeys,
+      ] as const),
     );
     return {
       ...run.result,

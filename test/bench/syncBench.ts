@@ -153,7 +153,7 @@ export async function runSyncBench<T>(
     const deskB = await openOfficeDesk(officeId, 'B');
     for (const desk of [deskA, deskB]) {
       const credential = await enrollViaAdmin(hq.url, officeId, desk.deviceId);
-      connect(desk, credential.token, hq.url);
+      await connect(desk, credential, hq.url);
     }
     await sync(deskB); // its own settings op and the reference data: B then only pulls the office
 

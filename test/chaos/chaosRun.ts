@@ -111,7 +111,7 @@ export async function chaosRun(seed: number, cli: string): Promise<RunResult> {
           new Date(start + random.int(0, 600) * 1000),
         );
         const credential = await enrollViaAdmin(hq.url, officeId, desk.deviceId);
-        connect(desk, credential.token, proxy.urlFor(name));
+        await connect(desk, credential, proxy.urlFor(name));
         officeDesks.push(desk);
         desks.push(desk);
       }

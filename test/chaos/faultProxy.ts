@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hqSignatureHeader } from '@shared/sync/hqSignature';
 import { seededRandom, type Random } from '../support/seededRandom';
 
 /**
@@ -66,6 +67,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 interface Upstream {
   status: number;
   body: string;
+  /** HQ's signature of the body (x-hq-signature), passed on as a real proxy would. */
+  signature?: string | null;
 }
 
 export async function startFaultProxy(options: {
@@ -99,7 +102,11 @@ export async function startFaultProxy(options: {
         body: body.toString('utf8'),
         signal: AbortSignal.timeout(10_000),
       });
-      return { status: response.status, body: await response.text() };
+      return {
+        status: response.status,
+        body: await response.text(),
+        signature: response.headers.get(hqSignatureHeader),
+      };
     } catch {
       // HQ down (killed, restarting): the gateway answers as nginx would.
       return {
@@ -126,7 +133,10 @@ export async function startFaultProxy(options: {
   const replies = new WeakMap<ServerResponse, () => void>();
   const answer = (res: ServerResponse, upstream: Upstream) =>
     replies.set(res, () => {
-      res.writeHead(upstream.status, { 'content-type': 'application/json' });
+      res.writeHead(upstream.status, {
+        'content-type': 'application/json',
+        ...(upstream.signature ? { [hqSignatureHeader]: upstream.signature } : {}),
+      });
       res.end(upstream.body);
     });
   const cut = (res: ServerResponse) => replies.set(res, () => res.socket?.destroy());

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { AppError, isAppErrorData } from '@shared/errors/appError';
+import { postJsonToHq, postToHq, type HqFetch } from '@shared/sync/hqHttp';
 import { hqRoutes } from '@shared/sync/httpApi';
 import type { SyncTransport } from '@shared/sync/ports';
 import {
   enrollResponseSchema,
-  pullResponseSchema,
   pushResponseSchema,
   type EnrollResponse,
 } from '@shared/sync/protocol';
@@ -246,25 +245,25 @@ export async function enrollDesk(
   return enrollResponseSchema.parse(body);
 }
 
-/** The protocol over Node's fetch, as the browser build's transport does over window.fetch. */
+/** Node's fetch with the desk client's timeout as an AbortSignal (shared/sync/hqHttp.ts). */
+export const nodeFetch: HqFetch = (url, { timeoutMs, ...init }) =>
+  fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+
+/**
+ * The protocol over Node's fetch through the desks' own HTTP client, as the browser
+ * build's transport does over window.fetch: pull pages come back as received, for the
+ * engine to check their signature.
+ */
 export function httpTransport(baseUrl: () => string, token: string): SyncTransport {
-  const call = async (route: string, body: unknown) => {
-    let result;
-    try {
-      result = await postJson(`${baseUrl()}${route}`, body, token);
-    } catch {
-      throw new AppError({ code: 'unavailable', message: 'HQ is not reachable.' });
-    }
-    if (result.status !== 200) {
-      throw isAppErrorData(result.body)
-        ? new AppError(result.body)
-        : new AppError({ code: 'internal', message: `HTTP ${result.status}` });
-    }
-    return result.body;
-  };
   return {
-    push: async (request) => pushResponseSchema.parse(await call(hqRoutes.push, request)),
-    pull: async (request) => pullResponseSchema.parse(await call(hqRoutes.pull, request)),
+    push: (request) =>
+      postJsonToHq(
+        nodeFetch,
+        { baseUrl: baseUrl(), route: hqRoutes.push, body: request, token },
+        pushResponseSchema,
+      ),
+    pull: (request) =>
+      postToHq(nodeFetch, { baseUrl: baseUrl(), route: hqRoutes.pull, body: request, token }),
   };
 }
 

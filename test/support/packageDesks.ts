@@ -1,5 +1,5 @@
 import { hqRoutes } from '@shared/sync/httpApi';
-import { enrollResponseSchema } from '@shared/sync/protocol';
+import { enrollResponseSchema, type EnrollResponse } from '@shared/sync/protocol';
 import { addOffice, createEnrollmentCode } from '../../hq/src/store/offices';
 import { enrollWithKeys } from '../../renderer/src/sync/packages/enrollWithKeys';
 import { postJson, type RunningHq } from './hqHarness';
@@ -23,7 +23,7 @@ export async function enrollWithPackageKeys(
     await addOffice(hq.hq.db, { id: desk.officeId, name: `${desk.officeId} 民政办` }, new Date());
   }
   const code = await createEnrollmentCode(hq.hq.db, desk.officeId, new Date());
-  let token = '';
+  const answered: { credential?: EnrollResponse } = {};
   await enrollWithKeys(
     desk.db,
     {
@@ -31,8 +31,8 @@ export async function enrollWithPackageKeys(
         const { hqUrl: _url, ...body } = input;
         const { status, body: answer } = await postJson(`${hq.url}${hqRoutes.enroll}`, body);
         if (status !== 200) throw new Error(`enroll failed: ${status} ${JSON.stringify(answer)}`);
-        const { token: secret, ...enrolled } = enrollResponseSchema.parse(answer);
-        token = secret;
+        answered.credential = enrollResponseSchema.parse(answer);
+        const { token: _secret, ...enrolled } = answered.credential;
         return enrolled;
       },
     },
@@ -44,5 +44,6 @@ export async function enrollWithPackageKeys(
       deviceName: `desk ${desk.name}`,
     },
   );
-  connect(desk, token, hq.url);
+  if (!answered.credential) throw new Error('not enrolled');
+  await connect(desk, answered.credential, hq.url);
 }

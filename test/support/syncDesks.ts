@@ -1,4 +1,5 @@
 import { syncOnce, type SyncOptions, type SyncReport } from '@shared/sync/engine';
+import type { EnrollResponse } from '@shared/sync/protocol';
 import type { SyncTransport } from '@shared/sync/ports';
 import { defaultOfficeSettings } from '@shared/domain/settings';
 import { recordMetaKeys } from '@shared/records/envelope';
@@ -10,6 +11,7 @@ import { createSettingsIn, ensureDeviceId } from '../../renderer/src/db/reposito
 import type { WriteContext } from '../../renderer/src/db/writeContext';
 import { write } from '../../renderer/src/db/writePath';
 import { DexieSyncStore } from '../../renderer/src/sync/dexieSyncStore';
+import { pinHqKeys } from '../../renderer/src/sync/packages/deviceKeys';
 import type { ComparableRecord, RunningHq } from './hqHarness';
 import { enrollDesk, hqOfficeRecords, httpTransport } from './hqHarness';
 
@@ -97,14 +99,23 @@ export async function openOfficeDesk(
 /** Enrolls the desk at HQ under its own device id and gives it a transport there. */
 export async function enroll(desk: SyncDesk, hq: Pick<RunningHq, 'url' | 'hq'>): Promise<void> {
   const credential = await enrollDesk(hq, desk.officeId, desk.deviceId, `desk ${desk.name}`);
-  connect(desk, credential.token, hq.url);
+  await connect(desk, credential, hq.url);
 }
 
-/** Gives the desk a credential and a transport to HQ at `url` (switch with desk.baseUrl). */
-export function connect(desk: SyncDesk, token: string, url: string): void {
-  desk.token = token;
+/**
+ * Gives the desk its credential and a transport to HQ at `url` (switch with
+ * desk.baseUrl), and pins HQ's keys from the enrollment answer, as the app's
+ * enrollment does: pulled pages are checked against them.
+ */
+export async function connect(
+  desk: SyncDesk,
+  credential: Pick<EnrollResponse, 'token' | 'hqKeys'>,
+  url: string,
+): Promise<void> {
+  await pinHqKeys(desk.db, credential.hqKeys);
+  desk.token = credential.token;
   desk.baseUrl = url;
-  desk.transport = httpTransport(() => desk.baseUrl, token);
+  desk.transport = httpTransport(() => desk.baseUrl, credential.token);
 }
 
 /** One sync round of the real engine over the desk's store and transport. */

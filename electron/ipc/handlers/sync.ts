@@ -1,41 +1,54 @@
 /**
  * 'sync:enroll', 'sync:status' and 'sync:request': the main-process end of online sync.
  * The main process keeps the device credential (electron/sync/credentialStore.ts) and
- * makes every HTTP request to HQ itself, adding the bearer token, so the renderer
- * never holds the token. Requests and HQ's answers are checked with the protocol's
- * schemas on the way through.
+ * makes every HTTP request to HQ itself (shared/sync/hqHttp.ts), adding the bearer
+ * token, so the renderer never holds the token. Every request checks HQ's address
+ * again (shared/sync/hqAddress.ts), the stored one included. The enrollment answer's
+ * signature is checked before its credential is kept; a pull page goes back to the
+ * renderer as received, where the engine checks its signature before applying it.
  */
 import { z } from 'zod';
 import { AppError } from '@shared/errors/appError';
+import { checkHqAddress } from '@shared/sync/hqAddress';
+import { postJsonToHq, postToHq, type HqFetch } from '@shared/sync/hqHttp';
+import { openEnrollAnswer } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
 import {
   enrollRequestSchema,
-  enrollResponseSchema,
   pullRequestSchema,
-  pullResponseSchema,
   pushRequestSchema,
   publicKeysSchema,
   pushResponseSchema,
 } from '@shared/sync/protocol';
 import type { CredentialStore } from '../../sync/credentialStore';
-import { normalizeHqUrl, postJson, type FetchLike } from '../../sync/hqClient';
 import { parseRequest } from '../parseRequest';
 import type { IpcHandlers } from '../registerHandlers';
 
 const enrollSchema = enrollRequestSchema
   .pick({ code: true, deviceId: true, officeId: true, deviceName: true })
   .extend({ publicKeys: publicKeysSchema })
-  .extend({ hqUrl: z.string().trim().min(1).max(500) });
+  .extend({
+    hqUrl: z.string().trim().min(1).max(500),
+    allowInsecureHttp: z.boolean().optional(),
+  });
 
 const requestSchema = z.discriminatedUnion('route', [
-  z.object({ route: z.literal('push'), body: pushRequestSchema }),
-  z.object({ route: z.literal('pull'), body: pullRequestSchema }),
+  z.object({
+    route: z.literal('push'),
+    body: pushRequestSchema,
+    allowInsecureHttp: z.boolean().optional(),
+  }),
+  z.object({
+    route: z.literal('pull'),
+    body: pullRequestSchema,
+    allowInsecureHttp: z.boolean().optional(),
+  }),
 ]);
 
 export interface SyncHandlerDeps {
   credentials: CredentialStore;
-  /** Electron's net.fetch (proxy-aware) in the app; a fake in tests. */
-  fetch: FetchLike;
+  /** Electron's net.fetch (proxy-aware) in the app; a fake or Node's fetch in tests. */
+  fetch: HqFetch;
 }
 
 export function syncHandlers(
@@ -44,24 +57,27 @@ export function syncHandlers(
   return {
     'sync:enroll': async (request) => {
       const input = parseRequest(enrollSchema, request);
-      const baseUrl = normalizeHqUrl(input.hqUrl);
+      const baseUrl = checkHqAddress(input.hqUrl, {
+        allowInsecureHttp: input.allowInsecureHttp ?? false,
+      });
       // Before HQ spends the one-time code: a token we could not keep would be lost.
       deps.credentials.requireEncryption();
-      const enrolled = await postJson(
-        {
-          fetch: deps.fetch,
-          baseUrl,
-          route: hqRoutes.enroll,
-          body: {
-            code: input.code,
-            deviceId: input.deviceId,
-            officeId: input.officeId,
-            deviceName: input.deviceName,
-            publicKeys: input.publicKeys,
-          },
+      const answer = await postToHq(deps.fetch, {
+        baseUrl,
+        route: hqRoutes.enroll,
+        body: {
+          code: input.code,
+          deviceId: input.deviceId,
+          officeId: input.officeId,
+          deviceName: input.deviceName,
+          publicKeys: input.publicKeys,
         },
-        enrollResponseSchema,
-      );
+      });
+      const enrolled = await openEnrollAnswer(answer, {
+        answer: 'enroll',
+        deviceId: input.deviceId,
+        code: input.code,
+      });
       if (enrolled.officeId !== input.officeId) {
         throw new AppError({
           code: 'forbidden',
@@ -90,11 +106,16 @@ export function syncHandlers(
     'sync:request': async (request) => {
       const call = parseRequest(requestSchema, request);
       const credential = await deps.credentials.load();
-      const base = { fetch: deps.fetch, baseUrl: credential.hqUrl, token: credential.token };
+      // The stored address too: a credential file edited to point elsewhere is refused.
+      const baseUrl = checkHqAddress(credential.hqUrl, {
+        allowInsecureHttp: call.allowInsecureHttp ?? false,
+      });
+      const base = { baseUrl, token: credential.token };
       if (call.route === 'push') {
-        return postJson({ ...base, route: hqRoutes.push, body: call.body }, pushResponseSchema);
+        const post = { ...base, route: hqRoutes.push, body: call.body };
+        return postJsonToHq(deps.fetch, post, pushResponseSchema);
       }
-      return postJson({ ...base, route: hqRoutes.pull, body: call.body }, pullResponseSchema);
+      return postToHq(deps.fetch, { ...base, route: hqRoutes.pull, body: call.body });
     },
   };
 }

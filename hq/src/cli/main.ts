@@ -1,5 +1,5 @@
 import { toAppErrorData } from '@shared/errors/appError';
-import { configFromEnv, type HqConfig } from '../config';
+import { configFromEnv, tlsFromEnv, type HqConfig } from '../config';
 import { openHqDatabase, type HqDatabase } from '../db/database';
 import { buildServer } from '../http/server';
 import { parseArgs } from './args';
@@ -41,6 +41,7 @@ async function main(argv: string[]): Promise<number | 'serving'> {
 }
 
 async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
+  const tls = tlsFromEnv();
   const app = buildServer({
     hq,
     adminToken: config.adminToken,
@@ -48,9 +49,10 @@ async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
     log: { level: config.logLevel },
     enrollLimit: config.enrollLimit,
     trustProxy: config.trustProxy,
+    tls,
   });
   await app.listen({ port: config.port, host: config.host });
-  const ready = `HQ listening on http://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`;
+  const ready = `HQ listening on ${tls ? 'https' : 'http'}://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`;
   // With the log on, stdout is JSON lines only, so a log shipper reads every line.
   if (config.logLevel === 'off') console.log(ready);
   else app.log.info({ storage: hq.storage, schemaVersion: hq.schemaVersion }, ready);

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { AppError } from '@shared/errors/appError';
 import { hqRoutes, maxRequestBytes } from '@shared/sync/httpApi';
+import { hqSignatureHeader, signHqAnswer } from '@shared/sync/hqSignature';
 import {
   enrollRequestSchema,
   pullRequestSchema,
@@ -34,6 +35,8 @@ export interface ServerDeps {
   /** Whose X-Forwarded-For names the client (HQ_TRUST_PROXY); off by default. */
   trustProxy?: boolean | string[];
   now?: () => Date;
+  /** Certificate and key (PEM): HQ serves HTTPS itself (config.ts, tlsFromEnv). */
+  tls?: { cert: Buffer; key: Buffer } | null;
 }
 
 /**
@@ -46,7 +49,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     bodyLimit: maxRequestBytes,
     ...serverLogOptions(deps.log),
     trustProxy: deps.trustProxy ?? false,
-  });
+    ...(deps.tls ? { https: deps.tls } : {}),
+  }) as FastifyInstance;
   const { db } = deps.hq;
   logRequests(app, deps.log);
   boundJsonDepth(app);
@@ -79,11 +83,23 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     schemaVersion: deps.hq.schemaVersion,
   }));
 
-  app.post(hqRoutes.enroll, async (request): Promise<EnrollResponse> => {
+  app.post(hqRoutes.enroll, async (request, reply) => {
     const body = parseBody(enrollRequestSchema, request.body);
+    const hqKeys = await keys();
     const enrolled = await enrollDevice(db, body, now());
-    // The desk pins HQ's public keys: packages signed by any other key are refused there.
-    return { ...enrolled, hqTime: now().toISOString(), hqKeys: publicHqKeys(await keys()) };
+    // The desk pins HQ's public keys: pages and packages signed by any other key are
+    // refused there. The answer is signed by the key it carries, for this device and code.
+    const answer: EnrollResponse = {
+      ...enrolled,
+      hqTime: now().toISOString(),
+      hqKeys: publicHqKeys(hqKeys),
+    };
+    const bytes = Buffer.from(JSON.stringify(answer), 'utf8');
+    const signedFor = { answer: 'enroll', deviceId: body.deviceId, code: body.code } as const;
+    return reply
+      .type('application/json; charset=utf-8')
+      .header(hqSignatureHeader, await signHqAnswer(bytes, signedFor, hqKeys.signing))
+      .send(bytes);
   });
 
   app.post(hqRoutes.push, async (request) => {
@@ -99,7 +115,18 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const body = parseBody(pullRequestSchema, request.body);
     await recordDeviceCursor(db, who.id, body.held ?? body.cursor);
     const page = await pullPageJson(db, who.officeId, body.cursor, body.limit, now());
-    return reply.type('application/json; charset=utf-8').send(page);
+    // Signed over the exact bytes sent, for this device, cursor and request (docs/sync.md).
+    const bytes = Buffer.from(page, 'utf8');
+    const signedFor = {
+      answer: 'pull',
+      deviceId: who.id,
+      cursor: body.cursor,
+      nonce: body.nonce ?? '',
+    } as const;
+    return reply
+      .type('application/json; charset=utf-8')
+      .header(hqSignatureHeader, await signHqAnswer(bytes, signedFor, (await keys()).signing))
+      .send(bytes);
   });
 
   app.register(adminRoutes({ db, adminToken: deps.adminToken, now }), { prefix: '/v1/admin' });

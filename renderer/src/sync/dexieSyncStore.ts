@@ -2,7 +2,7 @@ import { formatHlc, parseHlc, receiveHlc } from '@shared/clock/hlc';
 import { toAppErrorData } from '@shared/errors/appError';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
-import type { SyncStore } from '@shared/sync/ports';
+import type { HqTrust, SyncStore } from '@shared/sync/ports';
 import {
   initialCursor,
   syncCursorSchema,
@@ -22,6 +22,7 @@ import {
 } from '../db/repositories/elderlyCare/staysAfterPull';
 import { officeSettingsId } from '../db/repositories/settings';
 import type { WriteContext } from '../db/writeContext';
+import { loadHqTrust } from './hqTrust';
 import { PageWrites, type Versioned } from './pageWrites';
 
 const cursorKey = 'syncCursor';
@@ -60,6 +61,11 @@ export class DexieSyncStore implements SyncStore {
 
   pendingCount(): Promise<number> {
     return this.db.queue.count();
+  }
+
+  /** The device id and pinned HQ key every pull page is checked against (hqTrust.ts). */
+  hqTrust(): Promise<HqTrust | null> {
+    return loadHqTrust(this.db);
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * The few sync facts the desk keeps in its meta table (IndexedDB): when the last
- * round succeeded, and — in the browser build only — the device credential.
+ * round succeeded, the developer setting for plain-http HQ addresses, and — in the
+ * browser build only — the device credential.
  *
  * Typed by the shape of the table rather than DeskDatabase, so code outside db/ can
  * use it without reaching the tables themselves; any Dexie database with a `meta`
@@ -17,6 +18,7 @@ export interface MetaStore {
 
 const lastSuccessKey = 'syncLastSuccess';
 const webCredentialKey = 'syncWebCredential';
+const insecureHttpKey = 'syncAllowInsecureHttp';
 
 export async function loadLastSuccess(store: MetaStore): Promise<string | null> {
   const row = await store.meta.get(lastSuccessKey);
@@ -50,4 +52,17 @@ export async function loadWebCredential(store: MetaStore): Promise<WebCredential
 
 export async function saveWebCredential(store: MetaStore, credential: WebCredential) {
   await store.meta.put({ key: webCredentialKey, value: credential });
+}
+
+/**
+ * 开发者：允许不加密的 http 地址 (同步设置). Off unless someone ticked it: the transports
+ * read it here at every request and check HQ's address with it (shared/sync/hqAddress.ts).
+ */
+export async function loadAllowInsecureHttp(store: MetaStore): Promise<boolean> {
+  const row = await store.meta.get(insecureHttpKey);
+  return row?.value === true;
+}
+
+export async function saveAllowInsecureHttp(store: MetaStore, allow: boolean): Promise<void> {
+  await store.meta.put({ key: insecureHttpKey, value: allow });
 }

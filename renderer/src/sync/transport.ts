@@ -8,7 +8,7 @@ import type { SyncEnrollRequest, SyncEnrollResponse } from '@shared/ipc/contract
 import type { SyncTransport } from '@shared/sync/ports';
 import { getDeskApi, isDesktop } from '../platform/deskApi';
 import { createElectronTransport } from './httpTransport.electron';
-import { createWebTransport } from './httpTransport.web';
+import { browserFetch, createWebTransport } from './httpTransport.web';
 import type { MetaStore } from './syncMeta';
 
 export type EnrollInput = SyncEnrollRequest;
@@ -28,6 +28,6 @@ export interface DeskSyncTransport extends SyncTransport {
 /** The transport of the runtime the desk is in. */
 export function createSyncTransport(store: MetaStore): DeskSyncTransport {
   return isDesktop()
-    ? createElectronTransport(getDeskApi())
-    : createWebTransport(store, (url, init) => fetch(url, init));
+    ? createElectronTransport(getDeskApi(), store)
+    : createWebTransport(store, browserFetch);
 }

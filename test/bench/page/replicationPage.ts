@@ -6,22 +6,28 @@
  * replicate() of the same records from a PouchDB server into a browser PouchDB.
  */
 import PouchDB from 'pouchdb-browser';
+import type { PublicKeys } from '@shared/package/keys';
 import { syncOnce } from '@shared/sync/engine';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
-import { createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
+import { browserFetch, createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
+import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { saveWebCredential, type WebCredential } from '../../../renderer/src/sync/syncMeta';
 
 const replicationBench = {
-  /** A fresh desk database holding only the credential, then one sync round (pull only). */
-  async deskPull(credential: WebCredential) {
+  /**
+   * A fresh desk database holding only the credential and HQ's pinned keys, then one
+   * sync round (pull only).
+   */
+  async deskPull(credential: WebCredential, hqKeys: PublicKeys) {
     const db = new DeskDatabase(`bench-pull-${Date.now()}`);
     await db.open();
     // The desk's device id (its first run) is the one it enrolled with: the stays it
     // replays from pulled movements are written and clocked under it.
     await db.meta.put({ key: 'deviceId', value: credential.deviceId });
     await saveWebCredential(db, credential);
-    const transport = createWebTransport(db, (url, init) => fetch(url, init));
+    await pinHqKeys(db, hqKeys);
+    const transport = createWebTransport(db, browserFetch);
     const store = new DexieSyncStore(db);
     const t0 = performance.now();
     const report = await syncOnce(store, transport);

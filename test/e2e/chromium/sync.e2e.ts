@@ -51,7 +51,25 @@ it('enrolls with HQ, drains the queue to it, and receives what the county publis
 
   await page.getByRole('button', { name: '设置' }).first().click();
   await page.getByRole('button', { name: '县局连接' }).click();
-  await page.getByLabel('县局地址').fill(hqUrl);
+  // A plain-http address on the LAN is refused next to the field, before anything is sent,
+  // unless the developer option is ticked; HQ on this computer (loopback) is fine.
+  const address = page.getByLabel('县局地址');
+  await address.fill('http://192.168.1.20:8787');
+  await address.blur();
+  const refusal = page.getByText('县局地址须以 https:// 开头', { exact: false });
+  await refusal.waitFor();
+  await expect.poll(() => page.getByTestId('enroll-error').count()).toBe(0);
+  await page.getByTestId('sync-dev-options').scrollIntoViewIfNeeded();
+  await shot('sync-settings-insecure');
+  const developer = page.getByLabel('开发者：允许不加密的 http 地址');
+  // Stored in the desk's meta, then read back: the box follows once the write is done.
+  await developer.click();
+  await expect.poll(() => developer.isChecked()).toBe(true);
+  await expect.poll(() => refusal.count()).toBe(0);
+  await developer.click();
+  await expect.poll(() => developer.isChecked()).toBe(false);
+  await refusal.waitFor();
+  await address.fill(hqUrl);
   await page.getByLabel('接入码').fill(await createEnrollmentCode(hq.db, '330102001', new Date()));
   await page.getByRole('button', { name: '接入', exact: true }).click();
   await page.getByTestId('enroll-done').waitFor();

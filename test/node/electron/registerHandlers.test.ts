@@ -126,12 +126,7 @@ describe('registerHandlers', () => {
         hqKeys: { signing: 's', encryption: 'e' },
       }),
       'sync:status': () => ({ enrolled: false, hqUrl: null, deviceId: null }),
-      'sync:request': () => ({
-        changes: [],
-        cursor: { office: 0, reference: 0 },
-        hasMore: false,
-        hqTime: '',
-      }),
+      'sync:request': () => ({ body: new Uint8Array(), signature: null }),
     };
     registerHandlers(fake.ipcMain, handlers);
     expect([...fake.listeners.keys()].sort()).toEqual([...ipcChannels].sort());

@@ -5,11 +5,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncHandlers } from '../../../electron/ipc/handlers/sync';
 import { CredentialStore, type Encryption } from '../../../electron/sync/credentialStore';
-import {
-  normalizeHqUrl,
-  type FetchLike,
-  type HttpRequestInit,
-} from '../../../electron/sync/hqClient';
+import { fakeHqSigner, fakeNet } from '../../support/fakeHqAnswers';
+import { queueEntry } from '../sync/deskSyncFakes';
 
 const event = { senderFrame: { url: 'app://desk/index.html' } } as unknown as IpcMainInvokeEvent;
 const hqTime = '2026-03-02T01:00:00.000Z';
@@ -27,35 +24,14 @@ function fakeSafeStorage(available = true): Encryption {
   };
 }
 
-interface Sent {
-  url: string;
-  init: HttpRequestInit;
-  body: unknown;
-}
-
-/** net.fetch stand-in: records each request and answers from a queue. */
-function fakeNet() {
-  const sent: Sent[] = [];
-  const answers: (() => { status: number; body: string })[] = [];
-  const fetch: FetchLike = async (url, init) => {
-    sent.push({ url, init, body: JSON.parse(init.body) });
-    const answer = answers.shift();
-    if (!answer) throw new TypeError('net::ERR_CONNECTION_REFUSED');
-    const { status, body } = answer();
-    return { ok: status >= 200 && status < 300, status, text: async () => body };
-  };
-  const answer = (status: number, body: unknown) =>
-    answers.push(() => ({ status, body: typeof body === 'string' ? body : JSON.stringify(body) }));
-  return { fetch, sent, answer };
-}
-
+const signer = await fakeHqSigner();
 const enrolled = {
-  deviceId: 'dev-0001',
-  token: 'dev-0001.s3cr3t-token',
+  deviceId: '0190f3a2-desk-0001',
+  token: '0190f3a2-desk-0001.s3cr3t-token',
   officeId: '330102001',
   officeName: '城关镇民政办',
   hqTime,
-  hqKeys: { signing: 'HQ-SIGNING-SPKI', encryption: 'HQ-ENCRYPTION-SPKI' },
+  hqKeys: signer.publicKeys,
 };
 const enrollRequest = {
   hqUrl: 'https://hq.example.gov.cn/minzheng/',
@@ -65,6 +41,16 @@ const enrollRequest = {
   deviceName: '城关镇民政办-01',
   publicKeys: { signing: 'DESK-SIGNING-SPKI', encryption: 'DESK-ENCRYPTION-SPKI' },
 };
+
+/** HQ's enrollment answer, signed for this device and code as HQ signs it. */
+async function signedEnrollment(body: unknown = enrolled) {
+  const signedFor = {
+    answer: 'enroll',
+    deviceId: enrollRequest.deviceId,
+    code: enrollRequest.code,
+  } as const;
+  return { status: 200, body, signature: await signer.sign(JSON.stringify(body), signedFor) };
+}
 
 let dir: string;
 let file: string;
@@ -89,10 +75,10 @@ afterEach(async () => {
 
 describe('sync:enroll', () => {
   it('enrolls with HQ and keeps the token encrypted in userData, out of the renderer', async () => {
-    net.answer(200, enrolled);
+    net.answer(await signedEnrollment());
     const result = await handlers()['sync:enroll'](enrollRequest, event);
     expect(result).toEqual({
-      deviceId: 'dev-0001',
+      deviceId: enrolled.deviceId,
       officeId: '330102001',
       officeName: '城关镇民政办',
       hqTime,
@@ -112,7 +98,7 @@ describe('sync:enroll', () => {
     await expect(handlers()['sync:status'](undefined, event)).resolves.toEqual({
       enrolled: true,
       hqUrl: 'https://hq.example.gov.cn/minzheng',
-      deviceId: 'dev-0001',
+      deviceId: enrolled.deviceId,
     });
   });
 
@@ -131,7 +117,7 @@ describe('sync:enroll', () => {
       message: 'The enrollment code was issued for another office.',
       fieldErrors: [{ path: 'officeId', code: 'enroll.office_mismatch' }],
     };
-    net.answer(403, refusal);
+    net.answer({ status: 403, body: refusal });
     await expect(handlers()['sync:enroll'](enrollRequest, event)).rejects.toMatchObject(refusal);
     await expect(handlers()['sync:status'](undefined, event)).resolves.toMatchObject({
       enrolled: false,
@@ -139,7 +125,7 @@ describe('sync:enroll', () => {
   });
 
   it('refuses an answer for another office', async () => {
-    net.answer(200, { ...enrolled, officeId: '330102999' });
+    net.answer(await signedEnrollment({ ...enrolled, officeId: '330102999' }));
     await expect(handlers()['sync:enroll'](enrollRequest, event)).rejects.toMatchObject({
       code: 'forbidden',
       fieldErrors: [{ path: 'officeId', code: 'sync.enroll.officeMismatch' }],
@@ -159,6 +145,8 @@ describe('sync:enroll', () => {
   });
 });
 
+const opFixture = queueEntry();
+
 describe('sync:request', () => {
   const pull = {
     route: 'pull' as const,
@@ -167,17 +155,22 @@ describe('sync:request', () => {
   const page = { changes: [], cursor: { office: 3, reference: 1 }, hasMore: false, hqTime };
 
   async function enroll() {
-    net.answer(200, enrolled);
+    net.answer(await signedEnrollment());
     await handlers()['sync:enroll'](enrollRequest, event);
   }
 
   it('adds the bearer token itself and returns the checked answer', async () => {
     await enroll();
-    net.answer(200, page);
-    await expect(handlers()['sync:request'](pull, event)).resolves.toEqual(page);
+    net.answer({ status: 200, body: page, signature: 'as-received' });
+    const answer = await handlers()['sync:request'](pull, event);
+    // The page goes to the renderer as received: the engine checks its signature there.
+    expect(answer).toEqual({
+      body: new TextEncoder().encode(JSON.stringify(page)),
+      signature: 'as-received',
+    });
     const sent = net.sent[1];
     expect(sent?.url).toBe('https://hq.example.gov.cn/minzheng/v1/sync/pull');
-    expect(sent?.init.headers.authorization).toBe('Bearer dev-0001.s3cr3t-token');
+    expect(sent?.init.headers.authorization).toBe(`Bearer ${enrolled.token}`);
     expect(sent?.body).toEqual(pull.body);
   });
 
@@ -201,24 +194,30 @@ describe('sync:request', () => {
       code: 'validation',
     });
     expect(net.sent).toHaveLength(1);
-    net.answer(200, { changes: 'none' });
-    await expect(handlers()['sync:request'](pull, event)).rejects.toMatchObject({
-      code: 'internal',
-    });
+    net.answer({ status: 200, body: { results: 'none' } });
+    await expect(
+      handlers()['sync:request']({ route: 'push', body: { ops: [] } } as never, event),
+    ).rejects.toMatchObject({ code: 'validation' });
+    await expect(
+      handlers()['sync:request']({ route: 'push', body: { ops: [opFixture] } }, event),
+    ).rejects.toMatchObject({ code: 'internal' });
   });
 
   it("words a proxy's error page or a captive portal as HQ being unreachable", async () => {
     await enroll();
-    net.answer(502, '<html>Bad Gateway</html>');
+    net.answer({ status: 502, body: '<html>Bad Gateway</html>' });
     await expect(handlers()['sync:request'](pull, event)).rejects.toMatchObject({
       code: 'unavailable',
       details: { status: 502 },
     });
-    net.answer(200, '<html>请先登录上网认证</html>');
+    net.answer({ status: 200, body: '<html>请先登录上网认证</html>' });
     await expect(handlers()['sync:request'](pull, event)).rejects.toMatchObject({
       code: 'unavailable',
     });
-    net.answer(401, { code: 'unauthenticated', message: 'Unknown device token.' });
+    net.answer({
+      status: 401,
+      body: { code: 'unauthenticated', message: 'Unknown device token.' },
+    });
     await expect(handlers()['sync:request'](pull, event)).rejects.toMatchObject({
       code: 'unauthenticated',
       message: 'Unknown device token.',
@@ -226,12 +225,51 @@ describe('sync:request', () => {
   });
 });
 
-describe('normalizeHqUrl', () => {
-  it('keeps a path prefix, drops trailing slashes, refuses the rest', () => {
-    expect(normalizeHqUrl(' http://10.1.2.3:8787/ ')).toBe('http://10.1.2.3:8787');
-    expect(normalizeHqUrl('https://hq.example.gov.cn/mz//')).toBe('https://hq.example.gov.cn/mz');
-    for (const bad of ['hq.example.gov.cn', 'file:///etc', 'https://u:p@hq', 'https://hq/?a=1']) {
-      expect(() => normalizeHqUrl(bad), bad).toThrow(/http\(s\) URL/);
-    }
+describe('the address rule and signed enrollment in the main process', () => {
+  const insecure = { fieldErrors: [{ path: 'hqUrl', code: 'sync.hqUrl.insecure' }] };
+  const pull = { route: 'pull' as const, body: { cursor: { office: 0, reference: 0 }, limit: 5 } };
+
+  it('refuses a plain-http LAN address before spending the code, unless the setting allows it', async () => {
+    const lan = { ...enrollRequest, hqUrl: 'http://10.1.2.3:8787' };
+    await expect(handlers()['sync:enroll'](lan, event)).rejects.toMatchObject(insecure);
+    expect(net.sent).toEqual([]);
+    net.answer(await signedEnrollment());
+    await handlers()['sync:enroll']({ ...lan, allowInsecureHttp: true }, event);
+    expect(net.sent.map((s) => s.url)).toEqual(['http://10.1.2.3:8787/v1/enroll']);
+  });
+
+  it('refuses a stored address edited to plain http on the LAN, before any request', async () => {
+    net.answer(await signedEnrollment());
+    await handlers()['sync:enroll'](enrollRequest, event);
+    const stored = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    await writeFile(file, JSON.stringify({ ...stored, hqUrl: 'http://192.168.1.20:8787' }));
+    await expect(handlers()['sync:request'](pull, event)).rejects.toMatchObject(insecure);
+    await expect(
+      handlers()['sync:request']({ route: 'push', body: { ops: [opFixture] } }, event),
+    ).rejects.toMatchObject(insecure);
+    expect(net.sent).toHaveLength(1);
+  });
+
+  it('keeps no credential from an enrollment answer signed by a key other than the one it carries', async () => {
+    const other = await fakeHqSigner();
+    const signedFor = {
+      answer: 'enroll',
+      deviceId: enrollRequest.deviceId,
+      code: enrollRequest.code,
+    } as const;
+    net.answer({
+      status: 200,
+      body: enrolled,
+      signature: await other.sign(JSON.stringify(enrolled), signedFor),
+    });
+    await expect(handlers()['sync:enroll'](enrollRequest, event)).rejects.toMatchObject({
+      code: 'forbidden',
+      fieldErrors: [
+        { path: 'hqSignature', code: 'sync.bad_signature', params: { problem: 'other_key' } },
+      ],
+    });
+    await expect(handlers()['sync:status'](undefined, event)).resolves.toMatchObject({
+      enrolled: false,
+    });
   });
 });

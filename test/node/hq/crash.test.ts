@@ -58,7 +58,7 @@ describe.each(hqStorages)('HQ process killed mid-batch over $kind', (storage) =>
     try {
       const desk = await openOfficeDesk('office-a', 'a1');
       const credential = await enrollViaAdmin(hq.url, 'office-a', desk.deviceId);
-      connect(desk, credential.token, hq.url);
+      await connect(desk, credential, hq.url);
       for (let i = 0; i < persons / 250; i++) await createPersons(desk, 250);
       const queued = await desk.db.queue.orderBy('seq').toArray();
       expect(queued.length).toBe(persons + 4); // and the setup: 3 accounts, the settings

@@ -5,7 +5,7 @@ import { hqRoutes } from '@shared/sync/httpApi';
 import { pushResponseSchema, type OpResult } from '@shared/sync/protocol';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { importDevicePackage } from '../../../hq/src/packages/importPackage';
-import { loadHqKeys, type HqKeys } from '../../../hq/src/store/hqKeys';
+import { loadHqKeys, publicHqKeys, type HqKeys } from '../../../hq/src/store/hqKeys';
 import {
   adminPost,
   hqOfficeRecords,
@@ -16,6 +16,7 @@ import {
 } from '../../support/hqHarness';
 import { applyForDibao, registerFamily, step } from '../../support/officeWork';
 import {
+  connect,
   deskOfficeRecords,
   enroll,
   openOfficeDesk,
@@ -107,8 +108,8 @@ async function setUp(storage: (typeof hqStorages)[number]): Promise<Office> {
 }
 
 async function connectAndSync(forger: KeyedDesk, hq: RunningHq) {
-  const { connect } = await import('../../support/syncDesks');
-  connect(forger.desk, forger.token, hq.url);
+  const hqKeys = publicHqKeys(await loadHqKeys(hq.hq));
+  await connect(forger.desk, { token: forger.token, hqKeys }, hq.url);
   const report = await sync(forger.desk);
   expect(report.rejected).toBe(0);
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportForOffice } from '../../../hq/src/packages/exportForOffice';
 import { importDevicePackage } from '../../../hq/src/packages/importPackage';
-import { loadHqKeys, type HqKeys } from '../../../hq/src/store/hqKeys';
+import { loadHqKeys, publicHqKeys, type HqKeys } from '../../../hq/src/store/hqKeys';
 import { hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
 import { createPersons, registerFamily } from '../../support/officeWork';
 import { connect, sync } from '../../support/syncDesks';
@@ -133,7 +133,7 @@ describe.each(hqStorages)('importing a desk package over $kind', (storage) => {
   it('applies ops pushed online first only once, and answers them with their first result', async () => {
     const { hq, hqKeys } = await setUp(storage);
     const a1 = await keyedDesk(hq.hq, 'office-a', 'a1');
-    connect(a1.desk, a1.token, hq.url);
+    await connect(a1.desk, { token: a1.token, hqKeys: publicHqKeys(hqKeys) }, hq.url);
     await createPersons(a1.desk, 4);
     const ops = await a1.desk.store.pendingOps(500);
     // The supervisor exports the package; then the network comes back and the desk
@@ -173,8 +173,8 @@ describe.each(hqStorages)('importing a desk package over $kind', (storage) => {
     const { hq, hqKeys } = await setUp(storage);
     const a1 = await keyedDesk(hq.hq, 'office-a', 'a1');
     const a2 = await keyedDesk(hq.hq, 'office-a', 'a2');
-    connect(a1.desk, a1.token, hq.url);
-    connect(a2.desk, a2.token, hq.url);
+    await connect(a1.desk, { token: a1.token, hqKeys: publicHqKeys(hqKeys) }, hq.url);
+    await connect(a2.desk, { token: a2.token, hqKeys: publicHqKeys(hqKeys) }, hq.url);
     await createPersons(a1.desk, 3);
     await sync(a1.desk);
     await sync(a1.desk); // a1 tells HQ its cursor; a2 has never pulled (cursor 0)

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncOnce } from '@shared/sync/engine';
 import { write } from '../../../renderer/src/db/writePath';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
+import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openTestDesk, personInput } from '../../fakes/deskFixtures';
 import { enrollDesk, httpTransport, startHq, type RunningHq } from '../../support/hqHarness';
 
@@ -35,6 +36,7 @@ describe('an op HQ refuses', () => {
     await desk.db.queue.update(entry?.seq ?? 0, { fields: { ...entry?.fields, name: '' } });
 
     const cred = await enrollDesk(hq, 'office-chengguan', desk.ctx.deviceId);
+    await pinHqKeys(desk.db, cred.hqKeys);
     const report = await syncOnce(
       new DexieSyncStore(desk.db),
       httpTransport(() => url, cred.token),

@@ -65,8 +65,9 @@ describe.each(hqStorages)('the request log over $kind', (storage) => {
       deviceName: '窗口 1',
       publicKeys: null,
     });
-    const { token } = enrollResponseSchema.parse(enrolled.body);
-    connect(desk, token, hq.url);
+    const credential = enrollResponseSchema.parse(enrolled.body);
+    const { token } = credential;
+    await connect(desk, credential, hq.url);
     const family = await registerFamily(desk);
     const people = family.members.map((m) => m.person);
     secrets = [

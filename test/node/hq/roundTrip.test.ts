@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncOnce } from '@shared/sync/engine';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
+import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
 import {
   enrollDesk,
@@ -25,6 +26,7 @@ describe.each(hqStorages)('desk ↔ HQ round trip over $kind', (storage) => {
     // Work done before enrollment is queued under the desk's own device id.
     await registerHousehold(a.db, a.ctx, threeMemberHousehold('urban'));
     const credA = await enrollDesk(hq, 'office-chengguan', a.ctx.deviceId);
+    await pinHqKeys(a.db, credA.hqKeys);
     expect(credA.deviceId).toBe(a.ctx.deviceId);
 
     const reportA = await syncOnce(
@@ -37,6 +39,7 @@ describe.each(hqStorages)('desk ↔ HQ round trip over $kind', (storage) => {
 
     const b = await openTestDesk();
     const credB = await enrollDesk(hq, 'office-chengguan', b.ctx.deviceId);
+    await pinHqKeys(b.db, credB.hqKeys);
     const reportB = await syncOnce(
       new DexieSyncStore(b.db),
       httpTransport(() => url, credB.token),

@@ -42,7 +42,7 @@ afterAll(async () => {
 
 async function enrollAt(desk: SyncDesk, hq: ChildHq) {
   const credential = await enrollViaAdmin(hq.url, desk.officeId, desk.deviceId);
-  connect(desk, credential.token, hq.url);
+  await connect(desk, credential, hq.url);
 }
 
 describe.each(hqStorages)('two HQ processes over one $kind database', (storage) => {

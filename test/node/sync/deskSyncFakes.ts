@@ -4,7 +4,9 @@
  * schemas (so it speaks exactly the shapes the real HQ does).
  */
 import { AppError } from '@shared/errors/appError';
-import type { SyncStore } from '@shared/sync/ports';
+import { exportPublicKeys, generatePackageKeys, keyId } from '@shared/package/keys';
+import { signHqAnswer, type SignedAnswer } from '@shared/sync/hqSignature';
+import type { HqTrust, SyncStore } from '@shared/sync/ports';
 import {
   initialCursor,
   pullRequestSchema,
@@ -13,7 +15,6 @@ import {
   pushResponseSchema,
   type OpResult,
   type PullRequest,
-  type PullResponse,
   type PushRequest,
   type PushResponse,
   type ServerChange,
@@ -67,10 +68,44 @@ export class ManualTimers implements Timers {
   }
 }
 
-/** Lets pending promise chains (store, transport, scheduler) run to their next wait. */
-export async function settle(): Promise<void> {
-  for (let i = 0; i < 10; i += 1) await new Promise((resolve) => setImmediate(resolve));
+/**
+ * WebCrypto calls still running. Signing and checking pull pages is work Node finishes
+ * on its thread pool, not in a turn of the event loop, so settle() waits for these by
+ * count instead of guessing a time (a loaded machine made any fixed wait flaky).
+ */
+let cryptoInFlight = 0;
+const subtle = globalThis.crypto.subtle as unknown as Record<
+  string,
+  (...args: unknown[]) => Promise<unknown>
+>;
+for (const name of ['digest', 'sign', 'verify', 'importKey', 'exportKey', 'generateKey']) {
+  const original = subtle[name]?.bind(globalThis.crypto.subtle);
+  if (!original) continue;
+  subtle[name] = (...args) => {
+    cryptoInFlight += 1;
+    return original(...args).finally(() => {
+      cryptoInFlight -= 1;
+    });
+  };
 }
+
+/** Lets pending promise chains (store, transport, scheduler, WebCrypto) run to their next wait. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    for (let waited = 0; cryptoInFlight > 0 && waited < 5_000; waited += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+}
+
+/** The fake HQ's signing key, which the memory store has pinned (one for all tests). */
+const fakeHqKeys = (async () => {
+  const keys = await generatePackageKeys();
+  const { signing } = await exportPublicKeys(keys);
+  return { privateKey: keys.signing.privateKey, publicKey: signing, keyId: await keyId(signing) };
+})();
+const fakeDeviceId = 'hq-device-1';
 
 export class MemoryStore implements SyncStore {
   queue: QueueEntry[] = [];
@@ -95,6 +130,9 @@ export class MemoryStore implements SyncStore {
     this.applied.push(...changes);
     this.cursorValue = cursor;
     return Promise.resolve();
+  }
+  async hqTrust(): Promise<HqTrust> {
+    return { deviceId: fakeDeviceId, signingKey: (await fakeHqKeys).publicKey };
   }
 }
 
@@ -139,7 +177,7 @@ export class FakeHq implements DeskSyncTransport {
     return Promise.resolve({
       enrolled: this.enrolled,
       hqUrl: this.enrolled ? 'http://127.0.0.1:8787' : null,
-      deviceId: this.enrolled ? 'hq-device-1' : null,
+      deviceId: this.enrolled ? fakeDeviceId : null,
     });
   }
 
@@ -161,18 +199,22 @@ export class FakeHq implements DeskSyncTransport {
     });
   }
 
-  async pull(request: PullRequest): Promise<PullResponse> {
-    const { cursor, limit } = pullRequestSchema.parse(request);
+  async pull(request: PullRequest): Promise<SignedAnswer> {
+    const { cursor, limit, nonce = '' } = pullRequestSchema.parse(request);
     return this.call('pull', async () => {
       const after = this.changes.filter((c) => c.seq > cursor.office);
       const page = after.slice(0, limit);
       const last = page.at(-1)?.seq ?? cursor.office;
-      return pullResponseSchema.parse({
+      const answer = pullResponseSchema.parse({
         changes: page,
         cursor: { ...cursor, office: last },
         hasMore: after.length > page.length,
         hqTime: this.hqTime(),
       });
+      // Signed as HQ signs a page (hq/src/http/server.ts), for the store's pinned key.
+      const body = new TextEncoder().encode(JSON.stringify(answer));
+      const signedFor = { answer: 'pull', deviceId: fakeDeviceId, cursor, nonce } as const;
+      return { body, signature: await signHqAnswer(body, signedFor, await fakeHqKeys) };
     });
   }
 

@@ -2,16 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
 import type { DeskApi, SyncHttpRequest } from '@shared/ipc/contract';
 import { createElectronTransport } from '../../../renderer/src/sync/httpTransport.electron';
-import { createWebTransport, type WebFetch } from '../../../renderer/src/sync/httpTransport.web';
-import { loadWebCredential, type MetaStore } from '../../../renderer/src/sync/syncMeta';
+import { createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
+import {
+  loadWebCredential,
+  saveAllowInsecureHttp,
+  saveWebCredential,
+  type MetaStore,
+} from '../../../renderer/src/sync/syncMeta';
+import { fakeHqSigner, fakeNet } from '../../support/fakeHqAnswers';
 
 const hqTime = '2026-03-02T01:00:00.000Z';
 const page = { changes: [], cursor: { office: 0, reference: 0 }, hasMore: false, hqTime };
 const pullBody = { cursor: { office: 0, reference: 0 }, limit: 100 };
 
-function memoryMeta(): MetaStore {
+function memoryMeta(): MetaStore & { rows: Map<string, unknown> } {
   const rows = new Map<string, unknown>();
   return {
+    rows,
     meta: {
       get: async (key) => (rows.has(key) ? { key, value: rows.get(key) } : undefined),
       put: async (row) => rows.set(row.key, row.value),
@@ -19,49 +26,43 @@ function memoryMeta(): MetaStore {
   };
 }
 
-function fakeFetch(answers: { status: number; body: unknown }[]) {
-  const sent: { url: string; headers: Record<string, string>; body: unknown }[] = [];
-  const fetch: WebFetch = async (url, init) => {
-    sent.push({ url, headers: init.headers, body: JSON.parse(init.body) });
-    const answer = answers.shift();
-    if (!answer) throw new TypeError('Failed to fetch');
-    return {
-      ok: answer.status < 300,
-      status: answer.status,
-      text: async () => JSON.stringify(answer.body),
-    };
-  };
-  return { fetch, sent };
-}
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-describe('the browser transport', () => {
+describe('the browser transport', async () => {
+  const signer = await fakeHqSigner();
   const enrolled = {
-    deviceId: 'dev-1',
-    token: 'dev-1.token',
+    deviceId: '0190f3a2-desk-0001',
+    token: '0190f3a2-desk-0001.token',
     officeId: '330102001',
     officeName: '城关镇民政办',
     hqTime,
-    hqKeys: { signing: 'HQ-SIGNING-SPKI', encryption: 'HQ-ENCRYPTION-SPKI' },
+    hqKeys: signer.publicKeys,
   };
   const input = {
     hqUrl: 'http://127.0.0.1:8787/',
     code: 'CODE-2026',
     officeId: '330102001',
     deviceId: '0190f3a2-desk-0001',
+    deviceName: '浏览器',
     publicKeys: { signing: 'DESK-SIGNING-SPKI', encryption: 'DESK-ENCRYPTION-SPKI' },
   };
+  const enrollFor = { answer: 'enroll', deviceId: input.deviceId, code: input.code } as const;
+  const signedEnrollment = async (body: unknown = enrolled) => ({
+    status: 200,
+    body,
+    signature: await signer.sign(JSON.stringify(body), enrollFor),
+  });
 
   it('enrolls, keeps the credential in IndexedDB meta and sends it as a bearer token', async () => {
     const meta = memoryMeta();
-    const net = fakeFetch([
-      { status: 200, body: enrolled },
-      { status: 200, body: page },
-    ]);
+    const net = fakeNet();
+    net.answer(await signedEnrollment());
+    net.answer({ status: 200, body: page, signature: 'kept-as-received' });
     const transport = createWebTransport(meta, net.fetch);
     await expect(transport.status()).resolves.toMatchObject({ enrolled: false });
-    const result = await transport.enroll({ ...input, deviceName: '浏览器' });
+    const result = await transport.enroll(input);
     expect(result).toEqual({
-      deviceId: 'dev-1',
+      deviceId: enrolled.deviceId,
       officeId: '330102001',
       officeName: '城关镇民政办',
       hqTime,
@@ -69,34 +70,101 @@ describe('the browser transport', () => {
     });
     expect(await loadWebCredential(meta)).toMatchObject({
       hqUrl: 'http://127.0.0.1:8787',
-      token: 'dev-1.token',
+      token: enrolled.token,
     });
-    await expect(transport.pull(pullBody)).resolves.toEqual(page);
+    // The page as received: the engine checks its signature before parsing it.
+    const answer = await transport.pull(pullBody);
+    expect(JSON.parse(text(answer.body))).toEqual(page);
+    expect(answer.signature).toBe('kept-as-received');
     expect(net.sent.map((s) => s.url)).toEqual([
       'http://127.0.0.1:8787/v1/enroll',
       'http://127.0.0.1:8787/v1/sync/pull',
     ]);
     expect(net.sent[0]?.body).toMatchObject({
-      deviceId: '0190f3a2-desk-0001',
+      deviceId: input.deviceId,
       publicKeys: input.publicKeys,
     });
-    expect(net.sent[1]?.headers.authorization).toBe('Bearer dev-1.token');
+    expect(net.sent[1]?.init.headers.authorization).toBe(`Bearer ${enrolled.token}`);
   });
 
   it("maps failures: unreachable, HQ's own error, an answer it does not understand", async () => {
     const meta = memoryMeta();
     const refusal = { code: 'forbidden', message: 'Code issued for another office.' };
-    const net = fakeFetch([
-      { status: 403, body: refusal },
-      { status: 200, body: enrolled },
-      { status: 200, body: { results: 'x' } },
-    ]);
+    const net = fakeNet();
+    net.answer({ status: 403, body: refusal });
+    net.answer(await signedEnrollment());
+    net.answer({ status: 200, body: { results: 'x' } });
+    net.answer({ status: 200, body: '<html>请先登录上网认证</html>' });
     const transport = createWebTransport(meta, net.fetch);
-    await expect(transport.enroll({ ...input, deviceName: 'a' })).rejects.toMatchObject(refusal);
+    await expect(transport.enroll(input)).rejects.toMatchObject(refusal);
     await expect(transport.pull(pullBody)).rejects.toMatchObject({ code: 'unauthenticated' });
-    await transport.enroll({ ...input, deviceName: 'a' });
-    await expect(transport.pull(pullBody)).rejects.toMatchObject({ code: 'internal' });
+    await transport.enroll(input);
+    await expect(transport.push({ ops: [] })).rejects.toMatchObject({ code: 'internal' });
+    // A captive portal's page is not HQ: unreachable, retried later.
     await expect(transport.pull(pullBody)).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(transport.pull(pullBody)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('keeps nothing from an enrollment answer not signed by the key it carries', async () => {
+    const other = await fakeHqSigner();
+    const cases = [
+      { status: 200, body: enrolled }, // no signature
+      {
+        status: 200,
+        body: enrolled,
+        signature: await other.sign(JSON.stringify(enrolled), enrollFor),
+      },
+      // Signed, but for another device's enrollment.
+      {
+        status: 200,
+        body: enrolled,
+        signature: await signer.sign(JSON.stringify(enrolled), { ...enrollFor, deviceId: 'x-1' }),
+      },
+    ];
+    for (const answer of cases) {
+      const meta = memoryMeta();
+      const net = fakeNet();
+      net.answer(answer);
+      await expect(createWebTransport(meta, net.fetch).enroll(input)).rejects.toMatchObject({
+        code: 'forbidden',
+        fieldErrors: [{ path: 'hqSignature', code: 'sync.bad_signature' }],
+      });
+      expect(await loadWebCredential(meta)).toBeNull();
+    }
+  });
+
+  it('refuses a plain-http LAN address, typed or stored, unless the developer setting is on', async () => {
+    const meta = memoryMeta();
+    const net = fakeNet();
+    const transport = createWebTransport(meta, net.fetch);
+    await expect(
+      transport.enroll({ ...input, hqUrl: 'http://10.1.2.3:8787' }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      fieldErrors: [{ path: 'hqUrl', code: 'sync.hqUrl.insecure' }],
+    });
+    expect(net.sent).toEqual([]);
+
+    // A stored address edited to plain http on the LAN is refused before any request.
+    await saveWebCredential(meta, {
+      hqUrl: 'http://10.1.2.3:8787',
+      deviceId: enrolled.deviceId,
+      officeId: enrolled.officeId,
+      officeName: enrolled.officeName,
+      token: enrolled.token,
+    });
+    await expect(transport.pull(pullBody)).rejects.toMatchObject({
+      fieldErrors: [{ path: 'hqUrl', code: 'sync.hqUrl.insecure' }],
+    });
+    await expect(transport.push({ ops: [] })).rejects.toMatchObject({
+      fieldErrors: [{ path: 'hqUrl', code: 'sync.hqUrl.insecure' }],
+    });
+    expect(net.sent).toEqual([]);
+
+    await saveAllowInsecureHttp(meta, true);
+    net.answer({ status: 200, body: page, signature: 'x' });
+    await expect(transport.pull(pullBody)).resolves.toMatchObject({ signature: 'x' });
+    expect(net.sent.map((s) => s.url)).toEqual(['http://10.1.2.3:8787/v1/sync/pull']);
   });
 });
 
@@ -105,20 +173,32 @@ describe('the Electron transport', () => {
     const calls: SyncHttpRequest[] = [];
     const syncApi: Pick<DeskApi, 'enrollSync' | 'syncStatus' | 'syncRequest'> = {
       enrollSync: () => Promise.reject(new Error('unused')),
-      syncStatus: async () => ({ enrolled: true, hqUrl: 'http://hq', deviceId: 'd' }),
+      syncStatus: async () => ({ enrolled: true, hqUrl: 'https://hq', deviceId: 'd' }),
       syncRequest: async (request) => {
         calls.push(request);
         return answer(request) as never;
       },
     };
-    return { transport: createElectronTransport(syncApi), calls };
+    const meta = memoryMeta();
+    return { transport: createElectronTransport(syncApi, meta), calls, meta };
   }
 
-  it('sends push and pull over the IPC contract and checks the answers again', async () => {
-    const { transport, calls } = api(() => page);
-    await expect(transport.pull(pullBody)).resolves.toEqual(page);
-    expect(calls).toEqual([{ route: 'pull', body: pullBody }]);
+  it('sends push and pull over the IPC contract with the developer setting, and checks the answers', async () => {
+    const received = { body: new TextEncoder().encode(JSON.stringify(page)), signature: 'sig' };
+    const { transport, calls, meta } = api(() => received);
+    await expect(transport.pull(pullBody)).resolves.toEqual(received);
+    await saveAllowInsecureHttp(meta, true);
+    await transport.pull(pullBody);
+    expect(calls).toEqual([
+      { route: 'pull', body: pullBody, allowInsecureHttp: false },
+      { route: 'pull', body: pullBody, allowInsecureHttp: true },
+    ]);
     await expect(transport.push({ ops: [] })).rejects.toMatchObject({ code: 'internal' });
+  });
+
+  it('refuses a pull answer that is not the page as received', async () => {
+    const { transport } = api(() => page);
+    await expect(transport.pull(pullBody)).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('lets the AppErrors of the main process through', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { syncOnce } from '@shared/sync/engine';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
+import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
 import type { SyncCursor } from '@shared/sync/protocol';
 import type { SyncStore, SyncTransport } from '@shared/sync/ports';
@@ -36,6 +37,7 @@ describe('sync engine and the desk store', () => {
     await registerHousehold(desk.db, desk.ctx, threeMemberHousehold('urban'));
     await desk.db.queue.delete(1); // seq 1 lost: HQ can only defer 2–8
     const cred = await enrollDesk(hq, 'office-chengguan', desk.ctx.deviceId);
+    await pinHqKeys(desk.db, cred.hqKeys);
     await expect(
       syncOnce(
         new DexieSyncStore(desk.db),
@@ -43,6 +45,25 @@ describe('sync engine and the desk store', () => {
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
     expect(await desk.db.queue.count()).toBe(7);
+  });
+
+  it('pulls nothing without a pinned HQ key, and says the desk must enroll again', async () => {
+    hq = await startHq();
+    const desk = await openTestDesk();
+    // Enrolled, but HQ's keys were never pinned (a desk from before they were exchanged).
+    const cred = await enrollDesk(hq, 'office-chengguan', desk.ctx.deviceId);
+    const store = new DexieSyncStore(desk.db);
+    const report = syncOnce(
+      store,
+      httpTransport(() => hq?.url ?? '', cred.token),
+    );
+    await expect(report).rejects.toMatchObject({
+      code: 'forbidden',
+      fieldErrors: [{ path: 'hqSignature', code: 'sync.hq_key_missing' }],
+    });
+    // Its own changes still went to HQ; nothing was pulled.
+    expect(await desk.db.queue.count()).toBe(0);
+    expect(await store.cursor()).toEqual({ office: 0, reference: 0 });
   });
 
   it('asks for the next page while it applies one, telling HQ what it holds so far', async () => {

@@ -28,7 +28,8 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
     'Not connected to HQ yet. Changes are kept on this computer and sent once connected.',
   'sync.settings.hqUrl': 'HQ address',
   'sync.settings.hqKey': 'HQ key fingerprint',
-  'sync.settings.hqKeyNone': 'None (enrolled before sync packages; re-enroll to use them)',
+  'sync.settings.hqKeyNone':
+    'None (enrolled before this feature; enroll again to sync and to use sync packages)',
   'sync.settings.hqUrlHelp': 'Given by HQ, e.g. https://mz.example.gov.cn',
   'sync.settings.code': 'Enrollment code',
   'sync.settings.codeHelp': 'Issued by the HQ administrator; works once',
@@ -60,6 +61,19 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'enroll.office_mismatch': 'This code belongs to another office than this one',
   'enroll.device_taken': 'This computer is already enrolled with HQ',
   'sync.hqUrl.invalid': 'Enter an HQ address starting with http:// or https://',
+  'sync.hqUrl.insecure':
+    'The HQ address must start with https://. Unencrypted http:// is only for this computer (e.g. http://127.0.0.1), or when allowed in the developer options below',
+  'sync.bad_signature':
+    'HQ’s answer does not match its signature and was refused; nothing was changed (it may have been altered, or is not from the HQ this desk enrolled with)',
+  'sync.hq_key_missing':
+    'This desk holds no HQ signing key (enrolled before this feature); contact HQ to enroll again',
+  'sync.enrollError.badSignature':
+    'HQ’s enrollment answer does not match its signature; not enrolled (it may have been altered). Check the HQ address',
+  'sync.settings.devTitle': 'Developer options',
+  'sync.settings.allowHttp': 'Developer: allow unencrypted http addresses',
+  'sync.settings.allowHttpHelp':
+    'For testing only. When on, the credential and residents’ data cross the network in plain text, where others can read or alter them. Keep it off in the office and use an https:// address.',
+  'sync.settings.allowHttpOn': 'Unencrypted http addresses allowed (developer option)',
   'sync.enroll.officeMismatch': 'HQ has a different office code for this code',
   'sync.conflicts.title': 'Conflicts to resolve',
   'sync.conflicts.intro':

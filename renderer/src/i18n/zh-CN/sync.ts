@@ -26,7 +26,7 @@ export const syncZh = {
   'sync.settings.notEnrolled': '尚未接入县局。变更都保存在本机，接入后自动上传。',
   'sync.settings.hqUrl': '县局地址',
   'sync.settings.hqKey': '县局密钥指纹',
-  'sync.settings.hqKeyNone': '未交换（本机登记早于同步包功能；需重新登记才能使用同步包）',
+  'sync.settings.hqKeyNone': '未交换（本机接入早于此功能；需重新接入才能同步和使用同步包）',
   'sync.settings.hqUrlHelp': '由县局提供，例如 https://mz.example.gov.cn',
   'sync.settings.code': '接入码',
   'sync.settings.codeHelp': '县局管理员发放，只能使用一次',
@@ -55,6 +55,17 @@ export const syncZh = {
   'enroll.office_mismatch': '此接入码属于其他办公室，与本办公室代码不符',
   'enroll.device_taken': '本机已在县局登记过',
   'sync.hqUrl.invalid': '请输入以 http:// 或 https:// 开头的县局地址',
+  'sync.hqUrl.insecure':
+    '县局地址须以 https:// 开头。不加密的 http:// 只能用于本机地址（如 http://127.0.0.1），或在下方开发者选项中允许',
+  'sync.bad_signature':
+    '县局答复的签名不符，已拒收，未做任何更改（可能被篡改，或不是本机接入的县局）',
+  'sync.hq_key_missing': '本机没有县局的签名密钥（接入早于此功能），请联系县局重新接入',
+  'sync.enrollError.badSignature': '县局的接入答复签名不符，未接入（可能被篡改），请核对县局地址',
+  'sync.settings.devTitle': '开发者选项',
+  'sync.settings.allowHttp': '开发者：允许不加密的 http 地址',
+  'sync.settings.allowHttpHelp':
+    '仅供测试使用。开启后，接入凭证和居民信息以明文在网络上传输，可能被他人截取或篡改。办公室正式使用时请保持关闭，并使用 https:// 地址。',
+  'sync.settings.allowHttpOn': '已允许不加密的 http 地址（开发者选项）',
   'sync.enroll.officeMismatch': '县局登记的办公室代码与本办公室不一致',
   'sync.conflicts.title': '待处理冲突',
   'sync.conflicts.intro':

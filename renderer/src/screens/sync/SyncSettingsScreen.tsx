@@ -1,8 +1,20 @@
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  Checkbox,
+  FormControlLabel,
+  FormHelperText,
+  Paper,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { AppErrorData } from '@shared/errors/appError';
+import { toAppErrorData, type AppErrorData, type FieldError } from '@shared/errors/appError';
 import { fingerprintText } from '@shared/package/keys';
+import { checkHqAddress, type HqAddressRules } from '@shared/sync/hqAddress';
 import { useT } from '../../i18n/useT';
 import { isDesktop } from '../../platform/deskApi';
 import { useRouter } from '../../state/router';
@@ -11,6 +23,7 @@ import { useSyncStatus } from '../../sync/syncStatus';
 import { createSyncTransport } from '../../sync/transport';
 import { loadHqKeys } from '../../sync/packages/deviceKeys';
 import { enrollWithKeys } from '../../sync/packages/enrollWithKeys';
+import { loadAllowInsecureHttp, saveAllowInsecureHttp } from '../../sync/syncMeta';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { FactList } from '../common/FactList';
 import { PageHeader } from '../common/PageHeader';
@@ -31,6 +44,7 @@ export function SyncSettingsScreen() {
   const [enrolledOffice, setEnrolledOffice] = useState<string | null>(null);
   const db = useSession((s) => s.db);
   const hqKeys = useLiveQuery(() => loadHqKeys(db), [db]);
+  const allowInsecureHttp = useLiveQuery(() => loadAllowInsecureHttp(db), [db]) ?? false;
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 900 }}>
@@ -67,10 +81,54 @@ export function SyncSettingsScreen() {
       </Paper>
       {!isDesktop() && <Alert severity="info">{t('sync.settings.browserNote')}</Alert>}
       {/* HQ knows a device by its own id once: a desk enrolls once (a lost credential is HQ's to reset). */}
-      {!enrolled && canEnroll && <EnrollForm onEnrolled={setEnrolledOffice} />}
+      {!enrolled && canEnroll && (
+        <EnrollForm onEnrolled={setEnrolledOffice} allowInsecureHttp={allowInsecureHttp} />
+      )}
       {!enrolled && !canEnroll && <Alert severity="info">{t('sync.settings.readOnly')}</Alert>}
+      {canEnroll && <DeveloperOptions allowInsecureHttp={allowInsecureHttp} />}
     </Stack>
   );
+}
+
+/**
+ * 开发者选项, kept apart from the enrollment form and marked as such: plain-http HQ
+ * addresses off this computer are refused unless this is ticked (shared/sync/hqAddress.ts).
+ * Also reachable once enrolled, since every request checks the stored address again.
+ */
+function DeveloperOptions(props: { allowInsecureHttp: boolean }) {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  return (
+    <Paper variant="outlined" sx={{ p: 2, borderStyle: 'dashed' }} data-testid="sync-dev-options">
+      <Typography variant="subtitle2" component="h2" color="text.secondary">
+        {t('sync.settings.devTitle')}
+      </Typography>
+      <FormControlLabel
+        control={
+          <Checkbox
+            checked={props.allowInsecureHttp}
+            onChange={(e) => void saveAllowInsecureHttp(db, e.target.checked)}
+            color="warning"
+          />
+        }
+        label={t('sync.settings.allowHttp')}
+      />
+      <FormHelperText sx={{ mt: 0, color: props.allowInsecureHttp ? 'warning.main' : undefined }}>
+        {t('sync.settings.allowHttpHelp')}
+      </FormHelperText>
+    </Paper>
+  );
+}
+
+/** What the address rule says of the typed address (nothing while it is empty). */
+function hqAddressProblem(hqUrl: string, rules: HqAddressRules): FieldError | null {
+  if (!hqUrl.trim()) return null;
+  try {
+    checkHqAddress(hqUrl, rules);
+    return null;
+  } catch (thrown) {
+    return toAppErrorData(thrown).fieldErrors?.[0] ?? null;
+  }
 }
 
 /** HQ's own words are worth showing when HQ refused (not when it was never reached). */
@@ -80,8 +138,11 @@ function hqMessage(error: AppErrorData | null): string | null {
   return error.message;
 }
 
-function EnrollForm(props: { onEnrolled: (officeName: string) => void }) {
-  const { t } = useT();
+function EnrollForm(props: {
+  onEnrolled: (officeName: string) => void;
+  allowInsecureHttp: boolean;
+}) {
+  const { t, fieldError } = useT();
   const db = useSession((s) => s.db);
   const settings = useSession((s) => s.settings);
   const deviceId = useSession((s) => s.deviceId);
@@ -94,9 +155,19 @@ function EnrollForm(props: { onEnrolled: (officeName: string) => void }) {
   );
   const [busy, setBusy] = useState(false);
 
+  // The address rule as the transports apply it, said next to the field once it was
+  // left or submitted, and again as soon as the developer option changes.
+  const [addressTouched, setAddressTouched] = useState(false);
+  const addressProblem = addressTouched
+    ? hqAddressProblem(hqUrl, { allowInsecureHttp: props.allowInsecureHttp })
+    : null;
+  const hqUrlError = addressProblem ? fieldError(addressProblem) : errorFor('hqUrl');
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     clear();
+    setAddressTouched(true);
+    if (hqAddressProblem(hqUrl, { allowInsecureHttp: props.allowInsecureHttp })) return;
     setBusy(true);
     try {
       const result = await enrollWithKeys(db, createSyncTransport(db), {
@@ -118,10 +189,13 @@ function EnrollForm(props: { onEnrolled: (officeName: string) => void }) {
   };
 
   const said = hqMessage(error);
+  // An address the rule refuses (checked again by the transport) is said next to the field.
+  const onlyAddress =
+    (error?.fieldErrors?.length ?? 0) > 0 && error?.fieldErrors?.every((e) => e.path === 'hqUrl');
   return (
     <Paper component="form" noValidate onSubmit={submit} sx={{ p: 3 }}>
       <Stack spacing={2}>
-        {error && (
+        {error && !onlyAddress && (
           <Alert severity="error" data-testid="enroll-error">
             {enrollErrorText(t, error)}
             {said && (
@@ -135,8 +209,9 @@ function EnrollForm(props: { onEnrolled: (officeName: string) => void }) {
           label={t('sync.settings.hqUrl')}
           value={hqUrl}
           onChange={(e) => setHqUrl(e.target.value)}
-          error={Boolean(errorFor('hqUrl'))}
-          helperText={errorFor('hqUrl') ?? t('sync.settings.hqUrlHelp')}
+          onBlur={() => setAddressTouched(hqUrl.trim() !== '')}
+          error={Boolean(hqUrlError)}
+          helperText={hqUrlError ?? t('sync.settings.hqUrlHelp')}
           slotProps={{ htmlInput: { inputMode: 'url', spellCheck: false } }}
           required
           fullWidth

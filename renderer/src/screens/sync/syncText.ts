@@ -5,6 +5,7 @@
 import { parseHlc } from '@shared/clock/hlc';
 import type { AppErrorData } from '@shared/errors/appError';
 import { formatFen } from '@shared/money/fen';
+import type { MessageKey } from '../../i18n/messages';
 import { isMessageKey, type Translate } from '../../i18n/translate';
 import type { Language } from '../../i18n/translate';
 import type { SyncState } from '../../sync/syncStatus';
@@ -69,8 +70,19 @@ export function hlcTime(language: Language, hlc: string): string {
   return parsed ? formatTime(language, parsed.wallMs) : '';
 }
 
+/**
+ * The desk's own sync refusals (a bad signature, a refused address, no pinned HQ key),
+ * worded by their field error code, which says more than the error's code.
+ */
+function deskRefusal(error: AppErrorData): MessageKey | null {
+  const code = error.fieldErrors?.find((e) => e.code.startsWith('sync.'))?.code;
+  return code && isMessageKey(code) ? code : null;
+}
+
 /** Why a sync round failed, in a few words. */
 export function syncReason(t: Translate, error: AppErrorData): string {
+  const own = deskRefusal(error);
+  if (own) return t(own);
   const key = `sync.reason.${error.code}`;
   return t(isMessageKey(key) ? key : 'sync.reason.internal');
 }
@@ -114,6 +126,7 @@ export function refusalText(
 export function enrollErrorText(t: Translate, error: AppErrorData): string {
   if (error.details?.reason === 'no_key_storage') return t('sync.enrollError.noKeyStorage');
   if (error.code === 'rate_limited') return t('error.rate_limited');
+  if (error.details?.reason === 'bad_signature') return t('sync.enrollError.badSignature');
   const key = `sync.enrollError.${error.code}`;
   return t(isMessageKey(key) ? key : 'sync.reason.internal');
 }

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { exportPublicKeys, generatePackageKeys, keyId } from '@shared/package/keys';
+import {
+  openEnrollAnswer,
+  openPullPage,
+  signHqAnswer,
+  trustedHqKey,
+  verifyHqAnswer,
+  type SignedFor,
+} from '@shared/sync/hqSignature';
+
+async function signer() {
+  const keys = await generatePackageKeys();
+  const publicKeys = await exportPublicKeys(keys);
+  return {
+    publicKeys,
+    sign: { privateKey: keys.signing.privateKey, keyId: await keyId(publicKeys.signing) },
+    trusted: await trustedHqKey(publicKeys.signing),
+  };
+}
+
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+const page = { changes: [], cursor: { office: 7, reference: 2 }, hasMore: false, hqTime: 'x' };
+const pull: Extract<SignedFor, { answer: 'pull' }> = {
+  answer: 'pull',
+  deviceId: 'device-a',
+  cursor: { office: 5, reference: 2 },
+  nonce: 'nonce-0123456789abcdef',
+};
+const problem = (p: string) => ({
+  code: 'forbidden',
+  fieldErrors: [{ code: 'sync.bad_signature', params: { problem: p } }],
+});
+
+describe("HQ's signature of its answers", () => {
+  it('binds a page to its exact bytes, the device, the cursor and the nonce', async () => {
+    const hq = await signer();
+    const body = bytes(page);
+    const signature = await signHqAnswer(body, pull, hq.sign);
+    await expect(openPullPage({ body, signature }, pull, hq.trusted)).resolves.toEqual(page);
+    for (const other of [
+      { ...pull, deviceId: 'device-b' },
+      { ...pull, cursor: { office: 6, reference: 2 } },
+      { ...pull, cursor: { office: 5, reference: 3 } },
+      { ...pull, nonce: 'nonce-fedcba9876543210' },
+    ]) {
+      await expect(verifyHqAnswer({ body, signature }, other, hq.trusted)).rejects.toMatchObject(
+        problem('mismatch'),
+      );
+    }
+    const flipped = body.slice();
+    flipped[10] = (flipped[10] ?? 0) ^ 1;
+    await expect(
+      verifyHqAnswer({ body: flipped, signature }, pull, hq.trusted),
+    ).rejects.toMatchObject(problem('mismatch'));
+  });
+
+  it('tells a missing signature and another key apart', async () => {
+    const [hq, other] = [await signer(), await signer()];
+    const body = bytes(page);
+    for (const missing of [null, '', 'garbage', `${hq.sign.keyId}.`]) {
+      await expect(
+        verifyHqAnswer({ body, signature: missing }, pull, hq.trusted),
+      ).rejects.toMatchObject(problem('missing'));
+    }
+    const forged = await signHqAnswer(body, pull, other.sign);
+    await expect(
+      verifyHqAnswer({ body, signature: forged }, pull, hq.trusted),
+    ).rejects.toMatchObject(problem('other_key'));
+  });
+
+  it('checks an enrollment answer against the key it carries, for this device and code', async () => {
+    const hq = await signer();
+    const answer = {
+      deviceId: 'device-a',
+      token: 'device-a.secret',
+      officeId: '330102001',
+      officeName: '城关镇民政办',
+      hqTime: 'x',
+      hqKeys: hq.publicKeys,
+    };
+    const body = bytes(answer);
+    const forCode = { answer: 'enroll', deviceId: 'device-a', code: 'abcd-efgh 1234' } as const;
+    const signature = await signHqAnswer(body, forCode, hq.sign);
+    // The code as HQ compares it: spaces, dashes and case do not matter.
+    await expect(
+      openEnrollAnswer({ body, signature }, { ...forCode, code: 'ABCDEFGH1234' }),
+    ).resolves.toEqual(answer);
+    await expect(
+      openEnrollAnswer({ body, signature }, { ...forCode, code: 'ABCDEFGH1235' }),
+    ).rejects.toMatchObject(problem('mismatch'));
+    await expect(
+      openEnrollAnswer({ body, signature }, { ...forCode, deviceId: 'device-b' }),
+    ).rejects.toMatchObject(problem('mismatch'));
+  });
+});
