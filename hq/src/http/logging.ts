@@ -103,7 +103,6 @@ export function logRequests(app: FastifyInstance, log: HqLog | undefined): void 
   app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
     const route = request.routeOptions.url;
     if (route === hqRoutes.push) notePush(request, payload);
-    else if (route === hqRoutes.enroll) noteEnrolled(request, payload);
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
@@ -137,14 +136,6 @@ function notePush(request: FastifyRequest, payload: unknown) {
   const push = { ops: results.length, applied: 0, conflict: 0, rejected: 0, deferred: 0 };
   for (const result of results as OpResult[]) push[result.status] += 1;
   factsOf(request).push = push;
-}
-
-/** The device just enrolled, and its office. */
-function noteEnrolled(request: FastifyRequest, payload: unknown) {
-  const enrolled = payload as { deviceId?: unknown; officeId?: unknown } | null;
-  if (typeof enrolled?.deviceId === 'string' && typeof enrolled.officeId === 'string') {
-    noteDevice(request, { id: enrolled.deviceId, officeId: enrolled.officeId });
-  }
 }
 
 /** The page size the desk asked for (the answer's size is the line's `bytes`). */

@@ -87,6 +87,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const body = parseBody(enrollRequestSchema, request.body);
     const hqKeys = await keys();
     const enrolled = await enrollDevice(db, body, now());
+    // The answer goes out as signed bytes: the log line learns the device here.
+    noteDevice(request, { id: enrolled.deviceId, officeId: enrolled.officeId });
     // The desk pins HQ's public keys: pages and packages signed by any other key are
     // refused there. The answer is signed by the key it carries, for this device and code.
     const answer: EnrollResponse = {

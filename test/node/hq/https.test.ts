@@ -79,7 +79,7 @@ describe('a desk syncing with HQ over HTTPS', () => {
     });
     await createPersons(desk, 2);
     const report = await syncOnce(desk.store, transport);
-    expect(report).toMatchObject({ pushed: 2 + 1, rejected: 0 }); // the settings, 2 persons
+    expect(report).toMatchObject({ pushed: 2 + 4, rejected: 0 }); // the persons; the setup's accounts and settings
     expect(report.pulled).toBeGreaterThan(0); // the reference data, and its own records back
     const atHq = [...(await hqOfficeRecords(hq, 'office-a')).values()].map((r) => r.kind);
     expect(atHq.filter((kind) => kind === 'person')).toHaveLength(2);
