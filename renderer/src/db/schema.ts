@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { communitySchemaVersion } from './tables/communityTables';
 import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
 import { packageSchemaVersion } from './tables/packageTables';
+import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -49,7 +50,10 @@ export const schemaVersions: SchemaVersion[] = [
   },
 ];
 
-/** Versions 4, 5 and 6 belong to elderly care, community services and sync packages. */
+/**
+ * Versions 4, 5 and 6 belong to elderly care, community services and sync packages; 7 to
+ * the HQ changes the desk refused.
+ */
 schemaVersions.push(
   {
     // v3: corrections keep the superseded version of kinds that are never overwritten;
@@ -70,6 +74,7 @@ schemaVersions.push(
   elderlyCareSchemaVersion,
   communitySchemaVersion,
   packageSchemaVersion,
+  refusedChangeSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;
