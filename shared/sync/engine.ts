@@ -6,6 +6,7 @@ import {
   type OpResult,
   type PullRequest,
   type PullResponse,
+  type SyncCursor,
 } from './protocol';
 import type { SyncStore, SyncTransport } from './ports';
 
@@ -109,10 +110,14 @@ export async function syncOnce(
   const limit = Math.min(options.pullLimit ?? maxPullLimit, maxPullLimit);
   if (options.shouldStop?.()) return report;
   let held = await store.cursor();
-  let next: Promise<PullResponse> | null = requestPage(transport, { cursor: held, limit });
+  let asked = held;
+  let next: Promise<PullResponse> | null = requestPage(transport, { cursor: asked, limit });
   while (next) {
     const page: PullResponse = await next;
     report.hqTime = page.hqTime;
+    // More to come, but from where this page started: asking again would get the same
+    // page for ever. HQ's pages always move on, so this is a fault to show, not to loop on.
+    if (page.hasMore && !movesOn(page.cursor, asked)) throw pageStalledError(asked);
     // The next page is asked for before this one is applied, so HQ reads it while the
     // desk writes (they used to take turns, each idle a third of the time). The request
     // says what the desk holds so far, apart from where to read from.
@@ -120,12 +125,33 @@ export async function syncOnce(
       page.hasMore && !options.shouldStop?.()
         ? requestPage(transport, { cursor: page.cursor, limit, held })
         : null;
+    asked = page.cursor;
+    // A page the store refuses (shared/sync/incomingChanges.ts) throws here: the round
+    // fails with that error, the page asked for meanwhile is dropped unapplied, and the
+    // cursor stays before the refused page, so the next round asks for it again and
+    // nothing after it is ever skipped.
     await store.applyPulled(page.changes, page.cursor);
     held = page.cursor;
     report.pulled += page.changes.length;
     options.onProgress?.({ phase: 'pulling', done: report.pulled, total: report.pulled });
   }
   return report;
+}
+
+function movesOn(cursor: SyncCursor, from: SyncCursor): boolean {
+  return cursor.office > from.office || cursor.reference > from.reference;
+}
+
+/** The field code of a round HQ's pages would keep at one place. */
+export const pageStalledCode = 'sync.page_stalled';
+
+function pageStalledError(at: SyncCursor): AppError {
+  return new AppError({
+    code: 'internal',
+    message: `HQ said more changes follow but its page did not move past ${JSON.stringify(at)}.`,
+    fieldErrors: [{ path: 'cursor', code: pageStalledCode }],
+    details: { office: at.office, reference: at.reference },
+  });
 }
 
 /**

@@ -5,6 +5,8 @@
 import { parseHlc } from '@shared/clock/hlc';
 import type { AppErrorData } from '@shared/errors/appError';
 import { formatFen } from '@shared/money/fen';
+import { pageStalledCode } from '@shared/sync/engine';
+import { pageRefusedCode } from '@shared/sync/incomingChanges';
 import { isMessageKey, type Translate } from '../../i18n/translate';
 import type { Language } from '../../i18n/translate';
 import type { SyncState } from '../../sync/syncStatus';
@@ -69,10 +71,32 @@ export function hlcTime(language: Language, hlc: string): string {
   return parsed ? formatTime(language, parsed.wallMs) : '';
 }
 
+/** Field codes of a round that stopped over what HQ sent (a refused or stalled page). */
+const roundFaults: readonly string[] = [pageRefusedCode, pageStalledCode];
+
 /** Why a sync round failed, in a few words. */
 export function syncReason(t: Translate, error: AppErrorData): string {
+  const fault = error.fieldErrors?.find((e) => roundFaults.includes(e.code));
+  if (fault && isMessageKey(fault.code)) return t(fault.code, fault.params);
   const key = `sync.reason.${error.code}`;
   return t(isMessageKey(key) ? key : 'sync.reason.internal');
+}
+
+/** Why the desk refused a change from HQ, in words (the kind and field named as people say them). */
+export function refusedChangeReason(
+  t: Translate,
+  code: string,
+  params: Record<string, string>,
+): string {
+  if (!isMessageKey(code)) return t('sync.refusedChanges.title');
+  const words = { ...params };
+  // An unknown kind has no name in words: its code is what the county needs to hear.
+  if (words.kind && code !== 'sync.change.unknown_kind') words.kind = kindLabel(t, words.kind);
+  if (code === 'sync.change.invalid_record') {
+    // No field: the record as a whole is wrong (it names no field to point at).
+    words.field = words.field ? fieldLabel(t, words.field) : (words.kind ?? '');
+  }
+  return t(code, words);
 }
 
 export function stateText(t: Translate, state: SyncState): string {
