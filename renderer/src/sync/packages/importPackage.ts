@@ -10,6 +10,7 @@ import { requireRole } from '../../db/permissions';
 import { packagesTable } from '../../db/tables/packageTables';
 import type { WriteContext } from '../../db/writeContext';
 import { DexieSyncStore } from '../dexieSyncStore';
+import { keepRefusedChanges } from '../refusedChanges';
 import { requirePackageKeys } from './deviceKeys';
 import { summaryOf } from './packageSummary';
 import type { ImportedPackage, OnPackageProgress, PackagePreview } from './packageTypes';
@@ -30,8 +31,10 @@ export async function previewPackage(
   onProgress?: OnPackageProgress,
 ): Promise<PackagePreview> {
   const opened = await openReturnPackage(db, ctx, bytes, onProgress);
-  const cursor = await new DexieSyncStore(db, ctx.now).cursor();
+  const store = new DexieSyncStore(db, ctx.now);
+  const cursor = await store.cursor();
   await checkOrderAt(db, opened.read, cursor);
+  await checkChanges(db, ctx, store, opened);
   return previewOf(db, opened, cursor);
 }
 
@@ -51,6 +54,10 @@ export async function importPackage(
   const opened = await openReturnPackage(db, ctx, bytes, onProgress);
   const { manifest } = opened.read;
   const store = new DexieSyncStore(db, ctx.now);
+  // Checked before the transaction as well as in it (applyPage), so what is refused is
+  // kept: the transaction's own writes are undone by the refusal.
+  await checkOrderAt(db, opened.read, await store.cursor());
+  await checkChanges(db, ctx, store, opened);
   onProgress?.({ phase: 'applying', done: 0, total: opened.payload.changes.length });
   let preview: PackagePreview | null = null;
   let applied: ServerChange[] = [];
@@ -126,6 +133,29 @@ async function openReturnPackage(
   onProgress?.({ phase: 'decrypting', done: 0, total: 0 });
   const payload = await decryptPackage(read, device.encryption, toOfficePayloadSchema);
   return { read, payload };
+}
+
+/**
+ * HQ's changes pass the desk's own checks (shared/sync/incomingChanges.ts), as a pulled
+ * page's do: one that does not refuses the whole package, and is kept for people to see.
+ */
+async function checkChanges(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  store: DexieSyncStore,
+  { read, payload }: OpenedPackage,
+): Promise<void> {
+  const refusals = await store.refusalsOf(payload.changes);
+  if (refusals.length === 0) return;
+  const fileName = packageFileName(read.manifest, ctx.officeId);
+  await keepRefusedChanges(db, payload.changes, refusals, { kind: 'package', fileName }, ctx.now());
+  const first = refusals[0];
+  throw packageRefusal(
+    'package.refused_changes',
+    `The package carries ${refusals.length} change(s) this desk may not apply ` +
+      `(first: ${first?.code ?? ''}); nothing was imported.`,
+    { count: refusals.length },
+  );
 }
 
 async function checkOrderAt(db: DeskDatabase, read: ReadPackage, cursor: SyncCursor) {
