@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
-import { referenceOwner } from '@shared/records/envelope';
+import { recordMetaSchema, referenceOwner } from '@shared/records/envelope';
 import { kindDefinitions, recordKinds } from '@shared/records/kinds';
 import {
   checkIncomingChanges,
+  compileAfter,
   isPageRefused,
   pageRefusedError,
 } from '@shared/sync/incomingChanges';
@@ -164,6 +165,62 @@ describe('checkIncomingChanges', () => {
         params: { kind: 'person', field: 'version' },
       },
     ]);
+  });
+
+  it('answers as the kinds’ own schemas do, for valid records and broken ones alike', () => {
+    // The check uses zod's compiled validators once a kind is common (where code generation
+    // is allowed, as here); each answer is compared with the plain schemas' safeParse, on
+    // every field broken in turn.
+    const samples = generatedPage().filter(
+      (c, i, all) => all.findIndex((other) => other.kind === c.kind) === i,
+    );
+    samples.push({
+      stream: 'reference',
+      seq: 1,
+      kind: 'benefitStandard',
+      record: { ...envelope, officeId: referenceOwner, ...standard },
+    });
+    const broken: unknown[] = [undefined, null, '', '   ', 'x'.repeat(2000), 0, -1, 1.5, 1e20];
+    broken.push(true, [], {}, ['x'], '2026-02-30', '2024-02-29', 'rural', 'male', 'self');
+    let compared = 0;
+    const disagreements: string[] = [];
+    // First as each schema checks a few records, then compiled, after `compileAfter`.
+    for (const phase of ['interpreted', 'compiled']) {
+      if (phase === 'compiled') {
+        for (const sample of samples) {
+          const officeId = String(sample.record.officeId);
+          const many = Array.from({ length: compileAfter }, () => sample);
+          expect(checkIncomingChanges(many, { officeId })).toEqual([]);
+        }
+      }
+      for (const sample of samples) {
+        const kind = sample.kind as keyof typeof kindDefinitions;
+        for (const field of Object.keys(sample.record)) {
+          for (const value of broken) {
+            const record = Object.fromEntries([
+              ...Object.entries(sample.record).filter(([key]) => key !== field),
+              ...(value === undefined ? [] : [[field, value] as const]),
+            ]);
+            const ownerOk =
+              kindDefinitions[kind].scope === 'office' || record.officeId === referenceOwner;
+            const expected =
+              ownerOk &&
+              recordMetaSchema.safeParse(record).success &&
+              kindDefinitions[kind].schema.safeParse(record).success;
+            const refusals = checkIncomingChanges([{ ...sample, record }], {
+              officeId: String(record.officeId),
+            });
+            const accepted = refusals.length === 0;
+            if (accepted !== expected) {
+              disagreements.push(`${phase} ${kind}.${field} = ${String(value).slice(0, 20)}`);
+            }
+            compared += 1;
+          }
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(4000);
   });
 
   it('does not mistake an inherited name for a kind', () => {
