@@ -16,6 +16,7 @@ export type PackageRefusal =
   | 'package.payload_damaged' // payload bytes altered (hash or GCM tag)
   | 'package.too_large' // unpacks to more than a desk or HQ can hold
   | 'package.foreign_content' // carries ops of another device or office
+  | 'package.refused_changes' // carries changes the desk may not take (sync/incomingChanges.ts)
   | 'package.duplicate' // imported before: a no-op
   | 'package.replay' // older than a package already imported
   | 'package.gap'; // earlier changes are missing
@@ -32,6 +33,7 @@ const httpCode: Record<PackageRefusal, AppErrorCode> = {
   'package.payload_damaged': 'validation',
   'package.too_large': 'validation',
   'package.foreign_content': 'forbidden',
+  'package.refused_changes': 'forbidden',
   'package.duplicate': 'duplicate',
   'package.replay': 'conflict',
   'package.gap': 'conflict',

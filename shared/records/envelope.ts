@@ -26,6 +26,13 @@ export const recordMetaSchema = z.object({
 
 export type RecordMeta = z.infer<typeof recordMetaSchema>;
 
+/**
+ * The officeId of reference data (benefit standards, working-day calendars): HQ
+ * publishes it for every office, so it belongs to no office. A reference record that
+ * names an office did not come from the county's publishing path.
+ */
+export const referenceOwner = 'reference';
+
 export const recordMetaKeys = Object.keys(recordMetaSchema.shape) as (keyof RecordMeta)[];
 
 /** A stored record: its meta plus the kind's own fields. */

@@ -7,6 +7,7 @@ import {
   type OpResult,
   type PullRequest,
   type PullResponse,
+  type SyncCursor,
 } from './protocol';
 import type { SyncStore, SyncTransport } from './ports';
 
@@ -111,10 +112,14 @@ export async function syncOnce(
   if (options.shouldStop?.()) return report;
   const trust = await pinnedHq(store);
   let held = await store.cursor();
-  let next: Promise<PullResponse> | null = requestPage(transport, trust, { cursor: held, limit });
+  let asked = held;
+  let next: Promise<PullResponse> | null = requestPage(transport, trust, { cursor: asked, limit });
   while (next) {
     const page: PullResponse = await next;
     report.hqTime = page.hqTime;
+    // More to come, but from where this page started: asking again would get the same
+    // page for ever. HQ's pages always move on, so this is a fault to show, not to loop on.
+    if (page.hasMore && !movesOn(page.cursor, asked)) throw pageStalledError(asked);
     // The next page is asked for before this one is applied, so HQ reads it while the
     // desk writes (they used to take turns, each idle a third of the time). The request
     // says what the desk holds so far, apart from where to read from.
@@ -122,6 +127,11 @@ export async function syncOnce(
       page.hasMore && !options.shouldStop?.()
         ? requestPage(transport, trust, { cursor: page.cursor, limit, held })
         : null;
+    asked = page.cursor;
+    // A page the store refuses (shared/sync/incomingChanges.ts) throws here: the round
+    // fails with that error, the page asked for meanwhile is dropped unapplied, and the
+    // cursor stays before the refused page, so the next round asks for it again and
+    // nothing after it is ever skipped.
     await store.applyPulled(page.changes, page.cursor);
     held = page.cursor;
     report.pulled += page.changes.length;
@@ -148,6 +158,22 @@ async function pinnedHq(store: SyncStore): Promise<PinnedHq> {
     });
   }
   return { deviceId: trust.deviceId, key: await trustedHqKey(trust.signingKey) };
+}
+
+function movesOn(cursor: SyncCursor, from: SyncCursor): boolean {
+  return cursor.office > from.office || cursor.reference > from.reference;
+}
+
+/** The field code of a round HQ's pages would keep at one place. */
+export const pageStalledCode = 'sync.page_stalled';
+
+function pageStalledError(at: SyncCursor): AppError {
+  return new AppError({
+    code: 'internal',
+    message: `HQ said more changes follow but its page did not move past ${JSON.stringify(at)}.`,
+    fieldErrors: [{ path: 'cursor', code: pageStalledCode }],
+    details: { office: at.office, reference: at.reference },
+  });
 }
 
 /**

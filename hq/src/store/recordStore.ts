@@ -6,8 +6,8 @@ import type { RecordState } from '../sync/merge';
 
 type Db = Kysely<HqTables> | Transaction<HqTables>;
 
-/** The office that owns shared reference data (standards, calendars). */
-export const referenceOwner = 'reference';
+/** The office that owns shared reference data (standards, calendars); desks check it. */
+export { referenceOwner } from '@shared/records/envelope';
 
 /** An office's record (records are per office: fixed ids such as the settings repeat). */
 export async function loadRecord(

@@ -3,6 +3,7 @@ import { authoritySchemaVersion } from './tables/authorityTables';
 import { communitySchemaVersion } from './tables/communityTables';
 import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
 import { packageSchemaVersion } from './tables/packageTables';
+import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -50,7 +51,10 @@ export const schemaVersions: SchemaVersion[] = [
   },
 ];
 
-/** Versions 4, 5, 6 and 8 belong to elderly care, community services, sync packages and HQ's authority. */
+/**
+ * Versions 4, 5 and 6 belong to elderly care, community services and sync packages; 7 to
+ * the HQ changes the desk refused; 8 to HQ's authority (accounts as records, delegation).
+ */
 schemaVersions.push(
   {
     // v3: corrections keep the superseded version of kinds that are never overwritten;
@@ -71,6 +75,7 @@ schemaVersions.push(
   elderlyCareSchemaVersion,
   communitySchemaVersion,
   packageSchemaVersion,
+  refusedChangeSchemaVersion,
   authoritySchemaVersion,
 );
 

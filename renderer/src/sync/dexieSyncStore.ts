@@ -1,15 +1,14 @@
 import { formatHlc, parseHlc, receiveHlc } from '@shared/clock/hlc';
-import { toAppErrorData } from '@shared/errors/appError';
+import { AppError, toAppErrorData } from '@shared/errors/appError';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
+import {
+  checkIncomingChanges,
+  pageRefusedError,
+  type ChangeRefusal,
+} from '@shared/sync/incomingChanges';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { HqTrust, SyncStore } from '@shared/sync/ports';
-import {
-  initialCursor,
-  syncCursorSchema,
-  type OpResult,
-  type ServerChange,
-  type SyncCursor,
-} from '@shared/sync/protocol';
+import type { OpResult, ServerChange, SyncCursor } from '@shared/sync/protocol';
 import {
   recordTableNames,
   type DeskDatabase,
@@ -24,9 +23,24 @@ import { officeSettingsId } from '../db/repositories/settings';
 import type { WriteContext } from '../db/writeContext';
 import { loadHqTrust } from './hqTrust';
 import { PageWrites, type Versioned } from './pageWrites';
+import { keepRefusedChanges } from './refusedChanges';
+import { cursorKey, loadCursor } from './syncCursor';
 
-const cursorKey = 'syncCursor';
 const hlcKey = 'hlc';
+
+/**
+ * A page (or a package's changes) the desk refused: the sync round's error
+ * (`sync.page_refused`), carrying each refused change's reason so it can be kept.
+ */
+export class RefusedChangesError extends AppError {
+  constructor(
+    readonly changes: readonly ServerChange[],
+    readonly refusals: readonly ChangeRefusal[],
+  ) {
+    super(pageRefusedError(changes, refusals).toData());
+    this.name = 'RefusedChangesError';
+  }
+}
 
 /**
  * The desk's side of sync over Dexie. Pulled records replace the local copy, except
@@ -125,18 +139,35 @@ export class DexieSyncStore implements SyncStore {
     return byRecord;
   }
 
-  async cursor(): Promise<SyncCursor> {
-    const row = await this.db.meta.get(cursorKey);
-    const parsed = syncCursorSchema.safeParse(row?.value);
-    return parsed.success ? parsed.data : initialCursor;
+  cursor(): Promise<SyncCursor> {
+    return loadCursor(this.db);
+  }
+
+  /** The desk's own office: what every office record it takes from HQ must name. */
+  async officeId(): Promise<string> {
+    return (await this.db.settings.get(officeSettingsId))?.officeId ?? '';
+  }
+
+  /** Why HQ's changes may not be applied here (empty: they may); nothing is written. */
+  async refusalsOf(changes: readonly ServerChange[]): Promise<ChangeRefusal[]> {
+    return checkIncomingChanges(changes, { officeId: await this.officeId() });
   }
 
   /**
    * One page in one transaction, with one read of the queue and one bulk write per kind
-   * (not a read and a write per record): pulls are the desk's largest writes.
+   * (not a read and a write per record): pulls are the desk's largest writes. A page
+   * with a change the desk may not take applies nothing: the refused changes are kept
+   * (refusedChanges.ts) and the round fails with `sync.page_refused`.
    */
   async applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
-    await this.applyPage(changes, cursor);
+    try {
+      await this.applyPage(changes, cursor);
+    } catch (error) {
+      if (error instanceof RefusedChangesError) {
+        await keepRefusedChanges(this.db, changes, error.refusals, { kind: 'pull' }, this.now());
+      }
+      throw error;
+    }
     await this.afterPull(changes);
   }
 
@@ -145,6 +176,9 @@ export class DexieSyncStore implements SyncStore {
    * own larger transaction (with the acknowledgements and the package history), so the
    * whole package applies or nothing does. The changes' records may become the stored
    * records themselves (see overlay): callers hand over changes they do not reuse.
+   *
+   * Every change is checked first (shared/sync/incomingChanges.ts); if one may not be
+   * applied, RefusedChangesError is thrown before anything is written.
    */
   async applyPage(changes: ServerChange[], cursor: SyncCursor): Promise<void> {
     await this.db.transaction(
@@ -153,21 +187,22 @@ export class DexieSyncStore implements SyncStore {
       async () => {
         // Another path may have moved the cursor since this page was asked for (a
         // package imported during an online pull): what it already applied stays.
-        const current = await this.cursor();
+        const [current, officeId] = await Promise.all([this.cursor(), this.officeId()]);
+        const refusals = checkIncomingChanges(changes, { officeId });
+        if (refusals.length > 0) throw new RefusedChangesError(changes, refusals);
         const fresh = changes.filter((c) => c.seq > current[c.stream]);
-        const known = fresh.filter((c) => Object.hasOwn(kindDefinitions, c.kind)); // kinds this version has
         const pending = await this.pendingByRecord(
-          known.map((c) => String(c.record.id)),
+          fresh.map((c) => String(c.record.id)),
           fresh,
         );
         const page = new PageWrites(this.db);
         await page.preload(
-          known.filter((c) => kindDefinitions[c.kind as RecordKind].keepsRevisions),
+          fresh.filter((c) => kindDefinitions[c.kind as RecordKind].keepsRevisions),
         );
         // The clock moves past the page's latest stamp once (receiving each stamp in turn
         // ends past the same latest one; HLC strings sort as the clock orders).
         let latest = '';
-        for (const change of known) {
+        for (const change of fresh) {
           const kind = change.kind as RecordKind;
           const incoming = change.record as unknown as Versioned & { hlc: string };
           const queued = pending.get(incoming.id) ?? [];

@@ -3,7 +3,8 @@ import type { AppErrorData } from '@shared/errors/appError';
 
 /**
  * What the status bar shows about sync. Written by the scheduler (state, last
- * success, clock) and by useSyncScheduler's live counts (queue, conflicts, refusals);
+ * success, clock) and by useSyncScheduler's live counts (queue, conflicts, refusals
+ * both ways);
  * read by the UI. Errors are kept as data and worded by the UI in the current language.
  */
 export type SyncState =
@@ -29,6 +30,8 @@ export interface SyncStatusValues {
   queued: number;
   openConflicts: number;
   rejected: number;
+  /** Changes from HQ the desk refused that still stop receiving (refusedChanges.ts). */
+  refusedChanges: number;
   lastSuccessAt: string | null;
   /** Device clock minus HQ's in ms, set only when beyond maxClockSkewMs. */
   clockSkewMs: number | null;
@@ -52,6 +55,7 @@ export const initialSyncStatus: SyncStatusValues = {
   queued: 0,
   openConflicts: 0,
   rejected: 0,
+  refusedChanges: 0,
   lastSuccessAt: null,
   clockSkewMs: null,
 };

@@ -4,6 +4,7 @@ import { queuedCount } from '../db/repositories/queue';
 import { useSession } from '../state/session';
 import { openConflictCount } from './conflicts';
 import { DexieSyncStore } from './dexieSyncStore';
+import { blockingRefusedCount } from './refusedChanges';
 import { rejectedCount } from './rejectedOps';
 import { loadLastSuccess, saveLastSuccess } from './syncMeta';
 import { SyncScheduler } from './syncScheduler';
@@ -14,7 +15,8 @@ import { createSyncTransport } from './transport';
  * Runs sync for as long as someone is logged in: mounted by the always-visible
  * SyncStatusBar inside the app shell, so logging out (or closing the window) stops
  * the scheduler cleanly. Also feeds the status store with the live counts of queued
- * changes, open conflicts and refused changes; a growing queue is a local change.
+ * changes, open conflicts, changes HQ refused and HQ changes this desk refused; a
+ * growing queue is a local change.
  */
 export function useSyncScheduler(): void {
   const db = useSession((s) => s.db);
@@ -60,6 +62,7 @@ export function useSyncScheduler(): void {
   const queued = useLiveQuery(() => queuedCount(db), [db]);
   const conflicts = useLiveQuery(() => openConflictCount(db), [db]);
   const rejected = useLiveQuery(() => rejectedCount(db), [db]);
+  const refused = useLiveQuery(() => blockingRefusedCount(db), [db]);
   const previousQueued = useRef<number | undefined>(undefined);
 
   useEffect(() => {
@@ -77,4 +80,8 @@ export function useSyncScheduler(): void {
   useEffect(() => {
     if (rejected !== undefined) useSyncStatus.getState().patch({ rejected });
   }, [rejected]);
+
+  useEffect(() => {
+    if (refused !== undefined) useSyncStatus.getState().patch({ refusedChanges: refused });
+  }, [refused]);
 }

@@ -84,6 +84,15 @@ export function SyncStatusBar() {
           {t('sync.rejectedCount', { count: status.rejected })}
         </BarLink>
       )}
+      {status.refusedChanges > 0 && (
+        <BarLink
+          testId="sync-refused-changes"
+          attention
+          onClick={() => navigate({ name: 'conflicts' })}
+        >
+          {t('sync.refusedCount', { count: status.refusedChanges })}
+        </BarLink>
+      )}
       {status.clockSkewMs !== null && (
         <Box
           data-testid="sync-clock-warning"

@@ -9,11 +9,11 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { searchPersons } from '../../../renderer/src/db/repositories/persons';
-import { ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
+import { createSettingsIn, ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { write } from '../../../renderer/src/db/writePath';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
-import { openTestDesk, personInput } from '../../fakes/deskFixtures';
+import { openTestDesk, personInput, testOfficeId, testSettings } from '../../fakes/deskFixtures';
 import {
   createOps,
   generateOffice,
@@ -37,6 +37,11 @@ function percentiles(values: number[]): Percentiles {
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+
+const benchActor: Pick<WriteContext, 'actor' | 'now'> = {
+  actor: { userId: 'user-admin', name: '管理员', role: 'admin' },
+  now: () => new Date(),
+};
 
 let loaded: { db: DeskDatabase; ctx: WriteContext; records: GeneratedRecord[] } | null = null;
 
@@ -173,7 +178,7 @@ const bench = {
   /** Generates the office's pulled changes (not measured) and keeps them for the two applies. */
   prepareApply(seed: number, size: OfficeSize) {
     const stamper = new RecordStamper(
-      'office-chengguan',
+      testOfficeId,
       'hq-device-0000',
       { userId: 'user-registrar', name: '王登记', role: 'registrar' },
       Date.now(),
@@ -197,8 +202,13 @@ const bench = {
     await rawDb.open();
     await realDb.open();
     // A desk has its device id from the first run: the stays it replays from pulled
-    // movements are written (and clocked) by it.
-    await ensureDeviceId(realDb);
+    // movements are written (and clocked) by it. It has its office settings too (every
+    // pulled office record must name that office), already pushed: the queue is empty.
+    const deviceId = await ensureDeviceId(realDb);
+    await write(realDb, { ...benchActor, officeId: testOfficeId, deviceId }, (w) =>
+      createSettingsIn(w, testSettings),
+    );
+    await realDb.queue.clear();
     const store = new DexieSyncStore(realDb);
     const raw = async (page: typeof pendingChanges) => {
       const t0 = performance.now();

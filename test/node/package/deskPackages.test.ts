@@ -85,6 +85,7 @@ function householdChange(seq: number, id: string, name: string): ServerChange {
     kind: 'household',
     record: {
       id,
+      officeId: testOfficeId,
       version: 1,
       hlc: `${now}:0000:hq`,
       deleted: false,
@@ -93,8 +94,12 @@ function householdChange(seq: number, id: string, name: string): ServerChange {
       updatedAt: now,
       updatedBy: 'hq',
       headPersonId: 'p',
+      headName: '张三丰',
+      members: [{ personId: 'p', relation: 'self' }],
+      areaCode: '330102',
+      hukouType: 'urban',
+      villageName: '',
       address: name,
-      memberIds: [],
       searchTokens: [],
     },
   };

@@ -30,6 +30,7 @@ const refusals: Record<PackageRefusal, Record<string, string | number>> = {
   'package.payload_damaged': {},
   'package.too_large': { limitMb: 512 },
   'package.foreign_content': {},
+  'package.refused_changes': { count: 2 },
   'package.duplicate': { number: 3 },
   'package.replay': { number: 2, last: 3 },
   'package.gap': { stream: 'office', from: 41, to: 57 },

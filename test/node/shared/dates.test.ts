@@ -22,6 +22,47 @@ describe('ISO dates', () => {
     expect(isIsoDate(20260101)).toBe(false);
   });
 
+  it('agrees with building the day as a Date, for every day, month and year around', () => {
+    // The reading of digits must say what isoDateFromParts (a Date) says, leap years and
+    // year 1 to 9999 included, and refuse what is not exactly 'YYYY-MM-DD'.
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    const years = [
+      0, 1, 2, 3, 4, 99, 100, 200, 400, 1600, 1700, 1900, 2000, 2100, 2400, 9996, 9999,
+    ];
+    for (let y = 1890; y <= 2110; y += 1) years.push(y);
+    let compared = 0;
+    const disagreements: string[] = [];
+    for (const year of years) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+          if (isIsoDate(text) !== (isoDateFromParts(year, month, day) === text)) {
+            disagreements.push(text);
+          }
+          compared += 1;
+        }
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(compared).toBeGreaterThan(100_000);
+    for (const text of [
+      '2026-03-5',
+      ' 2026-03-05',
+      '2026-03-05 ',
+      '2026/03/05',
+      '2026-0a-05',
+      '+026-03-05',
+      '2026-03-0５',
+      '２０２６-03-05',
+      '',
+    ]) {
+      expect(isIsoDate(text), text).toBe(false);
+    }
+    for (const value of [null, undefined, 20260305, new Date('2026-03-05'), ['2026-03-05']]) {
+      expect(isIsoDate(value)).toBe(false);
+    }
+  });
+
   it('builds dates from parts, null when impossible', () => {
     expect(isoDateFromParts(2026, 3, 5)).toBe('2026-03-05');
     expect(isoDateFromParts(1900, 2, 29)).toBeNull();

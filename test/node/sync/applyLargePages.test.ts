@@ -9,7 +9,7 @@ import {
   RecordStamper,
   serverChanges,
 } from '../../bench/generator';
-import { openTestDesk } from '../../fakes/deskFixtures';
+import { openTestDesk, testOfficeId } from '../../fakes/deskFixtures';
 
 /**
  * A whole generated office pulled in pages of the engine's size: every kind lands, the
@@ -20,7 +20,7 @@ import { openTestDesk } from '../../fakes/deskFixtures';
 describe('applying large pulled pages', () => {
   it('stores every record of an office pulled in full pages, stays replayed', async () => {
     const stamper = new RecordStamper(
-      'office-pull',
+      testOfficeId,
       'hq-device',
       { userId: 'user-registrar', name: '王登记', role: 'registrar' },
       Date.now(),

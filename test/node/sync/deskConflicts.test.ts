@@ -116,8 +116,11 @@ describe('resolving a sync conflict', () => {
   });
 
   it('leaves record, conflict and queue untouched when the conflict cannot be written', async () => {
-    // The record's update succeeds inside the transaction, then the conflict's fails.
-    const { db, ctx, person } = await deskWithConflict({ note: 'x'.repeat(501) });
+    // The record's update succeeds inside the transaction, then the conflict's fails: its
+    // stored note breaks the rules (a pull would refuse such a conflict, so it is stored
+    // here directly, as an older desk might hold one).
+    const { db, ctx, person } = await deskWithConflict();
+    await db.syncConflicts.update('c-1', { note: 'x'.repeat(501) });
     await expect(resolveConflict(db, ctx, 'c-1', 'other', '处理同步冲突')).rejects.toMatchObject({
       code: 'validation',
     });

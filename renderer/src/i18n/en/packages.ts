@@ -107,6 +107,8 @@ export const packagesEn: Record<keyof typeof packagesZh, string> = {
   'package.too_large':
     'The package unpacks to more than {limitMb} MB, more than this program can handle at once; nothing was imported. Contact HQ technical staff.',
   'package.foreign_content': 'The package carries data of another office or computer; refused.',
+  'package.refused_changes':
+    'The package carries {count} HQ change(s) this desk may not take; nothing was imported. See “HQ changes this desk refused” under Conflicts to resolve, and tell HQ.',
   'package.duplicate': 'Package no. {number} was imported before; nothing changed.',
   'package.replay':
     'Package no. {number} is older than no. {last}, already imported; not imported.',

@@ -99,6 +99,8 @@ export const packagesZh = {
   'package.too_large':
     '同步包解开后超过 {limitMb} MB，超出本程序一次能处理的大小，未导入任何内容。请联系县局技术人员。',
   'package.foreign_content': '同步包含有不属于本办公室或本机的内容，已拒绝。',
+  'package.refused_changes':
+    '同步包中有 {count} 条县局变更不符合本机的接收规则，整个同步包未导入。详情见“待处理冲突”页的“本机拒收的县局变更”，请告知县局。',
   'package.duplicate': '第 {number} 号同步包已导入过，未做任何更改。',
   'package.replay': '第 {number} 号同步包比已导入的第 {last} 号更旧，未导入。',
   'package.gap':

@@ -5,11 +5,13 @@ import { useSession } from '../../state/session';
 import { openConflicts } from '../../sync/conflicts';
 import { PageHeader } from '../common/PageHeader';
 import { ConflictCard } from './ConflictCard';
+import { RefusedChangesSection } from './RefusedChangesSection';
 import { RejectedOpsSection } from './RejectedOpsSection';
 
 /**
  * 待处理冲突: each conflict HQ recorded for this office, with both values and who set
- * them when; a person picks one. Below, the changes HQ refused, with the reason.
+ * them when; a person picks one. Below, the changes HQ refused, and the changes from
+ * HQ this desk refused, each with the reason.
  */
 export function ConflictsScreen() {
   const { t } = useT();
@@ -29,6 +31,7 @@ export function ConflictsScreen() {
         <ConflictCard key={view.conflict.id} view={view} />
       ))}
       <RejectedOpsSection />
+      <RefusedChangesSection />
     </Stack>
   );
 }

@@ -6,6 +6,8 @@ import { parseHlc } from '@shared/clock/hlc';
 import type { AppErrorData } from '@shared/errors/appError';
 import { formatFen } from '@shared/money/fen';
 import type { MessageKey } from '../../i18n/messages';
+import { pageStalledCode } from '@shared/sync/engine';
+import { pageRefusedCode } from '@shared/sync/incomingChanges';
 import { isMessageKey, type Translate } from '../../i18n/translate';
 import type { Language } from '../../i18n/translate';
 import type { SyncState } from '../../sync/syncStatus';
@@ -79,12 +81,34 @@ function deskRefusal(error: AppErrorData): MessageKey | null {
   return code && isMessageKey(code) ? code : null;
 }
 
+/** Field codes of a round that stopped over what HQ sent (a refused or stalled page). */
+const roundFaults: readonly string[] = [pageRefusedCode, pageStalledCode];
+
 /** Why a sync round failed, in a few words. */
 export function syncReason(t: Translate, error: AppErrorData): string {
+  const fault = error.fieldErrors?.find((e) => roundFaults.includes(e.code));
+  if (fault && isMessageKey(fault.code)) return t(fault.code, fault.params);
   const own = deskRefusal(error);
   if (own) return t(own);
   const key = `sync.reason.${error.code}`;
   return t(isMessageKey(key) ? key : 'sync.reason.internal');
+}
+
+/** Why the desk refused a change from HQ, in words (the kind and field named as people say them). */
+export function refusedChangeReason(
+  t: Translate,
+  code: string,
+  params: Record<string, string>,
+): string {
+  if (!isMessageKey(code)) return t('sync.refusedChanges.title');
+  const words = { ...params };
+  // An unknown kind has no name in words: its code is what the county needs to hear.
+  if (words.kind && code !== 'sync.change.unknown_kind') words.kind = kindLabel(t, words.kind);
+  if (code === 'sync.change.invalid_record') {
+    // No field: the record as a whole is wrong (it names no field to point at).
+    words.field = words.field ? fieldLabel(t, words.field) : (words.kind ?? '');
+  }
+  return t(code, words);
 }
 
 export function stateText(t: Translate, state: SyncState): string {

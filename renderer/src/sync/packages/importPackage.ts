@@ -4,12 +4,14 @@ import { decryptPackage, verifyPackage } from '@shared/package/open';
 import { toOfficePayloadSchema, type ToOfficePayload } from '@shared/package/payload';
 import { packageRefusal } from '@shared/package/refusals';
 import { checkOrder } from '@shared/package/sequence';
+import type { ChangeRefusal } from '@shared/sync/incomingChanges';
 import type { ServerChange, SyncCursor } from '@shared/sync/protocol';
 import { recordTableNames, type DeskDatabase } from '../../db/database';
 import { requireRole } from '../../db/permissions';
 import { packagesTable } from '../../db/tables/packageTables';
 import type { WriteContext } from '../../db/writeContext';
-import { DexieSyncStore } from '../dexieSyncStore';
+import { DexieSyncStore, RefusedChangesError } from '../dexieSyncStore';
+import { keepRefusedChanges } from '../refusedChanges';
 import { requirePackageKeys } from './deviceKeys';
 import { summaryOf } from './packageSummary';
 import type { ImportedPackage, OnPackageProgress, PackagePreview } from './packageTypes';
@@ -30,8 +32,10 @@ export async function previewPackage(
   onProgress?: OnPackageProgress,
 ): Promise<PackagePreview> {
   const opened = await openReturnPackage(db, ctx, bytes, onProgress);
-  const cursor = await new DexieSyncStore(db, ctx.now).cursor();
+  const store = new DexieSyncStore(db, ctx.now);
+  const cursor = await store.cursor();
   await checkOrderAt(db, opened.read, cursor);
+  await checkChanges(db, ctx, store, opened);
   return previewOf(db, opened, cursor);
 }
 
@@ -51,32 +55,44 @@ export async function importPackage(
   const opened = await openReturnPackage(db, ctx, bytes, onProgress);
   const { manifest } = opened.read;
   const store = new DexieSyncStore(db, ctx.now);
+  // Checked before the transaction as well as in it (applyPage), so what is refused is
+  // kept: the transaction's own writes are undone by the refusal.
+  await checkOrderAt(db, opened.read, await store.cursor());
+  await checkChanges(db, ctx, store, opened);
   onProgress?.({ phase: 'applying', done: 0, total: opened.payload.changes.length });
   let preview: PackagePreview | null = null;
   let applied: ServerChange[] = [];
-  await db.transaction(
-    'rw',
-    [...recordTableNames, 'queue', 'meta', 'revisions', 'rejectedOps', 'packages'],
-    async () => {
-      const cursor = await store.cursor();
-      await checkOrderAt(db, opened.read, cursor);
-      preview = await previewOf(db, opened, cursor);
-      await store.acknowledge(opened.payload.results);
-      applied = newChanges(opened.payload.changes, cursor);
-      await store.applyPage(applied, {
-        office: advanced(cursor.office, manifest.covers.office),
-        reference: advanced(cursor.reference, manifest.covers.reference),
-      });
-      await packagesTable(db).put({
-        packageId: manifest.packageId,
-        direction: 'imported',
-        manifest,
-        fileName: packageFileName(manifest, ctx.officeId),
-        at: ctx.now().toISOString(),
-        by: ctx.actor.name,
-      });
-    },
-  );
+  try {
+    await db.transaction(
+      'rw',
+      [...recordTableNames, 'queue', 'meta', 'revisions', 'rejectedOps', 'packages'],
+      async () => {
+        const cursor = await store.cursor();
+        await checkOrderAt(db, opened.read, cursor);
+        preview = await previewOf(db, opened, cursor);
+        await store.acknowledge(opened.payload.results);
+        applied = newChanges(opened.payload.changes, cursor);
+        await store.applyPage(applied, {
+          office: advanced(cursor.office, manifest.covers.office),
+          reference: advanced(cursor.reference, manifest.covers.reference),
+        });
+        await packagesTable(db).put({
+          packageId: manifest.packageId,
+          direction: 'imported',
+          manifest,
+          fileName: packageFileName(manifest, ctx.officeId),
+          at: ctx.now().toISOString(),
+          by: ctx.actor.name,
+        });
+      },
+    );
+  } catch (error) {
+    // Checked above already; refused in applyPage only if the desk changed meanwhile.
+    if (error instanceof RefusedChangesError) {
+      await refuse(db, ctx, opened, error.changes, error.refusals);
+    }
+    throw error;
+  }
   try {
     await store.afterPull(applied);
   } catch {
@@ -126,6 +142,39 @@ async function openReturnPackage(
   onProgress?.({ phase: 'decrypting', done: 0, total: 0 });
   const payload = await decryptPackage(read, device.encryption, toOfficePayloadSchema);
   return { read, payload };
+}
+
+/**
+ * HQ's changes pass the desk's own checks (shared/sync/incomingChanges.ts), as a pulled
+ * page's do: one that does not refuses the whole package, and is kept for people to see.
+ */
+async function checkChanges(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  store: DexieSyncStore,
+  opened: OpenedPackage,
+): Promise<void> {
+  const refusals = await store.refusalsOf(opened.payload.changes);
+  if (refusals.length > 0) await refuse(db, ctx, opened, opened.payload.changes, refusals);
+}
+
+/** Keeps the refused changes, with the package's file name, and refuses the package. */
+async function refuse(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  { read }: OpenedPackage,
+  changes: readonly ServerChange[],
+  refusals: readonly ChangeRefusal[],
+): Promise<never> {
+  const fileName = packageFileName(read.manifest, ctx.officeId);
+  await keepRefusedChanges(db, changes, refusals, { kind: 'package', fileName }, ctx.now());
+  const first = refusals[0];
+  throw packageRefusal(
+    'package.refused_changes',
+    `The package carries ${refusals.length} change(s) this desk may not apply ` +
+      `(first: ${first?.code ?? ''}); nothing was imported.`,
+    { count: refusals.length },
+  );
 }
 
 async function checkOrderAt(db: DeskDatabase, read: ReadPackage, cursor: SyncCursor) {
