@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
 import { syncOnce } from '@shared/sync/engine';
+import { signHqAnswer } from '@shared/sync/hqSignature';
 import type { SyncTransport } from '@shared/sync/ports';
 import type { SyncCursor } from '@shared/sync/protocol';
 import { authenticate, hasAnyUser, prepareUser } from '../../../renderer/src/db/repositories/users';
 import { translate, type Translate } from '../../../renderer/src/i18n/translate';
 import { refusedChangeReason, syncReason } from '../../../renderer/src/screens/sync/syncText';
 import { blockingRefusedCount, refusedChanges } from '../../../renderer/src/sync/refusedChanges';
+import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { startHq, type RunningHq } from '../../support/hqHarness';
 import { slipIntoStream, stamped } from '../../support/hostileHq';
 import { createPersons } from '../../support/officeWork';
@@ -246,13 +248,26 @@ describe('a desk facing a hostile HQ', () => {
     const honest = desk.transport;
     if (!honest) throw new Error('desk A is enrolled');
     let pulls = 0;
+    // An HQ that is not hostile but broken: its own key signs a page that says more
+    // follows from where it started (a forged one would fail the signature first).
+    const signer = (await loadHqKeys(running().hq)).signing;
     const stuck: SyncTransport = {
       push: (request) => honest.push(request),
       pull: async (request) => {
         pulls += 1;
-        const page = await honest.pull(request);
+        const answer = await honest.pull(request);
+        const page = JSON.parse(new TextDecoder().decode(answer.body)) as object;
         const cursor: SyncCursor = request.cursor;
-        return { ...page, changes: [], cursor, hasMore: true };
+        const body = new TextEncoder().encode(
+          JSON.stringify({ ...page, changes: [], cursor, hasMore: true }),
+        );
+        const signedFor = {
+          answer: 'pull',
+          deviceId: desk.deviceId,
+          cursor,
+          nonce: request.nonce ?? '',
+        } as const;
+        return { body, signature: await signHqAnswer(body, signedFor, signer) };
       },
     };
     const before = await desk.store.cursor();
