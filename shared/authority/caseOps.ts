@@ -4,11 +4,10 @@
  * step, its facts only before 受理, and its benefit is always S×N−I of its own figures
  * under the standard in force (recomputed by whoever checks, never taken on trust).
  */
-import { benefitInputOf, computeCaseBenefit } from '../benefit/caseBenefit';
+import { benefitInputOf, computeCaseBenefit, type BenefitRules } from '../benefit/caseBenefit';
 import type { StandardPeriod } from '../benefit/dibaoBenefit';
 import type { AppErrorData, FieldError } from '../errors/appError';
 import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
-import type { OfficeSettings } from '../domain/settings';
 import { stepFields } from '../workflow/caseSteps';
 import type { DibaoStatus } from '../workflow/dibaoWorkflow';
 
@@ -48,14 +47,6 @@ export function stepOpIssues(fields: Record<string, unknown>): FieldError[] {
     .map((path) => ({ path, code: 'workflow.step_field' }));
 }
 
-type Rules = Pick<
-  OfficeSettings,
-  | 'minPaymentPercentOfStandard'
-  | 'rounding'
-  | 'edgeMultiplierPermille'
-  | 'assetLimitMonthsOfStandard'
->;
-
 const checkedFigures = [
   'benefitFen',
   'standardFen',
@@ -72,7 +63,7 @@ const checkedFigures = [
 export function benefitRefusal(
   data: AssistanceCaseData,
   standards: (StandardPeriod & { id: string; amountFen: number })[],
-  rules: Rules,
+  rules: BenefitRules,
 ): AppErrorData | null {
   const computed = computeCaseBenefit(benefitInputOf(data), standards, rules);
   if (computed.classification === 'no_standard') {

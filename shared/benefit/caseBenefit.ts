@@ -37,7 +37,8 @@ export function benefitInputOf(application: DibaoApplicationFacts): CaseBenefitI
   };
 }
 
-type Rules = Pick<
+/** The office's rules the benefit depends on. */
+export type BenefitRules = Pick<
   OfficeSettings,
   | 'minPaymentPercentOfStandard'
   | 'rounding'
@@ -53,7 +54,7 @@ type Rules = Pick<
 export function computeCaseBenefit<T extends StandardPeriod & { id: string; amountFen: number }>(
   input: CaseBenefitInput,
   standards: T[],
-  rules: Rules,
+  rules: BenefitRules,
 ): BenefitSnapshot {
   const standard = findStandardInForce(standards, input.areaCode, input.category, input.date);
   if (!standard || input.coveredCount < 1) {

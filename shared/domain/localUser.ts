@@ -5,14 +5,18 @@ import { localRoles } from './roles';
  * A desk account. Accounts are device-local: the password hash never leaves the
  * machine and accounts are not synced (see docs/architecture.md).
  */
+/** A login name: what the desk's accounts and their office records share. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'user.username_chars');
+export const displayNameSchema = z.string().trim().min(1).max(50);
+
 export const localUserDataSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .min(1)
-    .max(32)
-    .regex(/^[A-Za-z0-9_.-]+$/, 'user.username_chars'),
-  displayName: z.string().trim().min(1).max(50),
+  username: usernameSchema,
+  displayName: displayNameSchema,
   role: z.enum(localRoles),
   passwordHash: z.string().min(1),
   passwordSalt: z.string().min(1),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { displayNameSchema, usernameSchema } from './localUser';
 import { localRoles } from './roles';
 
 /**
@@ -8,13 +9,8 @@ import { localRoles } from './roles';
  * active user of the office holding the role the step needs. No hash, no key, ever.
  */
 export const staffMemberDataSchema = z.object({
-  username: z
-    .string()
-    .trim()
-    .min(1)
-    .max(32)
-    .regex(/^[A-Za-z0-9_.-]+$/, 'user.username_chars'),
-  displayName: z.string().trim().min(1).max(50),
+  username: usernameSchema,
+  displayName: displayNameSchema,
   role: z.enum(localRoles),
   disabled: z.boolean(),
   /** The desk the account lives on (accounts are device-local). */

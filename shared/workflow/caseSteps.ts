@@ -6,20 +6,14 @@
  * date the case carries, so HQ judges the 公示 on its own calendar.
  */
 import type { WorkingCalendar } from '../calendar/workingDays';
+import { workflowOwnedCaseFields } from '../domain/assistanceCase';
 import type { ActorRole } from '../domain/roles';
 import { dibaoDeadlines, type DibaoDeadlineSettings } from './dibaoDeadlines';
 import { dibaoWorkflow, type DibaoStatus } from './dibaoWorkflow';
 import { planTransition } from './stateMachine';
 
 /** The fields only a workflow step may write (a form edit or a merge never does). */
-export const stepFields = [
-  'status',
-  'statusChangedAt',
-  'acceptedOn',
-  'noticeStartedOn',
-  'noticeEnd',
-  'decisionDue',
-] as const;
+export const stepFields = workflowOwnedCaseFields;
 
 export interface CaseStepFacts {
   status: DibaoStatus;

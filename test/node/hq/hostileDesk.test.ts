@@ -159,6 +159,46 @@ class Forge {
     };
   }
 
+  /** A workflow step and its history event, one local transaction, as a desk writes them. */
+  step(
+    caseId: string,
+    baseVersion: number,
+    transition: { action: string; from: string; to: string },
+    actor: QueueEntry['actor'],
+    options: { fields?: Record<string, unknown>; opinion?: string } = {},
+  ): QueueEntry[] {
+    const txId = newRecordId();
+    const fields = options.fields ?? { status: transition.to };
+    const stepOp = this.op({
+      txId,
+      recordId: caseId,
+      op: 'transition',
+      transition,
+      fields,
+      baseVersion,
+      actor,
+    });
+    const event = this.op({
+      txId,
+      kind: 'caseEvent',
+      op: 'create',
+      recordId: newRecordId(),
+      baseVersion: 0,
+      actor,
+      fields: {
+        caseId,
+        ...transition,
+        actorId: actor.userId,
+        actorName: actor.name,
+        actorRole: actor.role,
+        at: stepOp.createdAt,
+        opinion: options.opinion ?? '',
+        reason: '',
+      },
+    });
+    return [stepOp, event];
+  }
+
   /** Sends ops the way the mode says; HQ's result for each. */
   async send(ops: QueueEntry[]): Promise<OpResult[]> {
     const { forger, hq, hqKeys } = this.office;
@@ -229,38 +269,8 @@ describe.each(cases)('a hostile desk over $storage.kind, $mode', ({ storage, mod
       baseVersion: number,
       transition: { action: string; from: string; to: string },
       actor: QueueEntry['actor'],
-      fields: Record<string, unknown> = { status: transition.to },
-    ) => {
-      const txId = newRecordId();
-      const stepOp = forge.op({
-        txId,
-        recordId: caseId,
-        op: 'transition',
-        transition,
-        fields,
-        baseVersion,
-        actor,
-      });
-      const event = forge.op({
-        txId,
-        kind: 'caseEvent',
-        op: 'create',
-        recordId: newRecordId(),
-        baseVersion: 0,
-        actor,
-        fields: {
-          caseId,
-          ...transition,
-          actorId: actor.userId,
-          actorName: actor.name,
-          actorRole: actor.role,
-          at: stepOp.createdAt,
-          opinion: '同意',
-          reason: '',
-        },
-      });
-      return [stepOp, event];
-    };
+      fields?: Record<string, unknown>,
+    ) => forge.step(caseId, baseVersion, transition, actor, { fields, opinion: '同意' });
 
     const forged: [string, QueueEntry[], string][] = [
       ['a case created as active', [newCase({ status: 'active' })], 'workflow.initial_state'],
@@ -486,37 +496,7 @@ describe.each(cases)('a hostile desk over $storage.kind, $mode', ({ storage, mod
       transition: { action: string; from: string; to: string },
       actor: QueueEntry['actor'],
       opinion = '',
-    ) => {
-      const txId = newRecordId();
-      const s = forge.op({
-        txId,
-        recordId: caseId,
-        op: 'transition',
-        transition,
-        fields: { status: transition.to },
-        baseVersion,
-        actor,
-      });
-      const e = forge.op({
-        txId,
-        kind: 'caseEvent',
-        op: 'create',
-        recordId: newRecordId(),
-        baseVersion: 0,
-        actor,
-        fields: {
-          caseId,
-          ...transition,
-          actorId: actor.userId,
-          actorName: actor.name,
-          actorRole: actor.role,
-          at: s.createdAt,
-          opinion,
-          reason: '',
-        },
-      });
-      return [s, e];
-    };
+    ) => forge.step(caseId, baseVersion, transition, actor, { opinion });
 
     // A legal step applies (with HQ's own dates), and the same step again is refused.
     const submitted = await forge.send(
