@@ -1,12 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
 import { syncOnce } from '@shared/sync/engine';
+import { signHqAnswer } from '@shared/sync/hqSignature';
 import type { SyncTransport } from '@shared/sync/ports';
 import type { SyncCursor } from '@shared/sync/protocol';
 import { authenticate, hasAnyUser, prepareUser } from '../../../renderer/src/db/repositories/users';
 import { translate, type Translate } from '../../../renderer/src/i18n/translate';
 import { refusedChangeReason, syncReason } from '../../../renderer/src/screens/sync/syncText';
 import { blockingRefusedCount, refusedChanges } from '../../../renderer/src/sync/refusedChanges';
+import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { startHq, type RunningHq } from '../../support/hqHarness';
 import { slipIntoStream, stamped } from '../../support/hostileHq';
 import { createPersons } from '../../support/officeWork';
@@ -248,11 +250,17 @@ describe('a desk facing a hostile HQ', () => {
     let pulls = 0;
     const stuck: SyncTransport = {
       push: (request) => honest.push(request),
+      // HQ's own key signs the stuck page: a fault of HQ itself, not of the line.
       pull: async (request) => {
         pulls += 1;
-        const page = await honest.pull(request);
+        await honest.pull(request);
         const cursor: SyncCursor = request.cursor;
-        return { ...page, changes: [], cursor, hasMore: true };
+        const page = { changes: [], cursor, hasMore: true, hqTime: new Date().toISOString() };
+        const body = new TextEncoder().encode(JSON.stringify(page));
+        const { nonce = '' } = request;
+        const signedFor = { answer: 'pull', deviceId: desk.deviceId, cursor, nonce } as const;
+        const { signing } = await loadHqKeys(running().hq);
+        return { body, signature: await signHqAnswer(body, signedFor, signing) };
       },
     };
     const before = await desk.store.cursor();
