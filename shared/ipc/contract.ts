@@ -11,7 +11,7 @@
  */
 import type { AppErrorData } from '../errors/appError';
 import type { SignedAnswer } from '../sync/hqSignature';
-import type { PublicKeys, PullRequest, PushRequest, PushResponse } from '../sync/protocol';
+import type { PublicKeys, PullRequest, PushRequest } from '../sync/protocol';
 
 export type MenuLanguage = 'zh-CN' | 'en';
 
@@ -114,8 +114,8 @@ export type SyncHttpRequest = (
   { route: 'push'; body: PushRequest } | { route: 'pull'; body: PullRequest }
 ) & { allowInsecureHttp?: boolean };
 
-/** Push: HQ's checked answer. Pull: the page as received, for the engine to verify. */
-export type SyncHttpResponse = PushResponse | SignedAnswer;
+/** HQ's answer (push or pull) as received, for the engine to verify before it uses it. */
+export type SyncHttpResponse = SignedAnswer;
 
 /** A sync package (or any binary file) to save; the bytes cross IPC as a Uint8Array. */
 export interface SaveBytesRequest {

@@ -1,5 +1,11 @@
 import { AppError } from '../errors/appError';
-import { openPullPage, pullNonce, trustedHqKey, type TrustedHqKey } from './hqSignature';
+import {
+  openPullPage,
+  openPushAnswer,
+  requestNonce,
+  trustedHqKey,
+  type TrustedHqKey,
+} from './hqSignature';
 import { pushBodyBudget, withinPushBudget } from './pushBudget';
 import {
   maxPullLimit,
@@ -7,8 +13,10 @@ import {
   type OpResult,
   type PullRequest,
   type PullResponse,
+  type PushResponse,
   type SyncCursor,
 } from './protocol';
+import type { QueueEntry } from './queueEntry';
 import type { SyncStore, SyncTransport } from './ports';
 
 export interface SyncProgress {
@@ -41,6 +49,8 @@ export interface SyncOptions {
  * HQ's changes page by page until caught up. Each step is atomic on its own side, so
  * a round cut anywhere (network, crash, close) resumes where it stopped: HQ applies an
  * op at most once (by op id) and the desk advances its cursor with the page it applied.
+ * Every push answer and pull page must carry HQ's signature for this desk and request
+ * (shared/sync/hqSignature.ts) before anything of it is acknowledged or applied.
  */
 export async function syncOnce(
   store: SyncStore,
@@ -50,6 +60,8 @@ export async function syncOnce(
   const pushBatch = Math.min(options.pushBatch ?? maxPushOps, maxPushOps);
   const report: SyncReport = { pushed: 0, rejected: 0, conflicts: 0, pulled: 0, hqTime: null };
   const total = await store.pendingCount();
+  // Without HQ's pinned key no answer can be checked: nothing is sent, the queue stays.
+  const trust = await pinnedHq(store);
 
   let readLimit = pushBatch;
   // The batch HQ answered last (no op deferred): the desk acknowledges it while HQ works
@@ -82,7 +94,7 @@ export async function syncOnce(
       // Cut by bytes: read about that many next time rather than the full count again.
       readLimit = ops.length < read.length ? Math.min(pushBatch, ops.length + 64) : pushBatch;
       options.onProgress?.({ phase: 'pushing', done: report.pushed, total });
-      const response = await transport.push({ ops });
+      const response = await pushChecked(transport, trust, ops);
       await acking;
       report.hqTime = response.hqTime;
       const handled = countHandled(response.results, report);
@@ -110,7 +122,6 @@ export async function syncOnce(
 
   const limit = Math.min(options.pullLimit ?? maxPullLimit, maxPullLimit);
   if (options.shouldStop?.()) return report;
-  const trust = await pinnedHq(store);
   let held = await store.cursor();
   let asked = held;
   let next: Promise<PullResponse> | null = requestPage(transport, trust, { cursor: asked, limit });
@@ -145,14 +156,17 @@ interface PinnedHq {
   key: TrustedHqKey;
 }
 
-/** HQ's signing key as this desk pinned it at enrollment; without one nothing is pulled. */
+/**
+ * HQ's signing key as this desk pinned it at enrollment; without one nothing is pushed
+ * or pulled (no answer could be checked), and the queue keeps every op.
+ */
 async function pinnedHq(store: SyncStore): Promise<PinnedHq> {
   const trust = await store.hqTrust();
   if (!trust) {
     throw new AppError({
       code: 'forbidden',
       message:
-        'This desk holds no HQ signing key (enrolled before pages were signed): enroll again.',
+        'This desk holds no HQ signing key (enrolled before answers were signed): enroll again.',
       fieldErrors: [{ path: 'hqSignature', code: 'sync.hq_key_missing' }],
       details: { reason: 'hq_key_missing' },
     });
@@ -188,7 +202,7 @@ function requestPage(
   hq: PinnedHq,
   request: Omit<PullRequest, 'nonce'>,
 ): Promise<PullResponse> {
-  const nonce = pullNonce();
+  const nonce = requestNonce();
   const answer = transport
     .pull({ ...request, nonce })
     .then((signed) =>
@@ -200,6 +214,23 @@ function requestPage(
     );
   answer.catch(() => undefined);
   return answer;
+}
+
+/**
+ * One push, its answer opened only once its signature holds for this device, this
+ * request's nonce and exactly these ops in this order. A refused answer throws before
+ * anything is acknowledged: the ops stay queued and go again next round, and HQ answers
+ * a repeat from its op-id records, so nothing applies twice.
+ */
+async function pushChecked(
+  transport: SyncTransport,
+  hq: PinnedHq,
+  ops: QueueEntry[],
+): Promise<PushResponse> {
+  const nonce = requestNonce();
+  const signed = await transport.push({ ops, nonce });
+  const opIds = ops.map((op) => op.opId);
+  return openPushAnswer(signed, { answer: 'push', deviceId: hq.deviceId, nonce, opIds }, hq.key);
 }
 
 function countHandled(results: OpResult[], report: SyncReport): number {

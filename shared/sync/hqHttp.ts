@@ -82,7 +82,10 @@ export async function postToHq(fetch: HqFetch, post: HqPost): Promise<SignedAnsw
   return { body: bytes, signature: response.headers.get(hqSignatureHeader) };
 }
 
-/** POSTs to HQ and checks its JSON answer with `schema` (push: answers are not signed). */
+/**
+ * POSTs to HQ and checks its JSON answer with `schema`: for answers HQ does not sign
+ * (health). Sync answers go through `postToHq`, for the engine to check their signature.
+ */
 export async function postJsonToHq<S extends z.ZodType>(
   fetch: HqFetch,
   post: HqPost,

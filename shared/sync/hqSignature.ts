@@ -14,21 +14,25 @@ import {
 import {
   enrollResponseSchema,
   pullResponseSchema,
+  pushResponseSchema,
   type EnrollResponse,
   type PullResponse,
+  type PushResponse,
   type SyncCursor,
 } from './protocol';
 
 /**
- * HQ signs every enrollment answer and every pull page with its package signing key
- * (ECDSA P-256, SHA-256; hq/src/store/hqKeys.ts), which the desk pinned at enrollment.
- * The signature travels in a response header over the exact body bytes, so HQ keeps
- * writing pages as text around its stored snapshots and the desk checks the bytes it
- * received before it parses anything it will apply. docs/sync.md, "Signed answers".
+ * HQ signs every enrollment answer, every push answer and every pull page with its
+ * package signing key (ECDSA P-256, SHA-256; hq/src/store/hqKeys.ts), which the desk
+ * pinned at enrollment. The signature travels in a response header over the exact body
+ * bytes, so HQ keeps writing pages as text around its stored snapshots and the desk
+ * checks the bytes it received before it parses anything it will apply or acknowledge.
+ * docs/sync.md, "Signed answers".
  *
  * What is signed: the JSON text of [label, …what the answer is for, SHA-256 of the body
  * in hex]. "What it is for" binds the answer to the request, so a page recorded for one
- * desk, cursor or request cannot stand in for another.
+ * desk, cursor or request cannot stand in for another, nor a push answer for another
+ * batch or request.
  */
 export const hqSignatureHeader = 'x-hq-signature';
 
@@ -41,6 +45,11 @@ export interface SignedAnswer {
 export type SignedFor =
   /** A pull page: for this device, read from this cursor, answering this request's nonce. */
   | { answer: 'pull'; deviceId: string; cursor: SyncCursor; nonce: string }
+  /**
+   * A push answer: for this device, answering this request's nonce, about exactly these
+   * ops (their ids in the order sent).
+   */
+  | { answer: 'push'; deviceId: string; nonce: string; opIds: readonly string[] }
   /** An enrollment answer: for this device, spending this code. */
   | { answer: 'enroll'; deviceId: string; code: string };
 
@@ -54,17 +63,40 @@ async function signedMessage(
   signedFor: SignedFor,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const bodyHash = toHex(await sha256(body as Uint8Array<ArrayBuffer>));
-  const binding =
-    signedFor.answer === 'pull'
-      ? [
-          'mz-hq-pull/1',
-          signedFor.deviceId,
-          signedFor.cursor.office,
-          signedFor.cursor.reference,
-          signedFor.nonce,
-        ]
-      : ['mz-hq-enroll/1', signedFor.deviceId, normalizedEnrollCode(signedFor.code)];
-  return utf8(JSON.stringify([...binding, bodyHash]));
+  return utf8(JSON.stringify([...(await binding(signedFor)), bodyHash]));
+}
+
+async function binding(signedFor: SignedFor): Promise<(string | number)[]> {
+  switch (signedFor.answer) {
+    case 'pull':
+      return [
+        'mz-hq-pull/1',
+        signedFor.deviceId,
+        signedFor.cursor.office,
+        signedFor.cursor.reference,
+        signedFor.nonce,
+      ];
+    case 'push':
+      return [
+        'mz-hq-push/1',
+        signedFor.deviceId,
+        signedFor.nonce,
+        signedFor.opIds.length,
+        await pushedOpsHash(signedFor.opIds),
+      ];
+    case 'enroll':
+      return ['mz-hq-enroll/1', signedFor.deviceId, normalizedEnrollCode(signedFor.code)];
+  }
+}
+
+/**
+ * What a push answer is about: SHA-256 (hex) of the JSON array of the batch's op ids in
+ * the order sent. Op ids are unique for all time (UUIDv7), so an answer HQ signed for one
+ * batch never fits another, and a batch cut short or reordered on the way does not fit
+ * the batch the desk sent.
+ */
+async function pushedOpsHash(opIds: readonly string[]): Promise<string> {
+  return toHex(await sha256(utf8(JSON.stringify(opIds))));
 }
 
 /** HQ's side: the header value for a body, `<key id>.<signature, base64>`. */
@@ -94,15 +126,24 @@ export async function trustedHqKey(spkiBase64: string): Promise<TrustedHqKey> {
 /** Why a signature was refused: none sent, made by another key, or not over these bytes. */
 export type BadSignature = 'missing' | 'other_key' | 'mismatch';
 
+const answerNames: Record<SignedFor['answer'], string> = {
+  pull: 'pull page',
+  push: 'push answer',
+  enroll: 'enrollment answer',
+};
+
 export function badSignature(problem: BadSignature, what: SignedFor['answer']): AppError {
   const said = {
     missing: 'carries no signature',
     other_key: 'is signed by a key other than the HQ key this desk trusts',
     mismatch: 'does not match its signature: it was altered, or made for another request',
   }[problem];
+  // A push answer refused: its ops stay queued and go again (HQ answers repeats from its
+  // op-id records, so nothing applies twice).
+  const outcome = what === 'push' ? 'nothing was acknowledged' : 'nothing was applied';
   return new AppError({
     code: 'forbidden',
-    message: `HQ's ${what === 'pull' ? 'pull page' : 'enrollment answer'} ${said}; nothing was applied.`,
+    message: `HQ's ${answerNames[what]} ${said}; ${outcome}.`,
     fieldErrors: [{ path: 'hqSignature', code: 'sync.bad_signature', params: { problem } }],
     details: { reason: 'bad_signature', problem, answer: what },
   });
@@ -176,6 +217,21 @@ export async function openPullPage(
 }
 
 /**
+ * A push answer the engine may acknowledge: the signature is checked over the bytes
+ * received, for this device, this request's nonce and exactly the ops sent, and only
+ * then is the body parsed. A forged answer could otherwise tell the desk its ops were
+ * applied, and the desk would drop them from its queue.
+ */
+export async function openPushAnswer(
+  answer: SignedAnswer,
+  signedFor: Extract<SignedFor, { answer: 'push' }>,
+  trusted: TrustedHqKey,
+): Promise<PushResponse> {
+  await verifyHqAnswer(answer, signedFor, trusted);
+  return parsedBody(answer.body, pushResponseSchema, 'push');
+}
+
+/**
  * An enrollment answer, before anything of it is kept. The desk has no HQ key yet: the
  * answer must be signed by the signing key it carries, for this device and this code.
  * That proves the server holds the private half of the key the desk is about to pin and
@@ -198,7 +254,7 @@ export async function openEnrollAnswer(
   return enrolled;
 }
 
-/** A fresh request nonce: a recorded page never answers a later request. */
-export function pullNonce(): string {
+/** A fresh request nonce: a recorded page or push answer never answers a later request. */
+export function requestNonce(): string {
   return toBase64(webCrypto().getRandomValues(new Uint8Array(16)));
 }

@@ -1,13 +1,6 @@
 import type { SignedAnswer } from './hqSignature';
 import type { QueueEntry } from './queueEntry';
-import type {
-  OpResult,
-  PullRequest,
-  PushRequest,
-  PushResponse,
-  ServerChange,
-  SyncCursor,
-} from './protocol';
+import type { OpResult, PullRequest, PushRequest, ServerChange, SyncCursor } from './protocol';
 
 /**
  * The two sides the sync engine talks to. The desk implements SyncStore over Dexie
@@ -25,8 +18,9 @@ export interface SyncStore {
   /** Applies one page of HQ's changes and advances the cursor in ONE transaction. */
   applyPulled(changes: ServerChange[], cursor: SyncCursor): Promise<void>;
   /**
-   * Who this desk is to HQ and the HQ signing key it pinned at enrollment: every pull
-   * page must be signed by that key for that device. Null when none was pinned.
+   * Who this desk is to HQ and the HQ signing key it pinned at enrollment: every push
+   * answer and pull page must be signed by that key for that device. Null when none
+   * was pinned.
    */
   hqTrust(): Promise<HqTrust | null>;
 }
@@ -37,11 +31,12 @@ export interface HqTrust {
   signingKey: string;
 }
 
+/**
+ * Both calls return HQ's answer exactly as received: body bytes and HQ's signature
+ * header. The engine checks the signature (shared/sync/hqSignature.ts) before it parses
+ * the answer, acknowledges a push or applies a page.
+ */
 export interface SyncTransport {
-  push(request: PushRequest): Promise<PushResponse>;
-  /**
-   * The page exactly as received: body bytes and HQ's signature header. The engine
-   * checks the signature (shared/sync/hqSignature.ts) before it parses the page.
-   */
+  push(request: PushRequest): Promise<SignedAnswer>;
   pull(request: PullRequest): Promise<SignedAnswer>;
 }

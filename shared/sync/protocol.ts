@@ -30,8 +30,18 @@ export const syncCursorSchema = z.object({
 export type SyncCursor = z.infer<typeof syncCursorSchema>;
 export const initialCursor: SyncCursor = { office: 0, reference: 0 };
 
+/** A request nonce (pull and push): fresh random, base64 of 16 bytes from current desks. */
+const requestNonceSchema = z.string().min(16).max(64);
+
 export const pushRequestSchema = z.object({
   ops: z.array(queueEntrySchema).min(1).max(maxPushOps),
+  /**
+   * A fresh random value per request, bound into HQ's signature of the answer with the
+   * device and the op ids sent (shared/sync/hqSignature.ts): an answer recorded earlier,
+   * for another desk or another batch never answers this request. Absent only from desks
+   * made before push answers were signed.
+   */
+  nonce: requestNonceSchema.optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -105,7 +115,7 @@ export const pullRequestSchema = z.object({
    * (shared/sync/hqSignature.ts): a page recorded earlier never answers this request.
    * Absent only from desks made before pages were signed.
    */
-  nonce: z.string().min(16).max(64).optional(),
+  nonce: requestNonceSchema.optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

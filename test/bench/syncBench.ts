@@ -6,7 +6,7 @@ import { syncOnce } from '@shared/sync/engine';
 import { maxPullLimit } from '@shared/sync/protocol';
 import { DeskDatabase, recordTable, recordTableNames } from '../../renderer/src/db/database';
 import { newRecordId } from '@shared/records/ids';
-import { freshPlace } from '../support/hqHarness';
+import { freshPlace, pushAnswer } from '../support/hqHarness';
 import { buildHqCli, enrollViaAdmin, spawnHq } from '../support/hqProcess';
 import { connect, openOfficeDesk, sync } from '../support/syncDesks';
 import { createOps, generateOffice, RecordStamper, type GeneratedRecord } from './generator';
@@ -179,7 +179,7 @@ export async function runSyncBench<T>(
       pull: (request) => transport.pull(request),
       push: async (request) => {
         const response = await transport.push(request);
-        handled += response.results.filter((r) => r.status !== 'deferred').length;
+        handled += pushAnswer(response).results.filter((r) => r.status !== 'deferred').length;
         return response;
       },
     };

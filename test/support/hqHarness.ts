@@ -4,13 +4,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { postJsonToHq, postToHq, type HqFetch } from '@shared/sync/hqHttp';
+import { postToHq, type HqFetch } from '@shared/sync/hqHttp';
+import type { SignedAnswer } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
 import type { SyncTransport } from '@shared/sync/ports';
 import {
   enrollResponseSchema,
   pushResponseSchema,
   type EnrollResponse,
+  type PushResponse,
 } from '@shared/sync/protocol';
 import { openHqDatabase, type HqDatabase } from '../../hq/src/db/database';
 import { buildServer, type ServerDeps } from '../../hq/src/http/server';
@@ -251,20 +253,25 @@ export const nodeFetch: HqFetch = (url, { timeoutMs, ...init }) =>
 
 /**
  * The protocol over Node's fetch through the desks' own HTTP client, as the browser
- * build's transport does over window.fetch: pull pages come back as received, for the
- * engine to check their signature.
+ * build's transport does over window.fetch: push answers and pull pages come back as
+ * received, for the engine to check their signature.
  */
 export function httpTransport(baseUrl: () => string, token: string): SyncTransport {
   return {
     push: (request) =>
-      postJsonToHq(
-        nodeFetch,
-        { baseUrl: baseUrl(), route: hqRoutes.push, body: request, token },
-        pushResponseSchema,
-      ),
+      postToHq(nodeFetch, { baseUrl: baseUrl(), route: hqRoutes.push, body: request, token }),
     pull: (request) =>
       postToHq(nodeFetch, { baseUrl: baseUrl(), route: hqRoutes.pull, body: request, token }),
   };
+}
+
+/**
+ * What HQ answered a push, read without checking its signature: for tests that look at
+ * HQ's results themselves. The engine never does this (it opens the answer with
+ * openPushAnswer, shared/sync/hqSignature.ts).
+ */
+export function pushAnswer(signed: SignedAnswer): PushResponse {
+  return pushResponseSchema.parse(JSON.parse(new TextDecoder().decode(signed.body)));
 }
 
 /** How many rows each HQ table holds, and each stream's counter: "nothing changed" is equality. */

@@ -4,13 +4,14 @@
  * makes every HTTP request to HQ itself (shared/sync/hqHttp.ts), adding the bearer
  * token, so the renderer never holds the token. Every request checks HQ's address
  * again (shared/sync/hqAddress.ts), the stored one included. The enrollment answer's
- * signature is checked before its credential is kept; a pull page goes back to the
- * renderer as received, where the engine checks its signature before applying it.
+ * signature is checked before its credential is kept; a push answer or pull page goes
+ * back to the renderer as received (bytes and signature header, unparsed), where the
+ * engine checks its signature before acknowledging or applying anything.
  */
 import { z } from 'zod';
 import { AppError } from '@shared/errors/appError';
 import { checkHqAddress } from '@shared/sync/hqAddress';
-import { postJsonToHq, postToHq, type HqFetch } from '@shared/sync/hqHttp';
+import { postToHq, type HqFetch } from '@shared/sync/hqHttp';
 import { openEnrollAnswer } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
 import {
@@ -18,7 +19,6 @@ import {
   pullRequestSchema,
   pushRequestSchema,
   publicKeysSchema,
-  pushResponseSchema,
 } from '@shared/sync/protocol';
 import type { CredentialStore } from '../../sync/credentialStore';
 import { parseRequest } from '../parseRequest';
@@ -110,12 +110,8 @@ export function syncHandlers(
       const baseUrl = checkHqAddress(credential.hqUrl, {
         allowInsecureHttp: call.allowInsecureHttp ?? false,
       });
-      const base = { baseUrl, token: credential.token };
-      if (call.route === 'push') {
-        const post = { ...base, route: hqRoutes.push, body: call.body };
-        return postJsonToHq(deps.fetch, post, pushResponseSchema);
-      }
-      return postToHq(deps.fetch, { ...base, route: hqRoutes.pull, body: call.body });
+      const route = call.route === 'push' ? hqRoutes.push : hqRoutes.pull;
+      return postToHq(deps.fetch, { baseUrl, token: credential.token, route, body: call.body });
     },
   };
 }

@@ -13,7 +13,7 @@ export function allowOrigins(app: FastifyInstance, origins: readonly string[]): 
     if (!origin || !allowed.has(origin)) return;
     void reply.header('access-control-allow-origin', origin);
     void reply.header('vary', 'Origin');
-    // The page must read HQ's signature of enrollment answers and pull pages.
+    // The page must read HQ's signature of enrollment answers, push answers and pull pages.
     void reply.header('access-control-expose-headers', 'x-hq-signature');
     if (request.method === 'OPTIONS') {
       void reply

@@ -52,6 +52,16 @@ export function noteDevice(request: FastifyRequest, device: { id: string; office
   facts.office = device.officeId;
 }
 
+/**
+ * What HQ did with a push: ops received, and how many were applied, conflicted, rejected
+ * or deferred. Noted by the handler, which sends its answer as signed bytes.
+ */
+export function notePushResults(request: FastifyRequest, results: readonly OpResult[]) {
+  const push = { ops: results.length, applied: 0, conflict: 0, rejected: 0, deferred: 0 };
+  for (const result of results) push[result.status] += 1;
+  factsOf(request).push = push;
+}
+
 /** The county's admin token was shown. */
 export function noteAdmin(request: FastifyRequest) {
   factsOf(request).device = 'admin';
@@ -100,11 +110,6 @@ export function answerErrors(app: FastifyInstance): void {
 /** Writes the request lines (nothing at all when the log is off). */
 export function logRequests(app: FastifyInstance, log: HqLog | undefined): void {
   if (!log || log.level === 'off') return;
-  app.addHook('preSerialization', async (request, _reply, payload: unknown) => {
-    const route = request.routeOptions.url;
-    if (route === hqRoutes.push) notePush(request, payload);
-    return payload;
-  });
   app.addHook('onResponse', async (request, reply) => {
     const facts = factsByRequest.get(request) ?? {};
     const status = reply.statusCode;
@@ -127,15 +132,6 @@ export function logRequests(app: FastifyInstance, log: HqLog | undefined): void 
     else if (status === 429) request.log.warn(line, 'request refused: rate limit');
     else request.log.info(line, 'request');
   });
-}
-
-/** Ops received, and how many were applied, conflicted, rejected or deferred. */
-function notePush(request: FastifyRequest, payload: unknown) {
-  const results = (payload as { results?: unknown } | null)?.results;
-  if (!Array.isArray(results)) return;
-  const push = { ops: results.length, applied: 0, conflict: 0, rejected: 0, deferred: 0 };
-  for (const result of results as OpResult[]) push[result.status] += 1;
-  factsOf(request).push = push;
 }
 
 /** The page size the desk asked for (the answer's size is the line's `bytes`). */

@@ -8,6 +8,7 @@ import {
   pushRequestSchema,
   type EnrollResponse,
   type HealthResponse,
+  type PushResponse,
 } from '@shared/sync/protocol';
 import type { HqDatabase } from '../db/database';
 import { defaultEnrollLimit, type RateLimit } from '../protectionConfig';
@@ -20,7 +21,14 @@ import { adminRoutes } from './adminRoutes';
 import { allowOrigins } from './cors';
 import { opFields, parseBody } from './errors';
 import { boundJsonDepth } from './jsonDepth';
-import { answerErrors, logRequests, noteDevice, serverLogOptions, type HqLog } from './logging';
+import {
+  answerErrors,
+  logRequests,
+  noteDevice,
+  notePushResults,
+  serverLogOptions,
+  type HqLog,
+} from './logging';
 import { packageRoutes } from './packageRoutes';
 import { limitRoutes } from './rateLimits';
 
@@ -104,12 +112,28 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
       .send(bytes);
   });
 
-  app.post(hqRoutes.push, async (request) => {
+  app.post(hqRoutes.push, async (request, reply) => {
     const who = await device(request);
     // An op's fields are stored as JSON: any text a desk's schemas allow is kept as is.
     const body = parseBody(pushRequestSchema, request.body, opFields);
     const results = await applyPush(db, who, body.ops, now);
-    return { results, hqTime: now().toISOString() };
+    // The answer goes out as signed bytes: the log line learns its counts here.
+    notePushResults(request, results);
+    const answer: PushResponse = { results, hqTime: now().toISOString() };
+    // Serialized once; signed over the exact bytes sent, for this device, this request's
+    // nonce and the op ids it carried in their order (docs/sync.md, "Signed answers"):
+    // the desk acknowledges nothing of an answer that fails the check.
+    const bytes = Buffer.from(JSON.stringify(answer), 'utf8');
+    const signedFor = {
+      answer: 'push',
+      deviceId: who.id,
+      nonce: body.nonce ?? '',
+      opIds: body.ops.map((op) => op.opId),
+    } as const;
+    return reply
+      .type('application/json; charset=utf-8')
+      .header(hqSignatureHeader, await signHqAnswer(bytes, signedFor, (await keys()).signing))
+      .send(bytes);
   });
 
   app.post(hqRoutes.pull, async (request, reply) => {

@@ -4,13 +4,11 @@
  * Electron's proxy-aware net.fetch, adding the bearer token itself. The renderer never
  * sees the token. Each call carries the desk's developer setting for plain-http
  * addresses, which the main process checks HQ's stored address against. Push answers
- * are checked again here with the protocol's schema; a pull page arrives as received
- * (bytes and signature) for the engine to verify.
+ * and pull pages arrive as received (bytes and signature) for the engine to verify.
  */
 import { AppError } from '@shared/errors/appError';
 import type { DeskApi } from '@shared/ipc/contract';
 import type { SignedAnswer } from '@shared/sync/hqSignature';
-import { pushResponseSchema } from '@shared/sync/protocol';
 import { loadAllowInsecureHttp, type MetaStore } from './syncMeta';
 import type { DeskSyncTransport } from './transport';
 
@@ -28,8 +26,7 @@ export function createElectronTransport(api: SyncApi, store: MetaStore): DeskSyn
         body,
         allowInsecureHttp: await allowInsecureHttp(),
       });
-      const parsed = pushResponseSchema.safeParse(answer);
-      if (parsed.success) return parsed.data;
+      if (isSignedAnswer(answer)) return answer;
       throw unexpected();
     },
     pull: async (body) => {

@@ -3,7 +3,8 @@
  * bearer token, through the same client as the Electron main process
  * (shared/sync/hqHttp.ts) and the same checks: HQ's address against the address rule
  * (the stored one at every request), the enrollment answer's signature before the
- * credential is kept; pull pages go to the engine as received, which checks theirs.
+ * credential is kept; push answers and pull pages go to the engine as received, which
+ * checks theirs.
  *
  * The browser build has no OS key storage: the credential is kept in IndexedDB meta
  * (see syncMeta.ts). The page CSP allows connections to http(s) hosts for this, and HQ
@@ -11,10 +12,9 @@
  */
 import { AppError } from '@shared/errors/appError';
 import { checkHqAddress } from '@shared/sync/hqAddress';
-import { postJsonToHq, postToHq, type HqFetch } from '@shared/sync/hqHttp';
+import { postToHq, type HqFetch } from '@shared/sync/hqHttp';
 import { openEnrollAnswer } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
-import { pushResponseSchema } from '@shared/sync/protocol';
 import {
   loadAllowInsecureHttp,
   loadWebCredential,
@@ -66,10 +66,8 @@ export function createWebTransport(store: MetaStore, fetchFn: HqFetch): DeskSync
       return { ...identity, hqTime };
     },
 
-    push: async (request) => {
-      const post = { ...(await authorized()), route: hqRoutes.push, body: request };
-      return postJsonToHq(fetchFn, post, pushResponseSchema);
-    },
+    push: async (request) =>
+      postToHq(fetchFn, { ...(await authorized()), route: hqRoutes.push, body: request }),
 
     pull: async (request) =>
       postToHq(fetchFn, { ...(await authorized()), route: hqRoutes.pull, body: request }),

@@ -1,9 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
 import type { SyncTransport } from '@shared/sync/ports';
-import type { PushResponse } from '@shared/sync/protocol';
 import type { HqDatabase } from '../../../hq/src/db/database';
-import { hqRowCounts, hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
+import {
+  hqRowCounts,
+  hqStorages,
+  pushAnswer,
+  startHq,
+  type RunningHq,
+} from '../../support/hqHarness';
 import { createPersons, registerFamily } from '../../support/officeWork';
 import {
   enroll,
@@ -50,7 +55,7 @@ function losingResponses(desk: SyncDesk, losses: number): SyncTransport & { lost
   if (!transport) throw new Error('not enrolled');
   const wrapper = {
     lost: 0,
-    push: async (request: Parameters<SyncTransport['push']>[0]): Promise<PushResponse> => {
+    push: async (request: Parameters<SyncTransport['push']>[0]) => {
       const response = await transport.push(request);
       if (wrapper.lost < losses) {
         wrapper.lost += 1;
@@ -76,9 +81,9 @@ describe.each(hqStorages)('idempotent push over $kind', (storage) => {
     expect(ops.length).toBe(10); // 3 accounts and the settings, a family of 3 and 3 persons
     const transport = desk.transport as SyncTransport;
 
-    const first = await transport.push({ ops });
+    const first = pushAnswer(await transport.push({ ops }));
     const afterFirst = await hqRowCounts(running.hq);
-    const second = await transport.push({ ops });
+    const second = pushAnswer(await transport.push({ ops }));
     expect(second.results).toEqual(first.results);
     expect(first.results.every((r) => r.status === 'applied')).toBe(true);
     expect(await hqRowCounts(running.hq)).toEqual(afterFirst);
@@ -92,7 +97,9 @@ describe.each(hqStorages)('idempotent push over $kind', (storage) => {
     ]).toEqual(ops.map(() => 1));
     // The same batch, reordered and with a duplicate inside, still changes nothing.
     const shuffled = [...ops].reverse();
-    const third = await transport.push({ ops: [...shuffled, ops[0] as (typeof ops)[0]] });
+    const third = pushAnswer(
+      await transport.push({ ops: [...shuffled, ops[0] as (typeof ops)[0]] }),
+    );
     const firstById = new Map(first.results.map((r) => [r.opId, r]));
     expect(third.results).toHaveLength(ops.length + 1);
     for (const result of third.results) expect(result).toEqual(firstById.get(result.opId));
@@ -144,7 +151,7 @@ describe.each(hqStorages)('idempotent push over $kind', (storage) => {
     const duplicating: SyncTransport = {
       push: async (request) => {
         const [one, two] = await Promise.all([transport.push(request), transport.push(request)]);
-        expect(two.results).toEqual(one.results);
+        expect(pushAnswer(two).results).toEqual(pushAnswer(one).results);
         return two;
       },
       pull: transport.pull,

@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncTransport } from '@shared/sync/ports';
 import { write } from '../../../renderer/src/db/writePath';
 import { currentSeq } from '../../../hq/src/store/changeLog';
-import { hqOfficeRecords, hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
+import {
+  hqOfficeRecords,
+  hqStorages,
+  pushAnswer,
+  startHq,
+  type RunningHq,
+} from '../../support/hqHarness';
 import { createPersons } from '../../support/officeWork';
 import {
   enroll,
@@ -48,7 +54,7 @@ describe.each(hqStorages)('a push batch longer than a run over $kind', (storage)
 
     const ops = await desk.store.pendingOps(5000);
     expect(ops.length).toBe(4 + 2100 + 3); // the setup (accounts, settings), persons, edits
-    const response = await (desk.transport as SyncTransport).push({ ops });
+    const response = pushAnswer(await (desk.transport as SyncTransport).push({ ops }));
     expect(response.results.map((r) => r.status)).toEqual(ops.map(() => 'applied'));
 
     const atHq = await hqOfficeRecords(running.hq, 'office-a');
@@ -81,7 +87,7 @@ describe.each(hqStorages)('a push batch longer than a run over $kind', (storage)
     expect(firstVersions).toEqual([1, 2, 3]);
 
     // The same batch again applies nothing, and the desk ends on HQ's records.
-    const again = await (desk.transport as SyncTransport).push({ ops });
+    const again = pushAnswer(await (desk.transport as SyncTransport).push({ ops }));
     expect(again.results).toEqual(response.results);
     await desk.store.acknowledge(response.results);
     await sync(desk);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exportForOffice } from '../../../hq/src/packages/exportForOffice';
 import { importDevicePackage } from '../../../hq/src/packages/importPackage';
 import { loadHqKeys, publicHqKeys, type HqKeys } from '../../../hq/src/store/hqKeys';
-import { hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
+import { hqStorages, pushAnswer, startHq, type RunningHq } from '../../support/hqHarness';
 import { createPersons, registerFamily } from '../../support/officeWork';
 import { connect, sync } from '../../support/syncDesks';
 import { allCounts, keyedDesk, openFromHq, perOp, refusalFrom, sealForHq } from './packageKit';
@@ -139,7 +139,8 @@ describe.each(hqStorages)('importing a desk package over $kind', (storage) => {
     // The supervisor exports the package; then the network comes back and the desk
     // pushes the same ops online before the package reaches the county.
     const bytes = await sealForHq(a1, hqKeys, ops);
-    const pushed = await a1.desk.transport?.push({ ops: ops.slice(0, 3) });
+    const sent = await a1.desk.transport?.push({ ops: ops.slice(0, 3) });
+    const pushed = sent && pushAnswer(sent);
     const changesBefore = (await allCounts(hq.hq)).changes;
 
     const { summary, returnPackage } = await importDevicePackage(

@@ -3,6 +3,7 @@ import { exportPublicKeys, generatePackageKeys, keyId } from '@shared/package/ke
 import {
   openEnrollAnswer,
   openPullPage,
+  openPushAnswer,
   signHqAnswer,
   trustedHqKey,
   verifyHqAnswer,
@@ -53,6 +54,49 @@ describe("HQ's signature of its answers", () => {
     await expect(
       verifyHqAnswer({ body: flipped, signature }, pull, hq.trusted),
     ).rejects.toMatchObject(problem('mismatch'));
+  });
+
+  it('binds a push answer to its exact bytes, the device, the nonce and the op ids in order', async () => {
+    const hq = await signer();
+    const answer = {
+      results: [
+        { opId: 'op-1', seq: 1, status: 'applied', serverSeq: 10 },
+        { opId: 'op-2', seq: 2, status: 'applied', serverSeq: 11 },
+      ],
+      hqTime: 'x',
+    };
+    const push: Extract<SignedFor, { answer: 'push' }> = {
+      answer: 'push',
+      deviceId: 'device-a',
+      nonce: 'nonce-0123456789abcdef',
+      opIds: ['op-1', 'op-2'],
+    };
+    const body = bytes(answer);
+    const signature = await signHqAnswer(body, push, hq.sign);
+    await expect(openPushAnswer({ body, signature }, push, hq.trusted)).resolves.toEqual(answer);
+    for (const other of [
+      { ...push, deviceId: 'device-b' },
+      { ...push, nonce: 'nonce-fedcba9876543210' },
+      { ...push, opIds: ['op-2', 'op-1'] }, // the same ops, another order
+      { ...push, opIds: ['op-1'] }, // a batch cut short
+      { ...push, opIds: ['op-1', 'op-2', 'op-3'] },
+      { ...push, opIds: ['op-1,op-2'] }, // no joining trick makes two ids one
+    ]) {
+      await expect(verifyHqAnswer({ body, signature }, other, hq.trusted)).rejects.toMatchObject(
+        problem('mismatch'),
+      );
+    }
+    // A pull page's signature never passes for a push answer, nor the other way round.
+    const asPage = await signHqAnswer(body, pull, hq.sign);
+    await expect(
+      verifyHqAnswer({ body, signature: asPage }, push, hq.trusted),
+    ).rejects.toMatchObject(problem('mismatch'));
+    // Signed, but not a push answer this desk understands: refused as HQ's fault.
+    const odd = bytes({ results: 'x' });
+    const oddSignature = await signHqAnswer(odd, push, hq.sign);
+    await expect(
+      openPushAnswer({ body: odd, signature: oddSignature }, push, hq.trusted),
+    ).rejects.toMatchObject({ code: 'internal' });
   });
 
   it('tells a missing signature and another key apart', async () => {

@@ -16,7 +16,6 @@ import {
   type OpResult,
   type PullRequest,
   type PushRequest,
-  type PushResponse,
   type ServerChange,
   type SyncCursor,
 } from '@shared/sync/protocol';
@@ -185,17 +184,22 @@ export class FakeHq implements DeskSyncTransport {
     throw new Error('not used by the scheduler');
   }
 
-  async push(request: PushRequest): Promise<PushResponse> {
-    const body = pushRequestSchema.parse(request);
-    return this.call(`push:${body.ops.length}`, async () => {
+  async push(request: PushRequest): Promise<SignedAnswer> {
+    const { ops, nonce = '' } = pushRequestSchema.parse(request);
+    return this.call(`push:${ops.length}`, async () => {
       if (this.gate) await this.gate;
-      const results = body.ops.map((op) => ({
+      const results = ops.map((op) => ({
         opId: op.opId,
         seq: op.seq,
         status: 'applied' as const,
         serverSeq: (this.serverSeq += 1),
       }));
-      return pushResponseSchema.parse({ results, hqTime: this.hqTime() });
+      const answer = pushResponseSchema.parse({ results, hqTime: this.hqTime() });
+      // Signed as HQ signs a push answer (hq/src/http/server.ts), for the store's pinned key.
+      const body = new TextEncoder().encode(JSON.stringify(answer));
+      const opIds = ops.map((op) => op.opId);
+      const signedFor = { answer: 'push', deviceId: fakeDeviceId, nonce, opIds } as const;
+      return { body, signature: await signHqAnswer(body, signedFor, await fakeHqKeys) };
     });
   }
 

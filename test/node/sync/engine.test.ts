@@ -8,7 +8,13 @@ import type { SyncCursor } from '@shared/sync/protocol';
 import type { SyncStore, SyncTransport } from '@shared/sync/ports';
 import { write } from '../../../renderer/src/db/writePath';
 import { personInput, residentId } from '../../fakes/deskFixtures';
-import { enrollDesk, httpTransport, startHq, type RunningHq } from '../../support/hqHarness';
+import {
+  enrollDesk,
+  hqRowCounts,
+  httpTransport,
+  startHq,
+  type RunningHq,
+} from '../../support/hqHarness';
 import { enroll, openOfficeDesk, sync } from '../../support/syncDesks';
 
 let hq: RunningHq | undefined;
@@ -47,12 +53,13 @@ describe('sync engine and the desk store', () => {
     expect(await desk.db.queue.count()).toBe(7);
   });
 
-  it('pulls nothing without a pinned HQ key, and says the desk must enroll again', async () => {
+  it('pushes and pulls nothing without a pinned HQ key, and says the desk must enroll again', async () => {
     hq = await startHq();
     const desk = await openTestDesk();
     // Enrolled, but HQ's keys were never pinned (a desk from before they were exchanged).
     const cred = await enrollDesk(hq, 'office-chengguan', desk.ctx.deviceId);
     const store = new DexieSyncStore(desk.db);
+    const queued = await desk.db.queue.count();
     const report = syncOnce(
       store,
       httpTransport(() => hq?.url ?? '', cred.token),
@@ -61,9 +68,12 @@ describe('sync engine and the desk store', () => {
       code: 'forbidden',
       fieldErrors: [{ path: 'hqSignature', code: 'sync.hq_key_missing' }],
     });
-    // Its own changes still went to HQ; nothing was pulled.
-    expect(await desk.db.queue.count()).toBe(0);
+    // No answer could be checked: its changes stay queued, nothing was pulled, and HQ
+    // got nothing from it.
+    expect(await desk.db.queue.count()).toBe(queued);
+    expect(queued).toBeGreaterThan(0);
     expect(await store.cursor()).toEqual({ office: 0, reference: 0 });
+    expect((await hqRowCounts(hq.hq)).applied_ops).toBe(0);
   });
 
   it('asks for the next page while it applies one, telling HQ what it holds so far', async () => {
