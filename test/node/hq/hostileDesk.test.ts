@@ -457,6 +457,17 @@ describe.each(cases)('a hostile desk over $storage.kind, $mode', ({ storage, mod
         [forge.op({ op: 'delete', fields: { deleted: true } })],
         'case.not_deletable',
       ],
+      [
+        'a legal step without its history event',
+        [
+          forge.op({
+            op: 'transition',
+            transition: { action: 'submit', from: 'draft', to: 'submitted' },
+            fields: { status: 'submitted' },
+          }),
+        ],
+        'workflow.event_missing',
+      ],
     ];
 
     const before = await officeState(office);

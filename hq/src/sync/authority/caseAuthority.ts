@@ -88,6 +88,13 @@ async function stepAuthority(
     ctx.facts.settings(ctx.work),
   ]);
   const event = eventOfStep(ctx, op);
+  // Every step leaves its history event (the desk writes both in one transaction): a
+  // step without one would change a case with no trace in its history.
+  if (!event) {
+    return refuse('invalid_transition', 'A step comes with its history event.', [
+      { path: 'transition', code: 'workflow.event_missing' },
+    ]);
+  }
   const data = current.data as unknown as AssistanceCaseData;
   let planned;
   try {
@@ -96,8 +103,8 @@ async function stepAuthority(
       {
         action: step.action,
         role: op.actor.role as ActorRole,
-        opinion: typeof event?.opinion === 'string' ? event.opinion : null,
-        reason: typeof event?.reason === 'string' ? event.reason : op.reason,
+        opinion: typeof event.opinion === 'string' ? event.opinion : null,
+        reason: typeof event.reason === 'string' ? event.reason : op.reason,
       },
       {
         today: day.today,
@@ -122,8 +129,8 @@ async function stepAuthority(
     to: planned.to,
     actorId: op.actor.userId,
     actorRole: op.actor.role,
-    opinion: typeof event?.opinion === 'string' ? event.opinion.trim() : '',
-    reason: typeof event?.reason === 'string' ? event.reason.trim() : '',
+    opinion: typeof event.opinion === 'string' ? event.opinion.trim() : '',
+    reason: typeof event.reason === 'string' ? event.reason.trim() : '',
   };
   return {
     // HQ's own computation of what the step writes; the moment is the op's.

@@ -75,6 +75,7 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'workflow.role_may_not': 'This role may not take this step',
   'workflow.wrong_target': 'This step leads to {expected}',
   'workflow.step_repeated': 'This step was taken already (the case is {status})',
+  'workflow.event_missing': 'A step comes with its history event',
   'workflow.event_without_step': 'A case event comes only with a step HQ accepted',
   'benefit.mismatch':
     "The benefit differs from HQ's computation ({sent} sent, {computed} computed)",

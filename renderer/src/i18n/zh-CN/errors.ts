@@ -73,6 +73,7 @@ export const errorsZh = {
   'workflow.role_may_not': '该角色不能办理这一步',
   'workflow.wrong_target': '这一步的结果应为 {expected}',
   'workflow.step_repeated': '这一步已办理过（案件已是 {status}）',
+  'workflow.event_missing': '审批步骤必须附带办理记录',
   'workflow.event_without_step': '办理记录只能随县局接受的审批步骤一起产生',
   'benefit.mismatch': '保障金额与县局按标准核算的结果不一致（上报 {sent}，核算 {computed}）',
   'benefit.no_standard': '县局在申请日期没有发布适用的低保标准',
