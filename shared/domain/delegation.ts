@@ -10,7 +10,8 @@ import { isoDateSchema } from './common';
  * revocation with who set it; the one in force on a day is the latest that started by then.
  */
 export const delegationDataSchema = z.object({
-  officeId: officeIdSchema,
+  // Not `officeId`: that is the envelope's field, and a reference record's is the county's.
+  office: officeIdSchema,
   confirmationDelegated: z.boolean(),
   effectiveFrom: isoDateSchema,
   note: z.string().trim().max(200).default(''),
@@ -26,7 +27,7 @@ export function delegationInForce(
 ): boolean {
   let best: (DelegationData & { hlc?: string }) | null = null;
   for (const d of delegations) {
-    if (d.deleted || d.officeId !== officeId || compareIsoDates(d.effectiveFrom, date) > 0)
+    if (d.deleted || d.office !== officeId || compareIsoDates(d.effectiveFrom, date) > 0)
       continue;
     const later =
       best === null ||

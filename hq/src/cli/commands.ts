@@ -123,13 +123,13 @@ export const commands: Record<string, Command> = {
       });
     }
     const delegation = parseBody(delegationDataSchema, {
-      officeId: officeId ?? '',
+      office: officeId ?? '',
       confirmationDelegated: onOff === 'on',
       effectiveFrom: o.from ?? '',
       note: o.note ?? '',
     });
     await setDelegation(hq.db, delegation, o.by ?? 'county', new Date());
-    return `office ${delegation.officeId}: confirmation ${onOff === 'on' ? 'delegated' : 'with the county'} from ${delegation.effectiveFrom}`;
+    return `office ${delegation.office}: confirmation ${onOff === 'on' ? 'delegated' : 'with the county'} from ${delegation.effectiveFrom}`;
   },
   ...packageCommands,
   devices: async (hq, [officeId]) =>

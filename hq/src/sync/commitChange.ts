@@ -8,6 +8,9 @@ import { snapshotJson, snapshotOf } from '../store/recordStore';
 import { mergeChange, type ConflictDraft, type IncomingChange, type RecordState } from './merge';
 import type { RecordWork } from './recordWork';
 
+/** Kinds whose record has a fixed id per office: each desk's first run creates it. */
+const fixedIdKinds = new Set<string>(['officeSettings', 'elderlyCareSettings']);
+
 export type CommitResult =
   | { status: 'applied'; serverSeq: number }
   | { status: 'conflict'; serverSeq: number; conflictIds: string[] }
@@ -33,6 +36,19 @@ export async function commitChange(
     return rejected('forbidden', `${kind} records are never changed once written.`);
   }
   const existing = await work.load(change.officeId, kind, change.recordId);
+  // Ids are UUIDv7: a create of a record HQ holds is another op's record taken over
+  // (an event rewritten, a log entry erased), except the office's fixed-id records,
+  // which every desk of the office creates once.
+  if (change.op === 'create' && existing && !fixedIdKinds.has(kind) && change.deviceId !== 'hq') {
+    return {
+      status: 'rejected',
+      reason: {
+        code: 'conflict',
+        message: `The ${kind} ${change.recordId} exists already.`,
+        fieldErrors: [{ path: 'recordId', code: 'record.exists' }],
+      },
+    };
+  }
   const outcome = mergeChange(existing, change);
   if (outcome.type === 'reject') return { status: 'rejected', reason: outcome.error };
 

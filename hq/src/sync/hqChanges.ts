@@ -113,13 +113,13 @@ export async function setDelegation(
     const office = await trx
       .selectFrom('offices')
       .select('id')
-      .where('id', '=', delegation.officeId)
+      .where('id', '=', delegation.office)
       .executeTakeFirst();
     if (!office) {
       throw new AppError({
         code: 'not_found',
-        message: `No office ${delegation.officeId}.`,
-        fieldErrors: [{ path: 'officeId', code: 'office.unknown' }],
+        message: `No office ${delegation.office}.`,
+        fieldErrors: [{ path: 'office', code: 'office.unknown' }],
       });
     }
     await lockStream(trx, 'reference');

@@ -31,6 +31,14 @@ export function opRefusal(op: QueueEntry, lastSeq: number, now: Date): AppErrorD
       fieldErrors: [{ path: 'kind', code: 'sync.kind_not_writable', params: { kind: op.kind } }],
     };
   }
+  if (op.op !== 'delete' && Object.hasOwn(op.fields, 'deleted')) {
+    // Only a delete deletes: an edit carrying the flag would pass the rules of edits.
+    return {
+      code: 'validation',
+      message: 'Only a delete op deletes a record.',
+      fieldErrors: [{ path: 'deleted', code: 'record.delete_by_edit' }],
+    };
+  }
   if (op.op === 'transition') return stepRefusal(op, kind);
   return null;
 }

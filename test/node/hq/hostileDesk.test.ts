@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/clock/hlc';
+import { delegationInForce } from '@shared/domain/delegation';
 import { newRecordId } from '@shared/records/ids';
 import { hqRoutes } from '@shared/sync/httpApi';
 import { pushResponseSchema, type OpResult } from '@shared/sync/protocol';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { importDevicePackage } from '../../../hq/src/packages/importPackage';
+import { listDelegations } from '../../../renderer/src/db/repositories/reference';
 import { loadHqKeys, publicHqKeys, type HqKeys } from '../../../hq/src/store/hqKeys';
 import {
   adminPost,
@@ -361,7 +363,7 @@ describe.each(cases)('a hostile desk over $storage.kind, $mode', ({ storage, mod
             recordId: newRecordId(),
             baseVersion: 0,
             fields: {
-              officeId: 'office-a',
+              office: 'office-a',
               confirmationDelegated: true,
               effectiveFrom: '2026-01-01',
               note: '',
@@ -456,6 +458,58 @@ describe.each(cases)('a hostile desk over $storage.kind, $mode', ({ storage, mod
         'a case deleted',
         [forge.op({ op: 'delete', fields: { deleted: true } })],
         'case.not_deletable',
+      ],
+      [
+        'a create over a person HQ holds',
+        [
+          forge.op({
+            kind: 'person',
+            op: 'create',
+            recordId: String(draft.applicantPersonId),
+            baseVersion: 0,
+            fields: { name: '冒名' },
+          }),
+        ],
+        'record.exists',
+      ],
+      [
+        'an edit that deletes',
+        [forge.op({ fields: { deductionsFen: 0, deleted: true } })],
+        'record.delete_by_edit',
+      ],
+      [
+        'an account that lives on another desk of the office',
+        [
+          forge.op({
+            fields: { deductionsFen: 100 },
+            actor: { userId: 'user-registrar-a1', name: '登记员a1', role: 'registrar' },
+          }),
+        ],
+        'actor.other_device',
+      ],
+      [
+        'a step dated before the step before it',
+        forge
+          .step(office.draftId, 1, { action: 'submit', from: 'draft', to: 'submitted' }, registrar)
+          .map((op) => ({ ...op, createdAt: '2026-01-05T02:00:00.000Z' })),
+        'workflow.step_before_previous',
+      ],
+      [
+        // The event first (no step yet: refused), then the step (its event is behind it:
+        // refused too, as every result of an entry must be).
+        'a step whose event was written before it',
+        forge
+          .step(office.draftId, 1, { action: 'submit', from: 'draft', to: 'submitted' }, registrar)
+          .map((op, i, both) => ({ ...op, seq: (both[1 - i] as QueueEntry).seq }))
+          .sort((a, b) => a.seq - b.seq),
+        'workflow.event_without_step',
+      ],
+      [
+        'a step in the year 0',
+        forge
+          .step(office.draftId, 1, { action: 'submit', from: 'draft', to: 'submitted' }, registrar)
+          .map((op) => ({ ...op, createdAt: '0000-01-01T00:00:00.000Z' })),
+        'field.date',
       ],
       [
         'a legal step without its history event',
@@ -562,7 +616,7 @@ describe.each(cases)('a hostile desk over $storage.kind, $mode', ({ storage, mod
     const notice = await hqCase(office.noticeId);
     const delegate = (confirmationDelegated: boolean, effectiveFrom: string) =>
       adminPost(office.hq.url, '/delegations', {
-        officeId: 'office-a',
+        office: 'office-a',
         confirmationDelegated,
         effectiveFrom,
         setBy: '县民政局',
@@ -580,12 +634,18 @@ describe.each(cases)('a hostile desk over $storage.kind, $mode', ({ storage, mod
     );
     expect(granted.map((r) => r.status)).toEqual(['applied', 'applied']);
     expect((await hqCase(office.noticeId)).data.status).toBe('confirmed');
+    // The office's desks receive the county's delegations as reference data and judge by them.
+    expect(await sync(office.honest)).toMatchObject({ rejected: 0 });
+    const pulled = await listDelegations(office.honest.db);
+    expect(pulled).toHaveLength(3);
+    expect(delegationInForce(pulled, 'office-a', '2026-04-05')).toBe(false);
+    expect(delegationInForce(pulled, 'office-a', '2026-04-15')).toBe(true);
 
     // A desk asking for a delegation through the admin API without the token gets nothing.
     const refused = await postJson(
       `${office.hq.url}/v1/admin/delegations`,
       {
-        officeId: 'office-a',
+        office: 'office-a',
         confirmationDelegated: true,
         effectiveFrom: '2026-01-01',
         setBy: 'x',

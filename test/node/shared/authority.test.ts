@@ -145,9 +145,9 @@ describe('the case rules both sides apply', () => {
 
   it('finds the delegation in force on a day, the latest start winning', () => {
     const grants = [
-      { officeId: 'a', confirmationDelegated: true, effectiveFrom: '2026-01-01', note: '' },
-      { officeId: 'a', confirmationDelegated: false, effectiveFrom: '2026-04-01', note: '' },
-      { officeId: 'b', confirmationDelegated: true, effectiveFrom: '2026-01-01', note: '' },
+      { office: 'a', confirmationDelegated: true, effectiveFrom: '2026-01-01', note: '' },
+      { office: 'a', confirmationDelegated: false, effectiveFrom: '2026-04-01', note: '' },
+      { office: 'b', confirmationDelegated: true, effectiveFrom: '2026-01-01', note: '' },
     ];
     expect(delegationInForce(grants, 'a', '2025-12-31')).toBe(false);
     expect(delegationInForce(grants, 'a', '2026-03-31')).toBe(true);

@@ -27,6 +27,10 @@ export async function actorRefusal(
     return refusal('actor.unknown', `${userId} is not an account of office ${ctx.officeId}.`);
   }
   if (staff.disabled) return refusal('actor.disabled', `The account ${userId} is disabled.`);
+  // Accounts are device-local: one desk's login never acts through another desk.
+  if (staff.deviceId !== ctx.device.id) {
+    return refusal('actor.other_device', `The account ${userId} lives on another desk.`);
+  }
   if (staff.role !== role) {
     return refusal(
       'actor.role_not_held',

@@ -4,7 +4,7 @@ import {
   caseEditIssues,
   stepOpIssues,
 } from '@shared/authority/caseOps';
-import { todayIso } from '@shared/calendar/dates';
+import { addDays, isIsoDate, todayIso } from '@shared/calendar/dates';
 import { delegationInForce } from '@shared/domain/delegation';
 import { assistanceCaseDataSchema, type AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { AppError, type AppErrorData, type FieldError } from '@shared/errors/appError';
@@ -81,7 +81,7 @@ async function stepAuthority(
     return { change: op };
   }
 
-  const day = stepDay(op, ctx.now);
+  const day = stepDay(op, ctx.now, current);
   if ('refusal' in day) return day;
   const [reference, settings] = await Promise.all([
     ctx.facts.referenceFacts(),
@@ -110,7 +110,11 @@ async function stepAuthority(
         today: day.today,
         settings,
         calendar: reference.calendar,
-        confirmationDelegated: delegationInForce(reference.delegations, ctx.officeId, day.today),
+        // In force on the step's day and still today: a revoked delegation is not
+        // regained by dating the step back.
+        confirmationDelegated:
+          delegationInForce(reference.delegations, ctx.officeId, day.today) &&
+          delegationInForce(reference.delegations, ctx.officeId, todayIso(ctx.now)),
       },
     );
   } catch (error) {
@@ -146,14 +150,26 @@ async function stepAuthority(
  * The office date of a step: the op's own moment in HQ's time zone (the offices'), never
  * later than HQ's today — a desk clock set ahead cannot end a 公示 early.
  */
-function stepDay(op: QueueEntry, now: Date): { today: string } | { refusal: AppErrorData } {
+function stepDay(
+  op: QueueEntry,
+  now: Date,
+  current: RecordState,
+): { today: string } | { refusal: AppErrorData } {
   const at = new Date(op.createdAt);
-  if (Number.isNaN(at.getTime())) {
+  const opDay = Number.isNaN(at.getTime()) ? '' : todayIso(at);
+  if (!isIsoDate(opDay) || opDay < '2000-01-01') {
     return refuse('validation', 'The op has no readable time.', [
       { path: 'createdAt', code: 'field.date' },
     ]);
   }
-  const opDay = todayIso(at);
+  // Not before the step that brought the case where it is (a day's slack for desks'
+  // clocks that differ): a step dated back past it would shorten the case's periods.
+  const previous = new Date(String(current.data.statusChangedAt));
+  if (!Number.isNaN(previous.getTime()) && opDay < addDays(todayIso(previous), -1)) {
+    return refuse('validation', 'A step is not dated before the step before it.', [
+      { path: 'createdAt', code: 'workflow.step_before_previous' },
+    ]);
+  }
   const hqDay = todayIso(now);
   return { today: opDay < hqDay ? opDay : hqDay };
 }
@@ -167,7 +183,20 @@ function eventOfStep(ctx: AuthorityContext, step: QueueEntry): Record<string, un
       ctx.eventsByTx.set(o.txId, [...(ctx.eventsByTx.get(o.txId) ?? []), o]);
     }
   }
-  const event = ctx.eventsByTx.get(step.txId)?.find((o) => o.fields.caseId === step.recordId);
+  // Written after the step, for this case and step, by the step's own actor: the event
+  // that will stand as its record (eventAuthority checks it again when it comes).
+  const event = ctx.eventsByTx
+    .get(step.txId)
+    ?.find(
+      (o) =>
+        o.seq > step.seq &&
+        o.fields.caseId === step.recordId &&
+        o.fields.action === step.transition?.action &&
+        o.fields.from === step.transition?.from &&
+        o.fields.to === step.transition?.to &&
+        o.fields.actorId === step.actor.userId &&
+        o.fields.actorRole === step.actor.role,
+    );
   return event ? event.fields : null;
 }
 

@@ -68,7 +68,8 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'actor.disabled': "The actor's account is disabled",
   'actor.role_not_held': 'The actor does not hold that role (the account is {held})',
   'actor.role_may_not': 'This role may not change records of this kind',
-  'actor.other_device': 'An account is created on the desk it lives on',
+  'actor.other_device':
+    'The account lives on another desk (accounts are made and used on their own desk)',
   'workflow.initial_state': 'A new case starts as a draft',
   'workflow.step_field': 'Only a workflow step changes this field',
   'workflow.not_a_step': 'The workflow has no such step',
@@ -76,6 +77,9 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'workflow.wrong_target': 'This step leads to {expected}',
   'workflow.step_repeated': 'This step was taken already (the case is {status})',
   'workflow.event_missing': 'A step comes with its history event',
+  'record.exists': 'The record exists already',
+  'record.delete_by_edit': 'Only a delete removes a record',
+  'workflow.step_before_previous': 'A step is not dated before the step before it',
   'workflow.event_without_step': 'A case event comes only with a step HQ accepted',
   'benefit.mismatch':
     "The benefit differs from HQ's computation ({sent} sent, {computed} computed)",
