@@ -27,8 +27,7 @@ export function delegationInForce(
 ): boolean {
   let best: (DelegationData & { hlc?: string }) | null = null;
   for (const d of delegations) {
-    if (d.deleted || d.office !== officeId || compareIsoDates(d.effectiveFrom, date) > 0)
-      continue;
+    if (d.deleted || d.office !== officeId || compareIsoDates(d.effectiveFrom, date) > 0) continue;
     const later =
       best === null ||
       compareIsoDates(d.effectiveFrom, best.effectiveFrom) > 0 ||
