@@ -106,10 +106,13 @@ describe.each(hqStorages)('county decisions and reference data over $kind', (sto
     expect(await b1.db.cases.count()).toBe(0);
     expect(await b1.db.caseEvents.count()).toBe(0);
 
-    // The office goes on from the county's decision: 发放 starts at a2, reaches a1.
+    // The office goes on from the county's decision: 发放 starts at a2, reaches a1 —
+    // on a day after the decision (HQ decided on its own clock, today).
+    a2.advanceDays((Date.now() - a2.ctx.now().getTime()) / 86_400_000 + 1 / 24);
     await step(a2, confirmed.id, 'start_payment');
     await sync(a2);
     await sync(a1);
+    expect(await a2.db.rejectedOps.toArray()).toEqual([]);
     expect((await a1.db.cases.get(confirmed.id))?.status).toBe('active');
   });
 

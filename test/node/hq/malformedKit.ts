@@ -1,11 +1,13 @@
 import { expect } from 'vitest';
 import { isAppErrorData, type AppErrorData } from '@shared/errors/appError';
 import { newRecordId } from '@shared/records/ids';
+import { hqRoutes } from '@shared/sync/httpApi';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import {
   adminToken,
   enrollDesk,
   hqRowCounts,
+  postJson,
   startHq,
   type HqStorage,
   type RunningHq,
@@ -59,6 +61,8 @@ export interface RawDevice {
   token: string;
   deviceId: string;
   seq: number;
+  /** The device's own account (HQ takes ops only from accounts of the sending desk). */
+  actor: QueueEntry['actor'];
 }
 
 /**
@@ -74,8 +78,35 @@ export async function openMalformedHq(storage: HqStorage) {
   await createPersons(desk, 1);
   const [template] = await desk.db.queue.toArray();
   if (!template) throw new Error('no queued op');
-  const raw: RawDevice = { token: '', deviceId: `raw-device-${newRecordId()}`, seq: 0 };
+  const raw: RawDevice = {
+    token: '',
+    deviceId: `raw-device-${newRecordId()}`,
+    seq: 0,
+    actor: { userId: `raw-admin-${newRecordId()}`, name: '管理员', role: 'admin' },
+  };
   raw.token = (await enrollDesk(hq, 'office-a', raw.deviceId)).token;
+  // Its first op, as a first run's: its administrator's own account.
+  raw.seq = 1;
+  const account = {
+    ...template,
+    seq: 1,
+    opId: newRecordId(),
+    txId: newRecordId(),
+    deviceId: raw.deviceId,
+    kind: 'staffMember',
+    recordId: raw.actor.userId,
+    op: 'create',
+    fields: {
+      username: 'raw',
+      displayName: '管理员',
+      role: 'admin',
+      disabled: false,
+      deviceId: raw.deviceId,
+    },
+    actor: raw.actor,
+  };
+  const made = await postJson(`${hq.url}${hqRoutes.push}`, { ops: [account] }, raw.token);
+  expect(JSON.stringify(made.body)).toContain('"applied"');
   const deviceToken = desk.token ?? '';
   return {
     hq,

@@ -36,6 +36,7 @@ describe.each(hqStorages)('well-formed but odd ops over $kind', (storage) => {
       return {
         ...template,
         deviceId: raw.deviceId,
+        actor: raw.actor,
         seq: raw.seq,
         opId: newRecordId(),
         txId: newRecordId(),
@@ -122,7 +123,14 @@ describe.each(hqStorages)('well-formed but odd ops over $kind', (storage) => {
           raw.seq += 1;
           // Op ids stay unique (a desk makes them as UUIDv7); everything else is arbitrary.
           const opId = `${d.opId}-${raw.seq}`;
-          return { ...template, ...d, opId, deviceId: raw.deviceId, seq: raw.seq } as QueueEntry;
+          return {
+            ...template,
+            actor: raw.actor,
+            ...d,
+            opId,
+            deviceId: raw.deviceId,
+            seq: raw.seq,
+          } as QueueEntry;
         });
         const answer = await send(url(hqRoutes.push), JSON.stringify({ ops }), {
           authorization: `Bearer ${raw.token}`,
@@ -154,6 +162,7 @@ describe.each(hqStorages)('well-formed but odd ops over $kind', (storage) => {
       const op: QueueEntry = {
         ...template,
         deviceId: raw.deviceId,
+        actor: raw.actor,
         seq: raw.seq,
         opId: `${odd}-${raw.seq}`,
         recordId: odd,
