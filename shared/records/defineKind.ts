@@ -23,6 +23,12 @@ export interface KindDefinition<T> {
    * reason, and the write path keeps the superseded version (revisions table).
    */
   keepsRevisions: boolean;
+  /**
+   * One record per office under a fixed id (the settings), which every desk's first run
+   * creates: a second create of it is an edit made from nothing. Every other kind's ids
+   * are UUIDv7, so a create of a record that exists takes over another's record.
+   */
+  fixedId?: true;
 }
 
 export const noDomainIssues = (): FieldError[] => [];

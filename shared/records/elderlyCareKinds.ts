@@ -85,5 +85,10 @@ export const elderlyCareKinds = {
     derive: deriveVisit,
     domainIssues: visitDomainIssues,
   }),
-  elderlyCareSettings: defineKind({ schema: elderlyCareSettingsSchema, ...plain, ...simple }),
+  elderlyCareSettings: defineKind({
+    schema: elderlyCareSettingsSchema,
+    ...plain,
+    ...simple,
+    fixedId: true,
+  }),
 };

@@ -99,6 +99,7 @@ export const kindDefinitions = {
   // a version and a queue entry (the county sees who changed delegation or rules).
   officeSettings: defineKind({
     schema: officeSettingsSchema,
+    fixedId: true,
     scope: 'office',
     appendOnly: false,
     keepsRevisions: false,

@@ -8,9 +8,6 @@ import { snapshotJson, snapshotOf } from '../store/recordStore';
 import { mergeChange, type ConflictDraft, type IncomingChange, type RecordState } from './merge';
 import type { RecordWork } from './recordWork';
 
-/** Kinds whose record has a fixed id per office: each desk's first run creates it. */
-const fixedIdKinds = new Set<string>(['officeSettings', 'elderlyCareSettings']);
-
 export type CommitResult =
   | { status: 'applied'; serverSeq: number }
   | { status: 'conflict'; serverSeq: number; conflictIds: string[] }
@@ -39,7 +36,7 @@ export async function commitChange(
   // Ids are UUIDv7: a create of a record HQ holds is another op's record taken over
   // (an event rewritten, a log entry erased), except the office's fixed-id records,
   // which every desk of the office creates once.
-  if (change.op === 'create' && existing && !fixedIdKinds.has(kind) && change.deviceId !== 'hq') {
+  if (change.op === 'create' && existing && !definition.fixedId && change.deviceId !== 'hq') {
     return {
       status: 'rejected',
       reason: {

@@ -61,6 +61,29 @@ describe('the one write path', () => {
     });
   });
 
+  it('refuses a kind the role may not write, as HQ does, and writes nothing', async () => {
+    const { db, ctx } = await openTestDesk();
+    // A registrar making an account or changing the settings straight through write():
+    // the same table HQ checks (shared/authority/kindWriters.ts), not only the screens.
+    const account = { username: 'boss', displayName: '新主管', role: 'supervisor' as const };
+    await expect(
+      write(db, ctx, (w) =>
+        w.create('staffMember', { ...account, disabled: false, deviceId: ctx.deviceId }),
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden', details: { kind: 'staffMember' } });
+    const settings = await db.settings.toCollection().first();
+    await expect(
+      write(db, ctx, (w) =>
+        w.update('officeSettings', settings?.id ?? '', settings?.version ?? 0, {
+          noticeWorkingDays: 1,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: 'forbidden', details: { kind: 'officeSettings' } });
+    expect(await db.staff.filter((s) => s.username === 'boss').count()).toBe(0);
+    expect((await db.settings.toCollection().first())?.noticeWorkingDays).toBe(7);
+    expect(await queuedAfterSetup(db)).toHaveLength(0);
+  });
+
   it('writes nothing when validation fails', async () => {
     const { db, ctx } = await openTestDesk();
     const badId = residentId('330102', '1960-05-04', '013').slice(0, 17) + '0';

@@ -1,20 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportPublicKeys, generatePackageKeys, keyId } from '@shared/package/keys';
 import { syncOnce } from '@shared/sync/engine';
 import { signHqAnswer } from '@shared/sync/hqSignature';
 import type { SyncTransport } from '@shared/sync/ports';
 import type { PushResponse } from '@shared/sync/protocol';
-import { syncHandlers } from '../../../electron/ipc/handlers/sync';
-import { CredentialStore, type Encryption } from '../../../electron/sync/credentialStore';
 import { loadHqKeys as loadHqServerKeys } from '../../../hq/src/store/hqKeys';
-import { createElectronTransport } from '../../../renderer/src/sync/httpTransport.electron';
-import { createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
-import { saveWebCredential } from '../../../renderer/src/sync/syncMeta';
-import { hqRowCounts, nodeFetch, startHq, type RunningHq } from '../../support/hqHarness';
+import { hqRowCounts, startHq, type RunningHq } from '../../support/hqHarness';
+import { realTransports } from '../../support/realTransports';
 import { startHostileProxy, type Exchange, type HostileProxy } from '../../support/hostileProxy';
 import { createPersons } from '../../support/officeWork';
 import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
@@ -242,14 +237,6 @@ describe('a hostile HQ: push answers', () => {
   });
 });
 
-/** safeStorage stand-in for the main process's credential file. */
-const fakeSafeStorage: Encryption = {
-  isEncryptionAvailable: () => true,
-  encryptString: (text) => Buffer.from(`enc:${text}`),
-  decryptString: (data) => data.toString().slice(4),
-};
-const event = { senderFrame: { url: 'app://desk/index.html' } } as unknown as IpcMainInvokeEvent;
-
 describe("both of the desk's transports hand the engine the push answer as received", () => {
   let dir = '';
   beforeEach(async () => {
@@ -260,31 +247,7 @@ describe("both of the desk's transports hand the engine the push answer as recei
   });
 
   /** The browser build's transport and the Electron one (main process handlers), to the proxy. */
-  async function transports(): Promise<[SyncTransport, SyncTransport]> {
-    const credential = {
-      hqUrl: proxy.url,
-      deviceId: desk.deviceId,
-      officeId: desk.officeId,
-      officeName: 'office-a 民政办',
-      token: desk.token ?? '',
-    };
-    await saveWebCredential(desk.db, credential);
-    const credentials = new CredentialStore({
-      file: () => path.join(dir, 'hq-credential.json'),
-      encryption: () => fakeSafeStorage,
-    });
-    await credentials.save(credential);
-    const main = syncHandlers({ credentials, fetch: nodeFetch });
-    const electron = createElectronTransport(
-      {
-        enrollSync: (request) => Promise.resolve(main['sync:enroll'](request, event)),
-        syncStatus: () => Promise.resolve(main['sync:status'](undefined, event)),
-        syncRequest: (request) => Promise.resolve(main['sync:request'](request, event)),
-      },
-      desk.db,
-    );
-    return [createWebTransport(desk.db, nodeFetch), electron];
-  }
+  const transports = () => realTransports(desk, proxy.url, dir);
 
   it('refuses an altered or unsigned answer through each, then drains the queue once', async () => {
     const [web, electron] = await transports();

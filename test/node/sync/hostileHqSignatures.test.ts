@@ -1,23 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportPublicKeys, generatePackageKeys, keyId } from '@shared/package/keys';
 import { syncOnce } from '@shared/sync/engine';
 import { signHqAnswer } from '@shared/sync/hqSignature';
 import type { SyncTransport } from '@shared/sync/ports';
 import type { SyncCursor } from '@shared/sync/protocol';
-import { syncHandlers } from '../../../electron/ipc/handlers/sync';
-import { CredentialStore, type Encryption } from '../../../electron/sync/credentialStore';
 import { loadHqKeys as loadHqServerKeys } from '../../../hq/src/store/hqKeys';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
-import { createElectronTransport } from '../../../renderer/src/sync/httpTransport.electron';
 import { createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
 import { enrollWithKeys } from '../../../renderer/src/sync/packages/enrollWithKeys';
 import { loadHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
-import { loadWebCredential, saveWebCredential } from '../../../renderer/src/sync/syncMeta';
+import { loadWebCredential } from '../../../renderer/src/sync/syncMeta';
 import { nodeFetch, startHq, type RunningHq } from '../../support/hqHarness';
+import { realTransports } from '../../support/realTransports';
 import { startHostileProxy, type Exchange, type HostileProxy } from '../../support/hostileProxy';
 import { createPersons } from '../../support/officeWork';
 import {
@@ -211,40 +208,8 @@ describe('a hostile HQ: pull pages', () => {
   });
 });
 
-/** safeStorage stand-in for the main process's credential file. */
-const fakeSafeStorage: Encryption = {
-  isEncryptionAvailable: () => true,
-  encryptString: (text) => Buffer.from(`enc:${text}`),
-  decryptString: (data) => data.toString().slice(4),
-};
-const event = { senderFrame: { url: 'app://desk/index.html' } } as unknown as IpcMainInvokeEvent;
-
 /** The desk's two real transports to the proxy (browser build, Electron), over Node's fetch. */
-async function transports(dir: string): Promise<SyncTransport[]> {
-  const credential = {
-    hqUrl: proxy.url,
-    deviceId: desk.deviceId,
-    officeId: desk.officeId,
-    officeName: 'office-a 民政办',
-    token: desk.token ?? '',
-  };
-  await saveWebCredential(desk.db, credential);
-  const credentials = new CredentialStore({
-    file: () => path.join(dir, 'hq-credential.json'),
-    encryption: () => fakeSafeStorage,
-  });
-  await credentials.save(credential);
-  const main = syncHandlers({ credentials, fetch: nodeFetch });
-  const bridge = createElectronTransport(
-    {
-      enrollSync: (request) => Promise.resolve(main['sync:enroll'](request, event)),
-      syncStatus: () => Promise.resolve(main['sync:status'](undefined, event)),
-      syncRequest: (request) => Promise.resolve(main['sync:request'](request, event)),
-    },
-    desk.db,
-  );
-  return [createWebTransport(desk.db, nodeFetch), bridge];
-}
+const transports = (dir: string) => realTransports(desk, proxy.url, dir);
 
 describe("both of the desk's transports hand the engine the page as received", () => {
   let dir = '';
