@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors/appError';
 import { mayWrite } from '@shared/authority/kindWriters';
 import { todayIso } from '@shared/calendar/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
+import { correctionNeedsReason } from '@shared/records/corrections';
 import { newRecordId } from '@shared/records/ids';
 import {
   kindDefinitions,
@@ -160,7 +161,7 @@ class TransactionWriter implements Writer {
     if (definition.appendOnly) {
       throw new AppError({ code: 'forbidden', message: `${kind} records are never edited.` });
     }
-    if (definition.keepsRevisions && !reason) {
+    if (correctionNeedsReason(kind, transition ? 'transition' : 'update') && !reason) {
       throw invalid(kind, [{ path: 'reason', code: 'record.correction_reason_required' }]);
     }
     const merged = { ...dataFields(existing), ...withoutMeta(patch) } as KindData[K];
