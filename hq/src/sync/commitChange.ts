@@ -1,5 +1,6 @@
 import type { AppErrorData } from '@shared/errors/appError';
 import type { SyncConflictData } from '@shared/domain/syncConflict';
+import { correctionNeedsReason } from '@shared/records/corrections';
 import { newRecordId } from '@shared/records/ids';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
@@ -31,6 +32,18 @@ export async function commitChange(
   const definition = kindDefinitions[kind];
   if (definition.appendOnly && change.op !== 'create') {
     return rejected('forbidden', `${kind} records are never changed once written.`);
+  }
+  // A correction names its reason, as the desk's write path demands: a forged update of
+  // a kind that keeps revisions would otherwise rewrite history no desk could explain.
+  if (correctionNeedsReason(kind, change.op) && !change.reason?.trim()) {
+    return {
+      status: 'rejected',
+      reason: {
+        code: 'validation',
+        message: `A correction of a ${kind} needs a reason.`,
+        fieldErrors: [{ path: 'reason', code: 'record.correction_reason_required' }],
+      },
+    };
   }
   const existing = await work.load(change.officeId, kind, change.recordId);
   // Ids are UUIDv7: a create of a record HQ holds is another op's record taken over
