@@ -32,7 +32,8 @@ import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
  * contracts, stays on beds, movements, home-care visits. Spread into kindDefinitions
  * (kinds.ts) so they go through the one write path and sync like every other kind.
  * - Movements and assessments are append-only: a mistake is reversed or re-assessed.
- * - Beds, contracts and visits keep every superseded version with the reason.
+ * - Institutions, buildings, rooms, beds, residents, contracts and visits are corrected,
+ *   never overwritten: every update names its reason and the superseded version is kept.
  * - Stays are the projection of movements, rewritten in each movement's transaction.
  * - Settings (the nursing-bed target) are one record, so the county sees who changed them.
  */
@@ -42,9 +43,9 @@ const appendOnly = { scope: 'office', appendOnly: true, keepsRevisions: false } 
 const simple = { derive: derivesNothing, domainIssues: noDomainIssues };
 
 export const elderlyCareKinds = {
-  elderlyInstitution: defineKind({ schema: institutionDataSchema, ...plain, ...simple }),
-  elderlyBuilding: defineKind({ schema: buildingDataSchema, ...plain, ...simple }),
-  elderlyRoom: defineKind({ schema: roomDataSchema, ...plain, ...simple }),
+  elderlyInstitution: defineKind({ schema: institutionDataSchema, ...corrected, ...simple }),
+  elderlyBuilding: defineKind({ schema: buildingDataSchema, ...corrected, ...simple }),
+  elderlyRoom: defineKind({ schema: roomDataSchema, ...corrected, ...simple }),
   elderlyBed: defineKind({
     schema: bedDataSchema,
     ...corrected,
@@ -53,7 +54,7 @@ export const elderlyCareKinds = {
   }),
   elderlyResident: defineKind({
     schema: residentDataSchema,
-    ...plain,
+    ...corrected,
     derive: (r) => ({ ...r, searchTokens: nameSearchTokens(r.personName) }),
     domainIssues: noDomainIssues,
   }),

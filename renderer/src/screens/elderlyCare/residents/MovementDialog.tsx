@@ -19,6 +19,7 @@ import { todayDate } from '../../common/labels';
 import { DateField } from '../DateField';
 import { bedName, dischargeLabel, movementLabel } from '../labels';
 import { BedPicker } from './BedPicker';
+import { DischargeConfirmDialog } from './DischargeConfirmDialog';
 
 /**
  * Records one movement of a resident: the fields the event needs (a bed to move into,
@@ -44,6 +45,8 @@ export function MovementDialog(props: {
   const [destination, setDestination] = useState('');
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const discharging = type === 'discharge';
 
   async function save() {
     errors.clear();
@@ -127,15 +130,28 @@ export function MovementDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+        {/* A discharge ends the stay: it asks first and is never the filled button. */}
         <Button
-          variant="contained"
-          color={type === 'discharge' ? 'secondary' : 'primary'}
+          variant={discharging ? 'outlined' : 'contained'}
+          color={discharging ? 'error' : 'primary'}
           disabled={saving || (choosesBed && !bedId)}
-          onClick={() => void save()}
+          onClick={() => (discharging ? setConfirming(true) : void save())}
         >
           {movementLabel(t, type)}
         </Button>
       </DialogActions>
+      {confirming && (
+        <DischargeConfirmDialog
+          name={file.resident.personName}
+          reason={dischargeLabel(t, reason)}
+          date={date}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void save();
+          }}
+        />
+      )}
     </Dialog>
   );
 }

@@ -1,0 +1,21 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { recordHistory, type RecordVersion } from '../../../db/repositories/community/history';
+import { useSession } from '../../../state/session';
+import { RecordHistory } from '../../community/RecordHistory';
+import { elderlyHistoryFields } from './historyFields';
+
+export type ElderlyHistoryKind =
+  'elderlyInstitution' | 'elderlyBuilding' | 'elderlyRoom' | 'elderlyBed' | 'elderlyResident';
+
+/** Every version of one 养老 record with who changed it, when, why and what. */
+export function ElderlyHistory(props: { kind: ElderlyHistoryKind; id: string }) {
+  const db = useSession((s) => s.db);
+  // The layout kinds' data type is not inferred through their shared `simple` parts.
+  const versions = useLiveQuery(
+    async () => (await recordHistory(db, props.kind, props.id)) as RecordVersion<object>[],
+    [db, props.kind, props.id],
+  );
+  return (
+    <RecordHistory kind={props.kind} versions={versions ?? []} fields={elderlyHistoryFields} />
+  );
+}
