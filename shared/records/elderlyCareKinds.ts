@@ -40,12 +40,26 @@ import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
 const plain = { scope: 'office', appendOnly: false, keepsRevisions: false } as const;
 const corrected = { scope: 'office', appendOnly: false, keepsRevisions: true } as const;
 const appendOnly = { scope: 'office', appendOnly: true, keepsRevisions: false } as const;
+// Kinds using these name their schema (defineKind<typeof schema>): the generic
+// derivesNothing would otherwise leave their data type unknown.
 const simple = { derive: derivesNothing, domainIssues: noDomainIssues };
 
 export const elderlyCareKinds = {
-  elderlyInstitution: defineKind({ schema: institutionDataSchema, ...corrected, ...simple }),
-  elderlyBuilding: defineKind({ schema: buildingDataSchema, ...corrected, ...simple }),
-  elderlyRoom: defineKind({ schema: roomDataSchema, ...corrected, ...simple }),
+  elderlyInstitution: defineKind<typeof institutionDataSchema>({
+    schema: institutionDataSchema,
+    ...corrected,
+    ...simple,
+  }),
+  elderlyBuilding: defineKind<typeof buildingDataSchema>({
+    schema: buildingDataSchema,
+    ...corrected,
+    ...simple,
+  }),
+  elderlyRoom: defineKind<typeof roomDataSchema>({
+    schema: roomDataSchema,
+    ...corrected,
+    ...simple,
+  }),
   elderlyBed: defineKind({
     schema: bedDataSchema,
     ...corrected,

@@ -53,7 +53,7 @@ describe('corrections of 养老 records', () => {
       [2, '民政局更名批复', ['name', 'grade']],
     ]);
     const rooms = await recordHistory(db, 'elderlyRoom', room.id);
-    expect(rooms.map((v) => [(v.record as { number: string }).number, v.reason])).toEqual([
+    expect(rooms.map((v) => [v.record.number, v.reason])).toEqual([
       ['101', null],
       ['201', '门牌号登记错误'],
     ]);

@@ -10,9 +10,8 @@ export type ElderlyHistoryKind =
 /** Every version of one 养老 record with who changed it, when, why and what. */
 export function ElderlyHistory(props: { kind: ElderlyHistoryKind; id: string }) {
   const db = useSession((s) => s.db);
-  // The layout kinds' data type is not inferred through their shared `simple` parts.
   const versions = useLiveQuery(
-    async () => (await recordHistory(db, props.kind, props.id)) as RecordVersion<object>[],
+    () => recordHistory(db, props.kind, props.id),
     [db, props.kind, props.id],
   );
   return (
