@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { recordHistory, type RecordVersion } from '../../../db/repositories/community/history';
+import { recordHistory } from '../../../db/repositories/community/history';
 import { useSession } from '../../../state/session';
 import { RecordHistory } from '../../community/RecordHistory';
 import { elderlyHistoryFields } from './historyFields';
