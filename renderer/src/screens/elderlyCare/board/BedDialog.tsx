@@ -68,7 +68,9 @@ export function BedDialog(props: { bedId: string; onClose: () => void }) {
               [t('elderly.field.bedType'), bedTypeLabel(t, bed.bedType)],
               [t('elderly.field.sexRule'), sexRuleLabel(t, bed.sexRule)],
               [t('elderly.field.inServiceFrom'), bed.inServiceFrom],
-              [t('elderly.fix.retiredOn'), bed.retiredOn ?? ''],
+              ...(bed.retiredOn
+                ? [[t('elderly.fix.retiredOn'), bed.retiredOn] as [string, string]]
+                : []),
               [t('elderly.field.note'), bed.note],
             ]}
           />
