@@ -47,6 +47,8 @@ export function MovementDialog(props: {
   const [saving, setSaving] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const discharging = type === 'discharge';
+  // Ending a stay or a reservation is never the filled (primary) button.
+  const ending = discharging || type === 'cancel_reservation';
 
   async function save() {
     errors.clear();
@@ -130,10 +132,10 @@ export function MovementDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        {/* A discharge ends the stay: it asks first and is never the filled button. */}
+        {/* A discharge ends the stay: it asks first. */}
         <Button
-          variant={discharging ? 'outlined' : 'contained'}
-          color={discharging ? 'error' : 'primary'}
+          variant={ending ? 'outlined' : 'contained'}
+          color={ending ? 'error' : 'primary'}
           disabled={saving || (choosesBed && !bedId)}
           onClick={() => (discharging ? setConfirming(true) : void save())}
         >
