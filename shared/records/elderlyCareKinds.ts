@@ -32,19 +32,34 @@ import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
  * contracts, stays on beds, movements, home-care visits. Spread into kindDefinitions
  * (kinds.ts) so they go through the one write path and sync like every other kind.
  * - Movements and assessments are append-only: a mistake is reversed or re-assessed.
- * - Beds, contracts and visits keep every superseded version with the reason.
+ * - Institutions, buildings, rooms, beds, residents, contracts and visits are corrected,
+ *   never overwritten: every update names its reason and the superseded version is kept.
  * - Stays are the projection of movements, rewritten in each movement's transaction.
  * - Settings (the nursing-bed target) are one record, so the county sees who changed them.
  */
 const plain = { scope: 'office', appendOnly: false, keepsRevisions: false } as const;
 const corrected = { scope: 'office', appendOnly: false, keepsRevisions: true } as const;
 const appendOnly = { scope: 'office', appendOnly: true, keepsRevisions: false } as const;
+// Kinds using these name their schema (defineKind<typeof schema>): the generic
+// derivesNothing would otherwise leave their data type unknown.
 const simple = { derive: derivesNothing, domainIssues: noDomainIssues };
 
 export const elderlyCareKinds = {
-  elderlyInstitution: defineKind({ schema: institutionDataSchema, ...plain, ...simple }),
-  elderlyBuilding: defineKind({ schema: buildingDataSchema, ...plain, ...simple }),
-  elderlyRoom: defineKind({ schema: roomDataSchema, ...plain, ...simple }),
+  elderlyInstitution: defineKind<typeof institutionDataSchema>({
+    schema: institutionDataSchema,
+    ...corrected,
+    ...simple,
+  }),
+  elderlyBuilding: defineKind<typeof buildingDataSchema>({
+    schema: buildingDataSchema,
+    ...corrected,
+    ...simple,
+  }),
+  elderlyRoom: defineKind<typeof roomDataSchema>({
+    schema: roomDataSchema,
+    ...corrected,
+    ...simple,
+  }),
   elderlyBed: defineKind({
     schema: bedDataSchema,
     ...corrected,
@@ -53,7 +68,7 @@ export const elderlyCareKinds = {
   }),
   elderlyResident: defineKind({
     schema: residentDataSchema,
-    ...plain,
+    ...corrected,
     derive: (r) => ({ ...r, searchTokens: nameSearchTokens(r.personName) }),
     domainIssues: noDomainIssues,
   }),

@@ -93,6 +93,7 @@ export function generateElderlyCare(
             inServiceFrom: isoDay(opened),
             retiredOn: null,
             maintenance: false,
+            maintenanceReason: '',
             note: '',
           });
           out.push(bed);

@@ -3,6 +3,7 @@ import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
 import { communityEn } from './en/community';
 import { elderlyCareEn } from './en/elderlyCare';
+import { elderlyCorrectionsEn } from './en/elderlyCorrections';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
@@ -13,6 +14,7 @@ import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
 import { communityZh } from './zh-CN/community';
 import { elderlyCareZh } from './zh-CN/elderlyCare';
+import { elderlyCorrectionsZh } from './zh-CN/elderlyCorrections';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
@@ -31,6 +33,7 @@ export const zhCN = {
   ...registryZh,
   ...casesZh,
   ...elderlyCareZh,
+  ...elderlyCorrectionsZh,
   ...communityZh,
   ...syncZh,
   ...packagesZh,
@@ -46,6 +49,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...casesEn,
   ...elderlyCareEn,
+  ...elderlyCorrectionsEn,
   ...communityEn,
   ...syncEn,
   ...packagesEn,

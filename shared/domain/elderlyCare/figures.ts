@@ -35,7 +35,19 @@ export interface Period {
 export interface ElderlyFigures {
   date: string;
   period: Period;
-  beds: { total: number; nursing: number; occupied: number; held: number; reserved: number };
+  /**
+   * Beds in service by the status the board shows (bedStatusOn, the one function both
+   * use): a bed under repair is counted as maintenance, never as vacant.
+   */
+  beds: {
+    total: number;
+    nursing: number;
+    occupied: number;
+    held: number;
+    reserved: number;
+    maintenance: number;
+    vacant: number;
+  };
   /** Beds counted as in use: occupied, plus held ones when the settings say so. */
   inUse: number;
   heldCountsAsOccupied: boolean;
@@ -71,13 +83,22 @@ const zeroes = <K extends string>(keys: readonly K[]) =>
 export function figuresAsOf(input: FiguresInput, date: string, period: Period): ElderlyFigures {
   const live = input.stays.filter((s) => s.state !== 'void');
   const staysByBed = groupBy(live, (s) => s.bedId);
-  const beds = { total: 0, nursing: 0, occupied: 0, held: 0, reserved: 0 };
+  const beds = {
+    total: 0,
+    nursing: 0,
+    occupied: 0,
+    held: 0,
+    reserved: 0,
+    maintenance: 0,
+    vacant: 0,
+  };
   for (const bed of input.beds) {
     if (!bedInServiceOn(bed, date)) continue;
     beds.total += 1;
     if (bed.bedType === 'nursing') beds.nursing += 1;
     const status = bedStatusOn(bed, staysByBed.get(bed.id) ?? [], date);
-    if (status === 'occupied' || status === 'held' || status === 'reserved') beds[status] += 1;
+    // In service that day, so never null or retired.
+    if (status !== null && status !== 'retired') beds[status] += 1;
   }
   const inUse = beds.occupied + (input.settings.heldCountsAsOccupied ? beds.held : 0);
   const target = input.settings.nursingBedTargetPercent;

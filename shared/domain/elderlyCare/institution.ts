@@ -44,7 +44,7 @@ export type RoomData = z.infer<typeof roomDataSchema>;
 /**
  * A bed. Its type and the day it entered service are fixed once saved, so figures for
  * a past day stay true; converting a bed means retiring it and adding a new one.
- * Maintenance is a current flag; retiring is dated and final.
+ * Maintenance is a current flag with its repair reason; retiring is dated and final.
  */
 export const bedDataSchema = z.object({
   institutionId: z.string().min(1),
@@ -56,6 +56,8 @@ export const bedDataSchema = z.object({
   inServiceFrom: isoDateSchema,
   retiredOn: isoDateSchema.nullable(),
   maintenance: z.boolean(),
+  /** Why the bed is under repair; required while `maintenance` is true (shown on the board). */
+  maintenanceReason: optionalText(200),
   note: optionalText(200),
 });
 export type BedData = z.infer<typeof bedDataSchema>;
@@ -67,6 +69,9 @@ export function bedDomainIssues(bed: BedData): FieldError[] {
   }
   if (bed.retiredOn !== null && bed.maintenance) {
     issues.push({ path: 'maintenance', code: 'elderly.retired_in_maintenance' });
+  }
+  if (bed.maintenance && bed.maintenanceReason.trim() === '') {
+    issues.push({ path: 'maintenanceReason', code: 'elderly.maintenance_reason_required' });
   }
   return issues;
 }

@@ -9,8 +9,8 @@ import { launchDeskBrowser } from './browser';
  * 养老床位 end to end in Chromium on real IndexedDB: a supervisor (the administrator
  * manages accounts only) sets up an institution with two rooms of beds, admits two
  * new residents from the board (one by keyboard), puts a free bed under repair, sees
- * the board and the figures change, discharges one, sees the occupancy rate fall, and
- * records a home-care visit to the discharged resident.
+ * the board and the figures change, discharges one (after a confirmation), sees the
+ * occupancy rate fall, and records a home-care visit to the discharged resident.
  */
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
@@ -155,7 +155,7 @@ it('admits residents from the board, discharges one, and the figures follow', as
 
   // A free bed goes under repair, with a reason; the board shows it.
   await bed('102', '2').click();
-  await page.getByRole('dialog').getByLabel('理由').fill('更换床垫');
+  await page.getByTestId('maintenance-reason').fill('更换床垫');
   await page.getByRole('button', { name: '设为维修' }).click();
   await expect.poll(() => page.getByTestId('bed-status').innerText()).toBe('维修中');
   await page.getByRole('button', { name: '关闭' }).click();
@@ -181,10 +181,25 @@ it('admits residents from the board, discharges one, and the figures follow', as
   await page.getByTestId('move-discharge').click();
   const moveDialog = page.getByTestId('movement-dialog');
   await moveDialog.getByLabel('去向').fill('回家由子女照料');
-  await page.getByRole('dialog').getByRole('button', { name: '出院' }).click();
+  // A discharge asks first, and is not the filled (primary) button.
+  const discharge = page.getByRole('dialog').getByRole('button', { name: '出院', exact: true });
+  expect(await discharge.getAttribute('class')).not.toContain('MuiButton-contained');
+  await discharge.click();
+  await page.getByText('确认出院').first().waitFor();
+  await shot('elderly-discharge-confirm');
+  await page.getByTestId('confirm-discharge').click();
   await moveDialog.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('resident-status').innerText()).toBe('未占床位');
-  await shot('elderly-resident');
+  // A resident is corrected only with a reason, which the resident's history shows.
+  await page.getByRole('button', { name: '修改供养与联系人' }).click();
+  await choose('供养类别', '低保');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await page.getByRole('dialog').getByText('更正记录必须填写更正理由').first().waitFor();
+  await page.getByTestId('correction-reason').fill('低保审批通过');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByText('更正理由：低保审批通过').waitFor();
+  await shot('elderly-resident', 900);
 
   await page.getByRole('button', { name: '养老服务' }).first().click();
   await expect.poll(() => statusOf('101', '2')).toBe('vacant');

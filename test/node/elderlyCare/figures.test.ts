@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFigures } from '../../../renderer/src/db/repositories/elderlyCare/figures';
-import { retireBed } from '../../../renderer/src/db/repositories/elderlyCare/institutions';
+import { retireBed } from '../../../renderer/src/db/repositories/elderlyCare/beds';
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';
 import {
   addAssessment,
@@ -23,7 +23,7 @@ async function february2026() {
   const { a, b, c, d } = home.beds;
   const zhang = await newResident(db, ctx, '张大爷');
   const li = await newResident(db, ctx, '李大爷');
-  await updateResident(db, ctx, li, { fundingCategory: 'tekun' });
+  await updateResident(db, ctx, li, { fundingCategory: 'tekun' }, '核实为特困人员');
   const move = (
     residentId: string,
     rest: Omit<Parameters<typeof recordMovement>[2], 'residentId'>,

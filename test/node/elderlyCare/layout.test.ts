@@ -3,8 +3,8 @@ import {
   addBuilding,
   addRoomWithBeds,
   loadLayout,
-  retireBed,
 } from '../../../renderer/src/db/repositories/elderlyCare/institutions';
+import { retireBed } from '../../../renderer/src/db/repositories/elderlyCare/beds';
 import { loadBoard } from '../../../renderer/src/db/repositories/elderlyCare/board';
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';
 import { write } from '../../../renderer/src/db/writePath';
@@ -20,10 +20,11 @@ describe('institution layout', () => {
       buildingId: building.id,
       inServiceFrom: '2026-01-01',
     };
-    await expect(
-      addRoomWithBeds(db, ctx, { ...place, floor: 1, number: '101', beds: [] }),
-    ).rejects.toMatchObject({ fieldErrors: [{ path: 'number', code: 'elderly.duplicate_room' }] });
     const bed = { bedType: 'general', sexRule: 'any' } as const;
+    const oneBed = [{ ...bed, number: '1' }];
+    await expect(
+      addRoomWithBeds(db, ctx, { ...place, floor: 1, number: '101', beds: oneBed }),
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'number', code: 'elderly.duplicate_room' }] });
     await expect(
       addRoomWithBeds(db, ctx, {
         ...place,
@@ -43,7 +44,7 @@ describe('institution layout', () => {
       '102',
     ]);
     await expect(
-      addRoomWithBeds(db, ctx, { ...place, floor: 4, number: '401', beds: [] }),
+      addRoomWithBeds(db, ctx, { ...place, floor: 4, number: '401', beds: oneBed }),
     ).rejects.toMatchObject({ fieldErrors: [{ path: 'floor', code: 'field.too_big' }] });
     await expect(
       addBuilding(db, ctx, { institutionId: institution.id, name: '1号楼', floors: 2 }),

@@ -47,6 +47,7 @@ const bed: BedData = {
   inServiceFrom: '2026-01-01',
   retiredOn: null,
   maintenance: false,
+  maintenanceReason: '',
   note: '',
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { elderlyTables } from '../../../renderer/src/db/repositories/elderlyCare/tables';
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';
-import { setBedMaintenance } from '../../../renderer/src/db/repositories/elderlyCare/institutions';
+import { setBedMaintenance } from '../../../renderer/src/db/repositories/elderlyCare/beds';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { newResident, smallHome } from './elderlyFixtures';
 

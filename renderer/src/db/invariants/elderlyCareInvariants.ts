@@ -80,6 +80,10 @@ async function uniqueInstitutionCode(db: DeskDatabase, inst: Rec<{ code: string 
 async function buildingFits(db: DeskDatabase, b: Rec<BuildingData>) {
   const t = elderlyTables(db);
   mustExist(await t.institutions.get(b.institutionId), 'institutionId');
+  const before = await t.buildings.get(b.id);
+  if (before && before.institutionId !== b.institutionId) {
+    refuse('validation', { path: 'institutionId', code: 'elderly.place_fixed' });
+  }
   const siblings = await t.buildings.where('institutionId').equals(b.institutionId).toArray();
   if (siblings.some((o) => o.id !== b.id && !o.deleted && o.name === b.name)) {
     refuse('duplicate', { path: 'name', code: 'elderly.duplicate_building' });
@@ -94,6 +98,10 @@ async function roomFits(db: DeskDatabase, room: Rec<RoomData>) {
   const t = elderlyTables(db);
   const building = await t.buildings.get(room.buildingId);
   mustExist(building, 'buildingId');
+  const before = await t.rooms.get(room.id);
+  if (before && before.buildingId !== room.buildingId) {
+    refuse('validation', { path: 'buildingId', code: 'elderly.place_fixed' });
+  }
   if (building && building.institutionId !== room.institutionId) {
     refuse('validation', { path: 'buildingId', code: 'elderly.missing_reference' });
   }
@@ -126,6 +134,14 @@ async function bedFits(db: DeskDatabase, bed: Rec<BedData>) {
   if (before && (before.bedType !== bed.bedType || before.inServiceFrom !== bed.inServiceFrom)) {
     refuse('validation', { path: 'bedType', code: 'elderly.bed_type_fixed' });
   }
+  if (before && before.roomId !== bed.roomId) {
+    refuse('validation', { path: 'roomId', code: 'elderly.place_fixed' });
+  }
+  // Retiring is final: the day stays as recorded, and a retired bed is not edited back.
+  if (before && before.retiredOn !== null && before.retiredOn !== bed.retiredOn) {
+    refuse('validation', { path: 'retiredOn', code: 'elderly.bed_retired_final' });
+  }
+  if (before && before.sexRule !== bed.sexRule) await sexRuleFitsOccupant(db, bed);
   if (bed.retiredOn === null) {
     const inRoom = await t.beds.where('roomId').equals(bed.roomId).toArray();
     const twin = inRoom.find((o) => o.id !== bed.id && !o.deleted && o.retiredOn === null);
@@ -145,6 +161,25 @@ async function bedFits(db: DeskDatabase, bed: Rec<BedData>) {
       : openStayStates.includes(s.state),
   );
   if (blocking) refuse('validation', { path: 'maintenance', code: 'elderly.bed_in_use' });
+}
+
+/** A bed's new sex rule must fit whoever holds it now (or has it reserved). */
+async function sexRuleFitsOccupant(db: DeskDatabase, bed: Rec<BedData>) {
+  if (bed.sexRule === 'any') return;
+  const t = elderlyTables(db);
+  const stays = (await t.stays.where('bedId').equals(bed.id).toArray()).filter(
+    (s) => !s.deleted && openStayStates.includes(s.state),
+  );
+  for (const stay of stays) {
+    const resident = await t.residents.get(stay.residentId);
+    if (resident && resident.sex !== bed.sexRule) {
+      refuse('validation', {
+        path: 'sexRule',
+        code: 'elderly.sex_rule_occupant',
+        params: { name: resident.personName },
+      });
+    }
+  }
 }
 
 async function residentIsOnePerson(db: DeskDatabase, resident: Rec<ResidentData>) {

@@ -7,15 +7,23 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { RecordVersion } from '../../db/repositories/community/history';
 import { useT } from '../../i18n/useT';
-import { fieldLabel, valueText } from './historyValues';
+import { fieldLabel as communityLabel, valueText as communityValue } from './historyValues';
 import { instantText } from './labels';
+
+const communityFields = { label: communityLabel, value: communityValue };
 
 /**
  * Every version of a record, newest first: who wrote it and when, why it replaced the
  * one before, and what it changed (old → new). Nothing in a corrected record is lost.
  */
-export function RecordHistory(props: { kind: string; versions: RecordVersion<object>[] }) {
+export function RecordHistory(props: {
+  kind: string;
+  versions: RecordVersion<object>[];
+  /** How another area names its fields and shows their values (default: community's). */
+  fields?: { label: typeof communityLabel; value: typeof communityValue };
+}) {
   const { t, language } = useT();
+  const { label: fieldLabel, value: valueText } = props.fields ?? communityFields;
   const newestFirst = [...props.versions].reverse();
   return (
     <Paper sx={{ p: 2 }}>

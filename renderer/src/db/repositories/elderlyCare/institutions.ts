@@ -1,13 +1,19 @@
-import { AppError } from '@shared/errors/appError';
-import type {
-  BedData,
-  BuildingData,
-  InstitutionData,
+import type { BedType, SexRule } from '@shared/domain/elderlyCare/enums';
+import { isoDateSchema } from '@shared/domain/common';
+import {
+  roomDataSchema,
+  type BedData,
+  type BuildingData,
+  type InstitutionData,
+  type RoomData,
 } from '@shared/domain/elderlyCare/institution';
+import { bedCountIssues, nextBedNumbers } from '@shared/domain/elderlyCare/roomBeds';
 import { requireElderlyRole } from '@shared/domain/elderlyCare/roles';
+import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import type { DeskDatabase } from '../../database';
 import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
+import { createBeds, refuseIssues } from './beds';
 import {
   elderlyTables,
   live,
@@ -19,8 +25,9 @@ import {
 
 /**
  * Institutions and their layout: buildings, rooms on floors, beds. A room and its beds
- * are saved together; a bed's maintenance and retirement are corrections with a reason
- * (the bed keeps every superseded version), never silent edits.
+ * are saved together, and beds can be added to a room later. Every change of a saved
+ * institution, building, room or bed (maintenance, retirement included) is a correction
+ * with a reason (each keeps its superseded versions), never a silent edit.
  */
 export type InstitutionInput = Omit<InstitutionData, 'address' | 'phone'> &
   Partial<Pick<InstitutionData, 'address' | 'phone'>>;
@@ -29,6 +36,14 @@ export interface NewBedInput {
   number: string;
   bedType: BedData['bedType'];
   sexRule: BedData['sexRule'];
+}
+
+/** Beds of one type and sex rule, as the room form and the add-beds form give them. */
+export interface BedBatch {
+  /** As typed: refused unless a whole number within the room's capacity. */
+  bedCount: number | null;
+  bedType: BedType;
+  sexRule: SexRule;
 }
 
 export interface NewRoomInput {
@@ -59,16 +74,18 @@ export async function createInstitution(
   });
 }
 
+/** A correction of the institution's facts: the superseded version is kept with `reason`. */
 export async function updateInstitution(
   db: DeskDatabase,
   ctx: WriteContext,
   id: string,
   baseVersion: number,
   patch: Partial<InstitutionData>,
+  reason: string,
 ) {
   return write(db, ctx, (w) => {
     requireElderlyRole(ctx.actor.role, 'setup');
-    return w.update('elderlyInstitution', id, baseVersion, patch);
+    return w.update('elderlyInstitution', id, baseVersion, patch, { reason });
   });
 }
 
@@ -79,79 +96,72 @@ export async function addBuilding(db: DeskDatabase, ctx: WriteContext, input: Bu
   });
 }
 
+/** A correction of a building's name or floors (its institution is fixed). */
+export async function updateBuilding(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  building: Pick<Building, 'id' | 'version'>,
+  patch: Partial<Pick<BuildingData, 'name' | 'floors'>>,
+  reason: string,
+) {
+  return write(db, ctx, (w) => {
+    requireElderlyRole(ctx.actor.role, 'setup');
+    return w.update('elderlyBuilding', building.id, building.version, patch, { reason });
+  });
+}
+
+/** A correction of a room's floor or number (its building is fixed: its beds point there). */
+export async function updateRoom(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  room: Pick<Room, 'id' | 'version'>,
+  patch: Partial<Pick<RoomData, 'floor' | 'number'>>,
+  reason: string,
+) {
+  return write(db, ctx, (w) => {
+    requireElderlyRole(ctx.actor.role, 'setup');
+    return w.update('elderlyRoom', room.id, room.version, patch, { reason });
+  });
+}
+
 /** A room with its beds in ONE transaction: a room is never saved half-furnished. */
 export async function addRoomWithBeds(db: DeskDatabase, ctx: WriteContext, input: NewRoomInput) {
   return write(db, ctx, async (w) => {
     requireElderlyRole(ctx.actor.role, 'setup');
     const { beds, inServiceFrom, ...roomFields } = input;
+    refuseIssues(bedCountIssues(beds.length));
     const room = await w.create('elderlyRoom', roomFields);
-    const created: Bed[] = [];
-    for (const [index, bed] of beds.entries()) {
-      created.push(
-        await withBedPath(index, () =>
-          w.create('elderlyBed', {
-            ...bed,
-            institutionId: input.institutionId,
-            buildingId: input.buildingId,
-            roomId: room.id,
-            inServiceFrom,
-            retiredOn: null,
-            maintenance: false,
-            note: '',
-          }),
-        ),
-      );
-    }
+    const created = await createBeds(w, { ...roomFields, id: room.id }, beds, inServiceFrom);
     return { room, beds: created };
   });
 }
 
-/** Marks each bed's errors with its row, as the household form does for members. */
-async function withBedPath<T>(index: number, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && error.fieldErrors.length > 0) {
-      throw new AppError({
-        ...error.toData(),
-        fieldErrors: error.fieldErrors.map((e) => ({ ...e, path: `beds.${index}.${e.path}` })),
-      });
-    }
-    throw error;
+/**
+ * A room as the form adds it: `bedCount` beds of one type and sex rule, numbered 1..n.
+ * A count out of range (-2, 20, 2.5) is refused next to the field and nothing is saved.
+ */
+export async function addRoom(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  input: Omit<NewRoomInput, 'beds'> & BedBatch,
+) {
+  const { bedCount, bedType, sexRule, ...room } = input;
+  const countIssues = bedCountIssues(bedCount);
+  if (countIssues.length > 0) {
+    // Every error of the form at once: the room's own fields too, not only the count.
+    const { inServiceFrom, ...fields } = room;
+    const parsed = roomDataSchema.safeParse(fields);
+    const dated = isoDateSchema.safeParse(inServiceFrom);
+    refuseIssues([
+      ...(parsed.success ? [] : fieldErrorsFromZod(parsed.error)),
+      ...countIssues,
+      ...(dated.success ? [] : [{ path: 'inServiceFrom', code: 'field.date' }]),
+    ]);
   }
-}
-
-/** Takes a bed out of use for repairs, or puts it back; refused while anyone holds it. */
-export async function setBedMaintenance(
-  db: DeskDatabase,
-  ctx: WriteContext,
-  bed: Pick<Bed, 'id' | 'version'>,
-  maintenance: boolean,
-  reason: string,
-) {
-  return write(db, ctx, (w) => {
-    requireElderlyRole(ctx.actor.role, 'setup');
-    return w.update('elderlyBed', bed.id, bed.version, { maintenance }, { reason });
-  });
-}
-
-/** Retires a bed from `date` on (final); past figures still count it before that day. */
-export async function retireBed(
-  db: DeskDatabase,
-  ctx: WriteContext,
-  bed: Pick<Bed, 'id' | 'version'>,
-  date: string,
-  reason: string,
-) {
-  return write(db, ctx, (w) => {
-    requireElderlyRole(ctx.actor.role, 'setup');
-    return w.update(
-      'elderlyBed',
-      bed.id,
-      bed.version,
-      { retiredOn: date, maintenance: false },
-      { reason },
-    );
+  const numbers = nextBedNumbers([], bedCount ?? 0);
+  return addRoomWithBeds(db, ctx, {
+    ...room,
+    beds: numbers.map((number) => ({ number, bedType, sexRule })),
   });
 }
 

@@ -92,15 +92,21 @@ async function withPath<T>(prefix: string, work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A correction of a resident's funding, emergency contact or note: the superseded
+ * version is kept with `reason`. Name, sex and birth date come from the person and
+ * change with the person's correction (the registry writes them, with its reason).
+ */
 export async function updateResident(
   db: DeskDatabase,
   ctx: WriteContext,
   resident: Pick<Resident, 'id' | 'version'>,
   patch: Partial<Pick<ResidentData, 'fundingCategory' | 'emergencyContact' | 'note'>>,
+  reason: string,
 ) {
   return write(db, ctx, (w) => {
     requireElderlyRole(ctx.actor.role, 'record');
-    return w.update('elderlyResident', resident.id, resident.version, patch);
+    return w.update('elderlyResident', resident.id, resident.version, patch, { reason });
   });
 }
 

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Dialog from '@mui/material/Dialog';
@@ -17,6 +19,8 @@ import { bedName, bedStatusLabel, bedTypeLabel, sexRuleLabel } from '../labels';
 import { MovementList } from '../MovementList';
 import { useElderlyRole } from '../useElderlyRole';
 import { BedAdmitForm } from './BedAdmitForm';
+import { ElderlyHistory } from '../history/ElderlyHistory';
+import { BedEditDialog } from './BedEditDialog';
 import { BedServiceForm } from './BedServiceForm';
 
 /** A bed opened from the board: who is in it and since when, what happened, what to do. */
@@ -25,6 +29,7 @@ export function BedDialog(props: { bedId: string; onClose: () => void }) {
   const db = useSession((s) => s.db);
   const navigate = useRouter((s) => s.navigate);
   const may = useElderlyRole();
+  const [editing, setEditing] = useState(false);
   const today = todayDate();
   const detail = useLiveQuery(
     async () => (await bedDetail(db, props.bedId, today)) ?? null,
@@ -42,16 +47,30 @@ export function BedDialog(props: { bedId: string; onClose: () => void }) {
           {status && (
             <Chip size="small" label={bedStatusLabel(t, status)} data-testid="bed-status" />
           )}
+          <span style={{ flexGrow: 1 }} />
+          {may('setup') && bed.retiredOn === null && (
+            <Button variant="outlined" size="small" onClick={() => setEditing(true)}>
+              {t('elderly.fix.editBed')}
+            </Button>
+          )}
         </Stack>
       </DialogTitle>
       <DialogContent>
         <Stack spacing={2.5} sx={{ pt: 0.5 }} data-testid="bed-dialog">
+          {bed.maintenance && (
+            <Alert severity="warning" data-testid="bed-maintenance-reason">
+              {t('elderly.fix.inMaintenance', { text: bed.maintenanceReason })}
+            </Alert>
+          )}
           <FactList
             items={[
               [t('elderly.field.institution'), detail.institution?.name],
               [t('elderly.field.bedType'), bedTypeLabel(t, bed.bedType)],
               [t('elderly.field.sexRule'), sexRuleLabel(t, bed.sexRule)],
               [t('elderly.field.inServiceFrom'), bed.inServiceFrom],
+              ...(bed.retiredOn
+                ? [[t('elderly.fix.retiredOn'), bed.retiredOn] as [string, string]]
+                : []),
               [t('elderly.field.note'), bed.note],
             ]}
           />
@@ -75,7 +94,7 @@ export function BedDialog(props: { bedId: string; onClose: () => void }) {
             <BedAdmitForm bedId={bed.id} onDone={props.onClose} />
           )}
           {(status === 'vacant' || status === 'maintenance') && may('setup') && (
-            <BedServiceForm bed={bed} />
+            <BedServiceForm bed={bed} bedLabel={bedName(t, detail.place)} />
           )}
           <div>
             <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 0.5 }}>
@@ -90,11 +109,13 @@ export function BedDialog(props: { bedId: string; onClose: () => void }) {
               }))}
             />
           </div>
+          <ElderlyHistory kind="elderlyBed" id={bed.id} />
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('elderly.close')}</Button>
       </DialogActions>
+      {editing && <BedEditDialog bed={bed} onClose={() => setEditing(false)} />}
     </Dialog>
   );
 }

@@ -15,17 +15,21 @@ export function BedTile(props: { entry: BoardBed; roomNumber: string; onOpen: ()
   const colors = statusColors[status];
   const statusText = bedStatusLabel(t, status);
   const nursing = bed.bedType === 'nursing';
+  // Under repair, the tile says why (the third line, and in full on hover).
+  const repair = status === 'maintenance' ? bed.maintenanceReason : '';
   return (
     <ButtonBase
       focusRipple
       onClick={props.onOpen}
       data-testid={`bed-${props.roomNumber}-${bed.number}`}
       data-status={status}
+      title={repair || undefined}
       aria-label={[
         t('elderly.roomN', { room: props.roomNumber }),
         t('elderly.bedN', { bed: bed.number }),
         statusText,
         resident?.personName ?? '',
+        repair,
       ]
         .filter(Boolean)
         .join(' ')}
@@ -72,7 +76,18 @@ export function BedTile(props: { entry: BoardBed; roomNumber: string; onOpen: ()
       >
         {resident?.personName ?? statusText}
       </Box>
-      <Box sx={{ fontSize: 11, opacity: resident ? 1 : 0 }}>{statusText}</Box>
+      <Box
+        sx={{
+          fontSize: 11,
+          opacity: resident || repair ? 1 : 0,
+          overflow: 'hidden',
+          textOverflow: 'ellipsis',
+          whiteSpace: 'nowrap',
+        }}
+        data-testid={repair ? 'tile-repair' : undefined}
+      >
+        {repair || statusText}
+      </Box>
     </ButtonBase>
   );
 }

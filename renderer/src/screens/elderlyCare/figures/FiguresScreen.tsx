@@ -145,17 +145,13 @@ export function FiguresScreen() {
                 <StackedBar
                   title={t('elderly.figures.bedsChart')}
                   testId="beds-chart"
-                  parts={(['occupied', 'held', 'reserved'] as const)
-                    .map((s) => ({
+                  parts={(['occupied', 'held', 'reserved', 'maintenance', 'vacant'] as const).map(
+                    (s) => ({
                       label: bedStatusLabel(t, s),
                       value: f.beds[s],
                       color: statusColors[s].edge,
-                    }))
-                    .concat({
-                      label: bedStatusLabel(t, 'vacant'),
-                      value: f.beds.total - f.beds.occupied - f.beds.held - f.beds.reserved,
-                      color: statusColors.vacant.edge,
-                    })}
+                    }),
+                  )}
                 />
                 <div style={{ marginTop: 24 }}>
                   <ShareBar

@@ -4,29 +4,38 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { addBuilding } from '../../../db/repositories/elderlyCare/institutions';
+import { addBuilding, updateBuilding } from '../../../db/repositories/elderlyCare/institutions';
+import type { Building } from '../../../db/repositories/elderlyCare/tables';
 import { useT } from '../../../i18n/useT';
 import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
+import { ReasonField } from '../ReasonField';
 
-/** Adds a building (name and number of floors) to an institution. */
-export function BuildingDialog(props: { institutionId: string; onClose: () => void }) {
+/**
+ * Adds a building (name and number of floors) to an institution, or corrects one
+ * (`existing`) with a reason its version history keeps.
+ */
+export function BuildingDialog(props: {
+  institutionId: string;
+  existing?: Building;
+  onClose: () => void;
+}) {
   const { t } = useT();
   const db = useSession((s) => s.db);
   const errors = useFieldErrors();
-  const [name, setName] = useState('');
-  const [floors, setFloors] = useState('3');
+  const e = props.existing;
+  const [name, setName] = useState(e?.name ?? '');
+  const [floors, setFloors] = useState(String(e?.floors ?? 3));
+  const [reason, setReason] = useState('');
 
   async function save() {
     errors.clear();
     try {
-      await addBuilding(db, writeContext(), {
-        institutionId: props.institutionId,
-        name,
-        floors: Number(floors),
-      });
+      const fields = { name, floors: Number(floors) };
+      if (e) await updateBuilding(db, writeContext(), e, fields, reason);
+      else await addBuilding(db, writeContext(), { institutionId: props.institutionId, ...fields });
       props.onClose();
     } catch (thrown) {
       errors.capture(thrown);
@@ -35,13 +44,13 @@ export function BuildingDialog(props: { institutionId: string; onClose: () => vo
 
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="xs">
-      <DialogTitle>{t('elderly.inst.addBuilding')}</DialogTitle>
+      <DialogTitle>{e ? t('elderly.fix.editBuilding') : t('elderly.inst.addBuilding')}</DialogTitle>
       <DialogContent>
         <Stack spacing={1} sx={{ pt: 1 }}>
           <TextField
             label={t('elderly.field.building')}
             value={name}
-            onChange={(e) => setName(e.target.value)}
+            onChange={(ev) => setName(ev.target.value)}
             error={Boolean(errors.errorFor('name'))}
             helperText={errors.errorFor('name') ?? ' '}
             autoFocus
@@ -50,11 +59,14 @@ export function BuildingDialog(props: { institutionId: string; onClose: () => vo
             type="number"
             label={t('elderly.field.floors')}
             value={floors}
-            onChange={(e) => setFloors(e.target.value)}
+            onChange={(ev) => setFloors(ev.target.value)}
             error={Boolean(errors.errorFor('floors'))}
             helperText={errors.errorFor('floors') ?? ' '}
             slotProps={{ htmlInput: { min: 1, max: 40 } }}
           />
+          {e && (
+            <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
+          )}
         </Stack>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>

@@ -17,8 +17,12 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { gradeLabel, operatorLabel } from '../labels';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
+import { ReasonField } from '../ReasonField';
 
-/** Registers an institution, or edits one (`existing`). Errors show next to each field. */
+/**
+ * Registers an institution, or corrects one (`existing`) with a reason that its version
+ * history keeps. Errors show next to each field.
+ */
 export function InstitutionDialog(props: {
   existing?: Institution;
   onClose: (savedId: string | null) => void;
@@ -35,6 +39,7 @@ export function InstitutionDialog(props: {
     address: e?.address ?? '',
     phone: e?.phone ?? '',
   });
+  const [reason, setReason] = useState('');
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const field = (path: keyof typeof form, label: string) => ({
     label,
@@ -47,7 +52,7 @@ export function InstitutionDialog(props: {
     errors.clear();
     try {
       const saved = e
-        ? await updateInstitution(db, writeContext(), e.id, e.version, form)
+        ? await updateInstitution(db, writeContext(), e.id, e.version, form, reason)
         : await createInstitution(db, writeContext(), form);
       props.onClose(saved.id);
     } catch (thrown) {
@@ -117,6 +122,11 @@ export function InstitutionDialog(props: {
               onChange={(ev) => set({ phone: ev.target.value })}
             />
           </Grid>
+          {e && (
+            <Grid size={12}>
+              <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
+            </Grid>
+          )}
         </Grid>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>

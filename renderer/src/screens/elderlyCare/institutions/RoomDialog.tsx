@@ -5,56 +5,48 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
-import { bedTypes, sexRules, type BedType, type SexRule } from '@shared/domain/elderlyCare/enums';
-import { addRoomWithBeds } from '../../../db/repositories/elderlyCare/institutions';
+import { parseBedCount } from '@shared/domain/elderlyCare/roomBeds';
+import { addRoom } from '../../../db/repositories/elderlyCare/institutions';
 import type { Building } from '../../../db/repositories/elderlyCare/tables';
 import { useT } from '../../../i18n/useT';
 import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
-import { bedTypeLabel, sexRuleLabel } from '../labels';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
+import { BedBatchFields, type BedBatchForm } from './BedBatchFields';
 
 /**
  * Adds a room and its beds (numbered 1..n, one type and sex rule) in one save; the
- * beds count in figures from their start-of-service date.
+ * beds count in figures from their start-of-service date. The count is sent as typed:
+ * out of range it is refused next to the field, and nothing is saved.
  */
 export function RoomDialog(props: { building: Building; onClose: () => void }) {
   const { t } = useT();
   const db = useSession((s) => s.db);
   const errors = useFieldErrors();
   const { building } = props;
-  const [form, setForm] = useState({
-    floor: 1,
-    number: '',
+  const [floor, setFloor] = useState(1);
+  const [number, setNumber] = useState('');
+  const [batch, setBatch] = useState<BedBatchForm>({
     count: '2',
-    bedType: 'nursing' as BedType,
-    sexRule: 'any' as SexRule,
+    bedType: 'nursing',
+    sexRule: 'any',
     inServiceFrom: todayDate(),
-  });
-  const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
-  const help = (path: string) => ({
-    error: Boolean(errors.errorFor(path)),
-    helperText: errors.errorFor(path) ?? ' ',
-    fullWidth: true,
   });
 
   async function save() {
     errors.clear();
-    const count = Math.max(0, Math.min(12, Number(form.count) || 0));
     try {
-      await addRoomWithBeds(db, writeContext(), {
+      await addRoom(db, writeContext(), {
         institutionId: building.institutionId,
         buildingId: building.id,
-        floor: form.floor,
-        number: form.number,
-        inServiceFrom: form.inServiceFrom,
-        beds: Array.from({ length: count }, (_, i) => ({
-          number: String(i + 1),
-          bedType: form.bedType,
-          sexRule: form.sexRule,
-        })),
+        floor,
+        number,
+        inServiceFrom: batch.inServiceFrom,
+        bedCount: parseBedCount(batch.count),
+        bedType: batch.bedType,
+        sexRule: batch.sexRule,
       });
       props.onClose();
     } catch (thrown) {
@@ -63,19 +55,21 @@ export function RoomDialog(props: { building: Building; onClose: () => void }) {
   }
 
   return (
-    <Dialog open onClose={props.onClose} fullWidth maxWidth="sm">
+    <Dialog open onClose={props.onClose} fullWidth maxWidth="md">
       <DialogTitle>
         {t('elderly.inst.addRoom')} · {building.name}
       </DialogTitle>
       <DialogContent>
         <Grid container columnSpacing={2} sx={{ pt: 1 }}>
-          <Grid size={4}>
+          <Grid size={3}>
             <TextField
               select
               label={t('elderly.field.floor')}
-              value={form.floor}
-              onChange={(e) => set({ floor: Number(e.target.value) })}
-              {...help('floor')}
+              value={floor}
+              onChange={(e) => setFloor(Number(e.target.value))}
+              error={Boolean(errors.errorFor('floor'))}
+              helperText={errors.errorFor('floor') ?? ' '}
+              fullWidth
             >
               {Array.from({ length: building.floors }, (_, i) => i + 1).map((f) => (
                 <MenuItem key={f} value={f}>
@@ -84,65 +78,23 @@ export function RoomDialog(props: { building: Building; onClose: () => void }) {
               ))}
             </TextField>
           </Grid>
-          <Grid size={4}>
+          <Grid size={3}>
             <TextField
               label={t('elderly.field.room')}
-              value={form.number}
-              onChange={(e) => set({ number: e.target.value })}
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
               autoFocus
-              {...help('number')}
+              error={Boolean(errors.errorFor('number'))}
+              helperText={errors.errorFor('number') ?? ' '}
+              fullWidth
             />
           </Grid>
-          <Grid size={4}>
-            <TextField
-              type="number"
-              label={t('elderly.field.bedCount')}
-              value={form.count}
-              onChange={(e) => set({ count: e.target.value })}
-              slotProps={{ htmlInput: { min: 1, max: 12 } }}
-              {...help('beds')}
-            />
-          </Grid>
-          <Grid size={4}>
-            <TextField
-              select
-              label={t('elderly.field.bedType')}
-              value={form.bedType}
-              onChange={(e) => set({ bedType: e.target.value as BedType })}
-              {...help('bedType')}
-            >
-              {bedTypes.map((b) => (
-                <MenuItem key={b} value={b}>
-                  {bedTypeLabel(t, b)}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-          <Grid size={4}>
-            <TextField
-              select
-              label={t('elderly.field.sexRule')}
-              value={form.sexRule}
-              onChange={(e) => set({ sexRule: e.target.value as SexRule })}
-              {...help('sexRule')}
-            >
-              {sexRules.map((s) => (
-                <MenuItem key={s} value={s}>
-                  {sexRuleLabel(t, s)}
-                </MenuItem>
-              ))}
-            </TextField>
-          </Grid>
-          <Grid size={4}>
-            <TextField
-              type="date"
-              label={t('elderly.field.inServiceFrom')}
-              value={form.inServiceFrom}
-              onChange={(e) => set({ inServiceFrom: e.target.value })}
-              slotProps={{ inputLabel: { shrink: true } }}
-              {...help('inServiceFrom')}
-            />
-          </Grid>
+          <Grid size={6} />
+          <BedBatchFields
+            form={batch}
+            onChange={(patch) => setBatch((b) => ({ ...b, ...patch }))}
+            errorFor={errors.errorFor}
+          />
         </Grid>
         <ErrorSummary error={errors.error} summary={errors.summary} />
       </DialogContent>

@@ -19,6 +19,7 @@ import { todayDate } from '../../common/labels';
 import { DateField } from '../DateField';
 import { bedName, dischargeLabel, movementLabel } from '../labels';
 import { BedPicker } from './BedPicker';
+import { DischargeConfirmDialog } from './DischargeConfirmDialog';
 
 /**
  * Records one movement of a resident: the fields the event needs (a bed to move into,
@@ -44,6 +45,10 @@ export function MovementDialog(props: {
   const [destination, setDestination] = useState('');
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const discharging = type === 'discharge';
+  // Ending a stay or a reservation is never the filled (primary) button.
+  const ending = discharging || type === 'cancel_reservation';
 
   async function save() {
     errors.clear();
@@ -127,15 +132,28 @@ export function MovementDialog(props: {
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
+        {/* A discharge ends the stay: it asks first. */}
         <Button
-          variant="contained"
-          color={type === 'discharge' ? 'secondary' : 'primary'}
+          variant={ending ? 'outlined' : 'contained'}
+          color={ending ? 'error' : 'primary'}
           disabled={saving || (choosesBed && !bedId)}
-          onClick={() => void save()}
+          onClick={() => (discharging ? setConfirming(true) : void save())}
         >
           {movementLabel(t, type)}
         </Button>
       </DialogActions>
+      {confirming && (
+        <DischargeConfirmDialog
+          name={file.resident.personName}
+          reason={dischargeLabel(t, reason)}
+          date={date}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => {
+            setConfirming(false);
+            void save();
+          }}
+        />
+      )}
     </Dialog>
   );
 }

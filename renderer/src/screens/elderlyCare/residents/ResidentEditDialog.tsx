@@ -14,8 +14,12 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { fundingLabel } from '../labels';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
+import { ReasonField } from '../ReasonField';
 
-/** Funding category, emergency contact and note of a resident. */
+/**
+ * Corrects a resident's funding category, emergency contact or note, with a reason the
+ * resident's version history keeps.
+ */
 export function ResidentEditDialog(props: { resident: Resident; onClose: () => void }) {
   const { t } = useT();
   const db = useSession((s) => s.db);
@@ -24,15 +28,22 @@ export function ResidentEditDialog(props: { resident: Resident; onClose: () => v
   const [funding, setFunding] = useState<FundingCategory>(r.fundingCategory);
   const [contact, setContact] = useState(r.emergencyContact);
   const [note, setNote] = useState(r.note);
+  const [reason, setReason] = useState('');
 
   async function save() {
     errors.clear();
     try {
-      await updateResident(db, writeContext(), r, {
-        fundingCategory: funding,
-        emergencyContact: contact,
-        note,
-      });
+      await updateResident(
+        db,
+        writeContext(),
+        r,
+        {
+          fundingCategory: funding,
+          emergencyContact: contact,
+          note,
+        },
+        reason,
+      );
       props.onClose();
     } catch (thrown) {
       errors.capture(thrown);
@@ -75,6 +86,7 @@ export function ResidentEditDialog(props: { resident: Resident; onClose: () => v
             onChange={(e) => setNote(e.target.value)}
             helperText=" "
           />
+          <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>
       </DialogContent>

@@ -17,6 +17,7 @@ import { FactList } from '../../common/FactList';
 import { ageOn, sexLabel, todayDate } from '../../common/labels';
 import { PageHeader } from '../../common/PageHeader';
 import { bedName, bedStatusLabel, fundingLabel, movementLabel } from '../labels';
+import { ElderlyHistory } from '../history/ElderlyHistory';
 import { MovementList } from '../MovementList';
 import { Section } from '../Section';
 import { useElderlyRole } from '../useElderlyRole';
@@ -152,6 +153,7 @@ export function ResidentScreen(props: { id: string }) {
           <Stack spacing={2}>
             <AssessmentsPanel file={file} />
             <ContractsPanel file={file} />
+            <ElderlyHistory kind="elderlyResident" id={r.id} />
           </Stack>
         </Grid>
       </Grid>

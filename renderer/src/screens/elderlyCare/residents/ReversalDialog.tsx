@@ -58,7 +58,7 @@ export function ReversalDialog(props: { movement: Movement; onClose: () => void 
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" color="warning" onClick={() => void confirm()}>
+        <Button variant="outlined" color="warning" onClick={() => void confirm()}>
           {t('elderly.move.reverse')}
         </Button>
       </DialogActions>
