@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { versionChanges } from '@shared/domain/community/versionDiff';
 import { kindDefinitions } from '@shared/records/kinds';
 import { idMatchOf } from '@shared/search/idMatch';
 import { idTailTokens, isIdTailQuery, refreshIdTails } from '@shared/search/idTails';
@@ -57,6 +58,14 @@ describe('the person kind derives its tails (the desk and HQ alike)', () => {
   it('accepts a stored person from before tails existed (none stored): derived again', () => {
     const { idTails: _none, ...old } = derive({ ...personInput(), householdId: null });
     expect(derive(old).idTails).toHaveLength(2);
+  });
+
+  it('a correction’s history names the ID number, not the tails derived from it', () => {
+    const before = derive({ ...personInput(), householdId: null });
+    const corrected = residentId('330102', '1960-05-04', '057');
+    const after = derive({ ...before, idNumber: corrected });
+    expect(after.idTails).not.toEqual(before.idTails);
+    expect(versionChanges(before, after).map((c) => c.field)).toEqual(['idNumber']);
   });
 
   it('refreshIdTails sets a pulled record’s tails from its ID number', () => {
