@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { listCases } from '../../../renderer/src/db/repositories/caseQueries';
 import { createDibaoCase } from '../../../renderer/src/db/repositories/cases';
 import { listResidents } from '../../../renderer/src/db/repositories/elderlyCare/residents';
-import { registerHousehold } from '../../../renderer/src/db/repositories/households';
+import {
+  registerHousehold,
+  searchHouseholds,
+} from '../../../renderer/src/db/repositories/households';
 import { searchPersons } from '../../../renderer/src/db/repositories/persons';
 import { seedSampleReferenceData } from '../../../renderer/src/db/repositories/reference';
 import { write } from '../../../renderer/src/db/writePath';
@@ -123,6 +126,9 @@ describe('search by the tail of an ID number', () => {
     });
     const cases = await listCases(db, { query: child.idNumber.slice(-4), today: '2026-03-02' });
     expect(cases.map((c) => c.applicantName)).toEqual(['张三丰']);
+    // The case form's household picker: by a member's tail too.
+    const households = await searchHouseholds(db, child.idNumber.slice(-6));
+    expect(households.map((h) => h.id)).toEqual([household.id]);
 
     const resident = await newResident(db, ctx, '赵老伯');
     await newResident(db, ctx, '钱老伯');
