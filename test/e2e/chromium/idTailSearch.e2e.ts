@@ -7,7 +7,8 @@ import { launchDeskBrowser } from './browser';
 /**
  * Issue 12, item 6, in Chromium on real IndexedDB: a registrar registers a household,
  * then finds a member in the persons list by the last four characters of the ID number
- * (and by the last six, ending in X), the match marked on the still-masked ID.
+ * (and by the last six, ending in X), the match marked on the still-masked ID; the
+ * case list finds the case covering a person by that person's tail.
  */
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
@@ -36,6 +37,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+async function shot(name: string) {
+  if (!screenshotsDir) return;
+  // Let MUI's label transitions settle so the picture shows the steady state.
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
+}
 
 async function fillMember(index: number, person: { name: string; id: string }) {
   const row = page.getByTestId(`member-row-${index}`);
@@ -72,6 +80,11 @@ it('finds a person by the last four (and six) characters of the ID number', asyn
   await page.getByRole('option', { name: '配偶' }).click();
   await page.getByRole('button', { name: '保存家庭' }).click();
   await page.getByRole('button', { name: '申请低保' }).waitFor();
+  // A 低保 application covering both, to be found by a covered person's tail.
+  await page.getByRole('button', { name: '申请低保' }).click();
+  await page.getByLabel('工资性收入').fill('1500');
+  await page.getByRole('button', { name: '保存申请' }).click();
+  await page.getByText('草稿').first().waitFor();
 
   // The persons list: the last four digits a person reads out.
   await page.getByRole('button', { name: '人员' }).first().click();
@@ -87,22 +100,31 @@ it('finds a person by the last four (and six) characters of the ID number', asyn
   expect(await mark.innerText()).toBe(head.id.slice(-4));
   expect(await mark.getAttribute('data-match')).toBe('tail');
   expect(await mark.getAttribute('title')).toBe('身份证号后 4 位相符');
-  if (screenshotsDir) {
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${screenshotsDir}/search-id-tail.png` });
-  }
+  await shot('search-id-tail');
 
   // The last six, ending in X typed lower-case: six places marked, two of them masked.
   await search.fill(spouse.id.slice(-6).toLowerCase());
   await expect.poll(() => rows.first().innerText()).toContain(spouse.name);
   expect(await rows.count()).toBe(1);
   expect(await rows.first().getByTestId('id-match').innerText()).toBe(`**${spouse.id.slice(-4)}`);
-  if (screenshotsDir) {
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${screenshotsDir}/search-id-tail-6.png` });
-  }
+  await shot('search-id-tail-6');
 
   // A tail nobody has: nothing found.
   await search.fill('0000');
   await page.getByText('没有找到匹配的人员').waitFor();
+
+  // The case list: the case that covers the spouse, by her last four.
+  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByLabel(/^搜索（申请人/).fill(spouse.id.slice(-4));
+  await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
+  await expect.poll(() => page.getByTestId('case-row').innerText()).toContain(head.name);
+  await shot('search-id-tail-cases');
+  await page.getByLabel(/^搜索（申请人/).fill('0000');
+  await expect.poll(() => page.getByTestId('case-row').count()).toBe(0);
+
+  // The residents list searches by the person's ID too (no residents here: none found).
+  await page.getByRole('button', { name: '养老服务' }).first().click();
+  await page.getByTestId('elderly-tab-elderlyResidents').click();
+  await page.getByLabel(/^搜索（姓名/).fill(head.id.slice(-4));
+  await shot('search-id-tail-residents');
 });
