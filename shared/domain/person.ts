@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors/appError';
 import { residentIdIssues } from '../identity/residentId';
+import { idTailsSchema } from '../search/idTails';
 import { isoDateSchema, nameSchema, optionalText, urbanRuralSchema } from './common';
 
 export const idTypes = ['resident', 'hk_mo_tw_permit', 'foreign_permanent', 'other'] as const;
@@ -37,6 +38,8 @@ export const personDataSchema = z.object({
   householdId: z.string().nullable(),
   /** Derived by the write path from the name: the name, pinyin initials, full pinyin. */
   searchTokens: z.array(z.string()),
+  /** Derived from the ID number: its last 4 and 6 characters (shared/search/idTails.ts). */
+  idTails: idTailsSchema,
 });
 
 export type PersonData = z.infer<typeof personDataSchema>;

@@ -10,6 +10,7 @@ import { officeSettingsSchema } from '../domain/settings';
 import { normalizeIdNumber, personDataSchema, personDomainIssues } from '../domain/person';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '../domain/reference';
 import { staffMemberDataSchema } from '../domain/staff';
+import { idTailTokens } from '../search/idTails';
 import { nameSearchTokens } from '../search/searchTokens';
 
 import { communityKinds } from './communityKinds';
@@ -33,6 +34,7 @@ export const kindDefinitions = {
       // One spelling per ID so the duplicate check and ID search see the same key.
       idNumber: normalizeIdNumber(p.idType, p.idNumber),
       searchTokens: nameSearchTokens(p.name),
+      idTails: idTailTokens(p.idNumber),
     }),
     domainIssues: personDomainIssues,
   }),

@@ -3,6 +3,7 @@
  * by typing "zsf", "zhangsanfeng" or the characters themselves, offline.
  */
 import { pinyin } from 'pinyin-pro';
+import { isIdTailQuery } from './idTails';
 
 const hanPattern = /\p{Script=Han}|〇/u;
 /** Separators inside names (spaces, the 间隔号 in minority names) carry no letters. */
@@ -62,19 +63,35 @@ function computeNameTokens(name: string): string[] {
 
 export type QueryKind = 'id' | 'latin' | 'name';
 
+/**
+ * A classified query. `tail` marks an ID query of 4 or 6 characters (the last digits a
+ * person reads out, optionally ending in X): it is looked up among the ID tails first,
+ * then as an ID prefix, tail matches listed first. A 4-digit query can also read as a
+ * year or the start of an area code; the desk has no birth-year search, and an ID
+ * prefix of 4 digits (the province and city every person of the office shares) found
+ * the first persons of the whole registry, so the tail is what a registrar means. The
+ * prefix matches still follow, so nothing found before is lost.
+ */
+export type ClassifiedQuery =
+  { kind: 'id'; value: string; tail: boolean } | { kind: 'latin' | 'name'; value: string };
+
 /** Full-width digits and letters typed with a Chinese input method. */
 function toHalfWidth(text: string): string {
   return text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 
 /**
- * What a search box query is: ID digits (whole or partial, optional trailing X),
- * latin letters (pinyin, spaces dropped, lower-cased) or a name (trimmed).
+ * What a search box query is: ID digits (whole or partial, optional trailing X; 4 or 6
+ * of them a tail, see ClassifiedQuery), latin letters (pinyin, spaces dropped,
+ * lower-cased) or a name (trimmed).
  */
-export function classifyQuery(q: string): { kind: QueryKind; value: string } {
+export function classifyQuery(q: string): ClassifiedQuery {
   const text = toHalfWidth(q).trim();
   const compact = text.replace(/\s+/g, '');
-  if (/^\d+[xX]?$/.test(compact)) return { kind: 'id', value: compact.toUpperCase() };
+  if (/^\d+[xX]?$/.test(compact)) {
+    const value = compact.toUpperCase();
+    return { kind: 'id', value, tail: isIdTailQuery(value) };
+  }
   if (/^[a-zA-Z]+$/.test(compact)) return { kind: 'latin', value: compact.toLowerCase() };
   return { kind: 'name', value: text };
 }

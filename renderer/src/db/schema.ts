@@ -2,6 +2,7 @@ import type { Transaction } from 'dexie';
 import { authoritySchemaVersion } from './tables/authorityTables';
 import { communitySchemaVersion } from './tables/communityTables';
 import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
+import { idTailSchemaVersion } from './tables/idTailTables';
 import { packageSchemaVersion } from './tables/packageTables';
 import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 
@@ -53,7 +54,8 @@ export const schemaVersions: SchemaVersion[] = [
 
 /**
  * Versions 4, 5 and 6 belong to elderly care, community services and sync packages; 7 to
- * the HQ changes the desk refused; 8 to HQ's authority (accounts as records, delegation).
+ * the HQ changes the desk refused; 8 to HQ's authority (accounts as records, delegation);
+ * 9 to the ID-tail search.
  */
 schemaVersions.push(
   {
@@ -77,6 +79,7 @@ schemaVersions.push(
   packageSchemaVersion,
   refusedChangeSchemaVersion,
   authoritySchemaVersion,
+  idTailSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -7,6 +7,7 @@ import { elderlyCorrectionsEn } from './en/elderlyCorrections';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
+import { searchEn } from './en/search';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { authZh } from './zh-CN/auth';
@@ -18,6 +19,7 @@ import { elderlyCorrectionsZh } from './zh-CN/elderlyCorrections';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
+import { searchZh } from './zh-CN/search';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 
@@ -31,6 +33,7 @@ export const zhCN = {
   ...authZh,
   ...settingsZh,
   ...registryZh,
+  ...searchZh,
   ...casesZh,
   ...elderlyCareZh,
   ...elderlyCorrectionsZh,
@@ -47,6 +50,7 @@ export const en: Record<MessageKey, string> = {
   ...authEn,
   ...settingsEn,
   ...registryEn,
+  ...searchEn,
   ...casesEn,
   ...elderlyCareEn,
   ...elderlyCorrectionsEn,

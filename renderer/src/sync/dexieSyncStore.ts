@@ -1,6 +1,7 @@
 import { formatHlc, parseHlc, receiveHlc } from '@shared/clock/hlc';
 import { AppError, toAppErrorData } from '@shared/errors/appError';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
+import { refreshIdTails } from '@shared/search/idTails';
 import {
   checkIncomingChanges,
   pageRefusedError,
@@ -216,7 +217,9 @@ export class DexieSyncStore implements SyncStore {
               const revision = supersededRevision(kind, current, incoming, change.reason, this.now);
               if (revision) page.revisions.push(revision);
             }
-            page.put(kind, overlay(incoming, queued));
+            const record = overlay(incoming, queued);
+            // The desk's ID-tail index, whatever HQ stored (records from before tails).
+            page.put(kind, kind === 'person' ? refreshIdTails(record) : record);
           }
           if (typeof incoming.hlc === 'string' && incoming.hlc > latest) latest = incoming.hlc;
         }

@@ -10,6 +10,7 @@ export interface FieldChange {
 const indexOnlyKeys = new Set<string>([
   ...recordMetaKeys,
   'searchTokens',
+  'idTails',
   'servedPersonIds',
   'volunteerIds',
 ]);

@@ -134,7 +134,10 @@ const bench = {
     return { writePath: percentiles(real), rawTwoTable: percentiles(raw) };
   },
 
-  /** searchPersons (the repository the search box calls) by name, ID and pinyin initials. */
+  /**
+   * searchPersons (the repository the search box calls) by name, ID prefix, pinyin
+   * initials and the ID's last 4 or 6 characters.
+   */
   async measureSearch(samples: number, seed: number) {
     if (!loaded) throw new Error('loadOffice first');
     const { db, records } = loaded;
@@ -149,6 +152,9 @@ const bench = {
     const queries = {
       namePrefix: () => pick().name.slice(0, 2),
       idPrefix: () => pick().idNumber.slice(0, rng.int(10, 14)),
+      // The last 4 or 6 characters a person reads out (issue 12): the idTails index.
+      idTail4: () => pick().idNumber.slice(-4),
+      idTail6: () => pick().idNumber.slice(-6),
       pinyinInitials: () => {
         const p = pick();
         const latin = p.searchTokens.filter((t) => /^[a-z]+$/.test(t));

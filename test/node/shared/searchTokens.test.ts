@@ -31,9 +31,21 @@ describe('classifyQuery', () => {
     expect(classifyQuery(' 11010519491231002x ')).toEqual({
       kind: 'id',
       value: '11010519491231002X',
+      tail: false,
     });
-    expect(classifyQuery('002X')).toEqual({ kind: 'id', value: '002X' });
-    expect(classifyQuery('１１０１')).toEqual({ kind: 'id', value: '1101' });
+    expect(classifyQuery('11010519')).toEqual({ kind: 'id', value: '11010519', tail: false });
+    expect(classifyQuery('110')).toEqual({ kind: 'id', value: '110', tail: false });
+    expect(classifyQuery('11010')).toEqual({ kind: 'id', value: '11010', tail: false });
+  });
+
+  it('reads 4 or 6 characters (digits, a final X) as the tail a person reads out', () => {
+    expect(classifyQuery('002X')).toEqual({ kind: 'id', value: '002X', tail: true });
+    expect(classifyQuery('1231002x')).toEqual({ kind: 'id', value: '1231002X', tail: false });
+    expect(classifyQuery('31002x')).toEqual({ kind: 'id', value: '31002X', tail: true });
+    expect(classifyQuery('１１０１')).toEqual({ kind: 'id', value: '1101', tail: true });
+    // Year-like: a tail first (prefix matches follow in searchPersons).
+    expect(classifyQuery('1949')).toEqual({ kind: 'id', value: '1949', tail: true });
+    expect(classifyQuery(' 3100 2X ')).toEqual({ kind: 'id', value: '31002X', tail: true });
   });
 
   it('recognises latin letters as pinyin', () => {

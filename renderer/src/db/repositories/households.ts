@@ -7,7 +7,7 @@ import { classifyQuery } from '@shared/search/searchTokens';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
 import type { WriteContext } from '../writeContext';
-import { personsOfHousehold, type Person } from './persons';
+import { personsOfHousehold, searchPersons, type Person } from './persons';
 
 export type Household = StoredRecord<HouseholdData>;
 
@@ -109,9 +109,19 @@ export async function getHouseholdWithMembers(
   return { household, members };
 }
 
+/**
+ * By the head's name or pinyin (indexed), or by a member's ID number (prefix, or its
+ * last 4 or 6 characters: the households of the persons searchPersons finds, in order).
+ */
 export async function searchHouseholds(db: DeskDatabase, query: string, limit = 50) {
   const q = classifyQuery(query);
-  if (!q.value || q.kind === 'id') return [];
+  if (!q.value) return [];
+  if (q.kind === 'id') {
+    const people = await searchPersons(db, q.value, limit);
+    const ids = [...new Set(people.flatMap((p) => (p.householdId ? [p.householdId] : [])))];
+    const found = await db.households.bulkGet(ids);
+    return found.filter((h): h is Household => h !== undefined && !h.deleted);
+  }
   return db.households
     .where('searchTokens')
     .startsWith(q.value.toLowerCase())

@@ -22,8 +22,9 @@ export async function findPersonByIdNumber(
 }
 
 /**
- * Indexed search: an ID-number prefix, or a prefix of the name, its pinyin initials
- * ("zsf" finds 张三丰) or its full pinyin. Never scans the table.
+ * Indexed search: an ID-number prefix, the last 4 or 6 characters of an ID number (tail
+ * matches first, then prefix matches: see ClassifiedQuery), or a prefix of the name,
+ * its pinyin initials ("zsf" finds 张三丰) or its full pinyin. Never scans the table.
  */
 export async function searchPersons(
   db: DeskDatabase,
@@ -32,12 +33,22 @@ export async function searchPersons(
 ): Promise<Person[]> {
   const q = classifyQuery(query);
   if (!q.value) return [];
-  const collection =
-    q.kind === 'id'
-      ? db.persons.where('idNumber').startsWith(q.value.toUpperCase())
-      : db.persons.where('searchTokens').startsWith(q.value.toLowerCase()).distinct();
-  return collection
-    .filter((p) => !p.deleted)
+  const live = (p: Person) => !p.deleted;
+  if (q.kind === 'id') {
+    const byPrefix = db.persons.where('idNumber').startsWith(q.value).filter(live).limit(limit);
+    if (!q.tail) return byPrefix.toArray();
+    const [tails, prefixes] = await Promise.all([
+      db.persons.where('idTails').equals(q.value).filter(live).limit(limit).toArray(),
+      byPrefix.toArray(),
+    ]);
+    const seen = new Set(tails.map((p) => p.id));
+    return [...tails, ...prefixes.filter((p) => !seen.has(p.id))].slice(0, limit);
+  }
+  return db.persons
+    .where('searchTokens')
+    .startsWith(q.value.toLowerCase())
+    .distinct()
+    .filter(live)
     .limit(limit)
     .toArray();
 }

@@ -3,7 +3,7 @@ import type { casesZh } from '../zh-CN/cases';
 export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.title': '低保 cases',
   'cases.new': 'New 低保 application',
-  'cases.search.label': 'Search (applicant name or pinyin initials)',
+  'cases.search.label': 'Search (applicant, pinyin initials or last 4 of an ID)',
   'cases.filter.status': 'Status',
   'cases.filter.allStatuses': 'All statuses',
   'cases.filter.overdueOnly': 'Overdue only',

@@ -103,7 +103,7 @@ export const elderlyCareEn: Record<keyof typeof elderlyCareZh, string> = {
   'elderly.field.asOf': 'As of',
   'elderly.field.periodFrom': 'Period from',
   'elderly.field.periodTo': 'Period to',
-  'elderly.field.search': 'Search (name or pinyin initials)',
+  'elderly.field.search': 'Search (name, pinyin initials or last 4 of the ID)',
   'elderly.allInstitutions': 'All institutions',
   'elderly.noInstitution': 'No institution yet: first register one, with its rooms and beds.',
   'elderly.toInstitutions': 'Register an institution',

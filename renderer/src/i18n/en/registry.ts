@@ -5,7 +5,7 @@ export const registryEn: Record<keyof typeof registryZh, string> = {
   'registry.persons.title': 'Person registry',
   'registry.persons.count': '{count} persons',
   'registry.persons.empty': 'Nobody is registered yet. Register a household first.',
-  'registry.search.label': 'Search (name, ID number or pinyin initials)',
+  'registry.search.label': 'Search (name, pinyin initials, ID number or its last 4/6)',
   'registry.search.noResults': 'No matching person',
   'registry.search.limited': 'Showing the first {count}; type more to narrow the search',
   'registry.col.name': 'Name',

@@ -2,7 +2,7 @@
 export const casesZh = {
   'cases.title': '低保案件',
   'cases.new': '新建低保申请',
-  'cases.search.label': '搜索（申请人姓名或拼音首字母）',
+  'cases.search.label': '搜索（申请人、拼音首字母或身份证后四位）',
   'cases.filter.status': '状态',
   'cases.filter.allStatuses': '全部状态',
   'cases.filter.overdueOnly': '只看超期',

@@ -102,7 +102,7 @@ export const elderlyCareZh = {
   'elderly.field.asOf': '统计日期',
   'elderly.field.periodFrom': '期间自',
   'elderly.field.periodTo': '期间至',
-  'elderly.field.search': '搜索（姓名或拼音首字母）',
+  'elderly.field.search': '搜索（姓名、拼音首字母或身份证后四位）',
   'elderly.allInstitutions': '全部机构',
   'elderly.noInstitution': '还没有养老机构。请先在“机构与床位”中登记机构、楼栋、房间和床位。',
   'elderly.toInstitutions': '登记机构',

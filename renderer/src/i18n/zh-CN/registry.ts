@@ -4,7 +4,7 @@ export const registryZh = {
   'registry.persons.title': '人员登记册',
   'registry.persons.count': '共 {count} 人',
   'registry.persons.empty': '尚未登记任何人员。请先登记一个家庭。',
-  'registry.search.label': '搜索（姓名、身份证号或拼音首字母）',
+  'registry.search.label': '搜索（姓名、拼音首字母、身份证号或其后四位/六位）',
   'registry.search.noResults': '没有找到匹配的人员',
   'registry.search.limited': '只显示前 {count} 条，请输入更多字符缩小范围',
   'registry.col.name': '姓名',

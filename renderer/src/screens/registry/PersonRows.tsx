@@ -3,12 +3,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
-import { maskIdNumber } from '@shared/identity/residentId';
 import type { Person } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { sexLabel } from '../common/labels';
 import { useVirtualRows } from '../common/useVirtualRows';
+import { MaskedIdMatch } from '../search/MaskedIdMatch';
 
 const rowHeight = 44;
 const columns = 'minmax(100px,1.2fr) minmax(200px,1.8fr) 70px minmax(110px,1fr) minmax(120px,1fr)';
@@ -17,11 +17,13 @@ const columns = 'minmax(100px,1.2fr) minmax(200px,1.8fr) 70px minmax(110px,1fr) 
  * The person table, virtualized: only the rows on screen exist in the DOM. `rowAt`
  * may not have a row yet (its page is loading); `onVisible` asks for the rows shown.
  * IDs are masked (first 6 + last 4): the full number is on the person's own screen.
+ * With `query`, the part of the ID a search matched is marked (MaskedIdMatch).
  */
 export function PersonRows(props: {
   count: number;
   rowAt: (index: number) => Person | undefined;
   onVisible?: (first: number, last: number) => void;
+  query?: string;
 }) {
   const { t } = useT();
   const navigate = useRouter((s) => s.navigate);
@@ -100,7 +102,7 @@ export function PersonRows(props: {
                       {p.name}
                     </Box>
                     <Box role="cell" sx={{ ...cell, fontFamily: 'monospace', fontSize: 14 }}>
-                      {maskIdNumber(p.idNumber)}
+                      <MaskedIdMatch idNumber={p.idNumber} query={props.query} />
                     </Box>
                     <Box role="cell" sx={cell}>
                       {sexLabel(t, p.sex)}

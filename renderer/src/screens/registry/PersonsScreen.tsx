@@ -19,7 +19,8 @@ import { usePersonPages } from './usePersonPages';
 const searchLimit = 200;
 
 /**
- * The registry. One search box (name, ID-number prefix, pinyin initials); with an
+ * The registry. One search box (name, pinyin initials, ID-number prefix or its last 4
+ * or 6 characters, the match marked on the masked ID); with an
  * empty box, the whole registry as a virtualized list read page by page.
  */
 export function PersonsScreen() {
@@ -84,7 +85,9 @@ export function PersonsScreen() {
       {!searching && count === 0 && <Alert severity="info">{t('registry.persons.empty')}</Alert>}
       {searching
         ? results &&
-          results.length > 0 && <PersonRows count={results.length} rowAt={(i) => results[i]} />
+          results.length > 0 && (
+            <PersonRows count={results.length} rowAt={(i) => results[i]} query={query} />
+          )
         : count !== undefined &&
           count > 0 && <PersonRows count={count} rowAt={pages.rowAt} onVisible={pages.ensure} />}
     </Stack>

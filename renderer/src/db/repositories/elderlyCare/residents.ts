@@ -8,6 +8,7 @@ import type {
 import { requireElderlyRole } from '@shared/domain/elderlyCare/roles';
 import { classifyQuery } from '@shared/search/searchTokens';
 import type { DeskDatabase } from '../../database';
+import { searchPersons } from '../persons';
 import { write, type Writer } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 import { recordMovementIn } from './movements';
@@ -153,14 +154,28 @@ export async function residentOfPerson(db: DeskDatabase, personId: string) {
   return live(rows)[0];
 }
 
-/** By name or pinyin initials (indexed), or the most recently changed when no query. */
+/**
+ * By name or pinyin initials (indexed), by the person's ID number (prefix, or its last 4
+ * or 6 characters, as the registry searches), or the most recently changed when no query.
+ */
 export async function listResidents(db: DeskDatabase, query = '', limit = 500) {
   const t = elderlyTables(db).residents;
   const q = classifyQuery(query);
-  const collection =
-    q.value && q.kind !== 'id'
-      ? t.where('searchTokens').startsWith(q.value.toLowerCase()).distinct()
-      : t.orderBy('updatedAt').reverse();
+  if (q.kind === 'id' && q.value) {
+    const people = await searchPersons(db, q.value, limit);
+    const rank = new Map(people.map((p, i) => [p.id, i]));
+    const found = await t
+      .where('personId')
+      .anyOf([...rank.keys()])
+      .toArray();
+    // In the persons' order: ID-tail matches first.
+    return found
+      .filter((r) => !r.deleted)
+      .sort((a, b) => (rank.get(a.personId) ?? 0) - (rank.get(b.personId) ?? 0));
+  }
+  const collection = q.value
+    ? t.where('searchTokens').startsWith(q.value.toLowerCase()).distinct()
+    : t.orderBy('updatedAt').reverse();
   return collection
     .filter((r) => !r.deleted)
     .limit(limit)
