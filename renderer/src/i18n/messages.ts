@@ -1,4 +1,5 @@
 import { authEn } from './en/auth';
+import { caseWorkEn } from './en/caseWork';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
 import { communityEn } from './en/community';
@@ -9,6 +10,7 @@ import { registryEn } from './en/registry';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { authZh } from './zh-CN/auth';
+import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
 import { communityZh } from './zh-CN/community';
@@ -30,6 +32,7 @@ export const zhCN = {
   ...settingsZh,
   ...registryZh,
   ...casesZh,
+  ...caseWorkZh,
   ...elderlyCareZh,
   ...communityZh,
   ...syncZh,
@@ -45,6 +48,7 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...registryEn,
   ...casesEn,
+  ...caseWorkEn,
   ...elderlyCareEn,
   ...communityEn,
   ...syncEn,
