@@ -14,7 +14,15 @@ import { instantText } from './labels';
  * Every version of a record, newest first: who wrote it and when, why it replaced the
  * one before, and what it changed (old → new). Nothing in a corrected record is lost.
  */
-export function RecordHistory(props: { kind: string; versions: RecordVersion<object>[] }) {
+export function RecordHistory(props: {
+  kind: string;
+  versions: RecordVersion<object>[];
+  /** How another kind names its fields and shows their values (default: the ledger's). */
+  describe?: {
+    label: (field: string) => string | null;
+    value: (field: string, v: unknown) => string;
+  };
+}) {
   const { t, language } = useT();
   const newestFirst = [...props.versions].reverse();
   return (
@@ -25,7 +33,9 @@ export function RecordHistory(props: { kind: string; versions: RecordVersion<obj
       <List disablePadding data-testid="record-history">
         {newestFirst.map((v) => {
           const changes = v.changes.flatMap((c) => {
-            const label = fieldLabel(t, c.field, props.kind);
+            const label = props.describe
+              ? props.describe.label(c.field)
+              : fieldLabel(t, c.field, props.kind);
             return label ? [{ ...c, label }] : [];
           });
           return (
@@ -78,10 +88,18 @@ export function RecordHistory(props: { kind: string; versions: RecordVersion<obj
                       </Box>
                       <Box component="dd" sx={{ m: 0 }}>
                         <Box component="s" sx={{ color: 'text.secondary' }}>
-                          {valueText(t, c.field, c.before)}
+                          {(props.describe?.value ?? ((f, v) => valueText(t, f, v)))(
+                            c.field,
+                            c.before,
+                          )}
                         </Box>
                         {' → '}
-                        <strong>{valueText(t, c.field, c.after)}</strong>
+                        <strong>
+                          {(props.describe?.value ?? ((f, v) => valueText(t, f, v)))(
+                            c.field,
+                            c.after,
+                          )}
+                        </strong>
                       </Box>
                     </Box>
                   ))}
