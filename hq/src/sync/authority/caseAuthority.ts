@@ -40,14 +40,6 @@ export async function caseAuthority(
     }
     case 'update': {
       if (!current || status === undefined) return { change: op }; // the merge says not_found
-      // A case keeps its revisions: a correction names its reason, as the desk asks.
-      if (correctionNeedsReason('assistanceCase', op.op) && !op.reason?.trim()) {
-        return invalid(
-          'reason',
-          'record.correction_reason_required',
-          'A correction needs a reason.',
-        );
-      }
       const issues = caseEditIssues(
         {
           status,
@@ -58,6 +50,14 @@ export async function caseAuthority(
       );
       if (issues.length > 0) {
         return refuse('invalid_transition', `A ${status} case cannot be edited so.`, issues);
+      }
+      // A case keeps its revisions: a correction names its reason, as the desk asks.
+      if (correctionNeedsReason('assistanceCase', op.op) && !op.reason?.trim()) {
+        return invalid(
+          'reason',
+          'record.correction_reason_required',
+          'A correction needs a reason.',
+        );
       }
       return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
     }
