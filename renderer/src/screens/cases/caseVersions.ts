@@ -42,7 +42,7 @@ export function caseFieldLabel(t: Translate, field: string): string | null {
 /** A case field's value as the history shows it: amounts in yuan, codes as words. */
 export function caseValueText(t: Translate, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('community.history.none');
-  if (field.endsWith('Fen') && typeof value === 'number') return `${formatFen(value)} 元`;
+  if (field.endsWith('Fen') && typeof value === 'number') return `¥${formatFen(value)}`;
   if (field === 'status') return statusLabel(t, value as DibaoStatus);
   if (field === 'category') return categoryLabel(t, value as AssistanceCaseData['category']);
   if (field === 'coveredPersonIds' && Array.isArray(value)) {
