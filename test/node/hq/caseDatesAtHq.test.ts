@@ -13,9 +13,9 @@ import {
 } from '../../../renderer/src/db/repositories/cases';
 import { loadCalendar } from '../../../renderer/src/db/repositories/reference';
 import { loadSettings } from '../../../renderer/src/db/repositories/settings';
-import { adminPost } from '../../support/hqHarness';
+import { adminPost, hqOfficeRecords } from '../../support/hqHarness';
 import { registerFamily, step } from '../../support/officeWork';
-import { sync, type SyncDesk } from '../../support/syncDesks';
+import { deskOfficeRecords, recordDifferences, sync, type SyncDesk } from '../../support/syncDesks';
 import {
   cases,
   Forge,
@@ -271,6 +271,58 @@ describe.each(cases)(
           '公示期间更正',
         ),
       ).rejects.toMatchObject({ fieldErrors: [{ code: 'case.not_editable' }] });
+    });
+
+    it('records two desks’ concurrent corrections of one figure as a conflict, as for any update', async () => {
+      const office = await setUp(storage);
+      const { honest, other, hq } = office;
+      await sync(other);
+      const correct = async (desk: SyncDesk, wagesFen: number, reason: string) => {
+        const c = await desk.db.cases.get(office.investigatingId);
+        if (!c) throw new Error('no case');
+        const { id, version, householdId, applicantPersonId, applicantName, category } = c;
+        return updateDibaoCase(
+          desk.db,
+          desk.ctx,
+          id,
+          version,
+          {
+            householdId,
+            applicantPersonId,
+            applicantName,
+            category,
+            areaCode: c.areaCode,
+            coveredPersonIds: c.coveredPersonIds,
+            income: { ...c.income, wagesFen },
+            deductionsFen: c.deductionsFen,
+            assets: c.assets,
+            applicationDate: c.applicationDate,
+          },
+          reason,
+        );
+      };
+      // Neither desk has seen the other's correction when it makes its own.
+      await correct(honest, 41000, '单位证明');
+      await correct(other, 42000, '村委会证明');
+      expect((await sync(honest)).rejected).toBe(0);
+      const second = await sync(other);
+      expect(second.rejected).toBe(0);
+      expect(second.conflicts).toBeGreaterThan(0);
+      const records = await hqOfficeRecords(hq.hq, 'office-a');
+      const conflicts = [...records.values()].filter(
+        (r) => r.kind === 'syncConflict' && r.data.recordId === office.investigatingId,
+      );
+      expect(conflicts.map((r) => r.data.field)).toContain('income');
+      await sync(honest);
+      for (const [desk, own] of [
+        [honest, '单位证明'],
+        [other, '村委会证明'],
+      ] as const) {
+        expect(recordDifferences(records, await deskOfficeRecords(desk))).toEqual([]);
+        // Each desk's own correction stays in its history with its reason.
+        const history = await recordHistory(desk.db, 'assistanceCase', office.investigatingId);
+        expect(history.map((v) => v.reason)).toContain(own);
+      }
     });
   },
 );
