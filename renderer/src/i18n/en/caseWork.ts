@@ -5,8 +5,6 @@ export const caseWorkEn: Record<keyof typeof caseWorkZh, string> = {
   'cases.correction.reason': 'Reason for the correction',
   'cases.correction.reasonHint':
     'The case is not overwritten: a correction makes a new version; the old version and this reason are kept in the case’s version history.',
-  'cases.correction.editableUntil':
-    'The application can be corrected, with a reason, until its public notice starts.',
   'workflow.step_before_application': 'The step’s date {day} is before the application date {date}',
   'workflow.step_before_step': 'The step’s date {day} is before the previous step’s date {date}',
   'case.application_after_step':

@@ -3,7 +3,6 @@ export const caseWorkZh = {
   'cases.correction.reason': '更正理由',
   'cases.correction.reasonHint':
     '案件不会被覆盖：更正生成新版本，原版本和更正理由一并保留在案件的版本记录中。',
-  'cases.correction.editableUntil': '公示开始前可更正申请内容，须写明理由。',
   'workflow.step_before_application': '办理日期 {day} 早于申请日期 {date}，不能办理',
   'workflow.step_before_step': '办理日期 {day} 早于上一步的日期 {date}，不能办理',
   'case.application_after_step': '申请日期不能晚于已办理步骤的日期 {date}',
