@@ -167,6 +167,10 @@ it('corrects a submitted case with a reason, shows its versions, and asks before
   await expect
     .poll(() => page.getByTestId('blocked-submit_to_county').innerText())
     .toContain(`${noticeOverFrom(noticeEnd)} 起可办理`);
+  // The 期限 card names the 公示's last day and the same day after it.
+  await expect
+    .poll(() => page.getByTestId('case-notice-end').innerText())
+    .toContain(`${noticeEnd}\n${noticeOverFrom(noticeEnd)} 起可办理`);
   const order = (await panelButtons()).map(([id]) => id);
   // The steps that close the case come last; the step forward stays first.
   expect(order[0]).toBe('submit_to_county');

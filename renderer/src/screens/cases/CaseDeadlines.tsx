@@ -2,9 +2,16 @@ import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { WorkingCalendar } from '@shared/calendar/workingDays';
-import { decisionClock, type DecisionClock } from '@shared/workflow/dibaoDeadlines';
+import { noticeEndOf } from '@shared/workflow/caseSteps';
+import {
+  decisionClock,
+  defaultDibaoDeadlineSettings,
+  noticeOverFrom,
+  type DecisionClock,
+} from '@shared/workflow/dibaoDeadlines';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
+import { useSession } from '../../state/session';
 import { FactList } from '../common/FactList';
 
 /**
@@ -17,7 +24,27 @@ export function CaseDeadlines(props: {
   calendar: WorkingCalendar | undefined;
 }) {
   const { t } = useT();
+  const settings = useSession((s) => s.settings) ?? defaultDibaoDeadlineSettings;
   const c = props.record;
+  // During the 公示, its last day as the step will judge it (on today's calendar) and the
+  // day the case may go on: the same words the workflow panel's button shows.
+  // Once the 公示 is past, its stored last day is what happened.
+  const noticeEnd =
+    props.calendar && c.status === 'public_notice'
+      ? noticeEndOf(c, { settings, calendar: props.calendar })
+      : c.noticeEnd;
+  const notice: ReactNode = noticeEnd ? (
+    <span data-testid="case-notice-end">
+      {noticeEnd}
+      {c.status === 'public_notice' && (
+        <Typography component="span" color="text.secondary" sx={{ display: 'block' }}>
+          {t('cases.case.availableFrom', { date: noticeOverFrom(noticeEnd) })}
+        </Typography>
+      )}
+    </span>
+  ) : (
+    t('cases.case.noticeNone')
+  );
   const clock: DecisionClock = props.calendar
     ? decisionClock(c.status, c.decisionDue, props.today, props.calendar)
     : { state: 'none' };
@@ -68,7 +95,7 @@ export function CaseDeadlines(props: {
         items={[
           [t('cases.case.acceptedOn'), c.acceptedOn ?? '—'],
           [t('cases.case.deadline'), due],
-          [t('cases.case.noticeEnd'), c.noticeEnd ?? t('cases.case.noticeNone')],
+          [t('cases.case.noticeEnd'), notice],
         ]}
       />
     </Paper>
