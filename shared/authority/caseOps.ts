@@ -1,7 +1,7 @@
 /**
  * The rules for a change to a 低保 case, the same at the desk and at HQ: a case is
  * created only as a draft, its status and step dates change only through a workflow
- * step, its facts only before 受理, and its benefit is always S×N−I of its own figures
+ * step, its facts only before 公示 (as a correction with its reason), and its benefit is always S×N−I of its own figures
  * under the standard in force (recomputed by whoever checks, never taken on trust).
  */
 import { benefitInputOf, computeCaseBenefit, type BenefitRules } from '../benefit/caseBenefit';
@@ -11,8 +11,19 @@ import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCa
 import { stepFields } from '../workflow/caseSteps';
 import type { DibaoStatus } from '../workflow/dibaoWorkflow';
 
-/** The application facts may change only before 受理; afterwards the record is the file. */
-export const editableCaseStatuses: readonly DibaoStatus[] = ['draft', 'submitted'];
+/**
+ * The application facts may be corrected (an update with its reason; the case keeps its
+ * revisions) while the case is with the township, before its 公示: what is posted and
+ * what the county reviews is the file. During 公示 or the county's review a correction
+ * needs the explicit step back (重新调查); after the decision there is none.
+ */
+export const editableCaseStatuses: readonly DibaoStatus[] = [
+  'draft',
+  'submitted',
+  'accepted',
+  'investigating',
+  'township_opinion',
+];
 
 const stepFieldSet = new Set<string>(stepFields);
 
@@ -30,12 +41,37 @@ export function caseCreateIssues(fields: Record<string, unknown>): FieldError[] 
   return issues;
 }
 
-/** A plain edit (not a step) may not touch the workflow's fields, nor a decided case. */
-export function caseEditIssues(status: DibaoStatus, fields: Record<string, unknown>): FieldError[] {
+/** Fields that follow the applicant's person record (its own correction), at any status. */
+const followsPerson = new Set<string>(['applicantName', 'searchTokens']);
+
+/** What a plain edit is checked against: the case as it stands. */
+export interface CaseEditBase {
+  status: DibaoStatus;
+  acceptedOn: string | null;
+  noticeStartedOn: string | null;
+}
+
+/**
+ * A plain edit (not a step) may not touch the workflow's fields, nor a case past its
+ * township stage (only the applicant's name, following a person's correction, then);
+ * a corrected application date may not fall after a step already dated (受理, 公示).
+ */
+export function caseEditIssues(
+  current: CaseEditBase,
+  fields: Record<string, unknown>,
+): FieldError[] {
   const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
   if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
-  if (!editableCaseStatuses.includes(status)) {
-    return [{ path: 'status', code: 'case.not_editable', params: { status } }];
+  const onlyName = Object.keys(fields).every((f) => followsPerson.has(f));
+  if (!onlyName && !editableCaseStatuses.includes(current.status)) {
+    return [{ path: 'status', code: 'case.not_editable', params: { status: current.status } }];
+  }
+  const applied = fields.applicationDate;
+  const firstStep = [current.acceptedOn, current.noticeStartedOn].find((d) => d !== null);
+  if (typeof applied === 'string' && firstStep && applied > firstStep) {
+    return [
+      { path: 'applicationDate', code: 'case.application_after_step', params: { date: firstStep } },
+    ];
   }
   return [];
 }

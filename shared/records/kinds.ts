@@ -50,7 +50,7 @@ export const kindDefinitions = {
     schema: assistanceCaseDataSchema,
     scope: 'office',
     appendOnly: false,
-    keepsRevisions: false,
+    keepsRevisions: true,
     derive: (c) => ({ ...c, searchTokens: nameSearchTokens(c.applicantName) }),
     domainIssues: caseDomainIssues,
   }),

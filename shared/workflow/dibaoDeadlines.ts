@@ -2,7 +2,8 @@
  * Time limits of a 低保 case, counted in working days on the office calendar:
  * the decision limit from 受理 and the 公示 period.
  */
-import { addWorkingDays, type WorkingCalendar } from '../calendar/workingDays';
+import { addDays } from '../calendar/dates';
+import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/workingDays';
 import type { DibaoStatus } from './dibaoWorkflow';
 
 export interface DibaoDeadlineSettings {
@@ -63,7 +64,57 @@ export function isDecisionPending(status: DibaoStatus): boolean {
   return decisionPendingStatuses.includes(status);
 }
 
-/** Overdue = the decision is still pending after decisionDue. */
+/**
+ * The first day the case may go on after its 公示: the notice runs through its last day
+ * (noticeEnd), so the next step is possible from the calendar day after it. The button,
+ * its "X 起可办理" and HQ's check all ask this one function.
+ */
+export function noticeOverFrom(noticeEnd: string): string {
+  return addDays(noticeEnd, 1);
+}
+
+/** Whether the 公示 is over on `today` (false while none has run to its end). */
+export function isNoticeOver(noticeEnd: string | null, today: string): boolean {
+  return noticeEnd !== null && today >= noticeOverFrom(noticeEnd);
+}
+
+/** Overdue = the decision is still pending after decisionDue (its last day still counts). */
 export function isOverdue(status: DibaoStatus, decisionDue: string | null, today: string): boolean {
   return decisionDue !== null && today > decisionDue && isDecisionPending(status);
+}
+
+export type DecisionClock =
+  | { state: 'none' }
+  | { state: 'decided'; due: string }
+  | { state: 'running'; due: string; workingDaysLeft: number }
+  | { state: 'lastDay'; due: string }
+  | { state: 'overdue'; due: string; workingDaysOver: number };
+
+/**
+ * Where the decision limit stands on `today`, for the desk's countdown and list marks:
+ * running (working days left after today, up to and including decisionDue), its last
+ * day (decisionDue itself), or overdue from the day after — the same day isOverdue says.
+ * A weekend or holiday right after decisionDue is overdue by 0 working days.
+ */
+export function decisionClock(
+  status: DibaoStatus,
+  decisionDue: string | null,
+  today: string,
+  cal: WorkingCalendar,
+): DecisionClock {
+  if (decisionDue === null) return { state: 'none' };
+  if (!isDecisionPending(status)) return { state: 'decided', due: decisionDue };
+  if (isOverdue(status, decisionDue, today)) {
+    return {
+      state: 'overdue',
+      due: decisionDue,
+      workingDaysOver: workingDaysBetween(decisionDue, today, cal),
+    };
+  }
+  if (today === decisionDue) return { state: 'lastDay', due: decisionDue };
+  return {
+    state: 'running',
+    due: decisionDue,
+    workingDaysLeft: workingDaysBetween(today, decisionDue, cal),
+  };
 }

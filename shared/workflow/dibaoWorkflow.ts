@@ -4,6 +4,7 @@
  * terminate). 'admin' has no case rights: it manages accounts only.
  */
 import type { FieldError } from '../errors/appError';
+import { isNoticeOver, noticeOverFrom } from './dibaoDeadlines';
 import { defineWorkflow, type WorkflowAction } from './stateMachine';
 
 export const dibaoStatuses = [
@@ -32,13 +33,18 @@ export interface DibaoWorkflowContext {
   /** Whether the county delegated 审核确认 to this township. */
   confirmationDelegated: boolean;
 }
-/** The notice runs through its last day: the case may move on the day after noticeEnd. */
+/**
+ * The notice runs through its last day: the case may move on from noticeOverFrom. The
+ * refusal carries that day (availableFrom), which the desk shows as "X 起可办理".
+ */
 function noticeOver(ctx: DibaoWorkflowContext): FieldError | null {
-  if (ctx.noticeEnd !== null && ctx.today > ctx.noticeEnd) return null;
+  if (isNoticeOver(ctx.noticeEnd, ctx.today)) return null;
   return {
     path: 'status',
     code: 'workflow.notice_not_over',
-    ...(ctx.noticeEnd !== null ? { params: { noticeEnd: ctx.noticeEnd } } : {}),
+    ...(ctx.noticeEnd !== null
+      ? { params: { noticeEnd: ctx.noticeEnd, availableFrom: noticeOverFrom(ctx.noticeEnd) } }
+      : {}),
   };
 }
 

@@ -178,8 +178,10 @@ class TransactionWriter implements Writer {
       updatedBy: this.ctx.actor.userId,
     } as StoredRecord<KindData[K]>;
     if (definition.keepsRevisions) {
+      // put, not add: after a pull laid HQ's lower version number under still-queued
+      // local changes, the desk's next change supersedes a version number it kept before.
       this.issue(
-        this.db.revisions.add({
+        this.db.revisions.put({
           id: `${kind}:${id}:${existing.version}`,
           kind,
           recordId: id,

@@ -1,4 +1,5 @@
 import { authEn } from './en/auth';
+import { caseWorkEn } from './en/caseWork';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
 import { communityEn } from './en/community';
@@ -11,6 +12,7 @@ import { searchEn } from './en/search';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { authZh } from './zh-CN/auth';
+import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
 import { communityZh } from './zh-CN/community';
@@ -35,6 +37,7 @@ export const zhCN = {
   ...registryZh,
   ...searchZh,
   ...casesZh,
+  ...caseWorkZh,
   ...elderlyCareZh,
   ...elderlyCorrectionsZh,
   ...communityZh,
@@ -52,6 +55,7 @@ export const en: Record<MessageKey, string> = {
   ...registryEn,
   ...searchEn,
   ...casesEn,
+  ...caseWorkEn,
   ...elderlyCareEn,
   ...elderlyCorrectionsEn,
   ...communityEn,

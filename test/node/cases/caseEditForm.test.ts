@@ -73,6 +73,7 @@ describe('editing a 低保 application', () => {
       assetNote: '一辆电动三轮车',
       applicationDate: '2026-02-27',
       baseVersion: saved.version,
+      reason: '',
     });
     expect(localIssues(draft)).toEqual([]);
     expect(toApplication(draft, data)).toEqual(application);
@@ -88,10 +89,11 @@ describe('editing a 低保 application', () => {
       saved.id,
       colleagues.baseVersion,
       toApplication(colleagues, data),
+      '扣减项目核对有误',
     );
     expect(first.deductionsFen).toBe(0);
     await expect(
-      updateDibaoCase(db, ctx, saved.id, mine.baseVersion, toApplication(mine, data)),
+      updateDibaoCase(db, ctx, saved.id, mine.baseVersion, toApplication(mine, data), '工资核对'),
     ).rejects.toMatchObject({ code: 'conflict' });
     // Starting over from the stored case picks up the colleague's change and version.
     const again = { ...caseToDraft(first), wages: '1000' };
@@ -101,6 +103,7 @@ describe('editing a 低保 application', () => {
       saved.id,
       again.baseVersion,
       toApplication(again, data),
+      '工资核对',
     );
     expect(edited).toMatchObject({ deductionsFen: 0, income: { wagesFen: 100000 } });
   });
@@ -108,10 +111,13 @@ describe('editing a 低保 application', () => {
   it('restores only a draft of the same household that knows its base version', async () => {
     const { saved } = await deskWithCase();
     const draft = caseToDraft(saved);
-    const stored: unknown = JSON.parse(JSON.stringify({ ...draft, wages: '900' }));
+    const stored: unknown = JSON.parse(
+      JSON.stringify({ ...draft, wages: '900', reason: '工资核对' }),
+    );
     expect(adoptCaseEditDraft(stored, saved.householdId, today)).toEqual({
       ...draft,
       wages: '900',
+      reason: '工资核对',
     });
     expect(adoptCaseEditDraft(stored, 'another-household', today)).toBeNull();
     expect(
@@ -121,7 +127,7 @@ describe('editing a 低保 application', () => {
     expect(adoptCaseEditDraft(null, saved.householdId, today)).toBeNull();
   });
 
-  it('is offered only before 受理', async () => {
+  it('is offered while the case is with the township, not from its 公示 on', async () => {
     const { db, ctx, saved } = await deskWithCase();
     expect(isCaseEditable(saved.status)).toBe(true);
     const submitted = await transitionCase(db, ctx, saved.id, saved.version, { action: 'submit' });
@@ -129,6 +135,12 @@ describe('editing a 低保 application', () => {
     const accepted = await transitionCase(db, ctx, saved.id, submitted.version, {
       action: 'accept',
     });
-    expect(isCaseEditable(accepted.status)).toBe(false);
+    expect(isCaseEditable(accepted.status)).toBe(true);
+    for (const status of ['township_opinion', 'investigating'] as const) {
+      expect(isCaseEditable(status)).toBe(true);
+    }
+    for (const status of ['public_notice', 'county_review', 'confirmed', 'active'] as const) {
+      expect(isCaseEditable(status)).toBe(false);
+    }
   });
 });

@@ -59,10 +59,14 @@ describe('低保 cases', () => {
   it('recomputes on edit and refuses a second open case for the same person', async () => {
     const { db, ctx, application } = await deskWithHousehold();
     const saved = await createDibaoCase(db, ctx, application);
-    const edited = await updateDibaoCase(db, ctx, saved.id, saved.version, {
-      ...application,
-      income: { ...application.income, wagesFen: 100000 },
-    });
+    const edited = await updateDibaoCase(
+      db,
+      ctx,
+      saved.id,
+      saved.version,
+      { ...application, income: { ...application.income, wagesFen: 100000 } },
+      '工资按单位证明更正',
+    );
     expect(edited.benefit.benefitFen).toBe(50200);
 
     await expect(createDibaoCase(db, ctx, application)).rejects.toMatchObject({
@@ -168,14 +172,67 @@ describe('低保 cases', () => {
     expect(await db.cases.count()).toBe(0);
   });
 
-  it('lets the facts be edited only before 受理, and a withdrawal frees the members', async () => {
-    const { db, ctx, application } = await deskWithHousehold();
+  it('corrects the facts with a reason before 公示 only, keeping each version, and a withdrawal frees the members', async () => {
+    const { db, ctx, as, application } = await deskWithHousehold();
     let c = await createDibaoCase(db, ctx, application);
     c = await transitionCase(db, ctx, c.id, c.version, { action: 'submit' });
-    c = await updateDibaoCase(db, ctx, c.id, c.version, { ...application, deductionsFen: 100 });
-    c = await transitionCase(db, ctx, c.id, c.version, { action: 'accept' });
+    // A correction without its reason writes nothing.
     await expect(
-      updateDibaoCase(db, ctx, c.id, c.version, { ...application, deductionsFen: 200 }),
+      updateDibaoCase(db, ctx, c.id, c.version, { ...application, deductionsFen: 100 }, '  '),
+    ).rejects.toMatchObject({
+      fieldErrors: [
+        expect.objectContaining({ path: 'reason', code: 'record.correction_reason_required' }),
+      ],
+    });
+    expect(await db.queue.filter((e) => e.kind === 'assistanceCase').count()).toBe(2);
+    c = await updateDibaoCase(
+      db,
+      ctx,
+      c.id,
+      c.version,
+      { ...application, deductionsFen: 100 },
+      '扣减漏填',
+    );
+    c = await transitionCase(db, ctx, c.id, c.version, { action: 'accept' });
+    // After 受理, still with the township: corrected, the old version kept with its reason.
+    c = await updateDibaoCase(
+      db,
+      ctx,
+      c.id,
+      c.version,
+      { ...application, deductionsFen: 200 },
+      '入户调查核实扣减',
+    );
+    expect(c.deductionsFen).toBe(200);
+    const revisions = await db.revisions
+      .where('[kind+recordId]')
+      .equals(['assistanceCase', c.id])
+      .sortBy('version');
+    expect(revisions.map((r) => [r.version, r.reason])).toEqual([
+      [1, ''],
+      [2, '扣减漏填'],
+      [3, ''],
+      [4, '入户调查核实扣减'],
+    ]);
+    // A corrected application date after 受理 would put the step before its record.
+    await expect(
+      updateDibaoCase(
+        db,
+        ctx,
+        c.id,
+        c.version,
+        { ...application, applicationDate: '2026-03-03' },
+        '日期',
+      ),
+    ).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'case.application_after_step' })],
+    });
+    const supervisor = as('supervisor');
+    for (const action of ['start_investigation', 'record_opinion', 'start_notice']) {
+      c = await transitionCase(db, supervisor, c.id, c.version, { action, opinion: '同意' });
+    }
+    await expect(
+      updateDibaoCase(db, ctx, c.id, c.version, { ...application, deductionsFen: 300 }, '再改'),
     ).rejects.toMatchObject({
       fieldErrors: [expect.objectContaining({ code: 'case.not_editable' })],
     });

@@ -79,7 +79,7 @@ describe('the case rules both sides apply', () => {
     );
   });
 
-  it('lets a case start only as a draft, and an edit touch only facts before 受理', () => {
+  it('lets a case start only as a draft, and a correction touch only facts before 公示', () => {
     expect(caseCreateIssues({ status: 'draft', acceptedOn: null })).toEqual([]);
     expect(caseCreateIssues({ status: 'active' }).map((i) => i.code)).toEqual([
       'workflow.initial_state',
@@ -87,9 +87,31 @@ describe('the case rules both sides apply', () => {
     expect(caseCreateIssues({ status: 'draft', acceptedOn: '2026-03-02' })[0]?.path).toBe(
       'acceptedOn',
     );
-    expect(caseEditIssues('draft', { deductionsFen: 1 })).toEqual([]);
-    expect(caseEditIssues('draft', { status: 'confirmed' })[0]?.code).toBe('workflow.step_field');
-    expect(caseEditIssues('accepted', { deductionsFen: 1 })[0]?.code).toBe('case.not_editable');
+    const at = (status: 'draft' | 'accepted' | 'public_notice' | 'confirmed') => ({
+      status,
+      acceptedOn: status === 'draft' ? null : '2026-03-05',
+      noticeStartedOn: null,
+    });
+    expect(caseEditIssues(at('draft'), { deductionsFen: 1 })).toEqual([]);
+    expect(caseEditIssues(at('draft'), { status: 'confirmed' })[0]?.code).toBe(
+      'workflow.step_field',
+    );
+    // Corrected before 公示; during it and after the decision, only by a step.
+    expect(caseEditIssues(at('accepted'), { deductionsFen: 1 })).toEqual([]);
+    for (const status of ['public_notice', 'confirmed'] as const) {
+      expect(caseEditIssues(at(status), { deductionsFen: 1 })[0]?.code).toBe('case.not_editable');
+      // The applicant's name follows a correction of the person at any status.
+      expect(caseEditIssues(at(status), { applicantName: '张三', searchTokens: [] })).toEqual([]);
+    }
+    // An application date corrected past 受理 would put a step before its record.
+    expect(caseEditIssues(at('accepted'), { applicationDate: '2026-03-05' })).toEqual([]);
+    expect(caseEditIssues(at('accepted'), { applicationDate: '2026-03-06' })).toEqual([
+      {
+        path: 'applicationDate',
+        code: 'case.application_after_step',
+        params: { date: '2026-03-05' },
+      },
+    ]);
     expect(stepOpIssues({ status: 'submitted', benefit: {} }).map((i) => i.path)).toEqual([
       'benefit',
     ]);
@@ -104,6 +126,7 @@ describe('the case rules both sides apply', () => {
     };
     const inNotice = {
       status: 'public_notice' as const,
+      applicationDate: '2026-03-02',
       acceptedOn: '2026-03-02',
       noticeStartedOn: '2026-03-02',
     };
@@ -136,7 +159,12 @@ describe('the case rules both sides apply', () => {
       ).to,
     ).toBe('confirmed');
     const accepted = planCaseStep(
-      { status: 'submitted', acceptedOn: null, noticeStartedOn: null },
+      {
+        status: 'submitted',
+        applicationDate: '2026-03-02',
+        acceptedOn: null,
+        noticeStartedOn: null,
+      },
       { action: 'accept', role: 'registrar' },
       { ...env, today: '2026-03-02' },
     );

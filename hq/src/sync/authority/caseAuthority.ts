@@ -9,6 +9,7 @@ import { delegationInForce } from '@shared/domain/delegation';
 import { assistanceCaseDataSchema, type AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { AppError, type AppErrorData, type FieldError } from '@shared/errors/appError';
 import type { ActorRole } from '@shared/domain/roles';
+import { correctionNeedsReason } from '@shared/records/corrections';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
@@ -18,7 +19,7 @@ import type { Authorized } from './opAuthority';
 
 /**
  * A pushed change to a case, judged at HQ with HQ's data: created only as a draft,
- * facts edited only before 受理 and never the workflow's fields, a benefit that is the
+ * facts corrected (with a reason) only before 公示 and never the workflow's fields, a benefit that is the
  * case's own S×N−I under the county's standard, and a step replayed through the same
  * state machine the desk ran — guards on HQ's calendar and delegation, the dates it
  * writes computed here. A step's op may carry only the step's fields.
@@ -39,9 +40,24 @@ export async function caseAuthority(
     }
     case 'update': {
       if (!current || status === undefined) return { change: op }; // the merge says not_found
-      const issues = caseEditIssues(status, op.fields);
+      const issues = caseEditIssues(
+        {
+          status,
+          acceptedOn: nullableText(current.data.acceptedOn),
+          noticeStartedOn: nullableText(current.data.noticeStartedOn),
+        },
+        op.fields,
+      );
       if (issues.length > 0) {
         return refuse('invalid_transition', `A ${status} case cannot be edited so.`, issues);
+      }
+      // A case keeps its revisions: a correction names its reason, as the desk asks.
+      if (correctionNeedsReason('assistanceCase', op.op) && !op.reason?.trim()) {
+        return invalid(
+          'reason',
+          'record.correction_reason_required',
+          'A correction needs a reason.',
+        );
       }
       return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
     }
@@ -216,6 +232,10 @@ function refuse(
   fieldErrors: FieldError[],
 ): { refusal: AppErrorData } {
   return { refusal: { code, message, fieldErrors } };
+}
+
+function nullableText(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }
 
 function invalid(path: string, code: string, message: string) {

@@ -80,28 +80,38 @@ export async function createDibaoCase(
   );
 }
 
-/** Edits the application facts (not its status) and recomputes the benefit. */
+/**
+ * Corrects the application facts (not its status) before the 公示, with the reason the
+ * case's history shows; the benefit is recomputed and the superseded version kept.
+ */
 export async function updateDibaoCase(
   db: DeskDatabase,
   ctx: WriteContext,
   id: string,
   baseVersion: number,
   input: DibaoApplicationInput,
+  reason: string,
 ): Promise<AssistanceCase> {
   const benefit = await benefitFor(db, input);
   requireStandard(benefit);
   return write(db, ctx, async (w) => {
     const current = await w.get('assistanceCase', id);
-    const issues = current ? caseEditIssues(current.status, { ...applicationFacts(input) }) : [];
+    const issues = current ? caseEditIssues(current, { ...applicationFacts(input) }) : [];
     if (issues.length > 0) {
       throw new AppError({
-        code: 'invalid_transition',
-        message: `A case in status ${current?.status} cannot be edited.`,
+        code: issues[0]?.code === 'case.not_editable' ? 'invalid_transition' : 'validation',
+        message: `A case in status ${current?.status} cannot be corrected so.`,
         fieldErrors: issues,
       });
     }
     // Only the application facts: status and dates stay the workflow's to change.
-    return w.update('assistanceCase', id, baseVersion, { ...applicationFacts(input), benefit });
+    return w.update(
+      'assistanceCase',
+      id,
+      baseVersion,
+      { ...applicationFacts(input), benefit },
+      { reason },
+    );
   });
 }
 

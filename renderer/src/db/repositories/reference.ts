@@ -46,7 +46,9 @@ export async function listDelegations(db: DeskDatabase): Promise<StoredRecord<De
 
 export async function loadCalendar(db: DeskDatabase): Promise<WorkingCalendar> {
   const years = (await db.calendarYears.toArray()).filter((y) => !y.deleted);
-  return buildCalendar(years);
+  // A year the county published replaces the first run's sample of that year.
+  const published = new Set(years.filter((y) => y.source !== 'sample').map((y) => y.year));
+  return buildCalendar(years.filter((y) => y.source !== 'sample' || !published.has(y.year)));
 }
 
 export async function listCalendarYears(

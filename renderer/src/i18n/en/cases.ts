@@ -90,9 +90,9 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.form.openExisting': 'Open that case',
   'cases.form.conflict':
     'A colleague changed this application; your changes were not saved. Click "{reset}" to load the latest and edit again.',
-  'cases.edit.title': 'Edit 低保 application: {name}',
-  'cases.edit.save': 'Save changes',
-  'cases.edit.discard': 'Discard changes',
+  'cases.edit.title': 'Correct 低保 application: {name}',
+  'cases.edit.save': 'Save correction',
+  'cases.edit.discard': 'Discard correction',
   'cases.edit.changedSince':
     'A colleague changed this application after you started editing; saving would fail. Click "{reset}" to load the latest.',
   'cases.benefit.title': 'Benefit estimate',
@@ -112,7 +112,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
     'Financial assets (deposits + securities) above the limit rule out 低保.',
   'cases.case.title': '低保 case: {name}',
   'cases.case.notFound': 'This case was not found; it may have been deleted.',
-  'cases.case.edit': 'Edit application',
+  'cases.case.edit': 'Correct application',
   'cases.case.facts': 'Application',
   'cases.case.household': 'Household',
   'cases.case.coveredMembers': 'Covered members',

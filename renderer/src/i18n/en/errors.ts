@@ -59,7 +59,7 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'case.no_standard':
     'No 低保 standard is in force for this area, category and date; add one in Settings',
   'case.not_editable':
-    'The application can no longer be edited once accepted; return or withdraw it instead',
+    'The application can no longer be corrected once its public notice started or it was decided; during the notice, send it back for re-investigation first',
   'settings.identity_fixed': 'The office code and area code cannot change after setup',
   'settings.office_id_format': 'The office code uses letters, digits, "_" and "-" (at most 40)',
   'sync.clock_ahead': "This device's clock is far ahead of HQ; fix the system time and sync again",

@@ -89,9 +89,9 @@ export const casesZh = {
   'cases.form.openExisting': '查看该案件',
   'cases.form.conflict':
     '此申请已被同事修改，本次修改未保存。请点“{reset}”载入最新内容后重新修改。',
-  'cases.edit.title': '修改低保申请：{name}',
-  'cases.edit.save': '保存修改',
-  'cases.edit.discard': '放弃修改',
+  'cases.edit.title': '更正低保申请：{name}',
+  'cases.edit.save': '保存更正',
+  'cases.edit.discard': '放弃更正',
   'cases.edit.changedSince':
     '您开始修改后，此申请已被同事修改，现在保存会失败。请点“{reset}”载入最新内容。',
   'cases.benefit.title': '保障金测算',
@@ -109,7 +109,7 @@ export const casesZh = {
   'cases.benefit.assetsNote': '金融资产（存款＋有价证券）超过限额时不予低保。',
   'cases.case.title': '低保案件：{name}',
   'cases.case.notFound': '未找到该案件，可能已被删除。',
-  'cases.case.edit': '修改申请',
+  'cases.case.edit': '更正申请',
   'cases.case.facts': '申请信息',
   'cases.case.household': '申请家庭',
   'cases.case.coveredMembers': '保障对象',

@@ -57,7 +57,8 @@ export const errorsZh = {
   'case.household_missing': '申请家庭未登记',
   'case.not_household_member': '申请人和保障对象必须是本家庭成员',
   'case.no_standard': '该地区、类别在申请日期没有适用的低保标准，请先在设置中录入标准',
-  'case.not_editable': '案件已受理，申请内容不能再修改；如需更正请退回或撤回',
+  'case.not_editable':
+    '案件已进入公示或已作出决定，申请内容不能再更正；公示中如需更正请先“退回重新调查”',
   'settings.identity_fixed': '办公室代码和行政区划代码设置后不能更改',
   'settings.office_id_format': '办公室代码只能包含字母、数字、下划线和连字符（最多 40 位）',
   'sync.clock_ahead': '本机时钟比县局快得太多，请校准系统时间后再同步',

@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import { workingDaysBetween, type WorkingCalendar } from '@shared/calendar/workingDays';
-import { isDecisionPending, isOverdue } from '@shared/workflow/dibaoDeadlines';
+import type { WorkingCalendar } from '@shared/calendar/workingDays';
+import { noticeEndOf } from '@shared/workflow/caseSteps';
+import {
+  decisionClock,
+  defaultDibaoDeadlineSettings,
+  noticeOverFrom,
+  type DecisionClock,
+} from '@shared/workflow/dibaoDeadlines';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
+import { useSession } from '../../state/session';
 import { FactList } from '../common/FactList';
 
 /**
@@ -17,34 +24,60 @@ export function CaseDeadlines(props: {
   calendar: WorkingCalendar | undefined;
 }) {
   const { t } = useT();
+  const settings = useSession((s) => s.settings) ?? defaultDibaoDeadlineSettings;
   const c = props.record;
-  const overdue = isOverdue(c.status, c.decisionDue, props.today);
+  // During the 公示, its last day as the step will judge it (on today's calendar) and the
+  // day the case may go on: the same words the workflow panel's button shows.
+  // Once the 公示 is past, its stored last day is what happened.
+  const noticeEnd =
+    props.calendar && c.status === 'public_notice'
+      ? noticeEndOf(c, { settings, calendar: props.calendar })
+      : c.noticeEnd;
+  const notice: ReactNode = noticeEnd ? (
+    <span data-testid="case-notice-end">
+      {noticeEnd}
+      {c.status === 'public_notice' && (
+        <Typography component="span" color="text.secondary" sx={{ display: 'block' }}>
+          {t('cases.case.availableFrom', { date: noticeOverFrom(noticeEnd) })}
+        </Typography>
+      )}
+    </span>
+  ) : (
+    t('cases.case.noticeNone')
+  );
+  const clock: DecisionClock = props.calendar
+    ? decisionClock(c.status, c.decisionDue, props.today, props.calendar)
+    : { state: 'none' };
+  const overdue = clock.state === 'overdue';
 
-  let due: ReactNode = t('cases.case.notStarted');
-  if (c.decisionDue) {
-    const days = props.calendar
-      ? workingDaysBetween(props.today, c.decisionDue, props.calendar)
-      : null;
-    // Once decided, the limit no longer runs: the date stays, the countdown goes.
-    const pending = isDecisionPending(c.status);
-    due = (
-      <span data-testid="case-deadline">
-        {c.decisionDue}
-        {pending && days !== null && (
-          <Typography
-            component="span"
-            sx={{ display: 'block', fontWeight: overdue ? 700 : 400 }}
-            color={overdue ? 'error' : 'text.secondary'}
-            data-testid={overdue ? 'case-overdue' : undefined}
-          >
-            {overdue
-              ? `${t('cases.overdue')} · ${t('cases.case.overdueBy', { days: -days })}`
-              : t('cases.case.remaining', { days })}
-          </Typography>
-        )}
-      </span>
-    );
+  let countdown: string | null = null;
+  if (clock.state === 'running')
+    countdown = t('cases.case.remaining', { days: clock.workingDaysLeft });
+  if (clock.state === 'lastDay') countdown = t('cases.case.lastDay');
+  if (clock.state === 'overdue') {
+    countdown =
+      clock.workingDaysOver > 0
+        ? `${t('cases.overdue')} · ${t('cases.case.overdueBy', { days: clock.workingDaysOver })}`
+        : t('cases.overdue');
   }
+  // Once decided, the limit no longer runs: the date stays, the countdown goes.
+  const due: ReactNode = c.decisionDue ? (
+    <span data-testid="case-deadline">
+      {c.decisionDue}
+      {countdown && (
+        <Typography
+          component="span"
+          sx={{ display: 'block', fontWeight: overdue || clock.state === 'lastDay' ? 700 : 400 }}
+          color={overdue ? 'error' : clock.state === 'lastDay' ? 'warning.dark' : 'text.secondary'}
+          data-testid={overdue ? 'case-overdue' : `case-deadline-${clock.state}`}
+        >
+          {countdown}
+        </Typography>
+      )}
+    </span>
+  ) : (
+    t('cases.case.notStarted')
+  );
 
   return (
     <Paper
@@ -62,7 +95,7 @@ export function CaseDeadlines(props: {
         items={[
           [t('cases.case.acceptedOn'), c.acceptedOn ?? '—'],
           [t('cases.case.deadline'), due],
-          [t('cases.case.noticeEnd'), c.noticeEnd ?? t('cases.case.noticeNone')],
+          [t('cases.case.noticeEnd'), notice],
         ]}
       />
     </Paper>

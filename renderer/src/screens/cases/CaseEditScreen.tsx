@@ -9,6 +9,7 @@ import { useRouter } from '../../state/router';
 import { useSession, writeContext } from '../../state/session';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { ReasonField } from '../community/ReasonField';
 import { CaseForm } from './CaseForm';
 import {
   adoptCaseEditDraft,
@@ -18,9 +19,10 @@ import {
 } from './caseEditForm';
 
 /**
- * 修改申请: the application form filled from the stored case, its household fixed,
- * while the case is still 草稿 or 已申请. Saving updates the case against the version
- * the values were read from (a colleague's change in between is a conflict) and opens it.
+ * 更正申请: the application form filled from the stored case, its household fixed,
+ * while the case is with the township (before its 公示), and the reason the correction
+ * needs. Saving corrects the case against the version the values were read from (a
+ * colleague's change in between is a conflict), keeps the old version, and opens it.
  */
 export function CaseEditScreen({ id }: { id: string }) {
   const { t, fieldError } = useT();
@@ -69,8 +71,17 @@ export function CaseEditScreen({ id }: { id: string }) {
           : null
       }
       onBack={back}
+      extra={(draft, change, errorFor) => (
+        <ReasonField
+          value={draft.reason}
+          onChange={(reason) => change({ reason })}
+          error={errorFor('reason')}
+          label={t('cases.correction.reason')}
+          hint={t('cases.correction.reasonHint')}
+        />
+      )}
       onSave={async (input, draft) =>
-        (await updateDibaoCase(db, writeContext(), id, draft.baseVersion, input)).id
+        (await updateDibaoCase(db, writeContext(), id, draft.baseVersion, input, draft.reason)).id
       }
     />
   );

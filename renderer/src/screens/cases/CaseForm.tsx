@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -38,12 +38,18 @@ export interface CaseFormProps<D extends CaseDraft> {
   /** A caution shown above the form for these values, e.g. the case changed since. */
   warning?: (draft: D) => string | null;
   onBack: (householdId: string) => void;
+  /** More fields under the application's own, e.g. a correction's reason. */
+  extra?: (
+    draft: D,
+    change: (patch: Partial<D>) => void,
+    errorFor: (path: string) => string | undefined,
+  ) => ReactNode;
   /** Saves and returns the id of the case to open; a thrown AppError is shown. */
   onSave: (input: DibaoApplicationInput, draft: D) => Promise<string>;
 }
 
 /**
- * The 低保 application form, for a new application and for editing one before 受理:
+ * The 低保 application form, for a new application and for correcting one before 公示:
  * household, applicant, covered members, income, deductions and assets, with the
  * benefit computed live. Autosaved as a draft; the draft is removed once saved.
  */
@@ -72,6 +78,7 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
   }, [db, chosenId, needsDefaults, update]);
 
   const change = (patch: Partial<CaseDraft>) => update((d) => ({ ...d, ...patch }));
+  const changeExtra = (patch: Partial<D>) => update((d) => ({ ...d, ...patch }));
   const pick = async (id: string) => {
     errors.clear();
     const d = await getHouseholdWithMembers(db, id);
@@ -170,6 +177,11 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
                 />
               </Stack>
             </Paper>
+            {props.extra && (
+              <Paper variant="outlined" sx={{ p: 2 }}>
+                {props.extra(draft, changeExtra, errors.errorFor)}
+              </Paper>
+            )}
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }} sx={{ position: { md: 'sticky' }, top: { md: 16 } }}>

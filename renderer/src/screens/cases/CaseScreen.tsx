@@ -20,12 +20,13 @@ import { isCaseEditable } from './caseEditForm';
 import { CaseDeadlines } from './CaseDeadlines';
 import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
+import { CaseVersions } from './CaseVersions';
 import { StatusChip } from './StatusChip';
 import { WorkflowPanel } from './WorkflowPanel';
 
 /**
  * One 低保 case: status, time limits, the workflow steps the user may take, the facts
- * and benefit as saved, and the full history. Live: a step taken here (or arriving by
+ * and benefit as saved, the steps' history and every version (corrections with reasons). Live: a step taken here (or arriving by
  * sync) re-renders everything.
  */
 export function CaseScreen({ id }: { id: string }) {
@@ -65,7 +66,7 @@ export function CaseScreen({ id }: { id: string }) {
         }
         onBack={back}
         actions={
-          // The application facts can be corrected only before 受理.
+          // The application facts can be corrected (with a reason) only before 公示.
           isCaseEditable(record.status) && (
             <Button
               variant="outlined"
@@ -83,11 +84,12 @@ export function CaseScreen({ id }: { id: string }) {
           <Stack spacing={2}>
             <CaseFacts record={record} household={household ?? null} />
             <CaseHistory events={events ?? []} />
+            <CaseVersions caseId={id} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
           <Stack spacing={2}>
-            <WorkflowPanel record={record} today={today} />
+            <WorkflowPanel record={record} today={today} calendar={calendar} />
             <CaseDeadlines record={record} today={today} calendar={calendar} />
             <Paper variant="outlined" sx={{ p: 2 }}>
               <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>

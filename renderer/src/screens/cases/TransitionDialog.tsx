@@ -15,9 +15,18 @@ import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { actionLabel, statusLabel } from '../common/labels';
+import { isDestructive } from './workflowButtons';
+
+/** What a step that closes the case does, said before it is confirmed. */
+const consequences = {
+  withdraw: 'cases.confirm.withdraw',
+  deny: 'cases.confirm.deny',
+  deny_at_township: 'cases.confirm.deny_at_township',
+  terminate: 'cases.confirm.terminate',
+} as const;
 
 /**
- * Confirms one workflow step. A back step (return, re-investigation) asks for its
+ * Confirms one workflow step; a step that closes the case says first what that means. A back step (return, re-investigation) asks for its
  * reason (理由), a forward step for the opinion (意见), which some steps require; the
  * state machine checks again when the step is written, and its errors show here.
  */
@@ -34,6 +43,8 @@ export function TransitionDialog(props: {
   const [saving, setSaving] = useState(false);
   const { option, record } = props;
   const isBack = option.requiresReason;
+  const closes = isDestructive(option.action);
+  const consequence = closes ? consequences[option.action as keyof typeof consequences] : undefined;
 
   async function confirm() {
     errors.clear();
@@ -60,6 +71,11 @@ export function TransitionDialog(props: {
       <DialogTitle>{actionLabel(t, option.action)}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }} data-testid="transition-dialog">
+          {consequence && (
+            <Alert severity="error" data-testid="transition-consequence">
+              {t(consequence)}
+            </Alert>
+          )}
           <Alert severity={isBack ? 'warning' : 'info'} variant="outlined">
             <strong>
               {t('cases.case.historyLine', {
@@ -102,11 +118,14 @@ export function TransitionDialog(props: {
         <Button onClick={() => props.onClose(false)}>{t('common.cancel')}</Button>
         <Button
           variant="contained"
-          color={isBack ? 'warning' : 'primary'}
+          color={closes ? 'error' : isBack ? 'warning' : 'primary'}
           onClick={() => void confirm()}
           disabled={saving}
+          data-testid="transition-confirm"
         >
-          {t('cases.dialog.confirm')}
+          {closes
+            ? t('cases.confirm.button', { action: actionLabel(t, option.action) })
+            : t('cases.dialog.confirm')}
         </Button>
       </DialogActions>
     </Dialog>

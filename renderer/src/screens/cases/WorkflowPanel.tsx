@@ -2,45 +2,84 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Divider from '@mui/material/Divider';
 import Paper from '@mui/material/Paper';
 import Snackbar from '@mui/material/Snackbar';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { ActionOption } from '@shared/workflow/stateMachine';
+import type { WorkingCalendar } from '@shared/calendar/workingDays';
+import { delegationInForce } from '@shared/domain/delegation';
+import { caseStepContext } from '@shared/workflow/caseSteps';
+import { defaultDibaoDeadlineSettings } from '@shared/workflow/dibaoDeadlines';
 import { dibaoWorkflow, type DibaoAction } from '@shared/workflow/dibaoWorkflow';
-import { describeActions } from '@shared/workflow/stateMachine';
+import { describeActions, type ActionOption } from '@shared/workflow/stateMachine';
+import { stepDateIssue } from '@shared/workflow/stepDates';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { listDelegations } from '../../db/repositories/reference';
-import { delegationInForce } from '@shared/domain/delegation';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { actionLabel } from '../common/labels';
 import { TransitionDialog } from './TransitionDialog';
+import { arrangeActions, type ArrangedAction } from './workflowButtons';
 
 /**
  * The steps the logged-in user's role may take on this case now. A step whose guard
- * blocks it (公示 not over, confirmation not delegated) stays visible but disabled,
- * with the reason under it, so the registrar knows why and when.
+ * blocks it (公示 not over, confirmation not delegated) stays visible but disabled, with
+ * the reason and the day it becomes possible — read from the same context the step
+ * itself is planned with (caseStepContext), so the message and the button agree. The
+ * step that moves the case on is the filled button; the steps that close the case come
+ * last, apart, and ask first.
  */
-export function WorkflowPanel(props: { record: AssistanceCase; today: string }) {
+export function WorkflowPanel(props: {
+  record: AssistanceCase;
+  today: string;
+  calendar: WorkingCalendar | undefined;
+}) {
   const { t, fieldError } = useT();
   const role = useSession((s) => s.user?.role);
   const db = useSession((s) => s.db);
   const officeId = useSession((s) => s.settings?.officeId ?? '');
+  const settings = useSession((s) => s.settings) ?? defaultDibaoDeadlineSettings;
   // Delegation is the county's (reference data from HQ), in force from its date.
   const delegations = useLiveQuery(() => listDelegations(db), [db]) ?? [];
   const delegated = delegationInForce(delegations, officeId, props.today);
   const [chosen, setChosen] = useState<ActionOption<DibaoAction> | null>(null);
   const [done, setDone] = useState<DibaoAction | null>(null);
-  const { record } = props;
+  const { record, calendar } = props;
 
-  const options = role
-    ? describeActions(dibaoWorkflow, record.status, role, {
+  const ctx = calendar
+    ? caseStepContext(record, {
         today: props.today,
-        noticeEnd: record.noticeEnd,
+        settings,
+        calendar,
         confirmationDelegated: delegated,
       })
-    : [];
+    : { today: props.today, noticeEnd: record.noticeEnd, confirmationDelegated: delegated };
+  const options = role ? describeActions(dibaoWorkflow, record.status, role, ctx) : [];
+  // No step may be dated before the application or an earlier step: all wait for that day.
+  const early = options.length > 0 ? stepDateIssue(record, props.today) : null;
+  const { steps, closing } = arrangeActions(options);
+
+  const button = ({ option: o, variant, color }: ArrangedAction) => (
+    <Stack key={o.action} spacing={0.5}>
+      <Button
+        variant={variant}
+        color={color}
+        disabled={o.blockedBy !== null || early !== null}
+        onClick={() => setChosen(o)}
+        data-testid={`action-${o.action}`}
+      >
+        {actionLabel(t, o.action)}
+      </Button>
+      {o.blockedBy && (
+        <Typography variant="caption" color="text.secondary" data-testid={`blocked-${o.action}`}>
+          {fieldError(o.blockedBy)}
+          {typeof o.blockedBy.params?.availableFrom === 'string' &&
+            ` · ${t('cases.case.availableFrom', { date: o.blockedBy.params.availableFrom })}`}
+        </Typography>
+      )}
+    </Stack>
+  );
 
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="workflow-panel">
@@ -53,26 +92,22 @@ export function WorkflowPanel(props: { record: AssistanceCase; today: string }) 
         </Typography>
       ) : (
         <Stack spacing={1}>
-          {options.map((o) => (
-            <Stack key={o.action} spacing={0.5}>
-              <Button
-                variant={o.kind === 'forward' ? 'contained' : 'outlined'}
-                color={o.kind === 'forward' ? 'primary' : 'warning'}
-                disabled={o.blockedBy !== null}
-                onClick={() => setChosen(o)}
-                data-testid={`action-${o.action}`}
-              >
-                {actionLabel(t, o.action)}
-              </Button>
-              {o.blockedBy && (
+          {early && (
+            <Alert severity="warning" data-testid="step-date-issue">
+              {fieldError(early)}
+            </Alert>
+          )}
+          {steps.map(button)}
+          {closing.length > 0 && (
+            <>
+              <Divider sx={{ pt: 1 }}>
                 <Typography variant="caption" color="text.secondary">
-                  {fieldError(o.blockedBy)}
-                  {typeof o.blockedBy.params?.noticeEnd === 'string' &&
-                    ` · ${t('cases.case.availableFrom', { date: o.blockedBy.params.noticeEnd })}`}
+                  {t('cases.case.destructive')}
                 </Typography>
-              )}
-            </Stack>
-          ))}
+              </Divider>
+              {closing.map(button)}
+            </>
+          )}
         </Stack>
       )}
       {chosen && (

@@ -1,22 +1,26 @@
+import { editableCaseStatuses } from '@shared/authority/caseOps';
 import { fenToYuanInput } from '@shared/money/fen';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { adoptCaseDraft, type CaseDraft } from './caseForm';
 
-/** The application facts may change only before 受理 (updateDibaoCase refuses later edits). */
-const editableStatuses: readonly DibaoStatus[] = ['draft', 'submitted'];
-
+/**
+ * The application facts may be corrected while the case is with the township, before
+ * its 公示 — the same list updateDibaoCase and HQ check (shared caseEditIssues).
+ */
 export function isCaseEditable(status: DibaoStatus): boolean {
-  return editableStatuses.includes(status);
+  return editableCaseStatuses.includes(status);
 }
 
 /**
- * An edit in progress. It remembers the version of the case its values were read from,
+ * A correction in progress. It remembers the version of the case its values were read from,
  * so a draft restored after a colleague changed the case is saved against the old
  * version and refused as a conflict, instead of silently undoing the colleague's change.
  */
 export interface CaseEditDraft extends CaseDraft {
   baseVersion: number;
+  /** Why the case is corrected: kept with the superseded version, shown in its history. */
+  reason: string;
 }
 
 /** The stored case as the form shows it: amounts in fen become yuan text. */
@@ -38,6 +42,7 @@ export function caseToDraft(c: AssistanceCase): CaseEditDraft {
     assetNote: c.assets.note,
     applicationDate: c.applicationDate,
     baseVersion: c.version,
+    reason: '',
   };
 }
 
@@ -53,5 +58,6 @@ export function adoptCaseEditDraft(
   if (typeof baseVersion !== 'number' || !Number.isInteger(baseVersion) || baseVersion < 1) {
     return null;
   }
-  return { ...draft, baseVersion };
+  const reason = (stored as { reason?: unknown }).reason;
+  return { ...draft, baseVersion, reason: typeof reason === 'string' ? reason : '' };
 }

@@ -19,7 +19,7 @@ const communityFields = { label: communityLabel, value: communityValue };
 export function RecordHistory(props: {
   kind: string;
   versions: RecordVersion<object>[];
-  /** How another area names its fields and shows their values (default: community's). */
+  /** How another area names its fields and shows their values (default: the ledger's). */
   fields?: { label: typeof communityLabel; value: typeof communityValue };
 }) {
   const { t, language } = useT();

@@ -1,0 +1,47 @@
+import type { ActionOption } from '@shared/workflow/stateMachine';
+import { dibaoWorkflow, type DibaoAction } from '@shared/workflow/dibaoWorkflow';
+
+export interface ArrangedAction {
+  option: ActionOption<DibaoAction>;
+  variant: 'contained' | 'outlined';
+  color: 'primary' | 'warning' | 'error';
+}
+
+/** A step that closes the case for good (撤回, 不予批准, 停保): it asks before it acts. */
+export function isDestructive(action: DibaoAction): boolean {
+  return dibaoWorkflow.terminal.includes(dibaoWorkflow.actions[action].to);
+}
+
+/**
+ * The workflow panel's buttons in order: the steps that move the case on, the first of
+ * them the one filled (primary) button; then the steps back (return, re-investigate);
+ * apart and last, the steps that close the case, never filled.
+ */
+export function arrangeActions(options: ActionOption<DibaoAction>[]): {
+  steps: ArrangedAction[];
+  closing: ArrangedAction[];
+} {
+  const forward = options.filter((o) => o.kind === 'forward' && !isDestructive(o.action));
+  const back = options.filter((o) => o.kind === 'back' && !isDestructive(o.action));
+  const closing = options.filter((o) => isDestructive(o.action));
+  const primary = forward.find((o) => o.blockedBy === null) ?? forward[0];
+  return {
+    steps: [
+      ...forward.map((option) => ({
+        option,
+        variant: option === primary ? ('contained' as const) : ('outlined' as const),
+        color: 'primary' as const,
+      })),
+      ...back.map((option) => ({
+        option,
+        variant: 'outlined' as const,
+        color: 'warning' as const,
+      })),
+    ],
+    closing: closing.map((option) => ({
+      option,
+      variant: 'outlined' as const,
+      color: 'error' as const,
+    })),
+  };
+}
