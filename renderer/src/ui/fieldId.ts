@@ -1,0 +1,37 @@
+/**
+ * The DOM id of a form field, derived from its error path ("members.2.idNumber" →
+ * "field-members-2-idNumber"), so an error summary can link to the field that a
+ * FieldError names. Give an input this id (FormTextField and MoneyField do it for you).
+ */
+export function fieldId(path: string): string {
+  return `field-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}
+
+/**
+ * The field's own label as shown on screen (MUI gives a labelled TextField's label the
+ * id `${id}-label`), without the required-field asterisk; undefined when not found.
+ */
+export function fieldLabelOnScreen(path: string): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  const text = document.getElementById(`${fieldId(path)}-label`)?.textContent ?? '';
+  const label = text.replace(/[\s\u2009*]+$/u, '').trim();
+  return label === '' ? undefined : label;
+}
+
+/**
+ * Moves the focus to a field (a select's visible button rather than its hidden input)
+ * and brings it into view. False when no element carries the path's id.
+ */
+export function focusField(path: string): boolean {
+  if (typeof document === 'undefined') return false;
+  const element = document.getElementById(fieldId(path));
+  if (!element) return false;
+  const hidden = element.getAttribute('aria-hidden') === 'true' || element.tabIndex < 0;
+  const target =
+    (hidden &&
+      element.closest('.MuiInputBase-root')?.querySelector<HTMLElement>('[role="combobox"]')) ||
+    element;
+  target.scrollIntoView({ block: 'center' });
+  target.focus();
+  return true;
+}
