@@ -8,6 +8,7 @@ import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
+import { wordsEn } from './en/words';
 import { authZh } from './zh-CN/auth';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
@@ -18,6 +19,7 @@ import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
+import { wordsZh } from './zh-CN/words';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -34,6 +36,7 @@ export const zhCN = {
   ...communityZh,
   ...syncZh,
   ...packagesZh,
+  ...wordsZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -49,4 +52,5 @@ export const en: Record<MessageKey, string> = {
   ...communityEn,
   ...syncEn,
   ...packagesEn,
+  ...wordsEn,
 };

@@ -132,6 +132,14 @@ export function stateText(t: Translate, state: SyncState): string {
   }
 }
 
+/**
+ * A code HQ sent, in words: its own wording, or, for a code this desk does not know yet
+ * (a newer HQ), a Chinese sentence naming the code. HQ's English message is never shown.
+ */
+export function hqCodeText(t: Translate, code: string, params?: Record<string, string | number>) {
+  return isMessageKey(code) ? t(code, params) : t('words.hq.unknownCode', { code });
+}
+
 /** Why HQ refused a change: the reason by code, then each field problem in words. */
 export function refusalText(
   t: Translate,
@@ -141,16 +149,34 @@ export function refusalText(
 ): string {
   const key = `sync.refused.${reason.code}`;
   const head = t(isMessageKey(key) ? key : 'sync.refused.other');
-  const fields = [...new Set((reason.fieldErrors ?? []).map((e) => fieldError(e)))];
+  const fields = [
+    ...new Set(
+      (reason.fieldErrors ?? []).map((e) =>
+        isMessageKey(e.code) ? fieldError(e) : hqCodeText(t, e.code),
+      ),
+    ),
+  ];
   if (fields.length === 0) return head;
   return language === 'en' ? `${head} (${fields.join('; ')})` : `${head}（${fields.join('；')}）`;
 }
 
-/** Why enrolling failed, in words; HQ's own message is shown next to it by the screen. */
+/**
+ * Why enrolling failed, in words: the desk's own reasons, else what HQ answered, by its
+ * codes (each field problem HQ named, or the error's code), never by HQ's English message.
+ */
 export function enrollErrorText(t: Translate, error: AppErrorData): string {
   if (error.details?.reason === 'no_key_storage') return t('sync.enrollError.noKeyStorage');
   if (error.code === 'rate_limited') return t('error.rate_limited');
   if (error.details?.reason === 'bad_signature') return t('sync.enrollError.badSignature');
+  const said = [
+    ...new Set(
+      (error.fieldErrors ?? [])
+        .filter((e) => e.path !== 'hqUrl' && !e.code.startsWith('sync.'))
+        .map((e) => hqCodeText(t, e.code, e.params)),
+    ),
+  ];
+  if (said.length > 0)
+    return t('sync.settings.hqSaid', { message: said.join(t('words.listSeparator')) });
   const key = `sync.enrollError.${error.code}`;
   return t(isMessageKey(key) ? key : 'sync.reason.internal');
 }

@@ -1,0 +1,28 @@
+/** Words for HQ's answers by code, the package preview's parties and receipts (issue #12). */
+export const wordsZh = {
+  'words.hq.unknownCode': '县局答复了本机不认识的原因（代码 {code}），请升级本程序或联系县局',
+  'words.listSeparator': '；',
+  'words.packages.createdByHqPerson': '县局（{name}）',
+  'words.packages.noHqChanges': '无',
+  'words.packages.ownChanges': '本机变更的回执',
+  'words.packages.ownChangesValue': '{count} 条：本机自己的变更经县局处理后返回，不是县局的变更',
+  'sync.reason.duplicate': '县局已有相同的记录',
+  'sync.reason.conflict': '县局的记录已被他处修改',
+  'sync.reason.not_found': '县局没有找到所需的内容',
+  'sync.reason.invalid_transition': '县局认为案件当前状态下不能办理此步骤',
+  'sync.reason.rate_limited': '尝试次数过多，县局暂时拒绝，请稍后再试',
+  'package.no_recipients':
+    '本办公室还没有能打开同步包的电脑（需先联网接入县局一次），县局无法生成同步包',
+  'enroll.key_invalid': '本机的同步包密钥不符合要求，县局未接入本机；请重新打开程序后再试',
+  'enroll.key_reused': '本机的签名密钥与加密密钥相同，县局未接入本机；请联系县局技术人员',
+  'office.id_format': '办公室代码只能包含字母、数字、下划线和连字符（最多 40 位）',
+  'request.too_deep': '请求内容的层次过深（超过 {max} 层），县局未处理',
+  'money.fen': '金额须为不小于 0 的整数（以分计）',
+  'money.integer': '金额须为整数（以分计），收到的是 {value}',
+  'number.min': '不能小于 {min}',
+  'number.integer': '须为整数',
+  'calendar.duplicate_year': '{year} 年的工作日历重复了',
+  'calendar.date': '{date} 不是有效日期',
+  'calendar.wrong_year': '{date} 不在 {year} 年内',
+  'calendar.conflict': '{date} 不能既是节假日又是调休上班日',
+} as const;
