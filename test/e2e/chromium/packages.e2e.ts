@@ -10,7 +10,7 @@ import { buildServer } from '../../../hq/src/http/server';
 import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
 import { completeFirstRun, logIn } from '../deskSession';
 import { launchDeskBrowser } from './browser';
-import { latinLeaks } from './latinWords';
+import { latinLeaks } from '../../support/latinWords';
 
 /**
  * Sync packages in the browser build against the real HQ on loopback: a supervisor

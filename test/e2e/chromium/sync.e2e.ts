@@ -10,7 +10,7 @@ import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
 import { publishStandard } from '../../../hq/src/sync/hqChanges';
 import { startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
-import { latinLeaks } from './latinWords';
+import { latinLeaks } from '../../support/latinWords';
 
 /**
  * The browser build against the real HQ on loopback: enroll with a one-time code, see

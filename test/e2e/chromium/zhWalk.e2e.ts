@@ -4,7 +4,7 @@ import { todayIso } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { admin, completeFirstRun, logIn } from '../deskSession';
 import { launchDeskBrowser } from './browser';
-import { latinLeaks } from './latinWords';
+import { latinLeaks } from '../../support/latinWords';
 
 /**
  * No English in the Chinese UI: the desk in zh-CN, with some data, walked screen by screen

@@ -2,10 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hqErrorCodes, hqFieldCodes } from '@shared/errors/hqCodes';
+import { kindDefinitions } from '@shared/records/kinds';
 import { en, zhCN } from '../../../renderer/src/i18n/messages';
 import { isMessageKey, translate, type Translate } from '../../../renderer/src/i18n/translate';
 import {
   enrollErrorText,
+  fieldLabel,
   hqCodeText,
   refusalText,
   syncReason,
@@ -122,5 +124,19 @@ describe('what a desk shows of an answer from HQ', () => {
       expect(text, code).toMatch(/\p{Script=Han}/u);
       expect(text, code).not.toContain('English');
     }
+  });
+});
+
+describe('field names in sync screens', () => {
+  it('names every field of every kind in Chinese, never by its stored English name', () => {
+    for (const definition of Object.values(kindDefinitions)) {
+      const shape = (definition.schema as unknown as { shape?: Record<string, unknown> }).shape;
+      for (const field of Object.keys(shape ?? {})) {
+        expect(fieldLabel(t, field), field).toMatch(/\p{Script=Han}/u);
+      }
+    }
+    expect(fieldLabel(t, 'idNumber')).toBe('身份证号码');
+    expect(fieldLabel(t, 'place')).toBe('地点');
+    expect(fieldLabel(t, 'passwordIterations')).toBe('其他内容');
   });
 });

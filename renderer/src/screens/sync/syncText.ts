@@ -17,10 +17,23 @@ export function kindLabel(t: Translate, kind: string): string {
   return t(isMessageKey(key) ? key : 'sync.kind.unknown');
 }
 
-/** A field's name in words where the desk has one; otherwise its name as stored. */
+/** Where the forms already name a field (after sync.field.*, which wins). */
+const fieldWordPrefixes = ['registry.form.', 'cases.form.', 'community.field.', 'elderly.field.'];
+
+/**
+ * A field's name in words: its own sync.field.* name, else the name a form gives it; a
+ * field no screen names reads as a Chinese "其他内容", never as its stored English name.
+ */
 export function fieldLabel(t: Translate, field: string): string {
-  const key = `sync.field.${field}`;
-  return isMessageKey(key) ? t(key) : field;
+  return knownFieldLabel(t, field) ?? t('words.field.unnamed');
+}
+
+/** A field's name in words, if some screen names it (for ErrorSummary's `label`). */
+export function knownFieldLabel(t: Translate, field: string): string | undefined {
+  const key = [`sync.field.${field}`, ...fieldWordPrefixes.map((p) => `${p}${field}`)].find(
+    isMessageKey,
+  );
+  return key && isMessageKey(key) ? t(key) : undefined;
 }
 
 const nameFields = ['name', 'headName', 'applicantName', 'title', 'officeName', 'label'];

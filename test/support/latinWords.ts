@@ -11,6 +11,8 @@ export const allowedWords: ReadonlySet<string> = new Set([
   'GB',
   'English', // the language switch names the other language in that language
   'mzpkg', // the package files' own extension
+  'PDF', // a file format, so named in Chinese too
+  'Tab', // a key on the keyboard, as labelled
   'http', // address schemes, named where the HQ address is typed
   'https',
 ]);
