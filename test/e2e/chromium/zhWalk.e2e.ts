@@ -127,7 +127,8 @@ it('shows no Latin words outside the allow-list on any screen, as any role', asy
   expect(found).toEqual([]);
 }, 900_000);
 
-type Step = { kind: 'nav' | 'tab'; name: string } | { kind: 'row'; testId: string };
+type Step =
+  { kind: 'nav'; name: string } | { kind: 'tab'; name: string } | { kind: 'row'; testId: string };
 
 /**
  * Every menu entry and its tabs; on each screen, what its 新建/添加/登记 buttons and its
