@@ -118,6 +118,12 @@ describe('what a desk shows of an answer from HQ', () => {
     expect(refused).not.toContain('English');
   });
 
+  it('says an unknown error code of a newer HQ in Chinese, with the code', () => {
+    const newer = { code: 'brand_new' as never, message: 'Some English.' };
+    expect(syncReason(t, newer)).toContain('代码 brand_new');
+    expect(enrollErrorText(t, newer)).toContain('代码 brand_new');
+  });
+
   it('words a sync failure for every code HQ can answer with', () => {
     for (const code of hqErrorCodes) {
       const text = syncReason(t, { code, message: 'English from HQ' });

@@ -104,7 +104,7 @@ export function syncReason(t: Translate, error: AppErrorData): string {
   const own = deskRefusal(error);
   if (own) return t(own);
   const key = `sync.reason.${error.code}`;
-  return t(isMessageKey(key) ? key : 'sync.reason.internal');
+  return isMessageKey(key) ? t(key) : hqCodeText(t, error.code);
 }
 
 /** Why the desk refused a change from HQ, in words (the kind and field named as people say them). */
@@ -191,5 +191,5 @@ export function enrollErrorText(t: Translate, error: AppErrorData): string {
   if (said.length > 0)
     return t('sync.settings.hqSaid', { message: said.join(t('words.listSeparator')) });
   const key = `sync.enrollError.${error.code}`;
-  return t(isMessageKey(key) ? key : 'sync.reason.internal');
+  return isMessageKey(key) ? t(key) : hqCodeText(t, error.code);
 }
