@@ -35,7 +35,7 @@ describe('the write path reports every problem of a record at once', () => {
     const error = await refusal(recordService(db, ctx, service));
     expect(error.code).toBe('validation');
     expect(error.fieldErrors?.map((e) => e.path).sort()).toEqual(['endAt', 'place']);
-    expect(await db.communityServices.count()).toBe(0);
+    expect(await db.table('communityServices').count()).toBe(0);
     expect(await queuedAfterSetup(db)).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Link from '@mui/material/Link';
 import type { AppErrorData, FieldError } from '@shared/errors/appError';
 import { useT } from '../../i18n/useT';
-import { fieldId, fieldLabelOnScreen, focusField } from '../../ui/fieldId';
+import { fieldId, fieldLabelOnScreen, fieldOnScreen, focusField } from '../../ui/fieldId';
 
 /**
  * The banner under a form after a failed save: the error as a whole, then EVERY field
@@ -89,7 +89,7 @@ function onScreenFields(errors: FieldError[]) {
   const linked = new Set<string>();
   if (typeof document === 'undefined') return { labels, linked };
   for (const { path } of errors) {
-    if (document.getElementById(fieldId(path))) linked.add(path);
+    if (fieldOnScreen(path)) linked.add(path);
     const label = fieldLabelOnScreen(path);
     if (label) labels[path] = label;
   }

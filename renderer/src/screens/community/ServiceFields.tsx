@@ -89,6 +89,7 @@ export function ServiceFields(props: {
           error={errorFor('served')}
           helperText={t('community.hint.served')}
           testId="served-picker"
+          path="served"
         />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
@@ -98,6 +99,7 @@ export function ServiceFields(props: {
           onChange={(staffNames) => edit({ staffNames })}
           helperText={t('community.hint.staff')}
           error={errorFor('staffNames')}
+          path="staffNames"
         />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
@@ -107,6 +109,7 @@ export function ServiceFields(props: {
           onChange={(volunteers) => edit({ volunteers })}
           search={volunteerSearch}
           error={errorFor('volunteers')}
+          path="volunteers"
         />
       </Grid>
       <Grid size={12}>

@@ -92,6 +92,7 @@ export function VolunteerDialog(props: {
               onChange={(value) => setPerson(value.slice(-1))}
               search={personSearch}
               error={errors.errorFor('personId')}
+              path="personId"
               helperText={t('community.hint.served')}
               testId="volunteer-person"
             />
@@ -103,6 +104,7 @@ export function VolunteerDialog(props: {
             onChange={(skills) => change({ skills })}
             helperText={t('community.hint.skills')}
             error={errors.errorFor('skills')}
+            path="skills"
           />
           {text('joinedOn', 'date')}
           {text('notes')}
