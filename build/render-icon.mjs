@@ -1,5 +1,7 @@
 // Renders build/icons/icon.svg to the 512×512 icon.png electron-builder packs (Windows
-// and Linux derive their sizes from it). Run by hand after changing the SVG:
+// and Linux derive their sizes from it), and to the page's 64×64 favicon
+// (renderer/public/favicon.png, linked from renderer/index.html; a PNG, because the
+// SVG draws 民 from a system font a browser may lack). Run by hand after changing the SVG:
 //   node build/render-icon.mjs
 // Needs a local Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and a CJK serif
 // font (fonts-noto-cjk), because the 民 glyph is drawn from a system font.
@@ -8,6 +10,8 @@ import { chromium } from 'playwright-core';
 
 const svgUrl = new URL('./icons/icon.svg', import.meta.url);
 const pngPath = new URL('./icons/icon.png', import.meta.url).pathname;
+const faviconPath = new URL('../renderer/public/favicon.png', import.meta.url).pathname;
+const faviconSize = 64;
 const svg = await readFile(svgUrl, 'utf8');
 
 const browser = await chromium.launch({
@@ -32,6 +36,13 @@ try {
   });
   await page.locator('svg').screenshot({ path: pngPath, omitBackground: true });
   console.log(`wrote ${pngPath}`);
+  await page.setViewportSize({ width: faviconSize, height: faviconSize });
+  await page.locator('svg').evaluate((svg, size) => {
+    svg.setAttribute('width', String(size));
+    svg.setAttribute('height', String(size));
+  }, faviconSize);
+  await page.locator('svg').screenshot({ path: faviconPath, omitBackground: true });
+  console.log(`wrote ${faviconPath}`);
 } finally {
   await browser.close();
 }

@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { AppError } from '@shared/errors/appError';
+import { AppError, type FieldError } from '@shared/errors/appError';
 import { mayWrite } from '@shared/authority/kindWriters';
 import { todayIso } from '@shared/calendar/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
@@ -233,14 +233,20 @@ class TransactionWriter implements Writer {
   private validate<K extends RecordKind>(kind: K, data: unknown): KindData[K] {
     const definition = kindDefinitions[kind];
     const parsed = definition.schema.safeParse(withSearchTokens(data));
-    if (!parsed.success) throw invalid(kind, fieldErrorsFromZod(parsed.error));
+    const rules = definition.domainIssues as (
+      d: unknown,
+      t: string,
+    ) => ReturnType<typeof definition.domainIssues>;
+    if (!parsed.success) {
+      // Say every problem at once: the rules between fields too (an end before its start),
+      // not only after the form's format problems are fixed (a form listed 2 of 4).
+      const formatErrors = fieldErrorsFromZod(parsed.error);
+      const derive = definition.derive as (d: unknown) => unknown;
+      const more = rulesOfUnparsed((d) => rules(derive(d), this.today), data, formatErrors);
+      throw invalid(kind, [...formatErrors, ...more]);
+    }
     const derived = (definition.derive as (d: unknown) => KindData[K])(parsed.data);
-    const issues = (
-      definition.domainIssues as (
-        d: unknown,
-        t: string,
-      ) => ReturnType<typeof definition.domainIssues>
-    )(derived, this.today);
+    const issues = rules(derived, this.today);
     if (issues.length > 0) throw invalid(kind, issues);
     return derived;
   }
@@ -344,4 +350,22 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
     if (JSON.stringify(before[key]) !== JSON.stringify(value)) changed[key] = value;
   }
   return changed;
+}
+
+/**
+ * The rules between fields, run on data that failed its schema, as far as they can be:
+ * a rule that cannot read the data says nothing, and a field already reported by the
+ * schema keeps that one message. Only for telling the user; nothing is written.
+ */
+function rulesOfUnparsed(
+  rules: (d: unknown) => FieldError[],
+  data: unknown,
+  reported: FieldError[],
+): FieldError[] {
+  const paths = new Set(reported.map((e) => e.path));
+  try {
+    return rules(data).filter((e) => !paths.has(e.path));
+  } catch {
+    return [];
+  }
 }

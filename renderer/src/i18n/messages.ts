@@ -11,6 +11,7 @@ import { registryEn } from './en/registry';
 import { searchEn } from './en/search';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
+import { wordsEn } from './en/words';
 import { authZh } from './zh-CN/auth';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
@@ -24,6 +25,7 @@ import { registryZh } from './zh-CN/registry';
 import { searchZh } from './zh-CN/search';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
+import { wordsZh } from './zh-CN/words';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -43,6 +45,7 @@ export const zhCN = {
   ...communityZh,
   ...syncZh,
   ...packagesZh,
+  ...wordsZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -61,4 +64,5 @@ export const en: Record<MessageKey, string> = {
   ...communityEn,
   ...syncEn,
   ...packagesEn,
+  ...wordsEn,
 };

@@ -10,6 +10,7 @@ import { buildServer } from '../../../hq/src/http/server';
 import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
 import { completeFirstRun, logIn } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { latinLeaks } from '../../support/latinWords';
 
 /**
  * Sync packages in the browser build against the real HQ on loopback: a supervisor
@@ -164,9 +165,16 @@ it('exports a package offline, imports HQ’s return file and empties the queue'
   expect(previewText).toContain('县局');
   expect(previewText).toContain('县民政局');
   expect(previewText).toContain('县局已接收 2 条');
+  // Made by 县局 (HQ's operator named), and the desk's own changes coming back are
+  // receipts, not county changes; no English word anywhere in it.
+  expect(previewText).toContain('县局（县民政局）');
+  expect(previewText).toMatch(/县局变更\s+无/);
+  expect(previewText).toMatch(/本机变更的回执\s+2 条/);
+  expect(latinLeaks(previewText)).toEqual([]);
   expect(await page.getByTestId('package-import-error').count()).toBe(0);
   expect(await queued()).toBe('2');
   await shot('packages-preview');
+  await shot('words-package-preview');
 
   await page.getByTestId('package-confirm').click();
   const result = page.getByTestId('package-import-result');

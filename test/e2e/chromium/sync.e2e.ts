@@ -10,6 +10,7 @@ import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
 import { publishStandard } from '../../../hq/src/sync/hqChanges';
 import { startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { latinLeaks } from '../../support/latinWords';
 
 /**
  * The browser build against the real HQ on loopback: enroll with a one-time code, see
@@ -70,7 +71,18 @@ it('enrolls with HQ, drains the queue to it, and receives what the county publis
   await expect.poll(() => developer.isChecked()).toBe(false);
   await refusal.waitFor();
   await address.fill(hqUrl);
+  // A wrong code: HQ's answer is worded by its code, never by HQ's English sentence.
+  await page.getByLabel('接入码').fill('WRONG-CODE-2026');
+  await page.getByRole('button', { name: '接入', exact: true }).click();
+  const enrollError = page.getByTestId('enroll-error');
+  await expect
+    .poll(() => enrollError.innerText())
+    .toContain('县局答复：接入码无效、已用过或已过期');
+  expect(latinLeaks(await enrollError.innerText())).toEqual([]);
+  await shot('words-enroll-refused');
   await page.getByLabel('接入码').fill(await createEnrollmentCode(hq.db, '330102001', new Date()));
+  // Editing the field the answer was about takes the answer away.
+  await expect.poll(() => enrollError.count()).toBe(0);
   await page.getByRole('button', { name: '接入', exact: true }).click();
   await page.getByTestId('enroll-done').waitFor();
   await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('0');

@@ -173,7 +173,7 @@ describe('desk import', () => {
     const before = await snapshot(desk.db);
     const preview = await previewPackage(desk.db, desk.supervisor, bytes);
     expect(preview.acknowledged).toEqual({ applied: 1, conflicts: 0, rejected: 0, stillQueued: 1 });
-    expect(preview.changes).toEqual({ total: 2, new: 2 });
+    expect(preview.changes).toEqual({ total: 2, new: 2, own: 0 });
     expect(await snapshot(desk.db)).toEqual(before);
 
     await importPackage(desk.db, desk.supervisor, bytes);

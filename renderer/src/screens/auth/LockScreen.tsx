@@ -3,7 +3,9 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
+import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ErrorSummary } from '../common/ErrorSummary';
 import { AuthCard } from './AuthCard';
 
 /**
@@ -14,7 +16,7 @@ import { AuthCard } from './AuthCard';
 export function LockScreen() {
   const { t } = useT();
   const user = useSession((s) => s.user);
-  const { capture, clear, summary } = useFieldErrors();
+  const { error, capture, clear, summary } = useFieldErrors();
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -57,8 +59,9 @@ export function LockScreen() {
                 : t('auth.unlockFailed')}
             </Alert>
           )}
-          {summary && <Alert severity="error">{summary}</Alert>}
+          <ErrorSummary error={error} summary={summary} />
           <TextField
+            id={fieldId('password')}
             label={t('auth.password')}
             name="password"
             type="password"

@@ -2,7 +2,9 @@ import { Alert, Box, Button, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
+import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ErrorSummary } from '../common/ErrorSummary';
 import { AuthCard } from './AuthCard';
 
 // Only the username (never the password) is remembered: a desk usually has one clerk.
@@ -15,7 +17,7 @@ export function rememberUsername(username: string): void {
 export function LoginScreen() {
   const { t } = useT();
   const officeName = useSession((s) => s.settings?.officeName);
-  const { capture, clear, summary } = useFieldErrors();
+  const { error, capture, clear, summary } = useFieldErrors();
   const [username, setUsername] = useState(() => localStorage.getItem(lastUsernameKey) ?? '');
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
@@ -52,8 +54,9 @@ export function LoginScreen() {
                 : t('auth.loginFailed')}
             </Alert>
           )}
-          {summary && <Alert severity="error">{summary}</Alert>}
+          <ErrorSummary error={error} summary={summary} />
           <TextField
+            id={fieldId('username')}
             label={t('auth.username')}
             name="username"
             value={username}
@@ -64,6 +67,7 @@ export function LoginScreen() {
             fullWidth
           />
           <TextField
+            id={fieldId('password')}
             label={t('auth.password')}
             name="password"
             type="password"

@@ -2,6 +2,8 @@ import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { parseYuan } from '@shared/money/fen';
 import { useT } from '../../i18n/useT';
+import { fieldId } from '../../ui/fieldId';
+import type { FieldErrors } from '../../ui/useFieldErrors';
 
 /**
  * A yuan amount typed as text. The text is kept as typed (so "1,234.5" is not rewritten
@@ -14,15 +16,25 @@ export function MoneyField(props: {
   onChange: (text: string) => void;
   error?: string | undefined;
   testId?: string;
+  /** The error path: gives the input fieldId(path) (for ErrorSummary's link and name). */
+  path?: string;
+  /** The form's errors: the field's error shows (unless `error` is given) and clears on edit. */
+  errors?: Pick<FieldErrors, 'errorFor' | 'clearField'>;
 }) {
   const { t } = useT();
+  const { path, errors } = props;
   const parsed = props.value.trim() === '' ? null : parseYuan(props.value);
-  const message = parsed && !parsed.ok ? t(parsed.code) : props.error;
+  const saved = props.error ?? (path && errors ? errors.errorFor(path) : undefined);
+  const message = parsed && !parsed.ok ? t(parsed.code) : saved;
   return (
     <TextField
+      {...(path ? { id: fieldId(path) } : {})}
       label={props.label}
       value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
+      onChange={(e) => {
+        if (path) errors?.clearField(path);
+        props.onChange(e.target.value);
+      }}
       error={Boolean(message)}
       helperText={message ?? ' '}
       placeholder="0.00"

@@ -5,7 +5,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import type { ActivityInput } from '@shared/domain/community/activity';
 import {
   correctActivity,
@@ -17,6 +16,7 @@ import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { FormTextField } from '../common/FormTextField';
 import { todayDate } from '../common/labels';
 import { ReasonField } from './ReasonField';
 
@@ -70,22 +70,27 @@ export function ActivityDialog(props: { activity?: Activity; onClose: () => void
       <DialogContent>
         <Stack spacing={1} sx={{ pt: 1 }} data-testid="activity-dialog">
           {(Object.keys(labels) as Field[]).map((field) => (
-            <TextField
+            <FormTextField
               key={field}
+              path={field}
+              errors={errors}
               label={t(labels[field])}
               type={field === 'date' ? 'date' : 'text'}
               multiline={field === 'content'}
               minRows={field === 'content' ? 2 : undefined}
               value={fields[field]}
               onChange={(e) => setFields((f) => ({ ...f, [field]: e.target.value }))}
-              error={Boolean(errors.errorFor(field))}
-              helperText={errors.errorFor(field) ?? ' '}
               slotProps={{ inputLabel: { shrink: true } }}
               fullWidth
             />
           ))}
           {existing && (
-            <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
+            <ReasonField
+              value={reason}
+              onChange={setReason}
+              error={errors.errorFor('reason')}
+              errors={errors}
+            />
           )}
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>

@@ -4,7 +4,6 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import {
   issueCertificate,
   lastCertificateContact,
@@ -15,6 +14,7 @@ import { useRouter } from '../../state/router';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { FormTextField } from '../common/FormTextField';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { CertificateDocument } from './CertificateDocument';
@@ -61,13 +61,13 @@ export function CertificateNewScreen({ volunteerId }: { volunteerId: string }) {
   }
 
   const date = (label: string, value: string, set: (v: string) => void, path: string) => (
-    <TextField
+    <FormTextField
+      path={path}
+      errors={errors}
       type="date"
       label={label}
       value={value}
       onChange={(e) => set(e.target.value)}
-      error={Boolean(errors.errorFor(path))}
-      helperText={errors.errorFor(path) ?? ' '}
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
       sx={{ width: 190 }}
     />
@@ -82,12 +82,12 @@ export function CertificateNewScreen({ volunteerId }: { volunteerId: string }) {
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
         {date(t('community.cert.periodFrom'), from, setFrom, 'periodFrom')}
         {date(t('community.cert.periodTo'), to, setTo, 'periodTo')}
-        <TextField
+        <FormTextField
+          path="contact"
+          errors={errors}
           label={t('community.cert.contact')}
           value={contact}
           onChange={(e) => setContact(e.target.value)}
-          error={Boolean(errors.errorFor('contact'))}
-          helperText={errors.errorFor('contact') ?? ' '}
           sx={{ width: 240 }}
         />
         <Button

@@ -1,5 +1,6 @@
 import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
+import { fieldId } from '../../ui/fieldId';
 
 /**
  * A list of short free texts (staff names, skills) typed one by one: Enter adds a chip.
@@ -12,6 +13,8 @@ export function ChipsField(props: {
   helperText?: string;
   error?: string | undefined;
   testId?: string;
+  /** The error path: gives the input fieldId(path) (for ErrorSummary's link and name). */
+  path?: string;
 }) {
   const add = (text: string) => {
     const clean = text.trim();
@@ -20,6 +23,7 @@ export function ChipsField(props: {
   return (
     <Autocomplete<string, true, false, true>
       multiple
+      {...(props.path ? { id: fieldId(props.path) } : {})}
       freeSolo
       options={[]}
       value={props.value}

@@ -4,6 +4,7 @@ import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import type { NamedRef } from '@shared/domain/community/serviceRecord';
 import { useT } from '../../i18n/useT';
+import { fieldId } from '../../ui/fieldId';
 
 export interface RefOption extends NamedRef {
   /** Shown after the name to tell namesakes apart (masked ID, volunteer number). */
@@ -23,6 +24,8 @@ export function RefPicker(props: {
   error?: string | undefined;
   helperText?: string;
   testId?: string;
+  /** The error path: gives the input fieldId(path) (for ErrorSummary's link and name). */
+  path?: string;
 }) {
   const { t } = useT();
   const [input, setInput] = useState('');
@@ -34,6 +37,7 @@ export function RefPicker(props: {
   return (
     <Autocomplete<NamedRef, true>
       multiple
+      {...(props.path ? { id: fieldId(props.path) } : {})}
       options={options ?? []}
       value={props.value}
       // The repository already searched by name, ID and pinyin; do not filter again.

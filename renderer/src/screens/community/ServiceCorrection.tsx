@@ -49,8 +49,14 @@ export function ServiceCorrection(props: { record: ServiceRecord; onDone: () => 
           draft={draft}
           onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
           errorFor={errors.errorFor}
+          clearField={errors.clearField}
         />
-        <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
+        <ReasonField
+          value={reason}
+          onChange={setReason}
+          error={errors.errorFor('reason')}
+          errors={errors}
+        />
         <ErrorSummary error={errors.error} summary={errors.summary} />
         <Stack direction="row" spacing={1}>
           <Button variant="contained" onClick={() => void save()} disabled={saving}>

@@ -47,6 +47,7 @@ export function ServiceFormScreen() {
           draft={draft}
           onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))}
           errorFor={errors.errorFor}
+          clearField={errors.clearField}
         />
       </Paper>
       <ErrorSummary error={errors.error} summary={errors.summary} />

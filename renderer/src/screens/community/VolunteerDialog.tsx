@@ -5,7 +5,6 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import type { NamedRef } from '@shared/domain/community/serviceRecord';
 import {
   correctVolunteer,
@@ -17,6 +16,7 @@ import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { FormTextField } from '../common/FormTextField';
 import { todayDate } from '../common/labels';
 import { ChipsField } from './ChipsField';
 import { ReasonField } from './ReasonField';
@@ -64,13 +64,13 @@ export function VolunteerDialog(props: {
   }
 
   const text = (field: 'volunteerNumber' | 'joinedOn' | 'notes', type = 'text') => (
-    <TextField
+    <FormTextField
+      path={field}
+      errors={errors}
       type={type}
       label={t(field === 'notes' ? 'community.field.notes' : `community.field.${field}`)}
       value={fields[field]}
       onChange={(e) => change({ [field]: e.target.value })}
-      error={Boolean(errors.errorFor(field))}
-      helperText={errors.errorFor(field) ?? ' '}
       fullWidth
       slotProps={{ inputLabel: { shrink: true } }}
     />
@@ -92,6 +92,7 @@ export function VolunteerDialog(props: {
               onChange={(value) => setPerson(value.slice(-1))}
               search={personSearch}
               error={errors.errorFor('personId')}
+              path="personId"
               helperText={t('community.hint.served')}
               testId="volunteer-person"
             />
@@ -103,11 +104,17 @@ export function VolunteerDialog(props: {
             onChange={(skills) => change({ skills })}
             helperText={t('community.hint.skills')}
             error={errors.errorFor('skills')}
+            path="skills"
           />
           {text('joinedOn', 'date')}
           {text('notes')}
           {existing && (
-            <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
+            <ReasonField
+              value={reason}
+              onChange={setReason}
+              error={errors.errorFor('reason')}
+              errors={errors}
+            />
           )}
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>

@@ -8,7 +8,6 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import { actualServiceMinutes, hoursText } from '@shared/domain/community/hours';
 import { listActivities } from '../../db/repositories/community/activities';
 import {
@@ -21,6 +20,7 @@ import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { FormTextField } from '../common/FormTextField';
 import { todayDate } from '../common/labels';
 import { atTime } from './labels';
 import { ReasonField } from './ReasonField';
@@ -76,7 +76,10 @@ export function VolunteerServiceDialog(props: {
   }
 
   const field = (name: Text, extra: { type?: string; multiline?: boolean } = {}) => (
-    <TextField
+    <FormTextField
+      path={name}
+      errors={errors}
+      help={name === 'travelMinutes' ? t('community.hint.travel') : ' '}
       label={t(`community.field.${name}`)}
       type={extra.type ?? 'text'}
       multiline={extra.multiline ?? false}
@@ -87,10 +90,6 @@ export function VolunteerServiceDialog(props: {
         const n = Number(e.target.value);
         change({ travelMinutes: Number.isInteger(n) && n >= 0 ? n : -1 });
       }}
-      error={Boolean(errors.errorFor(name))}
-      helperText={
-        errors.errorFor(name) ?? (name === 'travelMinutes' ? t('community.hint.travel') : ' ')
-      }
       fullWidth
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `vs-${name}` } }}
     />
@@ -105,13 +104,13 @@ export function VolunteerServiceDialog(props: {
       <DialogContent>
         <Grid container spacing={2} sx={{ pt: 1 }} data-testid="volunteer-service-dialog">
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField
+            <FormTextField
+              path="activityId"
+              errors={errors}
               select
               label={t('community.field.activityId')}
               value={fields.activityId ?? ''}
               onChange={(e) => change({ activityId: e.target.value || null })}
-              error={Boolean(errors.errorFor('activityId'))}
-              helperText={errors.errorFor('activityId') ?? ' '}
               slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
               fullWidth
             >
@@ -121,7 +120,7 @@ export function VolunteerServiceDialog(props: {
                   {a.date} · {a.name}
                 </MenuItem>
               ))}
-            </TextField>
+            </FormTextField>
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>{field('place')}</Grid>
           <Grid size={12}>{field('content', { multiline: true })}</Grid>
@@ -135,7 +134,12 @@ export function VolunteerServiceDialog(props: {
           </Grid>
           {existing && (
             <Grid size={12}>
-              <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
+              <ReasonField
+                value={reason}
+                onChange={setReason}
+                error={errors.errorFor('reason')}
+                errors={errors}
+              />
             </Grid>
           )}
           <Grid size={12}>

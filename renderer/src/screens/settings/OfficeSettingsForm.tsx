@@ -11,7 +11,9 @@ import { saveSettings } from '../../db/repositories/settings';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
+import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ErrorSummary } from '../common/ErrorSummary';
 import { FieldGrid, parseWholeNumber } from './SettingsSection';
 
 const numberFields = [
@@ -69,13 +71,14 @@ export function OfficeSettingsForm({
   canEdit: boolean;
 }) {
   const { t } = useT();
-  const { errorFor, capture, clear, summary } = useFieldErrors();
+  const { error: saveError, errorFor, capture, clear, clearField, summary } = useFieldErrors();
   const [form, setForm] = useState(() => toForm(settings));
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setSaved(false);
+    clearField(key);
     setForm((f) => ({ ...f, [key]: value }));
   };
 
@@ -106,6 +109,7 @@ export function OfficeSettingsForm({
     const error = errorFor(key);
     return (
       <TextField
+        id={fieldId(key)}
         label={t(label)}
         name={key}
         value={form[key]}
@@ -123,7 +127,7 @@ export function OfficeSettingsForm({
     <Box component="form" noValidate onSubmit={submit}>
       <Stack spacing={2}>
         {!canEdit && <Alert severity="info">{t('settings.office.readOnly')}</Alert>}
-        {summary && <Alert severity="error">{summary}</Alert>}
+        <ErrorSummary error={saveError} summary={summary} />
         <FieldGrid>
           {text('officeName', 'settings.officeName')}
           <TextField
@@ -161,6 +165,7 @@ export function OfficeSettingsForm({
           )}
           <TextField
             select
+            id={fieldId('rounding')}
             label={t('settings.rounding')}
             value={form.rounding}
             onChange={(e) => set('rounding', e.target.value as OfficeSettings['rounding'])}

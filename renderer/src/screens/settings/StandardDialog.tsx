@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -17,7 +16,9 @@ import { saveStandard, type BenefitStandard } from '../../db/repositories/refere
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
+import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ErrorSummary } from '../common/ErrorSummary';
 
 interface Form {
   areaCode: string;
@@ -63,7 +64,7 @@ export function StandardDialog({
 }) {
   const { t } = useT();
   const areaCode = useSession((s) => s.settings?.areaCode ?? '');
-  const { errorFor, capture, clear, summary } = useFieldErrors();
+  const { error: saveError, errorFor, capture, clear, clearField, summary } = useFieldErrors();
   const [form, setForm] = useState(() => toForm(existing, areaCode));
   const [busy, setBusy] = useState(false);
 
@@ -107,11 +108,15 @@ export function StandardDialog({
     const isDate = name === 'effectiveFrom' || name === 'effectiveTo';
     return (
       <TextField
+        id={fieldId(path)}
         label={t(label)}
         name={name}
         type={isDate ? 'date' : 'text'}
         value={form[name]}
-        onChange={(e) => setForm((f) => ({ ...f, [name]: e.target.value }))}
+        onChange={(e) => {
+          clearField(path);
+          setForm((f) => ({ ...f, [name]: e.target.value }));
+        }}
         error={Boolean(error)}
         helperText={error ?? (name === 'effectiveTo' ? t('settings.standards.toHelp') : undefined)}
         slotProps={isDate ? { inputLabel: { shrink: true } } : undefined}
@@ -128,14 +133,18 @@ export function StandardDialog({
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
-            {summary && <Alert severity="error">{summary}</Alert>}
+            <ErrorSummary error={saveError} summary={summary} />
             <Stack direction="row" spacing={2}>
               {field('areaCode', 'settings.standards.areaCode')}
               <TextField
                 select
+                id={fieldId('category')}
                 label={t('settings.standards.category')}
                 value={form.category}
-                onChange={(e) => setForm((f) => ({ ...f, category: e.target.value as UrbanRural }))}
+                onChange={(e) => {
+                  clearField('category');
+                  setForm((f) => ({ ...f, category: e.target.value as UrbanRural }));
+                }}
                 error={Boolean(errorFor('category'))}
                 helperText={errorFor('category')}
                 fullWidth

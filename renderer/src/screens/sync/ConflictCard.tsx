@@ -6,7 +6,7 @@ import { useSession, writeContext } from '../../state/session';
 import { resolveConflict, type ConflictChoice, type ConflictView } from '../../sync/conflicts';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
-import { fieldLabel, formatValue, hlcTime, recordLabel } from './syncText';
+import { fieldLabel, formatValue, hlcTime, knownFieldLabel, recordLabel } from './syncText';
 
 /** One open conflict: the record and field, the two values side by side, a choice. */
 export function ConflictCard({ view }: { view: ConflictView }) {
@@ -45,7 +45,7 @@ export function ConflictCard({ view }: { view: ConflictView }) {
         </Alert>
       )}
       <Box sx={{ mb: summary ? 2 : 0 }}>
-        <ErrorSummary error={error} summary={summary} where={(path) => fieldLabel(t, path)} />
+        <ErrorSummary error={error} summary={summary} label={(path) => knownFieldLabel(t, path)} />
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 2 }}>
         <ValueChoice

@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../../i18n/useT';
 import type { PackagePreview } from '../../sync/packages/packageTypes';
 import { FactList } from '../common/FactList';
-import { countsText, dateRangeText, partyText } from './packageText';
+import { countsText, createdByText, dateRangeText, partyText } from './packageText';
 import { formatTime } from './syncText';
 
 /** What a checked, decrypted return package carries, before anything is applied. */
@@ -41,11 +41,21 @@ export function PackagePreviewCard(props: {
           [t('packages.fact.sender'), partyText(t, manifest.sender)],
           [t('packages.fact.number'), String(manifest.number)],
           [t('packages.fact.createdAt'), formatTime(language, manifest.createdAt)],
-          [t('packages.fact.createdBy'), manifest.createdBy],
+          [t('packages.fact.createdBy'), createdByText(t, manifest)],
           [
             t('packages.fact.hqChanges'),
-            t('packages.value.hqChanges', { total: changes.total, new: changes.new }),
+            changes.total === 0
+              ? t('words.packages.noHqChanges')
+              : t('packages.value.hqChanges', { total: changes.total, new: changes.new }),
           ],
+          ...(changes.own > 0
+            ? [
+                [
+                  t('words.packages.ownChanges'),
+                  t('words.packages.ownChangesValue', { count: changes.own }),
+                ] as [string, string],
+              ]
+            : []),
           [t('packages.fact.acknowledged'), answered],
           [t('packages.fact.counts'), countsText(t, summary.counts)],
           [t('packages.fact.dateRange'), dateRangeText(t, language, summary.dateRange)],

@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { toAppErrorData, type AppErrorData, type FieldError } from '@shared/errors/appError';
+import { toAppErrorData, type FieldError } from '@shared/errors/appError';
 import { fingerprintText } from '@shared/package/keys';
 import { checkHqAddress, type HqAddressRules } from '@shared/sync/hqAddress';
 import { useT } from '../../i18n/useT';
@@ -24,6 +24,7 @@ import { createSyncTransport } from '../../sync/transport';
 import { loadHqKeys } from '../../sync/packages/deviceKeys';
 import { enrollWithKeys } from '../../sync/packages/enrollWithKeys';
 import { loadAllowInsecureHttp, saveAllowInsecureHttp } from '../../sync/syncMeta';
+import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { FactList } from '../common/FactList';
 import { PageHeader } from '../common/PageHeader';
@@ -131,13 +132,6 @@ function hqAddressProblem(hqUrl: string, rules: HqAddressRules): FieldError | nu
   }
 }
 
-/** HQ's own words are worth showing when HQ refused (not when it was never reached). */
-function hqMessage(error: AppErrorData | null): string | null {
-  if (!error || ['unavailable', 'internal'].includes(error.code)) return null;
-  if (error.fieldErrors?.some((e) => e.code.startsWith('sync.'))) return null;
-  return error.message;
-}
-
 function EnrollForm(props: {
   onEnrolled: (officeName: string) => void;
   allowInsecureHttp: boolean;
@@ -147,7 +141,7 @@ function EnrollForm(props: {
   const settings = useSession((s) => s.settings);
   const deviceId = useSession((s) => s.deviceId);
   const officeId = settings?.officeId ?? '';
-  const { error, errorFor, capture, clear } = useFieldErrors();
+  const { error, errorFor, capture, clear, clearField } = useFieldErrors();
   const [hqUrl, setHqUrl] = useState('');
   const [code, setCode] = useState('');
   const [deviceName, setDeviceName] = useState(
@@ -188,7 +182,6 @@ function EnrollForm(props: {
     }
   };
 
-  const said = hqMessage(error);
   // An address the rule refuses (checked again by the transport) is said next to the field.
   const onlyAddress =
     (error?.fieldErrors?.length ?? 0) > 0 && error?.fieldErrors?.every((e) => e.path === 'hqUrl');
@@ -198,17 +191,16 @@ function EnrollForm(props: {
         {error && !onlyAddress && (
           <Alert severity="error" data-testid="enroll-error">
             {enrollErrorText(t, error)}
-            {said && (
-              <Box component="div" sx={{ mt: 0.5 }}>
-                {t('sync.settings.hqSaid', { message: said })}
-              </Box>
-            )}
           </Alert>
         )}
         <TextField
+          id={fieldId('hqUrl')}
           label={t('sync.settings.hqUrl')}
           value={hqUrl}
-          onChange={(e) => setHqUrl(e.target.value)}
+          onChange={(e) => {
+            clearField('hqUrl');
+            setHqUrl(e.target.value);
+          }}
           onBlur={() => setAddressTouched(hqUrl.trim() !== '')}
           error={Boolean(hqUrlError)}
           helperText={hqUrlError ?? t('sync.settings.hqUrlHelp')}
@@ -217,9 +209,13 @@ function EnrollForm(props: {
           fullWidth
         />
         <TextField
+          id={fieldId('code')}
           label={t('sync.settings.code')}
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onChange={(e) => {
+            clearField('code');
+            setCode(e.target.value);
+          }}
           error={Boolean(errorFor('code'))}
           helperText={errorFor('code') ?? t('sync.settings.codeHelp')}
           slotProps={{ htmlInput: { autoComplete: 'off', spellCheck: false } }}
@@ -235,9 +231,13 @@ function EnrollForm(props: {
             disabled
           />
           <TextField
+            id={fieldId('deviceName')}
             label={t('sync.settings.deviceName')}
             value={deviceName}
-            onChange={(e) => setDeviceName(e.target.value)}
+            onChange={(e) => {
+              clearField('deviceName');
+              setDeviceName(e.target.value);
+            }}
             error={Boolean(errorFor('deviceName'))}
             helperText={errorFor('deviceName') ?? t('sync.settings.deviceNameHelp')}
           />

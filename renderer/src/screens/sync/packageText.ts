@@ -35,6 +35,18 @@ export function partyText(t: Translate, party: Party): string {
   }
 }
 
+/**
+ * Who made a package. HQ's CLI writes its operator's name, or "HQ" when none was given:
+ * a package from HQ says 县局, with the operator's name when there is one.
+ */
+export function createdByText(t: Translate, manifest: PackageManifest): string {
+  if (manifest.sender.kind !== 'hq') return manifest.createdBy;
+  const name = manifest.createdBy.trim();
+  return name === '' || name.toUpperCase() === 'HQ'
+    ? t('packages.party.hq')
+    : t('words.packages.createdByHqPerson', { name });
+}
+
 /** "人员 3、家庭 1", largest first; "—" (by FactList) when empty. */
 export function countsText(t: Translate, counts: Record<string, number>): string {
   return Object.entries(counts)

@@ -17,10 +17,23 @@ export function kindLabel(t: Translate, kind: string): string {
   return t(isMessageKey(key) ? key : 'sync.kind.unknown');
 }
 
-/** A field's name in words where the desk has one; otherwise its name as stored. */
+/** Where the forms already name a field (after sync.field.*, which wins). */
+const fieldWordPrefixes = ['registry.form.', 'cases.form.', 'community.field.', 'elderly.field.'];
+
+/**
+ * A field's name in words: its own sync.field.* name, else the name a form gives it; a
+ * field no screen names reads as a Chinese "其他内容", never as its stored English name.
+ */
 export function fieldLabel(t: Translate, field: string): string {
-  const key = `sync.field.${field}`;
-  return isMessageKey(key) ? t(key) : field;
+  return knownFieldLabel(t, field) ?? t('words.field.unnamed');
+}
+
+/** A field's name in words, if some screen names it (for ErrorSummary's `label`). */
+export function knownFieldLabel(t: Translate, field: string): string | undefined {
+  const key = [`sync.field.${field}`, ...fieldWordPrefixes.map((p) => `${p}${field}`)].find(
+    isMessageKey,
+  );
+  return key && isMessageKey(key) ? t(key) : undefined;
 }
 
 const nameFields = ['name', 'headName', 'applicantName', 'title', 'officeName', 'label'];
@@ -91,7 +104,7 @@ export function syncReason(t: Translate, error: AppErrorData): string {
   const own = deskRefusal(error);
   if (own) return t(own);
   const key = `sync.reason.${error.code}`;
-  return t(isMessageKey(key) ? key : 'sync.reason.internal');
+  return isMessageKey(key) ? t(key) : hqCodeText(t, error.code);
 }
 
 /** Why the desk refused a change from HQ, in words (the kind and field named as people say them). */
@@ -132,6 +145,14 @@ export function stateText(t: Translate, state: SyncState): string {
   }
 }
 
+/**
+ * A code HQ sent, in words: its own wording, or, for a code this desk does not know yet
+ * (a newer HQ), a Chinese sentence naming the code. HQ's English message is never shown.
+ */
+export function hqCodeText(t: Translate, code: string, params?: Record<string, string | number>) {
+  return isMessageKey(code) ? t(code, params) : t('words.hq.unknownCode', { code });
+}
+
 /** Why HQ refused a change: the reason by code, then each field problem in words. */
 export function refusalText(
   t: Translate,
@@ -141,16 +162,34 @@ export function refusalText(
 ): string {
   const key = `sync.refused.${reason.code}`;
   const head = t(isMessageKey(key) ? key : 'sync.refused.other');
-  const fields = [...new Set((reason.fieldErrors ?? []).map((e) => fieldError(e)))];
+  const fields = [
+    ...new Set(
+      (reason.fieldErrors ?? []).map((e) =>
+        isMessageKey(e.code) ? fieldError(e) : hqCodeText(t, e.code),
+      ),
+    ),
+  ];
   if (fields.length === 0) return head;
   return language === 'en' ? `${head} (${fields.join('; ')})` : `${head}（${fields.join('；')}）`;
 }
 
-/** Why enrolling failed, in words; HQ's own message is shown next to it by the screen. */
+/**
+ * Why enrolling failed, in words: the desk's own reasons, else what HQ answered, by its
+ * codes (each field problem HQ named, or the error's code), never by HQ's English message.
+ */
 export function enrollErrorText(t: Translate, error: AppErrorData): string {
   if (error.details?.reason === 'no_key_storage') return t('sync.enrollError.noKeyStorage');
   if (error.code === 'rate_limited') return t('error.rate_limited');
   if (error.details?.reason === 'bad_signature') return t('sync.enrollError.badSignature');
+  const said = [
+    ...new Set(
+      (error.fieldErrors ?? [])
+        .filter((e) => e.path !== 'hqUrl' && !e.code.startsWith('sync.'))
+        .map((e) => hqCodeText(t, e.code, e.params)),
+    ),
+  ];
+  if (said.length > 0)
+    return t('sync.settings.hqSaid', { message: said.join(t('words.listSeparator')) });
   const key = `sync.enrollError.${error.code}`;
-  return t(isMessageKey(key) ? key : 'sync.reason.internal');
+  return isMessageKey(key) ? t(key) : hqCodeText(t, error.code);
 }

@@ -1,3 +1,4 @@
+import { parseHlc } from '@shared/clock/hlc';
 import { packageFileName, type SeqRange } from '@shared/package/manifest';
 import { readPackageBytes, type ReadPackage } from '@shared/package/fileFormat';
 import { decryptPackage, verifyPackage } from '@shared/package/open';
@@ -36,7 +37,7 @@ export async function previewPackage(
   const cursor = await store.cursor();
   await checkOrderAt(db, opened.read, cursor);
   await checkChanges(db, ctx, store, opened);
-  return previewOf(db, opened, cursor);
+  return previewOf(db, ctx.deviceId, opened, cursor);
 }
 
 /**
@@ -69,7 +70,7 @@ export async function importPackage(
       async () => {
         const cursor = await store.cursor();
         await checkOrderAt(db, opened.read, cursor);
-        preview = await previewOf(db, opened, cursor);
+        preview = await previewOf(db, ctx.deviceId, opened, cursor);
         await store.acknowledge(opened.payload.results);
         applied = newChanges(opened.payload.changes, cursor);
         await store.applyPage(applied, {
@@ -210,11 +211,15 @@ function newChanges(changes: ServerChange[], cursor: SyncCursor): ServerChange[]
 
 async function previewOf(
   db: DeskDatabase,
+  deviceId: string,
   { read, payload }: OpenedPackage,
   cursor: SyncCursor,
 ): Promise<PackagePreview> {
   const acknowledged = { applied: 0, conflicts: 0, rejected: 0, stillQueued: 0 };
   const queued = await db.queue.bulkGet(payload.results.map((r) => r.seq));
+  const ownOpIds = new Set(payload.results.map((r) => r.opId));
+  const own = (c: ServerChange) => isOwnChange(c, deviceId, ownOpIds);
+  const fresh = newChanges(payload.changes, cursor);
   payload.results.forEach((result, i) => {
     if (result.status === 'applied') acknowledged.applied += 1;
     if (result.status === 'conflict') acknowledged.conflicts += 1;
@@ -226,8 +231,22 @@ async function previewOf(
     summary: summaryOf(read.manifest.counts, read.manifest.dateRange),
     acknowledged,
     changes: {
-      total: payload.changes.length,
-      new: newChanges(payload.changes, cursor).length,
+      total: payload.changes.filter((c) => !own(c)).length,
+      new: fresh.filter((c) => !own(c)).length,
+      own: payload.changes.filter(own).length,
     },
   };
+}
+
+/**
+ * A change that is this desk's own op coming back as HQ now holds it (HQ names the op that
+ * wrote it): a receipt of the desk's work, not news from the county. Known by the op's id
+ * (answered in this package), or by the record's clock stamp, whose node is the device
+ * that made the change (an op answered earlier, or queued and answered later).
+ */
+function isOwnChange(change: ServerChange, deviceId: string, ownOpIds: Set<string>): boolean {
+  if (change.opId === undefined) return false;
+  if (ownOpIds.has(change.opId)) return true;
+  const hlc = change.record.hlc;
+  return typeof hlc === 'string' && parseHlc(hlc)?.node === deviceId;
 }

@@ -46,8 +46,12 @@ export interface PackagePreview {
   summary: PackageSummary;
   /** HQ's answers to this desk's ops: how many it holds, how many became conflicts or were refused. */
   acknowledged: { applied: number; conflicts: number; rejected: number; stillQueued: number };
-  /** HQ changes the package carries, and how many of them this desk does not have yet. */
-  changes: { total: number; new: number };
+  /**
+   * What the package carries besides the answers: the county's changes (HQ's own and
+   * other desks' work) and how many of them this desk does not have yet, apart from this
+   * desk's own changes coming back as HQ now holds them (`own`: receipts, not news).
+   */
+  changes: { total: number; new: number; own: number };
 }
 
 export interface ImportedPackage extends PackagePreview {
