@@ -8,6 +8,7 @@ import { benefitInputOf, computeCaseBenefit, type BenefitRules } from '../benefi
 import type { StandardPeriod } from '../benefit/dibaoBenefit';
 import type { AppErrorData, FieldError } from '../errors/appError';
 import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
+import { isApplicantNameRefresh } from './copyRefresh';
 import { stepFields } from '../workflow/caseSteps';
 import type { DibaoStatus } from '../workflow/dibaoWorkflow';
 
@@ -30,8 +31,16 @@ export function caseCreateIssues(fields: Record<string, unknown>): FieldError[] 
   return issues;
 }
 
-/** A plain edit (not a step) may not touch the workflow's fields, nor a decided case. */
-export function caseEditIssues(status: DibaoStatus, fields: Record<string, unknown>): FieldError[] {
+/**
+ * A plain edit (not a step) may not touch the workflow's fields, nor a decided case —
+ * except the applicant's name following the registry (`applicantNow`, copyRefresh.ts).
+ */
+export function caseEditIssues(
+  status: DibaoStatus,
+  fields: Record<string, unknown>,
+  applicantNow?: string,
+): FieldError[] {
+  if (isApplicantNameRefresh(fields, applicantNow)) return [];
   const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
   if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
   if (!editableCaseStatuses.includes(status)) {

@@ -14,6 +14,7 @@ import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
+import { applicantNameAtHq } from './copyRefreshFacts';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -39,7 +40,7 @@ export async function caseAuthority(
     }
     case 'update': {
       if (!current || status === undefined) return { change: op }; // the merge says not_found
-      const issues = caseEditIssues(status, op.fields);
+      const issues = caseEditIssues(status, op.fields, await applicantNameAtHq(ctx, op, current));
       if (issues.length > 0) {
         return refuse('invalid_transition', `A ${status} case cannot be edited so.`, issues);
       }
