@@ -6,6 +6,7 @@ import { elderlyCareEn } from './en/elderlyCare';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
+import { registryCorrectionsEn } from './en/registryCorrections';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { authZh } from './zh-CN/auth';
@@ -16,6 +17,7 @@ import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
+import { registryCorrectionsZh } from './zh-CN/registryCorrections';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 
@@ -29,6 +31,7 @@ export const zhCN = {
   ...authZh,
   ...settingsZh,
   ...registryZh,
+  ...registryCorrectionsZh,
   ...casesZh,
   ...elderlyCareZh,
   ...communityZh,
@@ -44,6 +47,7 @@ export const en: Record<MessageKey, string> = {
   ...authEn,
   ...settingsEn,
   ...registryEn,
+  ...registryCorrectionsEn,
   ...casesEn,
   ...elderlyCareEn,
   ...communityEn,

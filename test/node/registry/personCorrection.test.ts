@@ -146,7 +146,14 @@ describe('person correction (更正)', () => {
     const elder = await db.persons.get(resident.personId);
     if (!elder) throw new Error('no elder');
 
-    await correctPerson(db, ctx, head.id, head.version, { ...factsOf(head), name: '张三风' }, '错字');
+    await correctPerson(
+      db,
+      ctx,
+      head.id,
+      head.version,
+      { ...factsOf(head), name: '张三风' },
+      '错字',
+    );
     const fixedElder = {
       ...factsOf(elder),
       name: '王大林',
