@@ -101,6 +101,45 @@ describe.each(cases.filter((c) => c.mode === 'online'))(
       });
     });
 
+    it('refuses a person in two households, forged straight to HQ', async () => {
+      const office = await setUp(storage);
+      const [one, two] = await office.honest.db.households.toArray();
+      if (!one || !two) throw new Error('the office has households');
+      const [stranger] = await office.honest.db.persons
+        .where('householdId')
+        .equals(two.id)
+        .toArray();
+      if (!stranger) throw new Error('the second household has members');
+      const forge = new Forge(office, mode);
+      await forge.start();
+      const why = '加入';
+      const forged = await forge.send([
+        // Household one lists a member of household two.
+        forge.op({
+          kind: 'household',
+          recordId: one.id,
+          baseVersion: one.hqVersion ?? 1,
+          fields: { members: [...one.members, { personId: stranger.id, relation: 'other' }] },
+          reason: why,
+        }),
+        // The person says household one while household two still lists them.
+        forge.op({
+          kind: 'person',
+          recordId: stranger.id,
+          baseVersion: stranger.hqVersion ?? 1,
+          fields: { householdId: one.id },
+          reason: why,
+        }),
+      ]);
+      expect(forged.map(reasonOf)).toEqual([
+        'household.person_in_other_household',
+        'household.person_in_other_household',
+      ]);
+      await sync(office.other);
+      expect((await office.other.db.persons.get(stranger.id))?.householdId).toBe(two.id);
+      expect((await office.other.db.households.get(one.id))?.members).toEqual(one.members);
+    });
+
     it('refuses a person update without a reason forged straight to HQ', async () => {
       const office = await setUp(storage);
       const person = await office.honest.db.persons.toCollection().first();

@@ -1,14 +1,17 @@
 import { AppError } from '@shared/errors/appError';
-import type { HouseholdData } from '@shared/domain/household';
+import {
+  householdMembershipIssues,
+  leavingHouseholdIssues,
+  type HouseholdData,
+} from '@shared/domain/household';
 import type { PersonData } from '@shared/domain/person';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { DeskDatabase } from '../database';
 
 /**
- * A person is in one household at a time. Every member a household lists is a
- * registered person whose householdId is this household (a person of another household
- * is refused); a person leaving a household may do so only once that household no
- * longer lists them. Checked in the write transaction, before the record is written.
+ * A person is in one household at a time (shared/domain/household.ts; HQ checks the
+ * same rules with its records): checked in the write transaction, before the record is
+ * written, so the person's and the household's writes must come in the rule's order.
  */
 export async function householdMembersAreItsOwn(
   db: DeskDatabase,
@@ -16,28 +19,17 @@ export async function householdMembersAreItsOwn(
 ): Promise<void> {
   const ids = household.members.map((m) => m.personId);
   const found = await db.persons.bulkGet(ids);
-  const missing = ids.filter((_, i) => !found[i] || found[i]?.deleted);
-  if (missing.length > 0) {
+  const members = ids.map((personId, i) => {
+    const p = found[i];
+    const live = p && !p.deleted ? p : undefined;
+    return { personId, householdId: live ? live.householdId : undefined, name: live?.name ?? '' };
+  });
+  const issues = householdMembershipIssues(household.id, members);
+  if (issues.length > 0) {
     throw new AppError({
       code: 'validation',
-      message: 'A household member is not a registered person.',
-      fieldErrors: [{ path: 'members', code: 'household.member_missing' }],
-      details: { missing: missing.join(',') },
-    });
-  }
-  const elsewhere = found.find((p) => p && p.householdId !== household.id);
-  if (elsewhere) {
-    throw new AppError({
-      code: 'validation',
-      message: 'A household member belongs to another household.',
-      fieldErrors: [
-        {
-          path: 'members',
-          code: 'household.person_in_other_household',
-          params: { name: elsewhere.name },
-        },
-      ],
-      details: { personId: elsewhere.id },
+      message: 'A household lists someone who is not its own member.',
+      fieldErrors: issues,
     });
   }
 }
@@ -50,17 +42,15 @@ export async function personLeavesOnlyWhenReleased(
   const left = before?.householdId;
   if (!left || left === person.householdId) return;
   const household = await db.households.get(left);
-  if (household && !household.deleted && household.members.some((m) => m.personId === person.id)) {
+  const issues = leavingHouseholdIssues(
+    person.id,
+    household && !household.deleted ? household : null,
+  );
+  if (issues.length > 0) {
     throw new AppError({
       code: 'validation',
       message: 'The person is still a member of their household.',
-      fieldErrors: [
-        {
-          path: 'householdId',
-          code: 'household.person_in_other_household',
-          params: { name: household.headName },
-        },
-      ],
+      fieldErrors: issues,
     });
   }
 }
