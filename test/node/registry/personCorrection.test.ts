@@ -14,7 +14,9 @@ import { seedSampleReferenceData } from '../../../renderer/src/db/repositories/r
 import { write } from '../../../renderer/src/db/writePath';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
 import { openTestDesk, residentId, threeMemberHousehold } from '../../fakes/deskFixtures';
-import { newResident } from '../elderlyCare/elderlyFixtures';
+import { homeCareVisitInput, newResident } from '../elderlyCare/elderlyFixtures';
+import { recordVisit } from '../../../renderer/src/db/repositories/elderlyCare/homeCare';
+import { registerVolunteer } from '../../../renderer/src/db/repositories/community/volunteers';
 
 /** The facts a correction form sends: the person as stored, minus what it does not own. */
 function factsOf(p: Person): PersonCorrection {
@@ -145,6 +147,13 @@ describe('person correction (更正)', () => {
     const resident = await newResident(db, ctx, '王大爷');
     const elder = await db.persons.get(resident.personId);
     if (!elder) throw new Error('no elder');
+    const visit = await recordVisit(db, ctx, homeCareVisitInput(elder));
+    const volunteer = await registerVolunteer(db, ctx, elder.id, {
+      volunteerNumber: 'ZY-0001',
+      skills: [],
+      joinedOn: '2026-01-05',
+      notes: '',
+    });
 
     await correctPerson(
       db,
@@ -170,6 +179,8 @@ describe('person correction (更正)', () => {
       personName: '王大林',
       birthDate: '1941-02-03',
     });
+    expect((await db.table('elderlyHomeCareVisits').get(visit.id))?.personName).toBe('王大林');
+    expect((await db.table('volunteers').get(volunteer.id))?.name).toBe('王大林');
     // One local transaction per correction: HQ receives the copies with the person.
     const headOps = (await db.queue.toArray()).filter((e) => e.reason === '错字');
     const copyOps = (await db.queue.toArray()).filter((e) => e.reason === '人员信息更正：错字');
