@@ -8,6 +8,7 @@ import { benefitInputOf, computeCaseBenefit, type BenefitRules } from '../benefi
 import type { StandardPeriod } from '../benefit/dibaoBenefit';
 import type { AppErrorData, FieldError } from '../errors/appError';
 import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
+import { isApplicantNameRefresh } from './copyRefresh';
 import { stepFields } from '../workflow/caseSteps';
 import type { DibaoStatus } from '../workflow/dibaoWorkflow';
 
@@ -41,9 +42,6 @@ export function caseCreateIssues(fields: Record<string, unknown>): FieldError[] 
   return issues;
 }
 
-/** Fields that follow the applicant's person record (its own correction), at any status. */
-const followsPerson = new Set<string>(['applicantName', 'searchTokens']);
-
 /** What a plain edit is checked against: the case as it stands. */
 export interface CaseEditBase {
   status: DibaoStatus;
@@ -53,17 +51,19 @@ export interface CaseEditBase {
 
 /**
  * A plain edit (not a step) may not touch the workflow's fields, nor a case past its
- * township stage (only the applicant's name, following a person's correction, then);
- * a corrected application date may not fall after a step already dated (受理, 公示).
+ * township stage — except the applicant's name following the registry, at any status
+ * (`applicantNow`: the person's current name, copyRefresh.ts); a corrected application
+ * date may not fall after a step already dated (受理, 公示).
  */
 export function caseEditIssues(
   current: CaseEditBase,
   fields: Record<string, unknown>,
+  applicantNow?: string,
 ): FieldError[] {
+  if (isApplicantNameRefresh(fields, applicantNow)) return [];
   const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
   if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
-  const onlyName = Object.keys(fields).every((f) => followsPerson.has(f));
-  if (!onlyName && !editableCaseStatuses.includes(current.status)) {
+  if (!editableCaseStatuses.includes(current.status)) {
     return [{ path: 'status', code: 'case.not_editable', params: { status: current.status } }];
   }
   const applied = fields.applicationDate;

@@ -48,3 +48,55 @@ export function householdDomainIssues(household: HouseholdData): FieldError[] {
   }
   return issues;
 }
+
+/** A member as the one-household rule sees them: their own record's householdId. */
+export interface MemberRecord {
+  personId: string;
+  /** undefined: no live person with this id. */
+  householdId: string | null | undefined;
+  name: string;
+}
+
+/**
+ * A person is in one household at a time (checked at the desk and at HQ, each with its
+ * own records): every member a household lists is a registered person whose own
+ * householdId is this household. A person joins by their record first, then the
+ * household lists them; registration writes them the same way.
+ */
+export function householdMembershipIssues(
+  householdId: string,
+  members: readonly MemberRecord[],
+): FieldError[] {
+  if (members.some((m) => m.householdId === undefined)) {
+    return [{ path: 'members', code: 'household.member_missing' }];
+  }
+  const elsewhere = members.find((m) => m.householdId !== householdId);
+  return elsewhere
+    ? [
+        {
+          path: 'members',
+          code: 'household.person_in_other_household',
+          params: { name: elsewhere.name },
+        },
+      ]
+    : [];
+}
+
+/**
+ * A person leaves a household (their householdId changes away from it) only once the
+ * household no longer lists them: it lists its members first, they follow.
+ */
+export function leavingHouseholdIssues(
+  personId: string,
+  left: Pick<HouseholdData, 'members' | 'headName'> | null,
+): FieldError[] {
+  return left && left.members.some((m) => m.personId === personId)
+    ? [
+        {
+          path: 'householdId',
+          code: 'household.person_in_other_household',
+          params: { name: left.headName },
+        },
+      ]
+    : [];
+}

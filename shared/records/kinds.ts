@@ -28,7 +28,8 @@ export const kindDefinitions = {
     schema: personDataSchema,
     scope: 'office',
     appendOnly: false,
-    keepsRevisions: false,
+    // Corrected, never overwritten: every change names its reason and keeps the old version.
+    keepsRevisions: true,
     derive: (p) => ({
       ...p,
       // One spelling per ID so the duplicate check and ID search see the same key.
@@ -42,7 +43,7 @@ export const kindDefinitions = {
     schema: householdDataSchema,
     scope: 'office',
     appendOnly: false,
-    keepsRevisions: false,
+    keepsRevisions: true,
     derive: (h) => ({ ...h, searchTokens: nameSearchTokens(h.headName) }),
     domainIssues: householdDomainIssues,
   }),

@@ -115,7 +115,7 @@ export class RandomOffice {
         const value = this.value(desk);
         return this.attempt(desk, `edits ${kind} ${record.id}.${field}=${value}`, () =>
           write(desk.db, desk.ctx, (w) =>
-            w.update(kind, record.id, record.version, { [field]: value }),
+            w.update(kind, record.id, record.version, { [field]: value }, { reason: '随机更正' }),
           ),
         );
       }
@@ -183,7 +183,13 @@ export class RandomOffice {
     for (const [i, desk] of [one, two].entries()) {
       const current = await desk.db[table].get(target.id);
       await write(desk.db, desk.ctx, (w) =>
-        w.update(kind, target.id, current?.version ?? 0, { [field]: values[i] }),
+        w.update(
+          kind,
+          target.id,
+          current?.version ?? 0,
+          { [field]: values[i] },
+          { reason: '并发更正' },
+        ),
       );
     }
     this.log(

@@ -9,6 +9,10 @@ import type { DeskDatabase } from './database';
 import { checkCommunityInvariants } from './invariants/communityInvariants';
 import { checkCaseInvariants } from './invariants/caseInvariants';
 import { checkElderlyCareInvariants } from './invariants/elderlyCareInvariants';
+import {
+  householdMembersAreItsOwn,
+  personLeavesOnlyWhenReleased,
+} from './invariants/registryInvariants';
 
 /**
  * Rules that span records, checked inside the write transaction so no concurrent
@@ -22,9 +26,10 @@ export async function checkInvariants(
   if (record.deleted) return;
   switch (kind) {
     case 'person':
+      await personLeavesOnlyWhenReleased(db, record as StoredRecord<PersonData>);
       return uniqueIdNumber(db, record as StoredRecord<PersonData>);
     case 'household':
-      return membersExist(db, record as StoredRecord<HouseholdData>);
+      return householdMembersAreItsOwn(db, record as StoredRecord<HouseholdData>);
     case 'assistanceCase':
       return checkCaseInvariants(db, record as StoredRecord<AssistanceCaseData>);
     case 'localUser':
@@ -63,20 +68,6 @@ async function uniqueIdNumber(db: DeskDatabase, person: StoredRecord<PersonData>
         { path: 'idNumber', code: 'person.duplicate_id', params: { name: other.name } },
       ],
       details: { existingId: other.id, existingName: other.name },
-    });
-  }
-}
-
-async function membersExist(db: DeskDatabase, household: StoredRecord<HouseholdData>) {
-  const ids = household.members.map((m) => m.personId);
-  const found = await db.persons.bulkGet(ids);
-  const missing = ids.filter((_, i) => !found[i] || found[i]?.deleted);
-  if (missing.length > 0) {
-    throw new AppError({
-      code: 'validation',
-      message: 'A household member is not a registered person.',
-      fieldErrors: [{ path: 'members', code: 'household.member_missing' }],
-      details: { missing: missing.join(',') },
     });
   }
 }

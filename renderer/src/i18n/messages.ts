@@ -9,6 +9,7 @@ import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
 import { searchEn } from './en/search';
+import { registryCorrectionsEn } from './en/registryCorrections';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { wordsEn } from './en/words';
@@ -23,6 +24,7 @@ import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
 import { searchZh } from './zh-CN/search';
+import { registryCorrectionsZh } from './zh-CN/registryCorrections';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 import { wordsZh } from './zh-CN/words';
@@ -38,6 +40,7 @@ export const zhCN = {
   ...settingsZh,
   ...registryZh,
   ...searchZh,
+  ...registryCorrectionsZh,
   ...casesZh,
   ...caseWorkZh,
   ...elderlyCareZh,
@@ -57,6 +60,7 @@ export const en: Record<MessageKey, string> = {
   ...settingsEn,
   ...registryEn,
   ...searchEn,
+  ...registryCorrectionsEn,
   ...casesEn,
   ...caseWorkEn,
   ...elderlyCareEn,

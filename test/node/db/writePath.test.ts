@@ -47,7 +47,13 @@ describe('the one write path', () => {
       w.create('person', { ...personInput(), householdId: null }),
     );
     const updated = await write(db, ctx, (w) =>
-      w.update('person', created.id, created.version, { currentAddress: '城关镇新街2号' }),
+      w.update(
+        'person',
+        created.id,
+        created.version,
+        { currentAddress: '城关镇新街2号' },
+        { reason: '搬家' },
+      ),
     );
 
     expect(updated.version).toBe(2);
@@ -181,10 +187,12 @@ describe('the one write path', () => {
     const created = await write(db, ctx, (w) =>
       w.create('person', { ...personInput(), householdId: null }),
     );
-    await write(db, ctx, (w) => w.update('person', created.id, 1, { phone: '13800000000' }));
+    await write(db, ctx, (w) =>
+      w.update('person', created.id, 1, { phone: '13800000000' }, { reason: '补登电话' }),
+    );
 
     const stale = write(db, ctx, (w) =>
-      w.update('person', created.id, 1, { phone: '13900000000' }),
+      w.update('person', created.id, 1, { phone: '13900000000' }, { reason: '改电话' }),
     );
 
     await expect(stale).rejects.toMatchObject({ code: 'conflict' });
@@ -227,7 +235,9 @@ describe('the one write path', () => {
     const created = await write(db, ctx, (w) =>
       w.create('person', { ...personInput(), householdId: null }),
     );
-    const same = await write(db, ctx, (w) => w.update('person', created.id, 1, { name: '张三丰' }));
+    const same = await write(db, ctx, (w) =>
+      w.update('person', created.id, 1, { name: '张三丰' }, { reason: '核对' }),
+    );
     expect(same.version).toBe(1);
     expect(await queuedAfterSetup(db)).toHaveLength(1);
   });

@@ -109,7 +109,7 @@ describe.each(hqStorages)('upgrading to HQ’s authority over $kind', (storage) 
       fields: { phone: '13800000000' },
       baseVersion: 1,
       transition: null,
-      reason: null,
+      reason: '补登电话',
       hlc: formatHlc({
         wallMs: Date.parse('2026-03-01T00:00:00Z'),
         counter: 0,

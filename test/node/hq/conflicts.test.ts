@@ -40,7 +40,9 @@ async function twoDesksWithAPerson(storage: (typeof hqStorages)[number]) {
 
 async function setPhone(desk: SyncDesk, id: string, phone: string) {
   const current = await desk.db.persons.get(id);
-  await write(desk.db, desk.ctx, (w) => w.update('person', id, current?.version ?? 0, { phone }));
+  await write(desk.db, desk.ctx, (w) =>
+    w.update('person', id, current?.version ?? 0, { phone }, { reason: '更正电话' }),
+  );
 }
 
 async function phoneConflicts(running: RunningHq, id: string) {
@@ -57,7 +59,7 @@ describe.each(hqStorages)('same-field conflicts over $kind', (storage) => {
     await sync(a1);
     // a2 has not pulled a1's phone: another field, then the phone, both queued.
     await write(a2.db, a2.ctx, (w) =>
-      w.update('person', id, version, { currentAddress: '东村5组' }),
+      w.update('person', id, version, { currentAddress: '东村5组' }, { reason: '更正住址' }),
     );
     await setPhone(a2, id, '13900000002');
     const report = await sync(a2);

@@ -81,6 +81,7 @@ describe.each(cases)('a hostile desk over time, $storage.kind, $mode', ({ storag
         op: 'update',
         recordId: (await office.honest.db.persons.toCollection().first())?.id ?? '',
         fields: { phone: '13800000000' },
+        reason: '补登电话',
         actor: clerkActor,
       }),
     ]);

@@ -33,7 +33,9 @@ afterEach(async () => {
 
 async function edit(desk: SyncDesk, id: string, fields: Record<string, unknown>) {
   const current = await desk.db.persons.get(id);
-  await write(desk.db, desk.ctx, (w) => w.update('person', id, current?.version ?? 0, fields));
+  await write(desk.db, desk.ctx, (w) =>
+    w.update('person', id, current?.version ?? 0, fields, { reason: '更正' }),
+  );
 }
 
 describe.each(hqStorages)('a push batch longer than a run over $kind', (storage) => {

@@ -84,9 +84,13 @@ describe.each(hqStorages)('two HQ processes over one $kind database', (storage) 
           await createPersons(desk, random.int(20, 60));
           for (const person of (await desk.db.persons.toArray()).slice(0, 3)) {
             await write(desk.db, desk.ctx, (w) =>
-              w.update('person', person.id, person.version, {
-                phone: `${desk.name}-${round}`,
-              }),
+              w.update(
+                'person',
+                person.id,
+                person.version,
+                { phone: `${desk.name}-${round}` },
+                { reason: '更正电话' },
+              ),
             );
           }
           // Each writer alternates between the HQs, out of step with the other.

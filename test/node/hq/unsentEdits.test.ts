@@ -17,7 +17,9 @@ afterEach(async () => {
 
 async function setPhone(desk: SyncDesk, id: string, phone: string) {
   const current = await desk.db.persons.get(id);
-  await write(desk.db, desk.ctx, (w) => w.update('person', id, current?.version ?? 0, { phone }));
+  await write(desk.db, desk.ctx, (w) =>
+    w.update('person', id, current?.version ?? 0, { phone }, { reason: '更正电话' }),
+  );
 }
 
 describe.each(hqStorages)('unsent edits over $kind', (storage) => {
@@ -36,7 +38,13 @@ describe.each(hqStorages)('unsent edits over $kind', (storage) => {
     // a2: another field first, then the phone on top of its own unsent edit.
     const seen = await a2.db.persons.get(person.id);
     await write(a2.db, a2.ctx, (w) =>
-      w.update('person', person.id, seen?.version ?? 0, { currentAddress: '东村5组' }),
+      w.update(
+        'person',
+        person.id,
+        seen?.version ?? 0,
+        { currentAddress: '东村5组' },
+        { reason: '更正住址' },
+      ),
     );
     await setPhone(a2, person.id, '13900000003');
     await setPhone(a1, person.id, '13900000001');

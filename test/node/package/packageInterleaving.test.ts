@@ -43,7 +43,9 @@ async function expectSameAsHq(desk: SyncDesk) {
 
 async function setPhone(desk: SyncDesk, id: string, phone: string) {
   const current = await desk.db.persons.get(id);
-  await write(desk.db, desk.ctx, (w) => w.update('person', id, current?.version ?? 0, { phone }));
+  await write(desk.db, desk.ctx, (w) =>
+    w.update('person', id, current?.version ?? 0, { phone }, { reason: '更正电话' }),
+  );
 }
 
 describe('packages of one office in any order', () => {

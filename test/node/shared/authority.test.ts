@@ -100,8 +100,14 @@ describe('the case rules both sides apply', () => {
     expect(caseEditIssues(at('accepted'), { deductionsFen: 1 })).toEqual([]);
     for (const status of ['public_notice', 'confirmed'] as const) {
       expect(caseEditIssues(at(status), { deductionsFen: 1 })[0]?.code).toBe('case.not_editable');
-      // The applicant's name follows a correction of the person at any status.
-      expect(caseEditIssues(at(status), { applicantName: '张三', searchTokens: [] })).toEqual([]);
+      // The applicant's name follows a correction of the person at any status, and only
+      // to the person's current name (copyRefresh.ts).
+      expect(
+        caseEditIssues(at(status), { applicantName: '张三', searchTokens: [] }, '张三'),
+      ).toEqual([]);
+      expect(caseEditIssues(at(status), { applicantName: '张三' })[0]?.code).toBe(
+        'case.not_editable',
+      );
     }
     // An application date corrected past 受理 would put a step before its record.
     expect(caseEditIssues(at('accepted'), { applicationDate: '2026-03-05' })).toEqual([]);

@@ -15,6 +15,7 @@ import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
+import { applicantNameAtHq } from './copyRefreshFacts';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -47,6 +48,7 @@ export async function caseAuthority(
           noticeStartedOn: nullableText(current.data.noticeStartedOn),
         },
         op.fields,
+        await applicantNameAtHq(ctx, op, current),
       );
       if (issues.length > 0) {
         return refuse('invalid_transition', `A ${status} case cannot be edited so.`, issues);

@@ -5,6 +5,7 @@ import type { RecordState } from '../merge';
 import { actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
+import { registryAuthority } from './registryAuthority';
 
 /**
  * What HQ lets a pushed op do, once it passed the checks: the change to merge (for a
@@ -48,6 +49,9 @@ export async function authorizeOp(
       return settingsAuthority(op);
     case 'staffMember':
       return staffAuthority(ctx, op);
+    case 'person':
+    case 'household':
+      return registryAuthority(ctx, op);
     default:
       return { change: op };
   }

@@ -7,9 +7,13 @@ import { classifyQuery } from '@shared/search/searchTokens';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
 import type { WriteContext } from '../writeContext';
+import { withMemberPath } from './memberPath';
 import { personsOfHousehold, searchPersons, type Person } from './persons';
 
 export type Household = StoredRecord<HouseholdData>;
+
+/** The reason in a registered person's history when a new household takes them in. */
+const joinedOnRegistration = '登记家庭时加入';
 
 export type NewMemberInput =
   | { relation: Relation; person: Omit<PersonInput, 'householdId'> }
@@ -56,7 +60,14 @@ export async function registerHousehold(
               fieldErrors: [{ path: 'person', code: 'household.person_in_other_household' }],
             });
           }
-          return w.update('person', existing.id, existing.version, { householdId });
+          // A person keeps revisions: joining is a change of theirs with its reason.
+          return w.update(
+            'person',
+            existing.id,
+            existing.version,
+            { householdId },
+            { reason: joinedOnRegistration },
+          );
         }
         return w.create('person', { ...member.person, householdId } as PersonData);
       });
@@ -78,21 +89,6 @@ export async function registerHousehold(
     );
     return { household, members };
   });
-}
-
-/** Prefixes a member's field errors with its position so the form marks the right row. */
-async function withMemberPath<T>(index: number, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && error.fieldErrors.length > 0) {
-      throw new AppError({
-        ...error.toData(),
-        fieldErrors: error.fieldErrors.map((e) => ({ ...e, path: `members.${index}.${e.path}` })),
-      });
-    }
-    throw error;
-  }
 }
 
 export async function getHouseholdWithMembers(

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -19,6 +19,8 @@ import { hukouLabel, todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { useFormDraft } from '../common/useFormDraft';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { ConfirmResetDialog } from './ConfirmResetDialog';
+import { registryErrorPlace } from './registryFields';
 import {
   adoptHouseholdDraft,
   checkMemberId,
@@ -41,6 +43,9 @@ export function HouseholdFormScreen() {
   const navigate = useRouter((s) => s.navigate);
   const errors = useFieldErrors();
   const [saving, setSaving] = useState(false);
+  const [confirmingReset, setConfirmingReset] = useState(false);
+  // The row whose name field takes the focus once rendered (a member just added).
+  const focusNext = useRef<string | null>(null);
   const today = todayDate();
 
   const initial = useCallback(() => emptyHousehold(areaCode), [areaCode]);
@@ -51,11 +56,12 @@ export function HouseholdFormScreen() {
   const setField = (patch: Partial<HouseholdDraft>) => form.update((d) => ({ ...d, ...patch }));
   const changeMember = (key: string) => (change: (m: MemberDraft) => MemberDraft) =>
     form.update((d) => ({ ...d, members: d.members.map((m) => (m.key === key ? change(m) : m)) }));
-  const addMember = () =>
-    form.update((d) => ({
-      ...d,
-      members: [...d.members, emptyMember(d.members.length === 1 ? 'spouse' : 'child')],
-    }));
+  const addMember = () => {
+    // Made outside the state updater, which React may run twice: one key to focus.
+    const member = emptyMember(draft.members.length === 1 ? 'spouse' : 'child');
+    focusNext.current = member.key;
+    form.update((d) => ({ ...d, members: [...d.members, member] }));
+  };
   const removeMember = (key: string) => {
     // Row indexes shift, so errors reported for old positions would mark the wrong rows.
     errors.clear();
@@ -111,13 +117,7 @@ export function HouseholdFormScreen() {
         title={t('registry.form.title')}
         onBack={() => navigate({ name: 'persons' })}
         actions={
-          <Button
-            color="inherit"
-            onClick={() => {
-              errors.clear();
-              void form.reset(emptyHousehold(areaCode));
-            }}
-          >
+          <Button color="inherit" onClick={() => setConfirmingReset(true)}>
             {t('registry.form.reset')}
           </Button>
         }
@@ -184,15 +184,18 @@ export function HouseholdFormScreen() {
           errorFor={errors.errorFor}
           onChange={changeMember(m.key)}
           {...(i > 0 ? { onRemove: () => removeMember(m.key) } : {})}
+          nameRef={(input) => {
+            if (input && focusNext.current === m.key) {
+              focusNext.current = null;
+              input.focus();
+            }
+          }}
         />
       ))}
       <ErrorSummary
         error={errors.error}
         summary={errors.summary}
-        where={(path) => {
-          const row = /^members\.(\d+)\./.exec(path);
-          return row ? t('registry.form.memberN', { n: Number(row[1]) + 1 }) : undefined;
-        }}
+        where={(path) => registryErrorPlace(t, path)}
       />
       <Stack direction="row" spacing={2}>
         <Button variant="outlined" startIcon={<AddIcon />} onClick={addMember}>
@@ -202,6 +205,15 @@ export function HouseholdFormScreen() {
           {saving ? t('registry.form.saving') : t('registry.form.save')}
         </Button>
       </Stack>
+      <ConfirmResetDialog
+        open={confirmingReset}
+        onCancel={() => setConfirmingReset(false)}
+        onConfirm={() => {
+          setConfirmingReset(false);
+          errors.clear();
+          void form.reset(emptyHousehold(areaCode));
+        }}
+      />
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -12,6 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/identity/residentId';
 import { casesOfHousehold } from '../../db/repositories/caseQueries';
+import { recordHistory } from '../../db/repositories/community/history';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -28,6 +30,8 @@ import {
   workCapacityLabel,
 } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { RecordHistory } from '../community/RecordHistory';
+import { HouseholdCorrectionPanel } from './HouseholdCorrectionPanel';
 
 /** A household: its facts, members with their relation to the head, and its cases. */
 export function HouseholdScreen({ id }: { id: string }) {
@@ -36,6 +40,8 @@ export function HouseholdScreen({ id }: { id: string }) {
   const navigate = useRouter((s) => s.navigate);
   const data = useLiveQuery(async () => (await getHouseholdWithMembers(db, id)) ?? null, [db, id]);
   const cases = useLiveQuery(() => casesOfHousehold(db, id), [db, id]);
+  const versions = useLiveQuery(() => recordHistory(db, 'household', id), [db, id]);
+  const [correcting, setCorrecting] = useState(false);
   const back = () => navigate({ name: 'persons' });
 
   if (data === undefined) return null;
@@ -56,14 +62,22 @@ export function HouseholdScreen({ id }: { id: string }) {
         title={t('registry.household.headOf', { name: household.headName })}
         onBack={back}
         actions={
-          <Button
-            variant="contained"
-            onClick={() => navigate({ name: 'caseNew', householdId: household.id })}
-          >
-            {t('registry.household.applyDibao')}
-          </Button>
+          <Stack direction="row" spacing={1}>
+            {!correcting && (
+              <Button variant="outlined" onClick={() => setCorrecting(true)}>
+                {t('registry.fix.correct')}
+              </Button>
+            )}
+            <Button
+              variant="contained"
+              onClick={() => navigate({ name: 'caseNew', householdId: household.id })}
+            >
+              {t('registry.household.applyDibao')}
+            </Button>
+          </Stack>
         }
       />
+      {correcting && <HouseholdCorrectionPanel data={data} onClose={() => setCorrecting(false)} />}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <FactList
           items={[
@@ -125,6 +139,7 @@ export function HouseholdScreen({ id }: { id: string }) {
         </Typography>
         <CaseSummaryList cases={cases ?? []} />
       </Paper>
+      <RecordHistory kind="household" versions={versions ?? []} />
     </Stack>
   );
 }

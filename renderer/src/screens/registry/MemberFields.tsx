@@ -21,8 +21,21 @@ import {
   sexLabel,
   workCapacityLabel,
 } from '../common/labels';
-import { checkMemberId, memberHukou, withIdNumber, type MemberDraft } from './householdForm';
+import {
+  checkMemberId,
+  memberHukou,
+  withIdNumber,
+  type IdCheck,
+  type MemberDraft,
+} from './householdForm';
 import { MemberIdField } from './MemberIdField';
+
+/** A number that is not a resident ID has no checksum, birth date or sex to compare. */
+const plainCheck: IdCheck = {
+  result: { ok: false, error: { path: 'idNumber', code: 'field.invalid' } },
+  mismatches: [],
+  normalized: null,
+};
 
 const warnHelper = { formHelperText: { sx: { color: 'warning.dark' } } } as const;
 
@@ -47,13 +60,23 @@ export function MemberFields(props: {
   errorFor: (path: string) => string | undefined;
   onChange: (change: (m: MemberDraft) => MemberDraft) => void;
   onRemove?: () => void;
+  /** The row's heading; "成员 n" (· 户主 on row 0) unless given. */
+  title?: string;
+  /** A person's own correction: no relation to choose, no head row. */
+  hideRelation?: boolean;
+  /** The person being corrected, whose own ID number is not a duplicate. */
+  personId?: string;
+  /** Not a resident ID (a permit, a foreign card): the number is not checked as one. */
+  plainId?: boolean;
+  /** Receives the name field, so a new row can take the focus. */
+  nameRef?: (input: HTMLInputElement | null) => void;
 }) {
   const { t, fieldError } = useT();
   const { index, member: m, today } = props;
-  const isHead = index === 0;
+  const isHead = index === 0 && !props.hideRelation;
   const err = (field: string) => props.errorFor(`members.${index}.${field}`);
   const set = (patch: Partial<MemberDraft>) => props.onChange((old) => ({ ...old, ...patch }));
-  const check = checkMemberId(m, today);
+  const check = props.plainId ? plainCheck : checkMemberId(m, today);
   const mismatch = (path: string) => check.mismatches.find((w) => w.path === path);
   const sexWarning = mismatch('sex');
   const birthWarning = mismatch('birthDate');
@@ -70,8 +93,8 @@ export function MemberFields(props: {
     <Paper variant="outlined" sx={{ p: 2 }} data-testid={`member-row-${index}`}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 1.5 }}>
         <Typography variant="subtitle1" sx={{ flexGrow: 1, fontWeight: 600 }}>
-          {t('registry.form.memberN', { n: index + 1 })}
-          {isHead && ` · ${t('registry.form.headRow')}`}
+          {props.title ?? t('registry.form.memberN', { n: index + 1 })}
+          {isHead && !props.title && ` · ${t('registry.form.headRow')}`}
         </Typography>
         {props.onRemove && (
           <Tooltip title={t('registry.member.remove', { n: index + 1 })}>
@@ -91,17 +114,28 @@ export function MemberFields(props: {
             label={t('registry.member.name')}
             value={m.name}
             onChange={(e) => set({ name: e.target.value })}
+            {...(props.nameRef ? { inputRef: props.nameRef } : {})}
           />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          <MemberIdField
-            value={m.idNumber}
-            check={check}
-            saveError={err('idNumber')}
-            onChange={(value) => props.onChange((old) => withIdNumber(old, value, today))}
-          />
+          {props.plainId ? (
+            <TextField
+              {...field('idNumber')}
+              label={t('registry.fix.idNumberOther')}
+              value={m.idNumber}
+              onChange={(e) => set({ idNumber: e.target.value })}
+            />
+          ) : (
+            <MemberIdField
+              value={m.idNumber}
+              check={check}
+              saveError={err('idNumber')}
+              {...(props.personId ? { personId: props.personId } : {})}
+              onChange={(value) => props.onChange((old) => withIdNumber(old, value, today))}
+            />
+          )}
         </Grid>
-        <Grid size={{ xs: 12, md: 2 }}>
+        <Grid size={{ xs: 12, md: 2 }} sx={props.hideRelation ? { display: 'none' } : {}}>
           <TextField
             {...field('relation')}
             select

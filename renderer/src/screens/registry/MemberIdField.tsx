@@ -20,6 +20,8 @@ export function MemberIdField(props: {
   /** A problem found when saving (duplicate, repeated in this form, ...). */
   saveError: string | undefined;
   onChange: (value: string) => void;
+  /** The person whose number this is (a correction): finding them is no duplicate. */
+  personId?: string;
 }) {
   const { t, fieldError } = useT();
   const db = useSession((s) => s.db);
@@ -27,10 +29,10 @@ export function MemberIdField(props: {
   const [blurred, setBlurred] = useState(false);
   const { result, normalized } = props.check;
 
-  const existing = useLiveQuery(
-    async () => (normalized ? ((await findPersonByIdNumber(db, normalized)) ?? null) : null),
-    [db, normalized],
-  );
+  const existing = useLiveQuery(async () => {
+    const found = normalized ? await findPersonByIdNumber(db, normalized) : undefined;
+    return found && found.id !== props.personId ? found : null;
+  }, [db, normalized, props.personId]);
 
   // While typing, "too short" is noise; a wrong character or a full number is not.
   const typedOut = props.value.replace(/\s+/g, '').length >= 18;

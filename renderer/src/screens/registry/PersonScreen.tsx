@@ -7,6 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/identity/residentId';
 import { casesOfHousehold } from '../../db/repositories/caseQueries';
+import { recordHistory } from '../../db/repositories/community/history';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { logAccess } from '../../db/repositories/accessLog';
 import { getPerson } from '../../db/repositories/persons';
@@ -26,6 +27,8 @@ import {
   workCapacityLabel,
 } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { RecordHistory } from '../community/RecordHistory';
+import { PersonCorrectionPanel } from './PersonCorrectionPanel';
 
 /** One person: facts, the household they belong to, and the cases covering them. */
 export function PersonScreen({ id }: { id: string }) {
@@ -34,6 +37,7 @@ export function PersonScreen({ id }: { id: string }) {
   const navigate = useRouter((s) => s.navigate);
   // The full ID is shown on request only: lists and the default view keep it masked.
   const [showId, setShowId] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   // Seeing the full number is logged first (PIPL): no log, no display.
   const toggleId = async () => {
     if (showId || !person) return setShowId(false);
@@ -56,6 +60,7 @@ export function PersonScreen({ id }: { id: string }) {
     async () => (householdId ? casesOfHousehold(db, householdId) : []),
     [db, householdId],
   );
+  const versions = useLiveQuery(() => recordHistory(db, 'person', id), [db, id]);
 
   const back = () => navigate({ name: 'persons' });
   if (person === undefined) return null;
@@ -87,7 +92,18 @@ export function PersonScreen({ id }: { id: string }) {
 
   return (
     <Stack spacing={2}>
-      <PageHeader title={person.name} onBack={back} />
+      <PageHeader
+        title={person.name}
+        onBack={back}
+        actions={
+          correcting ? undefined : (
+            <Button variant="outlined" onClick={() => setCorrecting(true)}>
+              {t('registry.fix.correct')}
+            </Button>
+          )
+        }
+      />
+      {correcting && <PersonCorrectionPanel person={person} onClose={() => setCorrecting(false)} />}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
           {t('registry.person.facts')}
@@ -151,6 +167,7 @@ export function PersonScreen({ id }: { id: string }) {
         </Typography>
         <CaseSummaryList cases={mine} />
       </Paper>
+      <RecordHistory kind="person" versions={versions ?? []} />
     </Stack>
   );
 }

@@ -1,0 +1,69 @@
+import type { AppErrorData, FieldError } from '@shared/errors/appError';
+import {
+  householdMembershipIssues,
+  leavingHouseholdIssues,
+  type HouseholdData,
+} from '@shared/domain/household';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import type { RecordState } from '../merge';
+import type { AuthorityContext } from './context';
+import type { Authorized } from './opAuthority';
+
+/**
+ * A person is in one household at a time, judged at HQ with HQ's records as the desk
+ * judges it with its own (shared/domain/household.ts): a household's member list names
+ * only persons whose own record says this household (they join first, in the same desk
+ * transaction, so HQ merged them already); a person leaves a household only once it no
+ * longer lists them. Checked on the merged record, whatever the merge kept.
+ */
+export async function registryAuthority(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Promise<Authorized | { refusal: AppErrorData }> {
+  if (op.op === 'delete') return { change: op };
+  if (op.kind === 'household') {
+    if (!('members' in op.fields)) return { change: op };
+    return { change: op, checkMerged: (state) => membership(ctx, state) };
+  }
+  if (!('householdId' in op.fields)) return { change: op };
+  const before = (await ctx.work.load(ctx.officeId, 'person', op.recordId))?.data.householdId;
+  return {
+    change: op,
+    checkMerged: async (state) => {
+      if (typeof before !== 'string' || before === state.data.householdId) return null;
+      const left = await ctx.work.load(ctx.officeId, 'household', before);
+      const household = left && !left.deleted ? (left.data as unknown as HouseholdData) : null;
+      return refusal(leavingHouseholdIssues(op.recordId, household));
+    },
+  };
+}
+
+async function membership(ctx: AuthorityContext, state: RecordState) {
+  const listed = Array.isArray(state.data.members) ? (state.data.members as unknown[]) : [];
+  const ids = listed.flatMap((m) =>
+    typeof m === 'object' && m !== null && 'personId' in m && typeof m.personId === 'string'
+      ? [m.personId]
+      : [],
+  );
+  const members = [];
+  for (const personId of ids) {
+    const person = await ctx.work.load(ctx.officeId, 'person', personId);
+    const live = person && !person.deleted ? person.data : undefined;
+    const householdId = live?.householdId;
+    members.push({
+      personId,
+      householdId: live ? (typeof householdId === 'string' ? householdId : null) : undefined,
+      name: typeof live?.name === 'string' ? live.name : '',
+    });
+  }
+  return refusal(householdMembershipIssues(state.id, members));
+}
+
+function refusal(issues: FieldError[]): AppErrorData | null {
+  if (issues.length === 0) return null;
+  return {
+    code: 'validation',
+    message: 'A person is in one household at a time.',
+    fieldErrors: issues,
+  };
+}
