@@ -4,6 +4,7 @@ import { communitySchemaVersion } from './tables/communityTables';
 import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
 import { packageSchemaVersion } from './tables/packageTables';
 import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
+import { rolesSchemaVersion } from './tables/rolesTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -53,7 +54,8 @@ export const schemaVersions: SchemaVersion[] = [
 
 /**
  * Versions 4, 5 and 6 belong to elderly care, community services and sync packages; 7 to
- * the HQ changes the desk refused; 8 to HQ's authority (accounts as records, delegation).
+ * the HQ changes the desk refused; 8 to HQ's authority (accounts as records, delegation);
+ * 10 to accounts holding several roles.
  */
 schemaVersions.push(
   {
@@ -77,6 +79,7 @@ schemaVersions.push(
   packageSchemaVersion,
   refusedChangeSchemaVersion,
   authoritySchemaVersion,
+  rolesSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

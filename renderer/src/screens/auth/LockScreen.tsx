@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { AuthCard } from './AuthCard';
+import { rolesLabel } from '../settings/roleLabels';
 
 /**
  * Shown over the shell after idle time or 锁定. Only the same user's password unlocks;
@@ -36,7 +37,7 @@ export function LockScreen() {
   };
 
   const who = user
-    ? t('auth.locked.who', { name: user.displayName, role: t(`role.${user.role}`) })
+    ? t('auth.locked.who', { name: user.displayName, role: rolesLabel(t, user.roles) })
     : '';
 
   return (

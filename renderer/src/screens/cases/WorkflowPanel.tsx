@@ -13,7 +13,7 @@ import type { AssistanceCase } from '../../db/repositories/cases';
 import { listDelegations } from '../../db/repositories/reference';
 import { delegationInForce } from '@shared/domain/delegation';
 import { useT } from '../../i18n/useT';
-import { useSession } from '../../state/session';
+import { useActingRole, useSession } from '../../state/session';
 import { actionLabel } from '../common/labels';
 import { TransitionDialog } from './TransitionDialog';
 
@@ -24,7 +24,7 @@ import { TransitionDialog } from './TransitionDialog';
  */
 export function WorkflowPanel(props: { record: AssistanceCase; today: string }) {
   const { t, fieldError } = useT();
-  const role = useSession((s) => s.user?.role);
+  const role = useActingRole();
   const db = useSession((s) => s.db);
   const officeId = useSession((s) => s.settings?.officeId ?? '');
   // Delegation is the county's (reference data from HQ), in force from its date.
