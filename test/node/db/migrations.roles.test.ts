@@ -40,19 +40,17 @@ describe('schema migration to v10 (roles as a list)', () => {
         disabled: false,
       })),
     );
-    await old
-      .table('staff')
-      .bulkAdd(
-        accounts.map(({ id, username, displayName, role }) => ({
-          id,
-          username,
-          displayName,
-          role,
-          disabled: false,
-          deviceId: 'device-old',
-          ...meta,
-        })),
-      );
+    await old.table('staff').bulkAdd(
+      accounts.map(({ id, username, displayName, role }) => ({
+        id,
+        username,
+        displayName,
+        role,
+        disabled: false,
+        deviceId: 'device-old',
+        ...meta,
+      })),
+    );
     const queuedBefore = await old.table('queue').count();
     old.close();
 
