@@ -204,7 +204,8 @@ describe.each(hqStorages)('roles at HQ ($kind)', (storage) => {
     const { running, desk, forge } = await office(storage);
     // As HQ held accounts before they could hold two roles: `role`, no `roles`.
     const stored = await hqHolds(running, 'staffMember', 'user-registrar-r1');
-    const { roles: _roles, ...old } = { ...stored, role: 'registrar' };
+    const old: Record<string, unknown> = { ...stored, role: 'registrar' };
+    delete old.roles;
     await running.hq.db
       .updateTable('records')
       .set({ data: JSON.stringify(old) })
