@@ -7,7 +7,7 @@ export const rolesEn: Record<keyof typeof rolesZh, string> = {
   'roles.choice.registrar':
     'Registers at the window, accepts and investigates; day-to-day elderly and community records.',
   'roles.choice.supervisor':
-    "Everything a registrar does, plus opinions, public notice, county submission, suspension.",
+    'Everything a registrar does, plus opinions, public notice, county submission, suspension.',
   'roles.choice.admin': 'Manages accounts, office settings and sync only; no casework.',
   'roles.choice.admin+registrar':
     'Small office: the same person manages accounts and registers at the window.',
