@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatHlc } from '@shared/clock/hlc';
+import { formatHlc, parseHlc } from '@shared/clock/hlc';
 import { newRecordId } from '@shared/records/ids';
 import { hqRoutes } from '@shared/sync/httpApi';
 import { pushResponseSchema, type OpResult } from '@shared/sync/protocol';
@@ -248,5 +248,55 @@ describe.each(hqStorages)('roles at HQ ($kind)', (storage) => {
       actor: { userId: 'user-zhou', name: 'x', role: 'supervisor' },
     });
     expect(refusedWith(await forge.send(byZhou))).toBe('applied');
+  });
+});
+
+describe.each(hqStorages)('accounts stay on their desk ($kind)', (storage) => {
+  it('refuses an edit that moves an account to another desk, and takes a change of roles', async () => {
+    const { running, desk, forge } = await office(storage);
+    const admin = { userId: 'user-admin-r1', name: 'x', role: 'admin' };
+    const moved = forge.op({
+      kind: 'staffMember',
+      recordId: 'user-both',
+      op: 'update',
+      baseVersion: 1,
+      fields: { deviceId: 'some-other-desk' },
+      actor: admin,
+    });
+    expect(refusedWith(await forge.send(moved))).toBe('forbidden:actor.other_device');
+    const regranted = forge.op({
+      kind: 'staffMember',
+      recordId: 'user-both',
+      op: 'update',
+      baseVersion: 1,
+      fields: { roles: ['admin', 'supervisor'] },
+      actor: admin,
+    });
+    expect(refusedWith(await forge.send(regranted))).toBe('applied');
+    expect(await hqHolds(running, 'staffMember', 'user-both')).toMatchObject({
+      roles: ['admin', 'supervisor'],
+      deviceId: desk.deviceId,
+    });
+    // From its clock on, the account acts as supervisor and no longer as registrar.
+    const fields = await personFields();
+    const asRegistrar = forge.op({
+      fields,
+      actor: { userId: 'user-both', name: 'x', role: 'registrar' },
+    });
+    expect(refusedWith(await forge.send(asRegistrar))).toBe('forbidden:actor.role_not_held');
+    const asSupervisor = forge.op({
+      fields,
+      actor: { userId: 'user-both', name: 'x', role: 'supervisor' },
+    });
+    expect(refusedWith(await forge.send(asSupervisor))).toBe('applied');
+    // Work done offline before the change (its clock earlier) keeps the role it was
+    // done in: the account held the registrar's role then.
+    const offline = forge.op({
+      fields: await personFields(),
+      hlc: formatHlc({ ...(parseHlc(moved.hlc) ?? { wallMs: 0, node: 'x' }), counter: 1 }),
+      actor: { userId: 'user-both', name: 'x', role: 'registrar' },
+    });
+    expect(offline.hlc < regranted.hlc).toBe(true);
+    expect(refusedWith(await forge.send(offline))).toBe('applied');
   });
 });
