@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localRoles } from './roles';
+import { heldRolesSchema } from './roles';
 
 /**
  * A desk account. Accounts are device-local: the password hash never leaves the
@@ -17,7 +17,8 @@ export const displayNameSchema = z.string().trim().min(1).max(50);
 export const localUserDataSchema = z.object({
   username: usernameSchema,
   displayName: displayNameSchema,
-  role: z.enum(localRoles),
+  /** Chosen explicitly when the account is made (Dexie v10 turned old `role`s into lists). */
+  roles: heldRolesSchema,
   passwordHash: z.string().min(1),
   passwordSalt: z.string().min(1),
   passwordIterations: z.number().int().min(100_000),

@@ -12,6 +12,8 @@
  * measured operation. Measured operations always go through the real write path,
  * repositories and sync store.
  */
+import { actingRoleFor } from '@shared/authority/kindWriters';
+import type { LocalRole } from '@shared/domain/roles';
 import { formatHlc } from '@shared/clock/hlc';
 import { projectStays, type MovementEvent } from '@shared/domain/elderlyCare/projection';
 import { residentIdCheckChar } from '@shared/identity/residentId';
@@ -116,7 +118,9 @@ export class RecordStamper {
 
 /**
  * The stamper's actor as the account HQ checks its ops against: an administrator's own
- * record, made first on its desk (HQ accepts that once per device, as at a first run).
+ * record, made first on its desk (HQ accepts that once per device, as at a first run),
+ * of a small office's administrator who also registers: the office's casework is its
+ * work as registrar (createOps names that role on casework ops).
  */
 export function accountRecord(stamper: RecordStamper): GeneratedRecord {
   const { actor } = stamper;
@@ -124,7 +128,7 @@ export function accountRecord(stamper: RecordStamper): GeneratedRecord {
   const account = {
     username: 'bench-admin',
     displayName: actor.name,
-    role: 'admin',
+    roles: benchRoles(actor.role),
     disabled: false,
     deviceId: stamper.deviceId,
   };
@@ -363,10 +367,20 @@ export function createOps(
       transition: null,
       reason: null,
       hlc: record.hlc,
-      actor: { ...stamper.actor },
+      actor: {
+        ...stamper.actor,
+        role:
+          actingRoleFor(stamper.actor.role, benchRoles(stamper.actor.role), kind) ??
+          stamper.actor.role,
+      },
       createdAt: record.updatedAt,
     };
   });
+}
+
+/** The roles the bench's account holds: the administrator also registers. */
+function benchRoles(role: string): LocalRole[] {
+  return role === 'admin' ? ['admin', 'registrar'] : [role as LocalRole];
 }
 
 const metaKeys = new Set<string>(recordMetaKeys);

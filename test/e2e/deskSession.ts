@@ -3,8 +3,16 @@ import type { Page } from 'playwright-core';
 /** Steps every desk scenario starts with: the first run and logging in. */
 export const admin = { username: 'admin', name: '赵管理', password: 'desk-admin-2026' };
 
-/** Fills the first-run form (office + first administrator) and submits it. */
-export async function completeFirstRun(page: Page, beforeSubmit?: () => Promise<void>) {
+/**
+ * Fills the first-run form (office + first administrator) and submits it. `casework`
+ * ticks 该管理员也办理业务: a small office whose administrator also registers (the
+ * administrator alone does no casework).
+ */
+export async function completeFirstRun(
+  page: Page,
+  beforeSubmit?: () => Promise<void>,
+  options: { casework?: boolean } = {},
+) {
   await page.getByLabel('办公室名称').fill('城关镇民政办');
   await page.getByLabel('办公室代码').fill('330102001');
   await page.getByLabel('行政区划代码').fill('330102');
@@ -12,6 +20,7 @@ export async function completeFirstRun(page: Page, beforeSubmit?: () => Promise<
   await page.getByLabel('姓名').fill(admin.name);
   await page.getByLabel('密码', { exact: true }).fill(admin.password);
   await page.getByLabel('确认密码').fill(admin.password);
+  if (options.casework) await page.getByLabel(/该管理员也办理业务/).check();
   await beforeSubmit?.();
   await page.getByRole('button', { name: '创建管理员并开始' }).click();
 }
@@ -24,8 +33,8 @@ export async function logIn(page: Page, user: { username: string; password: stri
   await page.getByTestId('queued-count').waitFor();
 }
 
-/** A fresh desk: first run done and the administrator logged in. */
-export async function startDeskAsAdmin(page: Page) {
-  await completeFirstRun(page);
+/** A fresh desk: first run done and the administrator logged in (also a registrar if asked). */
+export async function startDeskAsAdmin(page: Page, options: { casework?: boolean } = {}) {
+  await completeFirstRun(page, undefined, options);
   await logIn(page);
 }

@@ -38,8 +38,9 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
     }
   };
 
-  // First run: the office and its first administrator.
-  await completeFirstRun(page, () => shot('01-first-run'));
+  // First run: the office and its first administrator, who in this small office also
+  // registers (ticked at the first run: the administrator alone does no casework).
+  await completeFirstRun(page, () => shot('01-first-run'), { casework: true });
   await logIn(page);
   await shot('02-login-done');
 
@@ -113,13 +114,13 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('7');
 
   // The administrator adds a supervisor, who takes the case through its first steps.
-  await page.getByRole('button', { name: '设置' }).first().click();
+  await page.getByRole('button', { name: '账户' }).first().click();
   await page.getByRole('button', { name: '添加用户' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill(supervisor.username);
   await dialog.getByLabel('姓名').fill(supervisor.name);
   await dialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: '主管' }).click();
+  await page.getByRole('option', { name: '主管', exact: true }).click();
   await dialog.getByLabel('密码', { exact: true }).fill(supervisor.password);
   await dialog.getByLabel('确认密码').fill(supervisor.password);
   await dialog.getByRole('button', { name: '创建用户' }).click();

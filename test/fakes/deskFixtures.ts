@@ -41,7 +41,7 @@ export async function openTestDesk(now = new Date('2026-03-02T09:00:00+08:00')) 
   const admin = { userId: 'user-admin', name: '管理员', role: 'admin' as const };
   await write(db, { ...ctx, actor: admin }, async (w) => {
     for (const role of ['admin', 'registrar', 'supervisor'] as const) {
-      const staff = { username: role, displayName: role, role, disabled: false, deviceId };
+      const staff = { username: role, displayName: role, roles: [role], disabled: false, deviceId };
       await w.create('staffMember', staff, `user-${role}`);
     }
     await createSettingsIn(w, testSettings);

@@ -61,7 +61,7 @@ export async function openOfficeDesk(
         {
           username: `${role}-${name}`,
           displayName: `${role}${name}`,
-          role,
+          roles: [role],
           disabled: false,
           deviceId,
         },

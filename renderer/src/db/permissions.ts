@@ -1,16 +1,19 @@
 import { AppError } from '@shared/errors/appError';
 import type { ActorRole } from '@shared/domain/roles';
-import type { WriteContext } from './writeContext';
+import { heldRolesOf, type WriteContext } from './writeContext';
 
 /**
  * Role checks live in the repositories, not only in the UI: a hidden button is not a
- * permission. The workflow's own roles are checked by its state machine.
+ * permission. Passes when the account holds any allowed role (the write path then names,
+ * on each change, the held role that may write it). The workflow's own roles are
+ * checked by its state machine.
  */
 export function requireRole(ctx: WriteContext, allowed: readonly ActorRole[], what: string): void {
-  if (!allowed.includes(ctx.actor.role)) {
+  const held = heldRolesOf(ctx.actor);
+  if (!held.some((role) => allowed.includes(role))) {
     throw new AppError({
       code: 'forbidden',
-      message: `Role ${ctx.actor.role} may not ${what}.`,
+      message: `Role ${held.join('+')} may not ${what}.`,
       details: { role: ctx.actor.role },
     });
   }

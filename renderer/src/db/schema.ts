@@ -5,6 +5,7 @@ import { elderlyCareSchemaVersion } from './tables/elderlyCareTables';
 import { idTailSchemaVersion } from './tables/idTailTables';
 import { packageSchemaVersion } from './tables/packageTables';
 import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
+import { rolesSchemaVersion } from './tables/rolesTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -55,7 +56,7 @@ export const schemaVersions: SchemaVersion[] = [
 /**
  * Versions 4, 5 and 6 belong to elderly care, community services and sync packages; 7 to
  * the HQ changes the desk refused; 8 to HQ's authority (accounts as records, delegation);
- * 9 to the ID-tail search.
+ * 9 to the ID-tail search; 10 to accounts holding several roles.
  */
 schemaVersions.push(
   {
@@ -80,6 +81,7 @@ schemaVersions.push(
   refusedChangeSchemaVersion,
   authoritySchemaVersion,
   idTailSchemaVersion,
+  rolesSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { AppError, type FieldError } from '@shared/errors/appError';
-import { mayWrite } from '@shared/authority/kindWriters';
+import { actingRoleFor, mayWrite } from '@shared/authority/kindWriters';
 import { todayIso } from '@shared/calendar/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
 import { correctionNeedsReason } from '@shared/records/corrections';
@@ -16,7 +16,7 @@ import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
 import { recordTable, recordTableNames, type DeskDatabase } from './database';
 import { DeviceCounters } from './deviceState';
 import { checkInvariants } from './invariants';
-import type { WriteContext } from './writeContext';
+import { heldRolesOf, type WriteContext } from './writeContext';
 
 /**
  * THE write path. Every create, update and delete of every record kind goes through
@@ -278,12 +278,19 @@ class TransactionWriter implements Writer {
     reason = '',
   ): Promise<StoredRecord<T>> {
     const office = kindDefinitions[kind].scope === 'office';
-    // The same coarse rule HQ checks on every pushed op (shared/authority/kindWriters).
-    if (office && !mayWrite(this.ctx.actor.role, kind)) {
+    // The same coarse rule HQ checks on every pushed op (shared/authority/kindWriters),
+    // in the held role that may (a workflow step only in the role that took it).
+    const { actor } = this.ctx;
+    const role = transition
+      ? mayWrite(actor.role, kind)
+        ? actor.role
+        : null
+      : actingRoleFor(actor.role, heldRolesOf(actor), kind);
+    if (office && !role) {
       throw new AppError({
         code: 'forbidden',
-        message: `Role ${this.ctx.actor.role} may not write ${kind} records.`,
-        details: { role: this.ctx.actor.role, kind },
+        message: `Role ${heldRolesOf(actor).join('+')} may not write ${kind} records.`,
+        details: { role: actor.role, kind },
       });
     }
     this.issue(recordTable(this.db, kind).put(record));
@@ -303,7 +310,8 @@ class TransactionWriter implements Writer {
         transition,
         reason: reason || null,
         hlc: record.hlc,
-        actor: { ...this.ctx.actor },
+        // One role per op, the one it was written in: the protocol's shape is unchanged.
+        actor: { userId: actor.userId, name: actor.name, role: role ?? actor.role },
         createdAt: record.updatedAt,
       };
       this.issue(this.db.queue.add(entry));

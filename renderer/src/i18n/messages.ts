@@ -10,6 +10,7 @@ import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
 import { searchEn } from './en/search';
 import { registryCorrectionsEn } from './en/registryCorrections';
+import { rolesEn } from './en/roles';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { wordsEn } from './en/words';
@@ -25,6 +26,7 @@ import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
 import { searchZh } from './zh-CN/search';
 import { registryCorrectionsZh } from './zh-CN/registryCorrections';
+import { rolesZh } from './zh-CN/roles';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 import { wordsZh } from './zh-CN/words';
@@ -49,6 +51,7 @@ export const zhCN = {
   ...syncZh,
   ...packagesZh,
   ...wordsZh,
+  ...rolesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -69,4 +72,5 @@ export const en: Record<MessageKey, string> = {
   ...syncEn,
   ...packagesEn,
   ...wordsEn,
+  ...rolesEn,
 };

@@ -8,6 +8,7 @@ import { HouseholdFormScreen } from './registry/HouseholdFormScreen';
 import { HouseholdScreen } from './registry/HouseholdScreen';
 import { PersonScreen } from './registry/PersonScreen';
 import { PersonsScreen } from './registry/PersonsScreen';
+import { AccountsScreen } from './settings/AccountsScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 import { ConflictsScreen } from './sync/ConflictsScreen';
 import { PackagesScreen } from './sync/PackagesScreen';
@@ -44,6 +45,8 @@ export function renderRoute(route: Route): ReactNode {
       return <CaseEditScreen key={route.id} id={route.id} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'accounts':
+      return <AccountsScreen />;
     case 'syncSettings':
       return <SyncSettingsScreen />;
     case 'conflicts':

@@ -15,6 +15,7 @@ export type CoreRoute =
   | { name: 'case'; id: string }
   | { name: 'caseEdit'; id: string }
   | { name: 'settings' }
+  | { name: 'accounts' }
   | { name: 'syncSettings' }
   | { name: 'conflicts' }
   | { name: 'packages' };

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { leadRole, type LocalRole } from '@shared/domain/roles';
 import { DeskDatabase } from '../db/database';
 import {
   ensureDeviceId,
@@ -115,4 +116,19 @@ export function writeContext(): WriteContext {
   const { user, settings, deviceId } = useSession.getState();
   if (!user || !settings) throw new Error('No user is logged in.');
   return { actor: actorOf(user), officeId: settings.officeId, deviceId, now: () => new Date() };
+}
+
+const nobody: readonly LocalRole[] = [];
+
+/**
+ * The roles the logged-in account holds (none when nobody is logged in): what a screen
+ * shows. The repositories and HQ check again; a hidden button is not a permission.
+ */
+export function useRoles(): readonly LocalRole[] {
+  return useSession((s) => s.user?.roles ?? nobody);
+}
+
+/** The role the logged-in account acts in for casework (see leadRole), if anyone is in. */
+export function useActingRole(): LocalRole | undefined {
+  return useSession((s) => (s.user ? leadRole(s.user.roles) : undefined));
 }

@@ -5,6 +5,8 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import PeopleIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import BedIcon from '@mui/icons-material/BedOutlined';
+import BadgeIcon from '@mui/icons-material/BadgeOutlined';
+import SyncIcon from '@mui/icons-material/SyncOutlined';
 import UsbIcon from '@mui/icons-material/Usb';
 import VolunteerIcon from '@mui/icons-material/VolunteerActivismOutlined';
 import {
@@ -21,12 +23,14 @@ import {
   Typography,
 } from '@mui/material';
 import type { ReactNode } from 'react';
+import { doesCasework, holdsAny, type LocalRole } from '@shared/domain/roles';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
 import { isCommunityRoute, isElderlyCareRoute, renderRoute } from '../screens/routes';
 import { canUsePackages } from '../screens/sync/PackagesScreen';
 import { useRouter, type Route } from '../state/router';
-import { useSession } from '../state/session';
+import { useRoles, useSession } from '../state/session';
+import { rolesLabel } from '../screens/settings/roleLabels';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SyncStatusBar } from './SyncStatusBar';
 import { useLiveSettings } from './useLiveSettings';
@@ -34,15 +38,26 @@ import { useLiveSettings } from './useLiveSettings';
 const drawerWidth = 196;
 
 type Section =
-  'persons' | 'households' | 'cases' | 'elderlyCare' | 'community' | 'packages' | 'settings';
+  | 'persons'
+  | 'households'
+  | 'cases'
+  | 'elderlyCare'
+  | 'community'
+  | 'packages'
+  | 'settings'
+  | 'sync'
+  | 'accounts';
+
+/** The casework areas: shown only to an account holding a casework role. */
+const casework: readonly Section[] = ['persons', 'households', 'cases', 'elderlyCare', 'community'];
 
 interface NavItem {
   section: Section;
   label: MessageKey;
   icon: ReactNode;
   target: Route;
-  /** Shown only to whom this allows (all when absent). */
-  visible?: (role: string | undefined) => boolean;
+  /** Shown only to an account whose roles this allows (all when absent). */
+  visible?: (roles: readonly LocalRole[]) => boolean;
 }
 
 const navItems: NavItem[] = [
@@ -66,7 +81,7 @@ const navItems: NavItem[] = [
     label: 'nav.packages',
     icon: <UsbIcon />,
     target: { name: 'packages' },
-    visible: canUsePackages,
+    visible: (roles) => roles.some(canUsePackages),
   },
   {
     section: 'settings',
@@ -74,7 +89,26 @@ const navItems: NavItem[] = [
     icon: <SettingsIcon />,
     target: { name: 'settings' },
   },
+  {
+    section: 'sync',
+    label: 'nav.sync',
+    icon: <SyncIcon />,
+    target: { name: 'syncSettings' },
+    visible: (roles) => holdsAny(roles, ['supervisor', 'admin']),
+  },
+  {
+    section: 'accounts',
+    label: 'nav.accounts',
+    icon: <BadgeIcon />,
+    target: { name: 'accounts' },
+    visible: (roles) => roles.includes('admin'),
+  },
 ];
+
+function visibleTo(item: NavItem, roles: readonly LocalRole[]): boolean {
+  if (casework.includes(item.section) && !doesCasework(roles)) return false;
+  return !item.visible || item.visible(roles);
+}
 
 /** Which menu entry a detail screen belongs to, so the menu keeps the user oriented. */
 function sectionOf(route: Route): Section {
@@ -95,9 +129,12 @@ function sectionOf(route: Route): Section {
     case 'packages':
       return 'packages';
     case 'settings':
+      return 'settings';
     case 'syncSettings':
     case 'conflicts':
-      return 'settings';
+      return 'sync';
+    case 'accounts':
+      return 'accounts';
   }
 }
 
@@ -105,11 +142,15 @@ function sectionOf(route: Route): Section {
 export function AppShell() {
   const { t } = useT();
   useLiveSettings();
-  const route = useRouter((s) => s.route);
   const navigate = useRouter((s) => s.navigate);
-  const role = useSession((s) => s.user?.role);
+  const roles = useRoles();
+  // An account without a casework role (the administrator) starts on the settings, and
+  // a casework screen is never shown to it (the write path refuses its writes anyway).
+  const asked = useRouter((s) => s.route);
+  const route: Route =
+    casework.includes(sectionOf(asked)) && !doesCasework(roles) ? { name: 'settings' } : asked;
   const current = sectionOf(route);
-  const shown = navItems.filter((item) => !item.visible || item.visible(role));
+  const shown = navItems.filter((item) => visibleTo(item, roles));
 
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>
@@ -174,7 +215,7 @@ function TopBar() {
         </Typography>
         {user && (
           <Typography component="div" noWrap data-testid="current-user" sx={{ mr: 1 }}>
-            {t('shell.user', { name: user.displayName, role: t(`role.${user.role}`) })}
+            {t('shell.user', { name: user.displayName, role: rolesLabel(t, user.roles) })}
           </Typography>
         )}
         <LanguageSwitch />

@@ -10,7 +10,8 @@ import type { ReactNode } from 'react';
 import { useT } from '../i18n/useT';
 import { formatTime, stateText } from '../screens/sync/syncText';
 import { useRouter } from '../state/router';
-import { useSession } from '../state/session';
+import { holdsAny } from '@shared/domain/roles';
+import { useRoles } from '../state/session';
 import { useSyncScheduler } from '../sync/useSyncScheduler';
 import { useSyncStatus, type SyncState } from '../sync/syncStatus';
 
@@ -24,8 +25,7 @@ export function SyncStatusBar() {
   useSyncScheduler();
   const { t, language } = useT();
   const navigate = useRouter((s) => s.navigate);
-  const role = useSession((s) => s.user?.role);
-  const canEnroll = role === 'supervisor' || role === 'admin';
+  const canEnroll = holdsAny(useRoles(), ['supervisor', 'admin']);
   const status = useSyncStatus();
   const { state } = status;
   const enrolled = state.kind !== 'not_enrolled';

@@ -7,6 +7,7 @@
  */
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { loadSettings } from '../../../renderer/src/db/repositories/settings';
+import { leadRole } from '@shared/domain/roles';
 import { generateOffice, RecordStamper, type GeneratedRecord, type OfficeSize } from '../generator';
 
 async function loadOffice(seed: number, size: OfficeSize) {
@@ -16,7 +17,7 @@ async function loadOffice(seed: number, size: OfficeSize) {
     const settings = await loadSettings(db);
     const admin = (await db.users.toArray())[0];
     if (!settings || !admin) throw new Error('Run the first run before loading the office.');
-    const actor = { userId: admin.id, name: admin.displayName, role: admin.role };
+    const actor = { userId: admin.id, name: admin.displayName, role: leadRole(admin.roles) };
     const stamper = new RecordStamper(settings.officeId, 'hq-seed-device', actor, Date.now());
     const records = generateOffice(seed, size, stamper);
     for (const r of records) r.record.hqVersion = 1;

@@ -102,13 +102,13 @@ it('admits residents from the board, discharges one, and the figures follow', as
   await startDeskAsAdmin(page);
 
   // The administrator manages accounts only: a supervisor keeps the beds.
-  await page.getByRole('button', { name: '设置' }).first().click();
+  await page.getByRole('button', { name: '账户' }).first().click();
   await page.getByRole('button', { name: '添加用户' }).click();
   const userDialog = page.getByRole('dialog');
   await userDialog.getByLabel('用户名').fill(supervisor.username);
   await userDialog.getByLabel('姓名').fill(supervisor.name);
   await userDialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: '主管' }).click();
+  await page.getByRole('option', { name: '主管', exact: true }).click();
   await userDialog.getByLabel('密码', { exact: true }).fill(supervisor.password);
   await userDialog.getByLabel('确认密码').fill(supervisor.password);
   await userDialog.getByRole('button', { name: '创建用户' }).click();

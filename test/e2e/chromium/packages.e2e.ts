@@ -232,13 +232,13 @@ async function importFile(file: string | { name: string; mimeType: string; buffe
 }
 
 async function addSupervisor() {
-  await page.getByRole('button', { name: '设置' }).first().click();
+  await page.getByRole('button', { name: '账户' }).first().click();
   await page.getByRole('button', { name: '添加用户' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill(supervisor.username);
   await dialog.getByLabel('姓名').fill(supervisor.name);
   await dialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: '主管' }).click();
+  await page.getByRole('option', { name: '主管', exact: true }).click();
   await dialog.getByLabel('密码', { exact: true }).fill(supervisor.password);
   await dialog.getByLabel('确认密码').fill(supervisor.password);
   await dialog.getByRole('button', { name: '创建用户' }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
+import { latestSchemaVersion } from '../../../renderer/src/db/schema';
 import { completeFirstRun } from '../../../renderer/src/db/repositories/firstRun';
 import { createUser, ensureStaffRecords } from '../../../renderer/src/db/repositories/users';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
@@ -31,7 +32,7 @@ describe('schema migration to v8 (accounts as office records, delegation)', () =
     const clerk = await createUser(current, ctx, {
       username: 'wang',
       displayName: '王登记',
-      role: 'registrar',
+      roles: ['registrar'],
       password: 'window-0001',
     });
     // What an older desk had: no staff records, nothing of them queued.
@@ -41,7 +42,7 @@ describe('schema migration to v8 (accounts as office records, delegation)', () =
 
     const db = new DeskDatabase(name);
     await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(8);
+    expect(db.verno).toBe(latestSchemaVersion);
     expect(db.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['staff', 'delegations']));
     expect(await db.users.count()).toBe(2);
 
@@ -56,12 +57,12 @@ describe('schema migration to v8 (accounts as office records, delegation)', () =
         'deviceId',
         'disabled',
         'displayName',
-        'role',
+        'roles',
         'username',
       ]);
     }
     expect(await db.staff.get(clerk.id)).toMatchObject({
-      role: 'registrar',
+      roles: ['registrar'],
       deviceId: 'device-old',
     });
     // Once done, a restart finds nothing to do.

@@ -32,7 +32,7 @@ describe('local accounts', () => {
     expect(await db.queue.count()).toBe(0);
 
     const { admin, settings } = await completeFirstRun(db, device, input);
-    expect(admin).toMatchObject({ role: 'admin', createdBy: admin.id });
+    expect(admin).toMatchObject({ roles: ['admin'], createdBy: admin.id });
     expect(admin.passwordHash).not.toContain('s3cret');
     expect(settings).toMatchObject({ officeId: '330102001', decisionLimitWorkingDays: 30 });
     expect(await loadSettings(db)).toMatchObject({ officeName: '城关镇民政办' });
@@ -52,12 +52,12 @@ describe('local accounts', () => {
     const account = {
       username: 'wang',
       displayName: '王登记',
-      role: 'registrar' as const,
+      roles: ['registrar' as const],
       password: 'window-01',
     };
     await expect(createUser(db, ctx, account)).rejects.toMatchObject({ code: 'forbidden' });
     await createUser(db, as('admin'), account);
-    expect((await authenticate(db, 'wang', 'window-01'))?.role).toBe('registrar');
+    expect((await authenticate(db, 'wang', 'window-01'))?.roles).toEqual(['registrar']);
     expect(await authenticate(db, 'wang', 'window-02')).toBeNull();
     expect(await authenticate(db, 'nobody', 'window-01')).toBeNull();
     // The account reaches HQ as a staff record, never with its password hash.
@@ -65,7 +65,7 @@ describe('local accounts', () => {
     expect(queued).toHaveLength(0);
     const staff = (await db.queue.toArray()).filter((e) => e.fields.username === 'wang');
     expect(staff).toHaveLength(1);
-    expect(staff[0]?.fields).toMatchObject({ role: 'registrar', disabled: false });
+    expect(staff[0]?.fields).toMatchObject({ roles: ['registrar'], disabled: false });
     expect(Object.keys(staff[0]?.fields ?? {})).not.toContain('passwordHash');
   });
 
@@ -76,7 +76,7 @@ describe('local accounts', () => {
       createUser(db, ctx, {
         username: 'li',
         displayName: '李',
-        role: 'supervisor',
+        roles: ['supervisor'],
         password: 'short',
       }),
     ).rejects.toMatchObject({
@@ -85,14 +85,14 @@ describe('local accounts', () => {
     await createUser(db, ctx, {
       username: 'li',
       displayName: '李',
-      role: 'supervisor',
+      roles: ['supervisor'],
       password: 'long-enough',
     });
     await expect(
       createUser(db, ctx, {
         username: 'li',
         displayName: '李二',
-        role: 'registrar',
+        roles: ['registrar'],
         password: 'long-enough',
       }),
     ).rejects.toMatchObject({

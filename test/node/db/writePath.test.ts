@@ -71,7 +71,7 @@ describe('the one write path', () => {
     const { db, ctx } = await openTestDesk();
     // A registrar making an account or changing the settings straight through write():
     // the same table HQ checks (shared/authority/kindWriters.ts), not only the screens.
-    const account = { username: 'boss', displayName: '新主管', role: 'supervisor' as const };
+    const account = { username: 'boss', displayName: '新主管', roles: ['supervisor' as const] };
     await expect(
       write(db, ctx, (w) =>
         w.create('staffMember', { ...account, disabled: false, deviceId: ctx.deviceId }),
@@ -218,7 +218,7 @@ describe('the one write path', () => {
       w.create('localUser', {
         username: 'bad name',
         displayName: 'x',
-        role: 'admin',
+        roles: ['admin'],
         passwordHash: 'h',
         passwordSalt: 's',
         passwordIterations: 310000,

@@ -61,7 +61,7 @@ describe.each(hqStorages)('upgrading to HQ’s authority over $kind', (storage) 
         id: `user-${role}-old`,
         username: `${role}-old`,
         displayName: `${role}`,
-        role: role as 'admin',
+        roles: [role as 'admin'],
         passwordHash: 'h',
         passwordSalt: 's',
         passwordIterations: 600_000,

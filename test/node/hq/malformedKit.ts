@@ -85,7 +85,8 @@ export async function openMalformedHq(storage: HqStorage) {
     actor: { userId: `raw-admin-${newRecordId()}`, name: '管理员', role: 'admin' },
   };
   raw.token = (await enrollDesk(hq, 'office-a', raw.deviceId)).token;
-  // Its first op, as a first run's: its administrator's own account.
+  // Its first op, as a first run's: its administrator's own account, one that also
+  // registers (a small office's), so its later ops are casework in the registrar's role.
   raw.seq = 1;
   const account = {
     ...template,
@@ -99,7 +100,7 @@ export async function openMalformedHq(storage: HqStorage) {
     fields: {
       username: 'raw',
       displayName: '管理员',
-      role: 'admin',
+      roles: ['admin', 'registrar'],
       disabled: false,
       deviceId: raw.deviceId,
     },
@@ -107,6 +108,7 @@ export async function openMalformedHq(storage: HqStorage) {
   };
   const made = await postJson(`${hq.url}${hqRoutes.push}`, { ops: [account] }, raw.token);
   expect(JSON.stringify(made.body)).toContain('"applied"');
+  raw.actor = { ...raw.actor, role: 'registrar' };
   const deviceToken = desk.token ?? '';
   return {
     hq,

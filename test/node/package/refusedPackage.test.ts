@@ -62,7 +62,7 @@ describe('a return package carrying a local kind', () => {
     const intruder = await prepareUser({
       username: 'intruder',
       displayName: '县局管理员',
-      role: 'admin',
+      roles: ['admin'],
       password: 'let-me-in-01',
     });
     await slipIntoStream(hq, { office }, [

@@ -114,7 +114,7 @@ describe('a desk facing a hostile HQ', () => {
     const intruder = await prepareUser({
       username: 'intruder',
       displayName: '县局管理员',
-      role: 'admin',
+      roles: ['admin'],
       password: 'let-me-in-01',
     });
     await slipIntoStream(running(), { office }, [

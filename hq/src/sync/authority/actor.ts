@@ -1,5 +1,5 @@
 import { compareHlc, parseHlc } from '@shared/clock/hlc';
-import { isLocalRole } from '@shared/domain/roles';
+import { isLocalRole, rolesOfRecord } from '@shared/domain/roles';
 import type { AppErrorData } from '@shared/errors/appError';
 import type { StaffMemberData } from '@shared/domain/staff';
 import type { QueueEntry } from '@shared/sync/queueEntry';
@@ -7,11 +7,13 @@ import { officeStream } from '../../store/offices';
 import { loadRecordsOfKinds, recordHistory } from '../../store/recordStore';
 import type { AuthorityContext } from './context';
 
-type Staff = StaffMemberData & { deleted: boolean };
+/** An account as it stood: its roles read from old single-`role` records too. */
+type Staff = Omit<StaffMemberData, 'roles'> & { roles: string[]; deleted: boolean };
 
 /**
  * Whether the op's actor may act for the office: an account of the office (a
- * `staffMember` record HQ holds), not disabled and holding the role the op claims, as
+ * `staffMember` record HQ holds), not disabled and holding the role the op claims (an
+ * account may hold several; each op names the one it acted in), as
  * the account stood at the op's clock — so work done offline before a colleague's
  * account was disabled still counts, and nothing done after does. Null when it may.
  */
@@ -31,12 +33,12 @@ export async function actorRefusal(
   if (staff.deviceId !== ctx.device.id) {
     return refusal('actor.other_device', `The account ${userId} lives on another desk.`);
   }
-  if (staff.role !== role) {
-    return refusal(
-      'actor.role_not_held',
-      `The account ${userId} holds the role ${staff.role}, not ${role}.`,
-      { held: staff.role, claimed: role },
-    );
+  if (!staff.roles.includes(role)) {
+    const held = staff.roles.join('+');
+    return refusal('actor.role_not_held', `The account ${userId} holds ${held}, not ${role}.`, {
+      held,
+      claimed: role,
+    });
   }
   return null;
 }
@@ -53,7 +55,7 @@ async function isBootstrap(ctx: AuthorityContext, op: QueueEntry): Promise<boole
     op.op !== 'create' ||
     op.recordId !== op.actor.userId ||
     op.actor.role !== 'admin' ||
-    fields.role !== 'admin' ||
+    !rolesOfRecord(fields).includes('admin') ||
     fields.deviceId !== ctx.device.id ||
     (await ctx.work.load(ctx.officeId, 'staffMember', op.recordId)) !== null
   ) {
@@ -95,13 +97,17 @@ async function isQueuedBeforeAuthority(ctx: AuthorityContext, op: QueueEntry): P
 async function staffAt(ctx: AuthorityContext, userId: string, hlc: string): Promise<Staff | null> {
   const current = await ctx.work.load(ctx.officeId, 'staffMember', userId);
   if (!current) return null;
-  const now = { ...(current.data as StaffMemberData), deleted: current.deleted };
+  const now = asStaff(current.data, current.deleted);
   if (compareHlc(current.hlc, hlc) <= 0) return now;
   // Changed since the op was made: the account as it stood then (its creation counts
   // from the start, so work queued before accounts synced is judged by them).
   const history = await recordHistory(ctx.trx, officeStream(ctx.officeId), 'staffMember', userId);
   const before = history.filter((s) => compareHlc(String(s.hlc), hlc) <= 0).at(-1) ?? history[0];
-  return before ? ({ ...before, deleted: before.deleted === true } as Staff) : now;
+  return before ? asStaff(before, before.deleted === true) : now;
+}
+
+function asStaff(data: unknown, deleted: boolean): Staff {
+  return { ...(data as StaffMemberData), roles: rolesOfRecord(data), deleted };
 }
 
 function refusal(code: string, message: string, params?: Record<string, string>): AppErrorData {

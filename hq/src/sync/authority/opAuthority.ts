@@ -108,12 +108,17 @@ function settingsAuthority(op: QueueEntry): Authorized | { refusal: AppErrorData
   return { change: { ...op, fields } };
 }
 
-/** An account lives on the desk that made it; the first administrator is remembered. */
+/**
+ * An account lives on the desk that made it, for good: created there, never moved to
+ * another desk by an edit (its roles, name and state are what an administrator changes).
+ * The first administrator is remembered.
+ */
 function staffAuthority(
   ctx: AuthorityContext,
   op: QueueEntry,
 ): Authorized | { refusal: AppErrorData } {
-  if (op.op === 'create' && op.fields.deviceId !== ctx.device.id) {
+  const moves = op.op === 'create' || 'deviceId' in op.fields;
+  if (moves && op.fields.deviceId !== ctx.device.id) {
     return {
       refusal: {
         code: 'forbidden',

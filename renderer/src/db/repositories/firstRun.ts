@@ -15,7 +15,11 @@ import { createUserIn, prepareUser, type LocalUser, type NewUserInput } from './
 
 export interface FirstRunInput {
   office: Pick<OfficeSettings, 'officeName' | 'areaCode'> & { officeId: string };
-  admin: Omit<NewUserInput, 'role'>;
+  /**
+   * The first administrator; `casework` when this person also registers (a small office
+   * where the administrator works the window too): chosen explicitly, off by default.
+   */
+  admin: Omit<NewUserInput, 'roles'> & { casework?: boolean };
 }
 
 /**
@@ -34,7 +38,11 @@ export async function completeFirstRun(
       'office',
       fieldErrorsFromZod(officeId.error).map((e) => ({ ...e, path: 'officeId' })),
     );
-  const adminData = await prepareUser({ ...input.admin, role: 'admin' });
+  const { casework, ...admin } = input.admin;
+  const adminData = await prepareUser({
+    ...admin,
+    roles: casework === true ? ['admin', 'registrar'] : ['admin'],
+  });
   const adminId = newRecordId();
   const ctx: WriteContext = {
     ...device,

@@ -1,5 +1,6 @@
 import { AppError } from '@shared/errors/appError';
-import type { LocalRole } from '@shared/domain/roles';
+import { heldRolesSchema, leadRole, type LocalRole } from '@shared/domain/roles';
+import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import type { LocalUserData } from '@shared/domain/localUser';
 import type { StaffMemberData } from '@shared/domain/staff';
 import type { StoredRecord } from '@shared/records/envelope';
@@ -14,7 +15,8 @@ export type LocalUser = StoredRecord<LocalUserData>;
 export interface NewUserInput {
   username: string;
   displayName: string;
-  role: LocalRole;
+  /** Chosen explicitly: one role, or two when one person does both in a small office. */
+  roles: LocalRole[];
   password: string;
 }
 
@@ -26,8 +28,26 @@ export async function listUsers(db: DeskDatabase): Promise<LocalUser[]> {
   return db.users.orderBy('username').toArray();
 }
 
-export function actorOf(user: LocalUser): Actor {
-  return { userId: user.id, name: user.displayName, role: user.role };
+/**
+ * The logged-in account as the actor of its writes: acting in its lead role (casework
+ * when it holds a casework role), holding all of them (the write path names on each
+ * change the held role that may write it, e.g. administrator for an account record).
+ */
+export function actorOf(user: Pick<LocalUser, 'id' | 'displayName' | 'roles'>): Actor {
+  return { userId: user.id, name: user.displayName, role: leadRole(user.roles), roles: user.roles };
+}
+
+/** The roles, checked: at least one, each once (the dialog offers the common sets). */
+function checkedRoles(roles: readonly LocalRole[]): LocalRole[] {
+  const parsed = heldRolesSchema.safeParse(roles);
+  if (!parsed.success) {
+    throw new AppError({
+      code: 'validation',
+      message: 'An account holds at least one role, each once.',
+      fieldErrors: fieldErrorsFromZod(parsed.error).map((e) => ({ ...e, path: 'roles' })),
+    });
+  }
+  return parsed.data;
 }
 
 /**
@@ -44,11 +64,12 @@ export async function prepareUser(input: NewUserInput): Promise<LocalUserData> {
       ],
     });
   }
+  const roles = checkedRoles(input.roles);
   const hashed = await hashPassword(input.password);
   return {
     username: input.username.trim(),
     displayName: input.displayName,
-    role: input.role,
+    roles,
     passwordHash: hashed.hash,
     passwordSalt: hashed.salt,
     passwordIterations: hashed.iterations,
@@ -61,7 +82,7 @@ export function staffOf(user: LocalUserData, deviceId: string): StaffMemberData 
   return {
     username: user.username,
     displayName: user.displayName,
-    role: user.role,
+    roles: [...user.roles],
     disabled: user.disabled,
     deviceId,
   };
@@ -102,7 +123,7 @@ export async function ensureStaffRecords(
   const have = new Set((await db.staff.bulkGet(users.map((u) => u.id))).map((s) => s?.id));
   const missing = users.filter((u) => !have.has(u.id));
   const admin = users
-    .filter((u) => u.role === 'admin')
+    .filter((u) => u.roles.includes('admin'))
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
   if (missing.length === 0 || !admin) return 0;
   const ctx: WriteContext = { ...device, actor: actorOf(admin) };
@@ -112,6 +133,42 @@ export async function ensureStaffRecords(
       await w.create('staffMember', staffOf(user, device.deviceId), user.id);
   });
   return missing.length;
+}
+
+/**
+ * Changes the roles an account holds (the administrator's job): the desk-local account
+ * and its office record together, so HQ judges the account's later ops by the new roles
+ * and its earlier ones by the old. The desk keeps one administrator at least.
+ */
+export async function setUserRoles(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  userId: string,
+  roles: readonly LocalRole[],
+): Promise<LocalUser> {
+  requireRole(ctx, ['admin'], 'change accounts');
+  const chosen = checkedRoles(roles);
+  return write(db, ctx, async (w) => {
+    const user = await w.get('localUser', userId);
+    if (!user || user.deleted) {
+      throw new AppError({ code: 'not_found', message: `No account with id ${userId}.` });
+    }
+    const admins = (await db.users.toArray()).filter(
+      (u) => !u.deleted && !u.disabled && u.id !== userId && u.roles.includes('admin'),
+    );
+    if (!chosen.includes('admin') && admins.length === 0) {
+      throw new AppError({
+        code: 'validation',
+        message: 'The desk keeps one administrator at least.',
+        fieldErrors: [{ path: 'roles', code: 'user.last_admin' }],
+      });
+    }
+    const updated = await w.update('localUser', userId, user.version, { roles: chosen });
+    const staff = await w.get('staffMember', userId);
+    if (staff) await w.update('staffMember', userId, staff.version, { roles: chosen });
+    else await w.create('staffMember', staffOf(updated, ctx.deviceId), userId);
+    return updated;
+  });
 }
 
 /** Returns the user when the password matches an enabled account, else null. */

@@ -10,6 +10,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { AdminCaseworkChoice } from './AdminCaseworkChoice';
 import { AuthCard } from './AuthCard';
 import { rememberUsername } from './LoginScreen';
 
@@ -63,6 +64,7 @@ export function FirstRunScreen() {
   const { errorFor, capture, clear, summary } = useFieldErrors();
   const [form, setForm] = useState<Form>(empty);
   const [busy, setBusy] = useState(false);
+  const [casework, setCasework] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -86,6 +88,7 @@ export function FirstRunScreen() {
             username: form.username,
             displayName: form.displayName,
             password: form.password,
+            casework,
           },
         },
       );
@@ -142,6 +145,7 @@ export function FirstRunScreen() {
             })}
             {field('passwordConfirm', 'auth.passwordConfirm', { type: 'password' })}
           </Stack>
+          <AdminCaseworkChoice checked={casework} onChange={setCasework} />
           <Button type="submit" variant="contained" size="large" disabled={busy}>
             {busy ? t('auth.creating') : t('auth.createAdmin')}
           </Button>

@@ -7,6 +7,7 @@ import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { AuthCard } from './AuthCard';
+import { rolesLabel } from '../settings/roleLabels';
 
 /**
  * Shown over the shell after idle time or 锁定. Only the same user's password unlocks;
@@ -38,7 +39,7 @@ export function LockScreen() {
   };
 
   const who = user
-    ? t('auth.locked.who', { name: user.displayName, role: t(`role.${user.role}`) })
+    ? t('auth.locked.who', { name: user.displayName, role: rolesLabel(t, user.roles) })
     : '';
 
   return (

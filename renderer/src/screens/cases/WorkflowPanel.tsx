@@ -17,7 +17,7 @@ import { stepDateIssue } from '@shared/workflow/stepDates';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { listDelegations } from '../../db/repositories/reference';
 import { useT } from '../../i18n/useT';
-import { useSession } from '../../state/session';
+import { useActingRole, useSession } from '../../state/session';
 import { actionLabel } from '../common/labels';
 import { TransitionDialog } from './TransitionDialog';
 import { arrangeActions, type ArrangedAction } from './workflowButtons';
@@ -36,7 +36,7 @@ export function WorkflowPanel(props: {
   calendar: WorkingCalendar | undefined;
 }) {
   const { t, fieldError } = useT();
-  const role = useSession((s) => s.user?.role);
+  const role = useActingRole();
   const db = useSession((s) => s.db);
   const officeId = useSession((s) => s.settings?.officeId ?? '');
   const settings = useSession((s) => s.settings) ?? defaultDibaoDeadlineSettings;

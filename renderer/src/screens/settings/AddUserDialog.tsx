@@ -5,24 +5,24 @@ import {
   DialogActions,
   DialogContent,
   DialogTitle,
-  MenuItem,
   Stack,
   TextField,
 } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { AppError } from '@shared/errors/appError';
-import { localRoles, type LocalRole } from '@shared/domain/roles';
+import type { LocalRole } from '@shared/domain/roles';
 import { minPasswordLength } from '../../auth/password';
 import { createUser, type LocalUser } from '../../db/repositories/users';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { RolesField } from './RolesField';
 
 interface Form {
   username: string;
   displayName: string;
-  role: LocalRole;
+  roles: LocalRole[];
   password: string;
   passwordConfirm: string;
 }
@@ -30,7 +30,7 @@ interface Form {
 const empty: Form = {
   username: '',
   displayName: '',
-  role: 'registrar',
+  roles: ['registrar'],
   password: '',
   passwordConfirm: '',
 };
@@ -71,11 +71,11 @@ export function AddUserDialog({
     }
     setBusy(true);
     try {
-      const { username, displayName, role, password } = form;
+      const { username, displayName, roles, password } = form;
       const user = await createUser(useSession.getState().db, writeContext(), {
         username,
         displayName,
-        role,
+        roles,
         password,
       });
       onCreated(user);
@@ -86,7 +86,7 @@ export function AddUserDialog({
     setBusy(false);
   };
 
-  const field = (name: keyof Form, label: MessageKey, type = 'text') => {
+  const field = (name: Exclude<keyof Form, 'roles'>, label: MessageKey, type = 'text') => {
     const error = errorFor(name);
     return (
       <TextField
@@ -104,7 +104,7 @@ export function AddUserDialog({
   };
 
   return (
-    <Dialog open={open} onClose={close} fullWidth maxWidth="xs">
+    <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
       <form noValidate onSubmit={submit}>
         <DialogTitle>{t('settings.users.add')}</DialogTitle>
         <DialogContent>
@@ -112,19 +112,11 @@ export function AddUserDialog({
             {summary && <Alert severity="error">{summary}</Alert>}
             {field('username', 'settings.users.username')}
             {field('displayName', 'settings.users.displayName')}
-            <TextField
-              select
-              label={t('settings.users.role')}
-              value={form.role}
-              onChange={(e) => setForm((f) => ({ ...f, role: e.target.value as LocalRole }))}
-              fullWidth
-            >
-              {localRoles.map((role) => (
-                <MenuItem key={role} value={role}>
-                  {t(`role.${role}`)}
-                </MenuItem>
-              ))}
-            </TextField>
+            <RolesField
+              value={form.roles}
+              onChange={(roles) => setForm((f) => ({ ...f, roles }))}
+              error={errorFor('roles')}
+            />
             {field('password', 'settings.users.password', 'password')}
             {field('passwordConfirm', 'settings.users.passwordConfirm', 'password')}
           </Stack>

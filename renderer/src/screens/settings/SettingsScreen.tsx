@@ -1,23 +1,22 @@
 import { Button, Stack, Typography } from '@mui/material';
+import { holdsAny } from '@shared/domain/roles';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
-import { useSession } from '../../state/session';
+import { useRoles, useSession } from '../../state/session';
 import { CalendarPanel } from './CalendarPanel';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
 import { SettingsSection } from './SettingsSection';
 import { StandardsPanel } from './StandardsPanel';
-import { UsersPanel } from './UsersPanel';
 
 /**
- * Office rules, accounts and reference data on one page. Everyone may read the rules
- * their work follows; supervisors and administrators change them; only administrators
- * manage accounts.
+ * Office rules and reference data on one page. Everyone may read the rules their work
+ * follows; supervisors and administrators change them. Accounts have their own page
+ * (账户, administrators only).
  */
 export function SettingsScreen() {
   const { t } = useT();
   const settings = useSession((s) => s.settings);
-  const role = useSession((s) => s.user?.role);
-  const canEdit = role === 'supervisor' || role === 'admin';
+  const canEdit = holdsAny(useRoles(), ['supervisor', 'admin']);
   const navigate = useRouter((s) => s.navigate);
 
   return (
@@ -37,7 +36,6 @@ export function SettingsScreen() {
           <OfficeSettingsForm settings={settings} canEdit={canEdit} />
         </SettingsSection>
       )}
-      {role === 'admin' && <UsersPanel />}
       <StandardsPanel canEdit={canEdit} />
       <CalendarPanel />
     </Stack>

@@ -1,6 +1,6 @@
 import { Alert, Stack, Typography } from '@mui/material';
 import { useT } from '../../i18n/useT';
-import { useSession } from '../../state/session';
+import { useActingRole } from '../../state/session';
 import { PageHeader } from '../common/PageHeader';
 import { PackageExportSection } from './PackageExportSection';
 import { PackageHistorySection } from './PackageHistorySection';
@@ -18,7 +18,7 @@ export function canUsePackages(role: string | undefined): boolean {
  */
 export function PackagesScreen() {
   const { t } = useT();
-  const role = useSession((s) => s.user?.role);
+  const role = useActingRole();
 
   return (
     <Stack spacing={3} sx={{ maxWidth: 1100 }}>
