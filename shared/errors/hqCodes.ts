@@ -62,6 +62,7 @@ export const hqFieldCodes: readonly string[] = [
   'sync.kind_not_writable',
   'record.exists',
   'record.delete_by_edit',
+  'record.correction_reason_required',
   'case.not_deletable',
   'delegation.hq_only',
   'actor.unknown',

@@ -33,18 +33,6 @@ export async function commitChange(
   if (definition.appendOnly && change.op !== 'create') {
     return rejected('forbidden', `${kind} records are never changed once written.`);
   }
-  // A correction names its reason, as the desk's write path demands: a forged update of
-  // a kind that keeps revisions would otherwise rewrite history no desk could explain.
-  if (correctionNeedsReason(kind, change.op) && !change.reason?.trim()) {
-    return {
-      status: 'rejected',
-      reason: {
-        code: 'validation',
-        message: `A correction of a ${kind} needs a reason.`,
-        fieldErrors: [{ path: 'reason', code: 'record.correction_reason_required' }],
-      },
-    };
-  }
   const existing = await work.load(change.officeId, kind, change.recordId);
   // Ids are UUIDv7: a create of a record HQ holds is another op's record taken over
   // (an event rewritten, a log entry erased), except the office's fixed-id records,
@@ -56,6 +44,18 @@ export async function commitChange(
         code: 'conflict',
         message: `The ${kind} ${change.recordId} exists already.`,
         fieldErrors: [{ path: 'recordId', code: 'record.exists' }],
+      },
+    };
+  }
+  // A correction names its reason, as the desk's write path demands: a forged update of
+  // a kind that keeps revisions would otherwise rewrite history no desk could explain.
+  if (existing && correctionNeedsReason(kind, change.op) && !change.reason?.trim()) {
+    return {
+      status: 'rejected',
+      reason: {
+        code: 'validation',
+        message: `A correction of a ${kind} needs a reason.`,
+        fieldErrors: [{ path: 'reason', code: 'record.correction_reason_required' }],
       },
     };
   }

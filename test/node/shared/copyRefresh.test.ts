@@ -21,12 +21,12 @@ describe('a case copy of the applicant name following the registry', () => {
   });
 
   it('lets a decided case take the refresh, and nothing else', () => {
-    const at = (status: 'draft' | 'accepted' | 'confirmed' | 'denied' | 'terminated') => ({
+    const at = (status: 'draft' | 'public_notice' | 'confirmed' | 'denied' | 'terminated') => ({
       status,
       acceptedOn: status === 'draft' ? null : '2026-03-05',
       noticeStartedOn: null,
     });
-    for (const status of ['accepted', 'confirmed', 'denied', 'terminated'] as const) {
+    for (const status of ['public_notice', 'confirmed', 'denied', 'terminated'] as const) {
       expect(caseEditIssues(at(status), { applicantName: '张三风' }, '张三风')).toEqual([]);
       expect(caseEditIssues(at(status), { applicantName: '张三风' })[0]?.code).toBe(
         'case.not_editable',
