@@ -6,7 +6,8 @@ export const admin = { username: 'admin', name: '赵管理', password: 'desk-adm
 /** Fills the first-run form (office + first administrator) and submits it. */
 export async function completeFirstRun(page: Page, beforeSubmit?: () => Promise<void>) {
   await page.getByLabel('办公室名称').fill('城关镇民政办');
-  await page.getByLabel('办公室代码').fill('330102001');
+  await page.getByLabel('办公室代码', { exact: true }).fill('330102001');
+  await page.getByLabel('再次输入办公室代码').fill('330102001');
   await page.getByLabel('行政区划代码').fill('330102');
   await page.getByLabel('管理员用户名').fill(admin.username);
   await page.getByLabel('姓名').fill(admin.name);

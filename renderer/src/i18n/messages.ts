@@ -6,6 +6,7 @@ import { elderlyCareEn } from './en/elderlyCare';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
+import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { authZh } from './zh-CN/auth';
@@ -16,6 +17,7 @@ import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
+import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 
@@ -34,6 +36,7 @@ export const zhCN = {
   ...communityZh,
   ...syncZh,
   ...packagesZh,
+  ...rulesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -49,4 +52,5 @@ export const en: Record<MessageKey, string> = {
   ...communityEn,
   ...syncEn,
   ...packagesEn,
+  ...rulesEn,
 };
