@@ -72,11 +72,13 @@ export function withIdFacts<
 export function personDomainIssues(person: PersonData, today: string): FieldError[] {
   const issues: FieldError[] = [];
   if (person.idType === 'resident') {
+    // The birth date is the ID's (withIdFacts): the ID check refuses a future one.
     issues.push(...residentIdIssues(person.idNumber, today));
+  } else {
+    issues.push(...notInFuture(person.birthDate, today, 'birthDate'));
   }
   if (person.disabilityGrade > 0 && person.disabilityType === null) {
     issues.push({ path: 'disabilityType', code: 'person.disability_type_required' });
   }
-  issues.push(...notInFuture(person.birthDate, today, 'birthDate'));
   return issues;
 }

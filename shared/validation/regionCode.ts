@@ -1,7 +1,8 @@
 /**
  * The shape of GB/T 2260 administrative division codes: 6 digits, the first two a
  * province-level code, the next two the prefecture (never 00 below a province), the
- * last two the county. A shape check only: the desk keeps no list of every county, and
+ * last two the county (Hong Kong 81 and Macau 82 number districts straight after the
+ * province, as 820001). A shape check only: the desk keeps no list of every county, and
  * retired codes stay valid on old records and ID cards.
  */
 
@@ -13,6 +14,9 @@ export const provincePrefixes: ReadonlySet<string> = new Set([
   ...['61', '62', '63', '64', '65', '71', '81', '82'],
 ]);
 
+/** Regions whose districts have no prefecture level between (xx00yy is valid). */
+const noPrefectures: ReadonlySet<string> = new Set(['71', '81', '82']);
+
 /**
  * The code of what is wrong with a 6-digit area code as typed (trimmed), or null.
  * '' is 必填, not a format problem. A province's own code (xx0000) is refused: an
@@ -22,6 +26,8 @@ export function areaCodeProblem(code: string): string | null {
   if (code === '') return 'field.required';
   if (!/^\d{6}$/.test(code)) return 'field.area_code';
   if (!provincePrefixes.has(code.slice(0, 2))) return 'code.area_province';
-  if (code.slice(2, 4) === '00') return 'code.area_prefecture';
+  if (code.slice(2, 4) === '00' && !noPrefectures.has(code.slice(0, 2))) {
+    return 'code.area_prefecture';
+  }
   return null;
 }
