@@ -85,7 +85,8 @@ describe.each(hqStorages)('two HQ processes over one $kind database', (storage) 
           for (const person of (await desk.db.persons.toArray()).slice(0, 3)) {
             await write(desk.db, desk.ctx, (w) =>
               w.update('person', person.id, person.version, {
-                phone: `${desk.name}-${round}`,
+                // A valid mobile that differs by writer and round.
+                phone: `1380000${index}${String(round).padStart(3, '0')}`,
               }),
             );
           }
