@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { createDibaoCase } from '../../../renderer/src/db/repositories/cases';
-import { createInstitution } from '../../../renderer/src/db/repositories/elderlyCare/institutions';
+import {
+  createInstitution,
+  getInstitution,
+} from '../../../renderer/src/db/repositories/elderlyCare/institutions';
 import { completeFirstRun } from '../../../renderer/src/db/repositories/firstRun';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { seedSampleReferenceData } from '../../../renderer/src/db/repositories/reference';
@@ -150,7 +153,7 @@ describe('one set of rules at the desk', () => {
       ...institution,
       phone: '0571-88880000',
     });
-    expect(saved.phone).toBe('0571-88880000');
+    expect((await getInstitution(db, saved.id))?.phone).toBe('0571-88880000');
   });
 });
 

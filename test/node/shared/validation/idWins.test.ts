@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withIdFacts } from '@shared/domain/person';
+import { personDataSchema, withIdFacts } from '@shared/domain/person';
 import { kindDefinitions } from '@shared/records/kinds';
 import { personInput, residentId } from '../../../fakes/deskFixtures';
 
@@ -25,11 +25,9 @@ describe("the ID's birth date and sex win", () => {
   });
 
   it('is what the person kind derives, so desk and HQ store the same', () => {
-    const person = kindDefinitions.person.derive({
-      ...personInput({ ...typed, phone: '' }),
-      householdId: null,
-      searchTokens: [],
-    });
+    const person = kindDefinitions.person.derive(
+      personDataSchema.parse({ ...personInput(typed), householdId: null, searchTokens: [] }),
+    );
     expect(person).toMatchObject({ birthDate: '1960-05-04', sex: 'male' });
   });
 });
