@@ -3,7 +3,7 @@ import type { rulesZh } from '../zh-CN/rules';
 export const rulesEn: Record<keyof typeof rulesZh, string> = {
   'date.in_future': 'The date cannot be later than today ({today})',
   'field.phone':
-    'Not a phone number: a mobile has 11 digits starting with 1; a landline has its area code and number, e.g. 0731-84561234, an extension after it, e.g. 0731-84561234-801',
+    'Not a phone number: a mobile has 11 digits starting with 1, a landline is like 0731-84561234 (extension: -801)',
   'field.whole_number': 'Enter a whole number',
   'code.area_province':
     'The first two digits of division code {value} are not a province code (e.g. 33 Zhejiang, 43 Hunan)',
