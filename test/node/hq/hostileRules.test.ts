@@ -66,6 +66,32 @@ describe.each(cases)('shared rules at HQ over $storage.kind, $mode', ({ storage,
       'applicationDate:date.in_future',
     ]);
 
+    // A case of an area code of no province; a volunteer who joins in three days.
+    const badArea = forge.op({
+      op: 'create',
+      recordId: newRecordId(),
+      baseVersion: 0,
+      fields: { ...draft, areaCode: '000000' },
+    });
+    expect(refusal((await forge.send([badArea]))[0])).toEqual(['areaCode:code.area_province']);
+    const personId = (await office.honest.db.persons.toCollection().first())?.id ?? '';
+    const volunteer = forge.op({
+      kind: 'volunteer',
+      op: 'create',
+      recordId: newRecordId(),
+      baseVersion: 0,
+      fields: {
+        personId,
+        name: '张三',
+        volunteerNumber: 'ZJ330102000001',
+        skills: [],
+        joinedOn: daysAfterToday(3),
+        notes: '',
+        searchTokens: [],
+      },
+    });
+    expect(refusal((await forge.send([volunteer]))[0])).toEqual(['joinedOn:date.in_future']);
+
     for (const phone of ['1380013800', '138001380001', '33O1O2OO1']) {
       const person = forge.op({
         kind: 'person',
