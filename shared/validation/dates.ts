@@ -1,3 +1,4 @@
+import { todayIso } from '../calendar/dates';
 import type { FieldError } from '../errors/appError';
 
 /**
@@ -32,4 +33,16 @@ export function notBefore(
   const day = dayOf(date);
   const first = dayOf(earlier);
   return day < first ? [{ path, code, params: { date: day, earlier: first } }] : [];
+}
+
+/** China keeps one clock, UTC+8, in every province. */
+const chinaOffsetMinutes = 480;
+
+/**
+ * The offices' today at instant `now`, as HQ judges "not in the future": China's date,
+ * whatever zone the server runs in. (A UTC day would refuse a desk's today for the first
+ * eight hours of every morning.)
+ */
+export function officeToday(now: Date): string {
+  return todayIso(now, chinaOffsetMinutes);
 }

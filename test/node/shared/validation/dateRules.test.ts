@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { notBefore, notInFuture } from '@shared/validation/dates';
+import { notBefore, notInFuture, officeToday } from '@shared/validation/dates';
 
 describe('notInFuture', () => {
   it('allows today itself and refuses tomorrow, naming the field and today', () => {
@@ -51,5 +51,15 @@ describe('notBefore', () => {
     expect(notBefore('2028-03-01', '2028-02-29', 'date', 'x.before')).toEqual([]);
     expect(notBefore('2020-01-01', null, 'date', 'x.before')).toEqual([]);
     expect(notBefore('2020-01-01', '', 'date', 'x.before')).toEqual([]);
+  });
+});
+
+describe('officeToday', () => {
+  it("is China's date whatever zone the server runs in", () => {
+    // 07:30 in Beijing on 5 December is still 4 December in UTC.
+    expect(officeToday(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05');
+    expect(officeToday(new Date('2026-12-04T15:59:59Z'))).toBe('2026-12-04');
+    expect(officeToday(new Date('2026-12-04T16:00:00Z'))).toBe('2026-12-05');
+    expect(officeToday(new Date('2028-02-28T16:00:00Z'))).toBe('2028-02-29');
   });
 });
