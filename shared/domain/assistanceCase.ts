@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors/appError';
+import { notInFuture } from '../validation/dates';
 import { dibaoStatuses } from '../workflow/dibaoWorkflow';
 import {
   areaCodeSchema,
@@ -75,8 +76,10 @@ export const workflowOwnedCaseFields = [
   'decisionDue',
 ] as const;
 
-export function caseDomainIssues(data: AssistanceCaseData): FieldError[] {
+export function caseDomainIssues(data: AssistanceCaseData, today: string): FieldError[] {
   const issues: FieldError[] = [];
+  // No application dated later than the day it is recorded (HQ checks with its own today).
+  issues.push(...notInFuture(data.applicationDate, today, 'applicationDate'));
   if (!data.coveredPersonIds.includes(data.applicantPersonId)) {
     issues.push({ path: 'coveredPersonIds', code: 'case.applicant_not_covered' });
   }

@@ -11,8 +11,8 @@ export const nameSchema = z.string().trim().min(1).max(50);
 
 export const optionalText = (max: number) => z.string().trim().max(max).default('');
 
-/** 6-digit administrative region code (GB/T 2260) of the township or county. */
-export const areaCodeSchema = z.string().regex(/^\d{6}$/, 'field.area_code');
+/** 6-digit administrative region code (GB/T 2260 shape) of the township or county. */
+export { areaCodeSchema } from '../validation/codeSchemas';
 
 export const urbanRuralSchema = z.enum(['urban', 'rural']);
 export type UrbanRural = z.infer<typeof urbanRuralSchema>;

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors/appError';
-import { residentIdIssues } from '../identity/residentId';
+import { residentIdFacts, residentIdIssues } from '../identity/residentId';
+import { notInFuture } from '../validation/dates';
+import { optionalPhoneSchema } from '../validation/phone';
 import { idTailsSchema } from '../search/idTails';
 import { isoDateSchema, nameSchema, optionalText, urbanRuralSchema } from './common';
 
@@ -23,7 +25,8 @@ export const personDataSchema = z.object({
   idNumber: z.string().trim().min(1).max(30),
   sex: z.enum(['male', 'female']),
   birthDate: isoDateSchema,
-  phone: optionalText(30),
+  /** Mobile or landline (shared/validation/phone.ts), or '' when not known. */
+  phone: optionalPhoneSchema,
   hukouType: urbanRuralSchema,
   hukouAddress: optionalText(200),
   currentAddress: optionalText(200),
@@ -54,17 +57,31 @@ export function normalizeIdNumber(idType: (typeof idTypes)[number], raw: string)
   return idType === 'resident' ? compact.toUpperCase() : compact;
 }
 
+/**
+ * The ID wins: for a resident ID the birth date and sex are what the number says, and
+ * typed values are replaced (at the desk and at HQ, by the kind's derive). For other ID
+ * types the number says nothing, so typed values stand. A malformed number changes
+ * nothing here: the ID check refuses the record.
+ */
+export function withIdFacts<
+  T extends Pick<PersonData, 'idType' | 'idNumber' | 'sex' | 'birthDate'>,
+>(person: T): T {
+  if (person.idType !== 'resident') return person;
+  const facts = residentIdFacts(person.idNumber);
+  return facts ? { ...person, sex: facts.sex, birthDate: facts.birthDate } : person;
+}
+
 /** Rules a schema cannot express: the resident-ID check needs today's date. */
 export function personDomainIssues(person: PersonData, today: string): FieldError[] {
   const issues: FieldError[] = [];
   if (person.idType === 'resident') {
+    // The birth date is the ID's (withIdFacts): the ID check refuses a future one.
     issues.push(...residentIdIssues(person.idNumber, today));
+  } else {
+    issues.push(...notInFuture(person.birthDate, today, 'birthDate'));
   }
   if (person.disabilityGrade > 0 && person.disabilityType === null) {
     issues.push({ path: 'disabilityType', code: 'person.disability_type_required' });
-  }
-  if (person.birthDate > today) {
-    issues.push({ path: 'birthDate', code: 'person.birth_in_future' });
   }
   return issues;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { officeCodeSchema } from '../validation/codeSchemas';
 import { areaCodeSchema } from './common';
 
 /**
@@ -22,12 +23,11 @@ export const officeSettingsSchema = z.object({
 
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
-/** An office's id (its code): the same rule at the desk's first run and at HQ. */
-export const officeIdSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9_-]{1,40}$/, 'settings.office_id_format')
-  .refine((id) => id !== 'reference', 'settings.office_id_format');
+/**
+ * An office's id (its code): the same rule at the desk's first run and at HQ
+ * (shared/validation/officeCode.ts: '' is 必填, "33O1O2001" is refused).
+ */
+export const officeIdSchema = officeCodeSchema;
 
 /**
  * The office's id is not a setting: it is the envelope's officeId of every record

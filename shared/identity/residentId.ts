@@ -6,6 +6,7 @@
  */
 import type { FieldError } from '../errors/appError';
 import { isoDateFromParts } from '../calendar/dates';
+import { provincePrefixes } from '../validation/regionCode';
 
 export interface ResidentIdFacts {
   /** Upper-case, trimmed, 18 characters. */
@@ -25,14 +26,6 @@ const path = 'idNumber';
 /** W_i = 2^(17-i) mod 11. */
 const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const checkChars = '10X98765432';
-
-/** GB/T 2260 province-level prefixes (71 Taiwan, 81 Hong Kong, 82 Macau included). */
-const provincePrefixes: ReadonlySet<string> = new Set([
-  ...['11', '12', '13', '14', '15', '21', '22', '23'],
-  ...['31', '32', '33', '34', '35', '36', '37'],
-  ...['41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54'],
-  ...['61', '62', '63', '64', '65', '71', '81', '82'],
-]);
 
 /** The check character for the first 17 digits; throws on anything but 17 digits. */
 export function residentIdCheckChar(first17: string): string {
@@ -90,6 +83,15 @@ export function checkResidentId(raw: string, today: string): ResidentIdResult {
     },
     warnings,
   };
+}
+
+/**
+ * What a well-formed number says (birth date, sex), whatever today is; null when the
+ * number is not one (its problem is reported by `residentIdIssues` with today's date).
+ */
+export function residentIdFacts(raw: string): ResidentIdFacts | null {
+  const result = checkResidentId(raw, '9999-12-31');
+  return result.ok ? result.value : null;
 }
 
 /** Errors only (no warnings), for zod refinements and write-path checks. */

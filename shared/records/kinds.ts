@@ -7,7 +7,12 @@ import { householdDataSchema, householdDomainIssues } from '../domain/household'
 import { delegationDataSchema } from '../domain/delegation';
 import { localUserDataSchema } from '../domain/localUser';
 import { officeSettingsSchema } from '../domain/settings';
-import { normalizeIdNumber, personDataSchema, personDomainIssues } from '../domain/person';
+import {
+  normalizeIdNumber,
+  personDataSchema,
+  personDomainIssues,
+  withIdFacts,
+} from '../domain/person';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '../domain/reference';
 import { staffMemberDataSchema } from '../domain/staff';
 import { idTailTokens } from '../search/idTails';
@@ -31,7 +36,9 @@ export const kindDefinitions = {
     // Corrected, never overwritten: every change names its reason and keeps the old version.
     keepsRevisions: true,
     derive: (p) => ({
-      ...p,
+      // The ID's birth date and sex replace typed ones (resident IDs only), so HQ
+      // stores what the number says whatever a desk sent.
+      ...withIdFacts(p),
       // One spelling per ID so the duplicate check and ID search see the same key.
       idNumber: normalizeIdNumber(p.idType, p.idNumber),
       searchTokens: nameSearchTokens(p.name),

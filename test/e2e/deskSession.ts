@@ -14,7 +14,8 @@ export async function completeFirstRun(
   options: { casework?: boolean } = {},
 ) {
   await page.getByLabel('办公室名称').fill('城关镇民政办');
-  await page.getByLabel('办公室代码').fill('330102001');
+  await page.getByLabel('办公室代码', { exact: true }).fill('330102001');
+  await page.getByLabel('再次输入办公室代码').fill('330102001');
   await page.getByLabel('行政区划代码').fill('330102');
   await page.getByLabel('管理员用户名').fill(admin.username);
   await page.getByLabel('姓名').fill(admin.name);

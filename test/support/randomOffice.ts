@@ -64,8 +64,10 @@ export class RandomOffice {
     private readonly log: (line: string) => void,
   ) {}
 
-  private value(desk: SyncDesk) {
+  /** A new value for a field, unique in the run; a phone is a valid mobile. */
+  private value(desk: SyncDesk, field: string) {
     this.counter += 1;
+    if (field === 'phone') return `139${String(this.counter).padStart(8, '0')}`;
     return `${desk.name}-${this.counter}`;
   }
 
@@ -112,7 +114,7 @@ export class RandomOffice {
         );
         const field = r.pick<string>(editableFields[kind]) ?? 'address';
         if (!record) return;
-        const value = this.value(desk);
+        const value = this.value(desk, field);
         return this.attempt(desk, `edits ${kind} ${record.id}.${field}=${value}`, () =>
           write(desk.db, desk.ctx, (w) =>
             w.update(kind, record.id, record.version, { [field]: value }, { reason: '随机更正' }),
@@ -178,7 +180,7 @@ export class RandomOffice {
     const target = this.random.pick(candidates);
     const field = this.random.pick<string>(editableFields[kind]) ?? 'address';
     if (!target) return null;
-    const values: [string, string] = [this.value(one), this.value(two)];
+    const values: [string, string] = [this.value(one, field), this.value(two, field)];
     this.protectedIds.add(target.id);
     for (const [i, desk] of [one, two].entries()) {
       const current = await desk.db[table].get(target.id);

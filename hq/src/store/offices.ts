@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '@shared/errors/appError';
 import { officeIdSchema } from '@shared/domain/settings';
+import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import type { PublicKeys } from '@shared/sync/protocol';
 import type { HqTables } from '../db/schema';
 import { checkDeviceKeys } from './deviceKeys';
@@ -15,29 +16,32 @@ export async function addOffice(
   office: { id: string; name: string },
   now: Date,
 ) {
-  if (!officeIdSchema.safeParse(office.id).success) {
+  const id = officeIdSchema.safeParse(office.id);
+  if (!id.success) {
+    // The shared rule's own code (必填, the letter O for zero, ...), as at the desk.
     throw new AppError({
       code: 'validation',
-      message: 'An office id has 1–40 letters, digits, "_" or "-".',
-      fieldErrors: [{ path: 'id', code: 'office.id_format' }],
+      message: 'Not an office code: 9 digits of the township, or letters, digits, "_", "-".',
+      fieldErrors: fieldErrorsFromZod(id.error).map((e) => ({ ...e, path: 'id' })),
     });
   }
+  const code = id.data;
   await db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('offices')
       .select('id')
-      .where('id', '=', office.id)
+      .where('id', '=', code)
       .executeTakeFirst();
     if (existing) {
-      throw new AppError({ code: 'duplicate', message: `Office ${office.id} already exists.` });
+      throw new AppError({ code: 'duplicate', message: `Office ${code} already exists.` });
     }
     await trx
       .insertInto('offices')
-      .values({ ...office, created_at: now.toISOString() })
+      .values({ ...office, id: code, created_at: now.toISOString() })
       .execute();
     await trx
       .insertInto('streams')
-      .values({ id: officeStream(office.id), seq: 0 })
+      .values({ id: officeStream(code), seq: 0 })
       .execute();
   });
 }

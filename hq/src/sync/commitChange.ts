@@ -3,6 +3,7 @@ import type { SyncConflictData } from '@shared/domain/syncConflict';
 import { correctionNeedsReason } from '@shared/records/corrections';
 import { newRecordId } from '@shared/records/ids';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
+import { officeToday } from '@shared/validation/dates';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import type { ChangeRow } from '../store/changeLog';
 import { snapshotJson, snapshotOf } from '../store/recordStore';
@@ -124,7 +125,7 @@ function validateAndDerive(
   const derived = (definition.derive as (d: unknown) => Record<string, unknown>)(parsed.data);
   const issues = (
     definition.domainIssues as (d: unknown, today: string) => AppErrorData['fieldErrors']
-  )(derived, now.toISOString().slice(0, 10));
+  )(derived, officeToday(now));
   return issues && issues.length > 0
     ? { code: 'validation', message: `Invalid ${kind}.`, fieldErrors: issues }
     : { data: derived };

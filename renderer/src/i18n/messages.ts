@@ -11,6 +11,7 @@ import { registryEn } from './en/registry';
 import { searchEn } from './en/search';
 import { registryCorrectionsEn } from './en/registryCorrections';
 import { rolesEn } from './en/roles';
+import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { wordsEn } from './en/words';
@@ -27,6 +28,7 @@ import { registryZh } from './zh-CN/registry';
 import { searchZh } from './zh-CN/search';
 import { registryCorrectionsZh } from './zh-CN/registryCorrections';
 import { rolesZh } from './zh-CN/roles';
+import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 import { wordsZh } from './zh-CN/words';
@@ -52,6 +54,7 @@ export const zhCN = {
   ...packagesZh,
   ...wordsZh,
   ...rolesZh,
+  ...rulesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -73,4 +76,5 @@ export const en: Record<MessageKey, string> = {
   ...packagesEn,
   ...wordsEn,
   ...rolesEn,
+  ...rulesEn,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../../errors/appError';
 import { maskIdNumber } from '../../identity/residentId';
+import { notInFuture } from '../../validation/dates';
 import { isoDateSchema, nameSchema, optionalText } from '../common';
 import { idTypes, type PersonData } from '../person';
 import { servicesInPeriod, type Period } from './hours';
@@ -49,9 +50,8 @@ export function certificateIssues(data: CertificateData, today: string): FieldEr
   if (data.periodFrom > data.periodTo) {
     issues.push({ path: 'periodTo', code: 'community.period_reversed' });
   }
-  if (data.periodTo > today || data.issuedOn > today) {
-    issues.push({ path: 'periodTo', code: 'community.in_future' });
-  }
+  issues.push(...notInFuture(data.periodTo, today, 'periodTo'));
+  issues.push(...notInFuture(data.issuedOn, today, 'issuedOn'));
   if (!data.maskedIdNumber.includes('*')) {
     issues.push({ path: 'maskedIdNumber', code: 'community.id_not_masked' });
   }

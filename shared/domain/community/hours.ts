@@ -1,4 +1,5 @@
 import type { FieldError } from '../../errors/appError';
+import { notInFuture } from '../../validation/dates';
 import { dateOf, localMinutes, minutesBetween } from './localTime';
 
 /** Longest single stretch of service one record may hold; a longer one is a typing slip. */
@@ -22,7 +23,7 @@ export function spanIssues(span: ServiceSpan, today: string): FieldError[] {
   const minutes = minutesBetween(span.startAt, span.endAt) ?? 0;
   if (minutes <= 0) issues.push({ path: 'endAt', code: 'community.end_not_after_start' });
   if (minutes > maxSpanMinutes) issues.push({ path: 'endAt', code: 'community.span_too_long' });
-  if (dateOf(span.startAt) > today) issues.push({ path: 'startAt', code: 'community.in_future' });
+  issues.push(...notInFuture(span.startAt, today, 'startAt'));
   return issues;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../../errors/appError';
+import { notInFuture } from '../../validation/dates';
 import { isoDateSchema, nameSchema, optionalText } from '../common';
 
 /**
@@ -28,7 +29,7 @@ export type VolunteerInput = Omit<z.input<typeof volunteerDataSchema>, 'searchTo
 
 export function volunteerIssues(data: VolunteerData, today: string): FieldError[] {
   const issues: FieldError[] = [];
-  if (data.joinedOn > today) issues.push({ path: 'joinedOn', code: 'community.in_future' });
+  issues.push(...notInFuture(data.joinedOn, today, 'joinedOn'));
   if (new Set(data.skills).size !== data.skills.length) {
     issues.push({ path: 'skills', code: 'community.listed_twice' });
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../../errors/appError';
 import { isoDateFromParts } from '../../calendar/dates';
+import { notInFuture } from '../../validation/dates';
 import { nameSchema, optionalText } from '../common';
 import { homeCareServiceTypes } from './enums';
 
@@ -66,7 +67,6 @@ export function visitDomainIssues(v: HomeCareVisitData, today: string): FieldErr
   if (minutes !== null && minutes > maxVisitMinutes) {
     issues.push({ path: 'endAt', code: 'elderly.visit_too_long' });
   }
-  if (v.startAt.slice(0, 10) > today)
-    issues.push({ path: 'startAt', code: 'elderly.date_in_future' });
+  issues.push(...notInFuture(v.startAt, today, 'startAt'));
   return issues;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../../errors/appError';
+import { optionalPhoneSchema } from '../../validation/phone';
 import { isoDateSchema, nameSchema, optionalText } from '../common';
 import { bedTypes, operatorTypes, sexRules } from './enums';
 
@@ -21,7 +22,7 @@ export const institutionDataSchema = z.object({
   /** Star grade 1–5 of the national grading; null while not yet graded. */
   grade: z.number().int().min(1).max(5).nullable(),
   address: optionalText(200),
-  phone: optionalText(30),
+  phone: optionalPhoneSchema,
 });
 export type InstitutionData = z.infer<typeof institutionDataSchema>;
 

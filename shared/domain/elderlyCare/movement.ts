@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FieldError } from '../../errors/appError';
 import { isoDateSchema, optionalText } from '../common';
+import { notInFuture } from '../../validation/dates';
 import { dischargeReasons, movementTypes } from './enums';
 
 /**
@@ -38,7 +39,7 @@ export function deriveMovement(m: MovementData): MovementData {
 
 export function movementDomainIssues(m: MovementData, today: string): FieldError[] {
   const issues: FieldError[] = [];
-  if (m.date > today) issues.push({ path: 'date', code: 'elderly.date_in_future' });
+  issues.push(...notInFuture(m.date, today, 'date'));
   if ((m.type === 'discharge') !== (m.dischargeReason !== null)) {
     issues.push({ path: 'dischargeReason', code: 'field.required' });
   }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { FieldError } from '../../errors/appError';
 import { isoDateSchema, nameSchema, optionalText } from '../common';
 import { fenSchema } from '../../money/fen';
+import { notInFuture } from '../../validation/dates';
+import { phoneSchema } from '../../validation/phone';
 import { abilityLevels, assessmentReasons, fundingCategories } from './enums';
 
 /**
@@ -18,7 +20,7 @@ export const residentDataSchema = z.object({
   emergencyContact: z.object({
     name: z.string().trim().min(1).max(50),
     relation: optionalText(20),
-    phone: z.string().trim().min(1).max(30),
+    phone: phoneSchema,
   }),
   note: optionalText(500),
   /** Derived by the write path from the name, as for persons. */
@@ -41,7 +43,7 @@ export const assessmentDataSchema = z.object({
 export type AssessmentData = z.infer<typeof assessmentDataSchema>;
 
 export function assessmentDomainIssues(a: AssessmentData, today: string): FieldError[] {
-  return a.date > today ? [{ path: 'date', code: 'elderly.date_in_future' }] : [];
+  return notInFuture(a.date, today, 'date');
 }
 
 /**

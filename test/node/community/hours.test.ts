@@ -85,6 +85,6 @@ describe('spanIssues', () => {
     expect(codes('2026-02-01T09:00', '2026-02-02T10:00')).toEqual([
       'endAt:community.span_too_long',
     ]);
-    expect(codes('2026-03-03T09:00', '2026-03-03T10:00')).toEqual(['startAt:community.in_future']);
+    expect(codes('2026-03-03T09:00', '2026-03-03T10:00')).toEqual(['startAt:date.in_future']);
   });
 });

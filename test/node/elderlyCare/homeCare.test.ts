@@ -42,7 +42,7 @@ describe('community home-care visits', () => {
     });
     await expect(
       recordVisit(db, ctx, { ...base, startAt: '2026-04-01T09:00', endAt: '2026-04-01T10:00' }),
-    ).rejects.toMatchObject({ fieldErrors: [{ path: 'startAt', code: 'elderly.date_in_future' }] });
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'startAt', code: 'date.in_future' }] });
     await expect(recordVisit(db, ctx, { ...base, personId: 'nobody' })).rejects.toMatchObject({
       fieldErrors: [{ path: 'personId', code: 'elderly.missing_reference' }],
     });

@@ -141,7 +141,7 @@ describe('the course of a stay', () => {
         bedId: beds.a.id,
         date: '2026-12-01',
       }),
-    ).rejects.toMatchObject({ fieldErrors: [{ path: 'date', code: 'elderly.date_in_future' }] });
+    ).rejects.toMatchObject({ fieldErrors: [{ path: 'date', code: 'date.in_future' }] });
     expect(await staysOf(db, zhang.id)).toEqual([]);
   });
 });

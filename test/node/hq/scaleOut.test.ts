@@ -88,7 +88,8 @@ describe.each(hqStorages)('two HQ processes over one $kind database', (storage) 
                 'person',
                 person.id,
                 person.version,
-                { phone: `${desk.name}-${round}` },
+                // A valid mobile that differs by writer and round.
+                { phone: `1380000${index}${String(round).padStart(3, '0')}` },
                 { reason: '更正电话' },
               ),
             );

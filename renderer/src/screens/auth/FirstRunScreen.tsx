@@ -2,7 +2,11 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { useState, type FormEvent } from 'react';
 import { AppError, type FieldError } from '@shared/errors/appError';
 import { localUserDataSchema } from '@shared/domain/localUser';
-import { defaultOfficeSettings, officeSettingsSchema } from '@shared/domain/settings';
+import {
+  defaultOfficeSettings,
+  officeIdSchema,
+  officeSettingsSchema,
+} from '@shared/domain/settings';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import { minPasswordLength } from '../../auth/password';
 import { completeFirstRun } from '../../db/repositories/firstRun';
@@ -17,6 +21,8 @@ import { rememberUsername } from './LoginScreen';
 interface Form {
   officeName: string;
   officeId: string;
+  /** The permanent code typed a second time: it must match. */
+  officeIdConfirm: string;
   areaCode: string;
   username: string;
   displayName: string;
@@ -27,6 +33,7 @@ interface Form {
 const empty: Form = {
   officeName: '',
   officeId: '',
+  officeIdConfirm: '',
   areaCode: '',
   username: '',
   displayName: '',
@@ -36,11 +43,29 @@ const empty: Form = {
 
 const adminFieldsSchema = localUserDataSchema.pick({ username: true, displayName: true });
 
+/**
+ * The office code can never be changed: it must have the shape of one (shared rule, the
+ * same at HQ) and be typed twice alike. The second field is only compared.
+ */
+function officeCodeErrors(form: Form): FieldError[] {
+  const code = officeIdSchema.safeParse(form.officeId);
+  const errors = code.success
+    ? []
+    : fieldErrorsFromZod(code.error).map((e) => ({ ...e, path: 'officeId' }));
+  const confirm = form.officeIdConfirm.trim();
+  if (confirm === '') errors.push({ path: 'officeIdConfirm', code: 'field.required' });
+  else if (confirm !== form.officeId.trim()) {
+    errors.push({ path: 'officeIdConfirm', code: 'settings.office_id_mismatch' });
+  }
+  return errors;
+}
+
 /** Every problem at once, before anything is written, so the form is fixed in one pass. */
 function checkForm(form: Form): FieldError[] {
   const errors: FieldError[] = [];
   const settings = officeSettingsSchema.safeParse({ ...defaultOfficeSettings, ...form });
   if (!settings.success) errors.push(...fieldErrorsFromZod(settings.error));
+  errors.push(...officeCodeErrors(form));
   const admin = adminFieldsSchema.safeParse(form);
   if (!admin.success) errors.push(...fieldErrorsFromZod(admin.error));
   if (form.password.length < minPasswordLength) {
@@ -126,10 +151,18 @@ export function FirstRunScreen() {
           <Typography variant="subtitle2" color="primary">
             {t('auth.firstRun.office')}
           </Typography>
-          {field('officeName', 'auth.officeName', { help: t('auth.officeNameHelp') })}
+          <Stack direction="row" spacing={2}>
+            {field('officeName', 'auth.officeName', { help: t('auth.officeNameHelp') })}
+            {field('areaCode', 'auth.areaCode', { help: t('auth.areaCodeHelp') })}
+          </Stack>
+          <Alert severity="warning" data-testid="office-code-permanent">
+            {t('auth.officeIdPermanent')}
+          </Alert>
           <Stack direction="row" spacing={2}>
             {field('officeId', 'auth.officeId', { help: t('auth.officeIdHelp') })}
-            {field('areaCode', 'auth.areaCode', { help: t('auth.areaCodeHelp') })}
+            {field('officeIdConfirm', 'auth.officeIdConfirm', {
+              help: t('auth.officeIdConfirmHelp'),
+            })}
           </Stack>
           <Typography variant="subtitle2" color="primary" sx={{ pt: 1 }}>
             {t('auth.firstRun.admin')}

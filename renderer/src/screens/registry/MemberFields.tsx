@@ -30,14 +30,12 @@ import {
 } from './householdForm';
 import { MemberIdField } from './MemberIdField';
 
-/** A number that is not a resident ID has no checksum, birth date or sex to compare. */
+/** A number that is not a resident ID has no checksum, birth date or sex to read. */
 const plainCheck: IdCheck = {
   result: { ok: false, error: { path: 'idNumber', code: 'field.invalid' } },
   mismatches: [],
   normalized: null,
 };
-
-const warnHelper = { formHelperText: { sx: { color: 'warning.dark' } } } as const;
 
 /** As the household's select: most townships' households are rural. */
 const hukouOrder: readonly UrbanRural[] = ['rural', 'urban'];
@@ -71,15 +69,16 @@ export function MemberFields(props: {
   /** Receives the name field, so a new row can take the focus. */
   nameRef?: (input: HTMLInputElement | null) => void;
 }) {
-  const { t, fieldError } = useT();
+  const { t } = useT();
   const { index, member: m, today } = props;
   const isHead = index === 0 && !props.hideRelation;
   const err = (field: string) => props.errorFor(`members.${index}.${field}`);
   const set = (patch: Partial<MemberDraft>) => props.onChange((old) => ({ ...old, ...patch }));
   const check = props.plainId ? plainCheck : checkMemberId(m, today);
-  const mismatch = (path: string) => check.mismatches.find((w) => w.path === path);
-  const sexWarning = mismatch('sex');
-  const birthWarning = mismatch('birthDate');
+  // The ID wins (the person kind's derive): a valid ID's sex and birth date are shown
+  // and saved, read-only; typed values stand only while there is no valid ID.
+  const fromId = check.result.ok ? check.result.value : null;
+  const idHelper = (name: string) => err(name) ?? (fromId ? t('registry.member.fromId') : ' ');
 
   const field = (name: string, extra: TextFieldProps = {}): TextFieldProps => ({
     size: 'small',
@@ -157,10 +156,10 @@ export function MemberFields(props: {
           <TextField
             {...field('sex')}
             select
-            {...(sexWarning && !err('sex') ? { slotProps: warnHelper } : {})}
             label={t('registry.member.sex')}
-            value={m.sex}
-            helperText={err('sex') ?? (sexWarning ? fieldError(sexWarning) : ' ')}
+            value={fromId ? fromId.sex : m.sex}
+            helperText={idHelper('sex')}
+            slotProps={{ htmlInput: { readOnly: Boolean(fromId) } }}
             onChange={(e) => set({ sex: e.target.value as MemberDraft['sex'], sexFromId: false })}
           >
             <MenuItem value="">{t('registry.choose')}</MenuItem>
@@ -173,13 +172,12 @@ export function MemberFields(props: {
             {...field('birthDate')}
             type="date"
             label={t('registry.member.birthDate')}
-            value={m.birthDate}
-            helperText={err('birthDate') ?? (birthWarning ? fieldError(birthWarning) : ' ')}
+            value={fromId ? fromId.birthDate : m.birthDate}
+            helperText={idHelper('birthDate')}
             onChange={(e) => set({ birthDate: e.target.value, birthFromId: false })}
             slotProps={{
               inputLabel: { shrink: true },
-              htmlInput: { max: today },
-              ...(birthWarning && !err('birthDate') ? warnHelper : {}),
+              htmlInput: { max: today, readOnly: Boolean(fromId) },
             }}
           />
         </Grid>
