@@ -61,7 +61,10 @@ describe.each(cases)('shared rules at HQ over $storage.kind, $mode', ({ storage,
     ]);
 
     // The draft's own date moved into the future by a plain edit: refused the same way.
-    const futureEdit = forge.op({ fields: { applicationDate: daysAfterToday(3) } });
+    const futureEdit = forge.op({
+      fields: { applicationDate: daysAfterToday(3) },
+      reason: '申请日期录错',
+    });
     expect(refusal((await forge.send([futureEdit]))[0])).toEqual([
       'applicationDate:date.in_future',
     ]);
@@ -141,6 +144,7 @@ describe.each(cases)('shared rules at HQ over $storage.kind, $mode', ({ storage,
       recordId: id,
       baseVersion: 1,
       fields: { birthDate: '1970-07-07', sex: 'male' },
+      reason: '出生日期更正',
     });
     expect((await forge.send([edit]))[0]?.status).toBe('applied');
     expect(await hqPerson(office, id)).toMatchObject({ birthDate: '1950-10-01', sex: 'female' });
