@@ -39,3 +39,28 @@ export async function startDeskAsAdmin(page: Page, options: { casework?: boolean
   await completeFirstRun(page, undefined, options);
   await logIn(page);
 }
+
+/** An administrator adds an account on 账户 (one role, as the dialog names it). */
+export async function addUser(
+  page: Page,
+  user: { username: string; name: string; password: string },
+  role: string,
+) {
+  await page.getByRole('button', { name: '账户' }).first().click();
+  await page.getByRole('button', { name: '添加用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill(user.username);
+  await dialog.getByLabel('姓名').fill(user.name);
+  await dialog.getByLabel('角色').click();
+  await page.getByRole('option', { name: role, exact: true }).click();
+  await dialog.getByLabel('密码', { exact: true }).fill(user.password);
+  await dialog.getByLabel('确认密码').fill(user.password);
+  await dialog.getByRole('button', { name: '创建用户' }).click();
+  await page.getByText(user.name).first().waitFor();
+}
+
+/** Logs the current account out and another in. */
+export async function switchUser(page: Page, user: { username: string; password: string }) {
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await logIn(page, user);
+}

@@ -4,7 +4,7 @@ import { todayIso } from '../../../shared/calendar/dates';
 import { buildCalendar, sampleCalendarYears } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { dibaoDeadlines, noticeOverFrom } from '../../../shared/workflow/dibaoDeadlines';
-import { admin, completeFirstRun, logIn } from '../deskSession';
+import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 
 /**
@@ -39,24 +39,6 @@ async function shot(name: string) {
   await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
 }
 
-async function addUser(user: typeof registrar, role: string) {
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('用户名').fill(user.username);
-  await dialog.getByLabel('姓名').fill(user.name);
-  await dialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: role, exact: true }).click();
-  await dialog.getByLabel('密码', { exact: true }).fill(user.password);
-  await dialog.getByLabel('确认密码').fill(user.password);
-  await dialog.getByRole('button', { name: '创建用户' }).click();
-  await page.getByText(user.name).first().waitFor();
-}
-
-async function switchTo(user: typeof registrar) {
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await logIn(page, user);
-}
-
 async function takeStep(action: string, opinion?: string) {
   await page.getByTestId(`action-${action}`).click();
   const dialog = page.getByTestId('transition-dialog');
@@ -82,10 +64,9 @@ it('corrects a submitted case with a reason, shows its versions, and asks before
   await completeFirstRun(page);
   await logIn(page, admin);
   // Casework belongs to a registrar and a supervisor, not the administrator.
-  await page.getByRole('button', { name: '设置' }).first().click();
-  await addUser(registrar, '登记员');
-  await addUser(supervisor, '主管');
-  await switchTo(registrar);
+  await addUser(page, registrar, '登记员');
+  await addUser(page, supervisor, '主管');
+  await switchUser(page, registrar);
 
   await page.getByRole('button', { name: '家庭登记' }).first().click();
   await page.getByLabel('村（社区）').fill('西村');
@@ -146,7 +127,7 @@ it('corrects a submitted case with a reason, shows its versions, and asks before
   await shot('cases-case-versions');
 
   // The supervisor takes it to its 公示: the button and its message name the same day.
-  await switchTo(supervisor);
+  await switchUser(page, supervisor);
   await page.getByRole('button', { name: '低保案件' }).first().click();
   await page.getByTestId('case-row').first().click();
   await takeStep('accept');

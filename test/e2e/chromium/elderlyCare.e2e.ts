@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { todayIso } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
-import { logIn, startDeskAsAdmin } from '../deskSession';
+import { logIn, startDeskAsAdmin, addUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 
 /**
@@ -102,17 +102,7 @@ it('admits residents from the board, discharges one, and the figures follow', as
   await startDeskAsAdmin(page);
 
   // The administrator manages accounts only: a supervisor keeps the beds.
-  await page.getByRole('button', { name: '账户' }).first().click();
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const userDialog = page.getByRole('dialog');
-  await userDialog.getByLabel('用户名').fill(supervisor.username);
-  await userDialog.getByLabel('姓名').fill(supervisor.name);
-  await userDialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: '主管', exact: true }).click();
-  await userDialog.getByLabel('密码', { exact: true }).fill(supervisor.password);
-  await userDialog.getByLabel('确认密码').fill(supervisor.password);
-  await userDialog.getByRole('button', { name: '创建用户' }).click();
-  await page.getByText(supervisor.name).first().waitFor();
+  await addUser(page, supervisor, '主管');
   await page.getByRole('button', { name: '退出登录' }).click();
   await logIn(page, supervisor);
 

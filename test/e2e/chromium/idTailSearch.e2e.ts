@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
-import { logIn, startDeskAsAdmin } from '../deskSession';
+import { logIn, startDeskAsAdmin, addUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 
 /**
@@ -56,17 +56,7 @@ it('finds a person by the last four (and six) characters of the ID number', asyn
   await startDeskAsAdmin(page);
 
   // Casework is a registrar's: the administrator adds one.
-  await page.getByRole('button', { name: '设置' }).first().click();
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('用户名').fill(registrar.username);
-  await dialog.getByLabel('姓名').fill(registrar.name);
-  await dialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: '登记员' }).click();
-  await dialog.getByLabel('密码', { exact: true }).fill(registrar.password);
-  await dialog.getByLabel('确认密码').fill(registrar.password);
-  await dialog.getByRole('button', { name: '创建用户' }).click();
-  await page.getByText(registrar.name).first().waitFor();
+  await addUser(page, registrar, '登记员');
   await page.getByRole('button', { name: '退出登录' }).click();
   await logIn(page, registrar);
 

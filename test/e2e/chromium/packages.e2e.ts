@@ -8,7 +8,7 @@ import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
 import { buildServer } from '../../../hq/src/http/server';
 import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
-import { completeFirstRun, logIn } from '../deskSession';
+import { completeFirstRun, logIn, addUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { latinLeaks } from '../../support/latinWords';
 
@@ -232,17 +232,7 @@ async function importFile(file: string | { name: string; mimeType: string; buffe
 }
 
 async function addSupervisor() {
-  await page.getByRole('button', { name: '账户' }).first().click();
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('用户名').fill(supervisor.username);
-  await dialog.getByLabel('姓名').fill(supervisor.name);
-  await dialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: '主管', exact: true }).click();
-  await dialog.getByLabel('密码', { exact: true }).fill(supervisor.password);
-  await dialog.getByLabel('确认密码').fill(supervisor.password);
-  await dialog.getByRole('button', { name: '创建用户' }).click();
-  await page.getByText(supervisor.name).first().waitFor();
+  await addUser(page, supervisor, '主管');
 }
 
 async function registerHousehold() {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
-import { admin, completeFirstRun, logIn } from '../deskSession';
+import { admin, completeFirstRun, logIn, addUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 
 /**
@@ -69,17 +69,7 @@ it('takes the office code twice at first run, and refuses a bad phone next to th
   await logIn(page, admin);
 
   // A supervisor registers residents (the administrator manages accounts only).
-  await page.getByRole('button', { name: '设置' }).first().click();
-  await page.getByRole('button', { name: '添加用户' }).click();
-  const userDialog = page.getByRole('dialog');
-  await userDialog.getByLabel('用户名').fill(supervisor.username);
-  await userDialog.getByLabel('姓名').fill(supervisor.name);
-  await userDialog.getByLabel('角色').click();
-  await page.getByRole('option', { name: '主管' }).click();
-  await userDialog.getByLabel('密码', { exact: true }).fill(supervisor.password);
-  await userDialog.getByLabel('确认密码').fill(supervisor.password);
-  await userDialog.getByRole('button', { name: '创建用户' }).click();
-  await page.getByText(supervisor.name).first().waitFor();
+  await addUser(page, supervisor, '主管');
   await page.getByRole('button', { name: '退出登录' }).click();
   await logIn(page, supervisor);
 

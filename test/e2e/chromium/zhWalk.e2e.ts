@@ -73,12 +73,13 @@ it('shows no Latin words outside the allow-list on any screen, as any role', asy
   await logIn(page);
 
   // The administrator's accounts, the add-user dialog looked at on the way.
-  await page.getByRole('navigation').getByRole('button', { name: '设置' }).click();
+  await page.getByRole('navigation').getByRole('button', { name: '账户' }).click();
+  await check('管理员 › 账户');
   for (const person of Object.values(people)) {
     await page.getByRole('button', { name: '添加用户' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('用户名').fill(person.username);
-    await check('管理员 › 设置 › 添加用户（对话框）');
+    await check('管理员 › 账户 › 添加用户（对话框）');
     await dialog.getByLabel('姓名').fill(person.name);
     await dialog.getByLabel('角色').click();
     await page.getByRole('option', { name: person.role, exact: true }).click();
