@@ -26,7 +26,7 @@ export interface MetaRow {
 
 /** A superseded version of a record that is corrected, never overwritten. */
 export interface RevisionRow {
-  /** `${kind}:${recordId}:${version}` */
+  /** `revisionId()`: one row per superseded state, whatever its version number. */
   id: string;
   kind: string;
   recordId: string;
@@ -36,6 +36,21 @@ export interface RevisionRow {
   reason: string;
   supersededAt: string;
   supersededBy: string;
+}
+
+/**
+ * A superseded version's row id: kind, record, version and the version's own clock
+ * stamp. Version numbers alone are not unique on a desk: a pull lays HQ's version number
+ * under still-queued local changes, and the next local change then supersedes a number
+ * the desk kept before; keyed by number alone, that would overwrite the older version.
+ * The same state reached twice (its own change coming back) keeps one row.
+ */
+export function revisionId(
+  kind: string,
+  recordId: string,
+  superseded: { version?: number; hlc?: string },
+): string {
+  return `${kind}:${recordId}:${superseded.version ?? 0}:${superseded.hlc ?? ''}`;
 }
 
 /**

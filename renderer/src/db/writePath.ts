@@ -13,7 +13,7 @@ import {
 } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
-import { recordTable, recordTableNames, type DeskDatabase } from './database';
+import { recordTable, recordTableNames, revisionId, type DeskDatabase } from './database';
 import { DeviceCounters } from './deviceState';
 import { checkInvariants } from './invariants';
 import { heldRolesOf, type WriteContext } from './writeContext';
@@ -178,11 +178,11 @@ class TransactionWriter implements Writer {
       updatedBy: this.ctx.actor.userId,
     } as StoredRecord<KindData[K]>;
     if (definition.keepsRevisions) {
-      // put, not add: after a pull laid HQ's lower version number under still-queued
-      // local changes, the desk's next change supersedes a version number it kept before.
+      // One row per superseded state (revisionId); put, so the same state kept twice
+      // stays one row.
       this.issue(
         this.db.revisions.put({
-          id: `${kind}:${id}:${existing.version}`,
+          id: revisionId(kind, id, existing),
           kind,
           recordId: id,
           version: existing.version,

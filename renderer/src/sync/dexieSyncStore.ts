@@ -12,6 +12,7 @@ import type { HqTrust, SyncStore } from '@shared/sync/ports';
 import type { OpResult, ServerChange, SyncCursor } from '@shared/sync/protocol';
 import {
   recordTableNames,
+  revisionId,
   type DeskDatabase,
   type RejectedOpRow,
   type RevisionRow,
@@ -283,7 +284,7 @@ function supersededRevision(
   if (!current || current.hlc === incoming.hlc) return null;
   if ((current.version ?? 0) >= (incoming.version ?? 0)) return null;
   return {
-    id: `${kind}:${incoming.id}:${current.version ?? 0}`,
+    id: revisionId(kind, incoming.id, current),
     kind,
     recordId: incoming.id,
     version: current.version ?? 0,

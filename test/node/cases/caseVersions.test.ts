@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translate, type Translate } from '../../../renderer/src/i18n/translate';
-import type { RecordVersion } from '../../../renderer/src/db/repositories/community/history';
+import type { RecordVersion } from '../../../renderer/src/db/repositories/recordHistory';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import {
   caseFieldLabel,

@@ -11,8 +11,10 @@ import {
   registerVolunteer,
   volunteerOfPerson,
 } from '../../../renderer/src/db/repositories/community/volunteers';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { aVolunteer, otherPerson, registerPerson } from './communityFixtures';
+import { revisionOf } from '../../support/revisions';
 
 const fields = { volunteerNumber: 'ZJ-2', skills: [], joinedOn: '2026-01-01', notes: '' };
 
@@ -67,11 +69,32 @@ describe('volunteers', () => {
       '编号录错',
     );
     expect(fixed.version).toBe(2);
-    const kept = await db.revisions.get(`volunteer:${volunteer.id}:1`);
+    const kept = await revisionOf(db, 'volunteer', volunteer.id, 1);
     expect(kept).toMatchObject({
       reason: '编号录错',
       record: { volunteerNumber: 'ZJ-330102-0001' },
     });
+  });
+
+  it('keeps every superseded state when a pull laid a version number it had kept before', async () => {
+    const { db, ctx } = await openTestDesk();
+    const { volunteer } = await aVolunteer(db, ctx);
+    const v2 = await correctVolunteer(db, ctx, volunteer.id, 1, { ...fields }, '第一次更正');
+    // HQ's own numbering comes back lower while a change is still queued (a pull's
+    // overlay): the record is version 1 again, with HQ's clock stamp.
+    const hqState = { ...v2, version: 1, hlc: `${v2.hlc.slice(0, -1)}z`, notes: 'HQ' };
+    await db.volunteers.put(hqState);
+    await correctVolunteer(db, ctx, volunteer.id, 1, { ...fields, notes: '' }, '第二次更正');
+    const rows = await db.revisions
+      .where('[kind+recordId]')
+      .equals(['volunteer', volunteer.id])
+      .toArray();
+    expect(rows.map((r) => [r.version, r.reason]).sort()).toEqual([
+      [1, '第一次更正'],
+      [1, '第二次更正'],
+    ]);
+    const history = await recordHistory(db, 'volunteer', volunteer.id);
+    expect(history.map((v) => v.reason)).toEqual([null, '第一次更正', '第二次更正']);
   });
 });
 
@@ -126,7 +149,7 @@ describe('community service records', () => {
       '会议延长',
     );
     expect(fixed).toMatchObject({ version: 2, durationMinutes: 120 });
-    expect(await db.revisions.get(`communityService:${record.id}:1`)).toMatchObject({
+    expect(await revisionOf(db, 'communityService', record.id, 1)).toMatchObject({
       reason: '会议延长',
       record: { durationMinutes: 90 },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeskDatabase } from '../../../renderer/src/db/database';
-import { recordHistory } from '../../../renderer/src/db/repositories/community/history';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import {
   addBuilding,
   updateBuilding,

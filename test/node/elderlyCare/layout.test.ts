@@ -10,6 +10,7 @@ import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCar
 import { write } from '../../../renderer/src/db/writePath';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { newResident, smallHome } from './elderlyFixtures';
+import { revisionOf } from '../../support/revisions';
 
 describe('institution layout', () => {
   it('refuses a room twice, a bed number twice in a room, and a room above the top floor', async () => {
@@ -72,7 +73,7 @@ describe('institution layout', () => {
     });
     const retired = await retireBed(db, ctx, beds.d, '2026-02-15', '拆除');
     expect(retired).toMatchObject({ retiredOn: '2026-02-15', version: 2 });
-    expect(await db.revisions.get(`elderlyBed:${beds.d.id}:1`)).toMatchObject({ reason: '拆除' });
+    expect(await revisionOf(db, 'elderlyBed', beds.d.id, 1)).toMatchObject({ reason: '拆除' });
   });
 
   it('draws the board: floors top first, each bed with its status and resident', async () => {

@@ -13,6 +13,7 @@ import {
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { homeCareVisitInput, newResident, smallHome } from './elderlyFixtures';
+import { revisionOf } from '../../support/revisions';
 
 /** Runs `work` and returns the queue entries it wrote, as [kind, op] plus the entries. */
 async function queuedBy(db: DeskDatabase, work: () => Promise<unknown>) {
@@ -94,7 +95,7 @@ describe('every 养老 change is queued for HQ with its record', () => {
         reason: '伙食费标准调整',
       }),
     ]);
-    const kept = await db.revisions.get(`elderlyContract:${contract.id}:1`);
+    const kept = await revisionOf(db, 'elderlyContract', contract.id, 1);
     expect(kept).toMatchObject({ reason: '伙食费标准调整', record: { mealFeeFen: 45_000 } });
 
     const person = (await db.persons.toArray())[0];

@@ -13,10 +13,11 @@ import {
   loadLayout,
 } from '../../../renderer/src/db/repositories/elderlyCare/institutions';
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';
-import { recordHistory } from '../../../renderer/src/db/repositories/community/history';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import { write } from '../../../renderer/src/db/writePath';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { newResident, smallHome } from './elderlyFixtures';
+import { revisionOf } from '../../support/revisions';
 
 /** Everything a refused save could have left behind: records and queue entries. */
 async function footprint(db: DeskDatabase) {
@@ -235,7 +236,7 @@ describe('beds of a room', () => {
       '门牌重新编号',
     );
     expect(edited).toMatchObject({ number: '2A', sexRule: 'male', note: '靠窗', version: 2 });
-    expect(await db.revisions.get(`elderlyBed:${beds.b.id}:1`)).toMatchObject({
+    expect(await revisionOf(db, 'elderlyBed', beds.b.id, 1)).toMatchObject({
       reason: '门牌重新编号',
       record: { number: '2' },
     });

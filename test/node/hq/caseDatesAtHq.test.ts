@@ -5,7 +5,7 @@ import type { QueueEntry } from '@shared/sync/queueEntry';
 import { caseStepContext } from '@shared/workflow/caseSteps';
 import { dibaoWorkflow } from '@shared/workflow/dibaoWorkflow';
 import { describeActions } from '@shared/workflow/stateMachine';
-import { recordHistory } from '../../../renderer/src/db/repositories/community/history';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import {
   createDibaoCase,
   updateDibaoCase,

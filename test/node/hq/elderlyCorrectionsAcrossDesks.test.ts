@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
-import { recordHistory } from '../../../renderer/src/db/repositories/community/history';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import { loadBoard } from '../../../renderer/src/db/repositories/elderlyCare/board';
 import {
   addBedsToRoom,

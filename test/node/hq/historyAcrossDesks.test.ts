@@ -3,7 +3,7 @@ import {
   correctActivity,
   createActivity,
 } from '../../../renderer/src/db/repositories/community/activities';
-import { recordHistory } from '../../../renderer/src/db/repositories/community/history';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import { hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
 import { enroll, openOfficeDesk, sync } from '../../support/syncDesks';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordHistory } from '../../../renderer/src/db/repositories/community/history';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import { correctPerson } from '../../../renderer/src/db/repositories/personCorrection';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
 import { sync } from '../../support/syncDesks';

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { recordHistory } from '../../db/repositories/community/history';
+import { recordHistory } from '../../db/repositories/recordHistory';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
-import { RecordHistory } from '../community/RecordHistory';
+import { RecordHistory } from '../common/RecordHistory';
 import { caseFieldLabel, caseValueText, caseVersionsForHistory } from './caseVersions';
 
 /**

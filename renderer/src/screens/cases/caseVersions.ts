@@ -2,7 +2,7 @@ import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { FieldChange } from '@shared/domain/community/versionDiff';
 import { formatFen } from '@shared/money/fen';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
-import type { RecordVersion } from '../../db/repositories/community/history';
+import type { RecordVersion } from '../../db/repositories/recordHistory';
 import { isMessageKey, type Translate } from '../../i18n/translate';
 import { categoryLabel, statusLabel } from '../common/labels';
 

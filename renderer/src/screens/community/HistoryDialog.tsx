@@ -3,10 +3,11 @@ import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
-import { recordHistory } from '../../db/repositories/community/history';
+import { recordHistory } from '../../db/repositories/recordHistory';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
-import { RecordHistory } from './RecordHistory';
+import { RecordHistory } from '../common/RecordHistory';
+import { communityHistoryFields } from './historyValues';
 
 /** The versions of a volunteer or an activity, for records whose screen has no room for them. */
 export function HistoryDialog(props: {
@@ -23,7 +24,11 @@ export function HistoryDialog(props: {
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="md">
       <DialogContent>
-        <RecordHistory kind={props.kind} versions={versions ?? []} />
+        <RecordHistory
+          kind={props.kind}
+          versions={versions ?? []}
+          fields={communityHistoryFields}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={props.onClose}>{t('common.back')}</Button>

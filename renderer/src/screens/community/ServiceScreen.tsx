@@ -7,7 +7,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { dateOf } from '@shared/domain/community/localTime';
-import { recordHistory } from '../../db/repositories/community/history';
+import { recordHistory } from '../../db/repositories/recordHistory';
 import { getService, type ServiceRecord } from '../../db/repositories/community/services';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -15,7 +15,8 @@ import { useSession } from '../../state/session';
 import { FactList } from '../common/FactList';
 import { PageHeader } from '../common/PageHeader';
 import { hoursLabel, serviceTypeLabel, spanText } from './labels';
-import { RecordHistory } from './RecordHistory';
+import { RecordHistory } from '../common/RecordHistory';
+import { communityHistoryFields } from './historyValues';
 import { ServiceCorrection } from './ServiceCorrection';
 
 /** One service record: its facts, a correction form on request, and every version. */
@@ -60,7 +61,11 @@ export function ServiceScreen({ id }: { id: string }) {
       ) : (
         <ServiceFacts record={record} />
       )}
-      <RecordHistory kind="communityService" versions={versions ?? []} />
+      <RecordHistory
+        kind="communityService"
+        versions={versions ?? []}
+        fields={communityHistoryFields}
+      />
     </Stack>
   );
 }

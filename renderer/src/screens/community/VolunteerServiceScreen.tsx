@@ -7,7 +7,7 @@ import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { recordHistory } from '../../db/repositories/community/history';
+import { recordHistory } from '../../db/repositories/recordHistory';
 import { getVolunteerService } from '../../db/repositories/community/volunteerServices';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -15,7 +15,8 @@ import { useSession } from '../../state/session';
 import { FactList } from '../common/FactList';
 import { PageHeader } from '../common/PageHeader';
 import { hoursLabel, instantText, spanText } from './labels';
-import { RecordHistory } from './RecordHistory';
+import { RecordHistory } from '../common/RecordHistory';
+import { communityHistoryFields } from './historyValues';
 import { VoidDialog } from './VoidDialog';
 import { VolunteerServiceDialog } from './VolunteerServiceDialog';
 
@@ -93,7 +94,11 @@ export function VolunteerServiceScreen({ id }: { id: string }) {
           ]}
         />
       </Paper>
-      <RecordHistory kind="volunteerService" versions={versions ?? []} />
+      <RecordHistory
+        kind="volunteerService"
+        versions={versions ?? []}
+        fields={communityHistoryFields}
+      />
       {open === 'correct' && (
         <VolunteerServiceDialog
           volunteer={volunteer}

@@ -1,7 +1,6 @@
 import type { NamedRef, ServiceType } from '@shared/domain/community/serviceRecord';
 import type { MessageKey } from '../../i18n/messages';
 import type { Translate } from '../../i18n/translate';
-import { registryFieldLabel, registryValueText } from '../registry/registryFields';
 import { hoursLabel, serviceTypeLabel } from './labels';
 
 /**
@@ -43,7 +42,6 @@ const activityKeys: Record<string, MessageKey> = {
 /** The field's label, or null for fields the history does not show (ids). */
 export function fieldLabel(t: Translate, field: string, kind: string): string | null {
   const key = (kind === 'volunteerActivity' ? activityKeys[field] : undefined) ?? fieldKeys[field];
-  if (kind === 'person' || kind === 'household') return registryFieldLabel(t, field);
   return key ? t(key) : null;
 }
 
@@ -52,8 +50,6 @@ const isNamedRef = (v: unknown): v is NamedRef =>
 
 export function valueText(t: Translate, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('community.history.none');
-  const registry = registryValueText(t, field, value);
-  if (registry !== undefined) return registry;
   if (Array.isArray(value)) {
     if (value.length === 0) return t('community.history.none');
     return value.map((v) => (isNamedRef(v) ? v.name : String(v))).join('、');
@@ -71,3 +67,6 @@ export function valueText(t: Translate, field: string, value: unknown): string {
   }
   return String(value);
 }
+
+/** How the ledger's history names its fields and shows their values (RecordHistory). */
+export const communityHistoryFields = { label: fieldLabel, value: valueText };

@@ -13,7 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/identity/residentId';
 import { casesOfHousehold } from '../../db/repositories/caseQueries';
-import { recordHistory } from '../../db/repositories/community/history';
+import { recordHistory } from '../../db/repositories/recordHistory';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -30,7 +30,8 @@ import {
   workCapacityLabel,
 } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
-import { RecordHistory } from '../community/RecordHistory';
+import { RecordHistory } from '../common/RecordHistory';
+import { registryHistoryFields } from './registryFields';
 import { HouseholdCorrectionPanel } from './HouseholdCorrectionPanel';
 
 /** A household: its facts, members with their relation to the head, and its cases. */
@@ -139,7 +140,7 @@ export function HouseholdScreen({ id }: { id: string }) {
         </Typography>
         <CaseSummaryList cases={cases ?? []} />
       </Paper>
-      <RecordHistory kind="household" versions={versions ?? []} />
+      <RecordHistory kind="household" versions={versions ?? []} fields={registryHistoryFields} />
     </Stack>
   );
 }

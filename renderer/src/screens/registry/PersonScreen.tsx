@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { maskIdNumber } from '@shared/identity/residentId';
 import { casesOfHousehold } from '../../db/repositories/caseQueries';
-import { recordHistory } from '../../db/repositories/community/history';
+import { recordHistory } from '../../db/repositories/recordHistory';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { logAccess } from '../../db/repositories/accessLog';
 import { getPerson } from '../../db/repositories/persons';
@@ -27,7 +27,8 @@ import {
   workCapacityLabel,
 } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
-import { RecordHistory } from '../community/RecordHistory';
+import { RecordHistory } from '../common/RecordHistory';
+import { registryHistoryFields } from './registryFields';
 import { PersonCorrectionPanel } from './PersonCorrectionPanel';
 
 /** One person: facts, the household they belong to, and the cases covering them. */
@@ -167,7 +168,7 @@ export function PersonScreen({ id }: { id: string }) {
         </Typography>
         <CaseSummaryList cases={mine} />
       </Paper>
-      <RecordHistory kind="person" versions={versions ?? []} />
+      <RecordHistory kind="person" versions={versions ?? []} fields={registryHistoryFields} />
     </Stack>
   );
 }

@@ -11,6 +11,7 @@ import {
   sexLabel,
   workCapacityLabel,
 } from '../common/labels';
+import { plainValue, type HistoryFields } from '../common/RecordHistory';
 
 /**
  * The names of person and household fields, as the registry's forms label them: used
@@ -93,3 +94,12 @@ export function registryValueText(t: Translate, field: string, value: unknown): 
   }
   return undefined;
 }
+
+/** How a person's or household's history names its fields and shows their values. */
+export const registryHistoryFields: HistoryFields = {
+  label: (t, field) => registryFieldLabel(t, field),
+  value: (t, field, value) =>
+    value === null || value === undefined || value === ''
+      ? t('community.history.none')
+      : (registryValueText(t, field, value) ?? plainValue(value)),
+};

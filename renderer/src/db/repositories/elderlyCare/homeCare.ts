@@ -53,5 +53,5 @@ export async function visitRevisions(db: DeskDatabase, visitId: string) {
     .where('[kind+recordId]')
     .equals(['elderlyHomeCareVisit', visitId])
     .toArray();
-  return rows.sort((a, b) => a.version - b.version);
+  return rows.sort((a, b) => a.version - b.version || a.supersededAt.localeCompare(b.supersededAt));
 }

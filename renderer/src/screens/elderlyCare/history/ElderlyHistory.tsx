@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { recordHistory } from '../../../db/repositories/community/history';
+import { recordHistory } from '../../../db/repositories/recordHistory';
 import { useSession } from '../../../state/session';
-import { RecordHistory } from '../../community/RecordHistory';
+import { RecordHistory } from '../../common/RecordHistory';
 import { elderlyHistoryFields } from './historyFields';
 
 export type ElderlyHistoryKind =

@@ -5,12 +5,22 @@ import ListItem from '@mui/material/ListItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { RecordVersion } from '../../db/repositories/community/history';
+import type { RecordVersion } from '../../db/repositories/recordHistory';
 import { useT } from '../../i18n/useT';
-import { fieldLabel as communityLabel, valueText as communityValue } from './historyValues';
-import { instantText } from './labels';
+import type { Translate } from '../../i18n/translate';
+import { instantText } from '../community/labels';
 
-const communityFields = { label: communityLabel, value: communityValue };
+/** How an area names a record's fields (null: not shown) and shows their values. */
+export interface HistoryFields {
+  label: (t: Translate, field: string, kind: string) => string | null;
+  value: (t: Translate, field: string, value: unknown) => string;
+}
+
+/** A value no area names otherwise: lists joined, the rest as text. */
+export function plainValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join('、');
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
 
 /**
  * Every version of a record, newest first: who wrote it and when, why it replaced the
@@ -19,11 +29,11 @@ const communityFields = { label: communityLabel, value: communityValue };
 export function RecordHistory(props: {
   kind: string;
   versions: RecordVersion<object>[];
-  /** How another area names its fields and shows their values (default: the ledger's). */
-  fields?: { label: typeof communityLabel; value: typeof communityValue };
+  /** How the record's area names its fields and shows their values. */
+  fields: HistoryFields;
 }) {
   const { t, language } = useT();
-  const { label: fieldLabel, value: valueText } = props.fields ?? communityFields;
+  const { label: fieldLabel, value: valueText } = props.fields;
   const newestFirst = [...props.versions].reverse();
   return (
     <Paper sx={{ p: 2 }}>
@@ -38,7 +48,7 @@ export function RecordHistory(props: {
           });
           return (
             <ListItem
-              key={v.version}
+              key={`${v.version}:${v.at}`}
               divider
               disableGutters
               sx={{ display: 'block' }}

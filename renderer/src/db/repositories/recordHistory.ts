@@ -1,7 +1,7 @@
 import { versionChanges, type FieldChange } from '@shared/domain/community/versionDiff';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { KindData, RecordKind } from '@shared/records/kinds';
-import { recordTable, type DeskDatabase } from '../../database';
+import { recordTable, type DeskDatabase } from '../database';
 
 export interface RecordVersion<T> {
   version: number;
@@ -32,10 +32,12 @@ export async function recordHistory<K extends RecordKind>(
     db.revisions.where('[kind+recordId]').equals([kind, id]).toArray(),
     recordTable(db, kind).get(id),
   ]);
-  rows.sort((a, b) => a.version - b.version);
+  // Oldest first: by version, and a version number kept twice (see revisionId) by when
+  // it was superseded.
+  rows.sort((a, b) => a.version - b.version || a.supersededAt.localeCompare(b.supersededAt));
   const records = rows.map((r) => r.record as StoredRecord<KindData[K]>);
   if (current) records.push(current as StoredRecord<KindData[K]>);
-  const reasonAfter = new Map(rows.map((r) => [r.version, r.reason]));
+  const reasonAfter = new Map(rows.map((r) => [r.record as object, r.reason]));
   const names = await userNames(
     db,
     records.map((r) => r.updatedBy),
@@ -46,7 +48,7 @@ export async function recordHistory<K extends RecordKind>(
     at: record.updatedAt,
     byUserId: record.updatedBy,
     byName: names.get(record.updatedBy) ?? record.updatedBy,
-    reason: index === 0 ? null : (reasonAfter.get(records[index - 1]?.version ?? 0) ?? null),
+    reason: index === 0 ? null : (reasonAfter.get(records[index - 1] as object) ?? null),
     changes: versionChanges(index === 0 ? null : (records[index - 1] ?? null), record),
     current: record === current,
   }));
