@@ -1,5 +1,6 @@
 import { compareHlc } from '@shared/clock/hlc';
 import type { AppErrorData } from '@shared/errors/appError';
+import { isDerivedSearchKey } from '@shared/records/derivedFields';
 
 /** Who last changed a field, when (HLC) and at which record version. */
 export interface FieldMeta {
@@ -98,7 +99,7 @@ export function mergeChange(existing: RecordState | null, change: IncomingChange
     // clock past it, so a value that loses on the clock was made without seeing it).
     const concurrent =
       meta.deviceId !== change.deviceId && (meta.version > change.baseVersion || !incomingWins);
-    if (concurrent && !same(current, value)) {
+    if (concurrent && !same(current, value) && !isDerivedSearchKey(field)) {
       conflicts.push(
         incomingWins
           ? {

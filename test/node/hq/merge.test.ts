@@ -35,6 +35,20 @@ function created(): RecordState {
 }
 
 describe('HQ merge', () => {
+  it('records a conflict on a renamed name, never on the search keys derived from it', () => {
+    const base = created();
+    const renamed = (name: string, device: string, ms: number) =>
+      change({
+        fields: { name, searchTokens: [name], idTails: [name] },
+        deviceId: device,
+        hlc: clock(ms, device),
+      });
+    const a = mergeChange(base, renamed('张三丰', 'devA', 3000));
+    if (a.type !== 'write') throw new Error('a');
+    const b = mergeChange(a.state, renamed('张三峰', 'devB', 2500));
+    expect(b.type !== 'reject' && b.conflicts.map((c) => c.field)).toEqual(['name']);
+  });
+
   it('merges different fields from two devices without a conflict', () => {
     const base = created();
     const a = mergeChange(base, change({ fields: { phone: '2' } }));
