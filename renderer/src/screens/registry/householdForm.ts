@@ -147,8 +147,14 @@ export function localIssues(draft: HouseholdDraft, today: string): FieldError[] 
   // The shared GB/T 2260 rule the write path and HQ apply: '' is 必填, 330002 has no prefecture.
   const areaProblem = areaCodeProblem(draft.areaCode.trim());
   if (areaProblem) issues.push({ path: 'areaCode', code: areaProblem });
+  return [...issues, ...memberIssues(draft.members, today)];
+}
+
+/** The member rows' problems (`members.i.field`), as the form can see them before saving. */
+export function memberIssues(members: readonly MemberDraft[], today: string): FieldError[] {
+  const issues: FieldError[] = [];
   const seen = new Map<string, number>();
-  draft.members.forEach((m, i) => {
+  members.forEach((m, i) => {
     const at = (field: string) => `members.${i}.${field}`;
     if (m.name.trim() === '') issues.push({ path: at('name'), code: 'field.required' });
     const id = checkMemberId(m, today);
