@@ -109,26 +109,3 @@ export function maskIdNumber(id: string): string {
   if (value.length !== 18) return '*'.repeat(value.length);
   return `${value.slice(0, 6)}********${value.slice(14)}`;
 }
-
-/** Warnings where typed sex / birth date disagree with what the ID number says. */
-export function crossCheckIdFacts(
-  facts: Pick<ResidentIdFacts, 'sex' | 'birthDate'>,
-  typed: { sex?: 'male' | 'female'; birthDate?: string },
-): FieldError[] {
-  const warnings: FieldError[] = [];
-  if (typed.sex !== undefined && typed.sex !== facts.sex) {
-    warnings.push({
-      path: 'sex',
-      code: 'id.sex_mismatch',
-      params: { fromId: facts.sex, typed: typed.sex },
-    });
-  }
-  if (typed.birthDate !== undefined && typed.birthDate !== facts.birthDate) {
-    warnings.push({
-      path: 'birthDate',
-      code: 'id.birth_mismatch',
-      params: { fromId: facts.birthDate, typed: typed.birthDate },
-    });
-  }
-  return warnings;
-}

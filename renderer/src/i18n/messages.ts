@@ -5,6 +5,7 @@ import { commonEn } from './en/common';
 import { communityEn } from './en/community';
 import { elderlyCareEn } from './en/elderlyCare';
 import { elderlyCorrectionsEn } from './en/elderlyCorrections';
+import { looseEndsEn } from './en/looseEnds';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
@@ -22,6 +23,7 @@ import { commonZh } from './zh-CN/common';
 import { communityZh } from './zh-CN/community';
 import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { elderlyCorrectionsZh } from './zh-CN/elderlyCorrections';
+import { looseEndsZh } from './zh-CN/looseEnds';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
@@ -49,6 +51,7 @@ export const zhCN = {
   ...caseWorkZh,
   ...elderlyCareZh,
   ...elderlyCorrectionsZh,
+  ...looseEndsZh,
   ...communityZh,
   ...syncZh,
   ...packagesZh,
@@ -71,6 +74,7 @@ export const en: Record<MessageKey, string> = {
   ...caseWorkEn,
   ...elderlyCareEn,
   ...elderlyCorrectionsEn,
+  ...looseEndsEn,
   ...communityEn,
   ...syncEn,
   ...packagesEn,

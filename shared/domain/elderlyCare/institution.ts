@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../../errors/appError';
+import { countSchema } from '../../validation/counts';
 import { optionalPhoneSchema } from '../../validation/phone';
 import { isoDateSchema, nameSchema, optionalText } from '../common';
 import { bedTypes, operatorTypes, sexRules } from './enums';
@@ -26,11 +27,14 @@ export const institutionDataSchema = z.object({
 });
 export type InstitutionData = z.infer<typeof institutionDataSchema>;
 
+/** A building's floors, numbered 1..floors (basements are not used for beds). */
+export const floorRange = { min: 1, max: 40 } as const;
+
 export const buildingDataSchema = z.object({
   institutionId: z.string().min(1),
   name: z.string().trim().min(1).max(40),
   /** Floors numbered 1..floors; basements are not used for beds. */
-  floors: z.number().int().min(1).max(40),
+  floors: countSchema(floorRange.min, floorRange.max),
 });
 export type BuildingData = z.infer<typeof buildingDataSchema>;
 

@@ -76,6 +76,28 @@ it('corrects a submitted case with a reason, shows its versions, and asks before
   await page.getByRole('button', { name: '保存家庭' }).click();
   await page.getByRole('button', { name: '申请低保' }).click();
   await page.getByLabel('工资性收入').fill('300');
+
+  // 清空表单 is a plain button and asks first; keeping the form is the filled, focused answer.
+  const resetButton = page.getByRole('button', { name: '清空表单' });
+  expect(await resetButton.getAttribute('class')).not.toContain('MuiButton-contained');
+  await resetButton.click();
+  const ask = page.getByRole('dialog');
+  await ask.getByText('清空表单？').waitFor();
+  await ask.getByText('已填写的申请信息').waitFor();
+  const keep = ask.getByRole('button', { name: '继续填写' });
+  expect(await keep.getAttribute('class')).toContain('MuiButton-contained');
+  expect(await page.getByTestId('confirm-reset').getAttribute('class')).not.toContain(
+    'MuiButton-contained',
+  );
+  await expect.poll(() => keep.evaluate((b) => b === document.activeElement)).toBe(true);
+  await shot('cases-reset-confirm');
+  await keep.click();
+  await ask.waitFor({ state: 'detached' });
+  expect(await page.getByLabel('工资性收入').inputValue()).toBe('300');
+  await resetButton.click();
+  await page.getByTestId('confirm-reset').click();
+  await expect.poll(() => page.getByLabel('工资性收入').inputValue()).toBe('');
+  await page.getByLabel('工资性收入').fill('300');
   await page.getByRole('button', { name: '保存申请' }).click();
   await page.getByTestId('workflow-panel').waitFor();
 

@@ -100,7 +100,13 @@ it('records a volunteer service, corrects it, shows both versions and issues the
   await page.getByTestId('vs-place').fill('城关镇卫生院');
   await page.getByTestId('vs-startAt').fill(`${today}T08:00`);
   await page.getByTestId('vs-endAt').fill(`${today}T10:30`);
-  await page.getByTestId('vs-travelMinutes').fill('30');
+  // Travel emptied is 必填, not 0 minutes; nothing is saved.
+  const travel = page.getByTestId('vs-travelMinutes');
+  await travel.fill('');
+  await page.getByRole('button', { name: '保存记录' }).click();
+  await expect.poll(() => travel.getAttribute('aria-invalid')).toBe('true');
+  await page.getByTestId('volunteer-service-dialog').getByText('必填').first().waitFor();
+  await travel.fill('30');
   await expect.poll(() => page.getByTestId('vs-actual').innerText()).toContain('2 小时');
   await page.getByRole('button', { name: '保存记录' }).click();
   await page.getByTestId('volunteer-service-dialog').waitFor({ state: 'detached' });

@@ -82,6 +82,13 @@ async function admitNewResident(elder: Elder, screenshot?: string) {
   await page.getByRole('button', { name: '登记新人员' }).click();
   await page.getByLabel('姓名', { exact: true }).fill(elder.name);
   await page.getByLabel('身份证号码').fill(elder.id);
+  // The ID wins: sex and birth date are read from it, read-only, as on the registry form.
+  const main = page.getByRole('main');
+  expect(await main.getByLabel('出生日期').getAttribute('readonly')).not.toBeNull();
+  expect(await main.getByLabel('出生日期').inputValue()).toBe(
+    `${elder.id.slice(6, 10)}-${elder.id.slice(10, 12)}-${elder.id.slice(12, 14)}`,
+  );
+  expect(await main.getByText('由身份证号码得出').count()).toBe(2);
   await choose('供养类别', elder.funding, page.getByRole('main'));
   await page.getByLabel('紧急联系人').fill('王建国');
   await page.getByLabel('与老人关系').fill('儿子');

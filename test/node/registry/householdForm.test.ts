@@ -3,6 +3,7 @@ import {
   adoptHouseholdDraft,
   emptyHousehold,
   emptyMember,
+  localIssues,
   memberHukou,
   toRegistration,
   type HouseholdDraft,
@@ -45,5 +46,18 @@ describe('户籍类型 per member', () => {
     expect(adopted && savedHukou(adopted)).toEqual(['urban', 'urban']);
     const bad = adoptHouseholdDraft({ ...old, members: [{ hukouType: 'city' }] }, '330102');
     expect(bad?.members[0]?.hukouType).toBe('');
+  });
+});
+
+describe('the area code before saving', () => {
+  const areaIssues = (areaCode: string) =>
+    localIssues({ ...twoMembers(), areaCode }, '2026-12-04').filter((i) => i.path === 'areaCode');
+
+  it('applies the shared GB/T 2260 rule, not just six digits', () => {
+    expect(areaIssues('330102')).toEqual([]);
+    expect(areaIssues('')).toEqual([{ path: 'areaCode', code: 'field.required' }]);
+    expect(areaIssues('33O102')).toEqual([{ path: 'areaCode', code: 'field.area_code' }]);
+    expect(areaIssues('990102')).toEqual([{ path: 'areaCode', code: 'code.area_province' }]);
+    expect(areaIssues('330002')).toEqual([{ path: 'areaCode', code: 'code.area_prefecture' }]);
   });
 });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkResidentId,
-  crossCheckIdFacts,
   maskIdNumber,
   residentIdCheckChar,
   residentIdIssues,
@@ -120,22 +119,5 @@ describe('maskIdNumber', () => {
 
   it('masks anything malformed entirely', () => {
     expect(maskIdNumber('12345')).toBe('*****');
-  });
-});
-
-describe('crossCheckIdFacts', () => {
-  const facts = { sex: 'female', birthDate: '1949-12-31' } as const;
-
-  it('is silent when typed values agree or are absent', () => {
-    expect(crossCheckIdFacts(facts, {})).toEqual([]);
-    expect(crossCheckIdFacts(facts, { sex: 'female', birthDate: '1949-12-31' })).toEqual([]);
-  });
-
-  it('warns on each disagreement at the typed field', () => {
-    const warnings = crossCheckIdFacts(facts, { sex: 'male', birthDate: '1950-01-01' });
-    expect(warnings.map((w) => [w.path, w.code])).toEqual([
-      ['sex', 'id.sex_mismatch'],
-      ['birthDate', 'id.birth_mismatch'],
-    ]);
   });
 });

@@ -64,6 +64,7 @@ export function CaseEditScreen({ id }: { id: string }) {
       adopt={adopt}
       householdFixed
       resetLabel={t('cases.edit.discard')}
+      resetConfirmText={t('cases.edit.discardConfirmText')}
       saveLabel={t('cases.edit.save')}
       warning={(draft) =>
         draft.baseVersion !== record.version

@@ -13,6 +13,7 @@ import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
@@ -34,6 +35,8 @@ export interface CaseFormProps<D extends CaseDraft> {
   /** Editing an application: its household cannot be swapped for another. */
   householdFixed?: boolean;
   resetLabel: string;
+  /** What resetting loses, asked before it happens. */
+  resetConfirmText: string;
   saveLabel: string;
   /** A caution shown above the form for these values, e.g. the case changed since. */
   warning?: (draft: D) => string | null;
@@ -86,7 +89,10 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
   };
   const clearHousehold = () =>
     change({ householdId: '', applicantPersonId: '', coveredPersonIds: [] });
+  // Resetting wipes what was typed: it asks first (the dialog below).
+  const [confirmingReset, setConfirmingReset] = useState(false);
   const reset = () => {
+    setConfirmingReset(false);
     errors.clear();
     void form.reset(props.initial());
   };
@@ -123,7 +129,7 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
         title={props.title}
         onBack={() => props.onBack(chosenId)}
         actions={
-          <Button color="inherit" onClick={reset}>
+          <Button color="inherit" onClick={() => setConfirmingReset(true)}>
             {props.resetLabel}
           </Button>
         }
@@ -199,13 +205,23 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
         <Button variant="contained" onClick={() => void save()} disabled={saving}>
           {saving ? t('cases.form.saving') : props.saveLabel}
         </Button>
-        {conflict && <Button onClick={reset}>{props.resetLabel}</Button>}
+        {conflict && <Button onClick={() => setConfirmingReset(true)}>{props.resetLabel}</Button>}
         {typeof existingCase === 'string' && (
           <Button onClick={() => navigate({ name: 'case', id: existingCase })}>
             {t('cases.form.openExisting')}
           </Button>
         )}
       </Stack>
+      <ConfirmDialog
+        open={confirmingReset}
+        title={t('common.confirmAction', { action: props.resetLabel })}
+        text={props.resetConfirmText}
+        confirmLabel={props.resetLabel}
+        cancelLabel={t('registry.form.resetCancel')}
+        onCancel={() => setConfirmingReset(false)}
+        onConfirm={reset}
+        confirmTestId="confirm-reset"
+      />
     </Stack>
   );
 }

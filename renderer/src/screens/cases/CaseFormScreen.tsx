@@ -35,6 +35,7 @@ export function CaseFormScreen({ householdId }: { householdId?: string | undefin
       initial={initial}
       adopt={adopt}
       resetLabel={t('cases.form.reset')}
+      resetConfirmText={t('cases.form.resetConfirmText')}
       saveLabel={t('cases.form.save')}
       onBack={(chosenId) =>
         navigate(chosenId ? { name: 'household', id: chosenId } : { name: 'cases' })

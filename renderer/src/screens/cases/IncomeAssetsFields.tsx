@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { MoneyField } from '../common/MoneyField';
-import { countOf, moneyPaths, type CaseDraft, type MoneyFieldName } from './caseForm';
+import { countIssue, moneyPaths, type CaseDraft, type MoneyFieldName } from './caseForm';
 
 const incomeRows: [MoneyFieldName, MessageKey][] = [
   ['wages', 'cases.form.wages'],
@@ -20,7 +20,7 @@ export function IncomeAssetsFields(props: {
   errorFor: (path: string) => string | undefined;
   onChange: (patch: Partial<CaseDraft>) => void;
 }) {
-  const { t } = useT();
+  const { t, fieldError } = useT();
   const { draft, errorFor, onChange } = props;
   const money = (name: MoneyFieldName, label: MessageKey) => (
     <MoneyField
@@ -32,7 +32,8 @@ export function IncomeAssetsFields(props: {
     />
   );
   const count = (name: 'vehicles' | 'extraHousing', label: MessageKey, path: string) => {
-    const message = countOf(draft[name]) === null ? t('cases.form.count') : errorFor(path);
+    const issue = countIssue(draft[name], path);
+    const message = issue ? fieldError(issue) : errorFor(path);
     return (
       <TextField
         label={t(label)}

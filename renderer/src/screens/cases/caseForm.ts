@@ -1,6 +1,7 @@
 import type { FieldError } from '@shared/errors/appError';
 import type { UrbanRural } from '@shared/domain/common';
 import { isIsoDate } from '@shared/calendar/dates';
+import { parseCount } from '@shared/validation/counts';
 import type { DibaoApplicationInput } from '../../db/repositories/cases';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
 import { yuanTextToFen } from '../common/MoneyField';
@@ -88,11 +89,19 @@ export function adoptCaseDraft(stored: unknown, today: string): CaseDraft | null
   return out as unknown as CaseDraft;
 }
 
-/** Whole counts 0–99 for vehicles and housing units; null when not a count. */
+/** Vehicles and housing units: whole counts 0–99, typed ('' is 必填, not 0). */
+export const assetCountRange = { min: 0, max: 99 } as const;
+
+/** The typed count, or null when it is empty or not a count in range (the field says why). */
 export function countOf(text: string): number | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return 0;
-  return /^\d{1,2}$/.test(trimmed) ? Number(trimmed) : null;
+  const parsed = parseCount(text, assetCountRange, '');
+  return parsed.ok ? parsed.value : null;
+}
+
+/** Why a typed asset count is refused, under `path`, or null when it is a count. */
+export function countIssue(text: string, path: string): FieldError | null {
+  const parsed = parseCount(text, assetCountRange, path);
+  return parsed.ok ? null : parsed.error;
 }
 
 /** All amounts in fen, or null when one does not parse (the field shows why). */
@@ -118,10 +127,11 @@ export function localIssues(draft: CaseDraft): FieldError[] {
     const text = draft[f];
     if (yuanTextToFen(text) === null) issues.push({ path: moneyPaths[f], code: 'money.format' });
   }
-  if (countOf(draft.vehicles) === null)
-    issues.push({ path: 'assets.vehicles', code: 'cases.form.count' });
-  if (countOf(draft.extraHousing) === null) {
-    issues.push({ path: 'assets.extraHousingUnits', code: 'cases.form.count' });
+  for (const issue of [
+    countIssue(draft.vehicles, 'assets.vehicles'),
+    countIssue(draft.extraHousing, 'assets.extraHousingUnits'),
+  ]) {
+    if (issue) issues.push(issue);
   }
   if (!isIsoDate(draft.applicationDate))
     issues.push({ path: 'applicationDate', code: 'field.date' });

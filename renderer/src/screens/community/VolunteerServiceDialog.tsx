@@ -8,7 +8,8 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
-import { actualServiceMinutes, hoursText } from '@shared/domain/community/hours';
+import { actualServiceMinutes, hoursText, maxSpanMinutes } from '@shared/domain/community/hours';
+import { parseCount } from '@shared/validation/counts';
 import { listActivities } from '../../db/repositories/community/activities';
 import {
   correctVolunteerService,
@@ -22,8 +23,12 @@ import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { FormTextField } from '../common/FormTextField';
 import { todayDate } from '../common/labels';
+import { typedCount } from '../common/typedCount';
 import { atTime } from './labels';
 import { ReasonField } from './ReasonField';
+
+/** Minutes of travel: none up to the longest span a service may have. */
+const travelRange = { min: 0, max: maxSpanMinutes };
 
 type Text = Exclude<keyof VolunteerServiceFields, 'activityId'>;
 
@@ -62,10 +67,14 @@ export function VolunteerServiceDialog(props: {
     setSaving(true);
     try {
       const ctx = writeContext();
+      const typed = {
+        ...fields,
+        travelMinutes: typedCount(travelText, travelRange, 'travelMinutes'),
+      };
       if (existing) {
-        await correctVolunteerService(db, ctx, existing.id, existing.version, fields, reason);
+        await correctVolunteerService(db, ctx, existing.id, existing.version, typed, reason);
       } else {
-        await recordVolunteerService(db, ctx, props.volunteer.id, fields);
+        await recordVolunteerService(db, ctx, props.volunteer.id, typed);
       }
       props.onClose();
     } catch (thrown) {
@@ -87,8 +96,8 @@ export function VolunteerServiceDialog(props: {
       onChange={(e) => {
         if (name !== 'travelMinutes') return change({ [name]: e.target.value });
         setTravelText(e.target.value);
-        const n = Number(e.target.value);
-        change({ travelMinutes: Number.isInteger(n) && n >= 0 ? n : -1 });
+        const parsed = parseCount(e.target.value, travelRange, 'travelMinutes');
+        if (parsed.ok) change({ travelMinutes: parsed.value });
       }}
       fullWidth
       slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `vs-${name}` } }}

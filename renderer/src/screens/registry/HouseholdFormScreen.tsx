@@ -18,8 +18,8 @@ import { useFieldErrors } from '../../ui/useFieldErrors';
 import { hukouLabel, todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { useFormDraft } from '../common/useFormDraft';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorSummary } from '../common/ErrorSummary';
-import { ConfirmResetDialog } from './ConfirmResetDialog';
 import { registryErrorPlace } from './registryFields';
 import {
   adoptHouseholdDraft,
@@ -205,8 +205,12 @@ export function HouseholdFormScreen() {
           {saving ? t('registry.form.saving') : t('registry.form.save')}
         </Button>
       </Stack>
-      <ConfirmResetDialog
+      <ConfirmDialog
         open={confirmingReset}
+        title={t('registry.form.resetConfirmTitle')}
+        text={t('registry.form.resetConfirmText')}
+        confirmLabel={t('registry.form.resetConfirm')}
+        cancelLabel={t('registry.form.resetCancel')}
         onCancel={() => setConfirmingReset(false)}
         onConfirm={() => {
           setConfirmingReset(false);

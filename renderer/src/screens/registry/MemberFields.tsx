@@ -18,7 +18,6 @@ import {
   disabilityTypeLabel,
   hukouLabel,
   relationLabel,
-  sexLabel,
   workCapacityLabel,
 } from '../common/labels';
 import {
@@ -28,12 +27,12 @@ import {
   type IdCheck,
   type MemberDraft,
 } from './householdForm';
+import { IdDerivedFields } from '../common/IdDerivedFields';
 import { MemberIdField } from './MemberIdField';
 
 /** A number that is not a resident ID has no checksum, birth date or sex to read. */
 const plainCheck: IdCheck = {
   result: { ok: false, error: { path: 'idNumber', code: 'field.invalid' } },
-  mismatches: [],
   normalized: null,
 };
 
@@ -78,7 +77,6 @@ export function MemberFields(props: {
   // The ID wins (the person kind's derive): a valid ID's sex and birth date are shown
   // and saved, read-only; typed values stand only while there is no valid ID.
   const fromId = check.result.ok ? check.result.value : null;
-  const idHelper = (name: string) => err(name) ?? (fromId ? t('registry.member.fromId') : ' ');
 
   const field = (name: string, extra: TextFieldProps = {}): TextFieldProps => ({
     size: 'small',
@@ -152,35 +150,16 @@ export function MemberFields(props: {
               ))}
           </TextField>
         </Grid>
-        <Grid size={{ xs: 6, md: 2 }}>
-          <TextField
-            {...field('sex')}
-            select
-            label={t('registry.member.sex')}
-            value={fromId ? fromId.sex : m.sex}
-            helperText={idHelper('sex')}
-            slotProps={{ htmlInput: { readOnly: Boolean(fromId) } }}
-            onChange={(e) => set({ sex: e.target.value as MemberDraft['sex'], sexFromId: false })}
-          >
-            <MenuItem value="">{t('registry.choose')}</MenuItem>
-            <MenuItem value="male">{sexLabel(t, 'male')}</MenuItem>
-            <MenuItem value="female">{sexLabel(t, 'female')}</MenuItem>
-          </TextField>
-        </Grid>
-        <Grid size={{ xs: 6, md: 2 }}>
-          <TextField
-            {...field('birthDate')}
-            type="date"
-            label={t('registry.member.birthDate')}
-            value={fromId ? fromId.birthDate : m.birthDate}
-            helperText={idHelper('birthDate')}
-            onChange={(e) => set({ birthDate: e.target.value, birthFromId: false })}
-            slotProps={{
-              inputLabel: { shrink: true },
-              htmlInput: { max: today, readOnly: Boolean(fromId) },
-            }}
-          />
-        </Grid>
+        <IdDerivedFields
+          fromId={fromId}
+          sex={m.sex}
+          birthDate={m.birthDate}
+          today={today}
+          errorFor={err}
+          onSex={(sex) => set({ sex, sexFromId: false })}
+          onBirthDate={(birthDate) => set({ birthDate, birthFromId: false })}
+          size="small"
+        />
         <Grid size={{ xs: 12, md: 2 }}>
           <TextField
             {...field('hukouType')}

@@ -7,7 +7,7 @@ import type {
 } from '../../db/repositories/householdCorrection';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
 import type { Person } from '../../db/repositories/persons';
-import { emptyMember, localIssues, toRegistration, type MemberDraft } from './householdForm';
+import { emptyMember, memberIssues, toRegistration, type MemberDraft } from './householdForm';
 
 /** A registered person on the form: a member now, or joining; '' = relation not chosen. */
 export interface ExistingRow {
@@ -106,7 +106,7 @@ export function correctionIssues(draft: HouseholdCorrectionDraft, today: string)
       }
       continue;
     }
-    const own = localIssues({ ...placeholder, members: [row.member] }, today);
+    const own = memberIssues([row.member], today);
     issues.push(
       ...own.map((e) => ({ ...e, path: e.path.replace(/^members\.0\./, `members.${index}.`) })),
     );

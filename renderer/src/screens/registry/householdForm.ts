@@ -2,12 +2,9 @@ import type { FieldError } from '@shared/errors/appError';
 import type { UrbanRural } from '@shared/domain/common';
 import { relations, type Relation } from '@shared/domain/household';
 import { disabilityTypes, workCapacities, type PersonData } from '@shared/domain/person';
-import {
-  checkResidentId,
-  crossCheckIdFacts,
-  type ResidentIdResult,
-} from '@shared/identity/residentId';
+import { checkResidentId, type ResidentIdResult } from '@shared/identity/residentId';
 import { newRecordId } from '@shared/records/ids';
+import { areaCodeProblem } from '@shared/validation/regionCode';
 import type { NewHouseholdInput } from '../../db/repositories/households';
 
 /** One member row as typed. Text stays text until saving; '' means "not chosen yet". */
@@ -136,27 +133,28 @@ export function withIdNumber(m: MemberDraft, idNumber: string, today: string): M
 
 export interface IdCheck {
   result: ResidentIdResult;
-  /** Typed sex or birth date disagreeing with the number (warnings: saving is allowed). */
-  mismatches: FieldError[];
   normalized: string | null;
 }
 
 export function checkMemberId(m: MemberDraft, today: string): IdCheck {
   const result = checkResidentId(m.idNumber, today);
-  if (!result.ok) return { result, mismatches: [], normalized: null };
-  const mismatches = crossCheckIdFacts(result.value, {
-    ...(m.sex !== '' ? { sex: m.sex } : {}),
-    ...(m.birthDate !== '' ? { birthDate: m.birthDate } : {}),
-  });
-  return { result, mismatches, normalized: result.value.normalized };
+  return { result, normalized: result.ok ? result.value.normalized : null };
 }
 
 /** Problems the form can see before saving, with the same paths the write path uses. */
 export function localIssues(draft: HouseholdDraft, today: string): FieldError[] {
   const issues: FieldError[] = [];
-  if (!/^\d{6}$/.test(draft.areaCode)) issues.push({ path: 'areaCode', code: 'field.area_code' });
+  // The shared GB/T 2260 rule the write path and HQ apply: '' is 必填, 330002 has no prefecture.
+  const areaProblem = areaCodeProblem(draft.areaCode.trim());
+  if (areaProblem) issues.push({ path: 'areaCode', code: areaProblem });
+  return [...issues, ...memberIssues(draft.members, today)];
+}
+
+/** The member rows' problems (`members.i.field`), as the form can see them before saving. */
+export function memberIssues(members: readonly MemberDraft[], today: string): FieldError[] {
+  const issues: FieldError[] = [];
   const seen = new Map<string, number>();
-  draft.members.forEach((m, i) => {
+  members.forEach((m, i) => {
     const at = (field: string) => `members.${i}.${field}`;
     if (m.name.trim() === '') issues.push({ path: at('name'), code: 'field.required' });
     const id = checkMemberId(m, today);

@@ -2,7 +2,7 @@ import type { FieldError } from '@shared/errors/appError';
 import type { PersonData } from '@shared/domain/person';
 import type { PersonCorrection } from '../../db/repositories/personCorrection';
 import type { Person } from '../../db/repositories/persons';
-import { emptyMember, localIssues, toRegistration, type MemberDraft } from './householdForm';
+import { emptyMember, memberIssues, toRegistration, type MemberDraft } from './householdForm';
 
 /** The person correction form: the member fields, plus what only a person page shows. */
 export interface PersonDraft {
@@ -43,13 +43,7 @@ export function draftFromPerson(p: Person): PersonDraft {
  * "members.0.idNumber"): the member rules of the household form, the reason required.
  */
 export function personIssues(draft: PersonDraft, today: string): FieldError[] {
-  const household = {
-    areaCode: '000000',
-    hukouType: 'rural' as const,
-    villageName: '',
-    address: '',
-  };
-  const issues = localIssues({ ...household, members: [draft.member] }, today)
+  const issues = memberIssues([draft.member], today)
     .map((e) => ({ ...e, path: e.path.replace(/^members\.0\./, '') }))
     .filter((e) => draft.idType === 'resident' || e.path !== 'idNumber');
   if (draft.idType !== 'resident' && draft.member.idNumber.trim() === '') {

@@ -97,12 +97,16 @@ async function withBedPath<T>(index: number, work: () => Promise<T>): Promise<T>
   }
 }
 
-/** A correction of a bed's number, sex rule or note (type and start of service are fixed). */
+/**
+ * A correction of a bed's number, sex rule or note (type and start of service are
+ * fixed) — and of the repair reason of a bed under repair, which a bed put under repair
+ * before the reason was recorded lacks: without it every correction is refused.
+ */
 export async function editBed(
   db: DeskDatabase,
   ctx: WriteContext,
   bed: Pick<Bed, 'id' | 'version'>,
-  patch: Partial<Pick<BedData, 'number' | 'sexRule' | 'note'>>,
+  patch: Partial<Pick<BedData, 'number' | 'sexRule' | 'note' | 'maintenanceReason'>>,
   reason: string,
 ) {
   return write(db, ctx, (w) => {

@@ -22,6 +22,7 @@ import { BedAdmitForm } from './BedAdmitForm';
 import { ElderlyHistory } from '../history/ElderlyHistory';
 import { BedEditDialog } from './BedEditDialog';
 import { BedServiceForm } from './BedServiceForm';
+import { lacksRepairReason, repairReasonOf } from './repairReason';
 
 /** A bed opened from the board: who is in it and since when, what happened, what to do. */
 export function BedDialog(props: { bedId: string; onClose: () => void }) {
@@ -50,7 +51,9 @@ export function BedDialog(props: { bedId: string; onClose: () => void }) {
           <span style={{ flexGrow: 1 }} />
           {may('setup') && bed.retiredOn === null && (
             <Button variant="outlined" size="small" onClick={() => setEditing(true)}>
-              {t('elderly.fix.editBed')}
+              {lacksRepairReason(bed)
+                ? t('elderly.fix.addMissingReason')
+                : t('elderly.fix.editBed')}
             </Button>
           )}
         </Stack>
@@ -59,7 +62,9 @@ export function BedDialog(props: { bedId: string; onClose: () => void }) {
         <Stack spacing={2.5} sx={{ pt: 0.5 }} data-testid="bed-dialog">
           {bed.maintenance && (
             <Alert severity="warning" data-testid="bed-maintenance-reason">
-              {t('elderly.fix.inMaintenance', { text: bed.maintenanceReason })}
+              {lacksRepairReason(bed)
+                ? t('elderly.fix.reasonMissing')
+                : t('elderly.fix.inMaintenance', { text: repairReasonOf(bed) })}
             </Alert>
           )}
           <FactList

@@ -15,6 +15,7 @@ import { ErrorSummary } from '../../common/ErrorSummary';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
 import { sexRuleLabel } from '../labels';
 import { ReasonField } from '../ReasonField';
+import { lacksRepairReason, repairReasonOf } from './repairReason';
 
 /**
  * Corrects a bed's number, sex rule or note with a reason. Its type and start of
@@ -29,12 +30,18 @@ export function BedEditDialog(props: { bed: Bed; onClose: () => void }) {
   const [number, setNumber] = useState(bed.number);
   const [sexRule, setSexRule] = useState<SexRule>(bed.sexRule);
   const [note, setNote] = useState(bed.note);
+  const [repair, setRepair] = useState(repairReasonOf(bed));
   const [reason, setReason] = useState('');
 
   async function save() {
     errors.clear();
     try {
-      await editBed(db, writeContext(), bed, { number, sexRule, note }, reason);
+      // Under repair, the repair reason can be corrected too — and must be given when a
+      // bed put under repair before reasons were recorded has none.
+      const fields = bed.maintenance
+        ? { number, sexRule, note, maintenanceReason: repair }
+        : { number, sexRule, note };
+      await editBed(db, writeContext(), bed, fields, reason);
       props.onClose();
     } catch (thrown) {
       errors.capture(thrown);
@@ -54,7 +61,7 @@ export function BedEditDialog(props: { bed: Bed; onClose: () => void }) {
             label={t('elderly.fix.bedNumber')}
             value={number}
             onChange={(e) => setNumber(e.target.value)}
-            autoFocus
+            autoFocus={!lacksRepairReason(bed)}
             {...help('number')}
           />
           <TextField
@@ -76,6 +83,17 @@ export function BedEditDialog(props: { bed: Bed; onClose: () => void }) {
             onChange={(e) => setNote(e.target.value)}
             {...help('note')}
           />
+          {bed.maintenance && (
+            <TextField
+              label={t('elderly.fix.maintenanceReason')}
+              value={repair}
+              onChange={(e) => setRepair(e.target.value)}
+              required
+              autoFocus={lacksRepairReason(bed)}
+              {...help('maintenanceReason')}
+              slotProps={{ htmlInput: { 'data-testid': 'edit-maintenance-reason' } }}
+            />
+          )}
           <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />
         </Stack>
         <ErrorSummary error={errors.error} summary={errors.summary} />

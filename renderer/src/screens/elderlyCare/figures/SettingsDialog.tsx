@@ -6,13 +6,14 @@ import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import type { ElderlyCareSettings } from '@shared/domain/elderlyCare/config';
+import { targetPercentRange, type ElderlyCareSettings } from '@shared/domain/elderlyCare/config';
 import { saveElderlyCareSettings } from '../../../db/repositories/elderlyCare/settings';
 import { useT } from '../../../i18n/useT';
 import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
+import { typedCount } from '../../common/typedCount';
 
 /** The counting rules of the figures (supervisor): the nursing-bed target, held beds. */
 export function SettingsDialog(props: { settings: ElderlyCareSettings; onClose: () => void }) {
@@ -26,7 +27,7 @@ export function SettingsDialog(props: { settings: ElderlyCareSettings; onClose: 
     errors.clear();
     try {
       await saveElderlyCareSettings(db, writeContext(), {
-        nursingBedTargetPercent: Number(target),
+        nursingBedTargetPercent: typedCount(target, targetPercentRange, 'nursingBedTargetPercent'),
         heldCountsAsOccupied: held,
       });
       props.onClose();
@@ -47,7 +48,7 @@ export function SettingsDialog(props: { settings: ElderlyCareSettings; onClose: 
             onChange={(e) => setTarget(e.target.value)}
             error={Boolean(errors.errorFor('nursingBedTargetPercent'))}
             helperText={errors.errorFor('nursingBedTargetPercent') ?? ' '}
-            slotProps={{ htmlInput: { min: 0, max: 100 } }}
+            slotProps={{ htmlInput: { min: targetPercentRange.min, max: targetPercentRange.max } }}
           />
           <FormControlLabel
             control={<Checkbox checked={held} onChange={(e) => setHeld(e.target.checked)} />}

@@ -4,6 +4,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import { floorRange } from '@shared/domain/elderlyCare/institution';
 import { addBuilding, updateBuilding } from '../../../db/repositories/elderlyCare/institutions';
 import type { Building } from '../../../db/repositories/elderlyCare/tables';
 import { useT } from '../../../i18n/useT';
@@ -11,6 +12,7 @@ import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
+import { typedCount } from '../../common/typedCount';
 import { ReasonField } from '../ReasonField';
 
 /**
@@ -33,7 +35,7 @@ export function BuildingDialog(props: {
   async function save() {
     errors.clear();
     try {
-      const fields = { name, floors: Number(floors) };
+      const fields = { name, floors: typedCount(floors, floorRange, 'floors') };
       if (e) await updateBuilding(db, writeContext(), e, fields, reason);
       else await addBuilding(db, writeContext(), { institutionId: props.institutionId, ...fields });
       props.onClose();
@@ -62,7 +64,7 @@ export function BuildingDialog(props: {
             onChange={(ev) => setFloors(ev.target.value)}
             error={Boolean(errors.errorFor('floors'))}
             helperText={errors.errorFor('floors') ?? ' '}
-            slotProps={{ htmlInput: { min: 1, max: 40 } }}
+            slotProps={{ htmlInput: { min: floorRange.min, max: floorRange.max } }}
           />
           {e && (
             <ReasonField value={reason} onChange={setReason} error={errors.errorFor('reason')} />

@@ -1,10 +1,5 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import { useT } from '../../../i18n/useT';
+import { ConfirmDialog } from '../../common/ConfirmDialog';
 
 /**
  * Asks before a discharge is recorded: it ends the stay and frees the bed, and can then
@@ -19,30 +14,17 @@ export function DischargeConfirmDialog(props: {
 }) {
   const { t } = useT();
   return (
-    <Dialog open onClose={props.onCancel} maxWidth="xs" fullWidth>
-      <DialogTitle>{t('elderly.fix.dischargeTitle')}</DialogTitle>
-      <DialogContent>
-        <DialogContentText>
-          {t('elderly.fix.dischargeConfirm', {
-            name: props.name,
-            reason: props.reason,
-            date: props.date,
-          })}
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onCancel} autoFocus>
-          {t('common.cancel')}
-        </Button>
-        <Button
-          color="error"
-          variant="outlined"
-          onClick={props.onConfirm}
-          data-testid="confirm-discharge"
-        >
-          {t('elderly.fix.dischargeDo')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ConfirmDialog
+      title={t('elderly.fix.dischargeTitle')}
+      text={t('elderly.fix.dischargeConfirm', {
+        name: props.name,
+        reason: props.reason,
+        date: props.date,
+      })}
+      confirmLabel={t('elderly.fix.dischargeDo')}
+      onCancel={props.onCancel}
+      onConfirm={props.onConfirm}
+      confirmTestId="confirm-discharge"
+    />
   );
 }

@@ -7,12 +7,13 @@ import { checkResidentId } from '@shared/identity/residentId';
 import { findPersonByIdNumber, type Person } from '../../../db/repositories/persons';
 import { useT } from '../../../i18n/useT';
 import { useSession } from '../../../state/session';
-import { hukouLabel, sexLabel } from '../../common/labels';
+import { IdDerivedFields } from '../../common/IdDerivedFields';
+import { hukouLabel } from '../../common/labels';
 import { withIdNumber, type NewPersonDraft } from './residentForm';
 
 /**
  * A new person for the registry. The ID number is checked as typed (length, date,
- * check character; sex and birth date filled from it) and looked up at once: someone
+ * check character; sex and birth date read from it, read-only) and looked up at once: someone
  * registered before is offered instead of a duplicate.
  */
 export function NewPersonFields(props: {
@@ -79,26 +80,15 @@ export function NewPersonFields(props: {
           slotProps={{ htmlInput: { maxLength: 22, spellCheck: false } }}
         />
       </Grid>
-      <Grid size={{ xs: 6, md: 2 }}>
-        <TextField
-          {...field('sex', t('registry.member.sex'))}
-          select
-          value={p.sex}
-          onChange={(e) => set({ sex: e.target.value as NewPersonDraft['sex'] })}
-        >
-          <MenuItem value="male">{sexLabel(t, 'male')}</MenuItem>
-          <MenuItem value="female">{sexLabel(t, 'female')}</MenuItem>
-        </TextField>
-      </Grid>
-      <Grid size={{ xs: 6, md: 2 }}>
-        <TextField
-          {...field('birthDate', t('registry.member.birthDate'))}
-          type="date"
-          value={p.birthDate}
-          onChange={(e) => set({ birthDate: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-      </Grid>
+      <IdDerivedFields
+        fromId={check.ok ? check.value : null}
+        sex={p.sex}
+        birthDate={p.birthDate}
+        today={props.today}
+        errorFor={(f) => props.errorFor(`person.${f}`)}
+        onSex={(sex) => set({ sex })}
+        onBirthDate={(birthDate) => set({ birthDate })}
+      />
       <Grid size={{ xs: 12, md: 3 }}>
         <TextField
           {...field('phone', t('elderly.field.phone'))}

@@ -65,7 +65,11 @@ export function ResidentsScreen() {
         sx={{ width: 360 }}
         autoComplete="off"
       />
-      {rows?.length === 0 && <Alert severity="info">{t('elderly.resident.empty')}</Alert>}
+      {rows?.length === 0 && (
+        <Alert severity="info" data-testid="residents-none">
+          {t(query.trim() === '' ? 'elderly.resident.empty' : 'elderly.resident.noResults')}
+        </Alert>
+      )}
       {rows && rows.length > 0 && (
         <Box
           role="table"

@@ -1,0 +1,65 @@
+import Grid from '@mui/material/Grid';
+import MenuItem from '@mui/material/MenuItem';
+import TextField from '@mui/material/TextField';
+import { useT } from '../../i18n/useT';
+import { sexLabel } from './labels';
+
+type Sex = 'male' | 'female' | '';
+
+/**
+ * Sex and birth date of a person form. The ID wins (the person kind's derive): with a
+ * valid resident ID (`fromId`) both are shown read-only as the number says, labelled
+ * 由身份证号码得出; typed values stand only while there is no valid ID. Two grid cells.
+ */
+export function IdDerivedFields(props: {
+  fromId: { sex: 'male' | 'female'; birthDate: string } | null;
+  sex: Sex;
+  birthDate: string;
+  today: string;
+  errorFor: (field: 'sex' | 'birthDate') => string | undefined;
+  onSex: (sex: Sex) => void;
+  onBirthDate: (date: string) => void;
+  size?: 'small' | 'medium';
+}) {
+  const { t } = useT();
+  const { fromId, errorFor } = props;
+  const helper = (field: 'sex' | 'birthDate') =>
+    errorFor(field) ?? (fromId ? t('registry.member.fromId') : ' ');
+  const common = (field: 'sex' | 'birthDate') => ({
+    size: props.size ?? 'medium',
+    fullWidth: true,
+    error: Boolean(errorFor(field)),
+    helperText: helper(field),
+  });
+  return (
+    <>
+      <Grid size={{ xs: 6, md: 2 }}>
+        <TextField
+          {...common('sex')}
+          select
+          label={t('registry.member.sex')}
+          value={fromId ? fromId.sex : props.sex}
+          slotProps={{ htmlInput: { readOnly: Boolean(fromId) } }}
+          onChange={(e) => props.onSex(e.target.value as Sex)}
+        >
+          <MenuItem value="">{t('registry.choose')}</MenuItem>
+          <MenuItem value="male">{sexLabel(t, 'male')}</MenuItem>
+          <MenuItem value="female">{sexLabel(t, 'female')}</MenuItem>
+        </TextField>
+      </Grid>
+      <Grid size={{ xs: 6, md: 2 }}>
+        <TextField
+          {...common('birthDate')}
+          type="date"
+          label={t('registry.member.birthDate')}
+          value={fromId ? fromId.birthDate : props.birthDate}
+          onChange={(e) => props.onBirthDate(e.target.value)}
+          slotProps={{
+            inputLabel: { shrink: true },
+            htmlInput: { max: props.today, readOnly: Boolean(fromId) },
+          }}
+        />
+      </Grid>
+    </>
+  );
+}
