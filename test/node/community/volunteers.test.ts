@@ -11,6 +11,7 @@ import {
   registerVolunteer,
   volunteerOfPerson,
 } from '../../../renderer/src/db/repositories/community/volunteers';
+import { recordTable } from '../../../renderer/src/db/database';
 import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { aVolunteer, otherPerson, registerPerson } from './communityFixtures';
@@ -83,7 +84,7 @@ describe('volunteers', () => {
     // HQ's own numbering comes back lower while a change is still queued (a pull's
     // overlay): the record is version 1 again, with HQ's clock stamp.
     const hqState = { ...v2, version: 1, hlc: `${v2.hlc.slice(0, -1)}z`, notes: 'HQ' };
-    await db.volunteers.put(hqState);
+    await recordTable(db, 'volunteer').put(hqState);
     await correctVolunteer(db, ctx, volunteer.id, 1, { ...fields, notes: '' }, '第二次更正');
     const rows = await db.revisions
       .where('[kind+recordId]')

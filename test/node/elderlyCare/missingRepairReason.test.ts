@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordHistory } from '../../../renderer/src/db/repositories/community/history';
+import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import { editBed } from '../../../renderer/src/db/repositories/elderlyCare/beds';
 import { elderlyTables } from '../../../renderer/src/db/repositories/elderlyCare/tables';
 import { openTestDesk } from '../../fakes/deskFixtures';
