@@ -9,7 +9,7 @@ import { delegationInForce } from '@shared/domain/delegation';
 import { assistanceCaseDataSchema, type AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { AppError, type AppErrorData, type FieldError } from '@shared/errors/appError';
 import type { ActorRole } from '@shared/domain/roles';
-import { correctionNeedsReason } from '@shared/records/corrections';
+import { correctionReasonIssue } from '@shared/records/corrections';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
@@ -54,13 +54,8 @@ export async function caseAuthority(
         return refuse('invalid_transition', `A ${status} case cannot be edited so.`, issues);
       }
       // A case keeps its revisions: a correction names its reason, as the desk asks.
-      if (correctionNeedsReason('assistanceCase', op.op) && !op.reason?.trim()) {
-        return invalid(
-          'reason',
-          'record.correction_reason_required',
-          'A correction needs a reason.',
-        );
-      }
+      const reasonIssue = correctionReasonIssue('assistanceCase', op.op, op.reason);
+      if (reasonIssue) return refuse('validation', 'A correction needs its reason.', [reasonIssue]);
       return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
     }
     case 'delete':

@@ -1,0 +1,7 @@
+import type { reviewZh } from '../zh-CN/review';
+
+/** Refusals found by the hostile review of issue #12 (HQ sends them; desks word them). */
+export const reviewEn: Record<keyof typeof reviewZh, string> = {
+  'record.correction_reason_too_long': 'The reason of a correction is at most {max} characters',
+  'record.not_deletable': 'These records are never deleted; correct or retire them with a reason',
+};
