@@ -76,6 +76,32 @@ export function caseEditIssues(
   return [];
 }
 
+/**
+ * A case names its applicant by id and copies the name (lists and search need no join):
+ * an edit or a new case that sets the applicant or the copy — `sent`, the case as it
+ * would stand — names a registered person by their name in the registry now
+ * (`registryName`, undefined when whoever checks has no such live person):
+ * `case.applicant_unknown`, `case.applicant_name_not_registry` (params.name).
+ */
+export function applicantCopyIssues(
+  sent: { applicantName: unknown },
+  registryName: string | undefined,
+): FieldError[] {
+  if (registryName === undefined) {
+    return [{ path: 'applicantPersonId', code: 'case.applicant_unknown' }];
+  }
+  if (sent.applicantName !== registryName) {
+    return [
+      {
+        path: 'applicantName',
+        code: 'case.applicant_name_not_registry',
+        params: { name: registryName },
+      },
+    ];
+  }
+  return [];
+}
+
 /** A step's op may carry only the fields a step writes. */
 export function stepOpIssues(fields: Record<string, unknown>): FieldError[] {
   return Object.keys(fields)

@@ -67,6 +67,8 @@ export const hqFieldCodes: readonly string[] = [
   'record.not_deletable',
   'user.last_admin',
   'case.not_deletable',
+  'case.applicant_unknown',
+  'case.applicant_name_not_registry',
   'delegation.hq_only',
   'actor.unknown',
   'actor.disabled',

@@ -1,4 +1,5 @@
 import {
+  applicantCopyIssues,
   benefitRefusal,
   caseCreateIssues,
   caseEditIssues,
@@ -37,7 +38,11 @@ export async function caseAuthority(
       const issues = caseCreateIssues(op.fields);
       if (issues.length > 0)
         return refuse('invalid_transition', 'A case starts as a draft.', issues);
-      return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
+      return {
+        change: op,
+        checkMerged: async (state) =>
+          (await applicantCheck(ctx, state)) ?? (await benefitCheck(ctx, state)),
+      };
     }
     case 'update': {
       if (!current || status === undefined) return { change: op }; // the merge says not_found
@@ -56,7 +61,18 @@ export async function caseAuthority(
       // A case keeps its revisions: a correction names its reason, as the desk asks.
       const reasonIssue = correctionReasonIssue('assistanceCase', op.op, op.reason);
       if (reasonIssue) return refuse('validation', 'A correction needs its reason.', [reasonIssue]);
-      return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
+      // A new applicant or a new copy of the name: the registry's person by that name.
+      // (A copy left as it stands is not judged again: a desk that had not yet seen a
+      // rename corrects other facts without reverting or breaking anything.)
+      const renames =
+        ('applicantName' in op.fields && op.fields.applicantName !== current.data.applicantName) ||
+        ('applicantPersonId' in op.fields &&
+          op.fields.applicantPersonId !== current.data.applicantPersonId);
+      return {
+        change: op,
+        checkMerged: async (state) =>
+          (renames ? await applicantCheck(ctx, state) : null) ?? (await benefitCheck(ctx, state)),
+      };
     }
     case 'delete':
       return refuse('forbidden', 'Cases are never deleted; a step closes them.', [
@@ -211,6 +227,28 @@ function eventOfStep(ctx: AuthorityContext, step: QueueEntry): Record<string, un
         o.fields.actorRole === step.actor.role,
     );
   return event ? event.fields : null;
+}
+
+/** The merged case's applicant is a live person of the office, by their name at HQ. */
+async function applicantCheck(
+  ctx: AuthorityContext,
+  state: RecordState,
+): Promise<AppErrorData | null> {
+  const personId = state.data.applicantPersonId;
+  const person =
+    typeof personId === 'string' ? await ctx.work.load(ctx.officeId, 'person', personId) : null;
+  const name = person && !person.deleted ? person.data.name : undefined;
+  const issues = applicantCopyIssues(
+    { applicantName: state.data.applicantName },
+    typeof name === 'string' ? name : undefined,
+  );
+  return issues.length > 0
+    ? {
+        code: 'validation',
+        message: "The applicant is the registry's person.",
+        fieldErrors: issues,
+      }
+    : null;
 }
 
 async function benefitCheck(ctx: AuthorityContext, state: RecordState) {

@@ -4,4 +4,6 @@ import type { reviewZh } from '../zh-CN/review';
 export const reviewEn: Record<keyof typeof reviewZh, string> = {
   'record.correction_reason_too_long': 'The reason of a correction is at most {max} characters',
   'record.not_deletable': 'These records are never deleted; correct or retire them with a reason',
+  'case.applicant_unknown': 'The applicant is not a registered person of this office',
+  'case.applicant_name_not_registry': 'The applicant\'s name must be the registered one ("{name}")',
 };
