@@ -100,3 +100,16 @@ export function leavingHouseholdIssues(
       ]
     : [];
 }
+
+/**
+ * A household copies its head's name (lists and search need no join): a household
+ * that sets its head or the copy names the head by the registry's name now
+ * (`registryName`; undefined when whoever checks has no such live person, which the
+ * membership rule refuses on its own): `household.head_name_not_registry` (params.name).
+ */
+export function headNameIssues(headName: unknown, registryName: string | undefined): FieldError[] {
+  if (registryName === undefined || headName === registryName) return [];
+  return [
+    { path: 'headName', code: 'household.head_name_not_registry', params: { name: registryName } },
+  ];
+}

@@ -69,6 +69,7 @@ export const hqFieldCodes: readonly string[] = [
   'case.not_deletable',
   'case.applicant_unknown',
   'case.applicant_name_not_registry',
+  'household.head_name_not_registry',
   'delegation.hq_only',
   'actor.unknown',
   'actor.disabled',

@@ -123,3 +123,31 @@ describe.each(hqStorages)('the applicant-name copy at HQ over $kind', (storage) 
     );
   });
 });
+
+describe.each(hqStorages)("the household's head-name copy at HQ over $kind", (storage) => {
+  it("keeps a household's head name the registry's name of its head", async () => {
+    const office = await setUp(storage);
+    const household = await office.honest.db.households.toCollection().first();
+    if (!household) throw new Error('the office has households');
+    const forge = new Forge(office, 'online');
+    await forge.start();
+    const head = await personAtHq(office, household.headPersonId);
+    const [renamed, same] = await forge.send([
+      forge.op({
+        kind: 'household',
+        recordId: household.id,
+        baseVersion: 1,
+        fields: { headName: '冒名顶替' },
+        reason: '更正户主姓名',
+      }),
+      forge.op({
+        kind: 'household',
+        recordId: household.id,
+        baseVersion: 1,
+        fields: { headName: head.data.name, address: '新地址' },
+        reason: '更正地址',
+      }),
+    ]);
+    expect([renamed, same].map(reasonOf)).toEqual(['household.head_name_not_registry', 'applied']);
+  });
+});

@@ -1,5 +1,6 @@
 import type { AppErrorData, FieldError } from '@shared/errors/appError';
 import {
+  headNameIssues,
   householdMembershipIssues,
   leavingHouseholdIssues,
   type HouseholdData,
@@ -22,8 +23,19 @@ export async function registryAuthority(
 ): Promise<Authorized | { refusal: AppErrorData }> {
   if (op.op === 'delete') return { change: op };
   if (op.kind === 'household') {
-    if (!('members' in op.fields)) return { change: op };
-    return { change: op, checkMerged: (state) => membership(ctx, state) };
+    const current = await ctx.work.load(ctx.officeId, 'household', op.recordId);
+    // A new head or a new copy of the head's name (one left as it stands is not judged
+    // again: a desk that had not yet seen a rename corrects the address undisturbed).
+    const renames = ['headName', 'headPersonId'].some(
+      (f) => f in op.fields && (!current || op.fields[f] !== current.data[f]),
+    );
+    if (!('members' in op.fields) && !renames) return { change: op };
+    return {
+      change: op,
+      checkMerged: async (state) =>
+        ('members' in op.fields ? await membership(ctx, state) : null) ??
+        (renames ? await headName(ctx, state) : null),
+    };
   }
   if (!('householdId' in op.fields)) return { change: op };
   const before = (await ctx.work.load(ctx.officeId, 'person', op.recordId))?.data.householdId;
@@ -36,6 +48,14 @@ export async function registryAuthority(
       return refusal(leavingHouseholdIssues(op.recordId, household));
     },
   };
+}
+
+async function headName(ctx: AuthorityContext, state: RecordState) {
+  const headId = state.data.headPersonId;
+  const head =
+    typeof headId === 'string' ? await ctx.work.load(ctx.officeId, 'person', headId) : null;
+  const name = head && !head.deleted ? head.data.name : undefined;
+  return refusal(headNameIssues(state.data.headName, typeof name === 'string' ? name : undefined));
 }
 
 async function membership(ctx: AuthorityContext, state: RecordState) {
@@ -63,7 +83,7 @@ function refusal(issues: FieldError[]): AppErrorData | null {
   if (issues.length === 0) return null;
   return {
     code: 'validation',
-    message: 'A person is in one household at a time.',
+    message: 'A person is in one household at a time, its head by their registered name.',
     fieldErrors: issues,
   };
 }

@@ -6,4 +6,5 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   'record.not_deletable': 'These records are never deleted; correct or retire them with a reason',
   'case.applicant_unknown': 'The applicant is not a registered person of this office',
   'case.applicant_name_not_registry': 'The applicant\'s name must be the registered one ("{name}")',
+  'household.head_name_not_registry': 'The head\'s name must be the registered one ("{name}")',
 };

@@ -4,4 +4,5 @@ export const reviewZh = {
   'record.not_deletable': '这类记录不能删除，请通过更正（注明理由）修改或停用',
   'case.applicant_unknown': '申请人不在本办公室的人员登记中',
   'case.applicant_name_not_registry': '申请人姓名须与人员登记一致（登记为“{name}”）',
+  'household.head_name_not_registry': '户主姓名须与人员登记一致（登记为“{name}”）',
 };
