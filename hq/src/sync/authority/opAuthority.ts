@@ -1,5 +1,6 @@
 import { mayWrite } from '@shared/authority/kindWriters';
 import { lastAdminIssue } from '@shared/authority/lastAdmin';
+import { hasFixedPlace, placeCorrectionIssues } from '@shared/domain/elderlyCare/placeFixed';
 import type { AppErrorData } from '@shared/errors/appError';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadRecordsOfKinds } from '../../store/recordStore';
@@ -55,8 +56,26 @@ export async function authorizeOp(
     case 'household':
       return registryAuthority(ctx, op);
     default:
-      return { change: op };
+      return hasFixedPlace(op.kind) && op.op === 'update'
+        ? placeAuthority(ctx, op)
+        : { change: op };
   }
+}
+
+/** A bed, room or building keeps what it is fixed to, judged on the merged record. */
+async function placeAuthority(ctx: AuthorityContext, op: QueueEntry): Promise<Authorized> {
+  const before = await ctx.work.load(ctx.officeId, op.kind, op.recordId);
+  if (!before) return { change: op }; // the merge says not_found
+  return {
+    change: op,
+    checkMerged: (state) => {
+      const issues = placeCorrectionIssues(op.kind, before.data, state.data);
+      const message = `A ${op.kind} keeps its place, type and retirement once saved.`;
+      return Promise.resolve(
+        issues.length > 0 ? { code: 'validation', message, fieldErrors: issues } : null,
+      );
+    },
+  };
 }
 
 /** A history event stands only as the record of a step HQ accepted in its transaction. */
