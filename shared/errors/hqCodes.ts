@@ -70,6 +70,7 @@ export const hqFieldCodes: readonly string[] = [
   'case.applicant_unknown',
   'case.applicant_name_not_registry',
   'household.head_name_not_registry',
+  'person.duplicate_id',
   'delegation.hq_only',
   'actor.unknown',
   'actor.disabled',

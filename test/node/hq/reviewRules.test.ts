@@ -140,4 +140,29 @@ describe.each(hqStorages)('hostile registry, roles and dates at HQ over $kind', 
       investigating.data.applicationDate,
     );
   });
+  it("refuses a person corrected to another person's ID number", async () => {
+    const office = await setUp(storage);
+    const [one, two] = await office.honest.db.persons.toArray();
+    if (!one || !two) throw new Error('the office has persons');
+    const forge = new Forge(office, 'online');
+    await forge.start();
+    const correct = (idNumber: string) =>
+      forge.op({
+        kind: 'person',
+        recordId: one.id,
+        baseVersion: 1,
+        fields: { idNumber, birthDate: two.birthDate, sex: two.sex },
+        reason: '身份证号录错',
+      });
+    // Lower-case x: HQ compares the stored (normalized) numbers.
+    const [taken] = await forge.send([correct(two.idNumber.toLowerCase())]);
+    expect(reasonOf(taken)).toBe('person.duplicate_id');
+    const row = await office.hq.hq.db
+      .selectFrom('records')
+      .select('data')
+      .where('kind', '=', 'person')
+      .where('id', '=', one.id)
+      .executeTakeFirstOrThrow();
+    expect((JSON.parse(row.data) as { idNumber: string }).idNumber).toBe(one.idNumber);
+  });
 });
