@@ -76,30 +76,39 @@ export function caseEditIssues(
   return [];
 }
 
+/** A person's name in the registry now, and every name it gave them (now included). */
+export interface RegistryNames {
+  current: string;
+  known: readonly string[];
+}
+
 /**
- * A case names its applicant by id and copies the name (lists and search need no join):
- * an edit or a new case that sets the applicant or the copy — `sent`, the case as it
- * would stand — names a registered person by their name in the registry now
- * (`registryName`, undefined when whoever checks has no such live person):
- * `case.applicant_unknown`, `case.applicant_name_not_registry` (params.name).
+ * A record that names a person by id copies the name (lists and search need no join): a
+ * new record, or an edit that sets the person or the copy, names a registered person by a
+ * name the registry gave them — now, or before a correction the desk had not yet seen
+ * (`registry`: undefined when whoever checks has no such live person). `case.applicant_unknown`,
+ * or `codes.name` with params.name, the name now.
  */
+export function personCopyIssues(
+  sentName: unknown,
+  registry: RegistryNames | undefined,
+  codes: { person: string; name: string; path: string },
+): FieldError[] {
+  if (registry === undefined) return [{ path: codes.person, code: 'case.applicant_unknown' }];
+  if (typeof sentName === 'string' && registry.known.includes(sentName)) return [];
+  return [{ path: codes.path, code: codes.name, params: { name: registry.current } }];
+}
+
+/** A case's applicant: `case.applicant_unknown`, `case.applicant_name_not_registry`. */
 export function applicantCopyIssues(
   sent: { applicantName: unknown },
-  registryName: string | undefined,
+  registry: RegistryNames | undefined,
 ): FieldError[] {
-  if (registryName === undefined) {
-    return [{ path: 'applicantPersonId', code: 'case.applicant_unknown' }];
-  }
-  if (sent.applicantName !== registryName) {
-    return [
-      {
-        path: 'applicantName',
-        code: 'case.applicant_name_not_registry',
-        params: { name: registryName },
-      },
-    ];
-  }
-  return [];
+  return personCopyIssues(sent.applicantName, registry, {
+    person: 'applicantPersonId',
+    path: 'applicantName',
+    name: 'case.applicant_name_not_registry',
+  });
 }
 
 /** A step's op may carry only the fields a step writes. */

@@ -118,6 +118,27 @@ describe.each(hqStorages)('the applicant-name copy at HQ over $kind', (storage) 
       'case.applicant_name_not_registry',
       'case.applicant_unknown',
     ]);
+    // A desk that had not yet seen the applicant's correction copies the name it knew:
+    // a name the registry gave the person, taken; any other still refused.
+    const applicant = await personAtHq(office, String(draft.data.applicantPersonId));
+    const late = await forge.send([
+      forge.op({
+        kind: 'person',
+        recordId: String(draft.data.applicantPersonId),
+        baseVersion: applicant.version,
+        fields: { name: '更正后' },
+        reason: '姓名更正',
+      }),
+      copy({}),
+      copy({ applicantName: '更正后' }),
+      copy({ applicantName: '冒名顶替' }),
+    ]);
+    expect(late.map(reasonOf)).toEqual([
+      'applied',
+      'applied',
+      'applied',
+      'case.applicant_name_not_registry',
+    ]);
     expect((await hqCase(office, office.draftId)).data.applicantName).toBe(
       draft.data.applicantName,
     );

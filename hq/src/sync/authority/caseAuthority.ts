@@ -16,7 +16,7 @@ import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
-import { applicantNameAtHq } from './copyRefreshFacts';
+import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -229,19 +229,13 @@ function eventOfStep(ctx: AuthorityContext, step: QueueEntry): Record<string, un
   return event ? event.fields : null;
 }
 
-/** The merged case's applicant is a live person of the office, by their name at HQ. */
+/** The merged case's applicant is a live person of the office, by a registered name. */
 async function applicantCheck(
   ctx: AuthorityContext,
   state: RecordState,
 ): Promise<AppErrorData | null> {
-  const personId = state.data.applicantPersonId;
-  const person =
-    typeof personId === 'string' ? await ctx.work.load(ctx.officeId, 'person', personId) : null;
-  const name = person && !person.deleted ? person.data.name : undefined;
-  const issues = applicantCopyIssues(
-    { applicantName: state.data.applicantName },
-    typeof name === 'string' ? name : undefined,
-  );
+  const names = await registryNamesAtHq(ctx, state.data.applicantPersonId);
+  const issues = applicantCopyIssues({ applicantName: state.data.applicantName }, names);
   return issues.length > 0
     ? {
         code: 'validation',

@@ -9,6 +9,7 @@ import {
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
+import { registryNamesAtHq } from './copyRefreshFacts';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -91,11 +92,9 @@ async function idNumberHolder(ctx: AuthorityContext, state: RecordState) {
 }
 
 async function headName(ctx: AuthorityContext, state: RecordState) {
-  const headId = state.data.headPersonId;
-  const head =
-    typeof headId === 'string' ? await ctx.work.load(ctx.officeId, 'person', headId) : null;
-  const name = head && !head.deleted ? head.data.name : undefined;
-  return refusal(headNameIssues(state.data.headName, typeof name === 'string' ? name : undefined));
+  return refusal(
+    headNameIssues(state.data.headName, await registryNamesAtHq(ctx, state.data.headPersonId)),
+  );
 }
 
 async function membership(ctx: AuthorityContext, state: RecordState) {
