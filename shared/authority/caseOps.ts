@@ -9,6 +9,9 @@ import type { StandardPeriod } from '../benefit/dibaoBenefit';
 import type { AppErrorData, FieldError } from '../errors/appError';
 import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
 import { isApplicantNameRefresh } from './copyRefresh';
+import { personCopyIssues, type RegistryNames } from './personCopies';
+
+export type { RegistryNames } from './personCopies';
 import { stepFields } from '../workflow/caseSteps';
 import type { DibaoStatus } from '../workflow/dibaoWorkflow';
 
@@ -76,29 +79,6 @@ export function caseEditIssues(
   return [];
 }
 
-/** A person's name in the registry now, and every name it gave them (now included). */
-export interface RegistryNames {
-  current: string;
-  known: readonly string[];
-}
-
-/**
- * A record that names a person by id copies the name (lists and search need no join): a
- * new record, or an edit that sets the person or the copy, names a registered person by a
- * name the registry gave them — now, or before a correction the desk had not yet seen
- * (`registry`: undefined when whoever checks has no such live person). `case.applicant_unknown`,
- * or `codes.name` with params.name, the name now.
- */
-export function personCopyIssues(
-  sentName: unknown,
-  registry: RegistryNames | undefined,
-  codes: { person: string; name: string; path: string },
-): FieldError[] {
-  if (registry === undefined) return [{ path: codes.person, code: 'case.applicant_unknown' }];
-  if (typeof sentName === 'string' && registry.known.includes(sentName)) return [];
-  return [{ path: codes.path, code: codes.name, params: { name: registry.current } }];
-}
-
 /** A case's applicant: `case.applicant_unknown`, `case.applicant_name_not_registry`. */
 export function applicantCopyIssues(
   sent: { applicantName: unknown },
@@ -106,6 +86,7 @@ export function applicantCopyIssues(
 ): FieldError[] {
   return personCopyIssues(sent.applicantName, registry, {
     person: 'applicantPersonId',
+    unknown: 'case.applicant_unknown',
     path: 'applicantName',
     name: 'case.applicant_name_not_registry',
   });

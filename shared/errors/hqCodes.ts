@@ -71,6 +71,8 @@ export const hqFieldCodes: readonly string[] = [
   'case.applicant_name_not_registry',
   'household.head_name_not_registry',
   'person.duplicate_id',
+  'person.not_registered',
+  'person.name_not_registry',
   'delegation.hq_only',
   'actor.unknown',
   'actor.disabled',

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { newRecordId } from '@shared/records/ids';
 import { retireBed } from '../../../renderer/src/db/repositories/elderlyCare/beds';
 import { hqStorages } from '../../support/hqHarness';
 import { sync } from '../../support/syncDesks';
-import { smallHome } from '../elderlyCare/elderlyFixtures';
+import { newResident, smallHome } from '../elderlyCare/elderlyFixtures';
 import { Forge, reasonOf, setUp, stopHostileOffice, type Office } from './hostileDeskKit';
 
 /**
@@ -78,3 +79,47 @@ describe.each(hqStorages)('fixed places of 养老 at HQ over $kind', (storage) =
     expect(reasonOf(renumbered)).toBe('applied');
   });
 });
+
+describe.each(hqStorages)(
+  "a resident's and a volunteer's copy of a name at HQ over $kind",
+  (storage) => {
+    it('refuses a name the registry never gave the person', async () => {
+      const office = await setUp(storage);
+      const { honest } = office;
+      const resident = await newResident(honest.db, honest.ctx, '孙老伯');
+      expect((await sync(honest)).rejected).toBe(0);
+      const forge = new Forge(office, 'online');
+      await forge.start();
+      const volunteerId = newRecordId();
+      const created = await forge.send([
+        forge.op({
+          kind: 'volunteer',
+          op: 'create',
+          recordId: volunteerId,
+          baseVersion: 0,
+          fields: {
+            personId: resident.personId,
+            name: '冒名顶替',
+            volunteerNumber: 'V-0009',
+            skills: [],
+            joinedOn: '2026-03-01',
+            notes: '',
+            searchTokens: [],
+          },
+        }),
+        forge.op({
+          kind: 'elderlyResident',
+          recordId: resident.id,
+          baseVersion: (await hqData(office, 'elderlyResident', resident.id)).version,
+          fields: { personName: '冒名顶替' },
+          reason: '更正',
+        }),
+      ]);
+      expect(created.map(reasonOf)).toEqual([
+        'person.name_not_registry',
+        'person.name_not_registry',
+      ]);
+      expect((await hqData(office, 'elderlyResident', resident.id)).data.personName).toBe('孙老伯');
+    });
+  },
+);

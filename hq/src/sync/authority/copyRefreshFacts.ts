@@ -1,4 +1,4 @@
-import type { RegistryNames } from '@shared/authority/caseOps';
+import type { RegistryNames } from '@shared/authority/personCopies';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { officeStream } from '../../store/offices';
 import { recordHistory } from '../../store/recordStore';

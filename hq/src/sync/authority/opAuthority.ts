@@ -8,6 +8,7 @@ import type { RecordState } from '../merge';
 import { actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
+import { personCopyAuthority } from './personCopyAuthority';
 import { registryAuthority } from './registryAuthority';
 
 /**
@@ -56,9 +57,8 @@ export async function authorizeOp(
     case 'household':
       return registryAuthority(ctx, op);
     default:
-      return hasFixedPlace(op.kind) && op.op === 'update'
-        ? placeAuthority(ctx, op)
-        : { change: op };
+      if (hasFixedPlace(op.kind) && op.op === 'update') return placeAuthority(ctx, op);
+      return personCopyAuthority(ctx, op);
   }
 }
 

@@ -7,4 +7,6 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   'case.applicant_unknown': 'The applicant is not a registered person of this office',
   'case.applicant_name_not_registry': 'The applicant\'s name must be the registered one ("{name}")',
   'household.head_name_not_registry': 'The head\'s name must be the registered one ("{name}")',
+  'person.not_registered': 'The person is not registered at this office',
+  'person.name_not_registry': 'The name must be the registered one ("{name}")',
 };

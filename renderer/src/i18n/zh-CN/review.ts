@@ -5,4 +5,6 @@ export const reviewZh = {
   'case.applicant_unknown': '申请人不在本办公室的人员登记中',
   'case.applicant_name_not_registry': '申请人姓名须与人员登记一致（登记为“{name}”）',
   'household.head_name_not_registry': '户主姓名须与人员登记一致（登记为“{name}”）',
+  'person.not_registered': '该人员不在本办公室的人员登记中',
+  'person.name_not_registry': '姓名须与人员登记一致（登记为“{name}”）',
 };
