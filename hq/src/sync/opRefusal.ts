@@ -21,6 +21,15 @@ export function opRefusal(op: QueueEntry, lastSeq: number, now: Date): AppErrorD
       fieldErrors: [{ path: 'hlc', code: 'sync.clock_ahead' }],
     };
   }
+  // The op's moment too: a step stores it (statusChangedAt), and one dated years ahead
+  // would leave every later step "before the step before it" — the case frozen.
+  if (Date.parse(op.createdAt) > now.getTime() + maxClockLeadMs) {
+    return {
+      code: 'validation',
+      message: "The op's moment is far ahead of HQ's clock; fix the device clock.",
+      fieldErrors: [{ path: 'createdAt', code: 'sync.clock_ahead' }],
+    };
+  }
   if (op.seq <= lastSeq) {
     return { code: 'conflict', message: `Sequence ${op.seq} was already used by another op.` };
   }

@@ -166,3 +166,28 @@ describe.each(hqStorages)('hostile registry, roles and dates at HQ over $kind', 
     expect((JSON.parse(row.data) as { idNumber: string }).idNumber).toBe(one.idNumber);
   });
 });
+
+describe.each(hqStorages)('a step dated ahead at HQ over $kind', (storage) => {
+  it('refuses a step whose moment is far past HQ now, so it cannot freeze the case', async () => {
+    const office = await setUp(storage);
+    const forge = new Forge(office, 'online');
+    await forge.start();
+    const draft = await hqCase(office, office.draftId);
+    const ops = forge
+      .step(
+        office.draftId,
+        draft.version,
+        { action: 'submit', from: 'draft', to: 'submitted' },
+        forgerActors.registrar,
+      )
+      .map((op) => ({
+        ...op,
+        createdAt: '2030-01-01T03:00:00.000Z',
+        fields:
+          op.kind === 'caseEvent' ? { ...op.fields, at: '2030-01-01T03:00:00.000Z' } : op.fields,
+      }));
+    const [submitted] = await forge.send(ops);
+    expect(reasonOf(submitted)).toBe('sync.clock_ahead');
+    expect((await hqCase(office, office.draftId)).data.status).toBe('draft');
+  });
+});
