@@ -92,6 +92,24 @@ export function applicantCopyIssues(
   });
 }
 
+/**
+ * Everyone a case covers is a live registered member of the case's household (the
+ * benefit is S×N−I: N ghosts or strangers would raise it). `householdOf`: each covered
+ * person's householdId as whoever checks holds it (undefined: no live person).
+ * `case.covered_not_member`, params.personId: the first who is not.
+ */
+export function coveredPersonsIssues(
+  householdId: unknown,
+  householdOf: ReadonlyMap<string, string | null | undefined>,
+): FieldError[] {
+  for (const [personId, theirs] of householdOf) {
+    if (theirs === undefined || theirs !== householdId) {
+      return [{ path: 'coveredPersonIds', code: 'case.covered_not_member', params: { personId } }];
+    }
+  }
+  return [];
+}
+
 /** A step's op may carry only the fields a step writes. */
 export function stepOpIssues(fields: Record<string, unknown>): FieldError[] {
   return Object.keys(fields)

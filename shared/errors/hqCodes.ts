@@ -69,6 +69,7 @@ export const hqFieldCodes: readonly string[] = [
   'case.not_deletable',
   'case.applicant_unknown',
   'case.applicant_name_not_registry',
+  'case.covered_not_member',
   'household.head_name_not_registry',
   'person.duplicate_id',
   'person.not_registered',

@@ -172,3 +172,46 @@ describe.each(hqStorages)("the household's head-name copy at HQ over $kind", (st
     expect([renamed, same].map(reasonOf)).toEqual(['household.head_name_not_registry', 'applied']);
   });
 });
+
+describe.each(hqStorages)("a case's covered persons at HQ over $kind", (storage) => {
+  it('refuses covering anyone but live members of the household, benefit right or not', async () => {
+    const office = await setUp(storage);
+    const draft = await hqCase(office, office.draftId);
+    const investigating = await hqCase(office, office.investigatingId);
+    const forge = new Forge(office, 'online');
+    await forge.start();
+    const covered = draft.data.coveredPersonIds as string[];
+    const stranger = String(investigating.data.applicantPersonId);
+    const cover = async (ids: string[]) => {
+      // The attacker takes HQ's own figures from a first refusal, so the benefit is right.
+      const send = (benefit: unknown) =>
+        forge.send([
+          forge.op({
+            recordId: office.draftId,
+            baseVersion: draft.version,
+            fields: { coveredPersonIds: ids, benefit },
+            reason: '增加保障对象',
+          }),
+        ]);
+      const [first] = await send(draft.data.benefit);
+      if (
+        first?.status !== 'rejected' ||
+        first.reason.fieldErrors?.[0]?.code !== 'benefit.mismatch'
+      )
+        return first;
+      const computed = Object.fromEntries(
+        (first.reason.fieldErrors ?? []).map((e) => [
+          e.path.replace('benefit.', ''),
+          e.params?.computed,
+        ]),
+      );
+      const [second] = await send({ ...(draft.data.benefit as object), ...computed });
+      return second;
+    };
+    expect(reasonOf(await cover([...covered, 'ghost-1', 'ghost-2']))).toBe(
+      'case.covered_not_member',
+    );
+    expect(reasonOf(await cover([...covered, stranger]))).toBe('case.covered_not_member');
+    expect((await hqCase(office, office.draftId)).data.coveredPersonIds).toEqual(covered);
+  });
+});

@@ -1,5 +1,6 @@
 import {
   applicantCopyIssues,
+  coveredPersonsIssues,
   benefitRefusal,
   caseCreateIssues,
   caseEditIssues,
@@ -41,7 +42,9 @@ export async function caseAuthority(
       return {
         change: op,
         checkMerged: async (state) =>
-          (await applicantCheck(ctx, state)) ?? (await benefitCheck(ctx, state)),
+          (await applicantCheck(ctx, state)) ??
+          (await coveredCheck(ctx, state)) ??
+          (await benefitCheck(ctx, state)),
       };
     }
     case 'update': {
@@ -68,10 +71,17 @@ export async function caseAuthority(
         ('applicantName' in op.fields && op.fields.applicantName !== current.data.applicantName) ||
         ('applicantPersonId' in op.fields &&
           op.fields.applicantPersonId !== current.data.applicantPersonId);
+      // Whom it covers, judged when the list or the household changes (a member who
+      // left later does not block a correction of other facts).
+      const recovers = ['coveredPersonIds', 'householdId'].some(
+        (f) => f in op.fields && JSON.stringify(op.fields[f]) !== JSON.stringify(current.data[f]),
+      );
       return {
         change: op,
         checkMerged: async (state) =>
-          (renames ? await applicantCheck(ctx, state) : null) ?? (await benefitCheck(ctx, state)),
+          (renames ? await applicantCheck(ctx, state) : null) ??
+          (recovers ? await coveredCheck(ctx, state) : null) ??
+          (await benefitCheck(ctx, state)),
       };
     }
     case 'delete':
@@ -242,6 +252,25 @@ async function applicantCheck(
         message: "The applicant is the registry's person.",
         fieldErrors: issues,
       }
+    : null;
+}
+
+/** Everyone the merged case covers is a live member of its household at HQ. */
+async function coveredCheck(
+  ctx: AuthorityContext,
+  state: RecordState,
+): Promise<AppErrorData | null> {
+  const ids = Array.isArray(state.data.coveredPersonIds) ? state.data.coveredPersonIds : [];
+  const householdOf = new Map<string, string | null | undefined>();
+  for (const id of ids) {
+    if (typeof id !== 'string') continue;
+    const person = await ctx.work.load(ctx.officeId, 'person', id);
+    const theirs = person && !person.deleted ? person.data.householdId : undefined;
+    householdOf.set(id, typeof theirs === 'string' || theirs === null ? theirs : undefined);
+  }
+  const issues = coveredPersonsIssues(state.data.householdId, householdOf);
+  return issues.length > 0
+    ? { code: 'validation', message: 'A case covers its household.', fieldErrors: issues }
     : null;
 }
 

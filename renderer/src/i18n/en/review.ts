@@ -9,4 +9,5 @@ export const reviewEn: Record<keyof typeof reviewZh, string> = {
   'household.head_name_not_registry': 'The head\'s name must be the registered one ("{name}")',
   'person.not_registered': 'The person is not registered at this office',
   'person.name_not_registry': 'The name must be the registered one ("{name}")',
+  'case.covered_not_member': 'Everyone covered must be a registered member of the household',
 };

@@ -7,4 +7,5 @@ export const reviewZh = {
   'household.head_name_not_registry': '户主姓名须与人员登记一致（登记为“{name}”）',
   'person.not_registered': '该人员不在本办公室的人员登记中',
   'person.name_not_registry': '姓名须与人员登记一致（登记为“{name}”）',
+  'case.covered_not_member': '保障对象须是本户登记在册的成员',
 };
