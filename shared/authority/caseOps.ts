@@ -9,6 +9,9 @@ import type { StandardPeriod } from '../benefit/dibaoBenefit';
 import type { AppErrorData, FieldError } from '../errors/appError';
 import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
 import { isApplicantNameRefresh } from './copyRefresh';
+import { personCopyIssues, type RegistryNames } from './personCopies';
+
+export type { RegistryNames } from './personCopies';
 import { stepFields } from '../workflow/caseSteps';
 import type { DibaoStatus } from '../workflow/dibaoWorkflow';
 
@@ -72,6 +75,37 @@ export function caseEditIssues(
     return [
       { path: 'applicationDate', code: 'case.application_after_step', params: { date: firstStep } },
     ];
+  }
+  return [];
+}
+
+/** A case's applicant: `case.applicant_unknown`, `case.applicant_name_not_registry`. */
+export function applicantCopyIssues(
+  sent: { applicantName: unknown },
+  registry: RegistryNames | undefined,
+): FieldError[] {
+  return personCopyIssues(sent.applicantName, registry, {
+    person: 'applicantPersonId',
+    unknown: 'case.applicant_unknown',
+    path: 'applicantName',
+    name: 'case.applicant_name_not_registry',
+  });
+}
+
+/**
+ * Everyone a case covers is a live registered member of the case's household (the
+ * benefit is S×N−I: N ghosts or strangers would raise it). `householdOf`: each covered
+ * person's householdId as whoever checks holds it (undefined: no live person).
+ * `case.covered_not_member`, params.personId: the first who is not.
+ */
+export function coveredPersonsIssues(
+  householdId: unknown,
+  householdOf: ReadonlyMap<string, string | null | undefined>,
+): FieldError[] {
+  for (const [personId, theirs] of householdOf) {
+    if (theirs === undefined || theirs !== householdId) {
+      return [{ path: 'coveredPersonIds', code: 'case.covered_not_member', params: { personId } }];
+    }
   }
   return [];
 }

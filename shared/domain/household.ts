@@ -100,3 +100,25 @@ export function leavingHouseholdIssues(
       ]
     : [];
 }
+
+/**
+ * A household copies its head's name (lists and search need no join): a household that
+ * sets its head or the copy names the head by a name the registry gave them — now, or
+ * before a correction the desk had not yet seen (`known`; undefined when whoever checks
+ * has no such live person, which the membership rule refuses on its own):
+ * `household.head_name_not_registry` (params.name, the name now).
+ */
+export function headNameIssues(
+  headName: unknown,
+  registry: { current: string; known: readonly string[] } | undefined,
+): FieldError[] {
+  if (registry === undefined) return [];
+  if (typeof headName === 'string' && registry.known.includes(headName)) return [];
+  return [
+    {
+      path: 'headName',
+      code: 'household.head_name_not_registry',
+      params: { name: registry.current },
+    },
+  ];
+}

@@ -7,7 +7,7 @@ import type { SyncDesk } from './syncDesks';
 
 /**
  * Random registrar work for the convergence test and the chaos runs, through officeWork
- * and the desk's write path: creates, edits, deletes, workflow steps, and designed same-field edits on two
+ * and the desk's write path: creates, edits (persons are corrected, never deleted), workflow steps, and designed same-field edits on two
  * desks of one office. Records are picked in a stable order (creation time, author,
  * ID number), so the same seed makes the same choices.
  */
@@ -54,8 +54,6 @@ export class RandomOffice {
   private counter = 0;
   localWrites = 0;
   localRefusals = 0;
-  /** Records with a designed same-field edit: random work never deletes them. */
-  readonly protectedIds = new Set<string>();
 
   constructor(
     readonly officeId: string,
@@ -95,7 +93,6 @@ export class RandomOffice {
       'editPerson',
       'editPerson',
       'editHousehold',
-      'deletePerson',
       'openCase',
       'step',
       'step',
@@ -119,15 +116,6 @@ export class RandomOffice {
           write(desk.db, desk.ctx, (w) =>
             w.update(kind, record.id, record.version, { [field]: value }, { reason: '随机更正' }),
           ),
-        );
-      }
-      case 'deletePerson': {
-        const person = r.pick(
-          persons.filter((p) => p.householdId === null && !this.protectedIds.has(p.id)),
-        );
-        if (!person) return;
-        return this.attempt(desk, `deletes person ${person.id}`, () =>
-          write(desk.db, desk.ctx, (w) => w.remove('person', person.id, person.version)),
         );
       }
       case 'openCase': {
@@ -181,7 +169,6 @@ export class RandomOffice {
     const field = this.random.pick<string>(editableFields[kind]) ?? 'address';
     if (!target) return null;
     const values: [string, string] = [this.value(one, field), this.value(two, field)];
-    this.protectedIds.add(target.id);
     for (const [i, desk] of [one, two].entries()) {
       const current = await desk.db[table].get(target.id);
       await write(desk.db, desk.ctx, (w) =>

@@ -1,6 +1,6 @@
 import type { AppErrorData } from '@shared/errors/appError';
 import type { SyncConflictData } from '@shared/domain/syncConflict';
-import { correctionNeedsReason } from '@shared/records/corrections';
+import { correctionReasonIssue } from '@shared/records/corrections';
 import { newRecordId } from '@shared/records/ids';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import { officeToday } from '@shared/validation/dates';
@@ -50,13 +50,14 @@ export async function commitChange(
   }
   // A correction names its reason, as the desk's write path demands: a forged update of
   // a kind that keeps revisions would otherwise rewrite history no desk could explain.
-  if (existing && correctionNeedsReason(kind, change.op) && !change.reason?.trim()) {
+  const reasonIssue = existing ? correctionReasonIssue(kind, change.op, change.reason) : null;
+  if (reasonIssue) {
     return {
       status: 'rejected',
       reason: {
         code: 'validation',
-        message: `A correction of a ${kind} needs a reason.`,
-        fieldErrors: [{ path: 'reason', code: 'record.correction_reason_required' }],
+        message: `A correction of a ${kind} needs a reason of at most 500 characters.`,
+        fieldErrors: [reasonIssue],
       },
     };
   }

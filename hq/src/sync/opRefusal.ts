@@ -1,5 +1,6 @@
 import { parseHlc } from '@shared/clock/hlc';
 import type { AppErrorData } from '@shared/errors/appError';
+import { isDeletable } from '@shared/records/corrections';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { dibaoWorkflow } from '@shared/workflow/dibaoWorkflow';
@@ -20,6 +21,15 @@ export function opRefusal(op: QueueEntry, lastSeq: number, now: Date): AppErrorD
       fieldErrors: [{ path: 'hlc', code: 'sync.clock_ahead' }],
     };
   }
+  // The op's moment too: a step stores it (statusChangedAt), and one dated years ahead
+  // would leave every later step "before the step before it" — the case frozen.
+  if (Date.parse(op.createdAt) > now.getTime() + maxClockLeadMs) {
+    return {
+      code: 'validation',
+      message: "The op's moment is far ahead of HQ's clock; fix the device clock.",
+      fieldErrors: [{ path: 'createdAt', code: 'sync.clock_ahead' }],
+    };
+  }
   if (op.seq <= lastSeq) {
     return { code: 'conflict', message: `Sequence ${op.seq} was already used by another op.` };
   }
@@ -37,6 +47,16 @@ export function opRefusal(op: QueueEntry, lastSeq: number, now: Date): AppErrorD
       code: 'validation',
       message: 'Only a delete op deletes a record.',
       fieldErrors: [{ path: 'deleted', code: 'record.delete_by_edit' }],
+    };
+  }
+  if (op.op === 'delete' && !isDeletable(kind) && kind !== 'assistanceCase') {
+    // No desk deletes these: a person, a bed is corrected or retired with its reason, and
+    // a forged delete would erase it from every desk with none. (A case's own authority
+    // refuses its delete, saying how a case is closed instead.)
+    return {
+      code: 'forbidden',
+      message: `${op.kind} records are corrected, never deleted.`,
+      fieldErrors: [{ path: 'op', code: 'record.not_deletable', params: { kind: op.kind } }],
     };
   }
   if (op.op === 'transition') return stepRefusal(op, kind);

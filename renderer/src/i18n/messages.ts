@@ -11,6 +11,7 @@ import { packagesEn } from './en/packages';
 import { registryEn } from './en/registry';
 import { searchEn } from './en/search';
 import { registryCorrectionsEn } from './en/registryCorrections';
+import { reviewEn } from './en/review';
 import { rolesEn } from './en/roles';
 import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
@@ -29,6 +30,7 @@ import { packagesZh } from './zh-CN/packages';
 import { registryZh } from './zh-CN/registry';
 import { searchZh } from './zh-CN/search';
 import { registryCorrectionsZh } from './zh-CN/registryCorrections';
+import { reviewZh } from './zh-CN/review';
 import { rolesZh } from './zh-CN/roles';
 import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
@@ -58,6 +60,7 @@ export const zhCN = {
   ...wordsZh,
   ...rolesZh,
   ...rulesZh,
+  ...reviewZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -81,4 +84,5 @@ export const en: Record<MessageKey, string> = {
   ...wordsEn,
   ...rolesEn,
   ...rulesEn,
+  ...reviewEn,
 };

@@ -27,7 +27,7 @@ import {
 } from '../../support/syncDesks';
 
 /**
- * Two offices × two desks do random registrar work (creates, edits, deletes, workflow
+ * Two offices × two desks do random registrar work (creates, edits, workflow
  * steps) plus deliberate same-field edits on both desks of an office, syncing in random
  * order for several rounds against the real HQ. Afterwards every desk holds exactly
  * HQ's records of its office, queues are empty, every same-field edit left a conflict

@@ -1,4 +1,6 @@
 import {
+  applicantCopyIssues,
+  coveredPersonsIssues,
   benefitRefusal,
   caseCreateIssues,
   caseEditIssues,
@@ -9,13 +11,13 @@ import { delegationInForce } from '@shared/domain/delegation';
 import { assistanceCaseDataSchema, type AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { AppError, type AppErrorData, type FieldError } from '@shared/errors/appError';
 import type { ActorRole } from '@shared/domain/roles';
-import { correctionNeedsReason } from '@shared/records/corrections';
+import { correctionReasonIssue } from '@shared/records/corrections';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { planCaseStep } from '@shared/workflow/caseSteps';
 import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
-import { applicantNameAtHq } from './copyRefreshFacts';
+import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -37,7 +39,13 @@ export async function caseAuthority(
       const issues = caseCreateIssues(op.fields);
       if (issues.length > 0)
         return refuse('invalid_transition', 'A case starts as a draft.', issues);
-      return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
+      return {
+        change: op,
+        checkMerged: async (state) =>
+          (await applicantCheck(ctx, state)) ??
+          (await coveredCheck(ctx, state)) ??
+          (await benefitCheck(ctx, state)),
+      };
     }
     case 'update': {
       if (!current || status === undefined) return { change: op }; // the merge says not_found
@@ -54,14 +62,27 @@ export async function caseAuthority(
         return refuse('invalid_transition', `A ${status} case cannot be edited so.`, issues);
       }
       // A case keeps its revisions: a correction names its reason, as the desk asks.
-      if (correctionNeedsReason('assistanceCase', op.op) && !op.reason?.trim()) {
-        return invalid(
-          'reason',
-          'record.correction_reason_required',
-          'A correction needs a reason.',
-        );
-      }
-      return { change: op, checkMerged: (state) => benefitCheck(ctx, state) };
+      const reasonIssue = correctionReasonIssue('assistanceCase', op.op, op.reason);
+      if (reasonIssue) return refuse('validation', 'A correction needs its reason.', [reasonIssue]);
+      // A new applicant or a new copy of the name: the registry's person by that name.
+      // (A copy left as it stands is not judged again: a desk that had not yet seen a
+      // rename corrects other facts without reverting or breaking anything.)
+      const renames =
+        ('applicantName' in op.fields && op.fields.applicantName !== current.data.applicantName) ||
+        ('applicantPersonId' in op.fields &&
+          op.fields.applicantPersonId !== current.data.applicantPersonId);
+      // Whom it covers, judged when the list or the household changes (a member who
+      // left later does not block a correction of other facts).
+      const recovers = ['coveredPersonIds', 'householdId'].some(
+        (f) => f in op.fields && JSON.stringify(op.fields[f]) !== JSON.stringify(current.data[f]),
+      );
+      return {
+        change: op,
+        checkMerged: async (state) =>
+          (renames ? await applicantCheck(ctx, state) : null) ??
+          (recovers ? await coveredCheck(ctx, state) : null) ??
+          (await benefitCheck(ctx, state)),
+      };
     }
     case 'delete':
       return refuse('forbidden', 'Cases are never deleted; a step closes them.', [
@@ -216,6 +237,41 @@ function eventOfStep(ctx: AuthorityContext, step: QueueEntry): Record<string, un
         o.fields.actorRole === step.actor.role,
     );
   return event ? event.fields : null;
+}
+
+/** The merged case's applicant is a live person of the office, by a registered name. */
+async function applicantCheck(
+  ctx: AuthorityContext,
+  state: RecordState,
+): Promise<AppErrorData | null> {
+  const names = await registryNamesAtHq(ctx, state.data.applicantPersonId);
+  const issues = applicantCopyIssues({ applicantName: state.data.applicantName }, names);
+  return issues.length > 0
+    ? {
+        code: 'validation',
+        message: "The applicant is the registry's person.",
+        fieldErrors: issues,
+      }
+    : null;
+}
+
+/** Everyone the merged case covers is a live member of its household at HQ. */
+async function coveredCheck(
+  ctx: AuthorityContext,
+  state: RecordState,
+): Promise<AppErrorData | null> {
+  const ids = Array.isArray(state.data.coveredPersonIds) ? state.data.coveredPersonIds : [];
+  const householdOf = new Map<string, string | null | undefined>();
+  for (const id of ids) {
+    if (typeof id !== 'string') continue;
+    const person = await ctx.work.load(ctx.officeId, 'person', id);
+    const theirs = person && !person.deleted ? person.data.householdId : undefined;
+    householdOf.set(id, typeof theirs === 'string' || theirs === null ? theirs : undefined);
+  }
+  const issues = coveredPersonsIssues(state.data.householdId, householdOf);
+  return issues.length > 0
+    ? { code: 'validation', message: 'A case covers its household.', fieldErrors: issues }
+    : null;
 }
 
 async function benefitCheck(ctx: AuthorityContext, state: RecordState) {

@@ -1,10 +1,14 @@
 import { mayWrite } from '@shared/authority/kindWriters';
+import { lastAdminIssue } from '@shared/authority/lastAdmin';
+import { hasFixedPlace, placeCorrectionIssues } from '@shared/domain/elderlyCare/placeFixed';
 import type { AppErrorData } from '@shared/errors/appError';
 import type { QueueEntry } from '@shared/sync/queueEntry';
+import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { RecordState } from '../merge';
 import { actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
+import { personCopyAuthority } from './personCopyAuthority';
 import { registryAuthority } from './registryAuthority';
 
 /**
@@ -48,13 +52,30 @@ export async function authorizeOp(
     case 'officeSettings':
       return settingsAuthority(op);
     case 'staffMember':
-      return staffAuthority(ctx, op);
+      return await staffAuthority(ctx, op);
     case 'person':
     case 'household':
       return registryAuthority(ctx, op);
     default:
-      return { change: op };
+      if (hasFixedPlace(op.kind) && op.op === 'update') return placeAuthority(ctx, op);
+      return personCopyAuthority(ctx, op);
   }
+}
+
+/** A bed, room or building keeps what it is fixed to, judged on the merged record. */
+async function placeAuthority(ctx: AuthorityContext, op: QueueEntry): Promise<Authorized> {
+  const before = await ctx.work.load(ctx.officeId, op.kind, op.recordId);
+  if (!before) return { change: op }; // the merge says not_found
+  return {
+    change: op,
+    checkMerged: (state) => {
+      const issues = placeCorrectionIssues(op.kind, before.data, state.data);
+      const message = `A ${op.kind} keeps its place, type and retirement once saved.`;
+      return Promise.resolve(
+        issues.length > 0 ? { code: 'validation', message, fieldErrors: issues } : null,
+      );
+    },
+  };
 }
 
 /** A history event stands only as the record of a step HQ accepted in its transaction. */
@@ -109,24 +130,54 @@ function settingsAuthority(op: QueueEntry): Authorized | { refusal: AppErrorData
 }
 
 /**
- * An account lives on the desk that made it, for good: created there, never moved to
- * another desk by an edit (its roles, name and state are what an administrator changes).
- * The first administrator is remembered.
+ * An account lives on the desk that made it, for good: created there, changed only
+ * there, never moved to another desk by an edit (its roles, name and state are what its
+ * desk's administrator changes). The desk keeps one active administrator at least. The
+ * first administrator is remembered.
  */
-function staffAuthority(
+async function staffAuthority(
   ctx: AuthorityContext,
   op: QueueEntry,
-): Authorized | { refusal: AppErrorData } {
+): Promise<Authorized | { refusal: AppErrorData }> {
+  const current = await ctx.work.load(ctx.officeId, 'staffMember', op.recordId);
   const moves = op.op === 'create' || 'deviceId' in op.fields;
-  if (moves && op.fields.deviceId !== ctx.device.id) {
+  const elsewhere = current !== null && current.data.deviceId !== ctx.device.id;
+  if ((moves && op.fields.deviceId !== ctx.device.id) || (op.op !== 'create' && elsewhere)) {
     return {
       refusal: {
         code: 'forbidden',
-        message: 'An account is created on the desk it lives on.',
+        message: 'An account is created and changed on the desk it lives on.',
         fieldErrors: [{ path: 'deviceId', code: 'actor.other_device' }],
       },
     };
   }
-  if (op.op !== 'create' || op.recordId !== op.actor.userId) return { change: op };
+  if (op.op !== 'create') {
+    return { change: op, checkMerged: (state) => keepsAnAdmin(ctx, state) };
+  }
+  if (op.recordId !== op.actor.userId) return { change: op };
   return { change: op, onApplied: () => ctx.bootstrapped.add(ctx.device.id) };
+}
+
+/** The desk's accounts as HQ holds them in this batch, the changed one as merged. */
+async function keepsAnAdmin(ctx: AuthorityContext, state: RecordState) {
+  const ids = (await loadRecordsOfKinds(ctx.trx, ctx.officeId, ['staffMember'])).map((r) => r.id);
+  const accounts = [];
+  for (const id of new Set([...ids, state.id])) {
+    const record = await ctx.work.load(ctx.officeId, 'staffMember', id);
+    if (record && record.data.deviceId === ctx.device.id) {
+      accounts.push({ id, data: record.data, deleted: record.deleted });
+    }
+  }
+  const issue = lastAdminIssue(accounts, {
+    id: state.id,
+    data: state.data,
+    deleted: state.deleted,
+  });
+  return issue
+    ? {
+        code: 'validation' as const,
+        message: 'The desk keeps one administrator at least.',
+        fieldErrors: [issue],
+      }
+    : null;
 }

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import type { AppErrorData, FieldError } from '@shared/errors/appError';
 import {
+  headNameIssues,
   householdMembershipIssues,
   leavingHouseholdIssues,
   type HouseholdData,
@@ -7,6 +9,7 @@ import {
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
+import { registryNamesAtHq } from './copyRefreshFacts';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -22,20 +25,76 @@ export async function registryAuthority(
 ): Promise<Authorized | { refusal: AppErrorData }> {
   if (op.op === 'delete') return { change: op };
   if (op.kind === 'household') {
-    if (!('members' in op.fields)) return { change: op };
-    return { change: op, checkMerged: (state) => membership(ctx, state) };
+    const current = await ctx.work.load(ctx.officeId, 'household', op.recordId);
+    // A new head or a new copy of the head's name (one left as it stands is not judged
+    // again: a desk that had not yet seen a rename corrects the address undisturbed).
+    const renames = ['headName', 'headPersonId'].some(
+      (f) => f in op.fields && (!current || op.fields[f] !== current.data[f]),
+    );
+    if (!('members' in op.fields) && !renames) return { change: op };
+    return {
+      change: op,
+      checkMerged: async (state) =>
+        ('members' in op.fields ? await membership(ctx, state) : null) ??
+        (renames ? await headName(ctx, state) : null),
+    };
   }
-  if (!('householdId' in op.fields)) return { change: op };
-  const before = (await ctx.work.load(ctx.officeId, 'person', op.recordId))?.data.householdId;
+  const joins = 'householdId' in op.fields;
+  const renumbers = op.op === 'update' && 'idNumber' in op.fields;
+  if (!joins && !renumbers) return { change: op };
+  const current = await ctx.work.load(ctx.officeId, 'person', op.recordId);
+  const before = current?.data.householdId;
   return {
     change: op,
     checkMerged: async (state) => {
+      if (renumbers && state.data.idNumber !== current?.data.idNumber) {
+        const taken = await idNumberHolder(ctx, state);
+        if (taken) return taken;
+      }
       if (typeof before !== 'string' || before === state.data.householdId) return null;
       const left = await ctx.work.load(ctx.officeId, 'household', before);
       const household = left && !left.deleted ? (left.data as unknown as HouseholdData) : null;
       return refusal(leavingHouseholdIssues(op.recordId, household));
     },
   };
+}
+
+/**
+ * A person corrected to an ID number another live person of the office holds, as the
+ * desk's duplicate check refuses it (`person.duplicate_id`, params.name). Two desks that
+ * register one person offline create two records; that stays for people to merge.
+ */
+async function idNumberHolder(ctx: AuthorityContext, state: RecordState) {
+  const idNumber = state.data.idNumber;
+  if (typeof idNumber !== 'string' || idNumber === '') return null;
+  const text = JSON.stringify({ idNumber })
+    .slice(1, -1)
+    .replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await ctx.trx
+    .selectFrom('records')
+    .select('id')
+    .where('office_id', '=', ctx.officeId)
+    .where('kind', '=', 'person')
+    .where('id', '!=', state.id)
+    .where(sql<boolean>`data like ${`%${text}%`} escape '\\'`)
+    .execute();
+  for (const { id } of rows) {
+    const other = await ctx.work.load(ctx.officeId, 'person', id);
+    if (!other || other.deleted || other.data.idNumber !== idNumber) continue;
+    const name = typeof other.data.name === 'string' ? other.data.name : '';
+    return {
+      code: 'duplicate' as const,
+      message: 'A person with this ID number is already registered.',
+      fieldErrors: [{ path: 'idNumber', code: 'person.duplicate_id', params: { name } }],
+    };
+  }
+  return null;
+}
+
+async function headName(ctx: AuthorityContext, state: RecordState) {
+  return refusal(
+    headNameIssues(state.data.headName, await registryNamesAtHq(ctx, state.data.headPersonId)),
+  );
 }
 
 async function membership(ctx: AuthorityContext, state: RecordState) {
@@ -63,7 +122,7 @@ function refusal(issues: FieldError[]): AppErrorData | null {
   if (issues.length === 0) return null;
   return {
     code: 'validation',
-    message: 'A person is in one household at a time.',
+    message: 'A person is in one household at a time, its head by their registered name.',
     fieldErrors: issues,
   };
 }

@@ -1,5 +1,6 @@
 import { AppError, type AppErrorCode, type FieldError } from '@shared/errors/appError';
 import type { BedData, BuildingData, RoomData } from '@shared/domain/elderlyCare/institution';
+import { placeCorrectionIssues } from '@shared/domain/elderlyCare/placeFixed';
 import type { ResidentData } from '@shared/domain/elderlyCare/resident';
 import {
   openStayStates,
@@ -66,6 +67,17 @@ function refuse(code: AppErrorCode, error: FieldError): never {
   throw new AppError({ code, message: `Elderly care rule: ${error.code}.`, fieldErrors: [error] });
 }
 
+/** Refuses a correction of what the record is fixed to since it was saved. */
+function fixedSince(before: object | undefined, after: object, kind: string): void {
+  if (!before) return;
+  const [issue] = placeCorrectionIssues(
+    kind,
+    before as Record<string, unknown>,
+    after as Record<string, unknown>,
+  );
+  if (issue) refuse('validation', issue);
+}
+
 function mustExist(found: { deleted: boolean } | undefined, path: string): void {
   if (!found || found.deleted) refuse('validation', { path, code: 'elderly.missing_reference' });
 }
@@ -80,10 +92,7 @@ async function uniqueInstitutionCode(db: DeskDatabase, inst: Rec<{ code: string 
 async function buildingFits(db: DeskDatabase, b: Rec<BuildingData>) {
   const t = elderlyTables(db);
   mustExist(await t.institutions.get(b.institutionId), 'institutionId');
-  const before = await t.buildings.get(b.id);
-  if (before && before.institutionId !== b.institutionId) {
-    refuse('validation', { path: 'institutionId', code: 'elderly.place_fixed' });
-  }
+  fixedSince(await t.buildings.get(b.id), b, 'elderlyBuilding');
   const siblings = await t.buildings.where('institutionId').equals(b.institutionId).toArray();
   if (siblings.some((o) => o.id !== b.id && !o.deleted && o.name === b.name)) {
     refuse('duplicate', { path: 'name', code: 'elderly.duplicate_building' });
@@ -98,10 +107,7 @@ async function roomFits(db: DeskDatabase, room: Rec<RoomData>) {
   const t = elderlyTables(db);
   const building = await t.buildings.get(room.buildingId);
   mustExist(building, 'buildingId');
-  const before = await t.rooms.get(room.id);
-  if (before && before.buildingId !== room.buildingId) {
-    refuse('validation', { path: 'buildingId', code: 'elderly.place_fixed' });
-  }
+  fixedSince(await t.rooms.get(room.id), room, 'elderlyRoom');
   if (building && building.institutionId !== room.institutionId) {
     refuse('validation', { path: 'buildingId', code: 'elderly.missing_reference' });
   }
@@ -130,17 +136,9 @@ async function bedFits(db: DeskDatabase, bed: Rec<BedData>) {
     refuse('validation', { path: 'roomId', code: 'elderly.missing_reference' });
   }
   const before = await t.beds.get(bed.id);
-  // Type and start of service are what past figures were computed from.
-  if (before && (before.bedType !== bed.bedType || before.inServiceFrom !== bed.inServiceFrom)) {
-    refuse('validation', { path: 'bedType', code: 'elderly.bed_type_fixed' });
-  }
-  if (before && before.roomId !== bed.roomId) {
-    refuse('validation', { path: 'roomId', code: 'elderly.place_fixed' });
-  }
-  // Retiring is final: the day stays as recorded, and a retired bed is not edited back.
-  if (before && before.retiredOn !== null && before.retiredOn !== bed.retiredOn) {
-    refuse('validation', { path: 'retiredOn', code: 'elderly.bed_retired_final' });
-  }
+  // Type, start of service and place are what past figures were counted from; retiring
+  // is final. The same rule at HQ (shared/domain/elderlyCare/placeFixed.ts).
+  fixedSince(before, bed, 'elderlyBed');
   if (before && before.sexRule !== bed.sexRule) await sexRuleFitsOccupant(db, bed);
   if (bed.retiredOn === null) {
     const inRoom = await t.beds.where('roomId').equals(bed.roomId).toArray();
