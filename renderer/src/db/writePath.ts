@@ -3,7 +3,7 @@ import { AppError, type FieldError } from '@shared/errors/appError';
 import { actingRoleFor, mayWrite } from '@shared/authority/kindWriters';
 import { todayIso } from '@shared/calendar/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
-import { correctionNeedsReason } from '@shared/records/corrections';
+import { correctionReasonIssue, isDeletable } from '@shared/records/corrections';
 import { newRecordId } from '@shared/records/ids';
 import {
   kindDefinitions,
@@ -161,9 +161,8 @@ class TransactionWriter implements Writer {
     if (definition.appendOnly) {
       throw new AppError({ code: 'forbidden', message: `${kind} records are never edited.` });
     }
-    if (correctionNeedsReason(kind, transition ? 'transition' : 'update') && !reason) {
-      throw invalid(kind, [{ path: 'reason', code: 'record.correction_reason_required' }]);
-    }
+    const reasonIssue = correctionReasonIssue(kind, transition ? 'transition' : 'update', reason);
+    if (reasonIssue) throw invalid(kind, [reasonIssue]);
     const merged = { ...dataFields(existing), ...withoutMeta(patch) } as KindData[K];
     const clean = this.validate(kind, merged);
     const changed = changedFields(dataFields(existing), clean as Record<string, unknown>);
@@ -199,7 +198,9 @@ class TransactionWriter implements Writer {
 
   async remove(kind: RecordKind, id: string, baseVersion: number) {
     const existing = await this.current(kind, id, baseVersion);
-    if (kindDefinitions[kind].appendOnly) {
+    // Append-only kinds are never changed; corrected kinds are retired by a correction
+    // with its reason, never erased (the same rule HQ checks: shared/records/corrections).
+    if (kindDefinitions[kind].appendOnly || !isDeletable(kind)) {
       throw new AppError({ code: 'forbidden', message: `${kind} records are never deleted.` });
     }
     const stamp = await this.stamp(); // a tombstone breaks no rule between records

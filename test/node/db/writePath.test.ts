@@ -199,17 +199,35 @@ describe('the one write path', () => {
     expect((await db.persons.get(created.id))?.phone).toBe('13800000000');
   });
 
-  it('deletes as a tombstone, queued like any change', async () => {
+  it('refuses a correction whose reason is longer than a history keeps, and writes nothing', async () => {
     const { db, ctx } = await openTestDesk();
     const created = await write(db, ctx, (w) =>
       w.create('person', { ...personInput(), householdId: null }),
     );
-    await write(db, ctx, (w) => w.remove('person', created.id, created.version));
+    const queued = await db.queue.count();
+    await expect(
+      write(db, ctx, (w) =>
+        w.update('person', created.id, 1, { phone: '13900000000' }, { reason: '改'.repeat(501) }),
+      ),
+    ).rejects.toMatchObject({
+      fieldErrors: [{ path: 'reason', code: 'record.correction_reason_too_long' }],
+    });
+    expect((await db.persons.get(created.id))?.version).toBe(1);
+    expect(await db.queue.count()).toBe(queued);
+  });
 
-    const stored = await db.persons.get(created.id);
-    expect(stored).toMatchObject({ deleted: true, version: 2 });
-    const last = await db.queue.orderBy('seq').last();
-    expect(last).toMatchObject({ op: 'delete', fields: { deleted: true }, baseVersion: 0 });
+  it('never deletes a record that is corrected instead, and writes nothing', async () => {
+    const { db, ctx } = await openTestDesk();
+    const created = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+    const queued = await db.queue.count();
+    await expect(
+      write(db, ctx, (w) => w.remove('person', created.id, created.version)),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+
+    expect(await db.persons.get(created.id)).toMatchObject({ deleted: false, version: 1 });
+    expect(await db.queue.count()).toBe(queued);
   });
 
   it('skips the queue for device-local kinds but still validates them', async () => {
