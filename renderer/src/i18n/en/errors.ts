@@ -66,7 +66,8 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'file.too_large': 'The file is too large to open (over {maxMegabytes} MB)',
   'actor.unknown': 'The actor is not an account of this office at HQ',
   'actor.disabled': "The actor's account is disabled",
-  'actor.role_not_held': 'The actor does not hold that role (the account is {held})',
+  'actor.role_not_held':
+    'The account did not hold the role this change was made in (check its roles on Accounts)',
   'actor.role_may_not': 'This role may not change records of this kind',
   'actor.other_device':
     'The account lives on another desk (accounts are made and used on their own desk)',

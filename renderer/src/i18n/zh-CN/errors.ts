@@ -65,7 +65,7 @@ export const errorsZh = {
   'file.too_large': '文件过大（超过 {maxMegabytes} MB），无法打开',
   'actor.unknown': '操作人不是本办的账号（县局未收到该账号）',
   'actor.disabled': '操作人的账号已停用',
-  'actor.role_not_held': '操作人不具有所用角色（账号角色为 {held}）',
+  'actor.role_not_held': '操作人的账号当时不具有此操作所用的角色（请在“账户”中核对其角色）',
   'actor.role_may_not': '该角色无权修改此类记录',
   'actor.other_device': '该账号属于另一台工作台（账号只在所在的工作台上建立和使用）',
   'workflow.initial_state': '新案件只能从“草稿”开始',
