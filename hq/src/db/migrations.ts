@@ -192,6 +192,21 @@ const migrationsFor = (context: MigrationContext): Record<string, Migration> => 
       );
     },
   },
+  // A record's past states (issue #12): HQ reads one person's earlier names when a desk
+  // copies one (authority/copyRefreshFacts.ts), and an account as it stood at an op's
+  // clock (authority/actor.ts). Without this index each read scanned the office's whole
+  // change log: a 100,000-op package took minutes instead of seconds. `seq` is in it so
+  // the read's order comes from the index too (else SQLite walks the primary key, in seq
+  // order, through the whole stream).
+  '0007_changes_by_record': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createIndex('changes_by_record')
+        .on('changes')
+        .columns(['stream', 'kind', 'record_id', 'seq'])
+        .execute();
+    },
+  },
 });
 
 export const hqMigrations = (context: MigrationContext): MigrationProvider => ({
