@@ -33,7 +33,12 @@ export function ErrorSummary(props: {
   const lines = fieldErrors
     .map((e, index) => {
       const name = props.label?.(e.path) ?? onScreen.labels[e.path];
-      const place = [props.where?.(e.path), name].filter(Boolean).join(' ');
+      const where = props.where?.(e.path);
+      // A place that already names the field ("成员 2 身份证号码", or the field itself)
+      // is not followed by its name again.
+      const place = (where && name && where.endsWith(name) ? [where] : [where, name])
+        .filter(Boolean)
+        .join(' ');
       const text = place ? `${place}${colon}${fieldError(e)}` : fieldError(e);
       return { key: `${index}:${e.path}:${e.code}`, path: e.path, text };
     })

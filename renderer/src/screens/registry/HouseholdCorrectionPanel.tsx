@@ -16,6 +16,7 @@ import { findPersonByIdNumber } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { FormTextField } from '../common/FormTextField';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { hukouLabel, todayDate } from '../common/labels';
 import { checkMemberId, type MemberDraft } from './householdForm';
@@ -130,12 +131,6 @@ export function HouseholdCorrectionPanel(props: {
     }
   }
 
-  const small = { size: 'small' as const, fullWidth: true };
-  const helper = (path: string) => ({
-    error: Boolean(errors.errorFor(path)),
-    helperText: errors.errorFor(path) ?? ' ',
-  });
-
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="household-correction">
       <Stack spacing={2}>
@@ -144,9 +139,11 @@ export function HouseholdCorrectionPanel(props: {
         </Typography>
         <Grid container columnSpacing={2} rowSpacing={1.5}>
           <Grid size={{ xs: 12, md: 2 }}>
-            <TextField
-              {...small}
-              {...helper('hukouType')}
+            <FormTextField
+              size="small"
+              fullWidth
+              path="hukouType"
+              errors={errors}
               select
               label={t('registry.form.hukouType')}
               value={draft.hukouType}
@@ -156,21 +153,25 @@ export function HouseholdCorrectionPanel(props: {
             >
               <MenuItem value="rural">{hukouLabel(t, 'rural')}</MenuItem>
               <MenuItem value="urban">{hukouLabel(t, 'urban')}</MenuItem>
-            </TextField>
+            </FormTextField>
           </Grid>
           <Grid size={{ xs: 12, md: 4 }}>
-            <TextField
-              {...small}
-              {...helper('villageName')}
+            <FormTextField
+              size="small"
+              fullWidth
+              path="villageName"
+              errors={errors}
               label={t('registry.form.village')}
               value={draft.villageName}
               onChange={(e) => set({ villageName: e.target.value })}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField
-              {...small}
-              {...helper('address')}
+            <FormTextField
+              size="small"
+              fullWidth
+              path="address"
+              errors={errors}
               label={t('registry.form.address')}
               value={draft.address}
               onChange={(e) => set({ address: e.target.value })}
@@ -247,14 +248,16 @@ export function HouseholdCorrectionPanel(props: {
             {t('registry.fix.addNew')}
           </Button>
         </Stack>
-        <TextField
-          {...small}
+        <FormTextField
+          size="small"
+          fullWidth
+          path="reason"
+          errors={errors}
           required
           label={t('registry.fix.reason')}
           value={draft.reason}
           onChange={(e) => set({ reason: e.target.value })}
-          error={Boolean(errors.errorFor('reason'))}
-          helperText={errors.errorFor('reason') ?? t('registry.fix.reasonHint')}
+          help={t('registry.fix.reasonHint')}
           slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'correction-reason' } }}
         />
         {errors.errorFor('members') && <Alert severity="error">{errors.errorFor('members')}</Alert>}

@@ -5,7 +5,6 @@ import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { idTypes } from '@shared/domain/person';
 import type { FieldError } from '@shared/errors/appError';
@@ -14,6 +13,7 @@ import { findPersonByIdNumber, type Person } from '../../db/repositories/persons
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { FormTextField } from '../common/FormTextField';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { todayDate } from '../common/labels';
 import { checkMemberId, type MemberDraft } from './householdForm';
@@ -79,12 +79,6 @@ export function PersonCorrectionPanel(props: { person: Person; onClose: () => vo
     }
   }
 
-  const small = { size: 'small' as const, fullWidth: true };
-  const helper = (path: string) => ({
-    error: Boolean(errors.errorFor(path)),
-    helperText: errors.errorFor(path) ?? ' ',
-  });
-
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="person-correction">
       <Stack spacing={2}>
@@ -96,9 +90,11 @@ export function PersonCorrectionPanel(props: { person: Person; onClose: () => vo
         </Alert>
         <Grid container columnSpacing={2} rowSpacing={1.5}>
           <Grid size={{ xs: 12, md: 3 }}>
-            <TextField
-              {...small}
-              {...helper('idType')}
+            <FormTextField
+              size="small"
+              fullWidth
+              path="idType"
+              errors={errors}
               select
               label={t('registry.fix.idType')}
               value={draft.idType}
@@ -109,12 +105,14 @@ export function PersonCorrectionPanel(props: { person: Person; onClose: () => vo
                   {t(`registry.idType.${type}` as const)}
                 </MenuItem>
               ))}
-            </TextField>
+            </FormTextField>
           </Grid>
           <Grid size={{ xs: 12, md: 3 }}>
-            <TextField
-              {...small}
-              {...helper('phone')}
+            <FormTextField
+              size="small"
+              fullWidth
+              path="phone"
+              errors={errors}
               label={t('registry.fix.phone')}
               value={draft.phone}
               onChange={(e) => set({ phone: e.target.value })}
@@ -122,9 +120,11 @@ export function PersonCorrectionPanel(props: { person: Person; onClose: () => vo
             />
           </Grid>
           <Grid size={{ xs: 12, md: 6 }}>
-            <TextField
-              {...small}
-              {...helper('illnessNote')}
+            <FormTextField
+              size="small"
+              fullWidth
+              path="illnessNote"
+              errors={errors}
               label={t('registry.fix.illnessNote')}
               value={draft.illnessNote}
               onChange={(e) => set({ illnessNote: e.target.value })}
@@ -146,14 +146,16 @@ export function PersonCorrectionPanel(props: { person: Person; onClose: () => vo
             nameInput.current = input;
           }}
         />
-        <TextField
-          {...small}
-          {...helper('reason')}
+        <FormTextField
+          size="small"
+          fullWidth
+          path="reason"
+          errors={errors}
           required
           label={t('registry.fix.reason')}
           value={draft.reason}
           onChange={(e) => set({ reason: e.target.value })}
-          helperText={errors.errorFor('reason') ?? t('registry.fix.reasonHint')}
+          help={t('registry.fix.reasonHint')}
           slotProps={{ htmlInput: { maxLength: 200, 'data-testid': 'correction-reason' } }}
         />
         <ErrorSummary
