@@ -1,12 +1,8 @@
-import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openHqDatabase } from '../../../hq/src/db/database';
-import { hqMigrations } from '../../../hq/src/db/migrations';
-import type { HqTables } from '../../../hq/src/db/schema';
 import { recordHistory } from '../../../hq/src/store/recordStore';
+import { hqDatabaseAt } from '../../support/hqSchemaAt';
 import { emptyPlace, hqStorages, type HqPlace } from '../../support/hqHarness';
 
 /**
@@ -15,26 +11,8 @@ import { emptyPlace, hqStorages, type HqPlace } from '../../support/hqHarness';
  * scans the office's whole log. The rows stay as they were, and are found by it.
  */
 
-const noKeyFile = {
-  keyWrapping: () => Promise.reject(new Error('this upgrade needs no key file')),
-};
-
 async function schema6WithChanges(place: HqPlace) {
-  const db = new Kysely<HqTables>({
-    dialect: place.databaseUrl
-      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: place.databaseUrl, max: 1 }) })
-      : new SqliteDialect({ database: new SqliteDatabase(join(place.dataDir, 'hq.sqlite')) }),
-  });
-  const schema = place.databaseUrl
-    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-    : undefined;
-  const migrator = new Migrator({
-    db,
-    provider: hqMigrations(noKeyFile),
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error } = await migrator.migrateTo('0006_authority_since');
-  if (error) throw error;
+  const db = await hqDatabaseAt(place, '0006_authority_since');
   const at = '2026-12-01T00:00:00.000Z';
   await db
     .insertInto('changes')

@@ -1,15 +1,12 @@
 import { webcrypto } from 'node:crypto';
 import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { agreementAlgorithm, signatureParams, signingAlgorithm } from '@shared/package/webCrypto';
 import { defaultKeyFile, openHqDatabase } from '../../../hq/src/db/database';
 import { hqMigrations, latestHqSchemaVersion } from '../../../hq/src/db/migrations';
-import type { HqTables } from '../../../hq/src/db/schema';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
+import { hqDatabaseAt } from '../../support/hqSchemaAt';
 import { emptyPlace, hqStorages, type HqPlace } from '../../support/hqHarness';
 
 /**
@@ -26,21 +23,7 @@ const b64 = (bytes: ArrayBuffer) => Buffer.from(bytes).toString('base64');
 
 /** A database at schema 4 with package keys as HQ stored them then (PKCS #8 in the clear). */
 async function schema4WithPlainKeys(place: HqPlace) {
-  const db = new Kysely<HqTables>({
-    dialect: place.databaseUrl
-      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: place.databaseUrl, max: 1 }) })
-      : new SqliteDialect({ database: new SqliteDatabase(join(place.dataDir, 'hq.sqlite')) }),
-  });
-  const schema = place.databaseUrl
-    ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-    : undefined;
-  const migrator = new Migrator({
-    db,
-    provider: hqMigrations(noKeyFile),
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
-  const { error } = await migrator.migrateTo('0004_sync_packages');
-  if (error) throw error;
+  const db = await hqDatabaseAt(place, '0004_sync_packages');
   const signing = await subtle.generateKey(signingAlgorithm, true, ['sign', 'verify']);
   const encryption = await subtle.generateKey(agreementAlgorithm, true, ['deriveBits']);
   const plain = {
