@@ -4,7 +4,10 @@
  * step, its facts only before 公示 (as a correction with its reason), and its benefit is always S×N−I of its own figures
  * under the standard in force (recomputed by whoever checks, never taken on trust).
  */
-import { benefitInputOf, computeCaseBenefit, type BenefitRules } from '../benefit/caseBenefit';
+import type { BenefitRules } from '../benefit/caseBenefit';
+import { moduleOf } from '../programmes/caseEngine';
+import { isProgramme, programmeModules, programmeRuleBook } from '../programmes/registry';
+import type { RuleBook } from '../programmes/ruleBook';
 import type { StandardPeriod } from '../benefit/dibaoBenefit';
 import type { AppErrorData, FieldError } from '../errors/appError';
 import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
@@ -12,8 +15,7 @@ import { isApplicantNameRefresh } from './copyRefresh';
 import { personCopyIssues, type RegistryNames } from './personCopies';
 
 export type { RegistryNames } from './personCopies';
-import { stepFields } from '../workflow/caseSteps';
-import type { DibaoStatus } from '../workflow/dibaoWorkflow';
+import { stepFields } from '../programmes/caseEngine';
 
 /**
  * The application facts may be corrected (an update with its reason; the case keeps its
@@ -21,7 +23,7 @@ import type { DibaoStatus } from '../workflow/dibaoWorkflow';
  * what the county reviews is the file. During 公示 or the county's review a correction
  * needs the explicit step back (重新调查); after the decision there is none.
  */
-export const editableCaseStatuses: readonly DibaoStatus[] = [
+export const editableCaseStatuses: readonly string[] = [
   'draft',
   'submitted',
   'accepted',
@@ -34,10 +36,14 @@ const stepFieldSet = new Set<string>(stepFields);
 /** What a new case must look like: a draft with none of the steps' dates. */
 export function caseCreateIssues(fields: Record<string, unknown>): FieldError[] {
   const issues: FieldError[] = [];
-  if (fields.status !== 'draft') {
-    issues.push({ path: 'status', code: 'workflow.initial_state', params: { expected: 'draft' } });
+  const expected =
+    typeof fields.programme === 'string' && isProgramme(fields.programme)
+      ? programmeModules[fields.programme].initialStatus
+      : 'draft';
+  if (fields.status !== expected) {
+    issues.push({ path: 'status', code: 'workflow.initial_state', params: { expected } });
   }
-  for (const field of ['acceptedOn', 'noticeStartedOn', 'noticeEnd', 'decisionDue'] as const) {
+  for (const field of stepFields.filter((f) => f !== 'status' && f !== 'statusChangedAt')) {
     if (fields[field] !== null && fields[field] !== undefined) {
       issues.push({ path: field, code: 'workflow.step_field' });
     }
@@ -47,7 +53,7 @@ export function caseCreateIssues(fields: Record<string, unknown>): FieldError[] 
 
 /** What a plain edit is checked against: the case as it stands. */
 export interface CaseEditBase {
-  status: DibaoStatus;
+  status: string;
   acceptedOn: string | null;
   noticeStartedOn: string | null;
 }
@@ -133,9 +139,14 @@ const checkedFigures = [
 export function benefitRefusal(
   data: AssistanceCaseData,
   standards: (StandardPeriod & { id: string; amountFen: number })[],
-  rules: BenefitRules,
+  settings: BenefitRules,
+  rules: RuleBook = programmeRuleBook([]),
 ): AppErrorData | null {
-  const computed = computeCaseBenefit(benefitInputOf(data), standards, rules);
+  const computed = moduleOf(data).calculate(data, data.applicationDate, {
+    standards,
+    settings,
+    rules,
+  });
   if (computed.classification === 'no_standard') {
     return {
       code: 'validation',

@@ -66,6 +66,7 @@ export function computeCaseBenefit<T extends StandardPeriod & { id: string; amou
       benefitFen: 0,
       classification: 'no_standard',
       computedForDate: input.date,
+      parts: [],
     };
   }
   const result = computeDibaoBenefit(
@@ -86,5 +87,6 @@ export function computeCaseBenefit<T extends StandardPeriod & { id: string; amou
     benefitFen: result.benefitFen,
     classification: result.classification,
     computedForDate: input.date,
+    parts: [],
   };
 }

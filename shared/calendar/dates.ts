@@ -110,3 +110,22 @@ export function todayIso(now: Date, timeZoneOffsetMinutes?: number): string {
   const offset = timeZoneOffsetMinutes ?? -now.getTimezoneOffset();
   return fromUtcMs(now.getTime() + offset * 60_000);
 }
+
+/** The 'YYYY-MM' month `months` after (negative: before) the month of `dateOrMonth`. */
+export function addMonths(dateOrMonth: string, months: number): string {
+  const index = Number(dateOrMonth.slice(0, 4)) * 12 + Number(dateOrMonth.slice(5, 7)) - 1 + months;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1, 2)}`;
+}
+
+/** The last day of a 'YYYY-MM' month or of a date's month. */
+export function lastDayOfMonth(dateOrMonth: string): string {
+  return addDays(firstDayOfNextMonth(dateOrMonth), -1);
+}
+
+/** The date `months` after `date`, on the same day or the month's last when shorter. */
+export function addMonthsToDate(date: string, months: number): string {
+  const month = addMonths(date, months);
+  const last = lastDayOfMonth(month);
+  const day = date.slice(8, 10);
+  return day > last.slice(8, 10) ? last : `${month}-${day}`;
+}

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { FieldError } from '../errors/appError';
 import { notInFuture } from '../validation/dates';
-import { dibaoStatuses } from '../workflow/dibaoWorkflow';
 import {
   areaCodeSchema,
   fenAmountSchema,
@@ -10,8 +9,15 @@ import {
   urbanRuralSchema,
 } from './common';
 
-export const programmes = ['dibao'] as const;
+/**
+ * The programmes the desk carries (one module each under shared/programmes/; this list
+ * is the registry's key set, kept here so the schema has no import cycle).
+ */
+export const programmes = ['dibao', 'tekun', 'temporary'] as const;
 export type Programme = (typeof programmes)[number];
+
+/** 'YYYY-MM': a payment month. */
+export const isoMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'field.month');
 
 export const monthlyIncomeSchema = z.object({
   wagesFen: fenAmountSchema,
@@ -35,8 +41,17 @@ export const benefitSnapshotSchema = z.object({
   coveredCount: z.number().int().min(0),
   countedIncomeFen: fenAmountSchema,
   benefitFen: fenAmountSchema,
-  classification: z.enum(['dibao', 'edge', 'above', 'assets_exceed', 'no_standard']),
+  /**
+   * 低保: 'dibao' | 'edge' | 'above' | 'assets_exceed'; every programme: 'no_standard'
+   * when nothing is in force; others name their own (the module's calculator says).
+   */
+  classification: z.string().min(1).max(40),
   computedForDate: isoDateSchema,
+  /** The amount's parts (特困: basic living and care), each in fen; [] when one figure. */
+  parts: z
+    .array(z.object({ code: z.string().min(1).max(40), fen: fenAmountSchema }))
+    .max(10)
+    .default([]),
 });
 
 export const assistanceCaseDataSchema = z.object({
@@ -52,12 +67,27 @@ export const assistanceCaseDataSchema = z.object({
   assets: assetsSchema,
   applicationDate: isoDateSchema,
   benefit: benefitSnapshotSchema,
-  status: z.enum(dibaoStatuses),
+  /** One of the programme's workflow states (checked against its module). */
+  status: z.string().min(1).max(40),
   statusChangedAt: z.string(),
   acceptedOn: isoDateSchema.nullable(),
   noticeStartedOn: isoDateSchema.nullable(),
   noticeEnd: isoDateSchema.nullable(),
   decisionDue: isoDateSchema.nullable(),
+  // Written by steps only (StepMark in shared/programmes/types.ts); null on older records.
+  decidedOn: isoDateSchema.nullable().default(null),
+  paymentFrom: isoMonthSchema.nullable().default(null),
+  endedOn: isoDateSchema.nullable().default(null),
+  paymentTo: isoMonthSchema.nullable().default(null),
+  helpedFirstOn: isoDateSchema.nullable().default(null),
+  paperworkDue: isoDateSchema.nullable().default(null),
+  reviewedOn: isoDateSchema.nullable().default(null),
+  reviewDue: isoDateSchema.nullable().default(null),
+  phaseOutUntil: isoMonthSchema.nullable().default(null),
+  /** The programme's own facts, checked by its module's factsSchema. */
+  programmeFacts: z.record(z.string(), z.unknown()).default({}),
+  /** The closed case this one continues (head of household changed or died). */
+  previousCaseId: z.string().min(1).nullable().default(null),
   searchTokens: z.array(z.string()),
 });
 
@@ -74,7 +104,33 @@ export const workflowOwnedCaseFields = [
   'noticeStartedOn',
   'noticeEnd',
   'decisionDue',
+  'decidedOn',
+  'paymentFrom',
+  'endedOn',
+  'paymentTo',
+  'helpedFirstOn',
+  'paperworkDue',
+  'reviewedOn',
+  'reviewDue',
+  'phaseOutUntil',
 ] as const;
+
+/** The step-written fields of a new case: none set yet. */
+export const noStepDates = {
+  acceptedOn: null,
+  noticeStartedOn: null,
+  noticeEnd: null,
+  decisionDue: null,
+  decidedOn: null,
+  paymentFrom: null,
+  endedOn: null,
+  paymentTo: null,
+  helpedFirstOn: null,
+  paperworkDue: null,
+  reviewedOn: null,
+  reviewDue: null,
+  phaseOutUntil: null,
+} as const;
 
 export function caseDomainIssues(data: AssistanceCaseData, today: string): FieldError[] {
   const issues: FieldError[] = [];

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { dibaoActions, dibaoStatuses } from '../workflow/dibaoWorkflow';
 
 /**
  * One workflow step of a case: append-only, never edited. Going back is a new event
@@ -7,9 +6,10 @@ import { dibaoActions, dibaoStatuses } from '../workflow/dibaoWorkflow';
  */
 export const caseEventDataSchema = z.object({
   caseId: z.string().min(1),
-  action: z.enum(dibaoActions),
-  from: z.enum(dibaoStatuses),
-  to: z.enum(dibaoStatuses),
+  // The case's programme's workflow names them (the step was planned by it: desk and HQ).
+  action: z.string().min(1).max(40),
+  from: z.string().min(1).max(40),
+  to: z.string().min(1).max(40),
   actorId: z.string().min(1),
   actorName: z.string().min(1),
   actorRole: z.enum(['registrar', 'supervisor', 'admin', 'county']),

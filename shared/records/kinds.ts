@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { accessLogDataSchema } from '../domain/accessLog';
 import { syncConflictDataSchema } from '../domain/syncConflict';
-import { assistanceCaseDataSchema, caseDomainIssues } from '../domain/assistanceCase';
+import { assistanceCaseDataSchema } from '../domain/assistanceCase';
+import { programmeCaseIssues } from '../programmes/caseChecks';
+import { programmeRuleDataSchema } from '../programmes/ruleBook';
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
 import { delegationDataSchema } from '../domain/delegation';
@@ -60,7 +62,7 @@ export const kindDefinitions = {
     appendOnly: false,
     keepsRevisions: true,
     derive: (c) => ({ ...c, searchTokens: nameSearchTokens(c.applicantName) }),
-    domainIssues: caseDomainIssues,
+    domainIssues: programmeCaseIssues,
   }),
   caseEvent: defineKind({
     schema: caseEventDataSchema,
@@ -72,6 +74,15 @@ export const kindDefinitions = {
   }),
   benefitStandard: defineKind({
     schema: benefitStandardDataSchema,
+    scope: 'reference',
+    appendOnly: false,
+    keepsRevisions: false,
+    derive: derivesNothing,
+    domainIssues: noDomainIssues,
+  }),
+  // A programme's number for a period (shared/programmes/ruleBook.ts): HQ publishes.
+  programmeRule: defineKind({
+    schema: programmeRuleDataSchema,
     scope: 'reference',
     appendOnly: false,
     keepsRevisions: false,

@@ -4,7 +4,6 @@
  */
 import { addDays } from '../calendar/dates';
 import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/workingDays';
-import type { DibaoStatus } from './dibaoWorkflow';
 
 export interface DibaoDeadlineSettings {
   /** Working days from 受理 to decision (national frame about 30, often tighter). */
@@ -19,8 +18,8 @@ export const defaultDibaoDeadlineSettings: DibaoDeadlineSettings = {
   noticeWorkingDays: 7,
 };
 
-const notYetAccepted: readonly DibaoStatus[] = ['draft', 'submitted'];
-const beforeNotice: readonly DibaoStatus[] = [
+const notYetAccepted: readonly string[] = ['draft', 'submitted'];
+const beforeNotice: readonly string[] = [
   ...notYetAccepted,
   'accepted',
   'investigating',
@@ -34,7 +33,7 @@ const beforeNotice: readonly DibaoStatus[] = [
  * re-investigation never counts as finished.
  */
 export function dibaoDeadlines(
-  facts: { acceptedOn: string | null; noticeStartedOn: string | null; status: DibaoStatus },
+  facts: { acceptedOn: string | null; noticeStartedOn: string | null; status: string },
   settings: DibaoDeadlineSettings,
   cal: WorkingCalendar,
 ): { decisionDue: string | null; noticeEnd: string | null } {
@@ -52,7 +51,7 @@ export function dibaoDeadlines(
 }
 
 /** The statuses during which the decision limit runs (受理 up to the county's review). */
-export const decisionPendingStatuses: readonly DibaoStatus[] = [
+export const decisionPendingStatuses: readonly string[] = [
   'accepted',
   'investigating',
   'township_opinion',
@@ -60,7 +59,7 @@ export const decisionPendingStatuses: readonly DibaoStatus[] = [
   'county_review',
 ];
 
-export function isDecisionPending(status: DibaoStatus): boolean {
+export function isDecisionPending(status: string): boolean {
   return decisionPendingStatuses.includes(status);
 }
 
@@ -79,7 +78,7 @@ export function isNoticeOver(noticeEnd: string | null, today: string): boolean {
 }
 
 /** Overdue = the decision is still pending after decisionDue (its last day still counts). */
-export function isOverdue(status: DibaoStatus, decisionDue: string | null, today: string): boolean {
+export function isOverdue(status: string, decisionDue: string | null, today: string): boolean {
   return decisionDue !== null && today > decisionDue && isDecisionPending(status);
 }
 
@@ -97,7 +96,7 @@ export type DecisionClock =
  * A weekend or holiday right after decisionDue is overdue by 0 working days.
  */
 export function decisionClock(
-  status: DibaoStatus,
+  status: string,
   decisionDue: string | null,
   today: string,
   cal: WorkingCalendar,

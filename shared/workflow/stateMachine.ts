@@ -59,8 +59,11 @@ export function isTerminal<S extends string, A extends string, C>(
   return def.terminal.includes(state);
 }
 
-export interface ActionOption<A extends string> {
+export interface ActionOption<A extends string, S extends string = string> {
   action: A;
+  /** The status the step leads to, and whether that closes the case for good. */
+  to: S;
+  closes: boolean;
   kind: 'forward' | 'back';
   requiresOpinion: boolean;
   requiresReason: boolean;
@@ -74,11 +77,13 @@ export function describeActions<S extends string, A extends string, C>(
   state: S,
   role: ActorRole,
   ctx: C,
-): ActionOption<A>[] {
+): ActionOption<A, S>[] {
   return actionEntries(def)
     .filter(([, a]) => a.from.includes(state) && a.roles.includes(role))
     .map(([action, a]) => ({
       action,
+      to: a.to,
+      closes: def.terminal.includes(a.to),
       kind: a.kind,
       requiresOpinion: a.requiresOpinion === true,
       requiresReason: a.kind === 'back',

@@ -1,7 +1,7 @@
 import type { PersonData, PersonInput } from '@shared/domain/person';
 import type { StoredRecord } from '@shared/records/envelope';
-import type { DibaoAction } from '@shared/workflow/dibaoWorkflow';
-import { dibaoWorkflow } from '@shared/workflow/dibaoWorkflow';
+import type { DibaoAction } from '@shared/programmes/dibao/workflow';
+import { dibaoWorkflow } from '@shared/programmes/dibao/workflow';
 import {
   createDibaoCase,
   transitionCase,

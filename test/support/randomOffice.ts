@@ -1,5 +1,5 @@
 import { AppError } from '@shared/errors/appError';
-import type { DibaoAction } from '@shared/workflow/dibaoWorkflow';
+import type { DibaoAction } from '@shared/programmes/dibao/workflow';
 import { write } from '../../renderer/src/db/writePath';
 import { applyForDibao, createPersons, registerFamily, step, stepsFrom } from './officeWork';
 import type { Random } from './seededRandom';

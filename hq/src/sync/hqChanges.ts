@@ -5,7 +5,7 @@ import { todayIso } from '@shared/calendar/dates';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { delegationInForce, type DelegationData } from '@shared/domain/delegation';
 import { newRecordId } from '@shared/records/ids';
-import { planCaseStep } from '@shared/workflow/caseSteps';
+import { planCaseStep } from '@shared/programmes/caseEngine';
 import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { nextHqClock } from '../store/hqClock';
@@ -182,6 +182,7 @@ export async function decideCase(
         today,
         settings,
         calendar: reference.calendar,
+        rules: reference.rules,
         confirmationDelegated: delegationInForce(reference.delegations, found.officeId, today),
       },
     );

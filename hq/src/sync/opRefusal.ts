@@ -3,7 +3,8 @@ import type { AppErrorData } from '@shared/errors/appError';
 import { isDeletable } from '@shared/records/corrections';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
-import { dibaoWorkflow } from '@shared/workflow/dibaoWorkflow';
+import { programmeModules } from '@shared/programmes/registry';
+import type { WorkflowAction } from '@shared/workflow/stateMachine';
 
 /** A clock this far ahead of HQ's would win every merge for its office: refused. */
 const maxClockLeadMs = 24 * 3_600_000;
@@ -63,14 +64,24 @@ export function opRefusal(op: QueueEntry, lastSeq: number, now: Date): AppErrorD
   return null;
 }
 
-/** A step the state machine does not have, or not for the op's role: refused outright. */
+/**
+ * A step no programme's state machine has, or not for the op's role: refused outright
+ * (the case's own programme judges it again in caseAuthority, with the case at hand).
+ */
 function stepRefusal(op: QueueEntry, kind: RecordKind): AppErrorData | null {
   const step = op.transition;
-  const actions = dibaoWorkflow.actions as Record<string, (typeof dibaoWorkflow.actions)['submit']>;
+  const candidates: WorkflowAction<string, never>[] = [];
+  if (step && kind === 'assistanceCase') {
+    for (const module of Object.values(programmeModules)) {
+      const actions = module.workflow.actions as Record<string, WorkflowAction<string, never>>;
+      const action = Object.hasOwn(actions, step.action) ? actions[step.action] : undefined;
+      if (action && action.to === step.to && action.from.includes(step.from)) {
+        candidates.push(action);
+      }
+    }
+  }
   const action =
-    step && kind === 'assistanceCase' && Object.hasOwn(actions, step.action)
-      ? actions[step.action]
-      : undefined;
+    candidates.find((a) => (a.roles as readonly string[]).includes(op.actor.role)) ?? candidates[0];
   if (
     !step ||
     !action ||

@@ -11,6 +11,7 @@ import type { PersonData } from '@shared/domain/person';
 import type { OfficeSettings } from '@shared/domain/settings';
 import type { SyncConflictData } from '@shared/domain/syncConflict';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
+import type { ProgrammeRuleData } from '@shared/programmes/ruleBook';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
@@ -82,6 +83,7 @@ export class DeskDatabase extends Dexie {
   cases!: Table<StoredRecord<AssistanceCaseData>, string>;
   caseEvents!: Table<StoredRecord<CaseEventData>, string>;
   benefitStandards!: Table<StoredRecord<BenefitStandardData>, string>;
+  programmeRules!: Table<StoredRecord<ProgrammeRuleData>, string>;
   calendarYears!: Table<StoredRecord<CalendarYearData>, string>;
   users!: Table<StoredRecord<LocalUserData>, string>;
   staff!: Table<StoredRecord<StaffMemberData>, string>;
@@ -116,6 +118,7 @@ export const tableOfKind = {
   assistanceCase: 'cases',
   caseEvent: 'caseEvents',
   benefitStandard: 'benefitStandards',
+  programmeRule: 'programmeRules',
   calendarYear: 'calendarYears',
   localUser: 'users',
   officeSettings: 'settings',

@@ -6,6 +6,7 @@ import { idTailSchemaVersion } from './tables/idTailTables';
 import { packageSchemaVersion } from './tables/packageTables';
 import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 import { rolesSchemaVersion } from './tables/rolesTables';
+import { programmeSchemaVersion } from './tables/programmeTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -56,7 +57,8 @@ export const schemaVersions: SchemaVersion[] = [
 /**
  * Versions 4, 5 and 6 belong to elderly care, community services and sync packages; 7 to
  * the HQ changes the desk refused; 8 to HQ's authority (accounts as records, delegation);
- * 9 to the ID-tail search; 10 to accounts holding several roles.
+ * 9 to the ID-tail search; 10 to accounts holding several roles; 11 to the programme
+ * engine.
  */
 schemaVersions.push(
   {
@@ -82,6 +84,7 @@ schemaVersions.push(
   authoritySchemaVersion,
   idTailSchemaVersion,
   rolesSchemaVersion,
+  programmeSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -8,6 +8,7 @@ import { elderlyCorrectionsEn } from './en/elderlyCorrections';
 import { looseEndsEn } from './en/looseEnds';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
+import { programmesEn } from './en/programmes';
 import { registryEn } from './en/registry';
 import { searchEn } from './en/search';
 import { registryCorrectionsEn } from './en/registryCorrections';
@@ -27,6 +28,7 @@ import { elderlyCorrectionsZh } from './zh-CN/elderlyCorrections';
 import { looseEndsZh } from './zh-CN/looseEnds';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
+import { programmesZh } from './zh-CN/programmes';
 import { registryZh } from './zh-CN/registry';
 import { searchZh } from './zh-CN/search';
 import { registryCorrectionsZh } from './zh-CN/registryCorrections';
@@ -57,6 +59,7 @@ export const zhCN = {
   ...communityZh,
   ...syncZh,
   ...packagesZh,
+  ...programmesZh,
   ...wordsZh,
   ...rolesZh,
   ...rulesZh,
@@ -81,6 +84,7 @@ export const en: Record<MessageKey, string> = {
   ...communityEn,
   ...syncEn,
   ...packagesEn,
+  ...programmesEn,
   ...wordsEn,
   ...rolesEn,
   ...rulesEn,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCalendar, sampleCalendarYears } from '@shared/calendar/workingDays';
 import type { ActorRole } from '@shared/domain/roles';
 import { defaultOfficeSettings } from '@shared/domain/settings';
-import { caseStepContext, planCaseStep } from '@shared/workflow/caseSteps';
+import { caseStepContext, planCaseStep } from '@shared/programmes/caseEngine';
 import {
   decisionClock,
   dibaoDeadlines,
@@ -10,7 +10,7 @@ import {
   isOverdue,
   noticeOverFrom,
 } from '@shared/workflow/dibaoDeadlines';
-import { dibaoStatuses, dibaoWorkflow } from '@shared/workflow/dibaoWorkflow';
+import { dibaoStatuses, dibaoWorkflow } from '@shared/programmes/dibao/workflow';
 import { describeActions } from '@shared/workflow/stateMachine';
 import { arrangeActions, isDestructive } from '../../../renderer/src/screens/cases/workflowButtons';
 
@@ -112,7 +112,7 @@ describe('the workflow panel’s buttons', () => {
         const { steps, closing } = arrangeActions(
           describeActions(dibaoWorkflow, status, role, ctx),
         );
-        expect(steps.some((s) => isDestructive(s.option.action))).toBe(false);
+        expect(steps.some((s) => isDestructive(s.option))).toBe(false);
         expect(closing.every((s) => s.variant === 'outlined' && s.color === 'error')).toBe(true);
         expect(steps.filter((s) => s.variant === 'contained').length).toBeLessThanOrEqual(1);
         if (steps[0]) expect(steps[0].option.kind).toBe('forward');
@@ -140,9 +140,13 @@ describe('the workflow panel’s buttons', () => {
       variant: 'contained',
     });
     expect(notice.closing.map((s) => s.option.action)).toEqual(['withdraw', 'deny_at_township']);
-    expect(
-      ['withdraw', 'deny', 'deny_at_township', 'terminate'].every((a) => isDestructive(a as never)),
-    ).toBe(true);
-    expect(isDestructive('suspend')).toBe(false);
+    const everyOption = dibaoStatuses.flatMap((status) =>
+      describeActions(dibaoWorkflow, status, 'supervisor', ctx).concat(
+        describeActions(dibaoWorkflow, status, 'county', ctx),
+      ),
+    );
+    const closing = new Set(everyOption.filter(isDestructive).map((o) => o.action));
+    expect([...closing].sort()).toEqual(['deny', 'deny_at_township', 'terminate', 'withdraw']);
+    expect(closing.has('suspend')).toBe(false);
   });
 });

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sampleCalendarYears } from '@shared/calendar/workingDays';
 import { formatHlc } from '@shared/clock/hlc';
 import type { QueueEntry } from '@shared/sync/queueEntry';
-import { caseStepContext } from '@shared/workflow/caseSteps';
-import { dibaoWorkflow } from '@shared/workflow/dibaoWorkflow';
+import { caseStepContext } from '@shared/programmes/caseEngine';
+import { dibaoWorkflow } from '@shared/programmes/dibao/workflow';
 import { describeActions } from '@shared/workflow/stateMachine';
 import { recordHistory } from '../../../renderer/src/db/repositories/recordHistory';
 import {

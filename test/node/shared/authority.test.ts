@@ -8,11 +8,11 @@ import {
 import { mayWrite } from '@shared/authority/kindWriters';
 import { computeCaseBenefit, benefitInputOf } from '@shared/benefit/caseBenefit';
 import { buildCalendar } from '@shared/calendar/workingDays';
-import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
+import { noStepDates, type AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { delegationInForce } from '@shared/domain/delegation';
 import { defaultOfficeSettings } from '@shared/domain/settings';
 import { AppError } from '@shared/errors/appError';
-import { planCaseStep } from '@shared/workflow/caseSteps';
+import { planCaseStep } from '@shared/programmes/caseEngine';
 
 /** The shared rules HQ and the desk both apply to a case, its steps and its writers. */
 
@@ -47,10 +47,9 @@ function aCase(over: Partial<AssistanceCaseData> = {}): AssistanceCaseData {
     benefit: computeCaseBenefit(benefitInputOf(facts), standards, defaultOfficeSettings),
     status: 'draft',
     statusChangedAt: '2026-03-02T01:00:00.000Z',
-    acceptedOn: null,
-    noticeStartedOn: null,
-    noticeEnd: null,
-    decisionDue: null,
+    ...noStepDates,
+    programmeFacts: {},
+    previousCaseId: null,
     searchTokens: [],
     ...over,
   };

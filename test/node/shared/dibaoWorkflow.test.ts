@@ -15,7 +15,7 @@ import {
   openDibaoStatuses,
   type DibaoStatus,
   type DibaoWorkflowContext,
-} from '@shared/workflow/dibaoWorkflow';
+} from '@shared/programmes/dibao/workflow';
 
 const cal = buildCalendar(sampleCalendarYears);
 const ctx: DibaoWorkflowContext = {

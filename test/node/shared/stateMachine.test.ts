@@ -52,6 +52,8 @@ describe('stateMachine', () => {
     const finish = describeActions(def, 'review', 'supervisor', { ready: false })[1];
     expect(finish).toEqual({
       action: 'finish',
+      to: 'done',
+      closes: true,
       kind: 'forward',
       requiresOpinion: true,
       requiresReason: false,

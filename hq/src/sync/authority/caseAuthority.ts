@@ -13,8 +13,7 @@ import { AppError, type AppErrorData, type FieldError } from '@shared/errors/app
 import type { ActorRole } from '@shared/domain/roles';
 import { correctionReasonIssue } from '@shared/records/corrections';
 import type { QueueEntry } from '@shared/sync/queueEntry';
-import { planCaseStep } from '@shared/workflow/caseSteps';
-import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
+import { planCaseStep } from '@shared/programmes/caseEngine';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
@@ -32,7 +31,7 @@ export async function caseAuthority(
   op: QueueEntry,
 ): Promise<Authorized | { refusal: AppErrorData }> {
   const current = await ctx.work.load(ctx.officeId, 'assistanceCase', op.recordId);
-  const status = current?.data.status as DibaoStatus | undefined;
+  const status = current?.data.status as string | undefined;
   switch (op.op) {
     case 'create': {
       if (current) return invalid('record', 'record.exists', 'The case exists already.');
@@ -149,6 +148,7 @@ async function stepAuthority(
         today: day.today,
         settings,
         calendar: reference.calendar,
+        rules: reference.rules,
         // In force on the step's day and still today: a revoked delegation is not
         // regained by dating the step back.
         confirmationDelegated:
@@ -281,7 +281,7 @@ async function benefitCheck(ctx: AuthorityContext, state: RecordState) {
     ctx.facts.referenceFacts(),
     ctx.facts.settings(ctx.work),
   ]);
-  return benefitRefusal(parsed.data, reference.standards, settings);
+  return benefitRefusal(parsed.data, reference.standards, settings, reference.rules);
 }
 
 function refuse(

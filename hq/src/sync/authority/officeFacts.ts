@@ -1,3 +1,5 @@
+import { programmeRuleBook } from '@shared/programmes/registry';
+import type { ProgrammeRuleData, RuleBook } from '@shared/programmes/ruleBook';
 import type { Transaction } from 'kysely';
 import {
   buildCalendar,
@@ -17,6 +19,8 @@ export interface ReferenceFacts {
   standards: HqStandard[];
   calendar: WorkingCalendar;
   delegations: (DelegationData & { hlc: string })[];
+  /** The programmes' numbers the county published (samples fill the rest). */
+  rules: RuleBook;
 }
 
 /** The fixed id of each office's settings record (the desk's `officeSettingsId`). */
@@ -50,7 +54,12 @@ export class OfficeFacts {
 
 export async function loadReferenceFacts(trx: Transaction<HqTables>): Promise<ReferenceFacts> {
   const records = (
-    await loadRecordsOfKinds(trx, referenceOwner, ['benefitStandard', 'calendarYear', 'delegation'])
+    await loadRecordsOfKinds(trx, referenceOwner, [
+      'benefitStandard',
+      'calendarYear',
+      'delegation',
+      'programmeRule',
+    ])
   ).filter((r) => !r.deleted);
   const ofKind = (kind: string) => records.filter((r) => r.kind === kind);
   return {
@@ -60,5 +69,6 @@ export async function loadReferenceFacts(trx: Transaction<HqTables>): Promise<Re
     })),
     calendar: buildCalendar(ofKind('calendarYear').map((r) => r.data as unknown as CalendarYear)),
     delegations: ofKind('delegation').map((r) => ({ ...(r.data as DelegationData), hlc: r.hlc })),
+    rules: programmeRuleBook(ofKind('programmeRule').map((r) => r.data as ProgrammeRuleData)),
   };
 }

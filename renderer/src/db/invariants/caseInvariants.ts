@@ -1,7 +1,7 @@
 import { AppError } from '@shared/errors/appError';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { StoredRecord } from '@shared/records/envelope';
-import { openDibaoStatuses } from '@shared/workflow/dibaoWorkflow';
+import { isOpenCase } from '@shared/programmes/caseEngine';
 import type { DeskDatabase } from '../database';
 
 /** Rules of an assistance case that span records (checked inside the write transaction). */
@@ -36,15 +36,11 @@ async function membersOfItsHousehold(db: DeskDatabase, c: StoredRecord<Assistanc
 }
 
 async function oneOpenCasePerPerson(db: DeskDatabase, c: StoredRecord<AssistanceCaseData>) {
-  if (!openDibaoStatuses.includes(c.status)) return;
+  if (!isOpenCase(c)) return;
   for (const personId of c.coveredPersonIds) {
     const others = await db.cases.where('coveredPersonIds').equals(personId).toArray();
     const clash = others.find(
-      (o) =>
-        o.id !== c.id &&
-        !o.deleted &&
-        o.programme === c.programme &&
-        openDibaoStatuses.includes(o.status),
+      (o) => o.id !== c.id && !o.deleted && o.programme === c.programme && isOpenCase(o),
     );
     if (clash) {
       const person = await db.persons.get(personId);

@@ -1,6 +1,5 @@
 import { compareHlc } from '@shared/clock/hlc';
 import { classifyQuery } from '@shared/search/searchTokens';
-import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import { decisionPendingStatuses, isOverdue } from '@shared/workflow/dibaoDeadlines';
 import type { DeskDatabase } from '../database';
 import type { AssistanceCase, CaseEvent } from './cases';
@@ -20,7 +19,7 @@ export async function caseHistory(db: DeskDatabase, caseId: string): Promise<Cas
 }
 
 export interface CaseListFilter {
-  status?: DibaoStatus;
+  status?: string;
   overdueOnly?: boolean;
   query?: string;
   today: string;

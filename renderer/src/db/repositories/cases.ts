@@ -6,16 +6,17 @@ import type {
   BenefitSnapshot,
   MonthlyIncomeData,
 } from '@shared/domain/assistanceCase';
+import { noStepDates } from '@shared/domain/assistanceCase';
 import type { CaseEventData } from '@shared/domain/caseEvent';
 import { caseEditIssues } from '@shared/authority/caseOps';
 import { delegationInForce } from '@shared/domain/delegation';
 import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
-import { planCaseStep } from '@shared/workflow/caseSteps';
+import { planCaseStep } from '@shared/programmes/caseEngine';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
 import type { WriteContext } from '../writeContext';
-import { listDelegations, listStandards, loadCalendar } from './reference';
+import { listDelegations, listStandards, loadCalendar, loadRuleBook } from './reference';
 import { loadSettings } from './settings';
 
 export type AssistanceCase = StoredRecord<AssistanceCaseData>;
@@ -72,10 +73,7 @@ export async function createDibaoCase(
       benefit,
       status: 'draft',
       statusChangedAt: ctx.now().toISOString(),
-      acceptedOn: null,
-      noticeStartedOn: null,
-      noticeEnd: null,
-      decisionDue: null,
+      ...noStepDates,
     }),
   );
 }
@@ -151,10 +149,11 @@ export async function transitionCase(
   baseVersion: number,
   input: TransitionInput,
 ): Promise<AssistanceCase> {
-  const [settings, calendar, delegations] = await Promise.all([
+  const [settings, calendar, delegations, rules] = await Promise.all([
     requireSettings(db),
     loadCalendar(db),
     listDelegations(db),
+    loadRuleBook(db),
   ]);
   return write(db, ctx, async (w) => {
     const current = await w.get('assistanceCase', id);
@@ -173,6 +172,7 @@ export async function transitionCase(
         today: w.today,
         settings,
         calendar,
+        rules,
         confirmationDelegated: delegationInForce(delegations, ctx.officeId, w.today),
       },
     );

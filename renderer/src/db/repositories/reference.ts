@@ -5,6 +5,8 @@ import {
 } from '@shared/calendar/workingDays';
 import type { DelegationData } from '@shared/domain/delegation';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
+import { programmeRuleBook } from '@shared/programmes/registry';
+import type { RuleBook } from '@shared/programmes/ruleBook';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
@@ -37,6 +39,11 @@ export async function saveStandard(
       ? w.update('benefitStandard', existing.id, existing.version, { ...data, source: 'local' })
       : w.create('benefitStandard', { ...data, source: 'local' }),
   );
+}
+
+/** The programmes' numbers (published by HQ; declared samples fill what is not). */
+export async function loadRuleBook(db: DeskDatabase): Promise<RuleBook> {
+  return programmeRuleBook((await db.programmeRules.toArray()).filter((r) => !r.deleted));
 }
 
 /** The county's delegations of confirmation (reference data from HQ), all offices. */

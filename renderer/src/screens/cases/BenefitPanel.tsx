@@ -104,7 +104,11 @@ export function Figures(props: { snapshot: BenefitSnapshot; sample?: boolean }) 
           <Typography color="text.secondary">{t('cases.benefit.perMonth')}</Typography>
           <Chip
             label={classificationLabel(t, s.classification)}
-            color={classColor[s.classification]}
+            color={
+              Object.hasOwn(classColor, s.classification)
+                ? classColor[s.classification as keyof typeof classColor]
+                : 'default'
+            }
             data-testid="benefit-classification"
           />
         </Stack>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { WorkingCalendar } from '@shared/calendar/workingDays';
-import { noticeEndOf } from '@shared/workflow/caseSteps';
+import { noticeEndOf } from '@shared/programmes/caseEngine';
 import {
   decisionClock,
   defaultDibaoDeadlineSettings,

@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
-import { dibaoStatuses, type DibaoStatus } from '@shared/workflow/dibaoWorkflow';
+import { dibaoStatuses } from '@shared/programmes/dibao/workflow';
 import { listCases } from '../../db/repositories/caseQueries';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -26,7 +26,7 @@ export function CasesScreen() {
   const db = useSession((s) => s.db);
   const navigate = useRouter((s) => s.navigate);
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<DibaoStatus | ''>('');
+  const [status, setStatus] = useState<string | ''>('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [limit, setLimit] = useState(pageSize);
   const today = todayDate();
@@ -80,7 +80,7 @@ export function CasesScreen() {
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           label={t('cases.filter.status')}
           value={status}
-          onChange={(e) => filter(() => setStatus(e.target.value as DibaoStatus | ''))}
+          onChange={(e) => filter(() => setStatus(e.target.value as string | ''))}
           size="small"
           sx={{ width: 180 }}
         >

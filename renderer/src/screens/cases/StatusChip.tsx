@@ -1,12 +1,11 @@
 import Chip from '@mui/material/Chip';
-import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import { useT } from '../../i18n/useT';
 import { statusLabel } from '../common/labels';
 
 type ChipColor = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'error';
 
 /** Colour by phase: in progress blue, receiving green, stopped grey, denied red. */
-const colorOf: Record<DibaoStatus, ChipColor> = {
+const colorOf: Record<string, ChipColor> = {
   draft: 'default',
   submitted: 'info',
   accepted: 'info',
@@ -23,7 +22,7 @@ const colorOf: Record<DibaoStatus, ChipColor> = {
   withdrawn: 'default',
 };
 
-export function StatusChip(props: { status: DibaoStatus; size?: 'small' | 'medium' }) {
+export function StatusChip(props: { status: string; size?: 'small' | 'medium' }) {
   const { t } = useT();
   return (
     <Chip

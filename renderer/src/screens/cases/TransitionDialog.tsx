@@ -8,7 +8,6 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { ActionOption } from '@shared/workflow/stateMachine';
-import { dibaoWorkflow, type DibaoAction } from '@shared/workflow/dibaoWorkflow';
 import { transitionCase, type AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
@@ -31,7 +30,7 @@ const consequences = {
  * state machine checks again when the step is written, and its errors show here.
  */
 export function TransitionDialog(props: {
-  option: ActionOption<DibaoAction>;
+  option: ActionOption<string>;
   record: AssistanceCase;
   onClose: (done: boolean) => void;
 }) {
@@ -43,7 +42,7 @@ export function TransitionDialog(props: {
   const [saving, setSaving] = useState(false);
   const { option, record } = props;
   const isBack = option.requiresReason;
-  const closes = isDestructive(option.action);
+  const closes = isDestructive(option);
   const consequence = closes ? consequences[option.action as keyof typeof consequences] : undefined;
 
   async function confirm() {
@@ -80,7 +79,7 @@ export function TransitionDialog(props: {
             <strong>
               {t('cases.case.historyLine', {
                 from: statusLabel(t, record.status),
-                to: statusLabel(t, dibaoWorkflow.actions[option.action].to),
+                to: statusLabel(t, option.to),
               })}
             </strong>
             <br />

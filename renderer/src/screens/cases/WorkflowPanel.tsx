@@ -9,13 +9,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { WorkingCalendar } from '@shared/calendar/workingDays';
 import { delegationInForce } from '@shared/domain/delegation';
-import { caseStepContext } from '@shared/workflow/caseSteps';
+import { caseActionOptions } from '@shared/programmes/caseEngine';
 import { defaultDibaoDeadlineSettings } from '@shared/workflow/dibaoDeadlines';
-import { dibaoWorkflow, type DibaoAction } from '@shared/workflow/dibaoWorkflow';
-import { describeActions, type ActionOption } from '@shared/workflow/stateMachine';
+import type { ActionOption } from '@shared/workflow/stateMachine';
 import { stepDateIssue } from '@shared/workflow/stepDates';
 import type { AssistanceCase } from '../../db/repositories/cases';
-import { listDelegations } from '../../db/repositories/reference';
+import { listDelegations, loadRuleBook } from '../../db/repositories/reference';
 import { useT } from '../../i18n/useT';
 import { useActingRole, useSession } from '../../state/session';
 import { actionLabel } from '../common/labels';
@@ -43,19 +42,23 @@ export function WorkflowPanel(props: {
   // Delegation is the county's (reference data from HQ), in force from its date.
   const delegations = useLiveQuery(() => listDelegations(db), [db]) ?? [];
   const delegated = delegationInForce(delegations, officeId, props.today);
-  const [chosen, setChosen] = useState<ActionOption<DibaoAction> | null>(null);
-  const [done, setDone] = useState<DibaoAction | null>(null);
+  const [chosen, setChosen] = useState<ActionOption<string> | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const { record, calendar } = props;
 
-  const ctx = calendar
-    ? caseStepContext(record, {
-        today: props.today,
-        settings,
-        calendar,
-        confirmationDelegated: delegated,
-      })
-    : { today: props.today, noticeEnd: record.noticeEnd, confirmationDelegated: delegated };
-  const options = role ? describeActions(dibaoWorkflow, record.status, role, ctx) : [];
+  const rules = useLiveQuery(() => loadRuleBook(db), [db]);
+  // The case's own programme's steps, judged as the step itself will be (caseActionOptions);
+  // none are offered until the calendar and the rules are read.
+  const options =
+    role && calendar && rules
+      ? caseActionOptions(record, role, {
+          today: props.today,
+          settings,
+          calendar,
+          rules,
+          confirmationDelegated: delegated,
+        })
+      : [];
   // No step may be dated before the application or an earlier step: all wait for that day.
   const early = options.length > 0 ? stepDateIssue(record, props.today) : null;
   const { steps, closing } = arrangeActions(options);

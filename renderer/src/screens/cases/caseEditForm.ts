@@ -1,6 +1,5 @@
 import { editableCaseStatuses } from '@shared/authority/caseOps';
 import { fenToYuanInput } from '@shared/money/fen';
-import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { adoptCaseDraft, type CaseDraft } from './caseForm';
 
@@ -8,7 +7,7 @@ import { adoptCaseDraft, type CaseDraft } from './caseForm';
  * The application facts may be corrected while the case is with the township, before
  * its 公示 — the same list updateDibaoCase and HQ check (shared caseEditIssues).
  */
-export function isCaseEditable(status: DibaoStatus): boolean {
+export function isCaseEditable(status: string): boolean {
   return editableCaseStatuses.includes(status);
 }
 

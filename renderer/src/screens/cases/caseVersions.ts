@@ -1,7 +1,6 @@
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { FieldChange } from '@shared/domain/community/versionDiff';
 import { formatFen } from '@shared/money/fen';
-import type { DibaoStatus } from '@shared/workflow/dibaoWorkflow';
 import type { RecordVersion } from '../../db/repositories/recordHistory';
 import { isMessageKey, type Translate } from '../../i18n/translate';
 import { categoryLabel, statusLabel } from '../common/labels';
@@ -43,7 +42,7 @@ export function caseFieldLabel(t: Translate, field: string): string | null {
 export function caseValueText(t: Translate, field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return t('community.history.none');
   if (field.endsWith('Fen') && typeof value === 'number') return `¥${formatFen(value)}`;
-  if (field === 'status') return statusLabel(t, value as DibaoStatus);
+  if (field === 'status') return statusLabel(t, value as string);
   if (field === 'category') return categoryLabel(t, value as AssistanceCaseData['category']);
   if (field === 'coveredPersonIds' && Array.isArray(value)) {
     return t('cases.history.persons', { count: value.length });

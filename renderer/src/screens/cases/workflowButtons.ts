@@ -1,15 +1,14 @@
 import type { ActionOption } from '@shared/workflow/stateMachine';
-import { dibaoWorkflow, type DibaoAction } from '@shared/workflow/dibaoWorkflow';
 
 export interface ArrangedAction {
-  option: ActionOption<DibaoAction>;
+  option: ActionOption<string>;
   variant: 'contained' | 'outlined';
   color: 'primary' | 'warning' | 'error';
 }
 
 /** A step that closes the case for good (撤回, 不予批准, 停保): it asks before it acts. */
-export function isDestructive(action: DibaoAction): boolean {
-  return dibaoWorkflow.terminal.includes(dibaoWorkflow.actions[action].to);
+export function isDestructive(option: ActionOption<string>): boolean {
+  return option.closes;
 }
 
 /**
@@ -17,13 +16,13 @@ export function isDestructive(action: DibaoAction): boolean {
  * them the one filled (primary) button; then the steps back (return, re-investigate);
  * apart and last, the steps that close the case, never filled.
  */
-export function arrangeActions(options: ActionOption<DibaoAction>[]): {
+export function arrangeActions(options: ActionOption<string>[]): {
   steps: ArrangedAction[];
   closing: ArrangedAction[];
 } {
-  const forward = options.filter((o) => o.kind === 'forward' && !isDestructive(o.action));
-  const back = options.filter((o) => o.kind === 'back' && !isDestructive(o.action));
-  const closing = options.filter((o) => isDestructive(o.action));
+  const forward = options.filter((o) => o.kind === 'forward' && !isDestructive(o));
+  const back = options.filter((o) => o.kind === 'back' && !isDestructive(o));
+  const closing = options.filter((o) => isDestructive(o));
   const primary = forward.find((o) => o.blockedBy === null) ?? forward[0];
   return {
     steps: [

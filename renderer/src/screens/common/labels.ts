@@ -4,16 +4,22 @@ import type { PersonData } from '@shared/domain/person';
 import type { ActorRole } from '@shared/domain/roles';
 import type { BenefitSnapshot } from '@shared/domain/assistanceCase';
 import { todayIso } from '@shared/calendar/dates';
-import type { DibaoAction, DibaoStatus } from '@shared/workflow/dibaoWorkflow';
-import type { Translate } from '../../i18n/translate';
+import { isMessageKey, type Translate } from '../../i18n/translate';
 
 /*
  * Enum → wording. The keys are template literal types, so a status, action or relation
  * without a dictionary entry is a compile error rather than a raw code on screen.
  */
 
-export const statusLabel = (t: Translate, s: DibaoStatus) => t(`cases.status.${s}` as const);
-export const actionLabel = (t: Translate, a: DibaoAction) => t(`cases.action.${a}` as const);
+/**
+ * A case's status or step of any programme: every module's states and actions have
+ * words (test/node/programmes/programmeWords.test.ts); an unknown one (an old or forged
+ * record) shows as its code rather than nothing.
+ */
+const wordOr = (t: Translate, key: string, fallback: string) =>
+  isMessageKey(key) ? t(key) : fallback;
+export const statusLabel = (t: Translate, s: string) => wordOr(t, `cases.status.${s}`, s);
+export const actionLabel = (t: Translate, a: string) => wordOr(t, `cases.action.${a}`, a);
 export const roleLabel = (t: Translate, r: ActorRole) => t(`role.${r}` as const);
 export const categoryLabel = (t: Translate, c: UrbanRural) => t(`cases.category.${c}` as const);
 export const hukouLabel = (t: Translate, c: UrbanRural) => t(`registry.hukou.${c}` as const);
@@ -30,7 +36,7 @@ export const disabilityGradeLabel = (t: Translate, grade: number) =>
   t(`registry.grade.${Math.min(4, Math.max(0, grade)) as 0 | 1 | 2 | 3 | 4}` as const);
 
 export const classificationLabel = (t: Translate, c: BenefitSnapshot['classification']) =>
-  t(`cases.class.${c}` as const);
+  wordOr(t, `cases.class.${c}`, c);
 
 /** The office's calendar date now; read once per render by screens that compare dates. */
 export function todayDate(): string {

@@ -3,9 +3,10 @@
  * (or township confirmation when delegated) → payment → 动态管理 (review, suspend,
  * terminate). 'admin' has no case rights: it manages accounts only.
  */
-import type { FieldError } from '../errors/appError';
-import { isNoticeOver, noticeOverFrom } from './dibaoDeadlines';
-import { defineWorkflow, type WorkflowAction } from './stateMachine';
+import type { FieldError } from '../../errors/appError';
+import { isNoticeOver, noticeOverFrom } from '../../workflow/dibaoDeadlines';
+import type { StepMark } from '../types';
+import { defineWorkflow, type WorkflowAction } from '../../workflow/stateMachine';
 
 export const dibaoStatuses = [
   'draft',
@@ -185,11 +186,28 @@ const actions = {
   },
 } satisfies Record<DibaoAction, Action>;
 
-export const dibaoWorkflow = defineWorkflow<DibaoStatus, DibaoAction, DibaoWorkflowContext>({
-  states: dibaoStatuses,
-  terminal: ['denied', 'terminated', 'withdrawn'],
-  actions,
-});
+/** The shared dates each step writes (shared/programmes/types.ts StepMark). */
+export const dibaoMarks: Partial<Record<DibaoAction, readonly StepMark[]>> = {
+  accept: ['accepted'],
+  return_for_materials: ['unaccepted'],
+  start_notice: ['noticeStarted'],
+  reinvestigate: ['noticeCleared'],
+  confirm: ['approved'],
+  confirm_at_township: ['approved'],
+  deny: ['decided'],
+  deny_at_township: ['decided'],
+  complete_review: ['reviewed'],
+  terminate: ['ended'],
+};
+
+export const dibaoWorkflow = {
+  ...defineWorkflow<DibaoStatus, DibaoAction, DibaoWorkflowContext>({
+    states: dibaoStatuses,
+    terminal: ['denied', 'terminated', 'withdrawn'],
+    actions,
+  }),
+  marks: dibaoMarks,
+};
 
 /** A person may be in only one open case per programme. */
 export const openDibaoStatuses: readonly DibaoStatus[] = dibaoStatuses.filter(

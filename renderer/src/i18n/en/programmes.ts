@@ -1,0 +1,13 @@
+import type { programmesZh } from '../zh-CN/programmes';
+
+export const programmesEn: Record<keyof typeof programmesZh, string> = {
+  'programme.dibao': 'Minimum living allowance (dibao)',
+  'programme.tekun': 'Support for persons in extreme poverty (tekun)',
+  'programme.temporary': 'Temporary assistance',
+  'programme.medical': 'Medical assistance',
+  'case.programme_unknown': 'There is no assistance programme {programme}',
+  'case.status_unknown': '“{status}” is not a status of this programme',
+  'rule.missing': 'No “{key}” rule is in force on {date}: the county must publish one first',
+  'rule.key': 'A rule name looks like tekun.careFen.fully',
+  'field.month': 'Enter a year and month, e.g. 2026-12',
+} as const;

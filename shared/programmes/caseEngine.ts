@@ -1,0 +1,217 @@
+/**
+ * The programme engine: one workflow step of any programme's case, planned the same
+ * way at the desk (`transitionCase`) and at HQ (the replay of a pushed `transition` op,
+ * a county decision). The programme's state machine decides whether the role may take
+ * the step now; the step's declared marks (types.ts StepMark) decide which shared dates
+ * it writes. No step is dated before the application or an earlier step (stepDates).
+ * Guards read deadlines recomputed from the case's own dates on the caller's calendar,
+ * never a date the case carries, so HQ judges the 公示 on its own calendar.
+ */
+import { addMonths, addMonthsToDate, firstDayOfNextMonth, monthOf } from '../calendar/dates';
+import { addWorkingDays } from '../calendar/workingDays';
+import { workflowOwnedCaseFields, type AssistanceCaseData } from '../domain/assistanceCase';
+import type { ActorRole } from '../domain/roles';
+import { AppError } from '../errors/appError';
+import { describeActions, planTransition, type ActionOption } from '../workflow/stateMachine';
+import { stepDateIssue } from '../workflow/stepDates';
+import { programmeModule, programmeRuleBook } from './registry';
+import type { RuleBook } from './ruleBook';
+import type { CaseEngineEnv, CaseStepContext, ProgrammeModule } from './types';
+
+/** The fields only a workflow step may write (a form edit or a merge never does). */
+export const stepFields = workflowOwnedCaseFields;
+
+/** What a step reads of the case: its programme, status and dates (older callers: 低保). */
+export type CaseStepFacts = Pick<
+  AssistanceCaseData,
+  'status' | 'applicationDate' | 'acceptedOn' | 'noticeStartedOn'
+> &
+  Partial<AssistanceCaseData>;
+
+/** The env a step is planned with; `rules` may be left out by a caller of 低保 alone. */
+export type CaseStepEnv = Omit<CaseEngineEnv, 'rules'> & { rules?: RuleBook };
+
+export interface CaseStepRequest {
+  action: string;
+  role: ActorRole;
+  opinion?: string | null;
+  reason?: string | null;
+}
+
+type StepField = (typeof workflowOwnedCaseFields)[number];
+
+export interface PlannedCaseStep {
+  to: string;
+  /** status, acceptedOn, noticeStartedOn, noticeEnd, decisionDue and what the marks wrote. */
+  fields: Partial<Record<StepField, string | null>> & {
+    status: string;
+    acceptedOn: string | null;
+    noticeStartedOn: string | null;
+    noticeEnd: string | null;
+    decisionDue: string | null;
+  };
+}
+
+const noRules = programmeRuleBook([]);
+
+export function moduleOf(facts: { programme?: string }): ProgrammeModule {
+  return programmeModule(facts.programme ?? 'dibao');
+}
+
+/**
+ * decisionDue: the limit-th working day after 受理. noticeEnd: the n-th working day after
+ * the 公示 started (the posting day is not counted), the notice's last day. A step back
+ * clears the date it started from, so an interrupted notice never counts as finished.
+ */
+export function caseDeadlines(
+  module: ProgrammeModule,
+  facts: { acceptedOn: string | null; noticeStartedOn: string | null },
+  env: Pick<CaseEngineEnv, 'settings' | 'calendar'>,
+): { decisionDue: string | null; noticeEnd: string | null } {
+  return {
+    decisionDue:
+      facts.acceptedOn !== null
+        ? addWorkingDays(facts.acceptedOn, env.settings.decisionLimitWorkingDays, env.calendar)
+        : null,
+    noticeEnd:
+      module.hasNotice && facts.noticeStartedOn !== null
+        ? addWorkingDays(facts.noticeStartedOn, env.settings.noticeWorkingDays, env.calendar)
+        : null,
+  };
+}
+
+/** The last day of the case's 公示 on this calendar, or null before it started. */
+export function noticeEndOf(
+  facts: CaseStepFacts,
+  env: Pick<CaseEngineEnv, 'settings' | 'calendar'>,
+): string | null {
+  return caseDeadlines(moduleOf(facts), facts, env).noticeEnd;
+}
+
+/**
+ * What the state machine's guards read on `env.today`. The desk's buttons and the step
+ * itself, at the desk and at HQ, read this same context.
+ */
+export function caseStepContext(facts: CaseStepFacts, env: CaseStepEnv): CaseStepContext {
+  return {
+    today: env.today,
+    case: facts as AssistanceCaseData,
+    noticeEnd: noticeEndOf(facts, env),
+    confirmationDelegated: env.confirmationDelegated,
+    rules: env.rules ?? noRules,
+  };
+}
+
+/** The steps this role may take on the case now, guard-blocked ones with their reason. */
+export function caseActionOptions(
+  facts: CaseStepFacts,
+  role: ActorRole,
+  env: CaseStepEnv,
+): ActionOption<string>[] {
+  return describeActions(moduleOf(facts).workflow, facts.status, role, caseStepContext(facts, env));
+}
+
+/**
+ * Throws the state machine's AppError when the step may not be taken; otherwise the
+ * status and the dates it writes, counted in working days on the calendar given.
+ */
+export function planCaseStep(
+  current: CaseStepFacts,
+  request: CaseStepRequest,
+  env: CaseStepEnv,
+): PlannedCaseStep {
+  const module = moduleOf(current);
+  const { to } = planTransition(module.workflow, {
+    state: current.status,
+    action: request.action,
+    role: request.role,
+    opinion: request.opinion ?? null,
+    reason: request.reason ?? null,
+    ctx: caseStepContext(current, env),
+  });
+  const early = stepDateIssue(current, env.today);
+  if (early) {
+    throw new AppError({
+      code: 'invalid_transition',
+      message: `A step on ${env.today} is dated before the case's ${String(early.params?.date)}.`,
+      fieldErrors: [early],
+      details: { from: current.status, action: request.action },
+    });
+  }
+  const written = markedFields(module, current, request.action, env);
+  const acceptedOn = 'acceptedOn' in written ? (written.acceptedOn ?? null) : current.acceptedOn;
+  const noticeStartedOn =
+    'noticeStartedOn' in written ? (written.noticeStartedOn ?? null) : current.noticeStartedOn;
+  const deadlines = caseDeadlines(module, { acceptedOn, noticeStartedOn }, env);
+  return {
+    to,
+    fields: { ...written, status: to, acceptedOn, noticeStartedOn, ...deadlines },
+  };
+}
+
+function markedFields(
+  module: ProgrammeModule,
+  current: CaseStepFacts,
+  action: string,
+  env: CaseStepEnv,
+): Partial<Record<StepField, string | null>> {
+  const { today } = env;
+  const rules = env.rules ?? noRules;
+  const monthly = module.payment === 'monthly';
+  const fields: Partial<Record<StepField, string | null>> = {};
+  const reviewDue = () =>
+    addMonthsToDate(
+      today,
+      module.reviewIntervalMonths(current as AssistanceCaseData, rules, today),
+    );
+  for (const mark of module.workflow.marks[action] ?? []) {
+    switch (mark) {
+      case 'accepted':
+        fields.acceptedOn = today;
+        break;
+      case 'unaccepted':
+        fields.acceptedOn = null;
+        break;
+      case 'noticeStarted':
+        fields.noticeStartedOn = today;
+        break;
+      case 'noticeCleared':
+        fields.noticeStartedOn = null;
+        break;
+      case 'decided':
+        fields.decidedOn = today;
+        break;
+      case 'approved':
+        fields.decidedOn = today;
+        fields.paymentFrom = monthly ? monthOf(firstDayOfNextMonth(today)) : null;
+        fields.reviewDue = monthly ? reviewDue() : null;
+        break;
+      case 'ended':
+        fields.endedOn = today;
+        fields.paymentTo = monthly ? monthOf(today) : null;
+        fields.reviewDue = null;
+        break;
+      case 'helpedFirst':
+        fields.helpedFirstOn = today;
+        fields.paperworkDue = addWorkingDays(
+          today,
+          rules.value(`${module.id}.paperworkWorkingDays`, today),
+          env.calendar,
+        );
+        break;
+      case 'reviewed':
+        fields.reviewedOn = today;
+        fields.reviewDue = reviewDue();
+        break;
+      case 'phaseOut':
+        fields.phaseOutUntil = addMonths(today, rules.value(`${module.id}.phaseOutMonths`, today));
+        break;
+    }
+  }
+  return fields;
+}
+
+/** Whether a case of its programme is still open (a person is in one open case per programme). */
+export function isOpenCase(facts: { programme?: string; status: string }): boolean {
+  return !moduleOf(facts).workflow.terminal.includes(facts.status);
+}

@@ -1,0 +1,36 @@
+/**
+ * 最低生活保障 (低保) as a programme module: the example a new programme copies
+ * (docs/architecture.md, "Adding a programme"). Its workflow is workflow.ts, its
+ * calculator S×N−I is shared/benefit (dibaoBenefit.ts), its numbers are the office
+ * settings and the published standards; it collects no facts beyond the shared case.
+ */
+import { z } from 'zod';
+import { benefitInputOf, computeCaseBenefit } from '../../benefit/caseBenefit';
+import type { ProgrammeModule } from '../types';
+import { decisionPendingStatuses } from '../../workflow/dibaoDeadlines';
+import { dibaoWorkflow } from './workflow';
+
+export const dibaoModule: ProgrammeModule = {
+  id: 'dibao',
+  workflow: dibaoWorkflow,
+  initialStatus: 'draft',
+  decisionPendingStatuses,
+  paidStatuses: ['active', 'under_review'],
+  hasNotice: true,
+  payment: 'monthly',
+  factsSchema: z.object({}).strict(),
+  defaultFacts: () => ({}),
+  formSections: ['household', 'members', 'income', 'assets'],
+  rules: {
+    // 动态管理: stable households yearly (the case's reviews may be set shorter by hand).
+    'dibao.reviewMonths': { unit: 'months', min: 1, max: 36, sample: 12 },
+    'dibao.phaseOutMonths': { unit: 'months', min: 0, max: 24, sample: 6 },
+  },
+  calculate: (data, date, ref) =>
+    computeCaseBenefit({ ...benefitInputOf(data), date }, [...ref.standards], ref.settings),
+  checks: () => [],
+  papers: ['noticeList', 'refusal', 'approvalForm', 'authorisation'],
+  reviewIntervalMonths: (data, rules, today) =>
+    rules.value('dibao.reviewMonths', today, data.areaCode),
+  excludes: ['tekun'],
+};

@@ -1,0 +1,46 @@
+/**
+ * The programmes the desk carries, by id: one module each. Adding a programme is a
+ * module folder plus one line here and its id in `programmes` (assistanceCase.ts).
+ */
+import type { Programme } from '../domain/assistanceCase';
+import { AppError } from '../errors/appError';
+import { dibaoModule } from './dibao/module';
+import { ruleBook, type ProgrammeRuleData, type RuleBook, type RuleSpec } from './ruleBook';
+import { temporaryModule } from './temporary/module';
+import { tekunModule } from './tekun/module';
+import type { ProgrammeModule } from './types';
+
+export const programmeModules: Readonly<Record<Programme, ProgrammeModule>> = {
+  dibao: dibaoModule,
+  tekun: tekunModule,
+  temporary: temporaryModule,
+};
+
+export function isProgramme(id: unknown): id is Programme {
+  return typeof id === 'string' && Object.hasOwn(programmeModules, id);
+}
+
+/** The module of a programme id; an unknown id (a forged op, an old desk) is refused. */
+export function programmeModule(id: string): ProgrammeModule {
+  if (!isProgramme(id)) {
+    throw new AppError({
+      code: 'validation',
+      message: `No programme ${id}.`,
+      fieldErrors: [
+        { path: 'programme', code: 'case.programme_unknown', params: { programme: id } },
+      ],
+    });
+  }
+  return programmeModules[id];
+}
+
+/** Every rule key any module declares, with its spec. */
+export const allRuleSpecs: Readonly<Record<string, RuleSpec>> = Object.assign(
+  {},
+  ...Object.values(programmeModules).map((m) => m.rules),
+);
+
+/** The rule book over these records, samples of declared keys filling what is unpublished. */
+export function programmeRuleBook(records: readonly Omit<ProgrammeRuleData, 'note'>[]): RuleBook {
+  return ruleBook(records, allRuleSpecs);
+}
