@@ -14,6 +14,8 @@ export const programmesEn: Record<keyof typeof programmesZh, string> = {
   'programme.short.tekun': 'Tekun',
   'programme.short.temporary': 'Temporary',
   'programme.short.medical': 'Medical',
+  'rule.unknown': 'No programme reads a rule named “{key}”',
+  'rule.out_of_range': '“{key}” must be between {min} and {max}',
   'case.programme_unknown': 'There is no assistance programme {programme}',
   'case.programme_fixed': 'A case stays in its programme: make a new application instead',
   'case.status_unknown': '“{status}” is not a status of this programme',

@@ -13,6 +13,8 @@ export const programmesZh = {
   'programme.short.tekun': '特困',
   'programme.short.temporary': '临时救助',
   'programme.short.medical': '医疗救助',
+  'rule.unknown': '没有救助项目使用“{key}”这项规则',
+  'rule.out_of_range': '“{key}”的取值应在 {min} 到 {max} 之间',
   'case.programme_unknown': '没有这个救助项目（{programme}）',
   'case.programme_fixed': '案件的救助项目不能更改：请另行申请',
   'case.status_unknown': '“{status}”不是本项目的办理状态',
