@@ -96,7 +96,7 @@ it('shows no Latin words outside the allow-list on any screen, as any role', asy
   await check('登记员 › 家庭');
   await page.getByRole('button', { name: '申请低保' }).click();
   await page.getByLabel('工资性收入').fill('300');
-  await check('登记员 › 低保申请');
+  await check('登记员 › 救助申请');
   await page.getByRole('button', { name: '保存申请' }).click();
   await page.getByText('草稿').first().waitFor();
   await check('登记员 › 救助案件');

@@ -57,7 +57,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.class.above': 'Above the standard',
   'cases.class.assets_exceed': 'Assets over the limit',
   'cases.class.no_standard': 'No standard applies',
-  'cases.form.title': '低保 application',
+  'cases.form.title': 'Assistance application',
   'cases.form.household': 'Household',
   'cases.form.householdSearch': 'Find household (head name or pinyin initials)',
   'cases.form.householdNone': 'No matching household',

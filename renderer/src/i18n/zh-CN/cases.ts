@@ -56,7 +56,7 @@ export const casesZh = {
   'cases.class.above': '高于标准',
   'cases.class.assets_exceed': '财产超标',
   'cases.class.no_standard': '无适用标准',
-  'cases.form.title': '低保申请',
+  'cases.form.title': '救助申请',
   'cases.form.household': '申请家庭',
   'cases.form.householdSearch': '查找家庭（户主姓名或拼音首字母）',
   'cases.form.householdNone': '没有找到匹配的家庭',

@@ -111,7 +111,11 @@ export function Figures(props: {
       <Divider />
       <Box>
         <Typography variant="body2" color="text.secondary">
-          {t('cases.benefit.amount')}
+          {programme === 'dibao'
+            ? t('cases.benefit.amount')
+            : once
+              ? t('programme.amountOnce')
+              : t('programme.amountMonthly')}
         </Typography>
         <Stack
           direction="row"

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { WorkingCalendar } from '@shared/calendar/workingDays';
-import { noticeEndOf } from '@shared/programmes/caseEngine';
+import { moduleOf, noticeEndOf } from '@shared/programmes/caseEngine';
 import {
   decisionClock,
   defaultDibaoDeadlineSettings,
@@ -79,6 +79,16 @@ export function CaseDeadlines(props: {
     t('cases.case.notStarted')
   );
 
+  const rows: [string, ReactNode][] = [
+    [t('cases.case.acceptedOn'), c.acceptedOn ?? '—'],
+    [t('cases.case.deadline'), due],
+  ];
+  // A programme without a 公示 (临时救助) has no notice row.
+  if (moduleOf(c).hasNotice) rows.push([t('cases.case.noticeEnd'), notice]);
+  if (c.decidedOn) rows.push([t('programme.decidedOn'), c.decidedOn]);
+  if (c.paymentFrom) rows.push([t('programme.paymentFrom'), c.paymentFrom]);
+  if (c.paymentTo) rows.push([t('programme.paymentTo'), c.paymentTo]);
+
   return (
     <Paper
       variant="outlined"
@@ -90,14 +100,7 @@ export function CaseDeadlines(props: {
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
         {t('cases.case.deadlines')}
       </Typography>
-      <FactList
-        labelWidth={100}
-        items={[
-          [t('cases.case.acceptedOn'), c.acceptedOn ?? '—'],
-          [t('cases.case.deadline'), due],
-          [t('cases.case.noticeEnd'), notice],
-        ]}
-      />
+      <FactList labelWidth={100} items={rows} />
     </Paper>
   );
 }
