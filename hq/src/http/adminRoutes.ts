@@ -5,7 +5,13 @@ import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domai
 import type { HqTables } from '../db/schema';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../store/offices';
-import { decideCase, publishCalendarYear, publishStandard, setDelegation } from '../sync/hqChanges';
+import {
+  countyDecisionActions,
+  decideCase,
+  publishCalendarYear,
+  publishStandard,
+  setDelegation,
+} from '../sync/hqChanges';
 import { delegationDataSchema } from '@shared/domain/delegation';
 import { requireAdmin } from './adminAuth';
 import { parseBody } from './errors';
@@ -15,7 +21,7 @@ const officeSchema = z.object({
   name: z.string().trim().min(1).max(60),
 });
 const decisionSchema = z.object({
-  action: z.enum(['confirm', 'deny']),
+  action: z.enum(countyDecisionActions),
   opinion: z.string().trim().min(1).max(2000),
   decidedBy: z.string().trim().min(1).max(50),
 });

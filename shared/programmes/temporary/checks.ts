@@ -7,6 +7,7 @@
  */
 import type { AssistanceCaseData } from '../../domain/assistanceCase';
 import type { FieldError } from '../../errors/appError';
+import { formatFen } from '../../money/fen';
 import { notInFuture } from '../../validation/dates';
 import { causesOfKind, temporaryFactsOf } from './facts';
 
@@ -40,7 +41,7 @@ export function temporaryChecks(data: AssistanceCaseData, today: string): FieldE
       issues.push({
         path: at('proposedFen'),
         code: 'temporary.proposed_over_spending',
-        params: { spendingFen: facts.spendingFen },
+        params: { spendingFen: facts.spendingFen, spending: formatFen(facts.spendingFen) },
       });
     }
   } else if (facts.spendingFen !== 0) {
@@ -53,7 +54,7 @@ export function temporaryChecks(data: AssistanceCaseData, today: string): FieldE
       issues.push({
         path: at('medicalCostFen'),
         code: 'temporary.medical_over_spending',
-        params: { spendingFen: facts.spendingFen },
+        params: { spendingFen: facts.spendingFen, spending: formatFen(facts.spendingFen) },
       });
     }
   }

@@ -10,6 +10,9 @@
  * approved. Only helps given before this case's own help count (the first help never
  * needs a reason, whatever comes after it). This case's day is its own help day once
  * helped, its application date before that (what the desk shows before saving).
+ * A closed case (paid, denied, withdrawn) gives no help any more and is not judged: its
+ * help was judged by the step that gave it, so paying an approved case never fails on a
+ * help given since.
  */
 import { addDays } from '../../calendar/dates';
 import type { AssistanceCaseData } from '../../domain/assistanceCase';
@@ -21,6 +24,7 @@ type CaseWithId = AssistanceCaseData & { id: string };
 
 /** The statuses of a case whose help was approved. */
 const approvedStatuses: readonly string[] = ['approved', 'paid'];
+const closedStatuses: readonly string[] = ['paid', 'denied', 'withdrawn'];
 
 /** The day the household was helped by this case, or null (not helped). */
 export function helpDayOf(c: AssistanceCaseData): string | null {
@@ -66,6 +70,7 @@ export function repeatHelpIssues(
   others: readonly CaseWithId[],
   rules: RuleBook,
 ): FieldError[] {
+  if (closedStatuses.includes(data.status)) return [];
   const previous = previousHelpInWindow(data, others, rules);
   if (previous === null) return [];
   const reason = temporaryFactsOf(data.programmeFacts)?.repeatReason ?? '';

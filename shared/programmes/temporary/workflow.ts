@@ -8,6 +8,7 @@
  * decision (docs/programmes.md says why).
  */
 import type { FieldError } from '../../errors/appError';
+import { formatFen } from '../../money/fen';
 import { defineWorkflow, type WorkflowAction } from '../../workflow/stateMachine';
 import type { CaseStepContext, StepMark } from '../types';
 import { temporaryFactsOf } from './facts';
@@ -55,7 +56,7 @@ export function townshipLimitIssue(ctx: CaseStepContext): FieldError | null {
   return {
     path: 'benefit.benefitFen',
     code: 'temporary.over_township_limit',
-    params: { amountFen, limitFen },
+    params: { amountFen, limitFen, amount: formatFen(amountFen), limit: formatFen(limitFen) },
   };
 }
 

@@ -70,6 +70,8 @@ describe('临时救助 repeated help within the window', () => {
     // The earlier case, written again (its pay step), is not the repeat.
     expect(repeatHelpIssues(first, [secondHelped], rules)).toEqual([]);
     expect(repeatHelpIssues(secondHelped, [first], rules)).toHaveLength(1);
+    // Paying it later is not judged again (its approval was).
+    expect(repeatHelpIssues({ ...secondHelped, status: 'paid' }, [first], rules)).toEqual([]);
   });
 
   it('looks only at the same household, other cases, and the published window', () => {

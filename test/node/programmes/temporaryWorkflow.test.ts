@@ -54,7 +54,7 @@ describe('临时救助 township limit (sample 200 000 fen = 2 000 元)', () => {
       {
         path: 'benefit.benefitFen',
         code: 'temporary.over_township_limit',
-        params: { amountFen: 200001, limitFen: 200000 },
+        params: { amountFen: 200001, limitFen: 200000, amount: '2,000.01', limit: '2,000.00' },
       },
     ]);
     const options = caseActionOptions(atOpinion(200001), 'supervisor', env('2026-03-05'));
