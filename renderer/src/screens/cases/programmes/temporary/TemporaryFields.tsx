@@ -35,12 +35,19 @@ export function TemporaryFields(props: ProgrammeFieldsProps) {
   const earlier = useEarlierHelp(props.household?.household.id ?? null, areaCode, props.today);
   const set = (patch: Partial<TemporaryDraft>) => props.onChange(patch);
   const path = (field: string) => `programmeFacts.${field}`;
+  // The form's errors clear on save; a text that was required and is now typed stops
+  // showing its "required" error at once (the slot gives no per-field clearing).
+  const filledNow = new Set<string>(
+    (['description', 'repeatReason'] as const).filter((f) => d[f].trim() !== ''),
+  );
+  const errorOf = (field: keyof TemporaryDraft, errorPath: string) =>
+    filledNow.has(field) ? undefined : props.errorFor(errorPath);
   const text = (field: keyof TemporaryDraft, label: MessageKey, errorPath: string) => ({
     id: fieldId(errorPath),
     label: t(label),
     value: d[field],
-    error: Boolean(props.errorFor(errorPath)),
-    helperText: props.errorFor(errorPath) ?? ' ',
+    error: Boolean(errorOf(field, errorPath)),
+    helperText: errorOf(field, errorPath) ?? ' ',
     size: 'small' as const,
     fullWidth: true,
     onChange: (e: { target: { value: string } }) => set({ [field]: e.target.value }),
