@@ -81,6 +81,7 @@ it('helps a fire first, shows the paperwork due, approves at the township and pa
   // 急难型 · 火灾, 1 500 元: tier 2 of the sample rural standard (632 元 × 1–3).
   await applyForTemporary('1500', '凌晨住房失火，衣物被褥和口粮全部烧毁');
   await expect.poll(() => page.getByTestId('temporary-limit').innerText()).toContain('2,000.00');
+  await page.getByTestId('temporary-limit').scrollIntoViewIfNeeded();
   await shot('temporary-form');
   await page.getByRole('button', { name: '保存申请' }).click();
   await page.getByTestId('workflow-panel').waitFor();
@@ -121,6 +122,7 @@ it('helps a fire first, shows the paperwork due, approves at the township and pa
   await page.getByRole('button', { name: '保存申请' }).click();
   await expect.poll(() => page.getByText('前再次救助须填写理由').count()).toBeGreaterThan(0);
   await page.getByLabel('再次救助的理由').fill('房屋主体受损，前次救助仅解决基本生活');
+  await page.getByTestId('temporary-repeat').scrollIntoViewIfNeeded();
   await shot('temporary-repeat-reason');
   await page.getByRole('button', { name: '保存申请' }).click();
   await page.getByTestId('workflow-panel').waitFor();
