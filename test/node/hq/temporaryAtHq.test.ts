@@ -57,6 +57,21 @@ describe.each(cases)('临时救助 at HQ ($storage.kind, $mode)', ({ storage, mo
     const large = await applyForTemporary(honest, largeFamily, fireFacts({ proposedFen: 300000 }));
     expect(large.benefit).toMatchObject({ benefitFen: 300000, classification: 'tier3' });
     await walk(honest, large.id, [...toOpinion]);
+    // Two members of one more household apply each for herself; the first is helped.
+    const twoFamily = await registerFamily(honest);
+    const [headOf, spouseOf] = twoFamily.members.map((m) => ({
+      personId: m.person.id,
+      name: m.person.name,
+    }));
+    const headCase = await applyForTemporary(honest, twoFamily, fireFacts(), undefined, headOf);
+    const spouseCase = await applyForTemporary(honest, twoFamily, fireFacts(), undefined, spouseOf);
+    await walk(honest, spouseCase.id, ['submit', 'accept']);
+    await walk(honest, headCase.id, ['submit', 'accept', 'help_first']);
+    // Helping the spouse too, the same day, is a second help to the household: the desk
+    // refuses it without a reason.
+    await expect(walk(honest, spouseCase.id, ['help_first'])).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'temporary.repeat_needs_reason' })],
+    });
     const first = await applyForTemporary(honest, helpedFamily, fireFacts());
     const paid = await walk(honest, first.id, [
       'submit',
@@ -164,6 +179,25 @@ describe.each(cases)('临时救助 at HQ ($storage.kind, $mode)', ({ storage, mo
       forge.op({ op: 'create', recordId: newRecordId(), baseVersion: 0, fields: withReason }),
     ]);
     expect(reasoned[0]?.status).toBe('applied');
+
+    // 3b. The same, as a forged step: the household's other case was helped first.
+    const spouseBefore = await hqCase(office, spouseCase.id);
+    const spouseHelp = await forge.send(
+      forge.step(
+        spouseCase.id,
+        spouseBefore.version,
+        { action: 'help_first', from: 'accepted', to: 'helped_first' },
+        forgerActors.supervisor,
+        { opinion: '先行救助' },
+      ),
+    );
+    expect(refusal(spouseHelp[0])).toEqual({
+      http: 400,
+      field: 'programmeFacts.repeatReason',
+      rule: 'temporary.repeat_needs_reason',
+      params: { helpedOn: '2026-03-02', windowEnd: '2026-05-31', previousCaseId: headCase.id },
+    });
+    expect(await hqCase(office, spouseCase.id)).toEqual(spouseBefore);
 
     // 4. A registrar approving the small amount at the township.
     const smallBefore = await hqCase(office, small.id);

@@ -35,6 +35,8 @@ export async function temporaryCaseFields(
   family: HouseholdWithMembers,
   facts: TemporaryFacts,
   applicationDate = '2026-03-02',
+  /** The household member who applies for herself alone (default: the head, for all). */
+  member?: { personId: string; name: string },
 ) {
   const [standards, rules, settings] = await Promise.all([
     listStandards(desk.db),
@@ -44,11 +46,11 @@ export async function temporaryCaseFields(
   const fields = {
     programme: 'temporary' as const,
     householdId: family.household.id,
-    applicantPersonId: family.household.headPersonId,
-    applicantName: family.household.headName,
+    applicantPersonId: member?.personId ?? family.household.headPersonId,
+    applicantName: member?.name ?? family.household.headName,
     category: 'rural' as const,
     areaCode: '330102',
-    coveredPersonIds: family.members.map((m) => m.person.id),
+    coveredPersonIds: member ? [member.personId] : family.members.map((m) => m.person.id),
     income: { wagesFen: 0, businessFen: 0, propertyFen: 0, transferFen: 0 },
     deductionsFen: 0,
     assets: { depositsFen: 0, securitiesFen: 0, vehicles: 0, extraHousingUnits: 0, note: '' },
@@ -84,8 +86,9 @@ export async function applyForTemporary(
   family: HouseholdWithMembers,
   facts: TemporaryFacts,
   applicationDate?: string,
+  member?: { personId: string; name: string },
 ): Promise<AssistanceCase> {
-  const fields = await temporaryCaseFields(desk, family, facts, applicationDate);
+  const fields = await temporaryCaseFields(desk, family, facts, applicationDate, member);
   return write(desk.db, desk.ctx, (w) => w.create('assistanceCase', fields));
 }
 
