@@ -17,10 +17,13 @@ export async function householdCaseCheck(
   ctx: AuthorityContext,
   state: RecordState,
 ): Promise<AppErrorData | null> {
-  const parsed = assistanceCaseDataSchema.safeParse(state.data);
-  if (!parsed.success || !isProgramme(parsed.data.programme)) return null; // named elsewhere
-  const check = programmeModules[parsed.data.programme].householdCaseChecks;
+  // Most programmes have no such check: nothing to read for them.
+  const programme = state.data.programme;
+  if (!isProgramme(programme)) return null; // named elsewhere
+  const check = programmeModules[programme].householdCaseChecks;
   if (!check) return null;
+  const parsed = assistanceCaseDataSchema.safeParse(state.data);
+  if (!parsed.success) return null; // the schema check names what is wrong
   const data = { ...parsed.data, id: state.id };
   const [others, reference] = await Promise.all([
     householdCasesAtHq(ctx, data),
