@@ -14,8 +14,9 @@ import { launchDeskBrowser } from './browser';
  * 临时救助 through the UI in Chromium on real IndexedDB: a house fire, helped first by the
  * supervisor (the paperwork's due date on the office calendar shown on the case), then
  * investigated, approved at the township and paid once. A second, larger help for the
- * same household: the form shows the earlier help and asks why, the township may not
- * approve it (over its limit) and sends it to the county.
+ * same household — medical spending, linked to its 医疗救助 costs: the form shows the
+ * earlier help and asks why, the township may not approve it (over its limit) and
+ * sends it to the county.
  */
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
@@ -115,7 +116,15 @@ it('helps a fire first, shows the paperwork due, approves at the township and pa
 
   // A second, larger help for the same household: the earlier help shows before saving.
   await page.getByRole('button', { name: /南村/ }).click();
-  await applyForTemporary('3000', '火灾后房屋修缮，仍无力承担');
+  // 支出型 · 医疗: burns treated in hospital; what insurance and 医疗救助 left to pay.
+  await applyForTemporary('3000', '火灾中烧伤住院，医保报销和医疗救助后仍需自付');
+  await page.getByLabel('救助类型').click();
+  await page.getByTestId('temporary-kind-expenditure').click();
+  await page.getByLabel('事由').click();
+  await page.getByTestId('temporary-cause-medical').click();
+  await page.getByLabel('必需支出（元）').fill('8000');
+  await page.getByLabel('医保报销和医疗救助后自付医疗费用（元）').fill('8000');
+  await page.getByLabel('医疗救助记录或结算单号').fill('县医保一站式结算单 2026-1205-031');
   await expect
     .poll(() => page.getByTestId('temporary-repeat').innerText())
     .toContain(`该户已于 ${today} 获得临时救助`);
@@ -135,6 +144,9 @@ it('helps a fire first, shows the paperwork due, approves at the township and pa
   await expect
     .poll(() => page.getByTestId('blocked-approve_at_township').innerText())
     .toBe('救助金额 3,000.00 元超过乡镇审批额度 2,000.00 元，请报县级审批');
+  await expect
+    .poll(() => page.getByTestId('temporary-case').innerText())
+    .toContain('县医保一站式结算单 2026-1205-031');
   await shot('temporary-over-limit');
   await takeStep('submit_to_county');
   await expect.poll(status).toContain('县级审核中');

@@ -27,11 +27,11 @@ export function TemporaryCasePanel(props: { record: AssistanceCase; today: strin
       [t('temporary.eventDate'), f.eventDate],
       [t('temporary.description'), f.description],
     ];
-    if (f.kind === 'expenditure') rows.push([t('temporary.spending'), yuan(f.spendingFen)]);
-    rows.push([t('temporary.proposed'), yuan(f.proposedFen)]);
+    if (f.kind === 'expenditure') rows.push([t('temporary.facts.spending'), yuan(f.spendingFen)]);
+    rows.push([t('temporary.facts.proposed'), yuan(f.proposedFen)]);
     if (f.medicalCostFen !== null) {
-      rows.push([t('temporary.medicalCost'), yuan(f.medicalCostFen)]);
-      rows.push([t('temporary.medicalReference'), f.medicalReference || '—']);
+      rows.push([t('temporary.facts.medicalCost'), yuan(f.medicalCostFen)]);
+      rows.push([t('temporary.facts.medicalReference'), f.medicalReference || '—']);
     }
     if (f.repeatReason) rows.push([t('temporary.repeatReason'), f.repeatReason]);
     return rows;
