@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { todayIso } from '../../../shared/calendar/dates';
+import { addDays, todayIso } from '../../../shared/calendar/dates';
 import {
   addWorkingDays,
   buildCalendar,
@@ -104,6 +104,18 @@ it('helps a fire first, shows the paperwork due, approves at the township and pa
     .poll(() => page.getByTestId('temporary-paperwork').innerText())
     .toBe(`先行救助于 ${today}，补办手续期限 ${due}`);
   await shot('temporary-helped-first');
+  // The day after the due date the paperwork shows overdue (the desk's clock moved on).
+  await page.clock.setFixedTime(new Date(`${addDays(due, 1)}T09:00:00`));
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  await page.getByTestId('case-row').first().click();
+  await expect
+    .poll(() => page.getByTestId('temporary-paperwork-overdue').innerText())
+    .toBe(`先行救助于 ${today}，补办手续已超期（期限 ${due}）`);
+  await shot('temporary-paperwork-overdue');
+  await page.clock.setFixedTime(new Date());
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  await page.getByTestId('case-row').first().click();
+  await page.getByTestId('temporary-paperwork').waitFor();
 
   await takeStep('start_investigation');
   await takeStep('record_opinion', '经入户调查，情况属实');
