@@ -3,7 +3,8 @@
  * (workflow.ts: help first, the township's limit, the county above it, a one-off
  * payment), its facts (facts.ts), the amount in tiers of the 低保 standard (tiers.ts),
  * its checks (checks.ts), repeated help within a window (repeatHelp.ts) and its numbers
- * (rules.ts). docs/programmes.md, "临时救助", says what was chosen where domain.md is silent.
+ * (rules.ts), its one-off payment for the rolls (payment.ts). docs/programmes.md,
+ * "临时救助", says what was chosen where domain.md is silent.
  */
 import type { ProgrammeModule } from '../types';
 import { temporaryChecks } from './checks';
