@@ -99,6 +99,16 @@ export interface ProgrammeModule {
   calculate(data: AssistanceCaseData, date: string, ref: CalcReference): BenefitSnapshot;
   /** The programme's own checks of a case's facts (beyond the schemas). */
   checks(data: AssistanceCaseData, today: string): FieldError[];
+  /**
+   * Checks of a case against the household's other cases of the programme (临时救助:
+   * repeated help within a window), on every write of the case — the desk's write path
+   * and HQ's merged record alike. Absent: none.
+   */
+  householdCaseChecks?(
+    data: AssistanceCaseData & { id: string },
+    others: readonly (AssistanceCaseData & { id: string })[],
+    rules: RuleBook,
+  ): FieldError[];
   papers: readonly PaperKind[];
   /**
    * Months from a decision or review to the next review (动态管理: yearly for stable

@@ -123,10 +123,10 @@ export const commands: Record<string, Command> = {
     return `calendar ${year.year} published`;
   },
   decide: async (hq, [caseId, action], o) => {
-    if (action !== 'confirm' && action !== 'deny') {
+    if (action !== 'confirm' && action !== 'deny' && action !== 'approve') {
       throw new AppError({
         code: 'validation',
-        message: 'Say confirm or deny.',
+        message: 'Say confirm, deny or approve.',
         fieldErrors: [{ path: 'action', code: 'field.invalid_option' }],
       });
     }

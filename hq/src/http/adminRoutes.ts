@@ -7,6 +7,7 @@ import type { HqTables } from '../db/schema';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../store/offices';
 import {
+  countyDecisionActions,
   decideCase,
   publishCalendarYear,
   publishProgrammeRule,
@@ -22,7 +23,7 @@ const officeSchema = z.object({
   name: z.string().trim().min(1).max(60),
 });
 const decisionSchema = z.object({
-  action: z.enum(['confirm', 'deny']),
+  action: z.enum(countyDecisionActions),
   opinion: z.string().trim().min(1).max(2000),
   decidedBy: z.string().trim().min(1).max(50),
 });

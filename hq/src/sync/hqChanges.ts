@@ -185,10 +185,18 @@ export async function setDelegation(
   return id;
 }
 
-/** 审核确认 at the county: confirm or deny a case submitted to the county. */
+/** The county's decisions: 低保's confirm and deny, 临时救助's approve (and deny). */
+export const countyDecisionActions = ['confirm', 'deny', 'approve'] as const;
+
+/** 审核确认 at the county: confirm or deny (or approve) a case submitted to the county. */
 export async function decideCase(
   db: Kysely<HqTables>,
-  decision: { caseId: string; action: 'confirm' | 'deny'; opinion: string; decidedBy: string },
+  decision: {
+    caseId: string;
+    action: (typeof countyDecisionActions)[number];
+    opinion: string;
+    decidedBy: string;
+  },
   now: Date,
 ): Promise<void> {
   if (!decision.opinion.trim()) {

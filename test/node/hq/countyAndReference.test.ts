@@ -63,7 +63,7 @@ describe.each(hqStorages)('county decisions and reference data over $kind', (sto
       status: 404,
       body: { code: 'not_found' },
     });
-    const badBody = await decide(denied.id, { action: 'approve', opinion: '', decidedBy: 3 });
+    const badBody = await decide(denied.id, { action: 'grant', opinion: '', decidedBy: 3 });
     expect(badBody.status).toBe(400);
     expect(isAppErrorData(badBody.body)).toBe(true);
     expect(

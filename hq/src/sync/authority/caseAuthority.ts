@@ -17,6 +17,7 @@ import { planCaseStep } from '@shared/programmes/caseEngine';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
+import { householdCaseCheck } from './householdCases';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -43,7 +44,8 @@ export async function caseAuthority(
         checkMerged: async (state) =>
           (await applicantCheck(ctx, state)) ??
           (await coveredCheck(ctx, state)) ??
-          (await benefitCheck(ctx, state)),
+          (await benefitCheck(ctx, state)) ??
+          (await householdCaseCheck(ctx, state)),
       };
     }
     case 'update': {
@@ -80,7 +82,8 @@ export async function caseAuthority(
         checkMerged: async (state) =>
           (renames ? await applicantCheck(ctx, state) : null) ??
           (recovers ? await coveredCheck(ctx, state) : null) ??
-          (await benefitCheck(ctx, state)),
+          (await benefitCheck(ctx, state)) ??
+          (await householdCaseCheck(ctx, state)),
       };
     }
     case 'delete':
@@ -178,6 +181,8 @@ async function stepAuthority(
   return {
     // HQ's own computation of what the step writes; the moment is the op's.
     change: { ...op, fields: { ...planned.fields, statusChangedAt: op.createdAt } },
+    // A step dates a help (临时救助): the household's other cases judge it again.
+    checkMerged: (state) => householdCaseCheck(ctx, state),
     onApplied: () => {
       const steps = ctx.acceptedSteps.get(op.txId) ?? [];
       ctx.acceptedSteps.set(op.txId, [...steps, accepted]);

@@ -3,6 +3,7 @@ import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { StoredRecord } from '@shared/records/envelope';
 import { isOpenCase } from '@shared/programmes/caseEngine';
 import type { DeskDatabase } from '../database';
+import { householdCaseRules } from './householdCaseInvariants';
 
 /** Rules of an assistance case that span records (checked inside the write transaction). */
 export async function checkCaseInvariants(
@@ -11,6 +12,7 @@ export async function checkCaseInvariants(
 ): Promise<void> {
   await membersOfItsHousehold(db, c);
   await oneOpenCasePerPerson(db, c);
+  await householdCaseRules(db, c);
 }
 
 /** The household exists and the applicant and every covered person are its members. */

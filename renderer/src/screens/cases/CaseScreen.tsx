@@ -18,6 +18,7 @@ import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { Figures } from './BenefitPanel';
 import { isCaseEditable } from './caseEditForm';
+import { programmeForms } from './programmeForms';
 import { CaseDeadlines } from './CaseDeadlines';
 import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
@@ -55,6 +56,7 @@ export function CaseScreen({ id }: { id: string }) {
     );
   }
   const today = todayDate();
+  const ProgrammePanel = programmeForms[record.programme].CasePanel;
 
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
@@ -88,6 +90,7 @@ export function CaseScreen({ id }: { id: string }) {
       <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
+            {ProgrammePanel && <ProgrammePanel record={record} today={today} />}
             <CaseFacts record={record} household={household ?? null} />
             <CaseHistory events={events ?? []} />
             <CaseVersions caseId={id} />

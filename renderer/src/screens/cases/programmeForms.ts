@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
 import type { Programme } from '@shared/domain/assistanceCase';
 import type { FieldError } from '@shared/errors/appError';
+import type { AssistanceCase } from '../../db/repositories/cases';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
+import { temporaryForm } from './programmes/temporary/temporaryEntry';
 
 /** What a programme's own form fields receive (paths of errors: `programmeFacts.<field>`). */
 export interface ProgrammeFieldsProps {
@@ -29,6 +31,8 @@ export interface ProgrammeForm {
   /** A stored draft's facts, field by field, so a draft from an older form still opens. */
   adopt(stored: unknown): Record<string, unknown>;
   Fields: ComponentType<ProgrammeFieldsProps> | null;
+  /** The programme's own facts and dates on the case screen (absent: none). */
+  CasePanel?: ComponentType<{ record: AssistanceCase; today: string }>;
   /** Problems visible before saving, with the write path's paths. */
   localIssues(facts: Record<string, unknown>): FieldError[];
   /** The facts as saved; called once localIssues found nothing. */
@@ -57,5 +61,5 @@ const factsAsTyped: ProgrammeForm = {
 export const programmeForms: Record<Programme, ProgrammeForm> = {
   dibao: noOwnFacts,
   tekun: factsAsTyped,
-  temporary: factsAsTyped,
+  temporary: temporaryForm,
 };
