@@ -3,7 +3,7 @@
  * assets), the benefit computation with its parts, every step (who, role, when, opinion
  * or reason) and the opinions the signature boxes quote (township 初审, the decision).
  * An internal file for the case folder and the county: the members' full ID numbers are
- * printed, so printing it is logged (renderer: screens/papers/logPrint.ts).
+ * printed, so printing it is logged (renderer: db/repositories/papers/paperLog.ts).
  */
 import type { BenefitSnapshot, MonthlyIncomeData, AssetsData } from '../domain/assistanceCase';
 import type { Relation } from '../domain/household';

@@ -1,0 +1,47 @@
+import Box from '@mui/material/Box';
+import type { AuthorisationPaper } from '@shared/papers/authorisation';
+import { useT } from '../../i18n/useT';
+import { relationLabel } from '../common/labels';
+import { SignatureLine, Sheet, Title, programmeName } from './paperParts';
+
+/** One 授权书 per adult covered member, each on its own sheet, the applicant's first. */
+export function AuthorisationDocument(props: { paper: AuthorisationPaper; testId?: string }) {
+  const { t } = useT();
+  const p = props.paper;
+  return (
+    <Box data-testid={props.testId}>
+      {p.pages.map((page, index) => (
+        <Sheet key={page.personId} page testId="authorisation-page">
+          <Title>{t('papers.auth.title')}</Title>
+          <Box component="p" sx={{ textIndent: '2em', mt: 2, mb: 1 }}>
+            {t('papers.auth.body', {
+              name: page.name,
+              id: page.idNumber,
+              applicant: p.applicantName,
+              relation:
+                page.relation === null || page.relation === 'self'
+                  ? t('papers.auth.self')
+                  : relationLabel(t, page.relation),
+              programme: programmeName(t, p.programme),
+              office: p.officeName,
+            })}
+          </Box>
+          <Box component="p" sx={{ textIndent: '2em', my: 1 }}>
+            {t('papers.auth.use')}
+          </Box>
+          <Box component="p" sx={{ textIndent: '2em', my: 1 }}>
+            {t('papers.auth.promise')}
+          </Box>
+          {index === 0 && p.minors.length > 0 && (
+            <Box component="p" sx={{ textIndent: '2em', my: 1 }}>
+              {t('papers.auth.minors', { names: p.minors.join('、') })}
+            </Box>
+          )}
+          <Box sx={{ mt: 6, ml: 'auto', width: 'fit-content', minWidth: '55%' }}>
+            <SignatureLine label={t('papers.auth.signer')} date={t('papers.dateLine')} />
+          </Box>
+        </Sheet>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import PdfIcon from '@mui/icons-material/PictureAsPdfOutlined';
+import PrintIcon from '@mui/icons-material/PrintOutlined';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import type { PaperKind } from '@shared/programmes/types';
+import { useT } from '../../i18n/useT';
+import { getDeskApi } from '../../platform/deskApi';
+import { useSession, writeContext } from '../../state/session';
+import type { useFieldErrors } from '../../ui/useFieldErrors';
+import { logPaperOutput, type PrintedSubject } from '../../db/repositories/papers/paperLog';
+
+/**
+ * 打印 / 保存为 PDF for a paper on screen: logged first, then the print dialog (browser
+ * and Electron) or Electron's printToPDF of the same print layout (savePdf IPC; the web
+ * build opens its print dialog, where "Save as PDF" is a printer).
+ */
+export function usePaperOutput(props: {
+  paper: PaperKind;
+  subjects: readonly PrintedSubject[] | null;
+  fileName: string;
+  note?: string;
+  errors: ReturnType<typeof useFieldErrors>;
+}) {
+  const { t } = useT();
+  const db = useSession((s) => s.db);
+  const [savedPath, setSavedPath] = useState<string | null>(null);
+  const { errors } = props;
+
+  async function output(action: 'print' | 'export') {
+    errors.clear();
+    setSavedPath(null);
+    if (!props.subjects) return;
+    try {
+      await logPaperOutput(db, writeContext(), {
+        action,
+        paper: props.paper,
+        subjects: props.subjects,
+        ...(props.note ? { note: props.note } : {}),
+      });
+      if (action === 'print') {
+        window.print();
+        return;
+      }
+      const result = await getDeskApi().savePagePdf({ suggestedName: props.fileName });
+      if (result.saved && result.path) setSavedPath(result.path);
+    } catch (thrown) {
+      errors.capture(thrown);
+    }
+  }
+
+  const disabled = !props.subjects || props.subjects.length === 0;
+  const buttons = (
+    <>
+      <Button
+        variant="outlined"
+        startIcon={<PrintIcon />}
+        disabled={disabled}
+        onClick={() => void output('print')}
+        data-testid="paper-print"
+      >
+        {t('papers.print')}
+      </Button>
+      <Button
+        variant="contained"
+        startIcon={<PdfIcon />}
+        disabled={disabled}
+        onClick={() => void output('export')}
+        data-testid="paper-pdf"
+      >
+        {t('papers.savePdf')}
+      </Button>
+    </>
+  );
+  const saved = savedPath && (
+    <Alert severity="success">{t('papers.saved', { path: savedPath })}</Alert>
+  );
+  return { buttons, saved };
+}
