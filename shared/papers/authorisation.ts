@@ -15,7 +15,9 @@ export interface AuthorisationPage {
   personId: string;
   name: string;
   idNumber: string;
+  /** Relation to the head of household (as the household lists it). */
   relation: Relation | null;
+  isApplicant: boolean;
 }
 
 export interface AuthorisationPaper {
@@ -72,6 +74,7 @@ export function buildAuthorisation(input: {
       name: p.name,
       idNumber: p.idNumber,
       relation: relations.get(p.id) ?? null,
+      isApplicant: p.id === record.applicantPersonId,
     })),
     minors: covered.filter((p) => ageOn(p.birthDate, input.today) < adultAge).map((p) => p.name),
   };

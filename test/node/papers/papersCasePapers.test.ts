@@ -165,10 +165,10 @@ describe('家庭经济状况核对授权书', () => {
       office,
       today: '2026-12-05',
     });
-    expect(paper.pages.map((p) => [p.name, p.relation, p.idNumber])).toEqual([
-      ['李秀英', 'spouse', spouse.idNumber],
-      ['张三丰', 'self', head.idNumber],
-      ['张大明', 'child', son.idNumber],
+    expect(paper.pages.map((p) => [p.name, p.relation, p.idNumber, p.isApplicant])).toEqual([
+      ['李秀英', 'spouse', spouse.idNumber, true],
+      ['张三丰', 'self', head.idNumber, false],
+      ['张大明', 'child', son.idNumber, false],
     ]);
     expect(paper.minors).toEqual(['张小红']);
   });

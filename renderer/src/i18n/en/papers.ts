@@ -110,13 +110,15 @@ export const papersEn: Record<keyof typeof papersZh, string> = {
   'papers.part.basic': 'Basic living',
   'papers.part.care': 'Care',
   'papers.auth.title': 'Authorisation for the household economic check',
+  'papers.auth.who':
+    'I, {name} (ID {id}), am a member of the household of the applicant {applicant} (relation to the head: {relation}).',
+  'papers.auth.whoSelf': 'I, {name} (ID {id}), am the applicant.',
   'papers.auth.body':
-    'I, {name} (ID {id}), {relation} of the applicant {applicant}, for the application for {programme}, authorise {office}, the county civil affairs bureau and the economic-check agency to query and verify my household registration, income and assets with public security, human resources and social security, natural resources, housing, market regulation, tax, medical insurance and financial institutions.',
+    'For the application for {programme}, I authorise {office}, the county civil affairs bureau and the economic-check agency to query and verify my household registration, income and assets with public security, human resources and social security, natural resources, housing, market regulation, tax, medical insurance and financial institutions.',
   'papers.auth.use':
     'The information is used only for assessing and managing social assistance, for no other purpose, and is kept confidential.',
   'papers.auth.promise':
     'I declare the information I give is true and complete, and accept legal responsibility for concealment or false statements.',
   'papers.auth.minors': 'As guardian I also authorise for these minor members: {names}.',
   'papers.auth.signer': 'Signature (and fingerprint):',
-  'papers.auth.self': 'self',
 };

@@ -112,12 +112,14 @@ export const papersZh = {
   'papers.part.care': '照料护理费',
   // Authorisation.
   'papers.auth.title': '家庭经济状况核对授权书',
+  'papers.auth.who':
+    '本人 {name}（身份证号码：{id}），系申请人 {applicant} 的家庭成员（与户主关系：{relation}）。',
+  'papers.auth.whoSelf': '本人 {name}（身份证号码：{id}），系申请人。',
   'papers.auth.body':
-    '本人 {name}（身份证号码：{id}），系申请人 {applicant} 的{relation}。为办理{programme}申请，本人自愿授权{office}及县级民政部门、社会救助家庭经济状况核对机构，依法向公安、人力资源社会保障、自然资源、住房城乡建设、市场监管、税务、医保、金融机构等单位查询、核对本人的户籍、收入、财产等家庭经济状况信息。',
+    '为办理{programme}申请，本人自愿授权{office}及县级民政部门、社会救助家庭经济状况核对机构，依法向公安、人力资源社会保障、自然资源、住房城乡建设、市场监管、税务、医保、金融机构等单位查询、核对本人的户籍、收入、财产等家庭经济状况信息。',
   'papers.auth.use':
     '所查询的信息仅用于社会救助审核确认和动态管理，不得用于其他用途；查询单位应依法为本人保密。',
   'papers.auth.promise': '本人承诺所提供的信息真实、完整，如有隐瞒、虚报，愿意承担相应的法律责任。',
   'papers.auth.minors': '本人作为监护人，同时代以下未成年家庭成员授权：{names}。',
   'papers.auth.signer': '授权人（签字、按手印）：',
-  'papers.auth.self': '本人',
 } as const;

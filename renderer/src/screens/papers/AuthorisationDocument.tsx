@@ -14,14 +14,15 @@ export function AuthorisationDocument(props: { paper: AuthorisationPaper; testId
         <Sheet key={page.personId} page testId="authorisation-page">
           <Title>{t('papers.auth.title')}</Title>
           <Box component="p" sx={{ textIndent: '2em', mt: 2, mb: 1 }}>
+            {page.isApplicant
+              ? t('papers.auth.whoSelf', { name: page.name, id: page.idNumber })
+              : t('papers.auth.who', {
+                  name: page.name,
+                  id: page.idNumber,
+                  applicant: p.applicantName,
+                  relation: page.relation ? relationLabel(t, page.relation) : '—',
+                })}
             {t('papers.auth.body', {
-              name: page.name,
-              id: page.idNumber,
-              applicant: p.applicantName,
-              relation:
-                page.relation === null || page.relation === 'self'
-                  ? t('papers.auth.self')
-                  : relationLabel(t, page.relation),
               programme: programmeName(t, p.programme),
               office: p.officeName,
             })}
