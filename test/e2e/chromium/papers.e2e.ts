@@ -235,6 +235,16 @@ it('prints the 公示 list, the 审批表, the authorisations and the notice of 
   expect(JSON.stringify(listed)).not.toContain(phone);
   expect(listed[0]?.purpose).toMatch(/^paper:noticeList 东村 \d{4}-\d\d-\d\d~/);
 
+  // The print stylesheet on a long list (the data path is above; here the print copy's
+  // row is cloned): it runs over pages, the header repeated on each.
+  await page.evaluate(() => {
+    const body = document.querySelector('.desk-print-only tbody');
+    const row = body?.querySelector('tr');
+    if (!body || !row) throw new Error('no print copy of the list');
+    for (let i = 0; i < 70; i += 1) body.insertBefore(row.cloneNode(true), body.lastElementChild);
+  });
+  expect(await printed('papers-notice-list-long')).toBeGreaterThanOrEqual(2);
+
   // The loner's case refused at the township under the county's delegation.
   await delegationArrives();
   await page.getByRole('button', { name: '低保案件' }).first().click();
