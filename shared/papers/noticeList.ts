@@ -68,6 +68,20 @@ export function inNoticeDuring(c: PaperCase, from: string, to: string): boolean 
   return c.noticeEnd === null || compareIsoDates(c.noticeEnd, from) >= 0;
 }
 
+/**
+ * Cases whose 公示 runs in the period but whose household names no village: no list can
+ * carry them, so the screen says how many (the registry's household needs its 村/社区).
+ */
+export function noticeCasesWithoutVillage(
+  cases: readonly PaperCase[],
+  households: readonly PaperHousehold[],
+  from: string,
+  to: string,
+): number {
+  const village = new Map(households.map((h) => [h.id, h.villageName.trim()]));
+  return cases.filter((c) => inNoticeDuring(c, from, to) && !village.get(c.householdId)).length;
+}
+
 /** The villages with at least one household, named as the registry writes them. */
 export function villagesOf(households: readonly PaperHousehold[]): string[] {
   const names = new Set(households.map((h) => h.villageName.trim()).filter((v) => v !== ''));

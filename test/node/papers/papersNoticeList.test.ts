@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
-import { buildNoticeList, villagesOf } from '@shared/papers/noticeList';
+import { buildNoticeList, noticeCasesWithoutVillage, villagesOf } from '@shared/papers/noticeList';
 import { maskIdForPaper, scrubPublicText } from '@shared/papers/publicText';
 import { aCase, household, office, person } from './paperFixtures';
 
@@ -176,5 +176,14 @@ describe('what a public paper never shows (the attacker’s version)', () => {
     expect(maskIdForPaper('33010219600504013x')).toBe('330102********013X');
     expect(maskIdForPaper('H1234567')).toBe('********');
     expect(maskIdForPaper('810000199001011234')).toBe('810000********1234');
+  });
+});
+
+describe('cases no list can carry', () => {
+  it('counts the cases on notice whose household names no village', () => {
+    const cases = [aCase('placed'), aCase('unplaced', { householdId: 'h2' })];
+    const households = [household('h1', zhang, '东村'), household('h2', wang, '  ')];
+    expect(noticeCasesWithoutVillage(cases, households, '2026-11-20', '2026-11-30')).toBe(1);
+    expect(build({ cases, households }).rows.map((r) => r.caseId)).toEqual(['placed']);
   });
 });

@@ -37,6 +37,8 @@ export const papersEn: Record<keyof typeof papersZh, string> = {
   'papers.notice.contact': 'Objections to (office and phone)',
   'papers.notice.contactHelp': 'Printed on the notice; an office phone, not a personal mobile',
   'papers.notice.noVillages': 'No household has a village recorded yet',
+  'papers.notice.unplaced':
+    '{count} more cases on notice belong to households with no village recorded and cannot be listed; add the village to the household first',
   'papers.notice.empty': 'No case of this village is on notice in the period',
   'papers.notice.title': 'Public notice of social assistance: {village}',
   'papers.notice.intro':

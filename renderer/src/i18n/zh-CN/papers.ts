@@ -36,6 +36,8 @@ export const papersZh = {
   'papers.notice.contact': '异议受理单位及电话',
   'papers.notice.contactHelp': '印在公示上，供群众反映意见；填办公电话，不要填个人手机',
   'papers.notice.noVillages': '还没有登记了村（社区）的家庭',
+  'papers.notice.unplaced':
+    '另有 {count} 件公示中的案件，其家庭未填写村（社区），不能列入任何名单；请先在家庭登记中补填',
   'papers.notice.empty': '这个村（社区）在所选期间没有公示中的案件',
   'papers.notice.title': '{village}社会救助对象公示',
   'papers.notice.intro':

@@ -8,7 +8,12 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { addWorkingDays, buildCalendar } from '@shared/calendar/workingDays';
 import { AppError, type FieldError } from '@shared/errors/appError';
-import { buildNoticeList, villagesOf, type NoticeListPaper } from '@shared/papers/noticeList';
+import {
+  buildNoticeList,
+  noticeCasesWithoutVillage,
+  villagesOf,
+  type NoticeListPaper,
+} from '@shared/papers/noticeList';
 import { scrubPublicText } from '@shared/papers/publicText';
 import { loadCalendar } from '../../db/repositories/reference';
 import { isMessageKey } from '../../i18n/translate';
@@ -44,13 +49,13 @@ export function NoticeListScreen(props: { village?: string }) {
   const [to, setTo] = useState<string | null>(null);
   const [contact, setContact] = useState('');
   const defaultTo = data ? addWorkingDays(from, data.noticeWorkingDays, data.calendar) : from;
-  const period = { from, to: to ?? defaultTo };
+  const periodTo = to ?? defaultTo;
 
   const built = useMemo((): { paper: NoticeListPaper | null; issues: FieldError[] } => {
     if (!data || village === '') return { paper: null, issues: [] };
     try {
       const paper = buildNoticeList({
-        request: { village, ...period, objectionContact: contact },
+        request: { village, from, to: periodTo, objectionContact: contact },
         officeName: data.officeName,
         cases: data.cases,
         households: data.households,
@@ -61,7 +66,7 @@ export function NoticeListScreen(props: { village?: string }) {
       if (thrown instanceof AppError) return { paper: null, issues: thrown.fieldErrors };
       throw thrown;
     }
-  }, [data, village, period.from, period.to, contact]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [data, village, from, periodTo, contact]);
 
   const issueAt = (path: string) => {
     const issue = built.issues.find((i) => i.path === path);
@@ -72,13 +77,14 @@ export function NoticeListScreen(props: { village?: string }) {
     paper: 'noticeList',
     subjects:
       built.paper?.rows.map((r) => ({ caseId: r.caseId, maskedId: r.headIdMasked })) ?? null,
-    fileName: `${t('papers.notice.screen')}-${scrubPublicText(village)}-${period.from}.pdf`,
-    note: `${scrubPublicText(village)} ${period.from}~${period.to}`,
+    fileName: `${t('papers.notice.screen')}-${scrubPublicText(village)}-${from}.pdf`,
+    note: `${scrubPublicText(village)} ${from}~${periodTo}`,
     errors,
   });
 
   if (!data) return null;
   const villages = villagesOf(data.households);
+  const unplaced = noticeCasesWithoutVillage(data.cases, data.households, from, periodTo);
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
       <PageHeader
@@ -119,7 +125,7 @@ export function NoticeListScreen(props: { village?: string }) {
           <TextField
             type="date"
             label={t('papers.notice.to')}
-            value={period.to}
+            value={periodTo}
             onChange={(e) => setTo(e.target.value)}
             slotProps={{ inputLabel: { shrink: true } }}
             error={Boolean(issueAt('to'))}
@@ -135,6 +141,11 @@ export function NoticeListScreen(props: { village?: string }) {
           />
         </Stack>
       </Paper>
+      {unplaced > 0 && (
+        <Alert severity="warning" data-testid="notice-unplaced">
+          {t('papers.notice.unplaced', { count: unplaced })}
+        </Alert>
+      )}
       {built.paper && built.paper.rows.length === 0 && (
         <Alert severity="info">{t('papers.notice.empty')}</Alert>
       )}
@@ -144,10 +155,10 @@ export function NoticeListScreen(props: { village?: string }) {
             {t('papers.logged')}
           </Typography>
           <Paper sx={{ p: 4 }}>
-            <NoticeListDocument paper={built.paper} issuedOn={period.from} testId="notice-list" />
+            <NoticeListDocument paper={built.paper} issuedOn={from} testId="notice-list" />
           </Paper>
           <PrintOnly>
-            <NoticeListDocument paper={built.paper} issuedOn={period.from} />
+            <NoticeListDocument paper={built.paper} issuedOn={from} />
           </PrintOnly>
         </>
       )}
