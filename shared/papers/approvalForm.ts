@@ -7,7 +7,8 @@
  */
 import type { BenefitSnapshot, MonthlyIncomeData, AssetsData } from '../domain/assistanceCase';
 import type { Relation } from '../domain/household';
-import { lastStepInto, paperNumber, stepsInOrder } from './caseSteps';
+import { paperNumber, stepsInOrder } from './caseSteps';
+import { decisionStep, townshipOpinionStep } from './decisions';
 import type { PaperCase, PaperEvent, PaperHousehold, PaperOffice, PaperPerson } from './types';
 
 export interface ApprovalMember {
@@ -90,7 +91,7 @@ export function buildApprovalForm(input: {
     benefit: record.benefit,
     paymentFrom: record.paymentFrom,
     steps: stepsInOrder(input.events),
-    townshipOpinion: lastStepInto(input.events, ['township_opinion']),
-    decision: lastStepInto(input.events, ['confirmed', 'denied']),
+    townshipOpinion: townshipOpinionStep(record.programme, input.events),
+    decision: decisionStep(record.programme, input.events),
   };
 }

@@ -4,6 +4,7 @@
  */
 import { programmeModule } from '../programmes/registry';
 import type { PaperKind } from '../programmes/types';
+import { refusedStates } from './decisions';
 import type { PaperCase } from './types';
 
 export interface PaperChoice {
@@ -22,7 +23,7 @@ export function papersOfCase(record: PaperCase): PaperChoice[] {
 function unavailableReason(kind: PaperKind, record: PaperCase): string | null {
   switch (kind) {
     case 'refusal':
-      return record.status === 'denied' ? null : 'papers.not_denied';
+      return refusedStates(record.programme).includes(record.status) ? null : 'papers.not_denied';
     case 'noticeList':
       return record.noticeStartedOn ? null : 'papers.no_notice';
     case 'approvalForm':

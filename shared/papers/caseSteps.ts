@@ -5,15 +5,6 @@ export function stepsInOrder(events: readonly PaperEvent[]): PaperEvent[] {
   return [...events].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** The last step that moved the case into one of `statuses`, or null. */
-export function lastStepInto(
-  events: readonly PaperEvent[],
-  statuses: readonly string[],
-): PaperEvent | null {
-  const steps = stepsInOrder(events).filter((e) => statuses.includes(e.to));
-  return steps.at(-1) ?? null;
-}
-
 /** A paper number no other desk gives out: prefix, date, the tail of the case's UUIDv7. */
 export function paperNumber(prefix: string, date: string, caseId: string): string {
   const tail = caseId.replaceAll('-', '').slice(-6).toUpperCase();

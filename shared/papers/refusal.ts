@@ -1,13 +1,15 @@
 /**
  * 不予批准通知书: to the applicant of a refused case, with the reasons (the opinion of
- * the refusing step, county or township when delegated) and the remedy. The remedy's
+ * the refusing step — a step its module marks 'decided' — county or township when
+ * delegated) and the remedy. The remedy's
  * periods are national law, not local configuration: 行政复议 within 60 days of receipt
  * (行政复议法 2023, art. 20), to the county-level people's government, which since 2024
  * handles a county department's and a township's reconsiderations alike (art. 24); or an
  * administrative suit within 6 months of knowing the decision (行政诉讼法, art. 46).
  */
 import { AppError } from '../errors/appError';
-import { lastStepInto, paperNumber } from './caseSteps';
+import { paperNumber } from './caseSteps';
+import { refusalStep, refusedStates } from './decisions';
 import type { PaperCase, PaperEvent, PaperOffice } from './types';
 
 export const statutoryRemedy = { reconsiderationDays: 60, litigationMonths: 6 } as const;
@@ -32,8 +34,8 @@ export function buildRefusal(input: {
   office: PaperOffice;
 }): RefusalPaper {
   const { record } = input;
-  const step = lastStepInto(input.events, ['denied']);
-  if (record.status !== 'denied' || step === null) {
+  const step = refusalStep(record.programme, input.events);
+  if (!refusedStates(record.programme).includes(record.status) || step === null) {
     throw new AppError({
       code: 'validation',
       message: 'Only a refused case has a notice of refusal.',

@@ -4,6 +4,12 @@ import { buildApprovalForm } from '@shared/papers/approvalForm';
 import { ageOn, buildAuthorisation } from '@shared/papers/authorisation';
 import { papersOfCase } from '@shared/papers/availability';
 import { buildRefusal, statutoryRemedy } from '@shared/papers/refusal';
+import {
+  decisionStep,
+  refusalStep,
+  refusedStates,
+  townshipOpinionStep,
+} from '@shared/papers/decisions';
 import { aCase, household, office, person, step } from './paperFixtures';
 
 const head = person('p1', '张三丰', '1960-05-04');
@@ -197,5 +203,31 @@ describe('the papers a case offers', () => {
     const drafted = papersOfCase(aCase('c1', { status: 'draft', noticeStartedOn: null }));
     expect(drafted[0]).toEqual({ kind: 'noticeList', unavailable: 'papers.no_notice' });
     expect(papersOfCase(aCase('c1', { status: 'denied' }))[1]?.unavailable).toBeNull();
+  });
+});
+
+describe('the deciding steps, read from the module’s step marks', () => {
+  it('finds the refusal and the decision by their marks, and the township opinion before it', () => {
+    expect(refusedStates('dibao')).toEqual(['denied']);
+    // A forged or unknown programme has no refusing step: no notice can be printed.
+    expect(refusedStates('lottery')).toEqual([]);
+    const delegated = step(
+      'confirm_at_township',
+      'public_notice',
+      'confirmed',
+      '2026-11-21T02:00:00Z',
+      {
+        opinion: '公示无异议，同意确认。',
+      },
+    );
+    const review = step('complete_review', 'under_review', 'active', '2027-11-21T02:00:00Z', {
+      opinion: '复核后维持。',
+    });
+    const events = [...history, delegated, review];
+    expect(decisionStep('dibao', events)?.action).toBe('confirm_at_township');
+    // The opinion before the decision (初审), not the decision nor a later review.
+    expect(townshipOpinionStep('dibao', events)?.action).toBe('record_opinion');
+    expect(refusalStep('dibao', events)).toBeNull();
+    expect(refusalStep('dibao', [...history, denial])?.opinion).toBe(denial.opinion);
   });
 });
