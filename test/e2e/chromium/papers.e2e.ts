@@ -153,6 +153,42 @@ async function paperLog(): Promise<{ purpose: string; maskedSubject: string; act
   });
 }
 
+declare global {
+  interface Window {
+    printedPapers: { text: string; logged: number }[];
+  }
+}
+
+/** The print copy's text, as the print stylesheet would lay it out. */
+async function printCopy(): Promise<string> {
+  return page.evaluate(() => document.querySelector('.desk-print-only')?.textContent ?? '');
+}
+
+/**
+ * window.print, stood in for: records what the print copy held at the moment of
+ * printing and how many paper prints the access log held then.
+ */
+async function capturePrints() {
+  await page.evaluate(() => {
+    window.printedPapers = [];
+    window.print = () => {
+      const text = document.querySelector('.desk-print-only')?.textContent ?? '';
+      const entry = { text, logged: -1 };
+      window.printedPapers.push(entry);
+      const open = indexedDB.open('minzheng-desk');
+      open.onsuccess = () => {
+        const request = open.result.transaction('accessLog').objectStore('accessLog').getAll();
+        request.onsuccess = () => {
+          entry.logged = (request.result as { purpose: string }[]).filter((e) =>
+            e.purpose.startsWith('paper:'),
+          ).length;
+          open.result.close();
+        };
+      };
+    };
+  });
+}
+
 async function openPaper(kind: string) {
   await page.getByTestId('paper-menu').click();
   await page.getByTestId(`paper-${kind}`).click();
@@ -177,19 +213,29 @@ it('prints the 公示 list, the 审批表, the authorisations and the notice of 
   await shot('papers-case-menu');
   await page.keyboard.press('Escape');
 
-  // 审批表: the members with their IDs, the computation and every step.
+  // 审批表: the members, the computation and every step. Its full ID numbers are printed
+  // only by a logged print: on screen, and in the print copy at any other time (a print
+  // from the browser's own menu), they are masked.
   await openPaper('approvalForm');
   const form = page.getByTestId('case-paper');
   await form.waitFor();
-  expect(await page.getByTestId('case-paper-members').innerText()).toContain(spouse.id);
+  const masked = (idNumber: string) => `${idNumber.slice(0, 6)}********${idNumber.slice(14)}`;
+  expect(await page.getByTestId('case-paper-members').innerText()).toContain(masked(spouse.id));
+  expect(await form.innerText()).not.toContain(spouse.id);
   await expect.poll(() => page.getByTestId('case-paper-history').innerText()).toContain('开始公示');
   expect(await page.getByTestId('case-paper-history').innerText()).toContain('李主管（主管）');
   await shot('papers-approval-form');
   expect(await printed('papers-approval-form')).toBeGreaterThanOrEqual(1);
-  await page.getByTestId('paper-print').evaluate(() => {
-    window.print = () => undefined;
-  });
+  expect(await printCopy()).not.toContain(spouse.id);
+  // 打印: the log entry first, then the print dialog sees the full numbers, then the
+  // copy is masked again.
+  await capturePrints();
   await page.getByTestId('paper-print').click();
+  await expect.poll(() => page.evaluate(() => window.printedPapers.length)).toBe(1);
+  const atPrint = await page.evaluate(() => window.printedPapers[0]);
+  expect(atPrint?.text).toContain(spouse.id);
+  expect(atPrint?.logged).toBe(1);
+  expect(await printCopy()).not.toContain(spouse.id);
   await expect.poll(async () => (await paperLog()).length).toBe(1);
   expect((await paperLog())[0]).toMatchObject({
     action: 'print',
@@ -224,9 +270,6 @@ it('prints the 公示 list, the 审批表, the authorisations and the notice of 
   expect(await list.getByTestId('notice-period').innerText()).toMatch(/公示期：\d{4}-\d\d-\d\d 至/);
   await shot('papers-notice-list');
   expect(await printed('papers-notice-list')).toBe(1);
-  await page.evaluate(() => {
-    window.print = () => undefined;
-  });
   await page.getByTestId('paper-print').click();
   // One entry per listed case, the village and period named, no phone anywhere.
   await expect.poll(async () => (await paperLog()).length).toBe(3);

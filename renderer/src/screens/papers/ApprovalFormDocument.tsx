@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import type { ApprovalFormPaper } from '@shared/papers/approvalForm';
+import { maskIdForPaper } from '@shared/papers/publicText';
 import type { PaperEvent } from '@shared/papers/types';
 import { isMessageKey } from '../../i18n/translate';
 import { useT } from '../../i18n/useT';
@@ -33,6 +34,8 @@ import {
 export function ApprovalFormDocument(props: {
   paper: ApprovalFormPaper;
   printedOn: string;
+  /** Full ID numbers only while a logged print runs (usePaperOutput's `unmasked`). */
+  fullIds: boolean;
   testId?: string;
 }) {
   const { t } = useT();
@@ -86,7 +89,9 @@ export function ApprovalFormDocument(props: {
               <td style={cell}>{m.relation ? relationLabel(t, m.relation) : '—'}</td>
               <td style={cell}>{sexLabel(t, m.sex)}</td>
               <td style={{ ...cell, whiteSpace: 'nowrap' }}>{m.birthDate}</td>
-              <td style={{ ...cell, whiteSpace: 'nowrap' }}>{m.idNumber}</td>
+              <td style={{ ...cell, whiteSpace: 'nowrap' }}>
+                {props.fullIds ? m.idNumber : maskIdForPaper(m.idNumber)}
+              </td>
               <td style={cell}>{workCapacityLabel(t, m.workCapacity)}</td>
             </tr>
           ))}

@@ -90,16 +90,23 @@ export function CasePaperScreen({ id, paper }: { id: string; paper: PaperKind })
       </Stack>
     );
   }
-  const document = (testId?: string) => {
+  const document = (fullIds: boolean, testId?: string) => {
     const doc = built.doc;
     if (!doc) return null;
     switch (doc.kind) {
       case 'refusal':
         return <RefusalDocument paper={doc.paper} testId={testId} />;
       case 'approvalForm':
-        return <ApprovalFormDocument paper={doc.paper} printedOn={today} testId={testId} />;
+        return (
+          <ApprovalFormDocument
+            paper={doc.paper}
+            printedOn={today}
+            fullIds={fullIds}
+            testId={testId}
+          />
+        );
       case 'authorisation':
-        return <AuthorisationDocument paper={doc.paper} testId={testId} />;
+        return <AuthorisationDocument paper={doc.paper} fullIds={fullIds} testId={testId} />;
     }
   };
   return (
@@ -120,8 +127,8 @@ export function CasePaperScreen({ id, paper }: { id: string; paper: PaperKind })
           <Typography variant="body2" color="text.secondary">
             {t('papers.logged')}
           </Typography>
-          <Paper sx={{ p: 4 }}>{document('case-paper')}</Paper>
-          <PrintOnly>{document()}</PrintOnly>
+          <Paper sx={{ p: 4 }}>{document(false, 'case-paper')}</Paper>
+          <PrintOnly>{document(output.unmasked)}</PrintOnly>
         </>
       )}
     </Stack>

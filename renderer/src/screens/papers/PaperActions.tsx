@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import PdfIcon from '@mui/icons-material/PictureAsPdfOutlined';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import Alert from '@mui/material/Alert';
@@ -14,6 +15,12 @@ import { logPaperOutput, type PrintedSubject } from '../../db/repositories/paper
  * 打印 / 保存为 PDF for a paper on screen: logged first, then the print dialog (browser
  * and Electron) or Electron's printToPDF of the same print layout (savePdf IPC; the web
  * build opens its print dialog, where "Save as PDF" is a printer).
+ *
+ * `unmasked` is true only between the log and the end of the output: a paper that
+ * prints full ID numbers (审批表, 授权书) shows them masked on screen and in its print
+ * copy at all other times, so neither the preview nor a print started from the
+ * browser's own menu shows a full number without a log entry (as PersonScreen's
+ * 显示完整号码 logs first).
  */
 export function usePaperOutput(props: {
   paper: PaperKind;
@@ -25,6 +32,7 @@ export function usePaperOutput(props: {
   const { t } = useT();
   const db = useSession((s) => s.db);
   const [savedPath, setSavedPath] = useState<string | null>(null);
+  const [unmasked, setUnmasked] = useState(false);
   const { errors } = props;
 
   async function output(action: 'print' | 'export') {
@@ -38,12 +46,18 @@ export function usePaperOutput(props: {
         subjects: props.subjects,
         ...(props.note ? { note: props.note } : {}),
       });
-      if (action === 'print') {
-        window.print();
-        return;
+      // The print copy is re-rendered with the full numbers before the output reads it.
+      flushSync(() => setUnmasked(true));
+      try {
+        if (action === 'print') {
+          window.print();
+          return;
+        }
+        const result = await getDeskApi().savePagePdf({ suggestedName: props.fileName });
+        if (result.saved && result.path) setSavedPath(result.path);
+      } finally {
+        setUnmasked(false);
       }
-      const result = await getDeskApi().savePagePdf({ suggestedName: props.fileName });
-      if (result.saved && result.path) setSavedPath(result.path);
     } catch (thrown) {
       errors.capture(thrown);
     }
@@ -75,5 +89,5 @@ export function usePaperOutput(props: {
   const saved = savedPath && (
     <Alert severity="success">{t('papers.saved', { path: savedPath })}</Alert>
   );
-  return { buttons, saved };
+  return { buttons, saved, unmasked };
 }
