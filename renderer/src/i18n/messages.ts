@@ -8,6 +8,7 @@ import { elderlyCorrectionsEn } from './en/elderlyCorrections';
 import { looseEndsEn } from './en/looseEnds';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
+import { papersEn } from './en/papers';
 import { programmesEn } from './en/programmes';
 import { registryEn } from './en/registry';
 import { searchEn } from './en/search';
@@ -29,6 +30,7 @@ import { elderlyCorrectionsZh } from './zh-CN/elderlyCorrections';
 import { looseEndsZh } from './zh-CN/looseEnds';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
+import { papersZh } from './zh-CN/papers';
 import { programmesZh } from './zh-CN/programmes';
 import { registryZh } from './zh-CN/registry';
 import { searchZh } from './zh-CN/search';
@@ -67,6 +69,7 @@ export const zhCN = {
   ...rulesZh,
   ...reviewZh,
   ...temporaryZh,
+  ...papersZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -93,4 +96,5 @@ export const en: Record<MessageKey, string> = {
   ...rulesEn,
   ...reviewEn,
   ...temporaryEn,
+  ...papersEn,
 };

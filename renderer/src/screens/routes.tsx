@@ -17,6 +17,7 @@ import { renderCommunityRoute } from './community/routes';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
 import { renderElderlyCareRoute } from './elderlyCare/routes';
 import { elderlyCareRouteNames, type ElderlyCareRoute } from './elderlyCare/routeTypes';
+import { isPapersRoute, renderPapersRoute } from './papers/routes';
 
 /**
  * Maps each route to its screen. The app shell renders whatever this returns. Keys
@@ -26,6 +27,7 @@ import { elderlyCareRouteNames, type ElderlyCareRoute } from './elderlyCare/rout
 export function renderRoute(route: Route): ReactNode {
   if (isElderlyCareRoute(route)) return renderElderlyCareRoute(route);
   if (isCommunityRoute(route)) return renderCommunityRoute(route);
+  if (isPapersRoute(route)) return renderPapersRoute(route);
   switch (route.name) {
     case 'persons':
       return <PersonsScreen />;

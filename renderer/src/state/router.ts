@@ -2,9 +2,10 @@ import { create } from 'zustand';
 import type { Programme } from '@shared/domain/assistanceCase';
 import type { CommunityRoute } from '../screens/community/routeTypes';
 import type { ElderlyCareRoute } from '../screens/elderlyCare/routeTypes';
+import type { PapersRoute } from '../screens/papers/routeTypes';
 
 /** The screens of the desk. A tiny typed router: no URLs to parse, no invalid routes. */
-export type Route = CoreRoute | ElderlyCareRoute | CommunityRoute;
+export type Route = CoreRoute | ElderlyCareRoute | CommunityRoute | PapersRoute;
 
 export type CoreRoute =
   | { name: 'persons' }

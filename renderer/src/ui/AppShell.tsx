@@ -5,6 +5,7 @@ import LogoutIcon from '@mui/icons-material/Logout';
 import PeopleIcon from '@mui/icons-material/PeopleAltOutlined';
 import SettingsIcon from '@mui/icons-material/SettingsOutlined';
 import BedIcon from '@mui/icons-material/BedOutlined';
+import CampaignIcon from '@mui/icons-material/CampaignOutlined';
 import BadgeIcon from '@mui/icons-material/BadgeOutlined';
 import SyncIcon from '@mui/icons-material/SyncOutlined';
 import UsbIcon from '@mui/icons-material/Usb';
@@ -41,6 +42,7 @@ type Section =
   | 'persons'
   | 'households'
   | 'cases'
+  | 'papers'
   | 'elderlyCare'
   | 'community'
   | 'packages'
@@ -49,7 +51,14 @@ type Section =
   | 'accounts';
 
 /** The casework areas: shown only to an account holding a casework role. */
-const casework: readonly Section[] = ['persons', 'households', 'cases', 'elderlyCare', 'community'];
+const casework: readonly Section[] = [
+  'persons',
+  'households',
+  'cases',
+  'papers',
+  'elderlyCare',
+  'community',
+];
 
 interface NavItem {
   section: Section;
@@ -69,6 +78,12 @@ const navItems: NavItem[] = [
     target: { name: 'householdNew' },
   },
   { section: 'cases', label: 'nav.cases', icon: <AssignmentIcon />, target: { name: 'cases' } },
+  {
+    section: 'papers',
+    label: 'nav.papers',
+    icon: <CampaignIcon />,
+    target: { name: 'noticeList' },
+  },
   { section: 'elderlyCare', label: 'nav.elderlyCare', icon: <BedIcon />, target: { name: 'beds' } },
   {
     section: 'community',
@@ -125,7 +140,10 @@ function sectionOf(route: Route): Section {
     case 'caseNew':
     case 'case':
     case 'caseEdit':
+    case 'casePaper':
       return 'cases';
+    case 'noticeList':
+      return 'papers';
     case 'packages':
       return 'packages';
     case 'settings':

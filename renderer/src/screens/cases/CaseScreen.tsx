@@ -16,6 +16,7 @@ import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { PaperMenu } from '../papers/PaperMenu';
 import { Figures } from './BenefitPanel';
 import { isCaseEditable } from './caseEditForm';
 import { programmeForms } from './programmeForms';
@@ -74,17 +75,20 @@ export function CaseScreen({ id }: { id: string }) {
         }
         onBack={back}
         actions={
-          // The application facts can be corrected (with a reason) only before 公示.
-          isCaseEditable(record.status) && (
-            <Button
-              variant="outlined"
-              startIcon={<EditIcon />}
-              onClick={() => navigate({ name: 'caseEdit', id })}
-              data-testid="case-edit"
-            >
-              {t('cases.case.edit')}
-            </Button>
-          )
+          <>
+            <PaperMenu record={record} village={household?.household.villageName ?? ''} />
+            {/* The application facts can be corrected (with a reason) only before 公示. */}
+            {isCaseEditable(record.status) && (
+              <Button
+                variant="outlined"
+                startIcon={<EditIcon />}
+                onClick={() => navigate({ name: 'caseEdit', id })}
+                data-testid="case-edit"
+              >
+                {t('cases.case.edit')}
+              </Button>
+            )}
+          </>
         }
       />
       <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>

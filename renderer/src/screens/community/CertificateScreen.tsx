@@ -16,7 +16,7 @@ import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { PageHeader } from '../common/PageHeader';
 import { CertificateDocument } from './CertificateDocument';
-import { PrintOnly } from './PrintOnly';
+import { PrintOnly } from '../common/PrintOnly';
 
 /**
  * An issued certificate, exactly as issued: printed through the print stylesheet, or
