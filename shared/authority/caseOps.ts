@@ -29,6 +29,8 @@ export const editableCaseStatuses: readonly string[] = [
   'accepted',
   'investigating',
   'township_opinion',
+  // 特困 重新评估: the new six-item assessment is a correction of the facts (tekun/workflow.ts).
+  'reassessment',
 ];
 
 const stepFieldSet = new Set<string>(stepFields);
