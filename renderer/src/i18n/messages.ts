@@ -17,6 +17,7 @@ import { rolesEn } from './en/roles';
 import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
+import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { authZh } from './zh-CN/auth';
 import { caseWorkZh } from './zh-CN/caseWork';
@@ -37,6 +38,7 @@ import { rolesZh } from './zh-CN/roles';
 import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
+import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
 
 /**
@@ -64,6 +66,7 @@ export const zhCN = {
   ...rolesZh,
   ...rulesZh,
   ...reviewZh,
+  ...tekunZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -89,4 +92,5 @@ export const en: Record<MessageKey, string> = {
   ...rolesEn,
   ...rulesEn,
   ...reviewEn,
+  ...tekunEn,
 };

@@ -8,6 +8,7 @@
  */
 import type { PersonData } from '../../domain/person';
 import type { ResidentData } from '../../domain/elderlyCare/resident';
+import { projectStays, type MovementEvent } from '../../domain/elderlyCare/projection';
 import { stayStatusOn, type StayData } from '../../domain/elderlyCare/stay';
 import type { FieldError } from '../../errors/appError';
 import type { RuleBook } from '../ruleBook';
@@ -87,4 +88,13 @@ export function residentIssues(
     return on === 'occupied' || on === 'held';
   });
   return staying ? [] : [{ path, code: 'tekun.resident_not_staying', params: { date } }];
+}
+
+/**
+ * A resident's stays replayed from their movements (stays are never synced: each desk and
+ * HQ replay them); none when the movements do not replay (the elderly-care checks say why).
+ */
+export function residentStays(movements: readonly MovementEvent[]): StayData[] {
+  const projected = projectStays(movements);
+  return projected.ok ? [...projected.stays.values()] : [];
 }

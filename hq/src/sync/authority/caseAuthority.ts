@@ -17,6 +17,7 @@ import { planCaseStep } from '@shared/programmes/caseEngine';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
+import { tekunCheck } from './tekunAuthority';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -43,6 +44,7 @@ export async function caseAuthority(
         checkMerged: async (state) =>
           (await applicantCheck(ctx, state)) ??
           (await coveredCheck(ctx, state)) ??
+          (await tekunCheck(ctx, op, state)) ??
           (await benefitCheck(ctx, state)),
       };
     }
@@ -80,6 +82,7 @@ export async function caseAuthority(
         checkMerged: async (state) =>
           (renames ? await applicantCheck(ctx, state) : null) ??
           (recovers ? await coveredCheck(ctx, state) : null) ??
+          (await tekunCheck(ctx, op, state)) ??
           (await benefitCheck(ctx, state)),
       };
     }
