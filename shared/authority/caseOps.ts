@@ -72,6 +72,8 @@ export function caseEditIssues(
   applicantNow?: string,
 ): FieldError[] {
   if (isApplicantNameRefresh(fields, applicantNow)) return [];
+  // A case stays in its programme: another programme is another application.
+  if ('programme' in fields) return [{ path: 'programme', code: 'case.programme_fixed' }];
   const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
   if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
   if (!editableCaseStatuses.includes(current.status)) {

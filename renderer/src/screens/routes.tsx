@@ -38,7 +38,13 @@ export function renderRoute(route: Route): ReactNode {
     case 'cases':
       return <CasesScreen />;
     case 'caseNew':
-      return <CaseFormScreen key={route.householdId ?? ''} householdId={route.householdId} />;
+      return (
+        <CaseFormScreen
+          key={`${route.householdId ?? ''}:${route.programme ?? ''}`}
+          householdId={route.householdId}
+          programme={route.programme}
+        />
+      );
     case 'case':
       return <CaseScreen key={route.id} id={route.id} />;
     case 'caseEdit':

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { Programme } from '@shared/domain/assistanceCase';
 import type { CommunityRoute } from '../screens/community/routeTypes';
 import type { ElderlyCareRoute } from '../screens/elderlyCare/routeTypes';
 
@@ -11,7 +12,7 @@ export type CoreRoute =
   | { name: 'householdNew' }
   | { name: 'household'; id: string }
   | { name: 'cases' }
-  | { name: 'caseNew'; householdId?: string }
+  | { name: 'caseNew'; householdId?: string; programme?: Programme }
   | { name: 'case'; id: string }
   | { name: 'caseEdit'; id: string }
   | { name: 'settings' }

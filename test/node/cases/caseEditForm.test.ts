@@ -76,7 +76,11 @@ describe('editing a 低保 application', () => {
       reason: '',
     });
     expect(localIssues(draft)).toEqual([]);
-    expect(toApplication(draft, data)).toEqual(application);
+    expect(toApplication(draft, data)).toEqual({
+      ...application,
+      programme: 'dibao',
+      programmeFacts: {},
+    });
   });
 
   it('saves an edit against the version it was read from, and refuses a stale one', async () => {

@@ -19,6 +19,7 @@ export async function caseHistory(db: DeskDatabase, caseId: string): Promise<Cas
 }
 
 export interface CaseListFilter {
+  programme?: string;
   status?: string;
   overdueOnly?: boolean;
   query?: string;
@@ -38,6 +39,7 @@ export async function listCases(
   const q = filter.query ? classifyQuery(filter.query) : null;
   const keep = (c: AssistanceCase) =>
     !c.deleted &&
+    (!filter.programme || c.programme === filter.programme) &&
     (!filter.status || c.status === filter.status) &&
     (!filter.overdueOnly || isOverdue(c.status, c.decisionDue, filter.today));
   if (q?.kind === 'id') {
@@ -67,9 +69,13 @@ export async function listCases(
   }
   const collection = q?.value
     ? db.cases.where('searchTokens').startsWith(q.value.toLowerCase()).distinct()
-    : filter.status
-      ? db.cases.where('status').equals(filter.status)
-      : db.cases.orderBy('id').reverse();
+    : filter.status && filter.programme
+      ? db.cases.where('[programme+status]').equals([filter.programme, filter.status])
+      : filter.status
+        ? db.cases.where('status').equals(filter.status)
+        : filter.programme
+          ? db.cases.where('programme').equals(filter.programme)
+          : db.cases.orderBy('id').reverse();
   return collection.filter(keep).offset(offset).limit(limit).toArray();
 }
 

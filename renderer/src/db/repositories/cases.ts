@@ -1,18 +1,18 @@
 import { AppError } from '@shared/errors/appError';
-import { benefitInputOf, computeCaseBenefit } from '@shared/benefit/caseBenefit';
 import type {
   AssetsData,
   AssistanceCaseData,
   BenefitSnapshot,
   MonthlyIncomeData,
 } from '@shared/domain/assistanceCase';
-import { noStepDates } from '@shared/domain/assistanceCase';
+import { noStepDates, type Programme } from '@shared/domain/assistanceCase';
 import type { CaseEventData } from '@shared/domain/caseEvent';
 import { caseEditIssues } from '@shared/authority/caseOps';
 import { delegationInForce } from '@shared/domain/delegation';
 import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
 import { planCaseStep } from '@shared/programmes/caseEngine';
+import { programmeModule } from '@shared/programmes/registry';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
 import type { WriteContext } from '../writeContext';
@@ -22,7 +22,7 @@ import { loadSettings } from './settings';
 export type AssistanceCase = StoredRecord<AssistanceCaseData>;
 export type CaseEvent = StoredRecord<CaseEventData>;
 
-/** What the 低保 application form collects; status and dates belong to the workflow. */
+/** What every programme's application collects; status and dates belong to the workflow. */
 export interface DibaoApplicationInput {
   householdId: string;
   applicantPersonId: string;
@@ -36,16 +36,38 @@ export interface DibaoApplicationInput {
   applicationDate: string;
 }
 
+/**
+ * An application of any programme: the shared facts and the programme's own
+ * (`programmeFacts`, checked by its module's factsSchema and checks in the write path).
+ */
+export interface CaseApplicationInput extends DibaoApplicationInput {
+  programme: Programme;
+  programmeFacts: Record<string, unknown>;
+}
+
 async function requireSettings(db: DeskDatabase): Promise<OfficeSettings> {
   const settings = await loadSettings(db);
   if (!settings) throw new AppError({ code: 'not_found', message: 'Office settings are missing.' });
   return settings;
 }
 
-/** Standards and settings are read before the write transaction (no await on other work inside). */
-async function benefitFor(db: DeskDatabase, input: DibaoApplicationInput) {
-  const [standards, settings] = await Promise.all([listStandards(db), requireSettings(db)]);
-  return computeCaseBenefit(benefitInputOf(input), standards, settings);
+/**
+ * The amount by the programme's own calculator, as HQ recomputes it (caseOps
+ * benefitRefusal). Standards, rules and settings are read before the write transaction
+ * (no await on other work inside).
+ */
+async function benefitFor(db: DeskDatabase, input: CaseApplicationInput) {
+  const [standards, settings, rules] = await Promise.all([
+    listStandards(db),
+    requireSettings(db),
+    loadRuleBook(db),
+  ]);
+  const asCase = { ...input, ...noStepDates } as unknown as AssistanceCaseData;
+  return programmeModule(input.programme).calculate(asCase, input.applicationDate, {
+    standards,
+    settings,
+    rules,
+  });
 }
 
 /** A case is never saved with a benefit computed without a standard. */
@@ -59,42 +81,57 @@ function requireStandard(benefit: BenefitSnapshot): void {
   }
 }
 
-export async function createDibaoCase(
+/** A new application of any programme, in its module's first status. */
+export async function createCase(
   db: DeskDatabase,
   ctx: WriteContext,
-  input: DibaoApplicationInput,
+  input: CaseApplicationInput,
 ): Promise<AssistanceCase> {
   const benefit = await benefitFor(db, input);
   requireStandard(benefit);
   return write(db, ctx, (w) =>
     w.create('assistanceCase', {
-      ...input,
-      programme: 'dibao',
+      ...applicationFacts(input),
+      programme: input.programme,
+      programmeFacts: input.programmeFacts,
       benefit,
-      status: 'draft',
+      status: programmeModule(input.programme).initialStatus,
       statusChangedAt: ctx.now().toISOString(),
       ...noStepDates,
     }),
   );
 }
 
+/** A 低保 application (the programme the desk started with). */
+export function createDibaoCase(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  input: DibaoApplicationInput,
+): Promise<AssistanceCase> {
+  return createCase(db, ctx, { ...input, programme: 'dibao', programmeFacts: {} });
+}
+
 /**
  * Corrects the application facts (not its status) before the 公示, with the reason the
- * case's history shows; the benefit is recomputed and the superseded version kept.
+ * case's history shows; the benefit is recomputed and the superseded version kept. The
+ * programme stays the case's own.
  */
-export async function updateDibaoCase(
+export async function updateCase(
   db: DeskDatabase,
   ctx: WriteContext,
   id: string,
   baseVersion: number,
-  input: DibaoApplicationInput,
+  input: CaseApplicationInput,
   reason: string,
 ): Promise<AssistanceCase> {
-  const benefit = await benefitFor(db, input);
+  const current0 = await db.cases.get(id);
+  const programme = current0?.programme ?? input.programme;
+  const facts = { ...applicationFacts(input), programmeFacts: input.programmeFacts };
+  const benefit = await benefitFor(db, { ...input, programme });
   requireStandard(benefit);
   return write(db, ctx, async (w) => {
     const current = await w.get('assistanceCase', id);
-    const issues = current ? caseEditIssues(current, { ...applicationFacts(input) }) : [];
+    const issues = current ? caseEditIssues(current, { ...facts }) : [];
     if (issues.length > 0) {
       throw new AppError({
         code: issues[0]?.code === 'case.not_editable' ? 'invalid_transition' : 'validation',
@@ -103,14 +140,27 @@ export async function updateDibaoCase(
       });
     }
     // Only the application facts: status and dates stay the workflow's to change.
-    return w.update(
-      'assistanceCase',
-      id,
-      baseVersion,
-      { ...applicationFacts(input), benefit },
-      { reason },
-    );
+    return w.update('assistanceCase', id, baseVersion, { ...facts, benefit }, { reason });
   });
+}
+
+/** A correction of a 低保 case (its programme facts stay as they are: 低保 has none). */
+export function updateDibaoCase(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  id: string,
+  baseVersion: number,
+  input: DibaoApplicationInput,
+  reason: string,
+): Promise<AssistanceCase> {
+  return updateCase(
+    db,
+    ctx,
+    id,
+    baseVersion,
+    { ...input, programme: 'dibao', programmeFacts: {} },
+    reason,
+  );
 }
 
 function applicationFacts(input: DibaoApplicationInput): DibaoApplicationInput {

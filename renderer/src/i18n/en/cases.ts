@@ -2,7 +2,7 @@ import type { casesZh } from '../zh-CN/cases';
 
 export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.title': '低保 cases',
-  'cases.new': 'New 低保 application',
+  'cases.new': 'New application',
   'cases.search.label': 'Search (applicant, pinyin initials or last 4 of an ID)',
   'cases.filter.status': 'Status',
   'cases.filter.allStatuses': 'All statuses',

@@ -43,7 +43,7 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'household.person_in_other_household': 'This person belongs to another household',
   'case.applicant_not_covered': 'The applicant must be a covered member',
   'case.member_twice': 'A covered member is listed twice',
-  'case.person_in_open_case': '{name} is already in another open 低保 case',
+  'case.person_in_open_case': '{name} is already in another open case of this programme',
   'standard.period_reversed': 'The end date cannot be before the start date',
   'user.username_chars': 'Use letters, digits, dot, underscore and hyphen only',
   'user.username_taken': 'This username is taken',

@@ -1,7 +1,7 @@
 /** 低保 cases: list, application form, case screen, workflow wording. */
 export const casesZh = {
   'cases.title': '低保案件',
-  'cases.new': '新建低保申请',
+  'cases.new': '新建救助申请',
   'cases.search.label': '搜索（申请人、拼音首字母或身份证后四位）',
   'cases.filter.status': '状态',
   'cases.filter.allStatuses': '全部状态',

@@ -43,7 +43,7 @@ export const errorsZh = {
   'household.person_in_other_household': '此人已属于其他家庭',
   'case.applicant_not_covered': '申请人必须是保障对象之一',
   'case.member_twice': '保障对象重复',
-  'case.person_in_open_case': '{name} 已在另一个未结束的低保案件中',
+  'case.person_in_open_case': '{name} 已在本项目另一个未结束的案件中',
   'standard.period_reversed': '截止日期不能早于起始日期',
   'user.username_chars': '用户名只能包含字母、数字、点、下划线和连字符',
   'user.username_taken': '用户名已被使用',

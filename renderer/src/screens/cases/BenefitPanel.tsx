@@ -6,15 +6,20 @@ import Divider from '@mui/material/Divider';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { benefitInputOf, computeCaseBenefit } from '@shared/benefit/caseBenefit';
-import type { BenefitSnapshot } from '@shared/domain/assistanceCase';
+import {
+  noStepDates,
+  type AssistanceCaseData,
+  type BenefitSnapshot,
+  type Programme,
+} from '@shared/domain/assistanceCase';
+import { programmeModule } from '@shared/programmes/registry';
 import { formatFen } from '@shared/money/fen';
-import type { DibaoApplicationInput } from '../../db/repositories/cases';
-import { listStandards } from '../../db/repositories/reference';
+import type { CaseApplicationInput } from '../../db/repositories/cases';
+import { listStandards, loadRuleBook } from '../../db/repositories/reference';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { FactList } from '../common/FactList';
-import { classificationLabel } from '../common/labels';
+import { classificationLabel, partLabel } from '../common/labels';
 
 const classColor = {
   dibao: 'success',
@@ -30,21 +35,28 @@ const classColor = {
  * rules), so the amount shown is the amount saved. `input` is null while an amount
  * is malformed.
  */
-export function BenefitPanel(props: { input: DibaoApplicationInput | null; pending?: string }) {
+export function BenefitPanel(props: { input: CaseApplicationInput | null; pending?: string }) {
   const { t } = useT();
   const db = useSession((s) => s.db);
   const settings = useSession((s) => s.settings);
   const standards = useLiveQuery(() => listStandards(db), [db]);
+  const rules = useLiveQuery(() => loadRuleBook(db), [db]);
   const { input } = props;
 
   let body;
   if (props.pending) body = <Alert severity="info">{props.pending}</Alert>;
   else if (!input) body = <Alert severity="warning">{t('cases.benefit.invalidMoney')}</Alert>;
-  else if (!standards || !settings) body = null;
+  else if (!standards || !settings || !rules) body = null;
   else {
-    const snapshot = computeCaseBenefit(benefitInputOf(input), standards, settings);
+    // The programme's calculator with the inputs the save uses (cases.ts benefitFor).
+    const asCase = { ...input, ...noStepDates } as unknown as AssistanceCaseData;
+    const snapshot = programmeModule(input.programme).calculate(asCase, input.applicationDate, {
+      standards,
+      settings,
+      rules,
+    });
     const sample = standards.find((s) => s.id === snapshot.standardId)?.source === 'sample';
-    body = <Figures snapshot={snapshot} sample={sample} />;
+    body = <Figures snapshot={snapshot} sample={sample} programme={input.programme} />;
   }
 
   return (
@@ -58,9 +70,15 @@ export function BenefitPanel(props: { input: DibaoApplicationInput | null; pendi
 }
 
 /** S, N, I, the amount and the classification; also used for a case's saved snapshot. */
-export function Figures(props: { snapshot: BenefitSnapshot; sample?: boolean }) {
+export function Figures(props: {
+  snapshot: BenefitSnapshot;
+  sample?: boolean;
+  programme?: Programme;
+}) {
   const { t } = useT();
   const s = props.snapshot;
+  const programme = props.programme ?? 'dibao';
+  const once = programmeModule(programme).payment === 'once';
   const yuan = (fen: number) => `¥${formatFen(fen)}`;
   const gap = Math.max(0, s.standardFen * s.coveredCount - s.countedIncomeFen);
   const noStandard = s.classification === 'no_standard';
@@ -74,7 +92,13 @@ export function Figures(props: { snapshot: BenefitSnapshot; sample?: boolean }) 
           [t('cases.benefit.income'), yuan(s.countedIncomeFen)],
         ]}
       />
-      {!noStandard && (
+      {s.parts.length > 0 && (
+        <FactList
+          labelWidth={170}
+          items={s.parts.map((part) => [partLabel(t, part.code), yuan(part.fen)] as const)}
+        />
+      )}
+      {!noStandard && programme === 'dibao' && (
         <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'monospace' }}>
           {t('cases.benefit.formula', {
             s: formatFen(s.standardFen),
@@ -101,7 +125,9 @@ export function Figures(props: { snapshot: BenefitSnapshot; sample?: boolean }) 
           >
             {yuan(s.benefitFen)}
           </Typography>
-          <Typography color="text.secondary">{t('cases.benefit.perMonth')}</Typography>
+          <Typography color="text.secondary">
+            {once ? t('programme.once') : t('cases.benefit.perMonth')}
+          </Typography>
           <Chip
             label={classificationLabel(t, s.classification)}
             color={

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import { getCase } from '../../db/repositories/caseQueries';
-import { updateDibaoCase } from '../../db/repositories/cases';
+import { updateCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession, writeContext } from '../../state/session';
@@ -82,7 +82,7 @@ export function CaseEditScreen({ id }: { id: string }) {
         />
       )}
       onSave={async (input, draft) =>
-        (await updateDibaoCase(db, writeContext(), id, draft.baseVersion, input, draft.reason)).id
+        (await updateCase(db, writeContext(), id, draft.baseVersion, input, draft.reason)).id
       }
     />
   );

@@ -7,7 +7,10 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { DibaoApplicationInput } from '../../db/repositories/cases';
+import MenuItem from '@mui/material/MenuItem';
+import { programmes, type Programme } from '@shared/domain/assistanceCase';
+import { programmeModule } from '@shared/programmes/registry';
+import type { CaseApplicationInput } from '../../db/repositories/cases';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -23,6 +26,7 @@ import { localIssues, moneyOf, toApplication, withHousehold, type CaseDraft } fr
 import { HouseholdPicker } from './HouseholdPicker';
 import { IncomeAssetsFields } from './IncomeAssetsFields';
 import { MembersSection } from './MembersSection';
+import { programmeForms } from './programmeForms';
 
 export interface CaseFormProps<D extends CaseDraft> {
   title: string;
@@ -34,6 +38,8 @@ export interface CaseFormProps<D extends CaseDraft> {
   adopt: (stored: unknown) => D | null;
   /** Editing an application: its household cannot be swapped for another. */
   householdFixed?: boolean;
+  /** A new application: the programme may be chosen (a correction keeps the case's own). */
+  programmeChoice?: boolean;
   resetLabel: string;
   /** What resetting loses, asked before it happens. */
   resetConfirmText: string;
@@ -48,13 +54,15 @@ export interface CaseFormProps<D extends CaseDraft> {
     errorFor: (path: string) => string | undefined,
   ) => ReactNode;
   /** Saves and returns the id of the case to open; a thrown AppError is shown. */
-  onSave: (input: DibaoApplicationInput, draft: D) => Promise<string>;
+  onSave: (input: CaseApplicationInput, draft: D) => Promise<string>;
 }
 
 /**
- * The 低保 application form, for a new application and for correcting one before 公示:
- * household, applicant, covered members, income, deductions and assets, with the
- * benefit computed live. Autosaved as a draft; the draft is removed once saved.
+ * The application form of every programme, for a new application and for correcting one
+ * before 公示: household, applicant, covered members, then the sections the programme's
+ * module lists (income and assets; its own fields from programmeForms.ts), with the
+ * amount computed live by the programme's calculator. Autosaved as a draft; the draft is
+ * removed once saved.
  */
 export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
   const { t } = useT();
@@ -117,7 +125,20 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
   }
 
   if (!form.loaded) return null;
-  const live = data && moneyOf(draft) ? toApplication(draft, data) : null;
+  const module = programmeModule(draft.programme);
+  const own = programmeForms[draft.programme];
+  const sections = new Set(module.formSections);
+  const live =
+    data && moneyOf(draft) && own.localIssues(draft.facts).length === 0
+      ? toApplication(draft, data)
+      : null;
+  // Another programme is another form: its own facts start empty.
+  const chooseProgramme = (programme: Programme) => {
+    errors.clear();
+    update((d) => ({ ...d, programme, facts: programmeForms[programme].emptyFacts() }));
+  };
+  const changeFacts = (patch: Record<string, unknown>) =>
+    update((d) => ({ ...d, facts: { ...d.facts, ...patch } }));
   const existingCase = errors.error?.code === 'duplicate' ? errors.error.details?.existingId : null;
   // A colleague saved the case since these values were read: only starting over helps.
   const conflict = errors.error?.code === 'conflict';
@@ -143,6 +164,25 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
       <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
+            {props.programmeChoice && (
+              <Paper variant="outlined" sx={{ p: 2 }}>
+                <TextField
+                  select
+                  label={t('programme.choose')}
+                  value={draft.programme}
+                  onChange={(e) => chooseProgramme(e.target.value as Programme)}
+                  size="small"
+                  sx={{ minWidth: 320 }}
+                  slotProps={{ htmlInput: { 'data-testid': 'programme-choice' } }}
+                >
+                  {programmes.map((p) => (
+                    <MenuItem key={p} value={p} data-testid={`programme-${p}`}>
+                      {t(`programme.${p}`)}
+                    </MenuItem>
+                  ))}
+                </TextField>
+              </Paper>
+            )}
             <Paper variant="outlined" sx={{ p: 2 }}>
               <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
                 {t('cases.form.household')}
@@ -167,9 +207,24 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
                 </Stack>
               )}
             </Paper>
+            {own.Fields && (
+              <Paper variant="outlined" sx={{ p: 2 }} data-testid="programme-fields">
+                <own.Fields
+                  facts={draft.facts}
+                  onChange={changeFacts}
+                  errorFor={errors.errorFor}
+                  household={data ?? null}
+                  applicantPersonId={draft.applicantPersonId}
+                  coveredPersonIds={draft.coveredPersonIds}
+                  today={today}
+                />
+              </Paper>
+            )}
             <Paper variant="outlined" sx={{ p: 2 }}>
               <Stack spacing={1.5}>
-                <IncomeAssetsFields draft={draft} errorFor={errors.errorFor} onChange={change} />
+                {(sections.has('income') || sections.has('assets')) && (
+                  <IncomeAssetsFields draft={draft} errorFor={errors.errorFor} onChange={change} />
+                )}
                 <TextField
                   type="date"
                   label={t('cases.form.applicationDate')}

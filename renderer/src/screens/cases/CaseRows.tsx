@@ -87,7 +87,7 @@ export function CaseRows(props: { cases: AssistanceCase[]; today: string }) {
                   {c.applicantName}
                 </Box>
                 <Box role="cell" sx={cell}>
-                  {categoryLabel(t, c.category)}
+                  {t(`programme.short.${c.programme}`)} · {categoryLabel(t, c.category)}
                 </Box>
                 <Box role="cell" sx={cell}>
                   <StatusChip status={c.status} />

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -61,6 +62,11 @@ export function CaseScreen({ id }: { id: string }) {
         title={
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }} component="span">
             <span>{t('cases.case.title', { name: record.applicantName })}</span>
+            <Chip
+              label={t(`programme.short.${record.programme}`)}
+              variant="outlined"
+              data-testid="case-programme"
+            />
             <StatusChip status={record.status} size="medium" />
           </Stack>
         }
@@ -95,7 +101,7 @@ export function CaseScreen({ id }: { id: string }) {
               <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
                 {t('cases.case.benefit')}
               </Typography>
-              <Figures snapshot={record.benefit} />
+              <Figures snapshot={record.benefit} programme={record.programme} />
             </Paper>
           </Stack>
         </Grid>

@@ -9,7 +9,8 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
-import { dibaoStatuses } from '@shared/programmes/dibao/workflow';
+import { programmes, type Programme } from '@shared/domain/assistanceCase';
+import { programmeModules } from '@shared/programmes/registry';
 import { listCases } from '../../db/repositories/caseQueries';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -20,13 +21,25 @@ import { CaseRows } from './CaseRows';
 
 const pageSize = 200;
 
-/** All 低保 cases: search by applicant, filter by status or overdue, newest first. */
+/**
+ * The cases of every programme: search by applicant, filter by programme, status or
+ * overdue, newest first.
+ */
 export function CasesScreen() {
   const { t } = useT();
   const db = useSession((s) => s.db);
   const navigate = useRouter((s) => s.navigate);
   const [query, setQuery] = useState('');
+  const [programme, setProgramme] = useState<Programme | ''>('');
   const [status, setStatus] = useState<string | ''>('');
+  // The chosen programme's statuses, or every programme's (each once, in workflow order).
+  const statusChoices = [
+    ...new Set(
+      (programme ? [programmeModules[programme]] : Object.values(programmeModules)).flatMap(
+        (m) => m.workflow.states,
+      ),
+    ),
+  ];
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [limit, setLimit] = useState(pageSize);
   const today = todayDate();
@@ -40,11 +53,12 @@ export function CasesScreen() {
           overdueOnly,
           ...(query.trim() ? { query } : {}),
           ...(status ? { status } : {}),
+          ...(programme ? { programme } : {}),
         },
         0,
         limit,
       ),
-    [db, query, status, overdueOnly, limit, today],
+    [db, query, programme, status, overdueOnly, limit, today],
   );
   // A new filter starts from the first page again.
   const filter = (apply: () => void) => {
@@ -78,6 +92,23 @@ export function CasesScreen() {
         <TextField
           select
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          label={t('programme.choose')}
+          value={programme}
+          onChange={(e) => filter(() => setProgramme(e.target.value as Programme | ''))}
+          size="small"
+          sx={{ width: 160 }}
+          data-testid="filter-programme"
+        >
+          <MenuItem value="">{t('programme.all')}</MenuItem>
+          {programmes.map((p) => (
+            <MenuItem key={p} value={p}>
+              {t(`programme.short.${p}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           label={t('cases.filter.status')}
           value={status}
           onChange={(e) => filter(() => setStatus(e.target.value as string | ''))}
@@ -85,7 +116,7 @@ export function CasesScreen() {
           sx={{ width: 180 }}
         >
           <MenuItem value="">{t('cases.filter.allStatuses')}</MenuItem>
-          {dibaoStatuses.map((s) => (
+          {statusChoices.map((s) => (
             <MenuItem key={s} value={s}>
               {statusLabel(t, s)}
             </MenuItem>

@@ -2,6 +2,7 @@ import { editableCaseStatuses } from '@shared/authority/caseOps';
 import { fenToYuanInput } from '@shared/money/fen';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { adoptCaseDraft, type CaseDraft } from './caseForm';
+import { programmeForms } from './programmeForms';
 
 /**
  * The application facts may be corrected while the case is with the township, before
@@ -25,6 +26,8 @@ export interface CaseEditDraft extends CaseDraft {
 /** The stored case as the form shows it: amounts in fen become yuan text. */
 export function caseToDraft(c: AssistanceCase): CaseEditDraft {
   return {
+    programme: c.programme,
+    facts: programmeForms[c.programme].fromCase(c.programmeFacts),
     householdId: c.householdId,
     applicantPersonId: c.applicantPersonId,
     category: c.category,

@@ -2,12 +2,18 @@ import type { FieldError } from '@shared/errors/appError';
 import type { UrbanRural } from '@shared/domain/common';
 import { isIsoDate } from '@shared/calendar/dates';
 import { parseCount } from '@shared/validation/counts';
-import type { DibaoApplicationInput } from '../../db/repositories/cases';
+import type { Programme } from '@shared/domain/assistanceCase';
+import { isProgramme } from '@shared/programmes/registry';
+import type { CaseApplicationInput } from '../../db/repositories/cases';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
 import { yuanTextToFen } from '../common/MoneyField';
+import { programmeForms } from './programmeForms';
 
-/** The 低保 application as typed: amounts stay text (yuan) until saving. */
+/** An application as typed: amounts stay text (yuan) until saving. */
 export interface CaseDraft {
+  programme: Programme;
+  /** The programme's own facts as its form part holds them (programmeForms.ts). */
+  facts: Record<string, unknown>;
   householdId: string;
   applicantPersonId: string;
   category: UrbanRural;
@@ -47,8 +53,14 @@ export const moneyPaths: Record<MoneyFieldName, string> = {
   securities: 'assets.securitiesFen',
 };
 
-export function emptyCase(householdId: string, today: string): CaseDraft {
+export function emptyCase(
+  householdId: string,
+  today: string,
+  programme: Programme = 'dibao',
+): CaseDraft {
   return {
+    programme,
+    facts: programmeForms[programme].emptyFacts(),
     householdId,
     applicantPersonId: '',
     category: 'rural',
@@ -77,11 +89,15 @@ export function withHousehold<D extends CaseDraft>(draft: D, data: HouseholdWith
 export function adoptCaseDraft(stored: unknown, today: string): CaseDraft | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const s = stored as Record<string, unknown>;
-  const base = emptyCase('', today);
+  // A draft from before programmes is a 低保 application.
+  const programme = isProgramme(s.programme) ? s.programme : 'dibao';
+  const base = emptyCase('', today, programme);
   const out: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(base)) {
     if (typeof value === 'string' && typeof s[key] === 'string') out[key] = s[key];
   }
+  out.programme = programme;
+  out.facts = programmeForms[programme].adopt(s.facts);
   out.category = s.category === 'urban' ? 'urban' : 'rural';
   out.coveredPersonIds = Array.isArray(s.coveredPersonIds)
     ? s.coveredPersonIds.filter((x): x is string => typeof x === 'string')
@@ -135,11 +151,12 @@ export function localIssues(draft: CaseDraft): FieldError[] {
   }
   if (!isIsoDate(draft.applicationDate))
     issues.push({ path: 'applicationDate', code: 'field.date' });
+  issues.push(...programmeForms[draft.programme].localIssues(draft.facts));
   return issues;
 }
 
-/** The application for createDibaoCase; call after localIssues found nothing. */
-export function toApplication(draft: CaseDraft, data: HouseholdWithMembers): DibaoApplicationInput {
+/** The application for createCase; call after localIssues found nothing. */
+export function toApplication(draft: CaseDraft, data: HouseholdWithMembers): CaseApplicationInput {
   const money = moneyOf(draft);
   if (!money) throw new Error('toApplication called with malformed amounts.');
   const applicant = data.members.find((m) => m.person.id === draft.applicantPersonId)?.person;
@@ -148,6 +165,8 @@ export function toApplication(draft: CaseDraft, data: HouseholdWithMembers): Dib
     .map((m) => m.person.id)
     .filter((id) => draft.coveredPersonIds.includes(id));
   return {
+    programme: draft.programme,
+    programmeFacts: programmeForms[draft.programme].toFacts(draft.facts),
     householdId: data.household.id,
     applicantPersonId: draft.applicantPersonId,
     applicantName: applicant?.name ?? '',

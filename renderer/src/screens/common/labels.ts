@@ -35,6 +35,9 @@ export const disabilityTypeLabel = (t: Translate, d: NonNullable<PersonData['dis
 export const disabilityGradeLabel = (t: Translate, grade: number) =>
   t(`registry.grade.${Math.min(4, Math.max(0, grade)) as 0 | 1 | 2 | 3 | 4}` as const);
 
+/** A part of an amount (特困: basic living, care); a programme names its own parts. */
+export const partLabel = (t: Translate, code: string) => wordOr(t, `programme.part.${code}`, code);
+
 export const classificationLabel = (t: Translate, c: BenefitSnapshot['classification']) =>
   wordOr(t, `cases.class.${c}`, c);
 
