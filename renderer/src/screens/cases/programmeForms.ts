@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Programme } from '@shared/domain/assistanceCase';
 import type { FieldError } from '@shared/errors/appError';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
+import { tekunForm } from './programmes/tekun/tekunForm';
 
 /** What a programme's own form fields receive (paths of errors: `programmeFacts.<field>`). */
 export interface ProgrammeFieldsProps {
@@ -56,6 +57,6 @@ const factsAsTyped: ProgrammeForm = {
 
 export const programmeForms: Record<Programme, ProgrammeForm> = {
   dibao: noOwnFacts,
-  tekun: factsAsTyped,
+  tekun: tekunForm,
   temporary: factsAsTyped,
 };

@@ -9,6 +9,7 @@ import type { FieldError } from '@shared/errors/appError';
 import type { RuleBook } from '@shared/programmes/ruleBook';
 import {
   selfCareItems,
+  type CareLevel,
   type EligibilityBasis,
   type SelfCareItem,
   type TekunFacts,
@@ -24,11 +25,18 @@ export interface TekunDraft {
   supporterNote: string;
   assessedOn: string;
   items: Record<SelfCareItem, 'able' | 'unable'>;
+  /** Kept by the fields as the items give it under the desk's rule book (liveLevel). */
+  level: CareLevel;
   supportForm: 'institution' | 'home';
   residentId: string;
   carerName: string;
   carerPhone: string;
   agreementDate: string;
+  /**
+   * What the fields found reading the registry and elderly care for the applicant
+   * (eligibility, the resident's stay): refused before saving like the form's own checks.
+   */
+  readIssues: FieldError[];
 }
 
 export function emptyTekunDraft(today: string): TekunDraft {
@@ -40,11 +48,13 @@ export function emptyTekunDraft(today: string): TekunDraft {
     supporterNote: '',
     assessedOn: today,
     items: Object.fromEntries(selfCareItems.map((i) => [i, 'able'])) as TekunDraft['items'],
+    level: 'able',
     supportForm: 'home',
     residentId: '',
     carerName: '',
     carerPhone: '',
     agreementDate: '',
+    readIssues: [],
   };
 }
 
@@ -70,19 +80,55 @@ export function tekunDraftOf(facts: unknown, today: string): TekunDraft {
     items: Object.fromEntries(
       selfCareItems.map((i) => [i, items[i] === 'unable' ? 'unable' : 'able']),
     ) as TekunDraft['items'],
+    level: levelOf(selfCare.level),
     supportForm: support.form === 'institution' ? 'institution' : 'home',
     residentId: text(support.residentId),
     carerName: text(support.carerName),
     carerPhone: text(support.carerPhone),
     agreementDate: text(support.agreementDate),
+    readIssues: [],
   };
 }
 
-/** The facts a case stores; the level by the rule book on the assessment date. */
-export function tekunFactsOf(draft: TekunDraft, rules: RuleBook, areaCode: string): TekunFacts {
-  const level = isIsoDate(draft.assessedOn)
+const levelOf = (v: unknown): CareLevel => (v === 'partly' || v === 'fully' ? v : 'able');
+
+/** A stored draft (the form's own shape), field by field; what does not fit starts empty. */
+export function adoptTekunDraft(stored: unknown, today: string): TekunDraft {
+  const s = record(stored);
+  const base = emptyTekunDraft(today);
+  return tekunDraftOf(
+    {
+      basis: s.basis,
+      noWorkCapacity: s.noWorkCapacity,
+      noIncomeSource: s.noIncomeSource,
+      supporter: { status: s.supporterStatus, note: s.supporterNote },
+      selfCare: {
+        assessedOn: text(s.assessedOn) || base.assessedOn,
+        items: s.items,
+        level: s.level,
+      },
+      support: {
+        form: s.supportForm,
+        residentId: s.residentId,
+        carerName: s.carerName,
+        carerPhone: s.carerPhone,
+        agreementDate: s.agreementDate,
+      },
+    },
+    today,
+  );
+}
+
+/** The level the items give on the assessment date under `rules` (the fields keep it). */
+export function liveLevel(draft: TekunDraft, rules: RuleBook, areaCode: string): CareLevel {
+  return isIsoDate(draft.assessedOn)
     ? assessedCareLevel({ items: draft.items, assessedOn: draft.assessedOn }, rules, areaCode)
     : 'able';
+}
+
+/** The facts a case stores (the level as the fields keep it: liveLevel). */
+export function tekunFactsOf(draft: TekunDraft): TekunFacts {
+  const { level } = draft;
   return {
     basis: draft.basis,
     noWorkCapacity: draft.noWorkCapacity,
@@ -105,7 +151,7 @@ const at = (p: string) => `programmeFacts.${p}`;
 
 /** What can be seen wrong before saving (the write path checks the same again). */
 export function tekunDraftIssues(draft: TekunDraft, today: string): FieldError[] {
-  const issues: FieldError[] = [];
+  const issues: FieldError[] = [...draft.readIssues];
   if (!draft.noWorkCapacity)
     issues.push({ path: at('noWorkCapacity'), code: 'tekun.work_capacity' });
   if (!draft.noIncomeSource)
