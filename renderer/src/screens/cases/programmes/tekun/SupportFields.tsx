@@ -1,5 +1,6 @@
 import Alert from '@mui/material/Alert';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import Grid from '@mui/material/Grid';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
@@ -34,7 +35,7 @@ export function SupportFields(props: {
       error={Boolean(errorFor(at(name)))}
       helperText={errorFor(at(name)) ?? ' '}
       size="small"
-      sx={{ minWidth: 220 }}
+      fullWidth
       {...(inputMode ? { slotProps: { htmlInput: { inputMode } } } : {})}
     />
   );
@@ -63,31 +64,41 @@ export function SupportFields(props: {
       </RadioGroup>
       {draft.supportForm === 'institution' ? (
         <Stack spacing={1} id={fieldId(at('residentId'))} data-testid="tekun-resident">
-          {resident === null && <Alert severity="warning">{t('tekun.form.noResident')}</Alert>}
+          {resident === null && (
+            <Alert severity={residentError ? 'error' : 'warning'}>
+              {t('tekun.form.noResident')}
+            </Alert>
+          )}
           {resident && resident.staying && (
             <Alert severity="success">{t('tekun.form.staying', { place })}</Alert>
           )}
           {resident && !resident.staying && (
-            <Alert severity="warning">{t('tekun.form.notStaying', { place: place || '—' })}</Alert>
+            <Alert severity={residentError ? 'error' : 'warning'}>
+              {t('tekun.form.notStaying', { place: place || '—' })}
+            </Alert>
           )}
-          {residentError && <Alert severity="error">{residentError}</Alert>}
+          {/* What the save or HQ said beyond what is shown above. */}
+          {residentError && resident?.staying && <Alert severity="error">{residentError}</Alert>}
         </Stack>
       ) : (
-        <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
-          {text('carerName')}
-          {text('carerPhone', 'tel')}
-          <TextField
-            id={fieldId(at('agreementDate'))}
-            type="date"
-            label={t('tekun.form.agreementDate')}
-            value={draft.agreementDate}
-            onChange={(e) => onChange({ agreementDate: e.target.value })}
-            error={Boolean(errorFor(at('agreementDate')))}
-            helperText={errorFor(at('agreementDate')) ?? ' '}
-            size="small"
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: props.today } }}
-          />
-        </Stack>
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 4 }}>{text('carerName')}</Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>{text('carerPhone', 'tel')}</Grid>
+          <Grid size={{ xs: 12, sm: 4 }}>
+            <TextField
+              id={fieldId(at('agreementDate'))}
+              type="date"
+              label={t('tekun.form.agreementDate')}
+              value={draft.agreementDate}
+              onChange={(e) => onChange({ agreementDate: e.target.value })}
+              error={Boolean(errorFor(at('agreementDate')))}
+              helperText={errorFor(at('agreementDate')) ?? ' '}
+              size="small"
+              fullWidth
+              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: props.today } }}
+            />
+          </Grid>
+        </Grid>
       )}
     </Stack>
   );

@@ -13,7 +13,7 @@ import type { ProgrammeFieldsProps } from '../../programmeForms';
 import { EligibilityFields } from './EligibilityFields';
 import { SelfCareFields } from './SelfCareFields';
 import { SupportFields } from './SupportFields';
-import { liveLevel, type TekunDraft } from './tekunDraft';
+import { liveLevel, locallyChecked, tekunDraftIssues, type TekunDraft } from './tekunDraft';
 
 /**
  * The 特困 part of the application: eligibility, the six-item self-care assessment with
@@ -64,12 +64,17 @@ export function TekunFields(props: ProgrammeFieldsProps) {
     if (Object.keys(patch).length > 0) onChange(patch);
   }, [level, residentId, readKey, draft.level, draft.residentId, draft.readIssues, onChange]);
 
-  const errorFor = (path: string) =>
-    props.errorFor(path) ??
-    (() => {
-      const found = read.find((i) => i.path === path);
-      return found ? fieldError(found) : undefined;
-    })();
+  // A save's error on a field the form checks itself follows the field as it is edited
+  // (gone once fixed); what the registry says shows at once; the rest as the save said.
+  const live = tekunDraftIssues({ ...draft, readIssues: [] }, props.today);
+  const errorFor = (path: string) => {
+    const found = read.find((i) => i.path === path);
+    if (found) return fieldError(found);
+    const saved = props.errorFor(path);
+    if (saved === undefined || !locallyChecked.has(path)) return saved;
+    const now = live.find((i) => i.path === path);
+    return now ? fieldError(now) : undefined;
+  };
   const onlyApplicant =
     props.coveredPersonIds.length === 1 && props.coveredPersonIds[0] === props.applicantPersonId;
 

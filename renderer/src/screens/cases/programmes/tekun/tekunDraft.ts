@@ -149,6 +149,20 @@ export function tekunFactsOf(draft: TekunDraft): TekunFacts {
 
 const at = (p: string) => `programmeFacts.${p}`;
 
+/** The paths tekunDraftIssues judges from the typed values alone. */
+export const locallyChecked: ReadonlySet<string> = new Set(
+  [
+    'noWorkCapacity',
+    'noIncomeSource',
+    'supporter.note',
+    'selfCare.assessedOn',
+    'support.residentId',
+    'support.carerName',
+    'support.carerPhone',
+    'support.agreementDate',
+  ].map(at),
+);
+
 /** What can be seen wrong before saving (the write path checks the same again). */
 export function tekunDraftIssues(draft: TekunDraft, today: string): FieldError[] {
   const issues: FieldError[] = [...draft.readIssues];
