@@ -125,6 +125,14 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
     await page.getByTestId(`tekun-item-${item}`).getByRole('button', { name: '不能完成' }).click();
   }
   await expect.poll(() => level.innerText()).toBe('完全丧失生活自理能力');
+  // Assessed again before saving: only bathing fails.
+  for (const item of ['dressing', 'toileting', 'indoorWalking']) {
+    await page
+      .getByTestId(`tekun-item-${item}`)
+      .getByRole('button', { name: '能完成', exact: true })
+      .click();
+  }
+  await expect.poll(() => level.innerText()).toBe('部分丧失生活自理能力');
 
   // 集中供养 needs a stay in elderly care; this person has none: 分散供养 with a carer.
   await fields.getByLabel('集中供养（养老机构）').check();
@@ -138,16 +146,20 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   await fields.getByLabel('照料人电话').fill('13912345678');
 
   const panel = page.getByTestId('benefit-panel');
-  await expect.poll(() => page.getByTestId('benefit-amount').innerText()).toBe('¥1,621.60');
+  await expect.poll(() => page.getByTestId('benefit-amount').innerText()).toBe('¥1,121.60');
   await expect.poll(() => panel.innerText()).toContain('基本生活费');
   expect(await panel.innerText()).toContain('¥821.60');
   expect(await panel.innerText()).toContain('照料护理费');
-  expect(await panel.innerText()).toContain('¥800.00');
+  expect(await panel.innerText()).toContain('¥300.00');
+  await expect.poll(() => fields.getByText('电话号码格式不对').count()).toBe(0);
   expect(await page.getByTestId('benefit-classification').innerText()).toBe('特困供养');
   await shot('tekun-application-form');
   await page.getByRole('button', { name: '保存申请' }).click();
   await page.getByTestId('workflow-panel').waitFor();
-  await expect.poll(() => page.getByTestId('benefit-amount').innerText()).toBe('¥1,621.60');
+  await expect.poll(() => page.getByTestId('benefit-amount').innerText()).toBe('¥1,121.60');
+  await expect
+    .poll(() => page.getByTestId('tekun-summary-level').innerText())
+    .toBe('部分丧失生活自理能力');
 
   await takeStep('submit');
   await takeStep('accept');
@@ -174,6 +186,36 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   await shot('tekun-case-confirmed');
   await takeStep('start_payment');
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('保障中');
-  await expect.poll(() => page.getByTestId('action-report_change').count()).toBe(1);
   await shot('tekun-case-active');
+
+  // A fall is reported: a re-assessment is due within 10 working days (sample rule).
+  await takeStep('report_change', '跌倒后卧床，需重新评估');
+  await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('重新评估中');
+  await page.getByTestId('tekun-reassess-due').waitFor();
+  expect(await page.getByTestId('action-complete_reassessment').isDisabled()).toBe(true);
+  const pageToday = await page.evaluate(() =>
+    new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
+  );
+  // The new assessment is a correction of the facts, with its reason.
+  await page.getByTestId('case-edit').click();
+  const edit = page.getByTestId('programme-fields');
+  await edit.getByLabel('评估日期').fill(pageToday);
+  for (const item of ['dressing', 'toileting', 'indoorWalking']) {
+    await page.getByTestId(`tekun-item-${item}`).getByRole('button', { name: '不能完成' }).click();
+  }
+  await expect
+    .poll(() => page.getByTestId('tekun-care-level').innerText())
+    .toBe('完全丧失生活自理能力');
+  await expect.poll(() => page.getByTestId('benefit-amount').innerText()).toBe('¥1,621.60');
+  await page.getByLabel('更正理由').fill('跌倒后重新评估：四项不能完成');
+  await shot('tekun-reassessment-form');
+  await page.getByRole('button', { name: '保存更正' }).click();
+  await page.getByTestId('workflow-panel').waitFor();
+  await expect
+    .poll(() => page.getByTestId('tekun-summary-level').innerText())
+    .toBe('完全丧失生活自理能力');
+  await expect.poll(() => page.getByTestId('benefit-amount').innerText()).toBe('¥1,621.60');
+  await shot('tekun-case-reassessment');
+  await takeStep('complete_reassessment', '重新评估为完全丧失生活自理能力');
+  await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('保障中');
 });

@@ -37,24 +37,31 @@ export async function tekunApplicantFacts(
   if (!personId) return { person: null, resident: null };
   const person = (await getPerson(db, personId)) ?? null;
   const resident = await residentOfPerson(db, personId);
-  if (!resident) return { person, resident: null };
-  const stays = residentStays(await movementsOfResident(db, resident.id));
+  return { person, resident: resident ? await residentPlace(db, resident.id, date) : null };
+}
+
+/** A resident record's stay on `date` and its place, read from elderly care (null: none). */
+export async function residentPlace(
+  db: DeskDatabase,
+  residentId: string,
+  date: string,
+): Promise<TekunResidentPlace | null> {
+  const t = elderlyTables(db);
+  const resident = await t.residents.get(residentId);
+  if (!resident || resident.deleted) return null;
+  const stays = residentStays(await movementsOfResident(db, residentId));
   const current = stays.find((s) => {
     const on = stayStatusOn(s, date);
     return on === 'occupied' || on === 'held';
   });
   const shown = current ?? stays.at(-1);
-  const t = elderlyTables(db);
   const bed = shown ? await t.beds.get(shown.bedId) : undefined;
   const place = bed ? await bedPlace(db, bed) : { building: '', room: '', bed: '' };
   const institution = shown ? await t.institutions.get(shown.institutionId) : undefined;
   return {
-    person,
-    resident: {
-      residentId: resident.id,
-      staying: current !== undefined,
-      institution: institution?.name ?? '',
-      ...place,
-    },
+    residentId,
+    staying: current !== undefined,
+    institution: institution?.name ?? '',
+    ...place,
   };
 }

@@ -59,4 +59,9 @@ export const tekunEn: Record<keyof typeof tekunZh, string> = {
   'tekun.form.agreementDate': 'Care agreement signed on',
   'tekun.form.applicantOnly':
     'This support covers the applicant alone: tick only the applicant among the covered members above',
+  'tekun.summary.notStaying': ' (not staying now)',
+  'tekun.summary.agreement': 'care agreement {date}',
+  'tekun.summary.assessed': 'assessed {date}, {failed} items failed',
+  'tekun.summary.reassessDue': 'Re-assessment due',
+  'tekun.summary.overdue': 'overdue',
 } as const;

@@ -55,4 +55,9 @@ export const tekunZh = {
   'tekun.form.carerPhone': '照料人电话',
   'tekun.form.agreementDate': '委托照料协议签订日期',
   'tekun.form.applicantOnly': '特困供养只保障申请人本人：请在上方保障对象中只勾选申请人',
+  'tekun.summary.notStaying': '（目前不在院）',
+  'tekun.summary.agreement': '照料协议 {date}',
+  'tekun.summary.assessed': '{date} 评估，{failed} 项不能完成',
+  'tekun.summary.reassessDue': '重新评估期限',
+  'tekun.summary.overdue': '已逾期',
 } as const;

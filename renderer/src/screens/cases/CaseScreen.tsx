@@ -18,6 +18,7 @@ import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { Figures } from './BenefitPanel';
 import { isCaseEditable } from './caseEditForm';
+import { programmeForms } from './programmeForms';
 import { CaseDeadlines } from './CaseDeadlines';
 import { CaseFacts } from './CaseFacts';
 import { CaseHistory } from './CaseHistory';
@@ -55,6 +56,7 @@ export function CaseScreen({ id }: { id: string }) {
     );
   }
   const today = todayDate();
+  const Summary = programmeForms[record.programme].Summary;
 
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
@@ -89,6 +91,7 @@ export function CaseScreen({ id }: { id: string }) {
         <Grid size={{ xs: 12, md: 8 }}>
           <Stack spacing={2}>
             <CaseFacts record={record} household={household ?? null} />
+            {Summary && <Summary record={record} today={today} />}
             <CaseHistory events={events ?? []} />
             <CaseVersions caseId={id} />
           </Stack>

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Programme } from '@shared/domain/assistanceCase';
 import type { FieldError } from '@shared/errors/appError';
+import type { AssistanceCase } from '../../db/repositories/cases';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
 import { tekunForm } from './programmes/tekun/tekunForm';
 
@@ -30,6 +31,8 @@ export interface ProgrammeForm {
   /** A stored draft's facts, field by field, so a draft from an older form still opens. */
   adopt(stored: unknown): Record<string, unknown>;
   Fields: ComponentType<ProgrammeFieldsProps> | null;
+  /** The programme's own facts as saved, on the case screen (absent: none shown). */
+  Summary?: ComponentType<{ record: AssistanceCase; today: string }>;
   /** Problems visible before saving, with the write path's paths. */
   localIssues(facts: Record<string, unknown>): FieldError[];
   /** The facts as saved; called once localIssues found nothing. */

@@ -1,6 +1,7 @@
 import type { ProgrammeForm } from '../../programmeForms';
 import { todayDate } from '../../../common/labels';
 import { TekunFields } from './TekunFields';
+import { TekunSummary } from './TekunSummary';
 import {
   adoptTekunDraft,
   emptyTekunDraft,
@@ -19,6 +20,7 @@ export const tekunForm: ProgrammeForm = {
   fromCase: (facts) => asFacts(tekunDraftOf(facts, todayDate())),
   adopt: (stored) => asFacts(adoptTekunDraft(stored, todayDate())),
   Fields: TekunFields,
+  Summary: TekunSummary,
   localIssues: (facts) => tekunDraftIssues(asDraft(facts), todayDate()),
   toFacts: (facts) => tekunFactsOf(asDraft(facts)) as unknown as Record<string, unknown>,
 };
