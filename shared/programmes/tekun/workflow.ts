@@ -51,15 +51,9 @@ const framed: Record<string, Action> = Object.fromEntries(
   ]),
 );
 
+// Completing a re-assessment comes first, so it is the panel's main step once it may be
+// taken; reporting a change comes after 低保's own steps from 在保 (the yearly review).
 const actions: Record<string, Action> = {
-  ...framed,
-  report_change: {
-    from: ['active'],
-    to: 'reassessment',
-    roles: ['registrar', 'supervisor'],
-    kind: 'forward',
-    requiresOpinion: true,
-  },
   complete_reassessment: {
     from: ['reassessment'],
     to: 'active',
@@ -67,6 +61,14 @@ const actions: Record<string, Action> = {
     kind: 'forward',
     requiresOpinion: true,
     guard: reassessed,
+  },
+  ...framed,
+  report_change: {
+    from: ['active'],
+    to: 'reassessment',
+    roles: ['registrar', 'supervisor'],
+    kind: 'forward',
+    requiresOpinion: true,
   },
 };
 

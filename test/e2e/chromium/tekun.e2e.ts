@@ -192,6 +192,8 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   await takeStep('report_change', '跌倒后卧床，需重新评估');
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('重新评估中');
   await page.getByTestId('tekun-reassess-due').waitFor();
+  await page.getByTestId('tekun-summary').scrollIntoViewIfNeeded();
+  await shot('tekun-case-change-reported');
   expect(await page.getByTestId('action-complete_reassessment').isDisabled()).toBe(true);
   const pageToday = await page.evaluate(() =>
     new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
@@ -215,6 +217,7 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
     .poll(() => page.getByTestId('tekun-summary-level').innerText())
     .toBe('完全丧失生活自理能力');
   await expect.poll(() => page.getByTestId('benefit-amount').innerText()).toBe('¥1,621.60');
+  await page.getByTestId('tekun-summary').scrollIntoViewIfNeeded();
   await shot('tekun-case-reassessment');
   await takeStep('complete_reassessment', '重新评估为完全丧失生活自理能力');
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('保障中');

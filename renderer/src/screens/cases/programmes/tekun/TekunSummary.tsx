@@ -45,6 +45,7 @@ export function TekunSummary(props: { record: AssistanceCase; today: string }) {
         {t('programme.tekun')}
       </Typography>
       <FactList
+        labelWidth={170}
         items={[
           [t('tekun.form.basis'), t(`tekun.basis.${f.basis}`)],
           [
