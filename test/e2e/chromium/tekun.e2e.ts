@@ -113,6 +113,8 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   // The three conditions are asked before anything is saved, next to their fields.
   await page.getByRole('button', { name: '保存申请' }).click();
   await fields.getByText('有劳动能力的，不符合特困供养条件').waitFor();
+  await fields.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await shot('tekun-form-eligibility');
   await fields.getByLabel('无劳动能力').check();
   await fields.getByLabel('无生活来源').check();
 

@@ -64,4 +64,5 @@ export const tekunEn: Record<keyof typeof tekunZh, string> = {
   'tekun.summary.assessed': 'assessed {date}, {failed} items failed',
   'tekun.summary.reassessDue': 'Re-assessment due',
   'tekun.summary.overdue': 'overdue',
+  'tekun.summary.selfCare': 'Self-care',
 } as const;

@@ -23,7 +23,7 @@ export const tekunZh = {
   'tekun.basis.elderly': '老年人',
   'tekun.basis.disabled': '重度残疾人',
   'tekun.basis.minor': '未成年人',
-  'tekun.form.personFacts': '户籍登记：申请日 {age} 周岁，{disability}',
+  'tekun.form.personFacts': '人员登记：申请日 {age} 周岁，{disability}',
   'tekun.form.noWorkCapacity': '无劳动能力',
   'tekun.form.noIncomeSource': '无生活来源',
   'tekun.form.supporter': '法定赡养、抚养、扶养义务人',
@@ -60,4 +60,5 @@ export const tekunZh = {
   'tekun.summary.assessed': '{date} 评估，{failed} 项不能完成',
   'tekun.summary.reassessDue': '重新评估期限',
   'tekun.summary.overdue': '已逾期',
+  'tekun.summary.selfCare': '生活自理能力',
 } as const;

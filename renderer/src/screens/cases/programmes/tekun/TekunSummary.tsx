@@ -60,7 +60,7 @@ export function TekunSummary(props: { record: AssistanceCase; today: string }) {
               .join('；'),
           ],
           [
-            t('tekun.form.selfCare'),
+            t('tekun.summary.selfCare'),
             <span key="level">
               <Chip
                 size="small"
