@@ -40,15 +40,22 @@ function reassessed(ctx: CaseStepContext): FieldError | null {
 }
 
 const frame = dibaoWorkflow.actions as Readonly<Record<string, Action>>;
+const frameMarks = dibaoWorkflow.marks as Readonly<Record<string, readonly StepMark[]>>;
+
+/** 特困 has no 渐退期: a 低保 step that starts one is not part of its frame. */
+export const outsideTekunFrame = (action: string) =>
+  (frameMarks[action] ?? []).includes('phaseOut');
 
 /** 低保's actions, those leaving 在保 (but the yearly review) also leaving 重新评估. */
 const framed: Record<string, Action> = Object.fromEntries(
-  Object.entries(frame).map(([id, a]) => [
-    id,
-    a.from.includes('active') && a.to !== 'under_review'
-      ? { ...a, from: [...a.from, 'reassessment'] }
-      : a,
-  ]),
+  Object.entries(frame)
+    .filter(([id]) => !outsideTekunFrame(id))
+    .map(([id, a]) => [
+      id,
+      a.from.includes('active') && a.to !== 'under_review'
+        ? { ...a, from: [...a.from, 'reassessment'] }
+        : a,
+    ]),
 );
 
 // Completing a re-assessment comes first, so it is the panel's main step once it may be
@@ -73,7 +80,7 @@ const actions: Record<string, Action> = {
 };
 
 export const tekunMarks: Readonly<Record<string, readonly StepMark[]>> = {
-  ...dibaoWorkflow.marks,
+  ...Object.fromEntries(Object.entries(frameMarks).filter(([id]) => !outsideTekunFrame(id))),
   report_change: ['reassessmentDue'],
   complete_reassessment: ['reviewed'],
 };
