@@ -123,6 +123,20 @@ describe.each(cases)('特困 at HQ over $storage.kind, $mode', ({ storage, mode 
     const sent = await forge.send([wrongAmount]);
     expect(refusal(sent[0])).toEqual(['benefit.benefitFen:benefit.mismatch']);
 
+    // The right total split wrongly between basic living and care.
+    const [basic, care] = honest.benefit.parts;
+    const swapped = create({
+      ...honest,
+      benefit: {
+        ...honest.benefit,
+        parts: [
+          { code: 'basic', fen: (basic?.fen ?? 0) + 10_000 },
+          { code: 'care', fen: (care?.fen ?? 0) - 10_000 },
+        ],
+      },
+    });
+    expect(refusal((await forge.send([swapped]))[0])).toEqual(['benefit.parts:benefit.mismatch']);
+
     // Four items failed give 完全丧失: a case claiming 部分丧失 is refused, whatever amount.
     const wrongLevel = create(
       tekun({ selfCare: { assessedOn: '2026-03-02', items: items(4), level: 'partly' } }),
@@ -265,8 +279,8 @@ describe.each(cases)('特困 at HQ over $storage.kind, $mode', ({ storage, mode 
         { opinion: '同意' },
       ),
     );
-    expect(confirm[0]?.status).toBe('rejected');
     expect(confirm[0]?.status === 'rejected' && confirm[0].reason.code).toBe('forbidden');
+    expect(refusal(confirm[0])).toEqual(['actor:workflow.role_may_not']);
     // Nor may a registrar report a change on a case not yet paid.
     const early = await forge.send(
       forge.step(
