@@ -3,7 +3,7 @@
  * module folder plus one line here and its id in `programmes` (assistanceCase.ts).
  */
 import type { Programme } from '../domain/assistanceCase';
-import { AppError } from '../errors/appError';
+import { AppError, type FieldError } from '../errors/appError';
 import { dibaoModule } from './dibao/module';
 import { ruleBook, type ProgrammeRuleData, type RuleBook, type RuleSpec } from './ruleBook';
 import { temporaryModule } from './temporary/module';
@@ -43,4 +43,23 @@ export const allRuleSpecs: Readonly<Record<string, RuleSpec>> = Object.assign(
 /** The rule book over these records, samples of declared keys filling what is unpublished. */
 export function programmeRuleBook(records: readonly Omit<ProgrammeRuleData, 'note'>[]): RuleBook {
   return ruleBook(records, allRuleSpecs);
+}
+
+/**
+ * What is wrong with a rule record beyond its schema: a key no programme reads
+ * (`rule.unknown`), a value outside the key's bounds (`rule.out_of_range`, params min/max).
+ */
+export function ruleRecordIssues(data: { key: string; value: number }): FieldError[] {
+  const spec = Object.hasOwn(allRuleSpecs, data.key) ? allRuleSpecs[data.key] : undefined;
+  if (!spec) return [{ path: 'key', code: 'rule.unknown', params: { key: data.key } }];
+  if (data.value < spec.min || data.value > spec.max) {
+    return [
+      {
+        path: 'value',
+        code: 'rule.out_of_range',
+        params: { key: data.key, min: spec.min, max: spec.max },
+      },
+    ];
+  }
+  return [];
 }

@@ -3,6 +3,7 @@ import { accessLogDataSchema } from '../domain/accessLog';
 import { syncConflictDataSchema } from '../domain/syncConflict';
 import { assistanceCaseDataSchema } from '../domain/assistanceCase';
 import { programmeCaseIssues } from '../programmes/caseChecks';
+import { ruleRecordIssues } from '../programmes/registry';
 import { programmeRuleDataSchema } from '../programmes/ruleBook';
 import { caseEventDataSchema } from '../domain/caseEvent';
 import { householdDataSchema, householdDomainIssues } from '../domain/household';
@@ -87,7 +88,7 @@ export const kindDefinitions = {
     appendOnly: false,
     keepsRevisions: false,
     derive: derivesNothing,
-    domainIssues: noDomainIssues,
+    domainIssues: (rule) => ruleRecordIssues(rule),
   }),
   calendarYear: defineKind({
     schema: calendarYearDataSchema,

@@ -100,7 +100,7 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   await expect.poll(() => memberRow(page, 0).getByLabel('姓名').inputValue()).toBe('张三');
   await expect.poll(() => memberRow(page, 0).getByLabel('身份证号码').inputValue()).toBe(head.id);
   await shot('09-draft-restored');
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByLabel(/搜索/).first().fill('zsf');
   await page.getByText(head.name).first().waitFor();
   await shot('10-cases-search');
@@ -130,7 +130,7 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   await page.getByRole('button', { name: '退出登录' }).click();
   await shot('13-login');
   await logIn(page, supervisor);
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByTestId('case-row').first().click();
   await takeStep(page, 'submit');
   await takeStep(page, 'accept', '材料齐全，予以受理');

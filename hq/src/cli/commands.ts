@@ -1,11 +1,18 @@
 import { AppError } from '@shared/errors/appError';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domain/reference';
+import { programmeRuleDataSchema } from '@shared/programmes/ruleBook';
 import { parseYuan } from '@shared/money/fen';
 import { fingerprintText } from '@shared/package/keys';
 import type { HqDatabase } from '../db/database';
 import { parseBody } from '../http/errors';
 import { addOffice, createEnrollmentCode, listOffices } from '../store/offices';
-import { decideCase, publishCalendarYear, publishStandard, setDelegation } from '../sync/hqChanges';
+import {
+  decideCase,
+  publishCalendarYear,
+  publishProgrammeRule,
+  publishStandard,
+  setDelegation,
+} from '../sync/hqChanges';
 import { delegationDataSchema } from '@shared/domain/delegation';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { loadHqKeys } from '../store/hqKeys';
@@ -21,6 +28,8 @@ export const usage = `民政工作台 HQ
   npm run hq -- device revoke <deviceId>      stop trusting a lost or reinstalled desk
   npm run hq -- standard set --area <code> --category urban|rural --from <date>
                  [--to <date>] --amount <yuan> [--by <name>]
+  npm run hq -- rule set --key <programme.name> --value <n> --from <date> [--to <date>]
+                 [--area <code>] [--by <name>]   a programme's number (docs/programmes.md)
   npm run hq -- calendar set --year <yyyy> --holidays <d,d,…> [--workdays <d,d,…>] [--by <name>]
   npm run hq -- decide <caseId> confirm|deny --opinion <text> --by <name>
   npm run hq -- delegation set <office> on|off --from <date> [--note <text>] [--by <name>]
@@ -87,6 +96,20 @@ export const commands: Record<string, Command> = {
     const { source: _source, ...fields } = standard;
     const id = await publishStandard(hq.db, fields, o.by ?? 'county', new Date());
     return `standard ${id} published`;
+  },
+  'rule set': async (hq, _args, o) => {
+    const rule = parseBody(programmeRuleDataSchema, {
+      key: o.key,
+      areaCode: o.area ?? null,
+      effectiveFrom: o.from,
+      effectiveTo: o.to ?? null,
+      value: Number(o.value),
+      source: 'hq',
+      note: o.note ?? '',
+    });
+    const { source: _source, ...fields } = rule;
+    const id = await publishProgrammeRule(hq.db, fields, o.by ?? 'county', new Date());
+    return `rule ${rule.key} = ${rule.value} from ${rule.effectiveFrom} published (${id})`;
   },
   'calendar set': async (hq, _args, o) => {
     const year = parseBody(calendarYearDataSchema, {

@@ -2,10 +2,17 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { benefitStandardDataSchema, calendarYearDataSchema } from '@shared/domain/reference';
+import { programmeRuleDataSchema } from '@shared/programmes/ruleBook';
 import type { HqTables } from '../db/schema';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../store/offices';
-import { decideCase, publishCalendarYear, publishStandard, setDelegation } from '../sync/hqChanges';
+import {
+  decideCase,
+  publishCalendarYear,
+  publishProgrammeRule,
+  publishStandard,
+  setDelegation,
+} from '../sync/hqChanges';
 import { delegationDataSchema } from '@shared/domain/delegation';
 import { requireAdmin } from './adminAuth';
 import { parseBody } from './errors';
@@ -70,6 +77,15 @@ export function adminRoutes(deps: {
       });
       const { source: _source, ...fields } = checked;
       return { id: await publishStandard(deps.db, fields, publishedBy, deps.now()) };
+    });
+    app.post('/rules', async (request) => {
+      const { publishedBy } = parseBody(publisherSchema, request.body);
+      const checked = parseBody(programmeRuleDataSchema, {
+        ...(request.body as object),
+        source: 'hq',
+      });
+      const { source: _source, ...fields } = checked;
+      return { id: await publishProgrammeRule(deps.db, fields, publishedBy, deps.now()) };
     });
     app.post('/calendars', async (request) => {
       const { publishedBy, ...year } = parseBody(calendarSchema, request.body);

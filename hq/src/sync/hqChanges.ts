@@ -6,6 +6,8 @@ import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { delegationInForce, type DelegationData } from '@shared/domain/delegation';
 import { newRecordId } from '@shared/records/ids';
 import { planCaseStep } from '@shared/programmes/caseEngine';
+import { ruleRecordIssues } from '@shared/programmes/registry';
+import type { ProgrammeRuleData } from '@shared/programmes/ruleBook';
 import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { nextHqClock } from '../store/hqClock';
@@ -59,6 +61,47 @@ export async function publishStandard(
         officeId: referenceOwner,
         op: 'create',
         fields: { ...standard, source: 'hq' },
+        baseVersion: 0,
+        transition: null,
+        actor: { ...county, name: publishedBy },
+      },
+      'reference',
+    );
+  });
+  return id;
+}
+
+/**
+ * A programme's number for a period (shared/programmes/ruleBook.ts), published to every
+ * desk as reference data; a key no programme reads or a value out of the key's bounds
+ * is refused before anything is written.
+ */
+export async function publishProgrammeRule(
+  db: Kysely<HqTables>,
+  rule: Omit<ProgrammeRuleData, 'source'>,
+  publishedBy: string,
+  now: Date,
+): Promise<string> {
+  const issues = ruleRecordIssues(rule);
+  if (issues.length > 0) {
+    throw new AppError({
+      code: 'validation',
+      message: `The rule ${rule.key} cannot be published so.`,
+      fieldErrors: issues,
+    });
+  }
+  const id = newRecordId();
+  await db.transaction().execute(async (trx) => {
+    await lockStream(trx, 'reference');
+    await atHq(
+      trx,
+      now,
+      {
+        kind: 'programmeRule',
+        recordId: id,
+        officeId: referenceOwner,
+        op: 'create',
+        fields: { ...rule, source: 'hq' },
         baseVersion: 0,
         transition: null,
         actor: { ...county, name: publishedBy },

@@ -150,7 +150,7 @@ it('corrects a submitted case with a reason, shows its versions, and asks before
 
   // The supervisor takes it to its 公示: the button and its message name the same day.
   await switchUser(page, supervisor);
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByTestId('case-row').first().click();
   await takeStep('accept');
   await takeStep('start_investigation');

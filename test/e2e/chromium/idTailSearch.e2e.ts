@@ -104,7 +104,7 @@ it('finds a person by the last four (and six) characters of the ID number', asyn
   await page.getByText('没有找到匹配的人员').waitFor();
 
   // The case list: the case that covers the spouse, by her last four.
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByLabel(/^搜索（申请人/).fill(spouse.id.slice(-4));
   await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
   await expect.poll(() => page.getByTestId('case-row').innerText()).toContain(head.name);

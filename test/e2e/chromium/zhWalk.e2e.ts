@@ -99,7 +99,7 @@ it('shows no Latin words outside the allow-list on any screen, as any role', asy
   await check('登记员 › 低保申请');
   await page.getByRole('button', { name: '保存申请' }).click();
   await page.getByText('草稿').first().waitFor();
-  await check('登记员 › 低保案件');
+  await check('登记员 › 救助案件');
   await recordService();
   await check('登记员 › 服务记录');
   await registerInstitution();

@@ -1,7 +1,7 @@
 import type { casesZh } from '../zh-CN/cases';
 
 export const casesEn: Record<keyof typeof casesZh, string> = {
-  'cases.title': '低保 cases',
+  'cases.title': 'Assistance cases',
   'cases.new': 'New application',
   'cases.search.label': 'Search (applicant, pinyin initials or last 4 of an ID)',
   'cases.filter.status': 'Status',
@@ -110,7 +110,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.benefit.sample': 'This is a sample standard; update it once the county publishes one.',
   'cases.benefit.assetsNote':
     'Financial assets (deposits + securities) above the limit rule out 低保.',
-  'cases.case.title': '低保 case: {name}',
+  'cases.case.title': 'Case: {name}',
   'cases.case.notFound': 'This case was not found; it may have been deleted.',
   'cases.case.edit': 'Correct application',
   'cases.case.facts': 'Application',

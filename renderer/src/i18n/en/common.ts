@@ -18,7 +18,7 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'nav.label': 'Main menu',
   'nav.persons': 'Persons',
   'nav.households': 'Households',
-  'nav.cases': '低保 cases',
+  'nav.cases': 'Assistance cases',
   'nav.elderlyCare': 'Elderly care',
   'nav.community': 'Community',
   'nav.settings': 'Settings',

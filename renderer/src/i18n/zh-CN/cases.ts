@@ -1,6 +1,6 @@
 /** 低保 cases: list, application form, case screen, workflow wording. */
 export const casesZh = {
-  'cases.title': '低保案件',
+  'cases.title': '救助案件',
   'cases.new': '新建救助申请',
   'cases.search.label': '搜索（申请人、拼音首字母或身份证后四位）',
   'cases.filter.status': '状态',
@@ -107,7 +107,7 @@ export const casesZh = {
   'cases.benefit.noCovered': '请至少选择一名保障对象。',
   'cases.benefit.sample': '使用的是示例标准，县局发布正式标准后请更新。',
   'cases.benefit.assetsNote': '金融资产（存款＋有价证券）超过限额时不予低保。',
-  'cases.case.title': '低保案件：{name}',
+  'cases.case.title': '救助案件：{name}',
   'cases.case.notFound': '未找到该案件，可能已被删除。',
   'cases.case.edit': '更正申请',
   'cases.case.facts': '申请信息',
@@ -137,5 +137,5 @@ export const casesZh = {
   'cases.dialog.opinionHint': '意见会记入办理记录。',
   'cases.dialog.confirm': '确定',
   'cases.dialog.done': '已办理：{action}',
-  'cases.none': '暂无低保案件',
+  'cases.none': '暂无救助案件',
 } as const;

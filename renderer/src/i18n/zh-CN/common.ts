@@ -15,7 +15,7 @@ export const commonZh = {
   'nav.label': '主菜单',
   'nav.persons': '人员',
   'nav.households': '家庭登记',
-  'nav.cases': '低保案件',
+  'nav.cases': '救助案件',
   'nav.elderlyCare': '养老服务',
   'nav.community': '社区服务',
   'nav.settings': '设置',

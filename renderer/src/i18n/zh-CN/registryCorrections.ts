@@ -10,7 +10,7 @@ export const registryCorrectionsZh = {
   'registry.fix.cancel': '取消',
   'registry.fix.saved': '已保存更正。',
   'registry.fix.copiesNote':
-    '姓名、性别、出生日期的更正会同步到该人员的低保案件、家庭户主姓名和养老服务记录。',
+    '姓名、性别、出生日期的更正会同步到该人员的救助案件、家庭户主姓名和养老服务记录。',
   'registry.fix.idType': '证件类型',
   'registry.fix.idNumberOther': '证件号码',
   'registry.fix.phone': '联系电话',

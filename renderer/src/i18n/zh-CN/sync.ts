@@ -129,7 +129,7 @@ export const syncZh = {
   'sync.kind.unknown': '记录',
   'sync.kind.person': '人员',
   'sync.kind.household': '家庭',
-  'sync.kind.assistanceCase': '低保案件',
+  'sync.kind.assistanceCase': '救助案件',
   'sync.kind.caseEvent': '案件记录',
   'sync.kind.benefitStandard': '低保标准',
   'sync.kind.calendarYear': '工作日历',
