@@ -167,7 +167,7 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   await takeStep('accept');
   await takeStep('start_investigation');
   await switchUser(page, supervisor);
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByText(applicant.name).first().click();
   await takeStep('record_opinion', '经入户调查，符合特困供养条件');
   await takeStep('start_notice');
@@ -181,7 +181,7 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
     await page.getByLabel('密码', { exact: true }).fill(supervisor.password);
     await unlock.click();
   }
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByText(applicant.name).first().click();
   await takeStep('confirm_at_township', '同意纳入特困供养，分散供养');
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('确认');
