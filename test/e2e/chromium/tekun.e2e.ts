@@ -9,7 +9,7 @@ import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
 import { buildServer } from '../../../hq/src/http/server';
 import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
 import { setDelegation } from '../../../hq/src/sync/hqChanges';
-import { addUser, logIn, startDeskAsAdmin, switchUser } from '../deskSession';
+import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 
 /**
