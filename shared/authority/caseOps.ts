@@ -29,6 +29,8 @@ export const editableCaseStatuses: readonly string[] = [
   'accepted',
   'investigating',
   'township_opinion',
+  // 特困 重新评估: the new six-item assessment is a correction of the facts (tekun/workflow.ts).
+  'reassessment',
 ];
 
 const stepFieldSet = new Set<string>(stepFields);
@@ -163,6 +165,21 @@ export function benefitRefusal(
     };
   }
   const differs = checkedFigures.filter((f) => computed[f] !== data.benefit[f]);
+  // The amount's parts (特困: basic living and care) are the module's too, not the desk's.
+  const partsText = (s: BenefitSnapshot) => s.parts.map((p) => `${p.code} ${p.fen}`).join(', ');
+  if (differs.length === 0 && partsText(computed) !== partsText(data.benefit)) {
+    return {
+      code: 'validation',
+      message: `The benefit's parts do not match: ${partsText(data.benefit)} sent, ${partsText(computed)} computed.`,
+      fieldErrors: [
+        {
+          path: 'benefit.parts',
+          code: 'benefit.mismatch',
+          params: { sent: partsText(data.benefit), computed: partsText(computed) },
+        },
+      ],
+    };
+  }
   if (differs.length === 0) return null;
   const figure = (snapshot: BenefitSnapshot, f: (typeof checkedFigures)[number]) => snapshot[f];
   return {

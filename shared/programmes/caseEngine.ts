@@ -206,6 +206,13 @@ function markedFields(
       case 'phaseOut':
         fields.phaseOutUntil = addMonths(today, rules.value(`${module.id}.phaseOutMonths`, today));
         break;
+      case 'reassessmentDue':
+        fields.reviewDue = addWorkingDays(
+          today,
+          rules.value(`${module.id}.reassessWorkingDays`, today),
+          env.calendar,
+        );
+        break;
     }
   }
   return fields;

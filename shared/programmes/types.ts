@@ -27,7 +27,9 @@ import type { RuleBook, RuleSpec } from './ruleBook';
  * - ended: endedOn = today; a monthly programme pays to the end of this month (paymentTo);
  * - helpedFirst: helpedFirstOn = today, paperworkDue counted on the calendar (先行救助);
  * - reviewed: reviewedOn = today and the next reviewDue by the programme's review rule;
- * - phaseOut: phaseOutUntil = the last month of the 渐退期 (rule `<id>.phaseOutMonths`).
+ * - phaseOut: phaseOutUntil = the last month of the 渐退期 (rule `<id>.phaseOutMonths`);
+ * - reassessmentDue: reviewDue = today + rule `<id>.reassessWorkingDays` working days (a
+ *   reported change of condition brings a re-assessment due: 特困).
  */
 export type StepMark =
   | 'accepted'
@@ -39,7 +41,8 @@ export type StepMark =
   | 'ended'
   | 'helpedFirst'
   | 'reviewed'
-  | 'phaseOut';
+  | 'phaseOut'
+  | 'reassessmentDue';
 
 /** What a guard reads: the case as it stands and the day's facts, on the checker's calendar. */
 export interface CaseStepContext {

@@ -19,6 +19,7 @@ import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { temporaryEn } from './en/temporary';
+import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { authZh } from './zh-CN/auth';
 import { caseWorkZh } from './zh-CN/caseWork';
@@ -41,6 +42,7 @@ import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 import { temporaryZh } from './zh-CN/temporary';
+import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
 
 /**
@@ -70,6 +72,7 @@ export const zhCN = {
   ...reviewZh,
   ...temporaryZh,
   ...papersZh,
+  ...tekunZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -97,4 +100,5 @@ export const en: Record<MessageKey, string> = {
   ...reviewEn,
   ...temporaryEn,
   ...papersEn,
+  ...tekunEn,
 };

@@ -1,15 +1,33 @@
 /**
- * PLACEHOLDER so the registry compiles while the module is written (issue #13): the
- * 低保 frame with no facts of its own. Replaced by the real module.
+ * 特困人员救助供养 as a programme module (docs/programmes.md, "特困人员救助供养"): the 低保
+ * frame plus re-assessment (workflow.ts), its facts (facts.ts), the self-care level by
+ * rule (selfCare.ts), its checks (checks.ts; eligibility.ts for what needs the person and
+ * the elderly-care records), its amount (calculate.ts) and its numbers (rules.ts).
  */
-import { z } from 'zod';
+import { decisionPendingStatuses } from '../../workflow/dibaoDeadlines';
 import type { ProgrammeModule } from '../types';
-import { dibaoModule } from '../dibao/module';
+import { calculateTekun } from './calculate';
+import { tekunChecks } from './checks';
+import { defaultTekunFacts, tekunFactsSchema } from './facts';
+import { tekunRules } from './rules';
+import { tekunWorkflow } from './workflow';
 
 export const tekunModule: ProgrammeModule = {
-  ...dibaoModule,
   id: 'tekun',
-  factsSchema: z.object({}).passthrough(),
-  rules: {},
-  excludes: [],
+  workflow: tekunWorkflow,
+  initialStatus: 'draft',
+  decisionPendingStatuses,
+  paidStatuses: ['active', 'under_review', 'reassessment'],
+  hasNotice: true,
+  payment: 'monthly',
+  factsSchema: tekunFactsSchema,
+  defaultFacts: defaultTekunFacts,
+  formSections: ['household', 'tekunEligibility', 'tekunSelfCare', 'tekunSupport'],
+  rules: tekunRules,
+  calculate: calculateTekun,
+  checks: tekunChecks,
+  papers: ['noticeList', 'refusal', 'approvalForm', 'authorisation'],
+  reviewIntervalMonths: (data, rules, today) =>
+    rules.value('tekun.reviewMonths', today, data.areaCode),
+  excludes: ['dibao'],
 };

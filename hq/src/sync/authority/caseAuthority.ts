@@ -18,6 +18,7 @@ import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
 import { householdCaseCheck } from './householdCases';
+import { tekunCheck } from './tekunAuthority';
 import type { Authorized } from './opAuthority';
 
 /**
@@ -44,6 +45,7 @@ export async function caseAuthority(
         checkMerged: async (state) =>
           (await applicantCheck(ctx, state)) ??
           (await coveredCheck(ctx, state)) ??
+          (await tekunCheck(ctx, op, state)) ??
           (await benefitCheck(ctx, state)) ??
           (await householdCaseCheck(ctx, state)),
       };
@@ -82,6 +84,7 @@ export async function caseAuthority(
         checkMerged: async (state) =>
           (renames ? await applicantCheck(ctx, state) : null) ??
           (recovers ? await coveredCheck(ctx, state) : null) ??
+          (await tekunCheck(ctx, op, state)) ??
           (await benefitCheck(ctx, state)) ??
           (await householdCaseCheck(ctx, state)),
       };

@@ -4,6 +4,7 @@ import type { FieldError } from '@shared/errors/appError';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
 import { temporaryForm } from './programmes/temporary/temporaryEntry';
+import { tekunForm } from './programmes/tekun/tekunForm';
 
 /** What a programme's own form fields receive (paths of errors: `programmeFacts.<field>`). */
 export interface ProgrammeFieldsProps {
@@ -60,6 +61,6 @@ const factsAsTyped: ProgrammeForm = {
 
 export const programmeForms: Record<Programme, ProgrammeForm> = {
   dibao: noOwnFacts,
-  tekun: factsAsTyped,
+  tekun: tekunForm,
   temporary: temporaryForm,
 };
