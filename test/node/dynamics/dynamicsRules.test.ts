@@ -34,7 +34,9 @@ const env = (today: string, rules = programmeRuleBook([])) => ({
 
 const zeroIncome = { wagesFen: 0, businessFen: 0, propertyFen: 0, transferFen: 0 };
 
-function activeCase(over: Partial<AssistanceCaseData> = {}): AssistanceCaseData & { id: string } {
+function activeCase(
+  over: Partial<AssistanceCaseData & { id: string }> = {},
+): AssistanceCaseData & { id: string } {
   return {
     id: 'c',
     programme: 'dibao',

@@ -17,7 +17,7 @@ import { planCaseStep } from '@shared/programmes/caseEngine';
 import { firstDayOfMonth } from '@shared/calendar/dates';
 import { recomputedCorrectionIssues } from '@shared/dynamics/recomputation';
 import { stepReasonIssues } from '@shared/dynamics/termination';
-import { recomputationOfTx, successorRefusal } from './dynamicsAuthority';
+import { noteClosure, recomputationOfTx, successorRefusal } from './dynamicsAuthority';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
@@ -208,6 +208,7 @@ async function stepAuthority(
     onApplied: () => {
       const steps = ctx.acceptedSteps.get(op.txId) ?? [];
       ctx.acceptedSteps.set(op.txId, [...steps, accepted]);
+      if (accepted.to === 'terminated') noteClosure(ctx, op.txId, op.recordId, accepted.reason);
     },
   };
 }

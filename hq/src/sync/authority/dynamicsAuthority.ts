@@ -16,6 +16,21 @@ import type { Authorized } from './opAuthority';
 
 const kind = 'benefitRecomputation';
 
+/**
+ * Terminations HQ applied in this batch, by local transaction (the step's history event
+ * consumes the batch's accepted step, so the successor's check keeps its own note).
+ */
+const closures = new WeakMap<object, Map<string, { caseId: string; reason: string }[]>>();
+
+/** Called when a terminate step is applied: the successor in its transaction may name it. */
+export function noteClosure(ctx: AuthorityContext, txId: string, caseId: string, reason: string) {
+  // Keyed by the batch's own map of accepted steps: each op gets a context of its own.
+  const byTx =
+    closures.get(ctx.acceptedSteps) ?? new Map<string, { caseId: string; reason: string }[]>();
+  byTx.set(txId, [...(byTx.get(txId) ?? []), { caseId, reason }]);
+  closures.set(ctx.acceptedSteps, byTx);
+}
+
 export async function recomputationAuthority(
   ctx: AuthorityContext,
   op: QueueEntry,
@@ -27,6 +42,12 @@ export async function recomputationAuthority(
     ]);
   }
   if (op.op === 'delete') return { change: op };
+  // Drawn up first, approved after: a list is never created approved.
+  if (op.op === 'create' && op.fields.status !== 'draft') {
+    return refuse('invalid_transition', 'A recomputation starts as a draft.', [
+      { path: 'status', code: 'workflow.initial_state', params: { expected: 'draft' } },
+    ]);
+  }
   if (op.fields.status === 'approved' && op.actor.role !== 'supervisor') {
     return refuse('forbidden', 'Only a supervisor approves a recomputation.', [
       { path: 'status', code: 'dynamics.approve_role' },
@@ -43,6 +64,7 @@ export async function recomputationOfTx(
   const approval = ctx.ops.find(
     (o) =>
       o.kind === kind &&
+      o.op === 'update' &&
       o.txId === op.txId &&
       o.seq < op.seq &&
       o.fields.status === 'approved' &&
@@ -68,8 +90,8 @@ export async function successorRefusal(
     typeof previousId === 'string'
       ? await ctx.work.load(ctx.officeId, 'assistanceCase', previousId)
       : null;
-  const closedFor = (ctx.acceptedSteps.get(op.txId) ?? []).find(
-    (s) => s.caseId === previousId && s.action === 'terminate',
+  const closedFor = (closures.get(ctx.acceptedSteps)?.get(op.txId) ?? []).find(
+    (c) => c.caseId === previousId,
   )?.reason;
   const issues = successorIssues(
     {
