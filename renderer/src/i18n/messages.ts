@@ -18,6 +18,7 @@ import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
 import { wordsEn } from './en/words';
+import { dynamicsEn } from './en/dynamics';
 import { authZh } from './zh-CN/auth';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
@@ -38,6 +39,7 @@ import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
 import { wordsZh } from './zh-CN/words';
+import { dynamicsZh } from './zh-CN/dynamics';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -64,6 +66,7 @@ export const zhCN = {
   ...rolesZh,
   ...rulesZh,
   ...reviewZh,
+  ...dynamicsZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -89,4 +92,5 @@ export const en: Record<MessageKey, string> = {
   ...rolesEn,
   ...rulesEn,
   ...reviewEn,
+  ...dynamicsEn,
 };

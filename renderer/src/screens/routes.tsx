@@ -16,6 +16,8 @@ import { SyncSettingsScreen } from './sync/SyncSettingsScreen';
 import { renderCommunityRoute } from './community/routes';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
 import { renderElderlyCareRoute } from './elderlyCare/routes';
+import { renderDynamicsRoute } from './dynamics/routes';
+import { dynamicsRouteNames, type DynamicsRoute } from './dynamics/routeTypes';
 import { elderlyCareRouteNames, type ElderlyCareRoute } from './elderlyCare/routeTypes';
 
 /**
@@ -26,6 +28,9 @@ import { elderlyCareRouteNames, type ElderlyCareRoute } from './elderlyCare/rout
 export function renderRoute(route: Route): ReactNode {
   if (isElderlyCareRoute(route)) return renderElderlyCareRoute(route);
   if (isCommunityRoute(route)) return renderCommunityRoute(route);
+  if ((dynamicsRouteNames as readonly string[]).includes(route.name)) {
+    return renderDynamicsRoute(route as DynamicsRoute);
+  }
   switch (route.name) {
     case 'persons':
       return <PersonsScreen />;

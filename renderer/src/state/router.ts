@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { CommunityRoute } from '../screens/community/routeTypes';
 import type { ElderlyCareRoute } from '../screens/elderlyCare/routeTypes';
+import type { DynamicsRoute } from '../screens/dynamics/routeTypes';
 
 /** The screens of the desk. A tiny typed router: no URLs to parse, no invalid routes. */
-export type Route = CoreRoute | ElderlyCareRoute | CommunityRoute;
+export type Route = CoreRoute | ElderlyCareRoute | CommunityRoute | DynamicsRoute;
 
 export type CoreRoute =
   | { name: 'persons' }

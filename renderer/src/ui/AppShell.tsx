@@ -1,4 +1,5 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentOutlined';
+import EventRepeatIcon from '@mui/icons-material/EventRepeatOutlined';
 import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
@@ -41,6 +42,7 @@ type Section =
   | 'persons'
   | 'households'
   | 'cases'
+  | 'dynamics'
   | 'elderlyCare'
   | 'community'
   | 'packages'
@@ -49,7 +51,14 @@ type Section =
   | 'accounts';
 
 /** The casework areas: shown only to an account holding a casework role. */
-const casework: readonly Section[] = ['persons', 'households', 'cases', 'elderlyCare', 'community'];
+const casework: readonly Section[] = [
+  'persons',
+  'households',
+  'cases',
+  'dynamics',
+  'elderlyCare',
+  'community',
+];
 
 interface NavItem {
   section: Section;
@@ -69,6 +78,12 @@ const navItems: NavItem[] = [
     target: { name: 'householdNew' },
   },
   { section: 'cases', label: 'nav.cases', icon: <AssignmentIcon />, target: { name: 'cases' } },
+  {
+    section: 'dynamics',
+    label: 'nav.dynamics',
+    icon: <EventRepeatIcon />,
+    target: { name: 'reviewsDue' },
+  },
   { section: 'elderlyCare', label: 'nav.elderlyCare', icon: <BedIcon />, target: { name: 'beds' } },
   {
     section: 'community',
@@ -135,6 +150,10 @@ function sectionOf(route: Route): Section {
       return 'sync';
     case 'accounts':
       return 'accounts';
+    case 'reviewsDue':
+    case 'caseReview':
+    case 'recomputations':
+      return 'dynamics';
   }
 }
 
