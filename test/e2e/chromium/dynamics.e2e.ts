@@ -115,10 +115,10 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   // A year later: the review is overdue.
   await at('2027-03-25');
   await page.getByRole('button', { name: '动态管理' }).first().click();
-  const list = page.getByTestId('due-list');
-  await list.waitFor();
-  await expect.poll(() => list.innerText()).toContain(applicant.name);
-  await expect.poll(() => list.innerText()).toContain('2027-03-20');
+  const due = page.getByTestId('due-list');
+  await due.waitFor();
+  await expect.poll(() => due.innerText()).toContain(applicant.name);
+  await expect.poll(() => due.innerText()).toContain('2027-03-20');
   await page.getByTestId('due-overdue').first().waitFor();
   await expect.poll(() => page.getByTestId('due-count').innerText()).toContain('已逾期 1 户');
   await shot('dynamics-due-list');
@@ -163,4 +163,45 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('保障中');
   await page.getByRole('button', { name: '动态管理' }).first().click();
   await page.getByText('本月没有到期的复核').waitFor();
+
+  // A new rural standard from April (700 yuan): April's recomputation, approved.
+  await page.getByRole('button', { name: '设置' }).first().click();
+  await page.getByRole('button', { name: '新增标准' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('类别').click();
+  await page.getByRole('option', { name: '农村' }).click();
+  await dialog.getByLabel('起始日期').fill('2027-04-01');
+  await dialog.getByLabel('月标准（元/人）').fill('700');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: '动态管理' }).first().click();
+  await page.getByRole('tab', { name: '标准调整重算' }).click();
+  await page.getByLabel('重算月份').fill('2027-04');
+  await page.getByLabel('标准调整说明（写入每户更正理由）').fill('2027年4月起农村低保标准700元');
+  await page.getByTestId('recompute-prepare').click();
+  const list = page.getByTestId('recomputation');
+  await expect.poll(() => list.innerText()).toContain('2027-04：变化 1 户，不变 0 户');
+  await expect.poll(() => list.innerText()).toContain('¥432.00');
+  await expect.poll(() => list.innerText()).toContain('¥500.00');
+  await page.getByTestId('recompute-approve').click();
+  await expect.poll(() => list.innerText()).toContain('已批准（2027-03-25）');
+  await shot('dynamics-recomputation');
+  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByText(applicant.name).first().click();
+  await expect
+    .poll(() => page.getByTestId('case-versions').innerText())
+    .toContain('标准调整重算（2027-04 起）：2027年4月起农村低保标准700元');
+
+  // 停保 names its reason: without one it is refused at the field.
+  await page.getByTestId('action-terminate').click();
+  const step = page.getByTestId('transition-dialog');
+  await step.getByLabel('意见').fill('全家已迁往杭州市区居住');
+  await page.getByTestId('transition-confirm').click();
+  await step.getByText('请选择停保原因').first().waitFor();
+  await page.getByTestId('termination-reason').click();
+  await page.getByRole('option', { name: '迁出本辖区' }).click();
+  await shot('dynamics-termination-reason');
+  await page.getByTestId('transition-confirm').click();
+  await step.waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByTestId('case-status').innerText()).not.toContain('保障中');
 });

@@ -92,7 +92,10 @@ export function TransitionDialog(props: {
           {terminates && (
             <TerminationReasonField
               value={terminationCode}
-              onChange={setTerminationCode}
+              onChange={(code) => {
+                setTerminationCode(code);
+                errors.clearField('reason');
+              }}
               error={errors.errorFor('reason')}
             />
           )}

@@ -13,6 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { monthOf } from '@shared/calendar/dates';
+import type { BenefitSnapshot } from '@shared/domain/assistanceCase';
 import { formatFen } from '@shared/money/fen';
 import {
   approveRecomputation,
@@ -108,6 +109,8 @@ function RecomputationCard(props: { list: BenefitRecomputation; onApprove: () =>
   const { t } = useT();
   const { list } = props;
   const yuan = (fen: number) => `¥${formatFen(fen)}`;
+  const amount = (b: BenefitSnapshot) =>
+    `${yuan(b.benefitFen)}（${classificationLabel(t, b.classification)}，S ${yuan(b.standardFen)}）`;
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="recomputation">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
@@ -148,15 +151,9 @@ function RecomputationCard(props: { list: BenefitRecomputation; onApprove: () =>
             {list.lines.map((l) => (
               <TableRow key={l.caseId}>
                 <TableCell>{l.applicantName}</TableCell>
-                <TableCell align="right">
-                  {yuan(l.oldBenefit.benefitFen)} (
-                  {classificationLabel(t, l.oldBenefit.classification)}, S=
-                  {yuan(l.oldBenefit.standardFen)})
-                </TableCell>
+                <TableCell align="right">{amount(l.oldBenefit)}</TableCell>
                 <TableCell align="right" sx={{ fontWeight: 600 }}>
-                  {yuan(l.newBenefit.benefitFen)} (
-                  {classificationLabel(t, l.newBenefit.classification)}, S=
-                  {yuan(l.newBenefit.standardFen)})
+                  {amount(l.newBenefit)}
                 </TableCell>
               </TableRow>
             ))}
