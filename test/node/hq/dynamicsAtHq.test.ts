@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/clock/hlc';
 import { newRecordId } from '@shared/records/ids';
 import type { OpResult } from '@shared/sync/protocol';
-import { hqStorages, adminPost } from '../../support/hqHarness';
+import { adminPost } from '../../support/hqHarness';
 import { applyForDibao, registerFamily, step } from '../../support/officeWork';
 import { sync, type SyncDesk } from '../../support/syncDesks';
 import { correctInReview } from '../../../renderer/src/db/repositories/dynamics/review';
@@ -11,7 +11,7 @@ import {
   prepareRecomputation,
 } from '../../../renderer/src/db/repositories/dynamics/recomputations';
 import { continueWithSuccessor } from '../../../renderer/src/db/repositories/dynamics/succession';
-import { Forge, forgerActors, hqCase, setUp, stopHostileOffice } from './hostileDeskKit';
+import { cases, Forge, forgerActors, hqCase, setUp, stopHostileOffice } from './hostileDeskKit';
 
 /**
  * 动态管理 at HQ: an honest desk's review, recomputation and successor case apply; a
@@ -51,11 +51,11 @@ async function activeCaseOf(desk: SyncDesk): Promise<string> {
   return created.id;
 }
 
-describe.each(hqStorages)('动态管理 at HQ over $kind', (storage) => {
+describe.each(cases)('动态管理 at HQ over $storage.kind, $mode', ({ storage, mode }) => {
   it('applies an honest review, recomputation and successor; refuses the forged ones', async () => {
     const office = await setUp(storage);
     const { honest } = office;
-    const forge = new Forge(office, 'online');
+    const forge = new Forge(office, mode);
     await forge.start();
     // Edits judged after their merge carry a clock later than the honest desk's (which
     // took HQ's, today's, when it pulled): a concurrent edit would be a conflict instead.
