@@ -19,6 +19,8 @@ const registrar = { username: 'wang', name: '王登记', password: 'desk-reg-202
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 const first17 = '33010219580311051';
 const applicant = { name: '孙复核', id: first17 + residentIdCheckChar(first17) };
+const spouse17 = '33010219600812062';
+const spouse = { name: '周接续', id: spouse17 + residentIdCheckChar(spouse17) };
 
 beforeAll(async () => {
   browser = await launchDeskBrowser();
@@ -88,6 +90,11 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await page.getByLabel('家庭住址').fill('城关镇东村3组8号');
   await page.getByTestId('member-row-0').getByLabel('姓名').fill(applicant.name);
   await page.getByTestId('member-row-0').getByLabel('身份证号码').fill(applicant.id);
+  await page.getByRole('button', { name: '添加成员' }).click();
+  await page.getByTestId('member-row-1').getByLabel('姓名').fill(spouse.name);
+  await page.getByTestId('member-row-1').getByLabel('身份证号码').fill(spouse.id);
+  await page.getByTestId('member-row-1').getByLabel('与户主关系').click();
+  await page.getByRole('option', { name: '配偶' }).click();
   await page.getByRole('button', { name: '保存家庭' }).click();
   await page.getByRole('button', { name: '申请低保' }).click();
   await page.getByLabel('工资性收入').fill('300');
@@ -140,8 +147,8 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await page.getByTestId('review-unstable').check();
   const before = page.getByTestId('review-before');
   const after = page.getByTestId('review-after');
-  await expect.poll(() => before.innerText()).toContain('¥332.00');
-  await expect.poll(() => after.innerText()).toContain('¥432.00');
+  await expect.poll(() => before.innerText()).toContain('¥964.00');
+  await expect.poll(() => after.innerText()).toContain('¥1,064.00');
   await expect.poll(() => after.innerText()).toContain('2027-03-25');
   await expect.poll(() => page.getByTestId('review-delta').innerText()).toContain('+¥100.00');
   // Without a reason the correction is refused at the field.
@@ -150,8 +157,8 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await page.getByLabel('更正理由').fill('复核：务工收入减少为每月200元，收入不稳定');
   await page.getByTestId('review-save').click();
   await page.getByText('已保存复核更正').waitFor();
-  await expect.poll(() => before.innerText()).toContain('¥332.00');
-  await expect.poll(() => after.innerText()).toContain('¥432.00');
+  await expect.poll(() => before.innerText()).toContain('¥964.00');
+  await expect.poll(() => after.innerText()).toContain('¥1,064.00');
   await page.getByTestId('case-review').evaluate((e) => e.scrollIntoView({ block: 'start' }));
   await shot('dynamics-review-side-by-side');
   await page.getByTestId('review-save').scrollIntoViewIfNeeded();
@@ -181,8 +188,8 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await page.getByTestId('recompute-prepare').click();
   const list = page.getByTestId('recomputation');
   await expect.poll(() => list.innerText()).toContain('2027-04：变化 1 户，不变 0 户');
-  await expect.poll(() => list.innerText()).toContain('¥432.00');
-  await expect.poll(() => list.innerText()).toContain('¥500.00');
+  await expect.poll(() => list.innerText()).toContain('¥1,064.00');
+  await expect.poll(() => list.innerText()).toContain('¥1,200.00');
   await page.getByTestId('recompute-approve').click();
   await expect.poll(() => list.innerText()).toContain('已批准（2027-03-25）');
   await shot('dynamics-recomputation');
@@ -201,7 +208,24 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await page.getByTestId('termination-reason').click();
   await page.getByRole('option', { name: '迁出本辖区' }).click();
   await shot('dynamics-termination-reason');
-  await page.getByTestId('transition-confirm').click();
+  await page.getByRole('button', { name: '取消' }).click();
   await step.waitFor({ state: 'detached' });
-  await expect.poll(() => page.getByTestId('case-status').innerText()).not.toContain('保障中');
+
+  // The head died: closed for that reason and a linked case opened for the spouse.
+  await page.getByTestId('case-dynamics').click();
+  await page.getByTestId('succession-open').click();
+  const succession = page.getByTestId('succession-dialog');
+  await page.getByLabel('停保原因').click();
+  await page.getByRole('option', { name: '户主死亡' }).click();
+  await page.getByLabel('新申请人（户主）').click();
+  await page.getByRole('option', { name: spouse.name }).click();
+  await succession.getByLabel('意见').fill('户主孙复核于2027年3月20日去世');
+  await shot('dynamics-succession');
+  await page.getByRole('button', { name: '停保并开立接续案件' }).click();
+  await succession.waitFor({ state: 'detached' });
+  await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('草稿');
+  await page.getByRole('heading', { name: new RegExp(spouse.name) }).waitFor();
+  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByText(applicant.name).first().click();
+  await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('停保');
 });

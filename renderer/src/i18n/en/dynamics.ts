@@ -51,6 +51,12 @@ export const dynamicsEn: Record<keyof typeof dynamicsZh, string> = {
   'dynamics.previous_not_closed_for_succession':
     "The previous case was not closed for the head's change or death in the same operation",
   'dynamics.successor_applicant': 'The new applicant must be another member the case covers',
+  'dynamics.succession.open': 'Head changed / died',
+  'dynamics.succession.title': 'Head of household changed or died: close and continue',
+  'dynamics.succession.hint':
+    'This case is terminated for the reason chosen and a linked new application opened for the household (members, income and assets carried, less a head who died); the new one is decided again.',
+  'dynamics.succession.applicant': 'New applicant (head)',
+  'dynamics.succession.confirm': 'Terminate and open the successor',
   'dynamics.recomputation_field': 'A recomputation corrects only the amount',
   'dynamics.recomputation_line_missing': 'The approved recomputation has no line for this case',
   'dynamics.recomputation_line_differs': 'The amount differs from the approved recomputation',

@@ -48,6 +48,12 @@ export const dynamicsZh = {
   'dynamics.previous_other_household': '接续的原案件不是本户同一项目的案件',
   'dynamics.previous_not_closed_for_succession': '原案件没有因户主变更或死亡在同一操作中终止',
   'dynamics.successor_applicant': '新申请人须是原案件保障的其他家庭成员',
+  'dynamics.succession.open': '户主变更/死亡',
+  'dynamics.succession.title': '户主变更或死亡：终止并接续新案件',
+  'dynamics.succession.hint':
+    '本案件将按所选原因停保，同时为本户开立一件接续的新申请（保障人员、收入、财产沿用，去世的户主除外），新申请须重新办理审核。',
+  'dynamics.succession.applicant': '新申请人（户主）',
+  'dynamics.succession.confirm': '停保并开立接续案件',
   'dynamics.recomputation_field': '标准调整重算只能更正保障金',
   'dynamics.recomputation_line_missing': '已批准的重算清单中没有这一户',
   'dynamics.recomputation_line_differs': '保障金与已批准的重算清单不一致',

@@ -15,6 +15,7 @@ import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { DynamicsLink } from '../dynamics/DynamicsLink';
 import { Figures } from './BenefitPanel';
 import { isCaseEditable } from './caseEditForm';
 import { CaseDeadlines } from './CaseDeadlines';
@@ -66,17 +67,20 @@ export function CaseScreen({ id }: { id: string }) {
         }
         onBack={back}
         actions={
-          // The application facts can be corrected (with a reason) only before 公示.
-          isCaseEditable(record.status) && (
-            <Button
-              variant="outlined"
-              startIcon={<EditIcon />}
-              onClick={() => navigate({ name: 'caseEdit', id })}
-              data-testid="case-edit"
-            >
-              {t('cases.case.edit')}
-            </Button>
-          )
+          <>
+            <DynamicsLink record={record} />
+            {/* The application facts can be corrected (with a reason) before 公示 and in a review. */}
+            {isCaseEditable(record.status) && (
+              <Button
+                variant="outlined"
+                startIcon={<EditIcon />}
+                onClick={() => navigate({ name: 'caseEdit', id })}
+                data-testid="case-edit"
+              >
+                {t('cases.case.edit')}
+              </Button>
+            )}
+          </>
         }
       />
       <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>

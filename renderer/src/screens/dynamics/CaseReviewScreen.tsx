@@ -10,6 +10,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { formatFen } from '@shared/money/fen';
+import { isOpenCase } from '@shared/programmes/caseEngine';
 import { getCase } from '../../db/repositories/caseQueries';
 import { transitionCase } from '../../db/repositories/cases';
 import {
@@ -21,13 +22,14 @@ import {
 import { personsOfHousehold } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
-import { useSession, writeContext } from '../../state/session';
+import { useActingRole, useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { Figures } from '../cases/BenefitPanel';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { statusLabel } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { draftOf, factsOf, incomeFields, type ReviewDraft } from './reviewForm';
+import { SuccessionDialog } from './SuccessionDialog';
 
 const incomeLabels = {
   wagesFen: 'cases.form.wages',
@@ -56,6 +58,8 @@ export function CaseReviewScreen(props: { id: string }) {
   const ref = useLiveQuery(() => calcReference(db), [db]);
   const [draft, setDraft] = useState<ReviewDraft | null>(null);
   const [saved, setSaved] = useState(false);
+  const [succeeding, setSucceeding] = useState(false);
+  const role = useActingRole();
   if (!c) return null;
   // The form starts from the case as it stands, until the first keystroke.
   const form = draft ?? draftOf(c);
@@ -111,9 +115,20 @@ export function CaseReviewScreen(props: { id: string }) {
         title={t('dynamics.review.title', { name: c.applicantName })}
         onBack={() => navigate({ name: 'reviewsDue' })}
         actions={
-          <Button onClick={() => navigate({ name: 'case', id: c.id })}>
-            {t('dynamics.review.toCase')}
-          </Button>
+          <>
+            {role === 'supervisor' && isOpenCase(c) && c.paymentFrom !== null && (
+              <Button
+                color="error"
+                onClick={() => setSucceeding(true)}
+                data-testid="succession-open"
+              >
+                {t('dynamics.succession.open')}
+              </Button>
+            )}
+            <Button onClick={() => navigate({ name: 'case', id: c.id })}>
+              {t('dynamics.review.toCase')}
+            </Button>
+          </>
         }
       />
       {!inReview && (
@@ -240,6 +255,7 @@ export function CaseReviewScreen(props: { id: string }) {
         </Paper>
       )}
       {!inReview && errors.error && <ErrorSummary error={errors.error} summary={errors.summary} />}
+      {succeeding && <SuccessionDialog record={c} onClose={() => setSucceeding(false)} />}
     </Stack>
   );
 }

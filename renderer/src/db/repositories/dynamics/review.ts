@@ -58,12 +58,13 @@ export function reviewComputation(
 
 /**
  * The amount before the review: the case as it stood when the review started (the first
- * version in 'under_review' since `reviewStartedOn`), or as it stands when not yet corrected.
+ * version in 'under_review' since `reviewStartedOn`); outside a review, as it stands.
  */
 export async function snapshotBeforeReview(
   db: DeskDatabase,
   c: AssistanceCase,
 ): Promise<AssistanceCaseData> {
+  if (c.status !== 'under_review') return c;
   const versions = await recordHistory(db, 'assistanceCase', c.id);
   const started = versions.find(
     (v) => v.record.status === 'under_review' && v.record.reviewStartedOn === c.reviewStartedOn,
