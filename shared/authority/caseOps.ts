@@ -11,6 +11,7 @@ import type { RuleBook } from '../programmes/ruleBook';
 import type { StandardPeriod } from '../benefit/dibaoBenefit';
 import type { AppErrorData, FieldError } from '../errors/appError';
 import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCase';
+import { applicationStatuses, benefitDateOf, reviewStatuses } from '../dynamics/benefitDate';
 import { isApplicantNameRefresh } from './copyRefresh';
 import { personCopyIssues, type RegistryNames } from './personCopies';
 
@@ -21,14 +22,13 @@ import { stepFields } from '../programmes/caseEngine';
  * The application facts may be corrected (an update with its reason; the case keeps its
  * revisions) while the case is with the township, before its 公示: what is posted and
  * what the county reviews is the file. During 公示 or the county's review a correction
- * needs the explicit step back (重新调查); after the decision there is none.
+ * needs the explicit step back (重新调查); after the decision only a review (复核,
+ * 'under_review': members, income and the amount, computed for the review's date) or an
+ * approved recomputation under a new standard (shared/dynamics/recomputation.ts).
  */
 export const editableCaseStatuses: readonly string[] = [
-  'draft',
-  'submitted',
-  'accepted',
-  'investigating',
-  'township_opinion',
+  ...applicationStatuses,
+  ...reviewStatuses,
   // 特困 重新评估: the new six-item assessment is a correction of the facts (tekun/workflow.ts).
   'reassessment',
 ];
@@ -128,6 +128,7 @@ export function stepOpIssues(fields: Record<string, unknown>): FieldError[] {
 }
 
 const checkedFigures = [
+  'computedForDate',
   'benefitFen',
   'standardFen',
   'coveredCount',
@@ -136,17 +137,19 @@ const checkedFigures = [
 ] as const;
 
 /**
- * The case's benefit recomputed with `standards` and `rules`; null when the figures
- * the case carries are those, else the refusal naming each figure that differs (both
- * values) — `benefit.mismatch` — or `benefit.no_standard` when none is in force.
+ * The case's benefit recomputed with `standards` and `rules` for `date` (by default the
+ * case's own benefit date, shared/dynamics/benefitDate.ts — never the date a desk sent);
+ * null when the figures the case carries are those, else the refusal naming each figure
+ * that differs (both values) — `benefit.mismatch` — or `benefit.no_standard`.
  */
 export function benefitRefusal(
   data: AssistanceCaseData,
   standards: (StandardPeriod & { id: string; amountFen: number })[],
   settings: BenefitRules,
   rules: RuleBook = programmeRuleBook([]),
+  date: string = benefitDateOf(data),
 ): AppErrorData | null {
-  const computed = moduleOf(data).calculate(data, data.applicationDate, {
+  const computed = moduleOf(data).calculate(data, date, {
     standards,
     settings,
     rules,
@@ -154,12 +157,12 @@ export function benefitRefusal(
   if (computed.classification === 'no_standard') {
     return {
       code: 'validation',
-      message: `No benefit standard is in force for area ${data.areaCode}, ${data.category}, on ${data.applicationDate}.`,
+      message: `No benefit standard is in force for area ${data.areaCode}, ${data.category}, on ${date}.`,
       fieldErrors: [
         {
           path: 'benefit',
           code: 'benefit.no_standard',
-          params: { areaCode: data.areaCode, date: data.applicationDate },
+          params: { areaCode: data.areaCode, date },
         },
       ],
     };

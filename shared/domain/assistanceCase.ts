@@ -82,6 +82,8 @@ export const assistanceCaseDataSchema = z.object({
   helpedFirstOn: isoDateSchema.nullable().default(null),
   paperworkDue: isoDateSchema.nullable().default(null),
   reviewedOn: isoDateSchema.nullable().default(null),
+  /** The day the current or last review started: a reviewed case's benefit date. */
+  reviewStartedOn: isoDateSchema.nullable().default(null),
   reviewDue: isoDateSchema.nullable().default(null),
   phaseOutUntil: isoMonthSchema.nullable().default(null),
   /** The programme's own facts, checked by its module's factsSchema. */
@@ -111,6 +113,7 @@ export const workflowOwnedCaseFields = [
   'helpedFirstOn',
   'paperworkDue',
   'reviewedOn',
+  'reviewStartedOn',
   'reviewDue',
   'phaseOutUntil',
 ] as const;
@@ -128,6 +131,7 @@ export const noStepDates = {
   helpedFirstOn: null,
   paperworkDue: null,
   reviewedOn: null,
+  reviewStartedOn: null,
   reviewDue: null,
   phaseOutUntil: null,
 } as const;

@@ -199,6 +199,9 @@ function markedFields(
           env.calendar,
         );
         break;
+      case 'reviewStarted':
+        fields.reviewStartedOn = today;
+        break;
       case 'reviewed':
         fields.reviewedOn = today;
         fields.reviewDue = reviewDue();

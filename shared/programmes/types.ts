@@ -26,6 +26,7 @@ import type { RuleBook, RuleSpec } from './ruleBook';
  *   and is reviewed by its review rule (reviewDue);
  * - ended: endedOn = today; a monthly programme pays to the end of this month (paymentTo);
  * - helpedFirst: helpedFirstOn = today, paperworkDue counted on the calendar (先行救助);
+ * - reviewStarted: reviewStartedOn = today (the date a review computes the benefit for);
  * - reviewed: reviewedOn = today and the next reviewDue by the programme's review rule;
  * - phaseOut: phaseOutUntil = the last month of the 渐退期 (rule `<id>.phaseOutMonths`);
  * - reassessmentDue: reviewDue = today + rule `<id>.reassessWorkingDays` working days (a
@@ -40,6 +41,7 @@ export type StepMark =
   | 'approved'
   | 'ended'
   | 'helpedFirst'
+  | 'reviewStarted'
   | 'reviewed'
   | 'phaseOut'
   | 'reassessmentDue';

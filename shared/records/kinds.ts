@@ -22,6 +22,7 @@ import { idTailTokens } from '../search/idTails';
 import { nameSearchTokens } from '../search/searchTokens';
 
 import { communityKinds } from './communityKinds';
+import { dynamicsKinds } from './dynamicsKinds';
 import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
 import { elderlyCareKinds } from './elderlyCareKinds';
 
@@ -32,6 +33,7 @@ export type { KindDefinition, SyncScope } from './defineKind';
 export const kindDefinitions = {
   ...elderlyCareKinds,
   ...communityKinds,
+  ...dynamicsKinds,
   person: defineKind({
     schema: personDataSchema,
     scope: 'office',

@@ -21,6 +21,7 @@ import { syncEn } from './en/sync';
 import { temporaryEn } from './en/temporary';
 import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
+import { dynamicsEn } from './en/dynamics';
 import { authZh } from './zh-CN/auth';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
@@ -44,6 +45,7 @@ import { syncZh } from './zh-CN/sync';
 import { temporaryZh } from './zh-CN/temporary';
 import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
+import { dynamicsZh } from './zh-CN/dynamics';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -73,6 +75,7 @@ export const zhCN = {
   ...temporaryZh,
   ...papersZh,
   ...tekunZh,
+  ...dynamicsZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -101,4 +104,5 @@ export const en: Record<MessageKey, string> = {
   ...temporaryEn,
   ...papersEn,
   ...tekunEn,
+  ...dynamicsEn,
 };

@@ -16,6 +16,8 @@ import { SyncSettingsScreen } from './sync/SyncSettingsScreen';
 import { renderCommunityRoute } from './community/routes';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
 import { renderElderlyCareRoute } from './elderlyCare/routes';
+import { renderDynamicsRoute } from './dynamics/routes';
+import { dynamicsRouteNames, type DynamicsRoute } from './dynamics/routeTypes';
 import { elderlyCareRouteNames, type ElderlyCareRoute } from './elderlyCare/routeTypes';
 import { isPapersRoute, renderPapersRoute } from './papers/routes';
 
@@ -28,6 +30,9 @@ export function renderRoute(route: Route): ReactNode {
   if (isElderlyCareRoute(route)) return renderElderlyCareRoute(route);
   if (isCommunityRoute(route)) return renderCommunityRoute(route);
   if (isPapersRoute(route)) return renderPapersRoute(route);
+  if ((dynamicsRouteNames as readonly string[]).includes(route.name)) {
+    return renderDynamicsRoute(route as DynamicsRoute);
+  }
   switch (route.name) {
     case 'persons':
       return <PersonsScreen />;

@@ -3,9 +3,10 @@ import type { Programme } from '@shared/domain/assistanceCase';
 import type { CommunityRoute } from '../screens/community/routeTypes';
 import type { ElderlyCareRoute } from '../screens/elderlyCare/routeTypes';
 import type { PapersRoute } from '../screens/papers/routeTypes';
+import type { DynamicsRoute } from '../screens/dynamics/routeTypes';
 
 /** The screens of the desk. A tiny typed router: no URLs to parse, no invalid routes. */
-export type Route = CoreRoute | ElderlyCareRoute | CommunityRoute | PapersRoute;
+export type Route = CoreRoute | ElderlyCareRoute | CommunityRoute | PapersRoute | DynamicsRoute;
 
 export type CoreRoute =
   | { name: 'persons' }

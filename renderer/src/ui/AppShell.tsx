@@ -1,4 +1,5 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentOutlined';
+import EventRepeatIcon from '@mui/icons-material/EventRepeatOutlined';
 import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
@@ -43,6 +44,7 @@ type Section =
   | 'households'
   | 'cases'
   | 'papers'
+  | 'dynamics'
   | 'elderlyCare'
   | 'community'
   | 'packages'
@@ -56,6 +58,7 @@ const casework: readonly Section[] = [
   'households',
   'cases',
   'papers',
+  'dynamics',
   'elderlyCare',
   'community',
 ];
@@ -83,6 +86,12 @@ const navItems: NavItem[] = [
     label: 'nav.papers',
     icon: <CampaignIcon />,
     target: { name: 'noticeList' },
+  },
+  {
+    section: 'dynamics',
+    label: 'nav.dynamics',
+    icon: <EventRepeatIcon />,
+    target: { name: 'reviewsDue' },
   },
   { section: 'elderlyCare', label: 'nav.elderlyCare', icon: <BedIcon />, target: { name: 'beds' } },
   {
@@ -153,6 +162,10 @@ function sectionOf(route: Route): Section {
       return 'sync';
     case 'accounts':
       return 'accounts';
+    case 'reviewsDue':
+    case 'caseReview':
+    case 'recomputations':
+      return 'dynamics';
   }
 }
 

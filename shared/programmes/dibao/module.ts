@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { benefitInputOf, computeCaseBenefit } from '../../benefit/caseBenefit';
+import { reviewMonthsOf, reviewRuleSpecs } from '../../dynamics/reviewRule';
 import type { ProgrammeModule } from '../types';
 import { decisionPendingStatuses } from '../../workflow/dibaoDeadlines';
 import { dibaoWorkflow } from './workflow';
@@ -15,22 +16,22 @@ export const dibaoModule: ProgrammeModule = {
   workflow: dibaoWorkflow,
   initialStatus: 'draft',
   decisionPendingStatuses,
-  paidStatuses: ['active', 'under_review'],
+  paidStatuses: ['active', 'under_review', 'phasing_out'],
   hasNotice: true,
   payment: 'monthly',
-  factsSchema: z.object({}).strict(),
+  // 动态管理: whether the household's income is unstable (reviewed every 6 months).
+  factsSchema: z.object({ incomeUnstable: z.boolean().optional() }).strict(),
   defaultFacts: () => ({}),
   formSections: ['household', 'members', 'income', 'assets'],
   rules: {
-    // 动态管理: stable households yearly (the case's reviews may be set shorter by hand).
-    'dibao.reviewMonths': { unit: 'months', min: 1, max: 36, sample: 12 },
+    // 动态管理: stable households yearly, unstable income every six months.
+    ...reviewRuleSpecs('dibao'),
     'dibao.phaseOutMonths': { unit: 'months', min: 0, max: 24, sample: 6 },
   },
   calculate: (data, date, ref) =>
     computeCaseBenefit({ ...benefitInputOf(data), date }, [...ref.standards], ref.settings),
   checks: () => [],
   papers: ['noticeList', 'refusal', 'approvalForm', 'authorisation'],
-  reviewIntervalMonths: (data, rules, today) =>
-    rules.value('dibao.reviewMonths', today, data.areaCode),
+  reviewIntervalMonths: (data, rules, today) => reviewMonthsOf('dibao', data, rules, today),
   excludes: ['tekun'],
 };

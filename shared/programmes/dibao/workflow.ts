@@ -20,6 +20,8 @@ export const dibaoStatuses = [
   'denied',
   'active',
   'under_review',
+  // 渐退期: income rose above the line; paid to phaseOutUntil, then terminated.
+  'phasing_out',
   'suspended',
   'terminated',
   'withdrawn',
@@ -70,6 +72,7 @@ export const dibaoActions = [
   'start_payment',
   'start_review',
   'complete_review',
+  'start_phase_out',
   'suspend',
   'resume',
   'terminate',
@@ -168,6 +171,15 @@ const actions = {
     kind: 'forward',
     requiresOpinion: true,
   },
+  // 渐退期 (动态管理): a review found the income above the line; the benefit goes on
+  // for `dibao.phaseOutMonths` months (phaseOutUntil), then the case is terminated.
+  start_phase_out: {
+    from: ['active', 'under_review'],
+    to: 'phasing_out',
+    roles: supervisor,
+    kind: 'forward',
+    requiresOpinion: true,
+  },
   // Suspension is a decision, not a correction, so it is forward with a recorded opinion.
   suspend: {
     from: ['active', 'under_review'],
@@ -178,7 +190,7 @@ const actions = {
   },
   resume: { from: ['suspended'], to: 'active', roles: supervisor, kind: 'forward' },
   terminate: {
-    from: ['active', 'under_review', 'suspended'],
+    from: ['active', 'under_review', 'phasing_out', 'suspended'],
     to: 'terminated',
     roles: supervisor,
     kind: 'forward',
@@ -196,7 +208,9 @@ export const dibaoMarks: Partial<Record<DibaoAction, readonly StepMark[]>> = {
   confirm_at_township: ['approved'],
   deny: ['decided'],
   deny_at_township: ['decided'],
+  start_review: ['reviewStarted'],
   complete_review: ['reviewed'],
+  start_phase_out: ['phaseOut'],
   terminate: ['ended'],
 };
 

@@ -14,6 +14,10 @@ import type { ActorRole } from '@shared/domain/roles';
 import { correctionReasonIssue } from '@shared/records/corrections';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { planCaseStep } from '@shared/programmes/caseEngine';
+import { firstDayOfMonth } from '@shared/calendar/dates';
+import { recomputedCorrectionIssues } from '@shared/dynamics/recomputation';
+import { stepReasonIssues } from '@shared/dynamics/termination';
+import { noteClosure, recomputationOfTx, successorRefusal } from './dynamicsAuthority';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
@@ -40,6 +44,8 @@ export async function caseAuthority(
       const issues = caseCreateIssues(op.fields);
       if (issues.length > 0)
         return refuse('invalid_transition', 'A case starts as a draft.', issues);
+      const link = await successorRefusal(ctx, op);
+      if (link) return link;
       return {
         change: op,
         checkMerged: async (state) =>
@@ -52,6 +58,22 @@ export async function caseAuthority(
     }
     case 'update': {
       if (!current || status === undefined) return { change: op }; // the merge says not_found
+      // A paid case's benefit under a new standard: only as a line of the recomputation
+      // list its supervisor approves in the same transaction (shared/dynamics).
+      const recomputation = await recomputationOfTx(ctx, op);
+      if (recomputation) {
+        const lineIssues = recomputedCorrectionIssues(
+          op.fields,
+          current.data as unknown as AssistanceCaseData,
+          recomputation,
+          op.recordId,
+        );
+        if (lineIssues.length > 0) {
+          return refuse('validation', 'A recomputed benefit is its approved line.', lineIssues);
+        }
+        const date = firstDayOfMonth(recomputation.month);
+        return { change: op, checkMerged: (state) => benefitCheck(ctx, state, date) };
+      }
       const issues = caseEditIssues(
         {
           status,
@@ -139,6 +161,11 @@ async function stepAuthority(
       { path: 'transition', code: 'workflow.event_missing' },
     ]);
   }
+  // 停保 names its reason code (shared/dynamics/termination.ts).
+  const reasonIssues = stepReasonIssues(step.action, String(event.reason ?? ''));
+  if (reasonIssues.length > 0) {
+    return refuse('validation', 'A termination names its reason.', reasonIssues);
+  }
   const data = current.data as unknown as AssistanceCaseData;
   let planned;
   try {
@@ -189,6 +216,7 @@ async function stepAuthority(
     onApplied: () => {
       const steps = ctx.acceptedSteps.get(op.txId) ?? [];
       ctx.acceptedSteps.set(op.txId, [...steps, accepted]);
+      if (accepted.to === 'terminated') noteClosure(ctx, op.txId, op.recordId, accepted.reason);
     },
   };
 }
@@ -282,14 +310,14 @@ async function coveredCheck(
     : null;
 }
 
-async function benefitCheck(ctx: AuthorityContext, state: RecordState) {
+async function benefitCheck(ctx: AuthorityContext, state: RecordState, date?: string) {
   const parsed = assistanceCaseDataSchema.safeParse(state.data);
   if (!parsed.success) return null; // the schema check names what is wrong
   const [reference, settings] = await Promise.all([
     ctx.facts.referenceFacts(),
     ctx.facts.settings(ctx.work),
   ]);
-  return benefitRefusal(parsed.data, reference.standards, settings, reference.rules);
+  return benefitRefusal(parsed.data, reference.standards, settings, reference.rules, date);
 }
 
 function refuse(

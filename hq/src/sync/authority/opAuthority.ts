@@ -7,6 +7,7 @@ import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { RecordState } from '../merge';
 import { actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
+import { recomputationAuthority } from './dynamicsAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
 import { personCopyAuthority } from './personCopyAuthority';
 import { registryAuthority } from './registryAuthority';
@@ -49,6 +50,8 @@ export async function authorizeOp(
       return caseAuthority(ctx, op);
     case 'caseEvent':
       return eventAuthority(ctx, op);
+    case 'benefitRecomputation':
+      return recomputationAuthority(ctx, op);
     case 'officeSettings':
       return settingsAuthority(op);
     case 'staffMember':

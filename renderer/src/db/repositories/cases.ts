@@ -13,8 +13,10 @@ import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
 import { planCaseStep } from '@shared/programmes/caseEngine';
 import { programmeModule } from '@shared/programmes/registry';
+import { benefitDateOf } from '@shared/dynamics/benefitDate';
+import { stepReasonIssues } from '@shared/dynamics/termination';
 import type { DeskDatabase } from '../database';
-import { write } from '../writePath';
+import { write, type Writer } from '../writePath';
 import type { WriteContext } from '../writeContext';
 import { listDelegations, listStandards, loadCalendar, loadRuleBook } from './reference';
 import { loadSettings } from './settings';
@@ -53,17 +55,18 @@ async function requireSettings(db: DeskDatabase): Promise<OfficeSettings> {
 
 /**
  * The amount by the programme's own calculator, as HQ recomputes it (caseOps
- * benefitRefusal). Standards, rules and settings are read before the write transaction
- * (no await on other work inside).
+ * benefitRefusal), for `date` (the application date; under review, the review's day:
+ * shared/dynamics/benefitDate.ts). Standards, rules and settings are read before the
+ * write transaction (no await on other work inside).
  */
-async function benefitFor(db: DeskDatabase, input: CaseApplicationInput) {
+async function benefitFor(db: DeskDatabase, input: CaseApplicationInput, date?: string) {
   const [standards, settings, rules] = await Promise.all([
     listStandards(db),
     requireSettings(db),
     loadRuleBook(db),
   ]);
   const asCase = { ...input, ...noStepDates } as unknown as AssistanceCaseData;
-  return programmeModule(input.programme).calculate(asCase, input.applicationDate, {
+  return programmeModule(input.programme).calculate(asCase, date ?? input.applicationDate, {
     standards,
     settings,
     rules,
@@ -124,10 +127,14 @@ export async function updateCase(
   input: CaseApplicationInput,
   reason: string,
 ): Promise<AssistanceCase> {
-  const current0 = await db.cases.get(id);
-  const programme = current0?.programme ?? input.programme;
+  const stored = await db.cases.get(id);
+  const programme = stored?.programme ?? input.programme;
   const facts = { ...applicationFacts(input), programmeFacts: input.programmeFacts };
-  const benefit = await benefitFor(db, { ...input, programme });
+  // Under review, the standard of the review's day (shared/dynamics/benefitDate.ts).
+  const date = stored
+    ? benefitDateOf({ ...stored, applicationDate: input.applicationDate })
+    : undefined;
+  const benefit = await benefitFor(db, { ...input, programme }, date);
   requireStandard(benefit);
   return write(db, ctx, async (w) => {
     const current = await w.get('assistanceCase', id);
@@ -199,52 +206,79 @@ export async function transitionCase(
   baseVersion: number,
   input: TransitionInput,
 ): Promise<AssistanceCase> {
+  const env = await stepReference(db);
+  return write(db, ctx, (w) => writeCaseStep(w, ctx, id, baseVersion, input, env));
+}
+
+/** What a step is planned with, read before the write transaction. */
+export async function stepReference(db: DeskDatabase) {
   const [settings, calendar, delegations, rules] = await Promise.all([
     requireSettings(db),
     loadCalendar(db),
     listDelegations(db),
     loadRuleBook(db),
   ]);
-  return write(db, ctx, async (w) => {
-    const current = await w.get('assistanceCase', id);
-    if (!current || current.deleted) {
-      throw new AppError({ code: 'not_found', message: `No case with id ${id}.` });
-    }
-    const step = planCaseStep(
-      current,
-      {
-        action: input.action,
-        role: ctx.actor.role,
-        opinion: input.opinion ?? null,
-        reason: input.reason ?? null,
-      },
-      {
-        today: w.today,
-        settings,
-        calendar,
-        rules,
-        confirmationDelegated: delegationInForce(delegations, ctx.officeId, w.today),
-      },
-    );
-    const updated = await w.update(
-      'assistanceCase',
-      id,
-      baseVersion,
-      { ...step.fields, statusChangedAt: ctx.now().toISOString() },
-      { transition: { action: input.action, from: current.status, to: step.to } },
-    );
-    await w.create('caseEvent', {
-      caseId: id,
-      action: input.action as CaseEventData['action'],
-      from: current.status,
-      to: step.to,
-      actorId: ctx.actor.userId,
-      actorName: ctx.actor.name,
-      actorRole: ctx.actor.role,
-      at: ctx.now().toISOString(),
-      opinion: input.opinion?.trim() ?? '',
-      reason: input.reason?.trim() ?? '',
+  return { settings, calendar, delegations, rules };
+}
+
+/**
+ * The step and its history event inside a write transaction (transitionCase; a
+ * successor case closes the previous one in the same transaction as it opens).
+ */
+export async function writeCaseStep(
+  w: Writer,
+  ctx: WriteContext,
+  id: string,
+  baseVersion: number,
+  input: TransitionInput,
+  env: Awaited<ReturnType<typeof stepReference>>,
+): Promise<AssistanceCase> {
+  const reasonIssues = stepReasonIssues(input.action, input.reason);
+  if (reasonIssues.length > 0) {
+    throw new AppError({
+      code: 'validation',
+      message: 'A termination names its reason.',
+      fieldErrors: reasonIssues,
     });
-    return updated;
+  }
+  const current = await w.get('assistanceCase', id);
+  if (!current || current.deleted) {
+    throw new AppError({ code: 'not_found', message: `No case with id ${id}.` });
+  }
+  const step = planCaseStep(
+    current,
+    {
+      action: input.action,
+      role: ctx.actor.role,
+      opinion: input.opinion ?? null,
+      reason: input.reason ?? null,
+    },
+    {
+      today: w.today,
+      settings: env.settings,
+      calendar: env.calendar,
+      rules: env.rules,
+      confirmationDelegated: delegationInForce(env.delegations, ctx.officeId, w.today),
+    },
+  );
+  const updated = await w.update(
+    'assistanceCase',
+    id,
+    baseVersion,
+    { ...step.fields, statusChangedAt: ctx.now().toISOString() },
+    { transition: { action: input.action, from: current.status, to: step.to } },
+  );
+  await w.create('caseEvent', {
+    caseId: id,
+    action: input.action as CaseEventData['action'],
+    from: current.status,
+    to: step.to,
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.name,
+    actorRole: ctx.actor.role,
+    at: ctx.now().toISOString(),
+    opinion: input.opinion?.trim() ?? '',
+    reason: input.reason?.trim() ?? '',
   });
+  return updated;
 }

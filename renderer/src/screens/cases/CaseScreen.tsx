@@ -17,6 +17,7 @@ import { useSession } from '../../state/session';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { PaperMenu } from '../papers/PaperMenu';
+import { DynamicsLink } from '../dynamics/DynamicsLink';
 import { Figures } from './BenefitPanel';
 import { isCaseEditable } from './caseEditForm';
 import { programmeForms } from './programmeForms';
@@ -77,7 +78,8 @@ export function CaseScreen({ id }: { id: string }) {
         actions={
           <>
             <PaperMenu record={record} village={household?.household.villageName ?? ''} />
-            {/* The application facts can be corrected (with a reason) only before 公示. */}
+            <DynamicsLink record={record} />
+            {/* The application facts can be corrected (with a reason) before 公示 and in a review. */}
             {isCaseEditable(record.status) && (
               <Button
                 variant="outlined"

@@ -17,6 +17,7 @@ const colorOf: Record<string, ChipColor> = {
   denied: 'error',
   active: 'success',
   under_review: 'warning',
+  phasing_out: 'warning',
   suspended: 'default',
   terminated: 'default',
   withdrawn: 'default',

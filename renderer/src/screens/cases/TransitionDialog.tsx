@@ -15,6 +15,7 @@ import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { actionLabel, statusLabel } from '../common/labels';
 import { isDestructive } from './workflowButtons';
+import { TerminationReasonField } from '../dynamics/TerminationReasonField';
 
 /** What a step that closes the case does, said before it is confirmed. */
 const consequences = {
@@ -39,6 +40,8 @@ export function TransitionDialog(props: {
   const errors = useFieldErrors();
   const [opinion, setOpinion] = useState('');
   const [reason, setReason] = useState('');
+  const [terminationCode, setTerminationCode] = useState('');
+  const terminates = props.option.action === 'terminate';
   const [saving, setSaving] = useState(false);
   const { option, record } = props;
   const isBack = option.requiresReason;
@@ -52,6 +55,7 @@ export function TransitionDialog(props: {
       await transitionCase(db, writeContext(), record.id, record.version, {
         action: option.action,
         ...(isBack ? { reason } : { opinion }),
+        ...(terminates ? { reason: terminationCode } : {}),
       });
       props.onClose(true);
     } catch (thrown) {
@@ -85,6 +89,16 @@ export function TransitionDialog(props: {
             <br />
             {isBack ? t('cases.dialog.reasonHint') : t('cases.dialog.opinionHint')}
           </Alert>
+          {terminates && (
+            <TerminationReasonField
+              value={terminationCode}
+              onChange={(code) => {
+                setTerminationCode(code);
+                errors.clearField('reason');
+              }}
+              error={errors.errorFor('reason')}
+            />
+          )}
           {isBack ? (
             <TextField
               label={t('cases.dialog.reason')}

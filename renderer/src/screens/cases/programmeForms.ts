@@ -50,15 +50,6 @@ export const noOwnFacts: ProgrammeForm = {
   toFacts: () => ({}),
 };
 
-/** Facts kept as they are (a programme whose form part is still being written). */
-const factsAsTyped: ProgrammeForm = {
-  ...noOwnFacts,
-  fromCase: (facts) => ({ ...facts }),
-  adopt: (stored) =>
-    typeof stored === 'object' && stored !== null ? { ...(stored as object) } : {},
-  toFacts: (facts) => ({ ...facts }),
-};
-
 export const programmeForms: Record<Programme, ProgrammeForm> = {
   dibao: noOwnFacts,
   tekun: tekunForm,

@@ -1,0 +1,115 @@
+/**
+ * 动态管理 at HQ (shared/dynamics): a recomputation list is approved only by a
+ * supervisor and never changed once approved; a correction of a paid case is accepted
+ * only with the approval of a list holding its line in the same local transaction; a
+ * successor case names a case of this office closed for that reason in its transaction.
+ */
+import {
+  benefitRecomputationDataSchema,
+  type BenefitRecomputationData,
+} from '@shared/dynamics/recomputation';
+import { successorIssues } from '@shared/dynamics/succession';
+import type { AppErrorData, FieldError } from '@shared/errors/appError';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import type { AuthorityContext } from './context';
+import type { Authorized } from './opAuthority';
+
+const kind = 'benefitRecomputation';
+
+/**
+ * Terminations HQ applied in this batch, by local transaction (the step's history event
+ * consumes the batch's accepted step, so the successor's check keeps its own note).
+ */
+const closures = new WeakMap<object, Map<string, { caseId: string; reason: string }[]>>();
+
+/** Called when a terminate step is applied: the successor in its transaction may name it. */
+export function noteClosure(ctx: AuthorityContext, txId: string, caseId: string, reason: string) {
+  // Keyed by the batch's own map of accepted steps: each op gets a context of its own.
+  const byTx =
+    closures.get(ctx.acceptedSteps) ?? new Map<string, { caseId: string; reason: string }[]>();
+  byTx.set(txId, [...(byTx.get(txId) ?? []), { caseId, reason }]);
+  closures.set(ctx.acceptedSteps, byTx);
+}
+
+export async function recomputationAuthority(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Promise<Authorized | { refusal: AppErrorData }> {
+  const current = await ctx.work.load(ctx.officeId, kind, op.recordId);
+  if (current?.data.status === 'approved') {
+    return refuse('invalid_transition', 'An approved recomputation is never changed.', [
+      { path: 'status', code: 'dynamics.recomputation_approved' },
+    ]);
+  }
+  if (op.op === 'delete') return { change: op };
+  // Drawn up first, approved after: a list is never created approved.
+  if (op.op === 'create' && op.fields.status !== 'draft') {
+    return refuse('invalid_transition', 'A recomputation starts as a draft.', [
+      { path: 'status', code: 'workflow.initial_state', params: { expected: 'draft' } },
+    ]);
+  }
+  if (op.fields.status === 'approved' && op.actor.role !== 'supervisor') {
+    return refuse('forbidden', 'Only a supervisor approves a recomputation.', [
+      { path: 'status', code: 'dynamics.approve_role' },
+    ]);
+  }
+  return { change: op };
+}
+
+/** The recomputation approved in the op's own local transaction, as it then stands. */
+export async function recomputationOfTx(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Promise<BenefitRecomputationData | undefined> {
+  const approval = ctx.ops.find(
+    (o) =>
+      o.kind === kind &&
+      o.op === 'update' &&
+      o.txId === op.txId &&
+      o.seq < op.seq &&
+      o.fields.status === 'approved' &&
+      o.actor.role === 'supervisor',
+  );
+  if (!approval) return undefined;
+  const stored = await ctx.work.load(ctx.officeId, kind, approval.recordId);
+  const parsed = benefitRecomputationDataSchema.safeParse({
+    ...(stored?.data ?? {}),
+    ...approval.fields,
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A new case's link to the case it continues (head of household changed or died). */
+export async function successorRefusal(
+  ctx: AuthorityContext,
+  op: QueueEntry,
+): Promise<{ refusal: AppErrorData } | null> {
+  const previousId = op.fields.previousCaseId;
+  if (previousId === null || previousId === undefined) return null;
+  const previous =
+    typeof previousId === 'string'
+      ? await ctx.work.load(ctx.officeId, 'assistanceCase', previousId)
+      : null;
+  const closedFor = (closures.get(ctx.acceptedSteps)?.get(op.txId) ?? []).find(
+    (c) => c.caseId === previousId,
+  )?.reason;
+  const issues = successorIssues(
+    {
+      previousCaseId: previousId,
+      programme: op.fields.programme,
+      householdId: op.fields.householdId,
+    },
+    { previous: previous && !previous.deleted ? previous.data : undefined, closedFor },
+  );
+  return issues.length > 0
+    ? refuse('validation', 'A successor case continues a case closed for it.', issues)
+    : null;
+}
+
+function refuse(
+  code: AppErrorData['code'],
+  message: string,
+  fieldErrors: FieldError[],
+): { refusal: AppErrorData } {
+  return { refusal: { code, message, fieldErrors } };
+}
