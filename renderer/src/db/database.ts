@@ -19,6 +19,7 @@ import { latestSchemaVersion, schemaVersions } from './schema';
 import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
 import { elderlyCareTables } from './tables/elderlyCareTables';
+import { rollTables } from './tables/rollTables';
 
 export interface MetaRow {
   key: string;
@@ -113,6 +114,7 @@ export const tableOfKind = {
   ...elderlyCareTables,
   ...authorityTables,
   ...communityTables,
+  ...rollTables,
   person: 'persons',
   household: 'households',
   assistanceCase: 'cases',
