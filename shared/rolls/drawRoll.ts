@@ -49,7 +49,7 @@ export interface DrawRollInput {
   cases: readonly { id: string; data: AssistanceCaseData }[];
   persons: readonly RollPerson[];
   households: readonly RollHousehold[];
-  /** Live payee accounts; a person's last one in this order is used. */
+  /** Live payee accounts; a person's newest (highest id) is used. */
   accounts: readonly { id: string; data: PayeeAccountData }[];
   reference: CalcReference;
   /** The office's earlier rolls of this programme (any status; approved ones count). */
@@ -76,8 +76,14 @@ export function drawRoll(input: DrawRollInput): DrawnRoll {
   const { month, reference } = input;
   const persons = new Map(input.persons.map((p) => [p.id, p]));
   const households = new Map(input.households.map((h) => [h.id, h]));
-  const accounts = new Map(input.accounts.map((a) => [a.data.personId, a.data]));
-  const ownCases = input.cases.filter((c) => c.data.programme === input.programme);
+  // Ids are UUIDv7 (time-ordered): a person's newest account wins, whatever the order given.
+  const accounts = new Map(
+    [...input.accounts]
+      .sort((a, b) => byCodeUnits(a.id, b.id))
+      .map((a) => [a.data.personId, a.data]),
+  );
+  const sortedCases = [...input.cases].sort((a, b) => byCodeUnits(a.id, b.id));
+  const ownCases = sortedCases.filter((c) => c.data.programme === input.programme);
   const approved = latestApprovedByMonth(input.previousRolls, input.programme, month);
 
   const payee = (c: AssistanceCaseData) => {
@@ -151,7 +157,7 @@ export function drawRoll(input: DrawRollInput): DrawnRoll {
       byCodeUnits(a.key, b.key),
   );
   changes.sort((a, b) => byCodeUnits(a.kind, b.kind) || byCodeUnits(a.caseId, b.caseId));
-  const problems = rollProblems({ ...input, module, modules, lines, persons });
+  const problems = rollProblems({ ...input, cases: sortedCases, module, modules, lines, persons });
   return { lines, changes, problems, totalFen: lines.reduce((sum, l) => sum + l.paidFen, 0) };
 }
 

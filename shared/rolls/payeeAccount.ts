@@ -8,14 +8,20 @@ import { optionalText } from '../domain/common';
  * overwritten (keepsRevisions): a changed account keeps the one money went to before.
  *
  * Length rule (design, docs/programmes.md 发放): 12 to 25 digits — bank cards are 16–19
- * digits, passbook and rural-credit accounts up to 25; spaces typed between groups are
- * dropped by the kind's derive.
+ * digits, passbook and rural-credit accounts up to 25; spaces or dashes typed between
+ * groups are dropped before the check.
  */
 export const accountNumberSchema = z
   .string()
-  .regex(/^\d+$/, 'payee.account_digits')
-  .min(12, 'payee.account_length')
-  .max(25, 'payee.account_length');
+  .max(40, 'payee.account_length')
+  .transform((typed) => typed.replace(/[\s-]+/g, ''))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'payee.account_digits')
+      .min(12, 'payee.account_length')
+      .max(25, 'payee.account_length'),
+  );
 
 export const payeeAccountDataSchema = z.object({
   personId: z.string().min(1),

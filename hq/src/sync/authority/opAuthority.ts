@@ -10,6 +10,7 @@ import { caseAuthority } from './caseAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
 import { personCopyAuthority } from './personCopyAuthority';
 import { registryAuthority } from './registryAuthority';
+import { rollAuthority } from './rollAuthority';
 
 /**
  * What HQ lets a pushed op do, once it passed the checks: the change to merge (for a
@@ -56,6 +57,9 @@ export async function authorizeOp(
     case 'person':
     case 'household':
       return registryAuthority(ctx, op);
+    case 'paymentRoll':
+    case 'rollUnpaid':
+      return rollAuthority(ctx, op);
     default:
       if (hasFixedPlace(op.kind) && op.op === 'update') return placeAuthority(ctx, op);
       return personCopyAuthority(ctx, op);
