@@ -14,6 +14,7 @@ import { searchEn } from './en/search';
 import { registryCorrectionsEn } from './en/registryCorrections';
 import { reviewEn } from './en/review';
 import { rolesEn } from './en/roles';
+import { rollsEn } from './en/rolls';
 import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
@@ -34,6 +35,7 @@ import { searchZh } from './zh-CN/search';
 import { registryCorrectionsZh } from './zh-CN/registryCorrections';
 import { reviewZh } from './zh-CN/review';
 import { rolesZh } from './zh-CN/roles';
+import { rollsZh } from './zh-CN/rolls';
 import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
@@ -64,6 +66,7 @@ export const zhCN = {
   ...rolesZh,
   ...rulesZh,
   ...reviewZh,
+  ...rollsZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -89,4 +92,5 @@ export const en: Record<MessageKey, string> = {
   ...rolesEn,
   ...rulesEn,
   ...reviewEn,
+  ...rollsEn,
 };

@@ -1,4 +1,5 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentOutlined';
+import PaymentsIcon from '@mui/icons-material/PaymentsOutlined';
 import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
@@ -41,6 +42,7 @@ type Section =
   | 'persons'
   | 'households'
   | 'cases'
+  | 'rolls'
   | 'elderlyCare'
   | 'community'
   | 'packages'
@@ -49,7 +51,14 @@ type Section =
   | 'accounts';
 
 /** The casework areas: shown only to an account holding a casework role. */
-const casework: readonly Section[] = ['persons', 'households', 'cases', 'elderlyCare', 'community'];
+const casework: readonly Section[] = [
+  'persons',
+  'households',
+  'cases',
+  'rolls',
+  'elderlyCare',
+  'community',
+];
 
 interface NavItem {
   section: Section;
@@ -69,6 +78,7 @@ const navItems: NavItem[] = [
     target: { name: 'householdNew' },
   },
   { section: 'cases', label: 'nav.cases', icon: <AssignmentIcon />, target: { name: 'cases' } },
+  { section: 'rolls', label: 'nav.rolls', icon: <PaymentsIcon />, target: { name: 'rolls' } },
   { section: 'elderlyCare', label: 'nav.elderlyCare', icon: <BedIcon />, target: { name: 'beds' } },
   {
     section: 'community',
@@ -128,6 +138,8 @@ function sectionOf(route: Route): Section {
       return 'cases';
     case 'packages':
       return 'packages';
+    case 'rolls':
+      return 'rolls';
     case 'settings':
       return 'settings';
     case 'syncSettings':
