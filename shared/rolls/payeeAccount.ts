@@ -39,8 +39,7 @@ export function derivePayeeAccount(data: PayeeAccountData): PayeeAccountData {
   return { ...data, accountNumber: data.accountNumber.replace(/[\s-]+/g, '') };
 }
 
-/** The number as a screen shows it: every digit but the last four masked. */
+/** The number as a screen shows it: the last four digits only (not even its length). */
 export function maskAccount(accountNumber: string): string {
-  if (accountNumber.length <= 4) return accountNumber;
-  return `${'*'.repeat(accountNumber.length - 4)}${accountNumber.slice(-4)}`;
+  return `****${accountNumber.slice(-4)}`;
 }

@@ -6,6 +6,7 @@ export const rollsEn: Record<keyof typeof rollsZh, string> = {
   'rolls.programme': 'Programme',
   'rolls.month': 'Month',
   'rolls.draw': 'Draw the roll',
+  'rolls.drawCorrection': 'Draw a corrected version',
   'rolls.redraw': 'Draw again',
   'rolls.check': 'Mark checked',
   'rolls.approve': 'Approve and lock',

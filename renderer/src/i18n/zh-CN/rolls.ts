@@ -5,6 +5,7 @@ export const rollsZh = {
   'rolls.programme': '救助项目',
   'rolls.month': '发放月份',
   'rolls.draw': '生成花名册',
+  'rolls.drawCorrection': '生成更正版本',
   'rolls.redraw': '重新生成',
   'rolls.check': '检查通过',
   'rolls.approve': '批准并锁定',

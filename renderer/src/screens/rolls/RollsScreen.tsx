@@ -22,10 +22,10 @@ import { useT } from '../../i18n/useT';
 import { getDeskApi } from '../../platform/deskApi';
 import { useRoles, useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
-import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { PageHeader } from '../common/PageHeader';
 import { todayDate } from '../common/labels';
+import { ApproveRollDialog } from './ApproveRollDialog';
 import { PayeeAccountDialog } from './PayeeAccountDialog';
 import { RollChanges } from './RollChanges';
 import { RollLinesTable } from './RollLinesTable';
@@ -113,7 +113,11 @@ export function RollsScreen() {
         />
         {(!roll || roll.status !== 'checked') && (
           <Button variant="contained" onClick={() => void draw()}>
-            {roll && roll.status === 'draft' ? t('rolls.redraw') : t('rolls.draw')}
+            {!roll
+              ? t('rolls.draw')
+              : roll.status === 'draft'
+                ? t('rolls.redraw')
+                : t('rolls.drawCorrection')}
           </Button>
         )}
         {roll?.status === 'draft' && (
@@ -186,11 +190,8 @@ export function RollsScreen() {
         </Stack>
       )}
       {open?.what === 'approve' && roll && (
-        <ConfirmDialog
-          title={t('rolls.approveTitle')}
-          text={`${t('rolls.approveText')} ${roll.hash}`}
-          confirmLabel={t('rolls.approve')}
-          confirmTestId="roll-approve-confirm"
+        <ApproveRollDialog
+          roll={roll}
           onCancel={() => setOpen(null)}
           onConfirm={() => void approve()}
         />
