@@ -242,7 +242,7 @@ it('draws a roll, fixes its problem, approves it with its hash, exports it and c
 
   // The XLSX for the bank (web build: a download), logged.
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: '导出 XLSX' }).click();
+  await page.getByRole('button', { name: '导出花名册表格' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`发放花名册-dibao-${month}-第1版.xlsx`);
   await expect.poll(() => page.getByText('已导出（已记入查看记录）').isVisible()).toBe(true);

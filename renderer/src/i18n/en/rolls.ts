@@ -10,7 +10,7 @@ export const rollsEn: Record<keyof typeof rollsZh, string> = {
   'rolls.redraw': 'Draw again',
   'rolls.check': 'Mark checked',
   'rolls.approve': 'Approve and lock',
-  'rolls.export': 'Export XLSX',
+  'rolls.export': 'Export the roll sheet',
   'rolls.exported': 'Exported (recorded in the access log)',
   'rolls.status.draft': 'Draft',
   'rolls.status.checked': 'Checked',

@@ -9,7 +9,7 @@ export const rollsZh = {
   'rolls.redraw': '重新生成',
   'rolls.check': '检查通过',
   'rolls.approve': '批准并锁定',
-  'rolls.export': '导出 XLSX',
+  'rolls.export': '导出花名册表格',
   'rolls.exported': '已导出（已记入查看记录）',
   'rolls.status.draft': '草稿',
   'rolls.status.checked': '已检查',
