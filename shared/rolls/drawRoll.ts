@@ -161,7 +161,13 @@ export function drawRoll(input: DrawRollInput): DrawnRoll {
   return { lines, changes, problems, totalFen: lines.reduce((sum, l) => sum + l.paidFen, 0) };
 }
 
-type ApprovedRolls = Map<string, { id: string; data: PaymentRollData }>;
+interface ApprovedRoll {
+  id: string;
+  data: PaymentRollData;
+  /** Its lines by key (a roll of thousands of lines is looked up once per case and month). */
+  byKey: Map<string, RollLine>;
+}
+type ApprovedRolls = Map<string, ApprovedRoll>;
 
 /** The approved roll in force for each earlier month (the highest roll version). */
 function latestApprovedByMonth(
@@ -174,7 +180,9 @@ function latestApprovedByMonth(
     const r = roll.data;
     if (r.programme !== programme || r.status !== 'approved' || r.month >= month) continue;
     const held = found.get(r.month);
-    if (!held || held.data.rollVersion < r.rollVersion) found.set(r.month, roll);
+    if (!held || held.data.rollVersion < r.rollVersion) {
+      found.set(r.month, { ...roll, byKey: new Map(r.lines.map((l) => [l.key, l])) });
+    }
   }
   return found;
 }
@@ -197,11 +205,11 @@ function adjustmentsOf(
   for (const m of months) {
     if (data.paymentFrom === null || m < data.paymentFrom) continue;
     const owed = paidInMonth(module, data, m) ? amountInMonth(module, data, m, reference) : 0;
-    const line = approved.get(m)?.data.lines.find((l) => l.key === caseId);
+    const line = approved.get(m)?.byKey.get(caseId);
     let paid = line?.monthlyFen ?? 0;
     for (const later of months) {
       if (later <= m) continue;
-      const laterLine = approved.get(later)?.data.lines.find((l) => l.key === caseId);
+      const laterLine = approved.get(later)?.byKey.get(caseId);
       for (const a of laterLine?.adjustments ?? []) if (a.month === m) paid += a.fen;
     }
     const fen = owed - paid;
@@ -228,7 +236,7 @@ function carriedLines(
   const seen = new Set<string>();
   for (const u of input.unpaid) {
     const roll = [...approved.values()].find((r) => r.id === u.rollId);
-    const line = roll?.data.lines.find((l) => l.key === u.key);
+    const line = roll?.byKey.get(u.key);
     const mark = `${u.rollId}|${u.key}`;
     if (!roll || !line || carriedAlready.has(mark) || seen.has(mark)) continue;
     seen.add(mark);
