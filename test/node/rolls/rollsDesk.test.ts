@@ -116,6 +116,33 @@ describe('rolls at the desk', () => {
       paidFen: benefitFen,
       accountNumber: '62284800000000001',
     });
+    // The records change after drawing (the account corrected): checking is refused until drawn again.
+    const kept = await accountOfPerson(desk.db, head.id);
+    const changed = await savePayeeAccount(
+      desk.db,
+      desk.ctx,
+      {
+        personId: head.id,
+        bankName: '农商银行',
+        accountNumber: '62284800000000003',
+        oneCard: true,
+      },
+      { id: kept?.id ?? '', version: kept?.version ?? 0, reason: '账号录错一位' },
+    );
+    await expect(advanceRoll(desk.db, desk.ctx, second.id, 'checked')).rejects.toMatchObject({
+      fieldErrors: [{ code: 'roll.stale' }],
+    });
+    await savePayeeAccount(
+      desk.db,
+      desk.ctx,
+      {
+        personId: head.id,
+        bankName: '农商银行',
+        accountNumber: '62284800000000001',
+        oneCard: true,
+      },
+      { id: changed.id, version: changed.version, reason: '改回原账号' },
+    );
     const checked = await advanceRoll(desk.db, desk.ctx, second.id, 'checked');
 
     // The registrar may not approve; the supervisor approves naming the hash shown.
