@@ -80,6 +80,7 @@ export const hqFieldCodes: readonly string[] = [
   'roll.locked',
   'roll.approve_role',
   'roll.approve_unchecked',
+  'roll.version_taken',
   'person.duplicate_id',
   'person.not_registered',
   'person.name_not_registry',

@@ -34,3 +34,18 @@ export function rollDiffers(roll: PaymentRollData, drawn: DrawnRoll): boolean {
     canonicalJson(roll.problems) !== canonicalJson(drawn.problems)
   );
 }
+
+/**
+ * A new roll of a month is the next version after the month's others, all approved: two
+ * desks drawing the same month make one roll, not two that could both be paid.
+ */
+export function rollVersionIssues(
+  roll: Pick<PaymentRollData, 'rollVersion'>,
+  others: readonly Pick<PaymentRollData, 'rollVersion' | 'status'>[],
+): FieldError[] {
+  const next = Math.max(0, ...others.map((o) => o.rollVersion)) + 1;
+  if (roll.rollVersion !== next || others.some((o) => o.status !== 'approved')) {
+    return [{ path: 'rollVersion', code: 'roll.version_taken', params: { next } }];
+  }
+  return [];
+}

@@ -148,6 +148,16 @@ describe.each(['online', 'package'] as const)(
         fields: { ...atHq.data, rollVersion: 2, ...approval, approvedBy: '主管f1' },
       });
       expect(reasonOf((await forge.send([created]))[0])).toBe('roll.starts_as_draft');
+      // A second roll of the month while the first is open (another desk drew it too).
+      const second = forge.op({
+        kind: 'paymentRoll',
+        recordId: newRecordId(),
+        op: 'create',
+        baseVersion: 0,
+        actor: registrar,
+        fields: { ...atHq.data, status: 'draft', rollVersion: 1 },
+      });
+      expect(reasonOf((await forge.send([second]))[0])).toBe('roll.version_taken');
       // An unpaid mark on a roll not yet approved.
       const unpaid = (reason: string) =>
         forge.op({

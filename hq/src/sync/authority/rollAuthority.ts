@@ -6,7 +6,7 @@ import { drawRoll, type DrawRollInput } from '@shared/rolls/drawRoll';
 import type { PayeeAccountData } from '@shared/rolls/payeeAccount';
 import { rollHash } from '@shared/rolls/rollHash';
 import type { PaymentRollData, RollUnpaidData } from '@shared/rolls/rollRecord';
-import { rollDiffers, rollWriteIssues } from '@shared/rolls/rollSteps';
+import { rollDiffers, rollVersionIssues, rollWriteIssues } from '@shared/rolls/rollSteps';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { AuthorityContext } from './context';
@@ -38,6 +38,10 @@ export function rollAuthority(
         op.actor.role,
       );
       if (steps.length > 0) return refusal('The roll may not change so.', steps);
+      if (!before) {
+        const versions = rollVersionIssues(roll, await otherRollsOfMonth(ctx, op.recordId, roll));
+        if (versions.length > 0) return refusal('The month has another open roll.', versions);
+      }
       if ((await rollHash(roll.lines)) !== roll.hash) {
         return refusal('The hash is not the SHA-256 of the lines.', [
           { path: 'hash', code: 'roll.hash_mismatch' },
@@ -75,6 +79,16 @@ async function unpaidAuthority(
     ]);
   }
   return { change: op };
+}
+
+/** The office's other rolls of the roll's programme and month, as HQ holds them. */
+async function otherRollsOfMonth(ctx: AuthorityContext, id: string, roll: PaymentRollData) {
+  await flushStaged(ctx);
+  const rolls = await loadRecordsOfKinds(ctx.trx, ctx.officeId, ['paymentRoll']);
+  return rolls
+    .filter((r) => !r.deleted && r.id !== id)
+    .map((r) => r.data as unknown as PaymentRollData)
+    .filter((r) => r.programme === roll.programme && r.month === roll.month);
 }
 
 /** A batch's staged records written first, so HQ's draw sees the batch's earlier ops. */

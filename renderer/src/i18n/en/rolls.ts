@@ -81,6 +81,8 @@ export const rollsEn: Record<keyof typeof rollsZh, string> = {
   'roll.stale': 'Records changed since the roll was drawn: draw it again',
   'roll.unpaid_not_approved': 'Only an approved roll has unpaid lines',
   'roll.export_not_approved': 'Only an approved roll is exported for the bank',
+  'roll.version_taken':
+    'The month has an open roll or this version already: sync and draw again (version {next} is next)',
   'roll.unpaid_twice': 'This line is marked unpaid already',
   'roll.unpaid_reason_required': 'Give the reason it was not paid',
   'roll.total_mismatch': 'The total is not the sum of the lines',

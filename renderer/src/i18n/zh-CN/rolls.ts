@@ -78,6 +78,7 @@ export const rollsZh = {
   'roll.stale': '生成后有关记录已变化，请重新生成',
   'roll.unpaid_not_approved': '只有已批准的花名册才能标记未到账',
   'roll.export_not_approved': '只有已批准的花名册才能导出给银行',
+  'roll.version_taken': '本月已有未批准的花名册或同一版本，请同步后重新生成（应为第 {next} 版）',
   'roll.unpaid_twice': '这一行已标记未到账',
   'roll.unpaid_reason_required': '请填写未到账原因',
   'roll.total_mismatch': '合计与各行之和不符',
