@@ -39,6 +39,8 @@ export const personDataSchema = z.object({
   workCapacity: z.enum(workCapacities),
   student: z.boolean(),
   householdId: z.string().nullable(),
+  /** The date of death once known (a roll refuses to pay a person after it). */
+  diedOn: isoDateSchema.nullable().optional(),
   /** Derived by the write path from the name: the name, pinyin initials, full pinyin. */
   searchTokens: z.array(z.string()),
   /** Derived from the ID number: its last 4 and 6 characters (shared/search/idTails.ts). */

@@ -5,6 +5,7 @@
 import type { Programme } from '../domain/assistanceCase';
 import { AppError, type FieldError } from '../errors/appError';
 import { dibaoModule } from './dibao/module';
+import { rollRuleSpecs } from '../rolls/rollRules';
 import { ruleBook, type ProgrammeRuleData, type RuleBook, type RuleSpec } from './ruleBook';
 import { temporaryModule } from './temporary/module';
 import { tekunModule } from './tekun/module';
@@ -38,6 +39,7 @@ export function programmeModule(id: string): ProgrammeModule {
 export const allRuleSpecs: Readonly<Record<string, RuleSpec>> = Object.assign(
   {},
   ...Object.values(programmeModules).map((m) => m.rules),
+  rollRuleSpecs,
 );
 
 /** The rule book over these records, samples of declared keys filling what is unpublished. */

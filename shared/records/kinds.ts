@@ -25,6 +25,7 @@ import { communityKinds } from './communityKinds';
 import { dynamicsKinds } from './dynamicsKinds';
 import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
 import { elderlyCareKinds } from './elderlyCareKinds';
+import { rollKinds } from './rollKinds';
 
 import type { KindDefinition } from './defineKind';
 
@@ -34,6 +35,7 @@ export const kindDefinitions = {
   ...elderlyCareKinds,
   ...communityKinds,
   ...dynamicsKinds,
+  ...rollKinds,
   person: defineKind({
     schema: personDataSchema,
     scope: 'office',

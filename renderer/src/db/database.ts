@@ -20,6 +20,7 @@ import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
 import { dynamicsTables } from './tables/dynamicsTables';
 import { elderlyCareTables } from './tables/elderlyCareTables';
+import { rollTables } from './tables/rollTables';
 
 export interface MetaRow {
   key: string;
@@ -115,6 +116,7 @@ export const tableOfKind = {
   ...authorityTables,
   ...communityTables,
   ...dynamicsTables,
+  ...rollTables,
   person: 'persons',
   household: 'households',
   assistanceCase: 'cases',

@@ -7,6 +7,7 @@ import { packageSchemaVersion } from './tables/packageTables';
 import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 import { rolesSchemaVersion } from './tables/rolesTables';
 import { programmeSchemaVersion } from './tables/programmeTables';
+import { rollSchemaVersion } from './tables/rollTables';
 import { dynamicsSchemaVersion } from './tables/dynamicsTables';
 
 /**
@@ -86,6 +87,7 @@ schemaVersions.push(
   idTailSchemaVersion,
   rolesSchemaVersion,
   programmeSchemaVersion,
+  rollSchemaVersion,
   dynamicsSchemaVersion,
 );
 

@@ -15,6 +15,7 @@ import { searchEn } from './en/search';
 import { registryCorrectionsEn } from './en/registryCorrections';
 import { reviewEn } from './en/review';
 import { rolesEn } from './en/roles';
+import { rollsEn } from './en/rolls';
 import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
@@ -39,6 +40,7 @@ import { searchZh } from './zh-CN/search';
 import { registryCorrectionsZh } from './zh-CN/registryCorrections';
 import { reviewZh } from './zh-CN/review';
 import { rolesZh } from './zh-CN/roles';
+import { rollsZh } from './zh-CN/rolls';
 import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
@@ -76,6 +78,7 @@ export const zhCN = {
   ...papersZh,
   ...tekunZh,
   ...dynamicsZh,
+  ...rollsZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -105,4 +108,5 @@ export const en: Record<MessageKey, string> = {
   ...papersEn,
   ...tekunEn,
   ...dynamicsEn,
+  ...rollsEn,
 };

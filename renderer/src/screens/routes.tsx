@@ -14,6 +14,7 @@ import { ConflictsScreen } from './sync/ConflictsScreen';
 import { PackagesScreen } from './sync/PackagesScreen';
 import { SyncSettingsScreen } from './sync/SyncSettingsScreen';
 import { renderCommunityRoute } from './community/routes';
+import { RollsScreen } from './rolls/RollsScreen';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
 import { renderElderlyCareRoute } from './elderlyCare/routes';
 import { renderDynamicsRoute } from './dynamics/routes';
@@ -66,6 +67,8 @@ export function renderRoute(route: Route): ReactNode {
       return <ConflictsScreen />;
     case 'packages':
       return <PackagesScreen />;
+    case 'rolls':
+      return <RollsScreen />;
   }
 }
 

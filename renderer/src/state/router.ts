@@ -21,7 +21,8 @@ export type CoreRoute =
   | { name: 'accounts' }
   | { name: 'syncSettings' }
   | { name: 'conflicts' }
-  | { name: 'packages' };
+  | { name: 'packages' }
+  | { name: 'rolls' };
 
 interface RouterState {
   route: Route;

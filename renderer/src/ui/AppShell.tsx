@@ -1,5 +1,6 @@
 import AssignmentIcon from '@mui/icons-material/AssignmentOutlined';
 import EventRepeatIcon from '@mui/icons-material/EventRepeatOutlined';
+import PaymentsIcon from '@mui/icons-material/PaymentsOutlined';
 import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
@@ -45,6 +46,7 @@ type Section =
   | 'cases'
   | 'papers'
   | 'dynamics'
+  | 'rolls'
   | 'elderlyCare'
   | 'community'
   | 'packages'
@@ -59,6 +61,7 @@ const casework: readonly Section[] = [
   'cases',
   'papers',
   'dynamics',
+  'rolls',
   'elderlyCare',
   'community',
 ];
@@ -93,6 +96,7 @@ const navItems: NavItem[] = [
     icon: <EventRepeatIcon />,
     target: { name: 'reviewsDue' },
   },
+  { section: 'rolls', label: 'nav.rolls', icon: <PaymentsIcon />, target: { name: 'rolls' } },
   { section: 'elderlyCare', label: 'nav.elderlyCare', icon: <BedIcon />, target: { name: 'beds' } },
   {
     section: 'community',
@@ -155,6 +159,8 @@ function sectionOf(route: Route): Section {
       return 'papers';
     case 'packages':
       return 'packages';
+    case 'rolls':
+      return 'rolls';
     case 'settings':
       return 'settings';
     case 'syncSettings':

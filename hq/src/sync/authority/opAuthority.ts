@@ -11,6 +11,7 @@ import { recomputationAuthority } from './dynamicsAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
 import { personCopyAuthority } from './personCopyAuthority';
 import { registryAuthority } from './registryAuthority';
+import { rollAuthority } from './rollAuthority';
 
 /**
  * What HQ lets a pushed op do, once it passed the checks: the change to merge (for a
@@ -59,6 +60,9 @@ export async function authorizeOp(
     case 'person':
     case 'household':
       return registryAuthority(ctx, op);
+    case 'paymentRoll':
+    case 'rollUnpaid':
+      return rollAuthority(ctx, op);
     default:
       if (hasFixedPlace(op.kind) && op.op === 'update') return placeAuthority(ctx, op);
       return personCopyAuthority(ctx, op);
