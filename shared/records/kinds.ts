@@ -23,6 +23,7 @@ import { nameSearchTokens } from '../search/searchTokens';
 import { communityKinds } from './communityKinds';
 import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
 import { elderlyCareKinds } from './elderlyCareKinds';
+import { medicalKinds } from './medicalKinds';
 
 import type { KindDefinition } from './defineKind';
 
@@ -31,6 +32,7 @@ export type { KindDefinition, SyncScope } from './defineKind';
 export const kindDefinitions = {
   ...elderlyCareKinds,
   ...communityKinds,
+  ...medicalKinds,
   person: defineKind({
     schema: personDataSchema,
     scope: 'office',

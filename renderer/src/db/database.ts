@@ -18,6 +18,7 @@ import type { QueueEntry } from '@shared/sync/queueEntry';
 import { latestSchemaVersion, schemaVersions } from './schema';
 import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
+import { medicalTables } from './tables/medicalTables';
 import { elderlyCareTables } from './tables/elderlyCareTables';
 
 export interface MetaRow {
@@ -113,6 +114,7 @@ export const tableOfKind = {
   ...elderlyCareTables,
   ...authorityTables,
   ...communityTables,
+  ...medicalTables,
   person: 'persons',
   household: 'households',
   assistanceCase: 'cases',

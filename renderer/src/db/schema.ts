@@ -7,6 +7,7 @@ import { packageSchemaVersion } from './tables/packageTables';
 import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 import { rolesSchemaVersion } from './tables/rolesTables';
 import { programmeSchemaVersion } from './tables/programmeTables';
+import { medicalSchemaVersion } from './tables/medicalTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -85,6 +86,7 @@ schemaVersions.push(
   idTailSchemaVersion,
   rolesSchemaVersion,
   programmeSchemaVersion,
+  medicalSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;
