@@ -7,6 +7,7 @@ import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { RecordState } from '../merge';
 import { actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
+import { medicalAuthority } from './medicalAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
 import { personCopyAuthority } from './personCopyAuthority';
 import { registryAuthority } from './registryAuthority';
@@ -56,6 +57,8 @@ export async function authorizeOp(
     case 'person':
     case 'household':
       return registryAuthority(ctx, op);
+    case 'medicalCoverage':
+      return medicalAuthority(ctx, op);
     default:
       if (hasFixedPlace(op.kind) && op.op === 'update') return placeAuthority(ctx, op);
       return personCopyAuthority(ctx, op);
