@@ -6,6 +6,7 @@ import { communityEn } from './en/community';
 import { elderlyCareEn } from './en/elderlyCare';
 import { elderlyCorrectionsEn } from './en/elderlyCorrections';
 import { looseEndsEn } from './en/looseEnds';
+import { medicalEn } from './en/medical';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { programmesEn } from './en/programmes';
@@ -26,6 +27,7 @@ import { communityZh } from './zh-CN/community';
 import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { elderlyCorrectionsZh } from './zh-CN/elderlyCorrections';
 import { looseEndsZh } from './zh-CN/looseEnds';
+import { medicalZh } from './zh-CN/medical';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { programmesZh } from './zh-CN/programmes';
@@ -64,6 +66,7 @@ export const zhCN = {
   ...rolesZh,
   ...rulesZh,
   ...reviewZh,
+  ...medicalZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -89,4 +92,5 @@ export const en: Record<MessageKey, string> = {
   ...rolesEn,
   ...rulesEn,
   ...reviewEn,
+  ...medicalEn,
 };

@@ -18,7 +18,8 @@ export type CoreRoute =
   | { name: 'accounts' }
   | { name: 'syncSettings' }
   | { name: 'conflicts' }
-  | { name: 'packages' };
+  | { name: 'packages' }
+  | { name: 'medical' };
 
 interface RouterState {
   route: Route;

@@ -9,6 +9,7 @@ import BadgeIcon from '@mui/icons-material/BadgeOutlined';
 import SyncIcon from '@mui/icons-material/SyncOutlined';
 import UsbIcon from '@mui/icons-material/Usb';
 import VolunteerIcon from '@mui/icons-material/VolunteerActivismOutlined';
+import MedicalIcon from '@mui/icons-material/LocalHospitalOutlined';
 import {
   AppBar,
   Box,
@@ -43,13 +44,21 @@ type Section =
   | 'cases'
   | 'elderlyCare'
   | 'community'
+  | 'medical'
   | 'packages'
   | 'settings'
   | 'sync'
   | 'accounts';
 
 /** The casework areas: shown only to an account holding a casework role. */
-const casework: readonly Section[] = ['persons', 'households', 'cases', 'elderlyCare', 'community'];
+const casework: readonly Section[] = [
+  'persons',
+  'households',
+  'cases',
+  'elderlyCare',
+  'community',
+  'medical',
+];
 
 interface NavItem {
   section: Section;
@@ -76,6 +85,7 @@ const navItems: NavItem[] = [
     icon: <VolunteerIcon />,
     target: { name: 'services' },
   },
+  { section: 'medical', label: 'nav.medical', icon: <MedicalIcon />, target: { name: 'medical' } },
   {
     section: 'packages',
     label: 'nav.packages',
@@ -128,6 +138,8 @@ function sectionOf(route: Route): Section {
       return 'cases';
     case 'packages':
       return 'packages';
+    case 'medical':
+      return 'medical';
     case 'settings':
       return 'settings';
     case 'syncSettings':
