@@ -52,6 +52,7 @@ export const medicalEn: Record<keyof typeof medicalZh, string> = {
   'medical.field.category': 'Category',
   'medical.field.from': 'From',
   'medical.field.to': 'To (empty: open)',
+  'medical.field.toShort': 'To',
   'medical.field.note': 'Note',
   'medical.field.overlapReason': 'Reason to overlap a case-derived category',
   'medical.hint.overlapReason':

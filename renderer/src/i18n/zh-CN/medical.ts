@@ -50,6 +50,7 @@ export const medicalZh = {
   'medical.field.category': '类别',
   'medical.field.from': '起始日期',
   'medical.field.to': '终止日期（不填表示至今）',
+  'medical.field.toShort': '终止日期',
   'medical.field.note': '备注',
   'medical.field.overlapReason': '与案件得出的类别重叠的理由',
   'medical.hint.overlapReason': '仅当此人在该时段已由特困、低保或低保边缘案件覆盖时需要填写',

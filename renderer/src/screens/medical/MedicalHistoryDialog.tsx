@@ -13,7 +13,7 @@ import { categoryText } from './labels';
 const labels = {
   category: 'medical.field.category',
   from: 'medical.field.from',
-  to: 'medical.field.to',
+  to: 'medical.field.toShort',
   note: 'medical.field.note',
   overlapReason: 'medical.field.overlapReason',
 } as const;

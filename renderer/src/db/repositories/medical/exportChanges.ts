@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { AppError } from '@shared/errors/appError';
 import { maskIdNumber } from '@shared/identity/residentId';
 import {
@@ -60,6 +59,8 @@ export async function exportCoverageChanges(
   const township = (await loadSettings(db))?.officeName ?? '';
   const rows = changeRows(changes, persons, township, categoryName);
 
+  // exceljs is loaded only when a sheet is made: it stays out of the desk's main bundle.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('医疗救助对象变动');
   sheet.columns = exportColumns.map((header, i) => ({ header, width: widths[i] ?? 12 }));
