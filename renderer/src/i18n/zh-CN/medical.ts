@@ -29,7 +29,7 @@ export const medicalZh = {
   'medical.thisMonth': '本月',
   'medical.lastMonth': '上月',
   'medical.thisQuarter': '本季度',
-  'medical.export': '导出变动表（XLSX）',
+  'medical.export': '导出变动表（电子表格）',
   'medical.exportOnlySupervisor': '变动表含完整身份证号码，只有主管可以导出',
   'medical.exported': '已导出 {lines} 条变动（已记入访问日志）',
   'medical.exportCancelled': '已取消保存',
