@@ -81,12 +81,24 @@ it('gives each role its own menu and lets the administrator choose roles explici
   expect(await adminRow.innerText()).toContain('管理员兼登记员');
   await expect
     .poll(menu)
-    .toEqual(['人员', '家庭登记', '低保案件', '养老服务', '社区服务', '设置', '同步', '账户']);
+    .toEqual([
+      '人员',
+      '家庭登记',
+      '低保案件',
+      '养老服务',
+      '社区服务',
+      '医疗救助',
+      '设置',
+      '同步',
+      '账户',
+    ]);
   await shot('roles-users-panel');
 
   // The registrar: casework, settings to read, no sync enrollment and no accounts.
   await page.getByRole('button', { name: '退出登录' }).click();
   await logIn(page, clerk);
-  await expect.poll(menu).toEqual(['人员', '家庭登记', '低保案件', '养老服务', '社区服务', '设置']);
+  await expect
+    .poll(menu)
+    .toEqual(['人员', '家庭登记', '低保案件', '养老服务', '社区服务', '医疗救助', '设置']);
   await shot('roles-registrar-nav');
 });
