@@ -222,3 +222,49 @@ describe('医疗救助 on the desk', () => {
     ]);
   });
 });
+
+describe('a category the county adds', () => {
+  it('is refused until HQ publishes medical.category.<code>, then usable and named in the export', async () => {
+    const { db, ctx, as, spouse } = await office();
+    const disabled = { ...monitored(spouse.id, '2026-04-01', null), category: 'severeDisability' };
+    await expect(addCoverage(db, ctx, disabled)).rejects.toMatchObject({
+      fieldErrors: [{ path: 'category', code: 'medical.category_unknown' }],
+    });
+    // The rule as a pull from HQ stores it (reference data: desks never write it).
+    await db.programmeRules.put({
+      id: 'rule-disabled',
+      officeId: 'reference',
+      version: 1,
+      hqVersion: 1,
+      hlc: 'x',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      createdBy: 'county',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      updatedBy: 'county',
+      deleted: false,
+      key: 'medical.category.severeDisability',
+      areaCode: null,
+      effectiveFrom: '2026-03-01',
+      effectiveTo: null,
+      value: 150,
+      source: 'hq',
+      note: '重度残疾人',
+    });
+    await addCoverage(db, ctx, disabled);
+    const file = await exportCoverageChanges(db, as('supervisor'), {
+      from: '2026-04-01',
+      to: '2026-04-30',
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.bytes.buffer);
+    const line = (book.worksheets[0]?.getRow(2).values as unknown[]).slice(1);
+    expect(line.slice(1, 7)).toEqual([
+      spouse.name,
+      spouse.idNumber,
+      '重度残疾人',
+      '新增',
+      '2026-04-01',
+      '',
+    ]);
+  });
+});
