@@ -135,7 +135,10 @@ export function CoverageDialog(props: {
             fullWidth
           />
           {!ending && text('note', t('medical.field.note'))}
-          {!ending &&
+          {/* Ending a record a case now overlaps asks for the reason here too. */}
+          {(!ending ||
+            errors.errorFor('overlapReason') !== undefined ||
+            fields.overlapReason !== '') &&
             text(
               'overlapReason',
               t('medical.field.overlapReason'),
