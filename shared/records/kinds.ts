@@ -26,6 +26,7 @@ import { dynamicsKinds } from './dynamicsKinds';
 import { defineKind, derivesNothing, noDomainIssues } from './defineKind';
 import { elderlyCareKinds } from './elderlyCareKinds';
 import { rollKinds } from './rollKinds';
+import { medicalKinds } from './medicalKinds';
 
 import type { KindDefinition } from './defineKind';
 
@@ -36,6 +37,7 @@ export const kindDefinitions = {
   ...communityKinds,
   ...dynamicsKinds,
   ...rollKinds,
+  ...medicalKinds,
   person: defineKind({
     schema: personDataSchema,
     scope: 'office',

@@ -19,6 +19,7 @@ import { latestSchemaVersion, schemaVersions } from './schema';
 import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
 import { dynamicsTables } from './tables/dynamicsTables';
+import { medicalTables } from './tables/medicalTables';
 import { elderlyCareTables } from './tables/elderlyCareTables';
 import { rollTables } from './tables/rollTables';
 
@@ -117,6 +118,7 @@ export const tableOfKind = {
   ...communityTables,
   ...dynamicsTables,
   ...rollTables,
+  ...medicalTables,
   person: 'persons',
   household: 'households',
   assistanceCase: 'cases',

@@ -8,6 +8,7 @@ import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 import { rolesSchemaVersion } from './tables/rolesTables';
 import { programmeSchemaVersion } from './tables/programmeTables';
 import { rollSchemaVersion } from './tables/rollTables';
+import { medicalSchemaVersion } from './tables/medicalTables';
 import { dynamicsSchemaVersion } from './tables/dynamicsTables';
 
 /**
@@ -88,6 +89,7 @@ schemaVersions.push(
   rolesSchemaVersion,
   programmeSchemaVersion,
   rollSchemaVersion,
+  medicalSchemaVersion,
   dynamicsSchemaVersion,
 );
 

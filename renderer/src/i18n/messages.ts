@@ -6,6 +6,7 @@ import { communityEn } from './en/community';
 import { elderlyCareEn } from './en/elderlyCare';
 import { elderlyCorrectionsEn } from './en/elderlyCorrections';
 import { looseEndsEn } from './en/looseEnds';
+import { medicalEn } from './en/medical';
 import { errorsEn } from './en/errors';
 import { packagesEn } from './en/packages';
 import { papersEn } from './en/papers';
@@ -31,6 +32,7 @@ import { communityZh } from './zh-CN/community';
 import { elderlyCareZh } from './zh-CN/elderlyCare';
 import { elderlyCorrectionsZh } from './zh-CN/elderlyCorrections';
 import { looseEndsZh } from './zh-CN/looseEnds';
+import { medicalZh } from './zh-CN/medical';
 import { errorsZh } from './zh-CN/errors';
 import { packagesZh } from './zh-CN/packages';
 import { papersZh } from './zh-CN/papers';
@@ -79,6 +81,7 @@ export const zhCN = {
   ...tekunZh,
   ...dynamicsZh,
   ...rollsZh,
+  ...medicalZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -109,4 +112,5 @@ export const en: Record<MessageKey, string> = {
   ...tekunEn,
   ...dynamicsEn,
   ...rollsEn,
+  ...medicalEn,
 };

@@ -4,6 +4,7 @@ import { CaseEditScreen } from './cases/CaseEditScreen';
 import { CaseFormScreen } from './cases/CaseFormScreen';
 import { CaseScreen } from './cases/CaseScreen';
 import { CasesScreen } from './cases/CasesScreen';
+import { MedicalScreen } from './medical/MedicalScreen';
 import { HouseholdFormScreen } from './registry/HouseholdFormScreen';
 import { HouseholdScreen } from './registry/HouseholdScreen';
 import { PersonScreen } from './registry/PersonScreen';
@@ -69,6 +70,8 @@ export function renderRoute(route: Route): ReactNode {
       return <PackagesScreen />;
     case 'rolls':
       return <RollsScreen />;
+    case 'medical':
+      return <MedicalScreen />;
   }
 }
 

@@ -22,7 +22,8 @@ export type CoreRoute =
   | { name: 'syncSettings' }
   | { name: 'conflicts' }
   | { name: 'packages' }
-  | { name: 'rolls' };
+  | { name: 'rolls' }
+  | { name: 'medical' };
 
 interface RouterState {
   route: Route;

@@ -12,6 +12,7 @@ import BadgeIcon from '@mui/icons-material/BadgeOutlined';
 import SyncIcon from '@mui/icons-material/SyncOutlined';
 import UsbIcon from '@mui/icons-material/Usb';
 import VolunteerIcon from '@mui/icons-material/VolunteerActivismOutlined';
+import MedicalIcon from '@mui/icons-material/LocalHospitalOutlined';
 import {
   AppBar,
   Box,
@@ -49,6 +50,7 @@ type Section =
   | 'rolls'
   | 'elderlyCare'
   | 'community'
+  | 'medical'
   | 'packages'
   | 'settings'
   | 'sync'
@@ -64,6 +66,7 @@ const casework: readonly Section[] = [
   'rolls',
   'elderlyCare',
   'community',
+  'medical',
 ];
 
 interface NavItem {
@@ -97,6 +100,7 @@ const navItems: NavItem[] = [
     target: { name: 'reviewsDue' },
   },
   { section: 'rolls', label: 'nav.rolls', icon: <PaymentsIcon />, target: { name: 'rolls' } },
+  { section: 'medical', label: 'nav.medical', icon: <MedicalIcon />, target: { name: 'medical' } },
   { section: 'elderlyCare', label: 'nav.elderlyCare', icon: <BedIcon />, target: { name: 'beds' } },
   {
     section: 'community',
@@ -161,6 +165,8 @@ function sectionOf(route: Route): Section {
       return 'packages';
     case 'rolls':
       return 'rolls';
+    case 'medical':
+      return 'medical';
     case 'settings':
       return 'settings';
     case 'syncSettings':

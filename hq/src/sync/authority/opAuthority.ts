@@ -8,6 +8,7 @@ import type { RecordState } from '../merge';
 import { actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
 import { recomputationAuthority } from './dynamicsAuthority';
+import { medicalAuthority } from './medicalAuthority';
 import type { AcceptedStep, AuthorityContext } from './context';
 import { personCopyAuthority } from './personCopyAuthority';
 import { registryAuthority } from './registryAuthority';
@@ -63,6 +64,8 @@ export async function authorizeOp(
     case 'paymentRoll':
     case 'rollUnpaid':
       return rollAuthority(ctx, op);
+    case 'medicalCoverage':
+      return medicalAuthority(ctx, op);
     default:
       if (hasFixedPlace(op.kind) && op.op === 'update') return placeAuthority(ctx, op);
       return personCopyAuthority(ctx, op);
