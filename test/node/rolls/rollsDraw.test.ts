@@ -269,7 +269,9 @@ describe('drawRoll: every kind of line (hand-worked July 2026 低保 roll)', () 
 
   it('特困 excludes 低保: the 特困 roll flags the same person too', () => {
     const tekun = drawRoll({ ...input, programme: 'tekun', previousRolls: [], unpaid: [] });
-    expect(tekun.lines.map((l) => [l.key, l.paidFen])).toEqual([['K', 75_000]]);
+    // The 特困 module's own amount: ceil(750.00 × 1300‰) = 975.00 basic living; no
+    // self-care assessment on this fixture, so no care part.
+    expect(tekun.lines.map((l) => [l.key, l.paidFen])).toEqual([['K', 97_500]]);
     expect(tekun.problems).toEqual([
       { key: 'K', code: 'roll.paid_twice', params: { name: '名a2', programme: 'dibao' } },
     ]);
