@@ -120,6 +120,17 @@ export interface ProgrammeModule {
    * households, six-monthly where income is unstable — the module's rules say which).
    */
   reviewIntervalMonths(data: AssistanceCaseData, rules: RuleBook, today: string): number;
+  /**
+   * A one-off programme's payment of a case (payment 'once'): its amount and the roll
+   * month it is due in ('roll'), or that it was handed over already ('handedOver': 先行救助,
+   * in cash with a receipt, never paid again by the bank); null while nothing is due.
+   */
+  oneOffPayment?(c: AssistanceCaseData): {
+    amountFen: number;
+    mode: 'handedOver' | 'roll';
+    month: string;
+    paidOn: string | null;
+  } | null;
   /** Programmes a person may not be paid from in the same month as this one (特困 ↔ 低保). */
   excludes: readonly string[];
 }

@@ -6,6 +6,7 @@
  * (rules.ts), its one-off payment for the rolls (payment.ts). docs/programmes.md,
  * "临时救助", says what was chosen where domain.md is silent.
  */
+import { oneOffPaymentOf } from './payment';
 import type { ProgrammeModule } from '../types';
 import { temporaryChecks } from './checks';
 import { defaultTemporaryFacts, temporaryFactsSchema } from './facts';
@@ -34,4 +35,5 @@ export const temporaryModule: ProgrammeModule = {
   // A one-off help is not reviewed (no 'reviewed' step; 'approved' sets no reviewDue).
   reviewIntervalMonths: () => 0,
   excludes: [],
+  oneOffPayment: oneOffPaymentOf,
 };

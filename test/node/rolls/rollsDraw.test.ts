@@ -310,44 +310,66 @@ describe('drawRoll: every kind of line (hand-worked July 2026 低保 roll)', () 
   });
 });
 
-describe('drawRoll: one-off payments (临时救助)', () => {
-  const once = { ...dibaoModule, id: 'temporary', payment: 'once' as const, excludes: [] };
-  const modules = { ...programmeModules, temporary: once };
-  const temp = (id: string, over: Parameters<typeof rollCase>[0]) => ({
-    id,
-    data: rollCase({ programme: 'temporary', paymentFrom: null, ...over }),
-  });
+describe('drawRoll: one-off payments (临时救助, its real module)', () => {
+  const temp = (id: string, fen: number, over: Parameters<typeof rollCase>[0]) => {
+    const data = rollCase({ programme: 'temporary', paymentFrom: null, ...over });
+    return { id, data: { ...data, benefit: { ...data.benefit, benefitFen: fen } } };
+  };
 
-  it('pays the one-offs decided in the month, at the amount of their decision day', () => {
+  it('pays the one-offs approved in the month at their decided amount; help handed over first is not on the bank roll', () => {
     const roll = drawRoll({
       ...input,
       programme: 'temporary',
-      modules,
       previousRolls: [],
       unpaid: [],
       cases: [
-        temp('T1', {
+        // Approved at the township in July: due on July's roll.
+        temp('T1', 80_000, {
           household: 'hA',
           persons: ['a1'],
           wagesFen: 0,
-          category: 'urban',
+          status: 'approved',
           decidedOn: '2026-07-08',
         }),
-        temp('T2', { household: 'hB', persons: ['b1'], wagesFen: 0, decidedOn: '2026-06-30' }),
-        temp('T3', {
+        // Approved in June: June's roll, not July's.
+        temp('T2', 50_000, {
+          household: 'hB',
+          persons: ['b1'],
+          wagesFen: 0,
+          status: 'approved',
+          decidedOn: '2026-06-30',
+        }),
+        // Denied in July: nothing.
+        temp('T3', 30_000, {
           household: 'hC',
           persons: ['c1'],
           wagesFen: 0,
-          decidedOn: '2026-07-02',
           status: 'denied',
+          decidedOn: '2026-07-02',
         }),
-        // Decided on 2026-07-01 under the new rural standard 750.00, income 100.00.
-        temp('T4', { household: 'hG', persons: ['g1'], wagesFen: 10_000, decidedOn: '2026-07-01' }),
+        // Helped first on 3 July (先行救助, cash with a receipt), approved later: never on a bank roll.
+        temp('T4', 65_000, {
+          household: 'hG',
+          persons: ['g1'],
+          wagesFen: 0,
+          status: 'approved',
+          helpedFirstOn: '2026-07-03',
+          decidedOn: '2026-07-10',
+        }),
+        // Approved by the county on the last day of July and already recorded paid.
+        temp('T5', 95_000, {
+          household: 'hD',
+          persons: ['d1'],
+          wagesFen: 0,
+          status: 'paid',
+          decidedOn: '2026-07-31',
+          endedOn: '2026-08-03',
+        }),
       ],
     });
     expect(roll.lines.map((l) => [l.key, l.kind, l.paidFen])).toEqual([
       ['T1', 'once', 80_000],
-      ['T4', 'once', 65_000],
+      ['T5', 'once', 95_000],
     ]);
     expect(roll.changes).toEqual([]);
     expect(roll.problems).toEqual([]);
