@@ -4,7 +4,7 @@ import type { HqTables } from '../db/schema';
 import type { ConsoleConfig } from './consoleConfig';
 import { toConsoleUser, type ConsoleUser } from './users';
 
-const idHash = (id: string) => createHash('sha256').update(id, 'utf8').digest('hex');
+export const sessionIdHash = (id: string) => createHash('sha256').update(id, 'utf8').digest('hex');
 const minutes = (n: number) => n * 60_000;
 
 /** A new session: the id (256 random bits) goes to the cookie, only its hash to the table. */
@@ -19,7 +19,7 @@ export async function openSession(
   await db
     .insertInto('console_sessions')
     .values({
-      id_hash: idHash(id),
+      id_hash: sessionIdHash(id),
       user_id: userId,
       created_at: at,
       last_seen_at: at,
@@ -45,7 +45,7 @@ export async function liveSession(
   now: Date,
 ): Promise<ConsoleSession | null> {
   if (!id) return null;
-  const hash = idHash(id);
+  const hash = sessionIdHash(id);
   const row = await db
     .selectFrom('console_sessions')
     .innerJoin('console_users', 'console_users.id', 'console_sessions.user_id')
