@@ -27,6 +27,8 @@ interface I18n {
   fieldError: (error: FieldError) => string;
   /** A refusal as one sentence: the console's reason if it gave one, else its code's. */
   appError: (error: AppErrorData) => string;
+  /** A word for a code under a prefix (an audit line's action), or the code itself. */
+  wordFor: (prefix: string, code: string) => string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -47,6 +49,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (first && isKey(first.code)) return t(first.code, first.params);
         const key = `error.${error.code}`;
         return t(isKey(key) ? key : 'error.internal');
+      },
+      wordFor: (prefix, code) => {
+        const key = `${prefix}${code}`;
+        return isKey(key) ? t(key) : code;
       },
     };
   }, [language]);

@@ -16,7 +16,7 @@ const loadAudit = () => api<{ lines: AuditLine[] }>('GET', '/audit');
 
 /** The newest 200 console actions: who, when, what, on what, with which result. */
 export function AuditScreen({ onError }: { onError: (error: unknown) => void }) {
-  const { t } = useI18n();
+  const { t, wordFor } = useI18n();
   const { value } = useLoad(loadAudit, onError);
   return (
     <Paper>
@@ -35,10 +35,10 @@ export function AuditScreen({ onError }: { onError: (error: unknown) => void }) 
             <TableRow key={line.id}>
               <TableCell>{new Date(line.at).toLocaleString('zh-CN', { hour12: false })}</TableCell>
               <TableCell>{line.username}</TableCell>
-              <TableCell>{line.action}</TableCell>
+              <TableCell>{wordFor('audit.action.', line.action)}</TableCell>
               <TableCell>{line.target}</TableCell>
               <TableCell sx={{ color: line.result === 'ok' ? 'success.main' : 'error.main' }}>
-                {line.result === 'ok' ? t('audit.ok') : line.result}
+                {line.result === 'ok' ? t('audit.ok') : wordFor('audit.result.', line.result)}
               </TableCell>
             </TableRow>
           ))}

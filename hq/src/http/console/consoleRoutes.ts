@@ -168,7 +168,8 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
     const { userId } = parseBody(userParamsSchema, request.params);
     const { disabled } = parseBody(disableSchema, request.body);
     const action = disabled ? 'user.disable' : 'user.enable';
-    return act(deps, request, { action, target: userId, right: 'manageUsers' }, async () => {
+    const target = await usernameOf(deps.db, userId);
+    return act(deps, request, { action, target, right: 'manageUsers' }, async () => {
       if (disabled && userId === sessionOf(request).user.id) {
         throw new AppError({
           code: 'validation',
@@ -182,13 +183,24 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
   app.post('/users/:userId/password', changing, async (request) => {
     const { userId } = parseBody(userParamsSchema, request.params);
     const { password } = parseBody(passwordSchema, request.body);
+    const target = await usernameOf(deps.db, userId);
     return act(
       deps,
       request,
-      { action: 'user.password', target: userId, right: 'manageUsers' },
+      { action: 'user.password', target, right: 'manageUsers' },
       async () => ({
         user: await resetPassword(deps.db, userId, password, deps.now()),
       }),
     );
   });
+}
+
+/** The audit log names an account by its username (its id when there is none). */
+async function usernameOf(db: Kysely<HqTables>, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom('console_users')
+    .select('username')
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  return row?.username ?? userId;
 }
