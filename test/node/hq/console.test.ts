@@ -67,6 +67,23 @@ describe.each(hqStorages)('county console over $kind', (storage) => {
     expect(stored[0]?.id_hash).not.toBe(id);
   });
 
+  it('marks the cookies Secure when the request came over HTTPS (here via the trusted proxy)', async () => {
+    clock = new Date('2026-12-05T02:00:00.000Z');
+    hq = await startHq({ storage, server: { now: () => clock, trustProxy: true } });
+    await consoleUser(hq, 'wang', 'reviewer');
+    const login = (proto: string) =>
+      fetch(`${hq?.url}/v1/console/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': proto },
+        body: JSON.stringify({ username: 'wang', password: 'county-pass-2026' }),
+      });
+    const secure = (await login('https')).headers.getSetCookie();
+    expect(secure.length).toBeGreaterThanOrEqual(2);
+    for (const cookie of secure) expect(cookie).toMatch(/; Secure/);
+    const plain = (await login('http')).headers.getSetCookie();
+    for (const cookie of plain) expect(cookie).not.toMatch(/; Secure/);
+  });
+
   it('locks an account after the configured number of wrong passwords, even for the right one', async () => {
     const running = await start({ maxFailedAttempts: 3, lockMinutes: 10 });
     await consoleUser(running, 'li', 'reviewer');
