@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
+import { AppError } from '@shared/errors/appError';
 import { writeAudit } from '../console/audit';
 import { addUser } from '../console/users';
 import type { Command } from './commands';
@@ -9,6 +10,9 @@ const roleWords: Record<string, string> = {
   administrator: 'admin',
   reviewer: 'reviewer',
   viewer: 'viewer',
+  管理员: 'admin',
+  审核员: 'reviewer',
+  只读: 'viewer',
 };
 
 /**
@@ -20,7 +24,10 @@ async function askPassword(): Promise<string> {
   const fromEnv = process.env.HQ_USER_PASSWORD;
   if (fromEnv) return fromEnv;
   if (!process.stdin.isTTY) {
-    throw new Error('No terminal to ask the password on: set HQ_USER_PASSWORD for this command.');
+    throw passwordRefusal(
+      'No terminal to ask the password on: set HQ_USER_PASSWORD for this command.',
+      'console.password_required',
+    );
   }
   let muted = false;
   const output = new Writable({
@@ -41,12 +48,20 @@ async function askPassword(): Promise<string> {
     };
     const first = await ask('Password: ');
     const again = await ask('Password again: ');
-    if (first !== again) throw new Error('The two passwords differ; nothing was created.');
+    if (first !== again) {
+      throw passwordRefusal(
+        'The two passwords differ; nothing was created.',
+        'console.password_mismatch',
+      );
+    }
     return first;
   } finally {
     prompt.close();
   }
 }
+
+const passwordRefusal = (message: string, code: string) =>
+  new AppError({ code: 'validation', message, fieldErrors: [{ path: 'password', code }] });
 
 export const userCommands: Record<string, Command> = {
   'user add': async (hq, [username], o) => {
