@@ -84,6 +84,27 @@ describe.each(hqStorages)('county console over $kind', (storage) => {
     for (const cookie of plain) expect(cookie).not.toMatch(/; Secure/);
   });
 
+  it('logs a console request with the account’s id, never its password, cookie or token', async () => {
+    const written: string[] = [];
+    hq = await startHq({
+      storage,
+      server: { log: { level: 'info', stream: { write: (line) => void written.push(line) } } },
+    });
+    const user = await consoleUser(hq, 'wang', 'admin');
+    const browser = new ConsoleClient(hq.url);
+    await browser.login('wang');
+    await browser.call('GET', '/users');
+    const lines = written.map(
+      (text) => JSON.parse(text) as { route?: string; consoleUser?: string },
+    );
+    const users = lines.find((l) => l.route === '/v1/console/users');
+    expect(users?.consoleUser).toBe(user.id);
+    const text = written.join('\n');
+    for (const secret of ['county-pass-2026', browser.csrfToken, ...browser.cookies.values()]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
   it('locks an account after the configured number of wrong passwords, even for the right one', async () => {
     const running = await start({ maxFailedAttempts: 3, lockMinutes: 10 });
     await consoleUser(running, 'li', 'reviewer');

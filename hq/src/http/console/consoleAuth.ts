@@ -4,6 +4,7 @@ import { AppError } from '@shared/errors/appError';
 import type { HqTables } from '../../db/schema';
 import type { ConsoleConfig } from '../../console/consoleConfig';
 import { liveSession, type ConsoleSession } from '../../console/sessions';
+import { noteConsoleUser } from '../logging';
 
 /** The session cookie: httpOnly, SameSite=Strict, Secure whenever the request came over HTTPS. */
 export const sessionCookie = 'mz_console';
@@ -51,5 +52,6 @@ export function requireSession(deps: {
       throw signedOut();
     }
     sessions.set(request, session);
+    noteConsoleUser(request, session.user.id);
   };
 }
