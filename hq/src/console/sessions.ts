@@ -16,6 +16,20 @@ export async function openSession(
 ): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   const at = now.toISOString();
+  // Sessions nobody came back to are removed here, so the table holds live ones only.
+  await db
+    .deleteFrom('console_sessions')
+    .where((eb) =>
+      eb.or([
+        eb('expires_at', '<=', at),
+        eb(
+          'last_seen_at',
+          '<=',
+          new Date(now.getTime() - minutes(config.idleMinutes)).toISOString(),
+        ),
+      ]),
+    )
+    .execute();
   await db
     .insertInto('console_sessions')
     .values({

@@ -37,18 +37,24 @@ export async function checkSignIn(
   const matches = await passwordMatches(row.password_hash, password);
   if (row.disabled !== 0) return { ok: false, userId: row.id, reason: 'disabled' };
   if (!matches) {
-    const failed = row.failed_attempts + 1;
-    const lock = failed >= config.maxFailedAttempts;
-    await db
+    // Counted in the database, so wrong passwords sent all at once are each counted.
+    const counted = await db
       .updateTable('console_users')
-      .set({
-        failed_attempts: lock ? 0 : failed,
-        locked_until: lock
-          ? new Date(now.getTime() + config.lockMinutes * 60_000).toISOString()
-          : row.locked_until,
-      })
+      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
       .where('id', '=', row.id)
-      .execute();
+      .returning('failed_attempts')
+      .executeTakeFirst();
+    const lock = (counted?.failed_attempts ?? 0) >= config.maxFailedAttempts;
+    if (lock) {
+      await db
+        .updateTable('console_users')
+        .set({
+          failed_attempts: 0,
+          locked_until: new Date(now.getTime() + config.lockMinutes * 60_000).toISOString(),
+        })
+        .where('id', '=', row.id)
+        .execute();
+    }
     return { ok: false, userId: row.id, reason: lock ? 'locked' : 'bad_credentials' };
   }
   await db

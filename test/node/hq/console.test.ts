@@ -119,6 +119,15 @@ describe.each(hqStorages)('county console over $kind', (storage) => {
     expect((await browser.login('li')).status).toBe(200);
   });
 
+  it('counts wrong passwords sent all at once, each of them', async () => {
+    const running = await start({ maxFailedAttempts: 3 });
+    await consoleUser(running, 'li', 'reviewer');
+    const browser = new ConsoleClient(running.url);
+    await Promise.all(Array.from({ length: 6 }, () => browser.login('li', 'wrong-wrong')));
+    const right = await browser.login('li');
+    expect(right.body.details).toEqual({ reason: 'console.locked' });
+  });
+
   it('rate-limits sign-in attempts from one address', async () => {
     const running = await start({
       loginLimit: { max: 3, windowMs: 60_000 },
@@ -169,6 +178,14 @@ describe.each(hqStorages)('county console over $kind', (storage) => {
     expect(idle.status).toBe(401);
     expect(idle.body.details).toEqual({ reason: 'console.signed_out' });
     expect(await running.hq.db.selectFrom('console_sessions').selectAll().execute()).toEqual([]);
+    // A session nobody comes back to is removed at the next sign-in of anyone.
+    const left = new ConsoleClient(running.url);
+    await left.login('wang');
+    clock = new Date(clock.getTime() + 6 * 60_000);
+    await new ConsoleClient(running.url).login('wang');
+    expect(await running.hq.db.selectFrom('console_sessions').selectAll().execute()).toHaveLength(
+      1,
+    );
   });
 
   it('a viewer and a reviewer may not manage accounts; the refusal is logged', async () => {
