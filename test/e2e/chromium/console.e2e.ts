@@ -75,14 +75,29 @@ it('an administrator signs in, adds a reviewer (a short password refused next to
     'wang:zhou:validation',
   ]);
 
+  const zhouRow = page.getByRole('row').filter({ hasText: '周审核' });
+  await zhouRow.getByRole('button', { name: '重设密码' }).click();
+  await page.getByRole('dialog').getByLabel('新密码').fill('zhou-new-2026');
+  await shot(page, 'console-user-password');
+  await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect.poll(() => page.getByText('已为 zhou 重设密码，其登录状态已失效').count()).toBe(1);
+  await zhouRow.getByRole('button', { name: '停用' }).click();
+  await expect.poll(() => zhouRow.getByRole('cell', { name: '已停用' }).count()).toBe(1);
+  const zhou = new ConsoleClient(hq.url);
+  expect((await zhou.login('zhou', 'zhou-new-2026')).status).toBe(401);
+
   await page.getByRole('tab', { name: '操作日志' }).click();
   await expect
     .poll(() => page.getByRole('cell', { name: '新增账户', exact: true }).count())
     .toBe(2);
+  expect(await page.getByRole('cell', { name: '停用账户', exact: true }).count()).toBe(1);
+  expect(await page.getByRole('cell', { name: '重设密码', exact: true }).count()).toBe(1);
   await shot(page, 'console-audit');
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect.poll(() => page.getByRole('tab', { name: 'Audit log' }).count()).toBe(1);
+  await page.getByRole('tab', { name: 'Overview' }).click();
+  await shot(page, 'console-overview-en');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect.poll(() => page.getByText('Signed out.').count()).toBe(1);
   await page.context().close();
