@@ -75,6 +75,16 @@ export default tseslint.config(
     },
   },
   {
+    // The county console (issue #14): a browser page talking to HQ's /v1/console only.
+    files: ['console/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: rendererPatterns }],
+    },
+  },
+  {
     // UI code reads and writes only through the repositories (renderer/src/db/repositories).
     files: ['renderer/src/**/*.{ts,tsx}'],
     ignores: [
@@ -106,6 +116,7 @@ export default tseslint.config(
       'hq/**/*.ts',
       '*.config.{js,ts}',
       'renderer/vite.config.ts',
+      'console/vite.config.ts',
     ],
     languageOptions: { globals: { ...globals.node } },
   },

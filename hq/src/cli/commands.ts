@@ -17,6 +17,7 @@ import { delegationDataSchema } from '@shared/domain/delegation';
 import { listDevices, revokeDevice } from '../store/deviceAdmin';
 import { loadHqKeys } from '../store/hqKeys';
 import { packageCommands } from './packageCommands';
+import { userCommands } from './userCommands';
 
 export const usage = `民政工作台 HQ
 
@@ -38,10 +39,13 @@ export const usage = `民政工作台 HQ
                  apply a desk's sync package; writes the return file next to it
   npm run hq -- export-for <office> <file-or-dir> [--by <name>]
                  a sync package of HQ's changes for every desk of the office
+  npm run hq -- user add <username> --name <name> --role admin|reviewer|viewer
+                 a county console account; the password is asked (or HQ_USER_PASSWORD)
 
 Storage: embedded SQLite under HQ_DATA_DIR (default ./data/hq), or PostgreSQL when
 HQ_DATABASE_URL is set. HQ's private keys are sealed with HQ_KEY_FILE (default
 <HQ_DATA_DIR>/hq.key): back it up once, apart from the database backups.
+The county console is served at /console/ (README, "County console").
 Also HQ_LOG_LEVEL, HQ_ENROLL_LIMIT, HQ_ENROLL_WINDOW_MINUTES, HQ_TRUST_PROXY (README).`;
 
 export type Command = (
@@ -155,6 +159,7 @@ export const commands: Record<string, Command> = {
     return `office ${delegation.office}: confirmation ${onOff === 'on' ? 'delegated' : 'with the county'} from ${delegation.effectiveFrom}`;
   },
   ...packageCommands,
+  ...userCommands,
   devices: async (hq, [officeId]) =>
     (await listDevices(hq.db, officeId ?? ''))
       .map(

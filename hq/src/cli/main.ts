@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { toAppErrorData } from '@shared/errors/appError';
+import { consoleConfigFromEnv } from '../console/consoleConfig';
 import { configFromEnv, tlsFromEnv, type HqConfig } from '../config';
 import { openHqDatabase, type HqDatabase } from '../db/database';
 import { buildServer } from '../http/server';
@@ -50,6 +52,9 @@ async function serve(hq: HqDatabase, config: HqConfig): Promise<void> {
     enrollLimit: config.enrollLimit,
     trustProxy: config.trustProxy,
     tls,
+    console: consoleConfigFromEnv(process.env),
+    // dist/hq/cli.cjs serves dist/console, which `npm run hq` builds first.
+    consoleDir: join(__dirname, '..', 'console'),
   });
   await app.listen({ port: config.port, host: config.host });
   const ready = `HQ listening on ${tls ? 'https' : 'http'}://${config.host}:${config.port} (${hq.storage}, schema ${hq.schemaVersion})`;

@@ -207,6 +207,53 @@ const migrationsFor = (context: MigrationContext): Record<string, Migration> => 
         .execute();
     },
   },
+  // The county console (issue #14): county staff accounts (argon2id hashes, a role, a
+  // lock after wrong passwords), their browser sessions (only a hash of the session id
+  // is kept, so a copy of the database opens no session) and the audit log of every
+  // console action: who, when, what, on what, with which result.
+  '0008_county_console': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('console_users')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('username', 'text', (c) => c.notNull().unique())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('role', 'text', (c) => c.notNull())
+        .addColumn('password_hash', 'text', (c) => c.notNull())
+        .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_until', 'text')
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('console_sessions')
+        .addColumn('id_hash', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('console_users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('last_seen_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('console_sessions_user')
+        .on('console_sessions')
+        .columns(['user_id'])
+        .execute();
+      await db.schema
+        .createTable('console_audit')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text')
+        .addColumn('username', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('result', 'text', (c) => c.notNull())
+        .addColumn('detail', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('console_audit_at').on('console_audit').columns(['at']).execute();
+    },
+  },
 });
 
 export const hqMigrations = (context: MigrationContext): MigrationProvider => ({

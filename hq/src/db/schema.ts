@@ -100,4 +100,42 @@ export interface HqTables {
     /** JSON: what the import did, or what the written package carries. */
     summary: string;
   };
+  /** County staff who sign in to the console (issue #14). */
+  console_users: {
+    id: string;
+    username: string;
+    display_name: string;
+    role: 'reviewer' | 'admin' | 'viewer';
+    /** argon2id (PHC string): the password itself is never stored. */
+    password_hash: string;
+    disabled: Generated<number>;
+    /** Wrong passwords since the last good one; at the limit the account locks. */
+    failed_attempts: Generated<number>;
+    locked_until: string | null;
+    created_at: string;
+    created_by: string;
+    updated_at: string;
+  };
+  /** Console sessions: the cookie carries the id, the table only its SHA-256. */
+  console_sessions: {
+    id_hash: string;
+    user_id: string;
+    created_at: string;
+    last_seen_at: string;
+    expires_at: string;
+  };
+  /** Every console action: sign-ins (also failed), user changes, decisions, reveals. */
+  console_audit: {
+    id: string;
+    at: string;
+    /** Null for an attempt under a name HQ does not know. */
+    user_id: string | null;
+    username: string;
+    action: string;
+    target: string;
+    /** 'ok', or the error code that refused it. */
+    result: string;
+    /** JSON: what else is worth keeping (never a password). */
+    detail: string;
+  };
 }

@@ -30,6 +30,8 @@ export interface HqLog {
 /** What HQ learned about a request while answering it: ids and counts only. */
 interface Facts {
   device?: string;
+  /** The console account's id (issue #14); its name stays in the audit log. */
+  consoleUser?: string;
   office?: string;
   push?: Record<OpResult['status'] | 'ops', number>;
   errorId?: string;
@@ -60,6 +62,11 @@ export function notePushResults(request: FastifyRequest, results: readonly OpRes
   const push = { ops: results.length, applied: 0, conflict: 0, rejected: 0, deferred: 0 };
   for (const result of results) push[result.status] += 1;
   factsOf(request).push = push;
+}
+
+/** A console session was shown (the account's id, not its name). */
+export function noteConsoleUser(request: FastifyRequest, userId: string) {
+  factsOf(request).consoleUser = userId;
 }
 
 /** The county's admin token was shown. */
@@ -122,6 +129,7 @@ export function logRequests(app: FastifyInstance, log: HqLog | undefined): void 
       bytes,
       ...(facts.device ? { device: facts.device } : {}),
       ...(facts.office ? { office: facts.office } : {}),
+      ...(facts.consoleUser ? { consoleUser: facts.consoleUser } : {}),
       ...(facts.push ? { push: facts.push } : {}),
       ...(request.routeOptions.url === hqRoutes.pull ? { pull: pullFacts(request) } : {}),
       ...(facts.errorId ? { errorId: facts.errorId, error: facts.error } : {}),

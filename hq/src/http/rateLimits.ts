@@ -12,7 +12,7 @@ import type { RateLimit } from '../protectionConfig';
  * kept in this process: behind a load balancer each HQ process counts its own.
  *
  * Give the route's path (as declared) and its limit; call before routes are declared.
- * Console login (later) adds its route here.
+ * The console's login is limited here too (server.ts).
  */
 export function limitRoutes(app: FastifyInstance, limits: Readonly<Record<string, RateLimit>>) {
   void app.register(rateLimit, { global: false });

@@ -29,6 +29,10 @@ import {
   serverLogOptions,
   type HqLog,
 } from './logging';
+import { defaultConsoleConfig, type ConsoleConfig } from '../console/consoleConfig';
+import { consolePrefix } from './console/consoleAuth';
+import { consoleRoutes } from './console/consoleRoutes';
+import { serveConsole } from './console/consoleStatic';
 import { packageRoutes } from './packageRoutes';
 import { limitRoutes } from './rateLimits';
 
@@ -45,6 +49,10 @@ export interface ServerDeps {
   now?: () => Date;
   /** Certificate and key (PEM): HQ serves HTTPS itself (config.ts, tlsFromEnv). */
   tls?: { cert: Buffer; key: Buffer } | null;
+  /** The county console's sign-in rules (defaults: consoleConfig.ts). */
+  console?: ConsoleConfig;
+  /** The console's built files (dist/console); without them /console/ says to build it. */
+  consoleDir?: string | null;
 }
 
 /**
@@ -63,7 +71,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   logRequests(app, deps.log);
   boundJsonDepth(app);
   const enrollLimit = deps.enrollLimit === undefined ? defaultEnrollLimit : deps.enrollLimit;
-  limitRoutes(app, enrollLimit ? { [hqRoutes.enroll]: enrollLimit } : {});
+  const consoleConfig = deps.console ?? defaultConsoleConfig;
+  limitRoutes(app, {
+    ...(enrollLimit ? { [hqRoutes.enroll]: enrollLimit } : {}),
+    [`${consolePrefix}/login`]: consoleConfig.loginLimit,
+  });
   allowOrigins(app, deps.corsOrigins ?? []);
   // HQ's package keys exist from the start (made on first start, then loaded), so a
   // failure to make them stops HQ instead of the first enrollment.
@@ -159,5 +171,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.register(packageRoutes({ db, adminToken: deps.adminToken, now, keys }), {
     prefix: '/v1/admin',
   });
+  app.register(consoleRoutes({ db, config: consoleConfig, now }), { prefix: consolePrefix });
+  serveConsole(app, deps.consoleDir);
   return app;
 }
