@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { dibaoModule } from '@shared/programmes/dibao/module';
-import { programmeModules } from '@shared/programmes/registry';
 import { drawRoll, type DrawRollInput } from '@shared/rolls/drawRoll';
 import { canonicalJson, rollHash } from '@shared/rolls/rollHash';
 import type { PaymentRollData, RollLine } from '@shared/rolls/rollRecord';
