@@ -37,7 +37,12 @@ export async function countyQueue(
   db: Kysely<HqTables>,
   filter: QueueFilter,
   now: Date,
-): Promise<{ today: string; cases: QueueEntry[]; villages: string[] }> {
+): Promise<{
+  today: string;
+  cases: QueueEntry[];
+  villages: string[];
+  offices: { id: string; name: string }[];
+}> {
   const today = todayIso(now);
   const waiting = (await liveCases(db))
     .map((c) => ({ ...c, countyActions: countyActionsOfCase(c.data) }))
@@ -72,5 +77,6 @@ export async function countyQueue(
         a.id.localeCompare(b.id),
     );
   const villageList = [...new Set(all.map((c) => c.villageName).filter(Boolean))].sort();
-  return { today, cases, villages: villageList };
+  const officeList = [...names].map(([id, name]) => ({ id, name }));
+  return { today, cases, villages: villageList, offices: officeList };
 }
