@@ -93,9 +93,11 @@ export function CaseFileScreen(props: {
           ))}
       </Stack>
       {done && <Alert severity="success">{done}</Alert>}
-      {(!props.mayDecide || file.countyActions.length === 0) && (
-        <Alert severity="info">{t('file.noDecision')}</Alert>
-      )}
+      {!props.mayDecide ? (
+        <Alert severity="info">{t('file.viewerOnly')}</Alert>
+      ) : file.countyActions.length === 0 && !done ? (
+        <Alert severity="info">{t('file.notWaiting')}</Alert>
+      ) : null}
       <Section title={t('file.basics')}>
         <Pairs
           rows={[
@@ -124,7 +126,7 @@ export function CaseFileScreen(props: {
             {file.members.map((m) => (
               <TableRow key={m.personId}>
                 <TableCell>{m.name}</TableCell>
-                <TableCell>{m.relation}</TableCell>
+                <TableCell>{wordFor('relation.', m.relation)}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>
                   {revealed[m.personId] ?? m.idNumberMasked}
                   {revealed[m.personId] ? (
@@ -159,7 +161,7 @@ export function CaseFileScreen(props: {
             [f('standardFen'), yuan(file.benefit.standardFen)],
             [f('coveredCount'), String(file.benefit.coveredCount)],
             [f('countedIncomeFen'), yuan(file.benefit.countedIncomeFen)],
-            [f('classification'), file.benefit.classification],
+            [f('classification'), wordFor('class.', file.benefit.classification)],
             [f('computedFor'), file.benefit.computedForDate],
             [
               f('parts'),

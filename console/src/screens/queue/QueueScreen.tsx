@@ -52,7 +52,10 @@ export function QueueScreen(props: {
   const { value, reload } = useLoad(load, props.onError);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [asking, setAsking] = useState(false);
-  const [results, setResults] = useState<BulkResult[] | null>(null);
+  const [results, setResults] = useState<{
+    list: BulkResult[];
+    names: Map<string, string>;
+  } | null>(null);
   const cases = value?.cases ?? [];
   const confirmable = (c: QueueEntry) => c.countyActions.some((a) => a.approves);
   const toggle = (id: string) => {
@@ -119,7 +122,13 @@ export function QueueScreen(props: {
           </Button>
         )}
       </Stack>
-      {results && <BulkResults results={results} names={names} onClose={() => setResults(null)} />}
+      {results && (
+        <BulkResults
+          results={results.list}
+          names={results.names}
+          onClose={() => setResults(null)}
+        />
+      )}
       <Paper>
         <Table size="small" aria-label={t('nav.queue')}>
           <TableHead>
@@ -183,7 +192,7 @@ export function QueueScreen(props: {
             const answer = await bulkConfirm([...selected], opinion);
             setAsking(false);
             setSelected(new Set());
-            setResults(answer.results);
+            setResults({ list: answer.results, names });
             reload();
           }}
         />
