@@ -66,13 +66,27 @@ it('a reviewer confirms a case the desk sent to the county; the desk shows it co
   const family = await registerFamily(desk);
   const sent = await caseAtCountyReview(desk, family);
   const other = await caseAtCountyReview(desk, await registerFamily(desk));
+  // A 临时救助 case over the township's limit waits for the county's 'approve'.
+  const large = await applyForTemporary(
+    desk,
+    await registerFamily(desk),
+    fireFacts({ proposedFen: 300000 }),
+  );
+  await walk(desk, large.id, [
+    'submit',
+    'accept',
+    'start_investigation',
+    'record_opinion',
+    'submit_to_county',
+  ]);
   expect((await sync(desk)).rejected).toBe(0);
 
   const page = await signedIn('li');
   await page.getByRole('tab', { name: '待确认' }).click();
   const queue = page.getByRole('table', { name: '待确认' });
-  await expect.poll(() => queue.getByRole('row').count()).toBe(3);
-  expect(await queue.getByText('已超期').count()).toBe(2);
+  await expect.poll(() => queue.getByRole('row').count()).toBe(4);
+  expect(await queue.getByRole('cell', { name: '临时救助' }).count()).toBe(1);
+  expect(await queue.getByRole('cell', { name: '低保' }).count()).toBe(2);
   await shot(page, 'console-queue');
 
   // The case file: masked IDs, the history with the township's opinions.
@@ -107,18 +121,21 @@ it('a reviewer confirms a case the desk sent to the county; the desk shows it co
   expect(audit).toContain(`case.confirm:${sent.id}:ok`);
   expect(audit).toContain(`id.reveal:${sent.id}:ok`);
 
-  // Bulk confirm of the other case (selected in the queue), a result per case.
+  // Bulk confirm of the other two (selected in the queue), a result per case: 低保's
+  // confirm, 临时救助's approve.
   await page.getByRole('button', { name: /返回待确认/ }).click();
-  await expect.poll(() => queue.getByRole('row').count()).toBe(2);
-  await queue.getByRole('checkbox', { name: other.applicantName }).check();
+  await expect.poll(() => queue.getByRole('row').count()).toBe(3);
+  for (const box of await queue.getByRole('checkbox').all()) await box.check();
   await page.getByRole('button', { name: /批量审核确认/ }).click();
   await page.getByRole('dialog').getByLabel('审核意见').fill('同意');
   await page.getByRole('dialog').getByRole('button', { name: '批量审核确认' }).click();
-  await expect.poll(() => page.getByText(/已审核确认$/).count()).toBe(1);
+  await expect.poll(() => page.getByText(/：已审核确认$/).count()).toBe(1);
+  expect(await page.getByText(/：已批准$/).count()).toBe(1);
   await expect.poll(() => page.getByText('没有等待县级审核的案件。').count()).toBe(1);
   await shot(page, 'console-queue-bulk');
   await sync(desk);
   expect(await desk.db.cases.get(other.id)).toMatchObject({ status: 'confirmed' });
+  expect(await desk.db.cases.get(large.id)).toMatchObject({ status: 'approved' });
   await page.context().close();
 });
 
