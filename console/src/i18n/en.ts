@@ -1,3 +1,4 @@
+import { queueEn } from './queue.en';
 import type { ConsoleMessageKey } from './zh-CN';
 
 export const en: Record<ConsoleMessageKey, string> = {
@@ -87,4 +88,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   'field.invalid_type': 'Wrong format',
   'field.invalid_format': 'Letters, digits, dot, underscore and hyphen only (2 to 32)',
   'field.invalid': 'Not valid',
+  ...queueEn,
 };

@@ -8,10 +8,19 @@ import { AuditScreen } from './AuditScreen';
 import { HomeScreen } from './HomeScreen';
 import { LanguageButton } from './LanguageButton';
 import { UsersScreen } from './UsersScreen';
+import { CaseFileScreen } from './queue/CaseFileScreen';
+import { QueueScreen } from './queue/QueueScreen';
+import { SpotCheckScreen } from './queue/SpotCheckScreen';
 
-type Screen = 'home' | 'users' | 'audit';
-const screenOf = (hash: string): Screen =>
-  hash === '#/users' ? 'users' : hash === '#/audit' ? 'audit' : 'home';
+type Screen = 'home' | 'users' | 'audit' | 'queue' | 'spot-checks' | 'case';
+const screens: readonly Screen[] = ['users', 'audit', 'queue', 'spot-checks'];
+const screenOf = (hash: string): Screen => {
+  if (hash.startsWith('#/cases/')) return 'case';
+  const named = screens.find((s) => hash === `#/${s}`);
+  return named ?? 'home';
+};
+const caseOf = (hash: string): string =>
+  hash.startsWith('#/cases/') ? decodeURIComponent(hash.slice('#/cases/'.length)) : '';
 
 /** The signed-in console: its bar, the screens the role may open, idle sign-out. */
 export function Shell(props: {
@@ -21,8 +30,12 @@ export function Shell(props: {
   const { t } = useI18n();
   const { user, idleMinutes } = props.session;
   const [screen, setScreen] = useState<Screen>(() => screenOf(window.location.hash));
+  const [caseId, setCaseId] = useState(() => caseOf(window.location.hash));
   useEffect(() => {
-    const follow = () => setScreen(screenOf(window.location.hash));
+    const follow = () => {
+      setScreen(screenOf(window.location.hash));
+      setCaseId(caseOf(window.location.hash));
+    };
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
@@ -46,6 +59,10 @@ export function Shell(props: {
     [onSignedOut],
   );
   const admin = user.role === 'admin';
+  const mayDecide = user.role !== 'viewer';
+  const open = (id: string) => {
+    window.location.hash = `#/cases/${encodeURIComponent(id)}`;
+  };
   const go = (next: Screen) => {
     window.location.hash = next === 'home' ? '' : `#/${next}`;
     setScreen(next);
@@ -67,11 +84,19 @@ export function Shell(props: {
         </Toolbar>
       </AppBar>
       <Tabs
-        value={admin ? screen : 'home'}
+        value={
+          screen === 'case'
+            ? 'queue'
+            : !admin && (screen === 'users' || screen === 'audit')
+              ? 'home'
+              : screen
+        }
         onChange={(_e, next: Screen) => go(next)}
         sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}
       >
         <Tab value="home" label={t('nav.home')} />
+        <Tab value="queue" label={t('nav.queue')} />
+        <Tab value="spot-checks" label={t('nav.spotChecks')} />
         {admin && <Tab value="users" label={t('nav.users')} />}
         {admin && <Tab value="audit" label={t('nav.audit')} />}
       </Tabs>
@@ -80,6 +105,18 @@ export function Shell(props: {
           <UsersScreen me={user} onError={onError} />
         ) : admin && screen === 'audit' ? (
           <AuditScreen onError={onError} />
+        ) : screen === 'queue' ? (
+          <QueueScreen mayDecide={mayDecide} onError={onError} onOpen={open} />
+        ) : screen === 'case' && caseId ? (
+          <CaseFileScreen
+            key={caseId}
+            caseId={caseId}
+            mayDecide={mayDecide}
+            onError={onError}
+            onBack={() => go('queue')}
+          />
+        ) : screen === 'spot-checks' ? (
+          <SpotCheckScreen mayDecide={mayDecide} onError={onError} onOpen={open} />
         ) : (
           <HomeScreen session={props.session} />
         )}

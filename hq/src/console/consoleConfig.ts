@@ -15,6 +15,11 @@ export interface ConsoleConfig {
   maxSessionMinutes: number;
   /** HQ_CONSOLE_LOGIN_LIMIT attempts per 15 minutes from one client address. */
   loginLimit: RateLimit;
+  /**
+   * HQ_SPOT_CHECK_PERCENT: the share (whole per cent, 1–100) of township-confirmed cases
+   * one 抽查 draw takes for the county to look at again.
+   */
+  spotCheckPercent: number;
 }
 
 export const defaultConsoleConfig: ConsoleConfig = {
@@ -23,6 +28,7 @@ export const defaultConsoleConfig: ConsoleConfig = {
   idleMinutes: 15,
   maxSessionMinutes: 12 * 60,
   loginLimit: { max: 20, windowMs: 15 * 60_000 },
+  spotCheckPercent: 10,
 };
 
 export function consoleConfigFromEnv(env: NodeJS.ProcessEnv): ConsoleConfig {
@@ -40,6 +46,7 @@ export function consoleConfigFromEnv(env: NodeJS.ProcessEnv): ConsoleConfig {
       max: whole('HQ_CONSOLE_LOGIN_LIMIT', env.HQ_CONSOLE_LOGIN_LIMIT, d.loginLimit.max),
       windowMs: d.loginLimit.windowMs,
     },
+    spotCheckPercent: percent(env.HQ_SPOT_CHECK_PERCENT, d.spotCheckPercent),
   };
 }
 
@@ -48,6 +55,14 @@ function whole(name: string, text: string | undefined, fallback: number): number
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) {
     throw new Error(`${name} must be a whole number of at least 1 (it is "${text}").`);
+  }
+  return value;
+}
+
+function percent(text: string | undefined, fallback: number): number {
+  const value = whole('HQ_SPOT_CHECK_PERCENT', text, fallback);
+  if (value > 100) {
+    throw new Error(`HQ_SPOT_CHECK_PERCENT must be at most 100 (it is "${text ?? ''}").`);
   }
   return value;
 }

@@ -254,6 +254,28 @@ const migrationsFor = (context: MigrationContext): Record<string, Migration> => 
       await db.schema.createIndex('console_audit_at').on('console_audit').columns(['at']).execute();
     },
   },
+  // 抽查 (issue #14): the county draws a random share of the cases townships confirmed under
+  // delegation to look at again; each draw is kept with who drew it, when, at which share
+  // and out of how many, and the cases it took.
+  '0009_spot_checks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('spot_checks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('drawn_at', 'text', (c) => c.notNull())
+        .addColumn('drawn_by', 'text', (c) => c.notNull())
+        .addColumn('percent', 'integer', (c) => c.notNull())
+        .addColumn('population', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable('spot_check_cases')
+        .addColumn('check_id', 'text', (c) => c.notNull().references('spot_checks.id'))
+        .addColumn('case_id', 'text', (c) => c.notNull())
+        .addColumn('office_id', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('spot_check_cases_pk', ['check_id', 'case_id'])
+        .execute();
+    },
+  },
 });
 
 export const hqMigrations = (context: MigrationContext): MigrationProvider => ({

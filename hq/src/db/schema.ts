@@ -138,4 +138,16 @@ export interface HqTables {
     /** JSON: what else is worth keeping (never a password). */
     detail: string;
   };
+  /** 抽查 draws: who drew a sample of township-confirmed cases, when, at what share. */
+  spot_checks: {
+    id: string;
+    drawn_at: string;
+    drawn_by: string;
+    /** The configured share (HQ_SPOT_CHECK_PERCENT) at the time of the draw. */
+    percent: number;
+    /** How many township-confirmed cases there were to draw from. */
+    population: number;
+  };
+  /** The cases each draw took. */
+  spot_check_cases: { check_id: string; case_id: string; office_id: string };
 }

@@ -188,12 +188,16 @@ export async function setDelegation(
 /** The county's decisions: 低保's confirm and deny, 临时救助's approve (and deny). */
 export const countyDecisionActions = ['confirm', 'deny', 'approve'] as const;
 
-/** 审核确认 at the county: confirm or deny (or approve) a case submitted to the county. */
+/**
+ * 审核确认 at the county: one of the county's actions on a case waiting for it (confirm or
+ * deny, approve, …: whatever the case's module lets the role 'county' do from its status;
+ * planCaseStep refuses any other). The admin API, the CLI and the console all decide here.
+ */
 export async function decideCase(
   db: Kysely<HqTables>,
   decision: {
     caseId: string;
-    action: (typeof countyDecisionActions)[number];
+    action: string;
     opinion: string;
     decidedBy: string;
   },

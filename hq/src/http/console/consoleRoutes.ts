@@ -24,6 +24,7 @@ import {
 } from '../../console/users';
 import { parseBody } from '../errors';
 import { act } from './consoleActions';
+import { queueRoutes } from './queueRoutes';
 import {
   cookieOptions,
   requireSession,
@@ -130,6 +131,7 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
     });
 
     userRoutes(app, deps, guards);
+    queueRoutes(app, deps, guards);
 
     app.get('/audit', reading, async (request) =>
       act(deps, request, { action: 'audit.read', target: '', right: 'manageUsers' }, async () => ({
@@ -140,7 +142,7 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
 }
 
 /** Reading needs a session; changing anything also the CSRF token. */
-type Guards = Record<'changing' | 'reading', { onRequest: onRequestHookHandler[] }>;
+export type Guards = Record<'changing' | 'reading', { onRequest: onRequestHookHandler[] }>;
 
 /** Accounts: administrators list, add, disable and re-password them. */
 function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
