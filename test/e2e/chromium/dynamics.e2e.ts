@@ -103,7 +103,7 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   for (const action of ['submit', 'accept', 'start_investigation']) await takeStep(action);
 
   await switchUser(page, supervisor);
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByText(applicant.name).first().click();
   await takeStep('record_opinion', '经入户调查，符合低保条件');
   await takeStep('start_notice');
@@ -113,7 +113,7 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   // Dexie's query cache sees only its own writes: the desk is opened anew, as after a pull.
   await page.reload();
   await logIn(page, supervisor);
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByText(applicant.name).first().click();
   await takeStep('confirm_at_township', '公示无异议，予以确认');
   await takeStep('start_payment');
@@ -193,7 +193,7 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await page.getByTestId('recompute-approve').click();
   await expect.poll(() => list.innerText()).toContain('已批准（2027-03-25）');
   await shot('dynamics-recomputation');
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByText(applicant.name).first().click();
   await expect
     .poll(() => page.getByTestId('case-versions').innerText())
@@ -225,7 +225,7 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   await succession.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('草稿');
   await page.getByRole('heading', { name: new RegExp(spouse.name) }).waitFor();
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByText(applicant.name).first().click();
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('停保');
 });

@@ -75,6 +75,12 @@ it('exports a package offline, imports HQ’s return file and empties the queue'
   await page.getByRole('button', { name: '接入', exact: true }).click();
   await page.getByTestId('enroll-done').waitFor();
   await expect.poll(() => queued()).toBe('0');
+  // The first sync ends with its pull (the desk's own first-run changes come back as
+  // receipts): going offline before it ends would leave them for the return file.
+  await page
+    .getByText(/上次同步/)
+    .first()
+    .waitFor();
 
   // From here on the office has no network: a household is registered offline.
   await browser.context.setOffline(true);

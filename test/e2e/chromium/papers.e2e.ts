@@ -232,6 +232,8 @@ it('prints the 公示 list, the 审批表, the authorisations and the notice of 
   await capturePrints();
   await page.getByTestId('paper-print').click();
   await expect.poll(() => page.evaluate(() => window.printedPapers.length)).toBe(1);
+  // The log count is read from IndexedDB as the print starts (asynchronously): wait for it.
+  await expect.poll(() => page.evaluate(() => window.printedPapers[0]?.logged)).not.toBe(-1);
   const atPrint = await page.evaluate(() => window.printedPapers[0]);
   expect(atPrint?.text).toContain(spouse.id);
   expect(atPrint?.logged).toBe(1);
@@ -290,7 +292,7 @@ it('prints the 公示 list, the 审批表, the authorisations and the notice of 
 
   // The loner's case refused at the township under the county's delegation.
   await delegationArrives();
-  await page.getByRole('button', { name: '低保案件' }).first().click();
+  await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByTestId('case-row').filter({ hasText: '钱多多' }).click();
   await takeStep('deny_at_township', '家庭存款超过当地规定的财产限额（经银行查询核实）。');
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('不予批准');

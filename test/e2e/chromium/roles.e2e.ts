@@ -84,8 +84,11 @@ it('gives each role its own menu and lets the administrator choose roles explici
     .toEqual([
       '人员',
       '家庭登记',
-      '低保案件',
+      '救助案件',
+      '公示文书',
+      '动态管理',
       '资金发放',
+      '医疗救助',
       '养老服务',
       '社区服务',
       '设置',
@@ -99,6 +102,17 @@ it('gives each role its own menu and lets the administrator choose roles explici
   await logIn(page, clerk);
   await expect
     .poll(menu)
-    .toEqual(['人员', '家庭登记', '低保案件', '资金发放', '养老服务', '社区服务', '设置']);
+    .toEqual([
+      '人员',
+      '家庭登记',
+      '救助案件',
+      '公示文书',
+      '动态管理',
+      '资金发放',
+      '医疗救助',
+      '养老服务',
+      '社区服务',
+      '设置',
+    ]);
   await shot('roles-registrar-nav');
 });
