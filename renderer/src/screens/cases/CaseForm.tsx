@@ -248,7 +248,11 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
         <Grid size={{ xs: 12, md: 4 }} sx={{ position: { md: 'sticky' }, top: { md: 16 } }}>
           <BenefitPanel
             input={live}
-            {...(data ? {} : { pending: t('cases.form.pickHousehold') })}
+            {...(!data
+              ? { pending: t('cases.form.pickHousehold') }
+              : moneyOf(draft) && own.localIssues(draft.facts).length > 0
+                ? { pending: t('programme.factsIncomplete') }
+                : {})}
           />
         </Grid>
       </Grid>

@@ -5,7 +5,7 @@ import { isOverdue } from '@shared/workflow/dibaoDeadlines';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
-import { categoryLabel } from '../common/labels';
+import { caseAreaLabel } from '../common/labels';
 import { useVirtualRows } from '../common/useVirtualRows';
 import { StatusChip } from './StatusChip';
 
@@ -87,7 +87,7 @@ export function CaseRows(props: { cases: AssistanceCase[]; today: string }) {
                   {c.applicantName}
                 </Box>
                 <Box role="cell" sx={cell}>
-                  {t(`programme.short.${c.programme}`)} · {categoryLabel(t, c.category)}
+                  {t(`programme.short.${c.programme}`)} · {caseAreaLabel(t, 'other', c.category)}
                 </Box>
                 <Box role="cell" sx={cell}>
                   <StatusChip status={c.status} />

@@ -22,6 +22,9 @@ export const statusLabel = (t: Translate, s: string) => wordOr(t, `cases.status.
 export const actionLabel = (t: Translate, a: string) => wordOr(t, `cases.action.${a}`, a);
 export const roleLabel = (t: Translate, r: ActorRole) => t(`role.${r}` as const);
 export const categoryLabel = (t: Translate, c: UrbanRural) => t(`cases.category.${c}` as const);
+/** Urban or rural as a case of any programme shows it ('农村'; 低保 says '农村低保'). */
+export const caseAreaLabel = (t: Translate, programme: string, c: UrbanRural) =>
+  programme === 'dibao' ? categoryLabel(t, c) : t(`programme.area.${c}` as const);
 export const hukouLabel = (t: Translate, c: UrbanRural) => t(`registry.hukou.${c}` as const);
 export const relationLabel = (t: Translate, r: Relation) => t(`registry.relation.${r}` as const);
 export const sexLabel = (t: Translate, s: PersonData['sex']) => t(`registry.sex.${s}` as const);
