@@ -1,0 +1,7 @@
+import type { hostileReviewZh } from '../zh-CN/hostileReview';
+
+/** Codes added by the hostile review of issue #13 (HQ's refusals a desk may be shown). */
+export const hostileReviewEn: Record<keyof typeof hostileReviewZh, string> = {
+  'roll.identity_fixed': "A roll's programme, month and version are fixed once drawn: draw again",
+  'roll.month_future': 'A roll is drawn for this month or the next only (at the latest {latest})',
+};

@@ -1,0 +1,5 @@
+/** Codes added by the hostile review of issue #13 (HQ's refusals a desk may be shown). */
+export const hostileReviewZh = {
+  'roll.identity_fixed': '花名册的救助项目、月份和版本生成后不能修改，请重新生成',
+  'roll.month_future': '只能生成本月或下月的花名册（最晚 {latest}）',
+};
