@@ -101,7 +101,7 @@ async function otherRollsOfMonth(ctx: AuthorityContext, id: string, roll: Paymen
 }
 
 /** A batch's staged records written first, so HQ's draw sees the batch's earlier ops. */
-async function flushStaged(ctx: AuthorityContext) {
+export async function flushStaged(ctx: AuthorityContext) {
   const work = ctx.work as { flush?: () => Promise<void> };
   if (typeof work.flush === 'function') await work.flush();
 }
