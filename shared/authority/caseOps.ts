@@ -17,6 +17,7 @@ import { personCopyIssues, type RegistryNames } from './personCopies';
 
 export type { RegistryNames } from './personCopies';
 import { stepFields } from '../programmes/caseEngine';
+import { helpedFirstEditIssues } from '../programmes/temporary/helpedFirst';
 
 /**
  * The application facts may be corrected (an update with its reason; the case keeps its
@@ -58,6 +59,9 @@ export interface CaseEditBase {
   status: string;
   acceptedOn: string | null;
   noticeStartedOn: string | null;
+  /** 临时救助: the day help was handed over first, which fixes its amount and kind. */
+  helpedFirstOn?: string | null;
+  programmeFacts?: unknown;
 }
 
 /**
@@ -79,6 +83,8 @@ export function caseEditIssues(
   if (!editableCaseStatuses.includes(current.status)) {
     return [{ path: 'status', code: 'case.not_editable', params: { status: current.status } }];
   }
+  const helped = helpedFirstEditIssues(current, fields);
+  if (helped.length > 0) return helped;
   const applied = fields.applicationDate;
   const firstStep = [current.acceptedOn, current.noticeStartedOn].find((d) => d !== null);
   if (typeof applied === 'string' && firstStep && applied > firstStep) {

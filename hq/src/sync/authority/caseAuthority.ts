@@ -79,6 +79,8 @@ export async function caseAuthority(
           status,
           acceptedOn: nullableText(current.data.acceptedOn),
           noticeStartedOn: nullableText(current.data.noticeStartedOn),
+          helpedFirstOn: nullableText(current.data.helpedFirstOn),
+          programmeFacts: current.data.programmeFacts,
         },
         op.fields,
         await applicantNameAtHq(ctx, op, current),

@@ -4,4 +4,6 @@ import type { hostileReviewZh } from '../zh-CN/hostileReview';
 export const hostileReviewEn: Record<keyof typeof hostileReviewZh, string> = {
   'roll.identity_fixed': "A roll's programme, month and version are fixed once drawn: draw again",
   'roll.month_future': 'A roll is drawn for this month or the next only (at the latest {latest})',
+  'temporary.helped_first_fixed':
+    'Help was handed over first ({helpedFirstOn}): its amount and kind are what was given and cannot be corrected',
 };

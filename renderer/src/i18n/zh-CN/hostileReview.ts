@@ -2,4 +2,6 @@
 export const hostileReviewZh = {
   'roll.identity_fixed': '花名册的救助项目、月份和版本生成后不能修改，请重新生成',
   'roll.month_future': '只能生成本月或下月的花名册（最晚 {latest}）',
+  'temporary.helped_first_fixed':
+    '已先行救助（{helpedFirstOn}）：救助金额和类型即已发放的救助，不能更正；其他情况可以更正',
 };
