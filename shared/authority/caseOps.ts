@@ -62,6 +62,9 @@ export interface CaseEditBase {
   /** 临时救助: the day help was handed over first, which fixes its amount and kind. */
   helpedFirstOn?: string | null;
   programmeFacts?: unknown;
+  /** The case it continues (动态管理), judged when the case was opened. */
+  previousCaseId?: string | null;
+  householdId?: string;
 }
 
 /**
@@ -78,6 +81,13 @@ export function caseEditIssues(
   if (isApplicantNameRefresh(fields, applicantNow)) return [];
   // A case stays in its programme: another programme is another application.
   if ('programme' in fields) return [{ path: 'programme', code: 'case.programme_fixed' }];
+  // The successor link is judged when the case is opened (closed for it in the same
+  // transaction, same household): a correction never sets or moves it, nor the household.
+  const link = current.previousCaseId ?? null;
+  const relinks =
+    ('previousCaseId' in fields && (fields.previousCaseId ?? null) !== link) ||
+    (link !== null && 'householdId' in fields && fields.householdId !== current.householdId);
+  if (relinks) return [{ path: 'previousCaseId', code: 'dynamics.successor_link_fixed' }];
   const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
   if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
   if (!editableCaseStatuses.includes(current.status)) {

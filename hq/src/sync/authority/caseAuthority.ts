@@ -81,6 +81,8 @@ export async function caseAuthority(
           noticeStartedOn: nullableText(current.data.noticeStartedOn),
           helpedFirstOn: nullableText(current.data.helpedFirstOn),
           programmeFacts: current.data.programmeFacts,
+          previousCaseId: nullableText(current.data.previousCaseId),
+          householdId: nullableText(current.data.householdId) ?? undefined,
         },
         op.fields,
         await applicantNameAtHq(ctx, op, current),

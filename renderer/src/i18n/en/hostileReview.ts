@@ -6,4 +6,6 @@ export const hostileReviewEn: Record<keyof typeof hostileReviewZh, string> = {
   'roll.month_future': 'A roll is drawn for this month or the next only (at the latest {latest})',
   'temporary.helped_first_fixed':
     'Help was handed over first ({helpedFirstOn}): its amount and kind are what was given and cannot be corrected',
+  'dynamics.successor_link_fixed':
+    'The case a successor continues, and its household, are fixed when it is opened',
 };

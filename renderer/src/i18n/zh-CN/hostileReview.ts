@@ -4,4 +4,5 @@ export const hostileReviewZh = {
   'roll.month_future': '只能生成本月或下月的花名册（最晚 {latest}）',
   'temporary.helped_first_fixed':
     '已先行救助（{helpedFirstOn}）：救助金额和类型即已发放的救助，不能更正；其他情况可以更正',
+  'dynamics.successor_link_fixed': '接续的原案件和家庭在建案时确定，不能通过更正修改',
 };
