@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { newRecordId } from '@shared/records/ids';
 import type { OpResult } from '@shared/sync/protocol';
 import { loadHqKeys, publicHqKeys } from '../../../hq/src/store/hqKeys';
-import { startHq, type RunningHq } from '../../support/hqHarness';
+import { adminPost, startHq, type RunningHq } from '../../support/hqHarness';
 import { registerFamily } from '../../support/officeWork';
 import { connect, enroll, openOfficeDesk, sync } from '../../support/syncDesks';
 import { cases, Forge, forgerActors, hqCase, type Office } from './hostileDeskKit';
@@ -87,6 +88,112 @@ describe.each(cases)(
         correct({ programmeFacts: fireFacts({ description: '住房失火，衣被与口粮全毁' }) }),
       ]);
       expect(rule(described[0])).toBe('applied');
+    });
+
+    it('refuses a recomputation line that raises a decided one-off amount', async () => {
+      const hq = await startHq({ storage });
+      running = hq;
+      const honest = await openOfficeDesk('office-a', 'a1');
+      await enroll(honest, hq);
+      // The county raises the rural standard from April: 632 → 700 yuan (tier3 cap 4 200 元).
+      const published = await adminPost(hq.url, '/standards', {
+        areaCode: '330102',
+        category: 'rural',
+        effectiveFrom: '2026-04-01',
+        effectiveTo: null,
+        amountFen: 70000,
+        note: '',
+        publishedBy: '县民政局',
+      });
+      expect(published.status).toBe(200);
+      await sync(honest);
+      const family = await registerFamily(honest);
+      // 5 000 元 proposed: capped at tier3, 6 × 632 = 3 792 元, and referred to the county.
+      const large = await applyForTemporary(honest, family, fireFacts({ proposedFen: 500000 }));
+      expect(large.benefit).toMatchObject({ benefitFen: 379200, classification: 'tier3' });
+      await walk(honest, large.id, [
+        'submit',
+        'accept',
+        'start_investigation',
+        'record_opinion',
+        'submit_to_county',
+      ]);
+      expect((await sync(honest)).rejected).toBe(0);
+      const approved = await adminPost(hq.url, `/cases/${large.id}/decision`, {
+        action: 'approve',
+        opinion: '同意救助3792元',
+        decidedBy: '县民政局',
+      });
+      expect(approved.status).toBe(200);
+
+      const forger = await keyedDesk(hq.hq, 'office-a', 'f1');
+      const hqKeys = await loadHqKeys(hq.hq);
+      await connect(forger.desk, { token: forger.token, hqKeys: publicHqKeys(hqKeys) }, hq.url);
+      expect((await sync(forger.desk)).rejected).toBe(0);
+      const office = { hq, hqKeys, honest, other: honest, forger } as unknown as Office;
+      const forge = new Forge(office, mode);
+      await forge.start();
+      (forge as unknown as { clock: number }).clock = Date.now();
+      const before = await hqCase(office, large.id);
+      expect(before.data).toMatchObject({ status: 'approved' });
+      const oldBenefit = before.data.benefit as Record<string, unknown>;
+      // What the module computes for April: 4 200 元 under the new standard.
+      const newBenefit = {
+        ...oldBenefit,
+        standardId: (published.body as { id: string }).id,
+        standardFen: 70000,
+        benefitFen: 420000,
+        computedForDate: '2026-04-01',
+      };
+      const listId = newRecordId();
+      const created = forge.op({
+        kind: 'benefitRecomputation',
+        op: 'create',
+        recordId: listId,
+        baseVersion: 0,
+        actor: forgerActors.supervisor,
+        fields: {
+          programme: 'temporary',
+          month: '2026-04',
+          standardNote: '2026年4月起农村低保标准700元',
+          status: 'draft',
+          lines: [
+            {
+              caseId: large.id,
+              applicantName: String(before.data.applicantName),
+              areaCode: '330102',
+              oldBenefit,
+              newBenefit,
+            },
+          ],
+          unchangedCount: 0,
+          preparedOn: '2026-04-01',
+          approvedOn: null,
+        },
+      });
+      expect(rule((await forge.send([created]))[0])).toBe('applied');
+      const txId = newRecordId();
+      const [, raised] = await forge.send([
+        forge.op({
+          txId,
+          kind: 'benefitRecomputation',
+          recordId: listId,
+          baseVersion: 1,
+          actor: forgerActors.supervisor,
+          fields: { status: 'approved', approvedOn: '2026-04-02' },
+        }),
+        forge.op({
+          txId,
+          recordId: large.id,
+          baseVersion: before.version,
+          actor: forgerActors.supervisor,
+          fields: { benefit: newBenefit },
+          reason: '标准调整重算',
+        }),
+      ]);
+      // The county approved 3 792 元; a one-off payment is not a month's benefit to recompute.
+      expect(rule(raised)).toEqual(['benefit:dynamics.recomputation_not_paid']);
+      expect((await hqCase(office, large.id)).data.benefit).toEqual(oldBenefit);
     });
   },
 );

@@ -8,4 +8,6 @@ export const hostileReviewEn: Record<keyof typeof hostileReviewZh, string> = {
     'Help was handed over first ({helpedFirstOn}): its amount and kind are what was given and cannot be corrected',
   'dynamics.successor_link_fixed':
     'The case a successor continues, and its household, are fixed when it is opened',
+  'dynamics.recomputation_not_paid':
+    'The case is not paid monthly in {month}: a new standard does not recompute it',
 };
