@@ -109,7 +109,8 @@ export function drawRoll(input: DrawRollInput): DrawnRoll {
   const changes: RollChange[] = [];
   const prev = previousMonth(month);
   for (const { id, data } of ownCases) {
-    const paidNow = paidInMonth(module, data, month);
+    const paidNow =
+      paidInMonth(module, data, month) || missedOneOff(module, id, data, month, approved);
     const paidBefore = module.payment === 'monthly' && paidInMonth(module, data, prev);
     const before = paidBefore ? amountInMonth(module, data, prev, reference) : 0;
     const headName = payee(data).headName;
@@ -185,6 +186,25 @@ function latestApprovedByMonth(
     }
   }
   return found;
+}
+
+/**
+ * A one-off (临时救助) due on the roll of an earlier month whose approved roll does not
+ * hold it — decided after that roll was locked — and still unpaid: due on this roll, or
+ * it would never be paid. Once a later approved roll holds it, it is not due again.
+ */
+function missedOneOff(
+  module: ProgrammeModule,
+  caseId: string,
+  data: AssistanceCaseData,
+  month: string,
+  approved: ApprovedRolls,
+): boolean {
+  if (module.payment !== 'once') return false;
+  const payment = module.oneOffPayment?.(data);
+  if (payment?.mode !== 'roll' || payment.paidOn !== null || payment.month >= month) return false;
+  if (!approved.has(payment.month)) return false; // its own month's roll is still to come
+  return ![...approved].some(([m, roll]) => m >= payment.month && roll.byKey.has(caseId));
 }
 
 /**

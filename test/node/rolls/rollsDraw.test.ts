@@ -372,6 +372,66 @@ describe('drawRoll: one-off payments (临时救助, its real module)', () => {
     expect(roll.changes).toEqual([]);
     expect(roll.problems).toEqual([]);
   });
+
+  it('pays a one-off decided after its month roll was locked on the next roll, once', () => {
+    // July's roll, approved on 10 July, holds T2 (approved 8 July); T1 is approved by the
+    // county on 20 July, after it; T5 on 25 July, recorded paid (settled otherwise) on 28 July.
+    const julyOnce: { id: string; data: PaymentRollData } = {
+      id: 'roll-july-temp',
+      data: {
+        programme: 'temporary',
+        month: july,
+        rollVersion: 1,
+        status: 'approved',
+        drawnOn: '2026-07-10',
+        lines: [line({ key: 'T2', kind: 'once', monthlyFen: 50_000 })],
+        changes: [],
+        problems: [],
+        totalFen: 50_000,
+        hash: '0'.repeat(64),
+        approvedBy: '主管',
+        approvedOn: '2026-07-10',
+      },
+    };
+    const oneOffs = [
+      temp('T1', 80_000, {
+        household: 'hA',
+        persons: ['a1'],
+        wagesFen: 0,
+        status: 'approved',
+        decidedOn: '2026-07-20',
+      }),
+      temp('T2', 50_000, {
+        household: 'hB',
+        persons: ['b1'],
+        wagesFen: 0,
+        status: 'approved',
+        decidedOn: '2026-07-08',
+      }),
+      temp('T5', 95_000, {
+        household: 'hD',
+        persons: ['d1'],
+        wagesFen: 0,
+        status: 'paid',
+        decidedOn: '2026-07-25',
+        endedOn: '2026-07-28',
+      }),
+    ];
+    const base = { ...input, programme: 'temporary' as const, unpaid: [], cases: oneOffs };
+    const august = drawRoll({ ...base, month: '2026-08', previousRolls: [julyOnce] });
+    expect(august.lines.map((l) => [l.key, l.kind, l.paidFen])).toEqual([['T1', 'once', 80_000]]);
+    // Once August's approved roll holds it, September's does not pay it again.
+    const augustRoll = {
+      id: 'roll-august-temp',
+      data: { ...julyOnce.data, month: '2026-08', lines: august.lines, totalFen: 80_000 },
+    };
+    const september = drawRoll({
+      ...base,
+      month: '2026-09',
+      previousRolls: [julyOnce, augustRoll],
+    });
+    expect(september.lines).toEqual([]);
+  });
 });
 
 describe('rollHash', () => {
