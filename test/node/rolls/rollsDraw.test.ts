@@ -432,6 +432,37 @@ describe('drawRoll: one-off payments (临时救助, its real module)', () => {
     });
     expect(september.lines).toEqual([]);
   });
+  it('two one-offs of a person in a month (repeated help, with its reason) both pay', () => {
+    // The repeated-help rule (window and reason) judges a second help, not the roll: two
+    // 临时救助 payments of one month are not "paid twice" for one monthly need.
+    const roll = drawRoll({
+      ...input,
+      programme: 'temporary',
+      previousRolls: [],
+      unpaid: [],
+      cases: [
+        temp('T1', 80_000, {
+          household: 'hA',
+          persons: ['a1'],
+          wagesFen: 0,
+          status: 'approved',
+          decidedOn: '2026-07-03',
+        }),
+        temp('T6', 30_000, {
+          household: 'hA',
+          persons: ['a1'],
+          wagesFen: 0,
+          status: 'approved',
+          decidedOn: '2026-07-21',
+        }),
+      ],
+    });
+    expect(roll.lines.map((l) => [l.key, l.paidFen])).toEqual([
+      ['T1', 80_000],
+      ['T6', 30_000],
+    ]);
+    expect(roll.problems).toEqual([]);
+  });
 });
 
 describe('rollHash', () => {
