@@ -10,6 +10,7 @@
  * - carried: a line an earlier approved roll reported unpaid, paid to today's account.
  * The month's changes (新增, 停发, 调整) are listed apart; the checks are rollChecks.ts.
  */
+import { monthOf } from '../calendar/dates';
 import type { AssistanceCaseData, Programme } from '../domain/assistanceCase';
 import { programmeModules } from '../programmes/registry';
 import type { CalcReference, ProgrammeModule } from '../programmes/types';
@@ -208,9 +209,10 @@ function missedOneOff(
 }
 
 /**
- * Back pay or deduction for each earlier month with an approved roll: what the case is
- * owed for it now (its module under that month's standard, 0 if not paid then) less
- * what that roll paid and what later rolls already adjusted for it.
+ * Back pay or deduction for each earlier month with an approved roll, from the month the
+ * case's benefit is computed for: what the case is owed for it now (its module under that
+ * month's standard, 0 if not paid then) less what that roll paid and what later rolls
+ * already adjusted for it.
  */
 function adjustmentsOf(
   module: ProgrammeModule,
@@ -224,6 +226,10 @@ function adjustmentsOf(
   const months = [...approved.keys()].sort(byCodeUnits);
   for (const m of months) {
     if (data.paymentFrom === null || m < data.paymentFrom) continue;
+    // The case's figures are those of the date its benefit is computed for (a decision,
+    // a review, an approved recomputation): a month before it was paid on the figures of
+    // its day, and a review does not reach back into months already paid.
+    if (m < monthOf(data.benefit.computedForDate)) continue;
     const owed = paidInMonth(module, data, m) ? amountInMonth(module, data, m, reference) : 0;
     const line = approved.get(m)?.byKey.get(caseId);
     let paid = line?.monthlyFen ?? 0;

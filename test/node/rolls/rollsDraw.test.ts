@@ -308,6 +308,34 @@ describe('drawRoll: every kind of line (hand-worked July 2026 低保 roll)', () 
   });
 });
 
+describe('drawRoll: a review changes the months from its own, not those already paid', () => {
+  it('pays June as it was and July under the reviewed income', () => {
+    // A: June paid 900.00 (income 500). Reviewed on 2 July: income 300.00 from then on.
+    // July: 2×750−300 = 1,200.00; June stays 900.00 (no back pay for a month before the
+    // review). Before the fix June was "owed" 2×700−300 = 1,100.00 → +200.00 back pay.
+    const reviewed = {
+      id: 'A',
+      data: rollCase({
+        household: 'hA',
+        persons: ['a1', 'a2'],
+        wagesFen: 30_000,
+        reviewStartedOn: '2026-07-02',
+        reviewedOn: '2026-07-06',
+        benefit: {
+          ...rollCase({ household: 'hA', persons: ['a1', 'a2'], wagesFen: 30_000 }).benefit,
+          computedForDate: '2026-07-02',
+        },
+      }),
+    };
+    const lines = byKey(drawRoll({ ...input, cases: [reviewed], unpaid: [] }).lines);
+    expect(lines.get('A')).toMatchObject({
+      monthlyFen: 120_000,
+      adjustments: [],
+      paidFen: 120_000,
+    });
+  });
+});
+
 describe('drawRoll: one-off payments (临时救助, its real module)', () => {
   const temp = (id: string, fen: number, over: Parameters<typeof rollCase>[0]) => {
     const data = rollCase({ programme: 'temporary', paymentFrom: null, ...over });
