@@ -65,6 +65,8 @@ export interface CaseEditBase {
   /** The case it continues (动态管理), judged when the case was opened. */
   previousCaseId?: string | null;
   householdId?: string;
+  /** Whom the case was decided for: fixed once decided (a new head is a successor case). */
+  applicantPersonId?: string;
 }
 
 /**
@@ -88,6 +90,17 @@ export function caseEditIssues(
     ('previousCaseId' in fields && (fields.previousCaseId ?? null) !== link) ||
     (link !== null && 'householdId' in fields && fields.householdId !== current.householdId);
   if (relinks) return [{ path: 'previousCaseId', code: 'dynamics.successor_link_fixed' }];
+  // A review (复核, 特困's 重新评估) corrects members, income and the amount of a decided
+  // case, never whom it was decided for: another applicant is another application.
+  const decided = !applicationStatuses.includes(current.status);
+  if (
+    decided &&
+    current.applicantPersonId !== undefined &&
+    'applicantPersonId' in fields &&
+    fields.applicantPersonId !== current.applicantPersonId
+  ) {
+    return [{ path: 'applicantPersonId', code: 'case.applicant_fixed' }];
+  }
   const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
   if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
   if (!editableCaseStatuses.includes(current.status)) {

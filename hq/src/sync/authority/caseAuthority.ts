@@ -83,6 +83,7 @@ export async function caseAuthority(
           programmeFacts: current.data.programmeFacts,
           previousCaseId: nullableText(current.data.previousCaseId),
           householdId: nullableText(current.data.householdId) ?? undefined,
+          applicantPersonId: nullableText(current.data.applicantPersonId) ?? undefined,
         },
         op.fields,
         await applicantNameAtHq(ctx, op, current),

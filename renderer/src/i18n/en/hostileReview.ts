@@ -10,4 +10,6 @@ export const hostileReviewEn: Record<keyof typeof hostileReviewZh, string> = {
     'The case a successor continues, and its household, are fixed when it is opened',
   'dynamics.recomputation_not_paid':
     'The case is not paid monthly in {month}: a new standard does not recompute it',
+  'case.applicant_fixed':
+    'The applicant of a decided case is fixed: a new head closes the case and opens a successor',
 };

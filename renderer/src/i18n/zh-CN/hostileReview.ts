@@ -6,4 +6,5 @@ export const hostileReviewZh = {
     '已先行救助（{helpedFirstOn}）：救助金额和类型即已发放的救助，不能更正；其他情况可以更正',
   'dynamics.successor_link_fixed': '接续的原案件和家庭在建案时确定，不能通过更正修改',
   'dynamics.recomputation_not_paid': '该案件 {month} 不按月发放，不能按新标准重算',
+  'case.applicant_fixed': '案件审批后申请人不能更改；户主变更或死亡请终止本案并接续新案',
 };
