@@ -83,6 +83,11 @@ export function caseEditIssues(
   if (isApplicantNameRefresh(fields, applicantNow)) return [];
   // A case stays in its programme: another programme is another application.
   if ('programme' in fields) return [{ path: 'programme', code: 'case.programme_fixed' }];
+  const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
+  if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
+  if (!editableCaseStatuses.includes(current.status)) {
+    return [{ path: 'status', code: 'case.not_editable', params: { status: current.status } }];
+  }
   // The successor link is judged when the case is opened (closed for it in the same
   // transaction, same household): a correction never sets or moves it, nor the household.
   const link = current.previousCaseId ?? null;
@@ -100,11 +105,6 @@ export function caseEditIssues(
     fields.applicantPersonId !== current.applicantPersonId
   ) {
     return [{ path: 'applicantPersonId', code: 'case.applicant_fixed' }];
-  }
-  const owned = Object.keys(fields).filter((f) => stepFieldSet.has(f));
-  if (owned.length > 0) return owned.map((path) => ({ path, code: 'workflow.step_field' }));
-  if (!editableCaseStatuses.includes(current.status)) {
-    return [{ path: 'status', code: 'case.not_editable', params: { status: current.status } }];
   }
   const helped = helpedFirstEditIssues(current, fields);
   if (helped.length > 0) return helped;
