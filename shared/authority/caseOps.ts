@@ -17,6 +17,7 @@ import { personCopyIssues, type RegistryNames } from './personCopies';
 
 export type { RegistryNames } from './personCopies';
 import { stepFields } from '../programmes/caseEngine';
+import { helpedFirstEditIssues } from '../programmes/temporary/helpedFirst';
 
 /**
  * The application facts may be corrected (an update with its reason; the case keeps its
@@ -58,6 +59,14 @@ export interface CaseEditBase {
   status: string;
   acceptedOn: string | null;
   noticeStartedOn: string | null;
+  /** 临时救助: the day help was handed over first, which fixes its amount and kind. */
+  helpedFirstOn?: string | null;
+  programmeFacts?: unknown;
+  /** The case it continues (动态管理), judged when the case was opened. */
+  previousCaseId?: string | null;
+  householdId?: string;
+  /** Whom the case was decided for: fixed once decided (a new head is a successor case). */
+  applicantPersonId?: string;
 }
 
 /**
@@ -79,6 +88,26 @@ export function caseEditIssues(
   if (!editableCaseStatuses.includes(current.status)) {
     return [{ path: 'status', code: 'case.not_editable', params: { status: current.status } }];
   }
+  // The successor link is judged when the case is opened (closed for it in the same
+  // transaction, same household): a correction never sets or moves it, nor the household.
+  const link = current.previousCaseId ?? null;
+  const relinks =
+    ('previousCaseId' in fields && (fields.previousCaseId ?? null) !== link) ||
+    (link !== null && 'householdId' in fields && fields.householdId !== current.householdId);
+  if (relinks) return [{ path: 'previousCaseId', code: 'dynamics.successor_link_fixed' }];
+  // A review (复核, 特困's 重新评估) corrects members, income and the amount of a decided
+  // case, never whom it was decided for: another applicant is another application.
+  const decided = !applicationStatuses.includes(current.status);
+  if (
+    decided &&
+    current.applicantPersonId !== undefined &&
+    'applicantPersonId' in fields &&
+    fields.applicantPersonId !== current.applicantPersonId
+  ) {
+    return [{ path: 'applicantPersonId', code: 'case.applicant_fixed' }];
+  }
+  const helped = helpedFirstEditIssues(current, fields);
+  if (helped.length > 0) return helped;
   const applied = fields.applicationDate;
   const firstStep = [current.acceptedOn, current.noticeStartedOn].find((d) => d !== null);
   if (typeof applied === 'string' && firstStep && applied > firstStep) {

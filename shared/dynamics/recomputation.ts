@@ -61,7 +61,10 @@ export function snapshotsDiffer(a: BenefitSnapshot, b: BenefitSnapshot): boolean
 }
 
 /** Whether the case is paid in `month` by its programme (status, payment window). */
-export function isPaidInMonth(data: AssistanceCaseData, month: string): boolean {
+export function isPaidInMonth(
+  data: Pick<AssistanceCaseData, 'programme' | 'status' | 'paymentFrom' | 'paymentTo'>,
+  month: string,
+): boolean {
   const module = programmeModule(data.programme);
   return (
     module.payment === 'monthly' &&
@@ -118,7 +121,10 @@ export function recomputationReason(r: Pick<BenefitRecomputationData, 'month' | 
  */
 export function recomputedCorrectionIssues(
   fields: Record<string, unknown>,
-  current: Pick<AssistanceCaseData, 'benefit' | 'programme'> & { status: string },
+  current: Pick<
+    AssistanceCaseData,
+    'benefit' | 'programme' | 'status' | 'paymentFrom' | 'paymentTo'
+  >,
   recomputation: BenefitRecomputationData | undefined,
   caseId: string,
 ): FieldError[] {
@@ -134,6 +140,14 @@ export function recomputedCorrectionIssues(
   const date = firstDayOfMonth(recomputation.month);
   if (!line || recomputation.programme !== current.programme || !sent.success) {
     return [{ path, code: 'dynamics.recomputation_line_missing' }];
+  }
+  // Only a case paid monthly in the month is recomputed (as recomputeMonth lists them): a
+  // one-off amount decided (临时救助, by the county above the township's limit) or a closed
+  // case is not a month's benefit for a new standard to change.
+  if (!isPaidInMonth(current, recomputation.month)) {
+    return [
+      { path, code: 'dynamics.recomputation_not_paid', params: { month: recomputation.month } },
+    ];
   }
   if (sent.data.benefitFen !== line.newBenefit.benefitFen || sent.data.computedForDate !== date) {
     return [{ path, code: 'dynamics.recomputation_line_differs' }];

@@ -81,6 +81,13 @@ export const hqFieldCodes: readonly string[] = [
   'roll.approve_role',
   'roll.approve_unchecked',
   'roll.version_taken',
+  // The hostile review of issue #13 (shared rules HQ applies).
+  'roll.identity_fixed',
+  'roll.month_future',
+  'case.applicant_fixed',
+  'temporary.helped_first_fixed',
+  'dynamics.successor_link_fixed',
+  'dynamics.recomputation_not_paid',
   'person.duplicate_id',
   'person.not_registered',
   'person.name_not_registry',

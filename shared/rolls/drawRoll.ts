@@ -10,6 +10,7 @@
  * - carried: a line an earlier approved roll reported unpaid, paid to today's account.
  * The month's changes (新增, 停发, 调整) are listed apart; the checks are rollChecks.ts.
  */
+import { monthOf } from '../calendar/dates';
 import type { AssistanceCaseData, Programme } from '../domain/assistanceCase';
 import { programmeModules } from '../programmes/registry';
 import type { CalcReference, ProgrammeModule } from '../programmes/types';
@@ -109,7 +110,8 @@ export function drawRoll(input: DrawRollInput): DrawnRoll {
   const changes: RollChange[] = [];
   const prev = previousMonth(month);
   for (const { id, data } of ownCases) {
-    const paidNow = paidInMonth(module, data, month);
+    const paidNow =
+      paidInMonth(module, data, month) || missedOneOff(module, id, data, month, approved);
     const paidBefore = module.payment === 'monthly' && paidInMonth(module, data, prev);
     const before = paidBefore ? amountInMonth(module, data, prev, reference) : 0;
     const headName = payee(data).headName;
@@ -188,9 +190,29 @@ function latestApprovedByMonth(
 }
 
 /**
- * Back pay or deduction for each earlier month with an approved roll: what the case is
- * owed for it now (its module under that month's standard, 0 if not paid then) less
- * what that roll paid and what later rolls already adjusted for it.
+ * A one-off (临时救助) due on the roll of an earlier month whose approved roll does not
+ * hold it — decided after that roll was locked — and still unpaid: due on this roll, or
+ * it would never be paid. Once a later approved roll holds it, it is not due again.
+ */
+function missedOneOff(
+  module: ProgrammeModule,
+  caseId: string,
+  data: AssistanceCaseData,
+  month: string,
+  approved: ApprovedRolls,
+): boolean {
+  if (module.payment !== 'once') return false;
+  const payment = module.oneOffPayment?.(data);
+  if (payment?.mode !== 'roll' || payment.paidOn !== null || payment.month >= month) return false;
+  if (!approved.has(payment.month)) return false; // its own month's roll is still to come
+  return ![...approved].some(([m, roll]) => m >= payment.month && roll.byKey.has(caseId));
+}
+
+/**
+ * Back pay or deduction for each earlier month with an approved roll, from the month the
+ * case's benefit is computed for: what the case is owed for it now (its module under that
+ * month's standard, 0 if not paid then) less what that roll paid and what later rolls
+ * already adjusted for it.
  */
 function adjustmentsOf(
   module: ProgrammeModule,
@@ -204,6 +226,10 @@ function adjustmentsOf(
   const months = [...approved.keys()].sort(byCodeUnits);
   for (const m of months) {
     if (data.paymentFrom === null || m < data.paymentFrom) continue;
+    // The case's figures are those of the date its benefit is computed for (a decision,
+    // a review, an approved recomputation): a month before it was paid on the figures of
+    // its day, and a review does not reach back into months already paid.
+    if (m < monthOf(data.benefit.computedForDate)) continue;
     const owed = paidInMonth(module, data, m) ? amountInMonth(module, data, m, reference) : 0;
     const line = approved.get(m)?.byKey.get(caseId);
     let paid = line?.monthlyFen ?? 0;

@@ -1,7 +1,8 @@
 /**
  * The checks of a drawn roll, each problem named at its line (domain.md 资金发放):
  * - roll.paid_twice: a covered person is paid this month by another case of the same
- *   programme, or of a programme the modules' `excludes` rule out (特困 ↔ 低保);
+ *   monthly programme, or of a programme the modules' `excludes` rule out (特困 ↔ 低保);
+ *   two one-offs of a month are two helps (the repeated-help rule judged them);
  * - roll.deceased: a covered person died before the month began;
  * - roll.amount_not_positive / roll.amount_above_limit: the amount paid is ≤ 0, or above
  *   the rule `rolls.maxLineFen` in force on the month's first day for the case's area;
@@ -36,8 +37,10 @@ export function rollProblems(input: CheckInput): RollProblem[] {
         for (const other of paidBy.get(personId) ?? []) {
           if (other.id === line.caseId) continue;
           const p = other.data.programme;
+          // Two one-offs (临时救助) are two helps, judged by the repeated-help rule (its
+          // window and reason) when decided, not one monthly need paid twice.
           const excluded =
-            p === input.programme ||
+            (p === input.programme && module.payment !== 'once') ||
             module.excludes.includes(p) ||
             (modules[p]?.excludes ?? []).includes(input.programme);
           if (excluded) {

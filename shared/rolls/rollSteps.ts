@@ -4,6 +4,7 @@
  * draft, approved from checked and only by a supervisor; an approved roll is locked —
  * a correction is a new roll version for the month, or an adjustment next month.
  */
+import { addMonths, monthOf } from '../calendar/dates';
 import type { FieldError } from '../errors/appError';
 import { canonicalJson } from './rollHash';
 import type { DrawnRoll } from './drawRoll';
@@ -23,6 +24,31 @@ export function rollWriteIssues(
     if (before.status !== 'checked') return [{ path: 'status', code: 'roll.approve_unchecked' }];
   }
   return [];
+}
+
+/**
+ * A roll stays the roll of its programme, month and version: moved to another month (or
+ * version) a draft would become a second roll of a month already approved — HQ would draw
+ * it exactly as the first and a supervisor could approve the month twice.
+ */
+export function rollIdentityIssues(
+  before: Pick<PaymentRollData, 'programme' | 'month' | 'rollVersion'> | null,
+  after: Pick<PaymentRollData, 'programme' | 'month' | 'rollVersion'>,
+): FieldError[] {
+  if (before === null) return [];
+  return (['programme', 'month', 'rollVersion'] as const)
+    .filter((f) => before[f] !== after[f])
+    .map((path) => ({ path, code: 'roll.identity_fixed' }));
+}
+
+/**
+ * A roll is drawn for a month that has come or the next one (prepared late in the month
+ * before), never later: a roll locked for a far month pays cases before their month, on
+ * figures that month may no longer have. `today`: the writer's office day.
+ */
+export function rollMonthIssues(month: string, today: string): FieldError[] {
+  const latest = addMonths(monthOf(today), 1);
+  return month > latest ? [{ path: 'month', code: 'roll.month_future', params: { latest } }] : [];
 }
 
 /** Whether a roll's lines, changes, problems and total are what drawRoll gives now. */

@@ -17,6 +17,7 @@ import { registryCorrectionsEn } from './en/registryCorrections';
 import { reviewEn } from './en/review';
 import { rolesEn } from './en/roles';
 import { rollsEn } from './en/rolls';
+import { hostileReviewEn } from './en/hostileReview';
 import { rulesEn } from './en/rules';
 import { settingsEn } from './en/settings';
 import { syncEn } from './en/sync';
@@ -43,6 +44,7 @@ import { registryCorrectionsZh } from './zh-CN/registryCorrections';
 import { reviewZh } from './zh-CN/review';
 import { rolesZh } from './zh-CN/roles';
 import { rollsZh } from './zh-CN/rolls';
+import { hostileReviewZh } from './zh-CN/hostileReview';
 import { rulesZh } from './zh-CN/rules';
 import { settingsZh } from './zh-CN/settings';
 import { syncZh } from './zh-CN/sync';
@@ -82,6 +84,7 @@ export const zhCN = {
   ...dynamicsZh,
   ...rollsZh,
   ...medicalZh,
+  ...hostileReviewZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -113,4 +116,5 @@ export const en: Record<MessageKey, string> = {
   ...dynamicsEn,
   ...rollsEn,
   ...medicalEn,
+  ...hostileReviewEn,
 };

@@ -221,6 +221,11 @@ describe('rolls at the desk', () => {
       },
       { id: current?.id ?? '', version: current?.version ?? 0, reason: '原账户冻结，换卡' },
     );
+    // May's roll is drawn once April has come (a roll is of this month or the next only).
+    await expect(drawMonthRoll(desk.db, desk.ctx, 'dibao', '2026-05')).rejects.toMatchObject({
+      fieldErrors: [{ path: 'month', code: 'roll.month_future', params: { latest: '2026-04' } }],
+    });
+    desk.advanceDays(31);
     const may = await drawMonthRoll(desk.db, desk.ctx, 'dibao', '2026-05');
     expect(may.lines.map((l) => [l.kind, l.paidFen, l.bankName, l.note])).toEqual([
       ['continuing', benefitFen, '邮储银行', ''],

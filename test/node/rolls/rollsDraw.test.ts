@@ -308,6 +308,34 @@ describe('drawRoll: every kind of line (hand-worked July 2026 低保 roll)', () 
   });
 });
 
+describe('drawRoll: a review changes the months from its own, not those already paid', () => {
+  it('pays June as it was and July under the reviewed income', () => {
+    // A: June paid 900.00 (income 500). Reviewed on 2 July: income 300.00 from then on.
+    // July: 2×750−300 = 1,200.00; June stays 900.00 (no back pay for a month before the
+    // review). Before the fix June was "owed" 2×700−300 = 1,100.00 → +200.00 back pay.
+    const reviewed = {
+      id: 'A',
+      data: rollCase({
+        household: 'hA',
+        persons: ['a1', 'a2'],
+        wagesFen: 30_000,
+        reviewStartedOn: '2026-07-02',
+        reviewedOn: '2026-07-06',
+        benefit: {
+          ...rollCase({ household: 'hA', persons: ['a1', 'a2'], wagesFen: 30_000 }).benefit,
+          computedForDate: '2026-07-02',
+        },
+      }),
+    };
+    const lines = byKey(drawRoll({ ...input, cases: [reviewed], unpaid: [] }).lines);
+    expect(lines.get('A')).toMatchObject({
+      monthlyFen: 120_000,
+      adjustments: [],
+      paidFen: 120_000,
+    });
+  });
+});
+
 describe('drawRoll: one-off payments (临时救助, its real module)', () => {
   const temp = (id: string, fen: number, over: Parameters<typeof rollCase>[0]) => {
     const data = rollCase({ programme: 'temporary', paymentFrom: null, ...over });
@@ -370,6 +398,97 @@ describe('drawRoll: one-off payments (临时救助, its real module)', () => {
       ['T5', 'once', 95_000],
     ]);
     expect(roll.changes).toEqual([]);
+    expect(roll.problems).toEqual([]);
+  });
+
+  it('pays a one-off decided after its month roll was locked on the next roll, once', () => {
+    // July's roll, approved on 10 July, holds T2 (approved 8 July); T1 is approved by the
+    // county on 20 July, after it; T5 on 25 July, recorded paid (settled otherwise) on 28 July.
+    const julyOnce: { id: string; data: PaymentRollData } = {
+      id: 'roll-july-temp',
+      data: {
+        programme: 'temporary',
+        month: july,
+        rollVersion: 1,
+        status: 'approved',
+        drawnOn: '2026-07-10',
+        lines: [line({ key: 'T2', kind: 'once', monthlyFen: 50_000 })],
+        changes: [],
+        problems: [],
+        totalFen: 50_000,
+        hash: '0'.repeat(64),
+        approvedBy: '主管',
+        approvedOn: '2026-07-10',
+      },
+    };
+    const oneOffs = [
+      temp('T1', 80_000, {
+        household: 'hA',
+        persons: ['a1'],
+        wagesFen: 0,
+        status: 'approved',
+        decidedOn: '2026-07-20',
+      }),
+      temp('T2', 50_000, {
+        household: 'hB',
+        persons: ['b1'],
+        wagesFen: 0,
+        status: 'approved',
+        decidedOn: '2026-07-08',
+      }),
+      temp('T5', 95_000, {
+        household: 'hD',
+        persons: ['d1'],
+        wagesFen: 0,
+        status: 'paid',
+        decidedOn: '2026-07-25',
+        endedOn: '2026-07-28',
+      }),
+    ];
+    const base = { ...input, programme: 'temporary' as const, unpaid: [], cases: oneOffs };
+    const august = drawRoll({ ...base, month: '2026-08', previousRolls: [julyOnce] });
+    expect(august.lines.map((l) => [l.key, l.kind, l.paidFen])).toEqual([['T1', 'once', 80_000]]);
+    // Once August's approved roll holds it, September's does not pay it again.
+    const augustRoll = {
+      id: 'roll-august-temp',
+      data: { ...julyOnce.data, month: '2026-08', lines: august.lines, totalFen: 80_000 },
+    };
+    const september = drawRoll({
+      ...base,
+      month: '2026-09',
+      previousRolls: [julyOnce, augustRoll],
+    });
+    expect(september.lines).toEqual([]);
+  });
+  it('two one-offs of a person in a month (repeated help, with its reason) both pay', () => {
+    // The repeated-help rule (window and reason) judges a second help, not the roll: two
+    // 临时救助 payments of one month are not "paid twice" for one monthly need.
+    const roll = drawRoll({
+      ...input,
+      programme: 'temporary',
+      previousRolls: [],
+      unpaid: [],
+      cases: [
+        temp('T1', 80_000, {
+          household: 'hA',
+          persons: ['a1'],
+          wagesFen: 0,
+          status: 'approved',
+          decidedOn: '2026-07-03',
+        }),
+        temp('T6', 30_000, {
+          household: 'hA',
+          persons: ['a1'],
+          wagesFen: 0,
+          status: 'approved',
+          decidedOn: '2026-07-21',
+        }),
+      ],
+    });
+    expect(roll.lines.map((l) => [l.key, l.paidFen])).toEqual([
+      ['T1', 80_000],
+      ['T6', 30_000],
+    ]);
     expect(roll.problems).toEqual([]);
   });
 });

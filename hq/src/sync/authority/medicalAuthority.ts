@@ -11,6 +11,7 @@ import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import type { Authorized } from './opAuthority';
+import { flushStaged } from './rollAuthority';
 
 /**
  * A hand 医疗救助 coverage record, judged on the merged record against HQ's own view of
@@ -31,6 +32,9 @@ async function coverageRefusal(
   const parsed = medicalCoverageDataSchema.safeParse(state.data);
   if (state.deleted || !parsed.success) return null; // the schema check names the field
   const data = parsed.data;
+  // The batch's earlier records written first: a second hand record sent with the first
+  // is judged against it (the store alone would not hold it yet).
+  await flushStaged(ctx);
   const stored = await loadRecordsOfKinds(ctx.trx, ctx.officeId, [
     'assistanceCase',
     'medicalCoverage',

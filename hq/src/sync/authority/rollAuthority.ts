@@ -6,7 +6,14 @@ import { drawRoll, type DrawRollInput } from '@shared/rolls/drawRoll';
 import type { PayeeAccountData } from '@shared/rolls/payeeAccount';
 import { rollHash } from '@shared/rolls/rollHash';
 import type { PaymentRollData, RollUnpaidData } from '@shared/rolls/rollRecord';
-import { rollDiffers, rollVersionIssues, rollWriteIssues } from '@shared/rolls/rollSteps';
+import {
+  rollDiffers,
+  rollIdentityIssues,
+  rollMonthIssues,
+  rollVersionIssues,
+  rollWriteIssues,
+} from '@shared/rolls/rollSteps';
+import { todayIso } from '@shared/calendar/dates';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { AuthorityContext } from './context';
@@ -32,13 +39,15 @@ export function rollAuthority(
     checkMerged: async (state) => {
       const before = await ctx.work.load(ctx.officeId, 'paymentRoll', op.recordId);
       const roll = state.data as unknown as PaymentRollData;
-      const steps = rollWriteIssues(
-        before && !before.deleted ? (before.data as unknown as PaymentRollData) : null,
-        roll,
-        op.actor.role,
-      );
+      const held = before && !before.deleted ? (before.data as unknown as PaymentRollData) : null;
+      const steps = [
+        ...rollWriteIssues(held, roll, op.actor.role),
+        ...rollIdentityIssues(held, roll),
+      ];
       if (steps.length > 0) return refusal('The roll may not change so.', steps);
       if (!before) {
+        const future = rollMonthIssues(roll.month, todayIso(ctx.now));
+        if (future.length > 0) return refusal('The month has not come.', future);
         const versions = rollVersionIssues(roll, await otherRollsOfMonth(ctx, op.recordId, roll));
         if (versions.length > 0) return refusal('The month has another open roll.', versions);
       }
@@ -92,7 +101,7 @@ async function otherRollsOfMonth(ctx: AuthorityContext, id: string, roll: Paymen
 }
 
 /** A batch's staged records written first, so HQ's draw sees the batch's earlier ops. */
-async function flushStaged(ctx: AuthorityContext) {
+export async function flushStaged(ctx: AuthorityContext) {
   const work = ctx.work as { flush?: () => Promise<void> };
   if (typeof work.flush === 'function') await work.flush();
 }

@@ -4,7 +4,8 @@ import type { StoredRecord } from '@shared/records/envelope';
 import { drawRoll } from '@shared/rolls/drawRoll';
 import { rollHash } from '@shared/rolls/rollHash';
 import type { PaymentRollData, RollUnpaidData } from '@shared/rolls/rollRecord';
-import { rollDiffers, rollWriteIssues } from '@shared/rolls/rollSteps';
+import { rollDiffers, rollMonthIssues, rollWriteIssues } from '@shared/rolls/rollSteps';
+import { todayIso } from '@shared/calendar/dates';
 import type { DeskDatabase } from '../../database';
 import { requireRole } from '../../permissions';
 import { paymentRollsTable, rollUnpaidTable } from '../../tables/rollTables';
@@ -47,6 +48,14 @@ export async function drawMonthRoll(
   month: string,
 ): Promise<StoredRoll> {
   requireRole(ctx, ['registrar', 'supervisor'], 'draw payment rolls');
+  const future = rollMonthIssues(month, todayIso(ctx.now()));
+  if (future.length > 0) {
+    throw new AppError({
+      code: 'validation',
+      message: 'The month has not come.',
+      fieldErrors: future,
+    });
+  }
   const drawn = drawRoll(await rollInputs(db, programme, month));
   const hash = await rollHash(drawn.lines);
   const latest = (await rollsOfMonth(db, programme, month)).at(-1);
