@@ -24,6 +24,9 @@ export const programmesEn: Record<keyof typeof programmesZh, string> = {
   'programme.area.urban': 'urban',
   'programme.area.rural': 'rural',
   'programme.factsIncomplete': 'Fill in this programme’s details first; the amount follows',
+  'programme.dibao.incomeUnstable': 'Household income is unstable',
+  'programme.dibao.incomeUnstableHint':
+    'Households with unstable income are reviewed every six months, others yearly (as the county’s rules say).',
   'case.programme_unknown': 'There is no assistance programme {programme}',
   'case.programme_fixed': 'A case stays in its programme: make a new application instead',
   'case.status_unknown': '“{status}” is not a status of this programme',

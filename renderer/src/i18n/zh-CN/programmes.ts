@@ -23,6 +23,9 @@ export const programmesZh = {
   'programme.area.urban': '城市',
   'programme.area.rural': '农村',
   'programme.factsIncomplete': '请先填完本项目的申请事项，再测算金额',
+  'programme.dibao.incomeUnstable': '家庭收入不稳定',
+  'programme.dibao.incomeUnstableHint':
+    '收入不稳定的家庭每半年复核一次，其余每年复核一次（期限按县局规则）。',
   'case.programme_unknown': '没有这个救助项目（{programme}）',
   'case.programme_fixed': '案件的救助项目不能更改：请另行申请',
   'case.status_unknown': '“{status}”不是本项目的办理状态',

@@ -3,6 +3,7 @@ import type { Programme } from '@shared/domain/assistanceCase';
 import type { FieldError } from '@shared/errors/appError';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import type { HouseholdWithMembers } from '../../db/repositories/households';
+import { dibaoForm } from './programmes/dibao/dibaoForm';
 import { temporaryForm } from './programmes/temporary/temporaryEntry';
 import { tekunForm } from './programmes/tekun/tekunForm';
 
@@ -40,18 +41,8 @@ export interface ProgrammeForm {
   toFacts(facts: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** A programme with no facts of its own (低保): no fields, nothing to check. */
-export const noOwnFacts: ProgrammeForm = {
-  emptyFacts: () => ({}),
-  fromCase: () => ({}),
-  adopt: () => ({}),
-  Fields: null,
-  localIssues: () => [],
-  toFacts: () => ({}),
-};
-
 export const programmeForms: Record<Programme, ProgrammeForm> = {
-  dibao: noOwnFacts,
+  dibao: dibaoForm,
   tekun: tekunForm,
   temporary: temporaryForm,
 };
