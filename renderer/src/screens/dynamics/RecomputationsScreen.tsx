@@ -10,10 +10,12 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { monthOf } from '@shared/calendar/dates';
-import type { BenefitSnapshot } from '@shared/domain/assistanceCase';
+import { programmes, type BenefitSnapshot, type Programme } from '@shared/domain/assistanceCase';
+import { programmeModules } from '@shared/programmes/registry';
 import { formatFen } from '@shared/money/fen';
 import {
   approveRecomputation,
@@ -29,14 +31,19 @@ import { classificationLabel, todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { DynamicsTabs } from './DynamicsTabs';
 
+/** The programmes paid monthly, whose amounts follow a published standard. */
+const monthlyProgrammes = programmes.filter((p) => programmeModules[p].payment === 'monthly');
+
 /**
- * A new standard for a month: the 低保 cases paid that month recomputed into a list of
- * old → new amounts, which the supervisor approves (each line then corrects its case).
+ * A new standard for a month: a monthly programme's cases paid that month (低保; 特困,
+ * whose basic living follows the 低保 standard) recomputed into a list of old → new
+ * amounts, which the supervisor approves (each line then corrects its case).
  */
 export function RecomputationsScreen() {
   const { t } = useT();
   const db = useSession((s) => s.db);
   const errors = useFieldErrors();
+  const [programme, setProgramme] = useState<Programme>('dibao');
   const [month, setMonth] = useState(monthOf(todayDate()));
   const [note, setNote] = useState('');
   const lists = useLiveQuery(() => listRecomputations(db), [db]);
@@ -55,6 +62,22 @@ export function RecomputationsScreen() {
       <PageHeader title={t('dynamics.title')} />
       <DynamicsTabs current="recomputations" />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+        <TextField
+          select
+          id="programme"
+          size="small"
+          label={t('programme.choose')}
+          value={programme}
+          onChange={(e) => setProgramme(e.target.value as Programme)}
+          helperText=" "
+          sx={{ minWidth: 140 }}
+        >
+          {monthlyProgrammes.map((p) => (
+            <MenuItem key={p} value={p}>
+              {t(`programme.short.${p}`)}
+            </MenuItem>
+          ))}
+        </TextField>
         <TextField
           id="month"
           size="small"
@@ -80,7 +103,7 @@ export function RecomputationsScreen() {
           onClick={() =>
             void run(() =>
               prepareRecomputation(db, writeContext(), {
-                programme: 'dibao',
+                programme,
                 month,
                 standardNote: note,
               }),
@@ -115,6 +138,8 @@ function RecomputationCard(props: { list: BenefitRecomputation; onApprove: () =>
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="recomputation">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, flexGrow: 1 }}>
+          {t(`programme.short.${list.programme}`)}
+          {' · '}
           {t('dynamics.recompute.summary', {
             month: list.month,
             changed: list.lines.length,
