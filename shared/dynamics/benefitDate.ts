@@ -18,8 +18,12 @@ export const applicationStatuses: readonly string[] = [
   'township_opinion',
 ];
 
-/** Statuses in which the facts are corrected as a review (members, income, amount). */
-export const reviewStatuses: readonly string[] = ['under_review'];
+/**
+ * Statuses in which the facts are corrected as a review (members, income, amount), from
+ * the day it started: 复核 (under_review) and 特困's 重新评估 (reassessment, opened by a
+ * reported change: the new care level counts from that day, not from the decision).
+ */
+export const reviewStatuses: readonly string[] = ['under_review', 'reassessment'];
 
 export function benefitDateOf(
   data: Pick<AssistanceCaseData, 'status' | 'applicationDate' | 'reviewStartedOn' | 'benefit'>,

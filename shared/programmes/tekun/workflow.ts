@@ -81,7 +81,7 @@ const actions: Record<string, Action> = {
 
 export const tekunMarks: Readonly<Record<string, readonly StepMark[]>> = {
   ...Object.fromEntries(Object.entries(frameMarks).filter(([id]) => !outsideTekunFrame(id))),
-  report_change: ['reassessmentDue'],
+  report_change: ['reassessmentDue', 'reviewStarted'],
   complete_reassessment: ['reviewed'],
 };
 

@@ -1,3 +1,4 @@
+import { benefitDateOf } from '@shared/dynamics/benefitDate';
 import { describe, expect, it } from 'vitest';
 import { buildCalendar, sampleCalendarYears } from '@shared/calendar/workingDays';
 import { defaultOfficeSettings } from '@shared/domain/settings';
@@ -123,6 +124,17 @@ describe('the workflow: the 低保 frame plus re-assessment', () => {
     );
     expect(planned.to).toBe('reassessment');
     expect(planned.fields.reviewDue).toBe('2026-10-16');
+    // The new care level counts from the report: a correction during 重新评估 is computed
+    // for that day (benefitDateOf), so a roll pays the difference from September, not
+    // back to the original decision.
+    expect(planned.fields.reviewStartedOn).toBe('2026-09-28');
+    expect(
+      benefitDateOf({
+        ...active,
+        status: 'reassessment',
+        reviewStartedOn: planned.fields.reviewStartedOn ?? null,
+      }),
+    ).toBe('2026-09-28');
     const county = programmeRuleBook([rule('tekun.reassessWorkingDays', 5, '2026-01-01')]);
     expect(
       planCaseStep(
