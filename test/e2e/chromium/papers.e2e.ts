@@ -197,6 +197,10 @@ async function openPaper(kind: string) {
 it('prints the 公示 list, the 审批表, the authorisations and the notice of refusal', async () => {
   await page.goto(inject('rendererUrl'));
   await completeFirstRun(page);
+  // The county's delegation, as a pull stores it. Written behind Dexie's back, so before
+  // any screen reads delegations: Dexie's live queries cache what they read and do not
+  // see a write made outside Dexie.
+  await delegationArrives();
   await logIn(page, admin);
   await addUser(page, supervisor, '主管');
   await switchUser(page, supervisor);
@@ -291,7 +295,6 @@ it('prints the 公示 list, the 审批表, the authorisations and the notice of 
   expect(await printed('papers-notice-list-long')).toBeGreaterThanOrEqual(2);
 
   // The loner's case refused at the township under the county's delegation.
-  await delegationArrives();
   await page.getByRole('button', { name: '救助案件' }).first().click();
   await page.getByTestId('case-row').filter({ hasText: '钱多多' }).click();
   await takeStep('deny_at_township', '家庭存款超过当地规定的财产限额（经银行查询核实）。');
