@@ -67,7 +67,7 @@ it('an administrator signs in, adds a reviewer (a short password refused next to
   await dialog.getByLabel('初始密码').fill('zhou-pass-2026');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect.poll(() => page.getByText('已新增账户 zhou').count()).toBe(1);
-  expect(await page.getByRole('cell', { name: '周审核' }).count()).toBe(1);
+  await expect.poll(() => page.getByRole('cell', { name: '周审核' }).count()).toBe(1);
   await shot(page, 'console-users');
   const added = (await listAudit(hq.hq.db, 50)).filter((a) => a.action === 'user.add');
   expect(added.map((a) => `${a.username}:${a.target}:${a.result}`)).toEqual([
@@ -90,8 +90,12 @@ it('an administrator signs in, adds a reviewer (a short password refused next to
   await expect
     .poll(() => page.getByRole('cell', { name: '新增账户', exact: true }).count())
     .toBe(2);
-  expect(await page.getByRole('cell', { name: '停用账户', exact: true }).count()).toBe(1);
-  expect(await page.getByRole('cell', { name: '重设密码', exact: true }).count()).toBe(1);
+  await expect
+    .poll(() => page.getByRole('cell', { name: '停用账户', exact: true }).count())
+    .toBe(1);
+  await expect
+    .poll(() => page.getByRole('cell', { name: '重设密码', exact: true }).count())
+    .toBe(1);
   await shot(page, 'console-audit');
 
   await page.getByRole('button', { name: 'English' }).click();

@@ -96,7 +96,7 @@ it('a reviewer confirms a case the desk sent to the county; the desk shows it co
   const head = family.members[0]?.person;
   if (!head) throw new Error('no head');
   expect(await page.getByText(head.idNumber).count()).toBe(0);
-  expect(await page.getByText('submit_to_county 意见').count()).toBe(1);
+  await expect.poll(() => page.getByText('submit_to_county 意见').count()).toBe(1);
   await page
     .getByRole('row')
     .filter({ hasText: head.name })
@@ -130,7 +130,7 @@ it('a reviewer confirms a case the desk sent to the county; the desk shows it co
   await page.getByRole('dialog').getByLabel('审核意见').fill('同意');
   await page.getByRole('dialog').getByRole('button', { name: '批量审核确认' }).click();
   await expect.poll(() => page.getByText(/：已审核确认$/).count()).toBe(1);
-  expect(await page.getByText(/：已批准$/).count()).toBe(1);
+  await expect.poll(() => page.getByText(/：已批准$/).count()).toBe(1);
   await expect.poll(() => page.getByText('没有等待县级审核的案件。').count()).toBe(1);
   await shot(page, 'console-queue-bulk');
   await sync(desk);
@@ -174,7 +174,9 @@ it('a reviewer draws a 抽查 sample of township-approved cases; the draw is kep
   await expect.poll(() => page.getByText('尚未抽查。').count()).toBe(1);
   await page.getByRole('button', { name: '随机抽取' }).click();
   await expect.poll(() => page.getByText('已抽取 1 件。').count()).toBe(1);
-  expect(await page.getByText(/由 li 同志（li） 抽取：共 1 件中抽取 1 件/).count()).toBe(1);
+  await expect
+    .poll(() => page.getByText(/由 li 同志（li） 抽取：共 1 件中抽取 1 件/).count())
+    .toBe(1);
   await shot(page, 'console-queue-spot-check');
   const kept = await hq.hq.db.selectFrom('spot_check_cases').selectAll().execute();
   expect(kept.map((k) => k.case_id)).toEqual([small.id]);
