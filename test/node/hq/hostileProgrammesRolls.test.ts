@@ -8,12 +8,11 @@ import {
   advanceRoll,
   drawMonthRoll,
 } from '../../../renderer/src/db/repositories/rolls/paymentRolls';
-import { savePayeeAccount } from '../../../renderer/src/db/repositories/rolls/payeeAccounts';
-import { adminPost, startHq, type RunningHq } from '../../support/hqHarness';
-import { caseAtCountyReview, registerFamily, step } from '../../support/officeWork';
-import { connect, enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
+import { startHq, type RunningHq } from '../../support/hqHarness';
+import { connect, enroll, openOfficeDesk, sync } from '../../support/syncDesks';
 import { Forge, forgerActors, reasonOf, type Office } from './hostileDeskKit';
 import { keyedDesk } from './packageKit';
+import { activeCase, hqRoll } from './rollsHqKit';
 
 /**
  * Hostile review of issue #13's payment rolls at a real HQ: a forged desk that moves a
@@ -27,41 +26,6 @@ afterEach(async () => {
   hq = undefined;
 });
 
-async function hqRoll(id: string) {
-  const row = await (hq as RunningHq).hq.db
-    .selectFrom('records')
-    .select(['data', 'version'])
-    .where('kind', '=', 'paymentRoll')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row
-    ? { version: Number(row.version), data: JSON.parse(row.data) as PaymentRollData }
-    : null;
-}
-
-async function activeCase(desk: SyncDesk, running: RunningHq) {
-  const family = await registerFamily(desk);
-  const atCounty = await caseAtCountyReview(desk, family);
-  expect((await sync(desk)).rejected).toBe(0);
-  const decided = await adminPost(running.url, `/cases/${atCounty.id}/decision`, {
-    action: 'confirm',
-    opinion: '符合条件，予以确认',
-    decidedBy: '县民政局',
-  });
-  expect(decided.status).toBe(200);
-  await sync(desk);
-  desk.advanceDays(12);
-  const active = await step(desk, atCounty.id, 'start_payment');
-  await savePayeeAccount(desk.db, desk.ctx, {
-    personId: family.household.headPersonId,
-    bankName: '浙江农商银行',
-    accountNumber: '6228 4800 1234 5678 901',
-    oneCard: true,
-  });
-  expect((await sync(desk)).rejected).toBe(0);
-  return active;
-}
-
 describe.each(['online', 'package'] as const)('hostile payment rolls at HQ, %s', (mode) => {
   it('refuses a draft moved to an approved month or version, and a roll of a far month', async () => {
     hq = await startHq({ storage: { kind: 'sqlite' } as never });
@@ -73,7 +37,7 @@ describe.each(['online', 'package'] as const)('hostile payment rolls at HQ, %s',
     const checked = await advanceRoll(honest.db, honest.ctx, drawn.id, 'checked');
     await advanceRoll(honest.db, honest.as('supervisor'), drawn.id, 'approved', checked.hash);
     expect((await sync(honest)).rejected).toBe(0);
-    const locked = await hqRoll(drawn.id);
+    const locked = await hqRoll(hq as RunningHq, drawn.id);
     expect(locked?.data.status).toBe('approved');
     if (!locked) throw new Error('no roll');
 
@@ -127,7 +91,10 @@ describe.each(['online', 'package'] as const)('hostile payment rolls at HQ, %s',
     expect(reasonOf((await forge.send([move({ programme: 'tekun' })]))[0])).toBe(
       'roll.identity_fixed',
     );
-    expect((await hqRoll(copyId))?.data).toMatchObject({ month: earlier, rollVersion: 1 });
+    expect((await hqRoll(hq as RunningHq, copyId))?.data).toMatchObject({
+      month: earlier,
+      rollVersion: 1,
+    });
 
     // A roll for a month years ahead: locked before its month has come.
     const far = addMonths(monthOf(todayIso(new Date())), 24);

@@ -8,12 +8,11 @@ import {
   drawMonthRoll,
   markUnpaid,
 } from '../../../renderer/src/db/repositories/rolls/paymentRolls';
-import { savePayeeAccount } from '../../../renderer/src/db/repositories/rolls/payeeAccounts';
-import { adminPost, startHq, type RunningHq } from '../../support/hqHarness';
-import { caseAtCountyReview, registerFamily, step } from '../../support/officeWork';
-import { connect, enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
+import { startHq, type RunningHq } from '../../support/hqHarness';
+import { connect, enroll, openOfficeDesk, sync } from '../../support/syncDesks';
 import { Forge, forgerActors, reasonOf, type Office } from './hostileDeskKit';
 import { keyedDesk } from './packageKit';
+import { activeCase, hqRoll } from './rollsHqKit';
 
 /**
  * Payment rolls at a real HQ (SQLite on loopback): an honest desk's roll — drawn,
@@ -27,42 +26,6 @@ afterEach(async () => {
   await hq?.stop();
   hq = undefined;
 });
-
-async function hqRoll(id: string) {
-  const row = await (hq as RunningHq).hq.db
-    .selectFrom('records')
-    .select(['data', 'version'])
-    .where('kind', '=', 'paymentRoll')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return row
-    ? { version: Number(row.version), data: JSON.parse(row.data) as PaymentRollData }
-    : null;
-}
-
-/** An active 低保 case (confirmed by the county through HQ's API) with an account, synced. */
-async function activeCase(desk: SyncDesk, running: RunningHq) {
-  const family = await registerFamily(desk);
-  const atCounty = await caseAtCountyReview(desk, family);
-  expect((await sync(desk)).rejected).toBe(0);
-  const decided = await adminPost(running.url, `/cases/${atCounty.id}/decision`, {
-    action: 'confirm',
-    opinion: '符合条件，予以确认',
-    decidedBy: '县民政局',
-  });
-  expect(decided.status).toBe(200);
-  await sync(desk);
-  desk.advanceDays(12); // the desk's day reaches the county's decision day
-  const active = await step(desk, atCounty.id, 'start_payment');
-  await savePayeeAccount(desk.db, desk.ctx, {
-    personId: family.household.headPersonId,
-    bankName: '浙江农商银行',
-    accountNumber: '6228 4800 1234 5678 901',
-    oneCard: true,
-  });
-  expect((await sync(desk)).rejected).toBe(0);
-  return active;
-}
 
 describe.each(['online', 'package'] as const)(
   'payment rolls at HQ (SQLite), forged ops %s',
@@ -87,7 +50,7 @@ describe.each(['online', 'package'] as const)(
         advanceRoll(honest.db, honest.ctx, drawn.id, 'approved', checked.hash),
       ).rejects.toMatchObject({ code: 'forbidden' });
       expect((await sync(honest)).rejected).toBe(0);
-      expect((await hqRoll(drawn.id))?.data.status).toBe('checked');
+      expect((await hqRoll(hq as RunningHq, drawn.id))?.data.status).toBe('checked');
 
       // The forger: an enrolled device of the office, sending hand-made ops.
       const forger = await keyedDesk(hq.hq, 'office-a', 'f1');
@@ -103,7 +66,7 @@ describe.each(['online', 'package'] as const)(
       // Its clock after the honest desk's, so its writes win the merge and meet the rules.
       (forge as unknown as { clock: number }).clock = Date.now();
       const { registrar, supervisor } = forgerActors;
-      const atHq = await hqRoll(drawn.id);
+      const atHq = await hqRoll(hq as RunningHq, drawn.id);
       if (!atHq) throw new Error('no roll at HQ');
       const update = (fields: Partial<PaymentRollData>, actor = registrar) =>
         forge.op({
@@ -171,7 +134,7 @@ describe.each(['online', 'package'] as const)(
       expect(reasonOf((await forge.send([unpaid('账户已销户')]))[0])).toBe(
         'roll.unpaid_not_approved',
       );
-      expect((await hqRoll(drawn.id))?.data.status).toBe('checked');
+      expect((await hqRoll(hq as RunningHq, drawn.id))?.data.status).toBe('checked');
 
       // The honest supervisor approves with the hash shown: HQ takes it.
       const approved = await advanceRoll(
@@ -183,7 +146,7 @@ describe.each(['online', 'package'] as const)(
       );
       expect(approved).toMatchObject({ status: 'approved', approvedBy: '主管a1' });
       expect((await sync(honest)).rejected).toBe(0);
-      const locked = await hqRoll(drawn.id);
+      const locked = await hqRoll(hq as RunningHq, drawn.id);
       expect(locked?.data).toMatchObject({
         status: 'approved',
         hash: checked.hash,

@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
@@ -16,6 +14,7 @@ import {
   type CoverageRecord,
 } from '../../db/repositories/medical/coverage';
 import { useT } from '../../i18n/useT';
+import { SaveCancelActions } from '../common/SaveCancelActions';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
@@ -162,17 +161,13 @@ export function CoverageDialog(props: {
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button
-          variant="contained"
-          onClick={() => void save()}
-          disabled={saving}
-          data-testid="coverage-save"
-        >
-          {existing ? t('medical.saveCorrection') : t('medical.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions
+        onCancel={props.onClose}
+        onSave={() => void save()}
+        saving={saving}
+        saveTestId="coverage-save"
+        saveLabel={existing ? t('medical.saveCorrection') : t('medical.save')}
+      />
     </Dialog>
   );
 }

@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import { markUnpaid } from '../../db/repositories/rolls/paymentRolls';
 import { useT } from '../../i18n/useT';
+import { SaveCancelActions } from '../common/SaveCancelActions';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
@@ -50,12 +49,11 @@ export function UnpaidDialog(props: {
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {t('rolls.unpaid.mark')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions
+        onCancel={props.onClose}
+        onSave={() => void save()}
+        saveLabel={t('rolls.unpaid.mark')}
+      />
     </Dialog>
   );
 }
