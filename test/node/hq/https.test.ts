@@ -121,7 +121,7 @@ describe('npm run hq with a certificate', () => {
       let output = '';
       child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-      for (let i = 0; i < 400 && !output.includes('listening'); i++) {
+      for (let i = 0; i < 400 && !output.includes('HQ listening'); i++) {
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       expect(output).toContain(`HQ listening on https://127.0.0.1:${port}`);
