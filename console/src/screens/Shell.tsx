@@ -4,23 +4,23 @@ import { ConsoleApiError, signOut, type SignedIn } from '../api';
 import { useI18n } from '../i18n/i18n';
 import type { ConsoleMessageKey } from '../i18n/zh-CN';
 import { useIdleSignOut } from '../useIdleSignOut';
-import { AuditScreen } from './AuditScreen';
-import { HomeScreen } from './HomeScreen';
 import { LanguageButton } from './LanguageButton';
-import { UsersScreen } from './UsersScreen';
-import { CaseFileScreen } from './queue/CaseFileScreen';
-import { QueueScreen } from './queue/QueueScreen';
-import { SpotCheckScreen } from './queue/SpotCheckScreen';
+import { consoleScreens, homeScreen, type ConsoleScreen } from './consoleScreens';
 
-type Screen = 'home' | 'users' | 'audit' | 'queue' | 'spot-checks' | 'case';
-const screens: readonly Screen[] = ['users', 'audit', 'queue', 'spot-checks'];
-const screenOf = (hash: string): Screen => {
-  if (hash.startsWith('#/cases/')) return 'case';
-  const named = screens.find((s) => hash === `#/${s}`);
-  return named ?? 'home';
+interface Address {
+  screen: string;
+  param: string;
+}
+/** `#/cases/<id>` → { screen: 'cases', param: id }; an unknown address is the home screen. */
+const addressOf = (hash: string): Address => {
+  const path = hash.startsWith('#/') ? hash.slice(2) : '';
+  const slash = path.indexOf('/');
+  const screen = slash < 0 ? path : path.slice(0, slash);
+  const param = slash < 0 ? '' : decodeURIComponent(path.slice(slash + 1));
+  return consoleScreens.some((s) => s.id === screen)
+    ? { screen, param }
+    : { screen: '', param: '' };
 };
-const caseOf = (hash: string): string =>
-  hash.startsWith('#/cases/') ? decodeURIComponent(hash.slice('#/cases/'.length)) : '';
 
 /** The signed-in console: its bar, the screens the role may open, idle sign-out. */
 export function Shell(props: {
@@ -29,13 +29,9 @@ export function Shell(props: {
 }) {
   const { t } = useI18n();
   const { user, idleMinutes } = props.session;
-  const [screen, setScreen] = useState<Screen>(() => screenOf(window.location.hash));
-  const [caseId, setCaseId] = useState(() => caseOf(window.location.hash));
+  const [address, setAddress] = useState<Address>(() => addressOf(window.location.hash));
   useEffect(() => {
-    const follow = () => {
-      setScreen(screenOf(window.location.hash));
-      setCaseId(caseOf(window.location.hash));
-    };
+    const follow = () => setAddress(addressOf(window.location.hash));
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
   }, []);
@@ -59,14 +55,15 @@ export function Shell(props: {
     [onSignedOut],
   );
   const admin = user.role === 'admin';
-  const mayDecide = user.role !== 'viewer';
-  const open = (id: string) => {
-    window.location.hash = `#/cases/${encodeURIComponent(id)}`;
-  };
-  const go = (next: Screen) => {
-    window.location.hash = next === 'home' ? '' : `#/${next}`;
-    setScreen(next);
-  };
+  const go = useCallback((screen: string, param?: string) => {
+    const next = { screen, param: param ?? '' };
+    window.location.hash =
+      screen === '' ? '' : `#/${screen}${param ? `/${encodeURIComponent(param)}` : ''}`;
+    setAddress(next);
+  }, []);
+  const allowed = (s: ConsoleScreen) => admin || !s.adminOnly;
+  const current = consoleScreens.find((s) => s.id === address.screen && allowed(s));
+  const shown = current ?? homeScreen;
   return (
     <Box>
       <AppBar position="static">
@@ -84,42 +81,25 @@ export function Shell(props: {
         </Toolbar>
       </AppBar>
       <Tabs
-        value={
-          screen === 'case'
-            ? 'queue'
-            : !admin && (screen === 'users' || screen === 'audit')
-              ? 'home'
-              : screen
-        }
-        onChange={(_e, next: Screen) => go(next)}
+        value={shown.tab ?? shown.id}
+        onChange={(_e, next: string) => go(next)}
         sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}
       >
-        <Tab value="home" label={t('nav.home')} />
-        <Tab value="queue" label={t('nav.queue')} />
-        <Tab value="spot-checks" label={t('nav.spotChecks')} />
-        {admin && <Tab value="users" label={t('nav.users')} />}
-        {admin && <Tab value="audit" label={t('nav.audit')} />}
+        {consoleScreens
+          .filter((s) => s.label && allowed(s))
+          .map((s) => (
+            <Tab key={s.id} value={s.id} label={s.label ? t(s.label) : ''} />
+          ))}
       </Tabs>
       <Container maxWidth="lg" sx={{ py: 3 }}>
-        {admin && screen === 'users' ? (
-          <UsersScreen me={user} onError={onError} />
-        ) : admin && screen === 'audit' ? (
-          <AuditScreen onError={onError} />
-        ) : screen === 'queue' ? (
-          <QueueScreen mayDecide={mayDecide} onError={onError} onOpen={open} />
-        ) : screen === 'case' && caseId ? (
-          <CaseFileScreen
-            key={caseId}
-            caseId={caseId}
-            mayDecide={mayDecide}
-            onError={onError}
-            onBack={() => go('queue')}
-          />
-        ) : screen === 'spot-checks' ? (
-          <SpotCheckScreen mayDecide={mayDecide} onError={onError} onOpen={open} />
-        ) : (
-          <HomeScreen session={props.session} />
-        )}
+        {shown.render({
+          session: props.session,
+          mayDecide: user.role !== 'viewer',
+          admin,
+          param: current ? address.param : '',
+          onError,
+          go,
+        })}
       </Container>
     </Box>
   );
