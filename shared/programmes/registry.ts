@@ -36,6 +36,16 @@ export function programmeModule(id: string): ProgrammeModule {
 }
 
 /** Every rule key any module declares, with its spec. */
+/** Every action any programme lets the county take (the admin API's and CLI's choices). */
+export const countyActionIds: readonly [string, ...string[]] = (() => {
+  const ids = new Set<string>();
+  for (const module of Object.values(programmeModules) as ProgrammeModule[])
+    for (const [id, action] of Object.entries(module.workflow.actions))
+      if (action.roles.includes('county')) ids.add(id);
+  const [first = 'confirm', ...rest] = [...ids];
+  return [first, ...rest];
+})();
+
 export const allRuleSpecs: Readonly<Record<string, RuleSpec>> = Object.assign(
   {},
   ...Object.values(programmeModules).map((m) => m.rules),

@@ -35,6 +35,7 @@ export const queueEn: Record<keyof typeof queueZhCN, string> = {
   'action.confirm': 'Confirm',
   'action.approve': 'Approve',
   'action.deny': 'Deny',
+  'action.return_to_township': 'Return to the township',
   'action.submit': 'Submitted',
   'action.accept': 'Accepted',
   'action.start_investigation': 'Investigation started',

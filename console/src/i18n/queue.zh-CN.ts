@@ -33,6 +33,7 @@ export const queueZhCN = {
   'action.confirm': '审核确认',
   'action.approve': '批准',
   'action.deny': '不予批准',
+  'action.return_to_township': '退回乡镇重新核查',
   'action.submit': '提交申请',
   'action.accept': '受理',
   'action.start_investigation': '开始调查核对',

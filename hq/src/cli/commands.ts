@@ -7,6 +7,7 @@ import type { HqDatabase } from '../db/database';
 import { parseBody } from '../http/errors';
 import { addOffice, createEnrollmentCode, listOffices } from '../store/offices';
 import {
+  countyDecisionActions,
   decideCase,
   publishCalendarYear,
   publishProgrammeRule,
@@ -127,10 +128,10 @@ export const commands: Record<string, Command> = {
     return `calendar ${year.year} published`;
   },
   decide: async (hq, [caseId, action], o) => {
-    if (action !== 'confirm' && action !== 'deny' && action !== 'approve') {
+    if (!action || !countyDecisionActions.includes(action)) {
       throw new AppError({
         code: 'validation',
-        message: 'Say confirm, deny or approve.',
+        message: `Say one of: ${countyDecisionActions.join(', ')}.`,
         fieldErrors: [{ path: 'action', code: 'field.invalid_option' }],
       });
     }

@@ -5,8 +5,8 @@ import { todayIso } from '@shared/calendar/dates';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { delegationInForce, type DelegationData } from '@shared/domain/delegation';
 import { newRecordId } from '@shared/records/ids';
-import { planCaseStep } from '@shared/programmes/caseEngine';
-import { ruleRecordIssues } from '@shared/programmes/registry';
+import { moduleOf, planCaseStep } from '@shared/programmes/caseEngine';
+import { countyActionIds, ruleRecordIssues } from '@shared/programmes/registry';
 import type { ProgrammeRuleData } from '@shared/programmes/ruleBook';
 import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
@@ -185,8 +185,8 @@ export async function setDelegation(
   return id;
 }
 
-/** The county's decisions: 低保's confirm and deny, 临时救助's approve (and deny). */
-export const countyDecisionActions = ['confirm', 'deny', 'approve'] as const;
+/** The county's decisions, read from the workflows: confirm, approve, deny, return, …. */
+export const countyDecisionActions = countyActionIds;
 
 /**
  * 审核确认 at the county: one of the county's actions on a case waiting for it (confirm or
@@ -230,9 +230,11 @@ export async function decideCase(
       loadReferenceFacts(trx),
       new OfficeFacts(trx, found.officeId).settings(directWork(trx, stream)),
     ]);
+    // The county gives one opinion; a step back (退回) takes it as its reason too.
+    const opinion = decision.opinion.trim();
     const planned = planCaseStep(
       current.data as unknown as AssistanceCaseData,
-      { action: decision.action, role: 'county', opinion: decision.opinion },
+      { action: decision.action, role: 'county', opinion, reason: opinion },
       {
         today,
         settings,
@@ -276,8 +278,8 @@ export async function decideCase(
           actorName: decision.decidedBy,
           actorRole: 'county',
           at,
-          opinion: decision.opinion.trim(),
-          reason: '',
+          opinion,
+          reason: isStepBack(current.data, decision.action) ? opinion : '',
         },
         baseVersion: 0,
         transition: null,
@@ -286,3 +288,6 @@ export async function decideCase(
     );
   });
 }
+
+const isStepBack = (data: Record<string, unknown>, action: string): boolean =>
+  moduleOf(data as unknown as AssistanceCaseData).workflow.actions[action]?.kind === 'back';

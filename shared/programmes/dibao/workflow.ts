@@ -68,6 +68,7 @@ export const dibaoActions = [
   'confirm_at_township',
   'confirm',
   'deny',
+  'return_to_township',
   'deny_at_township',
   'start_payment',
   'start_review',
@@ -152,6 +153,15 @@ const actions = {
     to: 'denied',
     roles: county,
     kind: 'forward',
+    requiresOpinion: true,
+  },
+  // 退回乡镇: the county finds the file incomplete or in doubt and sends it back to be
+  // investigated again; the township then records its opinion again and re-submits.
+  return_to_township: {
+    from: ['county_review'],
+    to: 'investigating',
+    roles: county,
+    kind: 'back',
     requiresOpinion: true,
   },
   deny_at_township: {

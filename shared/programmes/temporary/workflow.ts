@@ -43,6 +43,7 @@ export const temporaryActions = [
   'submit_to_county',
   'approve',
   'deny',
+  'return_to_township',
   'pay',
 ] as const;
 
@@ -155,6 +156,15 @@ const actions = {
     to: 'denied',
     roles: county,
     kind: 'forward',
+    requiresOpinion: true,
+  },
+  // 退回乡镇: the county finds the file incomplete or in doubt and sends it back to be
+  // investigated again; the township then records its opinion again and re-submits.
+  return_to_township: {
+    from: ['county_review'],
+    to: 'investigating',
+    roles: county,
+    kind: 'back',
     requiresOpinion: true,
   },
   // The one-off payment handed over or paid by roll: the case closes as paid.

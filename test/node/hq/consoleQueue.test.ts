@@ -77,7 +77,7 @@ describe.each(hqStorages)('the confirmation queue over $kind', (storage) => {
         .get(dibao.id)
         ?.countyActions.map((a) => a.action)
         .sort(),
-    ).toEqual(['confirm', 'deny']);
+    ).toEqual(['confirm', 'deny', 'return_to_township']);
     expect(byId.get(large.id)).toMatchObject({ programme: 'temporary', villageName: '东村' });
     expect(byId.get(large.id)?.countyActions).toContainEqual(
       expect.objectContaining({ action: 'approve', approves: true }),

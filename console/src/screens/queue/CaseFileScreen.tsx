@@ -85,7 +85,7 @@ export function CaseFileScreen(props: {
             <Button
               key={a.action}
               variant={a.approves ? 'contained' : 'outlined'}
-              color={a.approves ? 'primary' : 'error'}
+              color={a.approves ? 'primary' : a.kind === 'back' ? 'warning' : 'error'}
               onClick={() => setDeciding(a.action)}
             >
               {wordFor('action.', a.action)}

@@ -45,6 +45,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   'cases.action.confirm_at_township': 'Confirm at township',
   'cases.action.confirm': 'Confirm',
   'cases.action.deny': 'Deny',
+  'cases.action.return_to_township': 'Return to the township',
   'cases.action.deny_at_township': 'Deny at township',
   'cases.action.start_payment': 'Start payment',
   'cases.action.start_review': 'Start review',

@@ -44,6 +44,7 @@ export const casesZh = {
   'cases.action.confirm_at_township': '乡镇审核确认',
   'cases.action.confirm': '审核确认',
   'cases.action.deny': '不予批准',
+  'cases.action.return_to_township': '退回乡镇重新核查',
   'cases.action.deny_at_township': '乡镇不予批准',
   'cases.action.start_payment': '开始发放',
   'cases.action.start_review': '开始复核',
