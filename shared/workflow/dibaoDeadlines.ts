@@ -3,7 +3,7 @@
  * the decision limit from 受理 and the 公示 period.
  */
 import { addDays } from '../calendar/dates';
-import { addWorkingDays, workingDaysBetween, type WorkingCalendar } from '../calendar/workingDays';
+import { addWorkingDays, type WorkingCalendar } from '../calendar/workingDays';
 
 export interface DibaoDeadlineSettings {
   /** Working days from 受理 to decision (national frame about 30, often tighter). */
@@ -50,7 +50,10 @@ export function dibaoDeadlines(
   };
 }
 
-/** The statuses during which the decision limit runs (受理 up to the county's review). */
+/**
+ * 低保's statuses during which the decision limit runs (受理 up to the county's review);
+ * shared/programmes/decisionClock.ts asks each case's module for its own.
+ */
 export const decisionPendingStatuses: readonly string[] = [
   'accepted',
   'investigating',
@@ -58,10 +61,6 @@ export const decisionPendingStatuses: readonly string[] = [
   'public_notice',
   'county_review',
 ];
-
-export function isDecisionPending(status: string): boolean {
-  return decisionPendingStatuses.includes(status);
-}
 
 /**
  * The first day the case may go on after its 公示: the notice runs through its last day
@@ -75,45 +74,4 @@ export function noticeOverFrom(noticeEnd: string): string {
 /** Whether the 公示 is over on `today` (false while none has run to its end). */
 export function isNoticeOver(noticeEnd: string | null, today: string): boolean {
   return noticeEnd !== null && today >= noticeOverFrom(noticeEnd);
-}
-
-/** Overdue = the decision is still pending after decisionDue (its last day still counts). */
-export function isOverdue(status: string, decisionDue: string | null, today: string): boolean {
-  return decisionDue !== null && today > decisionDue && isDecisionPending(status);
-}
-
-export type DecisionClock =
-  | { state: 'none' }
-  | { state: 'decided'; due: string }
-  | { state: 'running'; due: string; workingDaysLeft: number }
-  | { state: 'lastDay'; due: string }
-  | { state: 'overdue'; due: string; workingDaysOver: number };
-
-/**
- * Where the decision limit stands on `today`, for the desk's countdown and list marks:
- * running (working days left after today, up to and including decisionDue), its last
- * day (decisionDue itself), or overdue from the day after — the same day isOverdue says.
- * A weekend or holiday right after decisionDue is overdue by 0 working days.
- */
-export function decisionClock(
-  status: string,
-  decisionDue: string | null,
-  today: string,
-  cal: WorkingCalendar,
-): DecisionClock {
-  if (decisionDue === null) return { state: 'none' };
-  if (!isDecisionPending(status)) return { state: 'decided', due: decisionDue };
-  if (isOverdue(status, decisionDue, today)) {
-    return {
-      state: 'overdue',
-      due: decisionDue,
-      workingDaysOver: workingDaysBetween(decisionDue, today, cal),
-    };
-  }
-  if (today === decisionDue) return { state: 'lastDay', due: decisionDue };
-  return {
-    state: 'running',
-    due: decisionDue,
-    workingDaysLeft: workingDaysBetween(today, decisionDue, cal),
-  };
 }

@@ -3,13 +3,8 @@ import { buildCalendar, sampleCalendarYears } from '@shared/calendar/workingDays
 import type { ActorRole } from '@shared/domain/roles';
 import { defaultOfficeSettings } from '@shared/domain/settings';
 import { caseStepContext, planCaseStep } from '@shared/programmes/caseEngine';
-import {
-  decisionClock,
-  dibaoDeadlines,
-  isNoticeOver,
-  isOverdue,
-  noticeOverFrom,
-} from '@shared/workflow/dibaoDeadlines';
+import { decisionClock, isOverdue } from '@shared/programmes/decisionClock';
+import { dibaoDeadlines, isNoticeOver, noticeOverFrom } from '@shared/workflow/dibaoDeadlines';
 import { dibaoStatuses, dibaoWorkflow } from '@shared/programmes/dibao/workflow';
 import { describeActions } from '@shared/workflow/stateMachine';
 import { arrangeActions, isDestructive } from '../../../renderer/src/screens/cases/workflowButtons';
@@ -80,26 +75,33 @@ describe('the 公示 and the decision limit, to the day', () => {
 
   it('says the decision limit’s last day as such, and overdue only from the next day', () => {
     const due = '2026-11-13'; // a Friday
-    const clock = (today: string) => decisionClock('county_review', due, today, calendar);
+    const clock = (today: string) =>
+      decisionClock({ status: 'county_review', decisionDue: due }, today, calendar);
     expect(clock('2026-11-12')).toEqual({ state: 'running', due, workingDaysLeft: 1 });
     expect(clock('2026-11-13')).toEqual({ state: 'lastDay', due });
-    expect(isOverdue('county_review', due, '2026-11-13')).toBe(false);
+    expect(isOverdue({ status: 'county_review', decisionDue: due }, '2026-11-13')).toBe(false);
     // The weekend after: overdue (the list marks it), by no working day yet.
     expect(clock('2026-11-14')).toEqual({ state: 'overdue', due, workingDaysOver: 0 });
-    expect(isOverdue('county_review', due, '2026-11-14')).toBe(true);
+    expect(isOverdue({ status: 'county_review', decisionDue: due }, '2026-11-14')).toBe(true);
     expect(clock('2026-11-16')).toEqual({ state: 'overdue', due, workingDaysOver: 1 });
     // Over 国庆: from Wednesday 30 September, 1 working day is Thursday 8 October.
     expect(clock('2026-09-30')).toMatchObject({ state: 'running' });
-    expect(decisionClock('county_review', '2026-10-08', '2026-09-30', calendar)).toEqual({
+    expect(
+      decisionClock({ status: 'county_review', decisionDue: '2026-10-08' }, '2026-09-30', calendar),
+    ).toEqual({
       state: 'running',
       due: '2026-10-08',
       workingDaysLeft: 1,
     });
-    expect(decisionClock('confirmed', due, '2026-12-01', calendar)).toEqual({
+    expect(
+      decisionClock({ status: 'confirmed', decisionDue: due }, '2026-12-01', calendar),
+    ).toEqual({
       state: 'decided',
       due,
     });
-    expect(decisionClock('draft', null, '2026-12-01', calendar)).toEqual({ state: 'none' });
+    expect(decisionClock({ status: 'draft', decisionDue: null }, '2026-12-01', calendar)).toEqual({
+      state: 'none',
+    });
   });
 });
 

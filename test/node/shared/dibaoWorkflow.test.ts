@@ -2,11 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors/appError';
 import { buildCalendar, sampleCalendarYears } from '@shared/calendar/workingDays';
 import { availableActions, planTransition } from '@shared/workflow/stateMachine';
-import {
-  defaultDibaoDeadlineSettings,
-  dibaoDeadlines,
-  isOverdue,
-} from '@shared/workflow/dibaoDeadlines';
+import { defaultDibaoDeadlineSettings, dibaoDeadlines } from '@shared/workflow/dibaoDeadlines';
+import { isOverdue } from '@shared/programmes/decisionClock';
 import {
   dibaoActions,
   dibaoStatuses,
@@ -244,11 +241,32 @@ describe('dibaoDeadlines / isOverdue', () => {
   });
 
   it('is overdue only after the due day and only while the decision is pending', () => {
-    expect(isOverdue('investigating', '2026-04-10', '2026-04-10')).toBe(false);
-    expect(isOverdue('investigating', '2026-04-10', '2026-04-11')).toBe(true);
-    expect(isOverdue('county_review', '2026-04-10', '2026-05-01')).toBe(true);
-    expect(isOverdue('submitted', '2026-04-10', '2026-05-01')).toBe(false);
-    expect(isOverdue('confirmed', '2026-04-10', '2026-05-01')).toBe(false);
-    expect(isOverdue('accepted', null, '2026-05-01')).toBe(false);
+    expect(isOverdue({ status: 'investigating', decisionDue: '2026-04-10' }, '2026-04-10')).toBe(
+      false,
+    );
+    expect(isOverdue({ status: 'investigating', decisionDue: '2026-04-10' }, '2026-04-11')).toBe(
+      true,
+    );
+    expect(isOverdue({ status: 'county_review', decisionDue: '2026-04-10' }, '2026-05-01')).toBe(
+      true,
+    );
+    expect(isOverdue({ status: 'submitted', decisionDue: '2026-04-10' }, '2026-05-01')).toBe(false);
+    expect(isOverdue({ status: 'confirmed', decisionDue: '2026-04-10' }, '2026-05-01')).toBe(false);
+    expect(isOverdue({ status: 'accepted', decisionDue: null }, '2026-05-01')).toBe(false);
+  });
+
+  it("asks the case's own programme which statuses still wait for a decision", () => {
+    const late = { decisionDue: '2026-04-10' };
+    // 临时救助's 先行救助 still waits for the decision; 低保 has no such status.
+    expect(
+      isOverdue({ ...late, programme: 'temporary', status: 'helped_first' }, '2026-05-01'),
+    ).toBe(true);
+    expect(isOverdue({ ...late, programme: 'dibao', status: 'helped_first' }, '2026-05-01')).toBe(
+      false,
+    );
+    // 低保's 公示 waits; a 临时救助 case has none, so the status counts as decided there.
+    expect(
+      isOverdue({ ...late, programme: 'temporary', status: 'public_notice' }, '2026-05-01'),
+    ).toBe(false);
   });
 });

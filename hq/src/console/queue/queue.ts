@@ -1,3 +1,4 @@
+import { isOverdue } from '@shared/programmes/decisionClock';
 import type { Kysely } from 'kysely';
 import { todayIso } from '@shared/calendar/dates';
 import type { HqTables } from '../../db/schema';
@@ -59,7 +60,7 @@ export async function countyQueue(
     villageName: villages.get(`${c.officeId}/${c.data.householdId}`) ?? '',
     applicationDate: c.data.applicationDate,
     decisionDue: c.data.decisionDue,
-    overdue: c.data.decisionDue !== null && c.data.decisionDue < today,
+    overdue: isOverdue(c.data, today),
     benefitFen: c.data.benefit.benefitFen,
     countyActions: c.countyActions,
   }));

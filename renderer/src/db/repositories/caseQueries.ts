@@ -1,6 +1,6 @@
 import { compareHlc } from '@shared/clock/hlc';
 import { classifyQuery } from '@shared/search/searchTokens';
-import { decisionPendingStatuses, isOverdue } from '@shared/workflow/dibaoDeadlines';
+import { isOverdue, pendingStatusesOfAllProgrammes } from '@shared/programmes/decisionClock';
 import type { DeskDatabase } from '../database';
 import type { AssistanceCase, CaseEvent } from './cases';
 import { searchPersons } from './persons';
@@ -41,7 +41,7 @@ export async function listCases(
     !c.deleted &&
     (!filter.programme || c.programme === filter.programme) &&
     (!filter.status || c.status === filter.status) &&
-    (!filter.overdueOnly || isOverdue(c.status, c.decisionDue, filter.today));
+    (!filter.overdueOnly || isOverdue(c, filter.today));
   if (q?.kind === 'id') {
     const people = await searchPersons(db, q.value, 50);
     const cases = await db.cases
@@ -52,7 +52,7 @@ export async function listCases(
     return cases.filter(keep).slice(offset, offset + limit);
   }
   if (filter.overdueOnly && !q?.value) {
-    const statuses = filter.status ? [filter.status] : decisionPendingStatuses;
+    const statuses = filter.status ? [filter.status] : pendingStatusesOfAllProgrammes;
     const found: AssistanceCase[] = [];
     for (const status of statuses) {
       found.push(

@@ -3,12 +3,8 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import type { WorkingCalendar } from '@shared/calendar/workingDays';
 import { moduleOf, noticeEndOf } from '@shared/programmes/caseEngine';
-import {
-  decisionClock,
-  defaultDibaoDeadlineSettings,
-  noticeOverFrom,
-  type DecisionClock,
-} from '@shared/workflow/dibaoDeadlines';
+import { decisionClock, type DecisionClock } from '@shared/programmes/decisionClock';
+import { defaultDibaoDeadlineSettings, noticeOverFrom } from '@shared/workflow/dibaoDeadlines';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
@@ -46,7 +42,7 @@ export function CaseDeadlines(props: {
     t('cases.case.noticeNone')
   );
   const clock: DecisionClock = props.calendar
-    ? decisionClock(c.status, c.decisionDue, props.today, props.calendar)
+    ? decisionClock(c, props.today, props.calendar)
     : { state: 'none' };
   const overdue = clock.state === 'overdue';
 

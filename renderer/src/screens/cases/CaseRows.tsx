@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import Box from '@mui/material/Box';
 import { formatFen } from '@shared/money/fen';
-import { isOverdue } from '@shared/workflow/dibaoDeadlines';
+import { isOverdue } from '@shared/programmes/decisionClock';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -55,7 +55,7 @@ export function CaseRows(props: { cases: AssistanceCase[]; today: string }) {
           {virtual.getVirtualItems().map((item) => {
             const c = props.cases[item.index];
             if (!c) return null;
-            const overdue = isOverdue(c.status, c.decisionDue, props.today);
+            const overdue = isOverdue(c, props.today);
             const open = () => navigate({ name: 'case', id: c.id });
             return (
               <Box

@@ -3,7 +3,7 @@ import ListItemButton from '@mui/material/ListItemButton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { formatFen } from '@shared/money/fen';
-import { isOverdue } from '@shared/workflow/dibaoDeadlines';
+import { isOverdue } from '@shared/programmes/decisionClock';
 import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -28,7 +28,7 @@ export function CaseSummaryList(props: { cases: AssistanceCase[] }) {
   return (
     <List disablePadding>
       {sorted.map((c) => {
-        const overdue = isOverdue(c.status, c.decisionDue, today);
+        const overdue = isOverdue(c, today);
         return (
           <ListItemButton
             key={c.id}
