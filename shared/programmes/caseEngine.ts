@@ -9,14 +9,19 @@
  */
 import { addMonths, addMonthsToDate, firstDayOfNextMonth, monthOf } from '../calendar/dates';
 import { addWorkingDays } from '../calendar/workingDays';
-import { workflowOwnedCaseFields, type AssistanceCaseData } from '../domain/assistanceCase';
+import {
+  noStepDates,
+  workflowOwnedCaseFields,
+  type AssistanceCaseData,
+  type BenefitSnapshot,
+} from '../domain/assistanceCase';
 import type { ActorRole } from '../domain/roles';
 import { AppError } from '../errors/appError';
 import { describeActions, planTransition, type ActionOption } from '../workflow/stateMachine';
 import { stepDateIssue } from '../workflow/stepDates';
 import { programmeModule, programmeRuleBook } from './registry';
 import type { RuleBook } from './ruleBook';
-import type { CaseEngineEnv, CaseStepContext, ProgrammeModule } from './types';
+import type { CalcReference, CaseEngineEnv, CaseStepContext, ProgrammeModule } from './types';
 
 /** The fields only a workflow step may write (a form edit or a merge never does). */
 export const stepFields = workflowOwnedCaseFields;
@@ -53,6 +58,19 @@ export interface PlannedCaseStep {
 }
 
 const noRules = programmeRuleBook([]);
+
+/**
+ * The benefit of an application not yet saved, as its programme computes it: the form's
+ * live panel and the save both ask this, so the amount shown is the amount saved.
+ */
+export function calculateApplication(
+  application: { programme: string },
+  date: string,
+  ref: CalcReference,
+): BenefitSnapshot {
+  const asCase = { ...application, ...noStepDates } as unknown as AssistanceCaseData;
+  return programmeModule(application.programme).calculate(asCase, date, ref);
+}
 
 export function moduleOf(facts: { programme?: string }): ProgrammeModule {
   return programmeModule(facts.programme ?? 'dibao');

@@ -11,7 +11,7 @@ import { caseEditIssues } from '@shared/authority/caseOps';
 import { delegationInForce } from '@shared/domain/delegation';
 import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
-import { planCaseStep } from '@shared/programmes/caseEngine';
+import { calculateApplication, planCaseStep } from '@shared/programmes/caseEngine';
 import { programmeModule } from '@shared/programmes/registry';
 import { benefitDateOf } from '@shared/dynamics/benefitDate';
 import { stepReasonIssues } from '@shared/dynamics/termination';
@@ -65,12 +65,7 @@ async function benefitFor(db: DeskDatabase, input: CaseApplicationInput, date?: 
     requireSettings(db),
     loadRuleBook(db),
   ]);
-  const asCase = { ...input, ...noStepDates } as unknown as AssistanceCaseData;
-  return programmeModule(input.programme).calculate(asCase, date ?? input.applicationDate, {
-    standards,
-    settings,
-    rules,
-  });
+  return calculateApplication(input, date ?? input.applicationDate, { standards, settings, rules });
 }
 
 /** A case is never saved with a benefit computed without a standard. */

@@ -6,12 +6,8 @@ import Divider from '@mui/material/Divider';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import {
-  noStepDates,
-  type AssistanceCaseData,
-  type BenefitSnapshot,
-  type Programme,
-} from '@shared/domain/assistanceCase';
+import type { BenefitSnapshot, Programme } from '@shared/domain/assistanceCase';
+import { calculateApplication } from '@shared/programmes/caseEngine';
 import { programmeModule } from '@shared/programmes/registry';
 import { formatFen } from '@shared/money/fen';
 import type { CaseApplicationInput } from '../../db/repositories/cases';
@@ -49,8 +45,7 @@ export function BenefitPanel(props: { input: CaseApplicationInput | null; pendin
   else if (!standards || !settings || !rules) body = null;
   else {
     // The programme's calculator with the inputs the save uses (cases.ts benefitFor).
-    const asCase = { ...input, ...noStepDates } as unknown as AssistanceCaseData;
-    const snapshot = programmeModule(input.programme).calculate(asCase, input.applicationDate, {
+    const snapshot = calculateApplication(input, input.applicationDate, {
       standards,
       settings,
       rules,
