@@ -66,6 +66,8 @@ export interface CaseFile {
     computedForDate: string;
     parts: { code: string; fen: number }[];
   };
+  /** The programme's own facts (its module's factsSchema); {} for 低保. */
+  programmeFacts: unknown;
   events: {
     id: string;
     action: string;

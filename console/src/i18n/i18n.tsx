@@ -1,6 +1,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { AppErrorData, FieldError } from '@shared/errors/appError';
 import { en } from './en';
+import { workflowWords } from './workflowWords';
 import { zhCN, type ConsoleMessageKey } from './zh-CN';
 
 export type Language = 'zh-CN' | 'en';
@@ -52,7 +53,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       wordFor: (prefix, code) => {
         const key = `${prefix}${code}`;
-        return isKey(key) ? t(key) : code;
+        return isKey(key) ? t(key) : (workflowWords[language][key] ?? code);
       },
     };
   }, [language]);

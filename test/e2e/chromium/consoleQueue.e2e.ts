@@ -182,3 +182,35 @@ it('a reviewer draws a 抽查 sample of township-approved cases; the draw is kep
   expect(kept.map((k) => k.case_id)).toEqual([small.id]);
   await page.context().close();
 });
+
+it("a reviewer reads a 临时救助 case's own facts and returns it to the township with an opinion", async () => {
+  const fire = await applyForTemporary(
+    desk,
+    await registerFamily(desk),
+    fireFacts({ proposedFen: 320000 }),
+  );
+  await walk(desk, fire.id, [
+    'submit',
+    'accept',
+    'start_investigation',
+    'record_opinion',
+    'submit_to_county',
+  ]);
+  expect((await sync(desk)).rejected).toBe(0);
+  const page = await signedIn('li');
+  await page.goto(`${hq.url}/console/#/cases/${encodeURIComponent(fire.id)}`);
+  const facts = page.getByRole('table', { name: '救助项目情况' });
+  await expect.poll(() => facts.getByRole('row').filter({ hasText: '火灾' }).count()).toBe(1);
+  expect(await facts.getByRole('row').filter({ hasText: '急难型' }).count()).toBe(1);
+  expect(await facts.getByText('3200.00').count()).toBe(1);
+
+  await page.getByRole('button', { name: '退回乡镇重新核查' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('审核意见').fill('拟救助金额缺少依据，请补充损失评估后重新核查');
+  await dialog.getByRole('button', { name: '退回乡镇重新核查' }).click();
+  await expect.poll(() => page.getByText(/已退回乡镇重新核查/).count()).toBeGreaterThan(0);
+  await shot(page, 'console-queue-returned');
+  await sync(desk);
+  expect(await desk.db.cases.get(fire.id)).toMatchObject({ status: 'investigating' });
+  await page.context().close();
+});

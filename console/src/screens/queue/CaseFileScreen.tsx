@@ -16,6 +16,7 @@ import type { ConsoleMessageKey } from '../../i18n/zh-CN';
 import { decide, loadCaseFile, revealId, yuan } from '../../queueApi';
 import { useLoad } from '../useLoad';
 import { OpinionDialog } from './OpinionDialog';
+import { ProgrammeFacts } from './ProgrammeFacts';
 
 function Section(props: { title: string; children: ReactNode }) {
   return (
@@ -165,11 +166,16 @@ export function CaseFileScreen(props: {
             [f('computedFor'), file.benefit.computedForDate],
             [
               f('parts'),
-              file.benefit.parts.map((p) => `${p.code} ${yuan(p.fen)}`).join('；') || '—',
+              file.benefit.parts
+                .map((p) => `${wordFor('part.', p.code)} ${yuan(p.fen)}`)
+                .join('；') || '—',
             ],
             [f('benefitFen'), <strong key="b">{yuan(file.benefit.benefitFen)}</strong>],
           ]}
         />
+      </Section>
+      <Section title={t('file.facts')}>
+        <ProgrammeFacts programme={file.programme} facts={file.programmeFacts} />
       </Section>
       <Section title={t('file.history')}>
         <Table size="small" aria-label={t('file.history')}>
@@ -187,7 +193,9 @@ export function CaseFileScreen(props: {
                 <TableCell>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</TableCell>
                 <TableCell>{wordFor('action.', e.action)}</TableCell>
                 <TableCell>{e.actorName}</TableCell>
-                <TableCell>{[e.opinion, e.reason].filter(Boolean).join(' / ')}</TableCell>
+                <TableCell>
+                  {[...new Set([e.opinion, e.reason])].filter(Boolean).join(' / ')}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
