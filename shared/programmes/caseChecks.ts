@@ -6,6 +6,7 @@
 import { caseDomainIssues, type AssistanceCaseData } from '../domain/assistanceCase';
 import type { FieldError } from '../errors/appError';
 import { fieldErrorsFromZod } from '../validation/fieldErrors';
+import { isOpenCase } from './caseEngine';
 import { isProgramme, programmeModules } from './registry';
 
 export function programmeCaseIssues(data: AssistanceCaseData, today: string): FieldError[] {
@@ -26,4 +27,31 @@ export function programmeCaseIssues(data: AssistanceCaseData, today: string): Fi
     return [...issues, ...named];
   }
   return [...issues, ...module.checks(data, today)];
+}
+
+type OpenCaseFacts = Pick<AssistanceCaseData, 'programme' | 'status' | 'coveredPersonIds'> & {
+  id: string;
+};
+
+/**
+ * One open case per person and programme: the first of `others` (live cases of the same
+ * office) that is open in the case's programme and covers one of its covered persons.
+ * The desk's write path and HQ ask this with the cases each holds.
+ */
+export function openCaseClash(
+  c: OpenCaseFacts,
+  others: readonly OpenCaseFacts[],
+): { personId: string; caseId: string } | null {
+  if (!isOpenCase(c)) return null;
+  for (const personId of c.coveredPersonIds) {
+    const clash = others.find(
+      (o) =>
+        o.id !== c.id &&
+        o.programme === c.programme &&
+        o.coveredPersonIds.includes(personId) &&
+        isOpenCase(o),
+    );
+    if (clash) return { personId, caseId: clash.id };
+  }
+  return null;
 }

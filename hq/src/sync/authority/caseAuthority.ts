@@ -22,6 +22,7 @@ import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
 import { householdCaseCheck } from './householdCases';
+import { openCaseCheck } from './openCases';
 import { tekunCheck } from './tekunAuthority';
 import type { Authorized } from './opAuthority';
 
@@ -53,7 +54,8 @@ export async function caseAuthority(
           (await coveredCheck(ctx, state)) ??
           (await tekunCheck(ctx, op, state)) ??
           (await benefitCheck(ctx, state)) ??
-          (await householdCaseCheck(ctx, state)),
+          (await householdCaseCheck(ctx, state)) ??
+          (await openCaseCheck(ctx, state)),
       };
     }
     case 'update': {
@@ -113,7 +115,8 @@ export async function caseAuthority(
           (recovers ? await coveredCheck(ctx, state) : null) ??
           (await tekunCheck(ctx, op, state)) ??
           (await benefitCheck(ctx, state)) ??
-          (await householdCaseCheck(ctx, state)),
+          (await householdCaseCheck(ctx, state)) ??
+          (recovers ? await openCaseCheck(ctx, state) : null),
       };
     }
     case 'delete':

@@ -2,6 +2,7 @@ import { AppError } from '@shared/errors/appError';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { StoredRecord } from '@shared/records/envelope';
 import { isOpenCase } from '@shared/programmes/caseEngine';
+import { openCaseClash } from '@shared/programmes/caseChecks';
 import type { DeskDatabase } from '../database';
 import { householdCaseRules } from './householdCaseInvariants';
 
@@ -39,25 +40,27 @@ async function membersOfItsHousehold(db: DeskDatabase, c: StoredRecord<Assistanc
 
 async function oneOpenCasePerPerson(db: DeskDatabase, c: StoredRecord<AssistanceCaseData>) {
   if (!isOpenCase(c)) return;
-  for (const personId of c.coveredPersonIds) {
-    const others = await db.cases.where('coveredPersonIds').equals(personId).toArray();
-    const clash = others.find(
-      (o) => o.id !== c.id && !o.deleted && o.programme === c.programme && isOpenCase(o),
-    );
-    if (clash) {
-      const person = await db.persons.get(personId);
-      throw new AppError({
-        code: 'duplicate',
-        message: 'A covered person is already in an open case of this programme.',
-        fieldErrors: [
-          {
-            path: 'coveredPersonIds',
-            code: 'case.person_in_open_case',
-            params: { name: person?.name ?? personId },
-          },
-        ],
-        details: { existingId: clash.id, personId },
-      });
-    }
-  }
+  const others = await db.cases
+    .where('coveredPersonIds')
+    .anyOf(c.coveredPersonIds)
+    .distinct()
+    .toArray();
+  const clash = openCaseClash(
+    c,
+    others.filter((o) => !o.deleted),
+  );
+  if (!clash) return;
+  const person = await db.persons.get(clash.personId);
+  throw new AppError({
+    code: 'duplicate',
+    message: 'A covered person is already in an open case of this programme.',
+    fieldErrors: [
+      {
+        path: 'coveredPersonIds',
+        code: 'case.person_in_open_case',
+        params: { name: person?.name ?? clash.personId },
+      },
+    ],
+    details: { existingId: clash.caseId, personId: clash.personId },
+  });
 }
