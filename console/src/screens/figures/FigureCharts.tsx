@@ -12,6 +12,14 @@ const programmes = ['dibao', 'tekun', 'temporary'] as const;
 export function FigureCharts(props: { figures: FiguresAnswer }) {
   const { t, wordFor } = useI18n();
   const { figures } = props;
+  const first = figures.series[0]?.month ?? figures.month;
+  const range = t('figures.range', {
+    from: t('figures.longMonth', { year: first.slice(0, 4), month: first.slice(5, 7) }),
+    to: t('figures.longMonth', {
+      year: figures.month.slice(0, 4),
+      month: figures.month.slice(5, 7),
+    }),
+  });
   const localeText = { noData: t('rolls.empty'), loading: t('figures.loading') };
   const yuanText = (v: number | null) => (v === null ? '' : `${v.toFixed(2)} ${t('figures.yuan')}`);
   const casesText = (v: number | null) => (v === null ? '' : `${v} ${t('figures.cases')}`);
@@ -19,9 +27,12 @@ export function FigureCharts(props: { figures: FiguresAnswer }) {
   const offices = figures.offices.map((o) => o.id);
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-      <Paper sx={{ p: 2, flex: 3 }} role="figure" aria-label={t('figures.chartPaid')}>
+      <Paper sx={{ p: 2, flex: 3, minWidth: 0 }} role="figure" aria-label={t('figures.chartPaid')}>
         <Typography variant="subtitle1" component="h3">
           {t('figures.chartPaid')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {range}
         </Typography>
         <BarChart
           height={320}
@@ -31,9 +42,15 @@ export function FigureCharts(props: { figures: FiguresAnswer }) {
               scaleType: 'band',
               data: figures.series.map((s) => s.month),
               label: t('figures.month.axis'),
+              // Ticks '3月' (the title says the years), tooltips '2026年03月'.
+              tickLabelInterval: () => true,
+              valueFormatter: (m: string, context) =>
+                context.location === 'tick'
+                  ? t('figures.tickMonth', { month: Number(m.slice(5, 7)) })
+                  : t('figures.longMonth', { year: m.slice(0, 4), month: m.slice(5, 7) }),
             },
           ]}
-          yAxis={[{ label: t('figures.yuan'), width: 70 }]}
+          yAxis={[{ width: 60 }]}
           series={programmes.map((p) => ({
             id: p,
             label: wordFor('programme.', p),
@@ -44,7 +61,7 @@ export function FigureCharts(props: { figures: FiguresAnswer }) {
         />
       </Paper>
       <Paper
-        sx={{ p: 2, flex: 2 }}
+        sx={{ p: 2, flex: 2, minWidth: 0 }}
         role="figure"
         aria-label={t('figures.chartCases', { month: figures.month })}
       >
@@ -55,7 +72,7 @@ export function FigureCharts(props: { figures: FiguresAnswer }) {
           height={320}
           localeText={localeText}
           xAxis={[{ scaleType: 'band', data: offices.map((id) => names.get(id) ?? id) }]}
-          yAxis={[{ label: t('figures.cases'), tickMinStep: 1, width: 50 }]}
+          yAxis={[{ tickMinStep: 1, width: 40 }]}
           series={programmes.map((p) => ({
             id: p,
             label: wordFor('programme.', p),

@@ -102,6 +102,7 @@ export function FiguresScreen(props: { onError: (error: unknown) => void }) {
           value={month}
           onChange={(e) => {
             setMonthError('');
+            setNotice(null);
             setMonth(e.target.value);
           }}
           error={monthError !== ''}
@@ -135,7 +136,7 @@ export function FiguresScreen(props: { onError: (error: unknown) => void }) {
       )}
       {figures && (
         <>
-          <Paper sx={{ overflowX: 'auto' }}>
+          <Paper sx={{ overflowX: 'auto', '& th, & td': { whiteSpace: 'nowrap' } }}>
             <Table size="small" aria-label={t('figures.table')}>
               <TableHead>
                 <TableRow>

@@ -63,7 +63,7 @@ export function RollScreen(props: {
         <Alert severity="warning">{t('roll.problems', { count: roll.problemCount })}</Alert>
       )}
       <Typography color="text.secondary">{t('roll.masked')}</Typography>
-      <Paper sx={{ overflowX: 'auto' }}>
+      <Paper sx={{ overflowX: 'auto', '& th, & td': { whiteSpace: 'nowrap' } }}>
         <Table size="small" aria-label={t('nav.rolls')}>
           <TableHead>
             <TableRow>
@@ -73,7 +73,6 @@ export function RollScreen(props: {
               <TableCell>{t('roll.idNumber')}</TableCell>
               <TableCell>{t('roll.payee')}</TableCell>
               <TableCell align="right">{t('rolls.covered')}</TableCell>
-              <TableCell>{t('roll.kind')}</TableCell>
               <TableCell align="right">{t('roll.monthly')}</TableCell>
               <TableCell align="right">{t('roll.adjust')}</TableCell>
               <TableCell align="right">{t('roll.paid')}</TableCell>
@@ -91,14 +90,17 @@ export function RollScreen(props: {
                 <TableCell sx={{ fontFamily: 'monospace' }}>{l.headIdNumberMasked}</TableCell>
                 <TableCell>{l.payeeName}</TableCell>
                 <TableCell align="right">{l.coveredCount}</TableCell>
-                <TableCell>{wordFor('lineKind.', l.kind)}</TableCell>
                 <TableCell align="right">{yuan(l.monthlyFen)}</TableCell>
                 <TableCell align="right">{yuan(l.adjustFen)}</TableCell>
                 <TableCell align="right">{yuan(l.paidFen)}</TableCell>
                 <TableCell>{l.bankName}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{l.accountMasked}</TableCell>
                 <TableCell>
-                  {[l.note, l.unpaidReason ? t('roll.unpaid', { reason: l.unpaidReason }) : '']
+                  {[
+                    wordFor('lineKind.', l.kind),
+                    l.note,
+                    l.unpaidReason ? t('roll.unpaid', { reason: l.unpaidReason }) : '',
+                  ]
                     .filter(Boolean)
                     .join('；')}
                 </TableCell>
@@ -109,7 +111,6 @@ export function RollScreen(props: {
                 {t('roll.totals')}
               </TableCell>
               <TableCell align="right">{totals.coveredCount}</TableCell>
-              <TableCell />
               <TableCell align="right">{yuan(totals.monthlyFen)}</TableCell>
               <TableCell align="right">{yuan(totals.adjustFen)}</TableCell>
               <TableCell align="right" sx={{ fontWeight: 'bold' }}>

@@ -74,7 +74,7 @@ export function RollsScreen(props: {
           slotProps={{ inputLabel: { shrink: true } }}
         />
       </Stack>
-      <Paper sx={{ overflowX: 'auto' }}>
+      <Paper sx={{ overflowX: 'auto', '& th, & td': { whiteSpace: 'nowrap' } }}>
         <Table size="small" aria-label={t('nav.rolls')}>
           <TableHead>
             <TableRow>

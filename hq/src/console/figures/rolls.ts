@@ -84,7 +84,7 @@ export async function listRolls(db: Kysely<HqTables>, filter: RollFilter) {
 
 /** An account number shown by its last 4 digits only. */
 export const maskAccount = (account: string) =>
-  account.length <= 4 ? account : `${'*'.repeat(account.length - 4)}${account.slice(-4)}`;
+  account.length <= 4 ? '****' : `****${account.slice(-4)}`;
 
 /**
  * One roll: its lines with names, ID numbers masked (first 6 + last 4) and account
