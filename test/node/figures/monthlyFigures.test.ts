@@ -8,7 +8,9 @@ import {
   type FigureRoll,
   type FiguresInput,
 } from '@shared/figures/monthlyFigures';
+import { drawRoll } from '@shared/rolls/drawRoll';
 import type { RollLine } from '@shared/rolls/rollRecord';
+import * as july from '../rolls/julyRoll';
 import { rollCase } from '../rolls/rollsFixtures';
 
 /**
@@ -304,5 +306,23 @@ describe('monthly figures', () => {
       temporary: 0,
     });
     expect(series.find((s) => s.month === '2026-03')?.paidFen.dibao).toBe(0);
+  });
+});
+
+describe('monthly figures against the roll drawn for the same month', () => {
+  it('counts the cases, new and stopped the way drawRoll lists them (one rule, paidInMonth)', () => {
+    const drawn = drawRoll(july.input);
+    const figures = input({
+      offices: ['o'],
+      cases: july.input.cases.map((c) => ({ ...c, officeId: 'o' })),
+    });
+    const julyRow = rowOf(monthlyFigures(figures, july.july), 'dibao', 'o');
+    const monthLines = drawn.lines.filter((l) => l.kind !== 'carried');
+    expect(julyRow.casesInPayment).toBe(new Set(monthLines.map((l) => l.caseId)).size);
+    expect(julyRow.newCases).toBe(drawn.changes.filter((c) => c.kind === 'new').length);
+    // drawRoll's "stopped" in July is a case whose last paid month was June.
+    const juneRow = rowOf(monthlyFigures(figures, july.june), 'dibao', 'o');
+    expect(juneRow.stoppedCases).toBe(drawn.changes.filter((c) => c.kind === 'stopped').length);
+    expect(juneRow.stoppedCases).toBe(1);
   });
 });

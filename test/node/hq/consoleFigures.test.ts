@@ -212,6 +212,15 @@ describe.each(hqStorages)('rolls and figures over $kind', (storage) => {
     expect(audit).toContain(`roll.read:${work.roll.id}:ok`);
     expect(audit).toContain('rolls.read::ok');
 
+    // Every role reads them.
+    for (const role of ['reviewer', 'admin'] as const) {
+      await consoleUser(hq, role, role);
+      const other = new ConsoleClient(hq.url);
+      expect((await other.login(role)).status).toBe(200);
+      expect((await other.call('GET', `/figures?month=${work.month}`)).status).toBe(200);
+      expect((await other.call('GET', `/rolls/${work.roll.id}`)).status).toBe(200);
+    }
+
     // No session, no figures; a desk's device token opens nothing here.
     const stranger = new ConsoleClient(hq.url);
     expect((await stranger.call('GET', `/figures?month=${work.month}`)).status).toBe(401);
