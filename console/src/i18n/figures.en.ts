@@ -78,6 +78,7 @@ export const figuresEn: Record<keyof typeof figuresZhCN, string> = {
   'figures.yuan': 'yuan',
   'figures.cases': 'cases',
   'figures.noOffices': 'No township office is connected yet.',
+  'figures.noData': 'No data',
   'figures.loading': 'Computing…',
   'field.month': 'Write the month as year-month, e.g. 2026-07',
   'console.roll_unknown': 'No such roll',

@@ -74,6 +74,7 @@ export const figuresZhCN = {
   'figures.yuan': '元',
   'figures.cases': '件',
   'figures.noOffices': '还没有乡镇（街道）接入县局。',
+  'figures.noData': '没有数据',
   'figures.loading': '正在计算…',
   'field.month': '请按“年-月”填写月份，如 2026-07',
   'console.roll_unknown': '名册不存在',

@@ -20,7 +20,7 @@ export function FigureCharts(props: { figures: FiguresAnswer }) {
       month: figures.month.slice(5, 7),
     }),
   });
-  const localeText = { noData: t('rolls.empty'), loading: t('figures.loading') };
+  const localeText = { noData: t('figures.noData'), loading: t('figures.loading') };
   const yuanText = (v: number | null) => (v === null ? '' : `${v.toFixed(2)} ${t('figures.yuan')}`);
   const casesText = (v: number | null) => (v === null ? '' : `${v} ${t('figures.cases')}`);
   const names = new Map(figures.offices.map((o) => [o.id, o.name]));
