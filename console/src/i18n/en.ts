@@ -1,4 +1,5 @@
 import { factsEn } from './facts.en';
+import { figuresEn } from './figures.en';
 import { queueEn } from './queue.en';
 import type { ConsoleMessageKey } from './zh-CN';
 
@@ -91,4 +92,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   'field.invalid': 'Not valid',
   ...queueEn,
   ...factsEn,
+  ...figuresEn,
 };

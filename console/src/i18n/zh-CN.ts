@@ -1,4 +1,5 @@
 import { factsZhCN } from './facts.zh-CN';
+import { figuresZhCN } from './figures.zh-CN';
 import { queueZhCN } from './queue.zh-CN';
 
 /** The console's words, Chinese first (the source of truth; en.ts has the same keys). */
@@ -91,6 +92,7 @@ export const zhCN = {
   'field.invalid': '内容无效',
   ...queueZhCN,
   ...factsZhCN,
+  ...figuresZhCN,
 } as const;
 
 export type ConsoleMessageKey = keyof typeof zhCN;

@@ -7,6 +7,9 @@ import { UsersScreen } from './UsersScreen';
 import { CaseFileScreen } from './queue/CaseFileScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { SpotCheckScreen } from './queue/SpotCheckScreen';
+import { FiguresScreen } from './figures/FiguresScreen';
+import { RollScreen } from './figures/RollScreen';
+import { RollsScreen } from './figures/RollsScreen';
 
 /** What every screen is given by the shell. */
 export interface ScreenContext {
@@ -74,6 +77,23 @@ export const consoleScreens: readonly ConsoleScreen[] = [
         onOpen={(id) => c.go('cases', id)}
       />
     ),
+  },
+  {
+    id: 'rolls',
+    label: 'nav.rolls',
+    render: (c) => <RollsScreen onError={c.onError} onOpen={(id) => c.go('roll', id)} />,
+  },
+  {
+    id: 'roll',
+    tab: 'rolls',
+    render: (c) => (
+      <RollScreen key={c.param} rollId={c.param} onError={c.onError} onBack={() => c.go('rolls')} />
+    ),
+  },
+  {
+    id: 'figures',
+    label: 'nav.figures',
+    render: (c) => <FiguresScreen onError={c.onError} />,
   },
   {
     id: 'users',
