@@ -21,13 +21,21 @@ import type { SyncDesk } from './syncDesks';
  */
 
 let idCounter = 0;
+/**
+ * Birth dates step three days from 1940 for CYCLE persons (to late 2018, never in the
+ * future), then start again; each new cycle shifts the sequence number by 7, so a birth
+ * date met again never meets its sequence again (CYCLE is a multiple of 800: for 800
+ * cycles, millions of persons). Runs of any length stay valid (issue #17 item 7).
+ */
+const CYCLE = 9_600;
 
 /** A person's input with an ID number unique in this test process. */
 export function uniquePerson(name: string): PersonInput {
   idCounter += 1;
-  const day = new Date(Date.UTC(1940, 0, 1) + idCounter * 86_400_000 * 3);
+  const cycle = Math.floor(idCounter / CYCLE);
+  const day = new Date(Date.UTC(1940, 0, 1) + (idCounter % CYCLE) * 86_400_000 * 3);
   const birth = day.toISOString().slice(0, 10);
-  const sequence = String(100 + (idCounter % 800)).padStart(3, '0');
+  const sequence = String(100 + ((idCounter + cycle * 7) % 800)).padStart(3, '0');
   return {
     ...personInput({ name, idNumber: residentId('330102', birth, sequence), birthDate: birth }),
     householdId: null,
