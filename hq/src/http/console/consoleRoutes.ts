@@ -25,6 +25,7 @@ import {
 import { parseBody } from '../errors';
 import { act } from './consoleActions';
 import { queueRoutes } from './queueRoutes';
+import { referenceRoutes } from './referenceRoutes';
 import {
   cookieOptions,
   requireSession,
@@ -132,6 +133,7 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
 
     userRoutes(app, deps, guards);
     queueRoutes(app, deps, guards);
+    referenceRoutes(app, deps, guards);
 
     app.get('/audit', reading, async (request) =>
       act(deps, request, { action: 'audit.read', target: '', right: 'manageUsers' }, async () => ({
