@@ -1,5 +1,6 @@
 import { queueEn } from './queue.en';
 import type { ConsoleMessageKey } from './zh-CN';
+import { referenceEn } from './reference.en';
 
 export const en: Record<ConsoleMessageKey, string> = {
   'app.title': 'County console',
@@ -89,4 +90,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   'field.invalid_format': 'Letters, digits, dot, underscore and hyphen only (2 to 32)',
   'field.invalid': 'Not valid',
   ...queueEn,
+  ...referenceEn,
 };

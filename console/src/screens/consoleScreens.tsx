@@ -7,6 +7,10 @@ import { UsersScreen } from './UsersScreen';
 import { CaseFileScreen } from './queue/CaseFileScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { SpotCheckScreen } from './queue/SpotCheckScreen';
+import { CalendarScreen } from './reference/CalendarScreen';
+import { DelegationScreen } from './reference/DelegationScreen';
+import { RulesScreen } from './reference/RulesScreen';
+import { StandardsScreen } from './reference/StandardsScreen';
 
 /** What every screen is given by the shell. */
 export interface ScreenContext {
@@ -74,6 +78,26 @@ export const consoleScreens: readonly ConsoleScreen[] = [
         onOpen={(id) => c.go('cases', id)}
       />
     ),
+  },
+  {
+    id: 'standards',
+    label: 'nav.standards',
+    render: (c) => <StandardsScreen admin={c.admin} onError={c.onError} />,
+  },
+  {
+    id: 'calendar',
+    label: 'nav.calendar',
+    render: (c) => <CalendarScreen admin={c.admin} onError={c.onError} />,
+  },
+  {
+    id: 'delegations',
+    label: 'nav.delegations',
+    render: (c) => <DelegationScreen admin={c.admin} onError={c.onError} />,
+  },
+  {
+    id: 'rules',
+    label: 'nav.rules',
+    render: (c) => <RulesScreen admin={c.admin} onError={c.onError} />,
   },
   {
     id: 'users',
