@@ -64,6 +64,7 @@ export const referenceEn: Record<keyof typeof referenceZhCN, string> = {
   'cal.editing': 'Editing (not published): click days to switch them, then Publish.',
   'cal.month': 'Month {month}',
   'cal.historyOf': 'Calendar {year}',
+  'cal.legend': 'Legend:',
   'cal.weekdays': 'Mo,Tu,We,Th,Fr,Sa,Su',
   'del.help':
     'Delegation: once the county delegates confirmation (and denial) of 低保 cases to a township office, the office confirms its own cases and the county spot-checks them. Each grant or revocation starts on its date; all are kept.',

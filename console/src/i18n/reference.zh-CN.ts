@@ -61,6 +61,7 @@ export const referenceZhCN = {
   'cal.editing': '正在修改（尚未发布）：点选日期切换，完成后点“发布”。',
   'cal.month': '{month} 月',
   'cal.historyOf': '{year} 年日历',
+  'cal.legend': '图例：',
   'cal.weekdays': '一,二,三,四,五,六,日',
   'del.help':
     '委托确认：县局把低保的审核确认（含不予确认）委托给乡镇（街道）后，该乡镇可自行确认，县局再抽查。每次委托或收回都从起始日期起生效，所有记录都保留。',
@@ -94,7 +95,7 @@ export const referenceZhCN = {
   'unit.workingDays': '个工作日',
   'unit.days': '天',
   'unit.months': '个月',
-  'unit.permille': '‰（千分之）',
+  'unit.permille': '‰',
   'unit.count': '数值',
   'ruleKey.dibao.reviewMonths': '低保：收入稳定家庭多少个月复核一次',
   'ruleKey.dibao.reviewMonthsUnstable': '低保：收入不稳定家庭多少个月复核一次',

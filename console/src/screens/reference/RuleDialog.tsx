@@ -80,7 +80,11 @@ export function RuleDialog(props: {
             {rule.key} · {t('rules.bounds')} {bounds.min} — {bounds.max}
           </Typography>
           <TextField
-            label={t('rules.value.label', { unit: t(`unit.${rule.unit}`) })}
+            label={
+              rule.unit === 'count'
+                ? t('unit.count')
+                : t('rules.value.label', { unit: t(`unit.${rule.unit}`) })
+            }
             {...field('value')}
           />
           <TextField label={t('rules.area')} {...field('areaCode')} />

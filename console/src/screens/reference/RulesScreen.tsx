@@ -59,7 +59,9 @@ export function RulesScreen(props: { admin: boolean; onError: (error: unknown) =
                     {rule.key}
                   </Typography>
                 </TableCell>
-                <TableCell align="right">{ruleValueText(t, rule.unit, rule.value)}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {ruleValueText(t, rule.unit, rule.value)}
+                </TableCell>
                 <TableCell>
                   <Chip
                     size="small"

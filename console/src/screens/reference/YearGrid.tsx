@@ -39,52 +39,69 @@ export function YearGrid(props: {
     if (isWeekend(date)) return { bgcolor: 'action.hover', color: 'text.secondary', word: '' };
     return { bgcolor: 'transparent', color: 'text.primary', word: '' };
   };
-  return (
-    <Box
-      sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))', gap: 1 }}
-    >
-      {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
-        <Paper key={month} variant="outlined" sx={{ p: 1 }}>
-          <Typography variant="subtitle2" component="h3" sx={{ textAlign: 'center' }}>
-            {t('cal.month', { month })}
-          </Typography>
-          <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: '2px' }}>
-            {weekdays.map((w) => (
-              <Typography key={w} variant="caption" sx={{ textAlign: 'center' }}>
-                {w}
-              </Typography>
-            ))}
-            {weeksOf(props.year, month).map((date, i) => {
-              if (!date) return <span key={`pad-${i}`} />;
-              const { word, ...colours } = look(date);
-              return (
-                <Box
-                  key={date}
-                  component={props.onToggle ? 'button' : 'span'}
-                  type={props.onToggle ? 'button' : undefined}
-                  title={word ? `${date} ${word}` : date}
-                  aria-label={word ? `${date} ${word}` : date}
-                  data-date={date}
-                  onClick={props.onToggle ? () => props.onToggle?.(date) : undefined}
-                  sx={{
-                    ...colours,
-                    border: 0,
-                    borderRadius: 1,
-                    font: 'inherit',
-                    fontSize: 13,
-                    textAlign: 'center',
-                    lineHeight: '24px',
-                    cursor: props.onToggle ? 'pointer' : 'default',
-                  }}
-                >
-                  {Number(date.slice(8))}
-                </Box>
-              );
-            })}
-          </Box>
-        </Paper>
-      ))}
+  const swatch = (bgcolor: string, color: string, word: string) => (
+    <Box component="span" sx={{ bgcolor, color, borderRadius: 1, px: 1, fontSize: 13 }}>
+      {word}
     </Box>
+  );
+  return (
+    <>
+      <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', mb: 1 }}>
+        <Typography variant="body2">{t('cal.legend')}</Typography>
+        {swatch('error.main', 'error.contrastText', t('cal.holiday'))}
+        {swatch('info.main', 'info.contrastText', t('cal.workday'))}
+        {swatch('action.hover', 'text.secondary', t('cal.weekend'))}
+      </Box>
+      <Box
+        sx={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(230px, 1fr))',
+          gap: 1,
+        }}
+      >
+        {Array.from({ length: 12 }, (_, i) => i + 1).map((month) => (
+          <Paper key={month} variant="outlined" sx={{ p: 1 }}>
+            <Typography variant="subtitle2" component="h3" sx={{ textAlign: 'center' }}>
+              {t('cal.month', { month })}
+            </Typography>
+            <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(7, 1fr)', gap: '2px' }}>
+              {weekdays.map((w) => (
+                <Typography key={w} variant="caption" sx={{ textAlign: 'center' }}>
+                  {w}
+                </Typography>
+              ))}
+              {weeksOf(props.year, month).map((date, i) => {
+                if (!date) return <span key={`pad-${i}`} />;
+                const { word, ...colours } = look(date);
+                return (
+                  <Box
+                    key={date}
+                    component={props.onToggle ? 'button' : 'span'}
+                    type={props.onToggle ? 'button' : undefined}
+                    title={word ? `${date} ${word}` : date}
+                    aria-label={word ? `${date} ${word}` : date}
+                    data-date={date}
+                    onClick={props.onToggle ? () => props.onToggle?.(date) : undefined}
+                    sx={{
+                      ...colours,
+                      border: 0,
+                      borderRadius: 1,
+                      font: 'inherit',
+                      fontSize: 13,
+                      textAlign: 'center',
+                      lineHeight: '24px',
+                      cursor: props.onToggle ? 'pointer' : 'default',
+                    }}
+                  >
+                    {Number(date.slice(8))}
+                  </Box>
+                );
+              })}
+            </Box>
+          </Paper>
+        ))}
+      </Box>
+    </>
   );
 }
 

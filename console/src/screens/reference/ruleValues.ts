@@ -2,8 +2,11 @@ import type { T } from '../../i18n/i18n';
 import { fenOfYuan, yuanOfFen, type RuleRow, type RuleUnit } from '../../referenceApi';
 
 /** A rule's number as the county reads it: fen as yuan, the rest with its unit. */
-export const ruleValueText = (t: T, unit: RuleUnit, value: number): string =>
-  unit === 'fen' ? `${yuanOfFen(value)} ${t('unit.fen')}` : `${value} ${t(`unit.${unit}`)}`;
+export function ruleValueText(t: T, unit: RuleUnit, value: number): string {
+  if (unit === 'fen') return `${yuanOfFen(value)} ${t('unit.fen')}`;
+  // A count (an age, a number of items) reads as the number; its words say what it counts.
+  return unit === 'count' ? String(value) : `${value} ${t(`unit.${unit}`)}`;
+}
 
 /** What is typed for a rule's value, as its stored integer; null when it is not one. */
 export function ruleValueOf(unit: RuleUnit, text: string): number | null {
