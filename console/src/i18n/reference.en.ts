@@ -121,6 +121,8 @@ export const referenceEn: Record<keyof typeof referenceZhCN, string> = {
   'ruleKey.temporary.paperworkWorkingDays': '临时救助: paperwork after urgent help within',
   'ruleKey.temporary.repeatWindowDays': '临时救助: a repeat within these days needs a reason',
   'ruleKey.rolls.maxLineFen': 'Payment rolls: flag a monthly line above',
+  'calendar.outside_year': '{date} is not in {year}',
+  'calendar.both': '{date} cannot be both a holiday and a working day',
   'standard.period_reversed': 'The end is before the start',
   'field.date': 'A date as year-month-day',
   'field.area_code': 'An area code has 6 digits',

@@ -118,6 +118,8 @@ export const referenceZhCN = {
   'ruleKey.temporary.paperworkWorkingDays': '临时救助：先行救助后补齐手续的期限',
   'ruleKey.temporary.repeatWindowDays': '临时救助：多少天内再次救助需说明理由',
   'ruleKey.rolls.maxLineFen': '发放名册：单人单月超过此金额即提示核查',
+  'calendar.outside_year': '{date} 不在 {year} 年内',
+  'calendar.both': '{date} 不能既是节假日又是调休上班日',
   'standard.period_reversed': '截止日期不能早于起始日期',
   'field.date': '日期格式应为 年-月-日',
   'field.area_code': '行政区划代码应为 6 位数字',

@@ -140,6 +140,18 @@ describe.each(hqStorages)('reference data in the console over $kind', (storage) 
       ],
       ['/reference/standards', { ...standard, areaCode: '33010' }, 'areaCode', 'field.area_code'],
       ['/reference/calendars', { ...year, holidays: ['2027-13-01'] }, 'holidays.0', 'field.date'],
+      [
+        '/reference/calendars',
+        { ...year, holidays: ['2026-10-01'] },
+        'holidays.0',
+        'calendar.outside_year',
+      ],
+      [
+        '/reference/calendars',
+        { ...year, extraWorkdays: ['2027-02-08'] },
+        'extraWorkdays.0',
+        'calendar.both',
+      ],
       ['/reference/delegations', { ...delegation, office: 'office-x' }, 'office', 'office.unknown'],
       ['/reference/rules', { ...rule, value: 100_000_001 }, 'value', 'rule.out_of_range'],
       ['/reference/rules', { ...rule, key: 'dibao.nothing' }, 'key', 'rule.unknown'],
@@ -166,7 +178,7 @@ describe.each(hqStorages)('reference data in the console over $kind', (storage) 
       'reference.standard.publish',
     ]);
     expect(publishes.filter((l) => l.result === 'forbidden')).toHaveLength(8);
-    expect(publishes.filter((l) => l.username === 'wang' && l.result !== 'ok')).toHaveLength(7);
+    expect(publishes.filter((l) => l.username === 'wang' && l.result !== 'ok')).toHaveLength(9);
 
     // The desk has them on its next pull.
     expect((await sync(desk)).rejected).toBe(0);
