@@ -26,14 +26,16 @@ export function CalendarScreen(props: { admin: boolean; onError: (error: unknown
   const { fields, banner, busy, send } = useFormSend();
   const published = value?.years.find((y) => y.data.year === year);
   const sample = sampleCalendarYears.find((y) => y.year === year);
+  // Around this year, every published year, and the sample years desks count on until then.
   const years = [
     ...new Set([
       thisYear - 1,
       thisYear,
       thisYear + 1,
+      ...sampleCalendarYears.map((y) => y.year),
       ...(value?.years ?? []).map((y) => y.data.year),
     ]),
-  ].sort();
+  ].sort((a, b) => a - b);
   const shown = editing ?? marksOf(published?.data ?? { holidays: [], extraWorkdays: [] });
   const errors = [banner, ...Object.values(fields)].filter(Boolean);
   const publish = (marks: YearMarks) =>
