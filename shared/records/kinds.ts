@@ -29,6 +29,7 @@ import { rollKinds } from './rollKinds';
 import { medicalKinds } from './medicalKinds';
 
 import type { KindDefinition } from './defineKind';
+import { calendarYearIssues } from '../calendar/calendarYearIssues';
 
 export type { KindDefinition, SyncScope } from './defineKind';
 
@@ -102,7 +103,7 @@ export const kindDefinitions = {
     appendOnly: false,
     keepsRevisions: false,
     derive: derivesNothing,
-    domainIssues: noDomainIssues,
+    domainIssues: (year) => calendarYearIssues(year),
   }),
   // The county's delegation of 审核确认 to an office, from a date: set at HQ only.
   delegation: defineKind({

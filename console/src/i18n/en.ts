@@ -2,6 +2,7 @@ import { factsEn } from './facts.en';
 import { figuresEn } from './figures.en';
 import { queueEn } from './queue.en';
 import type { ConsoleMessageKey } from './zh-CN';
+import { referenceEn } from './reference.en';
 
 export const en: Record<ConsoleMessageKey, string> = {
   'app.title': 'County console',
@@ -93,4 +94,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   ...queueEn,
   ...factsEn,
   ...figuresEn,
+  ...referenceEn,
 };

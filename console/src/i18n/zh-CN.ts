@@ -1,6 +1,7 @@
 import { factsZhCN } from './facts.zh-CN';
 import { figuresZhCN } from './figures.zh-CN';
 import { queueZhCN } from './queue.zh-CN';
+import { referenceZhCN } from './reference.zh-CN';
 
 /** The console's words, Chinese first (the source of truth; en.ts has the same keys). */
 export const zhCN = {
@@ -93,6 +94,7 @@ export const zhCN = {
   ...queueZhCN,
   ...factsZhCN,
   ...figuresZhCN,
+  ...referenceZhCN,
 } as const;
 
 export type ConsoleMessageKey = keyof typeof zhCN;

@@ -10,6 +10,10 @@ import { SpotCheckScreen } from './queue/SpotCheckScreen';
 import { FiguresScreen } from './figures/FiguresScreen';
 import { RollScreen } from './figures/RollScreen';
 import { RollsScreen } from './figures/RollsScreen';
+import { CalendarScreen } from './reference/CalendarScreen';
+import { DelegationScreen } from './reference/DelegationScreen';
+import { RulesScreen } from './reference/RulesScreen';
+import { StandardsScreen } from './reference/StandardsScreen';
 
 /** What every screen is given by the shell. */
 export interface ScreenContext {
@@ -94,6 +98,26 @@ export const consoleScreens: readonly ConsoleScreen[] = [
     id: 'figures',
     label: 'nav.figures',
     render: (c) => <FiguresScreen onError={c.onError} />,
+  },
+  {
+    id: 'standards',
+    label: 'nav.standards',
+    render: (c) => <StandardsScreen admin={c.admin} onError={c.onError} />,
+  },
+  {
+    id: 'calendar',
+    label: 'nav.calendar',
+    render: (c) => <CalendarScreen admin={c.admin} onError={c.onError} />,
+  },
+  {
+    id: 'delegations',
+    label: 'nav.delegations',
+    render: (c) => <DelegationScreen admin={c.admin} onError={c.onError} />,
+  },
+  {
+    id: 'rules',
+    label: 'nav.rules',
+    render: (c) => <RulesScreen admin={c.admin} onError={c.onError} />,
   },
   {
     id: 'users',

@@ -276,6 +276,22 @@ const migrationsFor = (context: MigrationContext): Record<string, Migration> => 
         .execute();
     },
   },
+  // Reference data in the console (issue #14): who published each version of a standard,
+  // calendar year, delegation or rule. The change log's snapshot of a calendar year names
+  // only 'county' (a year is one record, updated), so its earlier publishers were lost;
+  // one row per reference change HQ makes, keyed by its place in the reference stream.
+  '0010_reference_publishers': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('reference_publishers')
+        .addColumn('seq', 'integer', (c) => c.primaryKey())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('record_id', 'text', (c) => c.notNull())
+        .addColumn('published_by', 'text', (c) => c.notNull())
+        .addColumn('published_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+  },
 });
 
 export const hqMigrations = (context: MigrationContext): MigrationProvider => ({

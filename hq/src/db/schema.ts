@@ -150,4 +150,12 @@ export interface HqTables {
   };
   /** The cases each draw took. */
   spot_check_cases: { check_id: string; case_id: string; office_id: string };
+  /** Who published each reference change HQ made (`seq` in the 'reference' stream). */
+  reference_publishers: {
+    seq: number;
+    kind: string;
+    record_id: string;
+    published_by: string;
+    published_at: string;
+  };
 }

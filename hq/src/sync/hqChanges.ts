@@ -12,6 +12,7 @@ import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { nextHqClock } from '../store/hqClock';
 import { officeStream } from '../store/offices';
+import { notePublisher } from '../store/referencePublishers';
 import { loadRecord, officesHolding, referenceOwner } from '../store/recordStore';
 import { commitChange, type CommitResult } from './commitChange';
 import type { IncomingChange } from './merge';
@@ -40,6 +41,10 @@ async function atHq(
   );
   if (result.status === 'rejected')
     throw new AppError({ ...result.reason, code: result.reason.code });
+  if (stream === 'reference') {
+    const { kind, recordId } = change;
+    await notePublisher(trx, { seq: result.serverSeq, kind, recordId, by: change.actor.name }, now);
+  }
   return result;
 }
 

@@ -1,4 +1,5 @@
 import { authEn } from './en/auth';
+import { calendarYearEn } from './en/calendarYear';
 import { caseWorkEn } from './en/caseWork';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
@@ -26,6 +27,7 @@ import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
 import { authZh } from './zh-CN/auth';
+import { calendarYearZh } from './zh-CN/calendarYear';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
@@ -85,6 +87,7 @@ export const zhCN = {
   ...rollsZh,
   ...medicalZh,
   ...hostileReviewZh,
+  ...calendarYearZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -117,4 +120,5 @@ export const en: Record<MessageKey, string> = {
   ...rollsEn,
   ...medicalEn,
   ...hostileReviewEn,
+  ...calendarYearEn,
 };

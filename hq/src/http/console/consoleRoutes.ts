@@ -26,6 +26,7 @@ import { parseBody } from '../errors';
 import { act } from './consoleActions';
 import { queueRoutes } from './queueRoutes';
 import { figureRoutes } from './figureRoutes';
+import { referenceRoutes } from './referenceRoutes';
 import {
   cookieOptions,
   requireSession,
@@ -134,6 +135,7 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
     userRoutes(app, deps, guards);
     queueRoutes(app, deps, guards);
     figureRoutes(app, deps, guards);
+    referenceRoutes(app, deps, guards);
 
     app.get('/audit', reading, async (request) =>
       act(deps, request, { action: 'audit.read', target: '', right: 'manageUsers' }, async () => ({

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  FormControlLabel,
+  Stack,
+  TextField,
+} from '@mui/material';
+import { useI18n } from '../../i18n/i18n';
+import { setDelegation, type OfficeDelegation } from '../../referenceApi';
+import { useFormSend } from './useFormSend';
+
+/** Grants or takes back 委托确认 for one office from a date. */
+export function DelegationDialog(props: {
+  office: OfficeDelegation;
+  today: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const [delegated, setDelegated] = useState(!props.office.delegated);
+  const [from, setFrom] = useState(props.today);
+  const [note, setNote] = useState('');
+  const { fields, setFields, banner, busy, send } = useFormSend();
+  const title = t('del.title', { office: props.office.name });
+  const submit = () => {
+    if (!from) {
+      setFields({ effectiveFrom: t('ref.date_required') });
+      return;
+    }
+    void send(async () => {
+      await setDelegation({
+        office: props.office.id,
+        confirmationDelegated: delegated,
+        effectiveFrom: from,
+        note: note.trim(),
+      });
+      props.onDone();
+    });
+  };
+  return (
+    <Dialog open onClose={props.onClose} aria-label={title}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={1} sx={{ pt: 1, width: 400 }}>
+          {banner && <Alert severity="error">{banner}</Alert>}
+          {fields.office && <Alert severity="error">{fields.office}</Alert>}
+          <FormControlLabel
+            control={
+              <Checkbox checked={delegated} onChange={(e) => setDelegated(e.target.checked)} />
+            }
+            label={t('del.grant')}
+          />
+          <TextField
+            type="date"
+            label={t('del.from')}
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+            error={Boolean(fields.effectiveFrom)}
+            helperText={fields.effectiveFrom ?? ' '}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+          <TextField
+            label={t('ref.note')}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            error={Boolean(fields.note)}
+            helperText={fields.note ?? ' '}
+          />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t('ref.cancel')}</Button>
+        <Button variant="contained" disabled={busy} onClick={submit}>
+          {busy ? t('ref.sending') : t('ref.publish')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import {
+  Alert,
+  Button,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { useI18n } from '../../i18n/i18n';
+import { publishRule, type RuleRow } from '../../referenceApi';
+import { ruleValueInput, ruleValueOf, ruleValueText } from './ruleValues';
+import { useFormSend } from './useFormSend';
+
+/** Publishes one programme rule's value for a period (county-wide or one area). */
+export function RuleDialog(props: {
+  rule: RuleRow;
+  words: string;
+  today: string;
+  onClose: () => void;
+  onDone: () => void;
+}) {
+  const { t } = useI18n();
+  const { rule } = props;
+  const [form, setForm] = useState({
+    value: ruleValueInput(rule),
+    areaCode: '',
+    effectiveFrom: props.today,
+    effectiveTo: '',
+    note: '',
+  });
+  const bounds = {
+    min: ruleValueText(t, rule.unit, rule.min),
+    max: ruleValueText(t, rule.unit, rule.max),
+  };
+  const { fields, setFields, banner, busy, send } = useFormSend((f) =>
+    f.code === 'rule.out_of_range' ? t('rules.out_of_range', bounds) : null,
+  );
+  const field = (name: keyof typeof form) => ({
+    value: form[name],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+    error: Boolean(fields[name]),
+    helperText: fields[name] ?? ' ',
+    slotProps: { htmlInput: { 'data-field': name }, inputLabel: { shrink: true } },
+  });
+  const submit = () => {
+    const value = ruleValueOf(rule.unit, form.value);
+    if (value === null) {
+      setFields({ value: t(rule.unit === 'fen' ? 'ref.yuan_format' : 'rules.whole') });
+      return;
+    }
+    if (!form.effectiveFrom) {
+      setFields({ effectiveFrom: t('ref.date_required') });
+      return;
+    }
+    void send(async () => {
+      await publishRule({
+        key: rule.key,
+        areaCode: form.areaCode.trim() || null,
+        effectiveFrom: form.effectiveFrom,
+        effectiveTo: form.effectiveTo || null,
+        value,
+        note: form.note.trim(),
+      });
+      props.onDone();
+    });
+  };
+  const title = t('rules.publishTitle', { words: props.words });
+  return (
+    <Dialog open onClose={props.onClose} aria-label={title}>
+      <DialogTitle>{title}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={1} sx={{ pt: 1, width: 420 }}>
+          {banner && <Alert severity="error">{banner}</Alert>}
+          {fields.key && <Alert severity="error">{fields.key}</Alert>}
+          <Typography variant="body2" color="text.secondary">
+            {rule.key} · {t('rules.bounds')} {bounds.min} — {bounds.max}
+          </Typography>
+          <TextField
+            label={
+              rule.unit === 'count'
+                ? t('unit.count')
+                : t('rules.value.label', { unit: t(`unit.${rule.unit}`) })
+            }
+            {...field('value')}
+          />
+          <TextField label={t('rules.area')} {...field('areaCode')} />
+          <TextField type="date" label={t('rules.fromDate')} {...field('effectiveFrom')} />
+          <TextField type="date" label={t('rules.toDate')} {...field('effectiveTo')} />
+          <TextField label={t('ref.note')} {...field('note')} />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>{t('ref.cancel')}</Button>
+        <Button variant="contained" disabled={busy} onClick={submit}>
+          {busy ? t('ref.sending') : t('ref.publish')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
