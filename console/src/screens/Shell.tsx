@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { ConsoleMessageKey } from '../i18n/zh-CN';
 import { useIdleSignOut } from '../useIdleSignOut';
 import { LanguageButton } from './LanguageButton';
-import { consoleScreens, homeScreen, type ConsoleScreen } from './consoleScreens';
+import { consoleScreens, homeScreen, navGroups, type ConsoleScreen } from './consoleScreens';
 
 interface Address {
   screen: string;
@@ -80,27 +80,63 @@ export function Shell(props: {
           </Button>
         </Toolbar>
       </AppBar>
-      <Tabs
-        value={shown.tab ?? shown.id}
-        onChange={(_e, next: string) => go(next)}
-        sx={{ px: 2, borderBottom: 1, borderColor: 'divider' }}
-      >
-        {consoleScreens
-          .filter((s) => s.label && allowed(s))
-          .map((s) => (
-            <Tab key={s.id} value={s.id} label={s.label ? t(s.label) : ''} />
-          ))}
-      </Tabs>
-      <Container maxWidth="lg" sx={{ py: 3 }}>
-        {shown.render({
-          session: props.session,
-          mayDecide: user.role !== 'viewer',
-          admin,
-          param: current ? address.param : '',
-          onError,
-          go,
-        })}
-      </Container>
+      <Box sx={{ display: 'flex', alignItems: 'flex-start' }}>
+        <Box
+          component="nav"
+          aria-label={t('nav.label')}
+          sx={{ width: 184, flexShrink: 0, borderRight: 1, borderColor: 'divider', py: 1 }}
+        >
+          {navGroups.map((group) => {
+            const tabs = consoleScreens.filter(
+              (s) => s.group === group.id && s.label && allowed(s),
+            );
+            if (tabs.length === 0) return null;
+            const here = tabs.some((s) => s.id === (shown.tab ?? shown.id));
+            return (
+              <Box key={group.id} sx={{ mb: 1 }}>
+                <Typography
+                  variant="overline"
+                  component="h2"
+                  color="text.secondary"
+                  sx={{ px: 2, pt: 1, display: 'block', lineHeight: 1.6 }}
+                >
+                  {t(group.label)}
+                </Typography>
+                <Tabs
+                  orientation="vertical"
+                  aria-label={t(group.label)}
+                  value={here ? (shown.tab ?? shown.id) : false}
+                  onChange={(_e, next: string) => go(next)}
+                  sx={{
+                    '& .MuiTab-root': {
+                      alignItems: 'flex-start',
+                      textAlign: 'left',
+                      textTransform: 'none',
+                      fontSize: '0.95rem',
+                      minHeight: 40,
+                      py: 1,
+                    },
+                  }}
+                >
+                  {tabs.map((s) => (
+                    <Tab key={s.id} value={s.id} label={s.label ? t(s.label) : ''} />
+                  ))}
+                </Tabs>
+              </Box>
+            );
+          })}
+        </Box>
+        <Container maxWidth="lg" sx={{ py: 3, minWidth: 0 }}>
+          {shown.render({
+            session: props.session,
+            mayDecide: user.role !== 'viewer',
+            admin,
+            param: current ? address.param : '',
+            onError,
+            go,
+          })}
+        </Container>
+      </Box>
     </Box>
   );
 }

@@ -29,9 +29,20 @@ export interface ScreenContext {
   go: (screen: string, param?: string) => void;
 }
 
+/** The navigation's groups, in order; each screen names its own. */
+export const navGroups = [
+  { id: 'work', label: 'navGroup.work' },
+  { id: 'payments', label: 'navGroup.payments' },
+  { id: 'reference', label: 'navGroup.reference' },
+  { id: 'offices', label: 'navGroup.offices' },
+  { id: 'admin', label: 'navGroup.admin' },
+] as const satisfies readonly { id: string; label: ConsoleMessageKey }[];
+export type NavGroup = (typeof navGroups)[number]['id'];
+
 export interface ConsoleScreen {
   /** The address segment, `#/<id>`. */
   id: string;
+  group: NavGroup;
   /** Its tab's words; a screen without one (a detail page) lights its `tab` instead. */
   label?: ConsoleMessageKey;
   tab?: string;
@@ -45,6 +56,7 @@ export interface ConsoleScreen {
  */
 export const homeScreen: ConsoleScreen = {
   id: '',
+  group: 'work',
   label: 'nav.home',
   render: (c) => <HomeScreen session={c.session} />,
 };
@@ -53,6 +65,7 @@ export const consoleScreens: readonly ConsoleScreen[] = [
   homeScreen,
   {
     id: 'queue',
+    group: 'work',
     label: 'nav.queue',
     render: (c) => (
       <QueueScreen mayDecide={c.mayDecide} onError={c.onError} onOpen={(id) => c.go('cases', id)} />
@@ -60,6 +73,7 @@ export const consoleScreens: readonly ConsoleScreen[] = [
   },
   {
     id: 'cases',
+    group: 'work',
     tab: 'queue',
     render: (c) => (
       <CaseFileScreen
@@ -73,6 +87,7 @@ export const consoleScreens: readonly ConsoleScreen[] = [
   },
   {
     id: 'spot-checks',
+    group: 'work',
     label: 'nav.spotChecks',
     render: (c) => (
       <SpotCheckScreen
@@ -84,11 +99,13 @@ export const consoleScreens: readonly ConsoleScreen[] = [
   },
   {
     id: 'rolls',
+    group: 'payments',
     label: 'nav.rolls',
     render: (c) => <RollsScreen onError={c.onError} onOpen={(id) => c.go('roll', id)} />,
   },
   {
     id: 'roll',
+    group: 'payments',
     tab: 'rolls',
     render: (c) => (
       <RollScreen key={c.param} rollId={c.param} onError={c.onError} onBack={() => c.go('rolls')} />
@@ -96,37 +113,44 @@ export const consoleScreens: readonly ConsoleScreen[] = [
   },
   {
     id: 'figures',
+    group: 'payments',
     label: 'nav.figures',
     render: (c) => <FiguresScreen onError={c.onError} />,
   },
   {
     id: 'standards',
+    group: 'reference',
     label: 'nav.standards',
     render: (c) => <StandardsScreen admin={c.admin} onError={c.onError} />,
   },
   {
     id: 'calendar',
+    group: 'reference',
     label: 'nav.calendar',
     render: (c) => <CalendarScreen admin={c.admin} onError={c.onError} />,
   },
   {
     id: 'delegations',
+    group: 'reference',
     label: 'nav.delegations',
     render: (c) => <DelegationScreen admin={c.admin} onError={c.onError} />,
   },
   {
     id: 'rules',
+    group: 'reference',
     label: 'nav.rules',
     render: (c) => <RulesScreen admin={c.admin} onError={c.onError} />,
   },
   {
     id: 'users',
+    group: 'admin',
     label: 'nav.users',
     adminOnly: true,
     render: (c) => <UsersScreen me={c.session.user} onError={c.onError} />,
   },
   {
     id: 'audit',
+    group: 'admin',
     label: 'nav.audit',
     adminOnly: true,
     render: (c) => <AuditScreen onError={c.onError} />,
