@@ -1,16 +1,14 @@
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAudit } from '../../../hq/src/console/audit';
-import { ConsoleClient, consolePassword, consoleUser } from '../../support/consoleClient';
+import { ConsoleClient, consoleUser } from '../../support/consoleClient';
 import { startHq, type RunningHq } from '../../support/hqHarness';
-import { chromiumArgs, chromiumPath } from './browser';
+import { consoleDir, consolePage, launchConsoleBrowser, shot, signIn } from './consolePage';
 
 /**
  * The county console in Chromium against the real HQ on loopback, serving the built
  * console (dist/console, `npm run build:console`) at /console/ as `npm run hq` does.
  */
-const consoleDir = fileURLToPath(new URL('../../../dist/console', import.meta.url));
 let hq: RunningHq;
 let browser: Browser;
 
@@ -18,7 +16,7 @@ beforeAll(async () => {
   hq = await startHq({ server: { consoleDir } });
   await consoleUser(hq, 'wang', 'admin');
   await consoleUser(hq, 'kan', 'viewer');
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
@@ -26,33 +24,17 @@ afterAll(async () => {
   await hq?.stop();
 });
 
-async function openConsole(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${hq.url}/console/`);
-  return page;
-}
-
-async function signIn(page: Page, username: string, password = consolePassword) {
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
 it('an administrator signs in, adds a reviewer (a short password refused next to the field) and reads the audit log', async () => {
-  const page = await openConsole();
+  const page = await consolePage(browser, hq, '', { height: 800 });
   await expect.poll(() => page.getByRole('heading', { name: '县局工作台登录' }).count()).toBe(1);
-  await shot(page, 'console-login');
+  await shotInView(page, 'console-login');
   await signIn(page, 'wang', 'wrong-password');
   await expect.poll(() => page.getByText('用户名或密码错误，或账户已停用。').count()).toBe(1);
-  await shot(page, 'console-login-refused');
+  await shotInView(page, 'console-login-refused');
   await signIn(page, 'wang');
   await expect.poll(() => page.getByRole('heading', { name: 'wang 同志，您好' }).count()).toBe(1);
   expect(await page.getByText('您的角色：管理员').count()).toBe(1);
-  await shot(page, 'console-overview');
+  await shotInView(page, 'console-overview');
 
   await page.getByRole('tab', { name: '账户管理' }).click();
   await expect.poll(() => page.getByRole('cell', { name: 'kan', exact: true }).count()).toBe(1);
@@ -63,12 +45,12 @@ it('an administrator signs in, adds a reviewer (a short password refused next to
   await dialog.getByLabel('初始密码').fill('short');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect.poll(() => dialog.getByText('密码应为 10 至 200 位').count()).toBe(1);
-  await shot(page, 'console-user-add-refused');
+  await shotInView(page, 'console-user-add-refused');
   await dialog.getByLabel('初始密码').fill('zhou-pass-2026');
   await dialog.getByRole('button', { name: '保存' }).click();
   await expect.poll(() => page.getByText('已新增账户 zhou').count()).toBe(1);
   await expect.poll(() => page.getByRole('cell', { name: '周审核' }).count()).toBe(1);
-  await shot(page, 'console-users');
+  await shotInView(page, 'console-users');
   const added = (await listAudit(hq.hq.db, 50)).filter((a) => a.action === 'user.add');
   expect(added.map((a) => `${a.username}:${a.target}:${a.result}`)).toEqual([
     'wang:zhou:ok',
@@ -78,7 +60,7 @@ it('an administrator signs in, adds a reviewer (a short password refused next to
   const zhouRow = page.getByRole('row').filter({ hasText: '周审核' });
   await zhouRow.getByRole('button', { name: '重设密码' }).click();
   await page.getByRole('dialog').getByLabel('新密码').fill('zhou-new-2026');
-  await shot(page, 'console-user-password');
+  await shotInView(page, 'console-user-password');
   await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
   await expect.poll(() => page.getByText('已为 zhou 重设密码，其登录状态已失效').count()).toBe(1);
   await zhouRow.getByRole('button', { name: '停用' }).click();
@@ -96,23 +78,23 @@ it('an administrator signs in, adds a reviewer (a short password refused next to
   await expect
     .poll(() => page.getByRole('cell', { name: '重设密码', exact: true }).count())
     .toBe(1);
-  await shot(page, 'console-audit');
+  await shotInView(page, 'console-audit');
 
   await page.getByRole('button', { name: 'English' }).click();
   await expect.poll(() => page.getByRole('tab', { name: 'Audit log' }).count()).toBe(1);
   await page.getByRole('tab', { name: 'Overview' }).click();
-  await shot(page, 'console-overview-en');
+  await shotInView(page, 'console-overview-en');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect.poll(() => page.getByText('Signed out.').count()).toBe(1);
   await page.context().close();
 });
 
 it('a viewer sees neither accounts nor the audit log, and the API refuses them too', async () => {
-  const page = await openConsole();
+  const page = await consolePage(browser, hq, '', { height: 800 });
   await signIn(page, 'kan');
   await expect.poll(() => page.getByText('您的角色：只读').count()).toBe(1);
   expect(await page.getByRole('tab', { name: '账户管理' }).count()).toBe(0);
-  await shot(page, 'console-viewer');
+  await shotInView(page, 'console-viewer');
   const api = new ConsoleClient(hq.url);
   await api.login('kan');
   expect((await api.call('GET', '/users')).status).toBe(403);
@@ -120,7 +102,7 @@ it('a viewer sees neither accounts nor the audit log, and the API refuses them t
 });
 
 it('a session that ended on HQ sends the page back to sign-in', async () => {
-  const page = await openConsole();
+  const page = await consolePage(browser, hq, '', { height: 800 });
   await signIn(page, 'wang');
   await expect.poll(() => page.getByRole('tab', { name: '账户管理' }).count()).toBe(1);
   await hq.hq.db.deleteFrom('console_sessions').execute();
@@ -129,9 +111,4 @@ it('a session that ended on HQ sends the page back to sign-in', async () => {
   await page.context().close();
 });
 
-async function shot(page: Page, name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
+const shotInView = (page: Page, name: string) => shot(page, name, { fullPage: false });

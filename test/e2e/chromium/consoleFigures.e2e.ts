@@ -4,15 +4,14 @@ import 'fake-indexeddb/auto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAudit } from '../../../hq/src/console/audit';
-import { consolePassword, consoleUser } from '../../support/consoleClient';
+import { consoleUser } from '../../support/consoleClient';
 import { startHq, type RunningHq } from '../../support/hqHarness';
 import { twoOfficesPaying } from '../../node/hq/figuresKit';
-import { chromiumArgs, chromiumPath } from './browser';
+import { consoleDir, launchConsoleBrowser, shot, signedIn } from './consolePage';
 
 /**
  * 发放名册 and 统计 in Chromium against the real HQ (issue #14 item 5): two offices'
@@ -21,7 +20,6 @@ import { chromiumArgs, chromiumPath } from './browser';
  * Excel file, which opens with its Chinese headers and amounts; a cleared month is
  * refused next to the field.
  */
-const consoleDir = fileURLToPath(new URL('../../../dist/console', import.meta.url));
 let hq: RunningHq;
 let browser: Browser;
 let work: Awaited<ReturnType<typeof twoOfficesPaying>>;
@@ -30,7 +28,7 @@ beforeAll(async () => {
   hq = await startHq({ server: { consoleDir } });
   await consoleUser(hq, 'kan', 'viewer');
   work = await twoOfficesPaying(hq);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchConsoleBrowser();
 }, 120_000);
 
 afterAll(async () => {
@@ -38,30 +36,8 @@ afterAll(async () => {
   await hq?.stop();
 });
 
-async function signedIn(username: string, address: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${hq.url}/console/${address}`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(consolePassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByRole('tab', { name: '统计' }).count()).toBe(1);
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
-
 it('a viewer finds the roll with its hash and opens its masked lines', async () => {
-  const page = await signedIn('kan', '#/rolls');
+  const page = await signedIn(browser, hq, 'kan', '#/rolls', '统计', { downloads: true });
   await page.getByRole('tab', { name: '发放名册' }).click();
   const rolls = page.getByRole('table', { name: '发放名册' });
   await expect.poll(() => rolls.getByRole('row').count()).toBe(2);
@@ -87,7 +63,7 @@ it('a viewer finds the roll with its hash and opens its masked lines', async () 
 });
 
 it('a viewer reads the month’s figures and charts and downloads the Excel file', async () => {
-  const page = await signedIn('kan', '#/figures');
+  const page = await signedIn(browser, hq, 'kan', '#/figures', '统计', { downloads: true });
   await page.getByRole('tab', { name: '统计' }).click();
   await page.getByLabel('统计月份').fill(work.month);
   const table = page.getByRole('table', { name: '按救助项目和乡镇统计' });

@@ -1,17 +1,16 @@
 // The desk side runs on fake-indexeddb like the HQ suite's desks (its real write path
 // and sync engine); the console is the built page in Chromium.
 import 'fake-indexeddb/auto';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAudit } from '../../../hq/src/console/audit';
 import { defaultConsoleConfig } from '../../../hq/src/console/consoleConfig';
-import { consolePassword, consoleUser } from '../../support/consoleClient';
+import { consoleUser } from '../../support/consoleClient';
 import { startHq, type RunningHq } from '../../support/hqHarness';
 import { caseAtCountyReview, registerFamily } from '../../support/officeWork';
 import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
 import { applyForTemporary, fireFacts, walk } from '../../node/hq/temporaryKit';
-import { chromiumArgs, chromiumPath } from './browser';
+import { consoleDir, launchConsoleBrowser, shot, signedIn } from './consolePage';
 
 /**
  * 待确认 in Chromium against the real HQ (issue #14 item 2): a desk sends a 低保 case to
@@ -19,7 +18,6 @@ import { chromiumArgs, chromiumPath } from './browser';
  * the field), the desk shows it confirmed after its next sync; a viewer sees the queue
  * and the case file without a decision button.
  */
-const consoleDir = fileURLToPath(new URL('../../../dist/console', import.meta.url));
 let hq: RunningHq;
 let browser: Browser;
 let desk: SyncDesk;
@@ -33,34 +31,17 @@ beforeAll(async () => {
   desk = await openOfficeDesk('office-a', 'a1');
   await enroll(desk, hq);
   await sync(desk);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchConsoleBrowser();
 });
+
+/** A page signed in as `username` at 待确认. */
+const signedInAs = (username: string): Promise<Page> =>
+  signedIn(browser, hq, username, '#/queue', '待确认');
 
 afterAll(async () => {
   await browser?.close();
   await hq?.stop();
 });
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${hq.url}/console/#/queue`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(consolePassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByRole('tab', { name: '待确认' }).count()).toBe(1);
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
 
 it('a reviewer confirms a case the desk sent to the county; the desk shows it confirmed after sync', async () => {
   const family = await registerFamily(desk);
@@ -81,7 +62,7 @@ it('a reviewer confirms a case the desk sent to the county; the desk shows it co
   ]);
   expect((await sync(desk)).rejected).toBe(0);
 
-  const page = await signedIn('li');
+  const page = await signedInAs('li');
   await page.getByRole('tab', { name: '待确认' }).click();
   const queue = page.getByRole('table', { name: '待确认' });
   await expect.poll(() => queue.getByRole('row').count()).toBe(4);
@@ -142,7 +123,7 @@ it('a reviewer confirms a case the desk sent to the county; the desk shows it co
 it('a viewer sees the queue and the case file but no decision button', async () => {
   const waiting = await caseAtCountyReview(desk, await registerFamily(desk));
   await sync(desk);
-  const page = await signedIn('kan');
+  const page = await signedInAs('kan');
   await page.getByRole('tab', { name: '待确认' }).click();
   const queue = page.getByRole('table', { name: '待确认' });
   await expect.poll(() => queue.getByRole('row').count()).toBe(2);
@@ -169,7 +150,7 @@ it('a reviewer draws a 抽查 sample of township-approved cases; the draw is kep
     'approve_at_township',
   ]);
   expect((await sync(desk)).rejected).toBe(0);
-  const page = await signedIn('li');
+  const page = await signedInAs('li');
   await page.getByRole('tab', { name: '抽查' }).click();
   await expect.poll(() => page.getByText('尚未抽查。').count()).toBe(1);
   await page.getByRole('button', { name: '随机抽取' }).click();
@@ -197,7 +178,7 @@ it("a reviewer reads a 临时救助 case's own facts and returns it to the towns
     'submit_to_county',
   ]);
   expect((await sync(desk)).rejected).toBe(0);
-  const page = await signedIn('li');
+  const page = await signedInAs('li');
   await page.goto(`${hq.url}/console/#/cases/${encodeURIComponent(fire.id)}`);
   const facts = page.getByRole('table', { name: '救助项目情况' });
   await expect.poll(() => facts.getByRole('row').filter({ hasText: '火灾' }).count()).toBe(1);

@@ -1,14 +1,13 @@
 // The desk side runs on fake-indexeddb like the HQ suite's desks (its real write path
 // and sync engine); the console is the built page in Chromium.
 import 'fake-indexeddb/auto';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAudit } from '../../../hq/src/console/audit';
-import { consolePassword, consoleUser } from '../../support/consoleClient';
+import { consoleUser } from '../../support/consoleClient';
 import { startHq, type RunningHq } from '../../support/hqHarness';
 import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
-import { chromiumArgs, chromiumPath } from './browser';
+import { consoleDir, launchConsoleBrowser, shot, signedIn } from './consolePage';
 
 /**
  * Reference data in Chromium against the real HQ (issue #14 item 3): an administrator
@@ -16,7 +15,6 @@ import { chromiumArgs, chromiumPath } from './browser';
  * fields, in Chinese) and a calendar year edited day by day; a desk has both after its
  * next sync; the history names the publisher; a viewer reads without publish buttons.
  */
-const consoleDir = fileURLToPath(new URL('../../../dist/console', import.meta.url));
 let hq: RunningHq;
 let browser: Browser;
 let desk: SyncDesk;
@@ -28,34 +26,17 @@ beforeAll(async () => {
   desk = await openOfficeDesk('office-a', 'a1');
   await enroll(desk, hq);
   await sync(desk);
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchConsoleBrowser();
 });
+
+/** A page signed in as `username` at 低保标准. */
+const signedInAs = (username: string): Promise<Page> =>
+  signedIn(browser, hq, username, '#/standards', '低保标准');
 
 afterAll(async () => {
   await browser?.close();
   await hq?.stop();
 });
-
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${hq.url}/console/#/standards`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(consolePassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByRole('tab', { name: '低保标准' }).count()).toBe(1);
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
 
 /** The words under a field (its helper text, tied to it by aria-describedby). */
 async function helperOf(page: Page, label: string): Promise<string> {
@@ -64,7 +45,7 @@ async function helperOf(page: Page, label: string): Promise<string> {
 }
 
 it('an administrator publishes a standard; refusals show at their fields; the desk has it', async () => {
-  const page = await signedIn('wang');
+  const page = await signedInAs('wang');
   await page.getByRole('tab', { name: '低保标准' }).click();
   const table = page.getByRole('table', { name: '低保标准' });
   // The harness's two county standards (2026, urban and rural).
@@ -122,7 +103,7 @@ it('an administrator publishes a standard; refusals show at their fields; the de
 });
 
 it('an administrator edits and publishes a calendar year; the desk counts on it', async () => {
-  const page = await signedIn('wang');
+  const page = await signedInAs('wang');
   await page.getByRole('tab', { name: '工作日历' }).click();
   await page.getByLabel('年份').click();
   await page.getByRole('option', { name: '2027' }).click();
@@ -153,7 +134,7 @@ it('an administrator edits and publishes a calendar year; the desk counts on it'
 });
 
 it('an administrator delegates confirmation and publishes a rule; a viewer only reads', async () => {
-  const page = await signedIn('wang');
+  const page = await signedInAs('wang');
   await page.getByRole('tab', { name: '委托确认' }).click();
   const offices = page.getByRole('table', { name: '委托确认' });
   const office = offices.getByRole('row').filter({ hasText: 'office-a' });
@@ -181,7 +162,7 @@ it('an administrator delegates confirmation and publishes a rule; a viewer only 
   await shot(page, 'console-reference-rules');
   await page.context().close();
 
-  const viewer = await signedIn('kan');
+  const viewer = await signedInAs('kan');
   await viewer.getByRole('tab', { name: '政策参数' }).click();
   await expect.poll(() => viewer.getByText('只有管理员可以发布，您可以查看。').count()).toBe(1);
   expect(await viewer.getByRole('button', { name: '发布' }).count()).toBe(0);
