@@ -1,3 +1,4 @@
+import { officesEn } from './offices.en';
 import { queueEn } from './queue.en';
 import type { ConsoleMessageKey } from './zh-CN';
 
@@ -89,4 +90,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   'field.invalid_format': 'Letters, digits, dot, underscore and hyphen only (2 to 32)',
   'field.invalid': 'Not valid',
   ...queueEn,
+  ...officesEn,
 };

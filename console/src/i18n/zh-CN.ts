@@ -1,3 +1,4 @@
+import { officesZhCN } from './offices.zh-CN';
 import { queueZhCN } from './queue.zh-CN';
 
 /** The console's words, Chinese first (the source of truth; en.ts has the same keys). */
@@ -89,6 +90,7 @@ export const zhCN = {
   'field.invalid_format': '用户名只能包含字母、数字、点、下划线和连字符（2 至 32 位）',
   'field.invalid': '内容无效',
   ...queueZhCN,
+  ...officesZhCN,
 } as const;
 
 export type ConsoleMessageKey = keyof typeof zhCN;

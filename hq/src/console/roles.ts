@@ -6,12 +6,12 @@ export type ConsoleRole = (typeof consoleRoles)[number];
 export const consoleRoleSchema = z.enum(consoleRoles);
 
 /** What a role may do; every console route names the one it needs. */
-export type ConsoleRight = 'read' | 'decide' | 'manageUsers';
+export type ConsoleRight = 'read' | 'decide' | 'manageUsers' | 'manageOffices';
 
 const rights: Record<ConsoleRole, readonly ConsoleRight[]> = {
   viewer: ['read'],
   reviewer: ['read', 'decide'],
-  admin: ['read', 'decide', 'manageUsers'],
+  admin: ['read', 'decide', 'manageUsers', 'manageOffices'],
 };
 
 export const roleMay = (role: ConsoleRole, right: ConsoleRight): boolean =>

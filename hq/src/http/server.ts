@@ -174,7 +174,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.register(packageRoutes({ db, adminToken: deps.adminToken, now, keys }), {
     prefix: '/v1/admin',
   });
-  app.register(consoleRoutes({ db, config: consoleConfig, now }), { prefix: consolePrefix });
+  app.register(consoleRoutes({ db, config: consoleConfig, now, keys }), { prefix: consolePrefix });
   serveConsole(app, deps.consoleDir);
   return app;
 }
