@@ -7,6 +7,9 @@ import { UsersScreen } from './UsersScreen';
 import { CaseFileScreen } from './queue/CaseFileScreen';
 import { QueueScreen } from './queue/QueueScreen';
 import { SpotCheckScreen } from './queue/SpotCheckScreen';
+import { OfficeScreen } from './offices/OfficeScreen';
+import { OfficesScreen } from './offices/OfficesScreen';
+import { PackagesScreen } from './offices/PackagesScreen';
 
 /** What every screen is given by the shell. */
 export interface ScreenContext {
@@ -74,6 +77,32 @@ export const consoleScreens: readonly ConsoleScreen[] = [
         onOpen={(id) => c.go('cases', id)}
       />
     ),
+  },
+  {
+    id: 'offices',
+    label: 'nav.offices',
+    render: (c) => (
+      <OfficesScreen admin={c.admin} onError={c.onError} onOpen={(id) => c.go('office', id)} />
+    ),
+  },
+  {
+    id: 'office',
+    tab: 'offices',
+    render: (c) => (
+      <OfficeScreen
+        key={c.param}
+        officeId={c.param}
+        admin={c.admin}
+        onError={c.onError}
+        onBack={() => c.go('offices')}
+      />
+    ),
+  },
+  {
+    id: 'packages',
+    label: 'nav.packages',
+    adminOnly: true,
+    render: (c) => <PackagesScreen onError={c.onError} />,
   },
   {
     id: 'users',
