@@ -2,13 +2,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { generatePackageKeys } from '@shared/package/keys';
 import { requestNonce } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
+import { enrollResponseSchema } from '@shared/sync/protocol';
+import { write } from '../../../renderer/src/db/writePath';
 import { listAudit } from '../../../hq/src/console/audit';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { ConsoleClient, consoleUser } from '../../support/consoleClient';
 import { hqStorages, postJson, pushAnswer, startHq, type RunningHq } from '../../support/hqHarness';
 import { createPersons } from '../../support/officeWork';
 import { connect, enroll, openOfficeDesk, sync } from '../../support/syncDesks';
-import { enrollResponseSchema } from '@shared/sync/protocol';
 import { allCounts, keyedDesk, openFromHq, sealForHq } from './packageKit';
 
 /**
@@ -206,6 +207,33 @@ describe.each(hqStorages)('offices in the console over $kind', (storage) => {
     expect(line('office.add', 'zhao')).toBe('forbidden');
     expect(line('device.revoke', 'li')).toBe('forbidden');
     expect(JSON.stringify(audit)).not.toContain(code);
+  });
+
+  it('shows the conflicts a desk holds open, as the desk reports them at its next sync', async () => {
+    const hq = await startHq({ storage });
+    running = hq;
+    const { viewer } = await signedIn(hq);
+    const a1 = await openOfficeDesk('office-a', 'a1', new Date('2026-03-02T10:00:00+08:00'));
+    const a2 = await openOfficeDesk('office-a', 'a2', new Date('2026-03-02T09:00:00+08:00'));
+    await enroll(a1, hq);
+    await enroll(a2, hq);
+    const [person] = await createPersons(a1, 1);
+    if (!person) throw new Error('no person');
+    await sync(a1);
+    await sync(a2);
+    const setPhone = (desk: typeof a1, phone: string) =>
+      write(desk.db, desk.ctx, (w) =>
+        w.update('person', person.id, person.version, { phone }, { reason: '更正电话' }),
+      );
+    await setPhone(a1, '13900000001');
+    await sync(a1);
+    await setPhone(a2, '13900000002');
+    expect((await sync(a2)).conflicts).toBe(1);
+    // The round's report went out before the conflict came back; the next one carries it.
+    await sync(a2);
+    const office = ((await viewer.call('GET', '/offices')).body.offices as OfficeBody[])[0];
+    const desk = office?.desks.find((d) => d.id === a2.deviceId);
+    expect(desk).toMatchObject({ reportedQueued: 0, reportedConflicts: 1 });
   });
 
   it('previews a package (nothing written), imports it, returns the file; refuses tampering', async () => {
