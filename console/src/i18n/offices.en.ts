@@ -4,6 +4,8 @@ import type { officesZhCN } from './offices.zh-CN';
 export const officesEn: Record<keyof typeof officesZhCN, string> = {
   'nav.offices': 'Offices',
   'nav.packages': 'Packages',
+  'home.may.manageOffices':
+    'Manage offices: enrollment codes, revoking desks, importing and exporting packages',
   'offices.help':
     'Each township office and its desks: when HQ last heard from a desk, the unsent changes and open conflicts the desk reported, and the ops HQ refused.',
   'offices.reportedHelp':

@@ -2,6 +2,7 @@
 export const officesZhCN = {
   'nav.offices': '乡镇办',
   'nav.packages': '数据包',
+  'home.may.manageOffices': '管理乡镇办：工作台注册码和停用，导入、导出数据包',
   'offices.help':
     '各乡镇（街道）民政办和它们的工作台：县局最后一次收到工作台数据的时间，工作台自报的未上报修改和待处理冲突，县局拒收的操作。',
   'offices.reportedHelp': '“待上报”和“待处理冲突”是工作台在最近一次同步时自报的数字，仅供参考。',

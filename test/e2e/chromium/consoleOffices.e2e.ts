@@ -41,6 +41,8 @@ beforeAll(async () => {
   // A second desk of the office that only ever sends packages.
   carrier = await keyedDesk(hq.hq, 'office-a', 'a2');
   await createPersons(carrier.desk, 3);
+  // An office whose only desk enrolled and never came back: flagged on the list.
+  await keyedDesk(hq.hq, 'office-b', 'b1');
   files = await mkdtemp(join(tmpdir(), 'console-offices-'));
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 });
@@ -81,6 +83,8 @@ it('an administrator sees a desk’s contact and makes an enrollment code a desk
   await expect.poll(() => row.count()).toBe(1);
   await expect.poll(() => row.getByText('2 台在用').count()).toBe(1);
   expect(await row.getByText('从未联系').count()).toBe(0);
+  const silent = list.getByRole('row').filter({ hasText: 'office-b' });
+  await expect.poll(() => silent.getByText('从未联系').count()).toBe(1);
   await shot(page, 'console-offices-list');
 
   await row.getByRole('button', { name: '查看' }).click();
@@ -190,5 +194,20 @@ it('an administrator previews a package by upload, imports it and downloads the 
   const refusals = page.getByRole('table', { name: '县局拒收的操作' });
   await expect.poll(() => refusals.getByText('工作台不能上报这类记录').count()).toBe(1);
   await shot(page, 'console-offices-office-refusals');
+
+  // An export for the office from the 数据包 screen: a download the desks can open.
+  await page.getByRole('tab', { name: '数据包' }).click();
+  await page.getByLabel('乡镇办').click();
+  await page.getByRole('option', { name: /office-a/ }).click();
+  const [exported] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出', exact: true }).click(),
+  ]);
+  const out = join(files, 'export.mzpkg');
+  await exported.saveAs(out);
+  const news = await openFromHq(new Uint8Array(await readFile(out)), carrier, hqKeys);
+  expect(news.payload.results).toEqual([]);
+  await expect.poll(() => page.getByText(/^已导出 .*请带给乡镇办导入。$/).count()).toBe(1);
+  await shot(page, 'console-offices-export');
   await page.context().close();
 });

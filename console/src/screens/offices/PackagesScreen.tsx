@@ -44,6 +44,7 @@ export function PackagesScreen(props: { onError: (error: unknown) => void }) {
   const [busy, setBusy] = useState<Busy>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [exportOffice, setExportOffice] = useState('');
+  const [exportMessage, setExportMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const offices = value?.offices ?? [];
   const step = imported ? 3 : preview ? 1 : 0;
 
@@ -200,10 +201,15 @@ export function PackagesScreen(props: { onError: (error: unknown) => void }) {
           <ExportButton
             officeId={exportOffice}
             label={t('packages.export')}
-            onMessage={setMessage}
+            onMessage={setExportMessage}
             onError={props.onError}
           />
         </Stack>
+        {exportMessage && (
+          <Alert severity={exportMessage.ok ? 'success' : 'error'} sx={{ mt: 2 }}>
+            {exportMessage.text}
+          </Alert>
+        )}
       </Paper>
     </Stack>
   );
