@@ -34,6 +34,7 @@ let files: string;
 beforeAll(async () => {
   hq = await startHq({ server: { consoleDir } });
   await consoleUser(hq, 'wang', 'admin');
+  await consoleUser(hq, 'kan', 'viewer');
   desk = await openOfficeDesk('office-a', 'a1');
   await enroll(desk, hq);
   await createPersons(desk, 2);
@@ -209,5 +210,21 @@ it('an administrator previews a package by upload, imports it and downloads the 
   expect(news.payload.results).toEqual([]);
   await expect.poll(() => page.getByText(/^已导出 .*请带给乡镇办导入。$/).count()).toBe(1);
   await shot(page, 'console-offices-export');
+  await page.context().close();
+});
+
+it('a viewer sees the offices and their desks but no managing button or package screen', async () => {
+  const page = await signedIn('kan');
+  expect(await page.getByRole('tab', { name: '数据包' }).count()).toBe(0);
+  await page.getByRole('tab', { name: '乡镇办' }).click();
+  const row = page.getByRole('table', { name: '乡镇办' }).getByRole('row').filter({
+    hasText: 'office-a',
+  });
+  expect(await page.getByRole('button', { name: '新增乡镇办' }).count()).toBe(0);
+  await row.getByRole('button', { name: '查看' }).click();
+  await expect.poll(() => page.getByRole('table', { name: '工作台' }).count()).toBe(1);
+  for (const name of ['生成注册码', '导出下发数据包', '停用']) {
+    expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+  }
   await page.context().close();
 });
