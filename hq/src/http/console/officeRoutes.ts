@@ -89,7 +89,7 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
     const upload = { ...changing, bodyLimit: maxPackageBytes };
 
     files.post('/packages/preview', upload, async (request) =>
-      act(deps, request, manage('package.preview', ''), async () => ({
+      act(deps, request, manage('package.preview', '', uploaded(request)), async () => ({
         preview: await previewDevicePackage(
           deps.db,
           await deps.keys(),
@@ -100,13 +100,14 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
     );
 
     files.post('/packages/import', upload, async (request, reply) => {
-      const bytes = packageBytes(request);
       const { summary, returnPackage } = await act(
         deps,
         request,
-        manage('package.import', ''),
+        manage('package.import', '', uploaded(request)),
         async () =>
-          importDevicePackage(deps.db, await deps.keys(), bytes, deps.now(), { by: by(request) }),
+          importDevicePackage(deps.db, await deps.keys(), packageBytes(request), deps.now(), {
+            by: by(request),
+          }),
       );
       return sendPackage(reply, returnPackage, summary);
     });
@@ -119,6 +120,11 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
       return sendPackage(reply, written, written.summary);
     });
   });
+}
+
+/** What the audit line keeps of an upload: its size (the package names itself once opened). */
+function uploaded(request: FastifyRequest): Record<string, unknown> {
+  return { bytes: Buffer.isBuffer(request.body) ? request.body.length : 0 };
 }
 
 function packageBytes(request: FastifyRequest): Uint8Array<ArrayBuffer> {
