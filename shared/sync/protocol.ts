@@ -106,14 +106,14 @@ export const maxReportedCount = 10_000_000;
  * What a desk says of itself with a pull (docs/sync.md, "The desk's report"): changes
  * queued and not yet sent, and conflicts waiting for a person. HQ keeps the latest for
  * the county console to show and uses it for nothing else: a desk could say anything.
- * A count out of range refuses the request (never clamped). Absent from older desks.
+ * A count out of range refuses the request (never clamped); keys a later desk may add
+ * are dropped, as everywhere in the protocol. Absent from older desks. A desk's package
+ * carries one in its manifest too.
  */
-export const deskReportSchema = z
-  .object({
-    queued: z.number().int().min(0).max(maxReportedCount),
-    conflicts: z.number().int().min(0).max(maxReportedCount),
-  })
-  .strict();
+export const deskReportSchema = z.object({
+  queued: z.number().int().min(0).max(maxReportedCount),
+  conflicts: z.number().int().min(0).max(maxReportedCount),
+});
 export type DeskReport = z.infer<typeof deskReportSchema>;
 
 export const pullRequestSchema = z.object({

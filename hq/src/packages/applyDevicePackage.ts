@@ -91,7 +91,7 @@ async function applyIn(
       reference: Number(locked.cursor_reference),
     };
     await recordDeviceCursor(trx, device.id, cursor);
-    await recordDeskContact(trx, device.id, 'package', now);
+    await recordDeskContact(trx, device.id, 'package', now, manifest.report);
     if (dryRun) throw new RolledBack({ applied, ops: summary, cursor });
     return { applied, ops: summary, cursor };
   });

@@ -244,7 +244,8 @@ describe.each(hqStorages)('offices in the console over $kind', (storage) => {
     const a1 = await keyedDesk(hq.hq, 'office-a', 'a1');
     await createPersons(a1.desk, 3);
     const ops = await a1.desk.store.pendingOps(500);
-    const bytes = await sealForHq(a1, hqKeys, ops);
+    const report = { queued: 0, conflicts: 2 };
+    const bytes = await sealForHq(a1, hqKeys, ops, { manifest: { report } });
 
     const before = await allCounts(hq.hq);
     const preview = await upload(admin, '/packages/preview', bytes);
@@ -308,7 +309,11 @@ describe.each(hqStorages)('offices in the console over $kind', (storage) => {
       office: OfficeBody;
       packages: { direction: string }[];
     };
-    expect(page.office.desks[0]).toMatchObject({ lastContactVia: 'package' });
+    expect(page.office.desks[0]).toMatchObject({
+      lastContactVia: 'package',
+      reportedQueued: 0,
+      reportedConflicts: 2,
+    });
     expect(page.office.desks[0]?.lastPackageIn).toEqual(expect.any(String));
     expect(page.office.desks[0]?.lastPackageOut).toEqual(expect.any(String));
     expect(page.packages.map((p) => p.direction).sort()).toEqual(['in', 'out', 'out']);
