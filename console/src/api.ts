@@ -28,6 +28,8 @@ export class ConsoleApiError extends Error {
 }
 
 let csrfToken = '';
+/** The session's CSRF token, for requests that are not JSON (a package upload). */
+export const currentCsrfToken = () => csrfToken;
 
 /**
  * Calls HQ's console API on this origin. The session is the httpOnly cookie HQ set

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { syncCursorSchema } from '../sync/protocol';
+import { deskReportSchema, syncCursorSchema } from '../sync/protocol';
 
 /**
  * What a sync package says about itself, readable before anything is applied (the
@@ -61,6 +61,13 @@ export const manifestSchema = z.object({
   dateRange: z.object({ from: z.string(), to: z.string() }).nullable(),
   createdAt: z.string(),
   createdBy: z.string(),
+  /**
+   * toHq: the desk's report of itself (shared/sync/protocol.ts), for the county console
+   * only. `queued` counts the ops the package does not carry (0: it carries the whole
+   * queue). Absent from packages of older desks, which HQ opens as before; an HQ made
+   * before it reads past it (the signature covers the manifest's bytes as written).
+   */
+  report: deskReportSchema.optional(),
   payload: z.object({
     compression: z.literal('gzip'),
     encryption: z.literal('AES-256-GCM'),

@@ -124,7 +124,13 @@ export async function syncOnce(
   if (options.shouldStop?.()) return report;
   let held = await store.cursor();
   let asked = held;
-  let next: Promise<PullResponse> | null = requestPage(transport, trust, { cursor: asked, limit });
+  // The first page carries the desk's report of itself, counted after the push.
+  const said = await store.deskReport?.();
+  let next: Promise<PullResponse> | null = requestPage(transport, trust, {
+    cursor: asked,
+    limit,
+    ...(said ? { report: said } : {}),
+  });
   while (next) {
     const page: PullResponse = await next;
     report.hqTime = page.hqTime;

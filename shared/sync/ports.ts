@@ -1,6 +1,13 @@
 import type { SignedAnswer } from './hqSignature';
 import type { QueueEntry } from './queueEntry';
-import type { OpResult, PullRequest, PushRequest, ServerChange, SyncCursor } from './protocol';
+import type {
+  DeskReport,
+  OpResult,
+  PullRequest,
+  PushRequest,
+  ServerChange,
+  SyncCursor,
+} from './protocol';
 
 /**
  * The two sides the sync engine talks to. The desk implements SyncStore over Dexie
@@ -23,6 +30,12 @@ export interface SyncStore {
    * was pinned.
    */
   hqTrust(): Promise<HqTrust | null>;
+  /**
+   * What the desk reports of itself with its first pull of a round: changes still
+   * queued and conflicts open (HQ shows them to the county). Optional: a store without
+   * it reports nothing.
+   */
+  deskReport?(): Promise<DeskReport>;
 }
 
 export interface HqTrust {

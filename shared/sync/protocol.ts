@@ -99,6 +99,23 @@ export const pushResponseSchema = z.object({
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
+/** Largest count a desk may report of itself (far above any real desk's backlog). */
+export const maxReportedCount = 10_000_000;
+
+/**
+ * What a desk says of itself with a pull (docs/sync.md, "The desk's report"): changes
+ * queued and not yet sent, and conflicts waiting for a person. HQ keeps the latest for
+ * the county console to show and uses it for nothing else: a desk could say anything.
+ * A count out of range refuses the request (never clamped); keys a later desk may add
+ * are dropped, as everywhere in the protocol. Absent from older desks. A desk's package
+ * carries one in its manifest too.
+ */
+export const deskReportSchema = z.object({
+  queued: z.number().int().min(0).max(maxReportedCount),
+  conflicts: z.number().int().min(0).max(maxReportedCount),
+});
+export type DeskReport = z.infer<typeof deskReportSchema>;
+
 export const pullRequestSchema = z.object({
   /** Where to read from: the changes after it. */
   cursor: syncCursorSchema,
@@ -116,6 +133,8 @@ export const pullRequestSchema = z.object({
    * Absent only from desks made before pages were signed.
    */
   nonce: requestNonceSchema.optional(),
+  /** The desk's own report of its queue and open conflicts (display only). */
+  report: deskReportSchema.optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 

@@ -1,5 +1,6 @@
 import { factsEn } from './facts.en';
 import { figuresEn } from './figures.en';
+import { officesEn } from './offices.en';
 import { queueEn } from './queue.en';
 import type { ConsoleMessageKey } from './zh-CN';
 import { referenceEn } from './reference.en';
@@ -102,4 +103,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   ...factsEn,
   ...figuresEn,
   ...referenceEn,
+  ...officesEn,
 };

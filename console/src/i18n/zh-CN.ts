@@ -1,5 +1,6 @@
 import { factsZhCN } from './facts.zh-CN';
 import { figuresZhCN } from './figures.zh-CN';
+import { officesZhCN } from './offices.zh-CN';
 import { queueZhCN } from './queue.zh-CN';
 import { referenceZhCN } from './reference.zh-CN';
 
@@ -102,6 +103,7 @@ export const zhCN = {
   ...factsZhCN,
   ...figuresZhCN,
   ...referenceZhCN,
+  ...officesZhCN,
 } as const;
 
 export type ConsoleMessageKey = keyof typeof zhCN;

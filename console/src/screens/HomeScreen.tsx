@@ -5,7 +5,13 @@ import { useI18n } from '../i18n/i18n';
 const rights = {
   viewer: ['home.may.read'],
   reviewer: ['home.may.read', 'home.may.decide'],
-  admin: ['home.may.read', 'home.may.decide', 'home.may.publish', 'home.may.manageUsers'],
+  admin: [
+    'home.may.read',
+    'home.may.decide',
+    'home.may.publish',
+    'home.may.manageOffices',
+    'home.may.manageUsers',
+  ],
 } as const;
 
 /** Who is signed in and what the role may do (the same rights HQ checks, roles.ts). */

@@ -14,6 +14,9 @@ import { CalendarScreen } from './reference/CalendarScreen';
 import { DelegationScreen } from './reference/DelegationScreen';
 import { RulesScreen } from './reference/RulesScreen';
 import { StandardsScreen } from './reference/StandardsScreen';
+import { OfficeScreen } from './offices/OfficeScreen';
+import { OfficesScreen } from './offices/OfficesScreen';
+import { PackagesScreen } from './offices/PackagesScreen';
 
 /** What every screen is given by the shell. */
 export interface ScreenContext {
@@ -140,6 +143,35 @@ export const consoleScreens: readonly ConsoleScreen[] = [
     group: 'reference',
     label: 'nav.rules',
     render: (c) => <RulesScreen admin={c.admin} onError={c.onError} />,
+  },
+  {
+    id: 'offices',
+    group: 'offices',
+    label: 'nav.offices',
+    render: (c) => (
+      <OfficesScreen admin={c.admin} onError={c.onError} onOpen={(id) => c.go('office', id)} />
+    ),
+  },
+  {
+    id: 'office',
+    group: 'offices',
+    tab: 'offices',
+    render: (c) => (
+      <OfficeScreen
+        key={c.param}
+        officeId={c.param}
+        admin={c.admin}
+        onError={c.onError}
+        onBack={() => c.go('offices')}
+      />
+    ),
+  },
+  {
+    id: 'packages',
+    group: 'offices',
+    label: 'nav.packages',
+    adminOnly: true,
+    render: (c) => <PackagesScreen onError={c.onError} />,
   },
   {
     id: 'users',

@@ -6,14 +6,14 @@ export type ConsoleRole = (typeof consoleRoles)[number];
 export const consoleRoleSchema = z.enum(consoleRoles);
 
 /** What a role may do; every console route names the one it needs. */
-export type ConsoleRight = 'read' | 'decide' | 'manageUsers' | PublishRight;
+export type ConsoleRight = 'read' | 'decide' | 'manageUsers' | 'manageOffices' | PublishRight;
 /** Publishing reference data (standards, calendar, delegation, rules): administrators. */
 type PublishRight = 'publish';
 
 const rights: Record<ConsoleRole, readonly ConsoleRight[]> = {
   viewer: ['read'],
   reviewer: ['read', 'decide'],
-  admin: ['read', 'decide', 'manageUsers', 'publish'],
+  admin: ['read', 'decide', 'manageUsers', 'publish', 'manageOffices'],
 };
 
 export const roleMay = (role: ConsoleRole, right: ConsoleRight): boolean =>

@@ -292,6 +292,23 @@ const migrationsFor = (context: MigrationContext): Record<string, Migration> => 
         .execute();
     },
   },
+  // Offices in the console (issue #14): when HQ last heard from each desk (a push, a
+  // pull or an imported package, and which) and what the desk last reported of itself
+  // with a pull: changes queued, conflicts open. Shown to the county, used for nothing
+  // else (a desk could say anything). Null until the desk's first contact after this.
+  '0011_desk_contact': {
+    async up(db: Kysely<unknown>) {
+      for (const [column, type] of [
+        ['last_contact_at', 'text'],
+        ['last_contact_via', 'text'],
+        ['reported_at', 'text'],
+        ['reported_queued', 'integer'],
+        ['reported_conflicts', 'integer'],
+      ] as const) {
+        await db.schema.alterTable('devices').addColumn(column, type).execute();
+      }
+    },
+  },
 });
 
 export const hqMigrations = (context: MigrationContext): MigrationProvider => ({

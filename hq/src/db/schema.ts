@@ -42,6 +42,13 @@ export interface HqTables {
      */
     cursor_office: Generated<number>;
     cursor_reference: Generated<number>;
+    /** When HQ last heard from the desk (migration 0011), and how: push, pull, package. */
+    last_contact_at: Generated<string | null>;
+    last_contact_via: Generated<'push' | 'pull' | 'package' | null>;
+    /** The desk's own last report (a pull's `report`): for display only, never trusted. */
+    reported_at: Generated<string | null>;
+    reported_queued: Generated<number | null>;
+    reported_conflicts: Generated<number | null>;
   };
   /**
    * Current state of every record, keyed (office_id, kind, id): fixed ids (each office's

@@ -65,7 +65,8 @@ export function packageRoutes(deps: {
   };
 }
 
-function sendPackage(reply: FastifyReply, written: WrittenPackage, summary: unknown) {
+/** A package file as a download, what it carries in `x-package-summary`. */
+export function sendPackage(reply: FastifyReply, written: WrittenPackage, summary: unknown) {
   return reply
     .header('content-type', 'application/octet-stream')
     .header('content-disposition', attachment(written.fileName))

@@ -12,6 +12,7 @@ import {
 } from '@shared/sync/protocol';
 import type { HqDatabase } from '../db/database';
 import { defaultEnrollLimit, type RateLimit } from '../protectionConfig';
+import { recordDeskContact } from '../store/deskContact';
 import { recordDeviceCursor } from '../store/deviceCursor';
 import { loadHqKeys, publicHqKeys, type HqKeys } from '../store/hqKeys';
 import { authenticateDevice, enrollDevice, type AuthenticatedDevice } from '../store/offices';
@@ -129,6 +130,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     // An op's fields are stored as JSON: any text a desk's schemas allow is kept as is.
     const body = parseBody(pushRequestSchema, request.body, opFields);
     const results = await applyPush(db, who, body.ops, now);
+    await recordDeskContact(db, who.id, 'push', now());
     // The answer goes out as signed bytes: the log line learns its counts here.
     notePushResults(request, results);
     const answer: PushResponse = { results, hqTime: now().toISOString() };
@@ -152,6 +154,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const who = await device(request);
     const body = parseBody(pullRequestSchema, request.body);
     await recordDeviceCursor(db, who.id, body.held ?? body.cursor);
+    await recordDeskContact(db, who.id, 'pull', now(), body.report);
     const page = await pullPageJson(db, who.officeId, body.cursor, body.limit, now());
     // Signed over the exact bytes sent, for this device, cursor and request (docs/sync.md).
     const bytes = Buffer.from(page, 'utf8');
@@ -171,7 +174,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   app.register(packageRoutes({ db, adminToken: deps.adminToken, now, keys }), {
     prefix: '/v1/admin',
   });
-  app.register(consoleRoutes({ db, config: consoleConfig, now }), { prefix: consolePrefix });
+  app.register(consoleRoutes({ db, config: consoleConfig, now, keys }), { prefix: consolePrefix });
   serveConsole(app, deps.consoleDir);
   return app;
 }

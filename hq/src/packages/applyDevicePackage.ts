@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { packageRefusal } from '@shared/package/refusals';
 import type { SyncCursor } from '@shared/sync/protocol';
 import type { HqTables } from '../db/schema';
+import { recordDeskContact } from '../store/deskContact';
 import { recordDeviceCursor } from '../store/deviceCursor';
 import { recordPackage } from '../store/packages';
 import { applyBatchIn, lockDevice, type AppliedOp } from '../sync/applyBatch';
@@ -27,9 +28,37 @@ export async function applyDevicePackage(
   opened: OpenedDevicePackage,
   fileName: string,
   now: Date,
+  options: { dryRun?: boolean } = {},
+): Promise<AppliedPackage> {
+  const { manifest, device } = opened;
+  await checkPackageOrder(db, manifest, await deviceRow(db, device.id));
+  if (!options.dryRun) return applyIn(db, opened, fileName, now, false);
+  // A preview: the very same import, in a transaction rolled back at its end (HQ's
+  // counters live in tables, so nothing of it stays, not even a number).
+  try {
+    await applyIn(db, opened, fileName, now, true);
+  } catch (error) {
+    if (error instanceof RolledBack) return error.applied;
+    throw error;
+  }
+  throw new Error('A dry run always rolls back.');
+}
+
+/** Carries a dry run's result out of the transaction it rolls back. */
+class RolledBack extends Error {
+  constructor(readonly applied: AppliedPackage) {
+    super('Preview only: rolled back.');
+  }
+}
+
+async function applyIn(
+  db: Kysely<HqTables>,
+  opened: OpenedDevicePackage,
+  fileName: string,
+  now: Date,
+  dryRun: boolean,
 ): Promise<AppliedPackage> {
   const { manifest, device, ops } = opened;
-  await checkPackageOrder(db, manifest, await deviceRow(db, device.id));
   return db.transaction().execute(async (trx) => {
     const locked = await lockDevice(trx, device.id);
     // Revoked (or re-keyed) since the package was checked: its signature no longer counts.
@@ -62,6 +91,8 @@ export async function applyDevicePackage(
       reference: Number(locked.cursor_reference),
     };
     await recordDeviceCursor(trx, device.id, cursor);
+    await recordDeskContact(trx, device.id, 'package', now, manifest.report);
+    if (dryRun) throw new RolledBack({ applied, ops: summary, cursor });
     return { applied, ops: summary, cursor };
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { packageFileName } from '@shared/package/manifest';
+import { packageFileName, type PackageManifest } from '@shared/package/manifest';
 import type { HqTables } from '../db/schema';
 import type { HqKeys } from '../store/hqKeys';
 import { applyDevicePackage } from './applyDevicePackage';
@@ -87,5 +87,44 @@ export async function importDevicePackage(
       },
     },
     returnPackage,
+  };
+}
+
+/** What importing a package would do, found by the import itself rolled back. */
+export interface ImportPreview {
+  packageId: string;
+  number: number;
+  officeId: string;
+  deviceId: string;
+  createdBy: string;
+  createdAt: string;
+  dateRange: PackageManifest['dateRange'];
+  ops: ImportedOps;
+}
+
+/**
+ * Every check of an import and the import itself in a transaction that is rolled back:
+ * what it would apply, refuse or find already held, with nothing written. A package
+ * the import would refuse is refused here with the same reason.
+ */
+export async function previewDevicePackage(
+  db: Kysely<HqTables>,
+  hqKeys: HqKeys,
+  bytes: Uint8Array<ArrayBuffer>,
+  now: Date,
+): Promise<ImportPreview> {
+  const opened = await openDevicePackage(db, hqKeys, bytes);
+  const { manifest, device } = opened;
+  const fileName = packageFileName(manifest, device.officeId);
+  const would = await applyDevicePackage(db, opened, fileName, now, { dryRun: true });
+  return {
+    packageId: manifest.packageId,
+    number: manifest.number,
+    officeId: device.officeId,
+    deviceId: device.id,
+    createdBy: manifest.createdBy,
+    createdAt: manifest.createdAt,
+    dateRange: manifest.dateRange,
+    ops: would.ops,
   };
 }

@@ -9,7 +9,7 @@ import {
 } from '@shared/sync/incomingChanges';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { HqTrust, SyncStore } from '@shared/sync/ports';
-import type { OpResult, ServerChange, SyncCursor } from '@shared/sync/protocol';
+import type { DeskReport, OpResult, ServerChange, SyncCursor } from '@shared/sync/protocol';
 import {
   recordTableNames,
   revisionId,
@@ -23,6 +23,7 @@ import {
 } from '../db/repositories/elderlyCare/staysAfterPull';
 import { officeSettingsId } from '../db/repositories/settings';
 import type { WriteContext } from '../db/writeContext';
+import { openConflictCount } from './conflicts';
 import { loadHqTrust } from './hqTrust';
 import { PageWrites, type Versioned } from './pageWrites';
 import { keepRefusedChanges } from './refusedChanges';
@@ -77,6 +78,11 @@ export class DexieSyncStore implements SyncStore {
 
   pendingCount(): Promise<number> {
     return this.db.queue.count();
+  }
+
+  /** What the desk tells HQ of itself: queued changes and open conflicts (display only). */
+  async deskReport(): Promise<DeskReport> {
+    return { queued: await this.db.queue.count(), conflicts: await openConflictCount(this.db) };
   }
 
   /** The device id and pinned HQ key every pull page is checked against (hqTrust.ts). */

@@ -145,6 +145,8 @@ describe('desk export', () => {
     );
     expect(payload.ops.map((o) => o.opId)).toEqual(queued.map((o) => o.opId));
     expect(read.manifest.covers.ops).toEqual({ after: 0, upTo: queued.at(-1)?.seq });
+    // The desk's report for the county console: the package carries the whole queue.
+    expect(read.manifest.report).toEqual({ queued: 0, conflicts: 0 });
     expect(await desk.db.queue.count()).toBe(queued.length);
     const history = await listPackageHistory(desk.db);
     expect(history).toMatchObject([{ direction: 'exported', number: 1, acknowledged: false }]);

@@ -94,7 +94,7 @@ describe('sync engine and the desk store', () => {
     await sync(a);
 
     const events: string[] = [];
-    const requests: { cursor: SyncCursor; held?: SyncCursor }[] = [];
+    const requests: { cursor: SyncCursor; held?: SyncCursor; report?: unknown }[] = [];
     const transport = b.transport as SyncTransport;
     const watched: SyncTransport = {
       push: transport.push,
@@ -129,6 +129,9 @@ describe('sync engine and the desk store', () => {
       .where('id', '=', b.deviceId)
       .executeTakeFirstOrThrow();
     expect(Number(row.cursor_office)).toBe(requests.at(-1)?.held?.office);
+    // The desk's report of itself rides on the first page only.
+    expect(requests[0]?.report).toEqual({ queued: 0, conflicts: 0 });
+    expect(requests.slice(1).map((r) => r.report)).toEqual(requests.slice(1).map(() => undefined));
     expect(await b.db.persons.count()).toBe(6);
   });
 

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '@shared/errors/appError';
 import type { HqTables } from '../../db/schema';
+import type { HqKeys } from '../../store/hqKeys';
 import { listAudit, writeAudit } from '../../console/audit';
 import type { ConsoleConfig } from '../../console/consoleConfig';
 import { closeSession, openSession, sessionIdHash } from '../../console/sessions';
@@ -24,6 +25,7 @@ import {
 } from '../../console/users';
 import { parseBody } from '../errors';
 import { act } from './consoleActions';
+import { officeRoutes } from './officeRoutes';
 import { queueRoutes } from './queueRoutes';
 import { figureRoutes } from './figureRoutes';
 import { referenceRoutes } from './referenceRoutes';
@@ -48,6 +50,8 @@ export interface ConsoleDeps {
   db: Kysely<HqTables>;
   config: ConsoleConfig;
   now: () => Date;
+  /** HQ's package keys (loaded once by server.ts): package import and export need them. */
+  keys: () => Promise<HqKeys>;
 }
 
 /**
@@ -136,6 +140,7 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
     queueRoutes(app, deps, guards);
     figureRoutes(app, deps, guards);
     referenceRoutes(app, deps, guards);
+    officeRoutes(app, deps, guards);
 
     app.get('/audit', reading, async (request) =>
       act(deps, request, { action: 'audit.read', target: '', right: 'manageUsers' }, async () => ({

@@ -8,6 +8,7 @@ import type { DeskDatabase, QueuedOp } from '../../db/database';
 import { requireRole } from '../../db/permissions';
 import { packagesTable } from '../../db/tables/packageTables';
 import type { WriteContext } from '../../db/writeContext';
+import { openConflictCount } from '../conflicts';
 import { DexieSyncStore } from '../dexieSyncStore';
 import { requirePackageKeys } from './deviceKeys';
 import { summaryOf } from './packageSummary';
@@ -73,6 +74,8 @@ export async function exportPackage(
     dateRange,
     createdAt: ctx.now().toISOString(),
     createdBy: ctx.actor.name,
+    // The package carries the whole queue: nothing else is waiting to be sent.
+    report: { queued: 0, conflicts: await openConflictCount(db) },
   };
   const sealed = await sealCompressed({
     manifest,
