@@ -4,19 +4,18 @@ import 'fake-indexeddb/auto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { requestNonce } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
 import { listAudit } from '../../../hq/src/console/audit';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
-import { consolePassword, consoleUser } from '../../support/consoleClient';
+import { consoleUser } from '../../support/consoleClient';
 import { postJson, startHq, type RunningHq } from '../../support/hqHarness';
 import { createPersons } from '../../support/officeWork';
 import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
 import { keyedDesk, openFromHq, sealForHq, type KeyedDesk } from '../../node/hq/packageKit';
-import { chromiumArgs, chromiumPath } from './browser';
+import { consoleDir, launchConsoleBrowser, shot, signedIn } from './consolePage';
 
 /**
  * 乡镇办 in Chromium against the real HQ (issue #14 item 4): an administrator sees a
@@ -24,7 +23,6 @@ import { chromiumArgs, chromiumPath } from './browser';
  * with, previews a desk's package by upload (nothing written), imports it and downloads
  * the return file the desk can open; a tampered file is refused in Chinese.
  */
-const consoleDir = fileURLToPath(new URL('../../../dist/console', import.meta.url));
 let hq: RunningHq;
 let browser: Browser;
 let desk: SyncDesk;
@@ -45,7 +43,7 @@ beforeAll(async () => {
   // An office whose only desk enrolled and never came back: flagged on the list.
   await keyedDesk(hq.hq, 'office-b', 'b1');
   files = await mkdtemp(join(tmpdir(), 'console-offices-'));
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  browser = await launchConsoleBrowser();
 });
 
 afterAll(async () => {
@@ -54,30 +52,12 @@ afterAll(async () => {
   if (files) await rm(files, { recursive: true, force: true });
 });
 
-async function signedIn(username: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  const page = await context.newPage();
-  await page.goto(`${hq.url}/console/#/offices`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(consolePassword);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByRole('tab', { name: '乡镇办' }).count()).toBe(1);
-  return page;
-}
-
-async function shot(page: Page, name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}
+/** A page signed in as `username` at 乡镇办 (downloads allowed). */
+const signedInAs = (username: string): Promise<Page> =>
+  signedIn(browser, hq, username, '#/offices', '乡镇办', { downloads: true });
 
 it('an administrator sees a desk’s contact and makes an enrollment code a desk enrolls with', async () => {
-  const page = await signedIn('wang');
+  const page = await signedInAs('wang');
   await page.getByRole('tab', { name: '乡镇办' }).click();
   const list = page.getByRole('table', { name: '乡镇办' });
   const row = list.getByRole('row').filter({ hasText: 'office-a' });
@@ -138,7 +118,7 @@ it('an administrator previews a package by upload, imports it and downloads the 
   await writeFile(bad, damaged);
   const before = await hq.hq.db.selectFrom('applied_ops').selectAll().execute();
 
-  const page = await signedIn('wang');
+  const page = await signedInAs('wang');
   await page.getByRole('tab', { name: '数据包' }).click();
   // A tampered file: refused in Chinese, nothing written.
   await page.getByTestId('package-file').setInputFiles(bad);
@@ -214,7 +194,7 @@ it('an administrator previews a package by upload, imports it and downloads the 
 });
 
 it('a viewer sees the offices and their desks but no managing button or package screen', async () => {
-  const page = await signedIn('kan');
+  const page = await signedInAs('kan');
   expect(await page.getByRole('tab', { name: '数据包' }).count()).toBe(0);
   await page.getByRole('tab', { name: '乡镇办' }).click();
   const row = page.getByRole('table', { name: '乡镇办' }).getByRole('row').filter({
