@@ -1,13 +1,18 @@
+// The desk side runs on fake-indexeddb (its real enrollment against the same HQ).
+import 'fake-indexeddb/auto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAudit } from '../../../hq/src/console/audit';
 import { ConsoleClient, consoleUser } from '../../support/consoleClient';
 import { startHq, type RunningHq } from '../../support/hqHarness';
+import { enroll, openOfficeDesk } from '../../support/syncDesks';
 import { consoleDir, consolePage, launchConsoleBrowser, shot, signIn } from './consolePage';
 
 /**
  * The county console in Chromium against the real HQ on loopback, serving the built
- * console (dist/console, `npm run build:console`) at /console/ as `npm run hq` does.
+ * console (dist/console, `npm run build:console`) at /console/ as `npm run hq` does:
+ * accounts and the audit log, a viewer's limits, session expiry, lockout, and what the
+ * browser can forge (a desk's device token, a change without the CSRF token).
  */
 let hq: RunningHq;
 let browser: Browser;
@@ -108,6 +113,54 @@ it('a session that ended on HQ sends the page back to sign-in', async () => {
   await hq.hq.db.deleteFrom('console_sessions').execute();
   await page.getByRole('tab', { name: '账户管理' }).click();
   await expect.poll(() => page.getByText('登录已失效，请重新登录。').count()).toBe(1);
+  await page.context().close();
+});
+
+it('locks an account after repeated wrong passwords, shown in words; the right one is then refused too', async () => {
+  await consoleUser(hq, 'sun', 'reviewer');
+  const page = await consolePage(browser, hq, '', { height: 800 });
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, 'sun', `wrong-password-${i}`);
+    await expect
+      .poll(() => page.getByText(/用户名或密码错误|账户已暂时锁定/).count())
+      .toBeGreaterThan(0);
+  }
+  await signIn(page, 'sun');
+  await expect.poll(() => page.getByText(/账户已暂时锁定/).count()).toBe(1);
+  expect(await page.getByRole('tab', { name: '待确认' }).count()).toBe(0);
+  await shotInView(page, 'console-login-locked');
+  const audit = (await listAudit(hq.hq.db, 50)).map((a) => `${a.username}:${a.result}`);
+  expect(audit).toContain('sun:locked');
+  await page.context().close();
+});
+
+it("refuses a desk's device token, and a signed-in page's request without the CSRF token", async () => {
+  const desk = await openOfficeDesk('office-a', 'a1');
+  await enroll(desk, hq);
+  const page = await consolePage(browser, hq, '', { height: 800 });
+  // The desk's own key, sent from the browser: the console reads only its session cookie.
+  const withToken = await page.evaluate(
+    async (token) =>
+      (await fetch('/v1/console/queue', { headers: { authorization: `Bearer ${token}` } })).status,
+    desk.token ?? '',
+  );
+  expect(withToken).toBe(401);
+  // Signed in: a change without the x-csrf-token header (what another site's page could
+  // send with the cookie) is refused and the session stands.
+  await signIn(page, 'wang');
+  await expect.poll(() => page.getByRole('tab', { name: '账户管理' }).count()).toBe(1);
+  const forged = await page.evaluate(async () => {
+    const answer = await fetch('/v1/console/logout', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    return { status: answer.status, body: (await answer.json()) as { details?: unknown } };
+  });
+  expect(forged).toMatchObject({ status: 403, body: { details: { reason: 'console.csrf' } } });
+  await page.getByRole('tab', { name: '账户管理' }).click();
+  await expect.poll(() => page.getByRole('table').count()).toBeGreaterThan(0);
+  expect(await page.getByText('登录已失效，请重新登录。').count()).toBe(0);
   await page.context().close();
 });
 
