@@ -70,6 +70,7 @@ export const hqFieldCodes: readonly string[] = [
   'case.applicant_unknown',
   'case.applicant_name_not_registry',
   'case.covered_not_member',
+  'case.person_in_open_case',
   'household.head_name_not_registry',
   'roll.not_deletable',
   'roll.hash_mismatch',

@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
 import { nameSearchTokens } from '@shared/search/searchTokens';
 import { hqStorages } from '../../support/hqHarness';
-import { Forge, hqCase, reasonOf, setUp, stopHostileOffice, type Office } from './hostileDeskKit';
+import {
+  Forge,
+  forgerActors,
+  hqCase,
+  reasonOf,
+  setUp,
+  stopHostileOffice,
+  type Office,
+} from './hostileDeskKit';
 
 /**
  * The case's copy of its applicant's name, attacked straight at the real HQ: renamed
@@ -119,21 +127,32 @@ describe.each(hqStorages)('the applicant-name copy at HQ over $kind', (storage) 
       'case.applicant_unknown',
     ]);
     // A desk that had not yet seen the applicant's correction copies the name it knew:
-    // a name the registry gave the person, taken; any other still refused.
+    // a name the registry gave the person, taken; any other still refused. (One open
+    // case per person: each taken copy follows the withdrawal of the one before.)
+    const withdraw = async (id: string) => {
+      const open = await hqCase(office, id);
+      const step = { action: 'withdraw', from: 'draft', to: 'withdrawn' };
+      return forge.step(id, open.version, step, forgerActors.registrar, { opinion: '申请人撤回' });
+    };
     const applicant = await personAtHq(office, String(draft.data.applicantPersonId));
-    const late = await forge.send([
-      forge.op({
-        kind: 'person',
-        recordId: String(draft.data.applicantPersonId),
-        baseVersion: applicant.version,
-        fields: { name: '更正后' },
-        reason: '姓名更正',
-      }),
-      copy({}),
+    // (Ops are numbered as they are made and applied in that order.)
+    const rename = forge.op({
+      kind: 'person',
+      recordId: String(draft.data.applicantPersonId),
+      baseVersion: applicant.version,
+      fields: { name: '更正后' },
+      reason: '姓名更正',
+    });
+    const withdrawn = await withdraw(office.draftId);
+    const oldName = copy({});
+    const late = await forge.send([rename, ...withdrawn, oldName]);
+    expect(late.map(reasonOf)).toEqual(['applied', 'applied', 'applied', 'applied']);
+    const later = await forge.send([
+      ...(await withdraw(oldName.recordId)),
       copy({ applicantName: '更正后' }),
       copy({ applicantName: '冒名顶替' }),
     ]);
-    expect(late.map(reasonOf)).toEqual([
+    expect(later.map(reasonOf)).toEqual([
       'applied',
       'applied',
       'applied',
