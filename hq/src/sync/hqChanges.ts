@@ -1,7 +1,7 @@
+import { officeToday } from '@shared/validation/dates';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '@shared/errors/appError';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
-import { todayIso } from '@shared/calendar/dates';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { delegationInForce, type DelegationData } from '@shared/domain/delegation';
 import { newRecordId } from '@shared/records/ids';
@@ -230,7 +230,7 @@ export async function decideCase(
     const from = String(current.data.status);
     // The county's step through the same state machine as every other step: it is
     // refused unless the case waits for the county.
-    const today = todayIso(now);
+    const today = officeToday(now);
     const [reference, settings] = await Promise.all([
       loadReferenceFacts(trx),
       new OfficeFacts(trx, found.officeId).settings(directWork(trx, stream)),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addMonthsToDate, todayIso } from '@shared/calendar/dates';
+import { addMonthsToDate } from '@shared/calendar/dates';
+import { officeToday } from '@shared/validation/dates';
 import { loadRuleBook } from '../../../renderer/src/db/repositories/reference';
 import {
   adminPost,
@@ -79,7 +80,8 @@ describe.each(hqStorages)('programme rules over $kind', (storage) => {
     expect(published.status).toBe(200);
 
     await sync(a1);
-    const today = todayIso(new Date());
+    // The offices' day (China's), as HQ dates a county decision.
+    const today = officeToday(new Date());
     expect((await loadRuleBook(a1.db)).value('dibao.reviewMonths', today)).toBe(6);
     expect(await a1.db.programmeRules.toArray()).toMatchObject([
       { key: 'dibao.reviewMonths', value: 6, source: 'hq', areaCode: null },

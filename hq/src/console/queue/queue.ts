@@ -1,6 +1,6 @@
+import { officeToday } from '@shared/validation/dates';
 import { isOverdue } from '@shared/programmes/decisionClock';
 import type { Kysely } from 'kysely';
-import { todayIso } from '@shared/calendar/dates';
 import type { HqTables } from '../../db/schema';
 import { liveCases, officeNames, villagesOf } from './caseRows';
 import { countyActionsOfCase, type CountyAction } from './countySteps';
@@ -44,7 +44,7 @@ export async function countyQueue(
   villages: string[];
   offices: { id: string; name: string }[];
 }> {
-  const today = todayIso(now);
+  const today = officeToday(now);
   const waiting = (await liveCases(db))
     .map((c) => ({ ...c, countyActions: countyActionsOfCase(c.data) }))
     .filter((c) => c.countyActions.length > 0);

@@ -1,6 +1,6 @@
+import { officeToday } from '@shared/validation/dates';
 import type { Kysely } from 'kysely';
 import { findStandardInForce } from '@shared/benefit/dibaoBenefit';
-import { todayIso } from '@shared/calendar/dates';
 import { delegationInForce, type DelegationData } from '@shared/domain/delegation';
 import type { BenefitStandardData, CalendarYearData } from '@shared/domain/reference';
 import { allRuleSpecs } from '@shared/programmes/registry';
@@ -15,7 +15,7 @@ import { currentOf, referenceVersions } from './versions';
 
 /** 低保 standards: each published period, whether it is the one in force today. */
 export async function standardsOverview(db: Kysely<HqTables>, now: Date) {
-  const today = todayIso(now);
+  const today = officeToday(now);
   const history = await referenceVersions<BenefitStandardData>(db, 'benefitStandard');
   const current = currentOf(history);
   const periods = current.map((v) => ({ ...v.data, id: v.id }));
@@ -44,7 +44,7 @@ export async function calendarOverview(db: Kysely<HqTables>) {
 
 /** 委托确认: every office, whether it confirms its own cases today and since when. */
 export async function delegationsOverview(db: Kysely<HqTables>, now: Date) {
-  const today = todayIso(now);
+  const today = officeToday(now);
   const history = await referenceVersions<DelegationData>(db, 'delegation');
   // The stream's order breaks a tie on the same start date, as the records' clock does.
   const records = currentOf(history).map((v) => ({
@@ -80,7 +80,7 @@ export async function delegationsOverview(db: Kysely<HqTables>, now: Date) {
  * county-wide value in force today: the published record, or the module's sample.
  */
 export async function rulesOverview(db: Kysely<HqTables>, now: Date) {
-  const today = todayIso(now);
+  const today = officeToday(now);
   const history = await referenceVersions<ProgrammeRuleData>(db, 'programmeRule');
   const current = currentOf(history);
   const records = current.map((v) => ({ ...v.data, id: v.id }));

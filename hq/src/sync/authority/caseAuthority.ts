@@ -1,3 +1,4 @@
+import { officeToday } from '@shared/validation/dates';
 import {
   applicantCopyIssues,
   coveredPersonsIssues,
@@ -6,7 +7,7 @@ import {
   caseEditIssues,
   stepOpIssues,
 } from '@shared/authority/caseOps';
-import { addDays, isIsoDate, todayIso } from '@shared/calendar/dates';
+import { addDays, isIsoDate } from '@shared/calendar/dates';
 import { delegationInForce } from '@shared/domain/delegation';
 import { assistanceCaseDataSchema, type AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { AppError, type AppErrorData, type FieldError } from '@shared/errors/appError';
@@ -194,7 +195,7 @@ async function stepAuthority(
         // regained by dating the step back.
         confirmationDelegated:
           delegationInForce(reference.delegations, ctx.officeId, day.today) &&
-          delegationInForce(reference.delegations, ctx.officeId, todayIso(ctx.now)),
+          delegationInForce(reference.delegations, ctx.officeId, officeToday(ctx.now)),
       },
     );
   } catch (error) {
@@ -239,7 +240,7 @@ function stepDay(
   current: RecordState,
 ): { today: string } | { refusal: AppErrorData } {
   const at = new Date(op.createdAt);
-  const opDay = Number.isNaN(at.getTime()) ? '' : todayIso(at);
+  const opDay = Number.isNaN(at.getTime()) ? '' : officeToday(at);
   if (!isIsoDate(opDay) || opDay < '2000-01-01') {
     return refuse('validation', 'The op has no readable time.', [
       { path: 'createdAt', code: 'field.date' },
@@ -248,12 +249,12 @@ function stepDay(
   // Not before the step that brought the case where it is (a day's slack for desks'
   // clocks that differ): a step dated back past it would shorten the case's periods.
   const previous = new Date(String(current.data.statusChangedAt));
-  if (!Number.isNaN(previous.getTime()) && opDay < addDays(todayIso(previous), -1)) {
+  if (!Number.isNaN(previous.getTime()) && opDay < addDays(officeToday(previous), -1)) {
     return refuse('validation', 'A step is not dated before the step before it.', [
       { path: 'createdAt', code: 'workflow.step_before_previous' },
     ]);
   }
-  const hqDay = todayIso(now);
+  const hqDay = officeToday(now);
   return { today: opDay < hqDay ? opDay : hqDay };
 }
 

@@ -1,3 +1,4 @@
+import { officeToday } from '@shared/validation/dates';
 import { programmes, type AssistanceCaseData, type Programme } from '@shared/domain/assistanceCase';
 import type { HouseholdData } from '@shared/domain/household';
 import type { PersonData } from '@shared/domain/person';
@@ -13,7 +14,6 @@ import {
   rollVersionIssues,
   rollWriteIssues,
 } from '@shared/rolls/rollSteps';
-import { todayIso } from '@shared/calendar/dates';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { AuthorityContext } from './context';
@@ -46,7 +46,7 @@ export function rollAuthority(
       ];
       if (steps.length > 0) return refusal('The roll may not change so.', steps);
       if (!before) {
-        const future = rollMonthIssues(roll.month, todayIso(ctx.now));
+        const future = rollMonthIssues(roll.month, officeToday(ctx.now));
         if (future.length > 0) return refusal('The month has not come.', future);
         const versions = rollVersionIssues(roll, await otherRollsOfMonth(ctx, op.recordId, roll));
         if (versions.length > 0) return refusal('The month has another open roll.', versions);

@@ -1,4 +1,4 @@
-import { todayIso } from '@shared/calendar/dates';
+import { officeToday } from '@shared/validation/dates';
 import { assistanceCaseDataSchema } from '@shared/domain/assistanceCase';
 import type { MovementEvent } from '@shared/domain/elderlyCare/projection';
 import { movementDataSchema } from '@shared/domain/elderlyCare/movement';
@@ -94,8 +94,8 @@ async function movementsOf(ctx: AuthorityContext, residentId: string): Promise<M
 /** The office day of the op, never later than HQ's today. */
 function opDay(op: QueueEntry, now: Date): string {
   const at = new Date(op.createdAt);
-  const hqDay = todayIso(now);
+  const hqDay = officeToday(now);
   if (Number.isNaN(at.getTime())) return hqDay;
-  const day = todayIso(at);
+  const day = officeToday(at);
   return day < hqDay ? day : hqDay;
 }
