@@ -67,7 +67,12 @@ export function ReadCardButton(props: {
         busy={busy}
         onTake={take}
         onRetry={() => void read(url)}
-        onClose={() => setOpen(false)}
+        onClose={() => {
+          // The reading (photo included) is dropped with the dialog: it is never kept.
+          setOpen(false);
+          setReading(null);
+          setError(null);
+        }}
       />
     </>
   );
