@@ -208,7 +208,7 @@ it('读卡 shows the card against the registry, differences marked; taken values
   const urlField = page.getByLabel('读卡服务地址');
   await urlField.fill('http://192.168.1.20:19196/api/readcard');
   await page.getByRole('button', { name: '保存读卡器地址' }).click();
-  await page.getByText('只能是本机地址（127.0.0.1、localhost 或 [::1]）').waitFor();
+  await page.getByText('只能是本机地址（如 127.0.0.1 或 [::1]）').waitFor();
   await urlField.fill(reader.url);
   await page.getByRole('button', { name: '保存读卡器地址' }).click();
   await page.getByText('已保存。登记表单中将显示“读卡”按钮。').waitFor();

@@ -48,7 +48,7 @@ export const idCardZh = {
   'idCard.error.other': '读卡失败。',
 
   'idCard.url.invalid': '地址格式不正确，应为 http://127.0.0.1:端口/路径',
-  'idCard.url.notLoopback': '只能是本机地址（127.0.0.1、localhost 或 [::1]）',
+  'idCard.url.notLoopback': '只能是本机地址（如 127.0.0.1 或 [::1]）',
 
   'idCard.settings.title': '身份证读卡器（本机）',
   'idCard.settings.intro':
