@@ -15,6 +15,8 @@ export type FakeReaderAnswer =
   | { kind: 'raw'; body: string; contentType?: string }
   | { kind: 'oversized'; bytes: number; declareLength: boolean }
   | { kind: 'silent' }
+  /** Headers at once, then a byte every `everyMs`: the whole read must still time out. */
+  | { kind: 'trickle'; everyMs: number }
   | { kind: 'status'; status: number }
   | { kind: 'redirect'; location: string };
 
@@ -117,6 +119,12 @@ export async function startFakeIdCardReader(
       }
       case 'silent':
         return; // never answers; the adapter's timeout must end the read
+      case 'trickle': {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const timer = setInterval(() => response.write(' '), a.everyMs);
+        response.on('close', () => clearInterval(timer));
+        return;
+      }
       case 'status':
         response.writeHead(a.status, { 'content-type': 'text/plain' });
         return response.end('reader error');

@@ -127,6 +127,14 @@ describe('a broken or hostile service', () => {
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
+  it('a reader that answers a byte at a time times out over the whole answer', async () => {
+    reader.answer = { kind: 'trickle', everyMs: 20 };
+    const started = Date.now();
+    const error = await failure(() => readOnce({ timeoutMs: 400 }));
+    expect(error.details.reason).toBe('reader_timeout');
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
   it('a redirect is not followed (it could lead off this computer)', async () => {
     reader.answer = { kind: 'redirect', location: 'http://203.0.113.7/readcard' };
     expect((await failure(() => readOnce())).details.reason).toBe('reader_offline');
