@@ -215,12 +215,23 @@ it('读卡 shows the card against the registry, differences marked; taken values
   await shot(page, 'idcard-settings', page.locator('section', { hasText: '身份证读卡器' }));
   expect(reader.requests).toBe(0);
 
-  // A household registered with a misspelt name and a short address.
+  // 家庭登记: 读卡 into the empty head row fills name, number (so sex and birth date)
+  // and 户籍地址; the clerk then mistypes the name and shortens the address.
   await page.getByRole('button', { name: '家庭登记' }).first().click();
   const row = page.getByTestId('member-row-0');
   await page.getByLabel('家庭住址').fill('城关镇东村3组12号');
+  await row.getByRole('button', { name: '读卡' }).click();
+  const first = page.getByRole('dialog');
+  await first.getByTestId('card-photo').waitFor();
+  expect(await first.locator('[data-differs="true"]').count()).toBe(0);
+  await first.getByRole('button', { name: '全部采用身份证信息' }).click();
+  await first.getByText('表单中的信息与身份证一致。').waitFor();
+  await first.getByRole('button', { name: '关闭' }).click();
+  await first.waitFor({ state: 'detached' });
+  expect(await row.getByLabel('身份证号码').inputValue()).toBe(headId);
+  expect(await row.getByLabel('出生日期').inputValue()).toBe('1960-05-04');
+  expect(await row.getByLabel('户籍地址').inputValue()).toBe(cardData().address);
   await row.getByLabel('姓名').fill('张三峰');
-  await row.getByLabel('身份证号码').fill(headId);
   await row.getByLabel('户籍地址').fill('城关镇东村3组');
   await page.getByRole('button', { name: '保存家庭' }).click();
   await page.getByRole('button', { name: '申请低保' }).waitFor();
