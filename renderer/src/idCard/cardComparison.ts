@@ -29,7 +29,10 @@ export interface ComparisonRow {
   form: string | null;
   /** The form has a value and it is not the card's (an empty form field is no difference). */
   differs: boolean;
-  /** The form lacks the card's value or has another: taking it would change the form. */
+  /**
+   * The form lacks the card's value or has another, and taking it would change the
+   * form (not so for sex and birth date while the form's number is valid: they follow it).
+   */
   takable: boolean;
 }
 
@@ -54,12 +57,15 @@ export function compareCard(card: IdCardReading, member: MemberDraft): Compariso
     const cardValue = card[field];
     const form = formValues[field];
     const equal = form !== null && same(form, cardValue);
+    // With a valid number in the form, sex and birth date follow it: taking the card's
+    // number changes them; taking them alone could not.
+    const followsNumber = fromId !== null && (field === 'sex' || field === 'birthDate');
     return {
       field,
       card: cardValue,
       form,
       differs: form !== null && form.trim() !== '' && !equal,
-      takable: form !== null && !equal,
+      takable: form !== null && !equal && !followsNumber,
     };
   });
 }

@@ -70,6 +70,8 @@ describe('what the card said against what the form has', () => {
       'sex',
       'birthDate',
     ]);
+    // Sex and birth date follow the form's valid number: only the number can be taken.
+    expect(takableFields(rows)).toEqual(['idNumber']);
   });
 
   it('empty form fields are no difference but can be taken', () => {
