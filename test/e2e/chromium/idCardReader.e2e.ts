@@ -7,6 +7,7 @@ import { idCardHandlers } from '../../../electron/ipc/handlers/idCard';
 import { createHandle } from '../../../electron/ipc/registerHandlers';
 import {
   cardData,
+  cardPhotoBase64,
   startFakeIdCardReader,
   type FakeIdCardReader,
 } from '../../support/fakeIdCardReader';
@@ -294,4 +295,32 @@ it('读卡 shows the card against the registry, differences marked; taken values
     .getByText(/未通过校验.*性别/)
     .waitFor();
   await shot(page, 'idcard-refused', page.getByRole('dialog'));
+
+  // The photo was shown three times and kept nowhere: no IndexedDB store of the desk
+  // (records, queue, drafts, meta) holds any part of it.
+  const piece = cardPhotoBase64().slice(2000, 2060);
+  const stored = await page.evaluate(async () => {
+    const found: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      if (!info.name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name as string);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const all = db.transaction(store).objectStore(store).getAll();
+          all.onsuccess = () => resolve(all.result as unknown[]);
+          all.onerror = () => reject(all.error);
+        });
+        found.push(JSON.stringify(rows));
+      }
+      db.close();
+    }
+    return found.join('\n');
+  });
+  expect(stored.length).toBeGreaterThan(1000);
+  expect(stored).toContain('按身份证更正姓名和户籍地址');
+  expect(stored).not.toContain(piece);
 });
