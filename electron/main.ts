@@ -9,11 +9,13 @@ import { appInfoHandlers } from './ipc/handlers/appInfo';
 import { binaryFileHandlers } from './ipc/handlers/binaryFiles';
 import type { FileHandlerDeps } from './ipc/handlers/fileAccess';
 import { fileHandlers } from './ipc/handlers/files';
+import { idCardHandlers } from './ipc/handlers/idCard';
 import { menuLanguageHandlers } from './ipc/handlers/menuLanguage';
 import { savePdfHandlers } from './ipc/handlers/savePdf';
 import { syncHandlers } from './ipc/handlers/sync';
 import { registerHandlers } from './ipc/registerHandlers';
 import { applyApplicationMenu } from './menu';
+import { createHttpIdCardReader } from './idCard/httpReader';
 import { hardenSession, hardenWebContents } from './security';
 import { CredentialStore } from './sync/credentialStore';
 import { createMainWindow } from './window';
@@ -62,6 +64,8 @@ function start(): void {
       fetch: (url, { timeoutMs, ...init }) =>
         net.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     }),
+    // Node's fetch, not net.fetch: a card read stays on this computer, never via a proxy.
+    ...idCardHandlers({ readerFor: (url) => createHttpIdCardReader({ url }) }),
   });
   applyApplicationMenu('zh-CN');
   openMainWindow();

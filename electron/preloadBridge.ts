@@ -34,5 +34,6 @@ export function createDeskBridge(invoke: Invoke): DeskBridge {
     enrollSync: (request) => call(deskApiChannels.enrollSync, request),
     syncStatus: () => call(deskApiChannels.syncStatus, undefined),
     syncRequest: (request) => call(deskApiChannels.syncRequest, request),
+    readIdCard: (request) => call(deskApiChannels.readIdCard, request),
   };
 }

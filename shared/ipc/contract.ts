@@ -10,6 +10,7 @@
  * types and a few string constants.
  */
 import type { AppErrorData } from '../errors/appError';
+import type { IdCardReading } from '../identity/idCardReading';
 import type { SignedAnswer } from '../sync/hqSignature';
 import type { PublicKeys, PullRequest, PushRequest } from '../sync/protocol';
 
@@ -134,6 +135,15 @@ export interface OpenBytesResponse {
   bytes?: Uint8Array<ArrayBuffer>;
 }
 
+/**
+ * One read of the desk's local ID-card reader service (electron/idCard/). The address is
+ * the desk's own setting, passed with each call and checked again in the main process
+ * (loopback only); the reading is checked field by field before it is answered.
+ */
+export interface IdCardReadRequest {
+  url: string;
+}
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
@@ -146,6 +156,7 @@ export interface IpcContract {
   'sync:enroll': { request: SyncEnrollRequest; response: SyncEnrollResponse };
   'sync:status': { request: undefined; response: SyncStatusResponse };
   'sync:request': { request: SyncHttpRequest; response: SyncHttpResponse };
+  'idCard:read': { request: IdCardReadRequest; response: IdCardReading };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -170,6 +181,7 @@ export const ipcChannels = [
   'sync:enroll',
   'sync:status',
   'sync:request',
+  'idCard:read',
 ] as const satisfies readonly IpcChannel[];
 
 /**
@@ -190,6 +202,8 @@ export interface DeskApi {
   enrollSync(request: SyncEnrollRequest): Promise<SyncEnrollResponse>;
   syncStatus(): Promise<SyncStatusResponse>;
   syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
+  /** Reads the card on the desk's local reader service (Electron only). */
+  readIdCard(request: IdCardReadRequest): Promise<IdCardReading>;
 }
 
 /** Which channel backs each DeskApi function; the preload is built from this table. */
@@ -204,6 +218,7 @@ export const deskApiChannels = {
   enrollSync: 'sync:enroll',
   syncStatus: 'sync:status',
   syncRequest: 'sync:request',
+  readIdCard: 'idCard:read',
 } as const satisfies { [F in keyof DeskApi]: IpcChannel };
 
 export type DeskApiName = keyof DeskApi;

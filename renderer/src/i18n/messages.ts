@@ -1,5 +1,6 @@
 import { authEn } from './en/auth';
 import { calendarYearEn } from './en/calendarYear';
+import { idCardEn } from './en/idCard';
 import { caseWorkEn } from './en/caseWork';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
@@ -28,6 +29,7 @@ import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
+import { idCardZh } from './zh-CN/idCard';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
@@ -88,6 +90,7 @@ export const zhCN = {
   ...medicalZh,
   ...hostileReviewZh,
   ...calendarYearZh,
+  ...idCardZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -121,4 +124,5 @@ export const en: Record<MessageKey, string> = {
   ...medicalEn,
   ...hostileReviewEn,
   ...calendarYearEn,
+  ...idCardEn,
 };

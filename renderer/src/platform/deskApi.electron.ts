@@ -31,5 +31,6 @@ export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
     enrollSync: (request) => unwrap(bridge.enrollSync(request)),
     syncStatus: () => unwrap(bridge.syncStatus()),
     syncRequest: (request) => unwrap(bridge.syncRequest(request)),
+    readIdCard: (request) => unwrap(bridge.readIdCard(request)),
   };
 }

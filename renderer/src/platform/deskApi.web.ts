@@ -161,5 +161,16 @@ export function createWebDeskApi(): DeskApi {
     enrollSync: () => Promise.reject(notInBrowser()),
     syncStatus: () => Promise.reject(notInBrowser()),
     syncRequest: () => Promise.reject(notInBrowser()),
+
+    // A page cannot reach a card reader's local service (and must not: its answer is a
+    // resident's card). Only the desktop build reads cards, in its main process.
+    readIdCard: () =>
+      Promise.reject(
+        new AppError({
+          code: 'unavailable',
+          message: 'Reading ID cards is not available in the browser.',
+          details: { reason: 'not_in_browser' },
+        }),
+      ),
   };
 }

@@ -29,6 +29,7 @@ import {
 } from './householdForm';
 import { IdDerivedFields } from '../common/IdDerivedFields';
 import { MemberIdField } from './MemberIdField';
+import { ReadCardButton } from './ReadCardButton';
 
 /** A number that is not a resident ID has no checksum, birth date or sex to read. */
 const plainCheck: IdCheck = {
@@ -93,6 +94,7 @@ export function MemberFields(props: {
           {props.title ?? t('registry.form.memberN', { n: index + 1 })}
           {isHead && !props.title && ` · ${t('registry.form.headRow')}`}
         </Typography>
+        {!props.plainId && <ReadCardButton member={m} today={today} onChange={props.onChange} />}
         {props.onRemove && (
           <Tooltip title={t('registry.member.remove', { n: index + 1 })}>
             <IconButton

@@ -4,6 +4,7 @@ import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
 import { findPersonByIdNumber } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';
+import { useIdBurst } from '../../idCard/useIdBurst';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import type { IdCheck } from './householdForm';
@@ -13,6 +14,10 @@ import type { IdCheck } from './householdForm';
  * named under the field (length, date, check character). A valid number is looked up
  * at once, so a person registered before shows here with a button to open them,
  * rather than only as a failed save.
+ *
+ * A keyboard-wedge card reader's burst (renderer/src/idCard/idBurst.ts) replaces the
+ * field with the number read and shows its check at once; its trailing Enter is
+ * swallowed so it submits nothing.
  */
 export function MemberIdField(props: {
   value: string;
@@ -27,6 +32,12 @@ export function MemberIdField(props: {
   const db = useSession((s) => s.db);
   const navigate = useRouter((s) => s.navigate);
   const [blurred, setBlurred] = useState(false);
+  const [fromReader, setFromReader] = useState(false);
+  const onKeyDown = useIdBurst((idNumber) => {
+    setBlurred(true);
+    setFromReader(true);
+    props.onChange(idNumber);
+  });
   const { result, normalized } = props.check;
 
   const existing = useLiveQuery(async () => {
@@ -59,12 +70,17 @@ export function MemberIdField(props: {
     );
   } else if (props.saveError) helper = props.saveError;
   else if (warning) helper = fieldError(warning);
+  else if (fromReader && result.ok) helper = t('idCard.wedge.read');
 
   return (
     <TextField
       label={t('registry.member.idNumber')}
       value={props.value}
-      onChange={(e) => props.onChange(e.target.value)}
+      onChange={(e) => {
+        setFromReader(false);
+        props.onChange(e.target.value);
+      }}
+      onKeyDown={onKeyDown}
       onBlur={() => setBlurred(true)}
       error={Boolean(liveError || existing || props.saveError)}
       helperText={helper}

@@ -5,6 +5,7 @@ import { useRouter } from '../../state/router';
 import { useRoles, useSession } from '../../state/session';
 import { CalendarPanel } from './CalendarPanel';
 import { OfficeSettingsForm } from './OfficeSettingsForm';
+import { ReaderSettingsPanel } from './ReaderSettingsPanel';
 import { SettingsSection } from './SettingsSection';
 import { StandardsPanel } from './StandardsPanel';
 
@@ -38,6 +39,7 @@ export function SettingsScreen() {
       )}
       <StandardsPanel canEdit={canEdit} />
       <CalendarPanel />
+      <ReaderSettingsPanel canEdit={canEdit} />
     </Stack>
   );
 }
