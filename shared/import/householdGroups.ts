@@ -62,3 +62,49 @@ export function duplicateIdProblems(
   }
   return problems;
 }
+
+/** One household the commit registers: its rows, the head's first. */
+export interface PlannedHousehold {
+  rows: number[];
+}
+
+/**
+ * What the commit writes, once the user chose which people already in the registry
+ * to skip: each household with its head, without the skipped members. A household
+ * whose head is skipped is left out whole; any new member it has is refused
+ * (`import.head_skipped`: they would be registered into no household).
+ */
+export function planHouseholds(
+  rows: readonly RowKey[],
+  skipped: ReadonlySet<number>,
+): { households: PlannedHousehold[]; problems: RowProblem[] } {
+  const groups = new Map<string, RowKey[]>();
+  for (const r of rows) {
+    const group = groups.get(r.householdKey);
+    if (group) group.push(r);
+    else groups.set(r.householdKey, [r]);
+  }
+  const households: PlannedHousehold[] = [];
+  const problems: RowProblem[] = [];
+  for (const group of groups.values()) {
+    const head = group.find((r) => r.isHead);
+    if (!head) continue; // refused by householdStructureProblems
+    if (skipped.has(head.row)) {
+      for (const r of group) {
+        if (!skipped.has(r.row)) {
+          problems.push({
+            row: r.row,
+            group: 'in_registry',
+            field: 'relation',
+            code: 'import.head_skipped',
+            severity: 'error',
+          });
+        }
+      }
+      continue;
+    }
+    const members = group.filter((r) => r !== head && !skipped.has(r.row)).map((r) => r.row);
+    households.push({ rows: [head.row, ...members] });
+  }
+  return { households, problems };
+}
