@@ -25,6 +25,7 @@ import { temporaryEn } from './en/temporary';
 import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
+import { rosterImportEn } from './en/rosterImport';
 import { authZh } from './zh-CN/auth';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
@@ -52,6 +53,7 @@ import { temporaryZh } from './zh-CN/temporary';
 import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
 import { dynamicsZh } from './zh-CN/dynamics';
+import { rosterImportZh } from './zh-CN/rosterImport';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -85,6 +87,7 @@ export const zhCN = {
   ...rollsZh,
   ...medicalZh,
   ...hostileReviewZh,
+  ...rosterImportZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -117,4 +120,5 @@ export const en: Record<MessageKey, string> = {
   ...rollsEn,
   ...medicalEn,
   ...hostileReviewEn,
+  ...rosterImportEn,
 };
