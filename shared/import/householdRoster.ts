@@ -1,7 +1,6 @@
 import type { Relation } from '../domain/household';
 import type { PersonData, PersonInput } from '../domain/person';
 import { checkResidentId } from '../identity/residentId';
-import { kindDefinitions } from '../records/kinds';
 import type { UrbanRural } from '../domain/common';
 import {
   parseDateCell,
@@ -14,6 +13,7 @@ import {
   parseYesNoCell,
   type CellResult,
 } from './cells';
+import { kindProblems } from './kindProblems';
 import { emptyRequired, type RosterDefinition } from './roster';
 import type { ProblemGroup, RosterColumn, RowProblem } from './types';
 
@@ -96,33 +96,10 @@ export function householdKeyOf(cells: Record<HouseholdField, string>): string {
   return `head:${cells.village}|${cells.headName.replace(/\s+/g, '')}`;
 }
 
-/** The person's schema and rules, as the write path runs them (pure: no registry). */
+/** The person's schema and rules, as the write path runs them (the ID check already spoke). */
 function recordProblems(person: Omit<PersonInput, 'householdId'>, row: number, today: string) {
-  const def = kindDefinitions.person;
-  const parsed = def.schema.safeParse(
-    def.derive({ ...person, householdId: null, searchTokens: [] } as PersonData),
-  );
-  if (!parsed.success) {
-    return parsed.error.issues.map((issue): RowProblem => ({
-      row,
-      group: 'value',
-      field: String(issue.path[0] ?? ''),
-      code: 'import.invalid_field',
-      params: { field: String(issue.path[0] ?? '') },
-      severity: 'error',
-    }));
-  }
-  return def
-    .domainIssues(parsed.data, today)
-    .filter((e) => !e.code.startsWith('id.')) // the ID check already spoke
-    .map((e): RowProblem => ({
-      row,
-      group: 'value',
-      field: e.path,
-      code: e.code,
-      params: e.params,
-      severity: 'error',
-    }));
+  const data = { ...person, householdId: null, searchTokens: [] } as PersonData;
+  return kindProblems('person', data, row, today).filter((p) => !p.code.startsWith('id.'));
 }
 
 export const householdRoster: RosterDefinition<HouseholdField, HouseholdRosterRow> = {

@@ -121,7 +121,7 @@ describe('a household roster row', () => {
   it('refuses what the write path would refuse: a bad phone, a grade without a type', () => {
     const phone = householdRoster.readRow({ ...good, phone: '12345' }, 0, today);
     expect(phone.problems).toEqual([
-      expect.objectContaining({ code: 'import.invalid_field', field: 'phone' }),
+      expect.objectContaining({ code: 'field.phone', field: 'phone' }),
     ]);
     const grade = householdRoster.readRow({ ...good, disabilityGrade: '二级' }, 0, today);
     expect(grade.problems).toEqual([

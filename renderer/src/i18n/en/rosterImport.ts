@@ -76,7 +76,6 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.two_heads': 'This household has more than one head',
   'import.too_many_members': 'This household has more than {max} members',
   'import.head_skipped': "The head is skipped: this household's new members have nowhere to go",
-  'import.invalid_field': '"{field}" is not valid',
   'import.has_errors': 'The check still has errors',
   'import.row_changed': 'This row changed since the check; check again',
   'import.field.name': 'Name',

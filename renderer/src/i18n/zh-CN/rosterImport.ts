@@ -68,7 +68,6 @@ export const rosterImportZh = {
   'import.two_heads': '这一户有不止一个户主',
   'import.too_many_members': '这一户超过 {max} 人',
   'import.head_skipped': '户主已跳过，这一户的新成员无处可入',
-  'import.invalid_field': '“{field}”的内容不符合要求',
   'import.has_errors': '检查结果还有错误',
   'import.row_changed': '这一行在检查后发生了变化，请重新检查',
   'import.field.name': '姓名',

@@ -16,5 +16,7 @@ export function problemText(t: Translate, p: RowProblem, sheet: RosterSheet): st
   if (typeof params.firstRow === 'number') {
     params.firstRow = sheet.sheetRowOf[params.firstRow] ?? params.firstRow;
   }
-  return t(isMessageKey(p.code) ? p.code : 'field.invalid', params);
+  const text = t(isMessageKey(p.code) ? p.code : 'field.invalid', params);
+  // A generic field message (field.required, field.phone…) says which field by its label.
+  return p.code.startsWith('field.') && p.field ? `${fieldLabel(t, p.field)}：${text}` : text;
 }
