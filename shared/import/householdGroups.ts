@@ -37,11 +37,14 @@ export function householdStructureProblems(rows: readonly RowKey[]): RowProblem[
 }
 
 /**
- * The same ID number twice in one file: every later row is refused, naming the first
+ * The same ID number (or another key: `field`, `code`) twice in one file: every later
+ * row is refused, naming the first
  * (sheet rows are shown 1-based by whoever reports: `firstRow` is a data-row index).
  */
 export function duplicateIdProblems(
   rows: readonly { row: number; idNumber: string }[],
+  field = 'idNumber',
+  code = 'import.duplicate_in_file',
 ): RowProblem[] {
   const first = new Map<string, number>();
   const problems: RowProblem[] = [];
@@ -53,8 +56,8 @@ export function duplicateIdProblems(
       problems.push({
         row,
         group: 'duplicate',
-        field: 'idNumber',
-        code: 'import.duplicate_in_file',
+        field,
+        code,
         params: { firstRow: seen },
         severity: 'error',
       });

@@ -27,6 +27,7 @@ export const problemGroups = [
   'bad_id',
   'duplicate',
   'in_registry',
+  'not_in_registry',
   'unknown_village',
   'money',
   'date',

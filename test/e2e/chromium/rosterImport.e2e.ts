@@ -100,7 +100,7 @@ it('checks a roster, reports its problems, and imports a clean one', async () =>
   await page.getByTestId('import-check').click();
   const summary = page.getByTestId('import-summary');
   await summary.waitFor();
-  expect(await summary.innerText()).toContain('共 6 行，2 户。3 行有错误');
+  expect(await summary.innerText()).toContain('共 6 行：3 行有错误');
   const badId = page.getByTestId('group-bad_id');
   expect(await badId.innerText()).toContain('第 6 行');
   expect(await badId.innerText()).toContain('身份证号码校验位错误');
@@ -139,4 +139,38 @@ it('checks a roster, reports its problems, and imports a clean one', async () =>
     await page.getByText(name).first().waitFor();
   }
   await shot('import-persons', 700);
+
+  // A volunteer roster of the same office: one not registered is refused, then imported.
+  await page.getByRole('button', { name: '名册导入' }).first().click();
+  await page.getByTestId('import-type').locator('..').click();
+  await page.getByRole('option', { name: /志愿者/ }).click();
+  const volunteers = async (rows: string[][]) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('志愿者');
+    sheet.addRow(['姓名', '身份证号', '志愿者编号', '注册日期', '服务技能']);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+  const stranger = id('19800101', '051');
+  await choose(
+    '志愿者.xlsx',
+    await volunteers([
+      ['刘小芳', liu, 'ZJ-2025-0001', '2025-03-01', '助老、理发'],
+      ['路人甲', stranger, 'ZJ-2025-0002', '2025-03-01', ''],
+    ]),
+  );
+  await page.getByTestId('import-check').click();
+  await expect.poll(() => summary.innerText()).toContain('共 2 行：1 行有错误');
+  expect(await page.getByTestId('group-not_in_registry').innerText()).toContain(
+    '台账中没有这个身份证号码的人员',
+  );
+  await shot('import-volunteers-report', 1100);
+  await choose(
+    '志愿者-改正.xlsx',
+    await volunteers([['刘小芳', liu, 'ZJ-2025-0001', '2025-03-01', '助老、理发']]),
+  );
+  await page.getByTestId('import-check').click();
+  await expect.poll(() => page.getByTestId('import-commit').innerText()).toBe('登记 1 名志愿者');
+  await page.getByTestId('import-commit').click();
+  await expect.poll(() => outcome.innerText()).toContain('导入完成：登记志愿者 1 名。');
 });

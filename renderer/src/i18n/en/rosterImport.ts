@@ -7,8 +7,11 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
     "Bring the office's Excel rosters (.xlsx or .csv) into the registry at once. First Check: every row is read and nothing is written. When no errors are left, Import writes all of it or nothing.",
   'import.rosterType': 'Roster type',
   'import.type.households': 'Households and members (one row per person)',
-  'import.example':
+  'import.type.volunteers': 'Volunteers (one row per person, already registered)',
+  'import.example.households':
     "Example headings (the first row is the headings, a title row above is fine; members of one household share the head's name):",
+  'import.example.volunteers':
+    'Example headings (the first row is the headings; each volunteer must be registered already, found by ID number):',
   'import.template': 'Download a blank template',
   'import.pickFile': 'Choose a roster file',
   'import.file': '{name}: {rows} rows',
@@ -23,8 +26,7 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.mapping.missing': 'Required fields without a column: {fields}',
   'import.dryRun': 'Check',
   'import.checking': 'Checking: {done} / {total} rows',
-  'import.summary':
-    '{rows} rows, {households} households. {errors} rows have errors, {warnings} need attention.',
+  'import.summary': '{rows} rows: {errors} have errors, {warnings} need attention.',
   'import.clean': 'No problems found: ready to import.',
   'import.blocked':
     'Rows with errors must be fixed first: download the check result, fix the sheet as its 问题 column says, and choose the file again.',
@@ -33,6 +35,7 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.group.bad_id': 'Bad ID number',
   'import.group.duplicate': 'Duplicate within the file',
   'import.group.in_registry': 'Already in the registry',
+  'import.group.not_in_registry': 'Not in the registry',
   'import.group.unknown_village': 'Village the office does not have',
   'import.group.money': 'Amount not a number',
   'import.group.date': 'Bad date',
@@ -46,13 +49,15 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.choice.skip': 'Skip this row',
   'import.choice.allLink': 'Link all',
   'import.choice.allSkip': 'Skip all',
-  'import.commit': 'Import {households} households, {persons} persons',
+  'import.commit.households': 'Import {households} households, {persons} persons',
+  'import.commit.volunteers': 'Register {volunteers} volunteers',
   'import.commitBlocked': 'Import',
   'import.committing': 'Importing: {done} / {total} persons',
   'import.cancel': 'Cancel import',
   'import.cancelled': 'Import cancelled: nothing was written.',
-  'import.done':
+  'import.done.households':
     'Imported {households} households: {persons} persons registered, {linked} registered persons joined a household.',
+  'import.done.volunteers': 'Imported: {volunteers} volunteers registered.',
   'import.failedAt': 'Row {row} cannot be imported: {message}. All undone; nothing was written.',
   'import.supervisorOnly': 'Only a supervisor imports rosters.',
   'import.openPersons': 'Open persons',
@@ -75,6 +80,11 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.no_head': 'This household has no head (a row with relation 户主)',
   'import.two_heads': 'This household has more than one head',
   'import.too_many_members': 'This household has more than {max} members',
+  'import.not_registered':
+    'No registered person has this ID number: import or register their household first',
+  'import.name_differs': 'The registry has the name {name} (the registry wins)',
+  'import.already_volunteer': '{name} is a volunteer already: the row is skipped',
+  'import.duplicate_number': 'Same volunteer number as row {firstRow}',
   'import.head_skipped': "The head is skipped: this household's new members have nowhere to go",
   'import.has_errors': 'The check still has errors',
   'import.row_changed': 'This row changed since the check; check again',
@@ -94,4 +104,8 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.field.disabilityType': 'Disability type',
   'import.field.workCapacity': 'Work capacity',
   'import.field.student': 'Student',
+  'import.field.volunteerNumber': 'Volunteer number',
+  'import.field.joinedOn': 'Joined on',
+  'import.field.skills': 'Skills',
+  'import.field.notes': 'Notes',
 };

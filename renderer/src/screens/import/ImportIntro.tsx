@@ -9,43 +9,58 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { residentIdCheckChar } from '@shared/identity/residentId';
 import { templateWorkbook } from '../../db/repositories/import/reportSheet';
+import type { RosterType } from '../../db/repositories/import/rosterModules';
 import { useT } from '../../i18n/useT';
 import { getDeskApi } from '../../platform/deskApi';
 
-/** The headings a newcomer's sheet needs, and two rows of one household as the example. */
-export const exampleHeadings = [
-  '户主姓名',
-  '姓名',
-  '与户主关系',
-  '身份证号',
-  '村(社区)',
-  '联系电话',
-  '户口性质',
-  '家庭住址',
-];
 /** A well-formed example number (its check character computed), so the sample passes. */
 const sampleId = (first17: string) => first17 + residentIdCheckChar(first17);
-const exampleRows = [
-  [
-    '王大山',
-    '王大山',
-    '户主',
-    sampleId('33010219500101001'),
-    '东村',
-    '13800138000',
-    '农业',
-    '东村3组',
-  ],
-  ['王大山', '刘小芳', '配偶', sampleId('33010219520304002'), '东村', '', '农业', '东村3组'],
-];
+
+/** Per roster type: the headings a newcomer's sheet needs, and sample rows. */
+const examples: Record<RosterType, { headings: string[]; rows: string[][]; file: string }> = {
+  households: {
+    headings: [
+      '户主姓名',
+      '姓名',
+      '与户主关系',
+      '身份证号',
+      '村(社区)',
+      '联系电话',
+      '户口性质',
+      '家庭住址',
+    ],
+    rows: [
+      [
+        '王大山',
+        '王大山',
+        '户主',
+        sampleId('33010219500101001'),
+        '东村',
+        '13800138000',
+        '农业',
+        '东村3组',
+      ],
+      ['王大山', '刘小芳', '配偶', sampleId('33010219520304002'), '东村', '', '农业', '东村3组'],
+    ],
+    file: '家庭成员名册模板.xlsx',
+  },
+  volunteers: {
+    headings: ['姓名', '身份证号', '志愿者编号', '加入日期', '服务技能', '备注'],
+    rows: [
+      ['刘小芳', sampleId('33010219520304002'), 'ZJ-2025-0001', '2025-03-01', '助老、理发', ''],
+    ],
+    file: '志愿者名册模板.xlsx',
+  },
+};
 
 /** A line of help, the example heading row and the blank template to download. */
-export function ImportIntro() {
+export function ImportIntro(props: { type: RosterType }) {
   const { t } = useT();
+  const { headings: exampleHeadings, rows: exampleRows, file } = examples[props.type];
   async function downloadTemplate() {
     const bytes = await templateWorkbook(exampleHeadings, exampleRows);
     await getDeskApi().saveBytesFile({
-      suggestedName: '家庭成员名册模板.xlsx',
+      suggestedName: file,
       bytes,
       filters: [{ name: 'Excel', extensions: ['xlsx'] }],
     });
@@ -54,7 +69,7 @@ export function ImportIntro() {
     <Stack spacing={1}>
       <Typography>{t('import.help')}</Typography>
       <Typography variant="body2" color="text.secondary">
-        {t('import.example')}
+        {t(`import.example.${props.type}`)}
       </Typography>
       <Table size="small" sx={{ width: 'auto' }} data-testid="import-example">
         <TableHead>
@@ -68,7 +83,7 @@ export function ImportIntro() {
         </TableHead>
         <TableBody>
           {exampleRows.map((row) => (
-            <TableRow key={row[1]}>
+            <TableRow key={row.join()}>
               {row.map((c, i) => (
                 <TableCell key={exampleHeadings[i]}>{c}</TableCell>
               ))}

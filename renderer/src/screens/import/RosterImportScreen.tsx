@@ -10,14 +10,13 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { toAppErrorData } from '@shared/errors/appError';
 import { unmappedRequired } from '@shared/import/headings';
-import { householdColumns } from '@shared/import/householdRoster';
+import type { MatchChoice } from '../../db/repositories/import/householdImport';
 import {
-  commitHouseholds,
-  dryRunHouseholds,
-  householdPlan,
-  type HouseholdDryRun,
-  type MatchChoice,
-} from '../../db/repositories/import/householdImport';
+  rosterModules,
+  rosterTypes,
+  type RosterDryRun,
+  type RosterType,
+} from '../../db/repositories/import/rosterModules';
 import { ImportCancelled, type ImportProgress } from '../../db/repositories/import/importRun';
 import { reportWorkbook } from '../../db/repositories/import/reportSheet';
 import { useT } from '../../i18n/useT';
@@ -47,7 +46,9 @@ export function RosterImportScreen() {
   const file = useRosterFile(db);
   const input = useRef<HTMLInputElement>(null);
   const abort = useRef<AbortController | null>(null);
-  const [dry, setDry] = useState<HouseholdDryRun | null>(null);
+  const [type, setType] = useState<RosterType>('households');
+  const roster = rosterModules[type];
+  const [dry, setDry] = useState<RosterDryRun | null>(null);
   const [choices, setChoices] = useState<Map<number, MatchChoice>>(new Map());
   const [busy, setBusy] = useState<'checking' | 'committing' | null>(null);
   const [progress, setProgress] = useState<ImportProgress>({ done: 0, total: 0 });
@@ -66,7 +67,7 @@ export function RosterImportScreen() {
     setBusy('checking');
     setProgress({ done: 0, total: sheet.rows.length });
     try {
-      setDry(await dryRunHouseholds(db, sheet, mapping, todayDate(), setProgress));
+      setDry(await roster.dryRun(db, sheet, mapping, todayDate(), setProgress));
     } finally {
       setBusy(null);
     }
@@ -78,14 +79,14 @@ export function RosterImportScreen() {
     setBusy('committing');
     setOutcome(null);
     try {
-      const done = await commitHouseholds(
+      const done = await roster.commit(
         db,
         writeContext(),
         { sheet, mapping, dry, choices },
         { onProgress: setProgress, signal: abort.current.signal },
       );
       setDry(null);
-      setOutcome({ severity: 'success', text: t('import.done', done) });
+      setOutcome({ severity: 'success', text: t(`import.done.${type}`, done) });
     } catch (thrown) {
       if (thrown instanceof ImportCancelled) {
         setOutcome({ severity: 'info', text: t('import.cancelled') });
@@ -113,7 +114,7 @@ export function RosterImportScreen() {
 
   async function downloadReport() {
     if (!sheet || !dry) return;
-    const all = [...dry.problems, ...householdPlan(dry, choices).problems];
+    const all = [...dry.problems, ...roster.plan(dry, choices).problems];
     const bytes = await reportWorkbook(sheet, all, (p) => problemText(t, p, sheet));
     await getDeskApi().saveBytesFile({
       suggestedName: `${file.name.replace(/\.(xlsx|csv)$/i, '')}-检查结果.xlsx`,
@@ -131,13 +132,12 @@ export function RosterImportScreen() {
     );
   }
 
-  const plan = dry ? householdPlan(dry, choices) : null;
+  const plan = dry ? roster.plan(dry, choices) : null;
   const problems =
     dry && plan ? [...dry.problems, ...plan.problems].sort((a, b) => a.row - b.row) : [];
   const rowsWith = (severity: 'error' | 'warning') =>
     new Set(problems.filter((p) => p.severity === severity).map((p) => p.row)).size;
   const errors = rowsWith('error');
-  const persons = plan?.households.reduce((n, h) => n + h.rows.length, 0) ?? 0;
   const cell = (row: number, index: number | null | undefined) =>
     index === null || index === undefined ? '' : (sheet?.rows[row]?.[index] ?? '');
   const who = (row: number) =>
@@ -146,16 +146,28 @@ export function RosterImportScreen() {
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
       <PageHeader title={t('import.title')} />
-      <ImportIntro />
+      <ImportIntro type={type} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
         <TextField
           select
           size="small"
           label={t('import.rosterType')}
-          value="households"
-          sx={{ minWidth: 260 }}
+          value={type}
+          onChange={(e) => {
+            const next = e.target.value as RosterType;
+            setType(next);
+            reset();
+            void file.retype(rosterModules[next]);
+          }}
+          disabled={busy !== null}
+          sx={{ minWidth: 300 }}
+          slotProps={{ htmlInput: { 'data-testid': 'import-type' } }}
         >
-          <MenuItem value="households">{t('import.type.households')}</MenuItem>
+          {rosterTypes.map((r) => (
+            <MenuItem key={r} value={r}>
+              {t(`import.type.${r}`)}
+            </MenuItem>
+          ))}
         </TextField>
         <Button
           variant="contained"
@@ -176,7 +188,7 @@ export function RosterImportScreen() {
             e.target.value = '';
             if (chosen) {
               reset();
-              void file.open(chosen);
+              void file.open(chosen, roster);
             }
           }}
         />
@@ -187,12 +199,12 @@ export function RosterImportScreen() {
       {file.problem && <Alert severity="error">{t(file.problem)}</Alert>}
       {sheet && mapping && (
         <MappingPanel
-          columns={householdColumns}
+          columns={roster.columns}
           header={sheet.header}
           mapping={mapping}
           onChange={(next) => {
             reset();
-            file.change(next);
+            file.change(next, roster);
           }}
         />
       )}
@@ -201,7 +213,7 @@ export function RosterImportScreen() {
           <Button
             variant="outlined"
             onClick={() => void check()}
-            disabled={busy !== null || unmappedRequired(mapping, householdColumns).length > 0}
+            disabled={busy !== null || unmappedRequired(mapping, roster.columns).length > 0}
             data-testid="import-check"
           >
             {t('import.dryRun')}
@@ -253,7 +265,6 @@ export function RosterImportScreen() {
           >
             {t('import.summary', {
               rows: sheet.rows.length,
-              households: new Set(dry.keys.map((k) => k.householdKey)).size,
               errors,
               warnings: rowsWith('warning'),
             })}{' '}
@@ -262,13 +273,11 @@ export function RosterImportScreen() {
           <Stack direction="row" spacing={2}>
             <Button
               variant="contained"
-              disabled={errors > 0 || plan.households.length === 0}
+              disabled={errors > 0 || plan.records === 0}
               onClick={() => void commit()}
               data-testid="import-commit"
             >
-              {errors > 0
-                ? t('import.commitBlocked')
-                : t('import.commit', { households: plan.households.length, persons })}
+              {errors > 0 ? t('import.commitBlocked') : t(`import.commit.${type}`, plan.counts)}
             </Button>
             <Button
               startIcon={<DownloadIcon />}

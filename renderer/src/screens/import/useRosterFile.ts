@@ -5,7 +5,6 @@ import {
   mappingAsHeadings,
   matchColumns,
 } from '@shared/import/headings';
-import { householdColumns, type HouseholdField } from '@shared/import/householdRoster';
 import type { ColumnMapping } from '@shared/import/types';
 import { loadRememberedMapping, rememberMapping } from '../../db/repositories/import/mappingStore';
 import {
@@ -13,48 +12,64 @@ import {
   rosterSheet,
   type RosterSheet,
 } from '../../db/repositories/import/readSheet';
+import type { RosterModule } from '../../db/repositories/import/rosterModules';
 
 export type FileProblem = 'import.noHeader' | 'import.readFailed';
 
+type Db = Parameters<typeof loadRememberedMapping>[0];
+
 /**
- * The chosen file as a roster sheet with its column mapping: matched by heading, the
- * office's remembered changes laid over, and each change the user makes remembered.
+ * The chosen file as a roster sheet with its column mapping for the chosen roster type:
+ * matched by heading, the office's remembered changes laid over, each change the user
+ * makes remembered. The file's rows are read once and kept, so another roster type
+ * maps the same file again without reading it.
  */
-export function useRosterFile(db: Parameters<typeof loadRememberedMapping>[0]) {
+export function useRosterFile(db: Db) {
   const [name, setName] = useState('');
+  const [all, setAll] = useState<string[][] | null>(null);
   const [sheet, setSheet] = useState<RosterSheet | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping<HouseholdField> | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [problem, setProblem] = useState<FileProblem | null>(null);
 
-  async function open(file: File) {
-    setName(file.name);
+  async function prepare(rows: string[][], roster: RosterModule) {
     setSheet(null);
     setMapping(null);
     setProblem(null);
-    let all: string[][];
-    try {
-      all = await readRosterFile(file.name, await file.arrayBuffer());
-    } catch {
-      setProblem('import.readFailed');
-      return;
-    }
-    const headerIndex = findHeaderRow(all, householdColumns);
+    const headerIndex = findHeaderRow(rows, roster.columns);
     if (headerIndex < 0) {
       setProblem('import.noHeader');
       return;
     }
-    const read = rosterSheet(all, headerIndex);
-    const remembered = await loadRememberedMapping(db, 'households');
-    setMapping(
-      applyRemembered(matchColumns(read.header, householdColumns), read.header, remembered),
-    );
+    const read = rosterSheet(rows, headerIndex);
+    const remembered = await loadRememberedMapping(db, roster.type);
+    setMapping(applyRemembered(matchColumns(read.header, roster.columns), read.header, remembered));
     setSheet(read);
   }
 
-  function change(next: ColumnMapping<HouseholdField>) {
-    setMapping(next);
-    if (sheet) void rememberMapping(db, 'households', mappingAsHeadings(next, sheet.header));
+  async function open(file: File, roster: RosterModule) {
+    setName(file.name);
+    setAll(null);
+    let rows: string[][];
+    try {
+      rows = await readRosterFile(file.name, await file.arrayBuffer());
+    } catch {
+      setSheet(null);
+      setProblem('import.readFailed');
+      return;
+    }
+    setAll(rows);
+    await prepare(rows, roster);
   }
 
-  return { name, sheet, mapping, problem, open, change };
+  /** The same file read for another roster type. */
+  async function retype(roster: RosterModule) {
+    if (all) await prepare(all, roster);
+  }
+
+  function change(next: ColumnMapping, roster: RosterModule) {
+    setMapping(next);
+    if (sheet) void rememberMapping(db, roster.type, mappingAsHeadings(next, sheet.header));
+  }
+
+  return { name, sheet, mapping, problem, open, retype, change };
 }

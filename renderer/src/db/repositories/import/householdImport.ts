@@ -20,6 +20,7 @@ import { loadSettings } from '../settings';
 import { write, type Writer } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 import { requireRole } from '../../permissions';
+import { inChunks } from './chunks';
 import { ImportCancelled, rowFailure, type ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
 
@@ -40,11 +41,6 @@ export interface HouseholdDryRun {
 
 export type MatchChoice = 'link' | 'skip';
 
-/** How many rows each step reads before it lets the window draw and the user cancel. */
-const chunk = 500;
-
-const yieldToWindow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
 /**
  * Reads every row and writes nothing: the row checks (shared/import), the household
  * structure, duplicates within the file, persons already registered, villages the
@@ -62,39 +58,39 @@ export async function dryRunHouseholds(
   const ids: { row: number; idNumber: string }[] = [];
   const matches = new Map<number, RegistryMatch>();
   const villages = await officeVillages(db);
-  const total = sheet.rows.length;
-  for (let start = 0; start < total; start += chunk) {
-    const end = Math.min(total, start + chunk);
-    const valid: { row: number; idNumber: string }[] = [];
-    for (let row = start; row < end; row++) {
-      const cells = cellsOf(sheet.rows[row] ?? [], mapping);
-      const { value, problems: own } = householdRoster.readRow(cells, row, today);
-      problems.push(...own);
-      const relation = parseRelationCell(cells.relation);
-      keys.push({
-        row,
-        householdKey: householdKeyOf(cells),
-        isHead: relation.ok && relation.value === 'self',
-      });
-      if (value) {
-        valid.push({ row, idNumber: value.person.idNumber });
-        if (value.village && villages.size > 0 && !villages.has(value.village)) {
-          problems.push({
-            row,
-            group: 'unknown_village',
-            field: 'village',
-            code: 'import.unknown_village',
-            params: { village: value.village },
-            severity: 'warning',
-          });
+  await inChunks(
+    sheet.rows.length,
+    async (start, end) => {
+      const valid: { row: number; idNumber: string }[] = [];
+      for (let row = start; row < end; row++) {
+        const cells = cellsOf(sheet.rows[row] ?? [], mapping);
+        const { value, problems: own } = householdRoster.readRow(cells, row, today);
+        problems.push(...own);
+        const relation = parseRelationCell(cells.relation);
+        keys.push({
+          row,
+          householdKey: householdKeyOf(cells),
+          isHead: relation.ok && relation.value === 'self',
+        });
+        if (value) {
+          valid.push({ row, idNumber: value.person.idNumber });
+          if (value.village && villages.size > 0 && !villages.has(value.village)) {
+            problems.push({
+              row,
+              group: 'unknown_village',
+              field: 'village',
+              code: 'import.unknown_village',
+              params: { village: value.village },
+              severity: 'warning',
+            });
+          }
         }
       }
-    }
-    ids.push(...valid);
-    await findRegistered(db, valid, problems, matches);
-    onProgress({ done: end, total });
-    await yieldToWindow();
-  }
+      ids.push(...valid);
+      await findRegistered(db, valid, problems, matches);
+    },
+    onProgress,
+  );
   problems.push(...duplicateIdProblems(ids), ...householdStructureProblems(keys));
   return { problems: sortProblems(problems), matches, keys };
 }

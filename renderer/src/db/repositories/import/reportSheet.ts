@@ -58,7 +58,7 @@ export async function templateWorkbook(
   sample: readonly string[][],
 ): Promise<Uint8Array<ArrayBuffer>> {
   const book = new ExcelJS.Workbook();
-  const out = book.addWorksheet('家庭成员名册');
+  const out = book.addWorksheet('名册');
   out.addRow([...headings]).font = { bold: true };
   for (const row of sample) out.addRow([...row]);
   out.columns.forEach((c) => {
