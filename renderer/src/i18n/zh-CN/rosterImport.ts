@@ -3,7 +3,7 @@ export const rosterImportZh = {
   'nav.import': '名册导入',
   'import.title': '名册导入',
   'import.help':
-    '把本办已有的 Excel 名册（.xlsx 或 .csv）一次录入台账。先“检查”：逐行核对，不写入任何数据；没有错误后再“导入”，要么全部导入，要么一条也不写入。',
+    '把本办已有的电子表格名册（.xlsx 或 .csv 文件）一次录入台账。先“检查”：逐行核对，不写入任何数据；没有错误后再“导入”，要么全部导入，要么一条也不写入。',
   'import.rosterType': '名册类型',
   'import.type.households': '家庭及成员（每人一行）',
   'import.type.volunteers': '志愿者（每人一行，须已在台账中登记）',
@@ -27,7 +27,7 @@ export const rosterImportZh = {
   'import.summary': '共 {rows} 行：{errors} 行有错误，{warnings} 行需要留意。',
   'import.clean': '没有发现问题，可以导入。',
   'import.blocked': '有错误的行必须先改正：下载检查结果，按“问题”一列改好表格，再重新选择文件。',
-  'import.downloadReport': '下载检查结果（Excel）',
+  'import.downloadReport': '下载检查结果（电子表格）',
   'import.group.required': '必填项为空',
   'import.group.bad_id': '身份证号码有误',
   'import.group.duplicate': '文件内重复',
