@@ -59,17 +59,26 @@ async function rosterXlsx(rows: number): Promise<ArrayBuffer> {
 }
 
 /** The longest gap between ticks of a 20 ms timer while `work` runs: how long the window froze. */
-async function longestStall<T>(work: () => Promise<T>): Promise<{ result: T; stallMs: number }> {
-  let last = performance.now();
+async function longestStall<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; stallMs: number; stallAtMs: number; stallsOver100: number }> {
+  const start = performance.now();
+  let last = start;
   let stallMs = 0;
+  let stallAtMs = 0;
+  let stallsOver100 = 0;
   const timer = setInterval(() => {
     const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
+    if (now - last > 100) stallsOver100++;
+    if (now - last > stallMs) {
+      stallMs = now - last;
+      stallAtMs = Math.round(now - start);
+    }
     last = now;
   }, 20);
   try {
     const result = await work();
-    return { result, stallMs: Math.round(stallMs) };
+    return { result, stallMs: Math.round(stallMs), stallAtMs, stallsOver100 };
   } finally {
     clearInterval(timer);
   }
@@ -158,6 +167,8 @@ const importBench = {
       dryRunStallMs: dry.stallMs,
       commitMs: Math.round(t3 - t2),
       commitStallMs: commit.stallMs,
+      commitStallAtMs: commit.stallAtMs,
+      commitStallsOver100Ms: commit.stallsOver100,
       progressEvents,
       rawMs: Math.round(t5 - t4),
       heapMb: heap ? Math.round(heap.usedJSHeapSize / 1024 ** 2) : null,
