@@ -13,10 +13,8 @@ import { householdColumns } from '@shared/import/householdRoster';
 import { residentIdCheckChar } from '@shared/identity/residentId';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { createSettingsIn, ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
-import {
-  commitHouseholds,
-  dryRunHouseholds,
-} from '../../../renderer/src/db/repositories/import/householdImport';
+import { dryRunHouseholds } from '../../../renderer/src/db/repositories/import/householdImport';
+import { commitHouseholds } from '../../../renderer/src/db/repositories/import/householdCommit';
 import {
   readRosterFile,
   rosterSheet,

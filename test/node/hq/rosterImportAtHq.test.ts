@@ -1,10 +1,8 @@
 import { afterEach, expect, it } from 'vitest';
 import { matchColumns } from '@shared/import/headings';
 import { householdColumns } from '@shared/import/householdRoster';
-import {
-  commitHouseholds,
-  dryRunHouseholds,
-} from '../../../renderer/src/db/repositories/import/householdImport';
+import { dryRunHouseholds } from '../../../renderer/src/db/repositories/import/householdImport';
+import { commitHouseholds } from '../../../renderer/src/db/repositories/import/householdCommit';
 import {
   readRosterFile,
   rosterSheet,

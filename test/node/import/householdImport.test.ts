@@ -3,11 +3,11 @@ import { matchColumns } from '@shared/import/headings';
 import { householdColumns } from '@shared/import/householdRoster';
 import { AppError } from '@shared/errors/appError';
 import {
-  commitHouseholds,
   dryRunHouseholds,
   householdPlan,
   type MatchChoice,
 } from '../../../renderer/src/db/repositories/import/householdImport';
+import { commitHouseholds } from '../../../renderer/src/db/repositories/import/householdCommit';
 import { ImportCancelled } from '../../../renderer/src/db/repositories/import/importRun';
 import {
   readRosterFile,

@@ -8,30 +8,21 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { toAppErrorData } from '@shared/errors/appError';
 import { unmappedRequired } from '@shared/import/headings';
-import type { MatchChoice } from '../../db/repositories/import/householdImport';
 import {
   rosterModules,
   rosterTypes,
-  type RosterDryRun,
   type RosterType,
 } from '../../db/repositories/import/rosterModules';
-import { ImportCancelled, type ImportProgress } from '../../db/repositories/import/importRun';
-import { reportWorkbook } from '../../db/repositories/import/reportSheet';
 import { useT } from '../../i18n/useT';
-import { getDeskApi } from '../../platform/deskApi';
 import { useRouter } from '../../state/router';
-import { useRoles, useSession, writeContext } from '../../state/session';
+import { useRoles, useSession } from '../../state/session';
 import { PageHeader } from '../common/PageHeader';
-import { todayDate } from '../common/labels';
 import { ImportIntro } from './ImportIntro';
 import { MappingPanel } from './MappingPanel';
 import { ProblemReport } from './ProblemReport';
-import { problemText } from './problemText';
+import { useImportRun } from './useImportRun';
 import { useRosterFile } from './useRosterFile';
-
-type Outcome = { severity: 'success' | 'info' | 'error'; text: string } | null;
 
 /**
  * 名册导入 (supervisor): choose a roster file, check the column mapping, run the dry
@@ -39,89 +30,17 @@ type Outcome = { severity: 'success' | 'info' | 'error'; text: string } | null;
  * for registered persons, then commit all of it or nothing, with progress and cancel.
  */
 export function RosterImportScreen() {
-  const { t, appError } = useT();
+  const { t } = useT();
   const db = useSession((s) => s.db);
   const supervisor = useRoles().includes('supervisor');
   const navigate = useRouter((s) => s.navigate);
   const file = useRosterFile(db);
   const input = useRef<HTMLInputElement>(null);
-  const abort = useRef<AbortController | null>(null);
   const [type, setType] = useState<RosterType>('households');
   const roster = rosterModules[type];
-  const [dry, setDry] = useState<RosterDryRun | null>(null);
-  const [choices, setChoices] = useState<Map<number, MatchChoice>>(new Map());
-  const [busy, setBusy] = useState<'checking' | 'committing' | null>(null);
-  const [progress, setProgress] = useState<ImportProgress>({ done: 0, total: 0 });
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const run = useImportRun(db, roster, file);
+  const { dry, choices, busy, progress, outcome, reset } = run;
   const { sheet, mapping } = file;
-
-  function reset() {
-    setDry(null);
-    setChoices(new Map());
-    setOutcome(null);
-  }
-
-  async function check() {
-    if (!sheet || !mapping) return;
-    reset();
-    setBusy('checking');
-    setProgress({ done: 0, total: sheet.rows.length });
-    try {
-      setDry(await roster.dryRun(db, sheet, mapping, todayDate(), setProgress));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function commit() {
-    if (!sheet || !mapping || !dry) return;
-    abort.current = new AbortController();
-    setBusy('committing');
-    setOutcome(null);
-    try {
-      const done = await roster.commit(
-        db,
-        writeContext(),
-        { sheet, mapping, dry, choices },
-        { onProgress: setProgress, signal: abort.current.signal },
-      );
-      setDry(null);
-      setOutcome({ severity: 'success', text: t(`import.done.${type}`, done) });
-    } catch (thrown) {
-      if (thrown instanceof ImportCancelled) {
-        setOutcome({ severity: 'info', text: t('import.cancelled') });
-      } else {
-        const data = toAppErrorData(thrown);
-        const row = typeof data.details?.row === 'number' ? data.details.row : -1;
-        const first = data.fieldErrors?.[0];
-        const message = first
-          ? problemText(
-              t,
-              { row, group: 'value', code: first.code, params: first.params, severity: 'error' },
-              sheet,
-            )
-          : appError(data);
-        setOutcome({
-          severity: 'error',
-          text: t('import.failedAt', { row: sheet.sheetRowOf[row] ?? '-', message }),
-        });
-      }
-    } finally {
-      setBusy(null);
-      abort.current = null;
-    }
-  }
-
-  async function downloadReport() {
-    if (!sheet || !dry) return;
-    const all = [...dry.problems, ...roster.plan(dry, choices).problems];
-    const bytes = await reportWorkbook(sheet, all, (p) => problemText(t, p, sheet));
-    await getDeskApi().saveBytesFile({
-      suggestedName: `${file.name.replace(/\.(xlsx|csv)$/i, '')}-检查结果.xlsx`,
-      bytes,
-      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-    });
-  }
 
   if (!supervisor) {
     return (
@@ -212,7 +131,7 @@ export function RosterImportScreen() {
         <div>
           <Button
             variant="outlined"
-            onClick={() => void check()}
+            onClick={() => void run.check()}
             disabled={busy !== null || unmappedRequired(mapping, roster.columns).length > 0}
             data-testid="import-check"
           >
@@ -231,11 +150,7 @@ export function RosterImportScreen() {
           />
           {busy === 'committing' && (
             <div>
-              <Button
-                color="warning"
-                onClick={() => abort.current?.abort()}
-                data-testid="import-cancel"
-              >
+              <Button color="warning" onClick={run.cancel} data-testid="import-cancel">
                 {t('import.cancel')}
               </Button>
             </div>
@@ -274,14 +189,14 @@ export function RosterImportScreen() {
             <Button
               variant="contained"
               disabled={errors > 0 || plan.records === 0}
-              onClick={() => void commit()}
+              onClick={() => void run.commit()}
               data-testid="import-commit"
             >
               {errors > 0 ? t('import.commitBlocked') : t(`import.commit.${type}`, plan.counts)}
             </Button>
             <Button
               startIcon={<DownloadIcon />}
-              onClick={() => void downloadReport()}
+              onClick={() => void run.downloadReport()}
               data-testid="import-download"
             >
               {t('import.downloadReport')}
@@ -293,13 +208,7 @@ export function RosterImportScreen() {
             who={who}
             matches={dry.matches}
             choices={choices}
-            onChoose={(rows, choice) =>
-              setChoices((before) => {
-                const next = new Map(before);
-                for (const r of rows) next.set(r, choice);
-                return next;
-              })
-            }
+            onChoose={run.choose}
           />
         </Stack>
       )}

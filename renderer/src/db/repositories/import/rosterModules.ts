@@ -4,13 +4,13 @@ import { volunteerColumns, type VolunteerField } from '@shared/import/volunteerR
 import type { DeskDatabase } from '../../database';
 import type { WriteContext } from '../../writeContext';
 import {
-  commitHouseholds,
   dryRunHouseholds,
   householdPlan,
   type HouseholdDryRun,
   type MatchChoice,
   type RegistryMatch,
 } from './householdImport';
+import { commitHouseholds } from './householdCommit';
 import type { ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
 import {
