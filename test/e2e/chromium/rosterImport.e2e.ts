@@ -174,3 +174,33 @@ it('checks a roster, reports its problems, and imports a clean one', async () =>
   await page.getByTestId('import-commit').click();
   await expect.poll(() => outcome.innerText()).toContain('导入完成：登记志愿者 1 名。');
 });
+
+it('shows the commit’s progress, and a cancel halfway leaves nothing behind', async () => {
+  await page.getByRole('button', { name: '名册导入' }).first().click();
+  await page.getByTestId('import-type').locator('..').click();
+  await page.getByRole('option', { name: /家庭及成员/ }).click();
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const birth = new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10).replaceAll('-', '');
+    return [String(i + 1), `户主${i}`, `户主${i}`, '户主', id(birth, '071'), '东村', ''];
+  });
+  await choose('大名册.xlsx', await xlsx(rows));
+  await page.getByTestId('import-check').click();
+  const commit = page.getByTestId('import-commit');
+  await expect.poll(() => commit.innerText(), { timeout: 60_000 }).toBe('导入 3000 户、3000 人');
+  const queued = await page.getByTestId('queued-count').innerText();
+  await commit.click();
+  const progress = page.getByTestId('import-progress');
+  // The bar moves: some rows written, not yet all (the dry run's 3000 / 3000 is not shown).
+  await expect
+    .poll(async () => Number(/正在导入：(\d+) \/ 3000 人/.exec(await progress.innerText())?.[1]))
+    .toBeGreaterThan(0);
+  expect(await progress.innerText()).not.toContain('3000 / 3000');
+  if (screenshotsDir) await page.screenshot({ path: `${screenshotsDir}/import-progress.png` });
+  await page.getByTestId('import-cancel').click();
+  await expect
+    .poll(() => page.getByTestId('import-outcome').innerText(), { timeout: 60_000 })
+    .toContain('已取消导入，没有写入任何数据。');
+  expect(await page.getByTestId('queued-count').innerText()).toBe(queued);
+  await page.getByRole('button', { name: '人员' }).first().click();
+  await page.getByText('共 4 人').waitFor();
+});

@@ -188,7 +188,7 @@ export function RosterImportScreen() {
           <Stack direction="row" spacing={2}>
             <Button
               variant="contained"
-              disabled={errors > 0 || plan.records === 0}
+              disabled={errors > 0 || plan.rows === 0}
               onClick={() => void run.commit()}
               data-testid="import-commit"
             >

@@ -54,6 +54,7 @@ export function useImportRun(
   async function commit() {
     if (!sheet || !mapping || !dry) return;
     abort.current = new AbortController();
+    setProgress({ done: 0, total: roster.plan(dry, choices).rows });
     setBusy('committing');
     setOutcome(null);
     try {

@@ -57,11 +57,14 @@ export interface RosterModule {
     today: string,
     onProgress: (p: ImportProgress) => void,
   ): Promise<RosterDryRun>;
-  /** Problems the choices make, and what the commit would write (the button's counts). */
+  /**
+   * Problems the choices make, what the commit would write (the button's counts) and how
+   * many sheet rows it writes (its progress counts rows).
+   */
   plan(
     dry: RosterDryRun,
     choices: ReadonlyMap<number, MatchChoice>,
-  ): { problems: RowProblem[]; counts: Record<string, number>; records: number };
+  ): { problems: RowProblem[]; counts: Record<string, number>; rows: number };
   commit(
     db: DeskDatabase,
     ctx: WriteContext,
@@ -81,7 +84,7 @@ const households: RosterModule = {
     return {
       problems: plan.problems,
       counts: { households: plan.households.length, persons },
-      records: plan.households.length,
+      rows: persons,
     };
   },
   commit: (db, ctx, input, options) =>
@@ -112,7 +115,7 @@ const volunteers: RosterModule = {
   }),
   plan(dry) {
     const count = volunteerRows(dry as VolunteerDryRun).length;
-    return { problems: [], counts: { volunteers: count }, records: count };
+    return { problems: [], counts: { volunteers: count }, rows: count };
   },
   commit: (db, ctx, input, options) =>
     commitVolunteers(
