@@ -14,6 +14,8 @@ export function MappingPanel<F extends string>(props: {
   header: readonly string[];
   mapping: ColumnMapping<F>;
   onChange: (mapping: ColumnMapping<F>) => void;
+  /** While a check or commit runs, the mapping it uses cannot change. */
+  disabled?: boolean;
 }) {
   const { t } = useT();
   const missing = unmappedRequired(props.mapping, props.columns);
@@ -42,6 +44,7 @@ export function MappingPanel<F extends string>(props: {
             value={props.mapping[c.field] ?? ''}
             onChange={(e) => set(c.field, e.target.value)}
             error={c.required && props.mapping[c.field] === null}
+            disabled={props.disabled}
             sx={{ width: 170 }}
             slotProps={{ htmlInput: { 'data-testid': `map-${c.field}` } }}
           >

@@ -121,6 +121,7 @@ export function RosterImportScreen() {
           columns={roster.columns}
           header={sheet.header}
           mapping={mapping}
+          disabled={busy !== null}
           onChange={(next) => {
             reset();
             file.change(next, roster);
