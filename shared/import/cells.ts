@@ -138,3 +138,13 @@ export function parseDisabilityTypeCell(
   const type = disabilityWords[t];
   return type ? { ok: true, value: type } : fail('import.disability_type', { value: text });
 }
+
+/**
+ * An ID number that Excel kept as a number: it keeps 15 significant digits, so an
+ * 18-digit number comes back ending in 000 and fails its check character. Said as its
+ * own hint (import.id_as_number), since "wrong check character" alone sends the office
+ * looking for a typing error.
+ */
+export function idLostToNumberCell(text: string, code: string): boolean {
+  return code === 'id.checksum' && /^\d{15}000$/.test(text.replace(/\s+/g, ''));
+}

@@ -3,6 +3,7 @@ import type { PersonData, PersonInput } from '../domain/person';
 import { checkResidentId } from '../identity/residentId';
 import type { UrbanRural } from '../domain/common';
 import {
+  idLostToNumberCell,
   parseDateCell,
   parseDisabilityGradeCell,
   parseDisabilityTypeCell,
@@ -121,7 +122,10 @@ export const householdRoster: RosterDefinition<HouseholdField, HouseholdRosterRo
       if (!id.ok) {
         problems.push({
           ...at('idNumber', 'bad_id'),
-          code: id.error.code,
+          // Excel kept the number as a number (last digits lost): say so, not just "checksum".
+          code: idLostToNumberCell(cells.idNumber, id.error.code)
+            ? 'import.id_as_number'
+            : id.error.code,
           params: id.error.params,
         });
       } else {

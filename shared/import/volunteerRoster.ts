@@ -1,6 +1,6 @@
 import type { VolunteerData } from '../domain/community/volunteer';
 import { checkResidentId } from '../identity/residentId';
-import { parseDateCell } from './cells';
+import { idLostToNumberCell, parseDateCell } from './cells';
 import { kindProblems } from './kindProblems';
 import { emptyRequired, type RosterDefinition } from './roster';
 import type { RosterColumn, RowProblem } from './types';
@@ -57,7 +57,10 @@ export const volunteerRoster: RosterDefinition<VolunteerField, VolunteerRosterRo
           row,
           group: 'bad_id',
           field: 'idNumber',
-          code: id.error.code,
+          // Excel kept the number as a number (last digits lost): say so, not just "checksum".
+          code: idLostToNumberCell(cells.idNumber, id.error.code)
+            ? 'import.id_as_number'
+            : id.error.code,
           params: id.error.params,
           severity: 'error',
         });

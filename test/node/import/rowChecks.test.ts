@@ -92,6 +92,13 @@ describe('a household roster row', () => {
     expect(short.problems[0]).toMatchObject({ code: 'id.length', params: { actual: 14 } });
   });
 
+  it('says when Excel stored the ID as a number and lost its last digits', () => {
+    // 3.30102196005040E+17 as Excel keeps it: 15 significant digits.
+    const lost = `${good.idNumber.slice(0, 15)}000`;
+    const { problems } = householdRoster.readRow({ ...good, idNumber: lost }, 0, today);
+    expect(problems.map((p) => [p.group, p.code])).toEqual([['bad_id', 'import.id_as_number']]);
+  });
+
   it('names each empty required cell', () => {
     const { value, problems } = householdRoster.readRow(
       { ...good, name: '', relation: '' },

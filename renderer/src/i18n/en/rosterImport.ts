@@ -62,6 +62,8 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.supervisorOnly': 'Only a supervisor imports rosters.',
   'import.openPersons': 'Open persons',
   'import.required': '"{column}" is empty',
+  'import.id_as_number':
+    'The ID number ends in 000: the spreadsheet most likely stored it as a number and lost its last digits. Format the column as text and type the numbers again',
   'import.duplicate_in_file': 'Same ID number as row {firstRow}',
   'import.in_registry': 'Registered as {name} (in no household)',
   'import.in_registry_household':

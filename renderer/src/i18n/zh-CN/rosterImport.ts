@@ -59,6 +59,8 @@ export const rosterImportZh = {
   'import.supervisorOnly': '只有主管可以导入名册。',
   'import.openPersons': '查看人员',
   'import.required': '“{column}”为空',
+  'import.id_as_number':
+    '身份证号码末三位是 000，多半是表格把它存成了数字、丢了末几位：请把这一列设为“文本”后重新填写号码',
   'import.duplicate_in_file': '身份证号码与第 {firstRow} 行重复',
   'import.in_registry': '已登记为 {name}（未在任何家庭）',
   'import.in_registry_household': '已登记为 {name}，已在一个家庭中：只能跳过',
