@@ -28,7 +28,16 @@ export async function startPageServer(): Promise<PageServer> {
     // a page mid-measure. pouchdb-browser imports Node's `events` (the npm polyfill).
     optimizeDeps: {
       noDiscovery: true,
-      include: ['dexie', 'zod', 'pinyin-pro', 'uuidv7', 'fflate', 'pouchdb-browser', 'events'],
+      include: [
+        'dexie',
+        'zod',
+        'pinyin-pro',
+        'uuidv7',
+        'fflate',
+        'pouchdb-browser',
+        'events',
+        'exceljs',
+      ],
     },
     logLevel: 'warn',
   });

@@ -12,6 +12,9 @@ export const allowedWords: ReadonlySet<string> = new Set([
   'English', // the language switch names the other language in that language
   'mzpkg', // the package files' own extension
   'PDF', // a file format, so named in Chinese too
+  'xlsx', // spreadsheet files' own extensions (roster import), as the file names show them
+  'xls',
+  'csv',
   'Tab', // a key on the keyboard, as labelled
   'http', // address schemes, named where the HQ address is typed
   'https',

@@ -27,6 +27,7 @@ import { temporaryEn } from './en/temporary';
 import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
+import { rosterImportEn } from './en/rosterImport';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -56,6 +57,7 @@ import { temporaryZh } from './zh-CN/temporary';
 import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
 import { dynamicsZh } from './zh-CN/dynamics';
+import { rosterImportZh } from './zh-CN/rosterImport';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -91,6 +93,7 @@ export const zhCN = {
   ...hostileReviewZh,
   ...calendarYearZh,
   ...idCardZh,
+  ...rosterImportZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -125,4 +128,5 @@ export const en: Record<MessageKey, string> = {
   ...hostileReviewEn,
   ...calendarYearEn,
   ...idCardEn,
+  ...rosterImportEn,
 };

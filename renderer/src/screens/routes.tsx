@@ -16,6 +16,7 @@ import { PackagesScreen } from './sync/PackagesScreen';
 import { SyncSettingsScreen } from './sync/SyncSettingsScreen';
 import { renderCommunityRoute } from './community/routes';
 import { RollsScreen } from './rolls/RollsScreen';
+import { RosterImportScreen } from './import/RosterImportScreen';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
 import { renderElderlyCareRoute } from './elderlyCare/routes';
 import { renderDynamicsRoute } from './dynamics/routes';
@@ -72,6 +73,8 @@ export function renderRoute(route: Route): ReactNode {
       return <RollsScreen />;
     case 'medical':
       return <MedicalScreen />;
+    case 'rosterImport':
+      return <RosterImportScreen />;
   }
 }
 

@@ -23,7 +23,8 @@ export type CoreRoute =
   | { name: 'conflicts' }
   | { name: 'packages' }
   | { name: 'rolls' }
-  | { name: 'medical' };
+  | { name: 'medical' }
+  | { name: 'rosterImport' };
 
 interface RouterState {
   route: Route;

@@ -13,6 +13,7 @@ import SyncIcon from '@mui/icons-material/SyncOutlined';
 import UsbIcon from '@mui/icons-material/Usb';
 import VolunteerIcon from '@mui/icons-material/VolunteerActivismOutlined';
 import MedicalIcon from '@mui/icons-material/LocalHospitalOutlined';
+import ImportIcon from '@mui/icons-material/UploadFileOutlined';
 import {
   AppBar,
   Box,
@@ -51,6 +52,7 @@ type Section =
   | 'elderlyCare'
   | 'community'
   | 'medical'
+  | 'import'
   | 'packages'
   | 'settings'
   | 'sync'
@@ -67,6 +69,7 @@ const casework: readonly Section[] = [
   'elderlyCare',
   'community',
   'medical',
+  'import',
 ];
 
 interface NavItem {
@@ -107,6 +110,13 @@ const navItems: NavItem[] = [
     label: 'nav.community',
     icon: <VolunteerIcon />,
     target: { name: 'services' },
+  },
+  {
+    section: 'import',
+    label: 'nav.import',
+    icon: <ImportIcon />,
+    target: { name: 'rosterImport' },
+    visible: (roles) => roles.includes('supervisor'),
   },
   {
     section: 'packages',
@@ -167,6 +177,8 @@ function sectionOf(route: Route): Section {
       return 'rolls';
     case 'medical':
       return 'medical';
+    case 'rosterImport':
+      return 'import';
     case 'settings':
       return 'settings';
     case 'syncSettings':

@@ -1,0 +1,101 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { residentIdCheckChar } from '@shared/identity/residentId';
+import { templateWorkbook } from '../../db/repositories/import/reportSheet';
+import type { RosterType } from '../../db/repositories/import/rosterModules';
+import { useT } from '../../i18n/useT';
+import { getDeskApi } from '../../platform/deskApi';
+
+/** A well-formed example number (its check character computed), so the sample passes. */
+const sampleId = (first17: string) => first17 + residentIdCheckChar(first17);
+
+/** Per roster type: the headings a newcomer's sheet needs, and sample rows. */
+const examples: Record<RosterType, { headings: string[]; rows: string[][]; file: string }> = {
+  households: {
+    headings: [
+      '户主姓名',
+      '姓名',
+      '与户主关系',
+      '身份证号',
+      '村(社区)',
+      '联系电话',
+      '户口性质',
+      '家庭住址',
+    ],
+    rows: [
+      [
+        '王大山',
+        '王大山',
+        '户主',
+        sampleId('33010219500101001'),
+        '东村',
+        '13800138000',
+        '农业',
+        '东村3组',
+      ],
+      ['王大山', '刘小芳', '配偶', sampleId('33010219520304002'), '东村', '', '农业', '东村3组'],
+    ],
+    file: '家庭成员名册模板.xlsx',
+  },
+  volunteers: {
+    headings: ['姓名', '身份证号', '志愿者编号', '加入日期', '服务技能', '备注'],
+    rows: [
+      ['刘小芳', sampleId('33010219520304002'), 'ZJ-2025-0001', '2025-03-01', '助老、理发', ''],
+    ],
+    file: '志愿者名册模板.xlsx',
+  },
+};
+
+/** A line of help, the example heading row and the blank template to download. */
+export function ImportIntro(props: { type: RosterType }) {
+  const { t } = useT();
+  const { headings: exampleHeadings, rows: exampleRows, file } = examples[props.type];
+  async function downloadTemplate() {
+    const bytes = await templateWorkbook(exampleHeadings, exampleRows);
+    await getDeskApi().saveBytesFile({
+      suggestedName: file,
+      bytes,
+      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+    });
+  }
+  return (
+    <Stack spacing={1}>
+      <Typography>{t('import.help')}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {t(`import.example.${props.type}`)}
+      </Typography>
+      <Table size="small" sx={{ width: 'auto' }} data-testid="import-example">
+        <TableHead>
+          <TableRow>
+            {exampleHeadings.map((h) => (
+              <TableCell key={h} sx={{ fontWeight: 600 }}>
+                {h}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {exampleRows.map((row) => (
+            <TableRow key={row.join()}>
+              {row.map((c, i) => (
+                <TableCell key={exampleHeadings[i]}>{c}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <div>
+        <Button size="small" startIcon={<DownloadIcon />} onClick={() => void downloadTemplate()}>
+          {t('import.template')}
+        </Button>
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import type { BrowserContext, Page } from 'playwright-core';
+import { residentIdCheckChar } from '../../../shared/identity/residentId';
+import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
+import { launchDeskBrowser } from './browser';
+
+/**
+ * 名册导入 in Chromium on real IndexedDB: the supervisor chooses an XLSX through the file
+ * input; the dry run shows its problems grouped and writes nothing; the report downloads
+ * with 问题; a clean file is committed and its people are in the persons list.
+ */
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+const screenshotsDir = process.env.DESK_SCREENSHOTS;
+const supervisor = { username: 'zhou', name: '周主管', password: 'desk-super-2026' };
+
+beforeAll(async () => {
+  browser = await launchDeskBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('pageerror', (error) => console.error('[renderer]', error));
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function shot(name: string, height = 900) {
+  if (!screenshotsDir) return;
+  await page.setViewportSize({ width: 1440, height });
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+const id = (birth: string, seq: string) => {
+  const first17 = `330102${birth}${seq}`;
+  return first17 + residentIdCheckChar(first17);
+};
+
+const headings = [
+  '序号',
+  '户主姓名',
+  '姓名',
+  '与户主关系',
+  '公民身份号码',
+  '村（社区）',
+  '联系电话',
+];
+
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('花名册');
+  sheet.addRow(['城关镇家庭成员花名册（2026年11月）']);
+  sheet.addRow(headings);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const wang = id('19500101', '011');
+const liu = id('19520304', '022');
+const bao = id('20100605', '031');
+const zhao = id('19451120', '041');
+const clean = [
+  ['1', '王大山', '王大山', '户主', wang, '东村', '13800138000'],
+  ['2', '王大山', '刘小芳', '配偶', liu, '东村', ''],
+  ['3', '王大山', '王小宝', '子', bao, '东村', ''],
+  ['4', '赵一', '赵一', '户主', zhao, '西村', ''],
+];
+const badChecksum = wang.slice(0, 17) + (wang.endsWith('1') ? '2' : '1');
+const withProblems = [
+  ...clean.slice(0, 3),
+  ['4', '王大山', '王小二', '子', badChecksum, '东村', ''],
+  ['5', '王大山', '王小三', '女', liu, '东村', ''],
+  ['6', '赵一', '', '户主', zhao, '西村', ''],
+];
+
+async function choose(name: string, bytes: Buffer) {
+  await page.getByTestId('import-file').setInputFiles({
+    name,
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: bytes,
+  });
+}
+
+it('checks a roster, reports its problems, and imports a clean one', async () => {
+  await page.goto(inject('rendererUrl'));
+  await startDeskAsAdmin(page);
+  await addUser(page, supervisor, '主管');
+  await switchUser(page, supervisor);
+  await page.getByRole('button', { name: '名册导入' }).first().click();
+  await page.getByText('下载空白模板').waitFor();
+  await shot('import-start', 700);
+
+  // A sheet with a bad ID, a duplicate and an empty name: reported, nothing written.
+  const queued = await page.getByTestId('queued-count').innerText();
+  await choose('东村花名册.xlsx', await xlsx(withProblems));
+  await page.getByText('东村花名册.xlsx：6 行').waitFor();
+  await page.getByTestId('import-check').click();
+  const summary = page.getByTestId('import-summary');
+  await summary.waitFor();
+  expect(await summary.innerText()).toContain('共 6 行：3 行有错误');
+  const badId = page.getByTestId('group-bad_id');
+  expect(await badId.innerText()).toContain('第 6 行');
+  expect(await badId.innerText()).toContain('身份证号码校验位错误');
+  expect(await page.getByTestId('group-duplicate').innerText()).toContain(
+    '身份证号码与第 4 行重复',
+  );
+  expect(await page.getByTestId('group-required').innerText()).toContain('“姓名”为空');
+  expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+  await shot('import-report', 1500);
+
+  const download = page.waitForEvent('download');
+  await page.getByTestId('import-download').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('东村花名册-检查结果.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(new Uint8Array(await readFile(await file.path())).buffer);
+  const sheet = book.worksheets[0];
+  expect(sheet?.getRow(1).getCell(headings.length + 2).value).toBe('问题');
+  expect(String(sheet?.getRow(5).getCell(headings.length + 2).value)).toContain('校验位');
+  expect(sheet?.getRow(5).getCell(6).value).toBe(badChecksum);
+  expect(await page.getByTestId('queued-count').innerText()).toBe(queued);
+
+  // The fixed sheet: checked clean, committed with its progress, the persons listed.
+  await choose('东村花名册-改正.xlsx', await xlsx(clean));
+  await page.getByTestId('import-check').click();
+  await expect.poll(() => summary.innerText()).toContain('没有发现问题，可以导入');
+  expect(await page.getByTestId('import-commit').innerText()).toBe('导入 2 户、4 人');
+  await page.getByTestId('import-commit').click();
+  const outcome = page.getByTestId('import-outcome');
+  await expect
+    .poll(() => outcome.innerText())
+    .toContain('导入完成：2 户，新登记 4 人，0 名已登记人员加入家庭。');
+  await shot('import-done', 700);
+  await outcome.getByRole('button', { name: '查看人员' }).click();
+  for (const name of ['王大山', '刘小芳', '王小宝', '赵一']) {
+    await page.getByText(name).first().waitFor();
+  }
+  await shot('import-persons', 700);
+
+  // A volunteer roster of the same office: one not registered is refused, then imported.
+  await page.getByRole('button', { name: '名册导入' }).first().click();
+  await page.getByTestId('import-type').locator('..').click();
+  await page.getByRole('option', { name: /志愿者/ }).click();
+  const volunteers = async (rows: string[][]) => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('志愿者');
+    sheet.addRow(['姓名', '身份证号', '志愿者编号', '注册日期', '服务技能']);
+    for (const row of rows) sheet.addRow(row);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  };
+  const stranger = id('19800101', '051');
+  await choose(
+    '志愿者.xlsx',
+    await volunteers([
+      ['刘小芳', liu, 'ZJ-2025-0001', '2025-03-01', '助老、理发'],
+      ['路人甲', stranger, 'ZJ-2025-0002', '2025-03-01', ''],
+    ]),
+  );
+  await page.getByTestId('import-check').click();
+  await expect.poll(() => summary.innerText()).toContain('共 2 行：1 行有错误');
+  expect(await page.getByTestId('group-not_in_registry').innerText()).toContain(
+    '台账中没有这个身份证号码的人员',
+  );
+  await shot('import-volunteers-report', 1100);
+  await choose(
+    '志愿者-改正.xlsx',
+    await volunteers([['刘小芳', liu, 'ZJ-2025-0001', '2025-03-01', '助老、理发']]),
+  );
+  await page.getByTestId('import-check').click();
+  await expect.poll(() => page.getByTestId('import-commit').innerText()).toBe('登记 1 名志愿者');
+  await page.getByTestId('import-commit').click();
+  await expect.poll(() => outcome.innerText()).toContain('导入完成：登记志愿者 1 名。');
+});
+
+it('shows the commit’s progress, and a cancel halfway leaves nothing behind', async () => {
+  await page.getByRole('button', { name: '名册导入' }).first().click();
+  await page.getByTestId('import-type').locator('..').click();
+  await page.getByRole('option', { name: /家庭及成员/ }).click();
+  const rows = Array.from({ length: 3000 }, (_, i) => {
+    const birth = new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10).replaceAll('-', '');
+    return [String(i + 1), `户主${i}`, `户主${i}`, '户主', id(birth, '071'), '东村', ''];
+  });
+  await choose('大名册.xlsx', await xlsx(rows));
+  await page.getByTestId('import-check').click();
+  const commit = page.getByTestId('import-commit');
+  await expect.poll(() => commit.innerText(), { timeout: 60_000 }).toBe('导入 3000 户、3000 人');
+  const queued = await page.getByTestId('queued-count').innerText();
+  await commit.click();
+  const progress = page.getByTestId('import-progress');
+  // The bar moves: some rows written, not yet all (the dry run's 3000 / 3000 is not shown).
+  await expect
+    .poll(async () => Number(/正在导入：(\d+) \/ 3000 人/.exec(await progress.innerText())?.[1]))
+    .toBeGreaterThan(0);
+  expect(await progress.innerText()).not.toContain('3000 / 3000');
+  if (screenshotsDir) await page.screenshot({ path: `${screenshotsDir}/import-progress.png` });
+  await page.getByTestId('import-cancel').click();
+  await expect
+    .poll(() => page.getByTestId('import-outcome').innerText(), { timeout: 60_000 })
+    .toContain('已取消导入，没有写入任何数据。');
+  expect(await page.getByTestId('queued-count').innerText()).toBe(queued);
+  await page.getByRole('button', { name: '人员' }).first().click();
+  await page.getByText('共 4 人').waitFor();
+});
