@@ -64,6 +64,12 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(cookie);
     await app.register(csrf, { cookieOpts: { ...cookieOptions } });
+    // Whole ID numbers, enrollment codes, CSRF tokens, case files: no answer of the
+    // console may be kept by the browser's cache or a proxy (a shared office computer).
+    app.addHook('onSend', async (_request, reply, payload) => {
+      void reply.header('cache-control', 'no-store');
+      return payload;
+    });
     // The CSRF plugin's refusals speak the one error shape like every other refusal.
     app.setErrorHandler(async (error: { code?: string }, request) => {
       if (typeof error.code !== 'string' || !error.code.startsWith('FST_CSRF')) throw error;
