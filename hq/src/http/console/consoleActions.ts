@@ -47,3 +47,14 @@ export async function act<T>(
     throw error;
   }
 }
+
+/**
+ * A text field of a body not yet checked, for an audit line's target or detail: routes
+ * check the role first and parse the body inside `act`, so a refusal for the body is
+ * logged too; what the line keeps of a field is cut at 200 characters.
+ */
+export function sentText(body: unknown, name: string): string {
+  const value =
+    typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value.slice(0, 200) : '';
+}

@@ -24,7 +24,7 @@ import {
   setUserDisabled,
 } from '../../console/users';
 import { parseBody } from '../errors';
-import { act } from './consoleActions';
+import { act, sentText } from './consoleActions';
 import { officeRoutes } from './officeRoutes';
 import { queueRoutes } from './queueRoutes';
 import { figureRoutes } from './figureRoutes';
@@ -168,25 +168,26 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
     })),
   );
   app.post('/users', changing, async (request) => {
-    const body = parseBody(userBodySchema, request.body);
-    const { password, ...user } = body;
+    const sent = (name: string) => sentText(request.body, name);
     const by = sessionOf(request).user.username;
-    const detail = { role: user.role, displayName: user.displayName };
+    const detail = { role: sent('role'), displayName: sent('displayName') };
     return act(
       deps,
       request,
-      { action: 'user.add', target: user.username, right: 'manageUsers', detail },
-      async () => ({
-        user: await addUser(deps.db, user, password, by, deps.now()),
-      }),
+      { action: 'user.add', target: sent('username'), right: 'manageUsers', detail },
+      async () => {
+        const { password, ...user } = parseBody(userBodySchema, request.body);
+        return { user: await addUser(deps.db, user, password, by, deps.now()) };
+      },
     );
   });
   app.post('/users/:userId/disabled', changing, async (request) => {
     const { userId } = parseBody(userParamsSchema, request.params);
-    const { disabled } = parseBody(disableSchema, request.body);
-    const action = disabled ? 'user.disable' : 'user.enable';
+    const sent = (request.body as { disabled?: unknown } | null)?.disabled;
+    const action = sent === false ? 'user.enable' : 'user.disable';
     const target = await usernameOf(deps.db, userId);
     return act(deps, request, { action, target, right: 'manageUsers' }, async () => {
+      const { disabled } = parseBody(disableSchema, request.body);
       if (disabled && userId === sessionOf(request).user.id) {
         throw new AppError({
           code: 'validation',
@@ -199,15 +200,15 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
   });
   app.post('/users/:userId/password', changing, async (request) => {
     const { userId } = parseBody(userParamsSchema, request.params);
-    const { password } = parseBody(passwordSchema, request.body);
     const target = await usernameOf(deps.db, userId);
     return act(
       deps,
       request,
       { action: 'user.password', target, right: 'manageUsers' },
-      async () => ({
-        user: await resetPassword(deps.db, userId, password, deps.now()),
-      }),
+      async () => {
+        const { password } = parseBody(passwordSchema, request.body);
+        return { user: await resetPassword(deps.db, userId, password, deps.now()) };
+      },
     );
   });
 }

@@ -10,7 +10,7 @@ import { revokeDevice } from '../../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../../store/offices';
 import { parseBody } from '../errors';
 import { maxPackageBytes, sendPackage } from '../packageRoutes';
-import { act } from './consoleActions';
+import { act, sentText } from './consoleActions';
 import { sessionOf } from './consoleAuth';
 import type { ConsoleDeps, Guards } from './consoleRoutes';
 
@@ -56,11 +56,17 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
   });
 
   app.post('/offices', changing, async (request) => {
-    const body = parseBody(officeSchema, request.body);
-    return act(deps, request, manage('office.add', body.id, { name: body.name }), async () => {
-      await addOffice(deps.db, body, deps.now());
-      return { id: body.id };
-    });
+    const sent = (name: string) => sentText(request.body, name);
+    return act(
+      deps,
+      request,
+      manage('office.add', sent('id'), { name: sent('name') }),
+      async () => {
+        const body = parseBody(officeSchema, request.body);
+        await addOffice(deps.db, body, deps.now());
+        return { id: body.id };
+      },
+    );
   });
 
   // The code is shown once: HQ keeps only its hash (store/offices.ts).
