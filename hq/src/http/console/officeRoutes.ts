@@ -10,7 +10,7 @@ import { revokeDevice } from '../../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../../store/offices';
 import { parseBody } from '../errors';
 import { maxPackageBytes, sendPackage } from '../packageRoutes';
-import { act, sentText } from './consoleActions';
+import { act, rightBeforeBody, sentText } from './consoleActions';
 import { sessionOf } from './consoleAuth';
 import type { ConsoleDeps, Guards } from './consoleRoutes';
 
@@ -92,9 +92,12 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
       { parseAs: 'buffer', bodyLimit: maxPackageBytes },
       (_request, body, done) => done(null, body),
     );
-    const upload = { ...changing, bodyLimit: maxPackageBytes };
+    const upload = (action: string) => ({
+      onRequest: [...changing.onRequest, rightBeforeBody(deps, manage(action, ''))],
+      bodyLimit: maxPackageBytes,
+    });
 
-    files.post('/packages/preview', upload, async (request) =>
+    files.post('/packages/preview', upload('package.preview'), async (request) =>
       act(deps, request, manage('package.preview', '', uploaded(request)), async () => ({
         preview: await previewDevicePackage(
           deps.db,
@@ -105,7 +108,7 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
       })),
     );
 
-    files.post('/packages/import', upload, async (request, reply) => {
+    files.post('/packages/import', upload('package.import'), async (request, reply) => {
       const { summary, returnPackage } = await act(
         deps,
         request,
