@@ -52,14 +52,18 @@ export interface AuditLine {
   detail: Record<string, unknown>;
 }
 
-/** The newest lines first (uuidv7 ids sort by time). */
-export async function listAudit(db: Kysely<HqTables>, limit: number): Promise<AuditLine[]> {
-  const rows = await db
-    .selectFrom('console_audit')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+/**
+ * The newest lines first (uuidv7 ids sort by time); given `before`, the lines older
+ * than that one, so every line stays reachable however many came after it.
+ */
+export async function listAudit(
+  db: Kysely<HqTables>,
+  limit: number,
+  before?: string,
+): Promise<AuditLine[]> {
+  let query = db.selectFrom('console_audit').selectAll();
+  if (before) query = query.where('id', '<', before);
+  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -133,4 +133,29 @@ describe('the console’s refusals and its audit log', () => {
       expect({ secret, inAudit: text.includes(secret) }).toEqual({ secret, inAudit: false });
     }
   });
+
+  it('pages back through the audit log, so a flood of reads cannot push an action out of reach', async () => {
+    const hq = await startHq();
+    running = hq;
+    await consoleUser(hq, 'wang', 'admin');
+    await consoleUser(hq, 'li', 'reviewer');
+    const reviewer = new ConsoleClient(hq.url);
+    await reviewer.login('li');
+    await reviewer.call('POST', '/cases/case-9/reveal', { personId: 'p-9' });
+    for (let i = 0; i < 210; i++) await reviewer.call('GET', '/spot-checks');
+    const admin = new ConsoleClient(hq.url);
+    await admin.login('wang');
+    const seen: string[] = [];
+    let before = '';
+    for (let page = 0; page < 3 && !seen.includes('id.reveal'); page++) {
+      const answer = await admin.call('GET', `/audit${before ? `?before=${before}` : ''}`);
+      expect(answer.status).toBe(200);
+      const got = answer.body.lines as { id: string; action: string }[];
+      seen.push(...got.map((l) => l.action));
+      before = got.at(-1)?.id ?? '';
+    }
+    expect(seen).toContain('id.reveal');
+    const odd = await admin.call('GET', `/audit?before=${'x'.repeat(65)}`);
+    expect(odd.status).toBe(400);
+  });
 });

@@ -45,6 +45,9 @@ const userBodySchema = newUserSchema.extend({ password: z.string() });
 const userParamsSchema = z.object({ userId: z.string().min(1).max(64) });
 const disableSchema = z.object({ disabled: z.boolean() });
 const passwordSchema = z.object({ password: z.string() });
+/** The audit page: 200 lines, and the 200 before a line's id for the next. */
+const auditPage = 200;
+const auditQuerySchema = z.object({ before: z.string().min(1).max(64).optional() });
 
 export interface ConsoleDeps {
   db: Kysely<HqTables>;
@@ -148,11 +151,13 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
     referenceRoutes(app, deps, guards);
     officeRoutes(app, deps, guards);
 
-    app.get('/audit', reading, async (request) =>
-      act(deps, request, { action: 'audit.read', target: '', right: 'manageUsers' }, async () => ({
-        lines: await listAudit(deps.db, 200),
-      })),
-    );
+    app.get('/audit', reading, async (request) => {
+      const what = { action: 'audit.read', target: sentText(request.query, 'before') };
+      return act(deps, request, { ...what, right: 'manageUsers' }, async () => {
+        const { before } = parseBody(auditQuerySchema, request.query);
+        return { lines: await listAudit(deps.db, auditPage, before) };
+      });
+    });
   };
 }
 
