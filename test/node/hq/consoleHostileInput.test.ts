@@ -70,6 +70,15 @@ describe('odd input to the console', () => {
       ['/reference/calendars', { year: 2101, holidays: [], extraWorkdays: [] }],
       ['/reference/calendars', { year: 2027, holidays: ['2026-12-07'], extraWorkdays: [] }],
       ['/reference/calendars', { year: 2027.5, holidays: [], extraWorkdays: [] }],
+      // More days than a year has (here one day 400 times): sent to every desk otherwise.
+      [
+        '/reference/calendars',
+        { year: 2027, holidays: Array(400).fill('2027-01-01'), extraWorkdays: [] },
+      ],
+      [
+        '/reference/calendars',
+        { year: 2027, holidays: [], extraWorkdays: Array(400).fill('2027-01-02') },
+      ],
       [
         '/reference/delegations',
         { office: 'no-such-office', confirmationDelegated: true, effectiveFrom: '2027-01-01' },
