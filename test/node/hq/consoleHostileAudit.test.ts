@@ -38,6 +38,12 @@ describe('the console’s refusals and its audit log', () => {
       ['/users/someone/disabled', { disabled: 'yes' }],
       ['/users/someone/password', {}],
       ['/offices', { id: '' }],
+      // Path parameters out of their rule: still the role's refusal first.
+      [`/cases/${'x'.repeat(65)}/decision`, { action: 'confirm', opinion: '同意' }],
+      [`/cases/${'x'.repeat(65)}/reveal`, { personId: 'p' }],
+      [`/users/${'u'.repeat(65)}/password`, { password: 'long-enough-pw' }],
+      [`/offices/${'o'.repeat(41)}/enrollment-codes`, {}],
+      [`/devices/${'d'.repeat(65)}/revoke`, {}],
     ];
     for (const [path, body] of probes) {
       const answer = await viewer.call('POST', path, body);

@@ -187,11 +187,11 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
     );
   });
   app.post('/users/:userId/disabled', changing, async (request) => {
-    const { userId } = parseBody(userParamsSchema, request.params);
     const sent = (request.body as { disabled?: unknown } | null)?.disabled;
     const action = sent === false ? 'user.enable' : 'user.disable';
-    const target = await usernameOf(deps.db, userId);
+    const target = await usernameOf(deps.db, sentText(request.params, 'userId'));
     return act(deps, request, { action, target, right: 'manageUsers' }, async () => {
+      const { userId } = parseBody(userParamsSchema, request.params);
       const { disabled } = parseBody(disableSchema, request.body);
       if (disabled && userId === sessionOf(request).user.id) {
         throw new AppError({
@@ -204,13 +204,13 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
     });
   });
   app.post('/users/:userId/password', changing, async (request) => {
-    const { userId } = parseBody(userParamsSchema, request.params);
-    const target = await usernameOf(deps.db, userId);
+    const target = await usernameOf(deps.db, sentText(request.params, 'userId'));
     return act(
       deps,
       request,
       { action: 'user.password', target, right: 'manageUsers' },
       async () => {
+        const { userId } = parseBody(userParamsSchema, request.params);
         const { password } = parseBody(passwordSchema, request.body);
         return { user: await resetPassword(deps.db, userId, password, deps.now()) };
       },

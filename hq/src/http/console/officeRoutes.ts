@@ -71,15 +71,17 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
 
   // The code is shown once: HQ keeps only its hash (store/offices.ts).
   app.post('/offices/:officeId/enrollment-codes', changing, async (request) => {
-    const { officeId } = parseBody(officeParamsSchema, request.params);
-    return act(deps, request, manage('office.enrollmentCode', officeId), async () => ({
-      code: await createEnrollmentCode(deps.db, officeId, deps.now()),
-    }));
+    const target = sentText(request.params, 'officeId');
+    return act(deps, request, manage('office.enrollmentCode', target), async () => {
+      const { officeId } = parseBody(officeParamsSchema, request.params);
+      return { code: await createEnrollmentCode(deps.db, officeId, deps.now()) };
+    });
   });
 
   app.post('/devices/:deviceId/revoke', changing, async (request) => {
-    const { deviceId } = parseBody(deviceParamsSchema, request.params);
-    return act(deps, request, manage('device.revoke', deviceId), async () => {
+    const target = sentText(request.params, 'deviceId');
+    return act(deps, request, manage('device.revoke', target), async () => {
+      const { deviceId } = parseBody(deviceParamsSchema, request.params);
       await revokeDevice(deps.db, deviceId);
       return { deviceId, revoked: true };
     });
@@ -122,10 +124,11 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
     });
 
     files.post('/offices/:officeId/package', changing, async (request, reply) => {
-      const { officeId } = parseBody(officeParamsSchema, request.params);
-      const written = await act(deps, request, manage('package.export', officeId), async () =>
-        exportForOffice(deps.db, await deps.keys(), officeId, deps.now(), by(request)),
-      );
+      const target = sentText(request.params, 'officeId');
+      const written = await act(deps, request, manage('package.export', target), async () => {
+        const { officeId } = parseBody(officeParamsSchema, request.params);
+        return exportForOffice(deps.db, await deps.keys(), officeId, deps.now(), by(request));
+      });
       return sendPackage(reply, written, written.summary);
     });
   });

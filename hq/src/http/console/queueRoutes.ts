@@ -61,21 +61,23 @@ export function queueRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gua
 
   // Reading a whole ID number is a deciding right and is always logged.
   app.post('/cases/:caseId/reveal', changing, async (request) => {
-    const { caseId } = parseBody(caseParamsSchema, request.params);
-    const what = { action: 'id.reveal', target: caseId, right: 'decide' as const };
+    const target = sentText(request.params, 'caseId');
+    const what = { action: 'id.reveal', target, right: 'decide' as const };
     const detail = { personId: sentText(request.body, 'personId') };
     return act(deps, request, { ...what, detail }, () => {
+      const { caseId } = parseBody(caseParamsSchema, request.params);
       const { personId } = parseBody(revealSchema, request.body);
       return revealId(deps.db, caseId, personId);
     });
   });
 
   app.post('/cases/:caseId/decision', changing, async (request) => {
-    const { caseId } = parseBody(caseParamsSchema, request.params);
     const sent = sentText(request.body, 'action').slice(0, 40);
-    const what = { action: `case.${sent}`, target: caseId, right: 'decide' as const };
+    const target = sentText(request.params, 'caseId');
+    const what = { action: `case.${sent}`, target, right: 'decide' as const };
     const detail = { opinion: sentText(request.body, 'opinion') };
     return act(deps, request, { ...what, detail }, async () => {
+      const { caseId } = parseBody(caseParamsSchema, request.params);
       const { action, opinion } = parseBody(decisionSchema, request.body);
       await decideCase(deps.db, { caseId, action, opinion, decidedBy: who(request) }, deps.now());
       return { caseId, action };
