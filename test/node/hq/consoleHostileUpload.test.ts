@@ -1,8 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../hq/src/console/audit';
+import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { ConsoleClient, consoleUser } from '../../support/consoleClient';
 import { startHq, type RunningHq } from '../../support/hqHarness';
+import { createPersons } from '../../support/officeWork';
+import { allCounts, keyedDesk, sealForHq } from './packageKit';
 
 /**
  * Hostile review of the console (issue #14): a package upload may be 512 MiB, held in
@@ -71,5 +74,39 @@ describe('package uploads by a role that may not', () => {
       'zhao:package.import',
       'zhao:package.preview',
     ]);
+  });
+
+  it('imports a package sent twice at once exactly once; the other is refused as a duplicate', async () => {
+    const hq = await startHq();
+    running = hq;
+    await consoleUser(hq, 'wang', 'admin');
+    const admin = new ConsoleClient(hq.url);
+    await admin.login('wang');
+    const a1 = await keyedDesk(hq.hq, 'office-a', 'a1');
+    await createPersons(a1.desk, 2);
+    const ops = await a1.desk.store.pendingOps(500);
+    const bytes = await sealForHq(a1, await loadHqKeys(hq.hq), ops);
+    const send = async () => {
+      const response = await fetch(`${hq.url}/v1/console/packages/import`, {
+        method: 'POST',
+        headers: {
+          cookie: [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          'x-csrf-token': admin.csrfToken,
+          'content-type': 'application/octet-stream',
+        },
+        body: bytes,
+      });
+      const text = Buffer.from(await response.arrayBuffer());
+      const json = response.headers.get('content-type')?.startsWith('application/json')
+        ? (JSON.parse(text.toString('utf8')) as { fieldErrors?: { code: string }[] })
+        : null;
+      return { status: response.status, code: json?.fieldErrors?.[0]?.code ?? null };
+    };
+    const answers = await Promise.all([send(), send(), send()]);
+    const sorted = answers.map((a) => `${a.status}:${a.code ?? ''}`).sort();
+    expect(sorted[0]).toBe('200:');
+    expect(sorted.slice(1).every((a) => /^4\d\d:package\.(duplicate|replay)$/.test(a))).toBe(true);
+    const counts = await allCounts(hq.hq);
+    expect(counts).toMatchObject({ packages: 2 });
   });
 });
