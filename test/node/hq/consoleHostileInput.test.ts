@@ -56,6 +56,19 @@ describe('odd input to the console', () => {
       const answer = await admin.call('GET', path);
       expect({ path, ok: answer.status >= 400 && answer.status < 500 }).toEqual({ path, ok: true });
     }
+    // A month far out of any payment: empty figures, never a 5xx.
+    const cookie = () => [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    for (const path of [
+      '/figures?month=0000-01',
+      '/figures.xlsx?month=0000-01',
+      '/figures?month=9999-12',
+    ]) {
+      const response = await fetch(`${hq.url}/v1/console${path}`, {
+        headers: { cookie: cookie() },
+      });
+      await response.arrayBuffer();
+      expect({ path, status: response.status }).toEqual({ path, status: 200 });
+    }
     const writes: [string, unknown][] = [
       ['/reference/standards', { ...standard, amountFen: 85000.5 }],
       ['/reference/standards', { ...standard, amountFen: -1 }],
