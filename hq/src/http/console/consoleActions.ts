@@ -73,10 +73,10 @@ export function rightBeforeBody(
 /**
  * A text field of a body not yet checked, for an audit line's target or detail: routes
  * check the role first and parse the body inside `act`, so a refusal for the body is
- * logged too; what the line keeps of a field is cut at 200 characters.
+ * logged too; what the line keeps of a field is cut at `max` characters.
  */
-export function sentText(body: unknown, name: string): string {
+export function sentText(body: unknown, name: string, max = 200): string {
   const value =
     typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
-  return typeof value === 'string' ? value.slice(0, 200) : '';
+  return typeof value === 'string' ? value.slice(0, max) : '';
 }

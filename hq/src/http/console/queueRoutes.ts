@@ -75,7 +75,7 @@ export function queueRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gua
     const sent = sentText(request.body, 'action').slice(0, 40);
     const target = sentText(request.params, 'caseId');
     const what = { action: `case.${sent}`, target, right: 'decide' as const };
-    const detail = { opinion: sentText(request.body, 'opinion') };
+    const detail = { opinion: sentText(request.body, 'opinion', 2000) };
     return act(deps, request, { ...what, detail }, async () => {
       const { caseId } = parseBody(caseParamsSchema, request.params);
       const { action, opinion } = parseBody(decisionSchema, request.body);
@@ -88,7 +88,7 @@ export function queueRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gua
   // is that case's result and the others go on.
   app.post('/queue/confirm', changing, async (request) => {
     // The request as a whole first: the role, then the body; both logged.
-    const detail = { opinion: sentText(request.body, 'opinion') };
+    const detail = { opinion: sentText(request.body, 'opinion', 2000) };
     const { caseIds, opinion } = await act(
       deps,
       request,
