@@ -80,6 +80,38 @@ describe('the console’s refusals and its audit log', () => {
     expect(audit).toContain('li:case.bulk_confirm::validation');
   });
 
+  it('logs a read refused for its query or path, as every other refusal', async () => {
+    const hq = await startHq();
+    running = hq;
+    await consoleUser(hq, 'zhao', 'viewer');
+    const viewer = new ConsoleClient(hq.url);
+    await viewer.login('zhao');
+    for (const path of [
+      '/figures?month=2026-13',
+      '/figures.xlsx?month=2026-13',
+      '/rolls?programme=nope',
+      '/queue?overdue=maybe',
+      `/cases/${'c'.repeat(65)}`,
+      `/rolls/${'r'.repeat(65)}`,
+      `/offices/${'o'.repeat(41)}`,
+    ]) {
+      expect({ path, status: (await viewer.call('GET', path)).status }).toEqual({
+        path,
+        status: 400,
+      });
+    }
+    const refused = (await lines(hq)).filter((l) => l.endsWith(':validation'));
+    expect(refused.map((l) => l.split(':')[1]).sort()).toEqual([
+      'case.read',
+      'figures.export',
+      'figures.read',
+      'office.read',
+      'queue.read',
+      'roll.read',
+      'rolls.read',
+    ]);
+  });
+
   it('keeps an audit line small whatever body a refused publisher sent', async () => {
     const hq = await startHq();
     running = hq;

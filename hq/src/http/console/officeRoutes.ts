@@ -49,9 +49,9 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
   );
 
   app.get('/offices/:officeId', reading, async (request) => {
-    const { officeId } = parseBody(officeParamsSchema, request.params);
-    return act(deps, request, { action: 'office.read', target: officeId, right: 'read' }, () =>
-      officeDetail(deps.db, officeId, deps.now()),
+    const target = sentText(request.params, 'officeId');
+    return act(deps, request, { action: 'office.read', target, right: 'read' }, () =>
+      officeDetail(deps.db, parseBody(officeParamsSchema, request.params).officeId, deps.now()),
     );
   });
 

@@ -39,23 +39,23 @@ export function queueRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gua
     return `${user.displayName}（${user.username}）`;
   };
 
-  app.get('/queue', reading, async (request) => {
-    const q = parseBody(queueQuerySchema, request.query);
-    const filter = {
-      ...(q.office ? { office: q.office } : {}),
-      ...(q.programme ? { programme: q.programme } : {}),
-      ...(q.village ? { village: q.village } : {}),
-      overdue: q.overdue === '1' || q.overdue === 'true',
-    };
-    return act(deps, request, { action: 'queue.read', target: '', right: 'read' }, () =>
-      countyQueue(deps.db, filter, deps.now()),
-    );
-  });
+  app.get('/queue', reading, async (request) =>
+    act(deps, request, { action: 'queue.read', target: '', right: 'read' }, () => {
+      const q = parseBody(queueQuerySchema, request.query);
+      const filter = {
+        ...(q.office ? { office: q.office } : {}),
+        ...(q.programme ? { programme: q.programme } : {}),
+        ...(q.village ? { village: q.village } : {}),
+        overdue: q.overdue === '1' || q.overdue === 'true',
+      };
+      return countyQueue(deps.db, filter, deps.now());
+    }),
+  );
 
   app.get('/cases/:caseId', reading, async (request) => {
-    const { caseId } = parseBody(caseParamsSchema, request.params);
-    return act(deps, request, { action: 'case.read', target: caseId, right: 'read' }, () =>
-      caseFile(deps.db, caseId),
+    const target = sentText(request.params, 'caseId');
+    return act(deps, request, { action: 'case.read', target, right: 'read' }, () =>
+      caseFile(deps.db, parseBody(caseParamsSchema, request.params).caseId),
     );
   });
 
