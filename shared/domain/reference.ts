@@ -26,10 +26,13 @@ export const benefitStandardDataSchema = z
 export type BenefitStandardData = z.infer<typeof benefitStandardDataSchema>;
 
 /** One year of the working-day calendar: public holidays and 调休 working weekends. */
+/** No list of a year's days is longer than the year: more is a mistake sent to every desk. */
+const daysOfYearSchema = z.array(isoDateSchema).max(366);
+
 export const calendarYearDataSchema = z.object({
   year: z.number().int().min(2000).max(2100),
-  holidays: z.array(isoDateSchema),
-  extraWorkdays: z.array(isoDateSchema),
+  holidays: daysOfYearSchema,
+  extraWorkdays: daysOfYearSchema,
   source: z.enum(referenceSources),
 });
 

@@ -1,3 +1,4 @@
+import { auditEn } from './audit.en';
 import { factsEn } from './facts.en';
 import { figuresEn } from './figures.en';
 import { officesEn } from './offices.en';
@@ -104,4 +105,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   ...figuresEn,
   ...referenceEn,
   ...officesEn,
+  ...auditEn,
 };

@@ -1,3 +1,4 @@
+import { auditZhCN } from './audit.zh-CN';
 import { factsZhCN } from './facts.zh-CN';
 import { figuresZhCN } from './figures.zh-CN';
 import { officesZhCN } from './offices.zh-CN';
@@ -104,6 +105,7 @@ export const zhCN = {
   ...figuresZhCN,
   ...referenceZhCN,
   ...officesZhCN,
+  ...auditZhCN,
 } as const;
 
 export type ConsoleMessageKey = keyof typeof zhCN;

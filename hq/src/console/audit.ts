@@ -12,6 +12,19 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/**
+ * The most of a detail a line keeps: a refused publisher's body is logged as sent, and
+ * anyone signed in could otherwise stuff megabytes into every line (and into the
+ * administrators' audit page, which reads 200 lines at once).
+ */
+export const maxAuditDetailChars = 4000;
+
+function detailText(detail: Record<string, unknown> | undefined): string {
+  const text = JSON.stringify(detail ?? {});
+  if (text.length <= maxAuditDetailChars) return text;
+  return JSON.stringify({ truncated: true, chars: text.length, start: text.slice(0, 1000) });
+}
+
 /** One line of the console's audit log. Never given a password. */
 export async function writeAudit(db: Kysely<HqTables>, entry: AuditEntry, at: Date): Promise<void> {
   await db
@@ -24,7 +37,7 @@ export async function writeAudit(db: Kysely<HqTables>, entry: AuditEntry, at: Da
       action: entry.action,
       target: entry.target,
       result: entry.result,
-      detail: JSON.stringify(entry.detail ?? {}),
+      detail: detailText(entry.detail),
     })
     .execute();
 }
@@ -39,14 +52,18 @@ export interface AuditLine {
   detail: Record<string, unknown>;
 }
 
-/** The newest lines first (uuidv7 ids sort by time). */
-export async function listAudit(db: Kysely<HqTables>, limit: number): Promise<AuditLine[]> {
-  const rows = await db
-    .selectFrom('console_audit')
-    .selectAll()
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .execute();
+/**
+ * The newest lines first (uuidv7 ids sort by time); given `before`, the lines older
+ * than that one, so every line stays reachable however many came after it.
+ */
+export async function listAudit(
+  db: Kysely<HqTables>,
+  limit: number,
+  before?: string,
+): Promise<AuditLine[]> {
+  let query = db.selectFrom('console_audit').selectAll();
+  if (before) query = query.where('id', '<', before);
+  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.map((r) => ({
     id: r.id,
     at: r.at,

@@ -24,7 +24,7 @@ import {
   setUserDisabled,
 } from '../../console/users';
 import { parseBody } from '../errors';
-import { act } from './consoleActions';
+import { act, sentText } from './consoleActions';
 import { officeRoutes } from './officeRoutes';
 import { queueRoutes } from './queueRoutes';
 import { figureRoutes } from './figureRoutes';
@@ -45,6 +45,9 @@ const userBodySchema = newUserSchema.extend({ password: z.string() });
 const userParamsSchema = z.object({ userId: z.string().min(1).max(64) });
 const disableSchema = z.object({ disabled: z.boolean() });
 const passwordSchema = z.object({ password: z.string() });
+/** The audit page: 200 lines, and the 200 before a line's id for the next. */
+const auditPage = 200;
+const auditQuerySchema = z.object({ before: z.string().min(1).max(64).optional() });
 
 export interface ConsoleDeps {
   db: Kysely<HqTables>;
@@ -64,6 +67,12 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
   return async (app) => {
     await app.register(cookie);
     await app.register(csrf, { cookieOpts: { ...cookieOptions } });
+    // Whole ID numbers, enrollment codes, CSRF tokens, case files: no answer of the
+    // console may be kept by the browser's cache or a proxy (a shared office computer).
+    app.addHook('onSend', async (_request, reply, payload) => {
+      void reply.header('cache-control', 'no-store');
+      return payload;
+    });
     // The CSRF plugin's refusals speak the one error shape like every other refusal.
     app.setErrorHandler(async (error: { code?: string }, request) => {
       if (typeof error.code !== 'string' || !error.code.startsWith('FST_CSRF')) throw error;
@@ -142,11 +151,13 @@ export function consoleRoutes(deps: ConsoleDeps): FastifyPluginAsync {
     referenceRoutes(app, deps, guards);
     officeRoutes(app, deps, guards);
 
-    app.get('/audit', reading, async (request) =>
-      act(deps, request, { action: 'audit.read', target: '', right: 'manageUsers' }, async () => ({
-        lines: await listAudit(deps.db, 200),
-      })),
-    );
+    app.get('/audit', reading, async (request) => {
+      const what = { action: 'audit.read', target: sentText(request.query, 'before') };
+      return act(deps, request, { ...what, right: 'manageUsers' }, async () => {
+        const { before } = parseBody(auditQuerySchema, request.query);
+        return { lines: await listAudit(deps.db, auditPage, before) };
+      });
+    });
   };
 }
 
@@ -162,25 +173,26 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
     })),
   );
   app.post('/users', changing, async (request) => {
-    const body = parseBody(userBodySchema, request.body);
-    const { password, ...user } = body;
+    const sent = (name: string) => sentText(request.body, name);
     const by = sessionOf(request).user.username;
-    const detail = { role: user.role, displayName: user.displayName };
+    const detail = { role: sent('role'), displayName: sent('displayName') };
     return act(
       deps,
       request,
-      { action: 'user.add', target: user.username, right: 'manageUsers', detail },
-      async () => ({
-        user: await addUser(deps.db, user, password, by, deps.now()),
-      }),
+      { action: 'user.add', target: sent('username'), right: 'manageUsers', detail },
+      async () => {
+        const { password, ...user } = parseBody(userBodySchema, request.body);
+        return { user: await addUser(deps.db, user, password, by, deps.now()) };
+      },
     );
   });
   app.post('/users/:userId/disabled', changing, async (request) => {
-    const { userId } = parseBody(userParamsSchema, request.params);
-    const { disabled } = parseBody(disableSchema, request.body);
-    const action = disabled ? 'user.disable' : 'user.enable';
-    const target = await usernameOf(deps.db, userId);
+    const sent = (request.body as { disabled?: unknown } | null)?.disabled;
+    const action = sent === false ? 'user.enable' : 'user.disable';
+    const target = await usernameOf(deps.db, sentText(request.params, 'userId'));
     return act(deps, request, { action, target, right: 'manageUsers' }, async () => {
+      const { userId } = parseBody(userParamsSchema, request.params);
+      const { disabled } = parseBody(disableSchema, request.body);
       if (disabled && userId === sessionOf(request).user.id) {
         throw new AppError({
           code: 'validation',
@@ -192,16 +204,16 @@ function userRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
     });
   });
   app.post('/users/:userId/password', changing, async (request) => {
-    const { userId } = parseBody(userParamsSchema, request.params);
-    const { password } = parseBody(passwordSchema, request.body);
-    const target = await usernameOf(deps.db, userId);
+    const target = await usernameOf(deps.db, sentText(request.params, 'userId'));
     return act(
       deps,
       request,
       { action: 'user.password', target, right: 'manageUsers' },
-      async () => ({
-        user: await resetPassword(deps.db, userId, password, deps.now()),
-      }),
+      async () => {
+        const { userId } = parseBody(userParamsSchema, request.params);
+        const { password } = parseBody(passwordSchema, request.body);
+        return { user: await resetPassword(deps.db, userId, password, deps.now()) };
+      },
     );
   });
 }

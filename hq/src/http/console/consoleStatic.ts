@@ -24,7 +24,9 @@ export function serveConsole(app: FastifyInstance, dir: string | null | undefine
     setHeaders: (response) => {
       response.header(
         'content-security-policy',
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+          // Not covered by default-src: an injected <base> or <form> cannot redirect.
+          "base-uri 'none'; form-action 'self'; object-src 'none'; frame-ancestors 'none'",
       );
       response.header('x-content-type-options', 'nosniff');
       response.header('referrer-policy', 'no-referrer');

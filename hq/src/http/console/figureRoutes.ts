@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isoMonthSchema, programmes } from '@shared/domain/assistanceCase';
 import { countyFigures } from '../../console/figures/figures';
@@ -10,7 +10,7 @@ import {
 } from '../../console/figures/figuresXlsx';
 import { listRolls, rollDetail } from '../../console/figures/rolls';
 import { parseBody } from '../errors';
-import { act } from './consoleActions';
+import { act, sentText } from './consoleActions';
 import type { ConsoleDeps, Guards } from './consoleRoutes';
 
 const rollsQuerySchema = z.object({
@@ -29,39 +29,44 @@ const monthQuerySchema = z.object({ month: isoMonthSchema });
 export function figureRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Guards) {
   const { reading } = guards;
 
-  app.get('/rolls', reading, async (request) => {
-    const q = parseBody(rollsQuerySchema, request.query);
-    const filter = {
-      ...(q.office ? { office: q.office } : {}),
-      ...(q.month ? { month: q.month } : {}),
-      ...(q.programme ? { programme: q.programme } : {}),
-    };
-    return act(deps, request, { action: 'rolls.read', target: '', right: 'read' }, () =>
-      listRolls(deps.db, filter),
-    );
-  });
+  // Every query and path is checked inside `act`, so a refusal for it is logged too.
+  app.get('/rolls', reading, async (request) =>
+    act(deps, request, { action: 'rolls.read', target: '', right: 'read' }, () => {
+      const q = parseBody(rollsQuerySchema, request.query);
+      const filter = {
+        ...(q.office ? { office: q.office } : {}),
+        ...(q.month ? { month: q.month } : {}),
+        ...(q.programme ? { programme: q.programme } : {}),
+      };
+      return listRolls(deps.db, filter);
+    }),
+  );
 
   app.get('/rolls/:rollId', reading, async (request) => {
-    const { rollId } = parseBody(rollParamsSchema, request.params);
-    return act(deps, request, { action: 'roll.read', target: rollId, right: 'read' }, () =>
-      rollDetail(deps.db, rollId),
+    const target = sentText(request.params, 'rollId');
+    return act(deps, request, { action: 'roll.read', target, right: 'read' }, () =>
+      rollDetail(deps.db, parseBody(rollParamsSchema, request.params).rollId),
     );
   });
 
+  const monthOf = (request: FastifyRequest) => parseBody(monthQuerySchema, request.query).month;
   app.get('/figures', reading, async (request) => {
-    const { month } = parseBody(monthQuerySchema, request.query);
-    return act(deps, request, { action: 'figures.read', target: month, right: 'read' }, () =>
-      countyFigures(deps.db, month),
+    const target = sentText(request.query, 'month');
+    return act(deps, request, { action: 'figures.read', target, right: 'read' }, () =>
+      countyFigures(deps.db, monthOf(request)),
     );
   });
 
   app.get('/figures.xlsx', reading, async (request, reply) => {
-    const { month } = parseBody(monthQuerySchema, request.query);
-    const book = await act(
+    const target = sentText(request.query, 'month');
+    const { book, month } = await act(
       deps,
       request,
-      { action: 'figures.export', target: month, right: 'read' },
-      async () => figuresWorkbook(await countyFigures(deps.db, month)),
+      { action: 'figures.export', target, right: 'read' },
+      async () => {
+        const asked = monthOf(request);
+        return { book: figuresWorkbook(await countyFigures(deps.db, asked)), month: asked };
+      },
     );
     void reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -10,7 +10,7 @@ import { revokeDevice } from '../../store/deviceAdmin';
 import { addOffice, createEnrollmentCode } from '../../store/offices';
 import { parseBody } from '../errors';
 import { maxPackageBytes, sendPackage } from '../packageRoutes';
-import { act } from './consoleActions';
+import { act, rightBeforeBody, sentText } from './consoleActions';
 import { sessionOf } from './consoleAuth';
 import type { ConsoleDeps, Guards } from './consoleRoutes';
 
@@ -49,31 +49,39 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
   );
 
   app.get('/offices/:officeId', reading, async (request) => {
-    const { officeId } = parseBody(officeParamsSchema, request.params);
-    return act(deps, request, { action: 'office.read', target: officeId, right: 'read' }, () =>
-      officeDetail(deps.db, officeId, deps.now()),
+    const target = sentText(request.params, 'officeId');
+    return act(deps, request, { action: 'office.read', target, right: 'read' }, () =>
+      officeDetail(deps.db, parseBody(officeParamsSchema, request.params).officeId, deps.now()),
     );
   });
 
   app.post('/offices', changing, async (request) => {
-    const body = parseBody(officeSchema, request.body);
-    return act(deps, request, manage('office.add', body.id, { name: body.name }), async () => {
-      await addOffice(deps.db, body, deps.now());
-      return { id: body.id };
-    });
+    const sent = (name: string) => sentText(request.body, name);
+    return act(
+      deps,
+      request,
+      manage('office.add', sent('id'), { name: sent('name') }),
+      async () => {
+        const body = parseBody(officeSchema, request.body);
+        await addOffice(deps.db, body, deps.now());
+        return { id: body.id };
+      },
+    );
   });
 
   // The code is shown once: HQ keeps only its hash (store/offices.ts).
   app.post('/offices/:officeId/enrollment-codes', changing, async (request) => {
-    const { officeId } = parseBody(officeParamsSchema, request.params);
-    return act(deps, request, manage('office.enrollmentCode', officeId), async () => ({
-      code: await createEnrollmentCode(deps.db, officeId, deps.now()),
-    }));
+    const target = sentText(request.params, 'officeId');
+    return act(deps, request, manage('office.enrollmentCode', target), async () => {
+      const { officeId } = parseBody(officeParamsSchema, request.params);
+      return { code: await createEnrollmentCode(deps.db, officeId, deps.now()) };
+    });
   });
 
   app.post('/devices/:deviceId/revoke', changing, async (request) => {
-    const { deviceId } = parseBody(deviceParamsSchema, request.params);
-    return act(deps, request, manage('device.revoke', deviceId), async () => {
+    const target = sentText(request.params, 'deviceId');
+    return act(deps, request, manage('device.revoke', target), async () => {
+      const { deviceId } = parseBody(deviceParamsSchema, request.params);
       await revokeDevice(deps.db, deviceId);
       return { deviceId, revoked: true };
     });
@@ -86,9 +94,12 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
       { parseAs: 'buffer', bodyLimit: maxPackageBytes },
       (_request, body, done) => done(null, body),
     );
-    const upload = { ...changing, bodyLimit: maxPackageBytes };
+    const upload = (action: string) => ({
+      onRequest: [...changing.onRequest, rightBeforeBody(deps, manage(action, ''))],
+      bodyLimit: maxPackageBytes,
+    });
 
-    files.post('/packages/preview', upload, async (request) =>
+    files.post('/packages/preview', upload('package.preview'), async (request) =>
       act(deps, request, manage('package.preview', '', uploaded(request)), async () => ({
         preview: await previewDevicePackage(
           deps.db,
@@ -99,7 +110,7 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
       })),
     );
 
-    files.post('/packages/import', upload, async (request, reply) => {
+    files.post('/packages/import', upload('package.import'), async (request, reply) => {
       const { summary, returnPackage } = await act(
         deps,
         request,
@@ -113,10 +124,11 @@ export function officeRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gu
     });
 
     files.post('/offices/:officeId/package', changing, async (request, reply) => {
-      const { officeId } = parseBody(officeParamsSchema, request.params);
-      const written = await act(deps, request, manage('package.export', officeId), async () =>
-        exportForOffice(deps.db, await deps.keys(), officeId, deps.now(), by(request)),
-      );
+      const target = sentText(request.params, 'officeId');
+      const written = await act(deps, request, manage('package.export', target), async () => {
+        const { officeId } = parseBody(officeParamsSchema, request.params);
+        return exportForOffice(deps.db, await deps.keys(), officeId, deps.now(), by(request));
+      });
       return sendPackage(reply, written, written.summary);
     });
   });

@@ -7,7 +7,7 @@ import { countyQueue } from '../../console/queue/queue';
 import { drawSpotCheck, listSpotChecks } from '../../console/queue/spotChecks';
 import { decideCase } from '../../sync/hqChanges';
 import { parseBody } from '../errors';
-import { act } from './consoleActions';
+import { act, sentText } from './consoleActions';
 import { sessionOf } from './consoleAuth';
 import type { ConsoleDeps, Guards } from './consoleRoutes';
 
@@ -39,41 +39,46 @@ export function queueRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gua
     return `${user.displayName}（${user.username}）`;
   };
 
-  app.get('/queue', reading, async (request) => {
-    const q = parseBody(queueQuerySchema, request.query);
-    const filter = {
-      ...(q.office ? { office: q.office } : {}),
-      ...(q.programme ? { programme: q.programme } : {}),
-      ...(q.village ? { village: q.village } : {}),
-      overdue: q.overdue === '1' || q.overdue === 'true',
-    };
-    return act(deps, request, { action: 'queue.read', target: '', right: 'read' }, () =>
-      countyQueue(deps.db, filter, deps.now()),
-    );
-  });
+  app.get('/queue', reading, async (request) =>
+    act(deps, request, { action: 'queue.read', target: '', right: 'read' }, () => {
+      const q = parseBody(queueQuerySchema, request.query);
+      const filter = {
+        ...(q.office ? { office: q.office } : {}),
+        ...(q.programme ? { programme: q.programme } : {}),
+        ...(q.village ? { village: q.village } : {}),
+        overdue: q.overdue === '1' || q.overdue === 'true',
+      };
+      return countyQueue(deps.db, filter, deps.now());
+    }),
+  );
 
   app.get('/cases/:caseId', reading, async (request) => {
-    const { caseId } = parseBody(caseParamsSchema, request.params);
-    return act(deps, request, { action: 'case.read', target: caseId, right: 'read' }, () =>
-      caseFile(deps.db, caseId),
+    const target = sentText(request.params, 'caseId');
+    return act(deps, request, { action: 'case.read', target, right: 'read' }, () =>
+      caseFile(deps.db, parseBody(caseParamsSchema, request.params).caseId),
     );
   });
 
   // Reading a whole ID number is a deciding right and is always logged.
   app.post('/cases/:caseId/reveal', changing, async (request) => {
-    const { caseId } = parseBody(caseParamsSchema, request.params);
-    const { personId } = parseBody(revealSchema, request.body);
-    const what = { action: 'id.reveal', target: caseId, right: 'decide' as const };
-    return act(deps, request, { ...what, detail: { personId } }, () =>
-      revealId(deps.db, caseId, personId),
-    );
+    const target = sentText(request.params, 'caseId');
+    const what = { action: 'id.reveal', target, right: 'decide' as const };
+    const detail = { personId: sentText(request.body, 'personId') };
+    return act(deps, request, { ...what, detail }, () => {
+      const { caseId } = parseBody(caseParamsSchema, request.params);
+      const { personId } = parseBody(revealSchema, request.body);
+      return revealId(deps.db, caseId, personId);
+    });
   });
 
   app.post('/cases/:caseId/decision', changing, async (request) => {
-    const { caseId } = parseBody(caseParamsSchema, request.params);
-    const { action, opinion } = parseBody(decisionSchema, request.body);
-    const what = { action: `case.${action}`, target: caseId, right: 'decide' as const };
-    return act(deps, request, { ...what, detail: { opinion } }, async () => {
+    const sent = sentText(request.body, 'action').slice(0, 40);
+    const target = sentText(request.params, 'caseId');
+    const what = { action: `case.${sent}`, target, right: 'decide' as const };
+    const detail = { opinion: sentText(request.body, 'opinion', 2000) };
+    return act(deps, request, { ...what, detail }, async () => {
+      const { caseId } = parseBody(caseParamsSchema, request.params);
+      const { action, opinion } = parseBody(decisionSchema, request.body);
       await decideCase(deps.db, { caseId, action, opinion, decidedBy: who(request) }, deps.now());
       return { caseId, action };
     });
@@ -82,14 +87,24 @@ export function queueRoutes(app: FastifyInstance, deps: ConsoleDeps, guards: Gua
   // Bulk confirm: each case its own approving action and its own transaction; a refusal
   // is that case's result and the others go on.
   app.post('/queue/confirm', changing, async (request) => {
-    const { caseIds, opinion } = parseBody(bulkSchema, request.body);
-    if (!opinion.trim()) {
-      throw new AppError({
-        code: 'validation',
-        message: 'A county decision needs an opinion.',
-        fieldErrors: [{ path: 'opinion', code: 'workflow.opinion_required' }],
-      });
-    }
+    // The request as a whole first: the role, then the body; both logged.
+    const detail = { opinion: sentText(request.body, 'opinion', 2000) };
+    const { caseIds, opinion } = await act(
+      deps,
+      request,
+      { action: 'case.bulk_confirm', target: '', right: 'decide', detail },
+      async () => {
+        const body = parseBody(bulkSchema, request.body);
+        if (!body.opinion.trim()) {
+          throw new AppError({
+            code: 'validation',
+            message: 'A county decision needs an opinion.',
+            fieldErrors: [{ path: 'opinion', code: 'workflow.opinion_required' }],
+          });
+        }
+        return body;
+      },
+    );
     const results = [];
     for (const caseId of [...new Set(caseIds)]) {
       try {
