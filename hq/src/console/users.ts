@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import { AppError } from '@shared/errors/appError';
@@ -41,7 +41,10 @@ export const toConsoleUser = (row: UserRow): ConsoleUser => ({
   createdBy: row.created_by,
 });
 
-/** A county staff account; the username is unique (case as typed). */
+/**
+ * A county staff account. The username signs in as typed, and no two differ only in case
+ * ("Wang" beside "wang" would let one pass for the other in the audit log).
+ */
 export async function addUser(
   db: Kysely<HqTables>,
   input: unknown,
@@ -54,7 +57,7 @@ export async function addUser(
   const existing = await db
     .selectFrom('console_users')
     .select('id')
-    .where('username', '=', user.username)
+    .where(sql`lower(username)`, '=', user.username.toLowerCase())
     .executeTakeFirst();
   if (existing) {
     throw new AppError({

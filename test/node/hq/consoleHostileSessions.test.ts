@@ -75,4 +75,22 @@ describe('console sessions under attack', () => {
     expect(locked.body.details).toEqual({ reason: 'console.locked' });
     expect((await browser.login('WANG')).status).toBe(401);
   });
+
+  it('refuses a second account whose name differs only in case', async () => {
+    const hq = await startHq({});
+    running = hq;
+    await consoleUser(hq, 'wang', 'admin');
+    const admin = new ConsoleClient(hq.url);
+    expect((await admin.login('wang')).status).toBe(200);
+    const twin = await admin.call('POST', '/users', {
+      username: 'Wang',
+      displayName: '冒名王',
+      role: 'admin',
+      password: 'another-password-2026',
+    });
+    expect(twin.status).toBe(409);
+    expect(twin.body.fieldErrors).toEqual([{ path: 'username', code: 'console.username_taken' }]);
+    const accounts = await hq.hq.db.selectFrom('console_users').select('username').execute();
+    expect(accounts.map((a) => a.username)).toEqual(['wang']);
+  });
 });
