@@ -62,4 +62,31 @@ describe.each(hqStorages)('one open case per person over $kind', (storage) => {
     await applyForTemporary(a, family, fireFacts());
     expect((await sync(a)).rejected).toBe(0);
   });
+
+  it('refuses the same in a batch of many cases (judged against an index of the office)', async () => {
+    const hq = await startHq({ storage });
+    running = hq;
+    const a = await openOfficeDesk('office-a', 'a1');
+    const b = await openOfficeDesk('office-a', 'a2');
+    for (const desk of [a, b]) await enroll(desk, hq);
+    const family = await registerFamily(a);
+    const facts = (f: Awaited<ReturnType<typeof registerFamily>>) => ({
+      householdId: f.household.id,
+      headPersonId: f.household.headPersonId,
+      headName: f.household.headName,
+      memberIds: f.members.map((m) => m.person.id),
+    });
+    const first = await applyForDibao(a, facts(family));
+    expect((await sync(a)).rejected).toBe(0);
+    await sync(b);
+    // The other desk had not pulled the first case when it opened its own, among 24 others.
+    await b.db.cases.delete(first.id);
+    for (let i = 0; i < 24; i++) await applyForDibao(b, facts(await registerFamily(b)));
+    const twin = await applyForDibao(b, facts(family));
+    const report = await sync(b);
+    expect(report.rejected).toBe(1);
+    const [refused] = await b.db.rejectedOps.toArray();
+    expect(refused?.entry.recordId).toBe(twin.id);
+    expect(refused?.reason.fieldErrors?.[0]?.code).toBe('case.person_in_open_case');
+  });
 });

@@ -8,6 +8,7 @@
 import { assistanceCaseDataSchema, type AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { AppErrorData } from '@shared/errors/appError';
 import { isProgramme, programmeModules } from '@shared/programmes/registry';
+import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 
@@ -52,7 +53,7 @@ async function householdCasesAtHq(ctx: AuthorityContext, data: CaseWithId): Prom
     .where('data', 'like', `%"householdId":${JSON.stringify(data.householdId)}%`)
     .execute();
   const ids = new Set(rows.map((r) => r.id));
-  for (const op of ctx.ops) if (op.kind === 'assistanceCase') ids.add(op.recordId);
+  for (const id of batchCasesOf(ctx).get(data.householdId) ?? []) ids.add(id);
   ids.delete(data.id);
   const others: CaseWithId[] = [];
   for (const id of ids) {
@@ -65,4 +66,27 @@ async function householdCasesAtHq(ctx: AuthorityContext, data: CaseWithId): Prom
     others.push({ ...parsed.data, id });
   }
   return others;
+}
+
+// Keyed by the batch's ops (one array per batch; a context is made per op).
+const batchCases = new WeakMap<readonly QueueEntry[], Map<string, Set<string>>>();
+
+/**
+ * The batch's case ops by the household they name (creates and moves), built once per
+ * batch: a package of thousands of cases does not walk all its ops for every case.
+ */
+function batchCasesOf(ctx: AuthorityContext): Map<string, Set<string>> {
+  let byHousehold = batchCases.get(ctx.ops);
+  if (!byHousehold) {
+    byHousehold = new Map();
+    for (const op of ctx.ops) {
+      const householdId = op.kind === 'assistanceCase' ? op.fields.householdId : undefined;
+      if (typeof householdId !== 'string') continue;
+      const ids = byHousehold.get(householdId) ?? new Set<string>();
+      ids.add(op.recordId);
+      byHousehold.set(householdId, ids);
+    }
+    batchCases.set(ctx.ops, byHousehold);
+  }
+  return byHousehold;
 }
