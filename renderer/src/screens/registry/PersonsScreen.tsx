@@ -8,7 +8,12 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import Box from '@mui/material/Box';
+import { householdsSource, personsSource } from '../../db/repositories/export/personsSource';
 import { countPersons, searchPersons } from '../../db/repositories/persons';
+import { ExportListButton } from '../../export/ExportListButton';
+import { householdsList } from '../../export/lists/households';
+import { personsList } from '../../export/lists/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
@@ -78,6 +83,13 @@ export function PersonsScreen() {
             : count !== undefined &&
               t('registry.persons.count', { count: count.toLocaleString(language) })}
         </Typography>
+        <Box sx={{ flexGrow: 1 }} />
+        <ExportListButton
+          definition={householdsList}
+          source={() => householdsSource(db, query)}
+          label={t('listExport.households')}
+        />
+        <ExportListButton definition={personsList} source={() => personsSource(db, query)} />
       </Stack>
       {searching && results?.length === 0 && (
         <Alert severity="info">{t('registry.search.noResults')}</Alert>

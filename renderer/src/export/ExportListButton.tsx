@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { toAppErrorData, type AppErrorData } from '@shared/errors/appError';
+import { runListExport } from '../db/repositories/export/runListExport';
+import { useT } from '../i18n/useT';
+import { getDeskApi } from '../platform/deskApi';
+import { useSession, writeContext } from '../state/session';
+import { isSensitive, type ListDefinition, type ListSource } from './listDefinition';
+
+interface Progress {
+  done: number;
+  total: number | undefined;
+}
+
+/**
+ * 导出 Excel on a list: the list as the screen filters it, saved through the desk's
+ * save dialog (a download in the browser build), with a progress bar for long lists.
+ * Whether numbers are masked is decided by the role in runListExport, not here.
+ */
+export function ExportListButton<R>(props: {
+  definition: ListDefinition<R>;
+  /** The rows as the screen currently filters them. */
+  source: () => ListSource<R>;
+  label?: string;
+  testId?: string;
+}) {
+  const { t, appError, language } = useT();
+  const db = useSession((s) => s.db);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const testId = props.testId ?? `export-${props.definition.id}`;
+
+  async function run() {
+    setDone(null);
+    setError(null);
+    setProgress({ done: 0, total: undefined });
+    try {
+      const file = await runListExport(
+        db,
+        writeContext(),
+        props.definition,
+        props.source(),
+        (d, all) => setProgress({ done: d, total: all }),
+      );
+      const saved = await getDeskApi().saveBytesFile({
+        suggestedName: file.fileName,
+        bytes: file.bytes,
+        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+      });
+      const numbers = props.definition.columns.some((c) => isSensitive(c.type));
+      const key = !numbers
+        ? 'listExport.doneNoNumbers'
+        : file.full
+          ? 'listExport.doneFull'
+          : 'listExport.doneMasked';
+      setDone(
+        saved.saved
+          ? t(key, { rows: file.rows.toLocaleString(language) })
+          : t('listExport.cancelled'),
+      );
+    } catch (thrown) {
+      setError(toAppErrorData(thrown));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const percent = progress?.total
+    ? Math.min(100, Math.round((progress.done / progress.total) * 100))
+    : undefined;
+  return (
+    <Stack spacing={1} sx={{ alignItems: 'flex-end' }}>
+      <Button
+        variant="outlined"
+        startIcon={<DownloadIcon />}
+        disabled={progress !== null}
+        onClick={() => void run()}
+        data-testid={testId}
+      >
+        {props.label ?? t('listExport.button')}
+      </Button>
+      {progress && (
+        <Stack spacing={0.5} sx={{ width: 240 }} data-testid={`${testId}-progress`}>
+          <LinearProgress
+            variant={percent === undefined ? 'indeterminate' : 'determinate'}
+            value={percent ?? 0}
+          />
+          <Typography variant="caption" color="text.secondary">
+            {progress.total !== undefined
+              ? t('listExport.progress', {
+                  done: progress.done.toLocaleString(language),
+                  total: progress.total.toLocaleString(language),
+                })
+              : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) })}
+          </Typography>
+        </Stack>
+      )}
+      {done && (
+        <Alert severity="success" data-testid={`${testId}-done`} onClose={() => setDone(null)}>
+          {done}
+        </Alert>
+      )}
+      {error && (
+        <Alert severity="error" data-testid={`${testId}-error`}>
+          {appError(error)}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
