@@ -10,4 +10,5 @@ export const listExportEn: Record<keyof typeof listExportZh, string> = {
   'listExport.doneNoNumbers': 'Exported {rows} rows.',
   'listExport.cancelled': 'No file was saved.',
   'listExport.households': 'Export households',
+  'listExport.movements': 'Export movements',
 };

@@ -8,4 +8,5 @@ export const listExportZh = {
   'listExport.doneNoNumbers': '已导出 {rows} 行。',
   'listExport.cancelled': '没有保存文件。',
   'listExport.households': '导出家庭 Excel',
+  'listExport.movements': '导出出入院记录',
 };

@@ -11,7 +11,11 @@ import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import { programmes, type Programme } from '@shared/domain/assistanceCase';
 import { programmeModules } from '@shared/programmes/registry';
-import { listCases } from '../../db/repositories/caseQueries';
+import Box from '@mui/material/Box';
+import { listCases, type CaseListFilter } from '../../db/repositories/caseQueries';
+import { casesSource } from '../../db/repositories/export/casesSource';
+import { ExportListButton } from '../../export/ExportListButton';
+import { casesList } from '../../export/lists/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
@@ -44,20 +48,16 @@ export function CasesScreen() {
   const [limit, setLimit] = useState(pageSize);
   const today = todayDate();
 
+  const listFilter: CaseListFilter = {
+    today,
+    overdueOnly,
+    ...(query.trim() ? { query } : {}),
+    ...(status ? { status } : {}),
+    ...(programme ? { programme } : {}),
+  };
   const cases = useLiveQuery(
-    () =>
-      listCases(
-        db,
-        {
-          today,
-          overdueOnly,
-          ...(query.trim() ? { query } : {}),
-          ...(status ? { status } : {}),
-          ...(programme ? { programme } : {}),
-        },
-        0,
-        limit,
-      ),
+    () => listCases(db, listFilter, 0, limit),
+    // listFilter is rebuilt each render from these.
     [db, query, programme, status, overdueOnly, limit, today],
   );
   // A new filter starts from the first page again.
@@ -134,6 +134,8 @@ export function CasesScreen() {
         <Typography variant="body2" color="text.secondary">
           {cases && cases.length > 0 && t('cases.list.shown', { count: cases.length })}
         </Typography>
+        <Box sx={{ flexGrow: 1 }} />
+        <ExportListButton definition={casesList} source={() => casesSource(db, listFilter)} />
       </Stack>
       {cases?.length === 0 && <Alert severity="info">{t('cases.list.empty')}</Alert>}
       {cases && cases.length > 0 && <CaseRows cases={cases} today={today} />}

@@ -7,6 +7,10 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { residentRows, type ResidentRow } from '../../../db/repositories/elderlyCare/residentRows';
+import { movementsSource, residentsSource } from '../../../db/repositories/export/elderlySources';
+import { ExportListButton } from '../../../export/ExportListButton';
+import { movementsList } from '../../../export/lists/movements';
+import { residentsList } from '../../../export/lists/residents';
 import { useT } from '../../../i18n/useT';
 import { useRouter } from '../../../state/router';
 import { useSession } from '../../../state/session';
@@ -58,13 +62,25 @@ export function ResidentsScreen() {
         }
       />
       <ElderlyTabs current="elderlyResidents" />
-      <TextField
-        label={t('elderly.field.search')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        sx={{ width: 360 }}
-        autoComplete="off"
-      />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <TextField
+          label={t('elderly.field.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          sx={{ width: 360 }}
+          autoComplete="off"
+        />
+        <Box sx={{ flexGrow: 1 }} />
+        <ExportListButton
+          definition={movementsList}
+          source={() => movementsSource(db, query)}
+          label={t('listExport.movements')}
+        />
+        <ExportListButton
+          definition={residentsList}
+          source={() => residentsSource(db, query, today)}
+        />
+      </Stack>
       {rows?.length === 0 && (
         <Alert severity="info" data-testid="residents-none">
           {t(query.trim() === '' ? 'elderly.resident.empty' : 'elderly.resident.noResults')}
