@@ -13,6 +13,8 @@ export type CellType =
   /** Integer fen written as yuan, 2 decimals. */
   | 'money'
   | 'count'
+  /** Minutes written as hours, 2 decimals. */
+  | 'hours'
   | 'idNumber'
   | 'phone'
   | 'account';
@@ -68,6 +70,8 @@ export function cellOf(type: CellType, value: CellValue, full: boolean): string 
       return typeof value === 'number' ? value / 100 : null;
     case 'count':
       return typeof value === 'number' ? value : null;
+    case 'hours':
+      return typeof value === 'number' ? Math.round((value / 60) * 100) / 100 : null;
     case 'idNumber':
       return full ? String(value) : maskIdNumber(String(value));
     case 'phone':
@@ -83,6 +87,7 @@ export const defaultWidths: Record<CellType, number> = {
   date: 12,
   money: 12,
   count: 8,
+  hours: 10,
   idNumber: 22,
   phone: 15,
   account: 24,

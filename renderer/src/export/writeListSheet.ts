@@ -63,7 +63,7 @@ function formatColumns<R>(sheet: Worksheet, definition: ListDefinition<R>) {
     const target = sheet.getColumn(i + 1);
     target.width = column.width ?? defaultWidths[column.type];
     // Numbers people read as digits stay text: as numbers Excel shows 2.3E+17.
-    if (column.type === 'money') target.numFmt = '0.00';
+    if (column.type === 'money' || column.type === 'hours') target.numFmt = '0.00';
     else if (column.type === 'count') target.numFmt = '0';
     else target.numFmt = '@';
   });

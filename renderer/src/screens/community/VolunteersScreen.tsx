@@ -10,7 +10,11 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
+import Box from '@mui/material/Box';
 import { listVolunteers } from '../../db/repositories/community/volunteers';
+import { volunteerHoursSource } from '../../db/repositories/export/communitySources';
+import { ExportListButton } from '../../export/ExportListButton';
+import { volunteerHoursList } from '../../export/lists/community';
 import { totalMinutesOf } from '../../db/repositories/community/volunteerServices';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -47,13 +51,20 @@ export function VolunteersScreen() {
         }
       />
       <CommunityTabs current="volunteers" />
-      <TextField
-        label={t('community.volunteers.search')}
-        value={query}
-        onChange={(e) => setQuery(e.target.value)}
-        autoComplete="off"
-        sx={{ maxWidth: 420 }}
-      />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <TextField
+          label={t('community.volunteers.search')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          autoComplete="off"
+          sx={{ width: 420 }}
+        />
+        <Box sx={{ flexGrow: 1 }} />
+        <ExportListButton
+          definition={volunteerHoursList}
+          source={() => volunteerHoursSource(db, query)}
+        />
+      </Stack>
       {rows?.length === 0 && <Alert severity="info">{t('community.volunteers.empty')}</Alert>}
       {rows && rows.length > 0 && (
         <Table size="small" data-testid="volunteer-list">
