@@ -3,8 +3,8 @@ import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
+import Box from '@mui/material/Box';
+import Snackbar from '@mui/material/Snackbar';
 import { toAppErrorData, type AppErrorData } from '@shared/errors/appError';
 import { runListExport } from '../db/repositories/export/runListExport';
 import { useT } from '../i18n/useT';
@@ -35,6 +35,11 @@ export function ExportListButton<R>(props: {
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const testId = props.testId ?? `export-${props.definition.id}`;
+
+  const close = () => {
+    setDone(null);
+    setError(null);
+  };
 
   async function run() {
     setDone(null);
@@ -71,46 +76,53 @@ export function ExportListButton<R>(props: {
     }
   }
 
-  const percent = progress?.total
-    ? Math.min(100, Math.round((progress.done / progress.total) * 100))
-    : undefined;
+  const percent =
+    progress?.total !== undefined && progress.total > 0
+      ? Math.min(100, Math.round((progress.done / progress.total) * 100))
+      : undefined;
+  const progressText =
+    progress &&
+    (progress.total !== undefined
+      ? t('listExport.progress', {
+          done: progress.done.toLocaleString(language),
+          total: progress.total.toLocaleString(language),
+        })
+      : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) }));
   return (
-    <Stack spacing={1} sx={{ alignItems: 'flex-end' }}>
+    <Box sx={{ position: 'relative', flexShrink: 0 }}>
       <Button
         variant="outlined"
         startIcon={<DownloadIcon />}
         disabled={progress !== null}
         onClick={() => void run()}
         data-testid={testId}
+        sx={{ whiteSpace: 'nowrap', height: '100%' }}
       >
-        {props.label ?? t('listExport.button')}
+        {progressText ?? props.label ?? t('listExport.button')}
       </Button>
       {progress && (
-        <Stack spacing={0.5} sx={{ width: 240 }} data-testid={`${testId}-progress`}>
-          <LinearProgress
-            variant={percent === undefined ? 'indeterminate' : 'determinate'}
-            value={percent ?? 0}
-          />
-          <Typography variant="caption" color="text.secondary">
-            {progress.total !== undefined
-              ? t('listExport.progress', {
-                  done: progress.done.toLocaleString(language),
-                  total: progress.total.toLocaleString(language),
-                })
-              : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) })}
-          </Typography>
-        </Stack>
+        <LinearProgress
+          data-testid={`${testId}-progress`}
+          variant={percent === undefined ? 'indeterminate' : 'determinate'}
+          value={percent ?? 0}
+          sx={{ position: 'absolute', left: 0, right: 0, bottom: -6 }}
+        />
       )}
-      {done && (
-        <Alert severity="success" data-testid={`${testId}-done`} onClose={() => setDone(null)}>
-          {done}
-        </Alert>
-      )}
-      {error && (
-        <Alert severity="error" data-testid={`${testId}-error`}>
-          {appError(error)}
-        </Alert>
-      )}
-    </Stack>
+      <Snackbar
+        open={done !== null || error !== null}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        onClose={(_, reason) => reason !== 'clickaway' && close()}
+      >
+        {error ? (
+          <Alert severity="error" variant="filled" onClose={close} data-testid={`${testId}-error`}>
+            {appError(error)}
+          </Alert>
+        ) : (
+          <Alert severity="success" variant="filled" onClose={close} data-testid={`${testId}-done`}>
+            {done}
+          </Alert>
+        )}
+      </Snackbar>
+    </Box>
   );
 }

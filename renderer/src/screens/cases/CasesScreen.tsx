@@ -11,7 +11,6 @@ import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import { programmes, type Programme } from '@shared/domain/assistanceCase';
 import { programmeModules } from '@shared/programmes/registry';
-import Box from '@mui/material/Box';
 import { listCases, type CaseListFilter } from '../../db/repositories/caseQueries';
 import { casesSource } from '../../db/repositories/export/casesSource';
 import { ExportListButton } from '../../export/ExportListButton';
@@ -71,13 +70,16 @@ export function CasesScreen() {
       <PageHeader
         title={t('cases.title')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => navigate({ name: 'caseNew' })}
-          >
-            {t('cases.new')}
-          </Button>
+          <>
+            <ExportListButton definition={casesList} source={() => casesSource(db, listFilter)} />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => navigate({ name: 'caseNew' })}
+            >
+              {t('cases.new')}
+            </Button>
+          </>
         }
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -134,8 +136,6 @@ export function CasesScreen() {
         <Typography variant="body2" color="text.secondary">
           {cases && cases.length > 0 && t('cases.list.shown', { count: cases.length })}
         </Typography>
-        <Box sx={{ flexGrow: 1 }} />
-        <ExportListButton definition={casesList} source={() => casesSource(db, listFilter)} />
       </Stack>
       {cases?.length === 0 && <Alert severity="info">{t('cases.list.empty')}</Alert>}
       {cases && cases.length > 0 && <CaseRows cases={cases} today={today} />}

@@ -14,7 +14,6 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { hoursText } from '@shared/domain/community/hours';
 import { serviceTypes, type ServiceType } from '@shared/domain/community/serviceRecord';
-import Box from '@mui/material/Box';
 import { listServices, type ServiceFilter } from '../../db/repositories/community/services';
 import { servicesSource } from '../../db/repositories/export/communitySources';
 import { ExportListButton } from '../../export/ExportListButton';
@@ -45,13 +44,16 @@ export function ServicesScreen() {
       <PageHeader
         title={t('community.title')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => navigate({ name: 'serviceNew' })}
-          >
-            {t('community.services.new')}
-          </Button>
+          <>
+            <ExportListButton definition={servicesList} source={() => servicesSource(db, filter)} />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => navigate({ name: 'serviceNew' })}
+            >
+              {t('community.services.new')}
+            </Button>
+          </>
         }
       />
       <CommunityTabs current="services" />
@@ -90,8 +92,6 @@ export function ServicesScreen() {
             })}
           </Typography>
         )}
-        <Box sx={{ flexGrow: 1 }} />
-        <ExportListButton definition={servicesList} source={() => servicesSource(db, filter)} />
       </Stack>
       {records?.length === 0 && <Alert severity="info">{t('community.services.empty')}</Alert>}
       {records && records.length > 0 && (

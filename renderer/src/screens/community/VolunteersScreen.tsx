@@ -10,7 +10,6 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Box from '@mui/material/Box';
 import { listVolunteers } from '../../db/repositories/community/volunteers';
 import { volunteerHoursSource } from '../../db/repositories/export/communitySources';
 import { ExportListButton } from '../../export/ExportListButton';
@@ -45,26 +44,29 @@ export function VolunteersScreen() {
       <PageHeader
         title={t('community.title')}
         actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setRegistering(true)}>
-            {t('community.volunteers.new')}
-          </Button>
+          <>
+            <ExportListButton
+              definition={volunteerHoursList}
+              source={() => volunteerHoursSource(db, query)}
+            />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => setRegistering(true)}
+            >
+              {t('community.volunteers.new')}
+            </Button>
+          </>
         }
       />
       <CommunityTabs current="volunteers" />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField
-          label={t('community.volunteers.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          autoComplete="off"
-          sx={{ width: 420 }}
-        />
-        <Box sx={{ flexGrow: 1 }} />
-        <ExportListButton
-          definition={volunteerHoursList}
-          source={() => volunteerHoursSource(db, query)}
-        />
-      </Stack>
+      <TextField
+        label={t('community.volunteers.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        autoComplete="off"
+        sx={{ maxWidth: 420 }}
+      />
       {rows?.length === 0 && <Alert severity="info">{t('community.volunteers.empty')}</Alert>}
       {rows && rows.length > 0 && (
         <Table size="small" data-testid="volunteer-list">

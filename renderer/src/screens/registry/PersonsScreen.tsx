@@ -8,7 +8,6 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import Box from '@mui/material/Box';
 import { householdsSource, personsSource } from '../../db/repositories/export/personsSource';
 import { countPersons, searchPersons } from '../../db/repositories/persons';
 import { ExportListButton } from '../../export/ExportListButton';
@@ -47,13 +46,21 @@ export function PersonsScreen() {
       <PageHeader
         title={t('registry.persons.title')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => navigate({ name: 'householdNew' })}
-          >
-            {t('registry.newHousehold')}
-          </Button>
+          <>
+            <ExportListButton
+              definition={householdsList}
+              source={() => householdsSource(db, query)}
+              label={t('listExport.households')}
+            />
+            <ExportListButton definition={personsList} source={() => personsSource(db, query)} />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => navigate({ name: 'householdNew' })}
+            >
+              {t('registry.newHousehold')}
+            </Button>
+          </>
         }
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -83,13 +90,6 @@ export function PersonsScreen() {
             : count !== undefined &&
               t('registry.persons.count', { count: count.toLocaleString(language) })}
         </Typography>
-        <Box sx={{ flexGrow: 1 }} />
-        <ExportListButton
-          definition={householdsList}
-          source={() => householdsSource(db, query)}
-          label={t('listExport.households')}
-        />
-        <ExportListButton definition={personsList} source={() => personsSource(db, query)} />
       </Stack>
       {searching && results?.length === 0 && (
         <Alert severity="info">{t('registry.search.noResults')}</Alert>

@@ -50,37 +50,36 @@ export function ResidentsScreen() {
       <PageHeader
         title={t('elderly.title')}
         actions={
-          may('record') && (
-            <Button
-              variant="contained"
-              startIcon={<AddIcon />}
-              onClick={() => navigate({ name: 'elderlyResidentNew' })}
-            >
-              {t('elderly.resident.new')}
-            </Button>
-          )
+          <>
+            <ExportListButton
+              definition={movementsList}
+              source={() => movementsSource(db, query)}
+              label={t('listExport.movements')}
+            />
+            <ExportListButton
+              definition={residentsList}
+              source={() => residentsSource(db, query, today)}
+            />
+            {may('record') && (
+              <Button
+                variant="contained"
+                startIcon={<AddIcon />}
+                onClick={() => navigate({ name: 'elderlyResidentNew' })}
+              >
+                {t('elderly.resident.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <ElderlyTabs current="elderlyResidents" />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-        <TextField
-          label={t('elderly.field.search')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          sx={{ width: 360 }}
-          autoComplete="off"
-        />
-        <Box sx={{ flexGrow: 1 }} />
-        <ExportListButton
-          definition={movementsList}
-          source={() => movementsSource(db, query)}
-          label={t('listExport.movements')}
-        />
-        <ExportListButton
-          definition={residentsList}
-          source={() => residentsSource(db, query, today)}
-        />
-      </Stack>
+      <TextField
+        label={t('elderly.field.search')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        sx={{ width: 360 }}
+        autoComplete="off"
+      />
       {rows?.length === 0 && (
         <Alert severity="info" data-testid="residents-none">
           {t(query.trim() === '' ? 'elderly.resident.empty' : 'elderly.resident.noResults')}
