@@ -8,9 +8,9 @@ import Snackbar from '@mui/material/Snackbar';
 import { toAppErrorData, type AppErrorData } from '@shared/errors/appError';
 import { runListExport } from '../db/repositories/export/runListExport';
 import { useT } from '../i18n/useT';
-import { getDeskApi } from '../platform/deskApi';
 import { useSession, writeContext } from '../state/session';
 import { isSensitive, type ListDefinition, type ListSource } from './listDefinition';
+import { saveXlsx } from './saveXlsx';
 
 interface Progress {
   done: number;
@@ -53,11 +53,7 @@ export function ExportListButton<R>(props: {
         props.source(),
         (d, all) => setProgress({ done: d, total: all }),
       );
-      const saved = await getDeskApi().saveBytesFile({
-        suggestedName: file.fileName,
-        bytes: file.bytes,
-        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-      });
+      const saved = await saveXlsx(file.fileName, file.bytes);
       const numbers = props.definition.columns.some((c) => isSensitive(c.type));
       const key = !numbers
         ? 'listExport.doneNoNumbers'
@@ -65,9 +61,7 @@ export function ExportListButton<R>(props: {
           ? 'listExport.doneFull'
           : 'listExport.doneMasked';
       setDone(
-        saved.saved
-          ? t(key, { rows: file.rows.toLocaleString(language) })
-          : t('listExport.cancelled'),
+        saved ? t(key, { rows: file.rows.toLocaleString(language) }) : t('listExport.cancelled'),
       );
     } catch (thrown) {
       setError(toAppErrorData(thrown));

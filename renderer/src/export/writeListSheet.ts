@@ -1,5 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import { cellOf, defaultWidths, type ListDefinition, type ListSource } from './listDefinition';
+import { workbookBytes } from './xlsxFile';
 
 export interface SheetHeading {
   office: string;
@@ -48,8 +49,7 @@ export async function writeListSheet<R>(
     onProgress(rows, total);
     await breathe();
   }
-  const buffer = await book.xlsx.writeBuffer();
-  return { bytes: new Uint8Array(buffer as ArrayBuffer), rows };
+  return { bytes: await workbookBytes(book), rows };
 }
 
 function titleOf(title: string, filterWords: string, heading: SheetHeading): string {

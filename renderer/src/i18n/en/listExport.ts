@@ -11,4 +11,5 @@ export const listExportEn: Record<keyof typeof listExportZh, string> = {
   'listExport.cancelled': 'No file was saved.',
   'listExport.households': 'Export households',
   'listExport.movements': 'Export movements',
+  'listExport.persons': 'Export persons',
 };

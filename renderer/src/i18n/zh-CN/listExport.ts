@@ -9,4 +9,5 @@ export const listExportZh = {
   'listExport.cancelled': '没有保存文件。',
   'listExport.households': '导出家庭 Excel',
   'listExport.movements': '导出出入院记录',
+  'listExport.persons': '导出人员 Excel',
 };

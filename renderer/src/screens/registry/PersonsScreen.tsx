@@ -52,7 +52,11 @@ export function PersonsScreen() {
               source={() => householdsSource(db, query)}
               label={t('listExport.households')}
             />
-            <ExportListButton definition={personsList} source={() => personsSource(db, query)} />
+            <ExportListButton
+              definition={personsList}
+              source={() => personsSource(db, query)}
+              label={t('listExport.persons')}
+            />
             <Button
               variant="contained"
               startIcon={<AddIcon />}
