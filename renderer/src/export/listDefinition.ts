@@ -92,3 +92,15 @@ export const defaultWidths: Record<CellType, number> = {
   phone: 15,
   account: 24,
 };
+
+/**
+ * A search as the title row and the access log name it: an ID number typed into the
+ * search box is shown as the first 6 and last 4 characters at most (logs stay masked,
+ * domain.md "Privacy"); names and short tails stay as typed.
+ */
+export function searchInWords(query: string): string {
+  const q = query.trim();
+  if (!/^[0-9Xx]{7,}$/.test(q)) return q;
+  if (q.length === 18) return maskIdNumber(q);
+  return `${q.slice(0, 6)}${'*'.repeat(q.length - 6)}`;
+}

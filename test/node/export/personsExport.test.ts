@@ -4,6 +4,7 @@ import { accessLogOf } from '../../../renderer/src/db/repositories/accessLog';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { personsSource } from '../../../renderer/src/db/repositories/export/personsSource';
 import { runListExport } from '../../../renderer/src/db/repositories/export/runListExport';
+import { searchInWords } from '../../../renderer/src/export/listDefinition';
 import { personsList } from '../../../renderer/src/export/lists/persons';
 import { generateOffice, RecordStamper } from '../../bench/generator';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
@@ -86,4 +87,23 @@ describe('persons export', () => {
     expect(sheet.rows).toHaveLength(total);
     expect(String(present(sheet.rows[0])[1])).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
   }, 180_000);
+});
+
+describe('the filter in words', () => {
+  it('never logs a full ID number typed into the search box', async () => {
+    const { db, as, head } = await office();
+    const file = await runListExport(
+      db,
+      as('supervisor'),
+      personsList,
+      personsSource(db, head.idNumber),
+    );
+    expect(file.rows).toBe(1);
+    const [entry] = await accessLogOf(db, 'persons');
+    expect(present(entry).purpose).toContain(maskIdNumber(head.idNumber));
+    expect(present(entry).purpose).not.toContain(head.idNumber);
+    expect(searchInWords('3301021960')).toBe('330102****');
+    expect(searchInWords('张三')).toBe('张三');
+    expect(searchInWords('0135')).toBe('0135');
+  });
 });

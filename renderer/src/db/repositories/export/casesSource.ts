@@ -1,4 +1,4 @@
-import type { ListSource } from '../../../export/listDefinition';
+import { searchInWords, type ListSource } from '../../../export/listDefinition';
 import type { CaseRow } from '../../../export/lists/cases';
 import { zh } from '../../../export/zhWords';
 import type { DeskDatabase } from '../../database';
@@ -12,7 +12,7 @@ export function caseFilterWords(filter: CaseListFilter): string {
   if (filter.programme) words.push(`项目：${zh(`programme.short.${filter.programme}`)}`);
   if (filter.status) words.push(`状态：${zh(`cases.status.${filter.status}`, filter.status)}`);
   if (filter.overdueOnly) words.push(`只看超期（截至 ${filter.today}）`);
-  if (filter.query?.trim()) words.push(`申请人或身份证号“${filter.query.trim()}”`);
+  if (filter.query?.trim()) words.push(`申请人或身份证号“${searchInWords(filter.query)}”`);
   return words.join('，');
 }
 

@@ -1,4 +1,4 @@
-import type { ListSource } from '../../../export/listDefinition';
+import { searchInWords, type ListSource } from '../../../export/listDefinition';
 import type { MovementRow } from '../../../export/lists/movements';
 import type { ResidentExportRow } from '../../../export/lists/residents';
 import type { DeskDatabase } from '../../database';
@@ -7,7 +7,8 @@ import { listResidents } from '../elderlyCare/residents';
 import { elderlyTables, live, type Movement, type Resident } from '../elderlyCare/tables';
 import { pagesOf } from './pageThrough';
 
-const searchWords = (query: string) => (query.trim() ? `姓名或身份证号“${query.trim()}”` : '');
+const searchWords = (query: string) =>
+  query.trim() ? `姓名或身份证号“${searchInWords(query)}”` : '';
 
 /** The residents list as ResidentsScreen reads it (residentRows with its search). */
 export function residentsSource(

@@ -1,4 +1,4 @@
-import type { ListSource } from '../../../export/listDefinition';
+import { searchInWords, type ListSource } from '../../../export/listDefinition';
 import type { HouseholdRow } from '../../../export/lists/households';
 import type { PersonRow } from '../../../export/lists/persons';
 import type { DeskDatabase } from '../../database';
@@ -9,7 +9,7 @@ import { pagesNewestFirst, pagesOf } from './pageThrough';
 /** The most rows a search exports (the screen shows the first 200 of the same query). */
 export const searchExportLimit = 10_000;
 
-const searchWords = (words: string) => `姓名或身份证号“${words}”`;
+const searchWords = (words: string) => `姓名或身份证号“${searchInWords(words)}”`;
 
 /**
  * The persons list as the screen reads it: with a search, searchPersons with the same
