@@ -18,7 +18,7 @@ interface Progress {
 }
 
 /**
- * 导出 Excel on a list: the list as the screen filters it, saved through the desk's
+ * 导出表格 on a list: the list as the screen filters it, saved through the desk's
  * save dialog (a download in the browser build), with a progress bar for long lists.
  * Whether numbers are masked is decided by the role in runListExport, not here.
  */

@@ -7,7 +7,7 @@ import { launchDeskBrowser } from './browser';
 
 /**
  * Issue 15, item 2, in Chromium on real IndexedDB: a registrar registers a household
- * and downloads the persons list (导出 Excel) filtered by a search — the file opens with
+ * and downloads the persons list (导出人员表格) filtered by a search — the file opens with
  * exceljs, Chinese headings under a title row, the ID masked; a supervisor's download
  * has the full number and says it was logged. The cases list exports too.
  */
@@ -124,6 +124,7 @@ it('downloads the persons list as XLSX with the search applied, masked for a reg
   await shot('export-residents');
   await page.getByRole('button', { name: '社区服务' }).first().click();
   await page.getByTestId('export-services').waitFor();
+  await shot('export-services');
   await page.getByRole('tab', { name: '志愿者台账' }).click();
   const volunteers = await download('export-volunteerHours');
   expect(volunteers.headers).toContain('累计服务时长（小时）');

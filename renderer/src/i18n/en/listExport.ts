@@ -12,4 +12,5 @@ export const listExportEn: Record<keyof typeof listExportZh, string> = {
   'listExport.households': 'Export households',
   'listExport.movements': 'Export movements',
   'listExport.persons': 'Export persons',
+  'listExport.residents': 'Export residents',
 };

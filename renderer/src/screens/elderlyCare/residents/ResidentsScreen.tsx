@@ -59,6 +59,7 @@ export function ResidentsScreen() {
             <ExportListButton
               definition={residentsList}
               source={() => residentsSource(db, query, today)}
+              label={t('listExport.residents')}
             />
             {may('record') && (
               <Button
