@@ -107,3 +107,19 @@ describe('the filter in words', () => {
     expect(searchInWords('0135')).toBe('0135');
   });
 });
+
+describe('no log, no file', () => {
+  it('hands out nothing when the access-log entry of a full export cannot be written', async () => {
+    const { db, as } = await office();
+    const queued = await db.queue.count();
+    // The store refuses the entry (as a full disk would) inside the real write path.
+    db.accessLog.hook('creating', () => {
+      throw new Error('QuotaExceededError');
+    });
+    await expect(
+      runListExport(db, as('supervisor'), personsList, personsSource(db, '')),
+    ).rejects.toThrow('QuotaExceededError');
+    expect(await db.accessLog.count()).toBe(0);
+    expect(await db.queue.count()).toBe(queued);
+  });
+});
