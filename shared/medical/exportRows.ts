@@ -63,6 +63,3 @@ export function changeRows(
     ];
   });
 }
-
-/** Roles that may make the export (it carries full ID numbers): the supervisor. */
-export const fullIdExportRoles: readonly string[] = ['supervisor'];

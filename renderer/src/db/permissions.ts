@@ -18,3 +18,16 @@ export function requireRole(ctx: WriteContext, allowed: readonly ActorRole[], wh
     });
   }
 }
+
+/**
+ * Roles whose list exports (persons, cases, residents, …) carry ID, phone and bank
+ * account numbers in full: the supervisor, who answers for the office's data and signs
+ * what leaves it (the same role the 医疗救助 sheet already needs). A registrar's export
+ * masks them. A full export is written in the access log (renderer/src/export).
+ */
+export const fullExportRoles: readonly ActorRole[] = ['supervisor'];
+
+/** Whether this export may hold personal numbers in full (the acting role decides). */
+export function mayExportInFull(ctx: WriteContext): boolean {
+  return fullExportRoles.includes(ctx.actor.role);
+}

@@ -28,6 +28,7 @@ import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
 import { rosterImportEn } from './en/rosterImport';
+import { listExportEn } from './en/listExport';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -58,6 +59,7 @@ import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
 import { dynamicsZh } from './zh-CN/dynamics';
 import { rosterImportZh } from './zh-CN/rosterImport';
+import { listExportZh } from './zh-CN/listExport';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -94,6 +96,7 @@ export const zhCN = {
   ...calendarYearZh,
   ...idCardZh,
   ...rosterImportZh,
+  ...listExportZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -129,4 +132,5 @@ export const en: Record<MessageKey, string> = {
   ...calendarYearEn,
   ...idCardEn,
   ...rosterImportEn,
+  ...listExportEn,
 };

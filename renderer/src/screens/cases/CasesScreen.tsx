@@ -11,7 +11,10 @@ import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import { programmes, type Programme } from '@shared/domain/assistanceCase';
 import { programmeModules } from '@shared/programmes/registry';
-import { listCases } from '../../db/repositories/caseQueries';
+import { listCases, type CaseListFilter } from '../../db/repositories/caseQueries';
+import { casesSource } from '../../db/repositories/export/casesSource';
+import { ExportListButton } from '../../export/ExportListButton';
+import { casesList } from '../../export/lists/cases';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
@@ -44,20 +47,16 @@ export function CasesScreen() {
   const [limit, setLimit] = useState(pageSize);
   const today = todayDate();
 
+  const listFilter: CaseListFilter = {
+    today,
+    overdueOnly,
+    ...(query.trim() ? { query } : {}),
+    ...(status ? { status } : {}),
+    ...(programme ? { programme } : {}),
+  };
   const cases = useLiveQuery(
-    () =>
-      listCases(
-        db,
-        {
-          today,
-          overdueOnly,
-          ...(query.trim() ? { query } : {}),
-          ...(status ? { status } : {}),
-          ...(programme ? { programme } : {}),
-        },
-        0,
-        limit,
-      ),
+    () => listCases(db, listFilter, 0, limit),
+    // listFilter is rebuilt each render from these.
     [db, query, programme, status, overdueOnly, limit, today],
   );
   // A new filter starts from the first page again.
@@ -71,13 +70,16 @@ export function CasesScreen() {
       <PageHeader
         title={t('cases.title')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => navigate({ name: 'caseNew' })}
-          >
-            {t('cases.new')}
-          </Button>
+          <>
+            <ExportListButton definition={casesList} source={() => casesSource(db, listFilter)} />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => navigate({ name: 'caseNew' })}
+            >
+              {t('cases.new')}
+            </Button>
+          </>
         }
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>

@@ -14,7 +14,10 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { hoursText } from '@shared/domain/community/hours';
 import { serviceTypes, type ServiceType } from '@shared/domain/community/serviceRecord';
-import { listServices } from '../../db/repositories/community/services';
+import { listServices, type ServiceFilter } from '../../db/repositories/community/services';
+import { servicesSource } from '../../db/repositories/export/communitySources';
+import { ExportListButton } from '../../export/ExportListButton';
+import { servicesList } from '../../export/lists/community';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
@@ -32,10 +35,8 @@ export function ServicesScreen() {
   const [type, setType] = useState<ServiceType | ''>('');
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
-  const records = useLiveQuery(
-    () => listServices(db, { from, to, ...(type ? { type } : {}) }),
-    [db, from, to, type],
-  );
+  const filter: ServiceFilter = { from, to, ...(type ? { type } : {}) };
+  const records = useLiveQuery(() => listServices(db, filter), [db, from, to, type]);
   const total = (records ?? []).reduce((sum, r) => sum + r.durationMinutes, 0);
 
   return (
@@ -43,13 +44,16 @@ export function ServicesScreen() {
       <PageHeader
         title={t('community.title')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => navigate({ name: 'serviceNew' })}
-          >
-            {t('community.services.new')}
-          </Button>
+          <>
+            <ExportListButton definition={servicesList} source={() => servicesSource(db, filter)} />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => navigate({ name: 'serviceNew' })}
+            >
+              {t('community.services.new')}
+            </Button>
+          </>
         }
       />
       <CommunityTabs current="services" />

@@ -11,6 +11,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import { listVolunteers } from '../../db/repositories/community/volunteers';
+import { volunteerHoursSource } from '../../db/repositories/export/communitySources';
+import { ExportListButton } from '../../export/ExportListButton';
+import { volunteerHoursList } from '../../export/lists/community';
 import { totalMinutesOf } from '../../db/repositories/community/volunteerServices';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
@@ -41,9 +44,19 @@ export function VolunteersScreen() {
       <PageHeader
         title={t('community.title')}
         actions={
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => setRegistering(true)}>
-            {t('community.volunteers.new')}
-          </Button>
+          <>
+            <ExportListButton
+              definition={volunteerHoursList}
+              source={() => volunteerHoursSource(db, query)}
+            />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => setRegistering(true)}
+            >
+              {t('community.volunteers.new')}
+            </Button>
+          </>
         }
       />
       <CommunityTabs current="volunteers" />

@@ -11,7 +11,7 @@ import { residentIdCheckChar } from '@shared/identity/residentId';
 import { templateWorkbook } from '../../db/repositories/import/reportSheet';
 import type { RosterType } from '../../db/repositories/import/rosterModules';
 import { useT } from '../../i18n/useT';
-import { getDeskApi } from '../../platform/deskApi';
+import { saveXlsx } from '../../export/saveXlsx';
 
 /** A well-formed example number (its check character computed), so the sample passes. */
 const sampleId = (first17: string) => first17 + residentIdCheckChar(first17);
@@ -59,11 +59,7 @@ export function ImportIntro(props: { type: RosterType }) {
   const { headings: exampleHeadings, rows: exampleRows, file } = examples[props.type];
   async function downloadTemplate() {
     const bytes = await templateWorkbook(exampleHeadings, exampleRows);
-    await getDeskApi().saveBytesFile({
-      suggestedName: file,
-      bytes,
-      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-    });
+    await saveXlsx(file, bytes);
   }
   return (
     <Stack spacing={1}>

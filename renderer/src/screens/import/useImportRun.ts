@@ -7,10 +7,10 @@ import type { RosterDryRun, RosterModule } from '../../db/repositories/import/ro
 import type { RosterSheet } from '../../db/repositories/import/readSheet';
 import type { ColumnMapping } from '@shared/import/types';
 import { useT } from '../../i18n/useT';
-import { getDeskApi } from '../../platform/deskApi';
 import { writeContext } from '../../state/session';
 import { todayDate } from '../common/labels';
 import { problemText } from './problemText';
+import { saveXlsx } from '../../export/saveXlsx';
 
 export type Outcome = { severity: 'success' | 'info' | 'error'; text: string } | null;
 
@@ -95,11 +95,7 @@ export function useImportRun(
     if (!sheet || !dry) return;
     const all = [...dry.problems, ...roster.plan(dry, choices).problems];
     const bytes = await reportWorkbook(sheet, all, (p) => problemText(t, p, sheet));
-    await getDeskApi().saveBytesFile({
-      suggestedName: `${file.name.replace(/\.(xlsx|csv)$/i, '')}-检查结果.xlsx`,
-      bytes,
-      filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-    });
+    await saveXlsx(`${file.name.replace(/\.(xlsx|csv)$/i, '')}-检查结果.xlsx`, bytes);
   }
 
   const cancel = () => abort.current?.abort();

@@ -5,11 +5,11 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { toAppErrorData, type AppErrorData } from '@shared/errors/appError';
 import type { Period } from '@shared/medical/timeline';
-import { fullIdExportRoles } from '@shared/medical/exportRows';
 import { exportCoverageChanges } from '../../db/repositories/medical/exportChanges';
 import { useT } from '../../i18n/useT';
-import { getDeskApi } from '../../platform/deskApi';
 import { useActingRole, useSession, writeContext } from '../../state/session';
+import { saveXlsx } from '../../export/saveXlsx';
+import { fullExportRoles } from '../../db/permissions';
 
 /**
  * The period's changes as XLSX for the medical-insurance office: saved through the
@@ -20,7 +20,7 @@ export function ExportButton(props: { period: Period }) {
   const { t, appError } = useT();
   const db = useSession((s) => s.db);
   const role = useActingRole();
-  const allowed = role !== undefined && fullIdExportRoles.includes(role);
+  const allowed = role !== undefined && fullExportRoles.includes(role);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,14 +31,8 @@ export function ExportButton(props: { period: Period }) {
     setError(null);
     try {
       const file = await exportCoverageChanges(db, writeContext(), props.period);
-      const saved = await getDeskApi().saveBytesFile({
-        suggestedName: file.fileName,
-        bytes: file.bytes,
-        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-      });
-      setDone(
-        saved.saved ? t('medical.exported', { lines: file.lines }) : t('medical.exportCancelled'),
-      );
+      const saved = await saveXlsx(file.fileName, file.bytes);
+      setDone(saved ? t('medical.exported', { lines: file.lines }) : t('medical.exportCancelled'));
     } catch (thrown) {
       setError(toAppErrorData(thrown));
     } finally {

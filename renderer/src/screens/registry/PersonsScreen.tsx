@@ -8,7 +8,11 @@ import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import { householdsSource, personsSource } from '../../db/repositories/export/personsSource';
 import { countPersons, searchPersons } from '../../db/repositories/persons';
+import { ExportListButton } from '../../export/ExportListButton';
+import { householdsList } from '../../export/lists/households';
+import { personsList } from '../../export/lists/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
@@ -42,13 +46,25 @@ export function PersonsScreen() {
       <PageHeader
         title={t('registry.persons.title')}
         actions={
-          <Button
-            variant="contained"
-            startIcon={<AddIcon />}
-            onClick={() => navigate({ name: 'householdNew' })}
-          >
-            {t('registry.newHousehold')}
-          </Button>
+          <>
+            <ExportListButton
+              definition={householdsList}
+              source={() => householdsSource(db, query)}
+              label={t('listExport.households')}
+            />
+            <ExportListButton
+              definition={personsList}
+              source={() => personsSource(db, query)}
+              label={t('listExport.persons')}
+            />
+            <Button
+              variant="contained"
+              startIcon={<AddIcon />}
+              onClick={() => navigate({ name: 'householdNew' })}
+            >
+              {t('registry.newHousehold')}
+            </Button>
+          </>
         }
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>

@@ -19,7 +19,6 @@ import {
 } from '../../db/repositories/rolls/paymentRolls';
 import { exportRoll } from '../../db/repositories/rolls/rollExport';
 import { useT } from '../../i18n/useT';
-import { getDeskApi } from '../../platform/deskApi';
 import { useRoles, useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
@@ -30,6 +29,7 @@ import { PayeeAccountDialog } from './PayeeAccountDialog';
 import { RollChanges } from './RollChanges';
 import { RollLinesTable } from './RollLinesTable';
 import { UnpaidDialog } from './UnpaidDialog';
+import { saveXlsx } from '../../export/saveXlsx';
 
 type Open =
   | { what: 'approve' }
@@ -77,12 +77,7 @@ export function RollsScreen() {
   const exportXlsx = () =>
     run(async () => {
       const file = await exportRoll(db, writeContext(), roll?.id ?? '');
-      const saved = await getDeskApi().saveBytesFile({
-        suggestedName: file.suggestedName,
-        bytes: file.bytes,
-        filters: [{ name: 'Excel', extensions: ['xlsx'] }],
-      });
-      setExported(saved.saved);
+      setExported(await saveXlsx(file.suggestedName, file.bytes));
     });
 
   return (

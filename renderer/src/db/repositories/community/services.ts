@@ -54,6 +54,7 @@ export async function listServices(
   db: DeskDatabase,
   filter: ServiceFilter,
   limit = 200,
+  offset = 0,
 ): Promise<ServiceRecord[]> {
   // 'T' sorts after every digit of a date, so "YYYY-MM-DDT~" closes the last day.
   const lower = filter.from ?? '0000-01-01';
@@ -63,6 +64,7 @@ export async function listServices(
     .between(lower, upper, true, true)
     .reverse()
     .filter((r) => !r.deleted && (!filter.type || r.type === filter.type))
+    .offset(offset)
     .limit(limit)
     .toArray();
 }

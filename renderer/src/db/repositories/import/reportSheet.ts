@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { RowProblem } from '@shared/import/types';
 import type { RosterSheet } from './readSheet';
+import { workbookBytes } from '../../../export/xlsxFile';
 
 /** How a problem reads in the report: the screen's own wording (zh-CN). */
 export type DescribeProblem = (problem: RowProblem) => string;
@@ -48,8 +49,7 @@ export async function reportWorkbook(
     c.numFmt = '@';
   });
   out.getColumn(width + 2).width = 60;
-  const bytes = await book.xlsx.writeBuffer();
-  return new Uint8Array(bytes as ArrayBuffer);
+  return workbookBytes(book);
 }
 
 /** A template for newcomers: the headings the import recognises first, and a sample. */
@@ -65,6 +65,5 @@ export async function templateWorkbook(
     c.numFmt = '@';
     c.width = 16;
   });
-  const bytes = await book.xlsx.writeBuffer();
-  return new Uint8Array(bytes as ArrayBuffer);
+  return workbookBytes(book);
 }

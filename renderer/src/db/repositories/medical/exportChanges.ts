@@ -4,7 +4,6 @@ import {
   categoryNamesZh,
   changeRows,
   exportColumns,
-  fullIdExportRoles,
   type ExportPerson,
 } from '@shared/medical/exportRows';
 import { coverageChanges, type Period } from '@shared/medical/timeline';
@@ -13,6 +12,8 @@ import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 import { loadSettings } from '../settings';
 import { categoriesOn, loadCoverageState } from './coverage';
+import { workbookBytes } from '../../../export/xlsxFile';
+import { mayExportInFull } from '../../permissions';
 
 export interface CoverageExport {
   fileName: string;
@@ -33,7 +34,7 @@ export async function exportCoverageChanges(
   ctx: WriteContext,
   period: Period,
 ): Promise<CoverageExport> {
-  if (!fullIdExportRoles.includes(ctx.actor.role)) {
+  if (!mayExportInFull(ctx)) {
     throw new AppError({
       code: 'forbidden',
       message: 'Only a supervisor exports full ID numbers.',
@@ -68,7 +69,7 @@ export async function exportCoverageChanges(
   sheet.getColumn(3).numFmt = '@';
   for (const row of rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
-  const buffer = await book.xlsx.writeBuffer();
+  const bytes = await workbookBytes(book);
 
   const purpose = `医疗救助变动表 ${period.from}~${period.to}`;
   await write(db, ctx, async (w) => {
@@ -84,7 +85,7 @@ export async function exportCoverageChanges(
   });
   return {
     fileName: `医疗救助对象变动_${period.from}_${period.to}.xlsx`,
-    bytes: new Uint8Array(buffer as ArrayBuffer),
+    bytes,
     lines: rows.length,
   };
 }

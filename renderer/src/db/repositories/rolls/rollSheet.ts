@@ -7,6 +7,7 @@
 import ExcelJS from 'exceljs';
 import { formatFen } from '@shared/money/fen';
 import type { PaymentRollData, RollLine } from '@shared/rolls/rollRecord';
+import { workbookBytes } from '../../../export/xlsxFile';
 
 export const rollSheetColumns = [
   '序号',
@@ -97,6 +98,5 @@ export async function rollWorkbook(
   }
   for (const column of [5, 12]) sheet.getColumn(column).numFmt = '@';
   for (const column of [8, 9, 10]) sheet.getColumn(column).numFmt = '0.00';
-  const buffer = await book.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return workbookBytes(book);
 }

@@ -7,6 +7,10 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { residentRows, type ResidentRow } from '../../../db/repositories/elderlyCare/residentRows';
+import { movementsSource, residentsSource } from '../../../db/repositories/export/elderlySources';
+import { ExportListButton } from '../../../export/ExportListButton';
+import { movementsList } from '../../../export/lists/movements';
+import { residentsList } from '../../../export/lists/residents';
 import { useT } from '../../../i18n/useT';
 import { useRouter } from '../../../state/router';
 import { useSession } from '../../../state/session';
@@ -46,15 +50,27 @@ export function ResidentsScreen() {
       <PageHeader
         title={t('elderly.title')}
         actions={
-          may('record') && (
-            <Button
-              variant="contained"
-              startIcon={<AddIcon />}
-              onClick={() => navigate({ name: 'elderlyResidentNew' })}
-            >
-              {t('elderly.resident.new')}
-            </Button>
-          )
+          <>
+            <ExportListButton
+              definition={movementsList}
+              source={() => movementsSource(db, query)}
+              label={t('listExport.movements')}
+            />
+            <ExportListButton
+              definition={residentsList}
+              source={() => residentsSource(db, query, today)}
+              label={t('listExport.residents')}
+            />
+            {may('record') && (
+              <Button
+                variant="contained"
+                startIcon={<AddIcon />}
+                onClick={() => navigate({ name: 'elderlyResidentNew' })}
+              >
+                {t('elderly.resident.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <ElderlyTabs current="elderlyResidents" />

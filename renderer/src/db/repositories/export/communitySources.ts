@@ -1,0 +1,48 @@
+import type { ListSource } from '../../../export/listDefinition';
+import type { VolunteerRow } from '../../../export/lists/community';
+import { zh } from '../../../export/zhWords';
+import type { DeskDatabase } from '../../database';
+import { listServices, type ServiceFilter, type ServiceRecord } from '../community/services';
+import { totalMinutesOf } from '../community/volunteerServices';
+import { listVolunteers } from '../community/volunteers';
+import { pagesByOffset, pagesOf } from './pageThrough';
+
+/** The most volunteers the ledger export holds (the screen shows the first 200). */
+const volunteerLimit = 10_000;
+
+export function serviceFilterWords(filter: ServiceFilter): string {
+  const words = [`${filter.from ?? '最早'} 至 ${filter.to ?? '今'}`];
+  if (filter.type) words.push(`类型：${zh(`community.serviceType.${filter.type}`, filter.type)}`);
+  return words.join('，');
+}
+
+/** The service ledger with the screen's period and type, read with listServices page by page. */
+export function servicesSource(db: DeskDatabase, filter: ServiceFilter): ListSource<ServiceRecord> {
+  return {
+    filterWords: serviceFilterWords(filter),
+    pages: () => pagesByOffset((offset, limit) => listServices(db, filter, limit, offset)),
+  };
+}
+
+/** The volunteer ledger with the screen's search, each with all-time hours (totalMinutesOf). */
+export function volunteerHoursSource(db: DeskDatabase, query: string): ListSource<VolunteerRow> {
+  const words = query.trim();
+  return {
+    filterWords: words ? `姓名或编号“${words}”` : '',
+    pages: async function* () {
+      const volunteers = await listVolunteers(db, words, volunteerLimit);
+      for (const page of pagesOf(volunteers)) {
+        const totals = await totalMinutesOf(
+          db,
+          page.map((v) => v.id),
+        );
+        const persons = await db.persons.bulkGet(page.map((v) => v.personId));
+        yield page.map((volunteer, i) => ({
+          volunteer,
+          person: persons[i],
+          minutes: totals.get(volunteer.id) ?? 0,
+        }));
+      }
+    },
+  };
+}

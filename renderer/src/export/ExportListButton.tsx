@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Box from '@mui/material/Box';
+import Snackbar from '@mui/material/Snackbar';
+import { toAppErrorData, type AppErrorData } from '@shared/errors/appError';
+import { runListExport } from '../db/repositories/export/runListExport';
+import { useT } from '../i18n/useT';
+import { useSession, writeContext } from '../state/session';
+import { isSensitive, type ListDefinition, type ListSource } from './listDefinition';
+import { saveXlsx } from './saveXlsx';
+
+interface Progress {
+  done: number;
+  total: number | undefined;
+}
+
+/**
+ * 导出表格 on a list: the list as the screen filters it, saved through the desk's
+ * save dialog (a download in the browser build), with a progress bar for long lists.
+ * Whether numbers are masked is decided by the role in runListExport, not here.
+ */
+export function ExportListButton<R>(props: {
+  definition: ListDefinition<R>;
+  /** The rows as the screen currently filters them. */
+  source: () => ListSource<R>;
+  label?: string;
+  testId?: string;
+}) {
+  const { t, appError, language } = useT();
+  const db = useSession((s) => s.db);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<AppErrorData | null>(null);
+  const testId = props.testId ?? `export-${props.definition.id}`;
+
+  const close = () => {
+    setDone(null);
+    setError(null);
+  };
+
+  async function run() {
+    setDone(null);
+    setError(null);
+    setProgress({ done: 0, total: undefined });
+    try {
+      const file = await runListExport(
+        db,
+        writeContext(),
+        props.definition,
+        props.source(),
+        (d, all) => setProgress({ done: d, total: all }),
+      );
+      const saved = await saveXlsx(file.fileName, file.bytes);
+      const numbers = props.definition.columns.some((c) => isSensitive(c.type));
+      const key = !numbers
+        ? 'listExport.doneNoNumbers'
+        : file.full
+          ? 'listExport.doneFull'
+          : 'listExport.doneMasked';
+      setDone(
+        saved ? t(key, { rows: file.rows.toLocaleString(language) }) : t('listExport.cancelled'),
+      );
+    } catch (thrown) {
+      setError(toAppErrorData(thrown));
+    } finally {
+      setProgress(null);
+    }
+  }
+
+  const percent =
+    progress?.total !== undefined && progress.total > 0
+      ? Math.min(100, Math.round((progress.done / progress.total) * 100))
+      : undefined;
+  const progressText =
+    progress &&
+    (progress.total !== undefined
+      ? t('listExport.progress', {
+          done: progress.done.toLocaleString(language),
+          total: progress.total.toLocaleString(language),
+        })
+      : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) }));
+  return (
+    <Box sx={{ position: 'relative', flexShrink: 0 }}>
+      <Button
+        variant="outlined"
+        startIcon={<DownloadIcon />}
+        disabled={progress !== null}
+        onClick={() => void run()}
+        data-testid={testId}
+        sx={{ whiteSpace: 'nowrap', height: '100%' }}
+      >
+        {progressText ?? props.label ?? t('listExport.button')}
+      </Button>
+      {progress && (
+        <LinearProgress
+          data-testid={`${testId}-progress`}
+          variant={percent === undefined ? 'indeterminate' : 'determinate'}
+          value={percent ?? 0}
+          sx={{ position: 'absolute', left: 0, right: 0, bottom: -6 }}
+        />
+      )}
+      <Snackbar
+        open={done !== null || error !== null}
+        anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        onClose={(_, reason) => reason !== 'clickaway' && close()}
+      >
+        {error ? (
+          <Alert severity="error" variant="filled" onClose={close} data-testid={`${testId}-error`}>
+            {appError(error)}
+          </Alert>
+        ) : (
+          <Alert severity="success" variant="filled" onClose={close} data-testid={`${testId}-done`}>
+            {done}
+          </Alert>
+        )}
+      </Snackbar>
+    </Box>
+  );
+}
