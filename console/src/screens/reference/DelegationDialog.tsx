@@ -1,10 +1,8 @@
 import { useState } from 'react';
 import {
   Alert,
-  Button,
   Checkbox,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   FormControlLabel,
@@ -14,6 +12,7 @@ import {
 import { useI18n } from '../../i18n/i18n';
 import { setDelegation, type OfficeDelegation } from '../../referenceApi';
 import { useFormSend } from './useFormSend';
+import { PublishActions } from './PublishActions';
 
 /** Grants or takes back 委托确认 for one office from a date. */
 export function DelegationDialog(props: {
@@ -74,12 +73,7 @@ export function DelegationDialog(props: {
           />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('ref.cancel')}</Button>
-        <Button variant="contained" disabled={busy} onClick={submit}>
-          {busy ? t('ref.sending') : t('ref.publish')}
-        </Button>
-      </DialogActions>
+      <PublishActions busy={busy} onClose={props.onClose} onPublish={submit} />
     </Dialog>
   );
 }

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
-  Button,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   Stack,
@@ -14,6 +12,7 @@ import { useI18n } from '../../i18n/i18n';
 import { publishRule, type RuleRow } from '../../referenceApi';
 import { ruleValueInput, ruleValueOf, ruleValueText } from './ruleValues';
 import { useFormSend } from './useFormSend';
+import { PublishActions } from './PublishActions';
 
 /** Publishes one programme rule's value for a period (county-wide or one area). */
 export function RuleDialog(props: {
@@ -93,12 +92,7 @@ export function RuleDialog(props: {
           <TextField label={t('ref.note')} {...field('note')} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('ref.cancel')}</Button>
-        <Button variant="contained" disabled={busy} onClick={submit}>
-          {busy ? t('ref.sending') : t('ref.publish')}
-        </Button>
-      </DialogActions>
+      <PublishActions busy={busy} onClose={props.onClose} onPublish={submit} />
     </Dialog>
   );
 }

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import {
   Alert,
-  Button,
   Dialog,
-  DialogActions,
   DialogContent,
   DialogTitle,
   MenuItem,
@@ -14,6 +12,7 @@ import { lastDayOfMonth } from '@shared/calendar/dates';
 import { useI18n } from '../../i18n/i18n';
 import { fenOfYuan, publishStandard } from '../../referenceApi';
 import { useFormSend } from './useFormSend';
+import { PublishActions } from './PublishActions';
 
 /**
  * Publishes a 低保 standard: area, urban or rural, from which month (to which, if it
@@ -98,12 +97,7 @@ export function StandardDialog(props: {
           <TextField label={t('ref.note')} {...field('note')} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('ref.cancel')}</Button>
-        <Button variant="contained" disabled={busy} onClick={submit}>
-          {busy ? t('ref.sending') : t('ref.publish')}
-        </Button>
-      </DialogActions>
+      <PublishActions busy={busy} onClose={props.onClose} onPublish={submit} />
     </Dialog>
   );
 }
