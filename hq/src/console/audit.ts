@@ -26,6 +26,12 @@ function detailText(detail: Record<string, unknown> | undefined): string {
 }
 
 /** One line of the console's audit log. Never given a password. */
+/**
+ * An audit line records what was sent, hostile text included; PostgreSQL text cannot
+ * hold NUL, so a NUL is kept as U+FFFD (the line is written, the refusal stands).
+ */
+const storable = (text: string): string => text.replaceAll('\u0000', '\uFFFD');
+
 export async function writeAudit(db: Kysely<HqTables>, entry: AuditEntry, at: Date): Promise<void> {
   await db
     .insertInto('console_audit')
@@ -33,10 +39,10 @@ export async function writeAudit(db: Kysely<HqTables>, entry: AuditEntry, at: Da
       id: uuidv7(),
       at: at.toISOString(),
       user_id: entry.userId,
-      username: entry.username,
-      action: entry.action,
-      target: entry.target,
-      result: entry.result,
+      username: storable(entry.username),
+      action: storable(entry.action),
+      target: storable(entry.target),
+      result: storable(entry.result),
       detail: detailText(entry.detail),
     })
     .execute();
