@@ -1,6 +1,7 @@
 import { authEn } from './en/auth';
 import { calendarYearEn } from './en/calendarYear';
 import { idCardEn } from './en/idCard';
+import { datesEn } from './en/dates';
 import { caseWorkEn } from './en/caseWork';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
@@ -31,6 +32,7 @@ import { rosterImportEn } from './en/rosterImport';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
+import { datesZh } from './zh-CN/dates';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
@@ -94,6 +96,7 @@ export const zhCN = {
   ...calendarYearZh,
   ...idCardZh,
   ...rosterImportZh,
+  ...datesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -129,4 +132,5 @@ export const en: Record<MessageKey, string> = {
   ...calendarYearEn,
   ...idCardEn,
   ...rosterImportEn,
+  ...datesEn,
 };

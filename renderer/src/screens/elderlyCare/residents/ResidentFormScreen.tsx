@@ -16,7 +16,7 @@ import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { PageHeader } from '../../common/PageHeader';
 import { fundingLabel, levelLabel, movementLabel } from '../labels';
-import { DateField } from '../DateField';
+import { DateField } from '../../common/DateField';
 import { Section } from '../Section';
 import { BedPicker } from './BedPicker';
 import { PersonChooser } from './PersonChooser';
@@ -171,6 +171,8 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
               label={t('elderly.field.date')}
               value={assessment.date}
               error={err('assessment.date')}
+              path="assessment.date"
+              fullWidth
               onChange={(date) => update((d) => ({ ...d, assessment: { ...d.assessment, date } }))}
             />
           </Grid>
@@ -210,6 +212,8 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
               label={t('elderly.field.date')}
               value={placement.date}
               error={err('placement.date')}
+              path="placement.date"
+              fullWidth
               disabled={!placement.bedId}
               onChange={(date) => update((d) => ({ ...d, placement: { ...d.placement, date } }))}
             />

@@ -1,0 +1,14 @@
+/** Date fields (typed part by part, holidays marked) and the keyboard shortcuts. */
+export const datesZh = {
+  'dates.holiday': '节假日（休息）',
+  'dates.extraWorkday': '调休上班',
+  'dates.legend.holiday': '休',
+  'dates.legend.extraWorkday': '班',
+  'dates.isHoliday': '{date} 是节假日，不是工作日',
+  'dates.isExtraWorkday': '{date} 是调休上班日',
+  'keyboard.leave.title': '离开此页？',
+  'keyboard.leave.text': '表单有未保存的修改，离开后这些修改不会保存。',
+  'keyboard.leave.confirm': '不保存，离开',
+  'keyboard.leave.stay': '继续填写',
+  'keyboard.hint': '快捷键：Ctrl+S 保存 · Ctrl+N 新建 · Esc 返回',
+} as const;
