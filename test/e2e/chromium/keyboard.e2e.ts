@@ -113,9 +113,7 @@ it('types a date part by part, refuses a wrong one next to the field, marks holi
 
   // A working day typed part by part, saved with Ctrl+S: the case opens with that date.
   await typeDate(page, '申请日期', '2026-10-08');
-  await expect
-    .poll(async () => (await helper.innerText()).replace(/[\s\u200b]/g, ''))
-    .toBe('');
+  await expect.poll(async () => (await helper.innerText()).replace(/[\s\u200b]/g, '')).toBe('');
   await shot('datefield-typed');
   await page.keyboard.press('Control+s');
   await page.getByTestId('workflow-panel').waitFor();
