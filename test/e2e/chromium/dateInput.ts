@@ -25,3 +25,9 @@ export async function dateShown(scope: Page | Locator, label: string): Promise<s
   const digits = sections.map((s) => s.trim());
   return digits.every((d) => /^\d+$/.test(d)) ? digits.join('-') : '';
 }
+
+/** Whether the date field labelled `label` is read-only (its sections cannot be typed in). */
+export async function dateReadOnly(scope: Page | Locator, label: string): Promise<boolean> {
+  const first = dateGroup(scope, label).locator('[role="spinbutton"]').first();
+  return (await first.getAttribute('aria-readonly')) === 'true';
+}

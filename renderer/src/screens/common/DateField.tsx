@@ -53,11 +53,16 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
   const { kind } = props;
   // The field keeps its own (possibly half-typed) value; the form's string replaces it
   // only when the form changes it from outside (a reset, a draft restored, a card read).
+  // A form that ignores an unfinished value (keeps its last good one) leaves the typing be.
+  const [seen, setSeen] = useState(props.value);
   const [emitted, setEmitted] = useState(props.value);
   const [inner, setInner] = useState<Dayjs | null>(() => toPickerValue(props.value, kind));
-  if (props.value !== emitted) {
-    setEmitted(props.value);
-    setInner(toPickerValue(props.value, kind));
+  if (props.value !== seen) {
+    setSeen(props.value);
+    if (props.value !== emitted) {
+      setEmitted(props.value);
+      setInner(toPickerValue(props.value, kind));
+    }
   }
   const message = props.errors?.errorFor(props.path ?? '') ?? props.error;
   const mark = props.deadline && kind === 'date' ? dayMark(props.value, calendar) : null;

@@ -36,3 +36,8 @@ export function fromPickerValue(value: Dayjs | null, kind: DateKind): string {
   if (!value.isValid()) return unfinishedDate;
   return value.format(format[kind]);
 }
+
+/** Whether a field's value is a whole month 'YYYY-MM' (not empty, not unfinished). */
+export function isWholeMonth(value: string): boolean {
+  return fromPickerValue(toPickerValue(value, 'month'), 'month') === value && value !== '';
+}
