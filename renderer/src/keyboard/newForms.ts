@@ -2,7 +2,7 @@ import type { Route } from '../state/router';
 
 /**
  * Ctrl+N: the new form of the area on screen, where the area has one (persons and
- * households → 新建户, cases → 新申请, care-home residents → 入住登记, services → 新服务).
+ * households → 新建户, cases → 新申请, care-home beds and residents → 入住登记, services → 新服务).
  */
 export function newFormOf(route: Route): Route | null {
   switch (route.name) {
@@ -13,6 +13,7 @@ export function newFormOf(route: Route): Route | null {
     case 'cases':
     case 'case':
       return { name: 'caseNew' };
+    case 'beds':
     case 'elderlyResidents':
     case 'elderlyResident':
       return { name: 'elderlyResidentNew' };

@@ -128,3 +128,28 @@ it('Esc leaves a form without saving, and Ctrl+N on cases opens a new applicatio
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '保存申请' }).waitFor({ state: 'detached' });
 });
+
+it('Esc on a form with unsaved typing asks first; 继续填写 keeps it, 不保存，离开 leaves', async () => {
+  await page.getByRole('button', { name: '养老服务' }).first().click();
+  await page.keyboard.press('Control+n');
+  const title = page.getByRole('heading', { name: '登记入住老人' });
+  await title.waitFor();
+  // Nothing typed yet: Esc just goes back.
+  await page.keyboard.press('Escape');
+  await title.waitFor({ state: 'detached' });
+
+  await page.keyboard.press('Control+n');
+  await title.waitFor();
+  await page.getByRole('main').getByLabel('紧急联系人').fill('王建国');
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '离开此页？' });
+  await ask.waitFor();
+  await shot('keyboard-leave-unsaved');
+  await ask.getByRole('button', { name: '继续填写' }).click();
+  await ask.waitFor({ state: 'detached' });
+  expect(await page.getByRole('main').getByLabel('紧急联系人').inputValue()).toBe('王建国');
+  await page.keyboard.press('Escape');
+  await ask.getByRole('button', { name: '不保存，离开' }).click();
+  await title.waitFor({ state: 'detached' });
+});

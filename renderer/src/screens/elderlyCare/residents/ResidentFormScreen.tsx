@@ -15,6 +15,7 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { PageHeader } from '../../common/PageHeader';
+import { useFormShortcuts } from '../../../keyboard/useFormShortcuts';
 import { fundingLabel, levelLabel, movementLabel } from '../labels';
 import { DateField } from '../../common/DateField';
 import { Section } from '../Section';
@@ -40,6 +41,8 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
   const today = todayDate();
   const [draft, setDraft] = useState<ResidentDraft>(() => emptyResidentDraft(today, props.bedId));
   const [saving, setSaving] = useState(false);
+  // What the form opened with: Esc asks before leaving anything typed since.
+  const [pristine] = useState(draft);
   const update = (change: (d: ResidentDraft) => ResidentDraft) => setDraft(change);
   const err = errors.errorFor;
   const text = (path: string, label: string, value: string, onChange: (v: string) => void) => (
@@ -78,12 +81,20 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
     }
   }
 
+  const back = () => navigate(props.bedId ? { name: 'beds' } : { name: 'elderlyResidents' });
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back,
+    dirty: JSON.stringify(draft) !== JSON.stringify(pristine),
+    saving,
+  });
+
   const { contact, assessment, placement } = draft;
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
       <PageHeader
         title={t('elderly.resident.new')}
-        onBack={() => navigate(props.bedId ? { name: 'beds' } : { name: 'elderlyResidents' })}
+        onBack={back}
       />
       <Section title={t('elderly.resident.person')}>
         <PersonChooser draft={draft} today={today} errorFor={err} onChange={update} />
@@ -227,6 +238,7 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
           {t('elderly.resident.save')}
         </Button>
       </Stack>
+      {keys}
     </Stack>
   );
 }
