@@ -98,7 +98,8 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
       slotProps={{
         textField: {
           ...(props.path ? { id: fieldId(props.path) } : {}),
-          size: props.size ?? 'medium',
+          // The theme's TextField size (small) unless the form says otherwise.
+          size: props.size ?? 'small',
           fullWidth: props.fullWidth ?? false,
           required: props.required ?? false,
           error: Boolean(message),
