@@ -92,10 +92,7 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
   const { contact, assessment, placement } = draft;
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
-      <PageHeader
-        title={t('elderly.resident.new')}
-        onBack={back}
-      />
+      <PageHeader title={t('elderly.resident.new')} onBack={back} />
       <Section title={t('elderly.resident.person')}>
         <PersonChooser draft={draft} today={today} errorFor={err} onChange={update} />
       </Section>
