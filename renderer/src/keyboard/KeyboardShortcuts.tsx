@@ -26,7 +26,10 @@ export function KeyboardShortcuts() {
       const action = shortcutOf(event);
       if (!action || event.defaultPrevented) return;
       // An open calendar popup or menu takes its own Esc.
-      if (action === 'cancel' && document.querySelector('.MuiPopper-root, .MuiPopover-root'))
+      if (
+        action === 'cancel' &&
+        document.querySelector('.MuiPopper-root:not(.MuiTooltip-popper), .MuiPopover-root')
+      )
         return;
       const inDialog = dialogOpen();
       if (inDialog && action !== 'save') return;

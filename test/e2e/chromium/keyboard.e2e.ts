@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
-import { startDeskAsAdmin } from '../deskSession';
+import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { dateGroup, dateShown, typeDate } from './dateInput';
 
@@ -17,6 +17,7 @@ let page: Page;
 const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const first17 = '33010219580312041';
 const head = { name: '吴键盘', id: first17 + residentIdCheckChar(first17) };
+const supervisor = { username: 'qian', name: '钱主管', password: 'desk-super-2026' };
 
 beforeAll(async () => {
   browser = await launchDeskBrowser();
@@ -151,4 +152,29 @@ it('Esc on a form with unsaved typing asks first; 继续填写 keeps it, 不保�
   await page.keyboard.press('Escape');
   await ask.getByRole('button', { name: '不保存，离开' }).click();
   await title.waitFor({ state: 'detached' });
+});
+
+it('Ctrl+S in a dialog presses the dialog’s own 保存 (its checks too), not the screen’s', async () => {
+  await addUser(page, supervisor, '主管');
+  await switchUser(page, supervisor);
+  await page.getByRole('button', { name: '养老服务' }).first().click();
+  await page.getByTestId('elderly-tab-elderlyFigures').click();
+  await page.getByRole('button', { name: '统计口径' }).click();
+  const dialog = page.getByRole('dialog');
+  const target = dialog.getByLabel('护理型床位占比目标（%）');
+  await target.fill('150');
+  await page.keyboard.press('Control+s');
+  // Refused by the dialog's own check: the dialog stays, the error is under the field.
+  await dialog.getByTestId('error-summary').waitFor();
+  expect(await dialog.locator('.Mui-error.MuiFormHelperText-root').count()).toBe(1);
+  await target.fill('60');
+  await page.keyboard.press('Control+s');
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: '统计口径' }).click();
+  expect(await page.getByRole('dialog').getByLabel('护理型床位占比目标（%）').inputValue()).toBe(
+    '60',
+  );
+  // Esc is the dialog's 取消.
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
 });
