@@ -11,5 +11,4 @@ export const datesEn: Record<keyof typeof datesZh, string> = {
   'keyboard.leave.text': 'The form has unsaved changes; they will not be saved if you leave.',
   'keyboard.leave.confirm': 'Leave without saving',
   'keyboard.leave.stay': 'Keep editing',
-  'keyboard.hint': 'Shortcuts: Ctrl+S save · Ctrl+N new · Esc back',
 };

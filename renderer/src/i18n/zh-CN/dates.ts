@@ -10,5 +10,4 @@ export const datesZh = {
   'keyboard.leave.text': '表单有未保存的修改，离开后这些修改不会保存。',
   'keyboard.leave.confirm': '不保存，离开',
   'keyboard.leave.stay': '继续填写',
-  'keyboard.hint': '快捷键：Ctrl+S 保存 · Ctrl+N 新建 · Esc 返回',
 } as const;
