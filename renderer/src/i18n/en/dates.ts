@@ -7,6 +7,7 @@ export const datesEn: Record<keyof typeof datesZh, string> = {
   'dates.legend.extraWorkday': 'Work',
   'dates.isHoliday': '{date} is a public holiday, not a working day',
   'dates.isExtraWorkday': '{date} is a make-up working day',
+  'dates.span': 'Meanwhile {holidays} public holiday(s), {extra} make-up working day(s)',
   'keyboard.leave.title': 'Leave this page?',
   'keyboard.leave.text': 'The form has unsaved changes; they will not be saved if you leave.',
   'keyboard.leave.confirm': 'Leave without saving',

@@ -6,6 +6,7 @@ export const datesZh = {
   'dates.legend.extraWorkday': '班',
   'dates.isHoliday': '{date} 是节假日，不是工作日',
   'dates.isExtraWorkday': '{date} 是调休上班日',
+  'dates.span': '其间有节假日 {holidays} 天、调休上班 {extra} 天',
   'keyboard.leave.title': '离开此页？',
   'keyboard.leave.text': '表单有未保存的修改，离开后这些修改不会保存。',
   'keyboard.leave.confirm': '不保存，离开',

@@ -7,7 +7,8 @@ import { fieldId } from '../../ui/fieldId';
 import type { FieldErrors } from '../../ui/useFieldErrors';
 import { fromPickerValue, toPickerValue, type DateKind } from './dateValue';
 import { DayMarkLegend, MarkedDay } from './MarkedDay';
-import { dayMark, useOfficeCalendar } from './officeCalendar';
+import { dayMark } from './dayMarks';
+import { useOfficeCalendar } from './officeCalendar';
 
 export interface DateFieldProps {
   label: string;

@@ -4,7 +4,8 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { PickerDay, type PickerDayProps } from '@mui/x-date-pickers/PickerDay';
 import { useT } from '../../i18n/useT';
-import { dayMark, useOfficeCalendar } from './officeCalendar';
+import { dayMark } from './dayMarks';
+import { useOfficeCalendar } from './officeCalendar';
 
 const holidayRed = '#c62828';
 const workdayBlue = '#1565c0';

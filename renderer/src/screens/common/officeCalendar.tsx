@@ -25,13 +25,3 @@ export function OfficeCalendarProvider({ children }: { children: ReactNode }) {
 export function useOfficeCalendar(): WorkingCalendar | null {
   return useContext(OfficeCalendarContext);
 }
-
-/** What a day is on the calendar beyond the plain week: a holiday, or a worked weekend. */
-export type DayMark = 'holiday' | 'extraWorkday' | null;
-
-export function dayMark(date: string, calendar: WorkingCalendar | null): DayMark {
-  if (!calendar) return null;
-  if (calendar.holidays.has(date)) return 'holiday';
-  if (calendar.extraWorkdays.has(date)) return 'extraWorkday';
-  return null;
-}
