@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { todayIso } from '../../../shared/calendar/dates';
+import { buildCalendar, sampleCalendarYears } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
+import { marksBetween } from '../../../renderer/src/screens/common/dayMarks';
 import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { dateGroup, dateShown, typeDate } from './dateInput';
@@ -120,6 +123,29 @@ it('types a date part by part, refuses a wrong one next to the field, marks holi
   await page.getByTestId('workflow-panel').waitFor();
   await expect.poll(() => page.getByTestId('workflow-panel').innerText()).toBeTruthy();
   expect(await page.locator('main').innerText()).toContain('2026-10-08');
+
+  // Accepted, the decision's limit runs in working days: the holidays before it are named.
+  for (const action of ['submit', 'accept']) {
+    await page.getByTestId(`action-${action}`).click();
+    await page.getByTestId('transition-confirm').click();
+    await page.getByTestId('transition-dialog').waitFor({ state: 'detached' });
+  }
+  // What lies before the deadline on the desk's (sample) calendar, counted here too: on
+  // today's date (2026-12-05) the 30 working days cross 元旦.
+  const due = (await page.getByTestId('case-deadline').innerText()).slice(0, 10);
+  const marks = marksBetween(todayIso(new Date()), due, buildCalendar(sampleCalendarYears));
+  const holidays = page.getByTestId('case-deadline-holidays');
+  if (marks.holidays + marks.extraWorkdays === 0) {
+    expect(await holidays.count()).toBe(0);
+  } else {
+    const words = [
+      marks.holidays > 0 ? `其间有节假日 ${marks.holidays} 天` : '',
+      marks.extraWorkdays > 0 ? `调休上班 ${marks.extraWorkdays} 天` : '',
+    ];
+    await expect.poll(() => holidays.innerText()).toBe(words.filter(Boolean).join('、'));
+  }
+  await page.getByTestId('case-deadline').scrollIntoViewIfNeeded();
+  await shot('datefield-deadline-holidays');
 });
 
 it('Esc leaves a form without saving, and Ctrl+N on cases opens a new application', async () => {

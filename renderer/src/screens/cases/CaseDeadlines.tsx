@@ -62,10 +62,14 @@ export function CaseDeadlines(props: {
     countdown && c.decisionDue && !overdue
       ? marksBetween(props.today, c.decisionDue, props.calendar ?? null)
       : null;
-  const span =
-    marks && marks.holidays + marks.extraWorkdays > 0
-      ? t('dates.span', { holidays: marks.holidays, extra: marks.extraWorkdays })
-      : null;
+  const span = marks
+    ? [
+        marks.holidays > 0 ? t('dates.span.holidays', { n: marks.holidays }) : null,
+        marks.extraWorkdays > 0 ? t('dates.span.extraWorkdays', { n: marks.extraWorkdays }) : null,
+      ]
+        .filter(Boolean)
+        .join(t('dates.span.separator')) || null
+    : null;
   // Once decided, the limit no longer runs: the date stays, the countdown goes.
   const due: ReactNode = c.decisionDue ? (
     <span data-testid="case-deadline">
