@@ -10,6 +10,7 @@ import { useSession } from './state/session';
 import { AppShell } from './ui/AppShell';
 import { syncMenuLanguage } from './ui/LanguageSwitch';
 import { createDeskTheme } from './ui/theme';
+import { DateLocalization } from './ui/DateLocalization';
 import { useIdleLock } from './ui/useIdleLock';
 
 // Module-level so React's StrictMode double effects cannot open the session twice.
@@ -35,7 +36,7 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      {startFailed ? <StartFailed /> : <PhaseView />}
+      <DateLocalization>{startFailed ? <StartFailed /> : <PhaseView />}</DateLocalization>
     </ThemeProvider>
   );
 }

@@ -1,6 +1,7 @@
 import { authEn } from './en/auth';
 import { calendarYearEn } from './en/calendarYear';
 import { idCardEn } from './en/idCard';
+import { datesEn } from './en/dates';
 import { caseWorkEn } from './en/caseWork';
 import { casesEn } from './en/cases';
 import { commonEn } from './en/common';
@@ -32,6 +33,7 @@ import { listExportEn } from './en/listExport';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
+import { datesZh } from './zh-CN/dates';
 import { caseWorkZh } from './zh-CN/caseWork';
 import { casesZh } from './zh-CN/cases';
 import { commonZh } from './zh-CN/common';
@@ -97,6 +99,7 @@ export const zhCN = {
   ...idCardZh,
   ...rosterImportZh,
   ...listExportZh,
+  ...datesZh,
 };
 
 export type MessageKey = keyof typeof zhCN;
@@ -133,4 +136,5 @@ export const en: Record<MessageKey, string> = {
   ...idCardEn,
   ...rosterImportEn,
   ...listExportEn,
+  ...datesEn,
 };

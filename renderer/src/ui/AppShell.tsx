@@ -36,6 +36,8 @@ import { canUsePackages } from '../screens/sync/PackagesScreen';
 import { useRouter, type Route } from '../state/router';
 import { useRoles, useSession } from '../state/session';
 import { rolesLabel } from '../screens/settings/roleLabels';
+import { KeyboardShortcuts } from '../keyboard/KeyboardShortcuts';
+import { OfficeCalendarProvider } from '../screens/common/officeCalendar';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SyncStatusBar } from './SyncStatusBar';
 import { useLiveSettings } from './useLiveSettings';
@@ -239,7 +241,8 @@ export function AppShell() {
           </Box>
         </Drawer>
         <Box component="main" sx={{ flex: 1, minWidth: 0, overflow: 'auto', p: 3 }}>
-          {renderRoute(route)}
+          <KeyboardShortcuts />
+          <OfficeCalendarProvider>{renderRoute(route)}</OfficeCalendarProvider>
         </Box>
       </Box>
       <SyncStatusBar />

@@ -42,9 +42,12 @@ export function focusField(path: string): boolean {
   const element = fieldOnScreen(path)?.element;
   if (!element) return false;
   const hidden = element.getAttribute('aria-hidden') === 'true' || element.tabIndex < 0;
+  // A select's button, or a date field's first section (年), stands for its hidden input.
   const target =
     (hidden &&
-      element.closest('.MuiInputBase-root')?.querySelector<HTMLElement>('[role="combobox"]')) ||
+      element
+        .closest('.MuiInputBase-root, .MuiPickersInputBase-root')
+        ?.querySelector<HTMLElement>('[role="combobox"], [role="spinbutton"]')) ||
     element;
   target.scrollIntoView({ block: 'center' });
   target.focus();

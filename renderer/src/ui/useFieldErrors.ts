@@ -1,6 +1,7 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { toAppErrorData, type AppErrorData, type FieldError } from '@shared/errors/appError';
 import { useT } from '../i18n/useT';
+import { fieldOnScreen, focusField } from './fieldId';
 
 /**
  * Holds the last error of a form and answers "what is wrong with this field?" in the
@@ -12,7 +13,21 @@ import { useT } from '../i18n/useT';
  */
 export function useFieldErrors() {
   const { fieldError, appError } = useT();
-  const [error, setError] = useState<AppErrorData | null>(null);
+  const [error, setErrorState] = useState<AppErrorData | null>(null);
+  // Each failed save (capture / setError, not a field's own clearing) moves the focus to
+  // the first field the error names that is on screen, once the form has rendered it.
+  const [failed, setFailed] = useState(0);
+  const setError = useCallback((next: AppErrorData | null) => {
+    setErrorState(next);
+    if (next) setFailed((n) => n + 1);
+  }, []);
+  useEffect(() => {
+    if (failed === 0 || !error) return;
+    const first = error.fieldErrors?.find((e) => fieldOnScreen(e.path));
+    if (first) focusField(first.path);
+    // Only a new failure moves the focus: not the error shrinking as fields are fixed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [failed]);
 
   const errorFor = useCallback(
     (path: string): string | undefined => {
@@ -22,11 +37,11 @@ export function useFieldErrors() {
     [error, fieldError],
   );
 
-  const capture = useCallback((thrown: unknown) => setError(toAppErrorData(thrown)), []);
-  const clear = useCallback(() => setError(null), []);
+  const capture = useCallback((thrown: unknown) => setError(toAppErrorData(thrown)), [setError]);
+  const clear = useCallback(() => setErrorState(null), []);
   const clearField = useCallback(
     (path: string) =>
-      setError((current) => {
+      setErrorState((current) => {
         const fields = current?.fieldErrors;
         if (!current || !fields?.some((e) => e.path === path)) return current;
         const left = fields.filter((e) => e.path !== path);

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { typeDate } from './dateInput';
 
 /**
  * 动态管理 in Chromium on real IndexedDB, on a browser clock the test sets: a 低保 case
@@ -177,13 +178,13 @@ it('lists a review overdue, filtered, and reviews it with the old and new amount
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('类别').click();
   await page.getByRole('option', { name: '农村' }).click();
-  await dialog.getByLabel('起始日期').fill('2027-04-01');
+  await typeDate(dialog, '起始日期', '2027-04-01');
   await dialog.getByLabel('月标准（元/人）').fill('700');
   await dialog.getByRole('button', { name: '保存' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '动态管理' }).first().click();
   await page.getByRole('tab', { name: '标准调整重算' }).click();
-  await page.getByLabel('重算月份').fill('2027-04');
+  await typeDate(page, '重算月份', '2027-04');
   await page.getByLabel('标准调整说明（写入每户更正理由）').fill('2027年4月起农村低保标准700元');
   await page.getByTestId('recompute-prepare').click();
   const list = page.getByTestId('recomputation');

@@ -5,6 +5,7 @@ import { addMonths, addDays, todayIso } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { typeDate } from './dateInput';
 
 /**
  * 医疗救助 end to end in Chromium on real IndexedDB: a 低保 case the county confirmed
@@ -167,7 +168,7 @@ it('lists derived and hand coverage, corrects and ends a hand record, and export
   const dialog = page.getByTestId('coverage-dialog');
   await page.getByTestId('coverage-person').fill('wf');
   await page.getByRole('option', { name: new RegExp(wang.name) }).click();
-  await dialog.getByLabel('起始日期').fill(lastMonth);
+  await typeDate(dialog, '起始日期', lastMonth);
   await page.getByTestId('coverage-save').click();
   await dialog
     .getByText(/已由案件得出医疗救助类别/)
@@ -180,7 +181,7 @@ it('lists derived and hand coverage, corrects and ends a hand record, and export
   await page.getByTestId('coverage-add').click();
   await page.getByTestId('coverage-person').fill('zm');
   await page.getByRole('option', { name: new RegExp(zhao.name) }).click();
-  await dialog.getByLabel('起始日期').fill(lastMonth);
+  await typeDate(dialog, '起始日期', lastMonth);
   await dialog.getByLabel('备注').fill('县乡村振兴局监测名单');
   await page.getByTestId('coverage-save').click();
   await dialog.waitFor({ state: 'detached' });
@@ -199,7 +200,7 @@ it('lists derived and hand coverage, corrects and ends a hand record, and export
   await page.getByTestId('coverage-save').click();
   await dialog.waitFor({ state: 'detached' });
   await zhaoRow.getByTestId('coverage-end').click();
-  await dialog.getByLabel('终止日期（不填表示至今）').fill(today);
+  await typeDate(dialog, '终止日期（不填表示至今）', today);
   await dialog.getByLabel('终止理由').fill('已消除返贫风险，退出监测');
   await page.getByTestId('coverage-save').click();
   await dialog.waitFor({ state: 'detached' });

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { typeDate } from './dateInput';
 
 /**
  * 发放 in Chromium on real IndexedDB: two active 低保 cases of this month (the county's
@@ -258,7 +259,7 @@ it('draws a roll, fixes its problem, approves it with its hash, exports it and c
   await shot('rolls-approved');
 
   // Next month: both continue, and his unpaid line is carried.
-  await page.getByLabel('发放月份').fill(nextMonth());
+  await typeDate(page, '发放月份', nextMonth());
   await page.getByRole('button', { name: '生成花名册' }).click();
   await expect.poll(() => lines.locator('tbody tr').count()).toBe(3);
   expect(await page.getByTestId('roll-total').innerText()).toBe('共 3 行，实发合计 1,600.00 元');

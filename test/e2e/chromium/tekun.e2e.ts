@@ -11,6 +11,7 @@ import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
 import { setDelegation } from '../../../hq/src/sync/hqChanges';
 import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { typeDate } from './dateInput';
 
 /**
  * 特困人员救助供养 through the desk in Chromium on real IndexedDB: a person of 76 is
@@ -142,7 +143,7 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   await fields.getByLabel('分散供养（居家）').check();
   await fields.getByLabel('照料人姓名').fill('孙小梅');
   await fields.getByLabel('照料人电话').fill('1391234567');
-  await fields.getByLabel('委托照料协议签订日期').fill('2026-11-20');
+  await typeDate(fields, '委托照料协议签订日期', '2026-11-20');
   await page.getByRole('button', { name: '保存申请' }).click();
   await fields.getByText('电话号码').first().waitFor();
   await fields.getByLabel('照料人电话').fill('13912345678');
@@ -203,7 +204,7 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   // The new assessment is a correction of the facts, with its reason.
   await page.getByTestId('case-edit').click();
   const edit = page.getByTestId('programme-fields');
-  await edit.getByLabel('评估日期').fill(pageToday);
+  await typeDate(edit, '评估日期', pageToday);
   for (const item of ['dressing', 'toileting', 'indoorWalking']) {
     await page.getByTestId(`tekun-item-${item}`).getByRole('button', { name: '不能完成' }).click();
   }

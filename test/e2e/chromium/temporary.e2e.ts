@@ -9,6 +9,7 @@ import {
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { typeDate } from './dateInput';
 
 /**
  * 临时救助 through the UI in Chromium on real IndexedDB: a house fire, helped first by the
@@ -59,7 +60,7 @@ async function applyForTemporary(proposed: string, description: string) {
   await page.getByLabel('救助项目').click();
   await page.getByTestId('programme-temporary').click();
   await page.getByTestId('temporary-fields').waitFor();
-  await page.getByLabel('事发日期').fill(todayIso(new Date()));
+  await typeDate(page, '事发日期', todayIso(new Date()));
   await page.getByLabel('情况说明').fill(description);
   await page.getByLabel('拟救助金额（元）').fill(proposed);
 }

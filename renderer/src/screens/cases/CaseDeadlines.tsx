@@ -9,6 +9,7 @@ import type { AssistanceCase } from '../../db/repositories/cases';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { FactList } from '../common/FactList';
+import { marksBetween } from '../common/dayMarks';
 
 /**
  * 办结期限 with the working days left (on the office calendar) or how far overdue,
@@ -56,6 +57,19 @@ export function CaseDeadlines(props: {
         ? `${t('cases.overdue')} · ${t('cases.case.overdueBy', { days: clock.workingDaysOver })}`
         : t('cases.overdue');
   }
+  // While the limit runs, the holidays and 调休 days before it (the office calendar).
+  const marks =
+    countdown && c.decisionDue && !overdue
+      ? marksBetween(props.today, c.decisionDue, props.calendar ?? null)
+      : null;
+  const span = marks
+    ? [
+        marks.holidays > 0 ? t('dates.span.holidays', { n: marks.holidays }) : null,
+        marks.extraWorkdays > 0 ? t('dates.span.extraWorkdays', { n: marks.extraWorkdays }) : null,
+      ]
+        .filter(Boolean)
+        .join(t('dates.span.separator')) || null
+    : null;
   // Once decided, the limit no longer runs: the date stays, the countdown goes.
   const due: ReactNode = c.decisionDue ? (
     <span data-testid="case-deadline">
@@ -68,6 +82,17 @@ export function CaseDeadlines(props: {
           data-testid={overdue ? 'case-overdue' : `case-deadline-${clock.state}`}
         >
           {countdown}
+        </Typography>
+      )}
+      {span && (
+        <Typography
+          component="span"
+          variant="body2"
+          color="error.dark"
+          sx={{ display: 'block' }}
+          data-testid="case-deadline-holidays"
+        >
+          {span}
         </Typography>
       )}
     </span>

@@ -17,7 +17,9 @@ import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { DateField } from '../common/DateField';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { useFormDraft } from '../common/useFormDraft';
@@ -124,6 +126,13 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
     }
   }
 
+  // Ctrl+S is the save button; Esc goes back (the draft is autosaved: nothing to ask).
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back: () => props.onBack(chosenId),
+    saving,
+  });
+
   if (!form.loaded) return null;
   const module = programmeModule(draft.programme);
   const own = programmeForms[draft.programme];
@@ -225,16 +234,16 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
                 {(sections.has('income') || sections.has('assets')) && (
                   <IncomeAssetsFields draft={draft} errorFor={errors.errorFor} onChange={change} />
                 )}
-                <TextField
-                  type="date"
+                <DateField
                   label={t('cases.form.applicationDate')}
                   value={draft.applicationDate}
-                  onChange={(e) => change({ applicationDate: e.target.value })}
-                  error={Boolean(errors.errorFor('applicationDate'))}
-                  helperText={errors.errorFor('applicationDate') ?? ' '}
+                  onChange={(applicationDate) => change({ applicationDate })}
+                  path="applicationDate"
+                  errors={errors}
+                  max={today}
+                  deadline
                   size="small"
                   sx={{ maxWidth: 240 }}
-                  slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
                 />
               </Stack>
             </Paper>
@@ -281,6 +290,7 @@ export function CaseForm<D extends CaseDraft>(props: CaseFormProps<D>) {
         onConfirm={reset}
         confirmTestId="confirm-reset"
       />
+      {keys}
     </Stack>
   );
 }

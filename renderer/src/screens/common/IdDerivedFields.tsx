@@ -2,6 +2,8 @@ import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useT } from '../../i18n/useT';
+import { fieldId } from '../../ui/fieldId';
+import { DateField } from './DateField';
 import { sexLabel } from './labels';
 
 type Sex = 'male' | 'female' | '';
@@ -20,6 +22,8 @@ export function IdDerivedFields(props: {
   onSex: (sex: Sex) => void;
   onBirthDate: (date: string) => void;
   size?: 'small' | 'medium';
+  /** The error path before 'sex' / 'birthDate' (e.g. 'members.0.'): the fields' ids. */
+  pathPrefix?: string;
 }) {
   const { t } = useT();
   const { fromId, errorFor } = props;
@@ -30,6 +34,7 @@ export function IdDerivedFields(props: {
     fullWidth: true,
     error: Boolean(errorFor(field)),
     helperText: helper(field),
+    ...(props.pathPrefix === undefined ? {} : { id: fieldId(props.pathPrefix + field) }),
   });
   return (
     <>
@@ -48,16 +53,17 @@ export function IdDerivedFields(props: {
         </TextField>
       </Grid>
       <Grid size={{ xs: 6, md: 2 }}>
-        <TextField
-          {...common('birthDate')}
-          type="date"
+        <DateField
+          size={props.size ?? 'medium'}
+          fullWidth
+          error={errorFor('birthDate')}
+          help={helper('birthDate')}
           label={t('registry.member.birthDate')}
           value={fromId ? fromId.birthDate : props.birthDate}
-          onChange={(e) => props.onBirthDate(e.target.value)}
-          slotProps={{
-            inputLabel: { shrink: true },
-            htmlInput: { max: props.today, readOnly: Boolean(fromId) },
-          }}
+          onChange={props.onBirthDate}
+          max={props.today}
+          readOnly={Boolean(fromId)}
+          {...(props.pathPrefix === undefined ? {} : { path: props.pathPrefix + 'birthDate' })}
         />
       </Grid>
     </>

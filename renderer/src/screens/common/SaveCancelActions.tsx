@@ -1,9 +1,10 @@
 import { Button, DialogActions } from '@mui/material';
 import { useT } from '../../i18n/useT';
+import { useShortcut } from '../../keyboard/useShortcut';
 
 /**
  * The actions row of a form dialog: 取消 and 保存 (or the dialog's own word for saving),
- * the same in every dialog.
+ * the same in every dialog. Ctrl+S in the dialog presses its save (Esc is the dialog's 取消).
  */
 export function SaveCancelActions(props: {
   onCancel: () => void;
@@ -13,6 +14,13 @@ export function SaveCancelActions(props: {
   saveTestId?: string;
 }) {
   const { t } = useT();
+  useShortcut(
+    'save',
+    () => {
+      if (props.saving !== true) props.onSave();
+    },
+    { scope: 'dialog' },
+  );
   return (
     <DialogActions>
       <Button onClick={props.onCancel}>{t('common.cancel')}</Button>

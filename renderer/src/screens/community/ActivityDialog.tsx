@@ -17,6 +17,7 @@ import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { FormTextField } from '../common/FormTextField';
+import { DateField } from '../common/DateField';
 import { todayDate } from '../common/labels';
 import { ReasonField } from './ReasonField';
 
@@ -69,21 +70,32 @@ export function ActivityDialog(props: { activity?: Activity; onClose: () => void
       </DialogTitle>
       <DialogContent>
         <Stack spacing={1} sx={{ pt: 1 }} data-testid="activity-dialog">
-          {(Object.keys(labels) as Field[]).map((field) => (
-            <FormTextField
-              key={field}
-              path={field}
-              errors={errors}
-              label={t(labels[field])}
-              type={field === 'date' ? 'date' : 'text'}
-              multiline={field === 'content'}
-              minRows={field === 'content' ? 2 : undefined}
-              value={fields[field]}
-              onChange={(e) => setFields((f) => ({ ...f, [field]: e.target.value }))}
-              slotProps={{ inputLabel: { shrink: true } }}
-              fullWidth
-            />
-          ))}
+          {(Object.keys(labels) as Field[]).map((field) =>
+            field === 'date' ? (
+              <DateField
+                key={field}
+                path={field}
+                errors={errors}
+                label={t(labels[field])}
+                value={fields.date}
+                onChange={(date) => setFields((f) => ({ ...f, date }))}
+                fullWidth
+              />
+            ) : (
+              <FormTextField
+                key={field}
+                path={field}
+                errors={errors}
+                label={t(labels[field])}
+                multiline={field === 'content'}
+                minRows={field === 'content' ? 2 : undefined}
+                value={fields[field]}
+                onChange={(e) => setFields((f) => ({ ...f, [field]: e.target.value }))}
+                slotProps={{ inputLabel: { shrink: true } }}
+                fullWidth
+              />
+            ),
+          )}
           {existing && (
             <ReasonField
               value={reason}

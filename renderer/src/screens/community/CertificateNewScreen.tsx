@@ -18,6 +18,7 @@ import { FormTextField } from '../common/FormTextField';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { CertificateDocument } from './CertificateDocument';
+import { DateField } from '../common/DateField';
 
 /**
  * Issuing a 志愿服务证明: choose the period and the contact, check the live preview (the
@@ -61,14 +62,13 @@ export function CertificateNewScreen({ volunteerId }: { volunteerId: string }) {
   }
 
   const date = (label: string, value: string, set: (v: string) => void, path: string) => (
-    <FormTextField
+    <DateField
       path={path}
       errors={errors}
-      type="date"
       label={label}
       value={value}
-      onChange={(e) => set(e.target.value)}
-      slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+      onChange={set}
+      max={today}
       sx={{ width: 190 }}
     />
   );

@@ -23,6 +23,7 @@ import {
   prepareRecomputation,
   type BenefitRecomputation,
 } from '../../db/repositories/dynamics/recomputations';
+import { MonthField } from '../common/MonthField';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
@@ -78,14 +79,13 @@ export function RecomputationsScreen() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          id="month"
+        <MonthField
+          path="month"
+          errors={errors}
           size="small"
           label={t('dynamics.recompute.month')}
           value={month}
-          onChange={(e) => setMonth(e.target.value)}
-          error={Boolean(errors.errorFor('month'))}
-          helperText={errors.errorFor('month') ?? ' '}
+          onChange={setMonth}
         />
         <TextField
           id="standardNote"

@@ -24,6 +24,7 @@ import { ReasonField } from '../community/ReasonField';
 import { RefPicker } from '../community/RefPicker';
 import { usePersonSearch } from '../community/searchers';
 import { categoryText } from './labels';
+import { DateField } from '../common/DateField';
 
 export type CoverageDialogMode = 'add' | 'correct' | 'end';
 
@@ -75,19 +76,29 @@ export function CoverageDialog(props: {
   }
 
   const ending = props.mode === 'end';
-  const text = (path: 'from' | 'note' | 'overlapReason', label: string, helper?: string) => (
-    <FormTextField
-      path={path}
-      errors={errors}
-      label={label}
-      type={path === 'from' ? 'date' : 'text'}
-      value={fields[path]}
-      onChange={(e) => set({ [path]: e.target.value })}
-      slotProps={{ inputLabel: { shrink: true } }}
-      {...(helper ? { help: helper } : {})}
-      fullWidth
-    />
-  );
+  const text = (path: 'from' | 'note' | 'overlapReason', label: string, helper?: string) =>
+    path === 'from' ? (
+      <DateField
+        path={path}
+        errors={errors}
+        label={label}
+        value={fields.from}
+        onChange={(from) => set({ from })}
+        help={helper}
+        fullWidth
+      />
+    ) : (
+      <FormTextField
+        path={path}
+        errors={errors}
+        label={label}
+        value={fields[path]}
+        onChange={(e) => set({ [path]: e.target.value })}
+        slotProps={{ inputLabel: { shrink: true } }}
+        {...(helper ? { help: helper } : {})}
+        fullWidth
+      />
+    );
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="sm">
       <DialogTitle>{t(`medical.dialog.${props.mode}`)}</DialogTitle>
@@ -123,14 +134,12 @@ export function CoverageDialog(props: {
             </FormTextField>
           )}
           {!ending && text('from', t('medical.field.from'))}
-          <FormTextField
+          <DateField
             path="to"
             errors={errors}
             label={t('medical.field.to')}
-            type="date"
             value={fields.to ?? ''}
-            onChange={(e) => set({ to: e.target.value === '' ? null : e.target.value })}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={(to) => set({ to: to === '' ? null : to })}
             fullWidth
           />
           {!ending && text('note', t('medical.field.note'))}

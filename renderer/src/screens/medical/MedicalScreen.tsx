@@ -5,11 +5,11 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Period } from '@shared/medical/timeline';
 import type { CoverageRecord } from '../../db/repositories/medical/coverage';
 import { coverageView } from '../../db/repositories/medical/coverageView';
+import { DateField } from '../common/DateField';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { PageHeader } from '../common/PageHeader';
@@ -67,13 +67,12 @@ export function MedicalScreen() {
           <Typography variant="subtitle1" sx={{ fontWeight: 600, flexGrow: 1 }}>
             {t('medical.list')}
           </Typography>
-          <TextField
+          <DateField
             size="small"
-            type="date"
             label={t('medical.asOf')}
             value={asOf}
-            onChange={(e) => validDay(e.target.value) && setAsOf(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'as-of' } }}
+            onChange={(v) => validDay(v) && setAsOf(v)}
+            testId="as-of"
           />
         </Stack>
         {view && view.covered.length === 0 && (
@@ -91,19 +90,13 @@ export function MedicalScreen() {
             {t('medical.changes')}
           </Typography>
           {(['from', 'to'] as const).map((end) => (
-            <TextField
+            <DateField
               key={end}
               size="small"
-              type="date"
               label={t(end === 'from' ? 'medical.periodFrom' : 'medical.periodTo')}
               value={period[end]}
-              onChange={(e) =>
-                validDay(e.target.value) && setPeriod((p) => ({ ...p, [end]: e.target.value }))
-              }
-              slotProps={{
-                inputLabel: { shrink: true },
-                htmlInput: { 'data-testid': `period-${end}` },
-              }}
+              onChange={(v) => validDay(v) && setPeriod((p) => ({ ...p, [end]: v }))}
+              testId={`period-${end}`}
             />
           ))}
           <Button size="small" onClick={() => setPeriod(monthPeriod(today))}>

@@ -17,6 +17,8 @@ import {
 import { scrubPublicText } from '@shared/papers/publicText';
 import { loadCalendar } from '../../db/repositories/reference';
 import { isMessageKey } from '../../i18n/translate';
+import { isIsoDate } from '@shared/calendar/dates';
+import { DateField } from '../common/DateField';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
@@ -114,22 +116,20 @@ export function NoticeListScreen(props: { village?: string }) {
               </MenuItem>
             ))}
           </TextField>
-          <TextField
-            type="date"
+          <DateField
             label={t('papers.notice.from')}
             value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-            helperText=" "
+            // The end is counted from a whole day: an unfinished one keeps the last.
+            onChange={(v) => isIsoDate(v) && setFrom(v)}
+            deadline
           />
-          <TextField
-            type="date"
+          <DateField
             label={t('papers.notice.to')}
             value={periodTo}
-            onChange={(e) => setTo(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-            error={Boolean(issueAt('to'))}
-            helperText={issueAt('to') ?? ' '}
+            onChange={setTo}
+            path="to"
+            error={issueAt('to')}
+            deadline
           />
           <TextField
             label={t('papers.notice.contact')}

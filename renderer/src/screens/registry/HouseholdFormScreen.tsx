@@ -17,6 +17,7 @@ import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { hukouLabel, todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
+import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
 import { useFormDraft } from '../common/useFormDraft';
 import { ConfirmDialog } from '../common/ConfirmDialog';
 import { ErrorSummary } from '../common/ErrorSummary';
@@ -107,6 +108,13 @@ export function HouseholdFormScreen() {
     fullWidth: true,
     error: Boolean(errors.errorFor(path)),
     helperText: errors.errorFor(path) ?? ' ',
+  });
+
+  // Ctrl+S is the save button; Esc goes back (the draft is autosaved: nothing to ask).
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back: () => navigate({ name: 'persons' }),
+    saving,
   });
 
   if (!form.loaded) return null;
@@ -218,6 +226,7 @@ export function HouseholdFormScreen() {
           void form.reset(emptyHousehold(areaCode));
         }}
       />
+      {keys}
     </Stack>
   );
 }

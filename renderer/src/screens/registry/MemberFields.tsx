@@ -13,6 +13,7 @@ import type { UrbanRural } from '@shared/domain/common';
 import { relations } from '@shared/domain/household';
 import { disabilityTypes, workCapacities } from '@shared/domain/person';
 import { useT } from '../../i18n/useT';
+import { fieldId } from '../../ui/fieldId';
 import {
   disabilityGradeLabel,
   disabilityTypeLabel,
@@ -84,6 +85,8 @@ export function MemberFields(props: {
     fullWidth: true,
     error: Boolean(err(name)),
     helperText: err(name) ?? ' ',
+    // Named by its error path, so a failed save can link to (and focus) it.
+    id: fieldId(`members.${index}.${name}`),
     ...extra,
   });
 
@@ -129,6 +132,7 @@ export function MemberFields(props: {
               value={m.idNumber}
               check={check}
               saveError={err('idNumber')}
+              id={fieldId(`members.${index}.idNumber`)}
               {...(props.personId ? { personId: props.personId } : {})}
               onChange={(value) => props.onChange((old) => withIdNumber(old, value, today))}
             />
@@ -158,6 +162,7 @@ export function MemberFields(props: {
           birthDate={m.birthDate}
           today={today}
           errorFor={err}
+          pathPrefix={`members.${index}.`}
           onSex={(sex) => set({ sex, sexFromId: false })}
           onBirthDate={(birthDate) => set({ birthDate, birthFromId: false })}
           size="small"

@@ -24,6 +24,8 @@ export function MemberIdField(props: {
   check: IdCheck;
   /** A problem found when saving (duplicate, repeated in this form, ...). */
   saveError: string | undefined;
+  /** The input's id (its error path's fieldId), so a failed save can focus it. */
+  id?: string;
   onChange: (value: string) => void;
   /** The person whose number this is (a correction): finding them is no duplicate. */
   personId?: string;
@@ -75,6 +77,7 @@ export function MemberIdField(props: {
   return (
     <TextField
       label={t('registry.member.idNumber')}
+      {...(props.id ? { id: props.id } : {})}
       value={props.value}
       onChange={(e) => {
         setFromReader(false);

@@ -18,6 +18,8 @@ import {
   unpaidOfRoll,
 } from '../../db/repositories/rolls/paymentRolls';
 import { exportRoll } from '../../db/repositories/rolls/rollExport';
+import { isWholeMonth } from '../common/dateValue';
+import { MonthField } from '../common/MonthField';
 import { useT } from '../../i18n/useT';
 import { useRoles, useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
@@ -98,13 +100,11 @@ export function RollsScreen() {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
+        <MonthField
           size="small"
-          type="month"
           label={t('rolls.month')}
           value={month}
-          onChange={(e) => e.target.value && setMonth(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(m) => isWholeMonth(m) && setMonth(m)}
         />
         {(!roll || roll.status !== 'checked') && (
           <Button variant="contained" onClick={() => void draw()}>

@@ -19,6 +19,7 @@ import { useSession, writeContext } from '../../state/session';
 import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { DateField } from '../common/DateField';
 
 interface Form {
   areaCode: string;
@@ -106,20 +107,33 @@ export function StandardDialog({
   const field = (name: keyof Form, label: MessageKey, path: string = name) => {
     const error = errorFor(path);
     const isDate = name === 'effectiveFrom' || name === 'effectiveTo';
+    if (isDate)
+      return (
+        <DateField
+          path={path}
+          label={t(label)}
+          value={form[name]}
+          onChange={(value) => {
+            clearField(path);
+            setForm((f) => ({ ...f, [name]: value }));
+          }}
+          error={error}
+          help={name === 'effectiveTo' ? t('settings.standards.toHelp') : undefined}
+          fullWidth
+        />
+      );
     return (
       <TextField
         id={fieldId(path)}
         label={t(label)}
         name={name}
-        type={isDate ? 'date' : 'text'}
         value={form[name]}
         onChange={(e) => {
           clearField(path);
           setForm((f) => ({ ...f, [name]: e.target.value }));
         }}
         error={Boolean(error)}
-        helperText={error ?? (name === 'effectiveTo' ? t('settings.standards.toHelp') : undefined)}
-        slotProps={isDate ? { inputLabel: { shrink: true } } : undefined}
+        helperText={error}
         fullWidth
       />
     );

@@ -16,6 +16,7 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { movementLabel } from '../labels';
+import { DateField } from '../../common/DateField';
 
 /**
  * Puts someone in a vacant bed: a registered resident without a bed (admit or reserve,
@@ -86,14 +87,13 @@ export function BedAdmitForm(props: { bedId: string; onDone: () => void }) {
           <MenuItem value="admit">{movementLabel(t, 'admit')}</MenuItem>
           <MenuItem value="reserve">{movementLabel(t, 'reserve')}</MenuItem>
         </TextField>
-        <TextField
-          type="date"
+        <DateField
           label={t('elderly.field.date')}
           value={date}
-          onChange={(e) => setDate(e.target.value)}
-          error={Boolean(errors.errorFor('date'))}
-          helperText={errors.errorFor('date') ?? ' '}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: today } }}
+          onChange={setDate}
+          path="date"
+          errors={errors}
+          max={today}
           sx={{ width: 170 }}
         />
         <Button variant="contained" disabled={!chosen || saving} onClick={() => void save()}>

@@ -12,6 +12,7 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { RetireConfirmDialog } from './RetireConfirmDialog';
+import { DateField } from '../../common/DateField';
 
 /**
  * Maintenance and retirement of a free bed, always with a reason (the bed keeps its
@@ -89,14 +90,12 @@ export function BedServiceForm(props: { bed: Bed; bedLabel: string }) {
         spacing={1.5}
         sx={{ flexWrap: 'wrap', alignItems: 'flex-start', mt: 1 }}
       >
-        <TextField
-          type="date"
+        <DateField
           label={t('elderly.fix.retiredOn')}
           value={retireOn}
-          onChange={(e) => setRetireOn(e.target.value)}
-          error={Boolean(errors.errorFor('retiredOn'))}
-          helperText={errors.errorFor('retiredOn') ?? ' '}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={setRetireOn}
+          path="retiredOn"
+          errors={errors}
           sx={{ width: 170 }}
         />
         <TextField

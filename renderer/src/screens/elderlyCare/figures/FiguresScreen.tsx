@@ -14,7 +14,7 @@ import { useT } from '../../../i18n/useT';
 import { useSession } from '../../../state/session';
 import { todayDate } from '../../common/labels';
 import { PageHeader } from '../../common/PageHeader';
-import { DateField } from '../DateField';
+import { DateField } from '../../common/DateField';
 import { ElderlyTabs } from '../ElderlyTabs';
 import { InstitutionSelect } from '../InstitutionSelect';
 import { bedStatusLabel, fundingLabel, levelLabel, percent } from '../labels';
@@ -77,13 +77,18 @@ export function FiguresScreen() {
           allowAll
         />
         <div style={{ width: 180 }}>
-          <DateField label={t('elderly.field.asOf')} value={asOf} onChange={setAsOf} />
+          <DateField fullWidth label={t('elderly.field.asOf')} value={asOf} onChange={setAsOf} />
         </div>
         <div style={{ width: 180 }}>
-          <DateField label={t('elderly.field.periodFrom')} value={from} onChange={setFrom} />
+          <DateField
+            fullWidth
+            label={t('elderly.field.periodFrom')}
+            value={from}
+            onChange={setFrom}
+          />
         </div>
         <div style={{ width: 180 }}>
-          <DateField label={t('elderly.field.periodTo')} value={to} onChange={setTo} />
+          <DateField fullWidth label={t('elderly.field.periodTo')} value={to} onChange={setTo} />
         </div>
       </Stack>
       {f && (

@@ -3,6 +3,7 @@ import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { bedTypes, sexRules, type BedType, type SexRule } from '@shared/domain/elderlyCare/enums';
 import { maxBedsPerRoom } from '@shared/domain/elderlyCare/roomBeds';
+import { DateField } from '../../common/DateField';
 import { useT } from '../../../i18n/useT';
 import { bedTypeLabel, sexRuleLabel } from '../labels';
 
@@ -75,13 +76,13 @@ export function BedBatchFields(props: {
         </TextField>
       </Grid>
       <Grid size={3}>
-        <TextField
-          type="date"
+        <DateField
           label={t('elderly.field.inServiceFrom')}
           value={form.inServiceFrom}
-          onChange={(e) => props.onChange({ inServiceFrom: e.target.value })}
-          slotProps={{ inputLabel: { shrink: true } }}
-          {...help('inServiceFrom')}
+          onChange={(inServiceFrom) => props.onChange({ inServiceFrom })}
+          path="inServiceFrom"
+          error={props.errorFor('inServiceFrom')}
+          fullWidth
         />
       </Grid>
     </>

@@ -17,7 +17,7 @@ import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
-import { DateField } from '../DateField';
+import { DateField } from '../../common/DateField';
 import { assessReasonLabel, levelLabel } from '../labels';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
 
@@ -65,10 +65,12 @@ export function AssessmentDialog(props: {
       <DialogContent>
         <Stack spacing={1} sx={{ pt: 1 }}>
           <DateField
+            fullWidth
             label={t('elderly.field.date')}
             value={date}
             onChange={setDate}
-            error={errors.errorFor('date')}
+            path="date"
+            errors={errors}
           />
           <TextField
             label={t('elderly.field.assessor')}

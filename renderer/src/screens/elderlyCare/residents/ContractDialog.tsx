@@ -15,7 +15,7 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { MoneyField, yuanTextToFen } from '../../common/MoneyField';
-import { DateField } from '../DateField';
+import { DateField } from '../../common/DateField';
 import { levelLabel } from '../labels';
 import { SaveCancelActions } from '../../common/SaveCancelActions';
 
@@ -128,7 +128,9 @@ export function ContractDialog(props: {
               label={t('elderly.field.start')}
               value={form.startDate}
               onChange={(startDate) => set({ startDate })}
-              error={errors.errorFor('startDate')}
+              path="startDate"
+              errors={errors}
+              fullWidth
             />
           </Grid>
           <Grid size={6}>
@@ -136,7 +138,9 @@ export function ContractDialog(props: {
               label={t('elderly.field.end')}
               value={form.endDate}
               onChange={(endDate) => set({ endDate })}
-              error={errors.errorFor('endDate')}
+              path="endDate"
+              errors={errors}
+              fullWidth
             />
           </Grid>
           {fees.map((f) => (

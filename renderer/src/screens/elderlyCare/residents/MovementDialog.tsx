@@ -16,7 +16,7 @@ import { useSession, writeContext } from '../../../state/session';
 import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
-import { DateField } from '../DateField';
+import { DateField } from '../../common/DateField';
 import { bedName, dischargeLabel, movementLabel } from '../labels';
 import { BedPicker } from './BedPicker';
 import { DischargeConfirmDialog } from './DischargeConfirmDialog';
@@ -93,10 +93,12 @@ export function MovementDialog(props: {
             />
           )}
           <DateField
+            fullWidth
             label={t('elderly.field.date')}
             value={date}
             onChange={setDate}
-            error={errors.errorFor('date')}
+            path="date"
+            errors={errors}
           />
           {type === 'discharge' && (
             <TextField

@@ -15,8 +15,9 @@ import { useFieldErrors } from '../../../ui/useFieldErrors';
 import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { PageHeader } from '../../common/PageHeader';
+import { useFormShortcuts } from '../../../keyboard/useFormShortcuts';
 import { fundingLabel, levelLabel, movementLabel } from '../labels';
-import { DateField } from '../DateField';
+import { DateField } from '../../common/DateField';
 import { Section } from '../Section';
 import { BedPicker } from './BedPicker';
 import { PersonChooser } from './PersonChooser';
@@ -40,6 +41,8 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
   const today = todayDate();
   const [draft, setDraft] = useState<ResidentDraft>(() => emptyResidentDraft(today, props.bedId));
   const [saving, setSaving] = useState(false);
+  // What the form opened with: Esc asks before leaving anything typed since.
+  const [pristine] = useState(draft);
   const update = (change: (d: ResidentDraft) => ResidentDraft) => setDraft(change);
   const err = errors.errorFor;
   const text = (path: string, label: string, value: string, onChange: (v: string) => void) => (
@@ -78,13 +81,18 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
     }
   }
 
+  const back = () => navigate(props.bedId ? { name: 'beds' } : { name: 'elderlyResidents' });
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back,
+    dirty: JSON.stringify(draft) !== JSON.stringify(pristine),
+    saving,
+  });
+
   const { contact, assessment, placement } = draft;
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
-      <PageHeader
-        title={t('elderly.resident.new')}
-        onBack={() => navigate(props.bedId ? { name: 'beds' } : { name: 'elderlyResidents' })}
-      />
+      <PageHeader title={t('elderly.resident.new')} onBack={back} />
       <Section title={t('elderly.resident.person')}>
         <PersonChooser draft={draft} today={today} errorFor={err} onChange={update} />
       </Section>
@@ -171,6 +179,8 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
               label={t('elderly.field.date')}
               value={assessment.date}
               error={err('assessment.date')}
+              path="assessment.date"
+              fullWidth
               onChange={(date) => update((d) => ({ ...d, assessment: { ...d.assessment, date } }))}
             />
           </Grid>
@@ -210,6 +220,8 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
               label={t('elderly.field.date')}
               value={placement.date}
               error={err('placement.date')}
+              path="placement.date"
+              fullWidth
               disabled={!placement.bedId}
               onChange={(date) => update((d) => ({ ...d, placement: { ...d.placement, date } }))}
             />
@@ -223,6 +235,7 @@ export function ResidentFormScreen(props: { bedId?: string | undefined }) {
           {t('elderly.resident.save')}
         </Button>
       </Stack>
+      {keys}
     </Stack>
   );
 }

@@ -1,15 +1,14 @@
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { selfCareItems } from '@shared/programmes/tekun/facts';
 import { failedItemCount } from '@shared/programmes/tekun/selfCare';
 import { useT } from '../../../../i18n/useT';
-import { fieldId } from '../../../../ui/fieldId';
 import type { TekunDraft } from './tekunDraft';
+import { DateField } from '../../../common/DateField';
 
 const levelColor = { able: 'success', partly: 'warning', fully: 'error' } as const;
 
@@ -28,17 +27,15 @@ export function SelfCareFields(props: {
       <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
         {t('tekun.form.selfCare')}
       </Typography>
-      <TextField
-        id={fieldId('programmeFacts.selfCare.assessedOn')}
-        type="date"
+      <DateField
+        path="programmeFacts.selfCare.assessedOn"
         label={t('tekun.form.assessedOn')}
         value={draft.assessedOn}
-        onChange={(e) => onChange({ assessedOn: e.target.value })}
-        error={Boolean(dateError)}
-        helperText={dateError ?? ' '}
+        onChange={(assessedOn) => onChange({ assessedOn })}
+        error={dateError}
+        max={props.today}
         size="small"
         sx={{ maxWidth: 240 }}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: props.today } }}
       />
       <Grid container spacing={1.5}>
         {selfCareItems.map((item) => (

@@ -10,6 +10,7 @@ import type { TekunResidentPlace } from '../../../../db/repositories/tekunApplic
 import { useT } from '../../../../i18n/useT';
 import { fieldId } from '../../../../ui/fieldId';
 import type { TekunDraft } from './tekunDraft';
+import { DateField } from '../../../common/DateField';
 
 const at = (p: string) => `programmeFacts.support.${p}`;
 
@@ -85,17 +86,15 @@ export function SupportFields(props: {
           <Grid size={{ xs: 12, sm: 4 }}>{text('carerName')}</Grid>
           <Grid size={{ xs: 12, sm: 4 }}>{text('carerPhone', 'tel')}</Grid>
           <Grid size={{ xs: 12, sm: 4 }}>
-            <TextField
-              id={fieldId(at('agreementDate'))}
-              type="date"
+            <DateField
+              path={at('agreementDate')}
               label={t('tekun.form.agreementDate')}
               value={draft.agreementDate}
-              onChange={(e) => onChange({ agreementDate: e.target.value })}
-              error={Boolean(errorFor(at('agreementDate')))}
-              helperText={errorFor(at('agreementDate')) ?? ' '}
+              onChange={(agreementDate) => onChange({ agreementDate })}
+              error={errorFor(at('agreementDate'))}
+              max={props.today}
               size="small"
               fullWidth
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { max: props.today } }}
             />
           </Grid>
         </Grid>

@@ -19,6 +19,7 @@ import { MoneyField } from '../../../common/MoneyField';
 import type { ProgrammeFieldsProps } from '../../programmeForms';
 import { draftOf, type TemporaryDraft } from './temporaryForm';
 import { useEarlierHelp } from './useEarlierHelp';
+import { DateField } from '../../../common/DateField';
 
 /**
  * 临时救助's own fields: type and cause, the event, the spending (支出型) and the
@@ -88,10 +89,14 @@ export function TemporaryFields(props: ProgrammeFieldsProps) {
             </MenuItem>
           ))}
         </TextField>
-        <TextField
-          type="date"
-          {...text('eventDate', 'temporary.eventDate', path('eventDate'))}
-          slotProps={{ inputLabel: { shrink: true } }}
+        <DateField
+          label={t('temporary.eventDate')}
+          value={d.eventDate}
+          onChange={(eventDate) => set({ eventDate })}
+          path={path('eventDate')}
+          error={errorOf('eventDate', path('eventDate'))}
+          size="small"
+          fullWidth
         />
       </Stack>
       <TextField

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import type { SxProps, Theme } from '@mui/material/styles';
+import { DatePicker } from '@mui/x-date-pickers/DatePicker';
+import type { Dayjs } from 'dayjs';
+import { useT } from '../../i18n/useT';
+import { fieldId } from '../../ui/fieldId';
+import type { FieldErrors } from '../../ui/useFieldErrors';
+import { fromPickerValue, toPickerValue, type DateKind } from './dateValue';
+import { DayMarkLegend, MarkedDay } from './MarkedDay';
+import { dayMark } from './dayMarks';
+import { useOfficeCalendar } from './officeCalendar';
+
+export interface DateFieldProps {
+  label: string;
+  /** The store's 'YYYY-MM-DD' ('' for none). */
+  value: string;
+  onChange: (value: string) => void;
+  /** The form's message for this field (shown under it, in place of `help`). */
+  error?: string | undefined;
+  /** The error path: the field carries fieldId(path), so the error summary links to it. */
+  path?: string;
+  /** The form's errors: the field's error is read and forgotten when the field is edited. */
+  errors?: Pick<FieldErrors, 'errorFor' | 'clearField'>;
+  help?: string | undefined;
+  /** A deadline's day: say under the field when it is a holiday or a 调休 working day. */
+  deadline?: boolean;
+  min?: string;
+  max?: string;
+  disabled?: boolean;
+  /** Shown but not typed in (e.g. a birth date the ID number gives). */
+  readOnly?: boolean;
+  required?: boolean;
+  size?: 'small' | 'medium';
+  fullWidth?: boolean;
+  sx?: SxProps<Theme>;
+  testId?: string;
+}
+
+/**
+ * THE date field of the desk: typed part by part (年/月/日 sections, digits fill a section
+ * and move on, Tab to the next field), or picked in a calendar whose holidays and 调休
+ * days are marked from the office calendar. The value in and out is the store's
+ * 'YYYY-MM-DD' string; an unfinished or impossible date comes out as `unfinishedDate`, so
+ * the form's own check refuses it next to the field.
+ */
+export function DateField(props: DateFieldProps) {
+  return <PickerField {...props} kind="date" />;
+}
+
+/** The shared body of DateField and MonthField. */
+export function PickerField(props: DateFieldProps & { kind: DateKind }) {
+  const { t } = useT();
+  const calendar = useOfficeCalendar();
+  const { kind } = props;
+  // The field keeps its own (possibly half-typed) value; the form's string replaces it
+  // only when the form changes it from outside (a reset, a draft restored, a card read).
+  // A form that ignores an unfinished value (keeps its last good one) leaves the typing be.
+  const [seen, setSeen] = useState(props.value);
+  const [emitted, setEmitted] = useState(props.value);
+  const [inner, setInner] = useState<Dayjs | null>(() => toPickerValue(props.value, kind));
+  if (props.value !== seen) {
+    setSeen(props.value);
+    if (props.value !== emitted) {
+      setEmitted(props.value);
+      setInner(toPickerValue(props.value, kind));
+    }
+  }
+  const message = props.errors?.errorFor(props.path ?? '') ?? props.error;
+  const mark = props.deadline && kind === 'date' ? dayMark(props.value, calendar) : null;
+  const note =
+    mark === 'holiday'
+      ? t('dates.isHoliday', { date: props.value })
+      : mark === 'extraWorkday'
+        ? t('dates.isExtraWorkday', { date: props.value })
+        : undefined;
+  const min = props.min ? toPickerValue(props.min, kind) : null;
+  const max = props.max ? toPickerValue(props.max, kind) : null;
+
+  return (
+    <DatePicker
+      label={props.label}
+      value={inner}
+      onChange={(next) => {
+        setInner(next);
+        const value = fromPickerValue(next, kind);
+        if (value === emitted) return;
+        setEmitted(value);
+        if (props.path) props.errors?.clearField(props.path);
+        props.onChange(value);
+      }}
+      {...(kind === 'month'
+        ? { views: ['year', 'month'] as const, openTo: 'month' as const, format: 'YYYY/MM' }
+        : { format: 'YYYY/MM/DD' })}
+      {...(min?.isValid() ? { minDate: min } : {})}
+      {...(max?.isValid() ? { maxDate: max } : {})}
+      disabled={props.disabled ?? false}
+      readOnly={props.readOnly ?? false}
+      slots={{ day: MarkedDay, actionBar: DayMarkLegend }}
+      slotProps={{
+        textField: {
+          ...(props.path ? { id: fieldId(props.path) } : {}),
+          // The theme's TextField size (small) unless the form says otherwise.
+          size: props.size ?? 'small',
+          fullWidth: props.fullWidth ?? false,
+          required: props.required ?? false,
+          error: Boolean(message),
+          helperText: message ?? note ?? props.help ?? ' ',
+          ...(props.sx ? { sx: props.sx } : {}),
+          ...(props.testId ? { 'data-testid': props.testId } : {}),
+        } as object,
+      }}
+    />
+  );
+}
