@@ -76,12 +76,14 @@ const withProblems = [
   ['6', '赵一', '', '户主', zhao, '西村', ''],
 ];
 
+/** Chooses a file and waits until the screen has read it (its name and rows shown). */
 async function choose(name: string, bytes: Buffer) {
   await page.getByTestId('import-file').setInputFiles({
     name,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: bytes,
   });
+  await page.getByText(`${name}：`).waitFor();
 }
 
 it('checks a roster, reports its problems, and imports a clean one', async () => {

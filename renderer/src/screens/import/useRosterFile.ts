@@ -49,6 +49,10 @@ export function useRosterFile(db: Db) {
   async function open(file: File, roster: RosterModule) {
     setName(file.name);
     setAll(null);
+    // Until the new file is read, nothing of the last one may be checked or imported.
+    setSheet(null);
+    setMapping(null);
+    setProblem(null);
     let rows: string[][];
     try {
       rows = await readRosterFile(file.name, await file.arrayBuffer());
