@@ -4,7 +4,7 @@ import { todayIso } from '../../../shared/calendar/dates';
 import { buildCalendar, sampleCalendarYears } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { marksBetween } from '../../../renderer/src/screens/common/dayMarks';
-import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
+import { addUser, admin, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { dateGroup, dateShown, typeDate } from './dateInput';
 
@@ -203,4 +203,54 @@ it('Ctrl+S in a dialog presses the dialog’s own 保存 (its checks too), not t
   // Esc is the dialog's 取消.
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').waitFor({ state: 'detached' });
+});
+
+it('a correction panel, the service form and the add-user dialog answer Ctrl+S and Esc too', async () => {
+  // 更正 of a person: Esc with a change typed asks first; Ctrl+S runs the panel's own
+  // checks (the reason is required) and then saves the correction.
+  await page.getByRole('button', { name: '人员' }).first().click();
+  await page.getByText(head.name).first().click();
+  await page.getByRole('heading', { name: head.name }).waitFor();
+  await page.getByRole('button', { name: '更正' }).click();
+  const fix = page.getByTestId('person-correction');
+  await fix.getByLabel('姓名').fill('吴健波');
+  await page.keyboard.press('Escape');
+  const ask = page.getByRole('dialog', { name: '离开此页？' });
+  await ask.getByRole('button', { name: '继续填写' }).click();
+  await ask.waitFor({ state: 'detached' });
+  await page.keyboard.press('Control+s');
+  await expect.poll(() => fix.getByTestId('error-summary').innerText()).toContain('更正理由');
+  await fix.getByTestId('correction-reason').fill('按户口簿更正姓名');
+  await page.keyboard.press('Control+s');
+  await fix.waitFor({ state: 'detached' });
+  await page.getByRole('heading', { name: '吴健波' }).waitFor();
+  // Opened again and left untouched: Esc just closes it.
+  await page.getByRole('button', { name: '更正' }).click();
+  await fix.waitFor();
+  await page.keyboard.press('Escape');
+  await fix.waitFor({ state: 'detached' });
+
+  // The new service record: Ctrl+N opens it, Ctrl+S runs its checks, Esc leaves.
+  await page.getByRole('button', { name: '社区服务' }).first().click();
+  await page.keyboard.press('Control+n');
+  const title = page.getByRole('heading', { name: '新建服务记录' });
+  await title.waitFor();
+  await page.keyboard.press('Control+s');
+  await page.getByTestId('error-summary').waitFor();
+  await title.waitFor(); // refused: still on the form
+  await page.keyboard.press('Escape');
+  await title.waitFor({ state: 'detached' });
+
+  // A form dialog that submits itself: Ctrl+S submits it (its checks), Esc cancels.
+  await switchUser(page, admin);
+  await page.getByRole('button', { name: '账户' }).first().click();
+  await page.getByRole('button', { name: '添加用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').waitFor();
+  await page.keyboard.press('Control+s');
+  await expect
+    .poll(() => dialog.locator('.Mui-error.MuiFormHelperText-root').count())
+    .toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
 });

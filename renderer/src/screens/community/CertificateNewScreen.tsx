@@ -13,6 +13,7 @@ import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { FormTextField } from '../common/FormTextField';
 import { todayDate } from '../common/labels';
@@ -73,12 +74,14 @@ export function CertificateNewScreen({ volunteerId }: { volunteerId: string }) {
     />
   );
 
+  const back = () => navigate({ name: 'volunteer', id: volunteerId });
+  // Nothing typed here is lost by leaving: the period and contact are chosen again in seconds.
+  const keys = useFormShortcuts({ save: () => void issue(), back, saving });
+
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
-      <PageHeader
-        title={t('community.cert.newTitle')}
-        onBack={() => navigate({ name: 'volunteer', id: volunteerId })}
-      />
+      {keys}
+      <PageHeader title={t('community.cert.newTitle')} onBack={back} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
         {date(t('community.cert.periodFrom'), from, setFrom, 'periodFrom')}
         {date(t('community.cert.periodTo'), to, setTo, 'periodTo')}

@@ -7,6 +7,7 @@ import { correctService, type ServiceRecord } from '../../db/repositories/commun
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { ReasonField } from './ReasonField';
 import { ServiceFields } from './ServiceFields';
@@ -21,7 +22,8 @@ export function ServiceCorrection(props: { record: ServiceRecord; onDone: () => 
   const { t } = useT();
   const db = useSession((s) => s.db);
   const errors = useFieldErrors();
-  const [draft, setDraft] = useState<ServiceDraft>(() => draftOf(props.record));
+  const [pristine] = useState<ServiceDraft>(() => draftOf(props.record));
+  const [draft, setDraft] = useState<ServiceDraft>(pristine);
   const [reason, setReason] = useState('');
   const [saving, setSaving] = useState(false);
 
@@ -39,8 +41,17 @@ export function ServiceCorrection(props: { record: ServiceRecord; onDone: () => 
     }
   }
 
+  // Ctrl+S saves the correction, Esc closes it (asking first when something was typed).
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back: props.onDone,
+    dirty: reason !== '' || JSON.stringify(draft) !== JSON.stringify(pristine),
+    saving,
+  });
+
   return (
     <Paper sx={{ p: 2 }}>
+      {keys}
       <Stack spacing={2}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
           {t('community.service.correctTitle')}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
@@ -20,8 +21,10 @@ export function ServiceFormScreen() {
   const userName = useSession((s) => s.user?.displayName ?? '');
   const navigate = useRouter((s) => s.navigate);
   const errors = useFieldErrors();
-  const [draft, setDraft] = useState<ServiceDraft>(() => emptyService(todayDate(), userName));
+  const [pristine] = useState<ServiceDraft>(() => emptyService(todayDate(), userName));
+  const [draft, setDraft] = useState<ServiceDraft>(pristine);
   const [saving, setSaving] = useState(false);
+  const back = () => navigate({ name: 'services' });
 
   async function save() {
     errors.clear();
@@ -36,12 +39,17 @@ export function ServiceFormScreen() {
     }
   }
 
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back,
+    dirty: JSON.stringify(draft) !== JSON.stringify(pristine),
+    saving,
+  });
+
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
-      <PageHeader
-        title={t('community.service.newTitle')}
-        onBack={() => navigate({ name: 'services' })}
-      />
+      {keys}
+      <PageHeader title={t('community.service.newTitle')} onBack={back} />
       <Paper sx={{ p: 2 }}>
         <ServiceFields
           draft={draft}
@@ -55,7 +63,7 @@ export function ServiceFormScreen() {
         <Button variant="contained" onClick={() => void save()} disabled={saving}>
           {t('community.save')}
         </Button>
-        <Button onClick={() => navigate({ name: 'services' })}>{t('common.cancel')}</Button>
+        <Button onClick={back}>{t('common.cancel')}</Button>
       </Stack>
     </Stack>
   );

@@ -1,7 +1,5 @@
 import { useState } from 'react';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
@@ -12,6 +10,7 @@ import {
   type Volunteer,
   type VolunteerFields,
 } from '../../db/repositories/community/volunteers';
+import { SaveCancelActions } from '../common/SaveCancelActions';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
@@ -119,12 +118,12 @@ export function VolunteerDialog(props: {
           <ErrorSummary error={errors.error} summary={errors.summary} />
         </Stack>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={() => props.onClose(null)}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>
-          {existing ? t('community.saveCorrection') : t('common.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions
+        onCancel={() => props.onClose(null)}
+        onSave={() => void save()}
+        saving={saving}
+        saveLabel={existing ? t('community.saveCorrection') : t('common.save')}
+      />
     </Dialog>
   );
 }

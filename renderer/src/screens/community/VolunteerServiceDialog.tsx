@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Grid from '@mui/material/Grid';
@@ -17,6 +15,7 @@ import {
   type VolunteerService,
   type VolunteerServiceFields,
 } from '../../db/repositories/community/volunteerServices';
+import { SaveCancelActions } from '../common/SaveCancelActions';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
@@ -156,12 +155,12 @@ export function VolunteerServiceDialog(props: {
           </Grid>
         </Grid>
       </DialogContent>
-      <DialogActions>
-        <Button onClick={props.onClose}>{t('common.cancel')}</Button>
-        <Button variant="contained" onClick={() => void save()} disabled={saving}>
-          {existing ? t('community.saveCorrection') : t('community.save')}
-        </Button>
-      </DialogActions>
+      <SaveCancelActions
+        onCancel={props.onClose}
+        onSave={() => void save()}
+        saving={saving}
+        saveLabel={existing ? t('community.saveCorrection') : t('community.save')}
+      />
     </Dialog>
   );
 }

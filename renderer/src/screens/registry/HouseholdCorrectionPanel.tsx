@@ -16,6 +16,7 @@ import { findPersonByIdNumber } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
 import { FormTextField } from '../common/FormTextField';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { hukouLabel, todayDate } from '../common/labels';
@@ -48,9 +49,8 @@ export function HouseholdCorrectionPanel(props: {
   const { t } = useT();
   const db = useSession((s) => s.db);
   const errors = useFieldErrors();
-  const [draft, setDraft] = useState<HouseholdCorrectionDraft>(() =>
-    draftFromHousehold(props.data),
-  );
+  const [pristine] = useState<HouseholdCorrectionDraft>(() => draftFromHousehold(props.data));
+  const [draft, setDraft] = useState<HouseholdCorrectionDraft>(pristine);
   const [baseVersion] = useState(props.data.household.version);
   const [saving, setSaving] = useState(false);
   const [lookup, setLookup] = useState('');
@@ -131,8 +131,17 @@ export function HouseholdCorrectionPanel(props: {
     }
   }
 
+  // Ctrl+S saves the correction, Esc closes the panel (asking first when something was typed).
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back: props.onClose,
+    dirty: JSON.stringify(draft) !== JSON.stringify(pristine),
+    saving,
+  });
+
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="household-correction">
+      {keys}
       <Stack spacing={2}>
         <Typography variant="h6" component="h2">
           {t('registry.fix.householdTitle')}

@@ -13,6 +13,7 @@ import { findPersonByIdNumber, type Person } from '../../db/repositories/persons
 import { useT } from '../../i18n/useT';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
 import { FormTextField } from '../common/FormTextField';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { todayDate } from '../common/labels';
@@ -35,7 +36,8 @@ export function PersonCorrectionPanel(props: { person: Person; onClose: () => vo
   const { t } = useT();
   const db = useSession((s) => s.db);
   const errors = useFieldErrors();
-  const [draft, setDraft] = useState<PersonDraft>(() => draftFromPerson(props.person));
+  const [pristine] = useState<PersonDraft>(() => draftFromPerson(props.person));
+  const [draft, setDraft] = useState<PersonDraft>(pristine);
   // The version the form was filled from: a colleague's change since is a conflict, not
   // something this save may silently undo.
   const [baseVersion] = useState(props.person.version);
@@ -79,8 +81,17 @@ export function PersonCorrectionPanel(props: { person: Person; onClose: () => vo
     }
   }
 
+  // Ctrl+S saves the correction, Esc closes the panel (asking first when something was typed).
+  const keys = useFormShortcuts({
+    save: () => void save(),
+    back: props.onClose,
+    dirty: JSON.stringify(draft) !== JSON.stringify(pristine),
+    saving,
+  });
+
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="person-correction">
+      {keys}
       <Stack spacing={2}>
         <Typography variant="h6" component="h2">
           {t('registry.fix.personTitle')}

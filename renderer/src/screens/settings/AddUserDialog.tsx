@@ -15,6 +15,7 @@ import { minPasswordLength } from '../../auth/password';
 import { createUser, type LocalUser } from '../../db/repositories/users';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { useSubmitShortcut } from '../../keyboard/useSubmitShortcut';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { RolesField } from './RolesField';
@@ -49,6 +50,7 @@ export function AddUserDialog({
   const { errorFor, capture, clear, summary } = useFieldErrors();
   const [form, setForm] = useState<Form>(empty);
   const [busy, setBusy] = useState(false);
+  const formElement = useSubmitShortcut({ busy, open });
 
   const close = () => {
     setForm(empty);
@@ -105,7 +107,7 @@ export function AddUserDialog({
 
   return (
     <Dialog open={open} onClose={close} fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
+      <form ref={formElement} noValidate onSubmit={submit}>
         <DialogTitle>{t('settings.users.add')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { LocalRole } from '@shared/domain/roles';
 import { setUserRoles, type LocalUser } from '../../db/repositories/users';
 import { useT } from '../../i18n/useT';
+import { useSubmitShortcut } from '../../keyboard/useSubmitShortcut';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { RolesField } from './RolesField';
@@ -21,6 +22,7 @@ export function EditRolesDialog(props: {
   const { errorFor, capture, clear, summary } = useFieldErrors();
   const [roles, setRoles] = useState<LocalRole[]>([...props.user.roles]);
   const [busy, setBusy] = useState(false);
+  const formElement = useSubmitShortcut({ busy });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +43,7 @@ export function EditRolesDialog(props: {
 
   return (
     <Dialog open onClose={props.onClose} fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
+      <form ref={formElement} noValidate onSubmit={submit}>
         <DialogTitle>{t('roles.changeTitle', { name: props.user.displayName })}</DialogTitle>
         <DialogContent>
           {summary && (

@@ -15,6 +15,7 @@ import { fenToYuanInput, parseYuan } from '@shared/money/fen';
 import { saveStandard, type BenefitStandard } from '../../db/repositories/reference';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
+import { useSubmitShortcut } from '../../keyboard/useSubmitShortcut';
 import { useSession, writeContext } from '../../state/session';
 import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
@@ -68,6 +69,7 @@ export function StandardDialog({
   const { error: saveError, errorFor, capture, clear, clearField, summary } = useFieldErrors();
   const [form, setForm] = useState(() => toForm(existing, areaCode));
   const [busy, setBusy] = useState(false);
+  const formElement = useSubmitShortcut({ busy });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -141,7 +143,7 @@ export function StandardDialog({
 
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <form noValidate onSubmit={submit}>
+      <form ref={formElement} noValidate onSubmit={submit}>
         <DialogTitle>
           {t(existing ? 'settings.standards.dialogEdit' : 'settings.standards.dialogNew')}
         </DialogTitle>
