@@ -97,8 +97,13 @@ export function mergeChange(existing: RecordState | null, change: IncomingChange
     // Another device's change the op's author had not seen: one after the op's base
     // version, or one with a later clock (a desk that pulled it would have moved its
     // clock past it, so a value that loses on the clock was made without seeing it).
+    // A field nobody ever set (absent from the record, no author: an optional field the
+    // create left out) has no one to be concurrent with — its first value is no conflict.
+    const neverSet = !Object.hasOwn(fieldMeta, field) && current === undefined;
     const concurrent =
-      meta.deviceId !== change.deviceId && (meta.version > change.baseVersion || !incomingWins);
+      !neverSet &&
+      meta.deviceId !== change.deviceId &&
+      (meta.version > change.baseVersion || !incomingWins);
     if (concurrent && !same(current, value) && !isDerivedSearchKey(field)) {
       conflicts.push(
         incomingWins

@@ -49,6 +49,30 @@ describe('HQ merge', () => {
     expect(b.type !== 'reject' && b.conflicts.map((c) => c.field)).toEqual(['name']);
   });
 
+  it('takes an optional field the create left out without a conflict, even from a desk that has not synced yet', () => {
+    // The desk created the record and set the new field before any push: its update's
+    // base is 0 (it has seen no HQ version). Nobody else ever set the field.
+    const base = created();
+    const first = mergeChange(
+      base,
+      change({ fields: { diedOn: '2026-03-01' }, baseVersion: 0, deviceId: 'devA' }),
+    );
+    expect(first).toMatchObject({ type: 'write', conflicts: [] });
+    if (first.type !== 'write') throw new Error('first');
+    expect(first.state.data.diedOn).toBe('2026-03-01');
+    // Once set, another device's unseen value for it is a conflict as for any field.
+    const other = mergeChange(
+      first.state,
+      change({
+        fields: { diedOn: '2026-02-28' },
+        baseVersion: 1,
+        deviceId: 'devB',
+        hlc: clock(2500, 'devB'),
+      }),
+    );
+    expect(other.type !== 'reject' && other.conflicts.map((c) => c.field)).toEqual(['diedOn']);
+  });
+
   it('merges different fields from two devices without a conflict', () => {
     const base = created();
     const a = mergeChange(base, change({ fields: { phone: '2' } }));
