@@ -10,7 +10,11 @@ import { menuLabels } from './menuLabels';
 export interface MenuTemplateOptions {
   /** macOS wants the app-name menu first and Quit inside it. */
   isMac: boolean;
-  /** Developer tools only in unpackaged builds: office users should never land in them. */
+  /**
+   * Developer tools and 重新加载 only in unpackaged builds: office users should never land
+   * in the tools, and a reload would drop typed work and restart the login throttle's
+   * page (issue #16).
+   */
   showDevTools: boolean;
 }
 
@@ -44,9 +48,11 @@ export function buildMenuTemplate(
     {
       label: t.view,
       submenu: [
-        { role: 'reload', label: t.reload },
         ...(options.showDevTools
-          ? [{ role: 'toggleDevTools', label: t.toggleDevTools } as const]
+          ? ([
+              { role: 'reload', label: t.reload },
+              { role: 'toggleDevTools', label: t.toggleDevTools },
+            ] as const)
           : []),
         { type: 'separator' },
         { role: 'resetZoom', label: t.resetZoom },

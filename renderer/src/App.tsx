@@ -5,6 +5,7 @@ import { useT } from './i18n/useT';
 import { FirstRunScreen } from './screens/auth/FirstRunScreen';
 import { LockScreen } from './screens/auth/LockScreen';
 import { LoginScreen } from './screens/auth/LoginScreen';
+import { ForcedPasswordScreen } from './screens/accounts/ForcedPasswordScreen';
 import { useRouter } from './state/router';
 import { useSession } from './state/session';
 import { AppShell } from './ui/AppShell';
@@ -58,6 +59,8 @@ function PhaseView() {
       return <FirstRunScreen />;
     case 'login':
       return <LoginScreen />;
+    case 'changePassword':
+      return <ForcedPasswordScreen />;
     case 'ready':
     case 'locked':
       // The shell stays mounted under the lock so unsaved work survives a coffee break;

@@ -23,6 +23,8 @@ export const localUserDataSchema = z.object({
   passwordSalt: z.string().min(1),
   passwordIterations: z.number().int().min(100_000),
   disabled: z.boolean(),
+  /** Set when an administrator reset the password: the next login must choose a new one. */
+  mustChangePassword: z.boolean().optional(),
 });
 
 export type LocalUserData = z.infer<typeof localUserDataSchema>;

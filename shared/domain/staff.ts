@@ -16,6 +16,11 @@ const staffMemberFields = z.object({
   disabled: z.boolean(),
   /** The desk the account lives on (accounts are device-local). */
   deviceId: z.string().min(1).max(80),
+  /**
+   * When an administrator last reset the account's password (the hash stays on the desk;
+   * this says that it happened, and the op says who did it).
+   */
+  passwordResetAt: z.iso.datetime().optional(),
 });
 
 /**

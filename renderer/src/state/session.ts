@@ -14,7 +14,8 @@ import {
   type LocalUser,
 } from '../db/repositories/users';
 import type { WriteContext } from '../db/writeContext';
-import { AttemptThrottle } from '../auth/attemptThrottle';
+import { AttemptThrottle, localStorageThrottleStore } from '../auth/attemptThrottle';
+import { upgradePasswordHash } from '../db/repositories/accountChanges';
 import type { Language } from '../i18n/translate';
 
 /**
@@ -22,7 +23,14 @@ import type { Language } from '../i18n/translate';
  * the app, or the lock screen after idle time. The logged-in user is the actor of
  * every change (see writeContext()).
  */
-export type SessionPhase = 'loading' | 'setup' | 'login' | 'ready' | 'locked';
+export type SessionPhase =
+  | 'loading'
+  | 'setup'
+  | 'login'
+  /** Logged in with a password an administrator reset: a new one first (issue #16). */
+  | 'changePassword'
+  | 'ready'
+  | 'locked';
 
 interface SessionState {
   phase: SessionPhase;
@@ -37,6 +45,8 @@ interface SessionState {
   login: (username: string, password: string) => Promise<boolean>;
   /** Seconds until password attempts are allowed again (0 = now). */
   retryInSeconds: () => number;
+  /** The logged-in account after it chose a new password (the app opens). */
+  passwordChanged: (user: LocalUser) => void;
   logout: () => void;
   lock: () => void;
   unlock: (password: string) => Promise<boolean>;
@@ -44,7 +54,8 @@ interface SessionState {
 }
 
 const languageKey = 'desk.language';
-const throttle = new AttemptThrottle();
+// Kept in localStorage: a reload or restart does not give a guesser fresh attempts.
+const throttle = new AttemptThrottle(5, 30_000, localStorageThrottleStore());
 
 function initialLanguage(): Language {
   return localStorage.getItem(languageKey) === 'en' ? 'en' : 'zh-CN';
@@ -82,12 +93,24 @@ export const useSession = create<SessionState>((set, get) => ({
 
   login: async (username, password) => {
     if (throttle.waitMs(Date.now()) > 0) return false;
-    const user = await authenticate(get().db, username, password);
-    throttle.record(user !== null, Date.now());
-    if (!user) return false;
-    set({ user, phase: 'ready' });
+    const { db, settings, deviceId } = get();
+    const proven = await authenticate(db, username, password);
+    throttle.record(proven !== null, Date.now());
+    if (!proven) return false;
+    // A hash made with an older, lower work factor is made again now (OWASP's count).
+    const user = settings
+      ? await upgradePasswordHash(
+          db,
+          { actor: actorOf(proven), officeId: settings.officeId, deviceId, now: () => new Date() },
+          proven,
+          password,
+        )
+      : proven;
+    set({ user, phase: user.mustChangePassword === true ? 'changePassword' : 'ready' });
     return true;
   },
+
+  passwordChanged: (user) => set({ user, phase: 'ready' }),
 
   logout: () => set({ user: null, phase: 'login' }),
 

@@ -2,6 +2,7 @@ import AssignmentIcon from '@mui/icons-material/AssignmentOutlined';
 import EventRepeatIcon from '@mui/icons-material/EventRepeatOutlined';
 import PaymentsIcon from '@mui/icons-material/PaymentsOutlined';
 import FamilyIcon from '@mui/icons-material/FamilyRestroomOutlined';
+import KeyIcon from '@mui/icons-material/KeyOutlined';
 import LockIcon from '@mui/icons-material/LockOutlined';
 import LogoutIcon from '@mui/icons-material/Logout';
 import PeopleIcon from '@mui/icons-material/PeopleAltOutlined';
@@ -27,7 +28,7 @@ import {
   Toolbar,
   Typography,
 } from '@mui/material';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { doesCasework, holdsAny, type LocalRole } from '@shared/domain/roles';
 import type { MessageKey } from '../i18n/messages';
 import { useT } from '../i18n/useT';
@@ -38,6 +39,7 @@ import { useRoles, useSession } from '../state/session';
 import { rolesLabel } from '../screens/settings/roleLabels';
 import { KeyboardShortcuts } from '../keyboard/KeyboardShortcuts';
 import { OfficeCalendarProvider } from '../screens/common/officeCalendar';
+import { ChangePasswordDialog } from '../screens/accounts/ChangePasswordDialog';
 import { LanguageSwitch } from './LanguageSwitch';
 import { SyncStatusBar } from './SyncStatusBar';
 import { useLiveSettings } from './useLiveSettings';
@@ -256,9 +258,11 @@ function TopBar() {
   const user = useSession((s) => s.user);
   const lock = useSession((s) => s.lock);
   const logout = useSession((s) => s.logout);
+  const [changing, setChanging] = useState(false);
 
   return (
     <AppBar position="static" elevation={0}>
+      {changing && <ChangePasswordDialog onClose={() => setChanging(false)} />}
       <Toolbar variant="dense" sx={{ gap: 1 }}>
         <Typography variant="h6" component="div" noWrap sx={{ fontWeight: 600 }}>
           {t('app.name')}
@@ -277,6 +281,9 @@ function TopBar() {
           </Typography>
         )}
         <LanguageSwitch />
+        <Button color="inherit" startIcon={<KeyIcon />} onClick={() => setChanging(true)}>
+          {t('accounts.changeOwn')}
+        </Button>
         <Button color="inherit" startIcon={<LockIcon />} onClick={lock}>
           {t('shell.lock')}
         </Button>

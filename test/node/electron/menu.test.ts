@@ -34,13 +34,17 @@ describe('buildMenuTemplate', () => {
     }
   });
 
-  it('offers developer tools only when asked (unpackaged builds)', () => {
+  it('offers developer tools and Reload only when asked (unpackaged builds)', () => {
     const roles = (showDevTools: boolean) =>
       buildMenuTemplate('zh-CN', { isMac: false, showDevTools }).flatMap((menu) =>
         Array.isArray(menu.submenu) ? menu.submenu.map((item) => item.role) : [],
       );
     expect(roles(false)).not.toContain('toggleDevTools');
     expect(roles(true)).toContain('toggleDevTools');
+    // The packaged app has no Reload (nor its Ctrl+R / F5 accelerators, which come with it).
+    expect(roles(false)).not.toContain('reload');
+    expect(roles(false)).not.toContain('forceReload');
+    expect(roles(true)).toContain('reload');
   });
 
   it('puts the app menu first and Quit inside it on macOS', () => {

@@ -4,7 +4,7 @@ import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import type { LocalUserData } from '@shared/domain/localUser';
 import type { StaffMemberData } from '@shared/domain/staff';
 import type { StoredRecord } from '@shared/records/envelope';
-import { hashPassword, minPasswordLength, verifyPassword } from '../../auth/password';
+import { hashPassword, minPasswordLength, verifyNobody, verifyPassword } from '../../auth/password';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
 import { write, type Writer } from '../writePath';
@@ -171,14 +171,17 @@ export async function setUserRoles(
   });
 }
 
-/** Returns the user when the password matches an enabled account, else null. */
+/**
+ * Returns the user when the password matches an enabled account, else null. An unknown
+ * or disabled name costs the same hashing as a wrong password (verifyNobody).
+ */
 export async function authenticate(
   db: DeskDatabase,
   username: string,
   password: string,
 ): Promise<LocalUser | null> {
   const user = await db.users.where('username').equals(username.trim()).first();
-  if (!user || user.disabled || user.deleted) return null;
+  if (!user || user.disabled || user.deleted) return verifyNobody(password).then(() => null);
   const ok = await verifyPassword(password, {
     hash: user.passwordHash,
     salt: user.passwordSalt,

@@ -13,7 +13,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { listUsers, type LocalUser } from '../../db/repositories/users';
 import { useT } from '../../i18n/useT';
-import { useSession } from '../../state/session';
+import { setUserDisabled } from '../../db/repositories/accountChanges';
+import { useSession, writeContext } from '../../state/session';
+import { ConfirmDialog } from '../common/ConfirmDialog';
+import { ErrorSummary } from '../common/ErrorSummary';
+import { useFieldErrors } from '../../ui/useFieldErrors';
+import { ResetPasswordDialog } from '../accounts/ResetPasswordDialog';
 import { AddUserDialog } from './AddUserDialog';
 import { EditRolesDialog } from './EditRolesDialog';
 import { rolesHelp, rolesLabel } from './roleLabels';
@@ -30,6 +35,22 @@ export function UsersPanel() {
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const [editing, setEditing] = useState<LocalUser | null>(null);
+  const [resetting, setResetting] = useState<LocalUser | null>(null);
+  const [disabling, setDisabling] = useState<LocalUser | null>(null);
+  const errors = useFieldErrors();
+  const me = useSession((s) => s.user?.id);
+
+  async function switchDisabled(user: LocalUser, disabled: boolean) {
+    setDisabling(null);
+    errors.clear();
+    try {
+      await setUserDisabled(db, writeContext(), user.id, disabled);
+      const key = disabled ? 'accounts.disabled' : 'accounts.enabled';
+      setCreated(t(key, { name: user.displayName }));
+    } catch (thrown) {
+      errors.capture(thrown);
+    }
+  }
 
   return (
     <SettingsSection
@@ -40,6 +61,7 @@ export function UsersPanel() {
         </Button>
       }
     >
+      <ErrorSummary error={errors.error} summary={errors.summary} />
       {created && (
         <Alert severity="success" sx={{ mb: 2 }} onClose={() => setCreated(null)}>
           {created}
@@ -66,13 +88,35 @@ export function UsersPanel() {
                   {rolesHelp(t, user.roles)}
                 </Typography>
               </TableCell>
-              <TableCell>
+              <TableCell data-testid={`user-status-${user.username}`}>
                 {user.disabled ? t('settings.users.disabled') : t('settings.users.active')}
+                {user.mustChangePassword === true && (
+                  <Typography variant="caption" color="warning.main" component="div">
+                    {t('accounts.mustChange')}
+                  </Typography>
+                )}
               </TableCell>
-              <TableCell align="right">
+              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 <Button size="small" onClick={() => setEditing(user)}>
                   {t('roles.change')}
                 </Button>
+                <Button size="small" onClick={() => setResetting(user)}>
+                  {t('accounts.reset')}
+                </Button>
+                {user.disabled ? (
+                  <Button size="small" onClick={() => void switchDisabled(user, false)}>
+                    {t('accounts.enable')}
+                  </Button>
+                ) : (
+                  <Button
+                    size="small"
+                    color="error"
+                    disabled={user.id === me}
+                    onClick={() => setDisabling(user)}
+                  >
+                    {t('accounts.disable')}
+                  </Button>
+                )}
               </TableCell>
             </TableRow>
           ))}
@@ -91,6 +135,26 @@ export function UsersPanel() {
             setEditing(null);
             setCreated(t('roles.saved', { name: user.displayName }));
           }}
+        />
+      )}
+      {resetting && (
+        <ResetPasswordDialog
+          user={resetting}
+          onClose={() => setResetting(null)}
+          onDone={(user) => {
+            setResetting(null);
+            setCreated(t('accounts.resetDone', { name: user.displayName }));
+          }}
+        />
+      )}
+      {disabling && (
+        <ConfirmDialog
+          title={t('accounts.disableTitle', { name: disabling.displayName })}
+          text={t('accounts.disableText')}
+          confirmLabel={t('accounts.disable')}
+          onCancel={() => setDisabling(null)}
+          onConfirm={() => void switchDisabled(disabling, true)}
+          confirmTestId="confirm-disable"
         />
       )}
     </SettingsSection>
