@@ -14,8 +14,13 @@ export const syncConflictDataSchema = z.object({
   field: z.string().min(1),
   /** 'field': both edited the same field; 'transition': a late or illegal workflow step. */
   type: z.enum(['field', 'transition']),
-  keptValue: z.unknown(),
-  otherValue: z.unknown(),
+  /**
+   * Either value may be absent (a field one side never had). HQ before 2026-12-05 made
+   * such conflicts for an optional field's first value (hq/src/sync/merge.ts `neverSet`);
+   * a desk must still take them, or the page carrying one stalls its sync.
+   */
+  keptValue: z.unknown().optional(),
+  otherValue: z.unknown().optional(),
   keptBy: z.object({ userId: z.string(), name: z.string(), deviceId: z.string(), hlc: z.string() }),
   otherBy: z.object({
     userId: z.string(),
