@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { sealPattern } from '../accessChain/patterns';
 
 /**
- * Who viewed, printed or exported sensitive personal information (PIPL; domain.md
- * "Privacy"). Append-only; the entry itself holds only a masked identifier.
+ * Who viewed, printed, exported or backed up sensitive personal information (PIPL;
+ * domain.md "Privacy"). Append-only; the entry itself holds only a masked identifier.
+ * Each entry a desk writes is numbered and sealed on the desk's chain (the write path
+ * sets `chainSeq`, `prevSeal` and `seal`; shared/accessChain/seal.ts); entries from
+ * desks made before the chain have none.
  */
-export const accessActions = ['view_full_id', 'print', 'export'] as const;
+export const accessActions = ['view', 'view_full_id', 'print', 'export', 'backup'] as const;
+export type AccessAction = (typeof accessActions)[number];
 
 export const accessLogDataSchema = z.object({
   action: z.enum(accessActions),
@@ -13,6 +18,14 @@ export const accessLogDataSchema = z.object({
   /** e.g. the masked ID number (first 6 and last 4 characters). */
   maskedSubject: z.string().max(60),
   purpose: z.string().trim().max(200).default(''),
+  chainSeq: z.number().int().min(1).optional(),
+  prevSeal: z.union([z.literal(''), z.string().regex(sealPattern)]).optional(),
+  seal: z.string().regex(sealPattern).optional(),
 });
 
 export type AccessLogData = z.infer<typeof accessLogDataSchema>;
+
+/** What a caller writes: the chain's fields are the write path's to set. */
+export type AccessLogInput = Omit<AccessLogData, 'purpose' | 'chainSeq' | 'prevSeal' | 'seal'> & {
+  purpose?: string;
+};

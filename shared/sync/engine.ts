@@ -62,6 +62,7 @@ export async function syncOnce(
   const total = await store.pendingCount();
   // Without HQ's pinned key no answer can be checked: nothing is sent, the queue stays.
   const trust = await pinnedHq(store);
+  const chainKey = (await store.accessChainKey?.()) ?? null;
 
   let readLimit = pushBatch;
   // The batch HQ answered last (no op deferred): the desk acknowledges it while HQ works
@@ -94,7 +95,7 @@ export async function syncOnce(
       // Cut by bytes: read about that many next time rather than the full count again.
       readLimit = ops.length < read.length ? Math.min(pushBatch, ops.length + 64) : pushBatch;
       options.onProgress?.({ phase: 'pushing', done: report.pushed, total });
-      const response = await pushChecked(transport, trust, ops);
+      const response = await pushChecked(transport, trust, ops, chainKey);
       await acking;
       report.hqTime = response.hqTime;
       const handled = countHandled(response.results, report);
@@ -232,9 +233,14 @@ async function pushChecked(
   transport: SyncTransport,
   hq: PinnedHq,
   ops: QueueEntry[],
+  accessChainKey: string | null,
 ): Promise<PushResponse> {
   const nonce = requestNonce();
-  const signed = await transport.push({ ops, nonce });
+  const signed = await transport.push({
+    ops,
+    nonce,
+    ...(accessChainKey ? { accessChainKey } : {}),
+  });
   const opIds = ops.map((op) => op.opId);
   return openPushAnswer(signed, { answer: 'push', deviceId: hq.deviceId, nonce, opIds }, hq.key);
 }

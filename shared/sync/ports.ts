@@ -36,6 +36,11 @@ export interface SyncStore {
    * it reports nothing.
    */
   deskReport?(): Promise<DeskReport>;
+  /**
+   * The desk's access-chain key (shared/accessChain/seal.ts), sent with every push so
+   * HQ can check the access-log entries it carries; null before the desk's first entry.
+   */
+  accessChainKey?(): Promise<string | null>;
 }
 
 export interface HqTrust {

@@ -1,3 +1,4 @@
+import { chainKeyPattern } from '../accessChain/patterns';
 import { z } from 'zod';
 import { queueEntrySchema } from './queueEntry';
 
@@ -42,6 +43,11 @@ export const pushRequestSchema = z.object({
    * made before push answers were signed.
    */
   nonce: requestNonceSchema.optional(),
+  /**
+   * The desk's access-chain key, with every push from desks that have one: HQ keeps the
+   * first it is given for the device and checks each access-log entry's seal with it.
+   */
+  accessChainKey: z.string().regex(chainKeyPattern).optional(),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
@@ -113,6 +119,13 @@ export const maxReportedCount = 10_000_000;
 export const deskReportSchema = z.object({
   queued: z.number().int().min(0).max(maxReportedCount),
   conflicts: z.number().int().min(0).max(maxReportedCount),
+  /**
+   * The desk's access chain (shared/accessChain/seal.ts): its key — in a package's
+   * manifest, where no push carries it — and the number of its last entry. A head behind
+   * what HQ holds is reported as a cut chain; the key is kept only if HQ has none.
+   */
+  accessChainKey: z.string().regex(chainKeyPattern).optional(),
+  accessChainSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type DeskReport = z.infer<typeof deskReportSchema>;
 

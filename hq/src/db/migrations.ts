@@ -309,6 +309,37 @@ const migrationsFor = (context: MigrationContext): Record<string, Migration> => 
       }
     },
   },
+  // The access record's chain (issue #16 item 3, shared/accessChain/seal.ts): each desk's
+  // chain key (the first it presented; never replaced) and the last entry HQ holds of its
+  // chain; every break HQ found in it (an entry edited or removed, the chain cut back, a
+  // key changed), for the county to see.
+  '0012_access_chains': {
+    async up(db: Kysely<unknown>) {
+      for (const [column, type] of [
+        ['chain_key', 'text'],
+        ['chain_seq', 'integer'],
+        ['chain_seal', 'text'],
+      ] as const) {
+        await db.schema.alterTable('devices').addColumn(column, type).execute();
+      }
+      await db.schema
+        .createTable('access_chain_breaks')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('office_id', 'text', (c) => c.notNull())
+        .addColumn('device_id', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('missing_from', 'integer')
+        .addColumn('missing_to', 'integer')
+        .addColumn('found_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('access_chain_breaks_device')
+        .on('access_chain_breaks')
+        .columns(['office_id', 'device_id'])
+        .execute();
+    },
+  },
 });
 
 export const hqMigrations = (context: MigrationContext): MigrationProvider => ({

@@ -49,6 +49,21 @@ export interface HqTables {
     reported_at: Generated<string | null>;
     reported_queued: Generated<number | null>;
     reported_conflicts: Generated<number | null>;
+    /** The desk's access-chain key (first presented, never replaced) and HQ's head of it. */
+    chain_key: Generated<string | null>;
+    chain_seq: Generated<number | null>;
+    chain_seal: Generated<string | null>;
+  };
+  /** Breaks HQ found in a desk's access chain (migration 0012). */
+  access_chain_breaks: {
+    id: string;
+    office_id: string;
+    device_id: string;
+    kind: string;
+    seq: number;
+    missing_from: number | null;
+    missing_to: number | null;
+    found_at: string;
   };
   /**
    * Current state of every record, keyed (office_id, kind, id): fixed ids (each office's

@@ -1,3 +1,4 @@
+import { presentChainKey, reportedChainHead } from '../store/accessChains';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { AppError } from '@shared/errors/appError';
 import { hqRoutes, maxRequestBytes } from '@shared/sync/httpApi';
@@ -129,7 +130,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const who = await device(request);
     // An op's fields are stored as JSON: any text a desk's schemas allow is kept as is.
     const body = parseBody(pushRequestSchema, request.body, opFields);
-    const results = await applyPush(db, who, body.ops, now);
+    const results = await applyPush(db, who, body.ops, now, body.accessChainKey);
     await recordDeskContact(db, who.id, 'push', now());
     // The answer goes out as signed bytes: the log line learns its counts here.
     notePushResults(request, results);
@@ -155,6 +156,8 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     const body = parseBody(pullRequestSchema, request.body);
     await recordDeviceCursor(db, who.id, body.held ?? body.cursor);
     await recordDeskContact(db, who.id, 'pull', now(), body.report);
+    await presentChainKey(db, who, body.report?.accessChainKey, now());
+    await reportedChainHead(db, who, body.report?.accessChainSeq, now());
     const page = await pullPageJson(db, who.officeId, body.cursor, body.limit, now());
     // Signed over the exact bytes sent, for this device, cursor and request (docs/sync.md).
     const bytes = Buffer.from(page, 'utf8');

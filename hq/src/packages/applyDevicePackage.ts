@@ -1,3 +1,4 @@
+import { presentChainKey, reportedChainHead } from '../store/accessChains';
 import type { Kysely } from 'kysely';
 import { packageRefusal } from '@shared/package/refusals';
 import type { SyncCursor } from '@shared/sync/protocol';
@@ -70,7 +71,9 @@ async function applyIn(
       );
     }
     await checkPackageOrder(trx, manifest, locked);
+    await presentChainKey(trx, device, manifest.report?.accessChainKey, now);
     const applied = await applyBatchIn(trx, device, ops, () => now);
+    await reportedChainHead(trx, device, manifest.report?.accessChainSeq, now);
     const summary = importSummary(ops, applied);
     await recordPackage(trx, {
       direction: 'in',

@@ -1,3 +1,4 @@
+import { presentChainKey } from '../store/accessChains';
 import type { Kysely } from 'kysely';
 import { AppError } from '@shared/errors/appError';
 import type { OpResult } from '@shared/sync/protocol';
@@ -18,6 +19,7 @@ export async function applyPush(
   device: AuthenticatedDevice,
   ops: QueueEntry[],
   now: () => Date,
+  accessChainKey?: string,
 ): Promise<OpResult[]> {
   if (await touchesForeignData(db, device, ops)) {
     throw new AppError({
@@ -27,6 +29,8 @@ export async function applyPush(
   }
   const applied = await db.transaction().execute(async (trx) => {
     await lockDevice(trx, device.id);
+    // Before the ops: the batch's access-log entries are checked with this key.
+    await presentChainKey(trx, device, accessChainKey, now());
     return applyBatchIn(trx, device, ops, now);
   });
   return applied.map((a) => a.result);

@@ -14,6 +14,8 @@ import {
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
 import { recordTable, recordTableNames, revisionId, type DeskDatabase } from './database';
+import type { AccessLogData } from '@shared/domain/accessLog';
+import { sealNextEntry } from './accessChain';
 import { DeviceCounters } from './deviceState';
 import { checkInvariants } from './invariants';
 import { heldRolesOf, type WriteContext } from './writeContext';
@@ -128,11 +130,23 @@ class TransactionWriter implements Writer {
     if (givenId !== undefined && (await recordTable(this.db, kind).get(id))) {
       throw new AppError({ code: 'duplicate', message: `A ${kind} with id ${id} already exists.` });
     }
-    const clean = this.validate(kind, data) as object;
+    // An access-log entry's place in the desk's chain is the write path's to set, never
+    // the caller's (renderer/src/db/accessChain.ts).
+    const input = kind === 'accessLog' ? withoutChainFields(data) : data;
+    const clean = this.validate(kind, input) as object;
     const draft = { ...clean, id, officeId: this.ctx.officeId, deleted: false };
     const stamp = await this.checkAndStamp(kind, draft);
+    const sealed =
+      kind === 'accessLog'
+        ? await sealNextEntry(this.db, {
+            ...(clean as AccessLogData),
+            actorId: this.ctx.actor.userId,
+            at: stamp.at,
+          })
+        : {};
     const record = {
       ...clean,
+      ...sealed,
       id,
       officeId: this.ctx.officeId,
       version: 1,
@@ -332,6 +346,11 @@ class TransactionWriter implements Writer {
       ),
     );
   }
+}
+
+function withoutChainFields(data: object): object {
+  const { chainSeq: _seq, prevSeal: _prev, seal: _seal, ...rest } = data as AccessLogData;
+  return rest;
 }
 
 function withSearchTokens(data: unknown): unknown {

@@ -31,6 +31,7 @@ import { dynamicsEn } from './en/dynamics';
 import { rosterImportEn } from './en/rosterImport';
 import { listExportEn } from './en/listExport';
 import { accountsEn } from './en/accounts';
+import { accessRecordEn } from './en/accessRecord';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -64,6 +65,7 @@ import { dynamicsZh } from './zh-CN/dynamics';
 import { rosterImportZh } from './zh-CN/rosterImport';
 import { listExportZh } from './zh-CN/listExport';
 import { accountsZh } from './zh-CN/accounts';
+import { accessRecordZh } from './zh-CN/accessRecord';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -102,6 +104,7 @@ export const zhCN = {
   ...rosterImportZh,
   ...listExportZh,
   ...accountsZh,
+  ...accessRecordZh,
   ...datesZh,
 };
 
@@ -140,5 +143,6 @@ export const en: Record<MessageKey, string> = {
   ...rosterImportEn,
   ...listExportEn,
   ...accountsEn,
+  ...accessRecordEn,
   ...datesEn,
 };

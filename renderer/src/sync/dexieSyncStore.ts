@@ -1,3 +1,4 @@
+import { accessChainHeadOf, accessChainKeyOf } from '../db/accessChain';
 import { formatHlc, parseHlc, receiveHlc } from '@shared/clock/hlc';
 import { AppError, toAppErrorData } from '@shared/errors/appError';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
@@ -82,7 +83,21 @@ export class DexieSyncStore implements SyncStore {
 
   /** What the desk tells HQ of itself: queued changes and open conflicts (display only). */
   async deskReport(): Promise<DeskReport> {
-    return { queued: await this.db.queue.count(), conflicts: await openConflictCount(this.db) };
+    const [queued, conflicts, key, head] = await Promise.all([
+      this.db.queue.count(),
+      openConflictCount(this.db),
+      accessChainKeyOf(this.db),
+      accessChainHeadOf(this.db),
+    ]);
+    return {
+      queued,
+      conflicts,
+      ...(key ? { accessChainKey: key, accessChainSeq: head?.seq ?? 0 } : {}),
+    };
+  }
+
+  accessChainKey(): Promise<string | null> {
+    return accessChainKeyOf(this.db);
   }
 
   /** The device id and pinned HQ key every pull page is checked against (hqTrust.ts). */

@@ -5,6 +5,7 @@ import type { AppErrorData } from '@shared/errors/appError';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { RecordState } from '../merge';
+import { accessLogAuthority } from './accessChain';
 import { actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
 import { recomputationAuthority } from './dynamicsAuthority';
@@ -66,6 +67,8 @@ export async function authorizeOp(
       return rollAuthority(ctx, op);
     case 'medicalCoverage':
       return medicalAuthority(ctx, op);
+    case 'accessLog':
+      return accessLogAuthority(ctx, op);
     default:
       if (hasFixedPlace(op.kind) && op.op === 'update') return placeAuthority(ctx, op);
       return personCopyAuthority(ctx, op);

@@ -1,4 +1,4 @@
-import type { AccessLogData } from '@shared/domain/accessLog';
+import type { AccessLogInput } from '@shared/domain/accessLog';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
 import type { WriteContext } from '../writeContext';
@@ -10,7 +10,7 @@ import type { WriteContext } from '../writeContext';
 export async function logAccess(
   db: DeskDatabase,
   ctx: WriteContext,
-  entry: Omit<AccessLogData, 'purpose'> & { purpose?: string },
+  entry: AccessLogInput,
 ): Promise<void> {
   await write(db, ctx, (w) => w.create('accessLog', entry));
 }

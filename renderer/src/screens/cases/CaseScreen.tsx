@@ -1,3 +1,6 @@
+import { maskIdNumber } from '@shared/identity/residentId';
+import { AccessHistory } from '../common/AccessHistory';
+import { useLoggedView } from '../common/useLoggedView';
 import { useLiveQuery } from 'dexie-react-hooks';
 import EditIcon from '@mui/icons-material/EditOutlined';
 import Alert from '@mui/material/Alert';
@@ -46,6 +49,17 @@ export function CaseScreen({ id }: { id: string }) {
     async () => (householdId ? ((await getHouseholdWithMembers(db, householdId)) ?? null) : null),
     [db, householdId],
   );
+  // Logged once the applicant is known: the entry names them by masked ID.
+  const applicant = household?.members.find((m) => m.person.id === record?.applicantPersonId);
+  const viewed = useLoggedView(
+    record && household !== undefined
+      ? {
+          kind: 'assistanceCase',
+          id: record.id,
+          masked: applicant ? maskIdNumber(applicant.person.idNumber) : '',
+        }
+      : null,
+  );
   const back = () => navigate({ name: 'cases' });
 
   if (record === undefined) return null;
@@ -54,6 +68,15 @@ export function CaseScreen({ id }: { id: string }) {
       <Stack spacing={2}>
         <PageHeader title={t('cases.title')} onBack={back} />
         <Alert severity="warning">{t('cases.case.notFound')}</Alert>
+      </Stack>
+    );
+  }
+  if (viewed === 'pending') return null;
+  if (viewed === 'failed') {
+    return (
+      <Stack spacing={2}>
+        <PageHeader title={t('cases.title')} onBack={back} />
+        <Alert severity="error">{t('accessRecord.viewFailed')}</Alert>
       </Stack>
     );
   }
@@ -100,6 +123,7 @@ export function CaseScreen({ id }: { id: string }) {
             <CaseFacts record={record} household={household ?? null} />
             <CaseHistory events={events ?? []} />
             <CaseVersions caseId={id} />
+            <AccessHistory subjectId={id} />
           </Stack>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>

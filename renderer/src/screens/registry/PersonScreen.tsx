@@ -26,7 +26,9 @@ import {
   todayDate,
   workCapacityLabel,
 } from '../common/labels';
+import { AccessHistory } from '../common/AccessHistory';
 import { PageHeader } from '../common/PageHeader';
+import { useLoggedView } from '../common/useLoggedView';
 import { RecordHistory } from '../common/RecordHistory';
 import { registryHistoryFields } from './registryFields';
 import { PersonCorrectionPanel } from './PersonCorrectionPanel';
@@ -63,6 +65,10 @@ export function PersonScreen({ id }: { id: string }) {
   );
   const versions = useLiveQuery(() => recordHistory(db, 'person', id), [db, id]);
 
+  const viewed = useLoggedView(
+    person ? { kind: 'person', id: person.id, masked: maskIdNumber(person.idNumber) } : null,
+  );
+
   const back = () => navigate({ name: 'persons' });
   if (person === undefined) return null;
   if (person === null) {
@@ -70,6 +76,16 @@ export function PersonScreen({ id }: { id: string }) {
       <Stack spacing={2}>
         <PageHeader title={t('registry.person.title')} onBack={back} />
         <Alert severity="warning">{t('registry.person.notFound')}</Alert>
+      </Stack>
+    );
+  }
+
+  if (viewed === 'pending') return null;
+  if (viewed === 'failed') {
+    return (
+      <Stack spacing={2}>
+        <PageHeader title={t('registry.person.title')} onBack={back} />
+        <Alert severity="error">{t('accessRecord.viewFailed')}</Alert>
       </Stack>
     );
   }
@@ -169,6 +185,7 @@ export function PersonScreen({ id }: { id: string }) {
         <CaseSummaryList cases={mine} />
       </Paper>
       <RecordHistory kind="person" versions={versions ?? []} fields={registryHistoryFields} />
+      <AccessHistory subjectId={person.id} />
     </Stack>
   );
 }

@@ -1,0 +1,50 @@
+import { checkLink, type ChainBreak } from '@shared/accessChain/seal';
+import type { AccessLogData } from '@shared/domain/accessLog';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import { heldChain, recordChainBreaks, saveChainHead } from '../../store/accessChains';
+import type { AuthorityContext } from './context';
+import type { Authorized } from './opAuthority';
+
+/**
+ * An access-log entry arriving at HQ, checked against the desk's chain as HQ holds it
+ * (shared/accessChain/seal.ts): its number follows the last one, it follows that
+ * entry's seal, and its own seal matches its content under the desk's key. A break is
+ * recorded for the county, never refused: refusing would lose the record of a look.
+ * Checked when the entry is about to be stored (after its schema), so an entry that is
+ * not stored moves nothing. Entries of desks made before the chain carry no seal and
+ * count for nothing until their desk's chain begins.
+ */
+export function accessLogAuthority(ctx: AuthorityContext, op: QueueEntry): Authorized {
+  if (op.op !== 'create') return { change: op };
+  return {
+    change: op,
+    checkMerged: async () => {
+      const entry = op.fields as Partial<AccessLogData>;
+      const held = await heldChain(ctx.trx, ctx.device.id);
+      if (entry.chainSeq === undefined || entry.seal === undefined) {
+        if (held.key !== null || held.head !== null) await note([{ kind: 'unsealed', seq: 0 }]);
+        return null;
+      }
+      const link = { chainSeq: entry.chainSeq, prevSeal: entry.prevSeal ?? '', seal: entry.seal };
+      const content = {
+        action: entry.action ?? '',
+        subjectKind: entry.subjectKind ?? '',
+        subjectId: entry.subjectId ?? '',
+        maskedSubject: entry.maskedSubject ?? '',
+        purpose: entry.purpose ?? '',
+        actorId: op.actor.userId,
+        at: op.createdAt,
+      };
+      // Without the key yet (a package before the desk's first push): the numbering is
+      // still checked; the seal is checked from the key's arrival on.
+      const checked = checkLink(held.key, held.head, link, content);
+      await note(checked.breaks);
+      await saveChainHead(ctx.trx, ctx.device.id, checked.head);
+      return null;
+    },
+  };
+
+  async function note(breaks: ChainBreak[]) {
+    await recordChainBreaks(ctx.trx, ctx.device, breaks, ctx.now);
+  }
+}
