@@ -44,7 +44,8 @@ export const printingEn: Record<keyof typeof printingZh, string> = {
   'print.household.signDate': 'Date:',
   'print.roster.menuItem': 'Roster',
   'print.roster.screen': 'Roster',
-  'print.roster.title': '{office} {programme} roster ({month})',
+  'print.roster.title': '{programme} roster ({month})',
+  'print.roster.unapprovedMark': 'not approved',
   'print.roster.fromRoll': 'From the approved roll of {month} (version {n})',
   'print.roster.unapproved':
     "Not approved: the month's roll is not approved yet; amounts are the cases' current amounts.",
@@ -64,7 +65,6 @@ export const printingEn: Record<keyof typeof printingZh, string> = {
   'print.roster.kind.adjusted': 'Adjusted',
   'print.roster.kind.once': 'One-off',
   'print.roster.kind.carried': 'Carried',
-  'print.roster.kind.current': 'Not approved',
   'print.roster.kind.handedOver': 'Handed over first (cash)',
   'print.roster.preparer': 'Prepared by:',
   'print.roster.reviewer': 'Checked by:',

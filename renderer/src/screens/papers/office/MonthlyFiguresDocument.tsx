@@ -2,6 +2,7 @@ import Box from '@mui/material/Box';
 import type { FigureRow } from '@shared/figures/monthlyFigures';
 import type { OfficeFigures } from '../../../db/repositories/papers/officePaperRecords';
 import { useT } from '../../../i18n/useT';
+import { PreparedBy } from './PreparedBy';
 import { Sheet, Table, Title, cell, headCell, numCell, programmeName, yuan } from '../paperParts';
 
 const columns = ['programme', 'cases', 'people', 'new', 'stopped', 'paid', 'roll'] as const;
@@ -79,12 +80,7 @@ export function MonthlyFiguresDocument(props: {
       <Box component="p" sx={{ fontSize: 12, my: 1 }}>
         {t('print.figures.definitions')}
       </Box>
-      <Box className="print-keep" sx={{ mt: 3, display: 'flex', gap: 6 }}>
-        <span>{t('print.roster.preparer')}</span>
-        <Box sx={{ width: 160, borderBottom: '1px solid #000' }} />
-        <span>{t('print.roster.reviewer')}</span>
-        <Box sx={{ width: 160, borderBottom: '1px solid #000' }} />
-      </Box>
+      <PreparedBy />
     </Sheet>
   );
 }

@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import { maskIdForPaper } from '@shared/papers/publicText';
 import type { RosterPaper, RosterRowKind } from '@shared/papers/roster';
 import { useT } from '../../../i18n/useT';
+import { PreparedBy } from './PreparedBy';
 import {
   Sheet,
   Table,
@@ -32,8 +33,9 @@ export function RosterDocument(props: {
 }) {
   const { t } = useT();
   const p = props.paper;
+  // A continuing line and a case's current amount need no note (the paper says 未审定).
   const note = (kind: RosterRowKind) =>
-    kind === 'continuing' ? '' : t(`print.roster.kind.${kind}`);
+    kind === 'continuing' || kind === 'current' ? '' : t(`print.roster.kind.${kind}`);
   // Each village's first sequence number: the rows are numbered through the roster.
   const firstSeq = p.villages.map((_, i) =>
     p.villages.slice(0, i).reduce((sum, v) => sum + v.rows.length, 1),
@@ -41,12 +43,9 @@ export function RosterDocument(props: {
   return (
     <Sheet testId={props.testId}>
       <Title>
-        {t('print.roster.title', {
-          office: p.officeName,
-          programme: programmeName(t, p.programme),
-          month: p.month,
-        })}
+        {t('print.roster.title', { programme: programmeName(t, p.programme), month: p.month })}
       </Title>
+      <Box sx={{ fontSize: 12 }}>{t('print.figures.office', { office: p.officeName })}</Box>
       <Box
         sx={{ fontSize: 12, mb: 0.5, fontWeight: p.source === 'roll' ? 400 : 600 }}
         data-testid={props.testId ? `${props.testId}-source` : undefined}
@@ -114,13 +113,7 @@ export function RosterDocument(props: {
           </tr>
         </tbody>
       </Table>
-      <Box className="print-keep" sx={{ mt: 3, display: 'flex', gap: 6 }}>
-        <span>{t('print.roster.preparer')}</span>
-        <Box sx={{ width: 160, borderBottom: '1px solid #000' }} />
-        <span>{t('print.roster.reviewer')}</span>
-        <Box sx={{ width: 160, borderBottom: '1px solid #000' }} />
-        <span>{t('print.printedOn', { date: props.printedOn })}</span>
-      </Box>
+      <PreparedBy printedOn={props.printedOn} />
     </Sheet>
   );
 }

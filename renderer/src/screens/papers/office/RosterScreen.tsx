@@ -91,7 +91,12 @@ export function RosterScreen(props: { programme?: Programme; month?: string }) {
             <RosterDocument paper={paper} printedOn={today} fullIds={false} testId="roster" />
           </Paper>
           <PrintOnly
-            running={{ office: paper.officeName, title: `${title}（${month}）`, date: today }}
+            running={{
+              office: paper.officeName,
+              // Every page of a roster without an approved roll says so.
+              title: `${title}（${month}）${paper.source === 'unapproved' ? ` · ${t('print.roster.unapprovedMark')}` : ''}`,
+              date: today,
+            }}
           >
             <RosterDocument paper={paper} printedOn={today} fullIds={output.unmasked} />
           </PrintOnly>
