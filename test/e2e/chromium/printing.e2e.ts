@@ -163,6 +163,8 @@ it('prints the 户籍登记表, the 花名册 over pages and the 月度统计, e
 
   // 户籍登记表, from the household's screen: masked on screen and in a print not logged.
   await page.getByRole('button', { name: `${head.name}家 · 东村` }).click();
+  await page.getByTestId('household-print').waitFor();
+  await shot('print-household-screen');
   await page.getByTestId('household-print').click();
   const form = page.getByTestId('household-form');
   await form.waitFor();

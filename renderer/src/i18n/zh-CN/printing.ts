@@ -76,7 +76,7 @@ export const printingZh = {
   'print.figures.col.roll': '发放名册',
   'print.figures.total': '合计',
   'print.figures.roll.none': '未造册',
-  'print.figures.rollVersion': '{status}（第 {n} 版）',
+  'print.figures.rollVersion': '{status} 第 {n} 版',
   'print.figures.definitions':
     '口径与县局统计一致：在保户数为本月按发放规则应发的案件；保障人数为其保障对象（不重复计）；新增为本月起发（接续案件不计）；停保为本月为最后发放月；发放金额为本月已批准名册减去银行退回，加上先行救助现金。',
   'print.figures.office': '填报单位：{office}',
