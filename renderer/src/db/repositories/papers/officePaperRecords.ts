@@ -45,13 +45,18 @@ export async function rosterRecords(
   month: string,
 ): Promise<RosterPaper> {
   const { officeId, officeName } = await office(db);
-  const [cases, households, rolls] = await Promise.all([
+  // The programme's cases (indexed), then only their households and heads: never the
+  // whole registry.
+  const [cases, rolls] = await Promise.all([
     db.cases.where('programme').equals(programme).toArray(),
-    db.households.toArray(),
     paymentRollsTable(db).where('[programme+month]').equals([programme, month]).toArray(),
   ]);
   const own = ownLive(cases, officeId);
-  const liveHouseholds = ownLive(households, officeId);
+  const households = await db.households.bulkGet([...new Set(own.map((c) => c.householdId))]);
+  const liveHouseholds = ownLive(
+    households.flatMap((h) => (h ? [h] : [])),
+    officeId,
+  );
   const heads = await db.persons.bulkGet([
     ...new Set([
       ...liveHouseholds.map((h) => h.headPersonId),
