@@ -29,3 +29,11 @@ export type PaperEvent = Pick<
 export interface PaperOffice {
   officeName: string;
 }
+
+/**
+ * The office's own papers, printed outside a case's 打印 menu (issue #15 item 3): a
+ * household's 户籍登记表, a programme's 花名册 for a month, the office's 月度统计. A
+ * paper log names them as it names a case's papers (PaperKind).
+ */
+export const officePaperKinds = ['householdForm', 'roster', 'monthlyFigures'] as const;
+export type OfficePaperKind = (typeof officePaperKinds)[number];

@@ -32,6 +32,7 @@ import { rosterImportEn } from './en/rosterImport';
 import { listExportEn } from './en/listExport';
 import { accountsEn } from './en/accounts';
 import { accessRecordEn } from './en/accessRecord';
+import { printingEn } from './en/printing';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -66,6 +67,7 @@ import { rosterImportZh } from './zh-CN/rosterImport';
 import { listExportZh } from './zh-CN/listExport';
 import { accountsZh } from './zh-CN/accounts';
 import { accessRecordZh } from './zh-CN/accessRecord';
+import { printingZh } from './zh-CN/printing';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -105,6 +107,7 @@ export const zhCN = {
   ...listExportZh,
   ...accountsZh,
   ...accessRecordZh,
+  ...printingZh,
   ...datesZh,
 };
 
@@ -144,5 +147,6 @@ export const en: Record<MessageKey, string> = {
   ...listExportEn,
   ...accountsEn,
   ...accessRecordEn,
+  ...printingEn,
   ...datesEn,
 };

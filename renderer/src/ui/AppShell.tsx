@@ -166,6 +166,7 @@ function sectionOf(route: Route): Section {
       return 'persons';
     case 'householdNew':
     case 'household':
+    case 'householdPaper':
       return 'households';
     case 'cases':
     case 'caseNew':
@@ -178,6 +179,8 @@ function sectionOf(route: Route): Section {
     case 'packages':
       return 'packages';
     case 'rolls':
+    case 'roster':
+    case 'monthlyFigures':
       return 'rolls';
     case 'medical':
       return 'medical';

@@ -4,6 +4,7 @@ import { todayIso } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { compact, pdfPageTexts } from './pdfText';
 
 /**
  * 志愿服务 end to end in Chromium on real IndexedDB: register a person, make them a
@@ -152,6 +153,11 @@ it('records a volunteer service, corrects it, shows both versions and issues the
   const pdf = await page.pdf({ preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await page.emulateMedia({ media: 'screen' });
+  // The page header: the issuer, the paper's title and the date; the page line at the foot.
+  const [certificatePage, ...more] = pdfPageTexts(pdf).map(compact);
+  expect(more).toEqual([]);
+  expect(certificatePage).toContain(todayIso(new Date()));
+  expect(certificatePage).toContain('第1页共1页');
 
   // Service record, activity, volunteer, service, its correction, certificate: six changes.
   await expect.poll(queued).toBe(queuedBefore + 6);

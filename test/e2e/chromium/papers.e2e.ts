@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { compact, pdfPageTexts } from './pdfText';
 
 /**
  * The papers in Chromium on real IndexedDB: two households of 东村 taken to 公示 through
@@ -58,7 +59,13 @@ async function printed(name: string): Promise<number> {
     await viewer.screenshot({ path: `${screenshotsDir}/${name}-pdf.png` });
     await viewer.close();
   }
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? []).length;
+  // Every page carries the office, the date and 第 N 页 共 M 页 (CSS @page margin boxes).
+  const pages = pdfPageTexts(pdf).map(compact);
+  pages.forEach((text, i) => {
+    expect(text).toContain('城关镇民政办');
+    expect(text).toContain(`第${i + 1}页共${pages.length}页`);
+  });
+  return pages.length;
 }
 
 async function takeStep(action: string, opinion?: string) {

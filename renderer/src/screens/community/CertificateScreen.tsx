@@ -14,6 +14,7 @@ import { useRouter } from '../../state/router';
 import { useSession, writeContext } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { CertificateDocument } from './CertificateDocument';
 import { PrintOnly } from '../common/PrintOnly';
@@ -106,7 +107,13 @@ export function CertificateScreen({ id }: { id: string }) {
       <Paper sx={{ p: 4 }}>
         <CertificateDocument data={certificate} testId="certificate" />
       </Paper>
-      <PrintOnly>
+      <PrintOnly
+        running={{
+          office: certificate.issuer,
+          title: t('community.cert.title'),
+          date: todayDate(),
+        }}
+      >
         <CertificateDocument data={certificate} />
       </PrintOnly>
     </Stack>

@@ -128,7 +128,9 @@ export function CasePaperScreen({ id, paper }: { id: string; paper: PaperKind })
             {t('papers.logged')}
           </Typography>
           <Paper sx={{ p: 4 }}>{document(false, 'case-paper')}</Paper>
-          <PrintOnly>{document(output.unmasked)}</PrintOnly>
+          <PrintOnly running={{ office: records.office.officeName, title, date: today }}>
+            {document(output.unmasked)}
+          </PrintOnly>
         </>
       )}
     </Stack>

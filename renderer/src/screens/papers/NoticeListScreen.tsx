@@ -157,7 +157,13 @@ export function NoticeListScreen(props: { village?: string }) {
           <Paper sx={{ p: 4 }}>
             <NoticeListDocument paper={built.paper} issuedOn={from} testId="notice-list" />
           </Paper>
-          <PrintOnly>
+          <PrintOnly
+            running={{
+              office: built.paper.officeName,
+              title: t('papers.notice.title', { village: built.paper.village }),
+              date: today,
+            }}
+          >
             <NoticeListDocument paper={built.paper} issuedOn={from} />
           </PrintOnly>
         </>

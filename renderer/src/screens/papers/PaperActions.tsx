@@ -4,12 +4,15 @@ import PdfIcon from '@mui/icons-material/PictureAsPdfOutlined';
 import PrintIcon from '@mui/icons-material/PrintOutlined';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
-import type { PaperKind } from '@shared/programmes/types';
 import { useT } from '../../i18n/useT';
 import { getDeskApi } from '../../platform/deskApi';
 import { useSession, writeContext } from '../../state/session';
 import type { useFieldErrors } from '../../ui/useFieldErrors';
-import { logPaperOutput, type PrintedSubject } from '../../db/repositories/papers/paperLog';
+import {
+  logPaperOutput,
+  type PrintedPaper,
+  type PrintedSubject,
+} from '../../db/repositories/papers/paperLog';
 
 /**
  * 打印 / 保存为 PDF for a paper on screen: logged first, then the print dialog (browser
@@ -23,7 +26,7 @@ import { logPaperOutput, type PrintedSubject } from '../../db/repositories/paper
  * 显示完整号码 logs first).
  */
 export function usePaperOutput(props: {
-  paper: PaperKind;
+  paper: PrintedPaper;
   subjects: readonly PrintedSubject[] | null;
   fileName: string;
   note?: string;

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { CasePaperScreen } from './CasePaperScreen';
 import { NoticeListScreen } from './NoticeListScreen';
+import { HouseholdRegisterScreen } from './office/HouseholdRegisterScreen';
+import { MonthlyFiguresScreen } from './office/MonthlyFiguresScreen';
+import { RosterScreen } from './office/RosterScreen';
 import { papersRouteNames, type PapersRoute } from './routeTypes';
 
 export function isPapersRoute(route: { name: string }): route is PapersRoute {
@@ -16,5 +19,11 @@ export function renderPapersRoute(route: PapersRoute): ReactNode {
       );
     case 'noticeList':
       return <NoticeListScreen key={route.village ?? ''} village={route.village} />;
+    case 'householdPaper':
+      return <HouseholdRegisterScreen key={route.id} id={route.id} />;
+    case 'roster':
+      return <RosterScreen programme={route.programme} month={route.month} />;
+    case 'monthlyFigures':
+      return <MonthlyFiguresScreen month={route.month} />;
   }
 }

@@ -64,6 +64,13 @@ export function HouseholdScreen({ id }: { id: string }) {
         onBack={back}
         actions={
           <Stack direction="row" spacing={1}>
+            <Button
+              variant="outlined"
+              onClick={() => navigate({ name: 'householdPaper', id: household.id })}
+              data-testid="household-print"
+            >
+              {t('print.household.button')}
+            </Button>
             {!correcting && (
               <Button variant="outlined" onClick={() => setCorrecting(true)}>
                 {t('registry.fix.correct')}

@@ -32,6 +32,7 @@ import { RollChanges } from './RollChanges';
 import { RollLinesTable } from './RollLinesTable';
 import { UnpaidDialog } from './UnpaidDialog';
 import { saveXlsx } from '../../export/saveXlsx';
+import { OfficePrintMenu } from '../papers/office/OfficePrintMenu';
 
 type Open =
   | { what: 'approve' }
@@ -84,7 +85,10 @@ export function RollsScreen() {
 
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
-      <PageHeader title={t('rolls.title')} />
+      <PageHeader
+        title={t('rolls.title')}
+        actions={<OfficePrintMenu programme={programme} month={month} />}
+      />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <TextField
           select

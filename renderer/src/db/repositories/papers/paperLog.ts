@@ -1,16 +1,23 @@
 /**
  * Printing a paper shows sensitive personal information (assistance status, full ID
- * numbers on the 审批表 and 授权书), so it is logged first (PIPL; domain.md "Privacy"):
- * one access-log entry per case on the paper, all in one write, before the print
- * dialog or the PDF. No log, no paper. The entries hold masked IDs only.
+ * numbers on the 审批表, 授权书, 户籍登记表 and 花名册), so it is logged first (PIPL;
+ * domain.md "Privacy"): one access-log entry per subject on the paper (each case, the
+ * household, or the office for its figures), all in one write, before the print dialog
+ * or the PDF. No log, no paper. The entries hold masked IDs only.
  */
+import type { OfficePaperKind } from '@shared/papers/types';
 import type { PaperKind } from '@shared/programmes/types';
 import type { DeskDatabase } from '../../database';
 import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 
+export type PrintedPaper = PaperKind | OfficePaperKind;
+
 export interface PrintedSubject {
+  /** The case's id, or the household's / office's with `kind`. */
   caseId: string;
+  /** What the id names: 'assistanceCase' unless said ('household', 'office'). */
+  kind?: 'assistanceCase' | 'household' | 'office';
   /** The applicant's or head's ID, masked (first 6 + last 4). */
   maskedId: string;
 }
@@ -20,7 +27,7 @@ export async function logPaperOutput(
   ctx: WriteContext,
   entry: {
     action: 'print' | 'export';
-    paper: PaperKind;
+    paper: PrintedPaper;
     subjects: readonly PrintedSubject[];
     note?: string;
   },
@@ -33,7 +40,7 @@ export async function logPaperOutput(
     for (const s of entry.subjects) {
       await w.create('accessLog', {
         action: entry.action,
-        subjectKind: 'assistanceCase',
+        subjectKind: s.kind ?? 'assistanceCase',
         subjectId: s.caseId,
         maskedSubject: s.maskedId,
         purpose,
