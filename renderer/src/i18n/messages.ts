@@ -29,6 +29,7 @@ import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
 import { rosterImportEn } from './en/rosterImport';
+import { moreRostersEn } from './en/moreRosters';
 import { listExportEn } from './en/listExport';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
@@ -61,6 +62,7 @@ import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
 import { dynamicsZh } from './zh-CN/dynamics';
 import { rosterImportZh } from './zh-CN/rosterImport';
+import { moreRostersZh } from './zh-CN/moreRosters';
 import { listExportZh } from './zh-CN/listExport';
 
 /**
@@ -98,6 +100,7 @@ export const zhCN = {
   ...calendarYearZh,
   ...idCardZh,
   ...rosterImportZh,
+  ...moreRostersZh,
   ...listExportZh,
   ...datesZh,
 };
@@ -135,6 +138,7 @@ export const en: Record<MessageKey, string> = {
   ...calendarYearEn,
   ...idCardEn,
   ...rosterImportEn,
+  ...moreRostersEn,
   ...listExportEn,
   ...datesEn,
 };

@@ -194,7 +194,7 @@ it('shows the commit’s progress, and a cancel halfway leaves nothing behind', 
   const progress = page.getByTestId('import-progress');
   // The bar moves: some rows written, not yet all (the dry run's 3000 / 3000 is not shown).
   await expect
-    .poll(async () => Number(/正在导入：(\d+) \/ 3000 人/.exec(await progress.innerText())?.[1]))
+    .poll(async () => Number(/正在导入：(\d+) \/ 3000 行/.exec(await progress.innerText())?.[1]))
     .toBeGreaterThan(0);
   expect(await progress.innerText()).not.toContain('3000 / 3000');
   if (screenshotsDir) await page.screenshot({ path: `${screenshotsDir}/import-progress.png` });

@@ -51,6 +51,19 @@ const examples: Record<RosterType, { headings: string[]; rows: string[][]; file:
     ],
     file: '志愿者名册模板.xlsx',
   },
+  volunteerHours: {
+    headings: [
+      '姓名',
+      '志愿者编号',
+      '身份证号',
+      '服务日期',
+      '服务时长(小时)',
+      '服务内容/活动',
+      '备注',
+    ],
+    rows: [['刘小芳', 'ZJ-2025-0001', '', '2025-03-08', '2.5', '敬老院助餐', '']],
+    file: '志愿服务时长名册模板.xlsx',
+  },
 };
 
 /** A line of help, the example heading row and the blank template to download. */
