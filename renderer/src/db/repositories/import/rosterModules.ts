@@ -1,6 +1,7 @@
 import { householdColumns, type HouseholdField } from '@shared/import/householdRoster';
 import type { ColumnMapping, RosterColumn, RowProblem } from '@shared/import/types';
 import { volunteerColumns, type VolunteerField } from '@shared/import/volunteerRoster';
+import { residentColumns, type ResidentField } from '@shared/import/residentRoster';
 import {
   volunteerHoursColumns,
   type VolunteerHoursField,
@@ -24,6 +25,12 @@ import {
   type VolunteerDryRun,
 } from './volunteerImport';
 import {
+  commitResidents,
+  dryRunResidents,
+  residentRows,
+  type ResidentDryRun,
+} from './residentImport';
+import {
   commitVolunteerHours,
   dryRunVolunteerHours,
   volunteerHoursRows,
@@ -36,7 +43,7 @@ import {
  * further roster is one more entry here, its shared RosterDefinition and its
  * `<roster>Import.ts`.
  */
-export const rosterTypes = ['households', 'volunteers', 'volunteerHours'] as const;
+export const rosterTypes = ['households', 'volunteers', 'volunteerHours', 'residents'] as const;
 export type RosterType = (typeof rosterTypes)[number];
 
 export interface RosterDryRun {
@@ -168,8 +175,31 @@ const volunteerHours: RosterModule = {
     ),
 };
 
+const residents: RosterModule = {
+  type: 'residents',
+  columns: residentColumns,
+  dryRun: (db, sheet, mapping, today, onProgress) =>
+    dryRunResidents(db, sheet, mapping as ColumnMapping<ResidentField>, today, onProgress),
+  plan(dry) {
+    const count = residentRows(dry as ResidentDryRun).length;
+    return { problems: [], counts: { residents: count }, rows: count };
+  },
+  commit: (db, ctx, input, options) =>
+    commitResidents(
+      db,
+      ctx,
+      {
+        sheet: input.sheet,
+        mapping: input.mapping as ColumnMapping<ResidentField>,
+        dry: input.dry as ResidentDryRun,
+      },
+      options,
+    ),
+};
+
 export const rosterModules: Record<RosterType, RosterModule> = {
   households,
   volunteers,
   volunteerHours,
+  residents,
 };
