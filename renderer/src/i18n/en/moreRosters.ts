@@ -45,4 +45,6 @@ export const moreRostersEn: Record<keyof typeof moreRostersZh, string> = {
     '{name} is already a resident: row skipped (bed changes on the resident page)',
   'import.level': 'Care level "{value}" not recognised (intact, mild, moderate, severe, total)',
   'import.funding': 'Funding "{value}" not recognised (特困, 低保 or 自费)',
+  'import.open.volunteers': 'See volunteers',
+  'import.open.residents': 'See residents',
 };

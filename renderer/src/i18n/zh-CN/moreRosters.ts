@@ -42,4 +42,6 @@ export const moreRostersZh = {
   'import.already_resident': '{name} 已登记为入住老人：跳过此行（调换床位请在入住老人页办理）',
   'import.level': '护理等级“{value}”无法识别（能力完好、轻度失能、中度失能、重度失能、完全失能）',
   'import.funding': '供养类型“{value}”无法识别（特困、低保 或 自费）',
+  'import.open.volunteers': '查看志愿者',
+  'import.open.residents': '查看入住老人',
 };
