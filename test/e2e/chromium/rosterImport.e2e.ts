@@ -268,3 +268,46 @@ it("imports volunteers' hours: a bad row reported, then the service recorded", a
   await page.getByText('敬老院助餐').first().waitFor();
   await shot('import-hours-ledger', 800);
 });
+
+it('checks a residents roster: a care home the office does not have is named', async () => {
+  await page.getByRole('button', { name: '名册导入' }).first().click();
+  await page.getByTestId('import-type').locator('..').click();
+  await page.getByRole('option', { name: /入住老人/ }).click();
+  await page.getByText('先导入“家庭及成员”名册').waitFor();
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('入住老人');
+  sheet.addRow(['姓名', '身份证号', '机构', '楼', '房间', '床位', '入住日期', '护理等级']);
+  sheet.addRow(['王大山', wang, '城关镇敬老院', '1号楼', '101室', '1床', '2026-02-10', '轻度失能']);
+  sheet.addRow([
+    '路人乙',
+    id('19400101', '061'),
+    '城关镇敬老院',
+    '1号楼',
+    '101',
+    '2',
+    '2026-02-10',
+    '',
+  ]);
+  sheet.addRow(['赵一', zhao, '城关镇敬老院', '1号楼', '101', '1', '2026-02-10', '半自理']);
+  sheet.getRow(1).getCell(9).value = '供养类型';
+  sheet.getRow(1).getCell(10).value = '紧急联系人';
+  sheet.getRow(1).getCell(11).value = '紧急联系人电话';
+  for (const r of [2, 3, 4]) {
+    sheet.getRow(r).getCell(9).value = '特困';
+    sheet.getRow(r).getCell(10).value = '王小山';
+    sheet.getRow(r).getCell(11).value = '13800138000';
+  }
+  await choose('入住老人.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+  await page.getByTestId('import-check').click();
+  const summary = page.getByTestId('import-summary');
+  await expect.poll(() => summary.innerText()).toContain('共 3 行：3 行有错误');
+  expect(await page.getByTestId('group-unknown_place').innerText()).toContain(
+    '本办没有名为“城关镇敬老院”的养老机构',
+  );
+  expect(await page.getByTestId('group-not_in_registry').innerText()).toContain(
+    '请先导入或登记其家庭',
+  );
+  expect(await page.getByTestId('group-value').innerText()).toContain('护理等级“半自理”无法识别');
+  expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+  await shot('import-residents-report', 1200);
+});
