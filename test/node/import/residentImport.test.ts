@@ -19,7 +19,10 @@ import type { DeskDatabase } from '../../../renderer/src/db/database';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { openTestDesk, personInput, queuedAfterSetup, residentId } from '../../fakes/deskFixtures';
 import { newResident, smallHome } from '../elderlyCare/elderlyFixtures';
-import { idFor } from './importFiles';
+import { reportWorkbook } from '../../../renderer/src/db/repositories/import/reportSheet';
+import { translate, type Translate } from '../../../renderer/src/i18n/translate';
+import { problemText } from '../../../renderer/src/screens/import/problemText';
+import { idFor, readXlsx } from './importFiles';
 
 const today = '2026-03-02';
 const headings = [
@@ -166,6 +169,18 @@ describe('care-home residents roster import', () => {
     expect(byRow(8)?.params).toEqual({ firstRow: 0 });
     expect(byRow(13)?.field).toBe('contactPhone');
     expect(byRow(4)?.group).toBe('unknown_place');
+
+    // The downloadable report: the office's rows as they were, the problems in words.
+    const t: Translate = (key, params) => translate('zh-CN', key, params);
+    const bytes = await reportWorkbook(sheet, dry.problems, (p) => problemText(t, p, sheet));
+    const report = await readXlsx(bytes);
+    expect(report[0]?.at(-1)).toBe('问题');
+    expect(report[5]?.[4]).toBe('西街敬老院');
+    expect(report[5]?.at(-1)).toBe('本办没有名为“西街敬老院”的养老机构');
+    expect(report[3]?.at(-1)).toBe(
+      '1号楼 102室 1床在此期间已由 老王 占用或预约：同一床位同时只能有一位老人',
+    );
+    expect(report[9]?.at(-1)).toBe('床位与第 3 行相同：一张床位只能住一位老人');
   });
 
   it('admits each row as the area does in one transaction, or nothing when cancelled', async () => {
