@@ -39,9 +39,14 @@ export const residentColumns: readonly RosterColumn<ResidentField>[] = [
     headings: ['身份证号', '身份证号码', '公民身份号码', '证件号码'],
   },
   { field: 'institution', required: true, headings: ['机构', '机构名称', '养老机构', '敬老院'] },
-  { field: 'building', required: true, headings: ['楼', '楼栋', '楼号', '楼宇'] },
-  { field: 'room', required: true, headings: ['房间', '房间号', '房号'] },
-  { field: 'bed', required: true, headings: ['床位', '床位号', '床号'] },
+  // Building and room may instead be written in the bed's cell: 「1号楼101室2床」.
+  { field: 'building', required: false, headings: ['楼', '楼栋', '楼号', '楼宇'] },
+  { field: 'room', required: false, headings: ['房间', '房间号', '房号'] },
+  {
+    field: 'bed',
+    required: true,
+    headings: ['床位', '床位号', '床号', '楼/房间/床位', '房间床位', '入住床位'],
+  },
   { field: 'admittedOn', required: true, headings: ['入住日期', '入院日期', '入住时间'] },
   { field: 'level', required: false, headings: ['护理等级', '能力等级', '失能等级', '评估等级'] },
   { field: 'assessor', required: false, headings: ['评估人', '评估机构'] },
@@ -136,6 +141,27 @@ export function placePart(text: string, part: 'building' | 'room' | 'bed'): stri
   return t;
 }
 
+/**
+ * A bed's cell that names its whole place, 「1号楼101室2床」, 「1号楼 101 2」 or
+ * 「A栋-203-1」: the building (ending in 楼, 栋 or 座), the room and the bed. Null when it
+ * cannot be split so.
+ */
+export function splitPlaceCell(
+  text: string,
+): { building: string; room: string; bed: string } | null {
+  const t = text
+    .replace(/[\uFF10-\uFF19]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .trim()
+    .replace(/\s+/g, '-');
+  const match =
+    /^(.+?[楼栋座])[-/]?([0-9A-Za-z]+)(?:室|房|号房|[-/])-?([0-9A-Za-z]+)(?:号床|床位|床)?$/.exec(
+      t,
+    );
+  if (!match) return null;
+  const [, building, room, bed] = match as unknown as [string, string, string, string];
+  return { building, room, bed };
+}
+
 /** The key of one bed by its names (two rows for one bed are a file duplicate). */
 export const placeKey = (p: BedPlaceName) =>
   [p.institution, p.building, p.room, p.bed].map((s) => s.trim()).join('|');
@@ -187,6 +213,21 @@ export const residentRoster: RosterDefinition<ResidentField, ResidentRosterRow> 
       if (parsed.ok) level = parsed.value;
       else error({ group: 'value', field: 'level', code: parsed.code, params: parsed.params });
     }
+    // Building and room: their own columns, or else all three in the bed's cell.
+    let place = { building: cells.building, room: cells.room, bed: cells.bed };
+    if (cells.bed && (!cells.building || !cells.room)) {
+      const split = splitPlaceCell(cells.bed);
+      if (split && !cells.building && !cells.room) place = split;
+      else {
+        const field = cells.building ? 'room' : 'building';
+        error({
+          group: 'required',
+          field,
+          code: 'import.place_parts',
+          params: { value: cells.bed },
+        });
+      }
+    }
     let fundingCategory: FundingCategory = 'self_paying';
     if (cells.funding) {
       const parsed = parseFundingCell(cells.funding);
@@ -199,9 +240,9 @@ export const residentRoster: RosterDefinition<ResidentField, ResidentRosterRow> 
       idNumber,
       place: {
         institution: cells.institution.trim(),
-        building: placePart(cells.building, 'building'),
-        room: placePart(cells.room, 'room'),
-        bed: placePart(cells.bed, 'bed'),
+        building: placePart(place.building, 'building'),
+        room: placePart(place.room, 'room'),
+        bed: placePart(place.bed, 'bed'),
       },
       admittedOn,
       level,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { findHeaderRow, matchColumns } from '@shared/import/headings';
-import { residentColumns } from '@shared/import/residentRoster';
+import { residentColumns, splitPlaceCell } from '@shared/import/residentRoster';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { addRoomWithBeds } from '../../../renderer/src/db/repositories/elderlyCare/institutions';
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';
@@ -113,6 +113,19 @@ async function home() {
 }
 
 describe('care-home residents roster import', () => {
+  it('splits a bed cell that names the whole place', () => {
+    expect(splitPlaceCell('1号楼101室2床')).toEqual({ building: '1号楼', room: '101', bed: '2' });
+    expect(splitPlaceCell('1号楼 101 2')).toEqual({ building: '1号楼', room: '101', bed: '2' });
+    expect(splitPlaceCell('A栋-203-1号床')).toEqual({ building: 'A栋', room: '203', bed: '1' });
+    expect(splitPlaceCell('综合楼１０２室３床')).toEqual({
+      building: '综合楼',
+      room: '102',
+      bed: '3',
+    });
+    expect(splitPlaceCell('1号楼1012床')).toBeNull(); // room and bed run together
+    expect(splitPlaceCell('护理区 3 1')).toBeNull(); // no building word
+  });
+
   it('finds person, institution and bed by name and reports every kind of problem', async () => {
     const { db } = await home();
     const { sheet, mapping } = await file([
@@ -132,6 +145,8 @@ describe('care-home residents roster import', () => {
       row('老人7', man(7), '101', '2', { phone: '12345' }), // 13 phone
       row('老人7', '33010219500101001X', '101', '2'), // 14 bad ID
       row('老人7', man(7), '101', ''), // 15 bed empty
+      row('老人7', man(7), '', '1号楼101', { building: '' }), // 16 bed cell without the bed
+      row('老人7', man(7), '101', '1号楼101室2床', { building: '' }), // 17 room given, building not
     ]);
     const dry = await dryRunResidents(db, sheet, mapping, today);
     expect(dry.problems.map((p) => [p.row, p.code, p.severity])).toEqual([
@@ -156,6 +171,8 @@ describe('care-home residents roster import', () => {
       [13, 'field.phone', 'error'],
       [14, expect.stringMatching(/^id\./), 'error'],
       [15, 'import.required', 'error'],
+      [16, 'import.place_parts', 'error'],
+      [17, 'import.place_parts', 'error'],
     ]);
     const byRow = (r: number) => dry.problems.find((p) => p.row === r);
     expect(byRow(2)?.params).toMatchObject({
@@ -212,7 +229,14 @@ describe('care-home residents roster import', () => {
         level: i === 0 ? '重度失能' : '',
       }),
     );
-    rows.push(row('刘阿婆', woman, '102室', '2床', { funding: '低保', date: '2026-01-15' }));
+    // 楼/房间/床位 in one cell, as many sheets write it.
+    rows.push(
+      row('刘阿婆', woman, '', '1号楼 102室 2床', {
+        building: '',
+        funding: '低保',
+        date: '2026-01-15',
+      }),
+    );
     const { sheet, mapping } = await file(rows);
     const dry = await dryRunResidents(db, sheet, mapping, today);
     expect(dry.problems).toEqual([]);

@@ -47,4 +47,6 @@ export const moreRostersEn: Record<keyof typeof moreRostersZh, string> = {
   'import.funding': 'Funding "{value}" not recognised (特困, 低保 or 自费)',
   'import.open.volunteers': 'See volunteers',
   'import.open.residents': 'See residents',
+  'import.place_parts':
+    'Bed "{value}" lacks its building or room: give building, room and bed in their columns, or all in the bed cell, e.g. 1号楼101室2床',
 };

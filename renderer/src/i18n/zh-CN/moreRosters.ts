@@ -44,4 +44,6 @@ export const moreRostersZh = {
   'import.funding': '供养类型“{value}”无法识别（特困、低保 或 自费）',
   'import.open.volunteers': '查看志愿者',
   'import.open.residents': '查看入住老人',
+  'import.place_parts':
+    '床位“{value}”缺少楼或房间：请分列填写楼、房间、床位，或在床位一栏写全，如 1号楼101室2床',
 };
