@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { findHeaderRow, matchColumns } from '@shared/import/headings';
-import { residentColumns, splitPlaceCell } from '@shared/import/residentRoster';
+import { splitPlaceCell } from '@shared/import/residentCells';
+import { residentColumns } from '@shared/import/residentRoster';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { addRoomWithBeds } from '../../../renderer/src/db/repositories/elderlyCare/institutions';
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';

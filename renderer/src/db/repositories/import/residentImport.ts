@@ -1,7 +1,7 @@
 import { staysOverlap, type StayData } from '@shared/domain/elderlyCare/stay';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
+import { placeKey } from '@shared/import/residentCells';
 import {
-  placeKey,
   residentRoster,
   type ResidentField,
   type ResidentRosterRow,

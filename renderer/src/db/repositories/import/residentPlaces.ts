@@ -1,5 +1,5 @@
 import { bedInServiceOn, type BedData } from '@shared/domain/elderlyCare/institution';
-import { placeKey, type BedPlaceName } from '@shared/import/residentRoster';
+import { placeKey, type BedPlaceName } from '@shared/import/residentCells';
 import type { RowProblem } from '@shared/import/types';
 import type { DeskDatabase } from '../../database';
 import { elderlyTables, live, type Bed } from '../elderlyCare/tables';
