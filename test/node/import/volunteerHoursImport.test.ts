@@ -185,7 +185,16 @@ describe('volunteer hours roster import', () => {
       endAt: '2026-02-04T04:00',
       serviceMinutes: 1200,
     });
-    // The same file again: every row is in the store now, skipped with a warning.
+    // The same file again: every row is in the store now, skipped with a warning — found by
+    // the days' range too (a service outside them makes the volunteers' side the larger).
+    await recordVolunteerService(db, ctx, first?.volunteerId ?? '', {
+      activityId: null,
+      content: '助餐',
+      place: '',
+      startAt: '2026-01-05T09:00',
+      endAt: '2026-01-05T10:00',
+      travelMinutes: 0,
+    });
     const again = await dryRunVolunteerHours(db, sheet, mapping, today);
     expect(again.problems.every((p) => p.code === 'import.service_recorded')).toBe(true);
     expect(again.recorded.size).toBe(301);

@@ -164,11 +164,8 @@ async function chunkLookups(db: DeskDatabase, good: readonly Good[]) {
   const byNumber = new Map(byNumberList.map((v) => [v.volunteerNumber, v]));
   const byIdNumber = new Map(byPersonList.map((v) => [idOfPerson.get(v.personId) ?? '', v]));
   const volunteerIds = [...new Set([...byNumberList, ...byPersonList].map((v) => v.id))];
-  const services = await volunteerServicesTable(db)
-    .where('volunteerId')
-    .anyOf(volunteerIds)
-    .filter((s) => !s.deleted && !s.voided)
-    .toArray();
+  const days = [...new Set(good.map((g) => g.value.serviceDate))].sort();
+  const services = await servicesOf(db, volunteerIds, days[0] ?? '', days.at(-1) ?? '');
   const stored = new Set(
     services.flatMap((s) => [
       serviceKey(s.volunteerId, dateOf(s.startAt), s.activityName),
@@ -176,10 +173,32 @@ async function chunkLookups(db: DeskDatabase, good: readonly Good[]) {
       serviceKey(s.volunteerId, dateOf(s.startAt), s.content.replace(/（备注：.*）$/s, '')),
     ]),
   );
-  const days = [...new Set(good.map((g) => g.value.serviceDate))];
   const activityList = await activitiesTable(db).where('date').anyOf(days).filter(live).toArray();
   const activities = new Map(activityList.map((a) => [`${a.date}|${a.name.trim()}`, a.id]));
   return { byNumber, byIdNumber, stored, activities };
+}
+
+/**
+ * The live services of these volunteers that may fall on the chunk's days: by the days'
+ * range or by the volunteers, whichever holds fewer records (counted on the index, not
+ * read) — a month's sheet reads that month, a sheet of a few volunteers' years reads
+ * theirs, never the whole ledger per chunk.
+ */
+async function servicesOf(db: DeskDatabase, volunteerIds: string[], first: string, last: string) {
+  const table = volunteerServicesTable(db);
+  if (volunteerIds.length === 0) return [];
+  const inDays = () =>
+    table.where('startAt').between(`${first}T00:00`, `${last}T23:59`, true, true);
+  const ofVolunteers = () => table.where('volunteerId').anyOf(volunteerIds);
+  const [byDays, byVolunteers] = await Promise.all([inDays().count(), ofVolunteers().count()]);
+  const ids = new Set(volunteerIds);
+  const rows =
+    byDays < byVolunteers
+      ? await inDays()
+          .filter((s) => ids.has(s.volunteerId))
+          .toArray()
+      : await ofVolunteers().toArray();
+  return rows.filter((s) => !s.deleted && !s.voided);
 }
 
 /** The rows the commit writes: every good row not already in the store. */
