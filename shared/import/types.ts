@@ -29,6 +29,8 @@ export const problemGroups = [
   'in_registry',
   'not_in_registry',
   'unknown_village',
+  'unknown_place',
+  'bed',
   'money',
   'date',
   'value',

@@ -29,6 +29,7 @@ import { tekunEn } from './en/tekun';
 import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
 import { rosterImportEn } from './en/rosterImport';
+import { moreRostersEn } from './en/moreRosters';
 import { listExportEn } from './en/listExport';
 import { accountsEn } from './en/accounts';
 import { accessRecordEn } from './en/accessRecord';
@@ -64,6 +65,7 @@ import { tekunZh } from './zh-CN/tekun';
 import { wordsZh } from './zh-CN/words';
 import { dynamicsZh } from './zh-CN/dynamics';
 import { rosterImportZh } from './zh-CN/rosterImport';
+import { moreRostersZh } from './zh-CN/moreRosters';
 import { listExportZh } from './zh-CN/listExport';
 import { accountsZh } from './zh-CN/accounts';
 import { accessRecordZh } from './zh-CN/accessRecord';
@@ -104,6 +106,7 @@ export const zhCN = {
   ...calendarYearZh,
   ...idCardZh,
   ...rosterImportZh,
+  ...moreRostersZh,
   ...listExportZh,
   ...accountsZh,
   ...accessRecordZh,
@@ -144,6 +147,7 @@ export const en: Record<MessageKey, string> = {
   ...calendarYearEn,
   ...idCardEn,
   ...rosterImportEn,
+  ...moreRostersEn,
   ...listExportEn,
   ...accountsEn,
   ...accessRecordEn,

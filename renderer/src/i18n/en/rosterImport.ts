@@ -52,7 +52,7 @@ export const rosterImportEn: Record<keyof typeof rosterImportZh, string> = {
   'import.commit.households': 'Import {households} households, {persons} persons',
   'import.commit.volunteers': 'Register {volunteers} volunteers',
   'import.commitBlocked': 'Import',
-  'import.committing': 'Importing: {done} / {total} persons',
+  'import.committing': 'Importing: {done} / {total} rows',
   'import.cancel': 'Cancel import',
   'import.cancelled': 'Import cancelled: nothing was written.',
   'import.done.households':

@@ -49,7 +49,7 @@ export const rosterImportZh = {
   'import.commit.households': '导入 {households} 户、{persons} 人',
   'import.commit.volunteers': '登记 {volunteers} 名志愿者',
   'import.commitBlocked': '导入',
-  'import.committing': '正在导入：{done} / {total} 人',
+  'import.committing': '正在导入：{done} / {total} 行',
   'import.cancel': '取消导入',
   'import.cancelled': '已取消导入，没有写入任何数据。',
   'import.done.households':

@@ -51,6 +51,50 @@ const examples: Record<RosterType, { headings: string[]; rows: string[][]; file:
     ],
     file: '志愿者名册模板.xlsx',
   },
+  volunteerHours: {
+    headings: [
+      '姓名',
+      '志愿者编号',
+      '身份证号',
+      '服务日期',
+      '服务时长(小时)',
+      '服务内容/活动',
+      '备注',
+    ],
+    rows: [['刘小芳', 'ZJ-2025-0001', '', '2025-03-08', '2.5', '敬老院助餐', '']],
+    file: '志愿服务时长名册模板.xlsx',
+  },
+  residents: {
+    headings: [
+      '姓名',
+      '身份证号',
+      '机构',
+      '楼',
+      '房间',
+      '床位',
+      '入住日期',
+      '护理等级',
+      '供养类型',
+      '紧急联系人',
+      '紧急联系人电话',
+    ],
+    rows: [
+      [
+        '王大山',
+        sampleId('33010219500101001'),
+        '城关镇敬老院',
+        '1号楼',
+        '101',
+        '1',
+        '2024-05-06',
+        '轻度失能',
+        '特困',
+        '王小山',
+        '13800138000',
+      ],
+    ],
+    file: '入住老人名册模板.xlsx',
+  },
 };
 
 /** A line of help, the example heading row and the blank template to download. */

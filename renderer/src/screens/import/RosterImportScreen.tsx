@@ -19,6 +19,7 @@ import { useRouter } from '../../state/router';
 import { useRoles, useSession } from '../../state/session';
 import { PageHeader } from '../common/PageHeader';
 import { ImportIntro } from './ImportIntro';
+import { importDestinations } from './importDestinations';
 import { MappingPanel } from './MappingPanel';
 import { ProblemReport } from './ProblemReport';
 import { useImportRun } from './useImportRun';
@@ -164,8 +165,12 @@ export function RosterImportScreen() {
           data-testid="import-outcome"
           action={
             outcome.severity === 'success' ? (
-              <Button color="inherit" size="small" onClick={() => navigate({ name: 'persons' })}>
-                {t('import.openPersons')}
+              <Button
+                color="inherit"
+                size="small"
+                onClick={() => navigate(importDestinations[type].route)}
+              >
+                {t(importDestinations[type].label)}
               </Button>
             ) : undefined
           }

@@ -1,6 +1,11 @@
 import { householdColumns, type HouseholdField } from '@shared/import/householdRoster';
 import type { ColumnMapping, RosterColumn, RowProblem } from '@shared/import/types';
 import { volunteerColumns, type VolunteerField } from '@shared/import/volunteerRoster';
+import { residentColumns, type ResidentField } from '@shared/import/residentRoster';
+import {
+  volunteerHoursColumns,
+  type VolunteerHoursField,
+} from '@shared/import/volunteerHoursRoster';
 import type { DeskDatabase } from '../../database';
 import type { WriteContext } from '../../writeContext';
 import {
@@ -19,6 +24,18 @@ import {
   volunteerRows,
   type VolunteerDryRun,
 } from './volunteerImport';
+import {
+  commitResidents,
+  dryRunResidents,
+  residentRows,
+  type ResidentDryRun,
+} from './residentImport';
+import {
+  commitVolunteerHours,
+  dryRunVolunteerHours,
+  volunteerHoursRows,
+  type VolunteerHoursDryRun,
+} from './volunteerHoursImport';
 
 /**
  * The roster types the import screen offers, each one module: its columns, its dry run,
@@ -26,7 +43,7 @@ import {
  * further roster is one more entry here, its shared RosterDefinition and its
  * `<roster>Import.ts`.
  */
-export const rosterTypes = ['households', 'volunteers'] as const;
+export const rosterTypes = ['households', 'volunteers', 'volunteerHours', 'residents'] as const;
 export type RosterType = (typeof rosterTypes)[number];
 
 export interface RosterDryRun {
@@ -130,4 +147,59 @@ const volunteers: RosterModule = {
     ),
 };
 
-export const rosterModules: Record<RosterType, RosterModule> = { households, volunteers };
+const volunteerHours: RosterModule = {
+  type: 'volunteerHours',
+  columns: volunteerHoursColumns,
+  dryRun: (db, sheet, mapping, today, onProgress) =>
+    dryRunVolunteerHours(
+      db,
+      sheet,
+      mapping as ColumnMapping<VolunteerHoursField>,
+      today,
+      onProgress,
+    ),
+  plan(dry) {
+    const count = volunteerHoursRows(dry as VolunteerHoursDryRun).length;
+    return { problems: [], counts: { services: count }, rows: count };
+  },
+  commit: (db, ctx, input, options) =>
+    commitVolunteerHours(
+      db,
+      ctx,
+      {
+        sheet: input.sheet,
+        mapping: input.mapping as ColumnMapping<VolunteerHoursField>,
+        dry: input.dry as VolunteerHoursDryRun,
+      },
+      options,
+    ),
+};
+
+const residents: RosterModule = {
+  type: 'residents',
+  columns: residentColumns,
+  dryRun: (db, sheet, mapping, today, onProgress) =>
+    dryRunResidents(db, sheet, mapping as ColumnMapping<ResidentField>, today, onProgress),
+  plan(dry) {
+    const count = residentRows(dry as ResidentDryRun).length;
+    return { problems: [], counts: { residents: count }, rows: count };
+  },
+  commit: (db, ctx, input, options) =>
+    commitResidents(
+      db,
+      ctx,
+      {
+        sheet: input.sheet,
+        mapping: input.mapping as ColumnMapping<ResidentField>,
+        dry: input.dry as ResidentDryRun,
+      },
+      options,
+    ),
+};
+
+export const rosterModules: Record<RosterType, RosterModule> = {
+  households,
+  volunteers,
+  volunteerHours,
+  residents,
+};

@@ -1,0 +1,52 @@
+import type { moreRostersZh } from '../zh-CN/moreRosters';
+
+export const moreRostersEn: Record<keyof typeof moreRostersZh, string> = {
+  'import.type.volunteerHours': "Volunteers' hours (one row per service, volunteer registered)",
+  'import.example.volunteerHours':
+    'Example headings (the first row is the headings; the volunteer is found by volunteer number or ID number; hours as a number, e.g. 2.5):',
+  'import.commit.volunteerHours': 'Record {services} services',
+  'import.done.volunteerHours': 'Imported: {services} services recorded, {hours} hours in all.',
+  'import.field.serviceDate': 'Service date',
+  'import.field.hours': 'Hours',
+  'import.field.content': 'Service / activity',
+  'import.volunteer_key_missing': 'Give the volunteer number or the ID number',
+  'import.not_volunteer':
+    'No volunteer with this number or ID number: register the volunteer first',
+  'import.volunteer_mismatch': "The volunteer number is {name}'s but the ID number is {other}'s",
+  'import.before_joined': '{name} became a volunteer on {date}; not yet a volunteer that day',
+  'import.service_recorded': "{name}'s service on {date} is already recorded: row skipped",
+  'import.duplicate_service': 'Same volunteer, day and service as row {firstRow}',
+  'import.hours_number': 'Hours "{value}" is not a number: write hours, e.g. 2 or 2.5',
+  'import.hours_range': 'Hours "{value}" is not between 0 and 24',
+  'import.type.residents': 'Care-home residents and beds (one row per person, registered)',
+  'import.example.residents':
+    'Example headings (the first row is the headings; each person must be registered — import the households roster first; institution, building, room and bed as named in elderly care):',
+  'import.commit.residents': 'Admit {residents} residents',
+  'import.done.residents': 'Imported: {residents} residents admitted.',
+  'import.group.unknown_place': 'Institution or bed not found',
+  'import.group.bed': 'Bed cannot be used',
+  'import.field.institution': 'Institution',
+  'import.field.building': 'Building',
+  'import.field.room': 'Room',
+  'import.field.bed': 'Bed',
+  'import.field.admittedOn': 'Admitted on',
+  'import.field.level': 'Care level',
+  'import.field.assessor': 'Assessor',
+  'import.field.funding': 'Funding',
+  'import.field.contactName': 'Emergency contact',
+  'import.field.contactRelation': 'Relation',
+  'import.field.contactPhone': 'Emergency phone',
+  'import.unknown_institution': 'The office has no care home named "{institution}"',
+  'import.unknown_building': '{institution} has no building "{building}"',
+  'import.unknown_room': '{institution} {building} has no room {room}',
+  'import.unknown_bed': '{institution} {building} room {room} has no bed {bed}',
+  'import.duplicate_bed': 'Same bed as row {firstRow}: a bed holds one resident',
+  'import.already_resident':
+    '{name} is already a resident: row skipped (bed changes on the resident page)',
+  'import.level': 'Care level "{value}" not recognised (intact, mild, moderate, severe, total)',
+  'import.funding': 'Funding "{value}" not recognised (特困, 低保 or 自费)',
+  'import.open.volunteers': 'See volunteers',
+  'import.open.residents': 'See residents',
+  'import.place_parts':
+    'Bed "{value}" lacks its building or room: give building, room and bed in their columns, or all in the bed cell, e.g. 1号楼101室2床',
+};
