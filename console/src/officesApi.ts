@@ -1,3 +1,4 @@
+import type { AccessChainView } from '@shared/accessChain/view';
 import type { AppErrorData, FieldError } from '@shared/errors/appError';
 import { ConsoleApiError, api, currentCsrfToken } from './api';
 
@@ -14,6 +15,7 @@ export interface DeskView {
   reportedConflicts: number | null;
   lastPackageIn: string | null;
   lastPackageOut: string | null;
+  accessChain: AccessChainView;
 }
 
 export interface OfficeView {

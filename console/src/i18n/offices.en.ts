@@ -171,4 +171,17 @@ export const officesEn: Record<keyof typeof officesZhCN, string> = {
   'record.not_deletable': 'These records are corrected or retired, never deleted',
   'workflow.not_a_step': 'Not a step of the workflow',
   'workflow.role_may_not': 'This role may not take this step',
+  'offices.chain': 'Access chain',
+  'offices.chainHelp':
+    'Every access entry of a desk (views, full IDs shown, prints, exports, backups) is numbered and sealed, and HQ checks each one.',
+  'offices.chainNone': 'None yet',
+  'offices.chainOk': 'Unbroken · entry {seq}',
+  'offices.chainBroken': '{count} breaks found',
+  'offices.chainBreak.removed': 'Entries {from}–{to} removed (before entry {seq})',
+  'offices.chainBreak.removedOne': 'Entry {from} removed',
+  'offices.chainBreak.edited': 'Entry {seq} changed',
+  'offices.chainBreak.truncated':
+    'Chain went back to entry {seq} (entries HQ has are gone from the desk)',
+  'offices.chainBreak.unsealed': 'An unsealed access entry',
+  'offices.chainBreak.key_changed': 'The desk changed its sealing key (after entry {seq})',
 };

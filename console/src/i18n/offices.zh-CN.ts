@@ -164,4 +164,16 @@ export const officesZhCN = {
   'record.not_deletable': '这类记录不能删除，只能更正或停用',
   'workflow.not_a_step': '审批流程中没有这一步',
   'workflow.role_may_not': '该角色不能办理这一步',
+  'offices.chain': '访问记录链',
+  'offices.chainHelp':
+    '工作台每条访问记录（查看、显示完整身份证号、打印、导出、备份）都编号并密封，县局逐条核验。',
+  'offices.chainNone': '尚无',
+  'offices.chainOk': '完整 · 第 {seq} 条',
+  'offices.chainBroken': '发现 {count} 处异常',
+  'offices.chainBreak.removed': '第 {from}–{to} 条被删除（第 {seq} 条之前）',
+  'offices.chainBreak.removedOne': '第 {from} 条被删除',
+  'offices.chainBreak.edited': '第 {seq} 条被改动',
+  'offices.chainBreak.truncated': '记录链回退到第 {seq} 条（已上报的记录在工作台上不见了）',
+  'offices.chainBreak.unsealed': '有一条未密封的访问记录',
+  'offices.chainBreak.key_changed': '工作台换了密封密钥（第 {seq} 条之后）',
 } as const;

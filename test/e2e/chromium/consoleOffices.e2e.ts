@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { requestNonce } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
 import { listAudit } from '../../../hq/src/console/audit';
+import { logAccess } from '../../../renderer/src/db/repositories/accessLog';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { consoleUser } from '../../support/consoleClient';
 import { postJson, startHq, type RunningHq } from '../../support/hqHarness';
@@ -36,6 +37,26 @@ beforeAll(async () => {
   desk = await openOfficeDesk('office-a', 'a1');
   await enroll(desk, hq);
   await createPersons(desk, 2);
+  // Three looks on the desk's access chain; the second removed before it synced, the
+  // queue numbered on as a careful tamperer would: HQ reports the gap.
+  for (const subjectId of ['p1', 'p2', 'p3']) {
+    await logAccess(desk.db, desk.ctx, {
+      action: 'view',
+      subjectKind: 'person',
+      subjectId,
+      maskedSubject: '',
+    });
+  }
+  const looks = (await desk.db.queue.orderBy('seq').toArray()).filter(
+    (e) => e.kind === 'accessLog',
+  );
+  const second = looks[1];
+  if (!second) throw new Error('looks not queued');
+  const later = (await desk.db.queue.orderBy('seq').toArray()).filter((e) => e.seq > second.seq);
+  await desk.db.queue.where('seq').aboveOrEqual(second.seq).delete();
+  await desk.db.queue.bulkAdd(later.map((e) => ({ ...e, seq: e.seq - 1 })));
+  const deviceSeq = await desk.db.meta.get('deviceSeq');
+  await desk.db.meta.put({ key: 'deviceSeq', value: Number(deviceSeq?.value) - 1 });
   await sync(desk);
   // A second desk of the office that only ever sends packages.
   carrier = await keyedDesk(hq.hq, 'office-a', 'a2');
@@ -72,6 +93,8 @@ it('an administrator sees a desk’s contact and makes an enrollment code a desk
   const desks = page.getByRole('table', { name: '工作台' });
   const a1 = desks.locator(`[data-desk="${desk.deviceId}"]`);
   await expect.poll(() => a1.getByText(/（同步）$/).count()).toBe(1);
+  // The access chain's gap, in words.
+  await expect.poll(() => a1.getByTestId('desk-chain').innerText()).toContain('第 2 条被删除');
   // The desk that never synced is flagged.
   const a2 = desks.locator(`[data-desk="${carrier.desk.deviceId}"]`);
   expect(await a2.getByText('从未联系').count()).toBeGreaterThan(0);

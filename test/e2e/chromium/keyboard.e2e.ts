@@ -211,6 +211,13 @@ it('a correction panel, the service form and the add-user dialog answer Ctrl+S a
   await page.getByRole('button', { name: '人员' }).first().click();
   await page.getByText(head.name).first().click();
   await page.getByRole('heading', { name: head.name }).waitFor();
+  // Opening the person was logged first; the supervisor sees who looked (issue #16).
+  const looked = page.getByTestId('access-history');
+  await expect.poll(() => looked.getByTestId('access-line').count()).toBeGreaterThan(0);
+  expect(await looked.innerText()).toContain('钱主管');
+  expect(await looked.innerText()).toContain('查看');
+  await looked.scrollIntoViewIfNeeded();
+  await shot('access-history-person');
   await page.getByRole('button', { name: '更正' }).click();
   const fix = page.getByTestId('person-correction');
   await fix.getByLabel('姓名').fill('吴健波');

@@ -3,6 +3,7 @@ import { checkLink } from '@shared/accessChain/seal';
 import { accessChainKeyOf } from '../../../renderer/src/db/accessChain';
 import { logAccess } from '../../../renderer/src/db/repositories/accessLog';
 import { whoLookedAt } from '../../../renderer/src/db/repositories/accessRecord';
+import { officeOverview } from '../../../hq/src/console/offices/officeOverview';
 import { chainBreaksOf } from '../../../hq/src/store/accessChains';
 import { hqStorages, startHq, type RunningHq } from '../../support/hqHarness';
 import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
@@ -123,6 +124,13 @@ describe.each(hqStorages)('the access chain at HQ on %s', (storage) => {
     // Every remaining look still reached HQ: a break is reported, never a look refused.
     expect(await desk.db.rejectedOps.count()).toBe(0);
     expect(await desk.db.queue.count()).toBe(0);
+    // The county sees it on the office's desk.
+    const running = hq;
+    if (!running) throw new Error('no HQ');
+    const [view] = await officeOverview(running.hq.db);
+    const chain = view?.desks.find((d) => d.id === desk.deviceId)?.accessChain;
+    expect(chain?.seq).toBe(4);
+    expect(chain?.breaks.map((b) => b.kind).sort()).toEqual(['edited', 'removed']);
   });
 
   it('reports a chain cut back (an older copy of the desk), an unsealed entry and a new key', async () => {

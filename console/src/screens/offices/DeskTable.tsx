@@ -11,6 +11,7 @@ import {
 } from '@mui/material';
 import { useI18n } from '../../i18n/i18n';
 import type { DeskView } from '../../officesApi';
+import { ChainState } from './ChainState';
 import { LastContact, when } from './officeWords';
 
 /** An office's desks: enrollment, contact, what each reported, packages, state. */
@@ -37,6 +38,7 @@ export function DeskTable(props: {
             <TableCell align="right">{t('offices.conflicts')}</TableCell>
             <TableCell>{t('offices.packageIn')}</TableCell>
             <TableCell>{t('offices.packageOut')}</TableCell>
+            <TableCell title={t('offices.chainHelp')}>{t('offices.chain')}</TableCell>
             <TableCell>{t('offices.state')}</TableCell>
             {props.admin && <TableCell />}
           </TableRow>
@@ -73,6 +75,9 @@ export function DeskTable(props: {
               </TableCell>
               <TableCell>{when(desk.lastPackageIn)}</TableCell>
               <TableCell>{when(desk.lastPackageOut)}</TableCell>
+              <TableCell data-testid="desk-chain">
+                <ChainState chain={desk.accessChain} />
+              </TableCell>
               <TableCell>
                 {desk.revoked ? (
                   <Chip size="small" label={t('offices.revoked')} />

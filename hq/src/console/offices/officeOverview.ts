@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { ChainBreakKind } from '@shared/accessChain/seal';
+import type { AccessChainView } from '@shared/accessChain/view';
 import type { HqTables } from '../../db/schema';
 import { refusedCounts } from './refusedOps';
 
@@ -18,6 +20,8 @@ export interface DeskView {
   /** The last package HQ imported from this desk, and the last HQ wrote for it. */
   lastPackageIn: string | null;
   lastPackageOut: string | null;
+  /** The desk's access chain: HQ's head of it and the breaks HQ found (issue #16). */
+  accessChain: AccessChainView;
 }
 
 export interface OfficeView {
@@ -31,11 +35,12 @@ export interface OfficeView {
 
 /**
  * Every office with its desks: enrollment, last contact, the desks' own reports and
- * their last packages in and out, and how many of their ops HQ refused. Four queries
+ * their last packages in and out, how many of their ops HQ refused, and the breaks in
+ * their access chains. Five queries
  * whatever the number of offices.
  */
 export async function officeOverview(db: Kysely<HqTables>): Promise<OfficeView[]> {
-  const [offices, devices, packages, refused] = await Promise.all([
+  const [offices, devices, packages, refused, breaks] = await Promise.all([
     db.selectFrom('offices').select(['id', 'name', 'created_at']).orderBy('id').execute(),
     db
       .selectFrom('devices')
@@ -50,6 +55,7 @@ export async function officeOverview(db: Kysely<HqTables>): Promise<OfficeView[]
         'reported_at',
         'reported_queued',
         'reported_conflicts',
+        'chain_seq',
       ])
       .orderBy('enrolled_at')
       .execute(),
@@ -59,6 +65,7 @@ export async function officeOverview(db: Kysely<HqTables>): Promise<OfficeView[]
       .groupBy(['office_id', 'device_id', 'direction'])
       .execute(),
     refusedCounts(db),
+    db.selectFrom('access_chain_breaks').selectAll().orderBy('found_at', 'desc').execute(),
   ]);
   const lastPackage = (direction: 'in' | 'out', officeId: string, deviceId: string | null) =>
     packages.find(
@@ -87,6 +94,20 @@ export async function officeOverview(db: Kysely<HqTables>): Promise<OfficeView[]
           lastPackage('out', office.id, d.id),
           lastPackage('out', office.id, null),
         ),
+        accessChain: {
+          seq: d.chain_seq === null ? null : Number(d.chain_seq),
+          breaks: breaks
+            .filter((b) => b.device_id === d.id)
+            .map((b) => ({
+              kind: b.kind as ChainBreakKind,
+              seq: Number(b.seq),
+              missing:
+                b.missing_from === null || b.missing_to === null
+                  ? null
+                  : { from: Number(b.missing_from), to: Number(b.missing_to) },
+              foundAt: b.found_at,
+            })),
+        },
       })),
   }));
 }
