@@ -1,6 +1,6 @@
 import type { AbilityLevel, FundingCategory } from '../domain/elderlyCare/enums';
-import { checkResidentId } from '../identity/residentId';
-import { idLostToNumberCell, parseDateCell } from './cells';
+import { parseDateCell } from './cells';
+import { readIdCell } from './idCell';
 import {
   parseFundingCell,
   parseLevelCell,
@@ -105,21 +105,8 @@ export const residentRoster: RosterDefinition<ResidentField, ResidentRosterRow> 
     const problems: RowProblem[] = emptyRequired(residentColumns, cells, row);
     const error = (p: Omit<RowProblem, 'row' | 'severity'>) =>
       problems.push({ row, severity: 'error', ...p });
-    let idNumber = '';
-    if (cells.idNumber) {
-      const id = checkResidentId(cells.idNumber, today);
-      if (id.ok) idNumber = id.value.normalized;
-      else {
-        error({
-          group: 'bad_id',
-          field: 'idNumber',
-          code: idLostToNumberCell(cells.idNumber, id.error.code)
-            ? 'import.id_as_number'
-            : id.error.code,
-          params: id.error.params,
-        });
-      }
-    }
+    const { idNumber, problem: idProblem } = readIdCell(cells.idNumber, today);
+    if (idProblem) error(idProblem);
     let admittedOn = '';
     if (cells.admittedOn) {
       const date = parseDateCell(cells.admittedOn, today);

@@ -1,7 +1,7 @@
 import { addDays } from '../calendar/dates';
-import { checkResidentId } from '../identity/residentId';
 import { maxSpanMinutes } from '../domain/community/hours';
-import { idLostToNumberCell, parseDateCell } from './cells';
+import { parseDateCell } from './cells';
+import { readIdCell } from './idCell';
 import { kindProblems } from './kindProblems';
 import { emptyRequired, type RosterDefinition } from './roster';
 import type { RosterColumn, RowProblem } from './types';
@@ -109,21 +109,8 @@ export const volunteerHoursRoster: RosterDefinition<VolunteerHoursField, Volunte
     if (!cells.idNumber && !cells.volunteerNumber) {
       error({ group: 'required', field: 'idNumber', code: 'import.volunteer_key_missing' });
     }
-    let idNumber = '';
-    if (cells.idNumber) {
-      const id = checkResidentId(cells.idNumber, today);
-      if (id.ok) idNumber = id.value.normalized;
-      else {
-        error({
-          group: 'bad_id',
-          field: 'idNumber',
-          code: idLostToNumberCell(cells.idNumber, id.error.code)
-            ? 'import.id_as_number'
-            : id.error.code,
-          params: id.error.params,
-        });
-      }
-    }
+    const { idNumber, problem: idProblem } = readIdCell(cells.idNumber, today);
+    if (idProblem) error(idProblem);
     let serviceDate = '';
     if (cells.serviceDate) {
       const date = parseDateCell(cells.serviceDate, today);

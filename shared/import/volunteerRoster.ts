@@ -1,6 +1,6 @@
 import type { VolunteerData } from '../domain/community/volunteer';
-import { checkResidentId } from '../identity/residentId';
-import { idLostToNumberCell, parseDateCell } from './cells';
+import { parseDateCell } from './cells';
+import { readIdCell } from './idCell';
 import { kindProblems } from './kindProblems';
 import { emptyRequired, type RosterDefinition } from './roster';
 import type { RosterColumn, RowProblem } from './types';
@@ -48,24 +48,8 @@ export const volunteerRoster: RosterDefinition<VolunteerField, VolunteerRosterRo
   columns: volunteerColumns,
   readRow(cells, row, today) {
     const problems: RowProblem[] = emptyRequired(volunteerColumns, cells, row);
-    let idNumber = '';
-    if (cells.idNumber) {
-      const id = checkResidentId(cells.idNumber, today);
-      if (id.ok) idNumber = id.value.normalized;
-      else {
-        problems.push({
-          row,
-          group: 'bad_id',
-          field: 'idNumber',
-          // Excel kept the number as a number (last digits lost): say so, not just "checksum".
-          code: idLostToNumberCell(cells.idNumber, id.error.code)
-            ? 'import.id_as_number'
-            : id.error.code,
-          params: id.error.params,
-          severity: 'error',
-        });
-      }
-    }
+    const { idNumber, problem: idProblem } = readIdCell(cells.idNumber, today);
+    if (idProblem) problems.push({ row, severity: 'error', ...idProblem });
     let joinedOn = '';
     if (cells.joinedOn) {
       const date = parseDateCell(cells.joinedOn, today);
