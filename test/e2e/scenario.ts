@@ -110,8 +110,9 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   await shot('11-persons-search');
 
   // The administrator's account and the office settings (first run), 3 persons, 1
-  // household and 1 case: each change queued for HQ in its own entry.
-  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('7');
+  // household and 1 case, and the look at the new case (its access-log entry): each
+  // queued for HQ in its own entry.
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('8');
 
   // The administrator adds a supervisor, who takes the case through its first steps.
   await page.getByRole('button', { name: '账户' }).first().click();
@@ -137,9 +138,9 @@ export async function runDeskScenario(page: Page, options: ScenarioOptions): Pro
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('已受理');
   await page.getByTestId('case-deadline').waitFor();
   await expect.poll(() => page.getByTestId('case-history').innerText()).toContain('材料齐全');
-  // The supervisor's account, then the two workflow steps joined the queue (each: the
-  // case's step and its history event).
-  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('12');
+  // The supervisor's account, the supervisor's look at the case, then the two workflow
+  // steps joined the queue (each: the case's step and its history event).
+  await expect.poll(() => page.getByTestId('queued-count').innerText()).toBe('14');
   await shot('14-case-workflow');
 
   // The desk locks on demand (and after idle time); the same user unlocks.
