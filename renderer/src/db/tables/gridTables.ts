@@ -1,0 +1,16 @@
+import type { SchemaVersion } from '../schema';
+
+/**
+ * Schema version 15: the indexes the lists' tables sort by (docs/architecture.md,
+ * "Tables"). A list sorts a column only when an index holds it, so a page is read by
+ * walking the index (renderer/src/db/repositories/grid/), never by sorting a table in
+ * memory. Persons by name and birth date (ID number and updatedAt were indexed already).
+ * IndexedDB fills a new index from the stored records itself: no upgrade function.
+ * Never edited once shipped.
+ */
+export const gridSchemaVersion: SchemaVersion = {
+  version: 15,
+  stores: {
+    persons: 'id, idNumber, householdId, *searchTokens, updatedAt, *idTails, name, birthDate',
+  },
+};

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { newRecordId } from '@shared/records/ids';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { gridSchemaVersion } from '../../../renderer/src/db/tables/gridTables';
+
+/** v14 → v15 (the lists' sort indexes), as the other migration tests do. */
+describe('schema v15: grid sort indexes', () => {
+  it('is version 15, re-declares persons with name and birthDate indexes, no upgrade', () => {
+    expect(gridSchemaVersion.version).toBe(15);
+    expect(Object.keys(gridSchemaVersion.stores)).toEqual(['persons']);
+    expect(gridSchemaVersion.upgrade).toBeUndefined();
+  });
+
+  it('v14 → v15: stored persons are sorted by name and birth date, still found as before', async () => {
+    const name = `mig-${newRecordId()}`;
+    const v14 = new DeskDatabase(name, 14);
+    await v14.open();
+    await v14.table('persons').bulkAdd([
+      {
+        id: 'p1',
+        name: '王五',
+        idNumber: '330102199001011234',
+        birthDate: '1990-01-01',
+        householdId: 'h1',
+        searchTokens: ['王五', 'ww'],
+        idTails: ['1234', '011234'],
+        updatedAt: 'a',
+      },
+      {
+        id: 'p2',
+        name: '李四',
+        idNumber: '330102198005052345',
+        birthDate: '1980-05-05',
+        householdId: 'h1',
+        searchTokens: ['李四', 'ls'],
+        idTails: ['2345', '052345'],
+        updatedAt: 'b',
+      },
+    ]);
+    await v14.table('queue').add({ seq: 1, opId: 'op-1', recordId: 'p1' });
+    v14.close();
+
+    const v15 = new DeskDatabase(name, 15);
+    await v15.open();
+    expect(v15.verno).toBe(15);
+    const ids = async (index: string) =>
+      (await v15.table('persons').orderBy(index).primaryKeys()) as string[];
+    // Code-unit order of the names: 李 (U+674E) before 王 (U+738B).
+    expect(await ids('name')).toEqual(['p2', 'p1']);
+    expect(await ids('birthDate')).toEqual(['p2', 'p1']);
+    expect(await v15.table('persons').where('idTails').equals('2345').primaryKeys()).toEqual([
+      'p2',
+    ]);
+    expect(await v15.table('persons').where('householdId').equals('h1').count()).toBe(2);
+    expect(await v15.table('queue').count()).toBe(1);
+    v15.close();
+  });
+});

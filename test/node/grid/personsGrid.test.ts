@@ -1,0 +1,216 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DBCore, DBCoreCursor } from 'dexie';
+import { newRecordId } from '@shared/records/ids';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import type { Person } from '../../../renderer/src/db/repositories/persons';
+import {
+  personsGridPage,
+  personSortIndexes,
+  type PersonSortField,
+} from '../../../renderer/src/db/repositories/grid/personsGrid';
+import { generateOffice, RecordStamper } from '../../bench/generator';
+
+/**
+ * The persons table's query adapter on a real IndexedDB (fake-indexeddb) holding 3,000
+ * generated persons: exact pages, each sortable column in its index's order both ways,
+ * the search applied, the total counted, and a page read without reading the table (a
+ * DBCore middleware counts every record handed up from the store).
+ */
+const size = 3000;
+let db: DeskDatabase;
+let all: Person[];
+let reads = 0;
+
+/** Counts records read from `persons`: values of getAll/get/getMany, and cursor stops. */
+function countReads(down: DBCore): DBCore {
+  return {
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'persons') return table;
+      return {
+        ...table,
+        async get(req) {
+          reads += 1;
+          return table.get(req);
+        },
+        async getMany(req) {
+          reads += req.keys.length;
+          return table.getMany(req);
+        },
+        async query(req) {
+          const res = await table.query(req);
+          if (req.values) reads += res.result.length;
+          return res;
+        },
+        async openCursor(req) {
+          const cursor = await table.openCursor(req);
+          if (!cursor) return cursor;
+          const start = cursor.start.bind(cursor);
+          (cursor as { start: DBCoreCursor['start'] }).start = (onNext) =>
+            start(() => {
+              if (req.values) reads += 1;
+              onNext();
+            });
+          return cursor;
+        },
+      };
+    },
+  };
+}
+
+beforeAll(async () => {
+  db = new DeskDatabase(`grid-${newRecordId()}`);
+  db.use({ stack: 'dbcore', name: 'countReads', create: countReads });
+  await db.open();
+  const stamper = new RecordStamper(
+    'office-chengguan',
+    'dev-x',
+    {
+      userId: 'u',
+      name: '管理员',
+      role: 'admin',
+    } as never,
+    Date.now(),
+  );
+  const persons = generateOffice(3, { persons: size, cases: 0 }, stamper)
+    .filter((r) => r.kind === 'person')
+    .map((r, i) => ({
+      ...r.record,
+      // Updated at different times, so the updatedAt order means something.
+      updatedAt: new Date(Date.UTC(2026, 0, 1) + ((i * 7919) % size) * 60_000).toISOString(),
+    })) as unknown as Person[];
+  await db.persons.bulkAdd(persons);
+  all = await db.persons.toArray();
+});
+
+const idx = (p: Person, field: PersonSortField) => p[field];
+/** IndexedDB's order of an index: the key, then the primary key. */
+function expected(field: PersonSortField, direction: 'asc' | 'desc'): string[] {
+  const sorted = [...all].sort((a, b) => {
+    const x = idx(a, field);
+    const y = idx(b, field);
+    return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  });
+  if (direction === 'desc') sorted.reverse();
+  return sorted.map((p) => p.id);
+}
+
+describe('personsGridPage', () => {
+  it('pages the whole registry newest first, exactly, with the store count as total', async () => {
+    expect(all).toHaveLength(size);
+    const newest = all
+      .map((p) => p.id)
+      .sort()
+      .reverse();
+    const first = await personsGridPage(db, { page: 0, pageSize: 50, sort: null, filter: '' });
+    expect(first.total).toBe(size);
+    expect(first.limited).toBe(false);
+    expect(first.rows.map((p) => p.id)).toEqual(newest.slice(0, 50));
+    const page7 = await personsGridPage(db, { page: 7, pageSize: 50, sort: null, filter: '' });
+    expect(page7.rows.map((p) => p.id)).toEqual(newest.slice(350, 400));
+    const last = await personsGridPage(db, { page: 29, pageSize: 100, sort: null, filter: '' });
+    expect(last.rows.map((p) => p.id)).toEqual(newest.slice(2900, 3000));
+    const past = await personsGridPage(db, { page: 30, pageSize: 100, sort: null, filter: '' });
+    expect(past.rows).toEqual([]);
+  });
+
+  for (const field of Object.keys(personSortIndexes) as PersonSortField[]) {
+    for (const direction of ['asc', 'desc'] as const) {
+      it(`sorts by ${field} ${direction} in the index's order, page by page`, async () => {
+        const want = expected(field, direction);
+        for (const page of [0, 1, 13]) {
+          const got = await personsGridPage(db, {
+            page,
+            pageSize: 100,
+            sort: { field, direction },
+            filter: '',
+          });
+          expect(got.rows.map((p) => p.id)).toEqual(want.slice(page * 100, page * 100 + 100));
+          expect(got.total).toBe(size);
+        }
+      });
+    }
+  }
+
+  it('reads one page of records, not the table, even deep in the list', async () => {
+    for (const [page, sort] of [
+      [0, null],
+      [25, null],
+      [29, { field: 'name', direction: 'asc' }],
+      [17, { field: 'birthDate', direction: 'desc' }],
+    ] as const) {
+      reads = 0;
+      const got = await personsGridPage(db, { page, pageSize: 100, sort, filter: '' });
+      expect(got.rows).toHaveLength(100);
+      expect(reads).toBeGreaterThanOrEqual(100);
+      expect(reads).toBeLessThanOrEqual(102);
+    }
+  });
+
+  it('applies the search, sorts and pages its matches, counts them', async () => {
+    const surname = all[0]?.name.slice(0, 1) ?? '';
+    const matching = all.filter((p) => p.name.startsWith(surname));
+    expect(matching.length).toBeGreaterThan(20);
+    const want = [...matching]
+      .sort((a, b) => (a.birthDate < b.birthDate ? -1 : a.birthDate > b.birthDate ? 1 : 0))
+      .map((p) => p.birthDate);
+    const query = { pageSize: 10, sort: { field: 'birthDate', direction: 'asc' }, filter: surname };
+    const first = await personsGridPage(db, { ...query, page: 0 } as never);
+    expect(first.total).toBe(matching.length);
+    expect(first.rows.map((p) => p.birthDate)).toEqual(want.slice(0, 10));
+    const second = await personsGridPage(db, { ...query, page: 1 } as never);
+    expect(second.rows.map((p) => p.birthDate)).toEqual(want.slice(10, 20));
+    expect(second.rows.every((p) => p.name.startsWith(surname))).toBe(true);
+
+    // An ID tail: the one person, whatever the page size.
+    const target = all[1234] as Person;
+    const tail = await personsGridPage(db, {
+      page: 0,
+      pageSize: 25,
+      sort: null,
+      filter: target.idNumber.slice(-6),
+    });
+    expect(tail.rows.map((p) => p.id)).toContain(target.id);
+    expect(tail.total).toBe(tail.rows.length);
+  });
+
+  it('caps a broad search at what it reads, and says so', async () => {
+    const surname = all[0]?.name.slice(0, 1) ?? '';
+    const matching = all.filter((p) => p.name.startsWith(surname)).length;
+    reads = 0;
+    const capped = await personsGridPage(
+      db,
+      { page: 0, pageSize: 10, sort: null, filter: surname },
+      5,
+    );
+    expect(capped).toMatchObject({ total: 5, limited: true });
+    expect(capped.rows).toHaveLength(5);
+    expect(matching).toBeGreaterThan(6);
+    expect(reads).toBeLessThanOrEqual(6 + 2);
+  });
+
+  it('leaves tombstones out of a page', async () => {
+    const newest = all
+      .map((p) => p.id)
+      .sort()
+      .reverse();
+    const gone = newest[3] as string;
+    await db.persons.update(gone, { deleted: true });
+    try {
+      const first = await personsGridPage(db, { page: 0, pageSize: 10, sort: null, filter: '' });
+      expect(first.rows.map((p) => p.id)).toEqual(newest.slice(0, 10).filter((id) => id !== gone));
+    } finally {
+      await db.persons.update(gone, { deleted: false });
+    }
+  });
+
+  it('refuses a nonsensical page', async () => {
+    await expect(
+      personsGridPage(db, { page: -1, pageSize: 10, sort: null, filter: '' }),
+    ).rejects.toThrow(RangeError);
+    await expect(
+      personsGridPage(db, { page: 0, pageSize: 0, sort: null, filter: '' }),
+    ).rejects.toThrow(RangeError);
+  });
+});
