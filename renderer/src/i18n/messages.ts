@@ -30,6 +30,7 @@ import { wordsEn } from './en/words';
 import { dynamicsEn } from './en/dynamics';
 import { rosterImportEn } from './en/rosterImport';
 import { listExportEn } from './en/listExport';
+import { gridEn } from './en/grid';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -62,6 +63,7 @@ import { wordsZh } from './zh-CN/words';
 import { dynamicsZh } from './zh-CN/dynamics';
 import { rosterImportZh } from './zh-CN/rosterImport';
 import { listExportZh } from './zh-CN/listExport';
+import { gridZh } from './zh-CN/grid';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -99,6 +101,7 @@ export const zhCN = {
   ...idCardZh,
   ...rosterImportZh,
   ...listExportZh,
+  ...gridZh,
   ...datesZh,
 };
 
@@ -136,5 +139,6 @@ export const en: Record<MessageKey, string> = {
   ...idCardEn,
   ...rosterImportEn,
   ...listExportEn,
+  ...gridEn,
   ...datesEn,
 };

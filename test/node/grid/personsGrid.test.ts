@@ -214,3 +214,24 @@ describe('personsGridPage', () => {
     ).rejects.toThrow(RangeError);
   });
 });
+
+describe('personsGridPage afterId (an export reading the default order)', () => {
+  it('goes on past the last id read, and reads one page of records', async () => {
+    const newest = all
+      .map((p) => p.id)
+      .sort()
+      .reverse();
+    const first = await personsGridPage(db, { page: 0, pageSize: 100, sort: null, filter: '' });
+    expect(first.lastId).toBe(newest[99]);
+    reads = 0;
+    const next = await personsGridPage(db, {
+      page: 1,
+      pageSize: 100,
+      sort: null,
+      filter: '',
+      afterId: newest[2499] as string,
+    });
+    expect(next.rows.map((p) => p.id)).toEqual(newest.slice(2500, 2600));
+    expect(reads).toBeLessThanOrEqual(101);
+  });
+});

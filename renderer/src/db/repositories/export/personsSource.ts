@@ -3,8 +3,10 @@ import type { HouseholdRow } from '../../../export/lists/households';
 import type { PersonRow } from '../../../export/lists/persons';
 import type { DeskDatabase } from '../../database';
 import { searchHouseholds, type Household } from '../households';
-import { searchPersons, type Person } from '../persons';
-import { pagesNewestFirst, pagesOf } from './pageThrough';
+import { type Person } from '../persons';
+import type { GridSort } from '../grid/gridQuery';
+import { personsGridPage, type PersonSortField } from '../grid/personsGrid';
+import { exportPageSize, pagesNewestFirst, pagesOf } from './pageThrough';
 
 /** The most rows a search exports (the screen shows the first 200 of the same query). */
 export const searchExportLimit = 10_000;
@@ -12,25 +14,33 @@ export const searchExportLimit = 10_000;
 const searchWords = (words: string) => `姓名或身份证号“${searchInWords(words)}”`;
 
 /**
- * The persons list as the screen reads it: with a search, searchPersons with the same
- * words; without, the whole registry newest first (the screen's personsPage order).
+ * The persons list as the screen's table reads it: personsGridPage with the same search
+ * words and sort, page after page (a search at most searchExportLimit matches).
  */
-export function personsSource(db: DeskDatabase, query: string): ListSource<PersonRow> {
+export function personsSource(
+  db: DeskDatabase,
+  query: string,
+  sort: GridSort<PersonSortField> | null = null,
+): ListSource<PersonRow> {
   const words = query.trim();
-  if (words) {
-    return {
-      filterWords: searchWords(words),
-      pages: async function* () {
-        const found = await searchPersons(db, words, searchExportLimit);
-        for (const page of pagesOf(found)) yield withHouseholds(db, page);
-      },
-    };
-  }
+  // The default order continues past the last id read (page 200 costs what page 1 does).
+  const read = (page: number, afterId: string | undefined) =>
+    personsGridPage(
+      db,
+      { page, pageSize: exportPageSize, sort, filter: words, ...(afterId ? { afterId } : {}) },
+      searchExportLimit,
+    );
   return {
-    filterWords: '',
-    count: () => db.persons.count(),
+    filterWords: words ? searchWords(words) : '',
+    ...(words ? {} : { count: () => db.persons.count() }),
     pages: async function* () {
-      for await (const page of pagesNewestFirst(db.persons)) yield withHouseholds(db, page);
+      let afterId: string | undefined;
+      for (let page = 0; ; page++) {
+        const got = await read(page, afterId);
+        if (got.rows.length > 0) yield withHouseholds(db, got.rows);
+        if ((page + 1) * exportPageSize >= got.total || !got.lastId) return;
+        if (!words && !sort) afterId = got.lastId;
+      }
     },
   };
 }

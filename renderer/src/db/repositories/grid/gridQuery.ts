@@ -14,6 +14,12 @@ export interface GridQuery<Filter, F extends string = string> {
   pageSize: number;
   sort: GridSort<F> | null;
   filter: Filter;
+  /**
+   * For reading a whole list in its default order (an export): the id of the last row
+   * read, instead of `page`. The id index is unique, so the next page starts just past
+   * it and page 200 costs what page 1 does.
+   */
+  afterId?: string;
 }
 
 export interface GridPage<R> {
@@ -22,6 +28,8 @@ export interface GridPage<R> {
   total: number;
   /** A filter matched more rows than a filtered list reads: `total` is that cap. */
   limited: boolean;
+  /** The id of the last record the page read (a tombstone too): where `afterId` goes on. */
+  lastId?: string;
 }
 
 /** The most pages a table may ask for (a guard against a nonsensical request). */
@@ -36,26 +44,36 @@ export function checkPaging(page: number, pageSize: number): void {
 /**
  * One page of a whole table in the order of one index: the cursor jumps over the rows
  * before the page (IDBCursor.advance: no record before the page is read), then reads
- * pageSize records. The total is the store's own count. Tombstones (a deletion synced
- * from HQ, rare) are counted and left out of the page, which is then that much shorter.
+ * pageSize records; with `afterId` on the id index, the page starts just past that id.
+ * The total is the store's own count. Tombstones (a deletion synced from HQ, rare) are
+ * counted and left out of the page, which is then that much shorter.
  */
-export async function indexedPage<R extends { deleted: boolean }>(
+export async function indexedPage<R extends { id: string; deleted: boolean }>(
   table: Table<R, string>,
   index: string,
   direction: SortDirection,
   page: number,
   pageSize: number,
+  afterId?: string,
 ): Promise<GridPage<R>> {
   checkPaging(page, pageSize);
-  const ordered = direction === 'desc' ? table.orderBy(index).reverse() : table.orderBy(index);
-  const [rows, total] = await Promise.all([
-    ordered
-      .offset(page * pageSize)
-      .limit(pageSize)
-      .toArray(),
-    table.count(),
-  ]);
-  return { rows: rows.filter((r) => !r.deleted), total, limited: false };
+  const desc = direction === 'desc';
+  let read;
+  if (afterId !== undefined && index === 'id') {
+    const range = desc ? table.where('id').below(afterId) : table.where('id').above(afterId);
+    read = (desc ? range.reverse() : range).limit(pageSize);
+  } else {
+    const ordered = desc ? table.orderBy(index).reverse() : table.orderBy(index);
+    read = ordered.offset(page * pageSize).limit(pageSize);
+  }
+  const [rows, total] = await Promise.all([read.toArray(), table.count()]);
+  const last = rows.at(-1)?.id;
+  return {
+    rows: rows.filter((r) => !r.deleted),
+    total,
+    limited: false,
+    ...(last !== undefined ? { lastId: last } : {}),
+  };
 }
 
 /**

@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import Box from '@mui/material/Box';
+import {
+  DataGrid,
+  type GridColDef,
+  type GridPaginationModel,
+  type GridRowProps,
+  type GridSortModel,
+  type GridValidRowModel,
+} from '@mui/x-data-grid';
+import { enUS, zhCN } from '@mui/x-data-grid/locales';
+import type { GridPage, GridSort } from '../../db/repositories/grid/gridQuery';
+import { useT } from '../../i18n/useT';
+
+export interface GridRead<R, F extends string> {
+  (paging: { page: number; pageSize: number; sort: GridSort<F> | null }): Promise<GridPage<R>>;
+}
+
+const zhText = zhCN.components.MuiDataGrid.defaultProps.localeText;
+const enText = enUS.components.MuiDataGrid.defaultProps.localeText;
+
+/**
+ * A list's table: MUI X DataGrid with paging, sorting and filtering done by the store
+ * (server modes), through the list's query function `read` — the same one its export
+ * reads. Columns sort only when an index holds them (each list marks them sortable).
+ * The grid's own keyboard navigation; Enter on a row, or a click, opens the record.
+ * `filterKey` names the filter the screen applied: a new one goes back to page 1.
+ * The page is a live query: a record written elsewhere shows without a reload.
+ */
+export function ServerGrid<R extends GridValidRowModel & { id: string }, F extends string>(props: {
+  columns: GridColDef<R>[];
+  read: GridRead<R, F>;
+  filterKey: string;
+  onOpen: (row: R) => void;
+  /** Shown in place of rows when there are none (the filter's or the empty list's words). */
+  noRowsText: string;
+  testId: string;
+  rowTestId: string;
+  onResult?: (page: GridPage<R>) => void;
+  /** The sort chosen, for the list's export to read in the same order. */
+  onSort?: (sort: GridSort<F> | null) => void;
+  pageSize?: number;
+}) {
+  const { language } = useT();
+  const [paging, setPaging] = useState<GridPaginationModel>({
+    page: 0,
+    pageSize: props.pageSize ?? 50,
+  });
+  const [sortModel, setSortModel] = useState<GridSortModel>([]);
+  const [filterKey, setFilterKey] = useState(props.filterKey);
+  if (filterKey !== props.filterKey) {
+    setFilterKey(props.filterKey);
+    setPaging((p) => ({ ...p, page: 0 }));
+  }
+  const first = sortModel[0];
+  const sort: GridSort<F> | null = first?.sort
+    ? { field: first.field as F, direction: first.sort }
+    : null;
+  const key = JSON.stringify([props.filterKey, paging.page, paging.pageSize, sort]);
+  const { read } = props;
+  const result = useLiveQuery(
+    async () => ({
+      key,
+      page: await read({ page: paging.page, pageSize: paging.pageSize, sort }),
+    }),
+    // `key` stands for the paging, the sort and the filter; `read` must be stable (useCallback).
+    [key, read],
+  );
+  const loading = result?.key !== key;
+  const { onResult } = props;
+  useEffect(() => {
+    if (result && !loading) onResult?.(result.page);
+  }, [result, loading, onResult]);
+
+  const base = language === 'zh-CN' ? zhText : enText;
+  return (
+    <Box sx={{ height: 'calc(100vh - 250px)', minHeight: 380 }} data-testid={props.testId}>
+      <DataGrid<R>
+        columns={props.columns}
+        rows={result?.page.rows ?? []}
+        rowCount={result?.page.total ?? 0}
+        loading={loading}
+        paginationMode="server"
+        sortingMode="server"
+        filterMode="server"
+        paginationModel={paging}
+        onPaginationModelChange={setPaging}
+        pageSizeOptions={[25, 50, 100]}
+        sortModel={sortModel}
+        onSortModelChange={(model) => {
+          setSortModel(model);
+          const chosen = model[0];
+          props.onSort?.(
+            chosen?.sort ? { field: chosen.field as F, direction: chosen.sort } : null,
+          );
+          setPaging((p) => ({ ...p, page: 0 }));
+        }}
+        disableColumnFilter
+        disableRowSelectionOnClick
+        onRowClick={(params) => props.onOpen(params.row)}
+        onCellKeyDown={(params, event) => {
+          if (event.key !== 'Enter') return;
+          event.defaultMuiPrevented = true;
+          props.onOpen(params.row);
+        }}
+        localeText={{ ...base, noRowsLabel: props.noRowsText }}
+        slotProps={{ row: { 'data-testid': props.rowTestId } as Partial<GridRowProps> }}
+        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+      />
+    </Box>
+  );
+}
