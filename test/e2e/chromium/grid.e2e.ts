@@ -114,6 +114,16 @@ it('sorts, pages with the keyboard, filters and opens a row with Enter', async (
   await page.keyboard.press('Enter');
   await expect.poll(displayed).toBe(`51–100 共 ${count}`);
   await expect.poll(firstName).toBe(nameOf(byName[50] as never));
+  await page.keyboard.press('Enter');
+  await expect.poll(displayed).toBe(`101–150 共 ${count}`);
+  await expect.poll(firstName).toBe(nameOf(byName[100] as never));
+  // And back (the page before, read from the first row shown).
+  await grid().getByRole('button', { name: '上一页' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(displayed).toBe(`51–100 共 ${count}`);
+  await expect.poll(firstName).toBe(nameOf(byName[50] as never));
+  const pageTwo = await rows().locator('[data-field="name"]').allInnerTexts();
+  expect(pageTwo.slice(0, 5)).toEqual(byName.slice(50, 55).map(nameOf));
 
   // Filter: the search box; a surname's persons only, still sorted, back on page 1.
   const surname = nameOf(byName[60] as never).slice(0, 1);

@@ -20,6 +20,20 @@ const size = 3000;
 let db: DeskDatabase;
 let all: Person[];
 let reads = 0;
+/** Cursor moves of IndexedDB itself (the anchored pages read it directly, past Dexie). */
+let steps = 0;
+
+function countSteps() {
+  const proto = (globalThis as unknown as { IDBCursor: { prototype: Record<string, unknown> } })
+    .IDBCursor.prototype;
+  for (const name of ['continue', 'continuePrimaryKey', 'advance']) {
+    const original = proto[name] as (...args: unknown[]) => void;
+    proto[name] = function (this: unknown, ...args: unknown[]) {
+      steps += 1;
+      return original.apply(this, args);
+    };
+  }
+}
 
 /** Counts records read from `persons`: values of getAll/get/getMany, and cursor stops. */
 function countReads(down: DBCore): DBCore {
@@ -60,6 +74,7 @@ function countReads(down: DBCore): DBCore {
 }
 
 beforeAll(async () => {
+  countSteps();
   db = new DeskDatabase(`grid-${newRecordId()}`);
   db.use({ stack: 'dbcore', name: 'countReads', create: countReads });
   await db.open();
@@ -215,23 +230,74 @@ describe('personsGridPage', () => {
   });
 });
 
-describe('personsGridPage afterId (an export reading the default order)', () => {
-  it('goes on past the last id read, and reads one page of records', async () => {
-    const newest = all
-      .map((p) => p.id)
-      .sort()
-      .reverse();
-    const first = await personsGridPage(db, { page: 0, pageSize: 100, sort: null, filter: '' });
-    expect(first.lastId).toBe(newest[99]);
-    reads = 0;
-    const next = await personsGridPage(db, {
-      page: 1,
-      pageSize: 100,
-      sort: null,
-      filter: '',
-      afterId: newest[2499] as string,
-    });
-    expect(next.rows.map((p) => p.id)).toEqual(newest.slice(2500, 2600));
-    expect(reads).toBeLessThanOrEqual(101);
+describe('personsGridPage next to a page already read (anchor)', () => {
+  for (const field of [null, ...Object.keys(personSortIndexes)] as (PersonSortField | null)[]) {
+    for (const direction of ['asc', 'desc'] as const) {
+      it(`pages ${field ?? 'newest first'} ${direction} from the neighbour's edge row, reading one page`, async () => {
+        const sort = field ? { field, direction } : null;
+        if (!field && direction === 'asc') return; // the default order is newest first only
+        const base = { pageSize: 100, sort, filter: '' };
+        const want = field
+          ? expected(field, direction)
+          : all
+              .map((p) => p.id)
+              .sort()
+              .reverse();
+        const page12 = await personsGridPage(db, { ...base, page: 12 });
+        steps = 0;
+        const next = await personsGridPage(db, {
+          ...base,
+          page: 0, // only the anchor places the page
+          anchor: { row: page12.last as Person, direction: 'next' },
+        });
+        expect(steps).toBeLessThanOrEqual(102);
+        expect(steps).toBeGreaterThanOrEqual(99);
+        expect(next.rows.map((p) => p.id)).toEqual(want.slice(1300, 1400));
+        expect(next.total).toBe(size);
+        steps = 0;
+        const prev = await personsGridPage(db, {
+          ...base,
+          page: 0,
+          anchor: { row: page12.first as Person, direction: 'prev' },
+        });
+        expect(steps).toBeLessThanOrEqual(102);
+        expect(steps).toBeGreaterThanOrEqual(99);
+        expect(prev.rows.map((p) => p.id)).toEqual(want.slice(1100, 1200));
+        // The last page, short, and nothing past it.
+        const page28 = await personsGridPage(db, { ...base, page: 28 });
+        const lastPage = await personsGridPage(db, {
+          ...base,
+          page: 0,
+          anchor: { row: page28.last as Person, direction: 'next' },
+        });
+        expect(lastPage.rows.map((p) => p.id)).toEqual(want.slice(2900));
+        const past = await personsGridPage(db, {
+          ...base,
+          page: 0,
+          anchor: { row: lastPage.last as Person, direction: 'next' },
+        });
+        expect(past.rows).toEqual([]);
+      });
+    }
+  }
+
+  it('pages through names shared by several persons without losing or repeating one', async () => {
+    const want = expected('name', 'asc');
+    const names = all.map((p) => p.name);
+    expect(new Set(names).size).toBeLessThan(names.length);
+    const seen: string[] = [];
+    let anchor: Person | undefined;
+    for (let page = 0; page < 300; page++) {
+      const got = await personsGridPage(db, {
+        page: anchor ? 0 : page,
+        pageSize: 7,
+        sort: { field: 'name', direction: 'asc' },
+        filter: '',
+        ...(anchor ? { anchor: { row: anchor, direction: 'next' as const } } : {}),
+      });
+      seen.push(...got.rows.map((p) => p.id));
+      anchor = got.last;
+    }
+    expect(seen).toEqual(want.slice(0, 2100));
   });
 });

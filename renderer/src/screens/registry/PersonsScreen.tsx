@@ -21,7 +21,7 @@ import { personsList } from '../../export/lists/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
-import { ServerGrid } from '../../ui/grid/ServerGrid';
+import { ServerGrid, type GridPaging } from '../../ui/grid/ServerGrid';
 import { PageHeader } from '../common/PageHeader';
 import { personColumns } from './personColumns';
 
@@ -45,8 +45,7 @@ export function PersonsScreen() {
     [t, query, navigate],
   );
   const read = useCallback(
-    (paging: { page: number; pageSize: number; sort: GridSort<PersonSortField> | null }) =>
-      personsGridPage(db, { ...paging, filter: query }),
+    (paging: GridPaging<PersonSortField>) => personsGridPage(db, { ...paging, filter: query }),
     [db, query],
   );
   const onResult = useCallback((page: GridPage<Person>) => setLimited(page.limited), []);

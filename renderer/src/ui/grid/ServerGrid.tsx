@@ -11,11 +11,18 @@ import {
 } from '@mui/x-data-grid';
 import { enUS, zhCN } from '@mui/x-data-grid/locales';
 import type { GridPage, GridSort } from '../../db/repositories/grid/gridQuery';
+import type { PageAnchor } from '../../db/repositories/grid/keysetPage';
 import { useT } from '../../i18n/useT';
 
-export interface GridRead<R, F extends string> {
-  (paging: { page: number; pageSize: number; sort: GridSort<F> | null }): Promise<GridPage<R>>;
+export interface GridPaging<F extends string> {
+  page: number;
+  pageSize: number;
+  sort: GridSort<F> | null;
+  /** Set when the page is the next or previous of the one shown: read from its edge row. */
+  anchor?: PageAnchor;
 }
+
+export type GridRead<R, F extends string> = (paging: GridPaging<F>) => Promise<GridPage<R>>;
 
 const zhText = zhCN.components.MuiDataGrid.defaultProps.localeText;
 const enText = enUS.components.MuiDataGrid.defaultProps.localeText;
@@ -43,7 +50,7 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   pageSize?: number;
 }) {
   const { language } = useT();
-  const [paging, setPaging] = useState<GridPaginationModel>({
+  const [paging, setPaging] = useState<GridPaginationModel & { anchor?: PageAnchor }>({
     page: 0,
     pageSize: props.pageSize ?? 50,
   });
@@ -51,18 +58,29 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   const [filterKey, setFilterKey] = useState(props.filterKey);
   if (filterKey !== props.filterKey) {
     setFilterKey(props.filterKey);
-    setPaging((p) => ({ ...p, page: 0 }));
+    setPaging((p) => ({ page: 0, pageSize: p.pageSize }));
   }
   const first = sortModel[0];
   const sort: GridSort<F> | null = first?.sort
     ? { field: first.field as F, direction: first.sort }
     : null;
-  const key = JSON.stringify([props.filterKey, paging.page, paging.pageSize, sort]);
+  const key = JSON.stringify([
+    props.filterKey,
+    paging.page,
+    paging.pageSize,
+    sort,
+    paging.anchor?.row.id,
+  ]);
   const { read } = props;
   const result = useLiveQuery(
     async () => ({
       key,
-      page: await read({ page: paging.page, pageSize: paging.pageSize, sort }),
+      page: await read({
+        page: paging.page,
+        pageSize: paging.pageSize,
+        sort,
+        ...(paging.anchor ? { anchor: paging.anchor } : {}),
+      }),
     }),
     // `key` stands for the paging, the sort and the filter; `read` must be stable (useCallback).
     [key, read],
@@ -85,7 +103,9 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
         sortingMode="server"
         filterMode="server"
         paginationModel={paging}
-        onPaginationModelChange={setPaging}
+        onPaginationModelChange={(model) =>
+          setPaging(nextPaging(paging, model, loading ? undefined : result?.page))
+        }
         pageSizeOptions={[25, 50, 100]}
         sortModel={sortModel}
         onSortModelChange={(model) => {
@@ -94,7 +114,7 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
           props.onSort?.(
             chosen?.sort ? { field: chosen.field as F, direction: chosen.sort } : null,
           );
-          setPaging((p) => ({ ...p, page: 0 }));
+          setPaging((p) => ({ page: 0, pageSize: p.pageSize }));
         }}
         disableColumnFilter
         disableRowSelectionOnClick
@@ -110,4 +130,25 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
       />
     </Box>
   );
+}
+
+/**
+ * The paging after the pager moved: one page on or back from the page shown (read, not
+ * loading) is anchored on its last or first row, so page 2,000 reads like page 2; any
+ * other move (first page, page size) counts from the start.
+ */
+function nextPaging<R>(
+  shown: GridPaginationModel,
+  model: GridPaginationModel,
+  page: GridPage<R> | undefined,
+): GridPaginationModel & { anchor?: PageAnchor } {
+  const plain = { page: model.page, pageSize: model.pageSize };
+  if (!page?.first || !page.last || model.pageSize !== shown.pageSize) return plain;
+  const edge = (row: R, direction: PageAnchor['direction']) => ({
+    ...plain,
+    anchor: { row: row as PageAnchor['row'], direction },
+  });
+  if (model.page === shown.page + 1) return edge(page.last, 'next');
+  if (model.page === shown.page - 1 && model.page > 0) return edge(page.first, 'prev');
+  return plain;
 }

@@ -23,23 +23,29 @@ export function personsSource(
   sort: GridSort<PersonSortField> | null = null,
 ): ListSource<PersonRow> {
   const words = query.trim();
-  // The default order continues past the last id read (page 200 costs what page 1 does).
-  const read = (page: number, afterId: string | undefined) =>
+  // Each page goes on from the last record of the one before (page 200 costs what page 1 does).
+  const read = (page: number, after: Person | undefined) =>
     personsGridPage(
       db,
-      { page, pageSize: exportPageSize, sort, filter: words, ...(afterId ? { afterId } : {}) },
+      {
+        page,
+        pageSize: exportPageSize,
+        sort,
+        filter: words,
+        ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
+      },
       searchExportLimit,
     );
   return {
     filterWords: words ? searchWords(words) : '',
     ...(words ? {} : { count: () => db.persons.count() }),
     pages: async function* () {
-      let afterId: string | undefined;
+      let after: Person | undefined;
       for (let page = 0; ; page++) {
-        const got = await read(page, afterId);
+        const got = await read(page, after);
         if (got.rows.length > 0) yield withHouseholds(db, got.rows);
-        if ((page + 1) * exportPageSize >= got.total || !got.lastId) return;
-        if (!words && !sort) afterId = got.lastId;
+        if ((page + 1) * exportPageSize >= got.total || !got.last) return;
+        if (!words) after = got.last;
       }
     },
   };

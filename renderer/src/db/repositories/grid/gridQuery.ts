@@ -1,4 +1,5 @@
 import type { Table } from 'dexie';
+import { keysetPage, type PageAnchor } from './keysetPage';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -15,11 +16,11 @@ export interface GridQuery<Filter, F extends string = string> {
   sort: GridSort<F> | null;
   filter: Filter;
   /**
-   * For reading a whole list in its default order (an export): the id of the last row
-   * read, instead of `page`. The id index is unique, so the next page starts just past
-   * it and page 200 costs what page 1 does.
+   * The page is the one next to a page already read (the table's next/previous page,
+   * an export's next page): read from the anchor row's place in the index, so page 2,000
+   * costs what page 2 does. Without it, `page` is counted from the start.
    */
-  afterId?: string;
+  anchor?: PageAnchor;
 }
 
 export interface GridPage<R> {
@@ -28,8 +29,9 @@ export interface GridPage<R> {
   total: number;
   /** A filter matched more rows than a filtered list reads: `total` is that cap. */
   limited: boolean;
-  /** The id of the last record the page read (a tombstone too): where `afterId` goes on. */
-  lastId?: string;
+  /** The first and last record the page read (tombstones too): the anchors of its neighbours. */
+  first?: R;
+  last?: R;
 }
 
 /** The most pages a table may ask for (a guard against a nonsensical request). */
@@ -42,11 +44,13 @@ export function checkPaging(page: number, pageSize: number): void {
 }
 
 /**
- * One page of a whole table in the order of one index: the cursor jumps over the rows
- * before the page (IDBCursor.advance: no record before the page is read), then reads
- * pageSize records; with `afterId` on the id index, the page starts just past that id.
- * The total is the store's own count. Tombstones (a deletion synced from HQ, rare) are
- * counted and left out of the page, which is then that much shorter.
+ * One page of a whole table in the order of one index. Next to a page already read
+ * (`anchor`), the cursor seeks to the anchor's place (keysetPage). Otherwise it jumps
+ * over the rows before the page (IDBCursor.advance: no record before the page is
+ * handed up, but the store still steps over them: a deep jump costs more). Either way
+ * only the page's records are read; the total is the store's own count. Tombstones (a
+ * deletion synced from HQ, rare) are counted and left out of the page, which is then
+ * that much shorter.
  */
 export async function indexedPage<R extends { id: string; deleted: boolean }>(
   table: Table<R, string>,
@@ -54,25 +58,26 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
   direction: SortDirection,
   page: number,
   pageSize: number,
-  afterId?: string,
+  anchor?: PageAnchor,
 ): Promise<GridPage<R>> {
   checkPaging(page, pageSize);
-  const desc = direction === 'desc';
-  let read;
-  if (afterId !== undefined && index === 'id') {
-    const range = desc ? table.where('id').below(afterId) : table.where('id').above(afterId);
-    read = (desc ? range.reverse() : range).limit(pageSize);
-  } else {
-    const ordered = desc ? table.orderBy(index).reverse() : table.orderBy(index);
-    read = ordered.offset(page * pageSize).limit(pageSize);
-  }
-  const [rows, total] = await Promise.all([read.toArray(), table.count()]);
-  const last = rows.at(-1)?.id;
+  const seek = anchor ? keysetPage(table, index, direction, anchor, pageSize) : null;
+  const ordered = direction === 'desc' ? table.orderBy(index).reverse() : table.orderBy(index);
+  const [rows, total] = await Promise.all([
+    seek ??
+      ordered
+        .offset(page * pageSize)
+        .limit(pageSize)
+        .toArray(),
+    table.count(),
+  ]);
+  const first = rows[0];
+  const last = rows.at(-1);
   return {
     rows: rows.filter((r) => !r.deleted),
     total,
     limited: false,
-    ...(last !== undefined ? { lastId: last } : {}),
+    ...(first && last ? { first, last } : {}),
   };
 }
 

@@ -37,7 +37,7 @@ export async function personsGridPage(
   if (!words) {
     const index = query.sort ? personSortIndexes[query.sort.field] : 'id';
     const direction = query.sort?.direction ?? 'desc';
-    return indexedPage(db.persons, index, direction, query.page, query.pageSize, query.afterId);
+    return indexedPage(db.persons, index, direction, query.page, query.pageSize, query.anchor);
   }
   const matches = await searchPersons(db, words, cap + 1);
   return pageOfMatches(matches, cap, query, (p, field) => p[field]);
