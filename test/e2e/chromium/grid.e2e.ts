@@ -22,9 +22,10 @@ const stamper = new RecordStamper(
   { userId: 'user-admin', name: '管理员', role: 'admin' } as never,
   Date.parse('2026-03-01T08:00:00Z'),
 );
-const office = generateOffice(15, { persons: count, cases: 0 }, stamper);
+const office = generateOffice(15, { persons: count, cases: 40 }, stamper);
 const persons = office.filter((r) => r.kind === 'person').map((r) => r.record);
 const households = office.filter((r) => r.kind === 'household').map((r) => r.record);
+const cases = office.filter((r) => r.kind === 'assistanceCase').map((r) => r.record);
 const nameOf = (p: (typeof persons)[number]) => String(p.name);
 
 beforeAll(async () => {
@@ -47,14 +48,15 @@ async function shot(name: string) {
 /** The generated office put into the desk's store, as pulled records are. */
 function storeOffice() {
   return page.evaluate(
-    ([ps, hs]) =>
+    ([ps, hs, cs]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('minzheng-desk');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
-          const tx = open.result.transaction(['persons', 'households'], 'readwrite');
+          const tx = open.result.transaction(['persons', 'households', 'cases'], 'readwrite');
           for (const p of ps) tx.objectStore('persons').put({ ...p, hqVersion: 1 });
           for (const h of hs) tx.objectStore('households').put({ ...h, hqVersion: 1 });
+          for (const c of cs) tx.objectStore('cases').put({ ...c, hqVersion: 1 });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -62,7 +64,7 @@ function storeOffice() {
           tx.onerror = () => reject(new Error(String(tx.error)));
         };
       }),
-    [persons, households] as const,
+    [persons, households, cases] as const,
   );
 }
 
@@ -143,6 +145,35 @@ it('sorts, pages with the keyboard, filters and opens a row with Enter', async (
   await page.getByText(String(opened.idNumber).slice(0, 6)).first().waitFor();
   await page
     .getByRole('heading', { name: nameOf(opened) })
+    .first()
+    .waitFor();
+});
+
+it('lists the cases in a table sorted by application date, filtered by programme', async () => {
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  const caseGrid = page.getByTestId('case-list');
+  await expect
+    .poll(() => page.getByTestId('case-count').innerText())
+    .toBe(`显示 ${cases.length} 件`);
+  const dates = cases.map((c) => String(c.applicationDate)).sort();
+  await caseGrid.getByRole('columnheader', { name: '申请日期' }).click();
+  const firstDate = () =>
+    page.getByTestId('case-row').first().locator('[data-field="applicationDate"]').innerText();
+  await expect.poll(firstDate).toBe(dates[0]);
+  await caseGrid.getByRole('columnheader', { name: '申请日期' }).click();
+  await expect.poll(firstDate).toBe(dates.at(-1));
+  await shot('grid-cases');
+  // The programme filter (all generated cases are 低保): the same rows, still sorted.
+  await page.getByTestId('filter-programme').click();
+  await page.getByRole('option', { name: '特困' }).click();
+  await caseGrid.getByText('没有符合条件的案件').waitFor();
+  await page.getByTestId('filter-programme').click();
+  await page.getByRole('option', { name: '低保' }).click();
+  await expect.poll(firstDate).toBe(dates.at(-1));
+  await page.getByTestId('case-row').first().locator('[data-field="applicantName"]').focus();
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('button', { name: /返回|案件列表/ })
     .first()
     .waitFor();
 });

@@ -5,13 +5,13 @@ import { gridSchemaVersion } from '../../../renderer/src/db/tables/gridTables';
 
 /** v14 → v15 (the lists' sort indexes), as the other migration tests do. */
 describe('schema v15: grid sort indexes', () => {
-  it('is version 15, re-declares persons with name and birthDate indexes, no upgrade', () => {
+  it('is version 15, re-declares persons and cases with their sort indexes, no upgrade', () => {
     expect(gridSchemaVersion.version).toBe(15);
-    expect(Object.keys(gridSchemaVersion.stores)).toEqual(['persons']);
+    expect(Object.keys(gridSchemaVersion.stores)).toEqual(['persons', 'cases']);
     expect(gridSchemaVersion.upgrade).toBeUndefined();
   });
 
-  it('v14 → v15: stored persons are sorted by name and birth date, still found as before', async () => {
+  it('v14 → v15: stored persons and cases sort by the new indexes, still found as before', async () => {
     const name = `mig-${newRecordId()}`;
     const v14 = new DeskDatabase(name, 14);
     await v14.open();
@@ -37,6 +37,22 @@ describe('schema v15: grid sort indexes', () => {
         updatedAt: 'b',
       },
     ]);
+    await v14.table('cases').bulkAdd([
+      {
+        id: 'c1',
+        programme: 'dibao',
+        status: 'active',
+        applicantName: '王五',
+        applicationDate: '2026-02-01',
+      },
+      {
+        id: 'c2',
+        programme: 'dibao',
+        status: 'draft',
+        applicantName: '李四',
+        applicationDate: '2026-03-01',
+      },
+    ]);
     await v14.table('queue').add({ seq: 1, opId: 'op-1', recordId: 'p1' });
     v14.close();
 
@@ -52,6 +68,17 @@ describe('schema v15: grid sort indexes', () => {
       'p2',
     ]);
     expect(await v15.table('persons').where('householdId').equals('h1').count()).toBe(2);
+    const caseIds = async (index: string) =>
+      (await v15.table('cases').orderBy(index).primaryKeys()) as string[];
+    expect(await caseIds('applicantName')).toEqual(['c2', 'c1']);
+    expect(await caseIds('applicationDate')).toEqual(['c1', 'c2']);
+    expect(
+      await v15
+        .table('cases')
+        .where('[programme+status]')
+        .equals(['dibao', 'active'])
+        .primaryKeys(),
+    ).toEqual(['c1']);
     expect(await v15.table('queue').count()).toBe(1);
     v15.close();
   });

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DBCore, DBCoreCursor } from 'dexie';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
@@ -9,6 +8,7 @@ import {
   type PersonSortField,
 } from '../../../renderer/src/db/repositories/grid/personsGrid';
 import { generateOffice, RecordStamper } from '../../bench/generator';
+import { countReads, countSteps, counted } from './countReads';
 
 /**
  * The persons table's query adapter on a real IndexedDB (fake-indexeddb) holding 3,000
@@ -19,64 +19,11 @@ import { generateOffice, RecordStamper } from '../../bench/generator';
 const size = 3000;
 let db: DeskDatabase;
 let all: Person[];
-let reads = 0;
-/** Cursor moves of IndexedDB itself (the anchored pages read it directly, past Dexie). */
-let steps = 0;
-
-function countSteps() {
-  const proto = (globalThis as unknown as { IDBCursor: { prototype: Record<string, unknown> } })
-    .IDBCursor.prototype;
-  for (const name of ['continue', 'continuePrimaryKey', 'advance']) {
-    const original = proto[name] as (...args: unknown[]) => void;
-    proto[name] = function (this: unknown, ...args: unknown[]) {
-      steps += 1;
-      return original.apply(this, args);
-    };
-  }
-}
-
-/** Counts records read from `persons`: values of getAll/get/getMany, and cursor stops. */
-function countReads(down: DBCore): DBCore {
-  return {
-    ...down,
-    table(name) {
-      const table = down.table(name);
-      if (name !== 'persons') return table;
-      return {
-        ...table,
-        async get(req) {
-          reads += 1;
-          return table.get(req);
-        },
-        async getMany(req) {
-          reads += req.keys.length;
-          return table.getMany(req);
-        },
-        async query(req) {
-          const res = await table.query(req);
-          if (req.values) reads += res.result.length;
-          return res;
-        },
-        async openCursor(req) {
-          const cursor = await table.openCursor(req);
-          if (!cursor) return cursor;
-          const start = cursor.start.bind(cursor);
-          (cursor as { start: DBCoreCursor['start'] }).start = (onNext) =>
-            start(() => {
-              if (req.values) reads += 1;
-              onNext();
-            });
-          return cursor;
-        },
-      };
-    },
-  };
-}
 
 beforeAll(async () => {
   countSteps();
   db = new DeskDatabase(`grid-${newRecordId()}`);
-  db.use({ stack: 'dbcore', name: 'countReads', create: countReads });
+  db.use({ stack: 'dbcore', name: 'countReads', create: countReads('persons') });
   await db.open();
   const stamper = new RecordStamper(
     'office-chengguan',
@@ -155,11 +102,11 @@ describe('personsGridPage', () => {
       [29, { field: 'name', direction: 'asc' }],
       [17, { field: 'birthDate', direction: 'desc' }],
     ] as const) {
-      reads = 0;
+      counted.reads = 0;
       const got = await personsGridPage(db, { page, pageSize: 100, sort, filter: '' });
       expect(got.rows).toHaveLength(100);
-      expect(reads).toBeGreaterThanOrEqual(100);
-      expect(reads).toBeLessThanOrEqual(102);
+      expect(counted.reads).toBeGreaterThanOrEqual(100);
+      expect(counted.reads).toBeLessThanOrEqual(102);
     }
   });
 
@@ -193,7 +140,7 @@ describe('personsGridPage', () => {
   it('caps a broad search at what it reads, and says so', async () => {
     const surname = all[0]?.name.slice(0, 1) ?? '';
     const matching = all.filter((p) => p.name.startsWith(surname)).length;
-    reads = 0;
+    counted.reads = 0;
     const capped = await personsGridPage(
       db,
       { page: 0, pageSize: 10, sort: null, filter: surname },
@@ -202,7 +149,7 @@ describe('personsGridPage', () => {
     expect(capped).toMatchObject({ total: 5, limited: true });
     expect(capped.rows).toHaveLength(5);
     expect(matching).toBeGreaterThan(6);
-    expect(reads).toBeLessThanOrEqual(6 + 2);
+    expect(counted.reads).toBeLessThanOrEqual(6 + 2);
   });
 
   it('leaves tombstones out of a page', async () => {
@@ -244,24 +191,24 @@ describe('personsGridPage next to a page already read (anchor)', () => {
               .sort()
               .reverse();
         const page12 = await personsGridPage(db, { ...base, page: 12 });
-        steps = 0;
+        counted.steps = 0;
         const next = await personsGridPage(db, {
           ...base,
           page: 0, // only the anchor places the page
           anchor: { row: page12.last as Person, direction: 'next' },
         });
-        expect(steps).toBeLessThanOrEqual(102);
-        expect(steps).toBeGreaterThanOrEqual(99);
+        expect(counted.steps).toBeLessThanOrEqual(102);
+        expect(counted.steps).toBeGreaterThanOrEqual(99);
         expect(next.rows.map((p) => p.id)).toEqual(want.slice(1300, 1400));
         expect(next.total).toBe(size);
-        steps = 0;
+        counted.steps = 0;
         const prev = await personsGridPage(db, {
           ...base,
           page: 0,
           anchor: { row: page12.first as Person, direction: 'prev' },
         });
-        expect(steps).toBeLessThanOrEqual(102);
-        expect(steps).toBeGreaterThanOrEqual(99);
+        expect(counted.steps).toBeLessThanOrEqual(102);
+        expect(counted.steps).toBeGreaterThanOrEqual(99);
         expect(prev.rows.map((p) => p.id)).toEqual(want.slice(1100, 1200));
         // The last page, short, and nothing past it.
         const page28 = await personsGridPage(db, { ...base, page: 28 });

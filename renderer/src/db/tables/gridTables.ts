@@ -4,7 +4,8 @@ import type { SchemaVersion } from '../schema';
  * Schema version 15: the indexes the lists' tables sort by (docs/architecture.md,
  * "Tables"). A list sorts a column only when an index holds it, so a page is read by
  * walking the index (renderer/src/db/repositories/grid/), never by sorting a table in
- * memory. Persons by name and birth date (ID number and updatedAt were indexed already).
+ * memory. Persons by name and birth date (ID number and updatedAt were indexed already);
+ * cases by applicant name and application date.
  * IndexedDB fills a new index from the stored records itself: no upgrade function.
  * Never edited once shipped.
  */
@@ -12,5 +13,7 @@ export const gridSchemaVersion: SchemaVersion = {
   version: 15,
   stores: {
     persons: 'id, idNumber, householdId, *searchTokens, updatedAt, *idTails, name, birthDate',
+    cases:
+      'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue, [status+decisionDue], programme, [programme+status], reviewDue, applicantName, applicationDate',
   },
 };

@@ -2,6 +2,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import type { Translate } from '../../i18n/translate';
+import { localStamp } from '../../ui/grid/localStamp';
 import type { Person } from '../../db/repositories/persons';
 import { personSortIndexes } from '../../db/repositories/grid/personsGrid';
 import { sexLabel } from '../common/labels';
@@ -68,12 +69,4 @@ export function personColumns(
       valueFormatter: (value: string) => localStamp(value),
     }),
   ];
-}
-
-/** An ISO instant as the desk's local 'YYYY-MM-DD HH:mm'. */
-function localStamp(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }

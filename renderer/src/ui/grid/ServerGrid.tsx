@@ -48,6 +48,8 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   /** The sort chosen, for the list's export to read in the same order. */
   onSort?: (sort: GridSort<F> | null) => void;
   pageSize?: number;
+  /** A class for a row (e.g. 'overdue', tinted red). */
+  getRowClassName?: (row: R) => string;
 }) {
   const { language } = useT();
   const [paging, setPaging] = useState<GridPaginationModel & { anchor?: PageAnchor }>({
@@ -126,7 +128,13 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
         }}
         localeText={{ ...base, noRowsLabel: props.noRowsText }}
         slotProps={{ row: { 'data-testid': props.rowTestId } as Partial<GridRowProps> }}
-        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' } }}
+        {...(props.getRowClassName
+          ? { getRowClassName: (params: { row: R }) => props.getRowClassName?.(params.row) ?? '' }
+          : {})}
+        sx={{
+          '& .MuiDataGrid-row': { cursor: 'pointer' },
+          '& .MuiDataGrid-row.overdue': { bgcolor: 'rgba(211,47,47,0.06)' },
+        }}
       />
     </Box>
   );
