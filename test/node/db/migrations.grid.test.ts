@@ -5,9 +5,13 @@ import { gridSchemaVersion } from '../../../renderer/src/db/tables/gridTables';
 
 /** v14 → v15 (the lists' sort indexes), as the other migration tests do. */
 describe('schema v15: grid sort indexes', () => {
-  it('is version 15, re-declares persons and cases with their sort indexes, no upgrade', () => {
+  it('is version 15, re-declares persons, cases and services with their list indexes, no upgrade', () => {
     expect(gridSchemaVersion.version).toBe(15);
-    expect(Object.keys(gridSchemaVersion.stores)).toEqual(['persons', 'cases']);
+    expect(Object.keys(gridSchemaVersion.stores)).toEqual([
+      'persons',
+      'cases',
+      'communityServices',
+    ]);
     expect(gridSchemaVersion.upgrade).toBeUndefined();
   });
 
@@ -53,6 +57,11 @@ describe('schema v15: grid sort indexes', () => {
         applicationDate: '2026-03-01',
       },
     ]);
+    await v14.table('communityServices').bulkAdd([
+      { id: 's1', type: 'homeVisit', startAt: '2026-02-01T09:00' },
+      { id: 's2', type: 'consultation', startAt: '2026-02-02T09:00' },
+      { id: 's3', type: 'homeVisit', startAt: '2026-02-03T09:00' },
+    ]);
     await v14.table('queue').add({ seq: 1, opId: 'op-1', recordId: 'p1' });
     v14.close();
 
@@ -79,6 +88,12 @@ describe('schema v15: grid sort indexes', () => {
         .equals(['dibao', 'active'])
         .primaryKeys(),
     ).toEqual(['c1']);
+    const visits = await v15
+      .table('communityServices')
+      .where('[type+startAt]')
+      .between(['homeVisit', '2026-01-01'], ['homeVisit', '2026-12-31T~'])
+      .primaryKeys();
+    expect(visits).toEqual(['s1', 's3']);
     expect(await v15.table('queue').count()).toBe(1);
     v15.close();
   });

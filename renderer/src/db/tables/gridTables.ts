@@ -5,7 +5,8 @@ import type { SchemaVersion } from '../schema';
  * "Tables"). A list sorts a column only when an index holds it, so a page is read by
  * walking the index (renderer/src/db/repositories/grid/), never by sorting a table in
  * memory. Persons by name and birth date (ID number and updatedAt were indexed already);
- * cases by applicant name and application date.
+ * cases by applicant name and application date; community services by type within
+ * their start time (the ledger's type filter, paged by the index).
  * IndexedDB fills a new index from the stored records itself: no upgrade function.
  * Never edited once shipped.
  */
@@ -15,5 +16,7 @@ export const gridSchemaVersion: SchemaVersion = {
     persons: 'id, idNumber, householdId, *searchTokens, updatedAt, *idTails, name, birthDate',
     cases:
       'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue, [status+decisionDue], programme, [programme+status], reviewDue, applicantName, applicationDate',
+    communityServices:
+      'id, startAt, type, *servedPersonIds, *volunteerIds, updatedAt, [type+startAt]',
   },
 };

@@ -4,5 +4,5 @@ export const gridEn: Record<keyof typeof gridZh, string> = {
   'grid.limited':
     'More than {count} matches: the table lists the first {count}; type more to narrow it',
   'grid.col.updatedAt': 'Last changed',
-  'grid.open': 'Open',
+  'grid.count': '{count} in all',
 };

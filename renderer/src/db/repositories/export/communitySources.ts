@@ -2,10 +2,12 @@ import type { ListSource } from '../../../export/listDefinition';
 import type { VolunteerRow } from '../../../export/lists/community';
 import { zh } from '../../../export/zhWords';
 import type { DeskDatabase } from '../../database';
-import { listServices, type ServiceFilter, type ServiceRecord } from '../community/services';
+import type { ServiceFilter, ServiceRecord } from '../community/services';
+import type { GridSort } from '../grid/gridQuery';
+import { servicesGridPage, type ServiceSortField } from '../grid/servicesGrid';
 import { totalMinutesOf } from '../community/volunteerServices';
 import { listVolunteers } from '../community/volunteers';
-import { pagesByOffset, pagesOf } from './pageThrough';
+import { exportPageSize, pagesOf } from './pageThrough';
 
 /** The most volunteers the ledger export holds (the screen shows the first 200). */
 const volunteerLimit = 10_000;
@@ -16,11 +18,24 @@ export function serviceFilterWords(filter: ServiceFilter): string {
   return words.join('，');
 }
 
-/** The service ledger with the screen's period and type, read with listServices page by page. */
-export function servicesSource(db: DeskDatabase, filter: ServiceFilter): ListSource<ServiceRecord> {
+/**
+ * The service ledger with the screen's period, type and order, read through the table's
+ * own servicesGridPage page by page.
+ */
+export function servicesSource(
+  db: DeskDatabase,
+  filter: ServiceFilter,
+  sort: GridSort<ServiceSortField> | null = null,
+): ListSource<ServiceRecord> {
   return {
     filterWords: serviceFilterWords(filter),
-    pages: () => pagesByOffset((offset, limit) => listServices(db, filter, limit, offset)),
+    pages: async function* () {
+      for (let page = 0; ; page++) {
+        const got = await servicesGridPage(db, { page, pageSize: exportPageSize, sort, filter });
+        if (got.rows.length > 0) yield got.rows;
+        if ((page + 1) * exportPageSize >= got.total) return;
+      }
+    },
   };
 }
 
