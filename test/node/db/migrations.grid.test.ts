@@ -5,12 +5,13 @@ import { gridSchemaVersion } from '../../../renderer/src/db/tables/gridTables';
 
 /** v14 → v15 (the lists' sort indexes), as the other migration tests do. */
 describe('schema v15: grid sort indexes', () => {
-  it('is version 15, re-declares persons, cases and services with their list indexes, no upgrade', () => {
+  it('is version 15, re-declares the listed stores with their sort indexes, no upgrade', () => {
     expect(gridSchemaVersion.version).toBe(15);
     expect(Object.keys(gridSchemaVersion.stores)).toEqual([
       'persons',
       'cases',
       'communityServices',
+      'elderlyResidents',
     ]);
     expect(gridSchemaVersion.upgrade).toBeUndefined();
   });
@@ -62,6 +63,10 @@ describe('schema v15: grid sort indexes', () => {
       { id: 's2', type: 'consultation', startAt: '2026-02-02T09:00' },
       { id: 's3', type: 'homeVisit', startAt: '2026-02-03T09:00' },
     ]);
+    await v14.table('elderlyResidents').bulkAdd([
+      { id: 'r1', personId: 'p1', personName: '王五', searchTokens: ['王五'], updatedAt: 'a' },
+      { id: 'r2', personId: 'p2', personName: '李四', searchTokens: ['李四'], updatedAt: 'b' },
+    ]);
     await v14.table('queue').add({ seq: 1, opId: 'op-1', recordId: 'p1' });
     v14.close();
 
@@ -94,6 +99,10 @@ describe('schema v15: grid sort indexes', () => {
       .between(['homeVisit', '2026-01-01'], ['homeVisit', '2026-12-31T~'])
       .primaryKeys();
     expect(visits).toEqual(['s1', 's3']);
+    expect(await v15.table('elderlyResidents').orderBy('personName').primaryKeys()).toEqual([
+      'r2',
+      'r1',
+    ]);
     expect(await v15.table('queue').count()).toBe(1);
     v15.close();
   });

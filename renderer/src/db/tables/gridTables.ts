@@ -6,7 +6,8 @@ import type { SchemaVersion } from '../schema';
  * walking the index (renderer/src/db/repositories/grid/), never by sorting a table in
  * memory. Persons by name and birth date (ID number and updatedAt were indexed already);
  * cases by applicant name and application date; community services by type within
- * their start time (the ledger's type filter, paged by the index).
+ * their start time (the ledger's type filter, paged by the index); care-home residents
+ * by name.
  * IndexedDB fills a new index from the stored records itself: no upgrade function.
  * Never edited once shipped.
  */
@@ -18,5 +19,6 @@ export const gridSchemaVersion: SchemaVersion = {
       'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue, [status+decisionDue], programme, [programme+status], reviewDue, applicantName, applicationDate',
     communityServices:
       'id, startAt, type, *servedPersonIds, *volunteerIds, updatedAt, [type+startAt]',
+    elderlyResidents: 'id, personId, *searchTokens, updatedAt, personName',
   },
 };
