@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import { DeskDatabase, recordTable } from '../../../renderer/src/db/database';
+import { volunteersGridPage } from '../../../renderer/src/db/repositories/grid/volunteersGrid';
+import {
+  volunteersTable,
+  volunteerServicesTable,
+} from '../../../renderer/src/db/tables/communityTables';
 import type { ServiceRecord } from '../../../renderer/src/db/repositories/community/services';
 import { servicesGridPage } from '../../../renderer/src/db/repositories/grid/servicesGrid';
 import { serviceRecordsTable } from '../../../renderer/src/db/tables/communityTables';
@@ -25,11 +30,14 @@ beforeAll(async () => {
     { userId: 'u', name: '管理员', role: 'admin' } as never,
     Date.now(),
   );
-  const records = generateOffice(
+  const office = generateOffice(
     6,
     { persons: 600, cases: 0, volunteers: 20, serviceRecords: 2000 },
     stamper,
-  )
+  );
+  for (const r of office)
+    if (r.kind !== 'communityService') await recordTable(db, r.kind).put(r.record as never);
+  const records = office
     .filter((r) => r.kind === 'communityService')
     .map((r) => r.record) as unknown as ServiceRecord[];
   await serviceRecordsTable(db).bulkAdd(records);
@@ -77,5 +85,35 @@ describe('servicesGridPage', () => {
     expect(counted.reads).toBeLessThanOrEqual(27);
     expect(got.total).toBe(ofType.length);
     expect(got.rows.map((r) => r.id)).toEqual(order(ofType, true).slice(25, 50));
+  });
+});
+
+describe('volunteersGridPage', () => {
+  it('pages the ledger by volunteer number with each page’s hours summed', async () => {
+    const volunteers = await volunteersTable(db).toArray();
+    expect(volunteers.length).toBeGreaterThan(10);
+    const services = await volunteerServicesTable(db).toArray();
+    const minutes = (id: string) =>
+      services
+        .filter((s) => s.volunteerId === id && !s.deleted && !s.voided)
+        .reduce((sum, s) => sum + s.serviceMinutes, 0);
+    const numbers = volunteers.map((v) => v.volunteerNumber).sort();
+    const got = await volunteersGridPage(db, {
+      page: 1,
+      pageSize: 5,
+      sort: { field: 'volunteerNumber', direction: 'asc' },
+      filter: '',
+    });
+    expect(got.total).toBe(volunteers.length);
+    expect(got.rows.map((v) => v.volunteerNumber)).toEqual(numbers.slice(5, 10));
+    for (const v of got.rows) expect(v.minutes).toBe(minutes(v.id));
+    const next = await volunteersGridPage(db, {
+      page: 0,
+      pageSize: 5,
+      sort: { field: 'volunteerNumber', direction: 'asc' },
+      filter: '',
+      anchor: { row: got.last as never, direction: 'next' },
+    });
+    expect(next.rows.map((v) => v.volunteerNumber)).toEqual(numbers.slice(10, 15));
   });
 });

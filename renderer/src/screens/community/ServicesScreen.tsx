@@ -107,6 +107,7 @@ export function ServicesScreen() {
         rowTestId="service-row"
         onResult={setShown}
         onSort={setSort}
+        chromePx={330}
       />
     </Stack>
   );

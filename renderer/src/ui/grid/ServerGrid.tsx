@@ -48,6 +48,8 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   /** The sort chosen, for the list's export to read in the same order. */
   onSort?: (sort: GridSort<F> | null) => void;
   pageSize?: number;
+  /** What the screen shows above and below the table, in px (tabs and filters take more). */
+  chromePx?: number;
   /** A class for a row (e.g. 'overdue', tinted red). */
   getRowClassName?: (row: R) => string;
 }) {
@@ -95,7 +97,10 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
 
   const base = language === 'zh-CN' ? zhText : enText;
   return (
-    <Box sx={{ height: 'calc(100vh - 250px)', minHeight: 380 }} data-testid={props.testId}>
+    <Box
+      sx={{ height: `calc(100vh - ${props.chromePx ?? 250}px)`, minHeight: 380 }}
+      data-testid={props.testId}
+    >
       <DataGrid<R>
         columns={props.columns}
         rows={result?.page.rows ?? []}

@@ -97,6 +97,7 @@ export function ResidentsScreen() {
         rowTestId="resident-row"
         onResult={setShown}
         onSort={setSort}
+        chromePx={330}
       />
     </Stack>
   );
