@@ -177,3 +177,24 @@ it('lists the cases in a table sorted by application date, filtered by programme
     .first()
     .waitFor();
 });
+
+it('lists the households on the registry’s 家庭 tab, sorted by head, opened with Enter', async () => {
+  await page.getByRole('button', { name: '人员' }).first().click();
+  await page.getByTestId('tab-households').click();
+  const list = page.getByTestId('household-list');
+  const footer = () => list.locator('.MuiTablePagination-displayedRows').innerText();
+  await expect.poll(footer).toBe(`1–50 共 ${households.length}`);
+  const heads = households.map((h) => String(h.headName)).sort();
+  await list.getByRole('columnheader', { name: '户主' }).click();
+  const firstHead = () =>
+    page.getByTestId('household-row').first().locator('[data-field="headName"]').innerText();
+  await expect.poll(firstHead).toBe(heads[0]);
+  await shot('grid-households');
+  await page.getByTestId('household-row').first().locator('[data-field="headName"]').focus();
+  await page.keyboard.press('Enter');
+  await list.waitFor({ state: 'detached' });
+  await page
+    .getByText(heads[0] as string)
+    .first()
+    .waitFor();
+});

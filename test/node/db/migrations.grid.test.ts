@@ -9,6 +9,7 @@ describe('schema v15: grid sort indexes', () => {
     expect(gridSchemaVersion.version).toBe(15);
     expect(Object.keys(gridSchemaVersion.stores)).toEqual([
       'persons',
+      'households',
       'cases',
       'communityServices',
       'elderlyResidents',
@@ -67,6 +68,10 @@ describe('schema v15: grid sort indexes', () => {
       { id: 'r1', personId: 'p1', personName: '王五', searchTokens: ['王五'], updatedAt: 'a' },
       { id: 'r2', personId: 'p2', personName: '李四', searchTokens: ['李四'], updatedAt: 'b' },
     ]);
+    await v14.table('households').bulkAdd([
+      { id: 'h1', headPersonId: 'p1', headName: '王五', villageName: '西村', searchTokens: [] },
+      { id: 'h2', headPersonId: 'p2', headName: '李四', villageName: '东村', searchTokens: [] },
+    ]);
     await v14.table('queue').add({ seq: 1, opId: 'op-1', recordId: 'p1' });
     v14.close();
 
@@ -99,6 +104,12 @@ describe('schema v15: grid sort indexes', () => {
       .between(['homeVisit', '2026-01-01'], ['homeVisit', '2026-12-31T~'])
       .primaryKeys();
     expect(visits).toEqual(['s1', 's3']);
+    expect(await v15.table('households').orderBy('headName').primaryKeys()).toEqual(['h2', 'h1']);
+    // 东 (U+4E1C) before 西 (U+897F).
+    expect(await v15.table('households').orderBy('villageName').primaryKeys()).toEqual([
+      'h2',
+      'h1',
+    ]);
     expect(await v15.table('elderlyResidents').orderBy('personName').primaryKeys()).toEqual([
       'r2',
       'r1',

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
+import type { Household } from '../../../renderer/src/db/repositories/households';
+import { householdsGridPage } from '../../../renderer/src/db/repositories/grid/householdsGrid';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
 import {
   personsGridPage,
@@ -35,7 +37,11 @@ beforeAll(async () => {
     } as never,
     Date.now(),
   );
-  const persons = generateOffice(3, { persons: size, cases: 0 }, stamper)
+  const office = generateOffice(3, { persons: size, cases: 0 }, stamper);
+  await db.households.bulkAdd(
+    office.filter((r) => r.kind === 'household').map((r) => r.record) as never[],
+  );
+  const persons = office
     .filter((r) => r.kind === 'person')
     .map((r, i) => ({
       ...r.record,
@@ -246,5 +252,36 @@ describe('personsGridPage next to a page already read (anchor)', () => {
       anchor = got.last;
     }
     expect(seen).toEqual(want.slice(0, 2100));
+  });
+});
+
+describe('householdsGridPage', () => {
+  it('pages households by head and by village from their indexes, and by a search', async () => {
+    const households = (await db.households.toArray()) as Household[];
+    expect(households.length).toBeGreaterThan(500);
+    for (const field of ['headName', 'villageName'] as const) {
+      const want = [...households]
+        .sort((a, b) => (a[field] < b[field] ? -1 : a[field] > b[field] ? 1 : a.id < b.id ? -1 : 1))
+        .map((h) => h.id);
+      const got = await householdsGridPage(db, {
+        page: 3,
+        pageSize: 50,
+        sort: { field, direction: 'asc' },
+        filter: '',
+      });
+      expect(got.total).toBe(households.length);
+      expect(got.rows.map((h) => h.id)).toEqual(want.slice(150, 200));
+    }
+    const surname = households[0]?.headName.slice(0, 1) ?? '';
+    const found = await householdsGridPage(db, {
+      page: 0,
+      pageSize: 20,
+      sort: { field: 'headName', direction: 'desc' },
+      filter: surname,
+    });
+    expect(found.rows.length).toBeGreaterThan(0);
+    expect(found.rows.every((h) => h.headName.startsWith(surname))).toBe(true);
+    const names = found.rows.map((h) => h.headName);
+    expect(names).toEqual([...names].sort().reverse());
   });
 });

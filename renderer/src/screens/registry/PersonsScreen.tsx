@@ -5,6 +5,8 @@ import SearchIcon from '@mui/icons-material/Search';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { GridPage, GridSort } from '../../db/repositories/grid/gridQuery';
@@ -24,6 +26,8 @@ import { useSession } from '../../state/session';
 import { ServerGrid, type GridPaging } from '../../ui/grid/ServerGrid';
 import { PageHeader } from '../common/PageHeader';
 import { personColumns } from './personColumns';
+import { HouseholdsTable } from './HouseholdsTable';
+import type { HouseholdSortField } from '../../db/repositories/grid/householdsGrid';
 
 /**
  * The registry. One search box (name, pinyin initials, ID-number prefix or its last 4
@@ -37,6 +41,8 @@ export function PersonsScreen() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<GridSort<PersonSortField> | null>(null);
   const [limited, setLimited] = useState(false);
+  const [tab, setTab] = useState<'persons' | 'households'>('persons');
+  const [householdSort, setHouseholdSort] = useState<GridSort<HouseholdSortField> | null>(null);
   const searching = query.trim() !== '';
 
   const count = useLiveQuery(() => countPersons(db), [db]);
@@ -58,7 +64,7 @@ export function PersonsScreen() {
           <>
             <ExportListButton
               definition={householdsList}
-              source={() => householdsSource(db, query)}
+              source={() => householdsSource(db, query, householdSort)}
               label={t('listExport.households')}
             />
             <ExportListButton
@@ -104,17 +110,26 @@ export function PersonsScreen() {
               t('registry.persons.count', { count: count.toLocaleString(language) })}
         </Typography>
       </Stack>
-      <ServerGrid<Person, PersonSortField>
-        columns={columns}
-        read={read}
-        filterKey={query.trim()}
-        onOpen={(p) => navigate({ name: 'person', id: p.id })}
-        noRowsText={searching ? t('registry.search.noResults') : t('registry.persons.empty')}
-        testId="person-list"
-        rowTestId="person-row"
-        onResult={onResult}
-        onSort={setSort}
-      />
+      <Tabs value={tab} onChange={(_e, v: 'persons' | 'households') => setTab(v)}>
+        <Tab value="persons" label={t('grid.tab.persons')} />
+        <Tab value="households" label={t('grid.tab.households')} data-testid="tab-households" />
+      </Tabs>
+      {tab === 'persons' ? (
+        <ServerGrid<Person, PersonSortField>
+          columns={columns}
+          read={read}
+          filterKey={query.trim()}
+          onOpen={(p) => navigate({ name: 'person', id: p.id })}
+          noRowsText={searching ? t('registry.search.noResults') : t('registry.persons.empty')}
+          testId="person-list"
+          rowTestId="person-row"
+          onResult={onResult}
+          onSort={setSort}
+          chromePx={300}
+        />
+      ) : (
+        <HouseholdsTable query={query} onSort={setHouseholdSort} />
+      )}
     </Stack>
   );
 }
