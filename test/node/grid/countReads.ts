@@ -47,8 +47,9 @@ export function countReads(tableName: string) {
 let patched = false;
 
 /**
- * Counts IndexedDB's own cursor moves (continue, continuePrimaryKey, advance) on the
- * fake-indexeddb cursor prototype: the anchored pages read IndexedDB directly, past Dexie.
+ * Counts IndexedDB's own reads on the fake-indexeddb prototypes — each cursor move
+ * (continue, continuePrimaryKey, advance) and each record an index's getAll returns:
+ * the anchored pages read IndexedDB directly, past Dexie.
  */
 export function countSteps(): void {
   if (patched) return;
@@ -62,4 +63,12 @@ export function countSteps(): void {
       return original.apply(this, args);
     };
   }
+  const index = (globalThis as unknown as { IDBIndex: { prototype: Record<string, unknown> } })
+    .IDBIndex.prototype;
+  const getAll = index.getAll as (...args: unknown[]) => IDBRequest<unknown[]>;
+  index.getAll = function (this: unknown, ...args: unknown[]) {
+    const request = getAll.apply(this, args);
+    request.addEventListener('success', () => (counted.steps += request.result.length));
+    return request;
+  };
 }

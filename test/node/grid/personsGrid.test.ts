@@ -183,6 +183,16 @@ describe('personsGridPage', () => {
   });
 });
 
+/**
+ * One page of records read: by IndexedDB's own cursor (an index seek, past Dexie) or,
+ * on the id index, by Dexie's key range (counted by the middleware).
+ */
+function expectOnePageRead() {
+  const read = Math.max(counted.steps, counted.reads);
+  expect(read).toBeGreaterThanOrEqual(99);
+  expect(read).toBeLessThanOrEqual(102);
+}
+
 describe('personsGridPage next to a page already read (anchor)', () => {
   for (const field of [null, ...Object.keys(personSortIndexes)] as (PersonSortField | null)[]) {
     for (const direction of ['asc', 'desc'] as const) {
@@ -198,23 +208,23 @@ describe('personsGridPage next to a page already read (anchor)', () => {
               .reverse();
         const page12 = await personsGridPage(db, { ...base, page: 12 });
         counted.steps = 0;
+        counted.reads = 0;
         const next = await personsGridPage(db, {
           ...base,
           page: 0, // only the anchor places the page
           anchor: { row: page12.last as Person, direction: 'next' },
         });
-        expect(counted.steps).toBeLessThanOrEqual(102);
-        expect(counted.steps).toBeGreaterThanOrEqual(99);
+        expectOnePageRead();
         expect(next.rows.map((p) => p.id)).toEqual(want.slice(1300, 1400));
         expect(next.total).toBe(size);
         counted.steps = 0;
+        counted.reads = 0;
         const prev = await personsGridPage(db, {
           ...base,
           page: 0,
           anchor: { row: page12.first as Person, direction: 'prev' },
         });
-        expect(counted.steps).toBeLessThanOrEqual(102);
-        expect(counted.steps).toBeGreaterThanOrEqual(99);
+        expectOnePageRead();
         expect(prev.rows.map((p) => p.id)).toEqual(want.slice(1100, 1200));
         // The last page, short, and nothing past it.
         const page28 = await personsGridPage(db, { ...base, page: 28 });

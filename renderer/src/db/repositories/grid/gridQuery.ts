@@ -61,8 +61,13 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
   anchor?: PageAnchor,
 ): Promise<GridPage<R>> {
   checkPaging(page, pageSize);
-  const seek = anchor ? keysetPage(table, index, direction, anchor, pageSize) : null;
-  const ordered = direction === 'desc' ? table.orderBy(index).reverse() : table.orderBy(index);
+  const desc = direction === 'desc';
+  const seek = !anchor
+    ? null
+    : index === 'id'
+      ? idRangePage(table, desc, anchor, pageSize)
+      : keysetPage(table, index, direction, anchor, pageSize);
+  const ordered = desc ? table.orderBy(index).reverse() : table.orderBy(index);
   const [rows, total] = await Promise.all([
     seek ??
       ordered
@@ -79,6 +84,21 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
     limited: false,
     ...(first && last ? { first, last } : {}),
   };
+}
+
+/** On the unique id index a key range does it: the rows past (or before) the anchor's id. */
+function idRangePage<R>(
+  table: Table<R, string>,
+  desc: boolean,
+  anchor: PageAnchor,
+  pageSize: number,
+): Promise<R[]> {
+  // Walking a newest-first list forward walks the ids down.
+  const down = desc === (anchor.direction === 'next');
+  const id = anchor.row.id;
+  const range = down ? table.where('id').below(id) : table.where('id').above(id);
+  const read = (down ? range.reverse() : range).limit(pageSize).toArray();
+  return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
 }
 
 /**

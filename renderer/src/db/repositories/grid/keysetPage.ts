@@ -66,6 +66,20 @@ export function keysetPage<R>(
           return;
         }
       }
+      if (ascending && !byId && indexedDB.cmp(cursor.key, key) !== 0) {
+        // Past the anchor's equal keys, at the first entry of a new key: the rest of the
+        // page is one getAll from that key on (one request instead of one per row).
+        const rest = (source as IDBIndex).getAll(
+          IDBKeyRange.lowerBound(cursor.key),
+          limit - rows.length,
+        );
+        rest.onsuccess = () => {
+          rows.push(...(rest.result as R[]));
+          done();
+        };
+        rest.onerror = () => reject(rest.error ?? new Error('getAll failed'));
+        return;
+      }
       rows.push(cursor.value as R);
       if (rows.length >= limit) return done();
       cursor.continue();
