@@ -198,3 +198,15 @@ it('lists the households on the registry’s 家庭 tab, sorted by head, opened 
     .first()
     .waitFor();
 });
+
+it('speaks English when the desk does', async () => {
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Persons' }).first().click();
+  const list = page.getByTestId('person-list');
+  await list.getByText('Rows per page:').waitFor();
+  await expect
+    .poll(() => list.locator('.MuiTablePagination-displayedRows').innerText())
+    .toBe(`1–50 of ${count}`);
+  await list.getByRole('columnheader', { name: 'Last changed' }).waitFor();
+  await shot('grid-persons-en');
+});
