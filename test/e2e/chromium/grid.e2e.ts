@@ -22,10 +22,16 @@ const stamper = new RecordStamper(
   { userId: 'user-admin', name: '管理员', role: 'admin' } as never,
   Date.parse('2026-03-01T08:00:00Z'),
 );
-const office = generateOffice(15, { persons: count, cases: 40 }, stamper);
+const office = generateOffice(
+  15,
+  { persons: count, cases: 40, institutions: 1, bedsPerInstitution: 12 },
+  stamper,
+);
 const persons = office.filter((r) => r.kind === 'person').map((r) => r.record);
 const households = office.filter((r) => r.kind === 'household').map((r) => r.record);
 const cases = office.filter((r) => r.kind === 'assistanceCase').map((r) => r.record);
+const residents = office.filter((r) => r.kind === 'elderlyResident').map((r) => r.record);
+const assessments = office.filter((r) => r.kind === 'elderlyAssessment').map((r) => r.record);
 const nameOf = (p: (typeof persons)[number]) => String(p.name);
 
 beforeAll(async () => {
@@ -48,15 +54,24 @@ async function shot(name: string) {
 /** The generated office put into the desk's store, as pulled records are. */
 function storeOffice() {
   return page.evaluate(
-    ([ps, hs, cs]) =>
+    ([ps, hs, cs, rs, as]) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('minzheng-desk');
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
-          const tx = open.result.transaction(['persons', 'households', 'cases'], 'readwrite');
+          const stores = [
+            'persons',
+            'households',
+            'cases',
+            'elderlyResidents',
+            'elderlyAssessments',
+          ];
+          const tx = open.result.transaction(stores, 'readwrite');
           for (const p of ps) tx.objectStore('persons').put({ ...p, hqVersion: 1 });
           for (const h of hs) tx.objectStore('households').put({ ...h, hqVersion: 1 });
           for (const c of cs) tx.objectStore('cases').put({ ...c, hqVersion: 1 });
+          for (const r of rs) tx.objectStore('elderlyResidents').put({ ...r, hqVersion: 1 });
+          for (const a of as) tx.objectStore('elderlyAssessments').put({ ...a, hqVersion: 1 });
           tx.oncomplete = () => {
             open.result.close();
             resolve();
@@ -64,7 +79,7 @@ function storeOffice() {
           tx.onerror = () => reject(new Error(String(tx.error)));
         };
       }),
-    [persons, households, cases] as const,
+    [persons, households, cases, residents, assessments] as const,
   );
 }
 
@@ -197,6 +212,23 @@ it('lists the households on the registry’s 家庭 tab, sorted by head, opened 
     .getByText(heads[0] as string)
     .first()
     .waitFor();
+});
+
+it('lists care-home residents sorted by name, each with the level of its page’s join', async () => {
+  await page.getByRole('button', { name: '养老服务' }).first().click();
+  await page.getByRole('tab', { name: '入住老人' }).click();
+  const list = page.getByTestId('resident-list');
+  await expect
+    .poll(() => list.locator('.MuiTablePagination-displayedRows').innerText())
+    .toBe(`1–${Math.min(50, residents.length)} 共 ${residents.length}`);
+  const names = residents.map((r) => String(r.personName)).sort();
+  await list.getByRole('columnheader', { name: '姓名' }).click();
+  await expect
+    .poll(() =>
+      page.getByTestId('resident-row').first().locator('[data-field="personName"]').innerText(),
+    )
+    .toBe(names[0]);
+  await shot('grid-residents');
 });
 
 it('speaks English when the desk does', async () => {
