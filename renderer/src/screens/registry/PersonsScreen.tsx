@@ -102,12 +102,14 @@ export function PersonsScreen() {
           }}
         />
         <Typography variant="body2" color="text.secondary" data-testid="person-count">
-          {searching
-            ? limited
-              ? t('grid.limited', { count: personFilterCap })
-              : ''
-            : count !== undefined &&
-              t('registry.persons.count', { count: count.toLocaleString(language) })}
+          {tab !== 'persons'
+            ? ''
+            : searching
+              ? limited
+                ? t('grid.limited', { count: personFilterCap })
+                : ''
+              : count !== undefined &&
+                t('registry.persons.count', { count: count.toLocaleString(language) })}
         </Typography>
       </Stack>
       <Tabs value={tab} onChange={(_e, v: 'persons' | 'households') => setTab(v)}>
