@@ -13,6 +13,7 @@ export interface StoreFigures {
   load: Awaited<ReturnType<PageBench['loadOffice']>>;
   save: { writePath: Percentiles; rawTwoTable: Percentiles };
   search: Awaited<ReturnType<PageBench['measureSearch']>>;
+  grid: Awaited<ReturnType<PageBench['measureGrid']>>;
   apply: {
     records: number;
     pageSize: number;
@@ -46,7 +47,12 @@ export async function runStoreBench(
       samples,
       seed,
     ] as const);
-    return { load, save, search };
+    log('chromium: measuring the persons table’s pages…');
+    const grid = await page.evaluate(([n, s]) => window.bench.measureGrid(n, s), [
+      samples,
+      seed,
+    ] as const);
+    return { load, save, search, grid };
   });
 
   // Load 2 (fresh profile): the same office as pulled changes, raw bulkPut vs applyPulled,

@@ -66,7 +66,7 @@ function installMarks() {
         marks.shell = now;
       if (
         marks.rows === undefined &&
-        document.querySelector('[data-testid="person-row"] [role="cell"]')
+        document.querySelector('[data-testid="person-row"] [role="gridcell"]')
       )
         marks.rows = now;
     }

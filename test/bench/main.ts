@@ -11,11 +11,12 @@ import { runReplicationBench } from './replicationBench';
 import { runRollBench } from './rollBench';
 import { runImportBench } from './importBench';
 import { searchRows, runSearchOnly } from './searchOnly';
+import { gridRows, runGridOnly } from './gridOnly';
 import { runSyncBench } from './syncBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search]`:
+ * [--only search|grid|import] [--persons N]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -48,6 +49,19 @@ const importRows = Number(option('--import-rows') ?? (quick ? 10_000 : 100_000))
 if (option('--only') === 'import') {
   // Only the roster import's row (a small --import-rows checks that it works).
   await runImportBench(pages.url, importRows, log);
+  await pages.close();
+  process.exit(0);
+}
+if (option('--only') === 'grid') {
+  // Only the persons table's rows (--persons N loads a smaller office to check it works).
+  const persons = option('--persons');
+  await runGridOnly(
+    seed,
+    persons ? { ...size, persons: Number(persons) } : size,
+    samples,
+    log,
+    pages.url,
+  );
   await pages.close();
   process.exit(0);
 }
@@ -104,6 +118,7 @@ const rows: Row[] = [
     met: saveRatio <= 1.25,
   },
   ...searchRows(store.search),
+  ...gridRows(store.grid),
   {
     measure: `apply ${store.apply.records} pulled changes (applyPulled, pages of ${store.apply.pageSize})`,
     figure: `${store.apply.realPerSec}/s vs raw bulkPut ${store.apply.rawPerSec}/s = ${applyRatio}×`,

@@ -10,6 +10,7 @@ import { programmeSchemaVersion } from './tables/programmeTables';
 import { rollSchemaVersion } from './tables/rollTables';
 import { medicalSchemaVersion } from './tables/medicalTables';
 import { dynamicsSchemaVersion } from './tables/dynamicsTables';
+import { gridSchemaVersion } from './tables/gridTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -91,6 +92,7 @@ schemaVersions.push(
   rollSchemaVersion,
   medicalSchemaVersion,
   dynamicsSchemaVersion,
+  gridSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -34,6 +34,7 @@ import { listExportEn } from './en/listExport';
 import { accountsEn } from './en/accounts';
 import { accessRecordEn } from './en/accessRecord';
 import { printingEn } from './en/printing';
+import { gridEn } from './en/grid';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -70,6 +71,7 @@ import { listExportZh } from './zh-CN/listExport';
 import { accountsZh } from './zh-CN/accounts';
 import { accessRecordZh } from './zh-CN/accessRecord';
 import { printingZh } from './zh-CN/printing';
+import { gridZh } from './zh-CN/grid';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -111,6 +113,7 @@ export const zhCN = {
   ...accountsZh,
   ...accessRecordZh,
   ...printingZh,
+  ...gridZh,
   ...datesZh,
 };
 
@@ -152,5 +155,6 @@ export const en: Record<MessageKey, string> = {
   ...accountsEn,
   ...accessRecordEn,
   ...printingEn,
+  ...gridEn,
   ...datesEn,
 };

@@ -9,6 +9,7 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { searchPersons } from '../../../renderer/src/db/repositories/persons';
+import { measureGridPages } from './gridMeasure';
 import { createSettingsIn, ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { write } from '../../../renderer/src/db/writePath';
@@ -178,6 +179,20 @@ const bench = {
       }
       result[name] = { ...percentiles(times), meanHits: Math.round(hits / samples) };
     }
+    return result;
+  },
+
+  /** The persons table's pages (gridMeasure.ts), through the table's query function. */
+  async measureGrid(samples: number, seed: number) {
+    if (!loaded) throw new Error('loadOffice first');
+    const { db, records } = loaded;
+    const rng = seededRandom(seed + 1);
+    const names = records.filter((r) => r.kind === 'person').map((r) => String(r.record.name));
+    const surnameOf = () => (names[rng.int(0, names.length - 1)] ?? '王').slice(0, 1);
+    const measured = await measureGridPages(db, samples, rng, surnameOf);
+    const result: Record<string, Percentiles & { meanRows: number }> = {};
+    for (const [name, m] of Object.entries(measured))
+      result[name] = { ...percentiles(m.times), meanRows: m.rows };
     return result;
   },
 

@@ -83,7 +83,7 @@ it('finds a person by the last four (and six) characters of the ID number', asyn
   const rows = page.getByTestId('person-row');
   await expect.poll(() => rows.count()).toBe(1);
   await expect.poll(() => rows.first().innerText()).toContain(head.name);
-  const idCell = rows.first().getByRole('cell').nth(1);
+  const idCell = rows.first().getByRole('gridcell').nth(1);
   // Still masked; the tail is marked.
   expect(await idCell.innerText()).toBe(`330102********${head.id.slice(-4)}`);
   const mark = rows.first().getByTestId('id-match');

@@ -57,15 +57,6 @@ export async function countPersons(db: DeskDatabase): Promise<number> {
   return db.persons.count();
 }
 
-/** One window of the full registry, newest first, for the virtualized list. */
-export async function personsPage(
-  db: DeskDatabase,
-  offset: number,
-  limit: number,
-): Promise<Person[]> {
-  return db.persons.orderBy('id').reverse().offset(offset).limit(limit).toArray();
-}
-
 export async function personsOfHousehold(db: DeskDatabase, householdId: string): Promise<Person[]> {
   const members = await db.persons.where('householdId').equals(householdId).toArray();
   return members.filter((p) => !p.deleted);

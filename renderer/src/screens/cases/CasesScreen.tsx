@@ -1,7 +1,5 @@
-import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -10,8 +8,16 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import { programmes, type Programme } from '@shared/domain/assistanceCase';
+import { isOverdue } from '@shared/programmes/decisionClock';
 import { programmeModules } from '@shared/programmes/registry';
-import { listCases, type CaseListFilter } from '../../db/repositories/caseQueries';
+import type { CaseListFilter } from '../../db/repositories/caseQueries';
+import type { AssistanceCase } from '../../db/repositories/cases';
+import type { GridPage, GridSort } from '../../db/repositories/grid/gridQuery';
+import {
+  caseFilterCap,
+  casesGridPage,
+  type CaseSortField,
+} from '../../db/repositories/grid/casesGrid';
 import { casesSource } from '../../db/repositories/export/casesSource';
 import { ExportListButton } from '../../export/ExportListButton';
 import { casesList } from '../../export/lists/cases';
@@ -19,14 +25,14 @@ import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { statusLabel, todayDate } from '../common/labels';
+import { ServerGrid, type GridPaging } from '../../ui/grid/ServerGrid';
 import { PageHeader } from '../common/PageHeader';
-import { CaseRows } from './CaseRows';
-
-const pageSize = 200;
+import { caseColumns } from './caseColumns';
 
 /**
  * The cases of every programme: search by applicant, filter by programme, status or
- * overdue, newest first.
+ * overdue; a table paged and sorted by the store (casesGridPage, which the export
+ * reads too), newest first.
  */
 export function CasesScreen() {
   const { t } = useT();
@@ -44,7 +50,8 @@ export function CasesScreen() {
     ),
   ];
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [limit, setLimit] = useState(pageSize);
+  const [sort, setSort] = useState<GridSort<CaseSortField> | null>(null);
+  const [shown, setShown] = useState<GridPage<AssistanceCase> | null>(null);
   const today = todayDate();
 
   const listFilter: CaseListFilter = {
@@ -54,24 +61,23 @@ export function CasesScreen() {
     ...(status ? { status } : {}),
     ...(programme ? { programme } : {}),
   };
-  const cases = useLiveQuery(
-    () => listCases(db, listFilter, 0, limit),
-    // listFilter is rebuilt each render from these.
-    [db, query, programme, status, overdueOnly, limit, today],
+  const filterKey = JSON.stringify(listFilter);
+  const read = useCallback(
+    (paging: GridPaging<CaseSortField>) =>
+      casesGridPage(db, { ...paging, filter: JSON.parse(filterKey) as CaseListFilter }),
+    [db, filterKey],
   );
-  // A new filter starts from the first page again.
-  const filter = (apply: () => void) => {
-    apply();
-    setLimit(pageSize);
-  };
-
+  const columns = useMemo(() => caseColumns(t, today), [t, today]);
   return (
     <Stack spacing={2}>
       <PageHeader
         title={t('cases.title')}
         actions={
           <>
-            <ExportListButton definition={casesList} source={() => casesSource(db, listFilter)} />
+            <ExportListButton
+              definition={casesList}
+              source={() => casesSource(db, listFilter, sort)}
+            />
             <Button
               variant="contained"
               startIcon={<AddIcon />}
@@ -86,7 +92,7 @@ export function CasesScreen() {
         <TextField
           label={t('cases.search.label')}
           value={query}
-          onChange={(e) => filter(() => setQuery(e.target.value))}
+          onChange={(e) => setQuery(e.target.value)}
           size="small"
           sx={{ width: 320 }}
           autoComplete="off"
@@ -96,7 +102,7 @@ export function CasesScreen() {
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           label={t('programme.choose')}
           value={programme}
-          onChange={(e) => filter(() => setProgramme(e.target.value as Programme | ''))}
+          onChange={(e) => setProgramme(e.target.value as Programme | '')}
           size="small"
           sx={{ width: 160 }}
           data-testid="filter-programme"
@@ -113,7 +119,7 @@ export function CasesScreen() {
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           label={t('cases.filter.status')}
           value={status}
-          onChange={(e) => filter(() => setStatus(e.target.value as string | ''))}
+          onChange={(e) => setStatus(e.target.value as string | '')}
           size="small"
           sx={{ width: 180 }}
         >
@@ -126,24 +132,29 @@ export function CasesScreen() {
         </TextField>
         <FormControlLabel
           control={
-            <Checkbox
-              checked={overdueOnly}
-              onChange={(e) => filter(() => setOverdueOnly(e.target.checked))}
-            />
+            <Checkbox checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} />
           }
           label={t('cases.filter.overdueOnly')}
         />
-        <Typography variant="body2" color="text.secondary">
-          {cases && cases.length > 0 && t('cases.list.shown', { count: cases.length })}
+        <Typography variant="body2" color="text.secondary" data-testid="case-count">
+          {shown &&
+            (shown.limited
+              ? t('grid.limited', { count: caseFilterCap })
+              : t('cases.list.shown', { count: shown.total }))}
         </Typography>
       </Stack>
-      {cases?.length === 0 && <Alert severity="info">{t('cases.list.empty')}</Alert>}
-      {cases && cases.length > 0 && <CaseRows cases={cases} today={today} />}
-      {cases && cases.length >= limit && (
-        <Button onClick={() => setLimit((l) => l + pageSize)} sx={{ alignSelf: 'center' }}>
-          {t('cases.list.loadMore')}
-        </Button>
-      )}
+      <ServerGrid<AssistanceCase, CaseSortField>
+        columns={columns}
+        read={read}
+        filterKey={filterKey}
+        onOpen={(c) => navigate({ name: 'case', id: c.id })}
+        noRowsText={t('cases.list.empty')}
+        testId="case-list"
+        rowTestId="case-row"
+        onResult={setShown}
+        onSort={setSort}
+        getRowClassName={(c) => (isOverdue(c, today) ? 'overdue' : '')}
+      />
     </Stack>
   );
 }

@@ -1,32 +1,31 @@
-import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo, useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { hoursText } from '@shared/domain/community/hours';
 import { serviceTypes, type ServiceType } from '@shared/domain/community/serviceRecord';
-import { listServices, type ServiceFilter } from '../../db/repositories/community/services';
+import type { ServiceFilter, ServiceRecord } from '../../db/repositories/community/services';
+import type { GridPage, GridSort } from '../../db/repositories/grid/gridQuery';
+import { servicesGridPage, type ServiceSortField } from '../../db/repositories/grid/servicesGrid';
 import { servicesSource } from '../../db/repositories/export/communitySources';
 import { ExportListButton } from '../../export/ExportListButton';
 import { servicesList } from '../../export/lists/community';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
+import { ServerGrid, type GridPaging } from '../../ui/grid/ServerGrid';
 import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { CommunityTabs } from './CommunityTabs';
-import { hoursLabel, serviceTypeLabel, spanText } from './labels';
+import { serviceColumns } from './serviceColumns';
+import { serviceTypeLabel } from './labels';
 
-/** The service ledger: records of a period (this year by default), newest first. */
+/**
+ * The service ledger: records of a period (this year by default) and type, newest
+ * first, in a table paged by the store (servicesGridPage, which the export reads too).
+ */
 export function ServicesScreen() {
   const { t } = useT();
   const db = useSession((s) => s.db);
@@ -36,8 +35,15 @@ export function ServicesScreen() {
   const [from, setFrom] = useState(`${today.slice(0, 4)}-01-01`);
   const [to, setTo] = useState(today);
   const filter: ServiceFilter = { from, to, ...(type ? { type } : {}) };
-  const records = useLiveQuery(() => listServices(db, filter), [db, from, to, type]);
-  const total = (records ?? []).reduce((sum, r) => sum + r.durationMinutes, 0);
+  const filterKey = JSON.stringify(filter);
+  const [sort, setSort] = useState<GridSort<ServiceSortField> | null>(null);
+  const [shown, setShown] = useState<GridPage<ServiceRecord> | null>(null);
+  const read = useCallback(
+    (paging: GridPaging<ServiceSortField>) =>
+      servicesGridPage(db, { ...paging, filter: JSON.parse(filterKey) as ServiceFilter }),
+    [db, filterKey],
+  );
+  const columns = useMemo(() => serviceColumns(t), [t]);
 
   return (
     <Stack spacing={2}>
@@ -45,7 +51,10 @@ export function ServicesScreen() {
         title={t('community.title')}
         actions={
           <>
-            <ExportListButton definition={servicesList} source={() => servicesSource(db, filter)} />
+            <ExportListButton
+              definition={servicesList}
+              source={() => servicesSource(db, filter, sort)}
+            />
             <Button
               variant="contained"
               startIcon={<AddIcon />}
@@ -84,53 +93,22 @@ export function ServicesScreen() {
             sx={{ width: 170 }}
           />
         ))}
-        {records && records.length > 0 && (
-          <Typography variant="body2" color="text.secondary">
-            {t('community.services.shown', {
-              count: records.length,
-              hours: hoursText(total),
-            })}
-          </Typography>
-        )}
+        <Typography variant="body2" color="text.secondary" data-testid="service-count">
+          {shown && t('grid.count', { count: shown.total })}
+        </Typography>
       </Stack>
-      {records?.length === 0 && <Alert severity="info">{t('community.services.empty')}</Alert>}
-      {records && records.length > 0 && (
-        <Table size="small" data-testid="service-list">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('community.col.when')}</TableCell>
-              <TableCell>{t('community.col.type')}</TableCell>
-              <TableCell>{t('community.col.place')}</TableCell>
-              <TableCell>{t('community.col.served')}</TableCell>
-              <TableCell align="right">{t('community.col.duration')}</TableCell>
-              <TableCell align="right">{t('community.col.version')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {records.map((r) => (
-              <TableRow
-                key={r.id}
-                hover
-                tabIndex={0}
-                sx={{ cursor: 'pointer' }}
-                onClick={() => navigate({ name: 'service', id: r.id })}
-                onKeyDown={(e) => e.key === 'Enter' && navigate({ name: 'service', id: r.id })}
-              >
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{spanText(r.startAt, r.endAt)}</TableCell>
-                <TableCell>{serviceTypeLabel(t, r.type)}</TableCell>
-                <TableCell>{r.place}</TableCell>
-                <TableCell>
-                  {r.served.length > 3
-                    ? t('community.people', { count: r.served.length })
-                    : r.served.map((p) => p.name).join('、')}
-                </TableCell>
-                <TableCell align="right">{hoursLabel(t, r.durationMinutes)}</TableCell>
-                <TableCell align="right">{r.version}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <ServerGrid<ServiceRecord, ServiceSortField>
+        columns={columns}
+        read={read}
+        filterKey={filterKey}
+        onOpen={(r) => navigate({ name: 'service', id: r.id })}
+        noRowsText={t('community.services.empty')}
+        testId="service-list"
+        rowTestId="service-row"
+        onResult={setShown}
+        onSort={setSort}
+        chromePx={330}
+      />
     </Stack>
   );
 }

@@ -1,45 +1,60 @@
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
-import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import type { GridPage, GridSort } from '../../db/repositories/grid/gridQuery';
+import {
+  personFilterCap,
+  personsGridPage,
+  type PersonSortField,
+} from '../../db/repositories/grid/personsGrid';
 import { householdsSource, personsSource } from '../../db/repositories/export/personsSource';
-import { countPersons, searchPersons } from '../../db/repositories/persons';
+import { countPersons, type Person } from '../../db/repositories/persons';
 import { ExportListButton } from '../../export/ExportListButton';
 import { householdsList } from '../../export/lists/households';
 import { personsList } from '../../export/lists/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
+import { ServerGrid, type GridPaging } from '../../ui/grid/ServerGrid';
 import { PageHeader } from '../common/PageHeader';
-import { PersonRows } from './PersonRows';
-import { usePersonPages } from './usePersonPages';
-
-const searchLimit = 200;
+import { personColumns } from './personColumns';
+import { HouseholdsTable } from './HouseholdsTable';
+import type { HouseholdSortField } from '../../db/repositories/grid/householdsGrid';
 
 /**
  * The registry. One search box (name, pinyin initials, ID-number prefix or its last 4
- * or 6 characters, the match marked on the masked ID); with an
- * empty box, the whole registry as a virtualized list read page by page.
+ * or 6 characters, the match marked on the masked ID) filtering a table of the whole
+ * registry, paged and sorted by the store (personsGridPage, which the export reads too).
  */
 export function PersonsScreen() {
   const { t, language } = useT();
   const db = useSession((s) => s.db);
   const navigate = useRouter((s) => s.navigate);
   const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<GridSort<PersonSortField> | null>(null);
+  const [limited, setLimited] = useState(false);
+  const [tab, setTab] = useState<'persons' | 'households'>('persons');
+  const [householdSort, setHouseholdSort] = useState<GridSort<HouseholdSortField> | null>(null);
   const searching = query.trim() !== '';
 
   const count = useLiveQuery(() => countPersons(db), [db]);
-  const results = useLiveQuery(
-    () => (searching ? searchPersons(db, query, searchLimit) : Promise.resolve(null)),
-    [db, query, searching],
+  const columns = useMemo(
+    () => personColumns(t, query, (id) => navigate({ name: 'household', id })),
+    [t, query, navigate],
   );
-  const pages = usePersonPages(count ?? 0);
+  const read = useCallback(
+    (paging: GridPaging<PersonSortField>) => personsGridPage(db, { ...paging, filter: query }),
+    [db, query],
+  );
+  const onResult = useCallback((page: GridPage<Person>) => setLimited(page.limited), []);
 
   return (
     <Stack spacing={2}>
@@ -49,12 +64,12 @@ export function PersonsScreen() {
           <>
             <ExportListButton
               definition={householdsList}
-              source={() => householdsSource(db, query)}
+              source={() => householdsSource(db, query, householdSort)}
               label={t('listExport.households')}
             />
             <ExportListButton
               definition={personsList}
-              source={() => personsSource(db, query)}
+              source={() => personsSource(db, query, sort)}
               label={t('listExport.persons')}
             />
             <Button
@@ -87,25 +102,36 @@ export function PersonsScreen() {
           }}
         />
         <Typography variant="body2" color="text.secondary" data-testid="person-count">
-          {searching
-            ? results && results.length >= searchLimit
-              ? t('registry.search.limited', { count: searchLimit })
-              : ''
-            : count !== undefined &&
-              t('registry.persons.count', { count: count.toLocaleString(language) })}
+          {tab !== 'persons'
+            ? ''
+            : searching
+              ? limited
+                ? t('grid.limited', { count: personFilterCap })
+                : ''
+              : count !== undefined &&
+                t('registry.persons.count', { count: count.toLocaleString(language) })}
         </Typography>
       </Stack>
-      {searching && results?.length === 0 && (
-        <Alert severity="info">{t('registry.search.noResults')}</Alert>
+      <Tabs value={tab} onChange={(_e, v: 'persons' | 'households') => setTab(v)}>
+        <Tab value="persons" label={t('grid.tab.persons')} />
+        <Tab value="households" label={t('grid.tab.households')} data-testid="tab-households" />
+      </Tabs>
+      {tab === 'persons' ? (
+        <ServerGrid<Person, PersonSortField>
+          columns={columns}
+          read={read}
+          filterKey={query.trim()}
+          onOpen={(p) => navigate({ name: 'person', id: p.id })}
+          noRowsText={searching ? t('registry.search.noResults') : t('registry.persons.empty')}
+          testId="person-list"
+          rowTestId="person-row"
+          onResult={onResult}
+          onSort={setSort}
+          chromePx={300}
+        />
+      ) : (
+        <HouseholdsTable query={query} onSort={setHouseholdSort} />
       )}
-      {!searching && count === 0 && <Alert severity="info">{t('registry.persons.empty')}</Alert>}
-      {searching
-        ? results &&
-          results.length > 0 && (
-            <PersonRows count={results.length} rowAt={(i) => results[i]} query={query} />
-          )
-        : count !== undefined &&
-          count > 0 && <PersonRows count={count} rowAt={pages.rowAt} onVisible={pages.ensure} />}
     </Stack>
   );
 }

@@ -22,8 +22,16 @@ export async function residentRows(
   query: string,
   today: string,
 ): Promise<ResidentRow[]> {
+  return rowsOfResidents(db, await listResidents(db, query), today);
+}
+
+/** The list's rows of these residents (a page of the residents table, or a search's). */
+export async function rowsOfResidents(
+  db: DeskDatabase,
+  residents: readonly Resident[],
+  today: string,
+): Promise<ResidentRow[]> {
   const t = elderlyTables(db);
-  const residents = await listResidents(db, query);
   const ids = residents.map((r) => r.id);
   const [stays, assessments] = await Promise.all([
     t.stays.where('residentId').anyOf(ids).toArray(),

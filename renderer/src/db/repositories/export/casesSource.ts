@@ -2,9 +2,12 @@ import { searchInWords, type ListSource } from '../../../export/listDefinition';
 import type { CaseRow } from '../../../export/lists/cases';
 import { zh } from '../../../export/zhWords';
 import type { DeskDatabase } from '../../database';
-import { listCases, type CaseListFilter } from '../caseQueries';
+import type { CaseListFilter } from '../caseQueries';
+import type { GridSort } from '../grid/gridQuery';
+import { casesGridPage, type CaseSortField } from '../grid/casesGrid';
 import type { AssistanceCase } from '../cases';
-import { pagesByOffset } from './pageThrough';
+import { exportPageSize } from './pageThrough';
+import { searchExportLimit } from './personsSource';
 
 /** The screen's filter in words, as the sheet's title row names it. */
 export function caseFilterWords(filter: CaseListFilter): string {
@@ -16,15 +19,34 @@ export function caseFilterWords(filter: CaseListFilter): string {
   return words.join('，');
 }
 
-/** The cases list with the screen's filter, read with the screen's listCases page by page. */
-export function casesSource(db: DeskDatabase, filter: CaseListFilter): ListSource<CaseRow> {
+/**
+ * The cases list with the screen's filter and sort, read through the table's own
+ * casesGridPage page by page (a search or the overdue filter: at most 10,000 matches).
+ */
+export function casesSource(
+  db: DeskDatabase,
+  filter: CaseListFilter,
+  sort: GridSort<CaseSortField> | null = null,
+): ListSource<CaseRow> {
   return {
     filterWords: caseFilterWords(filter),
     pages: async function* () {
-      for await (const page of pagesByOffset((offset, limit) =>
-        listCases(db, filter, offset, limit),
-      )) {
-        yield withApplicants(db, page);
+      let after: AssistanceCase | undefined;
+      for (let page = 0; ; page++) {
+        const got = await casesGridPage(
+          db,
+          {
+            page,
+            pageSize: exportPageSize,
+            sort,
+            filter,
+            ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
+          },
+          searchExportLimit,
+        );
+        if (got.rows.length > 0) yield withApplicants(db, got.rows);
+        if ((page + 1) * exportPageSize >= got.total) return;
+        after = got.last;
       }
     },
   };

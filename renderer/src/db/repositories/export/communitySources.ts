@@ -2,12 +2,17 @@ import type { ListSource } from '../../../export/listDefinition';
 import type { VolunteerRow } from '../../../export/lists/community';
 import { zh } from '../../../export/zhWords';
 import type { DeskDatabase } from '../../database';
-import { listServices, type ServiceFilter, type ServiceRecord } from '../community/services';
-import { totalMinutesOf } from '../community/volunteerServices';
-import { listVolunteers } from '../community/volunteers';
-import { pagesByOffset, pagesOf } from './pageThrough';
+import type { ServiceFilter, ServiceRecord } from '../community/services';
+import type { GridSort } from '../grid/gridQuery';
+import { servicesGridPage, type ServiceSortField } from '../grid/servicesGrid';
+import {
+  volunteersGridPage,
+  type VolunteerGridRow,
+  type VolunteerSortField,
+} from '../grid/volunteersGrid';
+import { exportPageSize } from './pageThrough';
 
-/** The most volunteers the ledger export holds (the screen shows the first 200). */
+/** The most volunteers a search exports (the table lists the first 1,000). */
 const volunteerLimit = 10_000;
 
 export function serviceFilterWords(filter: ServiceFilter): string {
@@ -16,32 +21,59 @@ export function serviceFilterWords(filter: ServiceFilter): string {
   return words.join('，');
 }
 
-/** The service ledger with the screen's period and type, read with listServices page by page. */
-export function servicesSource(db: DeskDatabase, filter: ServiceFilter): ListSource<ServiceRecord> {
+/**
+ * The service ledger with the screen's period, type and order, read through the table's
+ * own servicesGridPage page by page.
+ */
+export function servicesSource(
+  db: DeskDatabase,
+  filter: ServiceFilter,
+  sort: GridSort<ServiceSortField> | null = null,
+): ListSource<ServiceRecord> {
   return {
     filterWords: serviceFilterWords(filter),
-    pages: () => pagesByOffset((offset, limit) => listServices(db, filter, limit, offset)),
+    pages: async function* () {
+      for (let page = 0; ; page++) {
+        const got = await servicesGridPage(db, { page, pageSize: exportPageSize, sort, filter });
+        if (got.rows.length > 0) yield got.rows;
+        if ((page + 1) * exportPageSize >= got.total) return;
+      }
+    },
   };
 }
 
-/** The volunteer ledger with the screen's search, each with all-time hours (totalMinutesOf). */
-export function volunteerHoursSource(db: DeskDatabase, query: string): ListSource<VolunteerRow> {
+/** The volunteer ledger with the screen's search and sort, read through volunteersGridPage. */
+export function volunteerHoursSource(
+  db: DeskDatabase,
+  query: string,
+  sort: GridSort<VolunteerSortField> | null = null,
+): ListSource<VolunteerRow> {
   const words = query.trim();
   return {
     filterWords: words ? `姓名或编号“${words}”` : '',
     pages: async function* () {
-      const volunteers = await listVolunteers(db, words, volunteerLimit);
-      for (const page of pagesOf(volunteers)) {
-        const totals = await totalMinutesOf(
+      let after: VolunteerGridRow | undefined;
+      for (let page = 0; ; page++) {
+        const got = await volunteersGridPage(
           db,
-          page.map((v) => v.id),
+          {
+            page,
+            pageSize: exportPageSize,
+            sort,
+            filter: words,
+            ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
+          },
+          volunteerLimit,
         );
-        const persons = await db.persons.bulkGet(page.map((v) => v.personId));
-        yield page.map((volunteer, i) => ({
-          volunteer,
-          person: persons[i],
-          minutes: totals.get(volunteer.id) ?? 0,
-        }));
+        const persons = await db.persons.bulkGet(got.rows.map((v) => v.personId));
+        if (got.rows.length > 0)
+          yield got.rows.map((volunteer, i) => ({
+            volunteer,
+            person: persons[i],
+            minutes: volunteer.minutes,
+          }));
+        if ((page + 1) * exportPageSize >= got.total) return;
+        after = got.last;
       }
     },
   };

@@ -2,27 +2,34 @@ import { searchInWords, type ListSource } from '../../../export/listDefinition';
 import type { MovementRow } from '../../../export/lists/movements';
 import type { ResidentExportRow } from '../../../export/lists/residents';
 import type { DeskDatabase } from '../../database';
-import { residentRows } from '../elderlyCare/residentRows';
+import type { GridSort } from '../grid/gridQuery';
+import { residentsGridPage, type ResidentSortField } from '../grid/residentsGrid';
 import { listResidents } from '../elderlyCare/residents';
 import { elderlyTables, live, type Movement, type Resident } from '../elderlyCare/tables';
-import { pagesOf } from './pageThrough';
+import { exportPageSize, pagesOf } from './pageThrough';
 
 const searchWords = (query: string) =>
   query.trim() ? `姓名或身份证号“${searchInWords(query)}”` : '';
 
-/** The residents list as ResidentsScreen reads it (residentRows with its search). */
+/** The residents list as its table reads it (residentsGridPage with its search and sort). */
 export function residentsSource(
   db: DeskDatabase,
   query: string,
   today: string,
+  sort: GridSort<ResidentSortField> | null = null,
 ): ListSource<ResidentExportRow> {
   return {
     filterWords: searchWords(query),
     pages: async function* () {
-      const rows = await residentRows(db, query, today);
-      for (const page of pagesOf(rows)) {
-        const persons = await db.persons.bulkGet(page.map((r) => r.resident.personId));
-        yield page.map((row, i) => ({ row, person: persons[i] }));
+      for (let page = 0; ; page++) {
+        const got = await residentsGridPage(
+          db,
+          { page, pageSize: exportPageSize, sort, filter: query },
+          today,
+        );
+        const persons = await db.persons.bulkGet(got.rows.map((r) => r.resident.personId));
+        if (got.rows.length > 0) yield got.rows.map((row, i) => ({ row, person: persons[i] }));
+        if ((page + 1) * exportPageSize >= got.total) return;
       }
     },
   };

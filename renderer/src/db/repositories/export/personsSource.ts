@@ -2,56 +2,87 @@ import { searchInWords, type ListSource } from '../../../export/listDefinition';
 import type { HouseholdRow } from '../../../export/lists/households';
 import type { PersonRow } from '../../../export/lists/persons';
 import type { DeskDatabase } from '../../database';
-import { searchHouseholds, type Household } from '../households';
-import { searchPersons, type Person } from '../persons';
-import { pagesNewestFirst, pagesOf } from './pageThrough';
+import type { Household } from '../households';
+import type { Person } from '../persons';
+import type { GridSort } from '../grid/gridQuery';
+import { personsGridPage, type PersonSortField } from '../grid/personsGrid';
+import { householdsGridPage, type HouseholdSortField } from '../grid/householdsGrid';
+import { exportPageSize } from './pageThrough';
 
-/** The most rows a search exports (the screen shows the first 200 of the same query). */
+/** The most rows a search exports (the table lists the first 1,000 of the same query). */
 export const searchExportLimit = 10_000;
 
 const searchWords = (words: string) => `姓名或身份证号“${searchInWords(words)}”`;
 
 /**
- * The persons list as the screen reads it: with a search, searchPersons with the same
- * words; without, the whole registry newest first (the screen's personsPage order).
+ * The persons list as the screen's table reads it: personsGridPage with the same search
+ * words and sort, page after page (a search at most searchExportLimit matches).
  */
-export function personsSource(db: DeskDatabase, query: string): ListSource<PersonRow> {
+export function personsSource(
+  db: DeskDatabase,
+  query: string,
+  sort: GridSort<PersonSortField> | null = null,
+): ListSource<PersonRow> {
   const words = query.trim();
-  if (words) {
-    return {
-      filterWords: searchWords(words),
-      pages: async function* () {
-        const found = await searchPersons(db, words, searchExportLimit);
-        for (const page of pagesOf(found)) yield withHouseholds(db, page);
+  // Each page goes on from the last record of the one before (page 200 costs what page 1 does).
+  const read = (page: number, after: Person | undefined) =>
+    personsGridPage(
+      db,
+      {
+        page,
+        pageSize: exportPageSize,
+        sort,
+        filter: words,
+        ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
       },
-    };
-  }
+      searchExportLimit,
+    );
   return {
-    filterWords: '',
-    count: () => db.persons.count(),
+    filterWords: words ? searchWords(words) : '',
+    ...(words ? {} : { count: () => db.persons.count() }),
     pages: async function* () {
-      for await (const page of pagesNewestFirst(db.persons)) yield withHouseholds(db, page);
+      let after: Person | undefined;
+      for (let page = 0; ; page++) {
+        const got = await read(page, after);
+        if (got.rows.length > 0) yield withHouseholds(db, got.rows);
+        if ((page + 1) * exportPageSize >= got.total || !got.last) return;
+        if (!words) after = got.last;
+      }
     },
   };
 }
 
-/** Households, filtered by the same search box (searchHouseholds: head's name or a member's ID). */
-export function householdsSource(db: DeskDatabase, query: string): ListSource<HouseholdRow> {
+/**
+ * Households, filtered by the same search box and in the households table's sort, read
+ * through its householdsGridPage page by page (a search at most searchExportLimit).
+ */
+export function householdsSource(
+  db: DeskDatabase,
+  query: string,
+  sort: GridSort<HouseholdSortField> | null = null,
+): ListSource<HouseholdRow> {
   const words = query.trim();
-  if (words) {
-    return {
-      filterWords: searchWords(words),
-      pages: async function* () {
-        const found = await searchHouseholds(db, words, searchExportLimit);
-        for (const page of pagesOf(found)) yield withHeads(db, page);
-      },
-    };
-  }
   return {
-    filterWords: '',
-    count: () => db.households.count(),
+    filterWords: words ? searchWords(words) : '',
+    ...(words ? {} : { count: () => db.households.count() }),
     pages: async function* () {
-      for await (const page of pagesNewestFirst(db.households)) yield withHeads(db, page);
+      let after: Household | undefined;
+      for (let page = 0; ; page++) {
+        const got = await householdsGridPage(
+          db,
+          {
+            page,
+            pageSize: exportPageSize,
+            sort,
+            filter: words,
+            ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
+          },
+          searchExportLimit,
+        );
+        if (got.rows.length > 0) yield withHeads(db, got.rows);
+        if ((page + 1) * exportPageSize >= got.total || !got.last) return;
+        if (!words) after = got.last;
+      }
     },
   };
 }

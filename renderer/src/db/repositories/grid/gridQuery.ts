@@ -1,0 +1,139 @@
+import type { Table } from 'dexie';
+import { keysetPage, type PageAnchor } from './keysetPage';
+
+export type SortDirection = 'asc' | 'desc';
+
+/** One sorted column: only columns a list declares sortable (each backed by an index). */
+export interface GridSort<F extends string = string> {
+  field: F;
+  direction: SortDirection;
+}
+
+/** What a table asks its list for: a page (0-based) of pageSize rows, sorted and filtered. */
+export interface GridQuery<Filter, F extends string = string> {
+  page: number;
+  pageSize: number;
+  sort: GridSort<F> | null;
+  filter: Filter;
+  /**
+   * The page is the one next to a page already read (the table's next/previous page,
+   * an export's next page): read from the anchor row's place in the index, so page 2,000
+   * costs what page 2 does. Without it, `page` is counted from the start.
+   */
+  anchor?: PageAnchor;
+}
+
+export interface GridPage<R> {
+  rows: R[];
+  /** Rows of the whole (filtered) list: an index count, or the matches found. */
+  total: number;
+  /** A filter matched more rows than a filtered list reads: `total` is that cap. */
+  limited: boolean;
+  /** The first and last record the page read (tombstones too): the anchors of its neighbours. */
+  first?: R;
+  last?: R;
+}
+
+/** The most pages a table may ask for (a guard against a nonsensical request). */
+const maxPageSize = 1000;
+
+export function checkPaging(page: number, pageSize: number): void {
+  if (!Number.isInteger(page) || page < 0) throw new RangeError(`bad page ${page}`);
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize)
+    throw new RangeError(`bad page size ${pageSize}`);
+}
+
+/**
+ * One page of a whole table in the order of one index. Next to a page already read
+ * (`anchor`), the cursor seeks to the anchor's place (keysetPage). Otherwise it jumps
+ * over the rows before the page (IDBCursor.advance: no record before the page is
+ * handed up, but the store still steps over them: a deep jump costs more). Either way
+ * only the page's records are read; the total is the store's own count. Tombstones (a
+ * deletion synced from HQ, rare) are counted and left out of the page, which is then
+ * that much shorter.
+ */
+export async function indexedPage<R extends { id: string; deleted: boolean }>(
+  table: Table<R, string>,
+  index: string,
+  direction: SortDirection,
+  page: number,
+  pageSize: number,
+  anchor?: PageAnchor,
+): Promise<GridPage<R>> {
+  checkPaging(page, pageSize);
+  const desc = direction === 'desc';
+  const seek = !anchor
+    ? null
+    : index === 'id'
+      ? idRangePage(table, desc, anchor, pageSize)
+      : keysetPage(table, index, direction, anchor, pageSize);
+  const ordered = desc ? table.orderBy(index).reverse() : table.orderBy(index);
+  const [rows, total] = await Promise.all([
+    seek ??
+      ordered
+        .offset(page * pageSize)
+        .limit(pageSize)
+        .toArray(),
+    table.count(),
+  ]);
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows: rows.filter((r) => !r.deleted),
+    total,
+    limited: false,
+    ...(first && last ? { first, last } : {}),
+  };
+}
+
+/** On the unique id index a key range does it: the rows past (or before) the anchor's id. */
+function idRangePage<R>(
+  table: Table<R, string>,
+  desc: boolean,
+  anchor: PageAnchor,
+  pageSize: number,
+): Promise<R[]> {
+  // Walking a newest-first list forward walks the ids down.
+  const down = desc === (anchor.direction === 'next');
+  const id = anchor.row.id;
+  const range = down ? table.where('id').below(id) : table.where('id').above(id);
+  const read = (down ? range.reverse() : range).limit(pageSize).toArray();
+  return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
+}
+
+/**
+ * A page of the matches a filter found through its own index (at most `cap` of them:
+ * the caller reads cap + 1 to know there were more), sorted by the sort column when one
+ * is chosen. Only this bounded set is sorted in memory, never a table.
+ */
+export function pageOfMatches<R, F extends string>(
+  matches: readonly R[],
+  cap: number,
+  query: Pick<GridQuery<unknown, F>, 'page' | 'pageSize' | 'sort'>,
+  keyOf: (row: R, field: F) => string | number | null | undefined,
+): GridPage<R> {
+  checkPaging(query.page, query.pageSize);
+  const kept = matches.slice(0, cap);
+  const sort = query.sort;
+  const sorted = sort ? [...kept].sort(compareBy(sort, keyOf)) : kept;
+  const from = query.page * query.pageSize;
+  return {
+    rows: sorted.slice(from, from + query.pageSize),
+    total: kept.length,
+    limited: matches.length > cap,
+  };
+}
+
+/** IndexedDB's own order for the keys lists sort by: numbers before strings, code units. */
+function compareBy<R, F extends string>(
+  sort: GridSort<F>,
+  keyOf: (row: R, field: F) => string | number | null | undefined,
+) {
+  const sign = sort.direction === 'desc' ? -1 : 1;
+  return (a: R, b: R): number => {
+    const x = keyOf(a, sort.field) ?? '';
+    const y = keyOf(b, sort.field) ?? '';
+    if (typeof x !== typeof y) return (typeof x === 'number' ? -1 : 1) * sign;
+    return (x < y ? -1 : x > y ? 1 : 0) * sign;
+  };
+}

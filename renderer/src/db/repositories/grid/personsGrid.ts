@@ -1,0 +1,44 @@
+import type { DeskDatabase } from '../../database';
+import { searchPersons, type Person } from '../persons';
+import { indexedPage, pageOfMatches, type GridPage, type GridQuery } from './gridQuery';
+
+/**
+ * The persons list's sortable columns and the index each reads (schema v15 added name
+ * and birthDate; idNumber and updatedAt were there). Sex and household have no index:
+ * the table does not sort them.
+ */
+export const personSortIndexes = {
+  name: 'name',
+  idNumber: 'idNumber',
+  birthDate: 'birthDate',
+  updatedAt: 'updatedAt',
+} as const;
+
+export type PersonSortField = keyof typeof personSortIndexes;
+
+/** The most matches a search shows in the table (it says so when there are more). */
+export const personFilterCap = 1000;
+
+export type PersonsGridQuery = GridQuery<string, PersonSortField>;
+
+/**
+ * The persons list, one page: the one query function of the persons table and of its
+ * export. Without a filter, the whole registry in the order of the sorted column's
+ * index (no sort: newest first, by id — ids are time-ordered), counted by the store.
+ * With a filter (the search box: name, pinyin, ID prefix or tail), searchPersons'
+ * indexed matches, at most `cap`, sorted and paged in memory.
+ */
+export async function personsGridPage(
+  db: DeskDatabase,
+  query: PersonsGridQuery,
+  cap = personFilterCap,
+): Promise<GridPage<Person>> {
+  const words = query.filter.trim();
+  if (!words) {
+    const index = query.sort ? personSortIndexes[query.sort.field] : 'id';
+    const direction = query.sort?.direction ?? 'desc';
+    return indexedPage(db.persons, index, direction, query.page, query.pageSize, query.anchor);
+  }
+  const matches = await searchPersons(db, words, cap + 1);
+  return pageOfMatches(matches, cap, query, (p, field) => p[field]);
+}

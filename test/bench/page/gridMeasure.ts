@@ -1,0 +1,81 @@
+import type { DeskDatabase } from '../../../renderer/src/db/database';
+import {
+  personsGridPage,
+  type PersonsGridQuery,
+} from '../../../renderer/src/db/repositories/grid/personsGrid';
+import type { seededRandom } from '../../support/seededRandom';
+
+/** The persons table's page size on screen (ServerGrid's default). */
+export const gridPageSize = 50;
+
+export interface GridTimes {
+  times: number[];
+  rows: number;
+}
+
+/**
+ * The persons table as a registrar uses it, each through personsGridPage (the one
+ * query function of the table and its export): open the list (first page, newest
+ * first), go to page N anywhere in the registry (as the table does: the next page of
+ * the page shown, anchored on its last row), sort by a column (name, ID number, birth
+ * date, last change; both ways), a sorted page N, a jump straight to page N (counted
+ * from the start: the table's pager never does this, reported for comparison) and
+ * filter (a surname's persons, sorted by birth date). Each sample is one page read.
+ */
+export async function measureGridPages(
+  db: DeskDatabase,
+  samples: number,
+  rng: ReturnType<typeof seededRandom>,
+  surnameOf: () => string,
+): Promise<Record<string, GridTimes>> {
+  const total = await db.persons.count();
+  const lastPage = Math.max(0, Math.ceil(total / gridPageSize) - 1);
+  const fields = ['name', 'idNumber', 'birthDate', 'updatedAt'] as const;
+  const anyField = () => fields[rng.int(0, fields.length - 1)] ?? 'name';
+  const anyDirection = () => (rng.int(0, 1) === 0 ? 'asc' : 'desc') as 'asc' | 'desc';
+  const base = { pageSize: gridPageSize, filter: '', sort: null };
+  /** Page N as the table reaches it: the next page of page N−1 on screen (not timed). */
+  const nextOf = async (q: PersonsGridQuery): Promise<PersonsGridQuery> => {
+    const before = await personsGridPage(db, { ...q, page: q.page - 1 });
+    return before.last ? { ...q, anchor: { row: before.last, direction: 'next' } } : q;
+  };
+  const queries: Record<string, () => PersonsGridQuery | Promise<PersonsGridQuery>> = {
+    firstPage: () => ({ ...base, page: 0 }),
+    pageN: () => nextOf({ ...base, page: rng.int(1, lastPage) }),
+    sortBy: () => ({ ...base, page: 0, sort: { field: anyField(), direction: anyDirection() } }),
+    sortedPageN: () =>
+      nextOf({
+        ...base,
+        page: rng.int(1, lastPage),
+        sort: { field: anyField(), direction: anyDirection() },
+      }),
+    jumpToPageN: () => ({
+      ...base,
+      page: rng.int(1, lastPage),
+      sort: { field: anyField(), direction: anyDirection() },
+    }),
+    filter: () => ({
+      ...base,
+      page: 0,
+      filter: surnameOf(),
+      sort: { field: 'birthDate', direction: 'asc' },
+    }),
+  };
+  const result: Record<string, GridTimes> = {};
+  for (const [name, makeQuery] of Object.entries(queries)) {
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < samples + 5; i++) {
+      const q = await makeQuery();
+      const t0 = performance.now();
+      const page = await personsGridPage(db, q);
+      const t1 = performance.now();
+      if (i >= 5) {
+        times.push(t1 - t0);
+        rows += page.rows.length;
+      }
+    }
+    result[name] = { times, rows: Math.round(rows / samples) };
+  }
+  return result;
+}

@@ -1,0 +1,244 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generateOffice, RecordStamper } from '../../bench/generator';
+import { addUser, logIn, startDeskAsAdmin } from '../deskSession';
+import { launchDeskBrowser } from './browser';
+
+/**
+ * Issue 15 item 4 in Chromium on real IndexedDB: the persons table over a few hundred
+ * persons (stored as a pull from HQ stores them) — sorted by a column, paged forward
+ * with the keyboard, filtered by the search box, a row opened with Enter.
+ */
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+
+const registrar = { username: 'wang', name: '王登记', password: 'desk-clerk-2026' };
+const screenshotsDir = process.env.DESK_SCREENSHOTS;
+const count = 320;
+
+const stamper = new RecordStamper(
+  'office-chengguan',
+  'hq-seed',
+  { userId: 'user-admin', name: '管理员', role: 'admin' } as never,
+  Date.parse('2026-03-01T08:00:00Z'),
+);
+const office = generateOffice(
+  15,
+  { persons: count, cases: 40, institutions: 1, bedsPerInstitution: 12 },
+  stamper,
+);
+const persons = office.filter((r) => r.kind === 'person').map((r) => r.record);
+const households = office.filter((r) => r.kind === 'household').map((r) => r.record);
+const cases = office.filter((r) => r.kind === 'assistanceCase').map((r) => r.record);
+const residents = office.filter((r) => r.kind === 'elderlyResident').map((r) => r.record);
+const assessments = office.filter((r) => r.kind === 'elderlyAssessment').map((r) => r.record);
+const nameOf = (p: (typeof persons)[number]) => String(p.name);
+
+beforeAll(async () => {
+  browser = await launchDeskBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on('pageerror', (error) => console.error('[renderer]', error));
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function shot(name: string) {
+  if (!screenshotsDir) return;
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
+}
+
+/** The generated office put into the desk's store, as pulled records are. */
+function storeOffice() {
+  return page.evaluate(
+    ([ps, hs, cs, rs, as]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('minzheng-desk');
+        open.onerror = () => reject(new Error(String(open.error)));
+        open.onsuccess = () => {
+          const stores = [
+            'persons',
+            'households',
+            'cases',
+            'elderlyResidents',
+            'elderlyAssessments',
+          ];
+          const tx = open.result.transaction(stores, 'readwrite');
+          for (const p of ps) tx.objectStore('persons').put({ ...p, hqVersion: 1 });
+          for (const h of hs) tx.objectStore('households').put({ ...h, hqVersion: 1 });
+          for (const c of cs) tx.objectStore('cases').put({ ...c, hqVersion: 1 });
+          for (const r of rs) tx.objectStore('elderlyResidents').put({ ...r, hqVersion: 1 });
+          for (const a of as) tx.objectStore('elderlyAssessments').put({ ...a, hqVersion: 1 });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error(String(tx.error)));
+        };
+      }),
+    [persons, households, cases, residents, assessments] as const,
+  );
+}
+
+const grid = () => page.getByTestId('person-list');
+const rows = () => page.getByTestId('person-row');
+const displayed = () => grid().locator('.MuiTablePagination-displayedRows').innerText();
+const firstName = () => rows().first().locator('[data-field="name"]').innerText();
+
+it('sorts, pages with the keyboard, filters and opens a row with Enter', async () => {
+  await page.goto(inject('rendererUrl'));
+  await startDeskAsAdmin(page);
+  await addUser(page, registrar, '登记员');
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await storeOffice();
+  await logIn(page, registrar);
+
+  await page.getByRole('button', { name: '人员' }).first().click();
+  await expect.poll(() => page.getByTestId('person-count').innerText()).toBe(`共 ${count} 人`);
+  await expect.poll(displayed).toBe(`1–50 共 ${count}`);
+  // Newest first (ids are time-ordered), as the list always was.
+  const newest = [...persons].sort((a, b) => (a.id < b.id ? 1 : -1));
+  await expect.poll(firstName).toBe(nameOf(newest[0] as never));
+  // The zh-CN grid: its own words, Chinese headers; unindexed columns do not sort.
+  await grid().getByText('每页行数:').waitFor();
+  const sortable = (name: string) =>
+    grid()
+      .getByRole('columnheader', { name })
+      .evaluate((e) => e.classList.contains('MuiDataGrid-columnHeader--sortable'));
+  expect(await sortable('性别')).toBe(false);
+  expect(await sortable('家庭')).toBe(false);
+  expect(await sortable('姓名')).toBe(true);
+  expect(await sortable('出生日期')).toBe(true);
+  await shot('grid-persons');
+
+  // Sort by name (the name index, code-unit order, ties by id).
+  const byName = [...persons].sort((a, b) =>
+    nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : a.id < b.id ? -1 : 1,
+  );
+  await grid().getByRole('columnheader', { name: '姓名' }).click();
+  await expect.poll(firstName).toBe(nameOf(byName[0] as never));
+  expect(await grid().getByRole('columnheader', { name: '姓名' }).getAttribute('aria-sort')).toBe(
+    'ascending',
+  );
+  await shot('grid-persons-sorted');
+
+  // Page forward with the keyboard: the next-page button focused, Enter.
+  const next = grid().getByRole('button', { name: '下一页' });
+  await next.focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(displayed).toBe(`51–100 共 ${count}`);
+  await expect.poll(firstName).toBe(nameOf(byName[50] as never));
+  await page.keyboard.press('Enter');
+  await expect.poll(displayed).toBe(`101–150 共 ${count}`);
+  await expect.poll(firstName).toBe(nameOf(byName[100] as never));
+  // And back (the page before, read from the first row shown).
+  await grid().getByRole('button', { name: '上一页' }).focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(displayed).toBe(`51–100 共 ${count}`);
+  await expect.poll(firstName).toBe(nameOf(byName[50] as never));
+  const pageTwo = await rows().locator('[data-field="name"]').allInnerTexts();
+  expect(pageTwo.slice(0, 5)).toEqual(byName.slice(50, 55).map(nameOf));
+
+  // Filter: the search box; a surname's persons only, still sorted, back on page 1.
+  const surname = nameOf(byName[60] as never).slice(0, 1);
+  const matching = byName.filter((p) => nameOf(p).startsWith(surname));
+  await page.getByLabel(/^搜索（姓名/).fill(surname);
+  await expect.poll(displayed).toBe(`1–${Math.min(50, matching.length)} 共 ${matching.length}`);
+  await expect.poll(firstName).toBe(nameOf(matching[0] as never));
+  const shown = await rows().locator('[data-field="name"]').allInnerTexts();
+  expect(shown.every((n) => n.startsWith(surname))).toBe(true);
+  await shot('grid-persons-filtered');
+
+  // Keyboard into the table: a cell of the second row, Enter opens that person.
+  await rows().first().locator('[data-field="birthDate"]').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const opened = matching[1] as (typeof persons)[number];
+  await page.getByText(String(opened.idNumber).slice(0, 6)).first().waitFor();
+  await page
+    .getByRole('heading', { name: nameOf(opened) })
+    .first()
+    .waitFor();
+});
+
+it('lists the cases in a table sorted by application date, filtered by programme', async () => {
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  const caseGrid = page.getByTestId('case-list');
+  await expect
+    .poll(() => page.getByTestId('case-count').innerText())
+    .toBe(`显示 ${cases.length} 件`);
+  const dates = cases.map((c) => String(c.applicationDate)).sort();
+  await caseGrid.getByRole('columnheader', { name: '申请日期' }).click();
+  const firstDate = () =>
+    page.getByTestId('case-row').first().locator('[data-field="applicationDate"]').innerText();
+  await expect.poll(firstDate).toBe(dates[0]);
+  await caseGrid.getByRole('columnheader', { name: '申请日期' }).click();
+  await expect.poll(firstDate).toBe(dates.at(-1));
+  await shot('grid-cases');
+  // The programme filter (all generated cases are 低保): the same rows, still sorted.
+  await page.getByTestId('filter-programme').click();
+  await page.getByRole('option', { name: '特困' }).click();
+  await caseGrid.getByText('没有符合条件的案件').waitFor();
+  await page.getByTestId('filter-programme').click();
+  await page.getByRole('option', { name: '低保' }).click();
+  await expect.poll(firstDate).toBe(dates.at(-1));
+  await page.getByTestId('case-row').first().locator('[data-field="applicantName"]').focus();
+  await page.keyboard.press('Enter');
+  await page
+    .getByRole('button', { name: /返回|案件列表/ })
+    .first()
+    .waitFor();
+});
+
+it('lists the households on the registry’s 家庭 tab, sorted by head, opened with Enter', async () => {
+  await page.getByRole('button', { name: '人员' }).first().click();
+  await page.getByTestId('tab-households').click();
+  const list = page.getByTestId('household-list');
+  const footer = () => list.locator('.MuiTablePagination-displayedRows').innerText();
+  await expect.poll(footer).toBe(`1–50 共 ${households.length}`);
+  const heads = households.map((h) => String(h.headName)).sort();
+  await list.getByRole('columnheader', { name: '户主' }).click();
+  const firstHead = () =>
+    page.getByTestId('household-row').first().locator('[data-field="headName"]').innerText();
+  await expect.poll(firstHead).toBe(heads[0]);
+  await shot('grid-households');
+  await page.getByTestId('household-row').first().locator('[data-field="headName"]').focus();
+  await page.keyboard.press('Enter');
+  await list.waitFor({ state: 'detached' });
+  await page
+    .getByText(heads[0] as string)
+    .first()
+    .waitFor();
+});
+
+it('lists care-home residents sorted by name, each with the level of its page’s join', async () => {
+  await page.getByRole('button', { name: '养老服务' }).first().click();
+  await page.getByRole('tab', { name: '入住老人' }).click();
+  const list = page.getByTestId('resident-list');
+  await expect
+    .poll(() => list.locator('.MuiTablePagination-displayedRows').innerText())
+    .toBe(`1–${Math.min(50, residents.length)} 共 ${residents.length}`);
+  const names = residents.map((r) => String(r.personName)).sort();
+  await list.getByRole('columnheader', { name: '姓名' }).click();
+  await expect
+    .poll(() =>
+      page.getByTestId('resident-row').first().locator('[data-field="personName"]').innerText(),
+    )
+    .toBe(names[0]);
+  await shot('grid-residents');
+});
+
+it('speaks English when the desk does', async () => {
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Persons' }).first().click();
+  const list = page.getByTestId('person-list');
+  await list.getByText('Rows per page:').waitFor();
+  await expect
+    .poll(() => list.locator('.MuiTablePagination-displayedRows').innerText())
+    .toBe(`1–50 of ${count}`);
+  await list.getByRole('columnheader', { name: 'Last changed' }).waitFor();
+  await shot('grid-persons-en');
+});
