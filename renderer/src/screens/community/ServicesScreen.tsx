@@ -1,3 +1,5 @@
+import { DateField } from '../common/DateField';
+import { unfinishedDate } from '../common/dateValue';
 import { useCallback, useMemo, useState } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import Button from '@mui/material/Button';
@@ -83,14 +85,13 @@ export function ServicesScreen() {
           ))}
         </TextField>
         {(['from', 'to'] as const).map((bound) => (
-          <TextField
+          <DateField
             key={bound}
-            type="date"
             label={t(`community.services.${bound}`)}
             value={bound === 'from' ? from : to}
-            onChange={(e) => (bound === 'from' ? setFrom : setTo)(e.target.value)}
-            slotProps={{ inputLabel: { shrink: true } }}
-            sx={{ width: 170 }}
+            // A half-typed date keeps the last whole one as the filter.
+            onChange={(v) => v !== unfinishedDate && (bound === 'from' ? setFrom : setTo)(v)}
+            sx={{ width: 190 }}
           />
         ))}
         <Typography variant="body2" color="text.secondary" data-testid="service-count">
