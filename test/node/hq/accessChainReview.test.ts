@@ -43,6 +43,7 @@ async function breaks(running: RunningHq) {
   return (await chainBreaksOf(running.hq.db, 'office-a')).map((b) => ({
     kind: b.kind,
     seq: b.seq,
+    ...(b.missing ? { missing: b.missing } : {}),
   }));
 }
 
@@ -112,6 +113,36 @@ describe('the access chain under review', () => {
     } = last.fields as Record<string, unknown>;
     await desk.db.queue.update(last.seq, { fields: bare });
     await sync(desk);
-    expect(await breaks(running)).toEqual([{ kind: 'unsealed', seq: 0 }]);
+    // (Its report, nothing queued with a head past HQ's, shows the same look as removed.)
+    expect(await breaks(running)).toEqual(expect.arrayContaining([{ kind: 'unsealed', seq: 0 }]));
+  });
+
+  it('reports the last looks removed before they were sent, once, without waiting for another look', async () => {
+    const { desk, running } = await office();
+    for (const n of [1, 2, 3]) await look(desk, `p${n}`);
+    await sync(desk);
+    for (const n of [4, 5]) await look(desk, `p${n}`);
+    // Someone at the PC removes the two newest looks (records and queue entries) before
+    // the desk syncs: nothing after them shows a gap.
+    const tail = (await desk.db.queue.orderBy('seq').toArray()).filter(
+      (e) => e.kind === 'accessLog',
+    );
+    expect(tail).toHaveLength(2);
+    for (const e of tail) {
+      await desk.db.accessLog.delete(e.recordId);
+      await desk.db.queue.delete(e.seq);
+    }
+    const seq = await desk.db.meta.get('deviceSeq');
+    await desk.db.meta.put({ key: 'deviceSeq', value: Number(seq?.value) - 2 });
+    await sync(desk);
+    expect(await breaks(running)).toEqual([
+      { kind: 'removed', seq: 5, missing: { from: 4, to: 5 } },
+    ]);
+    // The next look shows the same gap: still one break.
+    await look(desk, 'p6');
+    await sync(desk);
+    expect(await breaks(running)).toEqual([
+      { kind: 'removed', seq: 5, missing: { from: 4, to: 5 } },
+    ]);
   });
 });

@@ -1,7 +1,12 @@
 import { checkLink, type ChainBreak } from '@shared/accessChain/seal';
 import type { AccessLogData } from '@shared/domain/accessLog';
 import type { QueueEntry } from '@shared/sync/queueEntry';
-import { heldChain, recordChainBreaks, saveChainHead } from '../../store/accessChains';
+import {
+  alreadyRemoved,
+  heldChain,
+  recordChainBreaks,
+  saveChainHead,
+} from '../../store/accessChains';
 import type { AuthorityContext } from './context';
 import type { Authorized } from './opAuthority';
 
@@ -48,6 +53,12 @@ export function accessLogAuthority(ctx: AuthorityContext, op: QueueEntry): Autho
   };
 
   async function note(breaks: ChainBreak[]) {
-    await recordChainBreaks(ctx.trx, ctx.device, breaks, ctx.now);
+    const fresh: ChainBreak[] = [];
+    for (const b of breaks) {
+      // A removal a pull's report already showed (the desk's last entries) is one break.
+      if (b.missing && (await alreadyRemoved(ctx.trx, ctx.device.id, b.missing))) continue;
+      fresh.push(b);
+    }
+    await recordChainBreaks(ctx.trx, ctx.device, fresh, ctx.now);
   }
 }
