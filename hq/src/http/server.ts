@@ -1,4 +1,4 @@
-import { presentChainKey, reportedChainHead } from '../store/accessChains';
+import { presentChainKey, reportedChainHead, reportedChainTail } from '../store/accessChains';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { AppError } from '@shared/errors/appError';
 import { hqRoutes, maxRequestBytes } from '@shared/sync/httpApi';
@@ -158,6 +158,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     await recordDeskContact(db, who.id, 'pull', now(), body.report);
     await presentChainKey(db, who, body.report?.accessChainKey, now());
     await reportedChainHead(db, who, body.report?.accessChainSeq, now());
+    await reportedChainTail(db, who, body.report, now());
     const page = await pullPageJson(db, who.officeId, body.cursor, body.limit, now());
     // Signed over the exact bytes sent, for this device, cursor and request (docs/sync.md).
     const bytes = Buffer.from(page, 'utf8');

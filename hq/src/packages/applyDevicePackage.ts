@@ -73,7 +73,12 @@ async function applyIn(
     await checkPackageOrder(trx, manifest, locked);
     await presentChainKey(trx, device, manifest.report?.accessChainKey, now);
     const applied = await applyBatchIn(trx, device, ops, () => now);
-    await reportedChainHead(trx, device, manifest.report?.accessChainSeq, now);
+    // The head the package reports is the desk's when it was made. When HQ held its last
+    // op already (the desk went online since and pushed it, and maybe later looks), the
+    // report is older than what HQ holds: no cut chain can be read from it.
+    if (applied.at(-1)?.repeated !== true) {
+      await reportedChainHead(trx, device, manifest.report?.accessChainSeq, now);
+    }
     const summary = importSummary(ops, applied);
     await recordPackage(trx, {
       direction: 'in',

@@ -116,6 +116,46 @@ export async function reportedChainHead(
   if (!already) await recordChainBreaks(db, device, [{ kind: 'truncated', seq: reported }], now);
 }
 
+/**
+ * A pull's report: the desk says it holds nothing unsent (`queued` 0, counted with its
+ * head after the push) yet its chain goes past the last entry HQ holds — the newest
+ * entries were removed before they were sent, and nothing after them shows the gap yet.
+ * Recorded as the removal the next entry would show (the same range is never recorded
+ * twice: see `alreadyRemoved`). Not for packages: a look written while one is made may
+ * be past its contents.
+ */
+export async function reportedChainTail(
+  db: Db,
+  device: { id: string; officeId: string },
+  report: { queued: number; accessChainSeq?: number | undefined } | undefined,
+  now: Date,
+): Promise<void> {
+  if (!report || report.queued !== 0 || report.accessChainSeq === undefined) return;
+  const held = await heldChain(db, device.id);
+  const from = (held.head?.seq ?? 0) + 1;
+  const to = report.accessChainSeq;
+  if (held.key === null || to < from) return;
+  if (await alreadyRemoved(db, device.id, { from, to })) return;
+  await recordChainBreaks(db, device, [{ kind: 'removed', seq: to, missing: { from, to } }], now);
+}
+
+/** Whether HQ recorded these numbers as removed already (by a report or by an entry). */
+export async function alreadyRemoved(
+  db: Db,
+  deviceId: string,
+  missing: { from: number; to: number },
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('access_chain_breaks')
+    .select('id')
+    .where('device_id', '=', deviceId)
+    .where('kind', '=', 'removed')
+    .where('missing_from', '=', missing.from)
+    .where('missing_to', '=', missing.to)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export interface ChainBreakRow {
   deviceId: string;
   kind: string;

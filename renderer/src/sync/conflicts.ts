@@ -102,7 +102,11 @@ export async function resolveConflict(
       if (!record || record.deleted) {
         throw new AppError({ code: 'not_found', message: `No ${kind} ${conflict.recordId}.` });
       }
-      const value = choice === 'kept' ? conflict.keptValue : conflict.otherValue;
+      const chosen = choice === 'kept' ? conflict.keptValue : conflict.otherValue;
+      // An absent side (conflicts HQ made before its merge fix, over an optional field's
+      // first value) is written as null: undefined would clear the field here only, since
+      // it does not travel to HQ (JSON drops it). A field that cannot be null is refused.
+      const value = chosen === undefined ? null : chosen;
       await w.update(
         kind,
         conflict.recordId,

@@ -83,12 +83,19 @@ export class DexieSyncStore implements SyncStore {
 
   /** What the desk tells HQ of itself: queued changes and open conflicts (display only). */
   async deskReport(): Promise<DeskReport> {
-    const [queued, conflicts, key, head] = await Promise.all([
-      this.db.queue.count(),
-      openConflictCount(this.db),
-      accessChainKeyOf(this.db),
-      accessChainHeadOf(this.db),
-    ]);
+    // One read transaction: HQ reads a head past what it holds with nothing queued as
+    // entries removed, so a look written between the count and the head must not split them.
+    const [queued, conflicts, key, head] = await this.db.transaction(
+      'r',
+      [this.db.queue, this.db.syncConflicts, this.db.meta],
+      () =>
+        Promise.all([
+          this.db.queue.count(),
+          openConflictCount(this.db),
+          accessChainKeyOf(this.db),
+          accessChainHeadOf(this.db),
+        ]),
+    );
     return {
       queued,
       conflicts,

@@ -200,13 +200,21 @@ it('prints the 户籍登记表, the 花名册 over pages and the 月度统计, e
   expect(await page.evaluate(() => window.printedCopies[0])).toContain(spouse.id);
   expect(await printCopy()).not.toContain(spouse.id);
   const formLog = (await accessLog()).filter((e) => e.purpose === 'paper:householdForm');
-  expect(formLog).toEqual([
-    expect.objectContaining({
-      action: 'print',
-      subjectKind: 'household',
-      maskedSubject: masked(head.id),
-    }),
-  ]);
+  expect(formLog).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({
+        action: 'print',
+        subjectKind: 'household',
+        maskedSubject: masked(head.id),
+      }),
+      // Each member whose full number the paper printed has the print on their record.
+      expect.objectContaining({
+        action: 'print',
+        subjectKind: 'person',
+        maskedSubject: masked(spouse.id),
+      }),
+    ]),
+  );
 
   // 花名册, from 资金发放's 打印报表 menu: 低保 of this month, no approved roll (未审定).
   await page.getByRole('button', { name: '资金发放' }).first().click();

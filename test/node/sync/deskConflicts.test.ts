@@ -139,6 +139,35 @@ describe('resolving a sync conflict', () => {
     expect(await queuedAfterSetup(db)).toEqual([]);
   });
 
+  it('an old conflict whose chosen side is absent clears the field at HQ too, or writes nothing', async () => {
+    // HQ before the neverSet fix made conflicts over an optional field's first value, the
+    // other side absent (nobody had set it). Writing "absent" cleared the field at the
+    // desk only: an undefined field does not travel (JSON drops it), so HQ kept its value
+    // (a person dead at HQ, alive at the desk). The absent side is written as null.
+    const { db, ctx, person } = await deskWithConflict({
+      field: 'diedOn',
+      keptValue: '2026-02-01',
+      otherValue: undefined,
+    });
+    await db.persons.update(person.id, { diedOn: '2026-02-01' });
+    const before = (await queuedAfterSetup(db)).length;
+    await resolveConflict(db, ctx, 'c-1', 'other', '处理同步冲突');
+    expect((await db.persons.get(person.id))?.diedOn).toBeNull();
+    const sent = (await queuedAfterSetup(db)).slice(before).find((e) => e.kind === 'person');
+    // What HQ receives (JSON) carries the clearing.
+    expect(JSON.parse(JSON.stringify(sent?.fields))).toEqual({ diedOn: null });
+  });
+
+  it('an absent side of a field that cannot be empty is refused, writing nothing', async () => {
+    const { db, ctx, person } = await deskWithConflict({ otherValue: undefined });
+    const before = (await queuedAfterSetup(db)).length;
+    await expect(resolveConflict(db, ctx, 'c-1', 'other', '处理同步冲突')).rejects.toMatchObject({
+      code: 'validation',
+    });
+    expect((await db.persons.get(person.id))?.currentAddress).toBe(kept);
+    expect((await queuedAfterSetup(db)).length).toBe(before);
+  });
+
   it('refuses a second resolution of the same conflict', async () => {
     const { db, ctx } = await deskWithConflict();
     await resolveConflict(db, ctx, 'c-1', 'kept', '处理同步冲突');

@@ -1,7 +1,12 @@
 import { checkLink, type ChainBreak } from '@shared/accessChain/seal';
 import type { AccessLogData } from '@shared/domain/accessLog';
 import type { QueueEntry } from '@shared/sync/queueEntry';
-import { heldChain, recordChainBreaks, saveChainHead } from '../../store/accessChains';
+import {
+  alreadyRemoved,
+  heldChain,
+  recordChainBreaks,
+  saveChainHead,
+} from '../../store/accessChains';
 import type { AuthorityContext } from './context';
 import type { Authorized } from './opAuthority';
 
@@ -12,7 +17,7 @@ import type { Authorized } from './opAuthority';
  * recorded for the county, never refused: refusing would lose the record of a look.
  * Checked when the entry is about to be stored (after its schema), so an entry that is
  * not stored moves nothing. Entries of desks made before the chain carry no seal and
- * count for nothing until their desk's chain begins.
+ * count for nothing until their desk's first sealed entry has arrived.
  */
 export function accessLogAuthority(ctx: AuthorityContext, op: QueueEntry): Authorized {
   if (op.op !== 'create') return { change: op };
@@ -22,7 +27,10 @@ export function accessLogAuthority(ctx: AuthorityContext, op: QueueEntry): Autho
       const entry = op.fields as Partial<AccessLogData>;
       const held = await heldChain(ctx.trx, ctx.device.id);
       if (entry.chainSeq === undefined || entry.seal === undefined) {
-        if (held.key !== null || held.head !== null) await note([{ kind: 'unsealed', seq: 0 }]);
+        // Only once a sealed entry has arrived: a desk made before the chain pushes its
+        // old unsealed looks together with its first sealed one (and its key) after the
+        // upgrade, in queue order, and those are no break.
+        if (held.head !== null) await note([{ kind: 'unsealed', seq: 0 }]);
         return null;
       }
       const link = { chainSeq: entry.chainSeq, prevSeal: entry.prevSeal ?? '', seal: entry.seal };
@@ -45,6 +53,12 @@ export function accessLogAuthority(ctx: AuthorityContext, op: QueueEntry): Autho
   };
 
   async function note(breaks: ChainBreak[]) {
-    await recordChainBreaks(ctx.trx, ctx.device, breaks, ctx.now);
+    const fresh: ChainBreak[] = [];
+    for (const b of breaks) {
+      // A removal a pull's report already showed (the desk's last entries) is one break.
+      if (b.missing && (await alreadyRemoved(ctx.trx, ctx.device.id, b.missing))) continue;
+      fresh.push(b);
+    }
+    await recordChainBreaks(ctx.trx, ctx.device, fresh, ctx.now);
   }
 }

@@ -8,7 +8,6 @@ import type { DeskDatabase, QueuedOp } from '../../db/database';
 import { requireRole } from '../../db/permissions';
 import { packagesTable } from '../../db/tables/packageTables';
 import type { WriteContext } from '../../db/writeContext';
-import { openConflictCount } from '../conflicts';
 import { DexieSyncStore } from '../dexieSyncStore';
 import { requirePackageKeys } from './deviceKeys';
 import { summaryOf } from './packageSummary';
@@ -74,8 +73,10 @@ export async function exportPackage(
     dateRange,
     createdAt: ctx.now().toISOString(),
     createdBy: ctx.actor.name,
-    // The package carries the whole queue: nothing else is waiting to be sent.
-    report: { queued: 0, conflicts: await openConflictCount(db) },
+    // The package carries the whole queue: nothing else is waiting to be sent. With the
+    // desk's access-chain key and head: a desk that only sends packages has no push to
+    // give HQ its key, and without it HQ never checks the seals of its looks.
+    report: { ...(await new DexieSyncStore(db, ctx.now).deskReport()), queued: 0 },
   };
   const sealed = await sealCompressed({
     manifest,

@@ -18,7 +18,7 @@ import { HouseholdRegisterDocument } from './HouseholdRegisterDocument';
 
 /**
  * A household's 户籍登记表 as it will print: masked ID numbers on screen, the full ones
- * only in a logged print or PDF (one access-log entry naming the household).
+ * only in a logged print or PDF (access-log entries naming the household and each member).
  */
 export function HouseholdRegisterScreen({ id }: { id: string }) {
   const { t } = useT();
@@ -30,6 +30,8 @@ export function HouseholdRegisterScreen({ id }: { id: string }) {
   const title = t('print.household.title');
   const output = usePaperOutput({
     paper: 'householdForm',
+    // The household, and each member whose full ID number the paper prints: a member's
+    // 谁查看过 shows the print as well.
     subjects: paper
       ? [
           {
@@ -37,6 +39,13 @@ export function HouseholdRegisterScreen({ id }: { id: string }) {
             kind: 'household',
             maskedId: maskIdForPaper(paper.headIdNumber),
           },
+          ...paper.members
+            .filter((m) => m.idNumber !== '')
+            .map((m) => ({
+              caseId: m.personId,
+              kind: 'person' as const,
+              maskedId: maskIdForPaper(m.idNumber),
+            })),
         ]
       : null,
     fileName: `${title}-${paper?.headName ?? ''}.pdf`,
