@@ -18,7 +18,8 @@ export const accessLogDataSchema = z.object({
   /** e.g. the masked ID number (first 6 and last 4 characters). */
   maskedSubject: z.string().max(60),
   purpose: z.string().trim().max(200).default(''),
-  chainSeq: z.number().int().min(1).optional(),
+  // Within HQ's integer columns: a forged huge number is refused, not stored.
+  chainSeq: z.number().int().min(1).max(2_147_483_647).optional(),
   prevSeal: z.union([z.literal(''), z.string().regex(sealPattern)]).optional(),
   seal: z.string().regex(sealPattern).optional(),
 });

@@ -125,7 +125,7 @@ export const deskReportSchema = z.object({
    * what HQ holds is reported as a cut chain; the key is kept only if HQ has none.
    */
   accessChainKey: z.string().regex(chainKeyPattern).optional(),
-  accessChainSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  accessChainSeq: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 export type DeskReport = z.infer<typeof deskReportSchema>;
 

@@ -76,8 +76,18 @@ export async function presentChainKey(
   if (!key) return;
   const held = await heldChain(db, device.id);
   if (held.key === null) {
-    await db.updateTable('devices').set({ chain_key: key }).where('id', '=', device.id).execute();
-    return;
+    // Only while none is held: two requests presenting keys at once (two HQs over one
+    // PostgreSQL, a pull beside a push) cannot replace the first one taken.
+    const taken = await db
+      .updateTable('devices')
+      .set({ chain_key: key })
+      .where('id', '=', device.id)
+      .where('chain_key', 'is', null)
+      .executeTakeFirst();
+    if (Number(taken.numUpdatedRows) === 1) return;
+    // Another key got there first (or there is no such device): judge this one against it.
+    if ((await heldChain(db, device.id)).key === null) return;
+    return presentChainKey(db, device, key, now);
   }
   if (held.key === key) return;
   const seq = held.head?.seq ?? 0;
