@@ -199,4 +199,30 @@ describe('volunteer hours roster import', () => {
     expect(again.problems.every((p) => p.code === 'import.service_recorded')).toBe(true);
     expect(again.recorded.size).toBe(301);
   });
+
+  it('refuses the whole file when a row was recorded after the check, writing nothing', async () => {
+    const { db, ctx, as, v1 } = await volunteers();
+    const { sheet, mapping } = await file([
+      ['张三丰', '', 'ZJ-1', '2026-02-02', '1.5', '入户探访', ''],
+      ['张三丰', '', 'ZJ-1', '2026-02-03', '2', '助餐', ''],
+    ]);
+    const dry = await dryRunVolunteerHours(db, sheet, mapping, today);
+    expect(dry.problems).toEqual([]);
+    // Between 检查 and 导入 a colleague records the second row's service by hand.
+    await recordVolunteerService(db, ctx, v1.id, {
+      activityId: null,
+      content: '助餐',
+      place: '',
+      startAt: '2026-02-03T14:00',
+      endAt: '2026-02-03T16:00',
+      travelMinutes: 0,
+    });
+    const before = await volunteerServicesTable(db).count();
+    await expect(
+      commitVolunteerHours(db, as('supervisor'), { sheet, mapping, dry }),
+    ).rejects.toMatchObject({
+      fieldErrors: [expect.objectContaining({ code: 'import.row_changed' })],
+    });
+    expect(await volunteerServicesTable(db).count()).toBe(before);
+  });
 });

@@ -178,6 +178,26 @@ async function chunkLookups(db: DeskDatabase, good: readonly Good[]) {
   return { byNumber, byIdNumber, stored, activities };
 }
 
+/** Whether the volunteer has a live service on the day under this activity or content. */
+async function alreadyRecorded(
+  db: DeskDatabase,
+  volunteerId: string,
+  day: string,
+  activityName: string,
+): Promise<boolean> {
+  const key = serviceKey(volunteerId, day, activityName);
+  const sameDay = await volunteerServicesTable(db)
+    .where('startAt')
+    .between(`${day}T00:00`, `${day}T23:59`, true, true)
+    .filter((s) => s.volunteerId === volunteerId && !s.deleted && !s.voided)
+    .toArray();
+  return sameDay.some(
+    (s) =>
+      serviceKey(s.volunteerId, day, s.activityName) === key ||
+      serviceKey(s.volunteerId, day, s.content.replace(/（备注：.*）$/s, '')) === key,
+  );
+}
+
 /**
  * The live services of these volunteers that may fall on the chunk's days: by the days'
  * range or by the volunteers, whichever holds fewer records (counted on the index, not
@@ -250,6 +270,11 @@ export async function commitVolunteerHours(
         const activity = target.activityId
           ? await w.get('volunteerActivity', target.activityId)
           : undefined;
+        // Recorded since the check (by hand, or pulled from a colleague): the sheet's row
+        // would count the hours twice. Nothing is written; 检查 again skips it.
+        if (await alreadyRecorded(db, volunteer.id, value.serviceDate, value.activity)) {
+          throw rowFailure(row, { code: 'import.row_changed' });
+        }
         await w.create('volunteerService', {
           volunteerId: volunteer.id,
           volunteerName: volunteer.name,
