@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, CssBaseline, Dialog, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { useT } from './i18n/useT';
@@ -8,11 +8,13 @@ import { LoginScreen } from './screens/auth/LoginScreen';
 import { ForcedPasswordScreen } from './screens/accounts/ForcedPasswordScreen';
 import { useRouter } from './state/router';
 import { useSession } from './state/session';
-import { AppShell } from './ui/AppShell';
 import { syncMenuLanguage } from './ui/LanguageSwitch';
 import { createDeskTheme } from './ui/theme';
-import { DateLocalization } from './ui/DateLocalization';
+import { loadShell, prefetchShell } from './ui/shellChunk';
 import { useIdleLock } from './ui/useIdleLock';
+
+// Everything behind the login is its own chunk, fetched while the login screen shows.
+const ShellRoot = lazy(loadShell);
 
 // Module-level so React's StrictMode double effects cannot open the session twice.
 let started: Promise<void> | null = null;
@@ -37,7 +39,7 @@ export function App() {
   return (
     <ThemeProvider theme={theme}>
       <CssBaseline />
-      <DateLocalization>{startFailed ? <StartFailed /> : <PhaseView />}</DateLocalization>
+      {startFailed ? <StartFailed /> : <PhaseView />}
     </ThemeProvider>
   );
 }
@@ -50,6 +52,8 @@ function PhaseView() {
   useEffect(() => {
     // The next person to log in starts at the home screen, not on the last one's case.
     if (phase === 'login') useRouter.getState().navigate({ name: 'persons' });
+    // The shell is fetched while the password is typed (or the desk is set up).
+    if (phase !== 'ready' && phase !== 'locked') prefetchShell();
   }, [phase]);
 
   switch (phase) {
@@ -67,7 +71,9 @@ function PhaseView() {
       // the full-screen lock dialog covers it and takes focus above any open dialog.
       return (
         <>
-          <AppShell />
+          <Suspense fallback={<Loading />}>
+            <ShellRoot />
+          </Suspense>
           <Dialog
             fullScreen
             open={phase === 'locked'}
