@@ -76,5 +76,6 @@ describe.each(hqStorages)('hq user add over $kind', (storage) => {
     } finally {
       await place.drop();
     }
-  });
+    // Four HQ command processes, each a Node start: seconds on a loaded 2-core machine.
+  }, 30_000);
 });
