@@ -13,6 +13,7 @@ import { ErrorSummary } from '../../common/ErrorSummary';
 import { todayDate } from '../../common/labels';
 import { PageHeader } from '../../common/PageHeader';
 import { PrintOnly } from '../../common/PrintOnly';
+import { useHeldWhile } from '../useHeldWhile';
 import { usePaperOutput } from '../PaperActions';
 import { HouseholdRegisterDocument } from './HouseholdRegisterDocument';
 
@@ -51,6 +52,8 @@ export function HouseholdRegisterScreen({ id }: { id: string }) {
     fileName: `${title}-${paper?.headName ?? ''}.pdf`,
     errors,
   });
+  // What was logged is what prints: held still while the full numbers show.
+  const shown = useHeldWhile(output.unmasked, paper);
   if (paper === undefined) return null;
   const back = () => navigate({ name: 'household', id });
   if (paper === null) {
@@ -78,7 +81,11 @@ export function HouseholdRegisterScreen({ id }: { id: string }) {
         />
       </Paper>
       <PrintOnly running={{ office: paper.officeName, title, date: today }}>
-        <HouseholdRegisterDocument paper={paper} printedOn={today} fullIds={output.unmasked} />
+        <HouseholdRegisterDocument
+          paper={shown ?? paper}
+          printedOn={today}
+          fullIds={output.unmasked}
+        />
       </PrintOnly>
     </Stack>
   );

@@ -20,6 +20,7 @@ import { todayDate } from '../../common/labels';
 import { MonthField } from '../../common/MonthField';
 import { PageHeader } from '../../common/PageHeader';
 import { PrintOnly } from '../../common/PrintOnly';
+import { useHeldWhile } from '../useHeldWhile';
 import { usePaperOutput } from '../PaperActions';
 import { programmeName } from '../paperParts';
 import { RosterDocument } from './RosterDocument';
@@ -48,6 +49,8 @@ export function RosterScreen(props: { programme?: Programme; month?: string }) {
     note: `${programme} ${month}`,
     errors,
   });
+  // What was logged is what prints: held still while the full numbers show.
+  const shown = useHeldWhile(output.unmasked, paper);
   const rows = paper?.total.households ?? 0;
   return (
     <Stack spacing={2} sx={{ pb: 4 }}>
@@ -98,7 +101,7 @@ export function RosterScreen(props: { programme?: Programme; month?: string }) {
               date: today,
             }}
           >
-            <RosterDocument paper={paper} printedOn={today} fullIds={output.unmasked} />
+            <RosterDocument paper={shown ?? paper} printedOn={today} fullIds={output.unmasked} />
           </PrintOnly>
         </>
       )}
