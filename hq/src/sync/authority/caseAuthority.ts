@@ -185,6 +185,11 @@ async function stepAuthority(
         role: op.actor.role as ActorRole,
         opinion: typeof event.opinion === 'string' ? event.opinion : null,
         reason: typeof event.reason === 'string' ? event.reason : op.reason,
+        // 名册转入: the roster's month and approval day, judged by the step's own guard.
+        enrolment: {
+          paymentFrom: nullableText(op.fields.paymentFrom),
+          decidedOn: nullableText(op.fields.decidedOn),
+        },
       },
       {
         today: day.today,
