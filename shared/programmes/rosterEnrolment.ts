@@ -56,7 +56,11 @@ export function rosterEnrolmentIssue(ctx: CaseStepContext): FieldError | null {
   }
   const paymentFrom = ctx.enrolment?.paymentFrom ?? null;
   if (paymentFrom === null || !monthPattern.test(paymentFrom)) {
-    return { path: 'paymentFrom', code: 'enrol.payment_from', params: { value: paymentFrom ?? '' } };
+    return {
+      path: 'paymentFrom',
+      code: 'enrol.payment_from',
+      params: { value: paymentFrom ?? '' },
+    };
   }
   const first = monthOf(window.from);
   if (paymentFrom < first) {

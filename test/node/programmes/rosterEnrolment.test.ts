@@ -78,19 +78,22 @@ describe('名册转入 (enrol_from_roster)', () => {
       field: { path: 'status', code: 'enrol.window_closed', params: { day: '2027-01-04' } },
     });
     expect(
-      refusal(() => planCaseStep(draft(), enrol('2026-12'), env('2026-12-05', programmeRuleBook([]))))
-        .field?.code,
+      refusal(() =>
+        planCaseStep(draft(), enrol('2026-12'), env('2026-12-05', programmeRuleBook([]))),
+      ).field?.code,
     ).toBe('enrol.window_closed');
     // A window published as 0 is closed too.
     const shut = programmeRuleBook([{ ...window, value: 0 }]);
     expect(
       refusal(() => planCaseStep(draft(), enrol('2026-12'), env('2026-12-05', shut))).field?.code,
     ).toBe('enrol.window_closed');
-    expect(refusal(() => planCaseStep(draft(), enrol('2026-10'), env('2026-12-05'))).field).toEqual({
-      path: 'paymentFrom',
-      code: 'enrol.payment_before_window',
-      params: { paymentFrom: '2026-10', windowFrom: '2026-11-01', first: '2026-11' },
-    });
+    expect(refusal(() => planCaseStep(draft(), enrol('2026-10'), env('2026-12-05'))).field).toEqual(
+      {
+        path: 'paymentFrom',
+        code: 'enrol.payment_before_window',
+        params: { paymentFrom: '2026-10', windowFrom: '2026-11-01', first: '2026-11' },
+      },
+    );
     expect(
       refusal(() => planCaseStep(draft(), enrol('2027-02'), env('2026-12-05'))).field?.code,
     ).toBe('enrol.payment_too_late');
