@@ -91,7 +91,7 @@ describe.each(cases.filter((c) => c.mode === 'online'))(
         forge.step(office.draftId, draft.version, enrol, supervisor, {
           fields: {
             ...stepFields('2026-04'),
-            benefit: { ...draft.data.benefit, benefitFen: 145_000 },
+            benefit: { ...(draft.data.benefit as object), benefitFen: 145_000 },
           },
         }),
       );
