@@ -49,8 +49,13 @@ const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
  * before the window's first month (`enrol.payment_before_window`) or after next month
  * (`enrol.payment_too_late`).
  */
-export function rosterEnrolmentIssue(ctx: CaseStepContext): FieldError | null {
-  const window = enrolmentWindow(ctx.rules, ctx.today, ctx.case.areaCode ?? null);
+export function rosterEnrolmentIssue(
+  ctx: Pick<CaseStepContext, 'today'> & Partial<CaseStepContext>,
+): FieldError | null {
+  // A caller with the 低保 frame's bare context (no rules, no case) sees the window closed.
+  const window = ctx.rules
+    ? enrolmentWindow(ctx.rules, ctx.today, ctx.case?.areaCode ?? null)
+    : null;
   if (!window) {
     return { path: 'status', code: 'enrol.window_closed', params: { day: ctx.today } };
   }

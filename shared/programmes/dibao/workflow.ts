@@ -215,7 +215,8 @@ const actions = {
     to: 'active',
     roles: supervisor,
     kind: 'forward',
-    guard: (ctx) => rosterEnrolmentIssue(ctx as unknown as CaseStepContext),
+    // The engine's context (CaseStepContext) carries the rules, the case and the roster's facts.
+    guard: (ctx) => rosterEnrolmentIssue(ctx as Partial<CaseStepContext> & { today: string }),
   },
 } satisfies Record<DibaoAction, Action>;
 
