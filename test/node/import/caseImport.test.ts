@@ -183,6 +183,9 @@ describe('active cases roster (在保对象名册)', () => {
     // The same file again: both households have an open case now.
     const again = await dryRunCases(desk.db, sheet, mapping, today);
     expect(again.problems.map((p) => p.code)).toEqual(['import.case_open', 'import.case_open']);
+    expect(said(again.problems[0], sheet)).toBe(
+      `${a.head.name} 家已有在办的救助案件（最低生活保障（低保），保障中）：不能再转入`,
+    );
   });
 
   it('a cancel halfway leaves nothing behind', async () => {
