@@ -10,7 +10,8 @@ import type { RosterColumn, RowProblem } from './types';
  * within the county's window. The household must be registered (households roster
  * first): it is found by the head's ID number. Covered: the members listed by ID number,
  * else the whole household (保障人数, when given, must match). 月收入 is the household's
- * monthly income; 月保障金额 is only compared: the amount is the calculator's.
+ * monthly income, or one figure per listed member (800、0、0), summed; 月保障金额 is only
+ * compared: the amount is the calculator's.
  */
 export const caseRosterFields = [
   'headName',
@@ -141,15 +142,26 @@ export const caseRoster: RosterDefinition<CaseRosterField, CaseRosterRow> = {
         );
       }
     }
-    const money = (field: 'incomeYuan' | 'amountYuan'): number | null => {
-      if (!cells[field]) return null;
-      const m = parseMoneyCell(cells[field]);
-      if (m.ok) return m.value;
-      problems.push(problem(row, field, 'money', m));
-      return null;
-    };
-    const incomeFen = money('incomeYuan');
-    const amountFen = money('amountYuan');
+    // Per member (one figure per person, 800、0、0): the household's income is their sum.
+    let incomeFen: number | null = null;
+    const incomes = cells.incomeYuan.split(/[、;；\s]+/).filter(Boolean);
+    for (const text of incomes) {
+      const m = parseMoneyCell(text);
+      if (m.ok) incomeFen = (incomeFen ?? 0) + m.value;
+      else problems.push(problem(row, 'incomeYuan', 'money', m));
+    }
+    if (incomes.length > 1 && coveredIds.length > 0 && incomes.length !== coveredIds.length) {
+      const params = { incomes: incomes.length, persons: coveredIds.length };
+      problems.push(
+        problem(row, 'incomeYuan', 'value', { code: 'import.income_per_member', params }),
+      );
+    }
+    let amountFen: number | null = null;
+    if (cells.amountYuan) {
+      const m = parseMoneyCell(cells.amountYuan);
+      if (m.ok) amountFen = m.value;
+      else problems.push(problem(row, 'amountYuan', 'money', m));
+    }
     let paymentFrom = '';
     if (cells.paymentFrom) {
       const m = parseMonthCell(cells.paymentFrom);

@@ -24,6 +24,8 @@ export const caseRosterEn: Record<keyof typeof caseRosterZh, string> = {
   'import.programme': 'Programme “{value}” not recognised (低保 or 特困)',
   'import.month_format': '“{value}” is not a month: write 2026-12 or 2026年12月',
   'import.covered_count': 'Persons covered “{value}” must be a whole number from 1 to 30',
+  'import.income_per_member':
+    'Monthly income has {incomes} figures but {persons} persons are listed: one figure per person',
   'import.case_no_household':
     'This person is in no household yet: import the households roster first',
   'import.case_not_head': '{name} is not the head (the head is {head}): give the head’s ID number',

@@ -21,6 +21,8 @@ export const caseRosterZh = {
   'import.programme': '保障类别“{value}”无法识别（低保 或 特困）',
   'import.month_format': '“{value}”不是年月，请写成 2026-12 或 2026年12月',
   'import.covered_count': '保障人数“{value}”应为 1 到 30 的整数',
+  'import.income_per_member':
+    '月收入写了 {incomes} 个数，保障人员却列了 {persons} 人：按人填写时每人一个数',
   'import.case_no_household': '此人尚未编入家庭：请先导入“家庭及成员”名册',
   'import.case_not_head': '{name} 不是户主（本户户主是 {head}）：请填写户主的身份证号码',
   'import.case_tekun_by_hand':
