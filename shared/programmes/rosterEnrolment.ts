@@ -92,3 +92,18 @@ export function enrolledDecisionDay(enrolment: RosterEnrolment | null | undefine
     ? day
     : today;
 }
+
+/**
+ * HQ's second look at a 名册转入 step, as at a delegation: the window must still be open on
+ * HQ's today too, so a step dated back into a window the county has since closed (a
+ * forged op, or a desk that pushes after the close) is refused (`enrol.window_closed`).
+ */
+export function enrolmentClosedSince(
+  rules: RuleBook,
+  hqToday: string,
+  areaCode: string | null,
+): FieldError | null {
+  return enrolmentWindow(rules, hqToday, areaCode)
+    ? null
+    : { path: 'status', code: 'enrol.window_closed', params: { day: hqToday } };
+}

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { QueueEntry } from '@shared/sync/queueEntry';
+import { officeToday } from '@shared/validation/dates';
 import { commitCases, dryRunCases } from '../../../renderer/src/db/repositories/import/caseImport';
 import { adminPost } from '../../support/hqHarness';
 import { sync } from '../../support/syncDesks';
 import { caseFile, families } from '../import/caseRosterKit';
+import { applyForDibao, registerFamily } from '../../support/officeWork';
 import {
   cases,
   Forge,
@@ -34,16 +37,34 @@ describe.each(cases.filter((c) => c.mode === 'online'))(
   ({ storage, mode }) => {
     it('refuses a forged enrolment for each reason and keeps an honest import’s cases', async () => {
       const office = await setUp(storage);
-      // The county opens the window for March and April (the forger's ops are of 15 April).
-      const published = await adminPost(office.hq.url, '/rules', {
-        key: 'roster.enrolment',
-        value: 1,
-        effectiveFrom: '2026-03-01',
-        effectiveTo: '2026-04-30',
-        note: '名册转入期',
-        publishedBy: '县民政局',
-      });
-      expect(published.status).toBe(200);
+      // The county opens the window from March, closed again in April (the forger's
+      // ops are of 15 April).
+      await publish({ value: 1, effectiveFrom: '2026-03-01', effectiveTo: null });
+      await publish({ value: 0, effectiveFrom: '2026-04-01', effectiveTo: '2026-04-30' });
+      async function publish(rule: {
+        value: number;
+        effectiveFrom: string;
+        effectiveTo: string | null;
+      }) {
+        const published = await adminPost(office.hq.url, '/rules', {
+          key: 'roster.enrolment',
+          ...rule,
+          note: '名册转入期',
+          publishedBy: '县民政局',
+        });
+        expect(published.status).toBe(200);
+      }
+      /** The step and its event dated in May (in the window; the forger's clock is April). */
+      let minute = 0;
+      const inMay = (ops: QueueEntry[]): QueueEntry[] => {
+        minute += 1;
+        const at = `2026-05-20T02:${String(minute).padStart(2, '0')}:00.000Z`;
+        return ops.map((o) =>
+          o.kind === 'caseEvent'
+            ? { ...o, createdAt: at, fields: { ...o.fields, at } }
+            : { ...o, createdAt: at },
+        );
+      };
       const forge = new Forge(office, mode);
       await forge.start();
       const { registrar, supervisor } = forgerActors;
@@ -51,49 +72,53 @@ describe.each(cases.filter((c) => c.mode === 'online'))(
 
       // A registrar may not.
       const byRegistrar = await forge.send(
-        forge.step(office.draftId, draft.version, enrol, registrar, {
-          fields: stepFields('2026-04'),
-        }),
+        inMay(
+          forge.step(office.draftId, draft.version, enrol, registrar, {
+            fields: stepFields('2026-04'),
+          }),
+        ),
       );
       expect(reasonOf(byRegistrar[0])).toBe('workflow.role_may_not');
       // A month before the window's first.
       const early = await forge.send(
-        forge.step(office.draftId, draft.version, enrol, supervisor, {
-          fields: stepFields('2026-02'),
-        }),
+        inMay(
+          forge.step(office.draftId, draft.version, enrol, supervisor, {
+            fields: stepFields('2026-02'),
+          }),
+        ),
       );
       expect(reasonOf(early[0])).toBe('enrol.payment_before_window');
-      // Outside the window: a step of 20 May.
-      const [lateStep, lateEvent] = forge.step(office.draftId, draft.version, enrol, supervisor, {
-        fields: stepFields('2026-04'),
-      });
-      if (!lateStep || !lateEvent) throw new Error('no ops');
-      const may = '2026-05-20T02:00:00.000Z';
-      const outside = await forge.send([
-        { ...lateStep, createdAt: may },
-        { ...lateEvent, fields: { ...lateEvent.fields, at: may } },
-      ]);
+      // Outside the window on the step's day (15 April: closed for April).
+      const outside = await forge.send(
+        forge.step(office.draftId, draft.version, enrol, supervisor, {
+          fields: stepFields('2026-04'),
+        }),
+      );
       expect(reasonOf(outside[0])).toBe('enrol.window_closed');
       // From a case not a draft.
       const investigating = await hqCase(office, office.investigatingId);
       const notDraft = await forge.send(
-        forge.step(
-          office.investigatingId,
-          investigating.version,
-          { ...enrol, from: 'investigating' },
-          supervisor,
-          { fields: stepFields('2026-04') },
+        inMay(
+          forge.step(
+            office.investigatingId,
+            investigating.version,
+            { ...enrol, from: 'investigating' },
+            supervisor,
+            { fields: stepFields('2026-04') },
+          ),
         ),
       );
       expect(reasonOf(notDraft[0])).toBe('workflow.not_a_step');
       // The sheet's amount carried on the step: a step writes only the step's fields.
       const withAmount = await forge.send(
-        forge.step(office.draftId, draft.version, enrol, supervisor, {
-          fields: {
-            ...stepFields('2026-04'),
-            benefit: { ...(draft.data.benefit as object), benefitFen: 145_000 },
-          },
-        }),
+        inMay(
+          forge.step(office.draftId, draft.version, enrol, supervisor, {
+            fields: {
+              ...stepFields('2026-04'),
+              benefit: { ...(draft.data.benefit as object), benefitFen: 145_000 },
+            },
+          }),
+        ),
       );
       expect(reasonOf(withAmount[0])).toBe('workflow.step_field');
       // …or forged into the draft's facts first: HQ recomputes and refuses.
@@ -113,11 +138,13 @@ describe.each(cases.filter((c) => c.mode === 'online'))(
         benefit: draft.data.benefit,
       });
 
-      // The honest step, within the window: HQ writes its own dates from the roster's.
+      // The honest step, within the window (20 May): HQ writes its own dates from the roster's.
       const honestStep = await forge.send(
-        forge.step(office.draftId, draft.version, enrol, supervisor, {
-          fields: stepFields('2026-04'),
-        }),
+        inMay(
+          forge.step(office.draftId, draft.version, enrol, supervisor, {
+            fields: stepFields('2026-04'),
+          }),
+        ),
       );
       expect(honestStep.map((r) => r.status)).toEqual(['applied', 'applied']);
       expect((await hqCase(office, office.draftId)).data).toMatchObject({
@@ -166,6 +193,26 @@ describe.each(cases.filter((c) => c.mode === 'online'))(
         });
         expect(atDesk.benefit.benefitFen).not.toBe(100);
       }
+
+      // The county closes the window from November: a step dated back into it (20 May) is
+      // refused, as a revoked delegation is — open on the step's day is not enough.
+      await publish({ value: 0, effectiveFrom: '2026-11-01', effectiveTo: null });
+      const late = await registerFamily(desk);
+      const lateDraft = await applyForDibao(desk, {
+        householdId: late.household.id,
+        headPersonId: late.household.headPersonId,
+        headName: late.household.headName,
+        memberIds: late.members.map((m) => m.person.id),
+      });
+      expect((await sync(desk)).rejected).toBe(0);
+      const backdated = await forge.send(
+        inMay(forge.step(lateDraft.id, 1, enrol, supervisor, { fields: stepFields('2026-05') })),
+      );
+      expect(reasonOf(backdated[0])).toBe('enrol.window_closed');
+      // Named for HQ's today, not the step's day.
+      const refusal = backdated[0]?.status === 'rejected' ? backdated[0].reason : undefined;
+      expect(refusal?.fieldErrors?.[0]?.params).toEqual({ day: officeToday(new Date()) });
+      expect((await hqCase(office, lateDraft.id)).data.status).toBe('draft');
     });
   },
 );
