@@ -103,11 +103,14 @@ describe('active cases roster (在保对象名册)', () => {
     const { sheet, mapping } = await caseFile([
       [a.head.name, a.head.idNumber, '低保', '2', '300', '', '2026-03', ''],
       [b.head.name, b.head.idNumber, '低保', '2', '300', '', '2026-03', ''],
+      // Not even registered: the closed window is said first, as on every row.
+      ['陌生人', uniquePerson('陌生人').idNumber, '低保', '1', '0', '', '2026-03', ''],
     ]);
     const dry = await dryRunCases(desk.db, sheet, mapping, today);
     expect(dry.problems.map((p) => [p.row, p.code, p.severity])).toEqual([
       [0, 'import.enrol_window_was', 'error'],
       [1, 'import.enrol_window_was', 'error'],
+      [2, 'import.enrol_window_was', 'error'],
     ]);
     expect(said(dry.problems[0], sheet)).toContain('（2026-01-01 至 2026-02-28）');
   });

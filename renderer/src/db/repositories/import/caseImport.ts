@@ -1,76 +1,26 @@
-import { AppError } from '@shared/errors/appError';
 import { caseRoster, type CaseRosterField, type CaseRosterRow } from '@shared/import/caseRoster';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
 import { cellsOf, type ColumnMapping, type RowProblem } from '@shared/import/types';
-import { noStepDates, type AssistanceCaseData } from '@shared/domain/assistanceCase';
-import { calculateApplication, isOpenCase } from '@shared/programmes/caseEngine';
+import { noStepDates } from '@shared/domain/assistanceCase';
+import { isOpenCase } from '@shared/programmes/caseEngine';
 import { programmeModule } from '@shared/programmes/registry';
-import {
-  enrolmentWindow,
-  rosterEnrolmentIssue,
-  rosterEnrolmentKey,
-} from '@shared/programmes/rosterEnrolment';
-import type { CalcReference } from '@shared/programmes/types';
 import type { DeskDatabase } from '../../database';
 import { requireRole } from '../../permissions';
 import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
-import { stepReference, writeCaseStep } from '../cases';
-import { listStandards } from '../reference';
-import { loadSettings } from '../settings';
+import { writeCaseStep } from '../cases';
 import { inChunks } from './chunks';
+import { caseReference, judgeCaseRow, plannedBenefit, type PlannedCase } from './caseRowChecks';
 import { ImportCancelled, rowFailure, type ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
 
-/** What one good row will write: the draft's facts (the step then makes it 在保). */
-export interface PlannedCase {
-  application: Omit<
-    AssistanceCaseData,
-    'benefit' | 'status' | 'statusChangedAt' | keyof typeof noStepDates
-  >;
-  enrolment: { paymentFrom: string; decidedOn: string | null };
-}
+export type { PlannedCase } from './caseRowChecks';
 
 export interface CaseDryRun {
   problems: RowProblem[];
   cases: Map<number, PlannedCase>;
   matches: ReadonlyMap<number, never>;
 }
-
-type Reference = Awaited<ReturnType<typeof caseReference>>;
-
-async function caseReference(db: DeskDatabase) {
-  const [step, standards, settings, windows] = await Promise.all([
-    stepReference(db),
-    listStandards(db),
-    loadSettings(db),
-    db.programmeRules.where('key').equals(rosterEnrolmentKey).toArray(),
-  ]);
-  if (!settings) throw new AppError({ code: 'not_found', message: 'Office settings are missing.' });
-  const calc: CalcReference = { standards, settings, rules: step.rules };
-  const published = windows.filter((r) => !r.deleted && r.value === 1);
-  return { step, calc, published };
-}
-
-/**
- * The county's window as the report says it when closed on `today`: the next one it
- * published, else the last, else none.
- */
-function closedWindowParams(
-  ref: Reference,
-  today: string,
-): { code: string; params: Record<string, string> } {
-  const sorted = [...ref.published].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
-  const next = sorted.find((r) => r.effectiveFrom > today) ?? sorted.at(-1);
-  return next
-    ? {
-        code: 'import.enrol_window_was',
-        params: { today, from: next.effectiveFrom, to: next.effectiveTo ?? '' },
-      }
-    : { code: 'import.enrol_window_none', params: { today } };
-}
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * Reads every row of an active-cases roster and writes nothing: the row checks, the
@@ -124,156 +74,29 @@ export async function dryRunCases(
         .anyOf(householdIds)
         .filter((p) => !p.deleted)
         .toArray();
-      const openCases = (await db.cases.where('householdId').anyOf(householdIds).toArray()).filter(
-        (c) => !c.deleted && isOpenCase(c),
-      );
+      const memberIds = members.map((p) => p.id);
+      const openCases = [
+        ...(await db.cases.where('householdId').anyOf(householdIds).toArray()),
+        ...(await db.cases.where('coveredPersonIds').anyOf(memberIds).toArray()),
+      ].filter((c) => !c.deleted && isOpenCase(c));
       for (const { row, value } of good) {
-        const refuse = (
-          p: Omit<RowProblem, 'row' | 'severity'>,
-          severity: RowProblem['severity'] = 'error',
-        ) => problems.push({ row, severity, ...p });
         const head = personByIdNumber.get(value.headIdNumber);
         const household = head?.householdId ? householdById.get(head.householdId) : undefined;
-        if (!head || !household) {
-          refuse({
-            group: 'not_in_registry',
-            field: 'headIdNumber',
-            code: head ? 'import.case_no_household' : 'import.not_registered',
-          });
-          continue;
-        }
-        if (household.headPersonId !== head.id) {
-          refuse({
-            group: 'value',
-            field: 'headIdNumber',
-            code: 'import.case_not_head',
-            params: { name: head.name, head: household.headName },
-          });
-          continue;
-        }
-        if (head.name !== value.headName) {
-          refuse(
-            {
-              group: 'value',
-              field: 'headName',
-              code: 'import.name_differs',
-              params: { name: head.name },
-            },
-            'warning',
-          );
-        }
-        if (value.programme === 'tekun') {
-          refuse({
-            group: 'value',
-            field: 'programme',
-            code: 'import.case_tekun_by_hand',
-            params: { name: head.name },
-          });
-          continue;
-        }
-        const theirs = members.filter((m) => m.householdId === household.id);
-        const listed =
-          value.coveredIds.length > 0 ? value.coveredIds : theirs.map((m) => m.idNumber);
-        const coveredPersons: typeof theirs = [];
-        for (const idNumber of listed) {
-          const member = theirs.find((m) => m.idNumber === idNumber);
-          if (!member) {
-            refuse({
-              group: 'value',
-              field: 'coveredIds',
-              code: 'import.covered_not_member',
-              params: { idNumber, head: head.name },
-            });
-            continue;
-          }
-          coveredPersons.push(member);
-          covered.push({ row, idNumber });
-        }
-        if (coveredPersons.length !== listed.length) continue;
-        if (!coveredPersons.some((p) => p.id === head.id)) {
-          refuse({ group: 'value', field: 'coveredIds', code: 'case.applicant_not_covered' });
-          continue;
-        }
-        if (value.coveredCount !== null && value.coveredCount !== coveredPersons.length) {
-          refuse({
-            group: 'value',
-            field: 'coveredCount',
-            code: 'import.covered_count_differs',
-            params: { count: value.coveredCount, members: coveredPersons.length },
-          });
-          continue;
-        }
-        const open = openCases.find(
-          (c) =>
-            c.householdId === household.id ||
-            c.coveredPersonIds.some((id) => coveredPersons.some((p) => p.id === id)),
-        );
-        if (open) {
-          refuse({
-            group: 'open_case',
-            field: 'headIdNumber',
-            code: 'import.case_open',
-            params: { name: open.applicantName, programme: open.programme, status: open.status },
-          });
-          continue;
-        }
-        const application: PlannedCase['application'] = {
-          programme: value.programme,
-          programmeFacts: programmeModule(value.programme).defaultFacts(),
-          householdId: household.id,
-          applicantPersonId: head.id,
-          applicantName: head.name,
-          category: household.hukouType,
-          areaCode: household.areaCode,
-          coveredPersonIds: coveredPersons.map((p) => p.id),
-          income: { wagesFen: value.incomeFen, businessFen: 0, propertyFen: 0, transferFen: 0 },
-          deductionsFen: 0,
-          assets: { depositsFen: 0, securitiesFen: 0, vehicles: 0, extraHousingUnits: 0, note: '' },
-          applicationDate: today,
-          previousCaseId: null,
-          searchTokens: [],
-        };
-        const enrolment = { paymentFrom: value.paymentFrom, decidedOn: value.decidedOn };
-        // The county's window and the roster's month: the step's own guard, as HQ runs it.
-        const window = enrolmentWindow(ref.step.rules, today, household.areaCode);
-        if (!window) {
-          refuse({ group: 'window', field: 'paymentFrom', ...closedWindowParams(ref, today) });
-          continue;
-        }
-        const stepIssue = rosterEnrolmentIssue({
+        const judged = judgeCaseRow(
+          row,
+          value,
+          {
+            head,
+            household,
+            members: members.filter((m) => household && m.householdId === household.id),
+            openCases,
+          },
+          ref,
           today,
-          case: { ...application, status: 'draft' } as unknown as AssistanceCaseData,
-          noticeEnd: null,
-          confirmationDelegated: false,
-          rules: ref.step.rules,
-          enrolment,
-        });
-        if (stepIssue) {
-          refuse({
-            group: 'window',
-            field: 'paymentFrom',
-            code: stepIssue.code,
-            params: stepIssue.params,
-          });
-          continue;
-        }
-        const benefit = calculateApplication(application, today, ref.calc);
-        if (benefit.classification === 'no_standard') {
-          refuse({ group: 'amount', field: 'amountYuan', code: 'case.no_standard' });
-          continue;
-        }
-        if (value.amountFen !== null && value.amountFen !== benefit.benefitFen) {
-          refuse(
-            {
-              group: 'amount',
-              field: 'amountYuan',
-              code: 'import.amount_differs',
-              params: { sheet: yuan(value.amountFen), computed: yuan(benefit.benefitFen) },
-            },
-            'warning',
-          );
-        }
-        cases.set(row, { application, enrolment });
+        );
+        problems.push(...judged.problems);
+        for (const idNumber of judged.covered) covered.push({ row, idNumber });
+        if (judged.planned) cases.set(row, judged.planned);
       }
     },
     onProgress,
@@ -320,7 +143,7 @@ export async function commitCases(
       if (!planned) throw rowFailure(row, { code: 'import.row_changed' });
       try {
         const application = { ...planned.application, applicationDate: w.today };
-        const benefit = calculateApplication(application, w.today, ref.calc);
+        const benefit = plannedBenefit(planned, w.today, ref);
         const draft = await w.create('assistanceCase', {
           ...application,
           benefit,
