@@ -393,4 +393,11 @@ it('brings the active cases in within the county’s window, at the calculator�
   await expect
     .poll(() => page.getByTestId('import-outcome').innerText())
     .toContain('导入完成：2 户已转入在保');
+
+  // The case stands 保障中 with the step 名册转入 in its history.
+  await page.getByTestId('import-outcome').getByRole('button', { name: '查看救助案件' }).click();
+  await page.getByTestId('case-row').filter({ hasText: '王大山' }).click();
+  await page.getByText('名册转入').first().waitFor();
+  expect(await page.getByText('保障中').count()).toBeGreaterThan(0);
+  await shot('import-cases-case', 1100);
 });

@@ -165,7 +165,10 @@ describe('active cases roster (在保对象名册)', () => {
     ]);
     expect(new Set(queued.map((q) => q.txId)).size).toBe(1);
     const events = await desk.db.caseEvents.toArray();
-    expect(events.map((e) => e.action)).toEqual(['enrol_from_roster', 'enrol_from_roster']);
+    expect(events.map((e) => [e.action, e.opinion])).toEqual([
+      ['enrol_from_roster', '名册转入（原名册月保障金额 999.00 元）'],
+      ['enrol_from_roster', '名册转入'],
+    ]);
 
     // The roll pays each from its own month, at the calculator's amount, no back pay.
     const march = await drawMonthRoll(desk.db, desk.ctx, 'dibao', '2026-03');

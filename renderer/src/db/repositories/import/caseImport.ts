@@ -10,7 +10,13 @@ import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 import { writeCaseStep } from '../cases';
 import { inChunks } from './chunks';
-import { caseReference, judgeCaseRow, plannedBenefit, type PlannedCase } from './caseRowChecks';
+import {
+  caseReference,
+  judgeCaseRow,
+  plannedBenefit,
+  yuan,
+  type PlannedCase,
+} from './caseRowChecks';
 import { ImportCancelled, rowFailure, type ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
 
@@ -156,7 +162,15 @@ export async function commitCases(
           ctx,
           draft.id,
           draft.version,
-          { action: 'enrol_from_roster', opinion: '名册转入', enrolment: planned.enrolment },
+          {
+            action: 'enrol_from_roster',
+            // The old roster's amount stays on record beside the one computed and paid.
+            opinion:
+              planned.sheetAmountFen === null
+                ? '名册转入'
+                : `名册转入（原名册月保障金额 ${yuan(planned.sheetAmountFen)} 元）`,
+            enrolment: planned.enrolment,
+          },
           ref.step,
         );
       } catch (error) {

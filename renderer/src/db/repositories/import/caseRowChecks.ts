@@ -26,6 +26,8 @@ export interface PlannedCase {
     'benefit' | 'status' | 'statusChangedAt' | keyof typeof noStepDates
   >;
   enrolment: { paymentFrom: string; decidedOn: string | null };
+  /** The sheet's own amount, kept in the step's opinion for the record (never paid). */
+  sheetAmountFen: number | null;
 }
 
 export type CaseReference = Awaited<ReturnType<typeof caseReference>>;
@@ -80,7 +82,7 @@ export interface CaseRowFound {
   openCases: readonly StoredRecord<AssistanceCaseData>[];
 }
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
+export const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 /**
  * One row judged against the registry, the county's window and the calculator: its
@@ -182,6 +184,7 @@ export function judgeCaseRow(
       searchTokens: [],
     },
     enrolment: { paymentFrom: value.paymentFrom, decidedOn: value.decidedOn },
+    sheetAmountFen: value.amountFen,
   };
   // The roster's month: the step's own guard, as the commit and HQ will run it.
   const stepIssue = rosterEnrolmentIssue({
