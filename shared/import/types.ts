@@ -31,6 +31,10 @@ export const problemGroups = [
   'unknown_village',
   'unknown_place',
   'bed',
+  // 在保对象名册: the county's window, an open case already, the amount differing.
+  'window',
+  'open_case',
+  'amount',
   'money',
   'date',
   'value',

@@ -20,6 +20,7 @@ import { AppError } from '../errors/appError';
 import { describeActions, planTransition, type ActionOption } from '../workflow/stateMachine';
 import { stepDateIssue } from '../workflow/stepDates';
 import { programmeModule, programmeRuleBook } from './registry';
+import { enrolledDecisionDay, type RosterEnrolment } from './rosterEnrolment';
 import type { RuleBook } from './ruleBook';
 import type { CalcReference, CaseEngineEnv, CaseStepContext, ProgrammeModule } from './types';
 
@@ -41,6 +42,8 @@ export interface CaseStepRequest {
   role: ActorRole;
   opinion?: string | null;
   reason?: string | null;
+  /** 名册转入 only: the roster's paymentFrom and approval day (rosterEnrolment.ts). */
+  enrolment?: RosterEnrolment | null;
 }
 
 type StepField = (typeof workflowOwnedCaseFields)[number];
@@ -120,13 +123,19 @@ export function caseStepContext(facts: CaseStepFacts, env: CaseStepEnv): CaseSte
   };
 }
 
-/** The steps this role may take on the case now, guard-blocked ones with their reason. */
+/**
+ * The steps this role may take on the case now, guard-blocked ones with their reason. A
+ * 名册转入 step (mark 'enrolled') is the roster import's, never a button of the case.
+ */
 export function caseActionOptions(
   facts: CaseStepFacts,
   role: ActorRole,
   env: CaseStepEnv,
 ): ActionOption<string>[] {
-  return describeActions(moduleOf(facts).workflow, facts.status, role, caseStepContext(facts, env));
+  const { workflow } = moduleOf(facts);
+  return describeActions(workflow, facts.status, role, caseStepContext(facts, env)).filter(
+    (option) => !(workflow.marks[option.action] ?? []).includes('enrolled'),
+  );
 }
 
 /**
@@ -145,7 +154,7 @@ export function planCaseStep(
     role: request.role,
     opinion: request.opinion ?? null,
     reason: request.reason ?? null,
-    ctx: caseStepContext(current, env),
+    ctx: { ...caseStepContext(current, env), enrolment: request.enrolment ?? null },
   });
   const early = stepDateIssue(current, env.today);
   if (early) {
@@ -156,7 +165,7 @@ export function planCaseStep(
       details: { from: current.status, action: request.action },
     });
   }
-  const written = markedFields(module, current, request.action, env);
+  const written = markedFields(module, current, request, env);
   const acceptedOn = 'acceptedOn' in written ? (written.acceptedOn ?? null) : current.acceptedOn;
   const noticeStartedOn =
     'noticeStartedOn' in written ? (written.noticeStartedOn ?? null) : current.noticeStartedOn;
@@ -170,18 +179,16 @@ export function planCaseStep(
 function markedFields(
   module: ProgrammeModule,
   current: CaseStepFacts,
-  action: string,
+  request: CaseStepRequest,
   env: CaseStepEnv,
 ): Partial<Record<StepField, string | null>> {
   const { today } = env;
+  const { action } = request;
   const rules = env.rules ?? noRules;
   const monthly = module.payment === 'monthly';
   const fields: Partial<Record<StepField, string | null>> = {};
-  const reviewDue = () =>
-    addMonthsToDate(
-      today,
-      module.reviewIntervalMonths(current as AssistanceCaseData, rules, today),
-    );
+  const reviewDue = (from = today) =>
+    addMonthsToDate(from, module.reviewIntervalMonths(current as AssistanceCaseData, rules, from));
   for (const mark of module.workflow.marks[action] ?? []) {
     switch (mark) {
       case 'accepted':
@@ -227,6 +234,13 @@ function markedFields(
       case 'phaseOut':
         fields.phaseOutUntil = addMonths(today, rules.value(`${module.id}.phaseOutMonths`, today));
         break;
+      case 'enrolled': {
+        const decidedOn = enrolledDecisionDay(request.enrolment, today);
+        fields.decidedOn = decidedOn;
+        fields.paymentFrom = monthly ? (request.enrolment?.paymentFrom ?? null) : null;
+        fields.reviewDue = monthly ? reviewDue(decidedOn) : null;
+        break;
+      }
       case 'reassessmentDue':
         fields.reviewDue = addWorkingDays(
           today,

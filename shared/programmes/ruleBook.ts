@@ -82,6 +82,12 @@ export interface RuleBook {
   value(key: string, date: string, areaCode?: string | null): number;
   /** The published record's value, undefined when none is in force (the sample not read). */
   find(key: string, date: string, areaCode?: string | null): number | undefined;
+  /** The published record in force (its value and period), undefined when none is. */
+  inForce(
+    key: string,
+    date: string,
+    areaCode?: string | null,
+  ): Pick<ProgrammeRuleData, 'value' | 'effectiveFrom' | 'effectiveTo'> | undefined;
 }
 
 export function ruleBook(
@@ -92,6 +98,7 @@ export function ruleBook(
     ruleInForce(rules, key, date, areaCode)?.value;
   return {
     find,
+    inForce: (key, date, areaCode = null) => ruleInForce(rules, key, date, areaCode),
     value(key, date, areaCode = null) {
       const value =
         find(key, date, areaCode) ?? (Object.hasOwn(specs, key) ? specs[key]?.sample : undefined);

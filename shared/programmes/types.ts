@@ -14,6 +14,7 @@ import type { AssistanceCaseData, BenefitSnapshot } from '../domain/assistanceCa
 import type { OfficeSettings } from '../domain/settings';
 import type { FieldError } from '../errors/appError';
 import type { WorkflowDefinition } from '../workflow/stateMachine';
+import type { RosterEnrolment } from './rosterEnrolment';
 import type { RuleBook, RuleSpec } from './ruleBook';
 
 /**
@@ -31,6 +32,10 @@ import type { RuleBook, RuleSpec } from './ruleBook';
  * - phaseOut: phaseOutUntil = the last month of the 渐退期 (rule `<id>.phaseOutMonths`);
  * - reassessmentDue: reviewDue = today + rule `<id>.reassessWorkingDays` working days (a
  *   reported change of condition brings a re-assessment due: 特困).
+ * - enrolled (名册转入, rosterEnrolment.ts): decidedOn = the roster's approval day (else
+ *   today), paymentFrom = the roster's month (the step's guard bounds it), reviewDue by the
+ *   review rule from decidedOn. Only the roster import takes such a step: the case panel
+ *   does not offer it.
  */
 export type StepMark =
   | 'accepted'
@@ -44,7 +49,8 @@ export type StepMark =
   | 'reviewStarted'
   | 'reviewed'
   | 'phaseOut'
-  | 'reassessmentDue';
+  | 'reassessmentDue'
+  | 'enrolled';
 
 /** What a guard reads: the case as it stands and the day's facts, on the checker's calendar. */
 export interface CaseStepContext {
@@ -55,6 +61,8 @@ export interface CaseStepContext {
   /** Whether the county has delegated 审核确认 to the office today. */
   confirmationDelegated: boolean;
   rules: RuleBook;
+  /** What a 名册转入 step brings from the roster (its op's paymentFrom and decidedOn). */
+  enrolment?: RosterEnrolment | null;
 }
 
 export type PaymentMode = 'monthly' | 'once' | 'none';

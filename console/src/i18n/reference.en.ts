@@ -103,6 +103,8 @@ export const referenceEn: Record<keyof typeof referenceZhCN, string> = {
   'ruleKey.dibao.reviewMonths': '低保: months between reviews (stable income)',
   'ruleKey.dibao.reviewMonthsUnstable': '低保: months between reviews (unstable income)',
   'ruleKey.dibao.phaseOutMonths': '低保: phase-out months after income rises',
+  'ruleKey.roster.enrolment':
+    'Roster enrolment window: 1 while the county lets townships bring their paid roster in',
   'ruleKey.tekun.elderlyAge': '特困: elderly from age',
   'ruleKey.tekun.minorAge': '特困: minor under age',
   'ruleKey.tekun.selfCare.partlyFrom': '特困: failed items for partly unable to care for oneself',

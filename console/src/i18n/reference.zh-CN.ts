@@ -100,6 +100,8 @@ export const referenceZhCN = {
   'ruleKey.dibao.reviewMonths': '低保：收入稳定家庭多少个月复核一次',
   'ruleKey.dibao.reviewMonthsUnstable': '低保：收入不稳定家庭多少个月复核一次',
   'ruleKey.dibao.phaseOutMonths': '低保：收入超标后渐退期（月）',
+  'ruleKey.roster.enrolment':
+    '名册转入期：县局开放时为 1（在生效期内，乡镇可将原名册中的在保对象直接转入）',
   'ruleKey.tekun.elderlyAge': '特困：老年人年龄起点（岁）',
   'ruleKey.tekun.minorAge': '特困：未成年人年龄上限（岁，不含）',
   'ruleKey.tekun.selfCare.partlyFrom': '特困：几项不能自理即为部分丧失生活自理能力',

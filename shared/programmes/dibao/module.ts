@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { benefitInputOf, computeCaseBenefit } from '../../benefit/caseBenefit';
 import { reviewMonthsOf, reviewRuleSpecs } from '../../dynamics/reviewRule';
+import { rosterEnrolmentRuleSpecs } from '../rosterEnrolment';
 import type { ProgrammeModule } from '../types';
 import { decisionPendingStatuses } from '../../workflow/dibaoDeadlines';
 import { dibaoWorkflow } from './workflow';
@@ -27,6 +28,8 @@ export const dibaoModule: ProgrammeModule = {
     // 动态管理: stable households yearly, unstable income every six months.
     ...reviewRuleSpecs('dibao'),
     'dibao.phaseOutMonths': { unit: 'months', min: 0, max: 24, sample: 6 },
+    // 名册转入期: the county's window for the roster import of cases already paid.
+    ...rosterEnrolmentRuleSpecs,
   },
   calculate: (data, date, ref) =>
     computeCaseBenefit({ ...benefitInputOf(data), date }, [...ref.standards], ref.settings),

@@ -5,7 +5,8 @@
  */
 import type { FieldError } from '../../errors/appError';
 import { isNoticeOver, noticeOverFrom } from '../../workflow/dibaoDeadlines';
-import type { StepMark } from '../types';
+import { rosterEnrolmentIssue } from '../rosterEnrolment';
+import type { CaseStepContext, StepMark } from '../types';
 import { defineWorkflow, type WorkflowAction } from '../../workflow/stateMachine';
 
 export const dibaoStatuses = [
@@ -77,6 +78,7 @@ export const dibaoActions = [
   'suspend',
   'resume',
   'terminate',
+  'enrol_from_roster',
 ] as const;
 
 export type DibaoAction = (typeof dibaoActions)[number];
@@ -206,6 +208,16 @@ const actions = {
     kind: 'forward',
     requiresOpinion: true,
   },
+  // 名册转入 (shared/programmes/rosterEnrolment.ts): within the county's window, the roster
+  // import brings a case the old system already pays straight to 在保.
+  enrol_from_roster: {
+    from: ['draft'],
+    to: 'active',
+    roles: supervisor,
+    kind: 'forward',
+    // The engine's context (CaseStepContext) carries the rules, the case and the roster's facts.
+    guard: (ctx) => rosterEnrolmentIssue(ctx as Partial<CaseStepContext> & { today: string }),
+  },
 } satisfies Record<DibaoAction, Action>;
 
 /** The shared dates each step writes (shared/programmes/types.ts StepMark). */
@@ -222,6 +234,7 @@ export const dibaoMarks: Partial<Record<DibaoAction, readonly StepMark[]>> = {
   complete_review: ['reviewed'],
   start_phase_out: ['phaseOut'],
   terminate: ['ended'],
+  enrol_from_roster: ['enrolled'],
 };
 
 export const dibaoWorkflow = {

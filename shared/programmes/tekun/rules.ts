@@ -8,6 +8,7 @@
  * - care standard per month by care level: 0 / 300.00 / 800.00 yuan (SAMPLES only);
  * - re-assessment due 10 working days after a reported change; yearly review.
  */
+import { rosterEnrolmentRuleSpecs } from '../rosterEnrolment';
 import type { RuleSpec } from '../ruleBook';
 
 export const tekunRules = {
@@ -21,4 +22,6 @@ export const tekunRules = {
   'tekun.careFen.fully': { unit: 'fen', min: 0, max: 10_000_000, sample: 80_000 },
   'tekun.reassessWorkingDays': { unit: 'workingDays', min: 1, max: 60, sample: 10 },
   'tekun.reviewMonths': { unit: 'months', min: 1, max: 36, sample: 12 },
+  // 名册转入期 (the 低保 frame's step enrol_from_roster, which 特困 reuses).
+  ...rosterEnrolmentRuleSpecs,
 } as const satisfies Record<string, RuleSpec>;

@@ -311,3 +311,93 @@ it('checks a residents roster: a care home the office does not have is named', a
   expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
   await shot('import-residents-report', 1200);
 });
+
+/** The county's 名册转入期, stored as a pull from HQ stores reference data. */
+async function enrolmentWindowFromHq() {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('minzheng-desk');
+        open.onerror = () => reject(open.error as Error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('programmeRules', 'readwrite');
+          tx.objectStore('programmeRules').put({
+            id: 'rule-roster-enrolment-e2e',
+            officeId: 'reference',
+            version: 1,
+            hqVersion: 1,
+            hlc: 'x',
+            createdAt: '2026-01-01T00:00:00.000Z',
+            createdBy: 'county',
+            updatedAt: '2026-01-01T00:00:00.000Z',
+            updatedBy: 'county',
+            deleted: false,
+            key: 'roster.enrolment',
+            areaCode: null,
+            effectiveFrom: '2026-01-01',
+            effectiveTo: null,
+            value: 1,
+            source: 'hq',
+            note: '名册转入期',
+          });
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error as Error);
+        };
+      }),
+  );
+}
+
+it('brings the active cases in within the county’s window, at the calculator’s amounts', async () => {
+  await page.getByRole('button', { name: '名册导入' }).first().click();
+  await page.getByTestId('import-type').locator('..').click();
+  await page.getByRole('option', { name: /在保对象/ }).click();
+  const month = new Date().toISOString().slice(0, 7);
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('在保对象');
+  sheet.addRow([
+    '户主姓名',
+    '户主身份证号',
+    '保障类别',
+    '保障人数',
+    '月收入',
+    '月保障金额',
+    '开始发放年月',
+    '批准日期',
+  ]);
+  sheet.addRow(['王大山', wang, '农村低保', '3', '600', '1500', month, '2023-05-10']);
+  sheet.addRow(['赵一', zhao, '低保', '1', '0', '', month, '']);
+  const bytes = Buffer.from(await book.xlsx.writeBuffer());
+  const summary = page.getByTestId('import-summary');
+
+  // No window yet: every row is refused, saying so.
+  await choose('在保对象.xlsx', bytes);
+  await page.getByTestId('import-check').click();
+  await expect.poll(() => summary.innerText()).toContain('共 2 行：2 行有错误');
+  expect(await page.getByTestId('group-window').innerText()).toContain('县局尚未开放名册转入期');
+  expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+  await shot('import-cases-window-closed', 1100);
+
+  // The county opens it: the sheet's amount beside the calculator's, a warning only.
+  await enrolmentWindowFromHq();
+  await choose('在保对象-转入期.xlsx', bytes);
+  await page.getByTestId('import-check').click();
+  await expect.poll(() => page.getByTestId('import-commit').innerText()).toBe('转入 2 户在保对象');
+  expect(await page.getByTestId('group-amount').innerText()).toMatch(
+    /名册金额 1500\.00 元，按现行标准计算 [\d.]+ 元，以计算为准/,
+  );
+  await shot('import-cases-report', 1100);
+  await page.getByTestId('import-commit').click();
+  await expect
+    .poll(() => page.getByTestId('import-outcome').innerText())
+    .toContain('导入完成：2 户已转入在保');
+
+  // The case stands 保障中 with the step 名册转入 in its history.
+  await page.getByTestId('import-outcome').getByRole('button', { name: '查看救助案件' }).click();
+  await page.getByTestId('case-row').filter({ hasText: '王大山' }).click();
+  await page.getByText('名册转入').first().waitFor();
+  expect(await page.getByText('保障中').count()).toBeGreaterThan(0);
+  await shot('import-cases-case', 1100);
+});

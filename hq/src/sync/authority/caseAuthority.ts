@@ -14,7 +14,8 @@ import { AppError, type AppErrorData, type FieldError } from '@shared/errors/app
 import type { ActorRole } from '@shared/domain/roles';
 import { correctionReasonIssue } from '@shared/records/corrections';
 import type { QueueEntry } from '@shared/sync/queueEntry';
-import { planCaseStep } from '@shared/programmes/caseEngine';
+import { moduleOf, planCaseStep } from '@shared/programmes/caseEngine';
+import { enrolmentClosedSince } from '@shared/programmes/rosterEnrolment';
 import { firstDayOfMonth } from '@shared/calendar/dates';
 import { recomputedCorrectionIssues } from '@shared/dynamics/recomputation';
 import { stepReasonIssues } from '@shared/dynamics/termination';
@@ -185,6 +186,11 @@ async function stepAuthority(
         role: op.actor.role as ActorRole,
         opinion: typeof event.opinion === 'string' ? event.opinion : null,
         reason: typeof event.reason === 'string' ? event.reason : op.reason,
+        // 名册转入: the roster's month and approval day, judged by the step's own guard.
+        enrolment: {
+          paymentFrom: nullableText(op.fields.paymentFrom),
+          decidedOn: nullableText(op.fields.decidedOn),
+        },
       },
       {
         today: day.today,
@@ -201,6 +207,11 @@ async function stepAuthority(
   } catch (error) {
     if (error instanceof AppError) return { refusal: error.toData() };
     throw error;
+  }
+  // 名册转入: the county's window in force on the step's day (the guard) and still today.
+  if (moduleOf(data).workflow.marks[step.action]?.includes('enrolled')) {
+    const closed = enrolmentClosedSince(reference.rules, officeToday(ctx.now), data.areaCode);
+    if (closed) return refuse('invalid_transition', 'The enrolment window is closed.', [closed]);
   }
   if (planned.to !== step.to) {
     return refuse('invalid_transition', `The step ${step.action} leads to ${planned.to}.`, [

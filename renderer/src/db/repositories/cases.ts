@@ -13,6 +13,7 @@ import type { OfficeSettings } from '@shared/domain/settings';
 import type { StoredRecord } from '@shared/records/envelope';
 import { calculateApplication, planCaseStep } from '@shared/programmes/caseEngine';
 import { programmeModule } from '@shared/programmes/registry';
+import type { RosterEnrolment } from '@shared/programmes/rosterEnrolment';
 import { benefitDateOf } from '@shared/dynamics/benefitDate';
 import { stepReasonIssues } from '@shared/dynamics/termination';
 import type { DeskDatabase } from '../database';
@@ -185,6 +186,8 @@ export interface TransitionInput {
   action: string;
   opinion?: string;
   reason?: string;
+  /** 名册转入 only (the roster import): the sheet's paymentFrom and approval day. */
+  enrolment?: RosterEnrolment;
 }
 
 /**
@@ -247,6 +250,7 @@ export async function writeCaseStep(
       role: ctx.actor.role,
       opinion: input.opinion ?? null,
       reason: input.reason ?? null,
+      enrolment: input.enrolment ?? null,
     },
     {
       today: w.today,

@@ -95,6 +95,22 @@ const examples: Record<RosterType, { headings: string[]; rows: string[][]; file:
     ],
     file: '入住老人名册模板.xlsx',
   },
+  cases: {
+    headings: [
+      '户主姓名',
+      '户主身份证号',
+      '保障类别',
+      '保障人数',
+      '月收入',
+      '月保障金额',
+      '开始发放年月',
+      '批准日期',
+    ],
+    rows: [
+      ['张三', sampleId('33010219600101001'), '低保', '3', '800', '1450', '2026-12', '2023-05-10'],
+    ],
+    file: '在保对象名册模板.xlsx',
+  },
 };
 
 /** A line of help, the example heading row and the blank template to download. */

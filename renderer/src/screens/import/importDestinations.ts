@@ -8,4 +8,5 @@ export const importDestinations: Record<RosterType, { route: Route; label: Messa
   volunteers: { route: { name: 'volunteers' }, label: 'import.open.volunteers' },
   volunteerHours: { route: { name: 'volunteers' }, label: 'import.open.volunteers' },
   residents: { route: { name: 'elderlyResidents' }, label: 'import.open.residents' },
+  cases: { route: { name: 'cases' }, label: 'import.open.cases' },
 };

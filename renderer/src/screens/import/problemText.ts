@@ -13,6 +13,11 @@ export function problemText(t: Translate, p: RowProblem, sheet: RosterSheet): st
   const params: Record<string, string | number> = { ...p.params };
   if (typeof params.column === 'string') params.column = fieldLabel(t, params.column);
   if (typeof params.field === 'string') params.field = fieldLabel(t, params.field);
+  // A case's programme and status (名册转入: a case already open) in words.
+  const programmeKey = `programme.${String(params.programme)}`;
+  if (isMessageKey(programmeKey)) params.programme = t(programmeKey);
+  const statusKey = `cases.status.${String(params.status)}`;
+  if (isMessageKey(statusKey)) params.status = t(statusKey);
   if (typeof params.firstRow === 'number') {
     params.firstRow = sheet.sheetRowOf[params.firstRow] ?? params.firstRow;
   }

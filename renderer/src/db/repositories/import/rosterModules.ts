@@ -2,6 +2,7 @@ import { householdColumns, type HouseholdField } from '@shared/import/householdR
 import type { ColumnMapping, RosterColumn, RowProblem } from '@shared/import/types';
 import { volunteerColumns, type VolunteerField } from '@shared/import/volunteerRoster';
 import { residentColumns, type ResidentField } from '@shared/import/residentRoster';
+import { caseRosterColumns, type CaseRosterField } from '@shared/import/caseRoster';
 import {
   volunteerHoursColumns,
   type VolunteerHoursField,
@@ -36,6 +37,7 @@ import {
   volunteerHoursRows,
   type VolunteerHoursDryRun,
 } from './volunteerHoursImport';
+import { caseRows, commitCases, dryRunCases, type CaseDryRun } from './caseImport';
 
 /**
  * The roster types the import screen offers, each one module: its columns, its dry run,
@@ -43,7 +45,13 @@ import {
  * further roster is one more entry here, its shared RosterDefinition and its
  * `<roster>Import.ts`.
  */
-export const rosterTypes = ['households', 'volunteers', 'volunteerHours', 'residents'] as const;
+export const rosterTypes = [
+  'households',
+  'volunteers',
+  'volunteerHours',
+  'residents',
+  'cases',
+] as const;
 export type RosterType = (typeof rosterTypes)[number];
 
 export interface RosterDryRun {
@@ -197,9 +205,33 @@ const residents: RosterModule = {
     ),
 };
 
+// 在保对象名册: each row a draft brought to 在保 by the step 名册转入 (caseImport.ts).
+const cases: RosterModule = {
+  type: 'cases',
+  columns: caseRosterColumns,
+  dryRun: (db, sheet, mapping, today, onProgress) =>
+    dryRunCases(db, sheet, mapping as ColumnMapping<CaseRosterField>, today, onProgress),
+  plan(dry) {
+    const count = caseRows(dry as CaseDryRun).length;
+    return { problems: [], counts: { cases: count }, rows: count };
+  },
+  commit: (db, ctx, input, options) =>
+    commitCases(
+      db,
+      ctx,
+      {
+        sheet: input.sheet,
+        mapping: input.mapping as ColumnMapping<CaseRosterField>,
+        dry: input.dry as CaseDryRun,
+      },
+      options,
+    ),
+};
+
 export const rosterModules: Record<RosterType, RosterModule> = {
   households,
   volunteers,
   volunteerHours,
   residents,
+  cases,
 };
