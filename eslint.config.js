@@ -6,7 +6,15 @@ import globals from 'globals';
 
 /** Imports that would tie `shared/` to one runtime. `shared/` runs in the renderer,
  * the Electron main process and the HQ server, so it may use only pure libraries. */
-const sharedAllowedPackages = ['zod', 'pinyin-pro', 'uuidv7', 'fflate', '@noble/hashes', '@noble/curves', '@scure/bip39'];
+const sharedAllowedPackages = [
+  'zod',
+  'pinyin-pro',
+  'uuidv7',
+  'fflate',
+  '@noble/hashes',
+  '@noble/curves',
+  '@scure/bip39',
+];
 
 /** The renderer has no Node and never imports main-process code. */
 const rendererPatterns = [
