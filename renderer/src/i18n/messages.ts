@@ -35,6 +35,7 @@ import { accountsEn } from './en/accounts';
 import { accessRecordEn } from './en/accessRecord';
 import { printingEn } from './en/printing';
 import { gridEn } from './en/grid';
+import { backupEn } from './en/backup';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -72,6 +73,7 @@ import { accountsZh } from './zh-CN/accounts';
 import { accessRecordZh } from './zh-CN/accessRecord';
 import { printingZh } from './zh-CN/printing';
 import { gridZh } from './zh-CN/grid';
+import { backupZh } from './zh-CN/backup';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -114,6 +116,7 @@ export const zhCN = {
   ...accessRecordZh,
   ...printingZh,
   ...gridZh,
+  ...backupZh,
   ...datesZh,
 };
 
@@ -156,5 +159,6 @@ export const en: Record<MessageKey, string> = {
   ...accessRecordEn,
   ...printingEn,
   ...gridEn,
+  ...backupEn,
   ...datesEn,
 };
