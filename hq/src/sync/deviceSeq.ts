@@ -2,21 +2,25 @@ import type { Kysely } from 'kysely';
 import type { HqTables } from '../db/schema';
 
 /**
- * A pull page with the last op seq HQ holds of the asking device (`deviceSeq`): a desk
- * restored from an older backup moves its new ops past it instead of reusing a seq HQ
- * already holds under another op (docs/backup.md, "Sequence numbers after a restore").
+ * The last op seq HQ holds of a device. A desk restored from an older backup moves its
+ * new ops past it instead of reusing a seq HQ already holds under another op
+ * (docs/backup.md, "Sequence numbers after a restore"); pull pages and return files say it.
  */
-export async function withDeviceSeq(
-  db: Kysely<HqTables>,
-  deviceId: string,
-  pageJson: string,
-): Promise<string> {
+export async function deviceLastSeq(db: Kysely<HqTables>, deviceId: string): Promise<number> {
   const row = await db
     .selectFrom('devices')
     .select('last_seq')
     .where('id', '=', deviceId)
     .executeTakeFirst();
-  const seq = Number(row?.last_seq ?? 0);
-  // The page is one JSON object built by pullPageJson: the field goes before its brace.
+  return Number(row?.last_seq ?? 0);
+}
+
+/** A pull page (one JSON object, as pullPageJson builds it) with `deviceSeq` added. */
+export async function withDeviceSeq(
+  db: Kysely<HqTables>,
+  deviceId: string,
+  pageJson: string,
+): Promise<string> {
+  const seq = await deviceLastSeq(db, deviceId);
   return `${pageJson.slice(0, pageJson.lastIndexOf('}'))},"deviceSeq":${seq}}`;
 }

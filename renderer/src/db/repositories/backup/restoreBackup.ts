@@ -12,6 +12,9 @@ import { backupFileName } from './makeBackup';
 import { markSeqCheck } from './seqCheck';
 import { machineMetaKeys } from './tableLines';
 
+/** Meta counters a restore never moves back (the device seq has its own check: seqCheck.ts). */
+const forwardOnlyMetaKeys = ['packageNumber'] as const;
+
 export interface RestoreResult {
   manifest: BackupManifest;
   counts: Record<string, number>;
@@ -48,12 +51,22 @@ export async function restoreBackup(
     const kept = (await db.meta.bulkGet([...machineMetaKeys])).filter(
       (row): row is MetaRow => row !== undefined,
     );
+    const numbers = await db.meta.bulkGet([...forwardOnlyMetaKeys]);
     for (const table of db.tables) {
       await table.clear();
       const rows = tables.get(table.name);
       if (rows && rows.length > 0) await table.bulkAdd(rows);
     }
     await db.meta.bulkPut(kept);
+    // A number HQ has seen must never be used again (HQ refuses a package numbered at or
+    // below one it imported): such counters keep the higher of the two.
+    for (const current of numbers) {
+      if (typeof current?.value !== 'number') continue;
+      const restored = await db.meta.get(current.key);
+      if (typeof restored?.value !== 'number' || restored.value < current.value) {
+        await db.meta.put(current);
+      }
+    }
     await markSeqCheck(db);
     await recordBackupMade(db, { at: manifest.createdAt, fileName: backupFileName(manifest) });
   });

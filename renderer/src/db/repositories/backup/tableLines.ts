@@ -48,17 +48,30 @@ export function tableLines(
   })();
 }
 
+/** Rows read at a time; the next page is asked for while this one is serialized. */
+const readPage = 10_000;
+
+/**
+ * The table in primary-key order, a page at a time. Every desk table has an inbound
+ * primary key (a key path), so a page's last key is read off its last row.
+ */
 async function* pagesOf(table: Table): AsyncGenerator<unknown[]> {
-  let last: unknown = null;
-  for (;;) {
-    const query = last === null ? table.toCollection() : table.where(':id').above(last);
-    const [page, keys] = await Promise.all([
-      query.clone().limit(rowsPerLine).toArray(),
-      query.clone().limit(rowsPerLine).primaryKeys(),
-    ]);
-    if (page.length === 0) return;
-    last = keys[keys.length - 1];
-    yield page;
-    if (page.length < rowsPerLine) return;
+  const keyPath = table.schema.primKey.keyPath;
+  if (typeof keyPath !== 'string') throw new Error(`table ${table.name}: no simple key path`);
+  const read = (after: unknown) =>
+    (after === null ? table.toCollection() : table.where(':id').above(after))
+      .limit(readPage)
+      .toArray();
+  let next: Promise<unknown[]> = read(null);
+  try {
+    for (;;) {
+      const page = await next;
+      const last = page[page.length - 1] as Record<string, unknown> | undefined;
+      if (!last) return;
+      next = page.length < readPage ? Promise.resolve([]) : read(last[keyPath]);
+      for (let at = 0; at < page.length; at += rowsPerLine) yield page.slice(at, at + rowsPerLine);
+    }
+  } finally {
+    next.catch(() => undefined); // a read left over when the consumer stopped early
   }
 }
