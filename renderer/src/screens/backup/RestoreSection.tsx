@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { getDeskApi } from '../../platform/deskApi';
 import { useSession, writeContext } from '../../state/session';
 import { ConfirmDialog } from '../common/ConfirmDialog';
+import { formatTime } from '../sync/syncText';
 import { backupErrorText, backupFilters } from './backupText';
 
 interface Chosen {
@@ -22,7 +23,7 @@ interface Chosen {
  * the whole store is replaced at once, or, refused, nothing changes.
  */
 export function RestoreSection() {
-  const { t } = useT();
+  const { t, language } = useT();
   const db = useSession((s) => s.db);
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [words, setWords] = useState('');
@@ -113,7 +114,7 @@ export function RestoreSection() {
             }
           >
             {t('backup.restore.done', {
-              at: restored.manifest.createdAt.slice(0, 16).replace('T', ' '),
+              at: formatTime(language, restored.manifest.createdAt),
               persons: restored.counts.persons ?? 0,
               queue: restored.counts.queue ?? 0,
             })}
@@ -124,7 +125,7 @@ export function RestoreSection() {
         open={asking}
         title={t('backup.restore.confirmTitle')}
         text={t('backup.restore.confirmText', {
-          at: chosen?.manifest?.createdAt.slice(0, 16).replace('T', ' ') ?? '?',
+          at: chosen?.manifest ? formatTime(language, chosen.manifest.createdAt) : '?',
           persons: chosen?.manifest?.counts.persons ?? 0,
         })}
         confirmLabel={t('backup.restore.confirm')}
