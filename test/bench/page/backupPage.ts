@@ -62,9 +62,16 @@ const backupBench = {
       23: words[23] ?? '',
     });
 
+    const r0 = performance.now();
+    for (const table of db.tables) await table.toArray();
+    const rawReadMs = Math.round(performance.now() - r0);
     const t0 = performance.now();
-    const made = await makeBackup(db, supervisor);
+    let readDone = t0;
+    const made = await makeBackup(db, supervisor, () => {
+      readDone = performance.now();
+    });
     const backupMs = Math.round(performance.now() - t0);
+    const readMs = Math.round(readDone - t0);
     const t1 = performance.now();
     await restoreBackup(db, made.bytes, words, supervisor);
     const restoreMs = Math.round(performance.now() - t1);
@@ -74,6 +81,8 @@ const backupBench = {
       queued: made.manifest.counts.queue ?? 0,
       megabytes: Math.round((made.bytes.length / 1e6) * 10) / 10,
       backupMs,
+      readMs,
+      rawReadMs,
       restoreMs,
     };
   },
