@@ -3,10 +3,21 @@ import { newRecoveryWords } from '@shared/backup/recoveryKey';
 import { backupRefusalOf } from '@shared/backup/refusals';
 import type { DeskDatabase } from '../../../renderer/src/db/database';
 import { makeBackup } from '../../../renderer/src/db/repositories/backup/makeBackup';
-import { confirmRecoveryKey } from '../../../renderer/src/db/repositories/backup/recoveryKeyStore';
+import {
+  confirmRecoveryKey,
+  loadRecoveryKey,
+} from '../../../renderer/src/db/repositories/backup/recoveryKeyStore';
 import { restoreBackup } from '../../../renderer/src/db/repositories/backup/restoreBackup';
-import { machineMetaKeys } from '../../../renderer/src/db/repositories/backup/tableLines';
-import { openOfficeDesk } from '../../support/syncDesks';
+import {
+  machineMetaKeys,
+  tableLines,
+} from '../../../renderer/src/db/repositories/backup/tableLines';
+import { openOfficeDesk, type SyncDesk } from '../../support/syncDesks';
+import { sealBackup } from '@shared/backup/seal';
+import { exportPublicKeys, generatePackageKeys } from '@shared/package/keys';
+import type { CryptoKeyLike } from '@shared/package/webCrypto';
+import { latestSchemaVersion } from '../../../renderer/src/db/schema';
+import { loadDeviceKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { registerNth, typedBack } from './backupFixtures';
 
 /** Every table's rows, keyed by table name (machine-bound meta rows left out). */
@@ -124,6 +135,62 @@ describe('desk backup', () => {
     await expect(restoreBackup(desk.db, made.bytes, words, null)).rejects.toMatchObject({
       code: 'forbidden',
     });
+  });
+});
+
+describe('a backup made or altered elsewhere', () => {
+  /** A backup of the desk sealed by hand: a newer schema, or signed by another key. */
+  async function forged(desk: SyncDesk, schemaVersion: number, signer: 'own' | 'other') {
+    const recovery = await loadRecoveryKey(desk.db);
+    const own = await loadDeviceKeys(desk.db);
+    const other = await generatePackageKeys();
+    const counts: Record<string, number> = {};
+    return sealBackup({
+      manifest: {
+        format: 'mzbak',
+        version: 1,
+        kind: 'backup',
+        backupId: 'forged',
+        officeId: desk.officeId,
+        deviceId: desk.deviceId,
+        createdAt: new Date().toISOString(),
+        createdBy: 'someone',
+        schemaVersion,
+      },
+      lines: tableLines(desk.db, counts),
+      counts: () => counts,
+      recoveryKey: recovery?.publicKey ?? '',
+      signer:
+        signer === 'own'
+          ? {
+              privateKey: own?.signing.privateKey as CryptoKeyLike,
+              publicKey: own?.publicKeys.signing ?? '',
+            }
+          : {
+              privateKey: other.signing.privateKey,
+              publicKey: (await exportPublicKeys(other)).signing,
+            },
+    });
+  }
+
+  it('refuses a backup of a newer desk, and one re-signed with another key on the desk that made it', async () => {
+    const { desk, words, supervisor } = await deskWithData('office-bk', 'B6');
+    await makeBackup(desk.db, supervisor); // the desk's keys exist from its first backup
+    const state = await snapshot(desk.db);
+    const newer = await forged(desk, latestSchemaVersion + 1, 'own');
+    expect(await refusal(restoreBackup(desk.db, newer.bytes, words, supervisor))).toBe(
+      'backup.newer_schema',
+    );
+    // Anyone with the (public) recovery key could seal a backup; only this desk's key signs it.
+    const resigned = await forged(desk, latestSchemaVersion, 'other');
+    expect(await refusal(restoreBackup(desk.db, resigned.bytes, words, supervisor))).toBe(
+      'backup.tampered',
+    );
+    const genuine = await forged(desk, latestSchemaVersion, 'own');
+    expect(await refusal(restoreBackup(desk.db, genuine.bytes, words, supervisor))).toBe(
+      'restored',
+    );
+    expect(await snapshot(desk.db)).toEqual(state);
   });
 });
 
