@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { DeskDatabase } from '../../database';
 
 /**
@@ -43,6 +44,8 @@ export async function opsBeforeSeqCheck<T extends { seq: number }>(
  * to follow it, and the device counter with them; all in one transaction with the writes.
  */
 export async function settleSeqCheck(db: DeskDatabase, hqSeq: number): Promise<void> {
+  // Every pull page says it: most desks were never restored, and pay one read for it.
+  if (!Dexie.currentTransaction && !(await pendingSeqCheck(db))) return;
   await db.transaction('rw', db.queue, db.meta, async () => {
     const check = await pendingSeqCheck(db);
     if (!check) return;
