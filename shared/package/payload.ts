@@ -13,6 +13,11 @@ export const toOfficePayloadSchema = z.object({
   /** HQ's results for the ops of the package this one answers (empty for export-for). */
   results: z.array(opResultSchema),
   changes: z.array(serverChangeSchema),
+  /**
+   * A return file's: the last op seq HQ holds of the device it answers, as a pull page
+   * says it (docs/backup.md). Absent from export-for files and older HQs.
+   */
+  deviceSeq: z.number().int().min(0).optional(),
 });
 export type ToOfficePayload = z.infer<typeof toOfficePayloadSchema>;
 

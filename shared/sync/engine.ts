@@ -151,6 +151,7 @@ export async function syncOnce(
     // cursor stays before the refused page, so the next round asks for it again and
     // nothing after it is ever skipped.
     await store.applyPulled(page.changes, page.cursor);
+    if (page.deviceSeq !== undefined) await store.hqHoldsSeq?.(page.deviceSeq);
     held = page.cursor;
     report.pulled += page.changes.length;
     options.onProgress?.({ phase: 'pulling', done: report.pulled, total: report.pulled });

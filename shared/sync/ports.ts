@@ -41,6 +41,11 @@ export interface SyncStore {
    * HQ can check the access-log entries it carries; null before the desk's first entry.
    */
   accessChainKey?(): Promise<string | null>;
+  /**
+   * HQ's last op seq of this device, from a pull page (docs/backup.md): a desk restored
+   * from a backup moves the ops it made since past it. Optional: other stores ignore it.
+   */
+  hqHoldsSeq?(seq: number): Promise<void>;
 }
 
 export interface HqTrust {

@@ -180,6 +180,11 @@ export const pullResponseSchema = z.object({
   cursor: syncCursorSchema,
   hasMore: z.boolean(),
   hqTime: z.string(),
+  /**
+   * The last op seq HQ holds of the asking device (docs/backup.md): a desk restored from
+   * a backup moves its new ops past it. Absent from HQs made before backups.
+   */
+  deviceSeq: z.number().int().min(0).optional(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 

@@ -13,10 +13,11 @@ import { runImportBench } from './importBench';
 import { searchRows, runSearchOnly } from './searchOnly';
 import { gridRows, runGridOnly } from './gridOnly';
 import { runSyncBench } from './syncBench';
+import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import] [--persons N]`:
+ * [--only search|grid|import|backup] [--persons N]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -62,6 +63,17 @@ if (option('--only') === 'grid') {
     log,
     pages.url,
   );
+  await pages.close();
+  process.exit(0);
+}
+if (option('--only') === 'backup') {
+  // Only the backup's row (--persons N backs up a smaller office to check it works).
+  const persons = option('--persons');
+  const office = persons
+    ? { ...size, persons: Number(persons), cases: Math.ceil(Number(persons) / 10) }
+    : size;
+  const figures = await runBackupBench(pages.url, seed, office, log);
+  console.table(backupRows(figures));
   await pages.close();
   process.exit(0);
 }

@@ -37,6 +37,7 @@ import { consoleRoutes } from './console/consoleRoutes';
 import { serveConsole } from './console/consoleStatic';
 import { packageRoutes } from './packageRoutes';
 import { limitRoutes } from './rateLimits';
+import { withDeviceSeq } from '../sync/deviceSeq';
 
 export interface ServerDeps {
   hq: HqDatabase;
@@ -159,7 +160,11 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
     await presentChainKey(db, who, body.report?.accessChainKey, now());
     await reportedChainHead(db, who, body.report?.accessChainSeq, now());
     await reportedChainTail(db, who, body.report, now());
-    const page = await pullPageJson(db, who.officeId, body.cursor, body.limit, now());
+    const page = await withDeviceSeq(
+      db,
+      who.id,
+      await pullPageJson(db, who.officeId, body.cursor, body.limit, now()),
+    );
     // Signed over the exact bytes sent, for this device, cursor and request (docs/sync.md).
     const bytes = Buffer.from(page, 'utf8');
     const signedFor = {

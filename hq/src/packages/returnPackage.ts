@@ -15,6 +15,7 @@ import type { HqKeys } from '../store/hqKeys';
 import { recordPackage } from '../store/packages';
 import { officeChangesAfter } from './officeChanges';
 import { officeRecipients } from './officeRecipients';
+import { deviceLastSeq } from '../sync/deviceSeq';
 
 /** A package HQ wrote for an office, ready to save or send. */
 export interface WrittenPackage {
@@ -76,7 +77,11 @@ export async function writeOfficePackage(
     createdAt: now.toISOString(),
     createdBy: input.createdBy,
   };
-  const payload: ToOfficePayload = { results: input.results, changes };
+  const payload: ToOfficePayload = {
+    results: input.results,
+    changes,
+    ...(input.deviceId ? { deviceSeq: await deviceLastSeq(db, input.deviceId) } : {}),
+  };
   const sealed = await sealPackage({
     manifest,
     payload,

@@ -36,6 +36,7 @@ import { accessRecordEn } from './en/accessRecord';
 import { printingEn } from './en/printing';
 import { gridEn } from './en/grid';
 import { caseRosterEn } from './en/caseRoster';
+import { backupEn } from './en/backup';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -74,6 +75,7 @@ import { accessRecordZh } from './zh-CN/accessRecord';
 import { printingZh } from './zh-CN/printing';
 import { gridZh } from './zh-CN/grid';
 import { caseRosterZh } from './zh-CN/caseRoster';
+import { backupZh } from './zh-CN/backup';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -117,6 +119,7 @@ export const zhCN = {
   ...printingZh,
   ...gridZh,
   ...caseRosterZh,
+  ...backupZh,
   ...datesZh,
 };
 
@@ -160,5 +163,6 @@ export const en: Record<MessageKey, string> = {
   ...printingEn,
   ...gridEn,
   ...caseRosterEn,
+  ...backupEn,
   ...datesEn,
 };

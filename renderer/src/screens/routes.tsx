@@ -16,6 +16,7 @@ import { PackagesScreen } from './sync/PackagesScreen';
 import { SyncSettingsScreen } from './sync/SyncSettingsScreen';
 import { renderCommunityRoute } from './community/routes';
 import { RollsScreen } from './rolls/RollsScreen';
+import { BackupScreen } from './backup/BackupScreen';
 import { RosterImportScreen } from './import/RosterImportScreen';
 import { communityRouteNames, type CommunityRoute } from './community/routeTypes';
 import { renderElderlyCareRoute } from './elderlyCare/routes';
@@ -75,6 +76,8 @@ export function renderRoute(route: Route): ReactNode {
       return <MedicalScreen />;
     case 'rosterImport':
       return <RosterImportScreen />;
+    case 'backup':
+      return <BackupScreen />;
   }
 }
 

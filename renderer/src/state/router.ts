@@ -24,7 +24,8 @@ export type CoreRoute =
   | { name: 'packages' }
   | { name: 'rolls' }
   | { name: 'medical' }
-  | { name: 'rosterImport' };
+  | { name: 'rosterImport' }
+  | { name: 'backup' };
 
 interface RouterState {
   route: Route;

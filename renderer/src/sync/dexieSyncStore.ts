@@ -23,6 +23,7 @@ import {
   residentsMoved,
 } from '../db/repositories/elderlyCare/staysAfterPull';
 import { officeSettingsId } from '../db/repositories/settings';
+import { opsBeforeSeqCheck, settleSeqCheck } from '../db/repositories/backup/seqCheck';
 import type { WriteContext } from '../db/writeContext';
 import { openConflictCount } from './conflicts';
 import { loadHqTrust } from './hqTrust';
@@ -64,6 +65,17 @@ export class DexieSyncStore implements SyncStore {
    * does not apply). Only a single transaction larger than the limit is sent split.
    */
   async pendingOps(limit: number): Promise<QueueEntry[]> {
+    // After a restore, only the backup's own ops until HQ said how far it holds this
+    // device (hqHoldsSeq): the ones made since may need other seqs.
+    return opsBeforeSeqCheck(this.db, await this.queuedOps(limit));
+  }
+
+  /** HQ's last seq of this device came with a pull page: see seqCheck.ts. */
+  async hqHoldsSeq(seq: number): Promise<void> {
+    await settleSeqCheck(this.db, seq);
+  }
+
+  private async queuedOps(limit: number): Promise<QueueEntry[]> {
     const ops = (
       await this.db.queue
         .orderBy('seq')

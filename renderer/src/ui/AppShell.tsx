@@ -12,6 +12,7 @@ import CampaignIcon from '@mui/icons-material/CampaignOutlined';
 import BadgeIcon from '@mui/icons-material/BadgeOutlined';
 import SyncIcon from '@mui/icons-material/SyncOutlined';
 import UsbIcon from '@mui/icons-material/Usb';
+import BackupIcon from '@mui/icons-material/BackupOutlined';
 import VolunteerIcon from '@mui/icons-material/VolunteerActivismOutlined';
 import MedicalIcon from '@mui/icons-material/LocalHospitalOutlined';
 import ImportIcon from '@mui/icons-material/UploadFileOutlined';
@@ -58,6 +59,7 @@ type Section =
   | 'medical'
   | 'import'
   | 'packages'
+  | 'backup'
   | 'settings'
   | 'sync'
   | 'accounts';
@@ -130,6 +132,13 @@ const navItems: NavItem[] = [
     visible: (roles) => roles.some(canUsePackages),
   },
   {
+    section: 'backup',
+    label: 'nav.backup',
+    icon: <BackupIcon />,
+    target: { name: 'backup' },
+    visible: (roles) => roles.includes('supervisor'),
+  },
+  {
     section: 'settings',
     label: 'nav.settings',
     icon: <SettingsIcon />,
@@ -178,6 +187,8 @@ function sectionOf(route: Route): Section {
       return 'papers';
     case 'packages':
       return 'packages';
+    case 'backup':
+      return 'backup';
     case 'rolls':
     case 'roster':
     case 'monthlyFigures':

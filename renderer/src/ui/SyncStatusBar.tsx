@@ -14,6 +14,7 @@ import { holdsAny } from '@shared/domain/roles';
 import { useRoles } from '../state/session';
 import { useSyncScheduler } from '../sync/useSyncScheduler';
 import { useSyncStatus, type SyncState } from '../sync/syncStatus';
+import { BackupAge } from '../screens/backup/BackupAge';
 
 /**
  * Always-visible footer: how many local changes still wait for the county bureau,
@@ -25,7 +26,9 @@ export function SyncStatusBar() {
   useSyncScheduler();
   const { t, language } = useT();
   const navigate = useRouter((s) => s.navigate);
-  const canEnroll = holdsAny(useRoles(), ['supervisor', 'admin']);
+  const roles = useRoles();
+  const canEnroll = holdsAny(roles, ['supervisor', 'admin']);
+  const backsUp = roles.includes('supervisor');
   const status = useSyncStatus();
   const { state } = status;
   const enrolled = state.kind !== 'not_enrolled';
@@ -104,6 +107,7 @@ export function SyncStatusBar() {
           </Typography>
         </Box>
       )}
+      {backsUp && <BackupAge />}
       <Box sx={{ flex: 1 }} />
       {enrolled && (
         <Button

@@ -9,6 +9,7 @@ import { requireRole } from '../../db/permissions';
 import { packagesTable } from '../../db/tables/packageTables';
 import type { WriteContext } from '../../db/writeContext';
 import { DexieSyncStore } from '../dexieSyncStore';
+import { opsBeforeSeqCheck } from '../../db/repositories/backup/seqCheck';
 import { requirePackageKeys } from './deviceKeys';
 import { summaryOf } from './packageSummary';
 import type { ExportedPackage, OnPackageProgress } from './packageTypes';
@@ -39,7 +40,10 @@ export async function exportPackage(
   const seqs = { first: 0, last: 0 };
   async function* pages(): AsyncGenerator<QueuedOp[]> {
     onProgress?.({ phase: 'reading', done: 0, total });
-    for await (const page of queuePages(db)) {
+    for await (const queued of queuePages(db)) {
+      // After a restore, only the backup's own ops until HQ said how far it holds this
+      // desk (its return file does): the ones made since may need other seqs.
+      const page = await opsBeforeSeqCheck(db, queued);
       for (const op of page) {
         if (seen.length === 0) seqs.first = op.seq;
         seen.push({ kind: op.kind, at: op.createdAt });

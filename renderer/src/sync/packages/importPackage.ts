@@ -14,6 +14,7 @@ import type { WriteContext } from '../../db/writeContext';
 import { DexieSyncStore, RefusedChangesError } from '../dexieSyncStore';
 import { keepRefusedChanges } from '../refusedChanges';
 import { requirePackageKeys } from './deviceKeys';
+import { settleSeqCheck } from '../../db/repositories/backup/seqCheck';
 import { summaryOf } from './packageSummary';
 import type { ImportedPackage, OnPackageProgress, PackagePreview } from './packageTypes';
 
@@ -72,6 +73,11 @@ export async function importPackage(
         await checkOrderAt(db, opened.read, cursor);
         preview = await previewOf(db, ctx.deviceId, opened, cursor);
         await store.acknowledge(opened.payload.results);
+        // The file answers this desk: how far HQ holds it settles a restore's seq check.
+        const { deviceSeq } = opened.payload;
+        if (deviceSeq !== undefined && manifest.acknowledges.device === ctx.deviceId) {
+          await settleSeqCheck(db, deviceSeq);
+        }
         applied = newChanges(opened.payload.changes, cursor);
         await store.applyPage(applied, {
           office: advanced(cursor.office, manifest.covers.office),

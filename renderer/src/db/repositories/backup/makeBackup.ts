@@ -1,0 +1,73 @@
+import { backupExtension, type BackupManifest } from '@shared/backup/format';
+import { backupRefusal } from '@shared/backup/refusals';
+import { sealBackup } from '@shared/backup/seal';
+import { newRecordId } from '@shared/records/ids';
+import type { DeskDatabase } from '../../database';
+import { requireRole } from '../../permissions';
+import { logAccess } from '../accessLog';
+import { latestSchemaVersion } from '../../schema';
+import type { WriteContext } from '../../writeContext';
+import { ensureDeviceKeys, loadDeviceKeys } from '../../../sync/packages/deviceKeys';
+import { loadRecoveryKey } from './recoveryKeyStore';
+import { tableLines, type DumpProgress } from './tableLines';
+import { recordBackupMade } from './backupStatus';
+
+export interface MadeBackup {
+  bytes: Uint8Array<ArrayBuffer>;
+  fileName: string;
+  manifest: BackupManifest;
+}
+
+/**
+ * The whole local store, what HQ has not got yet included, sealed for the office
+ * recovery key and signed by this desk. Logged in the access log first (the backup
+ * carries its own entry).
+ */
+export async function makeBackup(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  onProgress?: (progress: DumpProgress) => void,
+): Promise<MadeBackup> {
+  requireRole(ctx, ['supervisor'], 'back up the desk');
+  const recovery = await loadRecoveryKey(db);
+  if (!recovery) throw backupRefusal('backup.no_recovery_key');
+  const publicKeys = await ensureDeviceKeys(db);
+  const device = await loadDeviceKeys(db);
+  if (!device) throw backupRefusal('backup.no_recovery_key');
+  const backupId = newRecordId();
+  await logAccess(db, ctx, {
+    action: 'backup',
+    subjectKind: 'office',
+    subjectId: ctx.officeId,
+    maskedSubject: ctx.officeId,
+    purpose: `backup ${backupId}`,
+  });
+  const counts: Record<string, number> = {};
+  const createdAt = ctx.now().toISOString();
+  const sealed = await sealBackup({
+    manifest: {
+      format: 'mzbak',
+      version: 1,
+      kind: 'backup',
+      backupId,
+      officeId: ctx.officeId,
+      deviceId: ctx.deviceId,
+      createdAt,
+      createdBy: ctx.actor.name,
+      schemaVersion: latestSchemaVersion,
+    },
+    lines: tableLines(db, counts, onProgress),
+    counts: () => counts,
+    recoveryKey: recovery.publicKey,
+    signer: { privateKey: device.signing.privateKey, publicKey: publicKeys.signing },
+  });
+  const fileName = backupFileName(sealed.manifest);
+  await recordBackupMade(db, { at: createdAt, fileName });
+  return { bytes: sealed.bytes, fileName, manifest: sealed.manifest };
+}
+
+/** "民政备份_<office>_20261205-0830.mzbak". */
+export function backupFileName(manifest: BackupManifest): string {
+  const stamp = manifest.createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+  return `民政备份_${manifest.officeId}_${stamp}${backupExtension}`;
+}

@@ -1,0 +1,82 @@
+import { AppError } from '@shared/errors/appError';
+import { readBackupBytes, type BackupManifest } from '@shared/backup/format';
+import { openBackup } from '@shared/backup/open';
+import { backupRefusal } from '@shared/backup/refusals';
+import type { DeskDatabase, MetaRow } from '../../database';
+import { requireRole } from '../../permissions';
+import { latestSchemaVersion } from '../../schema';
+import type { WriteContext } from '../../writeContext';
+import { loadDeviceKeys } from '../../../sync/packages/deviceKeys';
+import { recordBackupMade } from './backupStatus';
+import { backupFileName } from './makeBackup';
+import { markSeqCheck } from './seqCheck';
+import { machineMetaKeys } from './tableLines';
+
+/** Meta counters a restore never moves back (the device seq has its own check: seqCheck.ts). */
+const forwardOnlyMetaKeys = ['packageNumber'] as const;
+
+export interface RestoreResult {
+  manifest: BackupManifest;
+  counts: Record<string, number>;
+}
+
+/**
+ * Replaces the whole store with a backup's, in ONE transaction: a refused file or a
+ * failure half-way leaves the store as it was. `ctx` is the supervisor on a desk in
+ * use; null only on a desk with no account yet (a new PC), which takes any office's.
+ */
+export async function restoreBackup(
+  db: DeskDatabase,
+  bytes: Uint8Array<ArrayBuffer>,
+  words: readonly string[],
+  ctx: WriteContext | null,
+): Promise<RestoreResult> {
+  if (ctx) requireRole(ctx, ['supervisor'], 'restore a backup');
+  else if ((await db.staff.count()) + (await db.users.count()) > 0) throw notSignedIn();
+  const read = readBackupBytes(bytes);
+  const { manifest } = read;
+  if (ctx && manifest.officeId !== ctx.officeId) {
+    throw backupRefusal('backup.foreign_office', { office: manifest.officeId });
+  }
+  if (manifest.schemaVersion > latestSchemaVersion) {
+    throw backupRefusal('backup.newer_schema', { version: manifest.schemaVersion });
+  }
+  const own = ctx && manifest.deviceId === ctx.deviceId ? await loadDeviceKeys(db) : null;
+  const tables = await openBackup(read, words, own?.publicKeys.signing ?? null);
+  const known = new Set(db.tables.map((t) => t.name));
+  for (const name of tables.keys()) {
+    if (!known.has(name)) throw backupRefusal('backup.newer_schema', { table: name });
+  }
+  await db.transaction('rw', db.tables, async () => {
+    const kept = (await db.meta.bulkGet([...machineMetaKeys])).filter(
+      (row): row is MetaRow => row !== undefined,
+    );
+    const numbers = await db.meta.bulkGet([...forwardOnlyMetaKeys]);
+    for (const table of db.tables) {
+      await table.clear();
+      const rows = tables.get(table.name);
+      if (rows && rows.length > 0) await table.bulkAdd(rows);
+    }
+    await db.meta.bulkPut(kept);
+    // A number HQ has seen must never be used again (HQ refuses a package numbered at or
+    // below one it imported): such counters keep the higher of the two.
+    for (const current of numbers) {
+      if (typeof current?.value !== 'number') continue;
+      const restored = await db.meta.get(current.key);
+      if (typeof restored?.value !== 'number' || restored.value < current.value) {
+        await db.meta.put(current);
+      }
+    }
+    await markSeqCheck(db);
+    await recordBackupMade(db, { at: manifest.createdAt, fileName: backupFileName(manifest) });
+  });
+  return { manifest, counts: manifest.counts };
+}
+
+/** A desk with accounts restores only for a signed-in supervisor. */
+function notSignedIn(): AppError {
+  return new AppError({
+    code: 'forbidden',
+    message: 'Sign in as a supervisor to restore a backup on a desk in use.',
+  });
+}

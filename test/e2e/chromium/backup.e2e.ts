@@ -1,0 +1,98 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { addUser, completeFirstRun, logIn, switchUser } from '../deskSession';
+import { launchDeskBrowser } from './browser';
+
+/**
+ * 备份与恢复 in the browser build: the supervisor sets up the recovery key (24
+ * characters shown once, three typed back), backs up to a file (a download), and
+ * restores it: refused with the wrong words, in its own words, then restored.
+ */
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let page: Page;
+let dir = '';
+const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'desk-backup-e2e-'));
+  browser = await launchDeskBrowser();
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+it('sets up the recovery key, backs up, refuses wrong words and restores', async () => {
+  await page.goto(inject('rendererUrl'));
+  await completeFirstRun(page);
+  await logIn(page);
+  await addUser(page, supervisor, '主管');
+  await switchUser(page, supervisor);
+
+  await page.getByRole('button', { name: '备份与恢复' }).first().click();
+  await expect.poll(() => page.getByTestId('backup-age').first().textContent()).toBe('尚未备份');
+  await expect.poll(() => page.getByRole('button', { name: '备份到文件' }).isDisabled()).toBe(true);
+  await page.getByRole('button', { name: '设置恢复密钥' }).click();
+  const cells = page.getByTestId('backup-word');
+  await expect.poll(() => cells.count()).toBe(24);
+  const words = (await cells.allInnerTexts()).map((text) => text.replace(/^\d+\.\s*/, '').trim());
+  expect(words.every((w) => /^\p{Script=Han}$/u.test(w))).toBe(true);
+  await shot('backup-words');
+
+  await page.getByRole('button', { name: '我已抄好，下一步' }).click();
+  await page.getByLabel('第 1 个字').fill(words[0] ?? '');
+  await page.getByLabel('第 12 个字').fill(words[0] === words[11] ? '错' : (words[0] ?? ''));
+  await page.getByLabel('第 24 个字').fill(words[23] ?? '');
+  await page.getByRole('button', { name: '确认' }).click();
+  await page.getByText('与显示的字不一致').first().waitFor();
+  await page.getByLabel('第 12 个字').fill(words[11] ?? '');
+  await page.getByRole('button', { name: '确认' }).click();
+  await page.getByTestId('backup-key-set').waitFor();
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '备份到文件' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^民政备份_330102001_\d{8}-\d{4}\.mzbak$/);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  await page.getByTestId('backup-made').waitFor();
+  await expect
+    .poll(() => page.getByTestId('backup-age').first().textContent())
+    .toBe('上次备份：今天');
+  await shot('backup-made');
+
+  // The wrong words: refused with its reason, nothing changed.
+  const choosing = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '选择备份文件' }).click();
+  await (await choosing).setFiles(file);
+  await page.getByTestId('backup-restore-file').waitFor();
+  const wrong = [...words.slice(1), words[0]];
+  await page.getByTestId('backup-restore-words').fill(wrong.join(' '));
+  await page.getByRole('button', { name: '恢复', exact: true }).click();
+  await page.getByTestId('backup-restore-confirm').click();
+  await expect
+    .poll(() => page.getByTestId('backup-restore-error').textContent())
+    .toContain('恢复密钥不对');
+  await page.getByTestId('backup-restore-error').scrollIntoViewIfNeeded();
+  await shot('backup-refused');
+
+  await page.getByTestId('backup-restore-words').fill(words.join(' '));
+  await page.getByRole('button', { name: '恢复', exact: true }).click();
+  await shot('backup-confirm');
+  await page.getByTestId('backup-restore-confirm').click();
+  await expect.poll(() => page.getByTestId('backup-restored').textContent()).toContain('已恢复');
+  await page.getByTestId('backup-restored').scrollIntoViewIfNeeded();
+  await shot('backup-restored');
+});
+
+async function shot(name: string) {
+  const out = process.env.DESK_SCREENSHOTS;
+  if (!out) return;
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${out}/${name}.png` });
+}
