@@ -5,10 +5,12 @@
  * itself); these fill in the rest. test/node/hq/consoleFactWords.test.ts checks every
  * module's statuses and actions are worded.
  */
+import { caseRosterEn } from '../../../renderer/src/i18n/en/caseRoster';
 import { casesEn } from '../../../renderer/src/i18n/en/cases';
 import { dynamicsEn } from '../../../renderer/src/i18n/en/dynamics';
 import { tekunEn } from '../../../renderer/src/i18n/en/tekun';
 import { temporaryEn } from '../../../renderer/src/i18n/en/temporary';
+import { caseRosterZh } from '../../../renderer/src/i18n/zh-CN/caseRoster';
 import { casesZh } from '../../../renderer/src/i18n/zh-CN/cases';
 import { dynamicsZh } from '../../../renderer/src/i18n/zh-CN/dynamics';
 import { tekunZh } from '../../../renderer/src/i18n/zh-CN/tekun';
@@ -26,6 +28,6 @@ const renamed = (...dictionaries: Record<string, string>[]): Record<string, stri
 };
 
 export const workflowWords = {
-  'zh-CN': renamed(casesZh, dynamicsZh, tekunZh, temporaryZh),
-  en: renamed(casesEn, dynamicsEn, tekunEn, temporaryEn),
+  'zh-CN': renamed(casesZh, dynamicsZh, tekunZh, temporaryZh, caseRosterZh),
+  en: renamed(casesEn, dynamicsEn, tekunEn, temporaryEn, caseRosterEn),
 } as const;
