@@ -100,6 +100,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const hqs: ChildHq[] = [];
   const samples = { rss: [] as number[][], pg: [] as number[] };
   let sampler: NodeJS.Timeout | null = null;
+  let sampling: Promise<void> = Promise.resolve();
   let pgClient: pg.Client | null = null;
   try {
     for (let i = 0; i < options.hqs; i++) hqs.push(await spawnHq(place, cli));
@@ -135,7 +136,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         samples.pg.push(Number(row.rows[0]?.n ?? 0) - 1); // not this sampler's own
       }
     };
-    sampler = setInterval(() => void sample(), 1000);
+    // One sample at a time, each awaited before the client ends (finally below).
+    sampler = setInterval(() => {
+      sampling = sampling.then(sample).catch(() => undefined);
+    }, 1000);
 
     log(`running ${options.desks} desks for ${options.seconds} s…`);
     const started = performance.now();
@@ -158,6 +162,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const elapsed = (performance.now() - started) / 1000;
     clearInterval(sampler);
     sampler = null;
+    await sampling;
     await sample();
 
     const routes = [...new Set(timings.map((t) => t.route))].sort().map((route) => {
@@ -201,6 +206,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     };
   } finally {
     if (sampler) clearInterval(sampler);
+    await sampling;
     await pgClient?.end();
     await Promise.all(hqs.map((h) => h.stop()));
     await remove();
