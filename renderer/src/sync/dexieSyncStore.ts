@@ -12,6 +12,7 @@ import type { QueueEntry } from '@shared/sync/queueEntry';
 import type { HqTrust, SyncStore } from '@shared/sync/ports';
 import type { DeskReport, OpResult, ServerChange, SyncCursor } from '@shared/sync/protocol';
 import {
+  recordTable,
   recordTableNames,
   revisionId,
   type DeskDatabase,
@@ -25,7 +26,7 @@ import {
 import { officeSettingsId } from '../db/repositories/settings';
 import { opsBeforeSeqCheck, settleSeqCheck } from '../db/repositories/backup/seqCheck';
 import type { WriteContext } from '../db/writeContext';
-import { openConflictCount } from './conflicts';
+import { isRecordKind, openConflictCount } from './conflicts';
 import { loadHqTrust } from './hqTrust';
 import { PageWrites, type Versioned } from './pageWrites';
 import { keepRefusedChanges } from './refusedChanges';
@@ -131,7 +132,12 @@ export class DexieSyncStore implements SyncStore {
   async acknowledge(results: OpResult[]): Promise<void> {
     const answered = results.filter((r) => r.status !== 'deferred');
     if (answered.length === 0) return;
-    await this.db.transaction('rw', this.db.queue, this.db.rejectedOps, async () => {
+    const tables = [
+      this.db.queue,
+      this.db.rejectedOps,
+      ...recordTableNames.map((n) => this.db.table(n)),
+    ];
+    await this.db.transaction('rw', tables, async () => {
       const entries = await this.db.queue.bulkGet(answered.map((r) => r.seq));
       const done: number[] = [];
       const refused: RejectedOpRow[] = [];
@@ -151,7 +157,28 @@ export class DexieSyncStore implements SyncStore {
       });
       if (refused.length > 0) await this.db.rejectedOps.bulkPut(refused);
       if (done.length > 0) await this.db.queue.bulkDelete(done);
+      await this.dropRefusedCopies(refused);
     });
+  }
+
+  /**
+   * A record HQ told the desk it does not hold (version 0: its create was refused) that
+   * was kept only because later ops of it were still queued: once the last of them is
+   * refused too, the desk's copy goes, as it does when nothing is queued
+   * (`isAbsentAtHq` in applyPulled). Runs inside acknowledge's transaction.
+   */
+  private async dropRefusedCopies(refused: RejectedOpRow[]): Promise<void> {
+    const seen = new Set<string>();
+    for (const { entry } of refused) {
+      const key = `${entry.kind}:${entry.recordId}`;
+      if (seen.has(key) || !isRecordKind(entry.kind)) continue;
+      seen.add(key);
+      const table = recordTable(this.db, entry.kind);
+      const copy = (await table.get(entry.recordId)) as { version?: unknown } | undefined;
+      if (!copy || copy.version !== 0) continue;
+      if ((await this.db.queue.where('recordId').equals(entry.recordId).count()) > 0) continue;
+      await table.delete(entry.recordId);
+    }
   }
 
   /**
