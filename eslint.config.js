@@ -13,6 +13,7 @@ const sharedAllowedPackages = [
   'fflate',
   '@noble/hashes',
   '@noble/curves',
+  '@noble/ciphers',
   '@scure/bip39',
 ];
 

@@ -15,7 +15,10 @@ import type { ProgrammeRuleData } from '@shared/programmes/ruleBook';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
+import { atRestMiddleware } from './atRest/middleware';
+import { newStoreKeys, openWithSource, type StoreKeys } from './atRest/storeKeys';
 import { latestSchemaVersion, schemaVersions } from './schema';
+import { atRestSchemaVersion } from './tables/atRestTables';
 import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
 import { dynamicsTables } from './tables/dynamicsTables';
@@ -99,15 +102,24 @@ export class DeskDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
   drafts!: Table<DraftRow, string>;
   revisions!: Table<RevisionRow, string>;
+  /** The data key the at-rest middleware seals and opens rows with (atRest/). */
+  readonly atRest: StoreKeys;
 
   /** `upToVersion` exists for migration tests, which open an older schema on purpose. */
   constructor(name: string = defaultDatabaseName, upToVersion: number = latestSchemaVersion) {
     super(name);
+    this.atRest = newStoreKeys(name);
     for (const v of schemaVersions) {
       if (v.version > upToVersion) break;
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    // A store at a schema from before encryption (only migration tests open one) is
+    // plain, as such a desk was; from schema 16 on every personal row is sealed.
+    this.atRest.sealing = upToVersion >= atRestSchemaVersion.version;
+    if (this.atRest.sealing) this.use(atRestMiddleware(this.atRest));
+    // Before the first query runs: the source's key checked, an unsealed store sealed.
+    this.on('ready', (vipDb: Dexie) => openWithSource(vipDb, this.atRest));
   }
 }
 

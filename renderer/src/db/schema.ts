@@ -11,6 +11,7 @@ import { rollSchemaVersion } from './tables/rollTables';
 import { medicalSchemaVersion } from './tables/medicalTables';
 import { dynamicsSchemaVersion } from './tables/dynamicsTables';
 import { gridSchemaVersion } from './tables/gridTables';
+import { atRestSchemaVersion } from './tables/atRestTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -93,6 +94,7 @@ schemaVersions.push(
   medicalSchemaVersion,
   dynamicsSchemaVersion,
   gridSchemaVersion,
+  atRestSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -1,3 +1,4 @@
+import { idPrefixLookup } from '@shared/atRest/idTokens';
 import { classifyQuery } from '@shared/search/searchTokens';
 import { normalizeIdNumber, type PersonData } from '@shared/domain/person';
 import type { StoredRecord } from '@shared/records/envelope';
@@ -35,7 +36,7 @@ export async function searchPersons(
   if (!q.value) return [];
   const live = (p: Person) => !p.deleted;
   if (q.kind === 'id') {
-    const byPrefix = db.persons.where('idNumber').startsWith(q.value).filter(live).limit(limit);
+    const byPrefix = idPrefixMatches(db, q.value, live, limit);
     if (!q.tail) return byPrefix.toArray();
     const [tails, prefixes] = await Promise.all([
       db.persons.where('idTails').equals(q.value).filter(live).limit(limit).toArray(),
@@ -51,6 +52,30 @@ export async function searchPersons(
     .filter(live)
     .limit(limit)
     .toArray();
+}
+
+/**
+ * Persons whose ID number starts with `prefix`. The numbers are sealed, so the store
+ * finds the persons holding the longest prefix it keeps a token of
+ * (shared/atRest/idTokens.ts) and keeps those whose opened number starts with all of
+ * it. Shorter than any token: nothing (the tails and the whole number still match).
+ */
+function idPrefixMatches(
+  db: DeskDatabase,
+  prefix: string,
+  live: (p: Person) => boolean,
+  limit: number,
+) {
+  const lookup = idPrefixLookup(prefix);
+  if (lookup === null) return db.persons.limit(0);
+  const covered =
+    lookup === prefix
+      ? db.persons.where('idPrefixes').equals(lookup)
+      : db.persons
+          .where('idPrefixes')
+          .equals(lookup)
+          .filter((p) => p.idNumber.startsWith(prefix));
+  return covered.filter(live).limit(limit);
 }
 
 export async function countPersons(db: DeskDatabase): Promise<number> {

@@ -4,12 +4,12 @@ import { indexedPage, pageOfMatches, type GridPage, type GridQuery } from './gri
 
 /**
  * The persons list's sortable columns and the index each reads (schema v15 added name
- * and birthDate; idNumber and updatedAt were there). Sex and household have no index:
- * the table does not sort them.
+ * and birthDate; updatedAt was there). Sex and household have no index: the table does
+ * not sort them. Nor the ID number: its index holds keyed tokens (the number is sealed
+ * at rest, issue #16), whose order is no order of the numbers.
  */
 export const personSortIndexes = {
   name: 'name',
-  idNumber: 'idNumber',
   birthDate: 'birthDate',
   updatedAt: 'updatedAt',
 } as const;

@@ -1,0 +1,93 @@
+/**
+ * How one table's rows are sealed at rest (issue #16 item 1). A stored row keeps in the
+ * clear only what an index needs — its primary key and the fields its indexes read —
+ * and everything else inside `_sealed` (AES-256-GCM of the rest's JSON). The ID-number
+ * indexes hold keyed tokens instead of the number (shared/atRest/idTokens.ts); the
+ * number itself is inside the seal like every other sensitive field.
+ *
+ * A row without `_sealed` is a plaintext row from before encryption: it reads as it is
+ * and is sealed in place (sealInPlace.ts) when the store is first opened with its key.
+ */
+import type { DBCoreTableSchema } from 'dexie';
+import { openJson, sealJson, type AtRestKeys } from '@shared/atRest/cipher';
+import { idIndexToken, idPrefixesOf, isIdTokenIndex } from '@shared/atRest/idTokens';
+
+export const sealedField = '_sealed';
+
+export interface RowCodec {
+  encode(row: unknown, keys: AtRestKeys): unknown;
+  decode(row: unknown, keys: AtRestKeys | null): unknown;
+}
+
+function keyPathFields(keyPath: null | string | string[]): string[] {
+  if (keyPath === null) return [];
+  return (Array.isArray(keyPath) ? keyPath : [keyPath]).map((p) => p.split('.')[0] ?? p);
+}
+
+function isRow(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The codec of a table, read from its live schema: its indexes are its clear fields. */
+export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
+  const clear = new Set<string>(keyPathFields(schema.primaryKey.keyPath));
+  const tokens = new Set<string>();
+  for (const index of schema.indexes) {
+    for (const field of keyPathFields(index.keyPath)) {
+      if (isIdTokenIndex(field)) tokens.add(field);
+      else clear.add(field);
+    }
+  }
+  const tokenFields = [...tokens];
+  return {
+    encode(row, keys) {
+      if (!isRow(row)) return row;
+      const stored: Record<string, unknown> = {};
+      const sealed: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(row)) {
+        if (clear.has(field)) stored[field] = value;
+        else if (field !== 'idPrefixes' && field !== sealedField) sealed[field] = value;
+      }
+      for (const field of tokenFields) tokenise(stored, row, field, keys);
+      stored[sealedField] = sealJson(keys, sealed);
+      return stored;
+    },
+    decode(row, keys) {
+      if (!isRow(row) || !(row[sealedField] instanceof Uint8Array)) return row;
+      if (!keys) throw lockedError();
+      const opened = openJson(keys, row[sealedField]) as Record<string, unknown>;
+      const plain: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(row)) {
+        if (field !== sealedField && !tokens.has(field)) plain[field] = value;
+      }
+      return Object.assign(plain, opened);
+    },
+  };
+}
+
+function tokenise(
+  stored: Record<string, unknown>,
+  row: Record<string, unknown>,
+  field: string,
+  keys: AtRestKeys,
+): void {
+  if (!isIdTokenIndex(field)) return;
+  if (field === 'idPrefixes') {
+    if (typeof row.idNumber === 'string') {
+      stored.idPrefixes = idPrefixesOf(row.idNumber).map((p) => idIndexToken(keys, field, p));
+    }
+    return;
+  }
+  const value = row[field];
+  if (typeof value === 'string') stored[field] = idIndexToken(keys, field, value);
+  else if (Array.isArray(value)) {
+    stored[field] = value.map((v) => (typeof v === 'string' ? idIndexToken(keys, field, v) : v));
+  }
+}
+
+/** What a read or write of sealed data meets while the store has no key. */
+export function lockedError(): Error {
+  const error = new Error('The desk store is locked: its data key is not loaded.');
+  error.name = 'StoreLockedError';
+  return error;
+}

@@ -1,0 +1,32 @@
+/**
+ * Seals the rows a desk wrote before encryption (issue #16 item 1, "existing desks
+ * migrate their plaintext data in place"). Every sealed table is read in pages by
+ * primary key and put back: the middleware seals each row on the way down. A page is
+ * one transaction, so a stop halfway leaves every row either plain (read as it is) or
+ * sealed, never half; the store's meta row is written only after the last page, so an
+ * interrupted run starts again at the next open.
+ */
+import type Dexie from 'dexie';
+import { sealedTables } from './middleware';
+
+const pageSize = 500;
+
+export async function sealInPlace(db: Dexie): Promise<void> {
+  for (const table of db.tables) {
+    if (!sealedTables.has(table.name)) continue;
+    let after: unknown = undefined;
+    for (;;) {
+      const page: unknown[] = await db.transaction('rw', table, async () => {
+        const keys =
+          after === undefined
+            ? await table.orderBy(':id').limit(pageSize).primaryKeys()
+            : await table.where(':id').above(after).limit(pageSize).primaryKeys();
+        const rows = await table.bulkGet(keys);
+        await table.bulkPut(rows.filter((r) => r !== undefined));
+        return keys;
+      });
+      if (page.length < pageSize) break;
+      after = page[page.length - 1];
+    }
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * A desk store's keys while it is open: installed when the store opens (from the key
+ * source) or at a login that unwraps them, dropped only with the store. The meta row
+ * `atRest` names the key that sealed the store (its id), so a different key — a reset
+ * OS keyring, a profile copied to another PC — is refused before it could seal anything
+ * under a second key.
+ */
+import type Dexie from 'dexie';
+import { deriveAtRestKeys, type AtRestKeys } from '@shared/atRest/cipher';
+import { dataKeySource } from './keySource';
+import type { KeyHolder } from './middleware';
+import { sealInPlace } from './sealInPlace';
+
+export interface StoreKeys extends KeyHolder {
+  /** The raw data key, to wrap it for a new password or the recovery key. */
+  dataKey: Uint8Array | null;
+  /** Why the store is locked although a key was offered. */
+  refused: 'wrong_key' | null;
+  /** The source's key while it is on its way (Electron asks the main process). */
+  pending: Promise<Uint8Array | null> | null;
+  /** False for a store opened at a schema from before encryption (migration tests). */
+  sealing: boolean;
+}
+
+export const atRestMetaKey = 'atRest';
+
+export interface AtRestMeta {
+  /** The id of the data key every sealed row of this store is under. */
+  keyId: string;
+  /** When every row written before encryption was sealed in place. */
+  sealedAt: string;
+}
+
+/** A store's keys as it is made: the source's key at once, or its promise. */
+export function newStoreKeys(databaseName: string): StoreKeys {
+  const holder: StoreKeys = {
+    keys: null,
+    dataKey: null,
+    refused: null,
+    pending: null,
+    sealing: true,
+  };
+  const given = dataKeySource()?.({ databaseName }) ?? null;
+  if (given instanceof Uint8Array) {
+    holder.keys = deriveAtRestKeys(given);
+    holder.dataKey = given;
+  } else if (given) holder.pending = given;
+  return holder;
+}
+
+/** Waits for a promised key (before the store's first use; a no-op otherwise). */
+export async function loadDataKey(holder: StoreKeys): Promise<void> {
+  if (!holder.pending) return;
+  const dataKey = await holder.pending;
+  holder.pending = null;
+  if (dataKey && !holder.keys) {
+    holder.keys = deriveAtRestKeys(dataKey);
+    holder.dataKey = dataKey;
+  }
+}
+
+/**
+ * As the store opens (Dexie's `ready`, before any query runs): a key from the source is
+ * checked against the store's and, for a store never sealed, seals it in place.
+ */
+export async function openWithSource(db: Dexie, holder: StoreKeys): Promise<void> {
+  await loadDataKey(holder);
+  const dataKey = holder.dataKey;
+  if (!dataKey) return;
+  holder.keys = null;
+  holder.dataKey = null;
+  await installDataKey(db, holder, dataKey);
+}
+
+/**
+ * Opens the store with this key: a store first sealed under another key refuses it; a
+ * store never sealed (new, or from before encryption) is sealed in place under it.
+ * Returns false when refused.
+ */
+export async function installDataKey(
+  db: Dexie,
+  holder: StoreKeys,
+  dataKey: Uint8Array,
+): Promise<boolean> {
+  const keys: AtRestKeys = deriveAtRestKeys(dataKey);
+  const meta = (await db.table('meta').get(atRestMetaKey)) as { value?: AtRestMeta } | undefined;
+  if (!holder.sealing) return true; // a store from before encryption is opened as it was
+  if (meta?.value && meta.value.keyId !== keys.keyId) {
+    holder.refused = 'wrong_key';
+    return false;
+  }
+  holder.keys = keys;
+  holder.dataKey = dataKey;
+  holder.refused = null;
+  if (!meta?.value) {
+    await sealInPlace(db);
+    const value: AtRestMeta = { keyId: keys.keyId, sealedAt: new Date().toISOString() };
+    await db.table('meta').put({ key: atRestMetaKey, value });
+  }
+  return true;
+}

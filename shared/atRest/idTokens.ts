@@ -1,0 +1,43 @@
+/**
+ * How an ID number is found once it is sealed (issue #16 item 1). The store keeps no ID
+ * number in an index: the `idNumber` index holds a keyed token of the whole number,
+ * `idTails` tokens of its last 4 and 6 characters, and `idPrefixes` tokens of its first
+ * 4, 6, 10, 12, 14 and 16 characters (province and city, the county, then the birth
+ * year, month and day: the places a registrar's typing stops). A prefix query looks up the longest token
+ * length it covers and keeps the persons whose opened number starts with all of it.
+ */
+import { indexToken, type AtRestKeys } from './cipher';
+
+export const idPrefixLengths = [4, 6, 10, 12, 14, 16] as const;
+
+/** The label each tokenised index hashes its values under. */
+export const idTokenLabels = {
+  idNumber: 'id',
+  idTails: 'tail',
+  idPrefixes: 'prefix',
+} as const;
+
+export type IdTokenIndex = keyof typeof idTokenLabels;
+
+export function isIdTokenIndex(name: string | null | undefined): name is IdTokenIndex {
+  return typeof name === 'string' && Object.hasOwn(idTokenLabels, name);
+}
+
+/** The prefixes of an ID number that get a token. */
+export function idPrefixesOf(idNumber: string): string[] {
+  return idPrefixLengths.filter((n) => idNumber.length > n).map((n) => idNumber.slice(0, n));
+}
+
+/**
+ * The prefix to look up for a typed ID prefix, or null when it is shorter than the
+ * shortest token (then only the tails and the whole number can match).
+ */
+export function idPrefixLookup(query: string): string | null {
+  let best: number | null = null;
+  for (const n of idPrefixLengths) if (query.length >= n) best = n;
+  return best === null ? null : query.slice(0, best);
+}
+
+export function idIndexToken(keys: AtRestKeys, index: IdTokenIndex, value: string): string {
+  return indexToken(keys, idTokenLabels[index], value);
+}
