@@ -23,6 +23,22 @@ export async function findPersonByIdNumber(
 }
 
 /**
+ * The live persons holding any of these ID numbers (as stored: normalizeIdNumber), one
+ * index lookup each: the index holds keyed tokens, so a span of numbers (Dexie's anyOf)
+ * cannot be walked.
+ */
+export async function personsByIdNumbers(
+  db: DeskDatabase,
+  idNumbers: readonly string[],
+): Promise<Person[]> {
+  const distinct = [...new Set(idNumbers)];
+  const found = await Promise.all(
+    distinct.map((id) => db.persons.where('idNumber').equals(id).toArray()),
+  );
+  return found.flat().filter((p) => !p.deleted);
+}
+
+/**
  * Indexed search: an ID-number prefix, the last 4 or 6 characters of an ID number (tail
  * matches first, then prefix matches: see ClassifiedQuery), or a prefix of the name,
  * its pinyin initials ("zsf" finds 张三丰) or its full pinyin. Never scans the table.

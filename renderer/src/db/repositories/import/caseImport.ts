@@ -1,3 +1,4 @@
+import { personsByIdNumbers } from '../persons';
 import { caseRoster, type CaseRosterField, type CaseRosterRow } from '@shared/import/caseRoster';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
 import { cellsOf, type ColumnMapping, type RowProblem } from '@shared/import/types';
@@ -62,11 +63,10 @@ export async function dryRunCases(
         good.push({ row, value });
         heads.push({ row, idNumber: value.headIdNumber });
       }
-      const headsFound = await db.persons
-        .where('idNumber')
-        .anyOf(good.map((g) => g.value.headIdNumber))
-        .filter((p) => !p.deleted)
-        .toArray();
+      const headsFound = await personsByIdNumbers(
+        db,
+        good.map((g) => g.value.headIdNumber),
+      );
       const personByIdNumber = new Map(headsFound.map((p) => [p.idNumber, p]));
       const householdIds = [
         ...new Set(headsFound.map((p) => p.householdId).filter((h) => h !== null)),

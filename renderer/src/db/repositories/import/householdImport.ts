@@ -1,3 +1,4 @@
+import { personsByIdNumbers } from '../persons';
 import { parseRelationCell } from '@shared/import/cells';
 import {
   duplicateIdProblems,
@@ -94,11 +95,10 @@ async function findRegistered(
   matches: Map<number, RegistryMatch>,
 ) {
   if (rows.length === 0) return;
-  const found = await db.persons
-    .where('idNumber')
-    .anyOf(rows.map((r) => r.idNumber))
-    .filter((p) => !p.deleted)
-    .toArray();
+  const found = await personsByIdNumbers(
+    db,
+    rows.map((r) => r.idNumber),
+  );
   const byId = new Map(found.map((p) => [p.idNumber, p]));
   for (const { row, idNumber } of rows) {
     const person = byId.get(idNumber);

@@ -1,3 +1,4 @@
+import { personsByIdNumbers } from '../persons';
 import { staysOverlap, type StayData } from '@shared/domain/elderlyCare/stay';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
 import { placeKey } from '@shared/import/residentCells';
@@ -83,11 +84,10 @@ export async function dryRunResidents(
         persons.push({ row, idNumber: value.idNumber });
         beds.push({ row, idNumber: placeKey(value.place) });
       }
-      const found = await db.persons
-        .where('idNumber')
-        .anyOf(good.map((g) => g.value.idNumber))
-        .filter((p) => !p.deleted)
-        .toArray();
+      const found = await personsByIdNumbers(
+        db,
+        good.map((g) => g.value.idNumber),
+      );
       const personOf = new Map(found.map((p) => [p.idNumber, p]));
       const residents = live(
         await t.residents

@@ -1,3 +1,4 @@
+import { personsByIdNumbers } from '../persons';
 import { dateOf } from '@shared/domain/community/localTime';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
 import {
@@ -154,7 +155,7 @@ async function chunkLookups(db: DeskDatabase, good: readonly Good[]) {
     .anyOf(numbers)
     .filter(live)
     .toArray();
-  const persons = await db.persons.where('idNumber').anyOf(idNumbers).filter(live).toArray();
+  const persons = await personsByIdNumbers(db, idNumbers);
   const idOfPerson = new Map(persons.map((p) => [p.id, p.idNumber]));
   const byPersonList = await volunteersTable(db)
     .where('personId')

@@ -1,3 +1,4 @@
+import { personsByIdNumbers } from '../persons';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
 import { volunteerRoster, type VolunteerField } from '@shared/import/volunteerRoster';
 import { cellsOf, type ColumnMapping, type RowProblem } from '@shared/import/types';
@@ -52,11 +53,10 @@ export async function dryRunVolunteers(
         ids.push({ row, idNumber: value.idNumber });
         numbers.push({ row, idNumber: number });
       }
-      const found = await db.persons
-        .where('idNumber')
-        .anyOf(good.map((g) => g.idNumber))
-        .filter((p) => !p.deleted)
-        .toArray();
+      const found = await personsByIdNumbers(
+        db,
+        good.map((g) => g.idNumber),
+      );
       const byId = new Map(found.map((p) => [p.idNumber, p]));
       const volunteers = await volunteersTable(db)
         .where('personId')
