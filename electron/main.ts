@@ -10,6 +10,8 @@ import { binaryFileHandlers } from './ipc/handlers/binaryFiles';
 import type { FileHandlerDeps } from './ipc/handlers/fileAccess';
 import { fileHandlers } from './ipc/handlers/files';
 import { idCardHandlers } from './ipc/handlers/idCard';
+import { storeKeyHandlers } from './ipc/handlers/storeKey';
+import { DataKeyFile } from './atRest/dataKeyFile';
 import { menuLanguageHandlers } from './ipc/handlers/menuLanguage';
 import { savePdfHandlers } from './ipc/handlers/savePdf';
 import { syncHandlers } from './ipc/handlers/sync';
@@ -66,6 +68,13 @@ function start(): void {
     }),
     // Node's fetch, not net.fetch: a card read stays on this computer, never via a proxy.
     ...idCardHandlers({ readerFor: (url) => createHttpIdCardReader({ url }) }),
+    ...storeKeyHandlers(
+      new DataKeyFile({
+        file: () => path.join(app.getPath('userData'), 'desk-data-key.json'),
+        encryption: () => safeStorage,
+        randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+      }),
+    ),
   });
   applyApplicationMenu('zh-CN');
   openMainWindow();

@@ -35,5 +35,6 @@ export function createDeskBridge(invoke: Invoke): DeskBridge {
     syncStatus: () => call(deskApiChannels.syncStatus, undefined),
     syncRequest: (request) => call(deskApiChannels.syncRequest, request),
     readIdCard: (request) => call(deskApiChannels.readIdCard, request),
+    storeDataKey: () => call(deskApiChannels.storeDataKey, undefined),
   };
 }

@@ -7,10 +7,10 @@
  *
  * Plain module: safeStorage comes in as a parameter so Node tests pass a fake.
  */
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { AppError } from '@shared/errors/appError';
+import { writeAtomically } from '../atomicFile';
 
 /** The part of Electron's safeStorage used here. */
 export interface Encryption {
@@ -127,18 +127,5 @@ export class CredentialStore {
     } catch {
       return null;
     }
-  }
-}
-
-/** Next to the target, then renamed over it; readable by this OS user only. */
-async function writeAtomically(filePath: string, content: string): Promise<void> {
-  await mkdir(path.dirname(filePath), { recursive: true });
-  const temporary = `${filePath}.${process.pid}.tmp`;
-  try {
-    await writeFile(temporary, content, { encoding: 'utf8', mode: 0o600 });
-    await rename(temporary, filePath);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }

@@ -144,6 +144,11 @@ export interface IdCardReadRequest {
   url: string;
 }
 
+/** The desk store's data key, base64 (electron/atRest/dataKeyFile.ts); null without an OS key store. */
+export interface StoreDataKeyResponse {
+  key: string | null;
+}
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
@@ -157,6 +162,7 @@ export interface IpcContract {
   'sync:status': { request: undefined; response: SyncStatusResponse };
   'sync:request': { request: SyncHttpRequest; response: SyncHttpResponse };
   'idCard:read': { request: IdCardReadRequest; response: IdCardReading };
+  'store:dataKey': { request: undefined; response: StoreDataKeyResponse };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -182,6 +188,7 @@ export const ipcChannels = [
   'sync:status',
   'sync:request',
   'idCard:read',
+  'store:dataKey',
 ] as const satisfies readonly IpcChannel[];
 
 /**
@@ -204,6 +211,8 @@ export interface DeskApi {
   syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
   /** Reads the card on the desk's local reader service (Electron only). */
   readIdCard(request: IdCardReadRequest): Promise<IdCardReading>;
+  /** The store's data key from the OS key store (Electron; null without one, and on the web). */
+  storeDataKey(): Promise<StoreDataKeyResponse>;
 }
 
 /** Which channel backs each DeskApi function; the preload is built from this table. */
@@ -219,6 +228,7 @@ export const deskApiChannels = {
   syncStatus: 'sync:status',
   syncRequest: 'sync:request',
   readIdCard: 'idCard:read',
+  storeDataKey: 'store:dataKey',
 } as const satisfies { [F in keyof DeskApi]: IpcChannel };
 
 export type DeskApiName = keyof DeskApi;

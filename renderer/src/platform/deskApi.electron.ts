@@ -32,5 +32,6 @@ export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
     syncStatus: () => unwrap(bridge.syncStatus()),
     syncRequest: (request) => unwrap(bridge.syncRequest(request)),
     readIdCard: (request) => unwrap(bridge.readIdCard(request)),
+    storeDataKey: () => unwrap(bridge.storeDataKey()),
   };
 }

@@ -172,5 +172,7 @@ export function createWebDeskApi(): DeskApi {
           details: { reason: 'not_in_browser' },
         }),
       ),
+    // A page has no OS key store: the store opens by a user's password at login.
+    storeDataKey: () => Promise.resolve({ key: null }),
   };
 }

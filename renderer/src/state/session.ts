@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import { leadRole, type LocalRole } from '@shared/domain/roles';
+import { newDataKey } from '@shared/atRest/cipher';
+import { fromBase64 } from '@shared/package/webCrypto';
 import { DeskDatabase } from '../db/database';
+import { setDataKeySource } from '../db/atRest/keySource';
+import { hasCurrentWrap, unlockWithPassword, wrapForPassword } from '../db/atRest/passwordWraps';
+import { installDataKey, isStoreSealed, loadDataKey } from '../db/atRest/storeKeys';
+import { getDeskApi } from '../platform/deskApi';
 import {
   ensureDeviceId,
   loadSettings,
@@ -61,6 +67,13 @@ function initialLanguage(): Language {
   return localStorage.getItem(languageKey) === 'en' ? 'en' : 'zh-CN';
 }
 
+// The store's data key from the OS key store (Electron), asked for as the store is made;
+// the web build has none and opens the store by a password at login.
+setDataKeySource(async () => {
+  const { key } = await getDeskApi().storeDataKey();
+  return key === null ? null : fromBase64(key);
+});
+
 export const useSession = create<SessionState>((set, get) => ({
   phase: 'loading',
   db: new DeskDatabase(),
@@ -71,14 +84,21 @@ export const useSession = create<SessionState>((set, get) => ({
 
   init: async () => {
     const { db } = get();
+    // Before the store's first use, so even its schema upgrades run with the key.
+    await loadDataKey(db.atRest);
     const [deviceId, settings, anyUser] = await Promise.all([
       ensureDeviceId(db),
       loadSettings(db),
       hasAnyUser(db),
     ]);
+    // A new desk without an OS key store (the web build): a new key for its first run,
+    // which wraps it for the first administrator's password.
+    if (!anyUser && !db.atRest.keys && !(await isStoreSealed(db))) {
+      await installDataKey(db, db.atRest, newDataKey());
+    }
     // Accounts made before they synced as office records get theirs now (HQ checks
-    // every op's actor against them).
-    if (settings)
+    // every op's actor against them). A locked store does it after the login.
+    if (settings && db.atRest.keys)
       await ensureStaffRecords(db, {
         deviceId,
         officeId: settings.officeId,
@@ -94,9 +114,27 @@ export const useSession = create<SessionState>((set, get) => ({
   login: async (username, password) => {
     if (throttle.waitMs(Date.now()) > 0) return false;
     const { db, settings, deviceId } = get();
+    // A locked store opens by this password first (the web build; or an Electron desk
+    // whose OS key store lost its key). A store never sealed reads as it is.
+    if (!db.atRest.keys && (await isStoreSealed(db))) {
+      if (!(await unlockWithPassword(db, username, password))) {
+        throttle.record(false, Date.now());
+        return false;
+      }
+    }
     const proven = await authenticate(db, username, password);
     throttle.record(proven !== null, Date.now());
     if (!proven) return false;
+    // A store from before encryption, opened in a browser: sealed now under a new key.
+    if (!db.atRest.keys) await installDataKey(db, db.atRest, newDataKey());
+    if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
+    if (settings) {
+      await ensureStaffRecords(db, {
+        deviceId,
+        officeId: settings.officeId,
+        now: () => new Date(),
+      });
+    }
     // A hash made with an older, lower work factor is made again now (OWASP's count).
     const user = settings
       ? await upgradePasswordHash(

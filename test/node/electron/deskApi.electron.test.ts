@@ -17,6 +17,7 @@ function bridge(overrides: Partial<DeskBridge>): DeskBridge {
     syncStatus: unused,
     syncRequest: unused,
     readIdCard: unused,
+    storeDataKey: unused,
     ...overrides,
   };
 }

@@ -128,6 +128,7 @@ describe('registerHandlers', () => {
       'sync:status': () => ({ enrolled: false, hqUrl: null, deviceId: null }),
       'sync:request': () => ({ body: new Uint8Array(), signature: null }),
       'idCard:read': () => Promise.reject(new Error('no reader in this test')),
+      'store:dataKey': () => ({ key: null }),
     };
     registerHandlers(fake.ipcMain, handlers);
     expect([...fake.listeners.keys()].sort()).toEqual([...ipcChannels].sort());

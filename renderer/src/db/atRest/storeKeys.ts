@@ -72,6 +72,11 @@ export async function openWithSource(db: Dexie, holder: StoreKeys): Promise<void
   await installDataKey(db, holder, dataKey);
 }
 
+/** Whether the store was ever sealed (it then opens only with its key). */
+export async function isStoreSealed(db: Dexie): Promise<boolean> {
+  return (await db.table('meta').get(atRestMetaKey)) !== undefined;
+}
+
 /**
  * Opens the store with this key: a store first sealed under another key refuses it; a
  * store never sealed (new, or from before encryption) is sealed in place under it.

@@ -7,6 +7,7 @@ import {
   verifyPassword,
   type PasswordHash,
 } from '../../auth/password';
+import { wrapForPassword } from '../atRest/passwordWraps';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
 import { write, type Writer } from '../writePath';
@@ -115,7 +116,7 @@ export async function resetPassword(
   checkNewPassword(temporaryPassword, 'password');
   const hashed = await hashPassword(temporaryPassword);
   const at = ctx.now().toISOString();
-  return write(db, ctx, async (w) => {
+  const reset = await write(db, ctx, async (w) => {
     const user = await accountIn(w, userId);
     const updated = await w.update('localUser', userId, user.version, {
       ...hashFields(hashed),
@@ -124,6 +125,8 @@ export async function resetPassword(
     await updateStaff(w, updated, { passwordResetAt: at });
     return updated;
   });
+  await wrapForPassword(db, reset.username, temporaryPassword);
+  return reset;
 }
 
 /**
@@ -159,7 +162,7 @@ export async function changeOwnPassword(
     });
   }
   const hashed = await hashPassword(next);
-  return write(db, ctx, async (w) => {
+  const changed = await write(db, ctx, async (w) => {
     const fresh = await accountIn(w, user.id);
     // Reset by an administrator meanwhile: the password proven above is no longer it.
     if (fresh.passwordHash !== user.passwordHash) {
@@ -173,6 +176,8 @@ export async function changeOwnPassword(
       mustChangePassword: false,
     });
   });
+  await wrapForPassword(db, changed.username, next);
+  return changed;
 }
 
 /**

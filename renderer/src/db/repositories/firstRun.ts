@@ -8,6 +8,7 @@ import { fieldErrorsFromZod, invalid } from '@shared/validation/fieldErrors';
 import { newRecordId } from '@shared/records/ids';
 import type { DeskDatabase } from '../database';
 import { write } from '../writePath';
+import { wrapForPassword } from '../atRest/passwordWraps';
 import type { WriteContext } from '../writeContext';
 import { seedSampleReferenceDataIn } from './reference';
 import { createSettingsIn, type StoredOfficeSettings } from './settings';
@@ -49,7 +50,7 @@ export async function completeFirstRun(
     officeId: officeId.data,
     actor: { userId: adminId, name: adminData.displayName, role: 'admin' },
   };
-  return write(db, ctx, async (w) => {
+  const done = await write(db, ctx, async (w) => {
     if ((await db.users.count()) > 0) {
       throw new AppError({ code: 'forbidden', message: 'This desk is already set up.' });
     }
@@ -59,4 +60,7 @@ export async function completeFirstRun(
     await seedSampleReferenceDataIn(db, w, settings.areaCode);
     return { admin, settings };
   });
+  // The store's key, wrapped for the administrator's password (how a browser reopens it).
+  await wrapForPassword(db, done.admin.username, admin.password);
+  return done;
 }

@@ -5,6 +5,7 @@ import type { LocalUserData } from '@shared/domain/localUser';
 import type { StaffMemberData } from '@shared/domain/staff';
 import type { StoredRecord } from '@shared/records/envelope';
 import { hashPassword, minPasswordLength, verifyNobody, verifyPassword } from '../../auth/password';
+import { wrapForPassword } from '../atRest/passwordWraps';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
 import { write, type Writer } from '../writePath';
@@ -106,7 +107,9 @@ export async function createUser(
 ): Promise<LocalUser> {
   requireRole(ctx, ['admin'], 'create accounts');
   const data = await prepareUser(input);
-  return write(db, ctx, (w) => createUserIn(w, data));
+  const user = await write(db, ctx, (w) => createUserIn(w, data));
+  await wrapForPassword(db, user.username, input.password);
+  return user;
 }
 
 /**
