@@ -97,7 +97,7 @@ function invalid(message: string, fieldErrors: FieldError[]): AppErrorData {
   return { code: 'validation', message, fieldErrors };
 }
 
-/** The recomputation approved in the op's own local transaction, as it then stands. */
+/** The recomputation approved in the op's own local transaction, as HQ then holds it. */
 export async function recomputationOfTx(
   ctx: AuthorityContext,
   op: QueueEntry,
@@ -112,12 +112,11 @@ export async function recomputationOfTx(
       o.actor.role === 'supervisor',
   );
   if (!approval) return undefined;
+  // As HQ holds it after that op: an approval HQ refused (its lines not HQ's, its day
+  // not the op's) approves nothing, so its corrections are refused with it.
   const stored = await ctx.work.load(ctx.officeId, kind, approval.recordId);
-  const parsed = benefitRecomputationDataSchema.safeParse({
-    ...(stored?.data ?? {}),
-    ...approval.fields,
-  });
-  return parsed.success ? parsed.data : undefined;
+  const parsed = benefitRecomputationDataSchema.safeParse(stored?.data ?? {});
+  return parsed.success && parsed.data.status === 'approved' ? parsed.data : undefined;
 }
 
 /** A new case's link to the case it continues (head of household changed or died). */
