@@ -84,6 +84,15 @@ async function threeWeeksOn(from: number) {
   return from + 21 * 86_400_000;
 }
 
+/** The applicant's case of the programme, from the case list filtered by programme. */
+async function openCase(programme: string) {
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  await page.getByTestId('filter-programme').click();
+  await page.getByRole('option', { name: programme, exact: true }).click();
+  await page.getByText(applicant.name).first().click();
+  await page.getByTestId('workflow-panel').waitFor();
+}
+
 it('refuses the 特困 confirmation of a person confirmed in 低保, naming the 低保 case', async () => {
   let now = Date.now();
   await page.clock.install({ time: new Date(now) });
@@ -121,9 +130,12 @@ it('refuses the 特困 confirmation of a person confirmed in 低保, naming the 
   await page.getByTestId('workflow-panel').waitFor();
   for (const action of ['submit', 'accept', 'start_investigation']) await takeStep(action);
   await switchUser(page, supervisor);
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  await page.getByText(applicant.name).first().click();
   await takeStep('record_opinion', '经入户调查，符合低保条件');
   await takeStep('start_notice');
   now = await threeWeeksOn(now);
+  await openCase('低保');
   await takeStep('confirm_at_township', '公示无异议，予以确认');
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('确认');
 
@@ -146,6 +158,7 @@ it('refuses the 特困 confirmation of a person confirmed in 低保, naming the 
   await takeStep('record_opinion', '经入户调查，符合特困供养条件');
   await takeStep('start_notice');
   await threeWeeksOn(now);
+  await openCase('特困');
 
   // The township's confirmation: refused in the dialog, the case still in 公示.
   await page.getByTestId('action-confirm_at_township').click();
@@ -157,7 +170,7 @@ it('refuses the 特困 confirmation of a person confirmed in 低保, naming the 
     `${applicant.name} 在申请人 ${applicant.name} 的另一个在保案件中`,
   );
   await shot('programmes-excluded-at-approval');
-  await dialog.getByRole('button', { name: '取消' }).click();
+  await page.getByRole('button', { name: '取消' }).click();
   await dialog.waitFor({ state: 'detached' });
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('公示');
 });
