@@ -8,6 +8,7 @@ import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadReferenceFacts } from '../../../hq/src/sync/authority/officeFacts';
 import { transitionCase } from '../../../renderer/src/db/repositories/cases';
 import { adminPost } from '../../support/hqHarness';
+import { step } from '../../support/officeWork';
 import { sync } from '../../support/syncDesks';
 import {
   cases,
@@ -25,7 +26,7 @@ import {
  * force in 低保 and the other way round, in separate pushes and in one batch; HQ refuses
  * each naming the person and the other case, and lets the 特困 case in once the 低保 one
  * was terminated earlier in the same batch. The honest desk refuses the same at its own
- * write path.
+ * write path, and HQ refuses the county's own confirmation through its admin API.
  */
 afterEach(stopHostileOffice);
 
@@ -177,6 +178,28 @@ describe.each(cases.filter((c) => c.mode === 'online'))(
         ],
       });
       expect((await honest.db.cases.get(againId))?.status).toBe('draft');
+
+      // 7. Nor does the county's own decision through HQ's admin API grant it.
+      for (const action of [
+        'submit',
+        'accept',
+        'start_investigation',
+        'record_opinion',
+        'start_notice',
+      ] as const) {
+        await step(honest, againId, action);
+      }
+      honest.advanceDays(30);
+      await step(honest, againId, 'submit_to_county');
+      expect((await sync(honest)).rejected).toBe(0);
+      const decided = await adminPost(office.hq.url, `/cases/${againId}/decision`, {
+        action: 'confirm',
+        opinion: '符合条件，予以确认',
+        decidedBy: '县民政局',
+      });
+      expect(decided.status).toBe(400);
+      expect(JSON.stringify(decided.body)).toContain('case.excluded_programme');
+      expect((await hqCase(office, againId)).data.status).toBe('county_review');
     });
   },
 );
