@@ -1,4 +1,4 @@
-import { gzipChunks } from '../package/compression';
+import { gzipChunks, type GzippedPayload } from '../package/compression';
 import type { PayloadChunks } from '../package/payloadChunks';
 import { utf8 } from '../package/payloadChunks';
 import { encryptContent, wrapContentKeyFor } from '../package/envelope';
@@ -23,15 +23,28 @@ export interface SealBackupInput {
  * for the recovery key (ECDH P-256 + HKDF + AES-KW, as sync packages do), and signs the
  * manifest with the desk's key.
  */
-export async function sealBackup(
-  input: SealBackupInput,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; manifest: BackupManifest }> {
-  const compressed = (await gzipChunks(input.lines)).gzip;
-  const content = await encryptContent(compressed);
+export async function sealBackup(input: SealBackupInput): Promise<SealedBackup> {
+  const payload = await gzipChunks(input.lines);
+  return sealGzippedBackup({ ...input, payload, counts: input.counts() });
+}
+
+export interface SealedBackup {
+  bytes: Uint8Array<ArrayBuffer>;
+  manifest: BackupManifest;
+}
+
+/** sealBackup for a payload the caller gzipped already (one read transaction: snapshot.ts). */
+export async function sealGzippedBackup(
+  input: Omit<SealBackupInput, 'lines' | 'counts'> & {
+    payload: GzippedPayload;
+    counts: Record<string, number>;
+  },
+): Promise<SealedBackup> {
+  const content = await encryptContent(input.payload.gzip);
   const wrapped = await wrapContentKeyFor(content.contentKey, input.recoveryKey);
   const manifest: BackupManifest = {
     ...input.manifest,
-    counts: input.counts(),
+    counts: input.counts,
     recoveryKeyId: await keyId(input.recoveryKey),
     payload: {
       compression: 'gzip',

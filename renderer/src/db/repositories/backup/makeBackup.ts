@@ -1,6 +1,6 @@
 import { backupExtension, type BackupManifest } from '@shared/backup/format';
 import { backupRefusal } from '@shared/backup/refusals';
-import { sealBackup } from '@shared/backup/seal';
+import { sealGzippedBackup } from '@shared/backup/seal';
 import { newRecordId } from '@shared/records/ids';
 import type { DeskDatabase } from '../../database';
 import { requireRole } from '../../permissions';
@@ -9,7 +9,8 @@ import { latestSchemaVersion } from '../../schema';
 import type { WriteContext } from '../../writeContext';
 import { ensureDeviceKeys, loadDeviceKeys } from '../../../sync/packages/deviceKeys';
 import { loadRecoveryKey } from './recoveryKeyStore';
-import { tableLines, type DumpProgress } from './tableLines';
+import type { DumpProgress } from './tableLines';
+import { snapshotGzip } from './snapshot';
 import { recordBackupMade } from './backupStatus';
 
 export interface MadeBackup {
@@ -42,9 +43,9 @@ export async function makeBackup(
     maskedSubject: ctx.officeId,
     purpose: `backup ${backupId}`,
   });
-  const counts: Record<string, number> = {};
   const createdAt = ctx.now().toISOString();
-  const sealed = await sealBackup({
+  const snapshot = await snapshotGzip(db, onProgress);
+  const sealed = await sealGzippedBackup({
     manifest: {
       format: 'mzbak',
       version: 1,
@@ -56,8 +57,8 @@ export async function makeBackup(
       createdBy: ctx.actor.name,
       schemaVersion: latestSchemaVersion,
     },
-    lines: tableLines(db, counts, onProgress),
-    counts: () => counts,
+    payload: snapshot.payload,
+    counts: snapshot.counts,
     recoveryKey: recovery.publicKey,
     signer: { privateKey: device.signing.privateKey, publicKey: publicKeys.signing },
   });
