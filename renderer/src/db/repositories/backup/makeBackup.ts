@@ -1,4 +1,5 @@
-import { backupExtension, type BackupManifest } from '@shared/backup/format';
+import type { BackupManifest } from '@shared/backup/format';
+import { backupFileName } from '@shared/backup/fileName';
 import { backupRefusal } from '@shared/backup/refusals';
 import { sealGzippedBackup } from '@shared/backup/seal';
 import { newRecordId } from '@shared/records/ids';
@@ -65,10 +66,4 @@ export async function makeBackup(
   const fileName = backupFileName(sealed.manifest);
   await recordBackupMade(db, { at: createdAt, fileName });
   return { bytes: sealed.bytes, fileName, manifest: sealed.manifest };
-}
-
-/** "民政备份_<office>_20261205-0830.mzbak". */
-export function backupFileName(manifest: BackupManifest): string {
-  const stamp = manifest.createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return `民政备份_${manifest.officeId}_${stamp}${backupExtension}`;
 }

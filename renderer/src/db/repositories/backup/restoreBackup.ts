@@ -8,7 +8,7 @@ import { latestSchemaVersion } from '../../schema';
 import type { WriteContext } from '../../writeContext';
 import { loadDeviceKeys } from '../../../sync/packages/deviceKeys';
 import { recordBackupMade } from './backupStatus';
-import { backupFileName } from './makeBackup';
+import { backupFileName } from '@shared/backup/fileName';
 import { markSeqCheck } from './seqCheck';
 import { machineMetaKeys } from './tableLines';
 
