@@ -14,6 +14,11 @@ import type { DumpProgress } from './tableLines';
 import { snapshotGzip } from './snapshot';
 import { recordBackupMade } from './backupStatus';
 
+export interface MakeBackupOptions {
+  /** Made by the schedule (any signed-in user), not by a supervisor on the screen. */
+  scheduled?: boolean;
+}
+
 export interface MadeBackup {
   bytes: Uint8Array<ArrayBuffer>;
   fileName: string;
@@ -29,8 +34,11 @@ export async function makeBackup(
   db: DeskDatabase,
   ctx: WriteContext,
   onProgress?: (progress: DumpProgress) => void,
+  options: MakeBackupOptions = {},
 ): Promise<MadeBackup> {
-  requireRole(ctx, ['supervisor'], 'back up the desk');
+  // A scheduled backup runs for whoever is signed in: the supervisor's schedule asked for
+  // it, and its file opens only with the office recovery words (which the user may not hold).
+  if (!options.scheduled) requireRole(ctx, ['supervisor'], 'back up the desk');
   const recovery = await loadRecoveryKey(db);
   if (!recovery) throw backupRefusal('backup.no_recovery_key');
   const publicKeys = await ensureDeviceKeys(db);
@@ -42,7 +50,7 @@ export async function makeBackup(
     subjectKind: 'office',
     subjectId: ctx.officeId,
     maskedSubject: ctx.officeId,
-    purpose: `backup ${backupId}`,
+    purpose: `${options.scheduled ? 'scheduled backup' : 'backup'} ${backupId}`,
   });
   const createdAt = ctx.now().toISOString();
   const snapshot = await snapshotGzip(db, onProgress);
@@ -64,6 +72,7 @@ export async function makeBackup(
     signer: { privateKey: device.signing.privateKey, publicKey: publicKeys.signing },
   });
   const fileName = backupFileName(sealed.manifest);
-  await recordBackupMade(db, { at: createdAt, fileName });
+  // A scheduled backup counts once the folder holds it (scheduledBackup.ts records it then).
+  if (!options.scheduled) await recordBackupMade(db, { at: createdAt, fileName });
   return { bytes: sealed.bytes, fileName, manifest: sealed.manifest };
 }
