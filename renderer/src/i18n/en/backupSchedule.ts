@@ -34,6 +34,8 @@ export const backupScheduleEn: Record<keyof typeof backupScheduleZh, string> = {
   'backup.no_folder': 'No backup folder is chosen.',
   'backup.folder_gone': 'The backup folder no longer exists (USB stick removed?). Choose it again.',
   'backup.not_a_folder': 'Choose an existing folder.',
+  'backup.upgrade_failed':
+    'This backup was made by an older version (data version {version}) and could not be upgraded to this one; it was refused and nothing here changed. Reason: {reason}',
   'firstRun.restore.title': 'Restore from a backup',
   'firstRun.restore.intro':
     'New PC? Restore all data from the old desk’s backup file with the recovery key (24 words), then sign in with your usual account.',

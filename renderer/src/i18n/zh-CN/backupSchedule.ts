@@ -33,6 +33,8 @@ export const backupScheduleZh = {
   'backup.no_folder': '尚未选择备份文件夹。',
   'backup.folder_gone': '备份文件夹已不存在（U盘拔掉了？），请重新选择。',
   'backup.not_a_folder': '请选择一个已有的文件夹。',
+  'backup.upgrade_failed':
+    '这个备份由旧版本（数据版本 {version}）制作，升级到本版本时出错，已拒绝，本机数据没有变化。原因：{reason}',
   'firstRun.restore.title': '从备份恢复',
   'firstRun.restore.intro':
     '换了新电脑？用旧电脑的备份文件和恢复密钥（24 个字）把全部数据恢复到这台电脑上，然后用原来的账号登录。',
