@@ -15,6 +15,8 @@ let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
 let dir = '';
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
+/** The backup the first test makes, and its words, for the new PC of the second. */
+const made = { file: '', words: [] as string[] };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-backup-e2e-'));
@@ -65,6 +67,21 @@ it('sets up the recovery key, backs up, refuses wrong words and restores', async
     .poll(() => page.getByTestId('backup-age').first().textContent())
     .toBe('上次备份：今天');
   await shot('backup-made');
+  made.file = file;
+  made.words = words;
+
+  // The schedule: the browser build cannot write into a folder, so it says it reminds.
+  await page.getByTestId('backup-schedule').scrollIntoViewIfNeeded();
+  await page.getByTestId('backup-schedule-keep').fill('0');
+  await page.getByTestId('backup-schedule-save').click();
+  await page.getByText('请输入 1 到 99 之间的整数').waitFor();
+  await page.getByTestId('backup-schedule-keep').fill('7');
+  await page.getByRole('combobox', { name: '频率' }).click();
+  await page.getByRole('option', { name: '每天' }).click();
+  await page.getByTestId('backup-schedule-save').click();
+  await page.getByText('已保存。').waitFor();
+  await page.getByTestId('backup-schedule').scrollIntoViewIfNeeded();
+  await shot('backup-schedule-web');
 
   // The wrong words: refused with its reason, nothing changed.
   const choosing = page.waitForEvent('filechooser');
@@ -90,9 +107,40 @@ it('sets up the recovery key, backs up, refuses wrong words and restores', async
   await shot('backup-restored');
 });
 
-async function shot(name: string) {
+it('restores that backup on a new PC from first run, then the supervisor logs in', async () => {
+  expect(made.file).not.toBe('');
+  const newPc = await launchDeskBrowser();
+  try {
+    const fresh = newPc.context.pages()[0] ?? (await newPc.context.newPage());
+    await fresh.goto(inject('rendererUrl'));
+    await fresh.getByRole('button', { name: '从备份恢复…' }).waitFor();
+    await shot('first-run-offers-restore', fresh);
+    await fresh.getByRole('button', { name: '从备份恢复…' }).click();
+    await fresh.getByTestId('first-run-restore').waitFor();
+    const choosing = fresh.waitForEvent('filechooser');
+    await fresh.getByRole('button', { name: '选择备份文件' }).click();
+    await (await choosing).setFiles(made.file);
+    await fresh.getByTestId('backup-restore-file').waitFor();
+    await fresh.getByTestId('backup-restore-words').fill(made.words.join(' '));
+    await shot('first-run-restore', fresh);
+    await fresh.getByRole('button', { name: '恢复', exact: true }).click();
+    await fresh.getByTestId('backup-restore-confirm').click();
+    await expect.poll(() => fresh.getByTestId('backup-restored').textContent()).toContain('已恢复');
+    await shot('first-run-restored', fresh);
+    await fresh.getByRole('button', { name: '重新登录' }).click();
+    // The old desk's accounts came back: the supervisor signs in with the old password.
+    await logIn(fresh, supervisor);
+    await expect
+      .poll(() => fresh.getByTestId('backup-age').first().textContent())
+      .toBe('上次备份：今天');
+  } finally {
+    await newPc.close();
+  }
+});
+
+async function shot(name: string, on: Page = page) {
   const out = process.env.DESK_SCREENSHOTS;
   if (!out) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${out}/${name}.png` });
+  await on.waitForTimeout(500);
+  await on.screenshot({ path: `${out}/${name}.png` });
 }
