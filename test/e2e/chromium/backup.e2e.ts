@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { addUser, completeFirstRun, logIn, switchUser } from '../deskSession';
+import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { launchDeskBrowser } from './browser';
 
 /**
@@ -15,6 +16,9 @@ let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
 let dir = '';
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
+const first17 = '33010219500304011';
+const headId = first17 + residentIdCheckChar(first17);
+
 /** The backup the first test makes, and its words, for the new PC of the second. */
 const made = { file: '', words: [] as string[] };
 
@@ -35,6 +39,14 @@ it('sets up the recovery key, backs up, refuses wrong words and restores', async
   await logIn(page);
   await addUser(page, supervisor, '主管');
   await switchUser(page, supervisor);
+  // One household, so the new PC has someone to find after its restore.
+  await page.getByRole('button', { name: '家庭登记' }).first().click();
+  await page.getByLabel('村（社区）').fill('西村');
+  await page.getByLabel('家庭住址').fill('城关镇西村1组5号');
+  await page.getByTestId('member-row-0').getByLabel('姓名').fill('王大山');
+  await page.getByTestId('member-row-0').getByLabel('身份证号码').fill(headId);
+  await page.getByRole('button', { name: '保存家庭' }).click();
+  await page.getByRole('button', { name: '申请低保' }).waitFor();
 
   await page.getByRole('button', { name: '备份与恢复' }).first().click();
   await expect.poll(() => page.getByTestId('backup-age').first().textContent()).toBe('尚未备份');
@@ -133,6 +145,9 @@ it('restores that backup on a new PC from first run, then the supervisor logs in
     await expect
       .poll(() => fresh.getByTestId('backup-age').first().textContent())
       .toBe('上次备份：今天');
+    await fresh.getByRole('button', { name: '人员' }).first().click();
+    await fresh.getByText('王大山').first().waitFor();
+    await shot('first-run-restored-login', fresh);
   } finally {
     await newPc.close();
   }

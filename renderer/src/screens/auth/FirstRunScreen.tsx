@@ -166,7 +166,12 @@ export function FirstRunScreen() {
           <Alert
             severity="info"
             action={
-              <Button color="inherit" size="small" onClick={() => setRestoring(true)}>
+              <Button
+                color="inherit"
+                size="small"
+                sx={{ whiteSpace: 'nowrap' }}
+                onClick={() => setRestoring(true)}
+              >
                 {t('firstRun.restore.open')}
               </Button>
             }
