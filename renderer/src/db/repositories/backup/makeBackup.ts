@@ -12,7 +12,6 @@ import { ensureDeviceKeys, loadDeviceKeys } from '../../../sync/packages/deviceK
 import { loadRecoveryKey } from './recoveryKeyStore';
 import type { DumpProgress } from './tableLines';
 import { snapshotGzip } from './snapshot';
-import { recordBackupMade } from './backupStatus';
 
 export interface MakeBackupOptions {
   /** Made by the schedule (any signed-in user), not by a supervisor on the screen. */
@@ -28,7 +27,8 @@ export interface MadeBackup {
 /**
  * The whole local store, what HQ has not got yet included, sealed for the office
  * recovery key and signed by this desk. Logged in the access log first (the backup
- * carries its own entry).
+ * carries its own entry). It counts as the last backup (recordBackupMade) only once the
+ * caller has the file saved: a cancelled save dialog is no backup.
  */
 export async function makeBackup(
   db: DeskDatabase,
@@ -72,7 +72,5 @@ export async function makeBackup(
     signer: { privateKey: device.signing.privateKey, publicKey: publicKeys.signing },
   });
   const fileName = backupFileName(sealed.manifest);
-  // A scheduled backup counts once the folder holds it (scheduledBackup.ts records it then).
-  if (!options.scheduled) await recordBackupMade(db, { at: createdAt, fileName });
   return { bytes: sealed.bytes, fileName, manifest: sealed.manifest };
 }
