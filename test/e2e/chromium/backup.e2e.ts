@@ -82,19 +82,6 @@ it('sets up the recovery key, backs up, refuses wrong words and restores', async
   made.file = file;
   made.words = words;
 
-  // The schedule: the browser build cannot write into a folder, so it says it reminds.
-  await page.getByTestId('backup-schedule').scrollIntoViewIfNeeded();
-  await page.getByTestId('backup-schedule-keep').fill('0');
-  await page.getByTestId('backup-schedule-save').click();
-  await page.getByText('请输入 1 到 99 之间的整数').waitFor();
-  await page.getByTestId('backup-schedule-keep').fill('7');
-  await page.getByRole('combobox', { name: '频率' }).click();
-  await page.getByRole('option', { name: '每天' }).click();
-  await page.getByTestId('backup-schedule-save').click();
-  await page.getByText('已保存。').waitFor();
-  await page.getByTestId('backup-schedule').scrollIntoViewIfNeeded();
-  await shot('backup-schedule-web');
-
   // The wrong words: refused with its reason, nothing changed.
   const choosing = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择备份文件' }).click();
@@ -117,6 +104,33 @@ it('sets up the recovery key, backs up, refuses wrong words and restores', async
   await expect.poll(() => page.getByTestId('backup-restored').textContent()).toContain('已恢复');
   await page.getByTestId('backup-restored').scrollIntoViewIfNeeded();
   await shot('backup-restored');
+  await page.getByRole('button', { name: '重新登录' }).click();
+  await logIn(page, supervisor);
+  await page.getByRole('button', { name: '备份与恢复' }).first().click();
+
+  // The schedule: the browser build cannot write into a folder, so it says it reminds.
+  await page.getByTestId('backup-schedule').scrollIntoViewIfNeeded();
+  await page.getByTestId('backup-schedule-keep').fill('0');
+  await page.getByTestId('backup-schedule-save').click();
+  await page.getByText('请输入 1 到 99 之间的整数').waitFor();
+  await page.getByTestId('backup-schedule-keep').fill('7');
+  await page.getByRole('combobox', { name: '频率' }).click();
+  await page.getByRole('option', { name: '每天' }).click();
+  await page.getByTestId('backup-schedule-save').click();
+  await page.getByText('已保存。').waitFor();
+  await page.getByTestId('backup-schedule').scrollIntoViewIfNeeded();
+  await shot('backup-schedule-web');
+
+  // Two days later nobody has backed up: the daily backup is overdue. The browser build
+  // cannot write it by itself, so the status bar warns and reminds.
+  await page.clock.install({ time: new Date(Date.now() + 2 * 86_400_000) });
+  await page.reload();
+  await logIn(page, supervisor);
+  const age = page.getByTestId('backup-age').first();
+  await expect.poll(() => age.getAttribute('data-overdue')).toBe('true');
+  await expect.poll(() => age.textContent()).toContain('定时备份已逾期');
+  await expect.poll(() => age.textContent()).toContain('到备份时间了，请备份');
+  await shot('backup-overdue-web');
 });
 
 it('restores that backup on a new PC from first run, then the supervisor logs in', async () => {
