@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { newRecoveryWords } from '@shared/backup/recoveryKey';
 import { readBackupBytes } from '@shared/backup/format';
+import { backupFileName, isBackupFileName } from '@shared/backup/fileName';
 import { AppError } from '@shared/errors/appError';
 import { BackupFolder } from '../../../electron/backup/backupFolder';
 import { backupFolderHandlers } from '../../../electron/ipc/handlers/backupFolder';
@@ -142,3 +143,17 @@ async function refusalPath(
   }
   return 'written';
 }
+
+describe('the backup file name the main process gives', () => {
+  it('never carries a folder or a stranger character from a forged manifest', () => {
+    const name = backupFileName({
+      officeId: '../../Windows/System32\\evil:1',
+      createdAt: '2026-12-05T08:30:00.000Z',
+    });
+    expect(name).toBe('民政备份_______Windows_System32_evil_1_20261205-0830.mzbak');
+    expect(path.basename(name)).toBe(name);
+    expect(isBackupFileName(name)).toBe(true);
+    expect(isBackupFileName('民政备份_x_20261205-0830.mzbak.exe')).toBe(false);
+    expect(isBackupFileName('../民政备份_x_20261205-0830.mzbak')).toBe(false);
+  });
+});
