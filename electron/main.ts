@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, safeStorage, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { BackupFolder } from './backup/backupFolder';
 import { appInfoHandlers } from './ipc/handlers/appInfo';
+import { backupFolderHandlers } from './ipc/handlers/backupFolder';
 import { binaryFileHandlers } from './ipc/handlers/binaryFiles';
 import type { FileHandlerDeps } from './ipc/handlers/fileAccess';
 import { fileHandlers } from './ipc/handlers/files';
@@ -66,6 +68,10 @@ function start(): void {
     }),
     // Node's fetch, not net.fetch: a card read stays on this computer, never via a proxy.
     ...idCardHandlers({ readerFor: (url) => createHttpIdCardReader({ url }) }),
+    ...backupFolderHandlers(
+      new BackupFolder({ file: () => path.join(app.getPath('userData'), 'backup-folder.json') }),
+      fileDeps,
+    ),
   });
   applyApplicationMenu('zh-CN');
   openMainWindow();

@@ -35,5 +35,8 @@ export function createDeskBridge(invoke: Invoke): DeskBridge {
     syncStatus: () => call(deskApiChannels.syncStatus, undefined),
     syncRequest: (request) => call(deskApiChannels.syncRequest, request),
     readIdCard: (request) => call(deskApiChannels.readIdCard, request),
+    backupFolder: () => call(deskApiChannels.backupFolder, undefined),
+    chooseBackupFolder: () => call(deskApiChannels.chooseBackupFolder, undefined),
+    writeBackupToFolder: (request) => call(deskApiChannels.writeBackupToFolder, request),
   };
 }

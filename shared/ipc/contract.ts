@@ -144,6 +144,29 @@ export interface IdCardReadRequest {
   url: string;
 }
 
+/**
+ * The scheduled backup's folder (issue #16): chosen once by the supervisor in a dialog of
+ * the main process and kept there. The renderer sees the folder (to show it) but never
+ * names a path: it hands over the sealed backup and the main process writes it there.
+ */
+export interface BackupFolderStatus {
+  /** The chosen folder, or null when none is chosen yet. */
+  folder: string | null;
+}
+
+/** A sealed .mzbak for the chosen folder; the main process names the file from its manifest. */
+export interface WriteBackupRequest {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** How many of the desk's backups the folder keeps (1–99); older ones are removed. */
+  keep: number;
+}
+
+export interface WriteBackupResponse {
+  fileName: string;
+  /** How many older backups were removed to keep `keep`. */
+  removed: number;
+}
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
@@ -157,6 +180,9 @@ export interface IpcContract {
   'sync:status': { request: undefined; response: SyncStatusResponse };
   'sync:request': { request: SyncHttpRequest; response: SyncHttpResponse };
   'idCard:read': { request: IdCardReadRequest; response: IdCardReading };
+  'backup:folder': { request: undefined; response: BackupFolderStatus };
+  'backup:chooseFolder': { request: undefined; response: BackupFolderStatus };
+  'backup:writeToFolder': { request: WriteBackupRequest; response: WriteBackupResponse };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -182,6 +208,9 @@ export const ipcChannels = [
   'sync:status',
   'sync:request',
   'idCard:read',
+  'backup:folder',
+  'backup:chooseFolder',
+  'backup:writeToFolder',
 ] as const satisfies readonly IpcChannel[];
 
 /**
@@ -204,6 +233,10 @@ export interface DeskApi {
   syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
   /** Reads the card on the desk's local reader service (Electron only). */
   readIdCard(request: IdCardReadRequest): Promise<IdCardReading>;
+  /** The scheduled backup's folder (Electron only; the web build reminds instead). */
+  backupFolder(): Promise<BackupFolderStatus>;
+  chooseBackupFolder(): Promise<BackupFolderStatus>;
+  writeBackupToFolder(request: WriteBackupRequest): Promise<WriteBackupResponse>;
 }
 
 /** Which channel backs each DeskApi function; the preload is built from this table. */
@@ -219,6 +252,9 @@ export const deskApiChannels = {
   syncStatus: 'sync:status',
   syncRequest: 'sync:request',
   readIdCard: 'idCard:read',
+  backupFolder: 'backup:folder',
+  chooseBackupFolder: 'backup:chooseFolder',
+  writeBackupToFolder: 'backup:writeToFolder',
 } as const satisfies { [F in keyof DeskApi]: IpcChannel };
 
 export type DeskApiName = keyof DeskApi;

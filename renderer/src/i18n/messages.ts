@@ -38,6 +38,7 @@ import { gridEn } from './en/grid';
 import { caseRosterEn } from './en/caseRoster';
 import { backupEn } from './en/backup';
 import { trustGapsEn } from './en/trustGaps';
+import { backupScheduleEn } from './en/backupSchedule';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -78,6 +79,7 @@ import { gridZh } from './zh-CN/grid';
 import { caseRosterZh } from './zh-CN/caseRoster';
 import { backupZh } from './zh-CN/backup';
 import { trustGapsZh } from './zh-CN/trustGaps';
+import { backupScheduleZh } from './zh-CN/backupSchedule';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -123,6 +125,7 @@ export const zhCN = {
   ...caseRosterZh,
   ...backupZh,
   ...trustGapsZh,
+  ...backupScheduleZh,
   ...datesZh,
 };
 
@@ -168,5 +171,6 @@ export const en: Record<MessageKey, string> = {
   ...caseRosterEn,
   ...backupEn,
   ...trustGapsEn,
+  ...backupScheduleEn,
   ...datesEn,
 };

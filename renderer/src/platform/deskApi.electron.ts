@@ -32,5 +32,8 @@ export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
     syncStatus: () => unwrap(bridge.syncStatus()),
     syncRequest: (request) => unwrap(bridge.syncRequest(request)),
     readIdCard: (request) => unwrap(bridge.readIdCard(request)),
+    backupFolder: () => unwrap(bridge.backupFolder()),
+    chooseBackupFolder: () => unwrap(bridge.chooseBackupFolder()),
+    writeBackupToFolder: (request) => unwrap(bridge.writeBackupToFolder(request)),
   };
 }

@@ -17,6 +17,9 @@ function bridge(overrides: Partial<DeskBridge>): DeskBridge {
     syncStatus: unused,
     syncRequest: unused,
     readIdCard: unused,
+    backupFolder: unused,
+    chooseBackupFolder: unused,
+    writeBackupToFolder: unused,
     ...overrides,
   };
 }

@@ -128,6 +128,9 @@ describe('registerHandlers', () => {
       'sync:status': () => ({ enrolled: false, hqUrl: null, deviceId: null }),
       'sync:request': () => ({ body: new Uint8Array(), signature: null }),
       'idCard:read': () => Promise.reject(new Error('no reader in this test')),
+      'backup:folder': () => ({ folder: null }),
+      'backup:chooseFolder': () => ({ folder: null }),
+      'backup:writeToFolder': () => ({ fileName: 'x.mzbak', removed: 0 }),
     };
     registerHandlers(fake.ipcMain, handlers);
     expect([...fake.listeners.keys()].sort()).toEqual([...ipcChannels].sort());
