@@ -93,3 +93,45 @@ export async function putInStore(page: Page, records: Record<string, unknown[]>)
     db.close();
   }, records);
 }
+
+/** Reads every record of one of the desk's IndexedDB stores, as the store holds it. */
+export async function readStore<T = Record<string, unknown>>(
+  page: Page,
+  store: string,
+): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('minzheng-desk');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error as Error);
+    });
+    const all = await new Promise<never>((resolve, reject) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result as never);
+      request.onerror = () => reject(request.error as Error);
+    });
+    db.close();
+    return all;
+  }, store);
+}
+
+/** Deletes records by key from one of the desk's IndexedDB stores. */
+export async function deleteFromStore(page: Page, store: string, keys: (string | number)[]) {
+  await page.evaluate(
+    async ({ name, ids }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('minzheng-desk');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error as Error);
+      });
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(name, 'readwrite');
+        for (const id of ids) tx.objectStore(name).delete(id);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error as Error);
+      });
+      db.close();
+    },
+    { name: store, ids: keys },
+  );
+}
