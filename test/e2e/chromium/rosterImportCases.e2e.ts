@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { deskPage, putInStore } from './deskPage';
 import {
-  choose,
+  chooseAndCheck,
   group,
   openRoster,
   seedHouseholds,
@@ -76,8 +76,7 @@ it('brings the active cases in within the county’s window, at the calculator�
   const summary = page.getByTestId('import-summary');
 
   // No window yet: every row is refused, saying so.
-  await choose(page, '在保对象.xlsx', bytes);
-  await page.getByTestId('import-check').click();
+  await chooseAndCheck(page, '在保对象.xlsx', bytes);
   await expect.poll(() => summary.innerText()).toContain('共 2 行：2 行有错误');
   expect(await group(page, 'window')).toContain('县局尚未开放名册转入期');
   expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
@@ -85,8 +84,7 @@ it('brings the active cases in within the county’s window, at the calculator�
 
   // The county opens it: the sheet's amount beside the calculator's, a warning only.
   await enrolmentWindowFromHq();
-  await choose(page, '在保对象-转入期.xlsx', bytes);
-  await page.getByTestId('import-check').click();
+  await chooseAndCheck(page, '在保对象-转入期.xlsx', bytes);
   await expect.poll(() => page.getByTestId('import-commit').innerText()).toBe('转入 2 户在保对象');
   expect(await group(page, 'amount')).toMatch(
     /名册金额 1500\.00 元，按现行标准计算 [\d.]+ 元，以计算为准/,

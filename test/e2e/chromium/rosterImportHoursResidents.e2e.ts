@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { deskPage } from './deskPage';
 import {
-  choose,
+  chooseAndCheck,
   group,
   id,
   openRoster,
@@ -43,7 +43,7 @@ it("imports volunteers' hours: a bad row reported, then the service recorded", a
   await page.getByText('服务时长(小时)').first().waitFor();
   const summary = page.getByTestId('import-summary');
   const queued = await page.getByTestId('queued-count').innerText();
-  await choose(
+  await chooseAndCheck(
     page,
     '服务时长.xlsx',
     await hours([
@@ -54,7 +54,6 @@ it("imports volunteers' hours: a bad row reported, then the service recorded", a
       ['刘小芳', 'ZJ-2025-0001', '2025-11-08', '1', '敬老院助餐', ''],
     ]),
   );
-  await page.getByTestId('import-check').click();
   await expect.poll(() => summary.innerText()).toContain('共 5 行：4 行有错误');
   expect(await group(page, 'value')).toContain('服务时长“两小时”不是数字');
   expect(await group(page, 'date')).toContain('2025-03-01 才成为志愿者');
@@ -63,7 +62,7 @@ it("imports volunteers' hours: a bad row reported, then the service recorded", a
   await shot('import-hours-report', 1300);
   expect(await page.getByTestId('queued-count').innerText()).toBe(queued);
 
-  await choose(
+  await chooseAndCheck(
     page,
     '服务时长-改正.xlsx',
     await hours([
@@ -71,7 +70,6 @@ it("imports volunteers' hours: a bad row reported, then the service recorded", a
       ['刘小芳', 'ZJ-2025-0001', '2025-11-09', '2', '入户探访', '带药'],
     ]),
   );
-  await page.getByTestId('import-check').click();
   await expect.poll(() => page.getByTestId('import-commit').innerText()).toBe('记录 2 条志愿服务');
   await page.getByTestId('import-commit').click();
   await expect
@@ -113,8 +111,7 @@ it('checks a residents roster: a care home the office does not have is named', a
     sheet.getRow(r).getCell(10).value = '王小山';
     sheet.getRow(r).getCell(11).value = '13800138000';
   }
-  await choose(page, '入住老人.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
-  await page.getByTestId('import-check').click();
+  await chooseAndCheck(page, '入住老人.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
   const summary = page.getByTestId('import-summary');
   await expect.poll(() => summary.innerText()).toContain('共 3 行：3 行有错误');
   expect(await group(page, 'unknown_place')).toContain('本办没有名为“城关镇敬老院”的养老机构');

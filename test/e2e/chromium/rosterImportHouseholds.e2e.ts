@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { deskPage, screenshotsDir } from './deskPage';
 import {
-  choose,
+  chooseAndCheck,
   cleanHouseholds,
   group,
   householdHeadings,
@@ -49,9 +49,8 @@ it('checks a roster, reports its problems, and imports a clean one', async () =>
 
   // A sheet with a bad ID, a duplicate and an empty name: reported, nothing written.
   const queued = await page.getByTestId('queued-count').innerText();
-  await choose(page, '东村花名册.xlsx', await householdsXlsx(withProblems));
+  await chooseAndCheck(page, '东村花名册.xlsx', await householdsXlsx(withProblems));
   await page.getByText('东村花名册.xlsx：6 行').waitFor();
-  await page.getByTestId('import-check').click();
   const summary = page.getByTestId('import-summary');
   await summary.waitFor();
   expect(await summary.innerText()).toContain('共 6 行：3 行有错误');
@@ -75,8 +74,7 @@ it('checks a roster, reports its problems, and imports a clean one', async () =>
   expect(await page.getByTestId('queued-count').innerText()).toBe(queued);
 
   // The fixed sheet: checked clean, committed with its progress, the persons listed.
-  await choose(page, '东村花名册-改正.xlsx', await householdsXlsx(cleanHouseholds));
-  await page.getByTestId('import-check').click();
+  await chooseAndCheck(page, '东村花名册-改正.xlsx', await householdsXlsx(cleanHouseholds));
   await expect.poll(() => summary.innerText()).toContain('没有发现问题，可以导入');
   expect(await page.getByTestId('import-commit').innerText()).toBe('导入 2 户、4 人');
   await page.getByTestId('import-commit').click();
@@ -94,7 +92,7 @@ it('checks a roster, reports its problems, and imports a clean one', async () =>
   // A volunteer roster of the same office: one not registered is refused, then imported.
   await openRoster(page, /^志愿者（/);
   const stranger = id('19800101', '051');
-  await choose(
+  await chooseAndCheck(
     page,
     '志愿者.xlsx',
     await volunteersXlsx([
@@ -102,16 +100,14 @@ it('checks a roster, reports its problems, and imports a clean one', async () =>
       ['路人甲', stranger, 'ZJ-2025-0002', '2025-03-01', ''],
     ]),
   );
-  await page.getByTestId('import-check').click();
   await expect.poll(() => summary.innerText()).toContain('共 2 行：1 行有错误');
   expect(await group(page, 'not_in_registry')).toContain('台账中没有这个身份证号码的人员');
   await shot('import-volunteers-report', 1100);
-  await choose(
+  await chooseAndCheck(
     page,
     '志愿者-改正.xlsx',
     await volunteersXlsx([['刘小芳', liu, 'ZJ-2025-0001', '2025-03-01', '助老、理发']]),
   );
-  await page.getByTestId('import-check').click();
   await expect.poll(() => page.getByTestId('import-commit').innerText()).toBe('登记 1 名志愿者');
   await page.getByTestId('import-commit').click();
   await expect.poll(() => outcome.innerText()).toContain('导入完成：登记志愿者 1 名。');
@@ -123,8 +119,7 @@ it('shows the commit’s progress, and a cancel halfway leaves nothing behind', 
     const birth = new Date(Date.UTC(1950, 0, 1 + i)).toISOString().slice(0, 10).replaceAll('-', '');
     return [String(i + 1), `户主${i}`, `户主${i}`, '户主', id(birth, '071'), '东村', ''];
   });
-  await choose(page, '大名册.xlsx', await householdsXlsx(rows));
-  await page.getByTestId('import-check').click();
+  await chooseAndCheck(page, '大名册.xlsx', await householdsXlsx(rows));
   const commit = page.getByTestId('import-commit');
   await expect.poll(() => commit.innerText(), { timeout: 60_000 }).toBe('导入 3000 户、3000 人');
   const queued = await page.getByTestId('queued-count').innerText();

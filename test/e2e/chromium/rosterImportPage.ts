@@ -85,6 +85,12 @@ export async function choose(page: Page, name: string, bytes: Buffer): Promise<v
   await page.getByText(`${name}：`).waitFor();
 }
 
+/** Chooses a file and has the screen check it (the dry run: nothing is written). */
+export async function chooseAndCheck(page: Page, name: string, bytes: Buffer): Promise<void> {
+  await choose(page, name, bytes);
+  await page.getByTestId('import-check').click();
+}
+
 /** The report's group of problems (bad_id, duplicate, not_in_registry, …) as shown. */
 export const group = (page: Page, name: string) => page.getByTestId(`group-${name}`).innerText();
 
@@ -98,8 +104,7 @@ export async function importClean(
   button: string,
   outcome: string,
 ): Promise<void> {
-  await choose(page, file.name, file.bytes);
-  await page.getByTestId('import-check').click();
+  await chooseAndCheck(page, file.name, file.bytes);
   const commit = page.getByTestId('import-commit');
   await commit.waitFor();
   await page.waitForFunction(

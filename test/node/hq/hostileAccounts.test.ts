@@ -5,6 +5,7 @@ import {
   cases,
   Forge,
   forgerActors,
+  hqRecord,
   reasonOf,
   setUp,
   stopHostileOffice,
@@ -20,16 +21,7 @@ import {
  */
 afterEach(stopHostileOffice);
 
-async function staffAtHq(office: Office, id: string) {
-  const row = await office.hq.hq.db
-    .selectFrom('records')
-    .select(['data', 'version'])
-    .where('office_id', '=', 'office-a')
-    .where('kind', '=', 'staffMember')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  return { version: Number(row.version), data: JSON.parse(row.data) as Record<string, unknown> };
-}
+const staffAtHq = (office: Office, id: string) => hqRecord(office, 'staffMember', id);
 
 function refusal(result: OpResult | undefined) {
   if (result?.status !== 'rejected') return result?.status ?? 'missing';

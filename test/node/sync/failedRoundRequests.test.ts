@@ -1,9 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
 import type { SyncTransport } from '@shared/sync/ports';
 import { startHq, type RunningHq } from '../../support/hqHarness';
-import { slipIntoStream, stamped } from '../../support/hostileHq';
+import { officeWithNews, slipIntoStream, stamped } from '../../support/hostileHq';
 import { createPersons } from '../../support/officeWork';
-import { enroll, openOfficeDesk, sync } from '../../support/syncDesks';
+import { sync } from '../../support/syncDesks';
 
 /**
  * A round whose page the store refuses ends with no request of it still open: the page
@@ -19,13 +19,7 @@ afterEach(async () => {
 it('leaves no pull in flight when a refused page fails the round', async () => {
   hq = await startHq();
   const office = 'office-east';
-  const desk = await openOfficeDesk(office, 'A');
-  const colleague = await openOfficeDesk(office, 'B', new Date('2026-03-02T10:00:00+08:00'));
-  await enroll(desk, hq);
-  await enroll(colleague, hq);
-  await sync(desk);
-  await createPersons(colleague, 2);
-  await sync(colleague);
+  const { desk, colleague } = await officeWithNews(hq, office);
   // A change no desk may take, with more behind it: the page after it is asked for
   // while the refused one is being applied.
   await slipIntoStream(hq, { office }, [
