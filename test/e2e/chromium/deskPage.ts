@@ -23,8 +23,11 @@ export interface DeskPage {
   printed(name: string): Promise<string[]>;
 }
 
-/** Registers the browser's start and close for this file; use `desk.page` inside tests. */
-export function deskPage(): DeskPage {
+/**
+ * Registers the browser's start and close for this file; use `desk.page` inside tests.
+ * `ready` runs on the page once started (a first run, a seed) before the file's tests.
+ */
+export function deskPage(ready?: (page: Page) => Promise<void>): DeskPage {
   let close: (() => Promise<void>) | undefined;
   const desk = { shot, printed } as DeskPage;
   beforeAll(async () => {
@@ -34,6 +37,7 @@ export function deskPage(): DeskPage {
     desk.page = browser.context.pages()[0] ?? (await browser.context.newPage());
     desk.page.on('pageerror', (error) => console.error('[renderer]', error));
     if (screenshotsDir) await mkdir(screenshotsDir, { recursive: true });
+    await ready?.(desk.page);
   });
   afterAll(async () => {
     await close?.();

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { deleteFromStore, deskPage, putInStore, readStore } from './deskPage';
-import { seedHouseholds, startAsSupervisor, wang } from './rosterImportPage';
+import { deleteFromStore, putInStore, readStore } from './deskPage';
+import { officeDesk, seedHouseholds, wang } from './rosterImportPage';
 
 /**
  * No log, no display (issue #16 item 3; useLoggedView): opening a person logs the look
@@ -10,14 +10,12 @@ import { seedHouseholds, startAsSupervisor, wang } from './rosterImportPage';
  * transaction aborts with a ConstraintError — and the screen shows nothing of the person.
  * With the number free again, the same opening is logged and shows the person.
  */
-const desk = deskPage();
+const desk = officeDesk(seedHouseholds);
 let page: Page;
 const { shot } = desk;
 
-beforeAll(async () => {
+beforeAll(() => {
   page = desk.page;
-  await startAsSupervisor(page);
-  await seedHouseholds(page);
 });
 
 const maskedWang = `${wang.slice(0, 6)}********${wang.slice(14)}`;

@@ -1,12 +1,12 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { deskPage, putInStore } from './deskPage';
+import { putInStore } from './deskPage';
 import {
   chooseAndCheck,
   group,
   openRoster,
+  officeDesk,
   seedHouseholds,
-  startAsSupervisor,
   wang,
   xlsx,
   zhao,
@@ -17,14 +17,12 @@ import {
  * through the screen, the active cases are refused until the county opens its window,
  * then brought in at the calculator's amounts with the step 名册转入 in their history.
  */
-const desk = deskPage();
+const desk = officeDesk(seedHouseholds);
 let page: Page;
 const { shot } = desk;
 
-beforeAll(async () => {
+beforeAll(() => {
   page = desk.page;
-  await startAsSupervisor(page);
-  await seedHouseholds(page);
 });
 
 /** The county's 名册转入期, stored as a pull from HQ stores reference data. */

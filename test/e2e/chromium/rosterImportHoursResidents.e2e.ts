@@ -1,15 +1,14 @@
 import { beforeAll, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { deskPage } from './deskPage';
 import {
   chooseAndCheck,
   group,
   id,
   openRoster,
+  officeDesk,
   seedHouseholds,
   seedVolunteer,
-  startAsSupervisor,
   wang,
   xlsx,
   zhao,
@@ -19,15 +18,12 @@ import {
  * 名册导入 of volunteers' hours and of care-home residents in Chromium on real IndexedDB,
  * after the office's households and its volunteer 刘小芳 were imported through the screen.
  */
-const desk = deskPage();
+const desk = officeDesk(seedHouseholds, seedVolunteer);
 let page: Page;
 const { shot } = desk;
 
-beforeAll(async () => {
+beforeAll(() => {
   page = desk.page;
-  await startAsSupervisor(page);
-  await seedHouseholds(page);
-  await seedVolunteer(page);
 });
 
 const hours = (rows: string[][]) =>

@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
+import { deskPage, type DeskPage } from './deskPage';
 
 /**
  * The 名册导入 screen as the roster e2e files drive it: the office's people and their
@@ -142,3 +143,10 @@ export async function seedVolunteer(page: Page): Promise<void> {
     '导入完成：登记志愿者 1 名。',
   );
 }
+
+/** The file's desk: its supervisor logged in, then each seed made through the screens. */
+export const officeDesk = (...seeds: ((page: Page) => Promise<void>)[]): DeskPage =>
+  deskPage(async (page) => {
+    await startAsSupervisor(page);
+    for (const seed of seeds) await seed(page);
+  });
