@@ -5,7 +5,9 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, safeStorage, session } from 'electron';
 import { registerAppScheme, serveAppProtocol } from './appProtocol';
+import { BackupFolder } from './backup/backupFolder';
 import { appInfoHandlers } from './ipc/handlers/appInfo';
+import { backupFolderHandlers } from './ipc/handlers/backupFolder';
 import { binaryFileHandlers } from './ipc/handlers/binaryFiles';
 import type { FileHandlerDeps } from './ipc/handlers/fileAccess';
 import { fileHandlers } from './ipc/handlers/files';
@@ -74,6 +76,10 @@ function start(): void {
         encryption: () => safeStorage,
         randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
       }),
+    ),
+    ...backupFolderHandlers(
+      new BackupFolder({ file: () => path.join(app.getPath('userData'), 'backup-folder.json') }),
+      fileDeps,
     ),
   });
   applyApplicationMenu('zh-CN');

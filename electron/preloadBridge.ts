@@ -36,5 +36,8 @@ export function createDeskBridge(invoke: Invoke): DeskBridge {
     syncRequest: (request) => call(deskApiChannels.syncRequest, request),
     readIdCard: (request) => call(deskApiChannels.readIdCard, request),
     storeDataKey: () => call(deskApiChannels.storeDataKey, undefined),
+    backupFolder: () => call(deskApiChannels.backupFolder, undefined),
+    chooseBackupFolder: () => call(deskApiChannels.chooseBackupFolder, undefined),
+    writeBackupToFolder: (request) => call(deskApiChannels.writeBackupToFolder, request),
   };
 }

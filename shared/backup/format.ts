@@ -1,5 +1,6 @@
-import { strFromU8, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import { z } from 'zod';
+import { isFramingProblem, parseJson, readFramed, writeFramed } from '../package/framing';
 import { backupRefusal } from './refusals';
 
 /**
@@ -17,8 +18,6 @@ export const backupFormat = 'mzbak';
 export const backupFormatVersion = 1;
 export const backupExtension = '.mzbak';
 const magic = [0x4d, 0x5a, 0x42, 0x41, 0x4b]; // "MZBAK"
-const prefixBytes = magic.length + 1 + 4;
-const maxHeaderBytes = 1024 * 1024;
 
 export const backupManifestSchema = z.object({
   format: z.literal(backupFormat),
@@ -77,53 +76,36 @@ export function writeBackupBytes(
   signerKey: string,
   payload: Uint8Array,
 ): Uint8Array<ArrayBuffer> {
-  const header = strToU8(JSON.stringify({ signed, signature, signerKey }));
-  const out = new Uint8Array(prefixBytes + header.length + payload.length);
-  out.set(magic, 0);
-  out[magic.length] = backupFormatVersion;
-  new DataView(out.buffer).setUint32(magic.length + 1, header.length);
-  out.set(header, prefixBytes);
-  out.set(payload, prefixBytes + header.length);
-  return out;
+  return writeFramed(magic, backupFormatVersion, { signed, signature, signerKey }, payload);
 }
 
 /** The layout and manifest of a backup file; nothing verified yet but its shape. */
 export function readBackupBytes(bytes: Uint8Array<ArrayBuffer>): ReadBackup {
-  const notOurs = () => backupRefusal('backup.not_a_backup');
-  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) throw notOurs();
-  if (bytes.length < prefixBytes) throw backupRefusal('backup.truncated');
-  if (bytes[magic.length] !== backupFormatVersion) {
-    throw backupRefusal('backup.unsupported_version', { version: bytes[magic.length] ?? 0 });
+  const framed = readFramed(bytes, magic, backupFormatVersion);
+  if (isFramingProblem(framed)) {
+    if (framed.problem === 'not_ours') throw backupRefusal('backup.not_a_backup');
+    if (framed.problem === 'unsupported_version') {
+      throw backupRefusal('backup.unsupported_version', { version: framed.version });
+    }
+    throw backupRefusal('backup.truncated');
   }
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(magic.length + 1);
-  if (headerLength > maxHeaderBytes) throw notOurs();
-  if (bytes.length < prefixBytes + headerLength) throw backupRefusal('backup.truncated');
-  const header = parseJson(headerSchema, bytes.subarray(prefixBytes, prefixBytes + headerLength));
-  const signedBytes = strToU8(header?.signed ?? '');
-  const signed = header ? parseJson(signedSchema, signedBytes) : null;
+  const header = headerSchema.safeParse(framed.header);
+  const signedBytes = strToU8(header.success ? header.data.signed : '');
+  const signed = header.success ? signedSchema.safeParse(parseJson(signedBytes)) : null;
   // A header altered into something unreadable is a damaged backup, not someone else's file.
-  if (!header || !signed) throw backupRefusal('backup.tampered');
-  const payload = bytes.slice(prefixBytes + headerLength);
-  const expected = signed.manifest.payload.bytes;
+  if (!header.success || !signed?.success) throw backupRefusal('backup.tampered');
+  const { payload } = framed;
+  const expected = signed.data.manifest.payload.bytes;
   if (payload.length < expected) {
     throw backupRefusal('backup.truncated', { bytes: payload.length, expected });
   }
   if (payload.length > expected) throw backupRefusal('backup.tampered');
   return {
-    manifest: signed.manifest,
-    encryption: signed.encryption,
+    manifest: signed.data.manifest,
+    encryption: signed.data.encryption,
     signedBytes,
-    signature: header.signature,
-    signerKey: header.signerKey,
+    signature: header.data.signature,
+    signerKey: header.data.signerKey,
     payload,
   };
-}
-
-function parseJson<T>(schema: z.ZodType<T>, bytes: Uint8Array): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(strFromU8(bytes)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,8 +1,7 @@
 import { Gunzip, strFromU8 } from 'fflate';
 import { importSigningKey, keyId } from '../package/keys';
-import { deriveWrappingKey } from '../package/wrapping';
+import { decryptContent, unwrapContentKey } from '../package/envelope';
 import {
-  agreementAlgorithm,
   fromBase64,
   sha256,
   signatureParams,
@@ -67,29 +66,9 @@ export async function openBackup(
 }
 
 async function decrypt(read: ReadBackup, privateKey: CryptoKeyLike): Promise<Uint8Array> {
-  const { subtle } = webCrypto();
   try {
-    const ephemeralBytes = fromBase64(read.encryption.ephemeralKey);
-    const ephemeral = await subtle.importKey('spki', ephemeralBytes, agreementAlgorithm, true, []);
-    const unwrapping = await deriveWrappingKey(privateKey, ephemeral, ephemeralBytes, [
-      'unwrapKey',
-    ]);
-    const contentKey = await subtle.unwrapKey(
-      'raw',
-      fromBase64(read.encryption.wrappedKey),
-      unwrapping,
-      'AES-KW',
-      { name: 'AES-GCM' },
-      false,
-      ['decrypt'],
-    );
-    return new Uint8Array(
-      await subtle.decrypt(
-        { name: 'AES-GCM', iv: fromBase64(read.encryption.iv) },
-        contentKey,
-        read.payload,
-      ),
-    );
+    const contentKey = await unwrapContentKey(privateKey, read.encryption);
+    return await decryptContent(contentKey, read.encryption.iv, read.payload);
   } catch {
     throw backupRefusal('backup.tampered');
   }

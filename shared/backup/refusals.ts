@@ -9,6 +9,7 @@ export type BackupRefusal =
   | 'backup.wrong_words' // the words are not a recovery key, or not this backup's
   | 'backup.foreign_office' // another office's backup on a desk set up for this one
   | 'backup.newer_schema' // made by a newer desk than this one
+  | 'backup.upgrade_failed' // made by an older desk, and its upgrade to this schema failed
   | 'backup.no_recovery_key'; // the office recovery key is not set up yet
 
 const httpCode: Record<BackupRefusal, AppErrorCode> = {
@@ -19,6 +20,7 @@ const httpCode: Record<BackupRefusal, AppErrorCode> = {
   'backup.wrong_words': 'validation',
   'backup.foreign_office': 'forbidden',
   'backup.newer_schema': 'validation',
+  'backup.upgrade_failed': 'validation',
   'backup.no_recovery_key': 'unavailable',
 };
 

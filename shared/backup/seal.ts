@@ -1,17 +1,9 @@
-import { gzipChunks } from '../package/compression';
+import { gzipChunks, type GzippedPayload } from '../package/compression';
 import type { PayloadChunks } from '../package/payloadChunks';
 import { utf8 } from '../package/payloadChunks';
-import { importEncryptionKey, keyId } from '../package/keys';
-import { deriveWrappingKey } from '../package/wrapping';
-import {
-  agreementAlgorithm,
-  sha256,
-  signatureParams,
-  toBase64,
-  toHex,
-  webCrypto,
-  type CryptoKeyLike,
-} from '../package/webCrypto';
+import { encryptContent, wrapContentKeyFor } from '../package/envelope';
+import { keyId } from '../package/keys';
+import { signatureParams, toBase64, webCrypto, type CryptoKeyLike } from '../package/webCrypto';
 import { writeBackupBytes, type BackupManifest } from './format';
 
 export interface SealBackupInput {
@@ -31,55 +23,49 @@ export interface SealBackupInput {
  * for the recovery key (ECDH P-256 + HKDF + AES-KW, as sync packages do), and signs the
  * manifest with the desk's key.
  */
-export async function sealBackup(
-  input: SealBackupInput,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; manifest: BackupManifest }> {
-  const { subtle } = webCrypto();
-  const compressed = (await gzipChunks(input.lines)).gzip;
-  const contentKey = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
-    'encrypt',
-    'decrypt',
-  ]);
-  const iv = webCrypto().getRandomValues(new Uint8Array(12));
-  const encrypted = new Uint8Array(
-    await subtle.encrypt({ name: 'AES-GCM', iv }, contentKey as CryptoKeyLike, compressed),
-  );
-  const ephemeral = (await subtle.generateKey(agreementAlgorithm, true, ['deriveBits'])) as {
-    publicKey: CryptoKeyLike;
-    privateKey: CryptoKeyLike;
-  };
-  const ephemeralKey = new Uint8Array(await subtle.exportKey('spki', ephemeral.publicKey));
-  const wrapping = await deriveWrappingKey(
-    ephemeral.privateKey,
-    await importEncryptionKey(input.recoveryKey),
-    ephemeralKey,
-    ['wrapKey'],
-  );
-  const wrapped = await subtle.wrapKey('raw', contentKey as CryptoKeyLike, wrapping, 'AES-KW');
+export async function sealBackup(input: SealBackupInput): Promise<SealedBackup> {
+  const payload = await gzipChunks(input.lines);
+  return sealGzippedBackup({ ...input, payload, counts: input.counts() });
+}
+
+export interface SealedBackup {
+  bytes: Uint8Array<ArrayBuffer>;
+  manifest: BackupManifest;
+}
+
+/** sealBackup for a payload the caller gzipped already (one read transaction: snapshot.ts). */
+export async function sealGzippedBackup(
+  input: Omit<SealBackupInput, 'lines' | 'counts'> & {
+    payload: GzippedPayload;
+    counts: Record<string, number>;
+  },
+): Promise<SealedBackup> {
+  const content = await encryptContent(input.payload.gzip);
+  const wrapped = await wrapContentKeyFor(content.contentKey, input.recoveryKey);
   const manifest: BackupManifest = {
     ...input.manifest,
-    counts: input.counts(),
+    counts: input.counts,
     recoveryKeyId: await keyId(input.recoveryKey),
     payload: {
       compression: 'gzip',
       encryption: 'AES-256-GCM',
-      bytes: encrypted.length,
-      sha256: toHex(await sha256(encrypted)),
+      bytes: content.encrypted.length,
+      sha256: content.sha256,
     },
   };
-  const encryption = {
-    iv: toBase64(iv),
-    ephemeralKey: toBase64(ephemeralKey),
-    wrappedKey: toBase64(new Uint8Array(wrapped)),
-  };
+  const encryption = { iv: content.iv, ...wrapped };
   const signed = JSON.stringify({ manifest, encryption });
-  const signature = await subtle.sign(signatureParams, input.signer.privateKey, utf8(signed));
+  const signature = await webCrypto().subtle.sign(
+    signatureParams,
+    input.signer.privateKey,
+    utf8(signed),
+  );
   return {
     bytes: writeBackupBytes(
       signed,
       toBase64(new Uint8Array(signature)),
       input.signer.publicKey,
-      encrypted,
+      content.encrypted,
     ),
     manifest,
   };

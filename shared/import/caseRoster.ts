@@ -1,7 +1,7 @@
 import { isoDateFromParts } from '../calendar/dates';
-import { parseDateCell, parseMoneyCell, type CellResult } from './cells';
-import { readIdCell } from './idCell';
-import { emptyRequired, type RosterDefinition } from './roster';
+import { parseMoneyCell, type CellResult } from './cells';
+import type { RosterDefinition } from './roster';
+import { rowHead } from './rowHead';
 import type { RosterColumn, RowProblem } from './types';
 
 /**
@@ -115,16 +115,13 @@ export const caseRoster: RosterDefinition<CaseRosterField, CaseRosterRow> = {
   type: 'cases',
   columns: caseRosterColumns,
   readRow(cells, row, today) {
-    const problems: RowProblem[] = emptyRequired(caseRosterColumns, cells, row);
-    const head = readIdCell(cells.headIdNumber, today);
-    if (head.problem)
-      problems.push({ row, severity: 'error', ...head.problem, field: 'headIdNumber' });
-    const coveredIds: string[] = [];
-    for (const text of cells.coveredIds.split(/[、，,;；\s]+/).filter(Boolean)) {
-      const id = readIdCell(text, today);
-      if (id.problem) problems.push({ row, severity: 'error', ...id.problem, field: 'coveredIds' });
-      else coveredIds.push(id.idNumber);
-    }
+    const { problems, id, date } = rowHead(caseRosterColumns, cells, row, today);
+    const headIdNumber = id('headIdNumber');
+    const coveredIds = cells.coveredIds
+      .split(/[、，,;；\s]+/)
+      .filter(Boolean)
+      .map((text) => id('coveredIds', text))
+      .filter(Boolean);
     let programme: RosterProgramme = 'dibao';
     if (cells.programme) {
       const p = parseProgrammeCell(cells.programme);
@@ -168,17 +165,12 @@ export const caseRoster: RosterDefinition<CaseRosterField, CaseRosterRow> = {
       if (m.ok) paymentFrom = m.value;
       else problems.push(problem(row, 'paymentFrom', 'date', m));
     }
-    let decidedOn: string | null = null;
-    if (cells.decidedOn) {
-      const d = parseDateCell(cells.decidedOn, today);
-      if (d.ok) decidedOn = d.value;
-      else problems.push(problem(row, 'decidedOn', 'date', d));
-    }
+    const decidedOn = date('decidedOn') || null;
     if (problems.length > 0) return { value: null, problems };
     return {
       value: {
         headName: cells.headName,
-        headIdNumber: head.idNumber,
+        headIdNumber,
         programme,
         coveredCount,
         coveredIds,

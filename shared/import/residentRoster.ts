@@ -1,6 +1,4 @@
 import type { AbilityLevel, FundingCategory } from '../domain/elderlyCare/enums';
-import { parseDateCell } from './cells';
-import { readIdCell } from './idCell';
 import {
   parseFundingCell,
   parseLevelCell,
@@ -9,8 +7,9 @@ import {
   type BedPlaceName,
 } from './residentCells';
 import { kindProblems } from './kindProblems';
-import { emptyRequired, type RosterDefinition } from './roster';
-import type { RosterColumn, RowProblem } from './types';
+import type { RosterDefinition } from './roster';
+import { rowHead } from './rowHead';
+import type { RosterColumn } from './types';
 
 /**
  * 入住老人名册: one row per resident of a care home with the bed they are in. Each row
@@ -102,17 +101,9 @@ export const residentRoster: RosterDefinition<ResidentField, ResidentRosterRow> 
   type: 'residents',
   columns: residentColumns,
   readRow(cells, row, today) {
-    const problems: RowProblem[] = emptyRequired(residentColumns, cells, row);
-    const error = (p: Omit<RowProblem, 'row' | 'severity'>) =>
-      problems.push({ row, severity: 'error', ...p });
-    const { idNumber, problem: idProblem } = readIdCell(cells.idNumber, today);
-    if (idProblem) error(idProblem);
-    let admittedOn = '';
-    if (cells.admittedOn) {
-      const date = parseDateCell(cells.admittedOn, today);
-      if (date.ok) admittedOn = date.value;
-      else error({ group: 'date', field: 'admittedOn', code: date.code, params: date.params });
-    }
+    const { problems, error, id, date } = rowHead(residentColumns, cells, row, today);
+    const idNumber = id('idNumber');
+    const admittedOn = date('admittedOn');
     let level: AbilityLevel | null = null;
     if (cells.level) {
       const parsed = parseLevelCell(cells.level);

@@ -1,10 +1,9 @@
 import { addDays } from '../calendar/dates';
 import { maxSpanMinutes } from '../domain/community/hours';
-import { parseDateCell } from './cells';
-import { readIdCell } from './idCell';
 import { kindProblems } from './kindProblems';
-import { emptyRequired, type RosterDefinition } from './roster';
-import type { RosterColumn, RowProblem } from './types';
+import type { RosterDefinition } from './roster';
+import { rowHead } from './rowHead';
+import type { RosterColumn } from './types';
 
 /**
  * 志愿服务时长名册: one row per stretch of service — the volunteer (by ID number or
@@ -103,20 +102,12 @@ export const volunteerHoursRoster: RosterDefinition<VolunteerHoursField, Volunte
   type: 'volunteerHours',
   columns: volunteerHoursColumns,
   readRow(cells, row, today) {
-    const problems: RowProblem[] = emptyRequired(volunteerHoursColumns, cells, row);
-    const error = (p: Omit<RowProblem, 'row' | 'severity'>) =>
-      problems.push({ row, severity: 'error', ...p });
+    const { problems, error, id, date } = rowHead(volunteerHoursColumns, cells, row, today);
     if (!cells.idNumber && !cells.volunteerNumber) {
       error({ group: 'required', field: 'idNumber', code: 'import.volunteer_key_missing' });
     }
-    const { idNumber, problem: idProblem } = readIdCell(cells.idNumber, today);
-    if (idProblem) error(idProblem);
-    let serviceDate = '';
-    if (cells.serviceDate) {
-      const date = parseDateCell(cells.serviceDate, today);
-      if (date.ok) serviceDate = date.value;
-      else error({ group: 'date', field: 'serviceDate', code: date.code, params: date.params });
-    }
+    const idNumber = id('idNumber');
+    const serviceDate = date('serviceDate');
     let minutes = 0;
     if (cells.hours) {
       const hours = parseHoursCell(cells.hours);

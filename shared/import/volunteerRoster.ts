@@ -1,9 +1,8 @@
 import type { VolunteerData } from '../domain/community/volunteer';
-import { parseDateCell } from './cells';
-import { readIdCell } from './idCell';
 import { kindProblems } from './kindProblems';
-import { emptyRequired, type RosterDefinition } from './roster';
-import type { RosterColumn, RowProblem } from './types';
+import type { RosterDefinition } from './roster';
+import { rowHead } from './rowHead';
+import type { RosterColumn } from './types';
 
 /**
  * 志愿者名册: one row per volunteer, who must already be a registered person (found by
@@ -47,24 +46,9 @@ export const volunteerRoster: RosterDefinition<VolunteerField, VolunteerRosterRo
   type: 'volunteers',
   columns: volunteerColumns,
   readRow(cells, row, today) {
-    const problems: RowProblem[] = emptyRequired(volunteerColumns, cells, row);
-    const { idNumber, problem: idProblem } = readIdCell(cells.idNumber, today);
-    if (idProblem) problems.push({ row, severity: 'error', ...idProblem });
-    let joinedOn = '';
-    if (cells.joinedOn) {
-      const date = parseDateCell(cells.joinedOn, today);
-      if (date.ok) joinedOn = date.value;
-      else {
-        problems.push({
-          row,
-          group: 'date',
-          field: 'joinedOn',
-          code: date.code,
-          params: date.params,
-          severity: 'error',
-        });
-      }
-    }
+    const { problems, id, date } = rowHead(volunteerColumns, cells, row, today);
+    const idNumber = id('idNumber');
+    const joinedOn = date('joinedOn');
     const volunteer = {
       name: cells.name,
       volunteerNumber: cells.volunteerNumber,

@@ -149,6 +149,29 @@ export interface StoreDataKeyResponse {
   key: string | null;
 }
 
+/**
+ * The scheduled backup's folder (issue #16): chosen once by the supervisor in a dialog of
+ * the main process and kept there. The renderer sees the folder (to show it) but never
+ * names a path: it hands over the sealed backup and the main process writes it there.
+ */
+export interface BackupFolderStatus {
+  /** The chosen folder, or null when none is chosen yet. */
+  folder: string | null;
+}
+
+/** A sealed .mzbak for the chosen folder; the main process names the file from its manifest. */
+export interface WriteBackupRequest {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** How many of the desk's backups the folder keeps (1–99); older ones are removed. */
+  keep: number;
+}
+
+export interface WriteBackupResponse {
+  fileName: string;
+  /** How many older backups were removed to keep `keep`. */
+  removed: number;
+}
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
@@ -163,6 +186,9 @@ export interface IpcContract {
   'sync:request': { request: SyncHttpRequest; response: SyncHttpResponse };
   'idCard:read': { request: IdCardReadRequest; response: IdCardReading };
   'store:dataKey': { request: undefined; response: StoreDataKeyResponse };
+  'backup:folder': { request: undefined; response: BackupFolderStatus };
+  'backup:chooseFolder': { request: undefined; response: BackupFolderStatus };
+  'backup:writeToFolder': { request: WriteBackupRequest; response: WriteBackupResponse };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -189,6 +215,9 @@ export const ipcChannels = [
   'sync:request',
   'idCard:read',
   'store:dataKey',
+  'backup:folder',
+  'backup:chooseFolder',
+  'backup:writeToFolder',
 ] as const satisfies readonly IpcChannel[];
 
 /**
@@ -213,6 +242,10 @@ export interface DeskApi {
   readIdCard(request: IdCardReadRequest): Promise<IdCardReading>;
   /** The store's data key from the OS key store (Electron; null without one, and on the web). */
   storeDataKey(): Promise<StoreDataKeyResponse>;
+  /** The scheduled backup's folder (Electron only; the web build reminds instead). */
+  backupFolder(): Promise<BackupFolderStatus>;
+  chooseBackupFolder(): Promise<BackupFolderStatus>;
+  writeBackupToFolder(request: WriteBackupRequest): Promise<WriteBackupResponse>;
 }
 
 /** Which channel backs each DeskApi function; the preload is built from this table. */
@@ -229,6 +262,9 @@ export const deskApiChannels = {
   syncRequest: 'sync:request',
   readIdCard: 'idCard:read',
   storeDataKey: 'store:dataKey',
+  backupFolder: 'backup:folder',
+  chooseBackupFolder: 'backup:chooseFolder',
+  writeBackupToFolder: 'backup:writeToFolder',
 } as const satisfies { [F in keyof DeskApi]: IpcChannel };
 
 export type DeskApiName = keyof DeskApi;

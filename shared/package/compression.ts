@@ -82,6 +82,28 @@ async function fflateGzip(chunks: PayloadChunks): Promise<Bytes> {
 }
 
 /**
+ * A gzip fed synchronously, chunk by chunk (fflate, level 1): for a producer that must not
+ * await anything but its own reads, such as one IndexedDB read transaction over a whole
+ * store (an await on a stream would let the transaction commit half-way).
+ */
+export interface GzipSink {
+  push(chunk: Uint8Array): void;
+  finish(): GzippedPayload;
+}
+
+export function gzipSink(): GzipSink {
+  const parts: Uint8Array[] = [];
+  const gzip = new Gzip({ level: 1 }, (data) => parts.push(data));
+  return {
+    push: (chunk) => gzip.push(chunk),
+    finish: () => {
+      gzip.push(new Uint8Array(0), true);
+      return { gzip: joined(parts) };
+    },
+  };
+}
+
+/**
  * Gunzips, stopping as soon as the output passes `maxBytes`: null then. A package is
  * opened only after its signature checks, so only an enrolled party could send a few
  * kilobytes that unpack to gigabytes; this keeps even that from exhausting memory.

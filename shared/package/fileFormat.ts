@@ -1,6 +1,7 @@
-import { strFromU8, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import { z } from 'zod';
 import { manifestSchema, packageFormatVersion, type PackageManifest } from './manifest';
+import { isFramingProblem, parseJson, readFramed, writeFramed } from './framing';
 import { packageRefusal } from './refusals';
 
 /**
@@ -14,9 +15,6 @@ import { packageRefusal } from './refusals';
  * JSON whose size and SHA-256 the manifest states.
  */
 const magic = [0x4d, 0x5a, 0x50, 0x4b, 0x47]; // "MZPKG"
-const prefixBytes = magic.length + 1 + 4;
-/** A header is a few kilobytes; more means the file is not ours. */
-const maxHeaderBytes = 1024 * 1024;
 
 export const encryptionSchema = z.object({
   /** AES-256-GCM nonce, base64. */
@@ -58,47 +56,35 @@ export function writePackageBytes(
   signerKeyId: string,
   payload: Uint8Array,
 ): Uint8Array<ArrayBuffer> {
-  const header = strToU8(JSON.stringify({ signed, signature, signerKeyId }));
-  const out = new Uint8Array(prefixBytes + header.length + payload.length);
-  out.set(magic, 0);
-  out[magic.length] = packageFormatVersion;
-  new DataView(out.buffer).setUint32(magic.length + 1, header.length);
-  out.set(header, prefixBytes);
-  out.set(payload, prefixBytes + header.length);
-  return out;
+  return writeFramed(magic, packageFormatVersion, { signed, signature, signerKeyId }, payload);
 }
 
 /** Parses the layout and the manifest; refuses anything that is not a whole package. */
 export function readPackageBytes(bytes: Uint8Array<ArrayBuffer>): ReadPackage {
   const notOurs = () =>
     packageRefusal('package.not_a_package', 'This file is not a sync package (.mzpkg).');
-  if (bytes.length < magic.length || magic.some((b, i) => bytes[i] !== b)) throw notOurs();
-  if (bytes.length < prefixBytes) {
-    throw packageRefusal('package.truncated', 'The package file is cut short.', {
-      bytes: bytes.length,
+  const framed = readFramed(bytes, magic, packageFormatVersion);
+  if (isFramingProblem(framed)) {
+    if (framed.problem === 'not_ours') throw notOurs();
+    if (framed.problem === 'unsupported_version') {
+      const { version } = framed;
+      throw packageRefusal(
+        'package.unsupported_version',
+        `Package format ${version} is not supported (this version reads ${packageFormatVersion}).`,
+        { version },
+      );
+    }
+    const where = framed.where === 'header' ? ' (header)' : '';
+    throw packageRefusal('package.truncated', `The package file is cut short${where}.`, {
+      bytes: framed.bytes,
     });
   }
-  const version = bytes[magic.length] ?? 0;
-  if (version !== packageFormatVersion) {
-    throw packageRefusal(
-      'package.unsupported_version',
-      `Package format ${version} is not supported (this version reads ${packageFormatVersion}).`,
-      { version },
-    );
-  }
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(magic.length + 1);
-  if (headerLength > maxHeaderBytes) throw notOurs();
-  if (bytes.length < prefixBytes + headerLength) {
-    throw packageRefusal('package.truncated', 'The package file is cut short (header).', {
-      bytes: bytes.length,
-    });
-  }
-  const header = parseJson(headerSchema, bytes.subarray(prefixBytes, prefixBytes + headerLength));
-  const signedBytes = strToU8(header?.signed ?? '');
-  const signed = header ? parseJson(signedSchema, signedBytes) : null;
-  if (!header || !signed) throw notOurs();
-  const payload = bytes.slice(prefixBytes + headerLength);
-  const expected = signed.manifest.payload.bytes;
+  const header = headerSchema.safeParse(framed.header);
+  const signedBytes = strToU8(header.success ? header.data.signed : '');
+  const signed = header.success ? signedSchema.safeParse(parseJson(signedBytes)) : null;
+  if (!header.success || !signed?.success) throw notOurs();
+  const { payload } = framed;
+  const expected = signed.data.manifest.payload.bytes;
   if (payload.length < expected) {
     throw packageRefusal(
       'package.truncated',
@@ -110,20 +96,11 @@ export function readPackageBytes(bytes: Uint8Array<ArrayBuffer>): ReadPackage {
     throw packageRefusal('package.payload_damaged', 'The package has bytes it should not have.');
   }
   return {
-    manifest: signed.manifest,
-    encryption: signed.encryption,
+    manifest: signed.data.manifest,
+    encryption: signed.data.encryption,
     signedBytes,
-    signature: header.signature,
-    signerKeyId: header.signerKeyId,
+    signature: header.data.signature,
+    signerKeyId: header.data.signerKeyId,
     payload,
   };
-}
-
-function parseJson<T>(schema: z.ZodType<T>, bytes: Uint8Array): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(strFromU8(bytes)));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,12 +1,11 @@
 import { strFromU8 } from 'fflate';
 import type { z } from 'zod';
 import { gunzipWithin } from './compression';
+import { decryptContent, unwrapContentKey } from './envelope';
 import type { ReadPackage } from './fileFormat';
 import { importSigningKey, keyId as keyIdOf } from './keys';
 import { packageRefusal } from './refusals';
-import { deriveWrappingKey } from './wrapping';
 import {
-  agreementAlgorithm,
   fromBase64,
   sha256,
   signatureParams,
@@ -77,29 +76,11 @@ export async function decryptPackage<T>(
       "The package's contents were altered or damaged; nothing was applied.",
     );
   if (toHex(await sha256(read.payload)) !== read.manifest.payload.sha256) throw damaged();
-  const { subtle } = webCrypto();
   let plain: Uint8Array | null;
   try {
-    const ephemeralBytes = fromBase64(entry.ephemeralKey);
-    const ephemeral = await subtle.importKey('spki', ephemeralBytes, agreementAlgorithm, true, []);
-    const unwrapping = await deriveWrappingKey(recipient.privateKey, ephemeral, ephemeralBytes, [
-      'unwrapKey',
-    ]);
-    const contentKey = await subtle.unwrapKey(
-      'raw',
-      fromBase64(entry.wrappedKey),
-      unwrapping,
-      'AES-KW',
-      { name: 'AES-GCM' },
-      false,
-      ['decrypt'],
-    );
-    const compressed = await subtle.decrypt(
-      { name: 'AES-GCM', iv: fromBase64(read.encryption.iv) },
-      contentKey,
-      read.payload,
-    );
-    plain = gunzipWithin(new Uint8Array(compressed), maxPlainBytes);
+    const contentKey = await unwrapContentKey(recipient.privateKey, entry);
+    const compressed = await decryptContent(contentKey, read.encryption.iv, read.payload);
+    plain = gunzipWithin(compressed, maxPlainBytes);
   } catch {
     throw damaged();
   }

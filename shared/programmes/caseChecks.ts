@@ -55,3 +55,83 @@ export function openCaseClash(
   }
   return null;
 }
+
+type ExclusionFacts = OpenCaseFacts & Pick<AssistanceCaseData, 'decidedOn' | 'applicantName'>;
+
+/**
+ * A case in force: granted (its approving step wrote `decidedOn`) and not closed — approved
+ * and not yet paid, paid, under review, in 渐退期, suspended or in 重新评估. A refusal is
+ * closed, so `decidedOn` on an open case means a grant.
+ */
+export function isCaseInForce(c: Pick<ExclusionFacts, 'programme' | 'status' | 'decidedOn'>) {
+  return isOpenCase(c) && c.decidedOn !== null;
+}
+
+/** Whether either programme's module excludes the other (特困 ↔ 低保). */
+export function programmesExclude(a: string, b: string): boolean {
+  if (!isProgramme(a) || !isProgramme(b)) return false;
+  return programmeModules[a].excludes.includes(b) || programmeModules[b].excludes.includes(a);
+}
+
+/**
+ * Whether this write is one the exclusion judges: it puts the case in force (the approving
+ * step, 名册转入) or changes whom a case in force covers. A case already in force is not
+ * judged again on other writes, so a suspension or a termination is never blocked by it.
+ */
+export function entersForce(
+  before: Pick<ExclusionFacts, 'programme' | 'status' | 'decidedOn' | 'coveredPersonIds'> | null,
+  after: Pick<ExclusionFacts, 'programme' | 'status' | 'decidedOn' | 'coveredPersonIds'>,
+): boolean {
+  if (!isCaseInForce(after)) return false;
+  if (!before || !isCaseInForce(before)) return true;
+  return after.coveredPersonIds.some((id) => !before.coveredPersonIds.includes(id));
+}
+
+/**
+ * Programmes a person may not have at once (the modules' `excludes`, either direction): the
+ * first of `others` in force, of a programme excluding the case's, covering one of its
+ * covered persons. Asked when the case enters force (`entersForce`), at the desk's write
+ * path and at HQ alike; a case of the other programme only applied for does not count —
+ * whichever is granted first stands, and the other waits until it is ended.
+ */
+export function excludedProgrammeClash(
+  c: ExclusionFacts,
+  others: readonly ExclusionFacts[],
+): { personId: string; caseId: string; programme: string; applicantName: string } | null {
+  if (!isCaseInForce(c)) return null;
+  for (const personId of c.coveredPersonIds) {
+    const clash = others.find(
+      (o) =>
+        o.id !== c.id &&
+        programmesExclude(c.programme, o.programme) &&
+        o.coveredPersonIds.includes(personId) &&
+        isCaseInForce(o),
+    );
+    if (clash) {
+      return {
+        personId,
+        caseId: clash.id,
+        programme: clash.programme,
+        applicantName: clash.applicantName,
+      };
+    }
+  }
+  return null;
+}
+
+/** The field error of a clash, naming the person and the other case. */
+export function excludedProgrammeError(
+  clash: NonNullable<ReturnType<typeof excludedProgrammeClash>>,
+  personName: string,
+): FieldError {
+  return {
+    path: 'coveredPersonIds',
+    code: 'case.excluded_programme',
+    params: {
+      name: personName,
+      applicant: clash.applicantName,
+      programme: clash.programme,
+      caseId: clash.caseId,
+    },
+  };
+}

@@ -5,7 +5,8 @@
  *   two one-offs of a month are two helps (the repeated-help rule judged them);
  * - roll.deceased: a covered person died before the month began;
  * - roll.amount_not_positive / roll.amount_above_limit: the amount paid is ≤ 0, or above
- *   the rule `rolls.maxLineFen` in force on the month's first day for the case's area;
+ *   the rule `rolls.maxLineFen.<programme>` (else `rolls.maxLineFen`) in force on the
+ *   month's first day for the case's area;
  * - roll.no_account: the payee has no bank account.
  * A supervisor approves only a roll with no problem left (fix the record, draw again).
  */
@@ -14,6 +15,7 @@ import type { AssistanceCaseData } from '../domain/assistanceCase';
 import type { ProgrammeModule } from '../programmes/types';
 import type { DrawRollInput, RollPerson } from './drawRoll';
 import { paidInMonth } from './rollMonths';
+import { maxLineFen } from './rollRules';
 import type { RollLine, RollProblem } from './rollRecord';
 
 interface CheckInput extends Omit<DrawRollInput, 'persons'> {
@@ -68,7 +70,12 @@ export function rollProblems(input: CheckInput): RollProblem[] {
         params: { fen: line.paidFen },
       });
     } else {
-      const limit = input.reference.rules.value('rolls.maxLineFen', firstDay, c?.areaCode ?? null);
+      const limit = maxLineFen(
+        input.reference.rules,
+        input.programme,
+        firstDay,
+        c?.areaCode ?? null,
+      );
       if (line.paidFen > limit) {
         problems.push({
           key: line.key,

@@ -150,8 +150,15 @@ export async function syncOnce(
     // fails with that error, the page asked for meanwhile is dropped unapplied, and the
     // cursor stays before the refused page, so the next round asks for it again and
     // nothing after it is ever skipped.
-    await store.applyPulled(page.changes, page.cursor);
-    if (page.deviceSeq !== undefined) await store.hqHoldsSeq?.(page.deviceSeq);
+    try {
+      await store.applyPulled(page.changes, page.cursor);
+      if (page.deviceSeq !== undefined) await store.hqHoldsSeq?.(page.deviceSeq);
+    } catch (error) {
+      // The round ends only once that request has: none is left open behind a failed
+      // round (a desk closing, or an HQ stopping, would wait on it).
+      await next?.catch(() => undefined);
+      throw error;
+    }
     held = page.cursor;
     report.pulled += page.changes.length;
     options.onProgress?.({ phase: 'pulling', done: report.pulled, total: report.pulled });

@@ -3,6 +3,8 @@ import { newRecordId } from '@shared/records/ids';
 import { appendChanges, lockStream } from '../../hq/src/store/changeLog';
 import { officeStream } from '../../hq/src/store/offices';
 import type { RunningHq } from './hqHarness';
+import { createPersons } from './officeWork';
+import { enroll, openOfficeDesk, sync, type SyncDesk } from './syncDesks';
 
 /**
  * A hostile (or broken) HQ made from the real one: changes written straight into its
@@ -49,4 +51,22 @@ export function stamped(officeId: string, data: object): Record<string, unknown>
     updatedBy: 'hq',
     deleted: false,
   };
+}
+
+/**
+ * Two desks of `office` at the running HQ: A caught up, then B registers two persons,
+ * which wait for A in HQ's stream (the news a hostile change is slipped in beside).
+ */
+export async function officeWithNews(
+  hq: RunningHq,
+  office: string,
+): Promise<{ desk: SyncDesk; colleague: SyncDesk }> {
+  const desk = await openOfficeDesk(office, 'A');
+  const colleague = await openOfficeDesk(office, 'B', new Date('2026-03-02T10:00:00+08:00'));
+  await enroll(desk, hq);
+  await enroll(colleague, hq);
+  await sync(desk);
+  await createPersons(colleague, 2);
+  await sync(colleague);
+  return { desk, colleague };
 }

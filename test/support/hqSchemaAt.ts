@@ -33,3 +33,33 @@ export async function hqDatabaseAt(place: HqPlace, migration: string): Promise<K
   if (error) throw error;
   return db;
 }
+
+/**
+ * An older HQ in service with one office (o1, 城关镇) and one enrolled desk (desk-0001,
+ * 一号机, last seq 4): the database brought up to `migration`, seeded and closed, for a
+ * migration test to open with today's HQ and find its desk kept.
+ */
+export async function hqWithOneDeskAt(place: HqPlace, migration: string): Promise<void> {
+  const old = await hqDatabaseAt(place, migration);
+  try {
+    await old
+      .insertInto('offices')
+      .values({ id: 'o1', name: '城关镇', created_at: '2026-12-01T00:00:00.000Z' })
+      .execute();
+    await old
+      .insertInto('devices')
+      .values({
+        id: 'desk-0001',
+        office_id: 'o1',
+        name: '一号机',
+        token_hash: 'x',
+        public_key: null,
+        enrolled_at: '2026-12-01T00:00:00.000Z',
+        last_seq: 4,
+        revoked: 0,
+      })
+      .execute();
+  } finally {
+    await old.destroy();
+  }
+}

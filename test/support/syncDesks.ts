@@ -15,6 +15,13 @@ import { pinHqKeys } from '../../renderer/src/sync/packages/deviceKeys';
 import type { ComparableRecord, RunningHq } from './hqHarness';
 import { enrollDesk, hqOfficeRecords, httpTransport } from './hqHarness';
 
+/** A test desk's accounts are named as its actors: 登记员a1, 主管a1, 管理员a1. */
+const roleNames: Record<string, string> = {
+  registrar: '登记员',
+  supervisor: '主管',
+  admin: '管理员',
+};
+
 /**
  * A desk of a given office, as its first run leaves it (office settings written through
  * the write path, sample reference data), on fake-indexeddb, with a clock the test moves:
@@ -60,7 +67,8 @@ export async function openOfficeDesk(
         'staffMember',
         {
           username: `${role}-${name}`,
-          displayName: `${role}${name}`,
+          // The name the desk's login gives its actor (users.ts: actor.name = displayName).
+          displayName: `${roleNames[role]}${name}`,
           roles: [role],
           disabled: false,
           deviceId,
@@ -81,7 +89,7 @@ export async function openOfficeDesk(
     deviceId,
     db,
     ctx,
-    as: (role, actorName = `主管${name}`) => ({
+    as: (role, actorName = `${roleNames[role]}${name}`) => ({
       ...ctx,
       actor: { userId: `user-${role}-${name}`, name: actorName, role },
     }),

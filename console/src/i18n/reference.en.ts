@@ -123,6 +123,12 @@ export const referenceEn: Record<keyof typeof referenceZhCN, string> = {
   'ruleKey.temporary.paperworkWorkingDays': '临时救助: paperwork after urgent help within',
   'ruleKey.temporary.repeatWindowDays': '临时救助: a repeat within these days needs a reason',
   'ruleKey.rolls.maxLineFen': 'Payment rolls: flag a monthly line above',
+  'ruleKey.rolls.maxLineFen.dibao':
+    'Payment rolls (低保): line limit, once published beats the general one',
+  'ruleKey.rolls.maxLineFen.tekun':
+    'Payment rolls (特困): line limit, once published beats the general one',
+  'ruleKey.rolls.maxLineFen.temporary':
+    'Payment rolls (临时救助): line limit, once published beats the general one',
   'calendar.outside_year': '{date} is not in {year}',
   'calendar.both': '{date} cannot be both a holiday and a working day',
   'standard.period_reversed': 'The end is before the start',

@@ -19,6 +19,7 @@ import { loadHqKeys, publicHqKeys, type HqKeys } from '../store/hqKeys';
 import { authenticateDevice, enrollDevice, type AuthenticatedDevice } from '../store/offices';
 import { applyPush } from '../sync/applyPush';
 import { pullPageJson } from '../sync/pull';
+import { endConnectionsOnClose } from './closeConnections';
 import { adminRoutes } from './adminRoutes';
 import { allowOrigins } from './cors';
 import { opFields, parseBody } from './errors';
@@ -72,6 +73,7 @@ export function buildServer(deps: ServerDeps): FastifyInstance {
   }) as FastifyInstance;
   const { db } = deps.hq;
   logRequests(app, deps.log);
+  endConnectionsOnClose(app);
   boundJsonDepth(app);
   const enrollLimit = deps.enrollLimit === undefined ? defaultEnrollLimit : deps.enrollLimit;
   const consoleConfig = deps.console ?? defaultConsoleConfig;

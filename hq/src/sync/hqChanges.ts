@@ -7,13 +7,23 @@ import { delegationInForce, type DelegationData } from '@shared/domain/delegatio
 import { newRecordId } from '@shared/records/ids';
 import { moduleOf, planCaseStep } from '@shared/programmes/caseEngine';
 import { countyActionIds, ruleRecordIssues } from '@shared/programmes/registry';
+import {
+  entersForce,
+  excludedProgrammeClash,
+  excludedProgrammeError,
+} from '@shared/programmes/caseChecks';
 import type { ProgrammeRuleData } from '@shared/programmes/ruleBook';
 import type { HqTables } from '../db/schema';
 import { lockStream } from '../store/changeLog';
 import { nextHqClock } from '../store/hqClock';
 import { officeStream } from '../store/offices';
 import { notePublisher } from '../store/referencePublishers';
-import { loadRecord, officesHolding, referenceOwner } from '../store/recordStore';
+import {
+  loadRecord,
+  loadRecordsOfKinds,
+  officesHolding,
+  referenceOwner,
+} from '../store/recordStore';
 import { commitChange, type CommitResult } from './commitChange';
 import type { IncomingChange } from './merge';
 import { loadReferenceFacts, OfficeFacts } from './authority/officeFacts';
@@ -248,6 +258,7 @@ export async function decideCase(
         confirmationDelegated: delegationInForce(reference.delegations, found.officeId, today),
       },
     );
+    await refuseExcludedProgramme(trx, found.officeId, current, planned.fields);
     const to = planned.to;
     const at = now.toISOString();
     const actor = { ...county, name: decision.decidedBy };
@@ -291,6 +302,34 @@ export async function decideCase(
       },
       stream,
     );
+  });
+}
+
+/**
+ * 特困 ↔ 低保: the county's approval too is refused while a person the case covers is in
+ * force in an excluded programme (the rule the desk and a pushed step meet).
+ */
+async function refuseExcludedProgramme(
+  trx: Transaction<HqTables>,
+  officeId: string,
+  current: { id: string; data: Record<string, unknown> },
+  fields: Record<string, unknown>,
+) {
+  const before = current.data as unknown as AssistanceCaseData;
+  const after = { ...before, ...fields, id: current.id } as AssistanceCaseData & { id: string };
+  if (!entersForce(before, after)) return;
+  const others = (await loadRecordsOfKinds(trx, officeId, ['assistanceCase']))
+    .filter((r) => !r.deleted)
+    .map((r) => ({ ...(r.data as unknown as AssistanceCaseData), id: r.id }));
+  const clash = excludedProgrammeClash(after, others);
+  if (!clash) return;
+  const person = await loadRecord(trx, officeId, 'person', clash.personId);
+  const name = typeof person?.data.name === 'string' ? person.data.name : clash.personId;
+  throw new AppError({
+    code: 'validation',
+    message: `A covered person is in force in ${clash.programme}, which this programme excludes.`,
+    fieldErrors: [excludedProgrammeError(clash, name)],
+    details: { existingId: clash.caseId, personId: clash.personId },
   });
 }
 

@@ -37,6 +37,8 @@ import { printingEn } from './en/printing';
 import { gridEn } from './en/grid';
 import { caseRosterEn } from './en/caseRoster';
 import { backupEn } from './en/backup';
+import { trustGapsEn } from './en/trustGaps';
+import { backupScheduleEn } from './en/backupSchedule';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -76,6 +78,8 @@ import { printingZh } from './zh-CN/printing';
 import { gridZh } from './zh-CN/grid';
 import { caseRosterZh } from './zh-CN/caseRoster';
 import { backupZh } from './zh-CN/backup';
+import { trustGapsZh } from './zh-CN/trustGaps';
+import { backupScheduleZh } from './zh-CN/backupSchedule';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -120,6 +124,8 @@ export const zhCN = {
   ...gridZh,
   ...caseRosterZh,
   ...backupZh,
+  ...trustGapsZh,
+  ...backupScheduleZh,
   ...datesZh,
 };
 
@@ -164,5 +170,7 @@ export const en: Record<MessageKey, string> = {
   ...gridEn,
   ...caseRosterEn,
   ...backupEn,
+  ...trustGapsEn,
+  ...backupScheduleEn,
   ...datesEn,
 };

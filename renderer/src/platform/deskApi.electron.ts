@@ -33,5 +33,8 @@ export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
     syncRequest: (request) => unwrap(bridge.syncRequest(request)),
     readIdCard: (request) => unwrap(bridge.readIdCard(request)),
     storeDataKey: () => unwrap(bridge.storeDataKey()),
+    backupFolder: () => unwrap(bridge.backupFolder()),
+    chooseBackupFolder: () => unwrap(bridge.chooseBackupFolder()),
+    writeBackupToFolder: (request) => unwrap(bridge.writeBackupToFolder(request)),
   };
 }

@@ -174,5 +174,19 @@ export function createWebDeskApi(): DeskApi {
       ),
     // A page has no OS key store: the store opens by a user's password at login.
     storeDataKey: () => Promise.resolve({ key: null }),
+
+    // A page cannot write into a folder unasked: the web build reminds the supervisor
+    // when a scheduled backup is due (screens/backup/scheduledBackup.web.ts).
+    backupFolder: () => Promise.resolve({ folder: null }),
+    chooseBackupFolder: () => Promise.reject(noBackupFolder()),
+    writeBackupToFolder: () => Promise.reject(noBackupFolder()),
   };
+}
+
+function noBackupFolder(): AppError {
+  return new AppError({
+    code: 'unavailable',
+    message: 'A browser cannot write backups into a folder by itself.',
+    details: { reason: 'not_in_browser' },
+  });
 }

@@ -15,6 +15,7 @@ import { useRoles } from '../state/session';
 import { useSyncScheduler } from '../sync/useSyncScheduler';
 import { useSyncStatus, type SyncState } from '../sync/syncStatus';
 import { BackupAge } from '../screens/backup/BackupAge';
+import { useBackupScheduler } from '../screens/backup/useBackupScheduler';
 
 /**
  * Always-visible footer: how many local changes still wait for the county bureau,
@@ -24,6 +25,7 @@ import { BackupAge } from '../screens/backup/BackupAge';
  */
 export function SyncStatusBar() {
   useSyncScheduler();
+  useBackupScheduler();
   const { t, language } = useT();
   const navigate = useRouter((s) => s.navigate);
   const roles = useRoles();

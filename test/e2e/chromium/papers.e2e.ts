@@ -1,10 +1,8 @@
-import { writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
-import { compact, pdfPageTexts } from './pdfText';
+import { deskPage } from './deskPage';
 
 /**
  * The papers in Chromium on real IndexedDB: two households of 东村 taken to 公示 through
@@ -13,10 +11,9 @@ import { compact, pdfPageTexts } from './pdfText';
  * case refused at the township (delegated) and its notice of refusal. Each paper is
  * shown in print media (what printing and printToPDF lay out) and printed to PDF.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
-
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
+const { shot } = desk;
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 const id = (first17: string) => first17 + residentIdCheckChar(first17);
 const head = { name: '张三丰', id: id('33010219600504013') };
@@ -25,42 +22,14 @@ const child = { name: '张小明', id: id('33010220120309031') };
 const phone = '13812345678';
 const loner = { name: `钱多多${phone}`, id: id('33010219580311051') };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
 
 /** What the print path lays out: a picture of the print view, and the PDF itself. */
 async function printed(name: string): Promise<number> {
-  await page.emulateMedia({ media: 'print' });
-  expect(await page.locator('#root').isVisible()).toBe(false);
-  await shot(`${name}-print`);
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  if (screenshotsDir) {
-    // LOOK at the PDF itself: Chromium's own PDF viewer renders the file as printed.
-    await writeFile(`${screenshotsDir}/${name}.pdf`, pdf);
-    const viewer = await browser.context.newPage();
-    await viewer.setViewportSize({ width: 900, height: 1250 });
-    await viewer.goto(`file://${screenshotsDir}/${name}.pdf`).catch(() => undefined);
-    await viewer.waitForTimeout(2500);
-    await viewer.screenshot({ path: `${screenshotsDir}/${name}-pdf.png` });
-    await viewer.close();
-  }
+  const pages = await desk.printed(name);
   // Every page carries the office, the date and 第 N 页 共 M 页 (CSS @page margin boxes).
-  const pages = pdfPageTexts(pdf).map(compact);
   pages.forEach((text, i) => {
     expect(text).toContain('城关镇民政办');
     expect(text).toContain(`第${i + 1}页共${pages.length}页`);

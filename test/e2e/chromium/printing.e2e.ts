@@ -1,10 +1,9 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
-import { compact, pdfPageTexts } from './pdfText';
+import { deskPage, putInStore } from './deskPage';
+import { compact } from './pdfText';
 import { printingSeed } from './printingSeed';
 
 /**
@@ -15,10 +14,9 @@ import { printingSeed } from './printingSeed';
  * office's 月度统计. Every page carries the office, the paper's title, the date and
  * 第 N 页 共 M 页; full ID numbers print only through the logged output.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
-
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
+const { shot, printed } = desk;
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 const id = (first17: string) => first17 + residentIdCheckChar(first17);
 const head = { name: '张三丰', id: id('33010219600504013') };
@@ -30,42 +28,9 @@ const month = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
 const today = `${month}-${pad(now.getDate())}`;
 const seed = printingSeed(month);
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
-  if (screenshotsDir) await mkdir(screenshotsDir, { recursive: true });
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
-
-/** The print layout made into a PDF (as printToPDF makes it), and each page's text. */
-async function printed(name: string): Promise<string[]> {
-  await page.emulateMedia({ media: 'print' });
-  expect(await page.locator('#root').isVisible()).toBe(false);
-  await shot(`${name}-print`);
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-  await page.emulateMedia({ media: 'screen' });
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  if (screenshotsDir) {
-    await writeFile(`${screenshotsDir}/${name}.pdf`, pdf);
-    const viewer = await browser.context.newPage();
-    await viewer.setViewportSize({ width: 900, height: 1250 });
-    await viewer.goto(`file://${screenshotsDir}/${name}.pdf`).catch(() => undefined);
-    await viewer.waitForTimeout(2500);
-    await viewer.screenshot({ path: `${screenshotsDir}/${name}-pdf.png` });
-    await viewer.close();
-  }
-  return pdfPageTexts(pdf).map(compact);
-}
 
 /** Every page: the office, the title and the date at the top, 第 N 页 共 M 页 at the foot. */
 function expectRunningHeader(pages: string[], title: string) {
@@ -78,23 +43,13 @@ function expectRunningHeader(pages: string[], title: string) {
 }
 
 /** The seed, written where a pull would write it (before the app reads these stores). */
-async function seedStore() {
-  await page.evaluate(async (records) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('minzheng-desk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error as Error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const stores = ['persons', 'households', 'cases', 'paymentRolls'] as const;
-      const tx = db.transaction([...stores], 'readwrite');
-      for (const store of stores) for (const r of records[store]) tx.objectStore(store).put(r);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error as Error);
-    });
-    db.close();
-  }, seed);
-}
+const seedStore = () =>
+  putInStore(page, {
+    persons: seed.persons,
+    households: seed.households,
+    cases: seed.cases,
+    paymentRolls: seed.paymentRolls,
+  });
 
 async function accessLog(): Promise<
   { purpose: string; maskedSubject: string; action: string; subjectKind: string }[]

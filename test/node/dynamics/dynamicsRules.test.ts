@@ -8,6 +8,7 @@ import {
   recomputeMonth,
   type BenefitRecomputationData,
 } from '@shared/dynamics/recomputation';
+import { recomputationDiffers } from '@shared/dynamics/recomputationCheck';
 import { successorIssues } from '@shared/dynamics/succession';
 import { stepReasonIssues, terminationReasons } from '@shared/dynamics/termination';
 import { defaultOfficeSettings } from '@shared/domain/settings';
@@ -348,6 +349,88 @@ describe('a standard changed mid-year recomputes the month', () => {
     const later = { ...a, benefit: { ...a.benefit, computedForDate: '2026-09-01' } };
     expect(recomputedCorrectionIssues({ benefit: line?.newBenefit }, later, list, 'a')).toEqual([
       { path: 'benefit', code: 'dynamics.recomputation_older', params: { date: '2026-09-01' } },
+    ]);
+  });
+});
+
+describe('a recomputation list is what its checker computes (HQ and the desk before approving)', () => {
+  // The same July fixture as above, built again: A up 764 → 900, C to the edge, B unchanged.
+  it('the list drawn passes; a raised amount, a missing line, a line twice, a wrong count do not', () => {
+    const ref = {
+      standards: [
+        {
+          id: 'r1',
+          areaCode: '330102',
+          category: 'rural' as const,
+          effectiveFrom: '2026-01-01',
+          effectiveTo: '2026-06-30',
+          amountFen: 63200,
+        },
+        {
+          id: 'r2',
+          areaCode: '330102',
+          category: 'rural' as const,
+          effectiveFrom: '2026-07-01',
+          effectiveTo: null,
+          amountFen: 70000,
+        },
+      ],
+      rules: programmeRuleBook([]),
+      settings: defaultOfficeSettings,
+    };
+    const old = (id: string, wagesFen: number, fen: number) =>
+      activeCase({
+        id,
+        coveredPersonIds: ['p1', 'p2'],
+        income: { ...zeroIncome, wagesFen },
+        benefit: {
+          standardId: 'r1',
+          standardFen: 63200,
+          coveredCount: 2,
+          countedIncomeFen: wagesFen,
+          benefitFen: fen,
+          classification: 'dibao',
+          computedForDate: '2026-03-02',
+          parts: [],
+        },
+      });
+    // A: 632×2 − 500 = 764 → 700×2 − 500 = 900; E: 632×2 − 1000 = 264 → 400.
+    const a = old('a', 50000, 76400);
+    const e = old('e', 100000, 26400);
+    const drawn = recomputeMonth('dibao', '2026-07', [a, e], ref);
+    expect(drawn.lines.map((l) => [l.caseId, l.newBenefit.benefitFen])).toEqual([
+      ['a', 90000],
+      ['e', 40000],
+    ]);
+    expect(recomputationDiffers(drawn, drawn)).toBe(false);
+    // Listed in another order: the same list.
+    expect(recomputationDiffers({ ...drawn, lines: [...drawn.lines].reverse() }, drawn)).toBe(
+      false,
+    );
+    const [la, le] = drawn.lines;
+    if (!la || !le) throw new Error('lines missing');
+    const raised = { ...la, newBenefit: { ...la.newBenefit, benefitFen: 99900 } };
+    expect(recomputationDiffers({ ...drawn, lines: [raised, le] }, drawn)).toBe(true);
+    expect(recomputationDiffers({ ...drawn, lines: [la] }, drawn)).toBe(true);
+    expect(recomputationDiffers({ ...drawn, lines: [la, la] }, drawn)).toBe(true);
+    expect(recomputationDiffers({ ...drawn, unchangedCount: 1 }, drawn)).toBe(true);
+    const renamed = { ...le, applicantName: '别人' };
+    expect(recomputationDiffers({ ...drawn, lines: [la, renamed] }, drawn)).toBe(true);
+    const split = { ...la, newBenefit: { ...la.newBenefit, parts: [{ code: 'basic', fen: 1 }] } };
+    expect(recomputationDiffers({ ...drawn, lines: [split, le] }, drawn)).toBe(true);
+    // A case no longer paid in the month is not a month's benefit to recompute.
+    const ended = { ...a, status: 'terminated', paymentTo: '2026-06' };
+    const list: BenefitRecomputationData = {
+      programme: 'dibao',
+      month: '2026-07',
+      standardNote: '2026年7月起农村低保标准700元',
+      status: 'approved',
+      ...drawn,
+      preparedOn: '2026-07-02',
+      approvedOn: '2026-07-03',
+    };
+    expect(recomputedCorrectionIssues({ benefit: la.newBenefit }, ended, list, 'a')).toEqual([
+      { path: 'benefit', code: 'dynamics.recomputation_not_paid', params: { month: '2026-07' } },
     ]);
   });
 });

@@ -18,6 +18,9 @@ function bridge(overrides: Partial<DeskBridge>): DeskBridge {
     syncRequest: unused,
     readIdCard: unused,
     storeDataKey: unused,
+    backupFolder: unused,
+    chooseBackupFolder: unused,
+    writeBackupToFolder: unused,
     ...overrides,
   };
 }

@@ -129,6 +129,9 @@ describe('registerHandlers', () => {
       'sync:request': () => ({ body: new Uint8Array(), signature: null }),
       'idCard:read': () => Promise.reject(new Error('no reader in this test')),
       'store:dataKey': () => ({ key: null }),
+      'backup:folder': () => ({ folder: null }),
+      'backup:chooseFolder': () => ({ folder: null }),
+      'backup:writeToFolder': () => ({ fileName: 'x.mzbak', removed: 0 }),
     };
     registerHandlers(fake.ipcMain, handlers);
     expect([...fake.listeners.keys()].sort()).toEqual([...ipcChannels].sort());

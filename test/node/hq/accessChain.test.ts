@@ -191,7 +191,7 @@ describe.each(hqStorages)('the access chain at HQ on %s', (storage) => {
       ['view', '', 2],
       ['view_full_id', '核对户口', 1],
     ]);
-    expect(lines[1]?.who).toBe('supervisora1');
+    expect(lines[1]?.who).toBe('主管a1');
     await expect(whoLookedAt(desk.db, desk.ctx, 'p9')).rejects.toMatchObject({
       code: 'forbidden',
     });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/clock/hlc';
 import { newRecordId } from '@shared/records/ids';
+import { officeToday } from '@shared/validation/dates';
 import type { OpResult } from '@shared/sync/protocol';
 import { adminPost } from '../../support/hqHarness';
 import { applyForDibao, registerFamily, step } from '../../support/officeWork';
@@ -218,17 +219,22 @@ describe.each(cases)('动态管理 at HQ over $storage.kind, $mode', ({ storage,
       fields: draftFields,
     });
     expect(codes((await forge.send([created]))[0])).toBe('applied');
-    const forgedApproval = (actor: (typeof forgerActors)['registrar']) => {
+    const forgedApproval = (
+      actor: (typeof forgerActors)['registrar'],
+      approvedOn: (opDay: string) => string = () => '2026-08-02',
+    ) => {
       const txId = newRecordId();
+      const approval = forge.op({
+        txId,
+        kind: 'benefitRecomputation',
+        recordId: forgedList,
+        baseVersion: 1,
+        actor,
+        fields: { status: 'approved' },
+      });
+      approval.fields.approvedOn = approvedOn(officeToday(new Date(approval.createdAt)));
       return [
-        forge.op({
-          txId,
-          kind: 'benefitRecomputation',
-          recordId: forgedList,
-          baseVersion: 1,
-          actor,
-          fields: { status: 'approved', approvedOn: '2026-08-02' },
-        }),
+        approval,
         forge.op({
           txId,
           hlc: latest(),
@@ -245,11 +251,19 @@ describe.each(cases)('动态管理 at HQ over $storage.kind, $mode', ({ storage,
       ['status:dynamics.approve_role'],
       ['status:case.not_editable'],
     ]);
-    const madeUp = await forge.send(forgedApproval(forgerActors.supervisor));
-    expect(codes(madeUp[0])).toBe('applied');
-    expect(codes(madeUp[1])).toEqual(
-      expect.arrayContaining(['benefit.benefitFen:benefit.mismatch']),
-    );
+    // A supervisor's approval dated another day than the op's own: refused, naming the day.
+    const backDated = await forge.send(forgedApproval(forgerActors.supervisor));
+    expect(backDated.map(codes)).toEqual([
+      ['approvedOn:approval.not_op_day'],
+      ['status:case.not_editable'],
+    ]);
+    // Dated right, with a made-up amount: HQ recomputes August from its own cases and
+    // standards (no change since July's list: no line at all) and refuses the list.
+    const madeUp = await forge.send(forgedApproval(forgerActors.supervisor, (day) => day));
+    expect(madeUp.map(codes)).toEqual([
+      ['lines:dynamics.recomputation_lines_differ'],
+      ['status:case.not_editable'],
+    ]);
     expect((await hqCase(office, other)).version).toBe(recomputed.version);
 
     // 6. Forged successor links: a case still open, an unknown one; a termination without its code.

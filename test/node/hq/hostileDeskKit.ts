@@ -39,17 +39,20 @@ export async function stopHostileOffice(): Promise<void> {
   running = undefined;
 }
 
-/** The case as HQ holds it. */
-export async function hqCase(office: Office, id: string) {
+/** A record of office-a as HQ holds it: its version and data. */
+export async function hqRecord(office: Office, kind: string, id: string) {
   const row = await office.hq.hq.db
     .selectFrom('records')
     .select(['data', 'version'])
     .where('office_id', '=', 'office-a')
-    .where('kind', '=', 'assistanceCase')
+    .where('kind', '=', kind)
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return { version: Number(row.version), data: JSON.parse(row.data) as Record<string, unknown> };
 }
+
+/** The case as HQ holds it. */
+export const hqCase = (office: Office, id: string) => hqRecord(office, 'assistanceCase', id);
 
 export const forgerActors = {
   registrar: { userId: 'user-registrar-f1', name: '登记员f1', role: 'registrar' },

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
+import { officeToday } from '@shared/validation/dates';
 import type { OpResult } from '@shared/sync/protocol';
 import { loadHqKeys, publicHqKeys } from '../../../hq/src/store/hqKeys';
 import { adminPost, startHq, type RunningHq } from '../../support/hqHarness';
@@ -173,15 +174,17 @@ describe.each(cases)(
       });
       expect(rule((await forge.send([created]))[0])).toBe('applied');
       const txId = newRecordId();
-      const [, raised] = await forge.send([
-        forge.op({
-          txId,
-          kind: 'benefitRecomputation',
-          recordId: listId,
-          baseVersion: 1,
-          actor: forgerActors.supervisor,
-          fields: { status: 'approved', approvedOn: '2026-04-02' },
-        }),
+      const approval = forge.op({
+        txId,
+        kind: 'benefitRecomputation',
+        recordId: listId,
+        baseVersion: 1,
+        actor: forgerActors.supervisor,
+        fields: { status: 'approved' },
+      });
+      approval.fields.approvedOn = officeToday(new Date(approval.createdAt));
+      const [listed, raised] = await forge.send([
+        approval,
         forge.op({
           txId,
           recordId: large.id,
@@ -191,8 +194,11 @@ describe.each(cases)(
           reason: '标准调整重算',
         }),
       ]);
-      // The county approved 3 792 元; a one-off payment is not a month's benefit to recompute.
-      expect(rule(raised)).toEqual(['benefit:dynamics.recomputation_not_paid']);
+      // The county approved 3 792 元; a one-off payment is not a month's benefit to
+      // recompute: HQ's own recomputation of April has no line for it, so the list is
+      // refused, and the correction with it.
+      expect(rule(listed)).toEqual(['lines:dynamics.recomputation_lines_differ']);
+      expect(rule(raised)).toEqual(['status:case.not_editable']);
       expect((await hqCase(office, large.id)).data.benefit).toEqual(oldBenefit);
     });
   },

@@ -8,7 +8,7 @@ import {
   reportedChainHead,
   saveChainHead,
 } from '../../../hq/src/store/accessChains';
-import { hqDatabaseAt } from '../../support/hqSchemaAt';
+import { hqWithOneDeskAt } from '../../support/hqSchemaAt';
 import { emptyPlace, hqStorages } from '../../support/hqHarness';
 
 /**
@@ -18,25 +18,7 @@ import { emptyPlace, hqStorages } from '../../support/hqHarness';
 describe.each(hqStorages)('schema 0012 over $kind: access chains', (storage) => {
   it('adds the chain columns and the breaks table, keeps the desks', async () => {
     const place = await emptyPlace(storage);
-    const old = await hqDatabaseAt(place, '0011_desk_contact');
-    await old
-      .insertInto('offices')
-      .values({ id: 'o1', name: '城关镇', created_at: '2026-12-01T00:00:00.000Z' })
-      .execute();
-    await old
-      .insertInto('devices')
-      .values({
-        id: 'desk-0001',
-        office_id: 'o1',
-        name: '一号机',
-        token_hash: 'x',
-        public_key: null,
-        enrolled_at: '2026-12-01T00:00:00.000Z',
-        last_seq: 4,
-        revoked: 0,
-      })
-      .execute();
-    await old.destroy();
+    await hqWithOneDeskAt(place, '0011_desk_contact');
     const hq = await openHqDatabase(place);
     try {
       expect(hq.schemaVersion).toBe(latestHqSchemaVersion);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openHqDatabase } from '../../../hq/src/db/database';
 import { latestHqSchemaVersion } from '../../../hq/src/db/migrations';
 import { recordDeskContact } from '../../../hq/src/store/deskContact';
-import { hqDatabaseAt } from '../../support/hqSchemaAt';
+import { hqWithOneDeskAt } from '../../support/hqSchemaAt';
 import { emptyPlace, hqStorages } from '../../support/hqHarness';
 
 /**
@@ -12,25 +12,7 @@ import { emptyPlace, hqStorages } from '../../support/hqHarness';
 describe.each(hqStorages)('schema 0011 over $kind: desk contact', (storage) => {
   it('adds the contact columns, keeps the desks, records a contact and a report', async () => {
     const place = await emptyPlace(storage);
-    const old = await hqDatabaseAt(place, '0009_spot_checks');
-    await old
-      .insertInto('offices')
-      .values({ id: 'o1', name: '城关镇', created_at: '2026-12-01T00:00:00.000Z' })
-      .execute();
-    await old
-      .insertInto('devices')
-      .values({
-        id: 'desk-0001',
-        office_id: 'o1',
-        name: '一号机',
-        token_hash: 'x',
-        public_key: null,
-        enrolled_at: '2026-12-01T00:00:00.000Z',
-        last_seq: 4,
-        revoked: 0,
-      })
-      .execute();
-    await old.destroy();
+    await hqWithOneDeskAt(place, '0009_spot_checks');
     const hq = await openHqDatabase(place);
     try {
       expect(hq.schemaVersion).toBe(latestHqSchemaVersion);

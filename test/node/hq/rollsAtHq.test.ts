@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
+import type { OpResult } from '@shared/sync/protocol';
+import { officeToday } from '@shared/validation/dates';
 import { rollHash } from '@shared/rolls/rollHash';
 import type { PaymentRollData } from '@shared/rolls/rollRecord';
 import { publicHqKeys, loadHqKeys } from '../../../hq/src/store/hqKeys';
@@ -26,6 +28,11 @@ afterEach(async () => {
   await hq?.stop();
   hq = undefined;
 });
+
+const refusedFields = (result: OpResult | undefined) =>
+  result?.status === 'rejected'
+    ? (result.reason.fieldErrors ?? []).map((e) => `${e.path}:${e.code}`)
+    : result?.status;
 
 describe.each(['online', 'package'] as const)(
   'payment rolls at HQ (SQLite), forged ops %s',
@@ -85,6 +92,20 @@ describe.each(['online', 'package'] as const)(
 
       // Approved by a registrar: refused.
       expect(reasonOf((await forge.send([update(approval)]))[0])).toBe('roll.approve_role');
+      // Approved by the supervisor in another's name, or dated another day than the op's
+      // own (HQ's day of op.createdAt), or an approver written on a roll not approved.
+      const other = update({ ...approval, approvedBy: '县长' }, supervisor);
+      other.fields.approvedOn = officeToday(new Date(other.createdAt));
+      expect(refusedFields((await forge.send([other]))[0])).toEqual([
+        'approvedBy:approval.not_actor',
+      ]);
+      const backDated = update({ ...approval, approvedBy: '主管f1' }, supervisor);
+      expect(refusedFields((await forge.send([backDated]))[0])).toEqual([
+        'approvedOn:approval.not_op_day',
+      ]);
+      expect(refusedFields((await forge.send([update({ approvedBy: '主管f1' })]))[0])).toEqual([
+        'approvedBy:approval.not_approved',
+      ]);
       // A line raised by 100.00 yuan, total and hash made to match: HQ draws another roll.
       const raised = atHq.data.lines.map((l) => ({
         ...l,

@@ -10,9 +10,9 @@ import { refusedChangeReason, syncReason } from '../../../renderer/src/screens/s
 import { blockingRefusedCount, refusedChanges } from '../../../renderer/src/sync/refusedChanges';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { startHq, type RunningHq } from '../../support/hqHarness';
-import { slipIntoStream, stamped } from '../../support/hostileHq';
+import { officeWithNews as newsOf, slipIntoStream, stamped } from '../../support/hostileHq';
 import { createPersons } from '../../support/officeWork';
-import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
+import { sync, type SyncDesk } from '../../support/syncDesks';
 
 /**
  * The desk against a hostile HQ: the real HQ, with changes slipped into its change log
@@ -33,14 +33,7 @@ const office = 'office-east';
 /** Desk A, caught up; then B registers two persons, which wait for A in HQ's stream. */
 async function officeWithNews(): Promise<{ desk: SyncDesk; colleague: SyncDesk }> {
   hq = await startHq();
-  const desk = await openOfficeDesk(office, 'A');
-  const colleague = await openOfficeDesk(office, 'B', new Date('2026-03-02T10:00:00+08:00'));
-  await enroll(desk, hq);
-  await enroll(colleague, hq);
-  await sync(desk);
-  await createPersons(colleague, 2);
-  await sync(colleague);
-  return { desk, colleague };
+  return newsOf(hq, office);
 }
 
 function running(): RunningHq {

@@ -94,6 +94,16 @@ async function isQueuedBeforeAuthority(ctx: AuthorityContext, op: QueueEntry): P
   return !staff.some((s) => s.data.deviceId === ctx.device.id);
 }
 
+/**
+ * The name of the op's actor as HQ knows the account at the op's clock (its display name,
+ * which the desk's login writes as the actor's name); the op's own name only for an op
+ * judged without accounts (a first run, a desk queued before HQ checked actors).
+ */
+export async function actorNameAtHq(ctx: AuthorityContext, op: QueueEntry): Promise<string> {
+  const staff = await staffAt(ctx, op.actor.userId, op.hlc);
+  return staff && !staff.deleted ? staff.displayName : op.actor.name;
+}
+
 async function staffAt(ctx: AuthorityContext, userId: string, hlc: string): Promise<Staff | null> {
   const current = await ctx.work.load(ctx.officeId, 'staffMember', userId);
   if (!current) return null;

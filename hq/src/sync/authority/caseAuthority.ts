@@ -24,6 +24,7 @@ import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
 import { householdCaseCheck } from './householdCases';
+import { excludedProgrammeCheck } from './excludedProgrammes';
 import { openCaseCheck } from './openCases';
 import { tekunCheck } from './tekunAuthority';
 import type { Authorized } from './opAuthority';
@@ -118,7 +119,8 @@ export async function caseAuthority(
           (await tekunCheck(ctx, op, state)) ??
           (await benefitCheck(ctx, state)) ??
           (await householdCaseCheck(ctx, state)) ??
-          (recovers ? await openCaseCheck(ctx, state) : null),
+          (recovers ? await openCaseCheck(ctx, state) : null) ??
+          (await excludedProgrammeCheck(ctx, current.data, state)),
       };
     }
     case 'delete':
@@ -232,7 +234,10 @@ async function stepAuthority(
     // HQ's own computation of what the step writes; the moment is the op's.
     change: { ...op, fields: { ...planned.fields, statusChangedAt: op.createdAt } },
     // A step dates a help (临时救助): the household's other cases judge it again.
-    checkMerged: (state) => householdCaseCheck(ctx, state),
+    // An approving step (or 名册转入): not while a person is in force in an excluded programme.
+    checkMerged: async (state) =>
+      (await excludedProgrammeCheck(ctx, current.data, state)) ??
+      (await householdCaseCheck(ctx, state)),
     onApplied: () => {
       const steps = ctx.acceptedSteps.get(op.txId) ?? [];
       ctx.acceptedSteps.set(op.txId, [...steps, accepted]);

@@ -8,10 +8,15 @@ import {
   benefitRecomputationDataSchema,
   type BenefitRecomputationData,
 } from '@shared/dynamics/recomputation';
+import { recomputationDiffers } from '@shared/dynamics/recomputationCheck';
+import { recomputeMonth } from '@shared/dynamics/recomputation';
 import { successorIssues } from '@shared/dynamics/succession';
+import { approvalStampIssues } from '@shared/authority/approvalStamp';
 import type { AppErrorData, FieldError } from '@shared/errors/appError';
 import type { QueueEntry } from '@shared/sync/queueEntry';
+import { actorNameAtHq } from './actor';
 import type { AuthorityContext } from './context';
+import { opOfficeDay, rollInputsAtHq } from './rollAuthority';
 import type { Authorized } from './opAuthority';
 
 const kind = 'benefitRecomputation';
@@ -53,10 +58,46 @@ export async function recomputationAuthority(
       { path: 'status', code: 'dynamics.approve_role' },
     ]);
   }
-  return { change: op };
+  const held =
+    current && !current.deleted
+      ? (current.data as { status: string; approvedOn: string | null })
+      : null;
+  return {
+    change: op,
+    checkMerged: async (state) => {
+      const parsed = benefitRecomputationDataSchema.safeParse(state.data);
+      if (!parsed.success) return null; // the schema check names what is wrong
+      const list = parsed.data;
+      // Approved on the op's own day (a recomputation keeps no approver's name).
+      const stamp = approvalStampIssues(held, list, {
+        actorName: await actorNameAtHq(ctx, op),
+        day: opOfficeDay(op),
+      });
+      if (stamp.length > 0) return invalid('Approved on the day of approval.', stamp);
+      if (list.status !== 'approved') return null;
+      // The lines HQ computes itself from its cases (as this batch has left them, before
+      // the corrections that follow the approval) under the county's standards.
+      const input = await rollInputsAtHq(ctx, list.programme, list.month);
+      const computed = recomputeMonth(
+        list.programme,
+        list.month,
+        input.cases.map((c) => ({ ...c.data, id: c.id })),
+        input.reference,
+      );
+      return recomputationDiffers(list, computed)
+        ? invalid('The list is not what HQ recomputes from its own records.', [
+            { path: 'lines', code: 'dynamics.recomputation_lines_differ' },
+          ])
+        : null;
+    },
+  };
 }
 
-/** The recomputation approved in the op's own local transaction, as it then stands. */
+function invalid(message: string, fieldErrors: FieldError[]): AppErrorData {
+  return { code: 'validation', message, fieldErrors };
+}
+
+/** The recomputation approved in the op's own local transaction, as HQ then holds it. */
 export async function recomputationOfTx(
   ctx: AuthorityContext,
   op: QueueEntry,
@@ -71,12 +112,11 @@ export async function recomputationOfTx(
       o.actor.role === 'supervisor',
   );
   if (!approval) return undefined;
+  // As HQ holds it after that op: an approval HQ refused (its lines not HQ's, its day
+  // not the op's) approves nothing, so its corrections are refused with it.
   const stored = await ctx.work.load(ctx.officeId, kind, approval.recordId);
-  const parsed = benefitRecomputationDataSchema.safeParse({
-    ...(stored?.data ?? {}),
-    ...approval.fields,
-  });
-  return parsed.success ? parsed.data : undefined;
+  const parsed = benefitRecomputationDataSchema.safeParse(stored?.data ?? {});
+  return parsed.success && parsed.data.status === 'approved' ? parsed.data : undefined;
 }
 
 /** A new case's link to the case it continues (head of household changed or died). */

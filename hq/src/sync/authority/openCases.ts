@@ -115,8 +115,11 @@ async function storedNaming(ctx: AuthorityContext, personIds: string[]): Promise
   return rows.map((r) => r.id);
 }
 
-/** The office's live cases naming any of the persons, as this batch has left them. */
-async function casesCovering(ctx: AuthorityContext, personIds: string[], self: string) {
+/**
+ * The office's live cases naming any of the persons, as this batch has left them (also
+ * read by the programmes' exclusion, excludedProgrammes.ts).
+ */
+export async function casesCovering(ctx: AuthorityContext, personIds: string[], self: string) {
   const batch = batchIndex(ctx);
   const ids = new Set<string>();
   for (const id of personIds) for (const caseId of batch.byPerson.get(id) ?? []) ids.add(caseId);

@@ -16,6 +16,8 @@ import {
 } from '@shared/rolls/rollSteps';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadRecordsOfKinds } from '../../store/recordStore';
+import { approvalStampIssues } from '@shared/authority/approvalStamp';
+import { actorNameAtHq } from './actor';
 import type { AuthorityContext } from './context';
 import type { Authorized } from './opAuthority';
 
@@ -45,6 +47,12 @@ export function rollAuthority(
         ...rollIdentityIssues(held, roll),
       ];
       if (steps.length > 0) return refusal('The roll may not change so.', steps);
+      // The approver is the op's own actor, on the op's own day.
+      const stamp = approvalStampIssues(held, roll, {
+        actorName: await actorNameAtHq(ctx, op),
+        day: opOfficeDay(op),
+      });
+      if (stamp.length > 0) return refusal('The approver is who approves, that day.', stamp);
       if (!before) {
         const future = rollMonthIssues(roll.month, officeToday(ctx.now));
         if (future.length > 0) return refusal('The month has not come.', future);
@@ -162,6 +170,12 @@ export async function rollInputsAtHq(
     ),
     unpaid: of<RollUnpaidData>('rollUnpaid').map((u) => u.data),
   };
+}
+
+/** The office day (China's) of the op's own moment. */
+export function opOfficeDay(op: QueueEntry): string {
+  const at = new Date(op.createdAt);
+  return Number.isNaN(at.getTime()) ? '' : officeToday(at);
 }
 
 function refusal(message: string, fieldErrors: FieldError[]): AppErrorData {

@@ -73,22 +73,33 @@ export async function tekunCheck(
     : null;
 }
 
-/** The resident's movements HQ holds (a LIKE narrows the rows; the id is then compared). */
+/**
+ * The resident's movements as this batch has left them: the stored ones (a LIKE narrows
+ * the rows; the id is then compared) and the batch's own movement ops (a discharge pushed
+ * with the case's change), each read in its staged state — as openCases.ts reads cases.
+ */
 async function movementsOf(ctx: AuthorityContext, residentId: string): Promise<MovementEvent[]> {
   const rows = await ctx.trx
     .selectFrom('records')
-    .select(['id', 'hlc', 'data', 'deleted'])
+    .select('id')
     .where('office_id', '=', ctx.officeId)
     .where('kind', '=', 'elderlyMovement')
     .where('data', 'like', `%${JSON.stringify(residentId)}%`)
     .execute();
-  return rows.flatMap((row) => {
-    if (Number(row.deleted) !== 0) return [];
-    const m = movementDataSchema.safeParse(JSON.parse(row.data));
-    return m.success && m.data.residentId === residentId
-      ? [{ ...m.data, id: row.id, hlc: row.hlc }]
-      : [];
-  });
+  const ids = new Set(rows.map((r) => r.id));
+  for (const op of ctx.ops) {
+    if (op.kind === 'elderlyMovement' && op.fields.residentId === residentId) ids.add(op.recordId);
+  }
+  const movements: MovementEvent[] = [];
+  for (const id of ids) {
+    const state = await ctx.work.load(ctx.officeId, 'elderlyMovement', id);
+    if (!state || state.deleted) continue;
+    const m = movementDataSchema.safeParse(state.data);
+    if (m.success && m.data.residentId === residentId) {
+      movements.push({ ...m.data, id, hlc: state.hlc });
+    }
+  }
+  return movements;
 }
 
 /** The office day of the op, never later than HQ's today. */

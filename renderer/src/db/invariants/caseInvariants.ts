@@ -2,7 +2,12 @@ import { AppError } from '@shared/errors/appError';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import type { StoredRecord } from '@shared/records/envelope';
 import { isOpenCase } from '@shared/programmes/caseEngine';
-import { openCaseClash } from '@shared/programmes/caseChecks';
+import {
+  entersForce,
+  excludedProgrammeClash,
+  excludedProgrammeError,
+  openCaseClash,
+} from '@shared/programmes/caseChecks';
 import type { DeskDatabase } from '../database';
 import { householdCaseRules } from './householdCaseInvariants';
 
@@ -13,6 +18,7 @@ export async function checkCaseInvariants(
 ): Promise<void> {
   await membersOfItsHousehold(db, c);
   await oneOpenCasePerPerson(db, c);
+  await notInExcludedProgramme(db, c);
   await householdCaseRules(db, c);
 }
 
@@ -61,6 +67,29 @@ async function oneOpenCasePerPerson(db: DeskDatabase, c: StoredRecord<Assistance
         params: { name: person?.name ?? clash.personId },
       },
     ],
+    details: { existingId: clash.caseId, personId: clash.personId },
+  });
+}
+
+/**
+ * 特困 ↔ 低保 (the modules' `excludes`): a case entering force (its approving step, or a
+ * coverage change while in force) may not cover a person in force in an excluded
+ * programme. Read before the record is put, so `before` is the case as it was.
+ */
+async function notInExcludedProgramme(db: DeskDatabase, c: StoredRecord<AssistanceCaseData>) {
+  const before = await db.cases.get(c.id);
+  if (!entersForce(before && !before.deleted ? before : null, c)) return;
+  const others = await db.cases.where('coveredPersonIds').anyOf(c.coveredPersonIds).toArray();
+  const clash = excludedProgrammeClash(
+    c,
+    others.filter((o) => !o.deleted),
+  );
+  if (!clash) return;
+  const person = await db.persons.get(clash.personId);
+  throw new AppError({
+    code: 'validation',
+    message: 'A covered person is in force in a programme this one excludes.',
+    fieldErrors: [excludedProgrammeError(clash, person?.name ?? clash.personId)],
     details: { existingId: clash.caseId, personId: clash.personId },
   });
 }

@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { AppError, type FieldError } from '@shared/errors/appError';
 import { localUserDataSchema } from '@shared/domain/localUser';
 import {
@@ -17,6 +17,11 @@ import { useFieldErrors } from '../../ui/useFieldErrors';
 import { AdminCaseworkChoice } from './AdminCaseworkChoice';
 import { AuthCard } from './AuthCard';
 import { rememberUsername } from './LoginScreen';
+
+// Its own chunk: the backup code (bip39 words, curves) is needed only on this path.
+const FirstRunRestore = lazy(() =>
+  import('../backup/FirstRunRestore').then((m) => ({ default: m.FirstRunRestore })),
+);
 
 interface Form {
   officeName: string;
@@ -90,6 +95,8 @@ export function FirstRunScreen() {
   const [form, setForm] = useState<Form>(empty);
   const [busy, setBusy] = useState(false);
   const [casework, setCasework] = useState(false);
+  // A new PC of an office already in use restores the old desk's backup instead.
+  const [restoring, setRestoring] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -143,11 +150,34 @@ export function FirstRunScreen() {
     );
   };
 
+  if (restoring) {
+    return (
+      <Suspense fallback={null}>
+        <FirstRunRestore onBack={() => setRestoring(false)} />
+      </Suspense>
+    );
+  }
+
   return (
     <AuthCard title={t('auth.firstRun.title')} subtitle={t('auth.firstRun.intro')} width={560}>
       <Box component="form" noValidate onSubmit={submit}>
         <Stack spacing={2}>
           {summary && <Alert severity="error">{summary}</Alert>}
+          <Alert
+            severity="info"
+            action={
+              <Button
+                color="inherit"
+                size="small"
+                sx={{ whiteSpace: 'nowrap' }}
+                onClick={() => setRestoring(true)}
+              >
+                {t('firstRun.restore.open')}
+              </Button>
+            }
+          >
+            {t('firstRun.restore.intro')}
+          </Alert>
           <Typography variant="subtitle2" color="primary">
             {t('auth.firstRun.office')}
           </Typography>

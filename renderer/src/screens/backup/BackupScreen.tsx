@@ -8,6 +8,7 @@ import { BackupAge } from './BackupAge';
 import { MakeBackupSection } from './MakeBackupSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 import { RestoreSection } from './RestoreSection';
+import { ScheduleSection } from './ScheduleSection';
 
 /**
  * 备份与恢复 (supervisor only): the recovery key (set up once), a backup now, the last
@@ -28,6 +29,7 @@ export function BackupScreen() {
       <BackupAge />
       <RecoveryKeySection stored={stored ?? null} onSet={() => undefined} />
       <MakeBackupSection ready={Boolean(stored)} onMade={() => undefined} />
+      <ScheduleSection />
       <RestoreSection />
     </Stack>
   );

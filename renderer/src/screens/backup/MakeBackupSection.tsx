@@ -1,6 +1,7 @@
 import { Alert, Box, Button, LinearProgress, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { toAppErrorData, type AppErrorData } from '@shared/errors/appError';
+import { recordBackupMade } from '../../db/repositories/backup/backupStatus';
 import { makeBackup, type MadeBackup } from '../../db/repositories/backup/makeBackup';
 import type { DumpProgress } from '../../db/repositories/backup/tableLines';
 import { useT } from '../../i18n/useT';
@@ -29,7 +30,10 @@ export function MakeBackupSection(props: { ready: boolean; onMade: () => void })
         bytes: backup.bytes,
         filters: backupFilters(t),
       });
-      if (saved.saved) setMade(backup);
+      if (saved.saved) {
+        await recordBackupMade(db, { at: backup.manifest.createdAt, fileName: backup.fileName });
+        setMade(backup);
+      }
       props.onMade();
     } catch (thrown) {
       setError(toAppErrorData(thrown));

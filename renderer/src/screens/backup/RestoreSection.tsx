@@ -20,9 +20,10 @@ interface Chosen {
 
 /**
  * 从备份恢复: the file, the 24 words, a confirmation that says what is replaced; then
- * the whole store is replaced at once, or, refused, nothing changes.
+ * the whole store is replaced at once, or, refused, nothing changes. `firstRun`: on a new
+ * PC before any account exists (nobody is signed in; restoreBackup takes any office's).
  */
-export function RestoreSection() {
+export function RestoreSection(props: { firstRun?: boolean } = {}) {
   const { t, language } = useT();
   const db = useSession((s) => s.db);
   const [chosen, setChosen] = useState<Chosen | null>(null);
@@ -54,7 +55,8 @@ export function RestoreSection() {
     if (!chosen) return;
     setError(null);
     try {
-      setRestored(await restoreBackup(db, chosen.bytes, normalizeWords(words), writeContext()));
+      const ctx = props.firstRun ? null : writeContext();
+      setRestored(await restoreBackup(db, chosen.bytes, normalizeWords(words), ctx));
       setWords('');
     } catch (thrown) {
       setError(toAppErrorData(thrown));
@@ -62,14 +64,25 @@ export function RestoreSection() {
   };
 
   return (
-    <Paper component="section" sx={{ p: 3 }} data-testid="backup-restore">
+    <Paper
+      component="section"
+      // At first run it sits inside the first-run card: no frame of its own.
+      sx={
+        props.firstRun ? { p: 0, border: 0, boxShadow: 'none', bgcolor: 'transparent' } : { p: 3 }
+      }
+      data-testid="backup-restore"
+    >
       <Stack spacing={2}>
-        <Typography variant="h6" component="h2">
-          {t('backup.restore.title')}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {t('backup.restore.intro')}
-        </Typography>
+        {!props.firstRun && (
+          <>
+            <Typography variant="h6" component="h2">
+              {t('backup.restore.title')}
+            </Typography>
+            <Typography variant="body2" color="text.secondary">
+              {t('backup.restore.intro')}
+            </Typography>
+          </>
+        )}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <Button variant="outlined" onClick={() => void choose()}>
             {t('backup.restore.choose')}

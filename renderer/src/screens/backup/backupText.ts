@@ -9,7 +9,7 @@ export function backupFilters(t: Translate): FileFilter[] {
 
 /** Why a backup or restore failed, in words: each refusal has its own sentence. */
 export function backupErrorText(t: Translate, error: AppErrorData): string {
-  const refusal = error.fieldErrors?.find((e) => e.path === 'backup');
+  const refusal = error.fieldErrors?.find((e) => e.path === 'backup' || e.path === 'backupFolder');
   if (refusal && isMessageKey(refusal.code)) return t(refusal.code, refusal.params);
   const key = `error.${error.code}`;
   return t(isMessageKey(key) ? key : 'error.internal');

@@ -1,6 +1,7 @@
-import { backupExtension, type BackupManifest } from '@shared/backup/format';
+import type { BackupManifest } from '@shared/backup/format';
+import { backupFileName } from '@shared/backup/fileName';
 import { backupRefusal } from '@shared/backup/refusals';
-import { sealBackup } from '@shared/backup/seal';
+import { sealGzippedBackup } from '@shared/backup/seal';
 import { newRecordId } from '@shared/records/ids';
 import type { DeskDatabase } from '../../database';
 import { requireRole } from '../../permissions';
@@ -9,8 +10,13 @@ import { latestSchemaVersion } from '../../schema';
 import type { WriteContext } from '../../writeContext';
 import { ensureDeviceKeys, loadDeviceKeys } from '../../../sync/packages/deviceKeys';
 import { loadRecoveryKey } from './recoveryKeyStore';
-import { tableLines, type DumpProgress } from './tableLines';
-import { recordBackupMade } from './backupStatus';
+import type { DumpProgress } from './tableLines';
+import { snapshotGzip } from './snapshot';
+
+export interface MakeBackupOptions {
+  /** Made by the schedule (any signed-in user), not by a supervisor on the screen. */
+  scheduled?: boolean;
+}
 
 export interface MadeBackup {
   bytes: Uint8Array<ArrayBuffer>;
@@ -21,14 +27,18 @@ export interface MadeBackup {
 /**
  * The whole local store, what HQ has not got yet included, sealed for the office
  * recovery key and signed by this desk. Logged in the access log first (the backup
- * carries its own entry).
+ * carries its own entry). It counts as the last backup (recordBackupMade) only once the
+ * caller has the file saved: a cancelled save dialog is no backup.
  */
 export async function makeBackup(
   db: DeskDatabase,
   ctx: WriteContext,
   onProgress?: (progress: DumpProgress) => void,
+  options: MakeBackupOptions = {},
 ): Promise<MadeBackup> {
-  requireRole(ctx, ['supervisor'], 'back up the desk');
+  // A scheduled backup runs for whoever is signed in: the supervisor's schedule asked for
+  // it, and its file opens only with the office recovery words (which the user may not hold).
+  if (!options.scheduled) requireRole(ctx, ['supervisor'], 'back up the desk');
   const recovery = await loadRecoveryKey(db);
   if (!recovery) throw backupRefusal('backup.no_recovery_key');
   const publicKeys = await ensureDeviceKeys(db);
@@ -40,11 +50,11 @@ export async function makeBackup(
     subjectKind: 'office',
     subjectId: ctx.officeId,
     maskedSubject: ctx.officeId,
-    purpose: `backup ${backupId}`,
+    purpose: `${options.scheduled ? 'scheduled backup' : 'backup'} ${backupId}`,
   });
-  const counts: Record<string, number> = {};
   const createdAt = ctx.now().toISOString();
-  const sealed = await sealBackup({
+  const snapshot = await snapshotGzip(db, onProgress);
+  const sealed = await sealGzippedBackup({
     manifest: {
       format: 'mzbak',
       version: 1,
@@ -56,18 +66,11 @@ export async function makeBackup(
       createdBy: ctx.actor.name,
       schemaVersion: latestSchemaVersion,
     },
-    lines: tableLines(db, counts, onProgress),
-    counts: () => counts,
+    payload: snapshot.payload,
+    counts: snapshot.counts,
     recoveryKey: recovery.publicKey,
     signer: { privateKey: device.signing.privateKey, publicKey: publicKeys.signing },
   });
   const fileName = backupFileName(sealed.manifest);
-  await recordBackupMade(db, { at: createdAt, fileName });
   return { bytes: sealed.bytes, fileName, manifest: sealed.manifest };
-}
-
-/** "民政备份_<office>_20261205-0830.mzbak". */
-export function backupFileName(manifest: BackupManifest): string {
-  const stamp = manifest.createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-  return `民政备份_${manifest.officeId}_${stamp}${backupExtension}`;
 }

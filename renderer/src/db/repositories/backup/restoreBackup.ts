@@ -8,9 +8,10 @@ import { latestSchemaVersion } from '../../schema';
 import type { WriteContext } from '../../writeContext';
 import { loadDeviceKeys } from '../../../sync/packages/deviceKeys';
 import { recordBackupMade } from './backupStatus';
-import { backupFileName } from './makeBackup';
+import { backupFileName } from '@shared/backup/fileName';
 import { markSeqCheck } from './seqCheck';
 import { machineMetaKeys } from './tableLines';
+import { upgradeBackupTables } from './upgradeBackup';
 
 /** Meta counters a restore never moves back (the device seq has its own check: seqCheck.ts). */
 const forwardOnlyMetaKeys = ['packageNumber'] as const;
@@ -42,7 +43,12 @@ export async function restoreBackup(
     throw backupRefusal('backup.newer_schema', { version: manifest.schemaVersion });
   }
   const own = ctx && manifest.deviceId === ctx.deviceId ? await loadDeviceKeys(db) : null;
-  const tables = await openBackup(read, words, own?.publicKeys.signing ?? null);
+  const opened = await openBackup(read, words, own?.publicKeys.signing ?? null);
+  // An older desk's backup goes through the normal upgrades first (upgradeBackup.ts).
+  const tables =
+    manifest.schemaVersion < latestSchemaVersion
+      ? await upgradeBackupTables(opened, manifest.schemaVersion)
+      : opened;
   const known = new Set(db.tables.map((t) => t.name));
   for (const name of tables.keys()) {
     if (!known.has(name)) throw backupRefusal('backup.newer_schema', { table: name });

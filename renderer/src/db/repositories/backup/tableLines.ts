@@ -21,7 +21,9 @@ export interface DumpProgress {
 
 /**
  * Every table of the store, table by table in primary-key order, as NDJSON lines
- * `{"table":…,"rows":[…]}`. `counts` fills as the lines are read.
+ * `{"table":…,"rows":[…]}`. `counts` fills as the lines are read. Each page is its own
+ * read, so a save made meanwhile can land between tables: makeBackup reads through
+ * snapshot.ts (one transaction) instead; this serves sealBackup's streamed form.
  */
 export function tableLines(
   db: DeskDatabase,

@@ -4,6 +4,7 @@ import {
   snapshotsDiffer,
   type BenefitRecomputationData,
 } from '@shared/dynamics/recomputation';
+import { recomputationDiffers } from '@shared/dynamics/recomputationCheck';
 import { AppError } from '@shared/errors/appError';
 import type { StoredRecord } from '@shared/records/envelope';
 import type { DeskDatabase } from '../../database';
@@ -68,6 +69,25 @@ export async function approveRecomputation(
       message: 'Only a supervisor approves a recomputation.',
       fieldErrors: [{ path: 'status', code: 'dynamics.approve_role' }],
     });
+  }
+  // The list is still what the desk computes now (HQ computes it again and refuses a list
+  // that differs): a standard published since, or a case changed, means drawing it again.
+  const [ref, drafted] = await Promise.all([calcReference(db), recomputationsTable(db).get(id)]);
+  if (drafted && !drafted.deleted && drafted.status === 'draft') {
+    const cases = await db.cases.where('programme').equals(drafted.programme).toArray();
+    const now = recomputeMonth(
+      drafted.programme,
+      drafted.month,
+      cases.filter((c) => !c.deleted),
+      ref,
+    );
+    if (recomputationDiffers(drafted, now)) {
+      throw new AppError({
+        code: 'conflict',
+        message: 'The list is not what the standards and cases give now.',
+        fieldErrors: [{ path: 'lines', code: 'dynamics.recomputation_lines_differ' }],
+      });
+    }
   }
   return write(db, ctx, async (w) => {
     const list = await w.get('benefitRecomputation', id);

@@ -1,13 +1,8 @@
 import type { DeskDatabase } from '../../database';
 import { listCases, type CaseListFilter } from '../caseQueries';
 import type { AssistanceCase } from '../cases';
-import {
-  checkPaging,
-  indexedPage,
-  pageOfMatches,
-  type GridPage,
-  type GridQuery,
-} from './gridQuery';
+import type { GridPage, GridQuery } from './gridQuery';
+import { rangePage, sortedPage } from './sortedPage';
 
 /**
  * The cases list's sortable columns and their indexes (schema v15 added applicantName
@@ -43,30 +38,16 @@ export async function casesGridPage(
 ): Promise<GridPage<AssistanceCase>> {
   const f = query.filter;
   const searching = Boolean(f.query?.trim()) || Boolean(f.overdueOnly);
-  if (!searching && !f.programme && !f.status) {
-    const index = query.sort ? caseSortIndexes[query.sort.field] : 'id';
-    const direction = query.sort?.direction ?? 'desc';
-    return indexedPage(db.cases, index, direction, query.page, query.pageSize, query.anchor);
-  }
-  if (!searching && !query.sort) {
-    checkPaging(query.page, query.pageSize);
-    // A new collection for each use: Dexie's reverse/offset/limit change the one they are called on.
+  if (!searching && (f.programme || f.status) && !query.sort) {
     const equal = () =>
       f.programme && f.status
         ? db.cases.where('[programme+status]').equals([f.programme, f.status])
         : f.status
           ? db.cases.where('status').equals(f.status)
           : db.cases.where('programme').equals(f.programme ?? '');
-    const [rows, total] = await Promise.all([
-      equal()
-        .reverse()
-        .offset(query.page * query.pageSize)
-        .limit(query.pageSize)
-        .toArray(),
-      equal().count(),
-    ]);
-    return { rows: rows.filter((c) => !c.deleted), total, limited: false };
+    return rangePage(equal, query);
   }
-  const matches = await listCases(db, f, 0, cap + 1);
-  return pageOfMatches(matches, cap, query, (c, field) => c[field]);
+  const filtered = searching || f.programme || f.status;
+  const search = filtered ? (limit: number) => listCases(db, f, 0, limit) : null;
+  return sortedPage(db.cases, caseSortIndexes, query, search, cap);
 }

@@ -1,6 +1,7 @@
 import type { DeskDatabase } from '../../database';
 import { searchHouseholds, type Household } from '../households';
-import { indexedPage, pageOfMatches, type GridPage, type GridQuery } from './gridQuery';
+import type { GridPage, GridQuery } from './gridQuery';
+import { sortedPage } from './sortedPage';
 
 /**
  * The households list's sortable columns: head's name and village (schema v15) and
@@ -29,11 +30,6 @@ export async function householdsGridPage(
   cap = householdFilterCap,
 ): Promise<GridPage<Household>> {
   const words = query.filter.trim();
-  if (!words) {
-    const index = query.sort ? householdSortIndexes[query.sort.field] : 'id';
-    const direction = query.sort?.direction ?? 'desc';
-    return indexedPage(db.households, index, direction, query.page, query.pageSize, query.anchor);
-  }
-  const matches = await searchHouseholds(db, words, cap + 1);
-  return pageOfMatches(matches, cap, query, (h, field) => h[field]);
+  const search = words ? (limit: number) => searchHouseholds(db, words, limit) : null;
+  return sortedPage(db.households, householdSortIndexes, query, search, cap);
 }

@@ -1,6 +1,7 @@
 import type { DeskDatabase } from '../../database';
 import { searchPersons, type Person } from '../persons';
-import { indexedPage, pageOfMatches, type GridPage, type GridQuery } from './gridQuery';
+import type { GridPage, GridQuery } from './gridQuery';
+import { sortedPage } from './sortedPage';
 
 /**
  * The persons list's sortable columns and the index each reads (schema v15 added name
@@ -34,11 +35,6 @@ export async function personsGridPage(
   cap = personFilterCap,
 ): Promise<GridPage<Person>> {
   const words = query.filter.trim();
-  if (!words) {
-    const index = query.sort ? personSortIndexes[query.sort.field] : 'id';
-    const direction = query.sort?.direction ?? 'desc';
-    return indexedPage(db.persons, index, direction, query.page, query.pageSize, query.anchor);
-  }
-  const matches = await searchPersons(db, words, cap + 1);
-  return pageOfMatches(matches, cap, query, (p, field) => p[field]);
+  const search = words ? (limit: number) => searchPersons(db, words, limit) : null;
+  return sortedPage(db.persons, personSortIndexes, query, search, cap);
 }

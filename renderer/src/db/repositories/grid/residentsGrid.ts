@@ -2,7 +2,8 @@ import type { DeskDatabase } from '../../database';
 import { rowsOfResidents, type ResidentRow } from '../elderlyCare/residentRows';
 import { listResidents } from '../elderlyCare/residents';
 import { elderlyTables } from '../elderlyCare/tables';
-import { indexedPage, pageOfMatches, type GridPage, type GridQuery } from './gridQuery';
+import type { GridPage, GridQuery } from './gridQuery';
+import { sortedPage } from './sortedPage';
 
 /**
  * The residents list's sortable columns: the name (schema v15's personName index) and
@@ -33,15 +34,16 @@ export async function residentsGridPage(
   cap = residentFilterCap,
 ): Promise<GridPage<ResidentGridRow>> {
   const words = query.filter.trim();
-  const found = words
-    ? pageOfMatches(await listResidents(db, words, cap + 1), cap, query, (r, f) => r[f])
-    : await indexedPage(
-        elderlyTables(db).residents,
-        query.sort ? residentSortIndexes[query.sort.field] : 'updatedAt',
-        query.sort?.direction ?? 'desc',
-        query.page,
-        query.pageSize,
-      );
+  const search = words ? (limit: number) => listResidents(db, words, limit) : null;
+  // No anchor: a row of this table is the joined ResidentGridRow, not the record.
+  const found = await sortedPage(
+    elderlyTables(db).residents,
+    residentSortIndexes,
+    { ...query, anchor: undefined },
+    search,
+    cap,
+    'updatedAt',
+  );
   const rows = await rowsOfResidents(db, found.rows, today);
   return {
     rows: rows.map((row) => ({ ...row, id: row.resident.id })),

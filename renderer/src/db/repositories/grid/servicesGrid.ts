@@ -1,7 +1,8 @@
 import type { DeskDatabase } from '../../database';
 import { serviceRecordsTable } from '../../tables/communityTables';
 import type { ServiceFilter, ServiceRecord } from '../community/services';
-import { checkPaging, type GridPage, type GridQuery } from './gridQuery';
+import type { GridPage, GridQuery } from './gridQuery';
+import { rangePage } from './sortedPage';
 
 /** The service ledger sorts by its start time only (the `startAt` index); newest first. */
 export const serviceSortIndexes = { startAt: 'startAt' } as const;
@@ -19,25 +20,14 @@ export async function servicesGridPage(
   db: DeskDatabase,
   query: ServicesGridQuery,
 ): Promise<GridPage<ServiceRecord>> {
-  checkPaging(query.page, query.pageSize);
   const f = query.filter;
   // 'T' sorts after every digit of a date, so "YYYY-MM-DDT~" closes the last day.
   const lower = f.from ?? '0000-01-01';
   const upper = `${f.to ?? '9999-12-31'}T~`;
   const table = serviceRecordsTable(db);
-  // A new collection for each use: Dexie's reverse/offset/limit change the one they are called on.
   const range = () =>
     f.type
       ? table.where('[type+startAt]').between([f.type, lower], [f.type, upper], true, true)
       : table.where('startAt').between(lower, upper, true, true);
-  const ascending = query.sort?.direction === 'asc';
-  const ordered = ascending ? range() : range().reverse();
-  const [rows, total] = await Promise.all([
-    ordered
-      .offset(query.page * query.pageSize)
-      .limit(query.pageSize)
-      .toArray(),
-    range().count(),
-  ]);
-  return { rows: rows.filter((r) => !r.deleted), total, limited: false };
+  return rangePage(range, query, query.sort?.direction === 'asc');
 }

@@ -2,7 +2,8 @@ import type { DeskDatabase } from '../../database';
 import { volunteersTable } from '../../tables/communityTables';
 import { totalMinutesOf } from '../community/volunteerServices';
 import { listVolunteers, type Volunteer } from '../community/volunteers';
-import { indexedPage, pageOfMatches, type GridPage, type GridQuery } from './gridQuery';
+import type { GridPage, GridQuery } from './gridQuery';
+import { sortedPage } from './sortedPage';
 
 /**
  * The volunteer ledger's sortable columns: the volunteer number and the last change
@@ -35,16 +36,8 @@ export async function volunteersGridPage(
   cap = volunteerFilterCap,
 ): Promise<GridPage<VolunteerGridRow>> {
   const words = query.filter.trim();
-  const found = words
-    ? pageOfMatches(await listVolunteers(db, words, cap + 1), cap, query, (v, f) => v[f])
-    : await indexedPage(
-        volunteersTable(db),
-        query.sort ? volunteerSortIndexes[query.sort.field] : 'id',
-        query.sort?.direction ?? 'desc',
-        query.page,
-        query.pageSize,
-        query.anchor,
-      );
+  const search = words ? (limit: number) => listVolunteers(db, words, limit) : null;
+  const found = await sortedPage(volunteersTable(db), volunteerSortIndexes, query, search, cap);
   const totals = await totalMinutesOf(
     db,
     found.rows.map((v) => v.id),

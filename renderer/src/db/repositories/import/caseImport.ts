@@ -1,7 +1,7 @@
+import { caseRoster, type CaseRosterField } from '@shared/import/caseRoster';
 import { personsByIdNumbers } from '../persons';
-import { caseRoster, type CaseRosterField, type CaseRosterRow } from '@shared/import/caseRoster';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
-import { cellsOf, type ColumnMapping, type RowProblem } from '@shared/import/types';
+import type { ColumnMapping, RowProblem } from '@shared/import/types';
 import { noStepDates } from '@shared/domain/assistanceCase';
 import { isOpenCase } from '@shared/programmes/caseEngine';
 import { programmeModule } from '@shared/programmes/registry';
@@ -10,7 +10,7 @@ import { requireRole } from '../../permissions';
 import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 import { writeCaseStep } from '../cases';
-import { inChunks } from './chunks';
+import { readRowsInChunks } from './chunks';
 import {
   caseReference,
   judgeCaseRow,
@@ -48,21 +48,12 @@ export async function dryRunCases(
   const cases = new Map<number, PlannedCase>();
   const heads: { row: number; idNumber: string }[] = [];
   const covered: { row: number; idNumber: string }[] = [];
-  await inChunks(
-    sheet.rows.length,
-    async (start, end) => {
-      const good: { row: number; value: CaseRosterRow }[] = [];
-      for (let row = start; row < end; row++) {
-        const { value, problems: own } = caseRoster.readRow(
-          cellsOf(sheet.rows[row] ?? [], mapping),
-          row,
-          today,
-        );
-        problems.push(...own);
-        if (!value) continue;
-        good.push({ row, value });
-        heads.push({ row, idNumber: value.headIdNumber });
-      }
+  await readRowsInChunks(
+    { sheet, mapping, today },
+    caseRoster,
+    problems,
+    async (good) => {
+      for (const { row, value } of good) heads.push({ row, idNumber: value.headIdNumber });
       const headsFound = await personsByIdNumbers(
         db,
         good.map((g) => g.value.headIdNumber),

@@ -2,11 +2,7 @@ import { personsByIdNumbers } from '../persons';
 import { staysOverlap, type StayData } from '@shared/domain/elderlyCare/stay';
 import { duplicateIdProblems } from '@shared/import/householdGroups';
 import { placeKey } from '@shared/import/residentCells';
-import {
-  residentRoster,
-  type ResidentField,
-  type ResidentRosterRow,
-} from '@shared/import/residentRoster';
+import { residentRoster, type ResidentField } from '@shared/import/residentRoster';
 import { cellsOf, type ColumnMapping, type RowProblem } from '@shared/import/types';
 import type { DeskDatabase } from '../../database';
 import { requireRole } from '../../permissions';
@@ -14,7 +10,7 @@ import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 import { recordMovementIn } from '../elderlyCare/movements';
 import { elderlyTables, live } from '../elderlyCare/tables';
-import { inChunks } from './chunks';
+import { readRowsInChunks } from './chunks';
 import { ImportCancelled, rowFailure, type ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
 import { bedRefusal, loadPlaces } from './residentPlaces';
@@ -32,8 +28,6 @@ export interface ResidentDryRun {
   already: Set<number>;
   matches: ReadonlyMap<number, never>;
 }
-
-type Good = { row: number; value: ResidentRosterRow };
 
 /** The stay an admission on `date` would open, to test against the bed's stays. */
 const admissionStay = (date: string): StayData => ({
@@ -71,16 +65,12 @@ export async function dryRunResidents(
   const refuse = (row: number, p: Omit<RowProblem, 'row'>) => problems.push({ row, ...p });
   const places = await loadPlaces(db);
   const t = elderlyTables(db);
-  await inChunks(
-    sheet.rows.length,
-    async (start, end) => {
-      const good: Good[] = [];
-      for (let row = start; row < end; row++) {
-        const cells = cellsOf(sheet.rows[row] ?? [], mapping);
-        const { value, problems: own } = residentRoster.readRow(cells, row, today);
-        problems.push(...own);
-        if (!value) continue;
-        good.push({ row, value });
+  await readRowsInChunks(
+    { sheet, mapping, today },
+    residentRoster,
+    problems,
+    async (good) => {
+      for (const { row, value } of good) {
         persons.push({ row, idNumber: value.idNumber });
         beds.push({ row, idNumber: placeKey(value.place) });
       }

@@ -1,14 +1,13 @@
-import { householdColumns, type HouseholdField } from '@shared/import/householdRoster';
+import { caseRoster } from '@shared/import/caseRoster';
+import { householdRoster } from '@shared/import/householdRoster';
+import { residentRoster } from '@shared/import/residentRoster';
 import type { ColumnMapping, RosterColumn, RowProblem } from '@shared/import/types';
-import { volunteerColumns, type VolunteerField } from '@shared/import/volunteerRoster';
-import { residentColumns, type ResidentField } from '@shared/import/residentRoster';
-import { caseRosterColumns, type CaseRosterField } from '@shared/import/caseRoster';
-import {
-  volunteerHoursColumns,
-  type VolunteerHoursField,
-} from '@shared/import/volunteerHoursRoster';
+import { volunteerHoursRoster } from '@shared/import/volunteerHoursRoster';
+import { volunteerRoster } from '@shared/import/volunteerRoster';
 import type { DeskDatabase } from '../../database';
 import type { WriteContext } from '../../writeContext';
+import { caseRows, commitCases, dryRunCases } from './caseImport';
+import { commitHouseholds } from './householdCommit';
 import {
   dryRunHouseholds,
   householdPlan,
@@ -16,28 +15,15 @@ import {
   type MatchChoice,
   type RegistryMatch,
 } from './householdImport';
-import { commitHouseholds } from './householdCommit';
 import type { ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
-import {
-  commitVolunteers,
-  dryRunVolunteers,
-  volunteerRows,
-  type VolunteerDryRun,
-} from './volunteerImport';
-import {
-  commitResidents,
-  dryRunResidents,
-  residentRows,
-  type ResidentDryRun,
-} from './residentImport';
+import { commitResidents, dryRunResidents, residentRows } from './residentImport';
 import {
   commitVolunteerHours,
   dryRunVolunteerHours,
   volunteerHoursRows,
-  type VolunteerHoursDryRun,
 } from './volunteerHoursImport';
-import { caseRows, commitCases, dryRunCases, type CaseDryRun } from './caseImport';
+import { commitVolunteers, dryRunVolunteers, volunteerRows } from './volunteerImport';
 
 /**
  * The roster types the import screen offers, each one module: its columns, its dry run,
@@ -98,140 +84,91 @@ export interface RosterModule {
   ): Promise<Record<string, number>>;
 }
 
-const households: RosterModule = {
-  type: 'households',
-  columns: householdColumns,
-  dryRun: (db, sheet, mapping, today, onProgress) =>
-    dryRunHouseholds(db, sheet, mapping as ColumnMapping<HouseholdField>, today, onProgress),
-  plan(dry, choices) {
-    const plan = householdPlan(dry as HouseholdDryRun, choices);
-    const persons = plan.households.reduce((n, h) => n + h.rows.length, 0);
-    return {
-      problems: plan.problems,
-      counts: { households: plan.households.length, persons },
-      rows: persons,
-    };
-  },
-  commit: (db, ctx, input, options) =>
-    commitHouseholds(
-      db,
-      ctx,
-      {
-        ...input,
-        mapping: input.mapping as ColumnMapping<HouseholdField>,
-        dry: input.dry as HouseholdDryRun,
-      },
-      options,
-    ),
-};
+/** What a roster's plan step returns: see RosterModule.plan. */
+type RosterPlan = ReturnType<RosterModule['plan']>;
 
-const volunteers: RosterModule = {
-  type: 'volunteers',
-  columns: volunteerColumns,
-  dryRun: async (db, sheet, mapping, today, onProgress) => ({
-    ...(await dryRunVolunteers(
-      db,
-      sheet,
-      mapping as ColumnMapping<VolunteerField>,
-      today,
-      onProgress,
-    )),
-    matches: new Map(),
-  }),
-  plan(dry) {
-    const count = volunteerRows(dry as VolunteerDryRun).length;
-    return { problems: [], counts: { volunteers: count }, rows: count };
-  },
-  commit: (db, ctx, input, options) =>
-    commitVolunteers(
-      db,
-      ctx,
-      {
-        sheet: input.sheet,
-        mapping: input.mapping as ColumnMapping<VolunteerField>,
-        dry: input.dry as VolunteerDryRun,
-      },
-      options,
-    ),
-};
+/**
+ * One roster as a module: its shared definition (type and columns), its dry run, its
+ * plan (what the commit writes after the choices) and its commit, each typed by the
+ * roster's own fields and dry run; the screen's untyped mapping and dry run are
+ * narrowed here, in one place.
+ */
+function rosterModule<F extends string, D extends RosterDryRun>(
+  definition: { type: string; columns: readonly RosterColumn<F>[] },
+  dryRun: (
+    db: DeskDatabase,
+    sheet: RosterSheet,
+    mapping: ColumnMapping<F>,
+    today: string,
+    onProgress: (p: ImportProgress) => void,
+  ) => Promise<D>,
+  rowsOf: (dry: D, choices: ReadonlyMap<number, MatchChoice>) => RosterPlan,
+  commit: (
+    db: DeskDatabase,
+    ctx: WriteContext,
+    input: {
+      sheet: RosterSheet;
+      mapping: ColumnMapping<F>;
+      dry: D;
+      choices: ReadonlyMap<number, MatchChoice>;
+    },
+    options: CommitOptions,
+  ) => Promise<Record<string, number>>,
+): RosterModule {
+  return {
+    type: definition.type as RosterType,
+    columns: definition.columns,
+    dryRun: (db, sheet, mapping, today, onProgress) =>
+      dryRun(db, sheet, mapping as ColumnMapping<F>, today, onProgress),
+    plan: (dry, choices) => rowsOf(dry as D, choices),
+    commit: (db, ctx, input, options) =>
+      commit(
+        db,
+        ctx,
+        { ...input, mapping: input.mapping as ColumnMapping<F>, dry: input.dry as D },
+        options,
+      ),
+  };
+}
 
-const volunteerHours: RosterModule = {
-  type: 'volunteerHours',
-  columns: volunteerHoursColumns,
-  dryRun: (db, sheet, mapping, today, onProgress) =>
-    dryRunVolunteerHours(
-      db,
-      sheet,
-      mapping as ColumnMapping<VolunteerHoursField>,
-      today,
-      onProgress,
-    ),
-  plan(dry) {
-    const count = volunteerHoursRows(dry as VolunteerHoursDryRun).length;
-    return { problems: [], counts: { services: count }, rows: count };
-  },
-  commit: (db, ctx, input, options) =>
-    commitVolunteerHours(
-      db,
-      ctx,
-      {
-        sheet: input.sheet,
-        mapping: input.mapping as ColumnMapping<VolunteerHoursField>,
-        dry: input.dry as VolunteerHoursDryRun,
-      },
-      options,
-    ),
-};
+/** The plan of a roster whose commit writes one record of `name` per row it lists. */
+const counted =
+  <D>(name: string, rows: (dry: D) => number[]) =>
+  (dry: D): RosterPlan => {
+    const count = rows(dry).length;
+    return { problems: [], counts: { [name]: count }, rows: count };
+  };
 
-const residents: RosterModule = {
-  type: 'residents',
-  columns: residentColumns,
-  dryRun: (db, sheet, mapping, today, onProgress) =>
-    dryRunResidents(db, sheet, mapping as ColumnMapping<ResidentField>, today, onProgress),
-  plan(dry) {
-    const count = residentRows(dry as ResidentDryRun).length;
-    return { problems: [], counts: { residents: count }, rows: count };
-  },
-  commit: (db, ctx, input, options) =>
-    commitResidents(
-      db,
-      ctx,
-      {
-        sheet: input.sheet,
-        mapping: input.mapping as ColumnMapping<ResidentField>,
-        dry: input.dry as ResidentDryRun,
-      },
-      options,
-    ),
-};
-
-// 在保对象名册: each row a draft brought to 在保 by the step 名册转入 (caseImport.ts).
-const cases: RosterModule = {
-  type: 'cases',
-  columns: caseRosterColumns,
-  dryRun: (db, sheet, mapping, today, onProgress) =>
-    dryRunCases(db, sheet, mapping as ColumnMapping<CaseRosterField>, today, onProgress),
-  plan(dry) {
-    const count = caseRows(dry as CaseDryRun).length;
-    return { problems: [], counts: { cases: count }, rows: count };
-  },
-  commit: (db, ctx, input, options) =>
-    commitCases(
-      db,
-      ctx,
-      {
-        sheet: input.sheet,
-        mapping: input.mapping as ColumnMapping<CaseRosterField>,
-        dry: input.dry as CaseDryRun,
-      },
-      options,
-    ),
-};
+function householdRows(dry: HouseholdDryRun, choices: ReadonlyMap<number, MatchChoice>) {
+  const plan = householdPlan(dry, choices);
+  const persons = plan.households.reduce((n, h) => n + h.rows.length, 0);
+  return {
+    problems: plan.problems,
+    counts: { households: plan.households.length, persons },
+    rows: persons,
+  };
+}
 
 export const rosterModules: Record<RosterType, RosterModule> = {
-  households,
-  volunteers,
-  volunteerHours,
-  residents,
-  cases,
+  households: rosterModule(householdRoster, dryRunHouseholds, householdRows, commitHouseholds),
+  volunteers: rosterModule(
+    volunteerRoster,
+    dryRunVolunteers,
+    counted('volunteers', volunteerRows),
+    commitVolunteers,
+  ),
+  volunteerHours: rosterModule(
+    volunteerHoursRoster,
+    dryRunVolunteerHours,
+    counted('services', volunteerHoursRows),
+    commitVolunteerHours,
+  ),
+  residents: rosterModule(
+    residentRoster,
+    dryRunResidents,
+    counted('residents', residentRows),
+    commitResidents,
+  ),
+  // 在保对象名册: each row a draft brought to 在保 by the step 名册转入 (caseImport.ts).
+  cases: rosterModule(caseRoster, dryRunCases, counted('cases', caseRows), commitCases),
 };

@@ -17,7 +17,7 @@ import {
 } from '../../tables/communityTables';
 import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
-import { inChunks } from './chunks';
+import { readRowsInChunks } from './chunks';
 import { ImportCancelled, rowFailure, type ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
 
@@ -56,16 +56,11 @@ export async function dryRunVolunteerHours(
   const recorded = new Set<number>();
   const keys: { row: number; idNumber: string }[] = [];
   const refuse = (row: number, p: Omit<RowProblem, 'row'>) => problems.push({ row, ...p });
-  await inChunks(
-    sheet.rows.length,
-    async (start, end) => {
-      const good: Good[] = [];
-      for (let row = start; row < end; row++) {
-        const cells = cellsOf(sheet.rows[row] ?? [], mapping);
-        const { value, problems: own } = volunteerHoursRoster.readRow(cells, row, today);
-        problems.push(...own);
-        if (value) good.push({ row, value });
-      }
+  await readRowsInChunks(
+    { sheet, mapping, today },
+    volunteerHoursRoster,
+    problems,
+    async (good) => {
       const lookups = await chunkLookups(db, good);
       for (const { row, value } of good) {
         const byNumber = value.volunteerNumber

@@ -7,7 +7,7 @@ import { requireRole } from '../../permissions';
 import { volunteersTable } from '../../tables/communityTables';
 import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
-import { inChunks } from './chunks';
+import { readRowsInChunks } from './chunks';
 import { ImportCancelled, rowFailure, type ImportProgress } from './importRun';
 import type { RosterSheet } from './readSheet';
 
@@ -39,19 +39,20 @@ export async function dryRunVolunteers(
   const ids: { row: number; idNumber: string }[] = [];
   const numbers: { row: number; idNumber: string }[] = [];
   const refuse = (row: number, p: Omit<RowProblem, 'row'>) => problems.push({ row, ...p });
-  await inChunks(
-    sheet.rows.length,
-    async (start, end) => {
-      const good: { row: number; idNumber: string; number: string; name: string }[] = [];
-      for (let row = start; row < end; row++) {
-        const cells = cellsOf(sheet.rows[row] ?? [], mapping);
-        const { value, problems: own } = volunteerRoster.readRow(cells, row, today);
-        problems.push(...own);
-        if (!value) continue;
-        const number = value.volunteer.volunteerNumber.toUpperCase();
-        good.push({ row, idNumber: value.idNumber, number, name: value.volunteer.name });
-        ids.push({ row, idNumber: value.idNumber });
-        numbers.push({ row, idNumber: number });
+  await readRowsInChunks(
+    { sheet, mapping, today },
+    volunteerRoster,
+    problems,
+    async (rows) => {
+      const good = rows.map(({ row, value }) => ({
+        row,
+        idNumber: value.idNumber,
+        number: value.volunteer.volunteerNumber.toUpperCase(),
+        name: value.volunteer.name,
+      }));
+      for (const g of good) {
+        ids.push({ row: g.row, idNumber: g.idNumber });
+        numbers.push({ row: g.row, idNumber: g.number });
       }
       const found = await personsByIdNumbers(
         db,
