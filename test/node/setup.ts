@@ -7,11 +7,16 @@ import { setDataKeySource } from '../../renderer/src/db/atRest/keySource';
 // random data key (as each Electron profile has its own), kept for the process so a store
 // reopened by name opens with its key.
 const keys = new Map<string, Uint8Array>();
-setDataKeySource(({ databaseName }) => {
-  let key = keys.get(databaseName);
-  if (!key) {
-    key = newDataKey();
-    keys.set(databaseName, key);
-  }
-  return key;
-});
+
+export function restoreTestKeySource(): void {
+  setDataKeySource(({ databaseName }) => {
+    let key = keys.get(databaseName);
+    if (!key) {
+      key = newDataKey();
+      keys.set(databaseName, key);
+    }
+    return key;
+  });
+}
+
+restoreTestKeySource();

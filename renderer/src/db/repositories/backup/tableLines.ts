@@ -2,13 +2,20 @@ import type { Table } from 'dexie';
 import type { PayloadChunks } from '@shared/package/payloadChunks';
 import { utf8 } from '@shared/package/payloadChunks';
 import type { DeskDatabase } from '../../database';
+import { atRestMetaKey } from '../../atRest/storeKeys';
+import { passwordWrapsMetaKey } from '../../atRest/passwordWraps';
 
 /**
  * Meta rows that belong to this machine, not to the office's data: the desk's package
- * keys are non-extractable WebCrypto keys (no JSON, and no bytes to copy by design).
- * A restore keeps the restoring desk's own.
+ * keys are non-extractable WebCrypto keys (no JSON, and no bytes to copy by design);
+ * the store's at-rest key id and its password wraps name the key THIS store is sealed
+ * under (a restore seals the backup's rows under it). A restore keeps the desk's own.
  */
-export const machineMetaKeys: readonly string[] = ['packageKeys'];
+export const machineMetaKeys: readonly string[] = [
+  'packageKeys',
+  atRestMetaKey,
+  passwordWrapsMetaKey,
+];
 
 /** Rows per NDJSON line: small enough that no line is a large string. */
 const rowsPerLine = 2_000;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
+import {
+  hasCurrentWrap,
+  unlockWithPassword,
+  wrapForPassword,
+} from '../../../renderer/src/db/atRest/passwordWraps';
+import { openTestDesk, personInput } from '../../fakes/deskFixtures';
+import { write } from '../../../renderer/src/db/writePath';
+import { restoreTestKeySource } from '../setup';
+
+/** Issue #16 item 1: how a store with no OS key store (the web build) opens at login. */
+describe('the data key wrapped by each account password', () => {
+  it('opens the locked store with the right password only; an unknown name opens nothing', async () => {
+    const { db, ctx } = await openTestDesk();
+    const person = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+    await wrapForPassword(db, 'Registrar', 'correct horse battery');
+    expect(await hasCurrentWrap(db, 'registrar')).toBe(true);
+    db.close();
+
+    setDataKeySource(() => null); // a browser: no OS key store
+    try {
+      const locked = new DeskDatabase(db.name);
+      await locked.open();
+      expect(locked.atRest.keys).toBeNull();
+      await expect(locked.persons.get(person.id)).rejects.toThrow(/locked/);
+      expect(await unlockWithPassword(locked, 'registrar', 'wrong horse battery')).toBe(false);
+      expect(await unlockWithPassword(locked, 'nobody', 'correct horse battery')).toBe(false);
+      expect(locked.atRest.keys).toBeNull();
+      expect(await unlockWithPassword(locked, ' REGISTRAR ', 'correct horse battery')).toBe(true);
+      expect((await locked.persons.get(person.id))?.idNumber).toBe(person.idNumber);
+      locked.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+
+  it('a tampered wrap opens nothing', async () => {
+    const { db } = await openTestDesk();
+    await wrapForPassword(db, 'registrar', 'correct horse battery');
+    const row = await db.meta.get('atRestPasswordWraps');
+    const wraps = row?.value as Record<string, { sealedKey: string }>;
+    const wrap = wraps.registrar;
+    if (!wrap) throw new Error('no wrap');
+    wrap.sealedKey = `A${wrap.sealedKey.slice(1)}`;
+    await db.meta.put({ key: 'atRestPasswordWraps', value: wraps });
+    db.close();
+    setDataKeySource(() => null);
+    try {
+      const locked = new DeskDatabase(db.name);
+      expect(await unlockWithPassword(locked, 'registrar', 'correct horse battery')).toBe(false);
+      locked.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+});
