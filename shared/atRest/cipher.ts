@@ -19,6 +19,9 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { webCrypto } from '../package/webCrypto';
 
+/** What the token key also pins (an HMAC of it): the office recovery key's public half. */
+export const recoveryKeyPinLabel = 'recovery key';
+
 /** The data key's length: 256 bits. */
 export const dataKeyBytes = 32;
 

@@ -6,6 +6,8 @@ import { DeskDatabase } from '../db/database';
 import { setDataKeySource } from '../db/atRest/keySource';
 import { hasCurrentWrap, unlockWithPassword, wrapForPassword } from '../db/atRest/passwordWraps';
 import { installDataKey, isStoreSealed, loadDataKey } from '../db/atRest/storeKeys';
+import { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';
+import { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
 import { getDeskApi } from '../platform/deskApi';
 import {
   ensureDeviceId,
@@ -128,6 +130,10 @@ export const useSession = create<SessionState>((set, get) => ({
     // A store from before encryption, opened in a browser: sealed now under a new key.
     if (!db.atRest.keys) await installDataKey(db, db.atRest, newDataKey());
     if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
+    const recovery = await loadRecoveryKey(db);
+    if (recovery && !(await hasRecoveryWrap(db, recovery.publicKey))) {
+      await wrapForRecovery(db, recovery.publicKey);
+    }
     if (settings) {
       await ensureStaffRecords(db, {
         deviceId,

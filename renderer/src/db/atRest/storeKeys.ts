@@ -6,7 +6,12 @@
  * under a second key.
  */
 import type Dexie from 'dexie';
-import { deriveAtRestKeys, type AtRestKeys } from '@shared/atRest/cipher';
+import {
+  deriveAtRestKeys,
+  indexToken,
+  recoveryKeyPinLabel,
+  type AtRestKeys,
+} from '@shared/atRest/cipher';
 import { dataKeySource } from './keySource';
 import type { KeyHolder } from './middleware';
 import { sealInPlace } from './sealInPlace';
@@ -99,8 +104,23 @@ export async function installDataKey(
   holder.refused = null;
   if (!meta?.value) {
     await sealInPlace(db);
+    await pinRecoveryKey(db, keys);
     const value: AtRestMeta = { keyId: keys.keyId, sealedAt: new Date().toISOString() };
     await db.table('meta').put({ key: atRestMetaKey, value });
   }
   return true;
+}
+
+/**
+ * A desk from before encryption pins the recovery key it already had as it is first
+ * sealed (atRest/recoveryWrap.ts); after that, an unpinned row is a swapped one.
+ */
+async function pinRecoveryKey(db: Dexie, keys: AtRestKeys): Promise<void> {
+  const row = (await db.table('meta').get('backupRecoveryKey')) as
+    | { value?: { publicKey?: unknown; pin?: unknown } }
+    | undefined;
+  const value = row?.value;
+  if (!value || typeof value.publicKey !== 'string' || value.pin !== undefined) return;
+  const pin = indexToken(keys, recoveryKeyPinLabel, value.publicKey);
+  await db.table('meta').put({ key: 'backupRecoveryKey', value: { ...value, pin } });
 }

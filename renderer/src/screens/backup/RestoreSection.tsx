@@ -26,6 +26,13 @@ interface Chosen {
 export function RestoreSection(props: { firstRun?: boolean } = {}) {
   const { t, language } = useT();
   const db = useSession((s) => s.db);
+  // The restored desk opens at its login, in this same page: a reload would drop the
+  // store's key, which a browser gets back only by a password the restored accounts have
+  // not yet given on this PC (atRest/passwordWraps.ts).
+  const reopen = async () => {
+    useSession.setState({ user: null });
+    await useSession.getState().init();
+  };
   const [chosen, setChosen] = useState<Chosen | null>(null);
   const [words, setWords] = useState('');
   const [asking, setAsking] = useState(false);
@@ -121,7 +128,7 @@ export function RestoreSection(props: { firstRun?: boolean } = {}) {
             severity="success"
             data-testid="backup-restored"
             action={
-              <Button color="inherit" size="small" onClick={() => window.location.reload()}>
+              <Button color="inherit" size="small" onClick={() => void reopen()}>
                 {t('backup.restore.reload')}
               </Button>
             }

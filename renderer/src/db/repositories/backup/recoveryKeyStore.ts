@@ -2,6 +2,7 @@ import { keyId } from '@shared/package/keys';
 import { recoveryKeyPair, validRecoveryWords } from '@shared/backup/recoveryKey';
 import { AppError } from '@shared/errors/appError';
 import type { DeskDatabase } from '../../database';
+import { recoveryKeyPin, wrapForRecovery } from '../../atRest/recoveryWrap';
 import { requireRole } from '../../permissions';
 import type { WriteContext } from '../../writeContext';
 
@@ -16,12 +17,41 @@ export interface StoredRecoveryKey {
   keyId: string;
   setAt: string;
   setBy: string;
+  /** The public key's pin under the store's data key (atRest/recoveryWrap.ts). */
+  pin?: string;
 }
 
+/**
+ * The recovery key, if one is set AND pinned to this store's data key: a row without its
+ * pin, or with another's, was not written by this desk (someone swapped in their own
+ * public key so that later backups open with their words) and is ignored — the backup
+ * screen then asks for the recovery key to be set up again.
+ */
 export async function loadRecoveryKey(db: DeskDatabase): Promise<StoredRecoveryKey | null> {
   const row = await db.meta.get(recoveryKeyKey);
   const value = row?.value as Partial<StoredRecoveryKey> | undefined;
-  return value?.publicKey && value.keyId ? (value as StoredRecoveryKey) : null;
+  if (!value?.publicKey || !value.keyId) return null;
+  const pin = recoveryKeyPin(db, value.publicKey);
+  return pin !== null && value.pin === pin ? (value as StoredRecoveryKey) : null;
+}
+
+/**
+ * After a restore: the backup's recovery key row came with the backup, pinned under the
+ * old store's key. The words just typed prove it: when they are its words, it is pinned
+ * anew and the data key wrapped for it.
+ */
+export async function adoptRecoveryKeyAfterRestore(
+  db: DeskDatabase,
+  words: readonly string[],
+): Promise<void> {
+  const row = await db.meta.get(recoveryKeyKey);
+  const value = row?.value as Partial<StoredRecoveryKey> | undefined;
+  if (!value?.publicKey) return;
+  const { publicKey } = await recoveryKeyPair(words);
+  const pin = recoveryKeyPin(db, publicKey);
+  if (value.publicKey !== publicKey || pin === null) return;
+  await db.meta.put({ key: recoveryKeyKey, value: { ...value, pin } });
+  await wrapForRecovery(db, publicKey);
 }
 
 /**
@@ -52,7 +82,9 @@ export async function confirmRecoveryKey(
     keyId: await keyId(publicKey),
     setAt: ctx.now().toISOString(),
     setBy: ctx.actor.name,
+    pin: recoveryKeyPin(db, publicKey) ?? '',
   };
   await db.meta.put({ key: recoveryKeyKey, value: stored });
+  await wrapForRecovery(db, publicKey);
   return stored;
 }

@@ -12,6 +12,7 @@ import { backupFileName } from '@shared/backup/fileName';
 import { markSeqCheck } from './seqCheck';
 import { machineMetaKeys } from './tableLines';
 import { upgradeBackupTables } from './upgradeBackup';
+import { adoptRecoveryKeyAfterRestore } from './recoveryKeyStore';
 
 /** Meta counters a restore never moves back (the device seq has its own check: seqCheck.ts). */
 const forwardOnlyMetaKeys = ['packageNumber'] as const;
@@ -76,6 +77,7 @@ export async function restoreBackup(
     await markSeqCheck(db);
     await recordBackupMade(db, { at: manifest.createdAt, fileName: backupFileName(manifest) });
   });
+  await adoptRecoveryKeyAfterRestore(db, words);
   return { manifest, counts: manifest.counts };
 }
 

@@ -4,6 +4,7 @@ import { utf8 } from '@shared/package/payloadChunks';
 import type { DeskDatabase } from '../../database';
 import { atRestMetaKey } from '../../atRest/storeKeys';
 import { passwordWrapsMetaKey } from '../../atRest/passwordWraps';
+import { recoveryWrapMetaKey } from '../../atRest/recoveryWrap';
 
 /**
  * Meta rows that belong to this machine, not to the office's data: the desk's package
@@ -15,6 +16,7 @@ export const machineMetaKeys: readonly string[] = [
   'packageKeys',
   atRestMetaKey,
   passwordWrapsMetaKey,
+  recoveryWrapMetaKey,
 ];
 
 /** Rows per NDJSON line: small enough that no line is a large string. */

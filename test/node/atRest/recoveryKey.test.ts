@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { newRecoveryWords, recoveryKeyPair } from '@shared/backup/recoveryKey';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
+import { unlockWithRecoveryWords } from '../../../renderer/src/db/atRest/recoveryWrap';
+import { makeBackup } from '../../../renderer/src/db/repositories/backup/makeBackup';
+import {
+  confirmRecoveryKey,
+  loadRecoveryKey,
+} from '../../../renderer/src/db/repositories/backup/recoveryKeyStore';
+import { openOfficeDesk } from '../../support/syncDesks';
+import { registerNth, typedBack } from '../backup/backupFixtures';
+import { restoreTestKeySource } from '../setup';
+
+/** Issue #16 item 1: the office recovery key opens the store, and cannot be swapped. */
+describe('the data key wrapped for the office recovery key', () => {
+  it('the 24 words open a store no password and no OS key store opens; other words do not', async () => {
+    const desk = await openOfficeDesk('office-rk', 'R1');
+    const person = await registerNth(desk.db, desk.ctx, 0);
+    const words = newRecoveryWords();
+    await confirmRecoveryKey(desk.db, desk.as('supervisor'), words, typedBack(words));
+    desk.db.close();
+    setDataKeySource(() => null);
+    try {
+      const locked = new DeskDatabase(desk.db.name);
+      await locked.open();
+      expect(locked.atRest.keys).toBeNull();
+      expect(await unlockWithRecoveryWords(locked, newRecoveryWords())).toBe(false);
+      expect(locked.atRest.keys).toBeNull();
+      expect(await unlockWithRecoveryWords(locked, words)).toBe(true);
+      expect((await locked.persons.get(person.id))?.name).toBe(person.name);
+      locked.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+
+  it('a recovery key row swapped in the profile (an attacker’s own public key) is ignored: no backup is sealed for it', async () => {
+    const desk = await openOfficeDesk('office-rk2', 'R2');
+    await registerNth(desk.db, desk.ctx, 0);
+    const supervisor = desk.as('supervisor');
+    const words = newRecoveryWords();
+    await confirmRecoveryKey(desk.db, supervisor, words, typedBack(words));
+    expect(await loadRecoveryKey(desk.db)).not.toBeNull();
+
+    // The attacker writes meta directly (no data key): their public key, the old pin or none.
+    const theirs = await recoveryKeyPair(newRecoveryWords());
+    const row = await desk.db.meta.get('backupRecoveryKey');
+    const value = row?.value as Record<string, unknown>;
+    await desk.db.meta.put({
+      key: 'backupRecoveryKey',
+      value: { ...value, publicKey: theirs.publicKey },
+    });
+    expect(await loadRecoveryKey(desk.db)).toBeNull();
+    const { pin: _pin, ...unpinned } = value;
+    await desk.db.meta.put({
+      key: 'backupRecoveryKey',
+      value: { ...unpinned, publicKey: theirs.publicKey },
+    });
+    expect(await loadRecoveryKey(desk.db)).toBeNull();
+    await expect(makeBackup(desk.db, supervisor)).rejects.toThrow();
+  });
+});
