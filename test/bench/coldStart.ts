@@ -145,10 +145,10 @@ export async function runColdStart(
       );
       await page.goto(`${origin}/__bench/loader.html`);
       log('cold start: loading the office into the app database…');
-      loaded = await page.evaluate(([s, z]) => window.coldStartLoader.loadOffice(s, z), [
-        seed,
-        size,
-      ] as const);
+      loaded = await page.evaluate(
+        ([s, z, u, p]) => window.coldStartLoader.loadOffice(s, z, u, p),
+        [seed, size, admin.username, admin.password] as const,
+      );
       log(`cold start: ${loaded.records} records loaded in ${loaded.loadMs} ms`);
     } finally {
       await setup.close();

@@ -105,8 +105,15 @@ export class DeskDatabase extends Dexie {
   /** The data key the at-rest middleware seals and opens rows with (atRest/). */
   readonly atRest: StoreKeys;
 
-  /** `upToVersion` exists for migration tests, which open an older schema on purpose. */
-  constructor(name: string = defaultDatabaseName, upToVersion: number = latestSchemaVersion) {
+  /**
+   * `upToVersion` exists for migration tests, which open an older schema on purpose;
+   * `plain` for the bench's raw baselines (the same tables with no at-rest sealing).
+   */
+  constructor(
+    name: string = defaultDatabaseName,
+    upToVersion: number = latestSchemaVersion,
+    options: { plain?: boolean } = {},
+  ) {
     super(name);
     this.atRest = newStoreKeys(name);
     for (const v of schemaVersions) {
@@ -116,7 +123,7 @@ export class DeskDatabase extends Dexie {
     }
     // A store at a schema from before encryption (only migration tests open one) is
     // plain, as such a desk was; from schema 16 on every personal row is sealed.
-    this.atRest.sealing = upToVersion >= atRestSchemaVersion.version;
+    this.atRest.sealing = options.plain !== true && upToVersion >= atRestSchemaVersion.version;
     if (this.atRest.sealing) this.use(atRestMiddleware(this.atRest));
     // Before the first query runs: the source's key checked, an unsealed store sealed.
     this.on('ready', (vipDb: Dexie) => openWithSource(vipDb, this.atRest));

@@ -22,6 +22,9 @@ import {
   type GeneratedRecord,
   type OfficeSize,
 } from '../generator';
+import { useBenchDataKeys } from '../benchDataKeys';
+
+useBenchDataKeys();
 
 async function bulkLoad(db: DeskDatabase, records: GeneratedRecord[], chunk = 5_000) {
   for (let i = 0; i < records.length; i += chunk) {

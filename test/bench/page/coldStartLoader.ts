@@ -7,13 +7,19 @@
  */
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { loadSettings } from '../../../renderer/src/db/repositories/settings';
+import { unlockWithPassword } from '../../../renderer/src/db/atRest/passwordWraps';
 import { leadRole } from '@shared/domain/roles';
 import { generateOffice, RecordStamper, type GeneratedRecord, type OfficeSize } from '../generator';
 
-async function loadOffice(seed: number, size: OfficeSize) {
+async function loadOffice(seed: number, size: OfficeSize, username: string, password: string) {
   const db = new DeskDatabase();
   await db.open();
   try {
+    // The app's store is sealed under the key its first run made: opened here as a
+    // browser login opens it (docs/at-rest.md).
+    if (!(await unlockWithPassword(db, username, password))) {
+      throw new Error('The administrator password does not open the store.');
+    }
     const settings = await loadSettings(db);
     const admin = (await db.users.toArray())[0];
     if (!settings || !admin) throw new Error('Run the first run before loading the office.');

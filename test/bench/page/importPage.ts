@@ -22,6 +22,10 @@ import {
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { write } from '../../../renderer/src/db/writePath';
 import { testOfficeId, testSettings } from '../../fakes/deskFixtures';
+import { latestSchemaVersion } from '../../../renderer/src/db/schema';
+import { useBenchDataKeys } from '../benchDataKeys';
+
+useBenchDataKeys();
 
 const relations = ['户主', '配偶', '子', '女'];
 
@@ -154,7 +158,9 @@ const importBench = {
     // The raw side: the same records, bulkPut in pages of 1,000, one transaction a page.
     const persons = await db.persons.toArray();
     const households = await db.households.toArray();
-    const rawDb = new DeskDatabase(`bench-import-raw-${Date.now()}`);
+    const rawDb = new DeskDatabase(`bench-import-raw-${Date.now()}`, latestSchemaVersion, {
+      plain: true,
+    });
     await rawDb.open();
     const t4 = performance.now();
     for (let i = 0; i < persons.length; i += 1000) {

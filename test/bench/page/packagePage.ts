@@ -13,6 +13,9 @@ import { ensureDeviceKeys, pinHqKeys } from '../../../renderer/src/sync/packages
 import { exportPackage } from '../../../renderer/src/sync/packages/exportPackage';
 import type { PackagePhase } from '../../../renderer/src/sync/packages/packageTypes';
 import { accountRecord, createOps, generateOffice, RecordStamper } from '../generator';
+import { useBenchDataKeys } from '../benchDataKeys';
+
+useBenchDataKeys();
 
 let desk: { db: DeskDatabase; deviceId: string } | null = null;
 // The queue's author: the desk's administrator, whose own account is its first op

@@ -24,6 +24,10 @@ import {
   type OfficeSize,
 } from '../generator';
 import { seededRandom } from '../../support/seededRandom';
+import { latestSchemaVersion } from '../../../renderer/src/db/schema';
+import { useBenchDataKeys } from '../benchDataKeys';
+
+useBenchDataKeys();
 
 export interface Percentiles {
   samples: number;
@@ -218,7 +222,7 @@ const bench = {
    */
   async applyBoth(pageSize: number) {
     const stamp = Date.now();
-    const rawDb = new DeskDatabase(`bench-raw-${stamp}`);
+    const rawDb = new DeskDatabase(`bench-raw-${stamp}`, latestSchemaVersion, { plain: true });
     const realDb = new DeskDatabase(`bench-apply-${stamp}`);
     await rawDb.open();
     await realDb.open();
