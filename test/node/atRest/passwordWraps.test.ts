@@ -9,6 +9,7 @@ import {
 import { openTestDesk, personInput } from '../../fakes/deskFixtures';
 import { write } from '../../../renderer/src/db/writePath';
 import { restoreTestKeySource } from '../setup';
+import { authenticate, createUser } from '../../../renderer/src/db/repositories/users';
 
 /** Issue #16 item 1: how a store with no OS key store (the web build) opens at login. */
 describe('the data key wrapped by each account password', () => {
@@ -38,6 +39,38 @@ describe('the data key wrapped by each account password', () => {
     }
   });
 
+  it('an account created by the administrator opens the store; its login hashes once, another account proves nothing', async () => {
+    const { db, as } = await openTestDesk();
+    const clerk = await createUser(db, as('admin'), {
+      username: 'wang',
+      displayName: '王登记',
+      roles: ['registrar'],
+      password: 'window-01',
+    });
+    await createUser(db, as('admin'), {
+      username: 'li',
+      displayName: '李登记',
+      roles: ['registrar'],
+      password: 'window-02',
+    });
+    db.close();
+    setDataKeySource(() => null);
+    try {
+      const locked = new DeskDatabase(db.name);
+      expect(await unlockWithPassword(locked, 'wang', 'window-01')).toBe(true);
+      expect(locked.atRest.provenByWrap?.username).toBe('wang');
+      // The proof is wang's: li's login still hashes li's password, and a wrong one fails.
+      expect(await authenticate(locked, 'li', 'window-01')).toBeNull();
+      expect(locked.atRest.provenByWrap).toBeUndefined();
+      expect((await authenticate(locked, 'li', 'window-02'))?.username).toBe('li');
+      expect(await unlockWithPassword(locked, 'wang', 'window-01')).toBe(true); // already open
+      expect((await authenticate(locked, 'wang', 'window-01'))?.id).toBe(clerk.id);
+      locked.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+
   it('a tampered wrap opens nothing', async () => {
     const { db } = await openTestDesk();
     await wrapForPassword(db, 'registrar', 'correct horse battery');
@@ -45,7 +78,7 @@ describe('the data key wrapped by each account password', () => {
     const wraps = row?.value as Record<string, { sealedKey: string }>;
     const wrap = wraps.registrar;
     if (!wrap) throw new Error('no wrap');
-    wrap.sealedKey = `A${wrap.sealedKey.slice(1)}`;
+    wrap.sealedKey = `${wrap.sealedKey.startsWith('A') ? 'B' : 'A'}${wrap.sealedKey.slice(1)}`;
     await db.meta.put({ key: 'atRestPasswordWraps', value: wraps });
     db.close();
     setDataKeySource(() => null);

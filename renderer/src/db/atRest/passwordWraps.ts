@@ -11,6 +11,8 @@
  * administrator creates an account or resets a password, when an account changes its
  * own, and at a login with no wrap yet (an account that came from another desk).
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { fromBase64, toBase64 } from '@shared/package/webCrypto';
 import {
   defaultPasswordIterations,
@@ -28,6 +30,22 @@ interface PasswordWrap {
   iterations: number;
   iv: string;
   sealedKey: string;
+  /**
+   * SHA-256 of the account's password hash when the wrap was made: a login that opened
+   * the store with this wrap has proven that password, and when the account's hash is
+   * still this one the login skips hashing it a second time (passwordProvenByWrap).
+   */
+  forHash?: string;
+}
+
+/** What a login learns when its password opened the store. */
+export interface ProvenByWrap {
+  username: string;
+  forHash: string;
+}
+
+export function hashDigest(passwordHash: string): string {
+  return bytesToHex(sha256(utf8ToBytes(passwordHash)));
 }
 
 type Wraps = Record<string, PasswordWrap>;
@@ -65,11 +83,13 @@ export async function wrapForPassword(
     key,
     dataKey as BufferSource,
   );
+  const account = await db.users.where('username').equals(username.trim()).first();
   const wrap: PasswordWrap = {
     salt: toBase64(salt),
     iterations,
     iv: toBase64(iv),
     sealedKey: toBase64(new Uint8Array(sealed)),
+    ...(account ? { forHash: hashDigest(account.passwordHash) } : {}),
   };
   await db.transaction('rw', db.meta, async () => {
     const wraps = await readWraps(db);
@@ -110,5 +130,8 @@ export async function unlockWithPassword(
   } catch {
     return false;
   }
-  return installDataKey(db, db.atRest, dataKey);
+  if (!(await installDataKey(db, db.atRest, dataKey))) return false;
+  if (wrap.forHash)
+    db.atRest.provenByWrap = { username: wrapName(username), forHash: wrap.forHash };
+  return true;
 }

@@ -25,6 +25,8 @@ export interface StoreKeys extends KeyHolder {
   pending: Promise<Uint8Array | null> | null;
   /** False for a store opened at a schema from before encryption (migration tests). */
   sealing: boolean;
+  /** The account whose password just opened the store, and the hash it was wrapped for. */
+  provenByWrap?: { username: string; forHash: string };
 }
 
 export const atRestMetaKey = 'atRest';
@@ -117,8 +119,7 @@ export async function installDataKey(
  */
 async function pinRecoveryKey(db: Dexie, keys: AtRestKeys): Promise<void> {
   const row = (await db.table('meta').get('backupRecoveryKey')) as
-    | { value?: { publicKey?: unknown; pin?: unknown } }
-    | undefined;
+    { value?: { publicKey?: unknown; pin?: unknown } } | undefined;
   const value = row?.value;
   if (!value || typeof value.publicKey !== 'string' || value.pin !== undefined) return;
   const pin = indexToken(keys, recoveryKeyPinLabel, value.publicKey);

@@ -5,7 +5,7 @@ import type { LocalUserData } from '@shared/domain/localUser';
 import type { StaffMemberData } from '@shared/domain/staff';
 import type { StoredRecord } from '@shared/records/envelope';
 import { hashPassword, minPasswordLength, verifyNobody, verifyPassword } from '../../auth/password';
-import { wrapForPassword } from '../atRest/passwordWraps';
+import { hashDigest, wrapForPassword } from '../atRest/passwordWraps';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
 import { write, type Writer } from '../writePath';
@@ -185,6 +185,15 @@ export async function authenticate(
 ): Promise<LocalUser | null> {
   const user = await db.users.where('username').equals(username.trim()).first();
   if (!user || user.disabled || user.deleted) return verifyNobody(password).then(() => null);
+  // The password just opened the store through its wrap, made for this very hash: proven.
+  const proven = db.atRest.provenByWrap;
+  db.atRest.provenByWrap = undefined;
+  if (
+    proven?.username === username.trim().toLowerCase() &&
+    proven.forHash === hashDigest(user.passwordHash)
+  ) {
+    return user;
+  }
   const ok = await verifyPassword(password, {
     hash: user.passwordHash,
     salt: user.passwordSalt,
