@@ -1,8 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build as esbuild } from 'esbuild';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchDeskBrowser } from './browser';
 import { compact, pdfPageTexts } from './pdfText';
+import { admin } from '../deskSession';
+import type {} from './page/storeAccess';
 
 /** Where screenshots go when asked for (DESK_SCREENSHOTS=/tmp/shots-…); else none are taken. */
 export const screenshotsDir = process.env.DESK_SCREENSHOTS;
@@ -76,66 +80,76 @@ export function deskPage(ready?: (page: Page) => Promise<void>): DeskPage {
   return desk;
 }
 
-/**
- * Records written straight into the desk's IndexedDB stores, where a pull from HQ would
- * write them (reference data, a seed): `records` maps a store to its records.
- */
-export async function putInStore(page: Page, records: Record<string, unknown[]>): Promise<void> {
-  await page.evaluate(async (byStore) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('minzheng-desk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error as Error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(Object.keys(byStore), 'readwrite');
-      for (const [store, rows] of Object.entries(byStore))
-        for (const r of rows) tx.objectStore(store).put(r);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error as Error);
-    });
-    db.close();
-  }, records);
+/** Whose password opens the store for the helpers below (the first run's administrator). */
+export type StoreAccount = { username: string; password: string };
+
+let accessScript: Promise<string> | null = null;
+
+/** The page-side store access (page/storeAccess.ts), bundled once per test process. */
+function storeAccessScript(): Promise<string> {
+  accessScript ??= esbuild({
+    entryPoints: [fileURLToPath(new URL('./page/storeAccess.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    alias: { '@shared': fileURLToPath(new URL('../../../shared', import.meta.url)) },
+    logLevel: 'warning',
+  }).then((r) => r.outputFiles[0]?.text ?? '');
+  return accessScript;
 }
 
-/** Reads every record of one of the desk's IndexedDB stores, as the store holds it. */
+/** Evaluated, not a script tag: the desk's CSP allows no inline script. */
+async function withStoreAccess(page: Page): Promise<void> {
+  const ready = await page.evaluate(() => 'deskStoreAccess' in window);
+  if (!ready) await page.evaluate(await storeAccessScript());
+}
+
+/**
+ * Records written into the desk's stores, where a pull from HQ would write them
+ * (reference data, a seed): `records` maps a store to its records. The store is opened
+ * as a login opens it (its rows are sealed at rest: docs/at-rest.md).
+ */
+export async function putInStore(
+  page: Page,
+  records: Record<string, unknown[]>,
+  account: StoreAccount = admin,
+): Promise<void> {
+  await withStoreAccess(page);
+  await page.evaluate(([r, a]) => window.deskStoreAccess.put(r, a), [records, account] as const);
+}
+
+/** Reads every record of one of the desk's stores, as the desk reads it (opened). */
 export async function readStore<T = Record<string, unknown>>(
   page: Page,
   store: string,
+  account: StoreAccount = admin,
 ): Promise<T[]> {
-  return page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('minzheng-desk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error as Error);
-    });
-    const all = await new Promise<never>((resolve, reject) => {
-      const request = db.transaction(name).objectStore(name).getAll();
-      request.onsuccess = () => resolve(request.result as never);
-      request.onerror = () => reject(request.error as Error);
-    });
-    db.close();
-    return all;
-  }, store);
+  await withStoreAccess(page);
+  return (await page.evaluate(([s, a]) => window.deskStoreAccess.read(s, a), [
+    store,
+    account,
+  ] as const)) as T[];
 }
 
-/** Deletes records by key from one of the desk's IndexedDB stores. */
-export async function deleteFromStore(page: Page, store: string, keys: (string | number)[]) {
-  await page.evaluate(
-    async ({ name, ids }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('minzheng-desk');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error as Error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(name, 'readwrite');
-        for (const id of ids) tx.objectStore(name).delete(id);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error as Error);
-      });
-      db.close();
-    },
-    { name: store, ids: keys },
-  );
+/** Every store of the desk, opened, as JSON text (what the desk holds, sealed or not). */
+export async function readEveryStore(page: Page, account: StoreAccount = admin): Promise<string> {
+  await withStoreAccess(page);
+  return page.evaluate((a) => window.deskStoreAccess.readAll(a), account);
+}
+
+/** Deletes records by key from one of the desk's stores. */
+export async function deleteFromStore(
+  page: Page,
+  store: string,
+  keys: (string | number)[],
+  account: StoreAccount = admin,
+) {
+  await withStoreAccess(page);
+  await page.evaluate(([s, k, a]) => window.deskStoreAccess.remove(s, k, a), [
+    store,
+    keys,
+    account,
+  ] as const);
 }

@@ -13,6 +13,7 @@ import {
 } from '../../support/fakeIdCardReader';
 import { startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { readEveryStore } from './deskPage';
 import { dateShown } from './dateInput';
 
 /**
@@ -300,27 +301,8 @@ it('读卡 shows the card against the registry, differences marked; taken values
   // The photo was shown three times and kept nowhere: no IndexedDB store of the desk
   // (records, queue, drafts, meta) holds any part of it.
   const piece = cardPhotoBase64().slice(2000, 2060);
-  const stored = await page.evaluate(async () => {
-    const found: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name as string);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const rows = await new Promise<unknown[]>((resolve, reject) => {
-          const all = db.transaction(store).objectStore(store).getAll();
-          all.onsuccess = () => resolve(all.result as unknown[]);
-          all.onerror = () => reject(all.error);
-        });
-        found.push(JSON.stringify(rows));
-      }
-      db.close();
-    }
-    return found.join('\n');
-  });
+  // Read as the desk reads its store (rows sealed at rest are opened: docs/at-rest.md).
+  const stored = await readEveryStore(page);
   expect(stored.length).toBeGreaterThan(1000);
   expect(stored).toContain('按身份证更正姓名和户籍地址');
   expect(stored).not.toContain(piece);

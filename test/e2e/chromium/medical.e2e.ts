@@ -6,6 +6,7 @@ import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { typeDate } from './dateInput';
+import { putInStore, readStore } from './deskPage';
 
 /**
  * 医疗救助 end to end in Chromium on real IndexedDB: a 低保 case the county confirmed
@@ -56,88 +57,67 @@ async function registerAlone(person: { name: string; id: string }, village: stri
  * month, paid from this month (the desk cannot confirm at the county by itself).
  */
 async function pullConfirmedCase(idNumber: string, decidedOn: string, paymentFrom: string) {
-  await page.evaluate(
-    async ({ idNumber, decidedOn, paymentFrom }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('minzheng-desk');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(new Error('open'));
-      });
-      const read = <T>(store: string) =>
-        new Promise<T[]>((resolve) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => resolve(r.result as T[]);
-        });
-      const persons = await read<{
-        id: string;
-        idNumber: string;
-        householdId: string;
-        officeId: string;
-      }>('persons');
-      const p = persons.find((x) => x.idNumber === idNumber);
-      if (!p) throw new Error('no person');
-      const at = `${decidedOn}T02:00:00.000Z`;
-      const record = {
-        id: '01900000-0000-7000-8000-00000000c0de',
-        officeId: p.officeId,
-        version: 9,
-        hqVersion: 9,
-        hlc: `${Date.parse(at).toString(36)}:0:hq`,
-        createdAt: at,
-        createdBy: 'county',
-        updatedAt: at,
-        updatedBy: 'county',
-        deleted: false,
-        programme: 'dibao',
-        householdId: p.householdId,
-        applicantPersonId: p.id,
-        applicantName: '王芳',
-        category: 'rural',
-        areaCode: '330102',
-        coveredPersonIds: [p.id],
-        income: { wagesFen: 0, businessFen: 0, propertyFen: 0, transferFen: 0 },
-        deductionsFen: 0,
-        assets: { depositsFen: 0, securitiesFen: 0, vehicles: 0, extraHousingUnits: 0, note: '' },
-        applicationDate: decidedOn,
-        benefit: {
-          standardId: null,
-          standardFen: 63200,
-          coveredCount: 1,
-          countedIncomeFen: 0,
-          benefitFen: 63200,
-          classification: 'dibao',
-          computedForDate: decidedOn,
-          parts: [],
-        },
-        status: 'active',
-        statusChangedAt: at,
-        acceptedOn: decidedOn,
-        noticeStartedOn: decidedOn,
-        noticeEnd: decidedOn,
-        decisionDue: null,
-        decidedOn,
-        paymentFrom,
-        endedOn: null,
-        paymentTo: null,
-        helpedFirstOn: null,
-        paperworkDue: null,
-        reviewedOn: null,
-        reviewDue: null,
-        phaseOutUntil: null,
-        programmeFacts: {},
-        previousCaseId: null,
-        searchTokens: ['王芳'],
-      };
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('cases', 'readwrite');
-        tx.objectStore('cases').put(record);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(new Error('put'));
-      });
-      db.close();
+  const persons = await readStore<{
+    id: string;
+    idNumber: string;
+    householdId: string;
+    officeId: string;
+  }>(page, 'persons');
+  const p = persons.find((x) => x.idNumber === idNumber);
+  if (!p) throw new Error('no person');
+  const at = `${decidedOn}T02:00:00.000Z`;
+  const record = {
+    id: '01900000-0000-7000-8000-00000000c0de',
+    officeId: p.officeId,
+    version: 9,
+    hqVersion: 9,
+    hlc: `${Date.parse(at).toString(36)}:0:hq`,
+    createdAt: at,
+    createdBy: 'county',
+    updatedAt: at,
+    updatedBy: 'county',
+    deleted: false,
+    programme: 'dibao',
+    householdId: p.householdId,
+    applicantPersonId: p.id,
+    applicantName: '王芳',
+    category: 'rural',
+    areaCode: '330102',
+    coveredPersonIds: [p.id],
+    income: { wagesFen: 0, businessFen: 0, propertyFen: 0, transferFen: 0 },
+    deductionsFen: 0,
+    assets: { depositsFen: 0, securitiesFen: 0, vehicles: 0, extraHousingUnits: 0, note: '' },
+    applicationDate: decidedOn,
+    benefit: {
+      standardId: null,
+      standardFen: 63200,
+      coveredCount: 1,
+      countedIncomeFen: 0,
+      benefitFen: 63200,
+      classification: 'dibao',
+      computedForDate: decidedOn,
+      parts: [],
     },
-    { idNumber, decidedOn, paymentFrom },
-  );
+    status: 'active',
+    statusChangedAt: at,
+    acceptedOn: decidedOn,
+    noticeStartedOn: decidedOn,
+    noticeEnd: decidedOn,
+    decisionDue: null,
+    decidedOn,
+    paymentFrom,
+    endedOn: null,
+    paymentTo: null,
+    helpedFirstOn: null,
+    paperworkDue: null,
+    reviewedOn: null,
+    reviewDue: null,
+    phaseOutUntil: null,
+    programmeFacts: {},
+    previousCaseId: null,
+    searchTokens: ['王芳'],
+  };
+  await putInStore(page, { cases: [record] });
 }
 
 it('lists derived and hand coverage, corrects and ends a hand record, and exports the month', async () => {

@@ -2,7 +2,7 @@ import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { deskPage } from './deskPage';
+import { deskPage, readStore } from './deskPage';
 
 /**
  * The papers in Chromium on real IndexedDB: two households of 东村 taken to 公示 through
@@ -109,24 +109,13 @@ async function delegationArrives() {
   });
 }
 
-/** The access log's entries for printed papers, as stored (masked subjects only). */
+/** The access log's entries for printed papers, as the desk reads them (masked subjects only). */
 async function paperLog(): Promise<{ purpose: string; maskedSubject: string; action: string }[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('minzheng-desk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error as Error);
-    });
-    const all = await new Promise<{ purpose: string; maskedSubject: string; action: string }[]>(
-      (resolve, reject) => {
-        const request = db.transaction('accessLog').objectStore('accessLog').getAll();
-        request.onsuccess = () => resolve(request.result as never);
-        request.onerror = () => reject(request.error as Error);
-      },
-    );
-    db.close();
-    return all.filter((e) => e.purpose.startsWith('paper:'));
-  });
+  const all = await readStore<{ purpose: string; maskedSubject: string; action: string }>(
+    page,
+    'accessLog',
+  );
+  return all.filter((e) => e.purpose.startsWith('paper:'));
 }
 
 declare global {
@@ -142,25 +131,32 @@ async function printCopy(): Promise<string> {
 
 /**
  * window.print, stood in for: records what the print copy held at the moment of
- * printing and how many paper prints the access log held then.
+ * printing and how many access-log entries had been added by then.
  */
 async function capturePrints() {
-  await page.evaluate(() => {
+  await page.evaluate(async () => {
+    // The access log's rows are sealed at rest, but they can be counted: how many there
+    // were as printing was set up, and how many the moment the print starts.
+    const count = () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('minzheng-desk');
+        open.onsuccess = () => {
+          const request = open.result.transaction('accessLog').objectStore('accessLog').count();
+          request.onsuccess = () => {
+            resolve(request.result);
+            open.result.close();
+          };
+        };
+      });
+    const before = await count();
     window.printedPapers = [];
     window.print = () => {
       const text = document.querySelector('.desk-print-only')?.textContent ?? '';
       const entry = { text, logged: -1 };
       window.printedPapers.push(entry);
-      const open = indexedDB.open('minzheng-desk');
-      open.onsuccess = () => {
-        const request = open.result.transaction('accessLog').objectStore('accessLog').getAll();
-        request.onsuccess = () => {
-          entry.logged = (request.result as { purpose: string }[]).filter((e) =>
-            e.purpose.startsWith('paper:'),
-          ).length;
-          open.result.close();
-        };
-      };
+      void count().then((n) => {
+        entry.logged = n - before;
+      });
     };
   });
 }

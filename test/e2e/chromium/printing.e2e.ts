@@ -2,7 +2,7 @@ import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { deskPage, putInStore } from './deskPage';
+import { deskPage, putInStore, readStore } from './deskPage';
 import { compact } from './pdfText';
 import { printingSeed } from './printingSeed';
 
@@ -51,23 +51,11 @@ const seedStore = () =>
     paymentRolls: seed.paymentRolls,
   });
 
-async function accessLog(): Promise<
-  { purpose: string; maskedSubject: string; action: string; subjectKind: string }[]
-> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('minzheng-desk');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error as Error);
-    });
-    const all = await new Promise<never>((resolve, reject) => {
-      const request = db.transaction('accessLog').objectStore('accessLog').getAll();
-      request.onsuccess = () => resolve(request.result as never);
-      request.onerror = () => reject(request.error as Error);
-    });
-    db.close();
-    return all;
-  });
+async function accessLog() {
+  return readStore<{ purpose: string; maskedSubject: string; action: string; subjectKind: string }>(
+    page,
+    'accessLog',
+  );
 }
 
 declare global {

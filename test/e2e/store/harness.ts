@@ -6,6 +6,13 @@
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { write } from '../../../renderer/src/db/writePath';
 import { openTestDesk, personInput, queuedAfterSetup, residentId } from '../../fakes/deskFixtures';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
+
+// Sealed at rest as the app's stores are; the key must outlive a reload of this page, so
+// it is derived from the database's name (a test key, never an app's).
+setDataKeySource(({ databaseName }) => sha256(utf8ToBytes(`store harness ${databaseName}`)));
 
 const dbName = 'store-harness-persisted';
 
