@@ -78,7 +78,7 @@ if (option('--only') === 'backup') {
   process.exit(0);
 }
 if (option('--only') === 'search') {
-  await runSearchOnly(seed, size, samples, log, pages.url);
+  await runSearchOnly(seed, size, samples, log, pages.url, option('--profile'));
   await pages.close();
   process.exit(0);
 }
