@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { runStoreBench } from './chromiumBench';
 import { runColdStart } from './coldStart';
-import { coldStartRow, exportRow } from './ratioRows';
+import { coldStartRow, exportRow, ratio } from './ratioRows';
 import { countsByKind, fullSize, quickSize } from './generator';
 import { runPackageBench } from './packageBench';
 import { startPageServer, withFreshPage } from './pageServer';
@@ -18,7 +18,7 @@ import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup|cold|export] [--persons N] [--runs N] [--profile FILE]`:
+ * [--only search|grid|import|backup|cold|export|sync] [--persons N] [--runs N] [--profile FILE]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -103,6 +103,16 @@ if (option('--only') === 'export') {
   await pages.close();
   process.exit(0);
 }
+if (option('--only') === 'sync') {
+  // Only the Node desks' push and initial pull against their bare baselines (no Chromium).
+  const figures = await runSyncBench(seed, size, log, { whileLoaded: async () => null });
+  console.table([
+    `push ${figures.push.ops} ops: ${figures.push.perSec}/s vs bare ${figures.barePush.perSec}/s = ${ratio(figures.push.perSec, figures.barePush.perSec)}×`,
+    `pull ${figures.pull.records} records: ${figures.pull.perSec}/s vs bare ${figures.barePull.perSec}/s = ${ratio(figures.pull.perSec, figures.barePull.perSec)}×`,
+  ]);
+  await pages.close();
+  process.exit(0);
+}
 if (option('--only') === 'search') {
   await runSearchOnly(seed, size, samples, log, pages.url, option('--profile'));
   await pages.close();
@@ -143,7 +153,6 @@ interface Row {
   target: string;
   met: boolean | null;
 }
-const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 1e-9)) * 100) / 100;
 const saveRatio = ratio(store.save.writePath.p95, store.save.rawTwoTable.p95);
 const applyRatio = ratio(store.apply.realPerSec, store.apply.rawPerSec);
 const pullRatio = ratio(syncFigures.pull.perSec, syncFigures.barePull.perSec);
