@@ -61,17 +61,19 @@ export async function searchPersons(
  * "Search"). A person appears once per matching token of a multi-entry index (a pinyin
  * query can match both the initials and the full pinyin) and tombstones stay indexed, so
  * when the first read was full but too few remain, it reads again four times as many.
+ * `keep` narrows a range further in memory (a range that covers more than the query).
  */
 async function firstLive(
   range: (count: number) => { toArray: () => Promise<Person[]> },
   limit: number,
+  keep: (p: Person) => boolean = () => true,
 ): Promise<Person[]> {
   for (let count = limit; ; count *= 4) {
     const read = await range(count).toArray();
     const seen = new Set<string>();
     const found: Person[] = [];
     for (const p of read) {
-      if (p.deleted || seen.has(p.id)) continue;
+      if (p.deleted || seen.has(p.id) || !keep(p)) continue;
       seen.add(p.id);
       found.push(p);
       if (found.length === limit) return found;
