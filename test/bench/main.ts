@@ -114,7 +114,16 @@ if (option('--only') === 'sync') {
   process.exit(0);
 }
 if (option('--only') === 'search') {
-  await runSearchOnly(seed, size, samples, log, pages.url, option('--profile'));
+  // --persons N: a larger (or smaller) office than the size's, e.g. to fill the 50-hit limit.
+  const persons = option('--persons');
+  await runSearchOnly(
+    seed,
+    persons ? { ...size, persons: Number(persons), cases: Math.ceil(Number(persons) / 10) } : size,
+    samples,
+    log,
+    pages.url,
+    option('--profile'),
+  );
   await pages.close();
   process.exit(0);
 }
