@@ -40,12 +40,10 @@ export async function searchPersons(
     if (!q.tail) return byPrefix();
     // One read transaction for both lookups (an IndexedDB transaction costs as much as
     // a small getAll).
-    const [tails, prefixes] = await db.transaction('r', db.persons, () =>
-      Promise.all([
-        firstLive((n) => db.persons.where('idTails').equals(value).limit(n), limit),
-        byPrefix(),
-      ]),
-    );
+    const [tails, prefixes] = await Promise.all([
+      firstLive((n) => db.persons.where('idTails').equals(value).limit(n), limit),
+      byPrefix(),
+    ]);
     const seen = new Set(tails.map((p) => p.id));
     return [...tails, ...prefixes.filter((p) => !seen.has(p.id))].slice(0, limit);
   }
