@@ -6,6 +6,9 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { build as viteBuild, preview } from 'vite';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium/browser';
 import { admin, completeFirstRun, logIn } from '../e2e/deskSession';
+import { defaultPasswordIterations } from '../../renderer/src/auth/password';
+import { defaultDatabaseName } from '../../renderer/src/db/database';
+import { bareStartRun, writeBareStart, type BareStartRun } from './bareStart';
 import type { OfficeSize } from './generator';
 import { repoRoot } from './pageServer';
 
@@ -19,6 +22,8 @@ import { repoRoot } from './pageServer';
  * (an init script: MutationObserver + a capture listener for the form's submit) give
  *   - navigation start → the login form ready (its submit button enabled),
  *   - login submit → the shell (queued-count) and → the first person rows with data.
+ * Each run is paired with a bare start (bareStart.ts) in its own new Chromium on the same
+ * profile, which goes first alternating; the target is the ratio of the two medians.
  */
 export interface ColdStartRun {
   loginReadyMs: number;
@@ -34,6 +39,11 @@ export interface ColdStartFigures {
   runs: ColdStartRun[];
   /** The run with the median total (its parts add up; the JSON has every run). */
   median: ColdStartRun;
+  /** The bare starts, one beside each run, and the median of their times to the rows. */
+  bareRuns: BareStartRun[];
+  bareMedianMs: number;
+  /** The median PBKDF2 of the login's iterations, timed in the bare page. */
+  pbkdf2MedianMs: number;
 }
 
 interface Marks {
@@ -112,6 +122,7 @@ export async function runColdStart(
   const configFile = `${repoRoot}renderer/vite.config.ts`;
   const outDir = `${repoRoot}dist/bench/renderer-${process.pid}`;
   await viteBuild({ configFile, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  await writeBareStart(outDir, defaultDatabaseName, defaultPasswordIterations);
   const server = await preview({
     configFile,
     build: { outDir },
@@ -155,7 +166,19 @@ export async function runColdStart(
     }
 
     const results: ColdStartRun[] = [];
+    const bareRuns: BareStartRun[] = [];
+    const bare = async () => {
+      const context = await launch(profile);
+      try {
+        const run = await bareStartRun(context, origin);
+        log(`bare start ${bareRuns.length + 1}/${runs}: ${JSON.stringify(run)}`);
+        bareRuns.push(run);
+      } finally {
+        await context.close();
+      }
+    };
     for (let i = 0; i < runs; i++) {
+      if (i % 2 === 0) await bare();
       const context = await launch(profile);
       try {
         await context.addInitScript(installMarks);
@@ -180,11 +203,21 @@ export async function runColdStart(
       } finally {
         await context.close();
       }
+      if (i % 2 === 1) await bare();
     }
     const byTotal = [...results].sort((a, b) => a.totalMs - b.totalMs);
     const median = byTotal[Math.floor(byTotal.length / 2)];
     if (!median) throw new Error('No cold start was measured.');
-    return { ...loaded, runs: results, median };
+    const middle = (values: number[]) =>
+      [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+    return {
+      ...loaded,
+      runs: results,
+      median,
+      bareRuns,
+      bareMedianMs: middle(bareRuns.map((r) => r.rowsMs)),
+      pbkdf2MedianMs: middle(bareRuns.map((r) => r.pbkdf2Ms)),
+    };
   } finally {
     await server.close();
     await rm(profile, { recursive: true, force: true });

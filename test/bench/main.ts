@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { runStoreBench } from './chromiumBench';
 import { runColdStart } from './coldStart';
+import { coldStartRow, exportRow, ratio } from './ratioRows';
 import { countsByKind, fullSize, quickSize } from './generator';
 import { runPackageBench } from './packageBench';
 import { startPageServer, withFreshPage } from './pageServer';
@@ -17,7 +18,7 @@ import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup] [--persons N]`:
+ * [--only search|grid|import|backup|cold|export|sync] [--persons N] [--runs N] [--profile FILE]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -77,8 +78,52 @@ if (option('--only') === 'backup') {
   await pages.close();
   process.exit(0);
 }
+if (option('--only') === 'cold') {
+  // Only the cold start and its bare baseline (--persons N: a smaller office).
+  const persons = option('--persons');
+  const cold = await runColdStart(
+    seed,
+    persons ? { ...size, persons: Number(persons) } : size,
+    Number(option('--runs') ?? 3),
+    log,
+  );
+  console.table([coldStartRow(cold)]);
+  await pages.close();
+  process.exit(0);
+}
+if (option('--only') === 'export') {
+  // Only the package export against its bare read + gzip (and HQ's import of it).
+  const packages = await runPackageBench(
+    pages.url,
+    Number(option('--package-ops') ?? (quick ? 10_000 : 100_000)),
+    seed,
+    log,
+  );
+  console.table([exportRow(packages)]);
+  await pages.close();
+  process.exit(0);
+}
+if (option('--only') === 'sync') {
+  // Only the Node desks' push and initial pull against their bare baselines (no Chromium).
+  const figures = await runSyncBench(seed, size, log, { whileLoaded: async () => null });
+  console.table([
+    `push ${figures.push.ops} ops: ${figures.push.perSec}/s vs bare ${figures.barePush.perSec}/s = ${ratio(figures.push.perSec, figures.barePush.perSec)}×`,
+    `pull ${figures.pull.records} records: ${figures.pull.perSec}/s vs bare ${figures.barePull.perSec}/s = ${ratio(figures.pull.perSec, figures.barePull.perSec)}×`,
+  ]);
+  await pages.close();
+  process.exit(0);
+}
 if (option('--only') === 'search') {
-  await runSearchOnly(seed, size, samples, log, pages.url);
+  // --persons N: a larger (or smaller) office than the size's, e.g. to fill the 50-hit limit.
+  const persons = option('--persons');
+  await runSearchOnly(
+    seed,
+    persons ? { ...size, persons: Number(persons), cases: Math.ceil(Number(persons) / 10) } : size,
+    samples,
+    log,
+    pages.url,
+    option('--profile'),
+  );
   await pages.close();
   process.exit(0);
 }
@@ -117,7 +162,6 @@ interface Row {
   target: string;
   met: boolean | null;
 }
-const ratio = (a: number, b: number) => Math.round((a / Math.max(b, 1e-9)) * 100) / 100;
 const saveRatio = ratio(store.save.writePath.p95, store.save.rawTwoTable.p95);
 const applyRatio = ratio(store.apply.realPerSec, store.apply.rawPerSec);
 const pullRatio = ratio(syncFigures.pull.perSec, syncFigures.barePull.perSec);
@@ -175,12 +219,7 @@ const rows: Row[] = [
     target: '≤ 512 MB',
     met: replication.deskPull.heapPeakMb <= 512,
   },
-  {
-    measure: `cold start of the built renderer, ${cold.persons} persons in IndexedDB (the median of ${cold.runs.length} runs)`,
-    figure: `navigation → login ready ${cold.median.loginReadyMs} ms + login submit → first person rows ${cold.median.submitToRowsMs} ms (→ shell ${cold.median.submitToShellMs} ms) = ${cold.median.totalMs} ms (runs: ${cold.runs.map((r) => r.totalMs).join(', ')} ms)`,
-    target: '≤ 1500 ms',
-    met: cold.median.totalMs <= 1500,
-  },
+  coldStartRow(cold),
   {
     measure: `draw a payment roll of ${roll.cases} 低保 cases with ${roll.earlierRolls} approved rolls behind it (drawRoll + rollHash, Node; HQ draws it again inside the push of a checked or approved roll)`,
     figure: `draw ${roll.drawMs} ms + hash ${roll.hashMs} ms, ${roll.lines} lines (median)`,
@@ -202,16 +241,7 @@ const rows: Row[] = [
     target: '(reported)',
     met: null,
   },
-  {
-    measure: `sync package of ${packages.ops} queued ops: export at the desk (exportPackage, Chromium)${packages.ops < 100_000 ? ' — the target is for 100,000' : ''}`,
-    figure: `${packages.exportMs / 1000} s, ${packages.megabytes} MB (${Object.entries(
-      packages.exportPhasesMs,
-    )
-      .map(([phase, ms]) => `${phase} ${ms / 1000} s`)
-      .join(', ')})`,
-    target: 'export ≤ 3 s',
-    met: packages.ops >= 100_000 ? packages.exportMs <= 3000 : null,
-  },
+  exportRow(packages),
   {
     measure: `sync package of ${packages.ops} ops: import at HQ (importDevicePackage, SQLite, in process)`,
     figure: `${packages.importMs / 1000} s (${packages.applied} applied, ${packages.rejected} rejected; return file with ${packages.returnChanges} changes)`,

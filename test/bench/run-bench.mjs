@@ -25,7 +25,15 @@ await build({
 process.once('exit', () => rmSync(outfile, { force: true }));
 const child = spawn(
   process.execPath,
-  ['--max-old-space-size=12288', '--enable-source-maps', outfile, ...process.argv.slice(2)],
+  [
+    '--max-old-space-size=12288',
+    '--enable-source-maps',
+    // BENCH_NODE_ARGS: extra Node flags for the bench process (the Node desks), e.g.
+    // "--cpu-prof --cpu-prof-dir=DIR"; BENCH_HQ_NODE_ARGS does the same for HQ.
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    outfile,
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

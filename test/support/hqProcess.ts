@@ -70,7 +70,10 @@ export interface ChildHq {
 /** Starts `node <cli>` over the place on a free loopback port; resolves once /health answers. */
 export async function spawnHq(place: HqPlace, cli: string): Promise<ChildHq> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [cli], {
+  // BENCH_HQ_NODE_ARGS: extra Node flags for HQ, e.g. "--cpu-prof --cpu-prof-dir=DIR" to
+  // profile it under the bench (docs/performance.md); Node refuses those in NODE_OPTIONS.
+  const nodeArgs = process.env.BENCH_HQ_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, cli], {
     cwd: root,
     env: {
       ...process.env,

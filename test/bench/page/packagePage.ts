@@ -12,6 +12,7 @@ import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { ensureDeviceKeys, pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { exportPackage } from '../../../renderer/src/sync/packages/exportPackage';
 import type { PackagePhase } from '../../../renderer/src/sync/packages/packageTypes';
+import { bareExport } from './bareExport';
 import { accountRecord, createOps, generateOffice, RecordStamper } from '../generator';
 import { useBenchDataKeys } from '../benchDataKeys';
 
@@ -65,8 +66,19 @@ const packageBench = {
     return { queued: await db.queue.count() };
   },
 
-  /** exportPackage as a supervisor: the measured part; the bytes go back as base64. */
-  async exportQueue(officeId: string) {
+  /** The baseline: the same queue read and gzipped with nothing of ours (bareExport.ts). */
+  async bareExport() {
+    if (!desk) throw new Error('openDesk first');
+    const keys = desk.db.atRest.keys;
+    if (!keys) throw new Error('The bench store is locked.');
+    return bareExport(desk.db.backendDB(), keys);
+  },
+
+  /**
+   * exportPackage as a supervisor: the measured part; the bytes go back as base64 when
+   * `withBytes` (the package HQ imports).
+   */
+  async exportQueue(officeId: string, withBytes: boolean) {
     if (!desk) throw new Error('openDesk first');
     const ctx: WriteContext = { actor, officeId, deviceId: desk.deviceId, now: () => new Date() };
     // When each phase the export reports first started: where its time goes.
@@ -89,7 +101,7 @@ const packageBench = {
       },
       ops: exported.summary.total,
       bytes: exported.bytes.length,
-      base64: toBase64(exported.bytes),
+      base64: withBytes ? toBase64(exported.bytes) : '',
     };
   },
 };

@@ -50,24 +50,48 @@ export async function searchPersons(
 ): Promise<Person[]> {
   const q = classifyQuery(query);
   if (!q.value) return [];
-  const live = (p: Person) => !p.deleted;
   if (q.kind === 'id') {
-    const byPrefix = idPrefixMatches(db, q.value, live, limit);
-    if (!q.tail) return byPrefix.toArray();
+    const value = q.value;
+    const byPrefix = () => idPrefixMatches(db, value, limit);
+    if (!q.tail) return byPrefix();
     const [tails, prefixes] = await Promise.all([
-      db.persons.where('idTails').equals(q.value).filter(live).limit(limit).toArray(),
-      byPrefix.toArray(),
+      firstLive((n) => db.persons.where('idTails').equals(value).limit(n), limit),
+      byPrefix(),
     ]);
     const seen = new Set(tails.map((p) => p.id));
     return [...tails, ...prefixes.filter((p) => !seen.has(p.id))].slice(0, limit);
   }
-  return db.persons
-    .where('searchTokens')
-    .startsWith(q.value.toLowerCase())
-    .distinct()
-    .filter(live)
-    .limit(limit)
-    .toArray();
+  const token = q.value.toLowerCase();
+  return firstLive((n) => db.persons.where('searchTokens').startsWith(token).limit(n), limit);
+}
+
+/**
+ * The first `limit` distinct live persons of an index range, in index order. Read as
+ * plain ranges with a count (one `getAll` each), then deduped and filtered here: a Dexie
+ * `.filter()` or `.distinct()` turns the read into a cursor, one round trip to the store
+ * per entry, whose p95 was three to five times the getAll's (docs/performance.md,
+ * "Search"). A person appears once per matching token of a multi-entry index (a pinyin
+ * query can match both the initials and the full pinyin) and tombstones stay indexed, so
+ * when the first read was full but too few remain, it reads again four times as many.
+ * `keep` narrows a range further in memory (a range that covers more than the query).
+ */
+async function firstLive(
+  range: (count: number) => { toArray: () => Promise<Person[]> },
+  limit: number,
+  keep: (p: Person) => boolean = () => true,
+): Promise<Person[]> {
+  for (let count = limit; ; count *= 4) {
+    const read = await range(count).toArray();
+    const seen = new Set<string>();
+    const found: Person[] = [];
+    for (const p of read) {
+      if (p.deleted || seen.has(p.id) || !keep(p)) continue;
+      seen.add(p.id);
+      found.push(p);
+      if (found.length === limit) return found;
+    }
+    if (read.length < count) return found;
+  }
 }
 
 /**
@@ -76,22 +100,14 @@ export async function searchPersons(
  * (shared/atRest/idTokens.ts) and keeps those whose opened number starts with all of
  * it. Shorter than any token: nothing (the tails and the whole number still match).
  */
-function idPrefixMatches(
-  db: DeskDatabase,
-  prefix: string,
-  live: (p: Person) => boolean,
-  limit: number,
-) {
+function idPrefixMatches(db: DeskDatabase, prefix: string, limit: number): Promise<Person[]> {
   const lookup = idPrefixLookup(prefix);
-  if (lookup === null) return db.persons.limit(0);
-  const covered =
-    lookup === prefix
-      ? db.persons.where('idPrefixes').equals(lookup)
-      : db.persons
-          .where('idPrefixes')
-          .equals(lookup)
-          .filter((p) => p.idNumber.startsWith(prefix));
-  return covered.filter(live).limit(limit);
+  if (lookup === null) return Promise.resolve([]);
+  return firstLive(
+    (n) => db.persons.where('idPrefixes').equals(lookup).limit(n),
+    limit,
+    (p) => p.idNumber.startsWith(prefix),
+  );
 }
 
 export async function countPersons(db: DeskDatabase): Promise<number> {
