@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['test/e2e/chromium/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['test/e2e/chromium/serveRenderer.ts'],
+    setupFiles: ['test/e2e/setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 60_000,
     fileParallelism: false,

@@ -1,22 +1,9 @@
 // Gives Node a real IndexedDB implementation so Dexie runs unmodified in unit tests.
 import 'fake-indexeddb/auto';
-import { newDataKey } from '@shared/atRest/cipher';
-import { setDataKeySource } from '../../renderer/src/db/atRest/keySource';
+import { useTestDataKeys } from '../support/testDataKeys';
 
-// Every desk store in the tests is sealed, as in the app: each database name gets its own
-// random data key (as each Electron profile has its own), kept for the process so a store
-// reopened by name opens with its key.
-const keys = new Map<string, Uint8Array>();
+// Every desk store in the tests is sealed, as in the app (test/support/testDataKeys.ts).
+useTestDataKeys();
 
-export function restoreTestKeySource(): void {
-  setDataKeySource(({ databaseName }) => {
-    let key = keys.get(databaseName);
-    if (!key) {
-      key = newDataKey();
-      keys.set(databaseName, key);
-    }
-    return key;
-  });
-}
-
-restoreTestKeySource();
+/** For tests that set another key source: the tests' own again. */
+export const restoreTestKeySource = useTestDataKeys;

@@ -5,7 +5,12 @@ import { fromBase64 } from '@shared/package/webCrypto';
 import { DeskDatabase } from '../db/database';
 import { setDataKeySource } from '../db/atRest/keySource';
 import { hasCurrentWrap, unlockWithPassword, wrapForPassword } from '../db/atRest/passwordWraps';
-import { installDataKey, isStoreSealed, loadDataKey } from '../db/atRest/storeKeys';
+import {
+  forgetUnclaimedKey,
+  installDataKey,
+  isStoreSealed,
+  loadDataKey,
+} from '../db/atRest/storeKeys';
 import { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';
 import { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
 import { getDeskApi } from '../platform/deskApi';
@@ -95,7 +100,8 @@ export const useSession = create<SessionState>((set, get) => ({
     ]);
     // A new desk without an OS key store (the web build): a new key for its first run,
     // which wraps it for the first administrator's password.
-    if (!anyUser && !db.atRest.keys && !(await isStoreSealed(db))) {
+    if (!anyUser && !db.atRest.keys) {
+      if (await isStoreSealed(db)) await forgetUnclaimedKey(db);
       await installDataKey(db, db.atRest, newDataKey());
     }
     // Accounts made before they synced as office records get theirs now (HQ checks

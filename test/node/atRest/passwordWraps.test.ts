@@ -9,6 +9,12 @@ import {
 import { openTestDesk, personInput } from '../../fakes/deskFixtures';
 import { write } from '../../../renderer/src/db/writePath';
 import { restoreTestKeySource } from '../setup';
+import { newDataKey } from '@shared/atRest/cipher';
+import {
+  forgetUnclaimedKey,
+  installDataKey,
+  isStoreSealed,
+} from '../../../renderer/src/db/atRest/storeKeys';
 import { authenticate, createUser } from '../../../renderer/src/db/repositories/users';
 
 /** Issue #16 item 1: how a store with no OS key store (the web build) opens at login. */
@@ -66,6 +72,28 @@ describe('the data key wrapped by each account password', () => {
       expect(await unlockWithPassword(locked, 'wang', 'window-01')).toBe(true); // already open
       expect((await authenticate(locked, 'wang', 'window-01'))?.id).toBe(clerk.id);
       locked.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+
+  it('a browser desk whose first run never finished starts over with a new key; an account-less store loses only its draft', async () => {
+    setDataKeySource(() => null);
+    try {
+      const name = `unclaimed-${Date.now()}`;
+      const first = new DeskDatabase(name);
+      await installDataKey(first, first.atRest, newDataKey());
+      await first.drafts.put({ key: 'firstRun', value: { officeName: '城关镇' }, updatedAt: '' });
+      first.close();
+      const again = new DeskDatabase(name);
+      expect(await isStoreSealed(again)).toBe(true);
+      expect(again.atRest.keys).toBeNull();
+      await forgetUnclaimedKey(again);
+      expect(await isStoreSealed(again)).toBe(false);
+      expect(await again.drafts.count()).toBe(0);
+      expect(await installDataKey(again, again.atRest, newDataKey())).toBe(true);
+      await again.drafts.put({ key: 'firstRun', value: {}, updatedAt: '' });
+      again.close();
     } finally {
       restoreTestKeySource();
     }

@@ -15,6 +15,7 @@ import {
 import { dataKeySource } from './keySource';
 import type { KeyHolder } from './middleware';
 import { sealInPlace } from './sealInPlace';
+import { sealedTables } from './middleware';
 
 export interface StoreKeys extends KeyHolder {
   /** The raw data key, to wrap it for a new password or the recovery key. */
@@ -47,11 +48,23 @@ export function newStoreKeys(databaseName: string): StoreKeys {
     pending: null,
     sealing: true,
   };
-  const given = dataKeySource()?.({ databaseName }) ?? null;
+  let given: Uint8Array | null | Promise<Uint8Array | null> = null;
+  try {
+    given = dataKeySource()?.({ databaseName }) ?? null;
+  } catch (error) {
+    console.error('The data key source failed; the store opens by a password.', error);
+  }
   if (given instanceof Uint8Array) {
     holder.keys = deriveAtRestKeys(given);
     holder.dataKey = given;
-  } else if (given) holder.pending = given;
+  } else if (given) {
+    // A key store that fails (an OS keyring reset, another OS account) leaves the store
+    // locked, to be opened by a password or the recovery words: never a new key.
+    holder.pending = given.catch((error: unknown) => {
+      console.error('The data key source failed; the store opens by a password.', error);
+      return null;
+    });
+  }
   return holder;
 }
 
@@ -124,4 +137,18 @@ async function pinRecoveryKey(db: Dexie, keys: AtRestKeys): Promise<void> {
   if (!value || typeof value.publicKey !== 'string' || value.pin !== undefined) return;
   const pin = indexToken(keys, recoveryKeyPinLabel, value.publicKey);
   await db.table('meta').put({ key: 'backupRecoveryKey', value: { ...value, pin } });
+}
+
+/**
+ * A browser desk that never finished its first run lost its key with the page that
+ * made it (a key is kept only by the accounts' wraps, and there are none yet). What it
+ * sealed — at most a draft of the first-run form — opens for nobody: those rows are
+ * dropped and the store is unsealed, so the first run can make and keep a new key.
+ * Only for a store without accounts (the caller checks).
+ */
+export async function forgetUnclaimedKey(db: Dexie): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const table of db.tables) if (sealedTables.has(table.name)) await table.clear();
+    await db.table('meta').delete(atRestMetaKey);
+  });
 }

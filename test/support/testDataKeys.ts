@@ -1,0 +1,20 @@
+/**
+ * Desk stores opened by tests in Node are sealed at rest as the app's are: each database
+ * name gets its own random data key (as each Electron profile has its own), kept for the
+ * process so a store reopened by name opens with its key.
+ */
+import { newDataKey } from '@shared/atRest/cipher';
+import { setDataKeySource } from '../../renderer/src/db/atRest/keySource';
+
+const keys = new Map<string, Uint8Array>();
+
+export function useTestDataKeys(): void {
+  setDataKeySource(({ databaseName }) => {
+    let key = keys.get(databaseName);
+    if (!key) {
+      key = newDataKey();
+      keys.set(databaseName, key);
+    }
+    return key;
+  });
+}
