@@ -39,6 +39,7 @@ import { caseRosterEn } from './en/caseRoster';
 import { backupEn } from './en/backup';
 import { trustGapsEn } from './en/trustGaps';
 import { backupScheduleEn } from './en/backupSchedule';
+import { atRestEn } from './en/atRest';
 import { authZh } from './zh-CN/auth';
 import { calendarYearZh } from './zh-CN/calendarYear';
 import { idCardZh } from './zh-CN/idCard';
@@ -80,6 +81,7 @@ import { caseRosterZh } from './zh-CN/caseRoster';
 import { backupZh } from './zh-CN/backup';
 import { trustGapsZh } from './zh-CN/trustGaps';
 import { backupScheduleZh } from './zh-CN/backupSchedule';
+import { atRestZh } from './zh-CN/atRest';
 
 /**
  * zh-CN is the source of truth; each English area file must cover the same keys
@@ -126,6 +128,7 @@ export const zhCN = {
   ...backupZh,
   ...trustGapsZh,
   ...backupScheduleZh,
+  ...atRestZh,
   ...datesZh,
 };
 
@@ -172,5 +175,6 @@ export const en: Record<MessageKey, string> = {
   ...backupEn,
   ...trustGapsEn,
   ...backupScheduleEn,
+  ...atRestEn,
   ...datesEn,
 };

@@ -114,6 +114,14 @@ it('leaves no ID number, phone or income figure anywhere in the closed profile, 
 
   // The same profile again: locked until the password opens it; then all there.
   ({ context, page } = await openProfile());
+  // Locked: the login offers the recovery words too; wrong words open nothing.
+  await page.getByRole('button', { name: /使用恢复密钥/ }).click();
+  await page.getByTestId('recovery-unlock-words').fill('错 误 的 词');
+  await page.getByRole('button', { name: '打开本机数据', exact: true }).click();
+  await page.getByText('这些词打不开本机数据').waitFor();
+  if (process.env.DESK_SCREENSHOTS) {
+    await page.screenshot({ path: `${process.env.DESK_SCREENSHOTS}/at-rest-login-recovery.png` });
+  }
   await logIn(page, admin);
   await page.getByRole('button', { name: '人员' }).first().click();
   await page.getByLabel(/^搜索（姓名/).fill(spouse.id.slice(0, 11));

@@ -6,6 +6,7 @@ import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { AuthCard } from './AuthCard';
+import { RecoveryUnlock } from './RecoveryUnlock';
 
 // Only the username (never the password) is remembered: a desk usually has one clerk.
 const lastUsernameKey = 'desk.lastUsername';
@@ -81,6 +82,7 @@ export function LoginScreen() {
           <Button type="submit" variant="contained" size="large" disabled={busy}>
             {busy ? t('auth.loggingIn') : t('auth.login')}
           </Button>
+          <RecoveryUnlock />
         </Stack>
       </Box>
     </AuthCard>

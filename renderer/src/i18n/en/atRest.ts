@@ -1,0 +1,11 @@
+import type { atRestZh } from '../zh-CN/atRest';
+
+export const atRestEn: Record<keyof typeof atRestZh, string> = {
+  'atRest.recovery.open': 'Password does not open this desk’s data? Use the recovery key',
+  'atRest.recovery.intro':
+    'This desk’s data is encrypted. If this account has not signed in on this PC before, or its password was changed on another PC, enter the office’s 24 recovery words to open the data, then sign in with your own password.',
+  'atRest.recovery.words': 'Recovery key (24 words, separated by spaces)',
+  'atRest.recovery.unlock': 'Open this desk’s data',
+  'atRest.recovery.failed': 'These words do not open this desk’s data: check each word.',
+  'atRest.recovery.opened': 'The data is open. Sign in with your user name and password.',
+} as const;
