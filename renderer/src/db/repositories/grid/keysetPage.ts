@@ -1,4 +1,4 @@
-import type { Table } from 'dexie';
+import { cmp, type IndexableType, type Table } from 'dexie';
 import type { SortDirection } from './gridQuery';
 
 /**
@@ -15,13 +15,18 @@ type Key = string | number;
 
 /**
  * Up to `limit` records just past `anchor` in the order of `index` (asc or desc), in
- * that order. The cursor seeks straight to the anchor's place (continuePrimaryKey: its
- * index key, then its id among equal keys — what IndexedDB orders ties by), so the
- * page costs the same anywhere in a 200,000-row table; only the page's records are
- * read. IndexedDB directly: Dexie has no seek by index key and primary key.
+ * that order, IndexedDB's order: the index key, then the id among equal keys. Bounded
+ * reads, whatever the direction and however deep the anchor: the ids of the entries
+ * sharing the anchor's key past it (a key cursor, no record opened: tiedIdsPast), then
+ * through Dexie the page's records — those ids, and the rest by one read of the index
+ * range strictly past the anchor's key with the page's count (one getAll, walking down
+ * too where the engine has getAll's direction, as Chromium does: it was a cursor step
+ * per row). Only the page's records are read, so a page deep in a 200,000-row table
+ * costs what page 2 does, and through Dexie every record passes its middlewares and a
+ * live query sees what the page read.
  * Returns null when the anchor row has no key in that index (the caller pages by offset).
  */
-export function keysetPage<R>(
+export function keysetPage<R extends { id: string }>(
   table: Table<R, string>,
   index: string,
   order: SortDirection,
@@ -29,59 +34,120 @@ export function keysetPage<R>(
   limit: number,
 ): Promise<R[]> | null {
   const key = anchor.row[index] as Key | undefined;
-  const id = anchor.row.id;
   if (key === undefined || key === null) return null;
   // Walking forward in the list means ascending in the index for an ascending list.
   const ascending = (order === 'asc') === (anchor.direction === 'next');
+  const read =
+    index === 'id'
+      ? pastRange(table, 'id', anchor.row.id, ascending, limit)
+      : pastKey(table, index, key, anchor.row.id, ascending, limit);
+  return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
+}
+
+/** The records of `index` strictly past `key`, walking up or down, at most `limit`. */
+function pastRange<R>(
+  table: Table<R, string>,
+  index: string,
+  key: IndexableType,
+  ascending: boolean,
+  limit: number,
+): Promise<R[]> {
+  if (limit <= 0) return Promise.resolve([]);
+  const beyond = ascending ? table.where(index).above(key) : table.where(index).below(key);
+  return (ascending ? beyond : beyond.reverse()).limit(limit).toArray();
+}
+
+async function pastKey<R extends { id: string }>(
+  table: Table<R, string>,
+  index: string,
+  key: Key,
+  id: string,
+  ascending: boolean,
+  limit: number,
+): Promise<R[]> {
+  const ties = await tiedIdsPast(table, index, key, id, ascending, limit);
+  const [tiedRows, rest] = await Promise.all([
+    ties.length > 0 ? table.bulkGet(ties) : Promise.resolve<(R | undefined)[]>([]),
+    pastRange(table, index, key, ascending, limit - ties.length),
+  ]);
+  const found = tiedRows.filter((row): row is R => row !== undefined);
+  return [...found, ...rest];
+}
+
+/** Entries past the anchor walked one by one before leaping (a key shared by a few). */
+const shortWalk = 8;
+
+/**
+ * The ids of up to `limit` entries sharing the anchor's key past the anchor's id, in the
+ * walk's order. A key cursor on that one key seeks straight to the anchor
+ * (continuePrimaryKey) and steps on from there. When the key goes on past a few steps
+ * (every person loaded in one go shares one updatedAt) it leaps: `advance` to the
+ * page's last entry, then the ids between by one getAllKeys of the store's id range —
+ * which are the key's entries exactly when the range holds no more ids than the leap
+ * crossed (else it steps after all). Keys only — no record is opened here (they are
+ * read through Dexie with the page). Raw IndexedDB: Dexie has no seek by index key and
+ * id.
+ */
+function tiedIdsPast<R>(
+  table: Table<R, string>,
+  index: string,
+  key: Key,
+  id: string,
+  ascending: boolean,
+  limit: number,
+  leap = true,
+): Promise<string[]> {
   const idb = table.db.backendDB();
-  return new Promise<R[]>((resolve, reject) => {
+  return new Promise<string[]>((resolve, reject) => {
     const tx = idb.transaction(table.name, 'readonly');
     const store = tx.objectStore(table.name);
-    const rows: R[] = [];
-    const byId = index === 'id';
-    const range = byId
-      ? ascending
-        ? IDBKeyRange.lowerBound(id, true)
-        : IDBKeyRange.upperBound(id, true)
-      : ascending
-        ? IDBKeyRange.lowerBound(key)
-        : IDBKeyRange.upperBound(key);
-    const source = byId ? store : store.index(index);
-    const request = source.openCursor(range, ascending ? 'next' : 'prev');
-    let placed = byId;
+    const request = store
+      .index(index)
+      .openKeyCursor(IDBKeyRange.only(key), ascending ? 'next' : 'prev');
+    const ids: string[] = [];
+    const last = () => ids.at(-1) ?? id;
+    let placed = false;
+    let leaping = false;
+    /** The leap missed (other ids in the range, or the key ended): step from the last id. */
+    const stepFromLast = () =>
+      tiedIdsPast(table, index, key, last(), ascending, limit - ids.length, false).then(
+        (more) => resolve([...ids, ...more]),
+        reject,
+      );
     request.onsuccess = () => {
       const cursor = request.result;
-      const done = () => resolve(anchor.direction === 'prev' ? rows.reverse() : rows);
-      if (!cursor) return done();
-      if (!placed) {
-        const sameKey = indexedDB.cmp(cursor.key, key) === 0;
-        const byPrimary = indexedDB.cmp(cursor.primaryKey, id);
-        if (sameKey && (ascending ? byPrimary < 0 : byPrimary > 0)) {
-          cursor.continuePrimaryKey(key, id);
-          return;
-        }
-        placed = true;
-        if (sameKey && byPrimary === 0) {
-          cursor.continue();
-          return;
-        }
-      }
-      if (ascending && !byId && indexedDB.cmp(cursor.key, key) !== 0) {
-        // Past the anchor's equal keys, at the first entry of a new key: the rest of the
-        // page is one getAll from that key on (one request instead of one per row).
-        const rest = (source as IDBIndex).getAll(
-          IDBKeyRange.lowerBound(cursor.key),
-          limit - rows.length,
+      if (leaping) {
+        if (!cursor) return void stepFromLast();
+        const crossed = limit - ids.length;
+        const edge = cursor.primaryKey as string;
+        const between = store.getAllKeys(
+          ascending
+            ? IDBKeyRange.bound(last(), edge, true)
+            : IDBKeyRange.bound(edge, last(), false, true),
+          crossed + 1,
         );
-        rest.onsuccess = () => {
-          rows.push(...(rest.result as R[]));
-          done();
+        between.onsuccess = () => {
+          const got = between.result as string[];
+          if (got.length !== crossed) return void stepFromLast();
+          resolve([...ids, ...(ascending ? got : got.reverse())]);
         };
-        rest.onerror = () => reject(rest.error ?? new Error('getAll failed'));
+        between.onerror = () => reject(between.error ?? new Error('getAllKeys failed'));
         return;
       }
-      rows.push(cursor.value as R);
-      if (rows.length >= limit) return done();
+      if (!cursor || ids.length >= limit) return resolve(ids);
+      const order = cmp(cursor.primaryKey, id);
+      if (!placed) {
+        placed = true;
+        // Before the anchor in the walk's order: seek to it (it is where it was, or gone
+        // and the cursor stops at the entry just past it).
+        if (ascending ? order < 0 : order > 0) return cursor.continuePrimaryKey(key, id);
+      }
+      if (order !== 0) ids.push(cursor.primaryKey as string);
+      if (ids.length >= limit) return resolve(ids);
+      if (leap && ids.length >= shortWalk) {
+        leaping = true;
+        return cursor.advance(limit - ids.length);
+      }
       cursor.continue();
     };
     request.onerror = () => reject(request.error ?? new Error('cursor failed'));
