@@ -206,3 +206,34 @@ describe('the list total', () => {
     expect(totals[0]).toBe(size);
   });
 });
+
+describe('the search box in the table (a name in Chinese characters)', () => {
+  it('reads the surname by one range, leaves tombstones out, says when it cut the list', async () => {
+    const surname = all[0]?.name.slice(0, 1) ?? '';
+    const matching = all.filter((p) => p.name.startsWith(surname));
+    expect(matching.length).toBeGreaterThan(4);
+    const gone = matching[1] as Person;
+    await db.persons.update(gone.id, { deleted: true });
+    try {
+      const query = { page: 0, pageSize: 50, sort: null, filter: surname };
+      const whole = await personsGridPage(db, query);
+      expect(whole.rows.map((p) => p.id).sort()).toEqual(
+        matching
+          .filter((p) => p.id !== gone.id)
+          .map((p) => p.id)
+          .sort(),
+      );
+      expect(whole).toMatchObject({ total: matching.length - 1, limited: false });
+      // Capped just under the live matches: the tombstone in the read does not hide that
+      // there were more.
+      const cap = matching.length - 2;
+      const capped = await personsGridPage(db, query, cap);
+      expect(capped).toMatchObject({ total: cap, limited: true });
+      expect(capped.rows.some((p) => p.id === gone.id)).toBe(false);
+      const exact = await personsGridPage(db, query, matching.length - 1);
+      expect(exact).toMatchObject({ total: matching.length - 1, limited: false });
+    } finally {
+      await db.persons.update(gone.id, { deleted: false });
+    }
+  });
+});
