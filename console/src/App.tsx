@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
 import { currentSession, type SignedIn } from './api';
+import { DateLocalization } from './dates/DateLocalization';
 import { I18nProvider } from './i18n/i18n';
 import { LoginScreen } from './screens/LoginScreen';
 import { Shell } from './screens/Shell';
@@ -30,14 +31,16 @@ export function App() {
     <ThemeProvider theme={theme}>
       <CssBaseline />
       <I18nProvider>
-        {state.at === 'in' ? (
-          <Shell session={state.session} onSignedOut={signedOut} />
-        ) : state.at === 'out' ? (
-          <LoginScreen
-            notice={state.notice}
-            onSignedIn={(session) => setState({ at: 'in', session })}
-          />
-        ) : null}
+        <DateLocalization>
+          {state.at === 'in' ? (
+            <Shell session={state.session} onSignedOut={signedOut} />
+          ) : state.at === 'out' ? (
+            <LoginScreen
+              notice={state.notice}
+              onSignedIn={(session) => setState({ at: 'in', session })}
+            />
+          ) : null}
+        </DateLocalization>
       </I18nProvider>
     </ThemeProvider>
   );

@@ -11,17 +11,21 @@ const what: Record<string, string> = {
   sortBy: 'sort by a column',
   sortedPageN: 'sorted, page N (next page)',
   jumpToPageN: 'jump to page N by offset',
+  firstPageAfterChange: 'first page after a change (recount)',
   filter: 'filter (surname, by birth date)',
 };
+
+const reported = new Set(['jumpToPageN', 'firstPageAfterChange']);
 
 /** The persons table's rows, against the search target (docs/performance.md). */
 export function gridRows(grid: GridFigures) {
   return Object.entries(grid).map(([name, p]) => ({
     measure: `grid page: ${what[name] ?? name} (personsGridPage, ${gridPageSize} rows)`,
     figure: `p50 ${p.p50} ms, p95 ${p.p95} ms (${p.meanRows} rows avg)`,
-    // A jump by offset is not what the table does: reported, not held to the target.
-    target: name === 'jumpToPageN' ? '(reported)' : 'p95 ≤ 10 ms',
-    met: name === 'jumpToPageN' ? null : p.p95 <= 10,
+    // A jump by offset is not what the table does, and a recount follows only a change:
+    // reported, not held to the target.
+    target: reported.has(name) ? '(reported)' : 'p95 ≤ 10 ms',
+    met: reported.has(name) ? null : p.p95 <= 10,
   }));
 }
 

@@ -1,4 +1,5 @@
 import { auditEn } from './audit.en';
+import { datesEn } from './dates.en';
 import { factsEn } from './facts.en';
 import { figuresEn } from './figures.en';
 import { officesEn } from './offices.en';
@@ -106,4 +107,5 @@ export const en: Record<ConsoleMessageKey, string> = {
   ...referenceEn,
   ...officesEn,
   ...auditEn,
+  ...datesEn,
 };

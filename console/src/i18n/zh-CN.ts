@@ -1,4 +1,5 @@
 import { auditZhCN } from './audit.zh-CN';
+import { datesZhCN } from './dates.zh-CN';
 import { factsZhCN } from './facts.zh-CN';
 import { figuresZhCN } from './figures.zh-CN';
 import { officesZhCN } from './offices.zh-CN';
@@ -106,6 +107,7 @@ export const zhCN = {
   ...referenceZhCN,
   ...officesZhCN,
   ...auditZhCN,
+  ...datesZhCN,
 } as const;
 
 export type ConsoleMessageKey = keyof typeof zhCN;

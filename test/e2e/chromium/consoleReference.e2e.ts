@@ -8,6 +8,7 @@ import { consoleUser } from '../../support/consoleClient';
 import { startHq, type RunningHq } from '../../support/hqHarness';
 import { enroll, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
 import { consoleDir, launchConsoleBrowser, shot, signedIn } from './consolePage';
+import { dateGroup, dateShown, typeDate } from './dateInput';
 
 /**
  * Reference data in Chromium against the real HQ (issue #14 item 3): an administrator
@@ -37,6 +38,15 @@ afterAll(async () => {
   await browser?.close();
   await hq?.stop();
 });
+
+/** The words under a date field (typed part by part: its sections are a group). */
+async function dateHelperOf(page: Page, label: string): Promise<string> {
+  const field = page
+    .getByRole('dialog')
+    .locator('.MuiFormControl-root')
+    .filter({ has: page.getByRole('group', { name: label }) });
+  return (await field.locator('.MuiFormHelperText-root').textContent()) ?? '';
+}
 
 /** The words under a field (its helper text, tied to it by aria-describedby). */
 async function helperOf(page: Page, label: string): Promise<string> {
@@ -140,8 +150,16 @@ it('an administrator delegates confirmation and publishes a rule; a viewer only 
   const office = offices.getByRole('row').filter({ hasText: 'office-a' });
   await expect.poll(() => office.getByText('未委托（由县局确认）').count()).toBe(1);
   await office.getByRole('button', { name: '设置' }).click();
-  await page.getByRole('dialog').getByLabel('起始日期').fill('2026-12-01');
-  await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();
+  const delegation = page.getByRole('dialog');
+  // The date is typed part by part (年/月/日); one with its day erased is refused at the field.
+  await dateGroup(delegation, '起始日期').locator('[role="spinbutton"]').nth(2).click();
+  await page.keyboard.press('Backspace');
+  await delegation.getByRole('button', { name: '发布' }).click();
+  await expect.poll(() => dateHelperOf(page, '起始日期')).toBe('请选择日期');
+  await shot(page, 'console-delegation-dialog-date');
+  await typeDate(delegation, '起始日期', '2026-12-01');
+  expect(await dateShown(delegation, '起始日期')).toBe('2026-12-01');
+  await delegation.getByRole('button', { name: '发布' }).click();
   await expect.poll(() => office.getByText('已委托').count()).toBe(1);
   await shot(page, 'console-reference-delegations');
 
@@ -150,6 +168,16 @@ it('an administrator delegates confirmation and publishes a rule; a viewer only 
   await expect.poll(() => rule.getByText('2000.00 元').count()).toBe(1);
   expect(await rule.getByText('示例值').count()).toBe(1);
   await rule.getByRole('button', { name: '发布' }).click();
+  const ruleDialog = page.getByRole('dialog');
+  // Today by default; the end typed part by part, a day that does not exist refused.
+  await expect.poll(() => dateShown(ruleDialog, '起始日期')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await typeDate(ruleDialog, '截止日期', '2027-02-30');
+  await ruleDialog.getByRole('button', { name: '发布' }).click();
+  await expect
+    .poll(() => dateHelperOf(page, '截止日期'))
+    .toBe('日期不完整或不存在，请按 年/月/日 填写完整');
+  await shot(page, 'console-rule-dialog-date');
+  await typeDate(ruleDialog, '截止日期', '2027-12-31');
   const value = '数值（元）';
   await page.getByRole('dialog').getByLabel(value).fill('1500000');
   await page.getByRole('dialog').getByRole('button', { name: '发布' }).click();

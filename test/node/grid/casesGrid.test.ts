@@ -77,12 +77,16 @@ describe('casesGridPage', () => {
         const page4 = await casesGridPage(db, { ...base, page: 4 });
         expect(page4.rows.map((c) => c.id)).toEqual(want.slice(400, 500));
         counted.steps = 0;
+        counted.reads = 0;
         const page5 = await casesGridPage(db, {
           ...base,
           page: 0,
           anchor: { row: page4.last as AssistanceCase, direction: 'next' },
         });
-        expect(counted.steps).toBeLessThanOrEqual(102);
+        // The page's records, and the count's watch (one); a key cursor over the anchor's
+        // date shared by many may step a few more (a leap that missed steps on).
+        expect(counted.reads).toBeLessThanOrEqual(102);
+        expect(counted.steps).toBeLessThanOrEqual(112);
         expect(page5.rows.map((c) => c.id)).toEqual(want.slice(500, 600));
       });
     }

@@ -49,7 +49,7 @@ let patched = false;
 /**
  * Counts IndexedDB's own reads on the fake-indexeddb prototypes — each cursor move
  * (continue, continuePrimaryKey, advance) and each record an index's getAll returns:
- * the anchored pages read IndexedDB directly, past Dexie.
+ * the anchored pages seek the anchor with a key cursor of their own, past Dexie.
  */
 export function countSteps(): void {
   if (patched) return;

@@ -184,8 +184,8 @@ describe('personsGridPage', () => {
 });
 
 /**
- * One page of records read: by IndexedDB's own cursor (an index seek, past Dexie) or,
- * on the id index, by Dexie's key range (counted by the middleware).
+ * One page of records read, through Dexie (counted by the middleware: the page and the
+ * count's one-record watch), the anchor's key found by a key cursor (its steps).
  */
 function expectOnePageRead() {
   const read = Math.max(counted.steps, counted.reads);

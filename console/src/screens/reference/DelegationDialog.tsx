@@ -9,6 +9,8 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
+import { DayField } from '../../dates/DayField';
+import { unfinishedDay } from '../../dates/dayValue';
 import { useI18n } from '../../i18n/i18n';
 import { setDelegation, type OfficeDelegation } from '../../referenceApi';
 import { useFormSend } from './useFormSend';
@@ -28,8 +30,8 @@ export function DelegationDialog(props: {
   const { fields, setFields, banner, busy, send } = useFormSend();
   const title = t('del.title', { office: props.office.name });
   const submit = () => {
-    if (!from) {
-      setFields({ effectiveFrom: t('ref.date_required') });
+    if (!from || from === unfinishedDay) {
+      setFields({ effectiveFrom: t(from ? 'date.unfinished' : 'ref.date_required') });
       return;
     }
     void send(async () => {
@@ -55,14 +57,12 @@ export function DelegationDialog(props: {
             }
             label={t('del.grant')}
           />
-          <TextField
-            type="date"
+          <DayField
             label={t('del.from')}
             value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            error={Boolean(fields.effectiveFrom)}
-            helperText={fields.effectiveFrom ?? ' '}
-            slotProps={{ inputLabel: { shrink: true } }}
+            onChange={setFrom}
+            error={fields.effectiveFrom}
+            required
           />
           <TextField
             label={t('ref.note')}

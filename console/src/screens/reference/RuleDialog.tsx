@@ -8,6 +8,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
+import { DayField } from '../../dates/DayField';
+import { unfinishedDay } from '../../dates/dayValue';
 import { useI18n } from '../../i18n/i18n';
 import { publishRule, type RuleRow } from '../../referenceApi';
 import { ruleValueInput, ruleValueOf, ruleValueText } from './ruleValues';
@@ -55,6 +57,13 @@ export function RuleDialog(props: {
       setFields({ effectiveFrom: t('ref.date_required') });
       return;
     }
+    const unfinished = (['effectiveFrom', 'effectiveTo'] as const).find(
+      (name) => form[name] === unfinishedDay,
+    );
+    if (unfinished) {
+      setFields({ [unfinished]: t('date.unfinished') });
+      return;
+    }
     void send(async () => {
       await publishRule({
         key: rule.key,
@@ -87,8 +96,19 @@ export function RuleDialog(props: {
             {...field('value')}
           />
           <TextField label={t('rules.area')} {...field('areaCode')} />
-          <TextField type="date" label={t('rules.fromDate')} {...field('effectiveFrom')} />
-          <TextField type="date" label={t('rules.toDate')} {...field('effectiveTo')} />
+          <DayField
+            label={t('rules.fromDate')}
+            value={form.effectiveFrom}
+            onChange={(effectiveFrom) => setForm({ ...form, effectiveFrom })}
+            error={fields.effectiveFrom}
+            required
+          />
+          <DayField
+            label={t('rules.toDate')}
+            value={form.effectiveTo}
+            onChange={(effectiveTo) => setForm({ ...form, effectiveTo })}
+            error={fields.effectiveTo}
+          />
           <TextField label={t('ref.note')} {...field('note')} />
         </Stack>
       </DialogContent>

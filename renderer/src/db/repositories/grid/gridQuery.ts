@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import { keysetPage, type PageAnchor } from './keysetPage';
+import { tableCount } from './tableCount';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -45,12 +46,12 @@ export function checkPaging(page: number, pageSize: number): void {
 
 /**
  * One page of a whole table in the order of one index. Next to a page already read
- * (`anchor`), the cursor seeks to the anchor's place (keysetPage). Otherwise it jumps
+ * (`anchor`), two bounded reads from the anchor's place (keysetPage). Otherwise it jumps
  * over the rows before the page (IDBCursor.advance: no record before the page is
  * handed up, but the store still steps over them: a deep jump costs more). Either way
- * only the page's records are read; the total is the store's own count. Tombstones (a
- * deletion synced from HQ, rare) are counted and left out of the page, which is then
- * that much shorter.
+ * only the page's records are read; the total is the store's own count, kept until the
+ * table changes (tableCount). Tombstones (a deletion synced from HQ, rare) are counted
+ * and left out of the page, which is then that much shorter.
  */
 export async function indexedPage<R extends { id: string; deleted: boolean }>(
   table: Table<R, string>,
@@ -61,20 +62,11 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
   anchor?: PageAnchor,
 ): Promise<GridPage<R>> {
   checkPaging(page, pageSize);
-  const desc = direction === 'desc';
-  const seek = !anchor
-    ? null
-    : index === 'id'
-      ? idRangePage(table, desc, anchor, pageSize)
-      : keysetPage(table, index, direction, anchor, pageSize);
-  const ordered = desc ? table.orderBy(index).reverse() : table.orderBy(index);
+  const seek = anchor ? keysetPage(table, index, direction, anchor, pageSize) : null;
+  const ordered = direction === 'desc' ? table.orderBy(index).reverse() : table.orderBy(index);
   const [rows, total] = await Promise.all([
-    seek ??
-      ordered
-        .offset(page * pageSize)
-        .limit(pageSize)
-        .toArray(),
-    table.count(),
+    seek ?? (page === 0 ? ordered : ordered.offset(page * pageSize)).limit(pageSize).toArray(),
+    tableCount(table),
   ]);
   const first = rows[0];
   const last = rows.at(-1);
@@ -84,21 +76,6 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
     limited: false,
     ...(first && last ? { first, last } : {}),
   };
-}
-
-/** On the unique id index a key range does it: the rows past (or before) the anchor's id. */
-function idRangePage<R>(
-  table: Table<R, string>,
-  desc: boolean,
-  anchor: PageAnchor,
-  pageSize: number,
-): Promise<R[]> {
-  // Walking a newest-first list forward walks the ids down.
-  const down = desc === (anchor.direction === 'next');
-  const id = anchor.row.id;
-  const range = down ? table.where('id').below(id) : table.where('id').above(id);
-  const read = (down ? range.reverse() : range).limit(pageSize).toArray();
-  return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
 import type { SortDirection } from './gridQuery';
+import { tiedIdsBelow, tiedIdsPast, type Key } from './tiedIds';
 
 /**
  * The page next to one already shown: `row` is the last row of the page before (`next`)
@@ -11,17 +12,20 @@ export interface PageAnchor {
   direction: 'next' | 'prev';
 }
 
-type Key = string | number;
-
 /**
  * Up to `limit` records just past `anchor` in the order of `index` (asc or desc), in
- * that order. The cursor seeks straight to the anchor's place (continuePrimaryKey: its
- * index key, then its id among equal keys — what IndexedDB orders ties by), so the
- * page costs the same anywhere in a 200,000-row table; only the page's records are
- * read. IndexedDB directly: Dexie has no seek by index key and primary key.
+ * that order, IndexedDB's order: the index key, then the id among equal keys. Bounded
+ * reads, whatever the direction and however deep the anchor: the ids of the entries
+ * sharing the anchor's key past it (a key cursor, no record opened: tiedIdsPast), then
+ * through Dexie the page's records — those ids, and the rest by one read of the index
+ * range strictly past the anchor's key with the page's count (one getAll, walking down
+ * too where the engine has getAll's direction, as Chromium does: it was a cursor step
+ * per row). Only the page's records are read, so a page deep in a 200,000-row table
+ * costs what page 2 does, and through Dexie every record passes its middlewares and a
+ * live query sees what the page read.
  * Returns null when the anchor row has no key in that index (the caller pages by offset).
  */
-export function keysetPage<R>(
+export function keysetPage<R extends { id: string }>(
   table: Table<R, string>,
   index: string,
   order: SortDirection,
@@ -29,62 +33,62 @@ export function keysetPage<R>(
   limit: number,
 ): Promise<R[]> | null {
   const key = anchor.row[index] as Key | undefined;
-  const id = anchor.row.id;
   if (key === undefined || key === null) return null;
   // Walking forward in the list means ascending in the index for an ascending list.
   const ascending = (order === 'asc') === (anchor.direction === 'next');
-  const idb = table.db.backendDB();
-  return new Promise<R[]>((resolve, reject) => {
-    const tx = idb.transaction(table.name, 'readonly');
-    const store = tx.objectStore(table.name);
-    const rows: R[] = [];
-    const byId = index === 'id';
-    const range = byId
-      ? ascending
-        ? IDBKeyRange.lowerBound(id, true)
-        : IDBKeyRange.upperBound(id, true)
-      : ascending
-        ? IDBKeyRange.lowerBound(key)
-        : IDBKeyRange.upperBound(key);
-    const source = byId ? store : store.index(index);
-    const request = source.openCursor(range, ascending ? 'next' : 'prev');
-    let placed = byId;
-    request.onsuccess = () => {
-      const cursor = request.result;
-      const done = () => resolve(anchor.direction === 'prev' ? rows.reverse() : rows);
-      if (!cursor) return done();
-      if (!placed) {
-        const sameKey = indexedDB.cmp(cursor.key, key) === 0;
-        const byPrimary = indexedDB.cmp(cursor.primaryKey, id);
-        if (sameKey && (ascending ? byPrimary < 0 : byPrimary > 0)) {
-          cursor.continuePrimaryKey(key, id);
-          return;
-        }
-        placed = true;
-        if (sameKey && byPrimary === 0) {
-          cursor.continue();
-          return;
-        }
-      }
-      if (ascending && !byId && indexedDB.cmp(cursor.key, key) !== 0) {
-        // Past the anchor's equal keys, at the first entry of a new key: the rest of the
-        // page is one getAll from that key on (one request instead of one per row).
-        const rest = (source as IDBIndex).getAll(
-          IDBKeyRange.lowerBound(cursor.key),
-          limit - rows.length,
-        );
-        rest.onsuccess = () => {
-          rows.push(...(rest.result as R[]));
-          done();
-        };
-        rest.onerror = () => reject(rest.error ?? new Error('getAll failed'));
-        return;
-      }
-      rows.push(cursor.value as R);
-      if (rows.length >= limit) return done();
-      cursor.continue();
-    };
-    request.onerror = () => reject(request.error ?? new Error('cursor failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
-  });
+  const read =
+    index === 'id'
+      ? pastRange(table, 'id', anchor.row.id, ascending, limit)
+      : pastKey(table, index, key, anchor.row.id, ascending, limit);
+  return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
+}
+
+/** The records of `index` strictly past `key`, walking up or down, at most `limit`. */
+function pastRange<R>(
+  table: Table<R, string>,
+  index: string,
+  key: IndexableType,
+  ascending: boolean,
+  limit: number,
+): Promise<R[]> {
+  if (limit <= 0) return Promise.resolve([]);
+  const beyond = ascending ? table.where(index).above(key) : table.where(index).below(key);
+  return (ascending ? beyond : beyond.reverse()).limit(limit).toArray();
+}
+
+async function pastKey<R extends { id: string }>(
+  table: Table<R, string>,
+  index: string,
+  key: Key,
+  id: string,
+  ascending: boolean,
+  limit: number,
+): Promise<R[]> {
+  const ties = ascending
+    ? await tiedIdsPast(table, index, key, id, true, limit)
+    : ((await tiedIdsBelow(table, index, key, id, limit)) ??
+      (await tiedIdsPast(table, index, key, id, false, limit)));
+  const single = ties.ids.slice(0, ties.run);
+  const [singleRows, runRows, rest] = await Promise.all([
+    single.length > 0 ? table.bulkGet(single) : Promise.resolve<(R | undefined)[]>([]),
+    rowsOfRun(table, ties.ids.slice(ties.run), ascending),
+    pastRange(table, index, key, ascending, limit - ties.ids.length),
+  ]);
+  const found = singleRows.filter((row): row is R => row !== undefined);
+  return [...found, ...runRows, ...rest];
+}
+
+/** The records of a run of ids (every store id between its ends), in the walk's order. */
+async function rowsOfRun<R extends { id: string }>(
+  table: Table<R, string>,
+  run: string[],
+  ascending: boolean,
+): Promise<R[]> {
+  const [low, high] = ascending ? [run[0], run.at(-1)] : [run.at(-1), run[0]];
+  if (low === undefined || high === undefined) return [];
+  const wanted = new Set(run);
+  const rows = (await table.where('id').between(low, high, true, true).toArray()).filter((row) =>
+    wanted.has(row.id),
+  );
+  return ascending ? rows : rows.reverse();
 }

@@ -1,0 +1,74 @@
+import Dexie, { type Table } from 'dexie';
+
+/** A table's count as last read, valid until the table changes (`generation` moves on). */
+interface Kept {
+  generation: number;
+  count?: number;
+  pending?: Promise<number>;
+}
+
+/** By table, named as Dexie names a table's changes: `idb://<database>/<table>/`. */
+const kept = new Map<string, Kept>();
+let listening = false;
+
+/**
+ * Every committed change to a table (this window's, or another's through Dexie's
+ * broadcast) forgets its count: Dexie names the parts a transaction changed
+ * `idb://<database>/<table>/<index>`.
+ */
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  Dexie.on('storagemutated', (parts) => {
+    const changed = Object.keys(parts);
+    for (const [name, entry] of kept) {
+      if (!changed.some((part) => part.startsWith(name))) continue;
+      entry.generation += 1;
+      delete entry.count;
+      delete entry.pending;
+    }
+  });
+}
+
+/**
+ * The number of records in a table, for a list's total. IndexedDB counts a store by
+ * walking it (in Chromium 4 ms at 5,000 persons, ~40 ms at 20,000: it grows with the
+ * table), and a list asked for it with every page; now a table is counted once and the
+ * count kept until a change to the table commits, so paging, sorting and reopening a
+ * list cost only their page. A count that was under way when a change committed is
+ * not kept. Inside a live query the whole table is still watched, as the count would
+ * watch it: a record added anywhere shows in the list's total.
+ */
+export async function tableCount<R>(table: Table<R, string>): Promise<number> {
+  listen();
+  const name = `idb://${table.db.name}/${table.name}/`;
+  let entry = kept.get(name);
+  if (!entry) {
+    entry = { generation: 0 };
+    kept.set(name, entry);
+  }
+  // First a cursor on the whole primary key, stopped at the first record: inside a live
+  // query it watches what count would (a getAll could be answered from Dexie's query
+  // cache, which need not requery when a record is added elsewhere), and a change that
+  // committed before it has reported itself (and forgotten the count) by the time it
+  // answers — a requery that runs while the change's commit is still being announced
+  // must not be handed the old count.
+  await table.limit(1).each(() => undefined);
+  return entry.count ?? entry.pending ?? countOnce(table, entry);
+}
+
+function countOnce<R>(table: Table<R, string>, entry: Kept): Promise<number> {
+  const generation = entry.generation;
+  const pending = table.count().then((n) => {
+    if (entry.generation === generation) {
+      entry.count = n;
+      delete entry.pending;
+    }
+    return n;
+  });
+  entry.pending = pending;
+  pending.catch(() => {
+    if (entry.pending === pending) delete entry.pending;
+  });
+  return pending;
+}
