@@ -102,6 +102,7 @@ export const hqFieldCodes: readonly string[] = [
   'workflow.initial_state',
   'dynamics.recomputation_approved',
   'dynamics.approve_role',
+  'dynamics.recomputation_lines_differ',
   'workflow.role_may_not',
   'workflow.opinion_required',
   'workflow.wrong_target',

@@ -3,7 +3,7 @@ import { leadRole, type LocalRole } from '@shared/domain/roles';
 import { newDataKey } from '@shared/atRest/cipher';
 import { fromBase64 } from '@shared/package/webCrypto';
 import { DeskDatabase } from '../db/database';
-import { setDataKeySource } from '../db/atRest/keySource';
+import { dataKeySource, setDataKeySource } from '../db/atRest/keySource';
 import { hasCurrentWrap, unlockWithPassword, wrapForPassword } from '../db/atRest/passwordWraps';
 import {
   forgetUnclaimedKey,
@@ -75,11 +75,14 @@ function initialLanguage(): Language {
 }
 
 // The store's data key from the OS key store (Electron), asked for as the store is made;
-// the web build has none and opens the store by a password at login.
-setDataKeySource(async () => {
-  const { key } = await getDeskApi().storeDataKey();
-  return key === null ? null : fromBase64(key);
-});
+// the web build has none and opens the store by a password at login. Unless a source is
+// set already (the tests' and the bench's own keys).
+if (!dataKeySource()) {
+  setDataKeySource(async () => {
+    const { key } = await getDeskApi().storeDataKey();
+    return key === null ? null : fromBase64(key);
+  });
+}
 
 export const useSession = create<SessionState>((set, get) => ({
   phase: 'loading',
