@@ -4,9 +4,9 @@ import { loadHqKeys, publicHqKeys } from '../../hq/src/store/hqKeys';
 import { addOffice, createEnrollmentCode, enrollDevice } from '../../hq/src/store/offices';
 import { freshPlace } from '../support/hqHarness';
 import { withFreshPage } from './pageServer';
-import { useBenchDataKeys } from './benchDataKeys';
+import { useTestDataKeys } from '../support/testDataKeys';
 
-useBenchDataKeys();
+useTestDataKeys();
 
 /**
  * A sync package of `opCount` queued ops: exported at a desk in Chromium (the app's

@@ -11,9 +11,9 @@ import { buildHqCli, enrollViaAdmin, spawnHq } from '../support/hqProcess';
 import { connect, openOfficeDesk, sync } from '../support/syncDesks';
 import { createOps, generateOffice, RecordStamper, type GeneratedRecord } from './generator';
 import type { OfficeSize } from './generator';
-import { useBenchDataKeys } from './benchDataKeys';
+import { useTestDataKeys } from '../support/testDataKeys';
 
-useBenchDataKeys();
+useTestDataKeys();
 
 /**
  * Sync over loopback: the real HQ (`node dist/hq/cli.cjs`, SQLite) as a child process,

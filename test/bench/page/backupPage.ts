@@ -22,9 +22,9 @@ import {
   type GeneratedRecord,
   type OfficeSize,
 } from '../generator';
-import { useBenchDataKeys } from '../benchDataKeys';
+import { useTestDataKeys } from '../../support/testDataKeys';
 
-useBenchDataKeys();
+useTestDataKeys();
 
 async function bulkLoad(db: DeskDatabase, records: GeneratedRecord[], chunk = 5_000) {
   for (let i = 0; i < records.length; i += chunk) {

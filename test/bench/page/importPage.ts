@@ -23,9 +23,9 @@ import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { write } from '../../../renderer/src/db/writePath';
 import { testOfficeId, testSettings } from '../../fakes/deskFixtures';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
-import { useBenchDataKeys } from '../benchDataKeys';
+import { useTestDataKeys } from '../../support/testDataKeys';
 
-useBenchDataKeys();
+useTestDataKeys();
 
 const relations = ['户主', '配偶', '子', '女'];
 

@@ -14,9 +14,9 @@ import { exportPackage } from '../../../renderer/src/sync/packages/exportPackage
 import type { PackagePhase } from '../../../renderer/src/sync/packages/packageTypes';
 import { bareExport } from './bareExport';
 import { accountRecord, createOps, generateOffice, RecordStamper } from '../generator';
-import { useBenchDataKeys } from '../benchDataKeys';
+import { useTestDataKeys } from '../../support/testDataKeys';
 
-useBenchDataKeys();
+useTestDataKeys();
 
 let desk: { db: DeskDatabase; deviceId: string } | null = null;
 // The queue's author: the desk's administrator, whose own account is its first op

@@ -25,9 +25,9 @@ import {
 } from '../generator';
 import { seededRandom } from '../../support/seededRandom';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
-import { useBenchDataKeys } from '../benchDataKeys';
+import { useTestDataKeys } from '../../support/testDataKeys';
 
-useBenchDataKeys();
+useTestDataKeys();
 
 export interface Percentiles {
   samples: number;

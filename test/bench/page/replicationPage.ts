@@ -16,9 +16,9 @@ import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
 import { browserFetch, createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
 import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { saveWebCredential, type WebCredential } from '../../../renderer/src/sync/syncMeta';
-import { useBenchDataKeys } from '../benchDataKeys';
+import { useTestDataKeys } from '../../support/testDataKeys';
 
-useBenchDataKeys();
+useTestDataKeys();
 
 const replicationBench = {
   /**
