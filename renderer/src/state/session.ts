@@ -4,7 +4,12 @@ import { newDataKey } from '@shared/atRest/cipher';
 import { fromBase64 } from '@shared/package/webCrypto';
 import { DeskDatabase } from '../db/database';
 import { setDataKeySource } from '../db/atRest/keySource';
-import { hasCurrentWrap, unlockWithPassword, wrapForPassword } from '../db/atRest/passwordWraps';
+import {
+  dropStaleWraps,
+  hasCurrentWrap,
+  unlockWithPassword,
+  wrapForPassword,
+} from '../db/atRest/passwordWraps';
 import {
   forgetUnclaimedKey,
   installDataKey,
@@ -156,6 +161,10 @@ export const useSession = create<SessionState>((set, get) => ({
           password,
         )
       : proven;
+    // A rehashed password gets a wrap for its new hash; then no wrap is left for an
+    // account disabled, deleted or given a new password elsewhere (synced here).
+    if (user.passwordHash !== proven.passwordHash) await wrapForPassword(db, username, password);
+    await dropStaleWraps(db);
     set({ user, phase: user.mustChangePassword === true ? 'changePassword' : 'ready' });
     return true;
   },

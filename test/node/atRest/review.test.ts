@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
-import { unlockWithPassword } from '../../../renderer/src/db/atRest/passwordWraps';
+import { dropStaleWraps, unlockWithPassword } from '../../../renderer/src/db/atRest/passwordWraps';
 import { authenticate, createUser } from '../../../renderer/src/db/repositories/users';
+import { setUserDisabled } from '../../../renderer/src/db/repositories/accountChanges';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { restoreTestKeySource } from '../setup';
 
@@ -30,6 +31,49 @@ describe('at rest, attacked', () => {
       // ...and the next person at the screen must still prove wang's password.
       expect(await authenticate(locked, 'wang', 'not-the-password')).toBeNull();
       locked.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+
+  it("a disabled account's password no longer opens the store's files", async () => {
+    const { db, as } = await openTestDesk();
+    const clerk = await createUser(db, as('admin'), {
+      username: 'wang',
+      displayName: '王登记',
+      roles: ['registrar'],
+      password: 'window-01',
+    });
+    await setUserDisabled(db, as('admin'), clerk.id, true);
+    db.close();
+    setDataKeySource(() => null); // the profile copied away, opened with no OS key
+    try {
+      const copy = new DeskDatabase(db.name);
+      expect(await unlockWithPassword(copy, 'wang', 'window-01')).toBe(false);
+      expect(copy.atRest.keys).toBeNull();
+      copy.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+
+  it('a password changed on another desk (synced here) no longer opens the store by its old value', async () => {
+    const { db, as } = await openTestDesk();
+    const clerk = await createUser(db, as('admin'), {
+      username: 'wang',
+      displayName: '王登记',
+      roles: ['registrar'],
+      password: 'window-01',
+    });
+    // As a pull lays HQ's version of the account: a new hash made elsewhere.
+    await db.users.put({ ...clerk, passwordHash: 'bmV3LWhhc2g=', version: clerk.version + 1 });
+    await dropStaleWraps(db); // what the next login on this desk does
+    db.close();
+    setDataKeySource(() => null);
+    try {
+      const copy = new DeskDatabase(db.name);
+      expect(await unlockWithPassword(copy, 'wang', 'window-01')).toBe(false);
+      copy.close();
     } finally {
       restoreTestKeySource();
     }

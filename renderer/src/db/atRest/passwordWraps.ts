@@ -100,6 +100,35 @@ export async function wrapForPassword(
   });
 }
 
+/**
+ * Drops the wraps whose password must no longer open the store's files: an account
+ * disabled or deleted, or one whose password changed since its wrap was made (on another
+ * desk, arriving by sync). A copied profile keeps every wrap, so a wrap left behind would
+ * still give the data key to an old or revoked password. Needs the store open.
+ */
+export async function dropStaleWraps(db: DeskDatabase): Promise<void> {
+  const accounts = await db.users.toArray();
+  await db.transaction('rw', db.meta, async () => {
+    const wraps = await readWraps(db);
+    const kept: Wraps = {};
+    for (const [name, wrap] of Object.entries(wraps)) {
+      const mine = accounts.filter((a) => wrapName(a.username) === name);
+      const stale =
+        mine.length > 0 &&
+        mine.every(
+          (a) =>
+            a.disabled === true ||
+            a.deleted === true ||
+            (wrap.forHash !== undefined && wrap.forHash !== hashDigest(a.passwordHash)),
+        );
+      if (!stale) kept[name] = wrap;
+    }
+    if (Object.keys(kept).length !== Object.keys(wraps).length) {
+      await db.meta.put({ key: passwordWrapsMetaKey, value: kept });
+    }
+  });
+}
+
 /** Whether this account has a wrap at the current work factor. */
 export async function hasCurrentWrap(db: DeskDatabase, username: string): Promise<boolean> {
   const wrap = (await readWraps(db))[wrapName(username)];
