@@ -4,12 +4,7 @@ import { newDataKey } from '@shared/atRest/cipher';
 import { fromBase64 } from '@shared/package/webCrypto';
 import { DeskDatabase } from '../db/database';
 import { setDataKeySource } from '../db/atRest/keySource';
-import {
-  dropStaleWraps,
-  hasCurrentWrap,
-  unlockWithPassword,
-  wrapForPassword,
-} from '../db/atRest/passwordWraps';
+import { dropStaleWraps, hasCurrentWrap, wrapForPassword } from '../db/atRest/passwordWraps';
 import {
   forgetUnclaimedKey,
   installDataKey,
@@ -17,6 +12,7 @@ import {
   loadDataKey,
 } from '../db/atRest/storeKeys';
 import { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';
+import { openStoreForLogin } from '../db/atRest/loginStore';
 import { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
 import { getDeskApi } from '../platform/deskApi';
 import {
@@ -127,19 +123,10 @@ export const useSession = create<SessionState>((set, get) => ({
   login: async (username, password) => {
     if (throttle.waitMs(Date.now()) > 0) return false;
     const { db, settings, deviceId } = get();
-    // A locked store opens by this password first (the web build; or an Electron desk
-    // whose OS key store lost its key). A store never sealed reads as it is.
-    if (!db.atRest.keys && (await isStoreSealed(db))) {
-      if (!(await unlockWithPassword(db, username, password))) {
-        throttle.record(false, Date.now());
-        return false;
-      }
-    }
-    const proven = await authenticate(db, username, password);
+    // The store opens by this password if locked, or is sealed if it never was.
+    const proven = await openStoreForLogin(db, username, password);
     throttle.record(proven !== null, Date.now());
     if (!proven) return false;
-    // A store from before encryption, opened in a browser: sealed now under a new key.
-    if (!db.atRest.keys) await installDataKey(db, db.atRest, newDataKey());
     if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
     const recovery = await loadRecoveryKey(db);
     if (recovery && !(await hasRecoveryWrap(db, recovery.publicKey))) {

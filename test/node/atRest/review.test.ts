@@ -4,7 +4,11 @@ import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
 import { dropStaleWraps, unlockWithPassword } from '../../../renderer/src/db/atRest/passwordWraps';
 import { authenticate, createUser } from '../../../renderer/src/db/repositories/users';
 import { setUserDisabled } from '../../../renderer/src/db/repositories/accountChanges';
-import { openTestDesk } from '../../fakes/deskFixtures';
+import { openTestDesk, personInput } from '../../fakes/deskFixtures';
+import { write } from '../../../renderer/src/db/writePath';
+import { openStoreForLogin } from '../../../renderer/src/db/atRest/loginStore';
+import { newRecordId } from '@shared/records/ids';
+import { rawRows } from './rawStore';
 import { restoreTestKeySource } from '../setup';
 
 /**
@@ -79,3 +83,63 @@ describe('at rest, attacked', () => {
     }
   });
 });
+
+describe('a browser store from before encryption, sealed at a login that is cut short', () => {
+  it('opens again by the same password and finishes sealing under the same key', async () => {
+    // An account and a person as an earlier desk stored them, before encryption.
+    const { db, as, ctx } = await openTestDesk();
+    const clerk = await createUser(db, as('admin'), {
+      username: 'wang',
+      displayName: '王登记',
+      roles: ['registrar'],
+      password: 'window-01',
+    });
+    const person = await write(db, ctx, (w) =>
+      w.create('person', { ...personInput(), householdId: null }),
+    );
+    db.close();
+    const name = `mig-cut-${newRecordId()}`;
+    const v15 = new DeskDatabase(name, 15);
+    await v15.open();
+    const { idPrefixes: _none, ...plainPerson } = person as typeof person & { idPrefixes?: [] };
+    await v15.table('persons').add(plainPerson);
+    await v15.table('users').add(clerk);
+    // A row the sealing stops at (the page closed there): persons are already sealed.
+    await v15.table('revisions').add({ id: 'r1', kind: 'person', recordId: 'x', poison: 1n });
+    v15.close();
+
+    setDataKeySource(() => null); // a browser
+    try {
+      const first = new DeskDatabase(name);
+      await expect(openStoreForLogin(first, 'wang', 'window-01')).rejects.toThrow();
+      first.close();
+      await deleteRawRow(name, 'revisions', 'r1');
+
+      const reopened = new DeskDatabase(name);
+      expect((await openStoreForLogin(reopened, 'wang', 'window-01'))?.id).toBe(clerk.id);
+      expect((await reopened.persons.get(person.id))?.idNumber).toBe(person.idNumber);
+      const raw = await rawRows(name);
+      expect(
+        raw.users?.every((r) => (r as { _sealed?: unknown })._sealed instanceof Uint8Array),
+      ).toBe(true);
+      reopened.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+});
+
+async function deleteRawRow(name: string, store: string, key: string): Promise<void> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('open failed'));
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(store, 'readwrite');
+    tx.objectStore(store).delete(key);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('delete failed'));
+  });
+  idb.close();
+}

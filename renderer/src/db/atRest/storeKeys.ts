@@ -92,9 +92,14 @@ export async function openWithSource(db: Dexie, holder: StoreKeys): Promise<void
   await installDataKey(db, holder, dataKey);
 }
 
-/** Whether the store was ever sealed (it then opens only with its key). */
+/**
+ * Whether the store was ever sealed (it then opens only with its key): its key id is
+ * written, or a password wrap is (a browser wraps a new key before sealing in place, so a
+ * run cut short opens by that password and goes on under the same key).
+ */
 export async function isStoreSealed(db: Dexie): Promise<boolean> {
-  return (await db.table('meta').get(atRestMetaKey)) !== undefined;
+  const rows = await db.table('meta').bulkGet([atRestMetaKey, 'atRestPasswordWraps']);
+  return rows.some((row) => row !== undefined);
 }
 
 /**
@@ -149,6 +154,7 @@ async function pinRecoveryKey(db: Dexie, keys: AtRestKeys): Promise<void> {
 export async function forgetUnclaimedKey(db: Dexie): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) if (sealedTables.has(table.name)) await table.clear();
-    await db.table('meta').delete(atRestMetaKey);
+    // The wraps of the lost key go too: they would mark the store as sealed again.
+    await db.table('meta').bulkDelete([atRestMetaKey, 'atRestPasswordWraps', 'atRestRecoveryWrap']);
   });
 }
