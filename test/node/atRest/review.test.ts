@@ -143,3 +143,52 @@ async function deleteRawRow(name: string, store: string, key: string): Promise<v
   });
   idb.close();
 }
+
+describe('rows written into the profile without the key', () => {
+  it('a plain row put beside sealed ones is refused, not read as the desk’s own', async () => {
+    const { db } = await openTestDesk();
+    const name = db.name;
+    db.close();
+    // Someone who can write the profile but has no key adds an administrator in the clear.
+    await putRawRow(name, 'users', {
+      id: 'user-evil',
+      username: 'evil',
+      displayName: '外人',
+      roles: ['admin'],
+      disabled: false,
+      deleted: false,
+      passwordHash: 'x',
+      passwordSalt: 'x',
+      passwordIterations: 600000,
+    });
+    const reopened = new DeskDatabase(name); // the OS key store opens it, as in Electron
+    await expect(reopened.users.get('user-evil')).rejects.toThrow(/not sealed/);
+    await expect(reopened.users.where('username').equals('evil').first()).rejects.toThrow(
+      /not sealed/,
+    );
+    reopened.close();
+    setDataKeySource(() => null); // and as a browser, before anyone logs in
+    try {
+      const locked = new DeskDatabase(name);
+      await expect(locked.users.get('user-evil')).rejects.toThrow(/not sealed/);
+      locked.close();
+    } finally {
+      restoreTestKeySource();
+    }
+  });
+});
+
+async function putRawRow(name: string, store: string, row: object): Promise<void> {
+  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('open failed'));
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(store, 'readwrite');
+    tx.objectStore(store).put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('put failed'));
+  });
+  idb.close();
+}

@@ -86,7 +86,11 @@ export async function loadDataKey(holder: StoreKeys): Promise<void> {
 export async function openWithSource(db: Dexie, holder: StoreKeys): Promise<void> {
   await loadDataKey(holder);
   const dataKey = holder.dataKey;
-  if (!dataKey) return;
+  if (!dataKey) {
+    // Locked: still, a store with a key id holds no row without a seal.
+    if (holder.sealing && (await db.table('meta').get(atRestMetaKey))) holder.allSealed = true;
+    return;
+  }
   holder.keys = null;
   holder.dataKey = null;
   await installDataKey(db, holder, dataKey);
@@ -128,6 +132,7 @@ export async function installDataKey(
     const value: AtRestMeta = { keyId: keys.keyId, sealedAt: new Date().toISOString() };
     await db.table('meta').put({ key: atRestMetaKey, value });
   }
+  holder.allSealed = true;
   return true;
 }
 
