@@ -50,8 +50,11 @@ export function hashDigest(passwordHash: string): string {
 
 type Wraps = Record<string, PasswordWrap>;
 
-/** Wraps are found by the user name as typed at login, case-folded. */
-const wrapName = (username: string) => username.trim().toLowerCase();
+/**
+ * Wraps are found by the user name as typed at login, trimmed: as accounts are (user names
+ * are case-sensitive, so `Wang` and `wang` are two accounts with two wraps).
+ */
+const wrapName = (username: string) => username.trim();
 
 async function readWraps(db: DeskDatabase): Promise<Wraps> {
   const row = await db.meta.get(passwordWrapsMetaKey);

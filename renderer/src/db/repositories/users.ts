@@ -189,10 +189,7 @@ export async function authenticate(
   db.atRest.provenByWrap = undefined;
   const user = await db.users.where('username').equals(username.trim()).first();
   if (!user || user.disabled || user.deleted) return verifyNobody(password).then(() => null);
-  if (
-    proven?.username === username.trim().toLowerCase() &&
-    proven.forHash === hashDigest(user.passwordHash)
-  ) {
+  if (proven?.username === username.trim() && proven.forHash === hashDigest(user.passwordHash)) {
     return user;
   }
   const ok = await verifyPassword(password, {
