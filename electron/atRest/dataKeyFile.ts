@@ -36,7 +36,7 @@ export class DataKeyFile {
   /** The data key, base64; made and stored on first use. Null without OS encryption. */
   async key(): Promise<string | null> {
     const encryption = this.deps.encryption();
-    if (!encryption.isEncryptionAvailable()) return null;
+    if (!encryption.isEncryptionAvailable() || builtInKeyOnly(encryption)) return null;
     const stored = await this.read();
     if (stored !== null) {
       try {
@@ -82,5 +82,18 @@ export class DataKeyFile {
       });
     }
     return parsed.data.encryptedKey;
+  }
+}
+
+/**
+ * A Linux desk with no keyring (a bare 麒麟 / UOS session): safeStorage says it is
+ * available but seals with Chromium's fixed built-in key, so a key file sealed so would
+ * open on any PC. The store then opens by a password, as in the web build.
+ */
+function builtInKeyOnly(encryption: Encryption): boolean {
+  try {
+    return encryption.getSelectedStorageBackend?.() === 'basic_text';
+  } catch {
+    return false; // not Linux: the method is not there
   }
 }

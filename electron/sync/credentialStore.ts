@@ -15,6 +15,11 @@ import { writeAtomically } from '../atomicFile';
 /** The part of Electron's safeStorage used here. */
 export interface Encryption {
   isEncryptionAvailable(): boolean;
+  /**
+   * Linux only (safeStorage): 'basic_text' when no keyring answered, and Chromium then
+   * "encrypts" with a key built into every copy of it — no protection at all.
+   */
+  getSelectedStorageBackend?(): string;
   encryptString(plainText: string): Buffer;
   decryptString(encrypted: Buffer): string;
 }

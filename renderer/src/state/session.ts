@@ -4,7 +4,7 @@ import { newDataKey } from '@shared/atRest/cipher';
 import { fromBase64 } from '@shared/package/webCrypto';
 import { DeskDatabase } from '../db/database';
 import { dataKeySource, setDataKeySource } from '../db/atRest/keySource';
-import { hasCurrentWrap, unlockWithPassword, wrapForPassword } from '../db/atRest/passwordWraps';
+import { dropStaleWraps, hasCurrentWrap, wrapForPassword } from '../db/atRest/passwordWraps';
 import {
   forgetUnclaimedKey,
   installDataKey,
@@ -12,6 +12,7 @@ import {
   loadDataKey,
 } from '../db/atRest/storeKeys';
 import { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';
+import { openStoreForLogin } from '../db/atRest/loginStore';
 import { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
 import { getDeskApi } from '../platform/deskApi';
 import {
@@ -125,19 +126,10 @@ export const useSession = create<SessionState>((set, get) => ({
   login: async (username, password) => {
     if (throttle.waitMs(Date.now()) > 0) return false;
     const { db, settings, deviceId } = get();
-    // A locked store opens by this password first (the web build; or an Electron desk
-    // whose OS key store lost its key). A store never sealed reads as it is.
-    if (!db.atRest.keys && (await isStoreSealed(db))) {
-      if (!(await unlockWithPassword(db, username, password))) {
-        throttle.record(false, Date.now());
-        return false;
-      }
-    }
-    const proven = await authenticate(db, username, password);
+    // The store opens by this password if locked, or is sealed if it never was.
+    const proven = await openStoreForLogin(db, username, password);
     throttle.record(proven !== null, Date.now());
     if (!proven) return false;
-    // A store from before encryption, opened in a browser: sealed now under a new key.
-    if (!db.atRest.keys) await installDataKey(db, db.atRest, newDataKey());
     if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
     const recovery = await loadRecoveryKey(db);
     if (recovery && !(await hasRecoveryWrap(db, recovery.publicKey))) {
@@ -159,6 +151,10 @@ export const useSession = create<SessionState>((set, get) => ({
           password,
         )
       : proven;
+    // A rehashed password gets a wrap for its new hash; then no wrap is left for an
+    // account disabled, deleted or given a new password elsewhere (synced here).
+    if (user.passwordHash !== proven.passwordHash) await wrapForPassword(db, username, password);
+    await dropStaleWraps(db);
     set({ user, phase: user.mustChangePassword === true ? 'changePassword' : 'ready' });
     return true;
   },

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { generateOffice, RecordStamper } from '../../bench/generator';
 import { addUser, logIn, startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { putInStore } from './deskPage';
 
 /**
  * Issue 15 item 4 in Chromium on real IndexedDB: the persons table over a few hundred
@@ -51,35 +52,19 @@ async function shot(name: string) {
   await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
 }
 
-/** The generated office put into the desk's store, as pulled records are. */
+/** The generated office put into the desk's store, as pulled records are (sealed at rest). */
 function storeOffice() {
-  return page.evaluate(
-    ([ps, hs, cs, rs, as]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('minzheng-desk');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const stores = [
-            'persons',
-            'households',
-            'cases',
-            'elderlyResidents',
-            'elderlyAssessments',
-          ];
-          const tx = open.result.transaction(stores, 'readwrite');
-          for (const p of ps) tx.objectStore('persons').put({ ...p, hqVersion: 1 });
-          for (const h of hs) tx.objectStore('households').put({ ...h, hqVersion: 1 });
-          for (const c of cs) tx.objectStore('cases').put({ ...c, hqVersion: 1 });
-          for (const r of rs) tx.objectStore('elderlyResidents').put({ ...r, hqVersion: 1 });
-          for (const a of as) tx.objectStore('elderlyAssessments').put({ ...a, hqVersion: 1 });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-      }),
-    [persons, households, cases, residents, assessments] as const,
+  const pulled = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, hqVersion: 1 }));
+  return putInStore(
+    page,
+    {
+      persons: pulled(persons),
+      households: pulled(households),
+      cases: pulled(cases),
+      elderlyResidents: pulled(residents),
+      elderlyAssessments: pulled(assessments),
+    },
+    registrar,
   );
 }
 

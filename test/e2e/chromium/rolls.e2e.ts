@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
-import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
+import { addUser, admin, startDeskAsAdmin, switchUser } from '../deskSession';
+import { putInStore } from './deskPage';
 import { launchDeskBrowser } from './browser';
 import { typeDate } from './dateInput';
 
@@ -42,136 +43,132 @@ const id = (birth: string, seq: string) => {
 };
 
 /** Two households of one person each with an active 低保 case paid from `month`. */
-function seedCases(month: string) {
+async function seedCases(month: string) {
   const people = [
     { key: '1', name: '张三丰', idNumber: id('19420315', '042'), wagesFen: 13_200, account: true },
     { key: '2', name: '李秀英', idNumber: id('19500708', '021'), wagesFen: 3_200, account: false },
   ];
-  return page.evaluate(
-    ({ people, month }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('minzheng-desk');
-        open.onerror = () => reject(new Error(String(open.error)));
-        open.onsuccess = () => {
-          const idb = open.result;
-          const stores = ['persons', 'households', 'cases', 'payeeAccounts'];
-          const tx = idb.transaction(stores, 'readwrite');
-          const meta = (rid: string) => ({
-            id: rid,
-            officeId: '330102001',
-            version: 1,
-            hqVersion: 1,
-            hlc: '0000000000001-0000-hq',
-            createdAt: '2026-11-01T01:00:00.000Z',
-            createdBy: 'hq',
-            updatedAt: '2026-11-01T01:00:00.000Z',
-            updatedBy: 'hq',
-            deleted: false,
+  // The rows built in the page, then stored as the desk stores them (sealed at rest).
+  const rows = await page.evaluate(
+    ({ people, month }) => {
+      const byStore: Record<string, unknown[]> = {};
+      const tx = {
+        objectStore: (store: string) => ({
+          put: (row: unknown) => (byStore[store] ??= []).push(row),
+        }),
+      };
+      const meta = (rid: string) => ({
+        id: rid,
+        officeId: '330102001',
+        version: 1,
+        hqVersion: 1,
+        hlc: '0000000000001-0000-hq',
+        createdAt: '2026-11-01T01:00:00.000Z',
+        createdBy: 'hq',
+        updatedAt: '2026-11-01T01:00:00.000Z',
+        updatedBy: 'hq',
+        deleted: false,
+      });
+      for (const p of people) {
+        const personId = `0190e000-0000-7000-8000-00000000000${p.key}`;
+        const householdId = `0190e000-0000-7000-8000-00000000010${p.key}`;
+        tx.objectStore('persons').put({
+          ...meta(personId),
+          name: p.name,
+          idType: 'resident',
+          idNumber: p.idNumber,
+          sex: 'male',
+          birthDate: '1942-03-15',
+          phone: '',
+          hukouType: 'rural',
+          hukouAddress: '',
+          currentAddress: '',
+          disabilityGrade: 0,
+          disabilityType: null,
+          disabilityCertNo: '',
+          seriousIllness: false,
+          illnessNote: '',
+          workCapacity: 'none',
+          student: false,
+          householdId,
+          searchTokens: [p.name],
+          idTails: [],
+        });
+        tx.objectStore('households').put({
+          ...meta(householdId),
+          headPersonId: personId,
+          headName: p.name,
+          members: [{ personId, relation: 'self' }],
+          areaCode: '330102',
+          hukouType: 'rural',
+          villageName: '东村',
+          address: '',
+          searchTokens: [p.name],
+        });
+        tx.objectStore('cases').put({
+          ...meta(`0190e000-0000-7000-8000-00000000020${p.key}`),
+          programme: 'dibao',
+          householdId,
+          applicantPersonId: personId,
+          applicantName: p.name,
+          category: 'rural',
+          areaCode: '330102',
+          coveredPersonIds: [personId],
+          income: { wagesFen: p.wagesFen, businessFen: 0, propertyFen: 0, transferFen: 0 },
+          deductionsFen: 0,
+          assets: {
+            depositsFen: 0,
+            securitiesFen: 0,
+            vehicles: 0,
+            extraHousingUnits: 0,
+            note: '',
+          },
+          applicationDate: '2026-10-08',
+          benefit: {
+            standardId: null,
+            standardFen: 63_200,
+            coveredCount: 1,
+            countedIncomeFen: p.wagesFen,
+            benefitFen: 63_200 - p.wagesFen,
+            classification: 'dibao',
+            computedForDate: '2026-10-08',
+            parts: [],
+          },
+          status: 'active',
+          statusChangedAt: '2026-11-20T01:00:00.000Z',
+          acceptedOn: '2026-10-09',
+          noticeStartedOn: '2026-10-20',
+          noticeEnd: '2026-10-29',
+          decisionDue: '2026-11-20',
+          decidedOn: '2026-11-20',
+          paymentFrom: month,
+          endedOn: null,
+          paymentTo: null,
+          helpedFirstOn: null,
+          paperworkDue: null,
+          reviewedOn: null,
+          reviewDue: '2027-11-20',
+          phaseOutUntil: null,
+          programmeFacts: {},
+          previousCaseId: null,
+          searchTokens: [p.name],
+        });
+        if (p.account) {
+          tx.objectStore('payeeAccounts').put({
+            ...meta(`0190e000-0000-7000-8000-00000000030${p.key}`),
+            personId,
+            bankName: '浙江农商银行',
+            accountNumber: '6228480012345678901',
+            oneCard: true,
+            note: '',
           });
-          for (const p of people) {
-            const personId = `0190e000-0000-7000-8000-00000000000${p.key}`;
-            const householdId = `0190e000-0000-7000-8000-00000000010${p.key}`;
-            tx.objectStore('persons').put({
-              ...meta(personId),
-              name: p.name,
-              idType: 'resident',
-              idNumber: p.idNumber,
-              sex: 'male',
-              birthDate: '1942-03-15',
-              phone: '',
-              hukouType: 'rural',
-              hukouAddress: '',
-              currentAddress: '',
-              disabilityGrade: 0,
-              disabilityType: null,
-              disabilityCertNo: '',
-              seriousIllness: false,
-              illnessNote: '',
-              workCapacity: 'none',
-              student: false,
-              householdId,
-              searchTokens: [p.name],
-              idTails: [],
-            });
-            tx.objectStore('households').put({
-              ...meta(householdId),
-              headPersonId: personId,
-              headName: p.name,
-              members: [{ personId, relation: 'self' }],
-              areaCode: '330102',
-              hukouType: 'rural',
-              villageName: '东村',
-              address: '',
-              searchTokens: [p.name],
-            });
-            tx.objectStore('cases').put({
-              ...meta(`0190e000-0000-7000-8000-00000000020${p.key}`),
-              programme: 'dibao',
-              householdId,
-              applicantPersonId: personId,
-              applicantName: p.name,
-              category: 'rural',
-              areaCode: '330102',
-              coveredPersonIds: [personId],
-              income: { wagesFen: p.wagesFen, businessFen: 0, propertyFen: 0, transferFen: 0 },
-              deductionsFen: 0,
-              assets: {
-                depositsFen: 0,
-                securitiesFen: 0,
-                vehicles: 0,
-                extraHousingUnits: 0,
-                note: '',
-              },
-              applicationDate: '2026-10-08',
-              benefit: {
-                standardId: null,
-                standardFen: 63_200,
-                coveredCount: 1,
-                countedIncomeFen: p.wagesFen,
-                benefitFen: 63_200 - p.wagesFen,
-                classification: 'dibao',
-                computedForDate: '2026-10-08',
-                parts: [],
-              },
-              status: 'active',
-              statusChangedAt: '2026-11-20T01:00:00.000Z',
-              acceptedOn: '2026-10-09',
-              noticeStartedOn: '2026-10-20',
-              noticeEnd: '2026-10-29',
-              decisionDue: '2026-11-20',
-              decidedOn: '2026-11-20',
-              paymentFrom: month,
-              endedOn: null,
-              paymentTo: null,
-              helpedFirstOn: null,
-              paperworkDue: null,
-              reviewedOn: null,
-              reviewDue: '2027-11-20',
-              phaseOutUntil: null,
-              programmeFacts: {},
-              previousCaseId: null,
-              searchTokens: [p.name],
-            });
-            if (p.account) {
-              tx.objectStore('payeeAccounts').put({
-                ...meta(`0190e000-0000-7000-8000-00000000030${p.key}`),
-                personId,
-                bankName: '浙江农商银行',
-                accountNumber: '6228480012345678901',
-                oneCard: true,
-                note: '',
-              });
-            }
-          }
-          tx.oncomplete = () => {
-            idb.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error(String(tx.error)));
-        };
-      }),
+        }
+      }
+      return byStore;
+    },
     { people, month },
   );
+  await putInStore(page, rows, admin);
 }
 
 const thisMonth = () => new Date().toISOString().slice(0, 7);

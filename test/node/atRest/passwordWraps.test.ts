@@ -25,7 +25,8 @@ describe('the data key wrapped by each account password', () => {
       w.create('person', { ...personInput(), householdId: null }),
     );
     await wrapForPassword(db, 'Registrar', 'correct horse battery');
-    expect(await hasCurrentWrap(db, 'registrar')).toBe(true);
+    expect(await hasCurrentWrap(db, ' Registrar ')).toBe(true);
+    expect(await hasCurrentWrap(db, 'registrar')).toBe(false); // another account's name
     db.close();
 
     setDataKeySource(() => null); // a browser: no OS key store
@@ -37,7 +38,8 @@ describe('the data key wrapped by each account password', () => {
       expect(await unlockWithPassword(locked, 'registrar', 'wrong horse battery')).toBe(false);
       expect(await unlockWithPassword(locked, 'nobody', 'correct horse battery')).toBe(false);
       expect(locked.atRest.keys).toBeNull();
-      expect(await unlockWithPassword(locked, ' REGISTRAR ', 'correct horse battery')).toBe(true);
+      expect(await unlockWithPassword(locked, 'REGISTRAR', 'correct horse battery')).toBe(false);
+      expect(await unlockWithPassword(locked, ' Registrar ', 'correct horse battery')).toBe(true);
       expect((await locked.persons.get(person.id))?.idNumber).toBe(person.idNumber);
       locked.close();
     } finally {

@@ -74,4 +74,12 @@ describe('the data key in the OS key store (main process)', () => {
       details: { reason: 'data_key_damaged' },
     });
   });
+
+  it("makes no key file on a Linux desk whose safeStorage has only Chromium's built-in key", async () => {
+    const basic = { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'basic_text' };
+    expect(await keyFile(basic).key()).toBeNull();
+    await expect(readFile(file, 'utf8')).rejects.toThrow(/ENOENT/);
+    const keyring = { ...fakeSafeStorage(), getSelectedStorageBackend: () => 'gnome_libsecret' };
+    expect(await keyFile(keyring).key()).not.toBeNull();
+  });
 });

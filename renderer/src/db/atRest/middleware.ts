@@ -57,6 +57,12 @@ export const sealedTables: ReadonlySet<string> = new Set([
 /** Where the middleware finds the current keys (null while the store is locked). */
 export interface KeyHolder {
   keys: AtRestKeys | null;
+  /**
+   * True once the store is known sealed throughout (its key id is written): a row
+   * without a seal is then one put into the profile by someone without the key, and
+   * reading it fails rather than passing it off as the desk's own.
+   */
+  allSealed?: boolean;
 }
 
 const rangeEqual = 1;
@@ -83,7 +89,7 @@ function sealedTable(table: DBCoreTable, holder: KeyHolder): DBCoreTable {
     if (!holder.keys) throw lockedError();
     return holder.keys;
   };
-  const open = (row: unknown) => codec.decode(row, holder.keys);
+  const open = (row: unknown) => codec.decode(row, holder.keys, holder.allSealed === true);
   const query = (q: DBCoreQuery): DBCoreQuery => tokenQuery(q, holder);
   return {
     ...table,
@@ -130,7 +136,9 @@ function openingCursor(cursor: DBCoreCursor, codec: RowCodec, holder: KeyHolder)
       if (prop === 'value') {
         const raw: unknown = target.value;
         if (typeof raw !== 'object' || raw === null) return raw;
-        if (!opened.has(raw)) opened.set(raw, codec.decode(raw, holder.keys));
+        if (!opened.has(raw)) {
+          opened.set(raw, codec.decode(raw, holder.keys, holder.allSealed === true));
+        }
         return opened.get(raw);
       }
       const v: unknown = Reflect.get(target, prop, target);

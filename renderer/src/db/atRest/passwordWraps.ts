@@ -50,8 +50,11 @@ export function hashDigest(passwordHash: string): string {
 
 type Wraps = Record<string, PasswordWrap>;
 
-/** Wraps are found by the user name as typed at login, case-folded. */
-const wrapName = (username: string) => username.trim().toLowerCase();
+/**
+ * Wraps are found by the user name as typed at login, trimmed: as accounts are (user names
+ * are case-sensitive, so `Wang` and `wang` are two accounts with two wraps).
+ */
+const wrapName = (username: string) => username.trim();
 
 async function readWraps(db: DeskDatabase): Promise<Wraps> {
   const row = await db.meta.get(passwordWrapsMetaKey);
@@ -97,6 +100,35 @@ export async function wrapForPassword(
       key: passwordWrapsMetaKey,
       value: { ...wraps, [wrapName(username)]: wrap },
     });
+  });
+}
+
+/**
+ * Drops the wraps whose password must no longer open the store's files: an account
+ * disabled or deleted, or one whose password changed since its wrap was made (on another
+ * desk, arriving by sync). A copied profile keeps every wrap, so a wrap left behind would
+ * still give the data key to an old or revoked password. Needs the store open.
+ */
+export async function dropStaleWraps(db: DeskDatabase): Promise<void> {
+  const accounts = await db.users.toArray();
+  await db.transaction('rw', db.meta, async () => {
+    const wraps = await readWraps(db);
+    const kept: Wraps = {};
+    for (const [name, wrap] of Object.entries(wraps)) {
+      const mine = accounts.filter((a) => wrapName(a.username) === name);
+      const stale =
+        mine.length > 0 &&
+        mine.every(
+          (a) =>
+            a.disabled === true ||
+            a.deleted === true ||
+            (wrap.forHash !== undefined && wrap.forHash !== hashDigest(a.passwordHash)),
+        );
+      if (!stale) kept[name] = wrap;
+    }
+    if (Object.keys(kept).length !== Object.keys(wraps).length) {
+      await db.meta.put({ key: passwordWrapsMetaKey, value: kept });
+    }
   });
 }
 

@@ -16,7 +16,8 @@ export const sealedField = '_sealed';
 
 export interface RowCodec {
   encode(row: unknown, keys: AtRestKeys): unknown;
-  decode(row: unknown, keys: AtRestKeys | null): unknown;
+  /** `sealedOnly`: a row without a seal is refused (the store is sealed throughout). */
+  decode(row: unknown, keys: AtRestKeys | null, sealedOnly?: boolean): unknown;
 }
 
 function keyPathFields(keyPath: null | string | string[]): string[] {
@@ -52,8 +53,12 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
       stored[sealedField] = sealJson(keys, sealed);
       return stored;
     },
-    decode(row, keys) {
-      if (!isRow(row) || !(row[sealedField] instanceof Uint8Array)) return row;
+    decode(row, keys, sealedOnly = false) {
+      if (!isRow(row)) return row;
+      if (!(row[sealedField] instanceof Uint8Array)) {
+        if (sealedOnly) throw unsealedRowError(schema.name);
+        return row;
+      }
       if (!keys) throw lockedError();
       const opened = openJson(keys, row[sealedField]) as Record<string, unknown>;
       const plain: Record<string, unknown> = {};
@@ -89,5 +94,12 @@ function tokenise(
 export function lockedError(): Error {
   const error = new Error('The desk store is locked: its data key is not loaded.');
   error.name = 'StoreLockedError';
+  return error;
+}
+
+/** A row of a sealed store read without a seal: not written by this desk's middleware. */
+function unsealedRowError(table: string): Error {
+  const error = new Error(`A row of ${table} is not sealed although the store is.`);
+  error.name = 'UnsealedRowError';
   return error;
 }

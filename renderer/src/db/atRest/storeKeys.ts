@@ -86,15 +86,24 @@ export async function loadDataKey(holder: StoreKeys): Promise<void> {
 export async function openWithSource(db: Dexie, holder: StoreKeys): Promise<void> {
   await loadDataKey(holder);
   const dataKey = holder.dataKey;
-  if (!dataKey) return;
+  if (!dataKey) {
+    // Locked: still, a store with a key id holds no row without a seal.
+    if (holder.sealing && (await db.table('meta').get(atRestMetaKey))) holder.allSealed = true;
+    return;
+  }
   holder.keys = null;
   holder.dataKey = null;
   await installDataKey(db, holder, dataKey);
 }
 
-/** Whether the store was ever sealed (it then opens only with its key). */
+/**
+ * Whether the store was ever sealed (it then opens only with its key): its key id is
+ * written, or a password wrap is (a browser wraps a new key before sealing in place, so a
+ * run cut short opens by that password and goes on under the same key).
+ */
 export async function isStoreSealed(db: Dexie): Promise<boolean> {
-  return (await db.table('meta').get(atRestMetaKey)) !== undefined;
+  const rows = await db.table('meta').bulkGet([atRestMetaKey, 'atRestPasswordWraps']);
+  return rows.some((row) => row !== undefined);
 }
 
 /**
@@ -123,6 +132,7 @@ export async function installDataKey(
     const value: AtRestMeta = { keyId: keys.keyId, sealedAt: new Date().toISOString() };
     await db.table('meta').put({ key: atRestMetaKey, value });
   }
+  holder.allSealed = true;
   return true;
 }
 
@@ -149,6 +159,7 @@ async function pinRecoveryKey(db: Dexie, keys: AtRestKeys): Promise<void> {
 export async function forgetUnclaimedKey(db: Dexie): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) if (sealedTables.has(table.name)) await table.clear();
-    await db.table('meta').delete(atRestMetaKey);
+    // The wraps of the lost key go too: they would mark the store as sealed again.
+    await db.table('meta').bulkDelete([atRestMetaKey, 'atRestPasswordWraps', 'atRestRecoveryWrap']);
   });
 }

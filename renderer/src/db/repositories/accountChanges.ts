@@ -7,7 +7,7 @@ import {
   verifyPassword,
   type PasswordHash,
 } from '../../auth/password';
-import { wrapForPassword } from '../atRest/passwordWraps';
+import { dropStaleWraps, wrapForPassword } from '../atRest/passwordWraps';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
 import { write, type Writer } from '../writePath';
@@ -81,7 +81,7 @@ export async function setUserDisabled(
       code: 'user.disable_self',
     });
   }
-  return write(db, ctx, async (w) => {
+  const changed = await write(db, ctx, async (w) => {
     const user = await accountIn(w, userId);
     if (user.disabled === disabled) return user;
     if (disabled && user.roles.includes('admin')) {
@@ -99,6 +99,10 @@ export async function setUserDisabled(
     await updateStaff(w, updated, { disabled });
     return updated;
   });
+  // A disabled account's password no longer opens the store (its next login here,
+  // once enabled again, makes a new wrap).
+  if (disabled) await dropStaleWraps(db);
+  return changed;
 }
 
 /**

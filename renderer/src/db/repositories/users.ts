@@ -183,15 +183,13 @@ export async function authenticate(
   username: string,
   password: string,
 ): Promise<LocalUser | null> {
-  const user = await db.users.where('username').equals(username.trim()).first();
-  if (!user || user.disabled || user.deleted) return verifyNobody(password).then(() => null);
   // The password just opened the store through its wrap, made for this very hash: proven.
+  // Taken before anything can return, so a refused login leaves no proof for the next.
   const proven = db.atRest.provenByWrap;
   db.atRest.provenByWrap = undefined;
-  if (
-    proven?.username === username.trim().toLowerCase() &&
-    proven.forHash === hashDigest(user.passwordHash)
-  ) {
+  const user = await db.users.where('username').equals(username.trim()).first();
+  if (!user || user.disabled || user.deleted) return verifyNobody(password).then(() => null);
+  if (proven?.username === username.trim() && proven.forHash === hashDigest(user.passwordHash)) {
     return user;
   }
   const ok = await verifyPassword(password, {
