@@ -8,8 +8,14 @@
  * table of { key, value } rows fits.
  */
 import { z } from 'zod';
+import {
+  isSealedMeta,
+  openMetaValue,
+  sealMetaValue,
+  type SealingStore,
+} from '../db/atRest/sealedMeta';
 
-export interface MetaStore {
+export interface MetaStore extends SealingStore {
   meta: {
     get(key: string): PromiseLike<{ key: string; value: unknown } | undefined>;
     put(row: { key: string; value: unknown }): PromiseLike<unknown>;
@@ -40,18 +46,24 @@ export type WebCredential = z.infer<typeof webCredentialSchema>;
 
 /**
  * The browser build has no OS key storage (no safeStorage, no main process): its
- * token sits in this origin's IndexedDB, readable by any script the page runs. The
- * strict CSP keeps foreign scripts out; offices use the Electron build, where the
- * main process encrypts the token and the page never sees it.
+ * token sits in this origin's IndexedDB, sealed under the store's data key (a copy of
+ * the profile does not give it), but readable by any script the page runs once the
+ * store is open. The strict CSP keeps foreign scripts out; offices use the Electron
+ * build, where the main process encrypts the token and the page never sees it. A token
+ * saved before encryption is sealed the next time it is read with the key.
  */
 export async function loadWebCredential(store: MetaStore): Promise<WebCredential | null> {
   const row = await store.meta.get(webCredentialKey);
-  const parsed = webCredentialSchema.safeParse(row?.value);
-  return parsed.success ? parsed.data : null;
+  const parsed = webCredentialSchema.safeParse(openMetaValue(store, row?.value));
+  if (!parsed.success) return null;
+  if (row && !isSealedMeta(row.value) && store.atRest?.keys) {
+    await saveWebCredential(store, parsed.data);
+  }
+  return parsed.data;
 }
 
 export async function saveWebCredential(store: MetaStore, credential: WebCredential) {
-  await store.meta.put({ key: webCredentialKey, value: credential });
+  await store.meta.put({ key: webCredentialKey, value: sealMetaValue(store, credential) });
 }
 
 /**
