@@ -50,10 +50,16 @@ export function newDataKey(): Uint8Array {
 
 const nonceBytes = 12;
 
-/** Nonce | ciphertext | tag of the value's JSON under the seal key. */
-export function sealJson(keys: AtRestKeys, value: unknown): Uint8Array {
+/**
+ * Nonce | ciphertext | tag of the value's JSON under the seal key. `boundTo`, when given,
+ * is authenticated with it (GCM associated data) but not stored in it: opening needs the
+ * same text, so a seal moved to another row, or a row whose clear fields were edited,
+ * does not open.
+ */
+export function sealJson(keys: AtRestKeys, value: unknown, boundTo?: string): Uint8Array {
   const nonce = webCrypto().getRandomValues(new Uint8Array(nonceBytes));
-  const sealed = gcm(keys.seal, nonce).encrypt(utf8ToBytes(JSON.stringify(value)));
+  const aad = boundTo === undefined ? undefined : utf8ToBytes(boundTo);
+  const sealed = gcm(keys.seal, nonce, aad).encrypt(utf8ToBytes(JSON.stringify(value)));
   const out = new Uint8Array(nonceBytes + sealed.length);
   out.set(nonce, 0);
   out.set(sealed, nonceBytes);
@@ -61,8 +67,11 @@ export function sealJson(keys: AtRestKeys, value: unknown): Uint8Array {
 }
 
 /** The value sealed by sealJson; throws when the key is not the one that sealed it. */
-export function openJson(keys: AtRestKeys, sealed: Uint8Array): unknown {
-  const plain = gcm(keys.seal, sealed.subarray(0, nonceBytes)).decrypt(sealed.subarray(nonceBytes));
+export function openJson(keys: AtRestKeys, sealed: Uint8Array, boundTo?: string): unknown {
+  const aad = boundTo === undefined ? undefined : utf8ToBytes(boundTo);
+  const plain = gcm(keys.seal, sealed.subarray(0, nonceBytes), aad).decrypt(
+    sealed.subarray(nonceBytes),
+  );
   return JSON.parse(bytesToUtf8(plain));
 }
 

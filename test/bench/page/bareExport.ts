@@ -1,4 +1,5 @@
 import { openJson, type AtRestKeys } from '@shared/atRest/cipher';
+import { bindingOf } from '../../../renderer/src/db/atRest/rowCodec';
 
 /**
  * The package export's baseline (issue #17 item 5): the same queue read and gzipped with
@@ -19,7 +20,10 @@ export async function bareExport(idb: IDBDatabase, keys: AtRestKeys) {
   });
   const ops = rows.map(({ _sealed, ...clear }) =>
     _sealed instanceof Uint8Array
-      ? Object.assign(clear, openJson(keys, _sealed) as Record<string, unknown>)
+      ? Object.assign(
+          clear,
+          openJson(keys, _sealed, bindingOf('queue', clear)) as Record<string, unknown>,
+        )
       : clear,
   );
   const bytes = new TextEncoder().encode(JSON.stringify({ ops }));

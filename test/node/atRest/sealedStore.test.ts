@@ -110,3 +110,38 @@ describe('the desk store sealed at rest', () => {
     }
   });
 });
+
+describe('a seal is bound to its row', () => {
+  async function rawPut(name: string, store: string, row: unknown) {
+    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error ?? new Error('open failed'));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = idb.transaction(store, 'readwrite');
+      tx.objectStore(store).put(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error ?? new Error('put failed'));
+    });
+    idb.close();
+  }
+
+  it('a seal moved to another row, or a clear field edited in the profile, is refused, not read', async () => {
+    const { db, members } = await deskWithCase();
+    const [head, spouse] = members;
+    if (!head || !spouse) throw new Error('members missing');
+    const raw = await rawRows(db.name);
+    const rawOf = (id: string) =>
+      raw.persons?.find((r) => (r as { id: string }).id === id) as Record<string, unknown>;
+    // The spouse's row given the head's seal (the head's ID, phone and notes).
+    await rawPut(db.name, 'persons', { ...rawOf(spouse.id), _sealed: rawOf(head.id)._sealed });
+    await expect(db.persons.get(spouse.id)).rejects.toThrow(/does not match its clear fields/);
+    // A case's status edited in the clear (a draft made to look approved).
+    const rawCase = raw.cases?.[0] as Record<string, unknown>;
+    await rawPut(db.name, 'cases', { ...rawCase, status: 'active' });
+    await expect(db.cases.get(String(rawCase.id))).rejects.toThrow(/does not match/);
+    // The head's own row is untouched and reads as saved.
+    expect((await db.persons.get(head.id))?.phone).toBe('13912345678');
+  });
+});

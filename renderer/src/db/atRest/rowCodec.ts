@@ -50,7 +50,7 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
         else if (field !== 'idPrefixes' && field !== sealedField) sealed[field] = value;
       }
       for (const field of tokenFields) tokenise(stored, row, field, keys);
-      stored[sealedField] = sealJson(keys, sealed);
+      stored[sealedField] = sealJson(keys, sealed, bindingOf(schema.name, stored));
       return stored;
     },
     decode(row, keys, sealedOnly = false) {
@@ -60,7 +60,15 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
         return row;
       }
       if (!keys) throw lockedError();
-      const opened = openJson(keys, row[sealedField]) as Record<string, unknown>;
+      let opened: Record<string, unknown>;
+      try {
+        opened = openJson(keys, row[sealedField], bindingOf(schema.name, row)) as Record<
+          string,
+          unknown
+        >;
+      } catch {
+        throw tamperedRowError(schema.name);
+      }
       const plain: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(row)) {
         if (field !== sealedField && !tokens.has(field)) plain[field] = value;
@@ -88,6 +96,27 @@ function tokenise(
   else if (Array.isArray(value)) {
     stored[field] = value.map((v) => (typeof v === 'string' ? idIndexToken(keys, field, v) : v));
   }
+}
+
+/**
+ * What a row's seal is bound to (GCM associated data): its table and every clear field
+ * it stores (its key, its index fields, the ID tokens), in a fixed order. A seal copied
+ * to another row or table, or a clear field edited in the profile (a case's status),
+ * then fails to open — the row is refused, not read as the desk wrote it.
+ */
+export function bindingOf(table: string, stored: Record<string, unknown>): string {
+  const fields = Object.keys(stored)
+    .filter((field) => field !== sealedField)
+    .sort()
+    .map((field) => [field, stored[field] ?? null]);
+  return JSON.stringify([table, fields]);
+}
+
+/** A seal that does not open with the row's own clear fields: moved, edited or damaged. */
+function tamperedRowError(table: string): Error {
+  const error = new Error(`A sealed row of ${table} does not match its clear fields.`);
+  error.name = 'TamperedRowError';
+  return error;
 }
 
 /** What a read or write of sealed data meets while the store has no key. */
