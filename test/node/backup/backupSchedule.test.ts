@@ -50,7 +50,7 @@ describe('when a scheduled backup is due', () => {
 });
 
 async function deskWithKey() {
-  const desk = await openOfficeDesk('office-sched', `SC${Math.random()}`);
+  const desk = await openOfficeDesk('office-sched', `SC${Math.floor(Math.random() * 1e6)}`);
   for (let i = 0; i < 3; i++) await registerNth(desk.db, desk.ctx, i);
   const words = newRecoveryWords();
   const supervisor = desk.as('supervisor');

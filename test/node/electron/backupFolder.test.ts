@@ -17,7 +17,7 @@ import { typedBack } from '../backup/backupFixtures';
 const event = { senderFrame: { url: 'app://desk/index.html' } } as unknown as IpcMainInvokeEvent;
 
 async function backupBytes() {
-  const desk = await openOfficeDesk('office-fold', `F${Math.random()}`);
+  const desk = await openOfficeDesk('office-fold', `F${Math.floor(Math.random() * 1e6)}`);
   const words = newRecoveryWords();
   const supervisor = desk.as('supervisor');
   await confirmRecoveryKey(desk.db, supervisor, words, typedBack(words));
