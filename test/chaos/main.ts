@@ -3,6 +3,10 @@ import 'fake-indexeddb/auto';
 import { buildHqCli } from '../support/hqProcess';
 import { chaosRun, quiesceBound, type RunResult } from './chaosRun';
 import { faultKinds } from './faultProxy';
+import { useTestDataKeys } from '../support/testDataKeys';
+
+// The desks' stores are sealed at rest as the app's are (test/support/testDataKeys.ts).
+useTestDataKeys();
 
 /**
  * `npm run chaos -- --runs N --seed S`: N chaos runs with seeds S, S+1, …; a failing
