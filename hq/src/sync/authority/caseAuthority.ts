@@ -19,7 +19,9 @@ import { enrolmentClosedSince } from '@shared/programmes/rosterEnrolment';
 import { firstDayOfMonth } from '@shared/calendar/dates';
 import { recomputedCorrectionIssues } from '@shared/dynamics/recomputation';
 import { stepReasonIssues } from '@shared/dynamics/termination';
+import { actorStampIssues } from '@shared/authority/actorStamp';
 import { noteClosure, recomputationOfTx, successorRefusal } from './dynamicsAuthority';
+import { actorNameAtHq } from './actor';
 import type { RecordState } from '../merge';
 import type { AuthorityContext } from './context';
 import { applicantNameAtHq, registryNamesAtHq } from './copyRefreshFacts';
@@ -172,6 +174,16 @@ async function stepAuthority(
     return refuse('invalid_transition', 'A step comes with its history event.', [
       { path: 'transition', code: 'workflow.event_missing' },
     ]);
+  }
+  // The event names the step's own actor (refused here too, so the step never stands
+  // without the event that opAuthority then refuses).
+  const named = actorStampIssues(
+    { op: 'create', fields: event },
+    null,
+    await actorNameAtHq(ctx, op),
+  );
+  if (named.length > 0) {
+    return refuse('validation', 'The history event names the account that took the step.', named);
   }
   // 停保 names its reason code (shared/dynamics/termination.ts).
   const reasonIssues = stepReasonIssues(step.action, String(event.reason ?? ''));

@@ -1,3 +1,4 @@
+import { actorNamedKinds, actorStampIssues } from '@shared/authority/actorStamp';
 import { mayWrite } from '@shared/authority/kindWriters';
 import { lastAdminIssue } from '@shared/authority/lastAdmin';
 import { hasFixedPlace, placeCorrectionIssues } from '@shared/domain/elderlyCare/placeFixed';
@@ -6,7 +7,7 @@ import type { QueueEntry } from '@shared/sync/queueEntry';
 import { loadRecordsOfKinds } from '../../store/recordStore';
 import type { RecordState } from '../merge';
 import { accessLogAuthority } from './accessChain';
-import { actorRefusal } from './actor';
+import { actorNameAtHq, actorRefusal } from './actor';
 import { caseAuthority } from './caseAuthority';
 import { recomputationAuthority } from './dynamicsAuthority';
 import { medicalAuthority } from './medicalAuthority';
@@ -29,7 +30,8 @@ export interface Authorized {
 /**
  * HQ never trusts a desk. Every op from a desk (online or in a package) passes here
  * before it merges, in this order: the actor is an active account of the office with
- * the role it claims (at the op's clock); that role may write the kind; then the kind's
+ * the role it claims (at the op's clock); that role may write the kind; a record that
+ * names its writer names that account (shared/authority/actorStamp.ts); then the kind's
  * own rules — a case's workflow replayed, a history event only from a step accepted in
  * the same local transaction, delegation never from a desk. docs/sync.md lists them.
  */
@@ -47,6 +49,21 @@ export async function authorizeOp(
         fieldErrors: [{ path: 'actor', code: 'actor.role_may_not', params: { kind: op.kind } }],
       },
     };
+  }
+  // A case's history event is judged with its step (caseAuthority), which it must match
+  // first: an event with no step is refused as such, whatever name it carries.
+  if (actorNamedKinds.has(op.kind) && op.kind !== 'caseEvent') {
+    const held = await ctx.work.load(ctx.officeId, op.kind, op.recordId);
+    const stamp = actorStampIssues(op, held?.data ?? null, await actorNameAtHq(ctx, op));
+    if (stamp.length > 0) {
+      return {
+        refusal: {
+          code: 'validation',
+          message: 'A record names the account that wrote it.',
+          fieldErrors: stamp,
+        },
+      };
+    }
   }
   switch (op.kind) {
     case 'assistanceCase':

@@ -8,4 +8,6 @@ export const trustGapsEn: Record<keyof typeof trustGapsZh, string> = {
   'approval.not_actor': 'The approver must be the person approving ({actor})',
   'approval.not_op_day': 'The approval date must be the day of approval ({day})',
   'approval.not_approved': 'A record not yet approved names no approver or approval date',
+  'actor.name_not_actor': 'The person named on the record must be the one who saved it ({actor})',
+  'actor.name_fixed': 'The person named on the record cannot be changed',
 };

@@ -7,4 +7,6 @@ export const trustGapsZh = {
   'approval.not_actor': '批准人必须是提交批准的本人（{actor}）',
   'approval.not_op_day': '批准日期必须是批准当天（{day}）',
   'approval.not_approved': '尚未批准的记录不能填写批准人或批准日期',
+  'actor.name_not_actor': '记录上的经办人必须是提交它的本人（{actor}）',
+  'actor.name_fixed': '记录上的经办人不能更改',
 };
