@@ -30,11 +30,16 @@ export function newRecoveryWords(): string[] {
   return entropyToMnemonic(entropy, wordlist).split(' ');
 }
 
-/** The words as typed: spaces of any kind, full-width included, separate them. */
+/**
+ * The words as typed: spaces of any kind (full-width included) and commas separate them;
+ * each word of the list is one character, so characters typed together are split too
+ * (「山水…」 as the paper shows them).
+ */
 export function normalizeWords(text: string): string[] {
   return text
     .trim()
     .split(/[\s\u3000,，、]+/u)
+    .flatMap((part) => (/^\p{Script=Han}+$/u.test(part) ? [...part] : [part]))
     .filter((word) => word.length > 0);
 }
 

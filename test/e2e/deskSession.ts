@@ -6,9 +6,9 @@ export const admin = { username: 'admin', name: '赵管理', password: 'desk-adm
 /**
  * Fills the first-run form (office + first administrator) and submits it. `casework`
  * ticks 该管理员也办理业务: a small office whose administrator also registers (the
- * administrator alone does no casework).
+ * administrator alone does no casework). The recovery key's step follows.
  */
-export async function completeFirstRun(
+export async function submitFirstRunForm(
   page: Page,
   beforeSubmit?: () => Promise<void>,
   options: { casework?: boolean } = {},
@@ -24,6 +24,36 @@ export async function completeFirstRun(
   if (options.casework) await page.getByLabel(/该管理员也办理业务/).check();
   await beforeSubmit?.();
   await page.getByRole('button', { name: '创建管理员并开始' }).click();
+  await page.getByTestId('first-run-key').waitFor();
+}
+
+/**
+ * The whole first run: the form, then the recovery key's step put off (稍后设置) unless
+ * `recoveryKey: 'set'`, which writes the words down and types three back; they are
+ * returned. The login screen follows.
+ */
+export async function completeFirstRun(
+  page: Page,
+  beforeSubmit?: () => Promise<void>,
+  options: { casework?: boolean; recoveryKey?: 'set' | 'later' } = {},
+): Promise<string[]> {
+  await submitFirstRunForm(page, beforeSubmit, options);
+  if (options.recoveryKey !== 'set') {
+    await page.getByRole('button', { name: '稍后设置' }).click();
+    return [];
+  }
+  const words = await shownRecoveryWords(page);
+  await page.getByRole('button', { name: '我已抄好，下一步' }).click();
+  for (const n of [1, 12, 24]) await page.getByLabel(`第 ${n} 个字`).fill(words[n - 1] ?? '');
+  await page.getByRole('button', { name: '确认' }).click();
+  return words;
+}
+
+/** The 24 words of the recovery key on screen, in order. */
+export async function shownRecoveryWords(page: Page): Promise<string[]> {
+  const cells = page.getByTestId('backup-word');
+  await cells.nth(23).waitFor();
+  return (await cells.allInnerTexts()).map((text) => text.replace(/^\d+\.\s*/, '').trim());
 }
 
 export async function logIn(page: Page, user: { username: string; password: string } = admin) {

@@ -118,7 +118,7 @@ it('leaves no ID number, phone or income figure anywhere in the closed profile, 
   await page.getByRole('button', { name: /使用恢复密钥/ }).click();
   await page.getByTestId('recovery-unlock-words').fill('错 误 的 词');
   await page.getByRole('button', { name: '打开本机数据', exact: true }).click();
-  await page.getByText('这些词打不开本机数据').waitFor();
+  await page.getByText('这些字打不开本机数据').waitFor();
   if (process.env.DESK_SCREENSHOTS) {
     await page.screenshot({ path: `${process.env.DESK_SCREENSHOTS}/at-rest-login-recovery.png` });
   }

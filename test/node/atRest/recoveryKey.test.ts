@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newRecoveryWords, recoveryKeyPair } from '@shared/backup/recoveryKey';
+import { newRecoveryWords, normalizeWords, recoveryKeyPair } from '@shared/backup/recoveryKey';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
 import { unlockWithRecoveryWords } from '../../../renderer/src/db/atRest/recoveryWrap';
@@ -59,5 +59,34 @@ describe('the data key wrapped for the office recovery key', () => {
     });
     expect(await loadRecoveryKey(desk.db)).toBeNull();
     await expect(makeBackup(desk.db, supervisor)).rejects.toThrow();
+  });
+
+  it('the first administrator sets it up at first run; a registrar may not, and writes nothing', async () => {
+    const desk = await openOfficeDesk('office-rk3', 'R3');
+    const words = newRecoveryWords();
+    await expect(
+      confirmRecoveryKey(desk.db, desk.as('registrar'), words, typedBack(words)),
+    ).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await loadRecoveryKey(desk.db)).toBeNull();
+    const stored = await confirmRecoveryKey(
+      desk.db,
+      desk.as('admin', '赵管理'),
+      words,
+      typedBack(words),
+    );
+    expect(stored.setBy).toBe('赵管理');
+    expect((await loadRecoveryKey(desk.db))?.publicKey).toBe(stored.publicKey);
+  });
+
+  it('takes the words as written on paper: run together, or separated by any space or comma', () => {
+    const words = newRecoveryWords();
+    const expected = [...words];
+    expect(normalizeWords(words.join(''))).toEqual(expected);
+    expect(
+      normalizeWords(` ${words.slice(0, 12).join('　')}，${words.slice(12).join('、')}\n`),
+    ).toEqual(expected);
+    expect(normalizeWords(words.slice(0, 6).join('') + ' ' + words.slice(6).join(' '))).toEqual(
+      expected,
+    );
   });
 });

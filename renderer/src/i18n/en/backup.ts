@@ -21,6 +21,7 @@ export const backupEn: Record<keyof typeof backupZh, string> = {
   'backup.key.wordN': 'Character {n}',
   'backup.key.confirm': 'Confirm',
   'backup.key.cancel': 'Cancel',
+  'backup.key.back': 'Back to the words',
   'backup.key.done': 'Recovery key set. Lock the paper away, apart from the backup files.',
   'backup.word_mismatch': 'Not the character shown; check the paper and type it again',
   'backup.make.title': 'Back up now',

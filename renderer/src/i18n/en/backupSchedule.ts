@@ -41,4 +41,10 @@ export const backupScheduleEn: Record<keyof typeof backupScheduleZh, string> = {
     'New PC? Restore all data from the old desk’s backup file with the recovery key (24 words), then sign in with your usual account.',
   'firstRun.restore.open': 'Restore from a backup…',
   'firstRun.restore.back': 'Back to setting up a new desk',
+  'firstRun.key.title': 'Last step: write down the recovery key',
+  'firstRun.key.intro':
+    'The recovery key is 24 characters, shown here only once. It opens this office’s backups on a new PC, and this desk’s data when every password is lost. Write it down or print it, and lock it away apart from the backup files.',
+  'firstRun.key.later': 'Set it up later',
+  'firstRun.key.laterWarning':
+    'Without a recovery key a backup cannot be opened on a new PC. If you put it off, a supervisor sets it up on Backup and restore.',
 };

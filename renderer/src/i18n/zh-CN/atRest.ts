@@ -2,9 +2,9 @@
 export const atRestZh = {
   'atRest.recovery.open': '密码无法打开本机数据？使用恢复密钥',
   'atRest.recovery.intro':
-    '本机数据已加密。若此账户尚未在本机登录过，或密码是在其他电脑上修改的，请输入办公室的 24 个恢复词打开本机数据，然后用自己的密码登录。',
-  'atRest.recovery.words': '恢复密钥（24 个词，以空格分隔）',
+    '本机数据已加密。若此账户尚未在本机登录过，或密码是在其他电脑上修改的，请输入办公室的 24 个字的恢复密钥打开本机数据，然后用自己的密码登录。',
+  'atRest.recovery.words': '恢复密钥（24 个字，以空格分隔）',
   'atRest.recovery.unlock': '打开本机数据',
-  'atRest.recovery.failed': '这些词打不开本机数据：请逐词核对。',
+  'atRest.recovery.failed': '这些字打不开本机数据：请逐字核对。',
   'atRest.recovery.opened': '本机数据已打开。请用您的用户名和密码登录。',
 } as const;

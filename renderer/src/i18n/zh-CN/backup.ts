@@ -20,6 +20,7 @@ export const backupZh = {
   'backup.key.wordN': '第 {n} 个字',
   'backup.key.confirm': '确认',
   'backup.key.cancel': '取消',
+  'backup.key.back': '返回查看',
   'backup.key.done': '恢复密钥已设置。抄写的纸请锁好，不要和备份文件放在一起。',
   'backup.word_mismatch': '与显示的字不一致，请对照抄写的纸重新输入',
   'backup.make.title': '立即备份',

@@ -40,4 +40,10 @@ export const backupScheduleZh = {
     '换了新电脑？用旧电脑的备份文件和恢复密钥（24 个字）把全部数据恢复到这台电脑上，然后用原来的账号登录。',
   'firstRun.restore.open': '从备份恢复…',
   'firstRun.restore.back': '返回，设置新工作台',
+  'firstRun.key.title': '最后一步：记下恢复密钥',
+  'firstRun.key.intro':
+    '恢复密钥是 24 个汉字，只在这里显示一次。它能在新电脑上打开本办公室的备份，也能在所有密码都遗失时打开本机数据。请抄写或打印，锁好，不要和备份文件放在一起。',
+  'firstRun.key.later': '稍后设置',
+  'firstRun.key.laterWarning':
+    '没有恢复密钥，备份无法在新电脑上打开。稍后设置的，由主管在「备份与恢复」页设置。',
 };

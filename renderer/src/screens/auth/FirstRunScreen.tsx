@@ -2,6 +2,7 @@ import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material'
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { AppError, type FieldError } from '@shared/errors/appError';
 import { localUserDataSchema } from '@shared/domain/localUser';
+import type { LocalUser } from '../../db/repositories/users';
 import {
   defaultOfficeSettings,
   officeIdSchema,
@@ -21,6 +22,9 @@ import { rememberUsername } from './LoginScreen';
 // Its own chunk: the backup code (bip39 words, curves) is needed only on this path.
 const FirstRunRestore = lazy(() =>
   import('../backup/FirstRunRestore').then((m) => ({ default: m.FirstRunRestore })),
+);
+const FirstRunRecoveryKey = lazy(() =>
+  import('../backup/FirstRunRecoveryKey').then((m) => ({ default: m.FirstRunRecoveryKey })),
 );
 
 interface Form {
@@ -97,6 +101,8 @@ export function FirstRunScreen() {
   const [casework, setCasework] = useState(false);
   // A new PC of an office already in use restores the old desk's backup instead.
   const [restoring, setRestoring] = useState(false);
+  // Set up: the recovery key's words are shown (once) before the login screen.
+  const [created, setCreated] = useState<{ admin: LocalUser; officeId: string } | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -126,7 +132,7 @@ export function FirstRunScreen() {
       );
       rememberUsername(admin.username);
       useSession.getState().setSettings(settings);
-      await useSession.getState().init();
+      setCreated({ admin, officeId: settings.officeId });
     } catch (thrown) {
       capture(thrown);
       setBusy(false);
@@ -149,6 +155,18 @@ export function FirstRunScreen() {
       />
     );
   };
+
+  if (created) {
+    return (
+      <Suspense fallback={null}>
+        <FirstRunRecoveryKey
+          admin={created.admin}
+          officeId={created.officeId}
+          onDone={() => void useSession.getState().init()}
+        />
+      </Suspense>
+    );
+  }
 
   if (restoring) {
     return (

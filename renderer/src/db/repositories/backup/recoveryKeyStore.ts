@@ -56,7 +56,9 @@ export async function adoptRecoveryKeyAfterRestore(
 
 /**
  * Keeps the public key of the words the supervisor was shown, once they typed three of
- * them back (`checked`: position → word). A word wrong or missing writes nothing.
+ * them back (`checked`: position → word). A word wrong or missing writes nothing. The
+ * first administrator may too: the words are shown at first run, before any supervisor
+ * exists (issue #16: "shown once at first run").
  */
 export async function confirmRecoveryKey(
   db: DeskDatabase,
@@ -64,7 +66,7 @@ export async function confirmRecoveryKey(
   words: readonly string[],
   checked: Record<number, string>,
 ): Promise<StoredRecoveryKey> {
-  requireRole(ctx, ['supervisor'], 'set up the recovery key');
+  requireRole(ctx, ['supervisor', 'admin'], 'set up the recovery key');
   const fieldErrors = Object.entries(checked)
     .filter(([at, word]) => words[Number(at)] !== word.trim())
     .map(([at]) => ({ path: `word${at}`, code: 'backup.word_mismatch' }));
