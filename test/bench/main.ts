@@ -9,6 +9,7 @@ import { countsByKind, fullSize, quickSize } from './generator';
 import { runPackageBench } from './packageBench';
 import { startPageServer, withFreshPage } from './pageServer';
 import { runReplicationBench } from './replicationBench';
+import { chromiumSyncRows, runChromiumSyncBench } from './chromiumSyncBench';
 import { runRollBench } from './rollBench';
 import { runImportBench } from './importBench';
 import { searchRows, runSearchOnly } from './searchOnly';
@@ -18,7 +19,7 @@ import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup|cold|export|sync] [--persons N] [--runs N] [--profile FILE]`:
+ * [--only search|grid|import|backup|cold|export|sync|chromium-sync] [--persons N] [--runs N] [--profile FILE]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -113,6 +114,16 @@ if (option('--only') === 'sync') {
   await pages.close();
   process.exit(0);
 }
+if (option('--only') === 'chromium-sync') {
+  // Only the Chromium desk's initial pull and push against their bare Chromium baselines.
+  const figures = await runSyncBench(seed, size, log, {
+    corsOrigin: pages.origin,
+    whileLoaded: (hq) => runChromiumSyncBench(hq, pages.url, { seed, size }, log),
+  });
+  console.table(chromiumSyncRows(figures.more));
+  await pages.close();
+  process.exit(0);
+}
 if (option('--only') === 'search') {
   // --persons N: a larger (or smaller) office than the size's, e.g. to fill the 50-hit limit.
   const persons = option('--persons');
@@ -139,9 +150,23 @@ const { store, syncFigures, packages, imported } = await (async () => {
       store: await runStoreBench(seed, size, samples, log, pages.url),
       syncFigures: await runSyncBench(seed, size, log, {
         corsOrigin: pages.origin,
-        whileLoaded: (hq) => {
+        whileLoaded: async (hq) => {
           officeCounts = countsByKind(hq.records);
-          return runReplicationBench(hq, pages.url, pages.origin, log, pouchLimit);
+          const replication = await runReplicationBench(
+            hq,
+            pages.url,
+            pages.origin,
+            log,
+            pouchLimit,
+          );
+          const chromium = await runChromiumSyncBench(
+            hq,
+            pages.url,
+            { seed, size },
+            log,
+            replication.deskPull,
+          );
+          return { replication, chromium };
         },
       }),
       packages: await runPackageBench(pages.url, packageOps, seed, log),
@@ -151,7 +176,7 @@ const { store, syncFigures, packages, imported } = await (async () => {
     await pages.close();
   }
 })();
-const replication = syncFigures.more;
+const { replication, chromium: chromiumSync } = syncFigures.more;
 const cold = await runColdStart(seed, size, 3, log);
 const roll = await runRollBench(quick ? 1000 : 5000, quick ? 3 : 5);
 log(`payment roll: ${roll.cases} cases drawn in ${roll.drawMs} ms`);
@@ -219,6 +244,7 @@ const rows: Row[] = [
     target: '≤ 512 MB',
     met: replication.deskPull.heapPeakMb <= 512,
   },
+  ...chromiumSyncRows(chromiumSync),
   coldStartRow(cold),
   {
     measure: `draw a payment roll of ${roll.cases} 低保 cases with ${roll.earlierRolls} approved rolls behind it (drawRoll + rollHash, Node; HQ draws it again inside the push of a checked or approved roll)`,

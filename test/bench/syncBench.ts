@@ -76,8 +76,11 @@ async function putByKind(db: DeskDatabase, records: GeneratedRecord[]) {
   for (const [kind, list] of byKind) await recordTable(db, kind).bulkPut(list as never);
 }
 
-/** The bare baseline server: GET /pages/<n> (5,000 records), POST /ops (5,000 ops). */
-async function startBareServer(records: GeneratedRecord[], dbFile: string) {
+/**
+ * The bare baseline server: GET /pages/<n> (5,000 records), POST /ops (5,000 ops). It
+ * answers any origin (a bench page of another port calls it too: chromiumSync.ts).
+ */
+export async function startBareServer(records: GeneratedRecord[], dbFile: string) {
   const sqlite = new SqliteDatabase(dbFile);
   sqlite.pragma('journal_mode = WAL');
   sqlite.exec('create table ops (op_id text primary key, body text not null)');
@@ -86,6 +89,16 @@ async function startBareServer(records: GeneratedRecord[], dbFile: string) {
     for (const op of ops) insert.run(op.opId, JSON.stringify(op));
   });
   const server: Server = createServer((request, response) => {
+    response.setHeader('access-control-allow-origin', '*');
+    if (request.method === 'OPTIONS') {
+      response
+        .writeHead(204, {
+          'access-control-allow-methods': 'GET, POST',
+          'access-control-allow-headers': 'content-type',
+        })
+        .end();
+      return;
+    }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {

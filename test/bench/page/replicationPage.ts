@@ -17,10 +17,13 @@ import { browserFetch, createWebTransport } from '../../../renderer/src/sync/htt
 import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { saveWebCredential, type WebCredential } from '../../../renderer/src/sync/syncMeta';
 import { useTestDataKeys } from '../../support/testDataKeys';
+import { chromiumSync } from './chromiumSync';
 
 useTestDataKeys();
 
 const replicationBench = {
+  ...chromiumSync,
+
   /**
    * A fresh desk database holding only the credential and HQ's pinned keys, then one
    * sync round (pull only).
