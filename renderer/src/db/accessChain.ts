@@ -5,15 +5,17 @@ import {
   type SealedContent,
 } from '@shared/accessChain/seal';
 import type { DeskDatabase } from './database';
+import { accessChainKeyMetaKey } from './atRest/sealedMetaKeys';
 
 /**
  * The desk's side of the access record's chain (shared/accessChain/seal.ts): its key and
  * the head (last number and seal), kept in `meta` and advanced inside the write
  * transaction that writes the entry, so an entry and its place in the chain are saved
  * together or not at all. The key is made at the first entry; the sync engine hands it
- * to HQ with every push (accessChainKeyOf), and HQ keeps the first it sees.
+ * to HQ with every push (accessChainKeyOf), and HQ keeps the first it sees. The key's
+ * row is sealed under the store's data key (db/atRest/sealedMetaKeys.ts).
  */
-const keyKey = 'accessChainKey';
+const keyKey = accessChainKeyMetaKey;
 const headKey = 'accessChainHead';
 
 export interface ChainHead {

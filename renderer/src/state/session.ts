@@ -12,7 +12,7 @@ import {
   loadDataKey,
 } from '../db/atRest/storeKeys';
 import { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';
-import { openStoreForLogin } from '../db/atRest/loginStore';
+import { finishLogin, lockStoreAtLogout, openStoreForLogin } from '../db/atRest/loginStore';
 import { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
 import { getDeskApi } from '../platform/deskApi';
 import {
@@ -126,42 +126,59 @@ export const useSession = create<SessionState>((set, get) => ({
   login: async (username, password) => {
     if (throttle.waitMs(Date.now()) > 0) return false;
     const { db, settings, deviceId } = get();
-    // The store opens by this password if locked, or is sealed if it never was.
+    // The store opens by this password if locked, or is sealed if it never was; a login
+    // refused (or failing below) leaves it as locked as it was.
+    const wasLocked = !db.atRest.keys;
     const proven = await openStoreForLogin(db, username, password);
     throttle.record(proven !== null, Date.now());
     if (!proven) return false;
-    if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
-    const recovery = await loadRecoveryKey(db);
-    if (recovery && !(await hasRecoveryWrap(db, recovery.publicKey))) {
-      await wrapForRecovery(db, recovery.publicKey);
-    }
-    if (settings) {
-      await ensureStaffRecords(db, {
-        deviceId,
-        officeId: settings.officeId,
-        now: () => new Date(),
-      });
-    }
-    // A hash made with an older, lower work factor is made again now (OWASP's count).
-    const user = settings
-      ? await upgradePasswordHash(
-          db,
-          { actor: actorOf(proven), officeId: settings.officeId, deviceId, now: () => new Date() },
-          proven,
-          password,
-        )
-      : proven;
-    // A rehashed password gets a wrap for its new hash; then no wrap is left for an
-    // account disabled, deleted or given a new password elsewhere (synced here).
-    if (user.passwordHash !== proven.passwordHash) await wrapForPassword(db, username, password);
-    await dropStaleWraps(db);
+    const user = await finishLogin(db, wasLocked, async () => {
+      if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
+      const recovery = await loadRecoveryKey(db);
+      if (recovery && !(await hasRecoveryWrap(db, recovery.publicKey))) {
+        await wrapForRecovery(db, recovery.publicKey);
+      }
+      if (settings) {
+        await ensureStaffRecords(db, {
+          deviceId,
+          officeId: settings.officeId,
+          now: () => new Date(),
+        });
+      }
+      // A hash made with an older, lower work factor is made again now (OWASP's count).
+      const rehashed = settings
+        ? await upgradePasswordHash(
+            db,
+            {
+              actor: actorOf(proven),
+              officeId: settings.officeId,
+              deviceId,
+              now: () => new Date(),
+            },
+            proven,
+            password,
+          )
+        : proven;
+      // A rehashed password gets a wrap for its new hash; then no wrap is left for an
+      // account disabled, deleted or given a new password elsewhere (synced here).
+      if (rehashed.passwordHash !== proven.passwordHash) {
+        await wrapForPassword(db, username, password);
+      }
+      await dropStaleWraps(db);
+      return rehashed;
+    });
     set({ user, phase: user.mustChangePassword === true ? 'changePassword' : 'ready' });
     return true;
   },
 
   passwordChanged: (user) => set({ user, phase: 'ready' }),
 
-  logout: () => set({ user: null, phase: 'login' }),
+  // The web build's store locks again (its key came from the password); an Electron
+  // store opened by the OS key store stays open for sync.
+  logout: () => {
+    set({ user: null, phase: 'login' });
+    lockStoreAtLogout(get().db);
+  },
 
   lock: () => {
     if (get().phase === 'ready') set({ phase: 'locked' });

@@ -8,22 +8,17 @@
  * table of { key, value } rows fits.
  */
 import { z } from 'zod';
-import {
-  isSealedMeta,
-  openMetaValue,
-  sealMetaValue,
-  type SealingStore,
-} from '../db/atRest/sealedMeta';
+import { webCredentialMetaKey } from '../db/atRest/sealedMetaKeys';
 
-export interface MetaStore extends SealingStore {
+export interface MetaStore {
   meta: {
     get(key: string): PromiseLike<{ key: string; value: unknown } | undefined>;
     put(row: { key: string; value: unknown }): PromiseLike<unknown>;
+    delete(key: string): PromiseLike<unknown>;
   };
 }
 
 const lastSuccessKey = 'syncLastSuccess';
-const webCredentialKey = 'syncWebCredential';
 const insecureHttpKey = 'syncAllowInsecureHttp';
 
 export async function loadLastSuccess(store: MetaStore): Promise<string | null> {
@@ -46,24 +41,21 @@ export type WebCredential = z.infer<typeof webCredentialSchema>;
 
 /**
  * The browser build has no OS key storage (no safeStorage, no main process): its
- * token sits in this origin's IndexedDB, sealed under the store's data key (a copy of
- * the profile does not give it), but readable by any script the page runs once the
- * store is open. The strict CSP keeps foreign scripts out; offices use the Electron
- * build, where the main process encrypts the token and the page never sees it. A token
- * saved before encryption is sealed the next time it is read with the key.
+ * token sits in this origin's IndexedDB, sealed under the store's data key by the
+ * at-rest middleware (its key is listed in db/atRest/sealedMetaKeys.ts; a copy of the
+ * profile does not give it, and a row put there without the key is refused), but
+ * readable by any script the page runs once the store is open. The strict CSP keeps
+ * foreign scripts out; offices use the Electron build, where the main process encrypts
+ * the token and the page never sees it. Reading it writes nothing.
  */
 export async function loadWebCredential(store: MetaStore): Promise<WebCredential | null> {
-  const row = await store.meta.get(webCredentialKey);
-  const parsed = webCredentialSchema.safeParse(openMetaValue(store, row?.value));
-  if (!parsed.success) return null;
-  if (row && !isSealedMeta(row.value) && store.atRest?.keys) {
-    await saveWebCredential(store, parsed.data);
-  }
-  return parsed.data;
+  const row = await store.meta.get(webCredentialMetaKey);
+  const parsed = webCredentialSchema.safeParse(row?.value);
+  return parsed.success ? parsed.data : null;
 }
 
 export async function saveWebCredential(store: MetaStore, credential: WebCredential) {
-  await store.meta.put({ key: webCredentialKey, value: sealMetaValue(store, credential) });
+  await store.meta.put({ key: webCredentialMetaKey, value: credential });
 }
 
 /**

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { DeskDatabase } from '../../../renderer/src/db/database';
-import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
 import {
   hasCurrentWrap,
   unlockWithPassword,
@@ -8,7 +6,7 @@ import {
 } from '../../../renderer/src/db/atRest/passwordWraps';
 import { openTestDesk, personInput } from '../../fakes/deskFixtures';
 import { write } from '../../../renderer/src/db/writePath';
-import { restoreTestKeySource } from '../setup';
+import { withLockedStore } from './rawStore';
 import { newDataKey } from '@shared/atRest/cipher';
 import {
   forgetUnclaimedKey,
@@ -29,9 +27,8 @@ describe('the data key wrapped by each account password', () => {
     expect(await hasCurrentWrap(db, 'registrar')).toBe(false); // another account's name
     db.close();
 
-    setDataKeySource(() => null); // a browser: no OS key store
-    try {
-      const locked = new DeskDatabase(db.name);
+    // A browser: no OS key store.
+    await withLockedStore(db.name, async (locked) => {
       await locked.open();
       expect(locked.atRest.keys).toBeNull();
       await expect(locked.persons.get(person.id)).rejects.toThrow(/locked/);
@@ -41,10 +38,7 @@ describe('the data key wrapped by each account password', () => {
       expect(await unlockWithPassword(locked, 'REGISTRAR', 'correct horse battery')).toBe(false);
       expect(await unlockWithPassword(locked, ' Registrar ', 'correct horse battery')).toBe(true);
       expect((await locked.persons.get(person.id))?.idNumber).toBe(person.idNumber);
-      locked.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 
   it('an account created by the administrator opens the store; its login hashes once, another account proves nothing', async () => {
@@ -62,9 +56,7 @@ describe('the data key wrapped by each account password', () => {
       password: 'window-02',
     });
     db.close();
-    setDataKeySource(() => null);
-    try {
-      const locked = new DeskDatabase(db.name);
+    await withLockedStore(db.name, async (locked) => {
       expect(await unlockWithPassword(locked, 'wang', 'window-01')).toBe(true);
       expect(locked.atRest.provenByWrap?.username).toBe('wang');
       // The proof is wang's: li's login still hashes li's password, and a wrong one fails.
@@ -73,21 +65,18 @@ describe('the data key wrapped by each account password', () => {
       expect((await authenticate(locked, 'li', 'window-02'))?.username).toBe('li');
       expect(await unlockWithPassword(locked, 'wang', 'window-01')).toBe(true); // already open
       expect((await authenticate(locked, 'wang', 'window-01'))?.id).toBe(clerk.id);
-      locked.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 
   it('a browser desk whose first run never finished starts over with a new key; an account-less store loses only its draft', async () => {
-    setDataKeySource(() => null);
-    try {
-      const name = `unclaimed-${Date.now()}`;
-      const first = new DeskDatabase(name);
+    const name = `unclaimed-${Date.now()}`;
+    await withLockedStore(name, async (first) => {
       await installDataKey(first, first.atRest, newDataKey());
       await first.drafts.put({ key: 'firstRun', value: { officeName: '城关镇' }, updatedAt: '' });
-      first.close();
-      const again = new DeskDatabase(name);
+      // A sealed meta row under the lost key goes too: it would not open under the new one.
+      await first.meta.put({ key: 'accessChainKey', value: 'c'.repeat(64) });
+    });
+    await withLockedStore(name, async (again) => {
       expect(await isStoreSealed(again)).toBe(true);
       expect(again.atRest.keys).toBeNull();
       await forgetUnclaimedKey(again);
@@ -95,10 +84,8 @@ describe('the data key wrapped by each account password', () => {
       expect(await again.drafts.count()).toBe(0);
       expect(await installDataKey(again, again.atRest, newDataKey())).toBe(true);
       await again.drafts.put({ key: 'firstRun', value: {}, updatedAt: '' });
-      again.close();
-    } finally {
-      restoreTestKeySource();
-    }
+      expect(await again.meta.get('accessChainKey')).toBeUndefined();
+    });
   });
 
   it('a tampered wrap opens nothing', async () => {
@@ -111,13 +98,8 @@ describe('the data key wrapped by each account password', () => {
     wrap.sealedKey = `${wrap.sealedKey.startsWith('A') ? 'B' : 'A'}${wrap.sealedKey.slice(1)}`;
     await db.meta.put({ key: 'atRestPasswordWraps', value: wraps });
     db.close();
-    setDataKeySource(() => null);
-    try {
-      const locked = new DeskDatabase(db.name);
+    await withLockedStore(db.name, async (locked) => {
       expect(await unlockWithPassword(locked, 'registrar', 'correct horse battery')).toBe(false);
-      locked.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { newRecoveryWords, normalizeWords, recoveryKeyPair } from '@shared/backup/recoveryKey';
-import { DeskDatabase } from '../../../renderer/src/db/database';
-import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
 import { unlockWithRecoveryWords } from '../../../renderer/src/db/atRest/recoveryWrap';
 import { makeBackup } from '../../../renderer/src/db/repositories/backup/makeBackup';
 import {
@@ -10,7 +8,7 @@ import {
 } from '../../../renderer/src/db/repositories/backup/recoveryKeyStore';
 import { openOfficeDesk } from '../../support/syncDesks';
 import { registerNth, typedBack } from '../backup/backupFixtures';
-import { restoreTestKeySource } from '../setup';
+import { withLockedStore } from './rawStore';
 
 /** Issue #16 item 1: the office recovery key opens the store, and cannot be swapped. */
 describe('the data key wrapped for the office recovery key', () => {
@@ -20,19 +18,14 @@ describe('the data key wrapped for the office recovery key', () => {
     const words = newRecoveryWords();
     await confirmRecoveryKey(desk.db, desk.as('supervisor'), words, typedBack(words));
     desk.db.close();
-    setDataKeySource(() => null);
-    try {
-      const locked = new DeskDatabase(desk.db.name);
+    await withLockedStore(desk.db.name, async (locked) => {
       await locked.open();
       expect(locked.atRest.keys).toBeNull();
       expect(await unlockWithRecoveryWords(locked, newRecoveryWords())).toBe(false);
       expect(locked.atRest.keys).toBeNull();
       expect(await unlockWithRecoveryWords(locked, words)).toBe(true);
       expect((await locked.persons.get(person.id))?.name).toBe(person.name);
-      locked.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 
   it('a recovery key row swapped in the profile (an attacker’s own public key) is ignored: no backup is sealed for it', async () => {

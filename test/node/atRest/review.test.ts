@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DeskDatabase } from '../../../renderer/src/db/database';
-import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
 import { dropStaleWraps, unlockWithPassword } from '../../../renderer/src/db/atRest/passwordWraps';
 import { authenticate, createUser } from '../../../renderer/src/db/repositories/users';
 import { setUserDisabled } from '../../../renderer/src/db/repositories/accountChanges';
@@ -8,8 +7,7 @@ import { openTestDesk, personInput } from '../../fakes/deskFixtures';
 import { write } from '../../../renderer/src/db/writePath';
 import { openStoreForLogin } from '../../../renderer/src/db/atRest/loginStore';
 import { newRecordId } from '@shared/records/ids';
-import { rawRows } from './rawStore';
-import { restoreTestKeySource } from '../setup';
+import { rawDelete, rawPut, rawRows, withLockedStore } from './rawStore';
 
 /**
  * A hostile review of encryption at rest (issue #16 item 1): what someone with the PC, a
@@ -27,9 +25,7 @@ describe('at rest, attacked', () => {
     // Disabled elsewhere, as a pull lays it: the wrap goes only at this desk's next login.
     await db.users.put({ ...clerk, disabled: true });
     db.close();
-    setDataKeySource(() => null); // a browser
-    try {
-      const locked = new DeskDatabase(db.name);
+    await withLockedStore(db.name, async (locked) => {
       // wang's password opens the store, then wang is refused as disabled...
       expect(await unlockWithPassword(locked, 'wang', 'window-01')).toBe(true);
       expect(await authenticate(locked, 'wang', 'window-01')).toBeNull();
@@ -37,10 +33,7 @@ describe('at rest, attacked', () => {
       // wang's password.
       await locked.users.put({ ...clerk, disabled: false });
       expect(await authenticate(locked, 'wang', 'not-the-password')).toBeNull();
-      locked.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 
   it("a disabled account's password no longer opens the store's files", async () => {
@@ -53,15 +46,11 @@ describe('at rest, attacked', () => {
     });
     await setUserDisabled(db, as('admin'), clerk.id, true);
     db.close();
-    setDataKeySource(() => null); // the profile copied away, opened with no OS key
-    try {
-      const copy = new DeskDatabase(db.name);
+    // The profile copied away, opened with no OS key.
+    await withLockedStore(db.name, async (copy) => {
       expect(await unlockWithPassword(copy, 'wang', 'window-01')).toBe(false);
       expect(copy.atRest.keys).toBeNull();
-      copy.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 
   it('a password changed on another desk (synced here) no longer opens the store by its old value', async () => {
@@ -76,14 +65,9 @@ describe('at rest, attacked', () => {
     await db.users.put({ ...clerk, passwordHash: 'bmV3LWhhc2g=', version: clerk.version + 1 });
     await dropStaleWraps(db); // what the next login on this desk does
     db.close();
-    setDataKeySource(() => null);
-    try {
-      const copy = new DeskDatabase(db.name);
+    await withLockedStore(db.name, async (copy) => {
       expect(await unlockWithPassword(copy, 'wang', 'window-01')).toBe(false);
-      copy.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 });
 
@@ -111,41 +95,21 @@ describe('a browser store from before encryption, sealed at a login that is cut 
     await v15.table('revisions').add({ id: 'r1', kind: 'person', recordId: 'x', poison: 1n });
     v15.close();
 
-    setDataKeySource(() => null); // a browser
-    try {
-      const first = new DeskDatabase(name);
+    await withLockedStore(name, async (first) => {
       await expect(openStoreForLogin(first, 'wang', 'window-01')).rejects.toThrow();
-      first.close();
-      await deleteRawRow(name, 'revisions', 'r1');
+    });
+    await rawDelete(name, 'revisions', 'r1');
 
-      const reopened = new DeskDatabase(name);
+    await withLockedStore(name, async (reopened) => {
       expect((await openStoreForLogin(reopened, 'wang', 'window-01'))?.id).toBe(clerk.id);
       expect((await reopened.persons.get(person.id))?.idNumber).toBe(person.idNumber);
       const raw = await rawRows(name);
       expect(
         raw.users?.every((r) => (r as { _sealed?: unknown })._sealed instanceof Uint8Array),
       ).toBe(true);
-      reopened.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 });
-
-async function deleteRawRow(name: string, store: string, key: string): Promise<void> {
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('open failed'));
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = idb.transaction(store, 'readwrite');
-    tx.objectStore(store).delete(key);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('delete failed'));
-  });
-  idb.close();
-}
 
 describe('rows written into the profile without the key', () => {
   it('a plain row put beside sealed ones is refused, not read as the desk’s own', async () => {
@@ -153,7 +117,7 @@ describe('rows written into the profile without the key', () => {
     const name = db.name;
     db.close();
     // Someone who can write the profile but has no key adds an administrator in the clear.
-    await putRawRow(name, 'users', {
+    await rawPut(name, 'users', {
       id: 'user-evil',
       username: 'evil',
       displayName: '外人',
@@ -170,31 +134,12 @@ describe('rows written into the profile without the key', () => {
       /not sealed/,
     );
     reopened.close();
-    setDataKeySource(() => null); // and as a browser, before anyone logs in
-    try {
-      const locked = new DeskDatabase(name);
+    // And as a browser, before anyone logs in.
+    await withLockedStore(name, async (locked) => {
       await expect(locked.users.get('user-evil')).rejects.toThrow(/not sealed/);
-      locked.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 });
-
-async function putRawRow(name: string, store: string, row: object): Promise<void> {
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('open failed'));
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = idb.transaction(store, 'readwrite');
-    tx.objectStore(store).put(row);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('put failed'));
-  });
-  idb.close();
-}
 
 describe('accounts whose names differ only in case', () => {
   it('each keeps its own wrap: the second account made does not lock the first out', async () => {
@@ -211,16 +156,11 @@ describe('accounts whose names differ only in case', () => {
       });
     }
     db.close();
-    setDataKeySource(() => null);
-    try {
-      const first = new DeskDatabase(db.name);
+    await withLockedStore(db.name, async (first) => {
       expect((await openStoreForLogin(first, 'Wang', 'window-01'))?.username).toBe('Wang');
-      first.close();
-      const second = new DeskDatabase(db.name);
+    });
+    await withLockedStore(db.name, async (second) => {
       expect((await openStoreForLogin(second, 'wang', 'window-02'))?.username).toBe('wang');
-      second.close();
-    } finally {
-      restoreTestKeySource();
-    }
+    });
   });
 });

@@ -11,7 +11,8 @@ import {
 } from '../../../renderer/src/db/repositories/persons';
 import { seedSampleReferenceData } from '../../../renderer/src/db/repositories/reference';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
-import { rawRows } from './rawStore';
+import { rawPut, rawRows } from './rawStore';
+import { restoreTestKeySource } from '../setup';
 
 /**
  * Issue #16 item 1 on a real Dexie (fake-indexeddb): what the store holds is sealed;
@@ -104,29 +105,12 @@ describe('the desk store sealed at rest', () => {
       );
       other.close();
     } finally {
-      // The test setup's source again (test/node/setup.ts): the next tests' stores.
-      const { restoreTestKeySource } = await import('../setup');
-      restoreTestKeySource();
+      restoreTestKeySource(); // the test setup's source again: the next tests' stores
     }
   });
 });
 
 describe('a seal is bound to its row', () => {
-  async function rawPut(name: string, store: string, row: unknown) {
-    const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(name);
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error ?? new Error('open failed'));
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = idb.transaction(store, 'readwrite');
-      tx.objectStore(store).put(row);
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error ?? new Error('put failed'));
-    });
-    idb.close();
-  }
-
   it('a seal moved to another row, or a clear field edited in the profile, is refused, not read', async () => {
     const { db, members } = await deskWithCase();
     const [head, spouse] = members;

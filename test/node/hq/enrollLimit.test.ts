@@ -31,6 +31,7 @@ function memoryMeta(): MetaStore {
     meta: {
       get: async (key) => (rows.has(key) ? { key, value: rows.get(key) } : undefined),
       put: async (row) => rows.set(row.key, row.value),
+      delete: async (key) => rows.delete(key),
     },
   };
 }

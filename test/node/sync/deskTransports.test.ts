@@ -22,6 +22,7 @@ function memoryMeta(): MetaStore & { rows: Map<string, unknown> } {
     meta: {
       get: async (key) => (rows.has(key) ? { key, value: rows.get(key) } : undefined),
       put: async (row) => rows.set(row.key, row.value),
+      delete: async (key) => rows.delete(key),
     },
   };
 }

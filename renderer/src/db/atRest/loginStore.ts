@@ -3,25 +3,64 @@
  * password first (the web build, or an Electron desk whose OS key store lost its key);
  * the account is then proven; and a store from before encryption, opened in a browser,
  * is sealed now under a new key. Returns the proven account, or null.
+ *
+ * A login refused after the password opened the store (a disabled account, a password
+ * hash that does not match the wrap's, a step that throws) leaves it as locked as it
+ * found it: the key it opened is forgotten. So does a logout (lockStoreAtLogout).
  */
 import { newDataKey } from '@shared/atRest/cipher';
 import type { DeskDatabase } from '../database';
 import { authenticate, type LocalUser } from '../repositories/users';
 import { unlockWithPassword, wrapForPassword } from './passwordWraps';
-import { installDataKey, isStoreSealed } from './storeKeys';
+import { forgetDataKey, installDataKey, isStoreSealed } from './storeKeys';
 
 export async function openStoreForLogin(
   db: DeskDatabase,
   username: string,
   password: string,
 ): Promise<LocalUser | null> {
-  if (!db.atRest.keys && (await isStoreSealed(db))) {
-    if (!(await unlockWithPassword(db, username, password))) return null;
+  const wasLocked = !db.atRest.keys;
+  try {
+    if (wasLocked && (await isStoreSealed(db))) {
+      if (!(await unlockWithPassword(db, username, password))) return null;
+    }
+    const proven = await authenticate(db, username, password);
+    if (!proven) {
+      if (wasLocked) forgetDataKey(db.atRest);
+      return null;
+    }
+    if (!db.atRest.keys) await sealUnderNewKey(db, username, password);
+    return proven;
+  } catch (error) {
+    if (wasLocked) forgetDataKey(db.atRest);
+    throw error;
   }
-  const proven = await authenticate(db, username, password);
-  if (!proven) return null;
-  if (!db.atRest.keys) await sealUnderNewKey(db, username, password);
-  return proven;
+}
+
+/**
+ * Runs the rest of a login (wraps, staff records, a rehash) once the store is open: if a
+ * step throws, the store is locked again when this login opened it.
+ */
+export async function finishLogin<T>(
+  db: DeskDatabase,
+  wasLocked: boolean,
+  steps: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await steps();
+  } catch (error) {
+    if (wasLocked) forgetDataKey(db.atRest);
+    throw error;
+  }
+}
+
+/**
+ * A logout: a store a person opened (a password, the recovery words, a browser's first
+ * run) is locked again, so the next person at the screen needs a password that opens it.
+ * A store opened by the OS key store (Electron) stays open: it syncs with nobody logged in.
+ */
+export function lockStoreAtLogout(db: DeskDatabase): void {
+  if (db.atRest.openedBy === 'person') forgetDataKey(db.atRest);
 }
 
 /**

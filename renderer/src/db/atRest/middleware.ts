@@ -7,8 +7,9 @@
  * span) cannot work on tokens and is refused loudly, so a query written against the
  * clear number fails in the tests instead of silently finding nothing.
  *
- * Which tables: `sealedTables`. Reference data (standards, calendars, rules), the
- * office's buildings and beds, package bookkeeping and meta stay clear.
+ * Which tables: `sealedTables`; and in `meta`, the rows named in `sealedMetaKeys`
+ * (sealedMetaKeys.ts). Reference data (standards, calendars, rules), the office's
+ * buildings and beds, package bookkeeping and the other meta rows stay clear.
  */
 import type {
   DBCore,
@@ -20,7 +21,8 @@ import type {
 } from 'dexie';
 import { idIndexToken, isIdTokenIndex } from '@shared/atRest/idTokens';
 import type { AtRestKeys } from '@shared/atRest/cipher';
-import { lockedError, rowCodecOf, type RowCodec } from './rowCodec';
+import { lockedError, rowCodecOf } from './rowCodec';
+import { sealedMetaKeys } from './sealedMetaKeys';
 
 /** The tables holding personal data: every row sealed. */
 export const sealedTables: ReadonlySet<string> = new Set([
@@ -63,6 +65,12 @@ export interface KeyHolder {
    * reading it fails rather than passing it off as the desk's own.
    */
   allSealed?: boolean;
+  /**
+   * The listed meta keys this store records as sealed (its `atRest` row): a plain row of
+   * one of them is refused as it is read. A key listed since the store was sealed is not
+   * yet in it, until sealInPlace.ts seals its row at the next open with the key.
+   */
+  metaSealed?: ReadonlySet<string>;
 }
 
 const rangeEqual = 1;
@@ -77,26 +85,47 @@ export function atRestMiddleware(holder: KeyHolder): Middleware<DBCore> {
       ...down,
       table: (name) => {
         const table = down.table(name);
-        return sealedTables.has(name) ? sealedTable(table, holder) : table;
+        if (sealedTables.has(name)) return sealedTable(table, holder, () => true);
+        return name === 'meta' ? sealedTable(table, holder, isSealedMetaRow) : table;
       },
     }),
   };
 }
 
-function sealedTable(table: DBCoreTable, holder: KeyHolder): DBCoreTable {
+/** A meta row whose key is listed in sealedMetaKeys. */
+function isSealedMetaRow(row: unknown): boolean {
+  const key = (row as { key?: unknown } | null)?.key;
+  return typeof key === 'string' && sealedMetaKeys.has(key);
+}
+
+/** Whether a row must be sealed: a plain one is refused (the store is sealed throughout). */
+function sealedOnly(holder: KeyHolder, table: string, row: unknown): boolean {
+  if (holder.allSealed !== true) return false;
+  if (table !== 'meta') return true;
+  const key = (row as { key?: unknown } | null)?.key;
+  return typeof key === 'string' && holder.metaSealed?.has(key) === true;
+}
+
+/** `sealed`: which of the table's rows are sealed (all, or meta's listed ones). */
+function sealedTable(
+  table: DBCoreTable,
+  holder: KeyHolder,
+  sealed: (row: unknown) => boolean,
+): DBCoreTable {
   const codec = rowCodecOf(table.schema);
   const keys = (): AtRestKeys => {
     if (!holder.keys) throw lockedError();
     return holder.keys;
   };
-  const open = (row: unknown) => codec.decode(row, holder.keys, holder.allSealed === true);
+  const open = (row: unknown) =>
+    sealed(row) ? codec.decode(row, holder.keys, sealedOnly(holder, table.name, row)) : row;
+  const seal = (row: unknown) => (sealed(row) ? codec.encode(row, keys()) : row);
   const query = (q: DBCoreQuery): DBCoreQuery => tokenQuery(q, holder);
   return {
     ...table,
     mutate: (req) => {
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-      const k = keys();
-      return table.mutate({ ...req, values: req.values.map((v) => codec.encode(v, k)) });
+      return table.mutate({ ...req, values: req.values.map(seal) });
     },
     // `.then`, never async/await: Dexie's promises carry the transaction's zone, which
     // a native async function would lose (the next request then runs outside it).
@@ -110,9 +139,7 @@ function sealedTable(table: DBCoreTable, holder: KeyHolder): DBCoreTable {
     openCursor: (req) =>
       table
         .openCursor({ ...req, query: query(req.query) })
-        .then((cursor) =>
-          cursor && req.values !== false ? openingCursor(cursor, codec, holder) : cursor,
-        ),
+        .then((cursor) => (cursor && req.values !== false ? openingCursor(cursor, open) : cursor)),
   };
 }
 
@@ -129,7 +156,7 @@ function tokenQuery(q: DBCoreQuery, holder: KeyHolder): DBCoreQuery {
 }
 
 /** The cursor with its value opened (once per position); its methods on the real one. */
-function openingCursor(cursor: DBCoreCursor, codec: RowCodec, holder: KeyHolder): DBCoreCursor {
+function openingCursor(cursor: DBCoreCursor, open: (row: unknown) => unknown): DBCoreCursor {
   const opened = new WeakMap<object, unknown>();
   return new Proxy(cursor, {
     get(target, prop) {
@@ -137,7 +164,7 @@ function openingCursor(cursor: DBCoreCursor, codec: RowCodec, holder: KeyHolder)
         const raw: unknown = target.value;
         if (typeof raw !== 'object' || raw === null) return raw;
         if (!opened.has(raw)) {
-          opened.set(raw, codec.decode(raw, holder.keys, holder.allSealed === true));
+          opened.set(raw, open(raw));
         }
         return opened.get(raw);
       }

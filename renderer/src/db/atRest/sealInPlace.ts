@@ -7,7 +7,10 @@
  * interrupted run starts again at the next open.
  */
 import type Dexie from 'dexie';
+import type { AtRestKeys } from '@shared/atRest/cipher';
+import { currentMetaRows, type MetaRow } from './legacyMeta';
 import { sealedTables } from './middleware';
+import { sealedMetaKeys } from './sealedMetaKeys';
 
 const pageSize = 500;
 
@@ -29,4 +32,25 @@ export async function sealInPlace(db: Dexie): Promise<void> {
       after = page[page.length - 1];
     }
   }
+}
+
+/**
+ * Seals the listed meta rows (sealedMetaKeys.ts) the store does not yet record as sealed:
+ * a desk from before encryption, or one sealed before a key was listed. Each row is read
+ * through the middleware (plain, or already sealed by a run cut short) and put back, in
+ * the form its owner reads today (legacyMeta.ts). One transaction; the caller records the
+ * keys as sealed after it.
+ */
+export async function sealMetaInPlace(
+  db: Dexie,
+  keys: AtRestKeys,
+  recorded: ReadonlySet<string>,
+): Promise<void> {
+  const meta = db.table('meta');
+  const pending = [...sealedMetaKeys].filter((key) => !recorded.has(key));
+  await db.transaction('rw', meta, async () => {
+    const rows = (await meta.bulkGet(pending)) as (MetaRow | undefined)[];
+    const current = rows.flatMap((row) => (row ? currentMetaRows(row, keys) : []));
+    await meta.bulkPut(current);
+  });
 }

@@ -14,8 +14,9 @@ import {
 } from '@shared/atRest/cipher';
 import { dataKeySource } from './keySource';
 import type { KeyHolder } from './middleware';
-import { sealInPlace } from './sealInPlace';
+import { sealInPlace, sealMetaInPlace } from './sealInPlace';
 import { sealedTables } from './middleware';
+import { deviceKeysBeforeEncryptionMetaKey, sealedMetaKeys } from './sealedMetaKeys';
 
 export interface StoreKeys extends KeyHolder {
   /** The raw data key, to wrap it for a new password or the recovery key. */
@@ -28,6 +29,12 @@ export interface StoreKeys extends KeyHolder {
   sealing: boolean;
   /** The account whose password just opened the store, and the hash it was wrapped for. */
   provenByWrap?: { username: string; forHash: string };
+  /**
+   * Who gave the loaded key: the key source (Electron's OS key store; the store stays open
+   * while the app runs), or a person at this page — a password, the recovery words, a
+   * browser's first run — whose logout locks the store again (loginStore.ts).
+   */
+  openedBy?: 'source' | 'person';
 }
 
 export const atRestMetaKey = 'atRest';
@@ -37,6 +44,18 @@ export interface AtRestMeta {
   keyId: string;
   /** When every row written before encryption was sealed in place. */
   sealedAt: string;
+  /**
+   * The meta keys whose rows are sealed (sealedMetaKeys.ts): a key listed later is sealed
+   * in place at the next open with the key, then added. Missing: none (a store sealed
+   * before meta rows were).
+   */
+  sealedMeta?: string[];
+}
+
+type AtRestMetaRow = { value?: AtRestMeta } | undefined;
+
+function recordedMeta(row: AtRestMetaRow): ReadonlySet<string> {
+  return new Set(Array.isArray(row?.value?.sealedMeta) ? row.value.sealedMeta : []);
 }
 
 /** A store's keys as it is made: the source's key at once, or its promise. */
@@ -57,6 +76,7 @@ export function newStoreKeys(databaseName: string): StoreKeys {
   if (given instanceof Uint8Array) {
     holder.keys = deriveAtRestKeys(given);
     holder.dataKey = given;
+    holder.openedBy = 'source';
   } else if (given) {
     // A key store that fails (an OS keyring reset, another OS account) leaves the store
     // locked, to be opened by a password or the recovery words: never a new key.
@@ -76,6 +96,7 @@ export async function loadDataKey(holder: StoreKeys): Promise<void> {
   if (dataKey && !holder.keys) {
     holder.keys = deriveAtRestKeys(dataKey);
     holder.dataKey = dataKey;
+    holder.openedBy = 'source';
   }
 }
 
@@ -88,12 +109,16 @@ export async function openWithSource(db: Dexie, holder: StoreKeys): Promise<void
   const dataKey = holder.dataKey;
   if (!dataKey) {
     // Locked: still, a store with a key id holds no row without a seal.
-    if (holder.sealing && (await db.table('meta').get(atRestMetaKey))) holder.allSealed = true;
+    const row = (await db.table('meta').get(atRestMetaKey)) as AtRestMetaRow;
+    if (holder.sealing && row) {
+      holder.allSealed = true;
+      holder.metaSealed = recordedMeta(row);
+    }
     return;
   }
   holder.keys = null;
   holder.dataKey = null;
-  await installDataKey(db, holder, dataKey);
+  await installDataKey(db, holder, dataKey, 'source');
 }
 
 /**
@@ -115,9 +140,10 @@ export async function installDataKey(
   db: Dexie,
   holder: StoreKeys,
   dataKey: Uint8Array,
+  openedBy: 'source' | 'person' = 'person',
 ): Promise<boolean> {
   const keys: AtRestKeys = deriveAtRestKeys(dataKey);
-  const meta = (await db.table('meta').get(atRestMetaKey)) as { value?: AtRestMeta } | undefined;
+  const meta = (await db.table('meta').get(atRestMetaKey)) as AtRestMetaRow;
   if (!holder.sealing) return true; // a store from before encryption is opened as it was
   if (meta?.value && meta.value.keyId !== keys.keyId) {
     holder.refused = 'wrong_key';
@@ -126,14 +152,37 @@ export async function installDataKey(
   holder.keys = keys;
   holder.dataKey = dataKey;
   holder.refused = null;
+  holder.openedBy = openedBy;
+  const recorded = recordedMeta(meta);
+  holder.metaSealed = recorded;
   if (!meta?.value) {
     await sealInPlace(db);
     await pinRecoveryKey(db, keys);
-    const value: AtRestMeta = { keyId: keys.keyId, sealedAt: new Date().toISOString() };
+  }
+  if (!meta?.value || [...sealedMetaKeys].some((key) => !recorded.has(key))) {
+    await sealMetaInPlace(db, keys, recorded);
+    const value: AtRestMeta = {
+      keyId: keys.keyId,
+      sealedAt: meta?.value?.sealedAt ?? new Date().toISOString(),
+      sealedMeta: [...sealedMetaKeys],
+    };
     await db.table('meta').put({ key: atRestMetaKey, value });
+    holder.metaSealed = new Set(sealedMetaKeys);
   }
   holder.allSealed = true;
   return true;
+}
+
+/**
+ * Locks the store again: the key a person opened it with is forgotten (a refused login,
+ * a logout in the web build). Rows stay as they are; the next read or write of sealed
+ * data is refused as locked until a password or the recovery words open it again.
+ */
+export function forgetDataKey(holder: StoreKeys): void {
+  holder.keys = null;
+  holder.dataKey = null;
+  holder.openedBy = undefined;
+  delete holder.provenByWrap;
 }
 
 /**
@@ -160,6 +209,14 @@ export async function forgetUnclaimedKey(db: Dexie): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) if (sealedTables.has(table.name)) await table.clear();
     // The wraps of the lost key go too: they would mark the store as sealed again.
-    await db.table('meta').bulkDelete([atRestMetaKey, 'atRestPasswordWraps', 'atRestRecoveryWrap']);
+    await db
+      .table('meta')
+      .bulkDelete([
+        atRestMetaKey,
+        'atRestPasswordWraps',
+        'atRestRecoveryWrap',
+        ...sealedMetaKeys,
+        deviceKeysBeforeEncryptionMetaKey,
+      ]);
   });
 }

@@ -13,37 +13,42 @@ import {
   toBase64,
   type CryptoKeyLike,
 } from '@shared/package/webCrypto';
-import { openJson, sealJson } from '@shared/atRest/cipher';
+import {
+  deviceKeysBeforeEncryptionMetaKey,
+  deviceKeysMetaKey,
+  hqKeysMetaKey,
+} from '../../db/atRest/sealedMetaKeys';
 import type { MetaStore } from '../syncMeta';
 
 /**
- * The desk's package keys and HQ's pinned public keys, in the meta table. The private
- * keys are sealed under the store's data key (PKCS #8, inside an AES-256-GCM seal:
- * docs/at-rest.md) and imported non-extractable when used. A non-extractable WebCrypto
- * key stored as such is NOT safe from a copy of the profile: Chromium writes its bytes
- * into the IndexedDB files (found by the at-rest review). Keys a desk made before
- * encryption are such stored keys; they stay usable, and re-enrolling replaces them
- * (docs/sync.md, "Recovering a lost device key"). Losing them (a wiped profile) means
- * re-enrolling too.
+ * The desk's package keys and HQ's pinned public keys, in the meta table. Both rows are
+ * sealed under the store's data key by the at-rest middleware (db/atRest/sealedMetaKeys.ts,
+ * docs/at-rest.md): this file reads and writes them plain. The private halves are kept
+ * as PKCS #8 and imported non-extractable when used — a non-extractable WebCrypto key
+ * stored as such is NOT safe from a copy of the profile: Chromium writes its bytes into
+ * the IndexedDB files (found by the at-rest review). A pair made before encryption is
+ * such a stored key: it stays usable (its own clear row, trusted only while the sealed
+ * row names its public halves) until the desk enrolls again, which makes a new pair
+ * (docs/sync.md, "Recovering a lost device key"). Losing the keys (a wiped profile)
+ * means re-enrolling too.
  */
-const deviceKeysKey = 'packageKeys';
-const hqKeysKey = 'hqPackageKeys';
 
-/** Before encryption: the key objects themselves. */
-interface StoredDeviceKeys {
-  keys: PackageKeyPairs;
-  publicKeys: PublicKeys;
-}
-
-/** With encryption: the private halves' PKCS #8, sealed. */
-interface SealedDeviceKeys {
-  sealedPrivateKeys: Uint8Array;
-  publicKeys: PublicKeys;
-}
-
+/** The private halves' PKCS #8, base64. */
 interface PrivateKeysPkcs8 {
   signing: string;
   encryption: string;
+}
+
+/** Today's row: sealed whole by the middleware. */
+interface StoredDeviceKeys {
+  privateKeys: PrivateKeysPkcs8;
+  publicKeys: PublicKeys;
+}
+
+/** The pair made before encryption: key objects, in their own clear row. */
+interface KeyObjects {
+  keys: PackageKeyPairs;
+  publicKeys: PublicKeys;
 }
 
 const pkcs8 = async (key: CryptoKeyLike) =>
@@ -66,18 +71,18 @@ export interface PinnedHqKeys {
   encryptionKeyId: string;
 }
 
-/** This desk's keys, made on first use (before enrollment sends the public halves). */
-export async function ensureDeviceKeys(store: MetaStore): Promise<PublicKeys> {
+/**
+ * This desk's keys, made on first use (before enrollment sends the public halves).
+ * `renew`: a pair made before encryption is replaced by a new one (enrollment, which
+ * sends HQ the new public halves).
+ */
+export async function ensureDeviceKeys(
+  store: MetaStore,
+  options: { renew?: 'beforeEncryption' } = {},
+): Promise<PublicKeys> {
   const existing = await readStored(store);
-  if (existing) return existing.publicKeys;
-  const atRest = store.atRest?.keys;
-  if (!atRest) {
-    // A store without a data key (a plain test store): the key objects, as before.
-    const keys = await generatePackageKeys(false);
-    const publicKeys = await exportPublicKeys(keys);
-    const stored: StoredDeviceKeys = { keys, publicKeys };
-    await store.meta.put({ key: deviceKeysKey, value: stored });
-    return publicKeys;
+  if (existing && !('keys' in existing && options.renew === 'beforeEncryption')) {
+    return existing.publicKeys;
   }
   const keys = await generatePackageKeys(true);
   const publicKeys = await exportPublicKeys(keys);
@@ -85,18 +90,16 @@ export async function ensureDeviceKeys(store: MetaStore): Promise<PublicKeys> {
     signing: await pkcs8(keys.signing.privateKey),
     encryption: await pkcs8(keys.encryption.privateKey),
   };
-  const stored: SealedDeviceKeys = {
-    sealedPrivateKeys: sealJson(atRest, privateKeys),
-    publicKeys,
-  };
-  await store.meta.put({ key: deviceKeysKey, value: stored });
+  const stored: StoredDeviceKeys = { privateKeys, publicKeys };
+  await store.meta.put({ key: deviceKeysMetaKey, value: stored });
+  if (existing) await store.meta.delete(deviceKeysBeforeEncryptionMetaKey);
   return publicKeys;
 }
 
 export async function loadDeviceKeys(store: MetaStore): Promise<DeviceKeys | null> {
   const stored = await readStored(store);
   if (!stored) return null;
-  const [signing, encryption] = await privateKeysOf(store, stored);
+  const [signing, encryption] = await privateKeysOf(stored);
   return {
     signing: { privateKey: signing, keyId: await keyId(stored.publicKeys.signing) },
     encryption: { privateKey: encryption, keyId: await keyId(stored.publicKeys.encryption) },
@@ -105,21 +108,16 @@ export async function loadDeviceKeys(store: MetaStore): Promise<DeviceKeys | nul
 }
 
 async function privateKeysOf(
-  store: MetaStore,
-  stored: StoredDeviceKeys | SealedDeviceKeys,
+  stored: StoredDeviceKeys | KeyObjects,
 ): Promise<[CryptoKeyLike, CryptoKeyLike]> {
   if ('keys' in stored) return [stored.keys.signing.privateKey, stored.keys.encryption.privateKey];
-  const atRest = store.atRest?.keys;
-  if (!atRest) {
-    throw new AppError({
-      code: 'unavailable',
-      message: 'The desk store is locked: its package keys cannot be used.',
-    });
-  }
-  const opened = openJson(atRest, stored.sealedPrivateKeys) as PrivateKeysPkcs8;
   return Promise.all([
-    importPrivate(opened.signing, signingAlgorithm as EcKeyImportParams, 'sign'),
-    importPrivate(opened.encryption, agreementAlgorithm as EcKeyImportParams, 'deriveBits'),
+    importPrivate(stored.privateKeys.signing, signingAlgorithm as EcKeyImportParams, 'sign'),
+    importPrivate(
+      stored.privateKeys.encryption,
+      agreementAlgorithm as EcKeyImportParams,
+      'deriveBits',
+    ),
   ]);
 }
 
@@ -130,11 +128,11 @@ export async function pinHqKeys(store: MetaStore, publicKeys: PublicKeys): Promi
     signingKeyId: await keyId(publicKeys.signing),
     encryptionKeyId: await keyId(publicKeys.encryption),
   };
-  await store.meta.put({ key: hqKeysKey, value: pinned });
+  await store.meta.put({ key: hqKeysMetaKey, value: pinned });
 }
 
 export async function loadHqKeys(store: MetaStore): Promise<PinnedHqKeys | null> {
-  const row = await store.meta.get(hqKeysKey);
+  const row = await store.meta.get(hqKeysMetaKey);
   const value = row?.value as Partial<PinnedHqKeys> | undefined;
   return value?.publicKeys && value.signingKeyId && value.encryptionKeyId
     ? (value as PinnedHqKeys)
@@ -156,10 +154,27 @@ export async function requirePackageKeys(
   return { device, hq };
 }
 
-async function readStored(store: MetaStore): Promise<StoredDeviceKeys | SealedDeviceKeys | null> {
-  const row = await store.meta.get(deviceKeysKey);
-  const value = row?.value as Partial<StoredDeviceKeys & SealedDeviceKeys> | undefined;
+type Partly = Partial<StoredDeviceKeys & KeyObjects & { beforeEncryption: true }>;
+
+async function readStored(store: MetaStore): Promise<StoredDeviceKeys | KeyObjects | null> {
+  const value = (await store.meta.get(deviceKeysMetaKey))?.value as Partly | undefined;
   if (!value?.publicKeys) return null;
-  if (value.sealedPrivateKeys instanceof Uint8Array) return value as SealedDeviceKeys;
-  return value.keys?.signing && value.keys.encryption ? (value as StoredDeviceKeys) : null;
+  if (value.privateKeys?.signing && value.privateKeys.encryption) {
+    return value as StoredDeviceKeys;
+  }
+  if (value.beforeEncryption) {
+    // The pair made before encryption, trusted only for the public halves sealed here.
+    const before = (await store.meta.get(deviceKeysBeforeEncryptionMetaKey))?.value as
+      Partly | undefined;
+    const same =
+      before?.publicKeys?.signing === value.publicKeys.signing &&
+      before.publicKeys.encryption === value.publicKeys.encryption;
+    return same && hasKeyObjects(before) ? before : null;
+  }
+  // A store never sealed (a schema from before encryption): the key objects in this row.
+  return hasKeyObjects(value) ? value : null;
+}
+
+function hasKeyObjects(value: Partly | undefined): value is KeyObjects {
+  return value?.publicKeys !== undefined && !!value.keys?.signing && !!value.keys.encryption;
 }

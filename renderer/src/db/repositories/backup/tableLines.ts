@@ -5,15 +5,18 @@ import type { DeskDatabase } from '../../database';
 import { atRestMetaKey } from '../../atRest/storeKeys';
 import { passwordWrapsMetaKey } from '../../atRest/passwordWraps';
 import { recoveryWrapMetaKey } from '../../atRest/recoveryWrap';
+import { deviceKeysBeforeEncryptionMetaKey, deviceKeysMetaKey } from '../../atRest/sealedMetaKeys';
 
 /**
  * Meta rows that belong to this machine, not to the office's data: the desk's package
- * keys are non-extractable WebCrypto keys (no JSON, and no bytes to copy by design);
- * the store's at-rest key id and its password wraps name the key THIS store is sealed
- * under (a restore seals the backup's rows under it). A restore keeps the desk's own.
+ * keys (its private keys leave it in no file; a pair from before encryption is key
+ * objects, no JSON); the store's at-rest key id and its password wraps name the key THIS
+ * store is sealed under (a restore seals the backup's rows under it). A restore keeps the
+ * desk's own.
  */
 export const machineMetaKeys: readonly string[] = [
-  'packageKeys',
+  deviceKeysMetaKey,
+  deviceKeysBeforeEncryptionMetaKey,
   atRestMetaKey,
   passwordWrapsMetaKey,
   recoveryWrapMetaKey,
