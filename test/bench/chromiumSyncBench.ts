@@ -74,7 +74,8 @@ export async function runChromiumSyncBench(
       ),
     );
     log(`chromium: pushed ${pushed.pushed} ops in ${pushed.ms} ms (bare ${pushed.bare.ms} ms)`);
-    if (pushed.firstRefusal) log(`chromium: HQ refused ${pushed.rejected} ops, e.g. ${pushed.firstRefusal}`);
+    if (pushed.firstRefusal)
+      log(`chromium: HQ refused ${pushed.rejected} ops, e.g. ${pushed.firstRefusal}`);
     return {
       pull: { records: pulled.pulled, ms: pulled.ms, perSec: perSec(pulled.pulled, pulled.ms) },
       barePull: {

@@ -4,12 +4,13 @@ import SqliteDatabase from 'better-sqlite3';
 import type { SyncTransport } from '@shared/sync/ports';
 import { syncOnce } from '@shared/sync/engine';
 import { maxPullLimit } from '@shared/sync/protocol';
-import { DeskDatabase, recordTable, recordTableNames } from '../../renderer/src/db/database';
+import { DeskDatabase, recordTableNames } from '../../renderer/src/db/database';
 import { newRecordId } from '@shared/records/ids';
 import { freshPlace, pushAnswer } from '../support/hqHarness';
 import { buildHqCli, enrollViaAdmin, spawnHq } from '../support/hqProcess';
 import { connect, openOfficeDesk, sync } from '../support/syncDesks';
 import { createOps, generateOffice, RecordStamper, type GeneratedRecord } from './generator';
+import { bulkLoad, putByKind } from './bulkLoad';
 import type { OfficeSize } from './generator';
 import { useTestDataKeys } from '../support/testDataKeys';
 
@@ -57,24 +58,6 @@ async function peakRssDuring<T>(pid: number, work: () => Promise<T>) {
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 const perSec = (n: number, ms: number) => Math.round((n / Math.max(ms, 1)) * 1000);
-
-async function bulkLoad(db: DeskDatabase, records: GeneratedRecord[], chunk = 5_000) {
-  for (let i = 0; i < records.length; i += chunk) {
-    await db.transaction('rw', recordTableNames, async () => {
-      await putByKind(db, records.slice(i, i + chunk));
-    });
-  }
-}
-
-async function putByKind(db: DeskDatabase, records: GeneratedRecord[]) {
-  const byKind = new Map<GeneratedRecord['kind'], unknown[]>();
-  for (const { kind, record } of records) {
-    const list = byKind.get(kind) ?? [];
-    list.push(record);
-    byKind.set(kind, list);
-  }
-  for (const [kind, list] of byKind) await recordTable(db, kind).bulkPut(list as never);
-}
 
 /**
  * The bare baseline server: GET /pages/<n> (5,000 records), POST /ops (5,000 ops). It

@@ -6,14 +6,13 @@
  * write the same records and ops with plain bulkPut / bulkAdd / fetch against the bench's
  * bare loopback server (syncBench.ts `startBareServer`), 5,000 to a page or post.
  */
-import type { StoredRecord } from '@shared/records/envelope';
 import type { PublicKeys } from '@shared/package/keys';
 import { newRecordId } from '@shared/records/ids';
 import { syncOnce } from '@shared/sync/engine';
 import { pushResponseSchema } from '@shared/sync/protocol';
 import type { SyncTransport } from '@shared/sync/ports';
 import { defaultOfficeSettings } from '@shared/domain/settings';
-import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
+import { DeskDatabase, recordTableNames } from '../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
 import { createSettingsIn } from '../../../renderer/src/db/repositories/settings';
 import { write } from '../../../renderer/src/db/writePath';
@@ -21,6 +20,7 @@ import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
 import { browserFetch, createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
 import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { saveWebCredential, type WebCredential } from '../../../renderer/src/sync/syncMeta';
+import { bulkLoad, putByKind } from '../bulkLoad';
 import {
   accountRecord,
   createOps,
@@ -31,16 +31,6 @@ import {
 } from '../generator';
 
 const barePage = 5_000;
-
-async function putByKind(db: DeskDatabase, records: GeneratedRecord[]) {
-  const byKind = new Map<GeneratedRecord['kind'], StoredRecord<unknown>[]>();
-  for (const { kind, record } of records) {
-    const list = byKind.get(kind) ?? [];
-    list.push(record);
-    byKind.set(kind, list);
-  }
-  for (const [kind, list] of byKind) await recordTable(db, kind).bulkPut(list);
-}
 
 /** Counts HQ's answers to pushed ops that are not deferred (the push is done at `queued`). */
 function countingPushes(transport: SyncTransport) {
@@ -79,11 +69,7 @@ export const chromiumSync = {
     // Its first-run administrator's account first (HQ checks every op's actor against it).
     const records = [accountRecord(stamper), ...generateOffice(seed, size, stamper)];
     const ops = createOps(records, stamper, 1);
-    for (let i = 0; i < records.length; i += barePage) {
-      await db.transaction('rw', recordTableNames, () =>
-        putByKind(db, records.slice(i, i + barePage)),
-      );
-    }
+    await bulkLoad(db, records);
     for (let i = 0; i < ops.length; i += barePage)
       await db.queue.bulkAdd(ops.slice(i, i + barePage));
     await db.meta.put({ key: 'deviceSeq', value: ops.length });

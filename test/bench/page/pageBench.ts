@@ -5,7 +5,6 @@
  * repositories and sync store. The office is loaded by the generator's fast path.
  */
 import { residentIdCheckChar } from '@shared/identity/residentId';
-import type { StoredRecord } from '@shared/records/envelope';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { measureGridPages } from './gridMeasure';
@@ -26,6 +25,7 @@ import {
 import { seededRandom } from '../../support/seededRandom';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
 import { useTestDataKeys } from '../../support/testDataKeys';
+import { bulkLoad } from '../bulkLoad';
 
 useTestDataKeys();
 
@@ -55,22 +55,6 @@ const benchActor: Pick<WriteContext, 'actor' | 'now'> = {
 };
 
 let loaded: { db: DeskDatabase; ctx: WriteContext; records: GeneratedRecord[] } | null = null;
-
-/** Bulk-puts generated records, one transaction per chunk, one bulkPut per kind. */
-async function bulkLoad(db: DeskDatabase, records: GeneratedRecord[], chunk = 5_000) {
-  for (let i = 0; i < records.length; i += chunk) {
-    const slice = records.slice(i, i + chunk);
-    await db.transaction('rw', recordTableNames, async () => {
-      const byKind = new Map<GeneratedRecord['kind'], StoredRecord<unknown>[]>();
-      for (const { kind, record } of slice) {
-        const list = byKind.get(kind) ?? [];
-        list.push(record);
-        byKind.set(kind, list);
-      }
-      for (const [kind, list] of byKind) await recordTable(db, kind).bulkPut(list);
-    });
-  }
-}
 
 const bench = {
   /** LOAD (not measured as a target): the office as if already pulled from HQ. */

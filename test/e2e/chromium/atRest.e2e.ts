@@ -1,11 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, expect, inject, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { admin, logIn, startDeskAsAdmin } from '../deskSession';
-import { chromiumArgs, chromiumPath } from './browser';
+import { foundInFiles, openProfile, textNeedles } from './profileScan';
 
 /**
  * Issue #16 item 1: known persons written in Chromium on an on-disk profile; the browser
@@ -30,46 +29,18 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-async function openProfile(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
-  await page.goto(inject('rendererUrl'));
-  return { context, page };
-}
+const reopen = () => openProfile(profile);
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out;
-}
-
-/** Which of the texts occur in any file of the profile, as ASCII/UTF-8 or as UTF-16LE. */
-async function foundInProfile(texts: string[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const file of await filesUnder(profile)) {
-    if ((await stat(file)).size > 64 * 1024 * 1024) continue;
-    const bytes = await readFile(file);
-    for (const text of texts) {
-      if (bytes.includes(Buffer.from(text, 'utf8')) || bytes.includes(Buffer.from(text, 'utf16le')))
-        found.add(text);
-    }
-  }
-  return [...found];
-}
+/** Which of the texts occur in any file of the profile, as UTF-8 (ASCII) or UTF-16LE. */
+const foundInProfile = (texts: string[]) =>
+  foundInFiles(
+    profile,
+    texts.flatMap((text) => textNeedles(text, text)),
+  );
 
 it('leaves no ID number, phone or income figure anywhere in the closed profile, and opens again by password', async () => {
   profile = await mkdtemp(join(tmpdir(), 'desk-at-rest-'));
-  let { context, page } = await openProfile();
+  let { context, page } = await reopen();
   await startDeskAsAdmin(page, { casework: true });
 
   await page.getByRole('button', { name: '家庭登记' }).first().click();
@@ -113,7 +84,7 @@ it('leaves no ID number, phone or income figure anywhere in the closed profile, 
   expect(leaked.filter((t) => secrets.includes(t))).toEqual([]);
 
   // The same profile again: locked until the password opens it; then all there.
-  ({ context, page } = await openProfile());
+  ({ context, page } = await reopen());
   // Locked: the login offers the recovery words too; wrong words open nothing.
   await page.getByRole('button', { name: /使用恢复密钥/ }).click();
   await page.getByTestId('recovery-unlock-words').fill('错 误 的 词');

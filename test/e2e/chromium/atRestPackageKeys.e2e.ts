@@ -1,15 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
 import { buildServer } from '../../../hq/src/http/server';
 import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
 import { addUser, completeFirstRun, logIn } from '../deskSession';
-import { chromiumArgs, chromiumPath } from './browser';
+import { foundInFiles, openProfile, textNeedles, type Needle } from './profileScan';
 import { readStore } from './deskPage';
 
 /**
@@ -49,49 +48,9 @@ afterAll(async () => {
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
-async function openProfile(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
-  await page.goto(inject('rendererUrl'));
-  return { context, page };
-}
-
-async function filesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await filesUnder(path)));
-    else if (entry.isFile()) out.push(path);
-  }
-  return out;
-}
-
-interface Needle {
-  label: string;
-  bytes: Buffer;
-}
-
-const text = (label: string, value: string): Needle[] => [
-  { label, bytes: Buffer.from(value, 'utf8') },
-  { label, bytes: Buffer.from(value, 'utf16le') },
-];
-
-/** The labels of the needles found in any file of the profile. */
-async function foundInProfile(needles: Needle[]): Promise<string[]> {
-  const found = new Set<string>();
-  for (const file of await filesUnder(profile)) {
-    if ((await stat(file)).size > 64 * 1024 * 1024) continue;
-    const bytes = await readFile(file);
-    for (const needle of needles) if (bytes.includes(needle.bytes)) found.add(needle.label);
-  }
-  return [...found];
-}
+const reopen = () => openProfile(profile);
+const text = textNeedles;
+const foundInProfile = (needles: Needle[]) => foundInFiles(profile, needles);
 
 /**
  * A private key's `d` (its 32 secret bytes) in every form it could be stored in: raw (a
@@ -126,7 +85,7 @@ interface MetaRow {
 
 it('leaves no package private key and no HQ token in the closed profile', async () => {
   profile = await mkdtemp(join(tmpdir(), 'desk-at-rest-keys-'));
-  const { context, page } = await openProfile();
+  const { context, page } = await reopen();
   await completeFirstRun(page);
   await logIn(page);
   await addUser(page, supervisor, '主管');

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
-import type { OpResult } from '@shared/sync/protocol';
 import { registerResident } from '../../../renderer/src/db/repositories/elderlyCare/residents';
 import { registerFamily } from '../../support/officeWork';
 import { sync } from '../../support/syncDesks';
 import { smallHome } from '../elderlyCare/elderlyFixtures';
 import {
   cases,
+  fieldsOf,
   Forge,
   forgerActors,
   hqCase,
@@ -23,11 +23,6 @@ import {
  * name stand. A movement's name cannot be edited afterwards (`actor.name_fixed`).
  */
 afterEach(stopHostileOffice);
-
-const fieldsOf = (result: OpResult | undefined) =>
-  result?.status === 'rejected'
-    ? (result.reason.fieldErrors ?? []).map((e) => `${e.path}:${e.code}`)
-    : result?.status;
 
 describe.each(cases.filter((c) => c.mode === 'online'))(
   'names on records at HQ, $storage.kind',

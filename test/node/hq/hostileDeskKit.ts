@@ -261,3 +261,9 @@ export async function officeState(office: Office) {
   for (const [key, record] of other) if (record.deleted && record.version === 0) other.delete(key);
   return { hq: await hqOfficeRecords(office.hq.hq, 'office-a'), other };
 }
+
+/** A refused result's field errors as `path:code` (else its status), to compare at once. */
+export const fieldsOf = (result: OpResult | undefined) =>
+  result?.status === 'rejected'
+    ? (result.reason.fieldErrors ?? []).map((e) => `${e.path}:${e.code}`)
+    : result?.status;

@@ -3,14 +3,21 @@ import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
 import { defaultOfficeSettings } from '@shared/domain/settings';
 import { newRecordId } from '@shared/records/ids';
 import { tekunModule } from '@shared/programmes/tekun/module';
-import type { OpResult } from '@shared/sync/protocol';
 import { loadReferenceFacts } from '../../../hq/src/sync/authority/officeFacts';
 import { recordMovement } from '../../../renderer/src/db/repositories/elderlyCare/movements';
 import { registerResident } from '../../../renderer/src/db/repositories/elderlyCare/residents';
 import { registerFamily } from '../../support/officeWork';
 import { sync } from '../../support/syncDesks';
 import { smallHome } from '../elderlyCare/elderlyFixtures';
-import { cases, Forge, forgerActors, hqCase, setUp, stopHostileOffice } from './hostileDeskKit';
+import {
+  cases,
+  fieldsOf,
+  Forge,
+  forgerActors,
+  hqCase,
+  setUp,
+  stopHostileOffice,
+} from './hostileDeskKit';
 
 /**
  * 特困 集中供养 at HQ reads the resident's stay as the push batch leaves it: a hostile desk
@@ -19,11 +26,6 @@ import { cases, Forge, forgerActors, hqCase, setUp, stopHostileOffice } from './
  * HQ read only the movements stored before the batch and let the case through.
  */
 afterEach(stopHostileOffice);
-
-const fieldsOf = (result: OpResult | undefined) =>
-  result?.status === 'rejected'
-    ? (result.reason.fieldErrors ?? []).map((e) => `${e.path}:${e.code}`)
-    : result?.status;
 
 describe.each(cases.filter((c) => c.mode === 'online'))(
   '特困 with a discharge in the same batch, $storage.kind',
