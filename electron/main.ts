@@ -17,11 +17,14 @@ import { DataKeyFile } from './atRest/dataKeyFile';
 import { menuLanguageHandlers } from './ipc/handlers/menuLanguage';
 import { savePdfHandlers } from './ipc/handlers/savePdf';
 import { syncHandlers } from './ipc/handlers/sync';
+import { syncQueueHandlers } from './ipc/handlers/syncQueue';
 import { registerHandlers } from './ipc/registerHandlers';
 import { applyApplicationMenu } from './menu';
 import { createHttpIdCardReader } from './idCard/httpReader';
 import { hardenSession, hardenWebContents } from './security';
 import { CredentialStore } from './sync/credentialStore';
+import { guardWindowClose, QuitGuard } from './sync/quitGuard';
+import type { MenuLanguage } from '@shared/ipc/contract';
 import { createMainWindow } from './window';
 
 // dist/electron/main.cjs → dist/electron/preload.cjs and dist/renderer/.
@@ -37,10 +40,20 @@ app.enableSandbox();
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
+// Changes not yet at HQ (the renderer reports them): closing asks first while any wait.
+const quitGuard = new QuitGuard();
+let language: MenuLanguage = 'zh-CN';
 
 function openMainWindow(): void {
-  mainWindow = createMainWindow(preloadPath);
-  mainWindow.on('closed', () => {
+  const window = createMainWindow(preloadPath);
+  mainWindow = window;
+  guardWindowClose(
+    window,
+    quitGuard,
+    async (prompt) => (await dialog.showMessageBox(window, prompt)).response,
+    () => language,
+  );
+  window.on('closed', () => {
     mainWindow = null;
   });
 }
@@ -55,7 +68,10 @@ function start(): void {
   };
   registerHandlers(ipcMain, {
     ...appInfoHandlers({ app, platform: process.platform, versions: process.versions }),
-    ...menuLanguageHandlers(applyApplicationMenu),
+    ...menuLanguageHandlers((chosen) => {
+      language = chosen;
+      applyApplicationMenu(chosen);
+    }),
     ...fileHandlers(fileDeps),
     ...binaryFileHandlers(fileDeps),
     ...savePdfHandlers(fileDeps),
@@ -68,6 +84,7 @@ function start(): void {
       fetch: (url, { timeoutMs, ...init }) =>
         net.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     }),
+    ...syncQueueHandlers(quitGuard),
     // Node's fetch, not net.fetch: a card read stays on this computer, never via a proxy.
     ...idCardHandlers({ readerFor: (url) => createHttpIdCardReader({ url }) }),
     ...storeKeyHandlers(

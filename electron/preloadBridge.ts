@@ -34,6 +34,7 @@ export function createDeskBridge(invoke: Invoke): DeskBridge {
     enrollSync: (request) => call(deskApiChannels.enrollSync, request),
     syncStatus: () => call(deskApiChannels.syncStatus, undefined),
     syncRequest: (request) => call(deskApiChannels.syncRequest, request),
+    reportSyncQueue: (report) => call(deskApiChannels.reportSyncQueue, report),
     readIdCard: (request) => call(deskApiChannels.readIdCard, request),
     storeDataKey: () => call(deskApiChannels.storeDataKey, undefined),
     backupFolder: () => call(deskApiChannels.backupFolder, undefined),

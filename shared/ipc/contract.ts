@@ -172,6 +172,15 @@ export interface WriteBackupResponse {
   removed: number;
 }
 
+/**
+ * How many of the desk's changes HQ has not got yet (issue #17 item 1): the renderer
+ * reports it whenever it changes, and the main process asks before the window closes with
+ * any, saying how many (they stay on this PC and sync next time; nothing is lost).
+ */
+export interface SyncQueueReport {
+  queued: number;
+}
+
 /** Channel name → request and response. An `undefined` request means the call takes no argument. */
 export interface IpcContract {
   'app:getInfo': { request: undefined; response: AppInfo };
@@ -184,6 +193,7 @@ export interface IpcContract {
   'sync:enroll': { request: SyncEnrollRequest; response: SyncEnrollResponse };
   'sync:status': { request: undefined; response: SyncStatusResponse };
   'sync:request': { request: SyncHttpRequest; response: SyncHttpResponse };
+  'sync:reportQueue': { request: SyncQueueReport; response: undefined };
   'idCard:read': { request: IdCardReadRequest; response: IdCardReading };
   'store:dataKey': { request: undefined; response: StoreDataKeyResponse };
   'backup:folder': { request: undefined; response: BackupFolderStatus };
@@ -213,6 +223,7 @@ export const ipcChannels = [
   'sync:enroll',
   'sync:status',
   'sync:request',
+  'sync:reportQueue',
   'idCard:read',
   'store:dataKey',
   'backup:folder',
@@ -238,6 +249,8 @@ export interface DeskApi {
   enrollSync(request: SyncEnrollRequest): Promise<SyncEnrollResponse>;
   syncStatus(): Promise<SyncStatusResponse>;
   syncRequest(request: SyncHttpRequest): Promise<SyncHttpResponse>;
+  /** The queue's size, so quitting with changes not yet at HQ asks first (Electron). */
+  reportSyncQueue(report: SyncQueueReport): Promise<void>;
   /** Reads the card on the desk's local reader service (Electron only). */
   readIdCard(request: IdCardReadRequest): Promise<IdCardReading>;
   /** The store's data key from the OS key store (Electron; null without one, and on the web). */
@@ -260,6 +273,7 @@ export const deskApiChannels = {
   enrollSync: 'sync:enroll',
   syncStatus: 'sync:status',
   syncRequest: 'sync:request',
+  reportSyncQueue: 'sync:reportQueue',
   readIdCard: 'idCard:read',
   storeDataKey: 'store:dataKey',
   backupFolder: 'backup:folder',

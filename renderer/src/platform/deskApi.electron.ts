@@ -31,6 +31,7 @@ export function createElectronDeskApi(bridge: DeskBridge): DeskApi {
     enrollSync: (request) => unwrap(bridge.enrollSync(request)),
     syncStatus: () => unwrap(bridge.syncStatus()),
     syncRequest: (request) => unwrap(bridge.syncRequest(request)),
+    reportSyncQueue: (report) => unwrap(bridge.reportSyncQueue(report)),
     readIdCard: (request) => unwrap(bridge.readIdCard(request)),
     storeDataKey: () => unwrap(bridge.storeDataKey()),
     backupFolder: () => unwrap(bridge.backupFolder()),

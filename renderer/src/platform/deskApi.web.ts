@@ -161,6 +161,9 @@ export function createWebDeskApi(): DeskApi {
     enrollSync: () => Promise.reject(notInBrowser()),
     syncStatus: () => Promise.reject(notInBrowser()),
     syncRequest: () => Promise.reject(notInBrowser()),
+    // The desktop asks before quitting with changes not yet at HQ. A tab does not: a
+    // reload is how the web build locks its store, and the changes stay in it anyway.
+    reportSyncQueue: () => Promise.resolve(),
 
     // A page cannot reach a card reader's local service (and must not: its answer is a
     // resident's card). Only the desktop build reads cards, in its main process.

@@ -14,6 +14,7 @@ import { holdsAny } from '@shared/domain/roles';
 import { useRoles } from '../state/session';
 import { useSyncScheduler } from '../sync/useSyncScheduler';
 import { useSyncStatus, type SyncState } from '../sync/syncStatus';
+import { useQueueReport } from '../sync/useQueueReport';
 import { BackupAge } from '../screens/backup/BackupAge';
 import { useBackupScheduler } from '../screens/backup/useBackupScheduler';
 
@@ -32,6 +33,7 @@ export function SyncStatusBar() {
   const canEnroll = holdsAny(roles, ['supervisor', 'admin']);
   const backsUp = roles.includes('supervisor');
   const status = useSyncStatus();
+  useQueueReport(status.queued);
   const { state } = status;
   const enrolled = state.kind !== 'not_enrolled';
 

@@ -16,6 +16,7 @@ function bridge(overrides: Partial<DeskBridge>): DeskBridge {
     enrollSync: unused,
     syncStatus: unused,
     syncRequest: unused,
+    reportSyncQueue: unused,
     readIdCard: unused,
     storeDataKey: unused,
     backupFolder: unused,

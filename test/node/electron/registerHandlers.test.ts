@@ -127,6 +127,7 @@ describe('registerHandlers', () => {
       }),
       'sync:status': () => ({ enrolled: false, hqUrl: null, deviceId: null }),
       'sync:request': () => ({ body: new Uint8Array(), signature: null }),
+      'sync:reportQueue': () => undefined,
       'idCard:read': () => Promise.reject(new Error('no reader in this test')),
       'store:dataKey': () => ({ key: null }),
       'backup:folder': () => ({ folder: null }),
