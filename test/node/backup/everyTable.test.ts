@@ -130,15 +130,16 @@ describe('a restore of a store with every table', () => {
 });
 
 /**
- * The desk's own backup, signed by its own key, whose last table (in the order a restore
- * writes them) holds one row twice: it opens, and fails only as its rows are written.
+ * The desk's own backup, signed by its own key, whose table `twice` holds one row twice:
+ * it opens, and fails only as that table's rows are written.
  */
 async function failingHalfWay(
   desk: SyncDesk,
+  twice: string,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; last: string }> {
   const recovery = await loadRecoveryKey(desk.db);
   const own = await loadDeviceKeys(desk.db);
-  const last = desk.db.tables.filter((t) => t.name !== 'meta').at(-1)?.name ?? '';
+  const last = twice;
   const counts: Record<string, number> = {};
   const saved = await contents(desk.db);
   async function* lines() {
@@ -172,10 +173,16 @@ async function failingHalfWay(
 }
 
 describe('a restore that fails half-way', () => {
-  it('leaves the store as it was: every table, the queue and meta', async () => {
-    const { desk, words, supervisor } = await deskWithEveryTable('E3');
+  const lastTable = (desk: SyncDesk) =>
+    desk.db.tables.filter((t) => t.name !== 'meta').at(-1)?.name ?? '';
+  it.each([
+    ['its last table', lastTable, 'E3'],
+    // persons: its first batch fails while the batches of the tables after it are in flight
+    ['persons, with later batches in flight', () => 'persons', 'E4'],
+  ])('leaves the store as it was (a duplicate row in %s)', async (_, twice, name) => {
+    const { desk, words, supervisor } = await deskWithEveryTable(name);
     await makeBackup(desk.db, supervisor); // the desk's signing key exists from its first backup
-    const { bytes, last } = await failingHalfWay(desk);
+    const { bytes, last } = await failingHalfWay(desk, twice(desk));
     // The desk moves on after the file was made: the failed restore must not undo that either.
     await desk.db.table('persons').put({ ...rowFor(desk.db.persons, 95_000), moved: 'on' });
     const before = await contents(desk.db);
