@@ -21,6 +21,7 @@ import type {
 import { idIndexToken, isIdTokenIndex } from '@shared/atRest/idTokens';
 import type { AtRestKeys } from '@shared/atRest/cipher';
 import { lockedError, rowCodecOf, type RowCodec } from './rowCodec';
+import { isPreSealedFor } from './preSeal';
 
 /** The tables holding personal data: every row sealed. */
 export const sealedTables: ReadonlySet<string> = new Set([
@@ -96,7 +97,9 @@ function sealedTable(table: DBCoreTable, holder: KeyHolder): DBCoreTable {
     mutate: (req) => {
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
       const k = keys();
-      return table.mutate({ ...req, values: req.values.map((v) => codec.encode(v, k)) });
+      // A row preSeal.ts sealed ahead (a restore's) is already in its stored form.
+      const values = req.values.map((v) => (isPreSealedFor(v, k) ? v : codec.encode(v, k)));
+      return table.mutate({ ...req, values });
     },
     // `.then`, never async/await: Dexie's promises carry the transaction's zone, which
     // a native async function would lose (the next request then runs outside it).

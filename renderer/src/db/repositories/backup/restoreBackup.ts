@@ -13,6 +13,7 @@ import { markSeqCheck } from './seqCheck';
 import { machineMetaKeys } from './tableLines';
 import { upgradeBackupTables } from './upgradeBackup';
 import { adoptRecoveryKeyAfterRestore } from './recoveryKeyStore';
+import { preSealRows } from '../../atRest/preSeal';
 
 /** Meta counters a restore never moves back (the device seq has its own check: seqCheck.ts). */
 const forwardOnlyMetaKeys = ['packageNumber'] as const;
@@ -54,6 +55,9 @@ export async function restoreBackup(
   for (const name of tables.keys()) {
     if (!known.has(name)) throw backupRefusal('backup.newer_schema', { table: name });
   }
+  // Sealed for this store before its transaction opens (natively, concurrently): inside
+  // it, the middleware would seal row by row in JS while IndexedDB waits (preSeal.ts).
+  for (const [name, rows] of tables) tables.set(name, await preSealRows(db, name, rows));
   await db.transaction('rw', db.tables, async () => {
     const kept = (await db.meta.bulkGet([...machineMetaKeys])).filter(
       (row): row is MetaRow => row !== undefined,
