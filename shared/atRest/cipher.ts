@@ -81,5 +81,25 @@ export function openJson(keys: AtRestKeys, sealed: Uint8Array, boundTo?: string)
  * a token says nothing (an ID number cannot be guessed from it by trying numbers).
  */
 export function indexToken(keys: AtRestKeys, label: string, value: string): string {
-  return bytesToHex(hmac(sha256, keys.token, utf8ToBytes(`${label}:${value}`)).subarray(0, 16));
+  const mac = keyedMacOf(keys.token)
+    .clone()
+    .update(utf8ToBytes(`${label}:${value}`));
+  return bytesToHex(mac.digest().subarray(0, 16));
+}
+
+/**
+ * The HMAC with its key already absorbed, per token key: each token clones it instead of
+ * hashing the key's two pad blocks again (half the work of a token; a person's row has
+ * nine, so a restore of 200,000 persons saved tens of seconds). Same tokens as a fresh
+ * `hmac(sha256, key, message)` (test/node/atRest/cipher.test.ts).
+ */
+const keyedMacs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
+
+function keyedMacOf(key: Uint8Array): ReturnType<typeof hmac.create> {
+  let mac = keyedMacs.get(key);
+  if (!mac) {
+    mac = hmac.create(sha256, key);
+    keyedMacs.set(key, mac);
+  }
+  return mac;
 }

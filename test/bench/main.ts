@@ -74,7 +74,7 @@ if (option('--only') === 'backup') {
   const office = persons
     ? { ...size, persons: Number(persons), cases: Math.ceil(Number(persons) / 10) }
     : size;
-  const figures = await runBackupBench(pages.url, seed, office, log);
+  const figures = await runBackupBench(pages.url, seed, office, log, option('--profile'));
   console.table(backupRows(figures));
   await pages.close();
   process.exit(0);

@@ -14,6 +14,7 @@ import {
 import { makeBackup } from '../../../renderer/src/db/repositories/backup/makeBackup';
 import { confirmRecoveryKey } from '../../../renderer/src/db/repositories/backup/recoveryKeyStore';
 import { restoreBackup } from '../../../renderer/src/db/repositories/backup/restoreBackup';
+import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import {
   createOps,
@@ -41,9 +42,22 @@ async function bulkLoad(db: DeskDatabase, records: GeneratedRecord[], chunk = 5_
   }
 }
 
+/** What the loaded office left for the measured steps (one office per page). */
+let loaded: {
+  db: DeskDatabase;
+  supervisor: WriteContext;
+  words: string[];
+  made?: Awaited<ReturnType<typeof makeBackup>>;
+} | null = null;
+
+function office() {
+  if (!loaded) throw new Error('backupBench.load first');
+  return loaded;
+}
+
 const backupBench = {
-  /** Loads the office (not measured), then backs it up and restores it (measured). */
-  async run(seed: number, size: OfficeSize, queuedShare: number) {
+  /** Loads the office (not measured), a share of it queued, and sets up the recovery key. */
+  async load(seed: number, size: OfficeSize, queuedShare: number) {
     const { db, ctx, as } = await openTestDesk(new Date());
     const stamper = new RecordStamper(ctx.officeId, ctx.deviceId, ctx.actor, Date.now());
     const records = generateOffice(seed, size, stamper);
@@ -64,7 +78,13 @@ const backupBench = {
       11: words[11] ?? '',
       23: words[23] ?? '',
     });
+    loaded = { db, supervisor, words };
+    return { persons: await db.persons.count() };
+  },
 
+  /** Every table read whole, nothing else (the floor of the backup's reads), then makeBackup. */
+  async backup() {
+    const { db, supervisor } = office();
     const r0 = performance.now();
     for (const table of db.tables) await table.toArray();
     const rawReadMs = Math.round(performance.now() - r0);
@@ -74,20 +94,32 @@ const backupBench = {
       readDone = performance.now();
     });
     const backupMs = Math.round(performance.now() - t0);
-    const readMs = Math.round(readDone - t0);
-    const t1 = performance.now();
-    await restoreBackup(db, made.bytes, words, supervisor);
-    const restoreMs = Math.round(performance.now() - t1);
+    office().made = made;
     return {
-      persons: await db.persons.count(),
       rows: Object.values(made.manifest.counts).reduce((a, b) => a + b, 0),
       queued: made.manifest.counts.queue ?? 0,
       megabytes: Math.round((made.bytes.length / 1e6) * 10) / 10,
       backupMs,
-      readMs,
+      readMs: Math.round(readDone - t0),
       rawReadMs,
-      restoreMs,
     };
+  },
+
+  /** restoreBackup of the backup just made; every table's count checked against the file. */
+  async restore() {
+    const { db, supervisor, words, made } = office();
+    if (!made) throw new Error('backupBench.backup first');
+    const t0 = performance.now();
+    await restoreBackup(db, made.bytes, words, supervisor);
+    const restoreMs = Math.round(performance.now() - t0);
+    for (const [table, count] of Object.entries(made.manifest.counts)) {
+      const now = await db.table(table).count();
+      // meta holds the machine's own rows and the restore's marks besides the backup's.
+      if (table === 'meta' ? now < count : now !== count) {
+        throw new Error(`restore: ${table} holds ${now} rows, the backup ${count}`);
+      }
+    }
+    return { restoreMs };
   },
 };
 

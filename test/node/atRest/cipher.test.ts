@@ -49,6 +49,24 @@ describe('the at-rest cipher (shared/atRest)', () => {
     expect(keys.keyId).toBe(deriveAtRestKeys(dataKey).keyId);
   });
 
+  it('index tokens are standard HMAC-SHA256 (WebCrypto agrees), token after token under one key', async () => {
+    const keys = deriveAtRestKeys(newDataKey());
+    const key = await crypto.subtle.importKey(
+      'raw',
+      keys.token as BufferSource,
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    // Several in a row: each token starts again from the keyed state, none from the last.
+    for (const value of ['330102196208150241', '3301', '', '0241', '330102196208150241']) {
+      const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`tail:${value}`));
+      expect(indexToken(keys, 'tail', value)).toBe(
+        Buffer.from(mac).subarray(0, 16).toString('hex'),
+      );
+    }
+  });
+
   it('ID prefixes: the tokens kept, and the one a typed prefix looks up', () => {
     const id = '330102196208150241';
     expect(idPrefixesOf(id)).toEqual([

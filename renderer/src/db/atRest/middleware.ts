@@ -21,6 +21,7 @@ import type {
 } from 'dexie';
 import { idIndexToken, isIdTokenIndex } from '@shared/atRest/idTokens';
 import type { AtRestKeys } from '@shared/atRest/cipher';
+import { isPreSealedFor } from './preSeal';
 import { lockedError, rowCodecOf } from './rowCodec';
 import { sealedMetaKeys } from './sealedMetaKeys';
 
@@ -119,7 +120,12 @@ function sealedTable(
   };
   const open = (row: unknown) =>
     sealed(row) ? codec.decode(row, holder.keys, sealedOnly(holder, table.name, row)) : row;
-  const seal = (row: unknown) => (sealed(row) ? codec.encode(row, keys()) : row);
+  // A row preSeal.ts sealed ahead (a restore's) is already in its stored form.
+  const seal = (row: unknown) => {
+    if (!sealed(row)) return row;
+    const k = keys();
+    return isPreSealedFor(row, k) ? row : codec.encode(row, k);
+  };
   const query = (q: DBCoreQuery): DBCoreQuery => tokenQuery(q, holder);
   return {
     ...table,

@@ -16,6 +16,14 @@ export const sealedField = '_sealed';
 
 export interface RowCodec {
   encode(row: unknown, keys: AtRestKeys): unknown;
+  /**
+   * What encode seals, before sealing: the stored row (clear fields, ID tokens) and the
+   * part to seal into it, bound to `bindingOf(table, stored)`. Null for a non-row.
+   */
+  split(
+    row: unknown,
+    keys: AtRestKeys,
+  ): { stored: Record<string, unknown>; sealed: Record<string, unknown> } | null;
   /** `sealedOnly`: a row without a seal is refused (the store is sealed throughout). */
   decode(row: unknown, keys: AtRestKeys | null, sealedOnly?: boolean): unknown;
 }
@@ -40,16 +48,23 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
     }
   }
   const tokenFields = [...tokens];
+  const split: RowCodec['split'] = (row, keys) => {
+    if (!isRow(row)) return null;
+    const stored: Record<string, unknown> = {};
+    const sealed: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(row)) {
+      if (clear.has(field)) stored[field] = value;
+      else if (field !== 'idPrefixes' && field !== sealedField) sealed[field] = value;
+    }
+    for (const field of tokenFields) tokenise(stored, row, field, keys);
+    return { stored, sealed };
+  };
   return {
+    split,
     encode(row, keys) {
-      if (!isRow(row)) return row;
-      const stored: Record<string, unknown> = {};
-      const sealed: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(row)) {
-        if (clear.has(field)) stored[field] = value;
-        else if (field !== 'idPrefixes' && field !== sealedField) sealed[field] = value;
-      }
-      for (const field of tokenFields) tokenise(stored, row, field, keys);
+      const parts = split(row, keys);
+      if (!parts) return row;
+      const { stored, sealed } = parts;
       stored[sealedField] = sealJson(keys, sealed, bindingOf(schema.name, stored));
       return stored;
     },
