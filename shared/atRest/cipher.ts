@@ -11,13 +11,13 @@
  * nonce, 16-byte tag) that WebCrypto opens too (test/node/atRest/cipher.test.ts proves
  * it). WebCrypto does the slow, rare work: wrapping the data key (renderer/src/db/atRest).
  */
-import { gcm } from '@noble/ciphers/aes.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { webCrypto } from '../package/webCrypto';
+import { gcmNonceBytes, keyedGcm, type KeyedGcm } from './keyedGcm';
 
 /** What the token key also pins (an HMAC of it): the office recovery key's public half. */
 export const recoveryKeyPinLabel = 'recovery key';
@@ -48,7 +48,38 @@ export function newDataKey(): Uint8Array {
   return webCrypto().getRandomValues(new Uint8Array(dataKeyBytes));
 }
 
-const nonceBytes = 12;
+const nonceBytes = gcmNonceBytes;
+
+/** Each seal key's AES-GCM, its key schedule and hash table made once (keyedGcm.ts). */
+const gcmOfKey = new WeakMap<Uint8Array, KeyedGcm>();
+
+function gcmOf(keys: AtRestKeys): KeyedGcm {
+  let cipher = gcmOfKey.get(keys.seal);
+  if (!cipher) {
+    cipher = keyedGcm(keys.seal);
+    gcmOfKey.set(keys.seal, cipher);
+  }
+  return cipher;
+}
+
+/**
+ * Random nonces drawn 1,024 at a time (one getRandomValues call, not one per row); each
+ * 12 bytes are handed out once and wiped from the pool.
+ */
+const noncePool = { bytes: new Uint8Array(0), at: 0 };
+
+function takeNonce(into: Uint8Array): void {
+  if (noncePool.at + nonceBytes > noncePool.bytes.length) {
+    noncePool.bytes = webCrypto().getRandomValues(new Uint8Array(nonceBytes * 1024));
+    noncePool.at = 0;
+  }
+  const nonce = noncePool.bytes.subarray(noncePool.at, noncePool.at + nonceBytes);
+  into.set(nonce);
+  nonce.fill(0);
+  noncePool.at += nonceBytes;
+}
+
+const noBinding = new Uint8Array(0);
 
 /**
  * Nonce | ciphertext | tag of the value's JSON under the seal key. `boundTo`, when given,
@@ -57,22 +88,44 @@ const nonceBytes = 12;
  * does not open.
  */
 export function sealJson(keys: AtRestKeys, value: unknown, boundTo?: string): Uint8Array {
-  const nonce = webCrypto().getRandomValues(new Uint8Array(nonceBytes));
-  const aad = boundTo === undefined ? undefined : utf8ToBytes(boundTo);
-  const sealed = gcm(keys.seal, nonce, aad).encrypt(utf8ToBytes(JSON.stringify(value)));
-  const out = new Uint8Array(nonceBytes + sealed.length);
-  out.set(nonce, 0);
-  out.set(sealed, nonceBytes);
+  const plain = utf8ToBytes(JSON.stringify(value));
+  const out = new Uint8Array(nonceBytes + plain.length + 16);
+  const nonce = out.subarray(0, nonceBytes);
+  takeNonce(nonce);
+  const aad = boundTo === undefined ? noBinding : utf8ToBytes(boundTo);
+  gcmOf(keys).sealInto(nonce, plain, aad, out, nonceBytes);
   return out;
 }
 
 /** The value sealed by sealJson; throws when the key is not the one that sealed it. */
 export function openJson(keys: AtRestKeys, sealed: Uint8Array, boundTo?: string): unknown {
-  const aad = boundTo === undefined ? undefined : utf8ToBytes(boundTo);
-  const plain = gcm(keys.seal, sealed.subarray(0, nonceBytes), aad).decrypt(
-    sealed.subarray(nonceBytes),
-  );
+  const aad = boundTo === undefined ? noBinding : utf8ToBytes(boundTo);
+  const plain = gcmOf(keys).open(sealed.subarray(0, nonceBytes), sealed.subarray(nonceBytes), aad);
   return JSON.parse(bytesToUtf8(plain));
+}
+
+/** Each token key's HMAC-SHA256 with its padded key hashed once, and recent tokens. */
+interface TokenHasher {
+  keyed: ReturnType<typeof hmac.create>;
+  recent: Map<string, string>;
+}
+
+const tokenHashers = new WeakMap<Uint8Array, TokenHasher>();
+
+/**
+ * Tokens kept for reuse per key: an office's ID numbers share their first 4, 6, 10 and
+ * 12 characters (area, county, birth year and month) and often their last 4, so most
+ * of a person's nine tokens were made for an earlier person. Cleared when full.
+ */
+const recentTokens = 50_000;
+
+function tokenHasherOf(keys: AtRestKeys): TokenHasher {
+  let hasher = tokenHashers.get(keys.token);
+  if (!hasher) {
+    hasher = { keyed: hmac.create(sha256, keys.token), recent: new Map() };
+    tokenHashers.set(keys.token, hasher);
+  }
+  return hasher;
 }
 
 /**
@@ -81,5 +134,14 @@ export function openJson(keys: AtRestKeys, sealed: Uint8Array, boundTo?: string)
  * a token says nothing (an ID number cannot be guessed from it by trying numbers).
  */
 export function indexToken(keys: AtRestKeys, label: string, value: string): string {
-  return bytesToHex(hmac(sha256, keys.token, utf8ToBytes(`${label}:${value}`)).subarray(0, 16));
+  const hasher = tokenHasherOf(keys);
+  const message = `${label}:${value}`;
+  const known = hasher.recent.get(message);
+  if (known !== undefined) return known;
+  const token = bytesToHex(
+    hasher.keyed.clone().update(utf8ToBytes(message)).digest().subarray(0, 16),
+  );
+  if (hasher.recent.size >= recentTokens) hasher.recent.clear();
+  hasher.recent.set(message, token);
+  return token;
 }
