@@ -21,6 +21,7 @@ import type {
 import { idIndexToken, isIdTokenIndex } from '@shared/atRest/idTokens';
 import type { AtRestKeys } from '@shared/atRest/cipher';
 import { lockedError, rowCodecOf, type RowCodec } from './rowCodec';
+import { sealedMutate } from './sealedMutate';
 
 /** The tables holding personal data: every row sealed. */
 export const sealedTables: ReadonlySet<string> = new Set([
@@ -96,7 +97,7 @@ function sealedTable(table: DBCoreTable, holder: KeyHolder): DBCoreTable {
     mutate: (req) => {
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
       const k = keys();
-      return table.mutate({ ...req, values: req.values.map((v) => codec.encode(v, k)) });
+      return sealedMutate(table, req, (v) => codec.encode(v, k));
     },
     // `.then`, never async/await: Dexie's promises carry the transaction's zone, which
     // a native async function would lose (the next request then runs outside it).
