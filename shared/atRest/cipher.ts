@@ -104,28 +104,16 @@ export function openJson(keys: AtRestKeys, sealed: Uint8Array, boundTo?: string)
   return JSON.parse(bytesToUtf8(plain));
 }
 
-/** Each token key's HMAC-SHA256 with its padded key hashed once, and recent tokens. */
-interface TokenHasher {
-  keyed: ReturnType<typeof hmac.create>;
-  recent: Map<string, string>;
-}
+/** Each token key's HMAC-SHA256, its padded key hashed once (not once per token). */
+const tokenHmacs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
 
-const tokenHashers = new WeakMap<Uint8Array, TokenHasher>();
-
-/**
- * Tokens kept for reuse per key: an office's ID numbers share their first 4, 6, 10 and
- * 12 characters (area, county, birth year and month) and often their last 4, so most
- * of a person's nine tokens were made for an earlier person. Cleared when full.
- */
-const recentTokens = 50_000;
-
-function tokenHasherOf(keys: AtRestKeys): TokenHasher {
-  let hasher = tokenHashers.get(keys.token);
-  if (!hasher) {
-    hasher = { keyed: hmac.create(sha256, keys.token), recent: new Map() };
-    tokenHashers.set(keys.token, hasher);
+function tokenHmacOf(keys: AtRestKeys): ReturnType<typeof hmac.create> {
+  let keyed = tokenHmacs.get(keys.token);
+  if (!keyed) {
+    keyed = hmac.create(sha256, keys.token);
+    tokenHmacs.set(keys.token, keyed);
   }
-  return hasher;
+  return keyed;
 }
 
 /**
@@ -134,14 +122,6 @@ function tokenHasherOf(keys: AtRestKeys): TokenHasher {
  * a token says nothing (an ID number cannot be guessed from it by trying numbers).
  */
 export function indexToken(keys: AtRestKeys, label: string, value: string): string {
-  const hasher = tokenHasherOf(keys);
-  const message = `${label}:${value}`;
-  const known = hasher.recent.get(message);
-  if (known !== undefined) return known;
-  const token = bytesToHex(
-    hasher.keyed.clone().update(utf8ToBytes(message)).digest().subarray(0, 16),
-  );
-  if (hasher.recent.size >= recentTokens) hasher.recent.clear();
-  hasher.recent.set(message, token);
-  return token;
+  const message = utf8ToBytes(`${label}:${value}`);
+  return bytesToHex(tokenHmacOf(keys).clone().update(message).digest().subarray(0, 16));
 }

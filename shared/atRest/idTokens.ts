@@ -43,6 +43,32 @@ export function idPrefixLookup(query: string): string | null {
   return best === null ? null : query.slice(0, best);
 }
 
+/**
+ * Tokens kept for reuse, per key: an office's ID numbers share their first 4, 6, 10 and
+ * 12 characters (area, county, birth year and month) and often their last 4, so these
+ * were mostly made for an earlier person already. Only those: a whole number, its last
+ * 6 or its first 14 is nearly each person's own, and is not kept in memory for nothing.
+ */
+const sharedTokens = new WeakMap<AtRestKeys['token'], Map<string, string>>();
+const sharedTokensKept = 20_000;
+
+function isShared(index: IdTokenIndex, value: string): boolean {
+  return index === 'idPrefixes' ? value.length <= 12 : index === 'idTails' && value.length <= 4;
+}
+
 export function idIndexToken(keys: AtRestKeys, index: IdTokenIndex, value: string): string {
-  return indexToken(keys, idTokenLabels[index], value);
+  if (!isShared(index, value)) return indexToken(keys, idTokenLabels[index], value);
+  let kept = sharedTokens.get(keys.token);
+  if (!kept) {
+    kept = new Map();
+    sharedTokens.set(keys.token, kept);
+  }
+  const key = `${index}:${value}`;
+  let token = kept.get(key);
+  if (token === undefined) {
+    token = indexToken(keys, idTokenLabels[index], value);
+    if (kept.size >= sharedTokensKept) kept.clear();
+    kept.set(key, token);
+  }
+  return token;
 }

@@ -10,6 +10,7 @@ import {
   openJson,
   sealJson,
 } from '@shared/atRest/cipher';
+import { idIndexToken } from '@shared/atRest/idTokens';
 import { keyedGcm } from '@shared/atRest/keyedGcm';
 
 const random = (n: number) => crypto.getRandomValues(new Uint8Array(n));
@@ -98,7 +99,7 @@ describe('AES-256-GCM with the key prepared once (shared/atRest/keyedGcm.ts)', (
   });
 });
 
-describe('sealJson and indexToken over the prepared key', () => {
+describe('sealJson and the index tokens over the prepared key', () => {
   it('every seal has its own nonce, also across refills of the nonce pool', () => {
     const keys = deriveAtRestKeys(newDataKey());
     const nonces = new Set<string>();
@@ -122,12 +123,21 @@ describe('sealJson and indexToken over the prepared key', () => {
     const expected = (message: string) =>
       bytesToHex(hmac(sha256, keys.token, utf8ToBytes(message)).subarray(0, 16));
     for (let round = 0; round < 2; round++) {
+      expect(idIndexToken(keys, 'idPrefixes', '3301')).toBe(expected('prefix:3301'));
+      expect(idIndexToken(keys, 'idPrefixes', '330102196208')).toBe(
+        expected('prefix:330102196208'),
+      );
+      expect(idIndexToken(keys, 'idTails', '0241')).toBe(expected('tail:0241'));
+      expect(idIndexToken(keys, 'idTails', '150241')).toBe(expected('tail:150241'));
+      expect(idIndexToken(keys, 'idNumber', '330102196208150241')).toBe(
+        expected('id:330102196208150241'),
+      );
       expect(indexToken(keys, 'prefix', '3301')).toBe(expected('prefix:3301'));
-      expect(indexToken(keys, 'tail', '0241')).toBe(expected('tail:0241'));
-      expect(indexToken(keys, 'id', '330102196208150241')).toBe(expected('id:330102196208150241'));
     }
     // Another key with the same values: its own tokens, not the first key's kept ones.
     const other = deriveAtRestKeys(newDataKey());
-    expect(indexToken(other, 'prefix', '3301')).not.toBe(indexToken(keys, 'prefix', '3301'));
+    expect(idIndexToken(other, 'idPrefixes', '3301')).not.toBe(
+      idIndexToken(keys, 'idPrefixes', '3301'),
+    );
   });
 });
