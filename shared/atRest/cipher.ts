@@ -11,13 +11,13 @@
  * nonce, 16-byte tag) that WebCrypto opens too (test/node/atRest/cipher.test.ts proves
  * it). WebCrypto does the slow, rare work: wrapping the data key (renderer/src/db/atRest).
  */
-import { gcm } from '@noble/ciphers/aes.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { webCrypto } from '../package/webCrypto';
+import { gcmNonceBytes, keyedGcm, type KeyedGcm } from './keyedGcm';
 
 /** What the token key also pins (an HMAC of it): the office recovery key's public half. */
 export const recoveryKeyPinLabel = 'recovery key';
@@ -48,7 +48,38 @@ export function newDataKey(): Uint8Array {
   return webCrypto().getRandomValues(new Uint8Array(dataKeyBytes));
 }
 
-const nonceBytes = 12;
+const nonceBytes = gcmNonceBytes;
+
+/** Each seal key's AES-GCM, its key schedule and hash table made once (keyedGcm.ts). */
+const gcmOfKey = new WeakMap<Uint8Array, KeyedGcm>();
+
+function gcmOf(keys: AtRestKeys): KeyedGcm {
+  let cipher = gcmOfKey.get(keys.seal);
+  if (!cipher) {
+    cipher = keyedGcm(keys.seal);
+    gcmOfKey.set(keys.seal, cipher);
+  }
+  return cipher;
+}
+
+/**
+ * Random nonces drawn 1,024 at a time (one getRandomValues call, not one per row); each
+ * 12 bytes are handed out once and wiped from the pool.
+ */
+const noncePool = { bytes: new Uint8Array(0), at: 0 };
+
+function takeNonce(into: Uint8Array): void {
+  if (noncePool.at + nonceBytes > noncePool.bytes.length) {
+    noncePool.bytes = webCrypto().getRandomValues(new Uint8Array(nonceBytes * 1024));
+    noncePool.at = 0;
+  }
+  const nonce = noncePool.bytes.subarray(noncePool.at, noncePool.at + nonceBytes);
+  into.set(nonce);
+  nonce.fill(0);
+  noncePool.at += nonceBytes;
+}
+
+const noBinding = new Uint8Array(0);
 
 /**
  * Nonce | ciphertext | tag of the value's JSON under the seal key. `boundTo`, when given,
@@ -57,22 +88,32 @@ const nonceBytes = 12;
  * does not open.
  */
 export function sealJson(keys: AtRestKeys, value: unknown, boundTo?: string): Uint8Array {
-  const nonce = webCrypto().getRandomValues(new Uint8Array(nonceBytes));
-  const aad = boundTo === undefined ? undefined : utf8ToBytes(boundTo);
-  const sealed = gcm(keys.seal, nonce, aad).encrypt(utf8ToBytes(JSON.stringify(value)));
-  const out = new Uint8Array(nonceBytes + sealed.length);
-  out.set(nonce, 0);
-  out.set(sealed, nonceBytes);
+  const plain = utf8ToBytes(JSON.stringify(value));
+  const out = new Uint8Array(nonceBytes + plain.length + 16);
+  const nonce = out.subarray(0, nonceBytes);
+  takeNonce(nonce);
+  const aad = boundTo === undefined ? noBinding : utf8ToBytes(boundTo);
+  gcmOf(keys).sealInto(nonce, plain, aad, out, nonceBytes);
   return out;
 }
 
 /** The value sealed by sealJson; throws when the key is not the one that sealed it. */
 export function openJson(keys: AtRestKeys, sealed: Uint8Array, boundTo?: string): unknown {
-  const aad = boundTo === undefined ? undefined : utf8ToBytes(boundTo);
-  const plain = gcm(keys.seal, sealed.subarray(0, nonceBytes), aad).decrypt(
-    sealed.subarray(nonceBytes),
-  );
+  const aad = boundTo === undefined ? noBinding : utf8ToBytes(boundTo);
+  const plain = gcmOf(keys).open(sealed.subarray(0, nonceBytes), sealed.subarray(nonceBytes), aad);
   return JSON.parse(bytesToUtf8(plain));
+}
+
+/** Each token key's HMAC-SHA256, its padded key hashed once (not once per token). */
+const tokenHmacs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
+
+function tokenHmacOf(keys: AtRestKeys): ReturnType<typeof hmac.create> {
+  let keyed = tokenHmacs.get(keys.token);
+  if (!keyed) {
+    keyed = hmac.create(sha256, keys.token);
+    tokenHmacs.set(keys.token, keyed);
+  }
+  return keyed;
 }
 
 /**
@@ -81,25 +122,6 @@ export function openJson(keys: AtRestKeys, sealed: Uint8Array, boundTo?: string)
  * a token says nothing (an ID number cannot be guessed from it by trying numbers).
  */
 export function indexToken(keys: AtRestKeys, label: string, value: string): string {
-  const mac = keyedMacOf(keys.token)
-    .clone()
-    .update(utf8ToBytes(`${label}:${value}`));
-  return bytesToHex(mac.digest().subarray(0, 16));
-}
-
-/**
- * The HMAC with its key already absorbed, per token key: each token clones it instead of
- * hashing the key's two pad blocks again (half the work of a token; a person's row has
- * nine, so a restore of 200,000 persons saved tens of seconds). Same tokens as a fresh
- * `hmac(sha256, key, message)` (test/node/atRest/cipher.test.ts).
- */
-const keyedMacs = new WeakMap<Uint8Array, ReturnType<typeof hmac.create>>();
-
-function keyedMacOf(key: Uint8Array): ReturnType<typeof hmac.create> {
-  let mac = keyedMacs.get(key);
-  if (!mac) {
-    mac = hmac.create(sha256, key);
-    keyedMacs.set(key, mac);
-  }
-  return mac;
+  const message = utf8ToBytes(`${label}:${value}`);
+  return bytesToHex(tokenHmacOf(keys).clone().update(message).digest().subarray(0, 16));
 }

@@ -15,11 +15,12 @@ import { runImportBench } from './importBench';
 import { searchRows, runSearchOnly } from './searchOnly';
 import { gridRows, runGridOnly } from './gridOnly';
 import { runSyncBench } from './syncBench';
+import { runApplyOnly } from './applyOnly';
 import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup|cold|export|sync|chromium-sync] [--persons N] [--runs N] [--profile FILE]`:
+ * [--only search|grid|import|backup|cold|export|sync|chromium-sync|apply] [--persons N] [--runs N] [--profile FILE]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -121,6 +122,19 @@ if (option('--only') === 'chromium-sync') {
     whileLoaded: (hq) => runChromiumSyncBench(hq, pages.url, { seed, size }, log),
   });
   console.table(chromiumSyncRows(figures.more));
+  await pages.close();
+  process.exit(0);
+}
+if (option('--only') === 'apply') {
+  // Only the apply row (--persons N: a smaller or larger office; --profile FILE).
+  const persons = option('--persons');
+  await runApplyOnly(
+    seed,
+    persons ? { ...size, persons: Number(persons), cases: Math.ceil(Number(persons) / 10) } : size,
+    log,
+    pages.url,
+    option('--profile'),
+  );
   await pages.close();
   process.exit(0);
 }

@@ -75,13 +75,14 @@ describe('the at-rest cipher (shared/atRest)', () => {
       '3301021962',
       '330102196208',
       '33010219620815',
-      '3301021962081502',
     ]);
     expect(idPrefixLookup('330')).toBeNull();
     expect(idPrefixLookup('3301')).toBe('3301');
     expect(idPrefixLookup('33010')).toBe('3301');
     expect(idPrefixLookup('3301021')).toBe('330102');
     expect(idPrefixLookup('33010219620')).toBe('3301021962');
-    expect(idPrefixLookup(id)).toBe('3301021962081502');
+    // 16 characters and more: the 14's token (the day of birth), then the opened numbers.
+    expect(idPrefixLookup('3301021962081502')).toBe('33010219620815');
+    expect(idPrefixLookup(id)).toBe('33010219620815');
   });
 });

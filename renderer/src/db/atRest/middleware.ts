@@ -24,6 +24,7 @@ import type { AtRestKeys } from '@shared/atRest/cipher';
 import { isPreSealedFor } from './preSeal';
 import { lockedError, rowCodecOf } from './rowCodec';
 import { sealedMetaKeys } from './sealedMetaKeys';
+import { sealedMutate } from './sealedMutate';
 
 /** The tables holding personal data: every row sealed. */
 export const sealedTables: ReadonlySet<string> = new Set([
@@ -131,7 +132,7 @@ function sealedTable(
     ...table,
     mutate: (req) => {
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-      return table.mutate({ ...req, values: req.values.map(seal) });
+      return sealedMutate(table, req, seal);
     },
     // `.then`, never async/await: Dexie's promises carry the transaction's zone, which
     // a native async function would lose (the next request then runs outside it).

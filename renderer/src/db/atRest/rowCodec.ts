@@ -48,6 +48,8 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
     }
   }
   const tokenFields = [...tokens];
+  // Every field a stored row may hold in the clear, in bindingOf's order.
+  const boundFields = [...clear, ...tokens].sort();
   const split: RowCodec['split'] = (row, keys) => {
     if (!isRow(row)) return null;
     const stored: Record<string, unknown> = {};
@@ -65,7 +67,7 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
       const parts = split(row, keys);
       if (!parts) return row;
       const { stored, sealed } = parts;
-      stored[sealedField] = sealJson(keys, sealed, bindingOf(schema.name, stored));
+      stored[sealedField] = sealJson(keys, sealed, bindingOfOwn(schema.name, stored, boundFields));
       return stored;
     },
     decode(row, keys, sealedOnly = false) {
@@ -124,6 +126,22 @@ export function bindingOf(table: string, stored: Record<string, unknown>): strin
     .filter((field) => field !== sealedField)
     .sort()
     .map((field) => [field, stored[field] ?? null]);
+  return JSON.stringify([table, fields]);
+}
+
+/**
+ * bindingOf for a row this codec has just built, whose fields are all among `boundFields`
+ * (sorted): the same text without sorting each row's fields again.
+ */
+function bindingOfOwn(
+  table: string,
+  stored: Record<string, unknown>,
+  boundFields: readonly string[],
+): string {
+  const fields: [string, unknown][] = [];
+  for (const field of boundFields) {
+    if (Object.hasOwn(stored, field)) fields.push([field, stored[field] ?? null]);
+  }
   return JSON.stringify([table, fields]);
 }
 
