@@ -107,6 +107,10 @@ export async function startBareServer(records: GeneratedRecord[], dbFile: string
       response.writeHead(404).end();
     });
   });
+  // Longer than any gap between two pages: a client reusing a kept-alive socket the
+  // server was closing meanwhile gets ECONNRESET (a loaded machine's full run did, after
+  // a page's bulkPut took over Node's 5 s default).
+  server.keepAliveTimeout = 600_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
