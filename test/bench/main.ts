@@ -20,7 +20,7 @@ import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup|cold|export|sync|chromium-sync|apply] [--persons N] [--runs N] [--profile FILE]`:
+ * [--only search|grid|import|backup|cold|export|sync|chromium-sync|apply] [--persons N] [--runs N] [--samples N] [--profile FILE]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -37,7 +37,7 @@ const out = option('--out');
 const pouchLimitOption = option('--pouch-limit');
 const pouchLimit = pouchLimitOption === undefined ? null : Number(pouchLimitOption);
 const size = quick ? quickSize : fullSize;
-const samples = quick ? 100 : 300;
+const samples = Number(option('--samples') ?? (quick ? 100 : 300));
 const started = performance.now();
 const log = (line: string) => {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -9,8 +9,12 @@ import { getDeskApi } from '../platform/deskApi';
  */
 export function useQueueReport(queued: number): void {
   useEffect(() => {
-    getDeskApi()
-      .reportSyncQueue({ queued })
-      .catch((error: unknown) => console.warn('[sync] could not report the queue', error));
+    // A platform that cannot take it (an older preload) must not take the screens down.
+    const failed = (error: unknown) => console.warn('[sync] could not report the queue', error);
+    try {
+      getDeskApi().reportSyncQueue({ queued }).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
   }, [queued]);
 }

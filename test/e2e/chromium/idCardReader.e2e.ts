@@ -195,6 +195,7 @@ it('读卡 shows the card against the registry, differences marked; taken values
           enrollSync: no,
           syncStatus: () => ok({ enrolled: false, hqUrl: null, deviceId: null }),
           syncRequest: no,
+          reportSyncQueue: () => ok(undefined),
           readIdCard: (request: unknown) => w.__idCardRead(request),
         },
       });
