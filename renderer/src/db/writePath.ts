@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { AppError, type FieldError } from '@shared/errors/appError';
 import { actingRoleFor, mayWrite } from '@shared/authority/kindWriters';
-import { todayIso } from '@shared/calendar/dates';
+import { officeToday } from '@shared/validation/dates';
 import { recordMetaKeys, type RecordMeta, type StoredRecord } from '@shared/records/envelope';
 import { correctionReasonIssue, isDeletable } from '@shared/records/corrections';
 import { newRecordId } from '@shared/records/ids';
@@ -107,7 +107,9 @@ class TransactionWriter implements Writer {
     private readonly db: DeskDatabase,
     readonly ctx: WriteContext,
   ) {
-    this.today = todayIso(ctx.now());
+    // The office's day (China's), as HQ reckons it: a desk whose clock is set to another
+    // zone must not date a step or an approval a day apart from HQ.
+    this.today = officeToday(ctx.now());
     this.counters = new DeviceCounters(db);
     this.counters.prefetch();
   }

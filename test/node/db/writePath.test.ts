@@ -10,6 +10,14 @@ import {
 } from '../../fakes/deskFixtures';
 
 describe('the one write path', () => {
+  it("dates its work by the office's (China's) day whatever zone the PC's clock is in, as HQ does", async () => {
+    const { db, ctx } = await openTestDesk();
+    // 17:30 UTC is already 01:30 the next day in China; HQ dates an op by China's day.
+    const late = { ...ctx, now: () => new Date('2026-12-05T17:30:00.000Z') };
+    const today = await write(db, late, (w) => Promise.resolve(w.today));
+    expect(today).toBe('2026-12-06');
+  });
+
   it('writes the record and its queue entry together, stamped with actor, clock and sequence', async () => {
     const { db, ctx } = await openTestDesk();
     const person = await write(db, ctx, (w) =>

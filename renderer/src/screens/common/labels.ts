@@ -3,7 +3,7 @@ import type { Relation } from '@shared/domain/household';
 import type { PersonData } from '@shared/domain/person';
 import type { ActorRole } from '@shared/domain/roles';
 import type { BenefitSnapshot } from '@shared/domain/assistanceCase';
-import { todayIso } from '@shared/calendar/dates';
+import { officeToday } from '@shared/validation/dates';
 import { isMessageKey, type Translate } from '../../i18n/translate';
 
 /*
@@ -46,7 +46,7 @@ export const classificationLabel = (t: Translate, c: BenefitSnapshot['classifica
 
 /** The office's calendar date now; read once per render by screens that compare dates. */
 export function todayDate(): string {
-  return todayIso(new Date());
+  return officeToday(new Date());
 }
 
 /** Whole years between a birth date and today (ISO strings compare as dates). */

@@ -5,7 +5,7 @@ import { drawRoll } from '@shared/rolls/drawRoll';
 import { rollHash } from '@shared/rolls/rollHash';
 import type { PaymentRollData, RollUnpaidData } from '@shared/rolls/rollRecord';
 import { rollDiffers, rollMonthIssues, rollWriteIssues } from '@shared/rolls/rollSteps';
-import { todayIso } from '@shared/calendar/dates';
+import { officeToday } from '@shared/validation/dates';
 import type { DeskDatabase } from '../../database';
 import { requireRole } from '../../permissions';
 import { paymentRollsTable, rollUnpaidTable } from '../../tables/rollTables';
@@ -48,7 +48,7 @@ export async function drawMonthRoll(
   month: string,
 ): Promise<StoredRoll> {
   requireRole(ctx, ['registrar', 'supervisor'], 'draw payment rolls');
-  const future = rollMonthIssues(month, todayIso(ctx.now()));
+  const future = rollMonthIssues(month, officeToday(ctx.now()));
   if (future.length > 0) {
     throw new AppError({
       code: 'validation',
