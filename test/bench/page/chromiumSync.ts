@@ -11,16 +11,13 @@ import { newRecordId } from '@shared/records/ids';
 import { syncOnce } from '@shared/sync/engine';
 import { pushResponseSchema } from '@shared/sync/protocol';
 import type { SyncTransport } from '@shared/sync/ports';
-import { defaultOfficeSettings } from '@shared/domain/settings';
 import { DeskDatabase, recordTableNames } from '../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
-import { createSettingsIn } from '../../../renderer/src/db/repositories/settings';
-import { write } from '../../../renderer/src/db/writePath';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
 import { browserFetch, createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
-import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
-import { saveWebCredential, type WebCredential } from '../../../renderer/src/sync/syncMeta';
+import type { WebCredential } from '../../../renderer/src/sync/syncMeta';
 import { bulkLoad, putByKind } from '../bulkLoad';
+import { keepEnrollment, takeDeviceId, writeFirstRunSettings } from './enrolledDesk';
 import {
   accountRecord,
   createOps,
@@ -63,7 +60,7 @@ export const chromiumSync = {
   ) {
     const db = new DeskDatabase(`bench-push-${Date.now()}`);
     await db.open();
-    await db.meta.put({ key: 'deviceId', value: credential.deviceId });
+    await takeDeviceId(db, credential);
     const actor = { userId: newRecordId(), name: '管理员', role: 'admin' as const };
     const stamper = new RecordStamper(credential.officeId, credential.deviceId, actor, Date.now());
     // Its first-run administrator's account first (HQ checks every op's actor against it).
@@ -75,23 +72,8 @@ export const chromiumSync = {
     await db.meta.put({ key: 'deviceSeq', value: ops.length });
     // The office settings of its first run, through the write path (queued after the
     // account the generated office creates first, which HQ checks the actor against).
-    await write(
-      db,
-      {
-        actor,
-        officeId: credential.officeId,
-        deviceId: credential.deviceId,
-        now: () => new Date(),
-      },
-      (w) =>
-        createSettingsIn(w, {
-          ...defaultOfficeSettings,
-          officeName: '城关镇民政办',
-          areaCode: '330102',
-        }),
-    );
-    await saveWebCredential(db, credential);
-    await pinHqKeys(db, hqKeys);
+    await writeFirstRunSettings(db, credential, actor);
+    await keepEnrollment(db, credential, hqKeys);
     const queued = await db.queue.count();
     const { counting, counter } = countingPushes(createWebTransport(db, browserFetch));
     const t0 = performance.now();

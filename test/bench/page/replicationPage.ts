@@ -8,16 +8,13 @@
 import PouchDB from 'pouchdb-browser';
 import type { PublicKeys } from '@shared/package/keys';
 import { syncOnce } from '@shared/sync/engine';
-import { defaultOfficeSettings } from '@shared/domain/settings';
 import { DeskDatabase } from '../../../renderer/src/db/database';
-import { createSettingsIn } from '../../../renderer/src/db/repositories/settings';
-import { write } from '../../../renderer/src/db/writePath';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
 import { browserFetch, createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
-import { pinHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
-import { saveWebCredential, type WebCredential } from '../../../renderer/src/sync/syncMeta';
+import type { WebCredential } from '../../../renderer/src/sync/syncMeta';
 import { useTestDataKeys } from '../../support/testDataKeys';
 import { chromiumSync } from './chromiumSync';
+import { keepEnrollment, takeDeviceId, writeFirstRunSettings } from './enrolledDesk';
 
 useTestDataKeys();
 
@@ -31,29 +28,16 @@ const replicationBench = {
   async deskPull(credential: WebCredential, hqKeys: PublicKeys) {
     const db = new DeskDatabase(`bench-pull-${Date.now()}`);
     await db.open();
-    // The desk's device id (its first run) is the one it enrolled with: the stays it
-    // replays from pulled movements are written and clocked under it.
-    await db.meta.put({ key: 'deviceId', value: credential.deviceId });
+    await takeDeviceId(db, credential);
     // Its office settings from the first run, already pushed (the queue is empty): the
     // office records it pulls must name that office.
-    await write(
-      db,
-      {
-        actor: { userId: 'user-admin', name: '管理员', role: 'admin' },
-        officeId: credential.officeId,
-        deviceId: credential.deviceId,
-        now: () => new Date(),
-      },
-      (w) =>
-        createSettingsIn(w, {
-          ...defaultOfficeSettings,
-          officeName: '城关镇民政办',
-          areaCode: '330102',
-        }),
-    );
+    await writeFirstRunSettings(db, credential, {
+      userId: 'user-admin',
+      name: '管理员',
+      role: 'admin',
+    });
     await db.queue.clear();
-    await saveWebCredential(db, credential);
-    await pinHqKeys(db, hqKeys);
+    await keepEnrollment(db, credential, hqKeys);
     const transport = createWebTransport(db, browserFetch);
     const store = new DexieSyncStore(db);
     const t0 = performance.now();

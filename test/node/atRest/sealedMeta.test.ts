@@ -9,6 +9,7 @@ import {
 } from '../../../renderer/src/sync/packages/deviceKeys';
 import { loadWebCredential, saveWebCredential } from '../../../renderer/src/sync/syncMeta';
 import { openTestDesk } from '../../fakes/deskFixtures';
+import { signAndVerify } from './deviceKeySigning';
 import { rawPut, rawRows, withLockedStore } from './rawStore';
 
 /**
@@ -43,23 +44,9 @@ describe('secrets in meta, sealed by the middleware', () => {
     if (!keys) throw new Error('no keys');
     expect(keys.publicKeys).toEqual(publicKeys);
     expect((keys.signing.privateKey as CryptoKey).extractable).toBe(false);
-    const data = new TextEncoder().encode('package manifest');
-    const signature = await crypto.subtle.sign(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      keys.signing.privateKey as CryptoKey,
-      data,
-    );
-    const verifyKey = await crypto.subtle.importKey(
-      'spki',
-      Buffer.from(publicKeys.signing, 'base64'),
-      { name: 'ECDSA', namedCurve: 'P-256' },
-      false,
-      ['verify'],
-    );
-    expect(
-      await crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifyKey, signature, data),
-    ).toBe(true);
-    expect((await sha256(new Uint8Array(signature))).length).toBe(32);
+    const { verified, signature } = await signAndVerify(keys, publicKeys, 'package manifest');
+    expect(verified).toBe(true);
+    expect((await sha256(signature)).length).toBe(32);
   });
 
   it('every listed row is stored as its key and a seal only; a seal moved to another listed row is refused', async () => {

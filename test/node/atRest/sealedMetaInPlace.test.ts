@@ -14,6 +14,7 @@ import {
 } from '../../../renderer/src/sync/packages/deviceKeys';
 import { loadWebCredential } from '../../../renderer/src/sync/syncMeta';
 import { openTestDesk } from '../../fakes/deskFixtures';
+import { signAndVerify } from './deviceKeySigning';
 import { rawPut, rawRows } from './rawStore';
 
 /**
@@ -37,23 +38,8 @@ async function rawMeta(name: string): Promise<Map<string, Record<string, unknown
   return new Map(rows.map((row) => [String(row.key), row]));
 }
 
-async function signsFor(keys: DeviceKeys | null, publicKeys: PublicKeys): Promise<boolean> {
-  if (!keys) return false;
-  const data = new TextEncoder().encode('manifest');
-  const signature = await crypto.subtle.sign(
-    { name: 'ECDSA', hash: 'SHA-256' },
-    keys.signing.privateKey as CryptoKey,
-    data,
-  );
-  const verifyKey = await crypto.subtle.importKey(
-    'spki',
-    Buffer.from(publicKeys.signing, 'base64'),
-    { name: 'ECDSA', namedCurve: 'P-256' },
-    false,
-    ['verify'],
-  );
-  return crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, verifyKey, signature, data);
-}
+const signsFor = async (keys: DeviceKeys | null, publicKeys: PublicKeys) =>
+  (await signAndVerify(keys, publicKeys)).verified;
 
 function expectSealed(raw: Map<string, Record<string, unknown>>) {
   for (const key of sealedMetaKeys) {

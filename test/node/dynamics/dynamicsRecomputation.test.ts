@@ -11,52 +11,59 @@ import { activeCase, zeroIncome } from './dynamicsFixtures';
 
 /** Hand-worked recomputation of 动态管理: a standard changed mid-year, and the list HQ checks. */
 
+/**
+ * Rural 330102: 632 yuan, from July 700. Urban 330102: 800, from July 750 (a revision
+ * down). Rural 330103: 600 all year.
+ */
+const midYearStandards = [
+  {
+    id: 'r1',
+    areaCode: '330102',
+    category: 'rural' as const,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: '2026-06-30',
+    amountFen: 63200,
+  },
+  {
+    id: 'r2',
+    areaCode: '330102',
+    category: 'rural' as const,
+    effectiveFrom: '2026-07-01',
+    effectiveTo: null,
+    amountFen: 70000,
+  },
+  {
+    id: 'u1',
+    areaCode: '330102',
+    category: 'urban' as const,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: '2026-06-30',
+    amountFen: 80000,
+  },
+  {
+    id: 'u2',
+    areaCode: '330102',
+    category: 'urban' as const,
+    effectiveFrom: '2026-07-01',
+    effectiveTo: null,
+    amountFen: 75000,
+  },
+  {
+    id: 'o1',
+    areaCode: '330103',
+    category: 'rural' as const,
+    effectiveFrom: '2026-01-01',
+    effectiveTo: null,
+    amountFen: 60000,
+  },
+];
+
 describe('a standard changed mid-year recomputes the month', () => {
-  // Rural 330102: 632 yuan, from July 700. Urban 330102: 800, from July 750 (a revision
-  // down). Rural 330103: 600 all year.
-  const standards = [
-    {
-      id: 'r1',
-      areaCode: '330102',
-      category: 'rural' as const,
-      effectiveFrom: '2026-01-01',
-      effectiveTo: '2026-06-30',
-      amountFen: 63200,
-    },
-    {
-      id: 'r2',
-      areaCode: '330102',
-      category: 'rural' as const,
-      effectiveFrom: '2026-07-01',
-      effectiveTo: null,
-      amountFen: 70000,
-    },
-    {
-      id: 'u1',
-      areaCode: '330102',
-      category: 'urban' as const,
-      effectiveFrom: '2026-01-01',
-      effectiveTo: '2026-06-30',
-      amountFen: 80000,
-    },
-    {
-      id: 'u2',
-      areaCode: '330102',
-      category: 'urban' as const,
-      effectiveFrom: '2026-07-01',
-      effectiveTo: null,
-      amountFen: 75000,
-    },
-    {
-      id: 'o1',
-      areaCode: '330103',
-      category: 'rural' as const,
-      effectiveFrom: '2026-01-01',
-      effectiveTo: null,
-      amountFen: 60000,
-    },
-  ];
-  const ref = { standards, rules: programmeRuleBook([]), settings: defaultOfficeSettings };
+  const ref = {
+    standards: midYearStandards,
+    rules: programmeRuleBook([]),
+    settings: defaultOfficeSettings,
+  };
   const snap = (
     standardId: string,
     standardFen: number,
@@ -167,27 +174,10 @@ describe('a standard changed mid-year recomputes the month', () => {
 });
 
 describe('a recomputation list is what its checker computes (HQ and the desk before approving)', () => {
-  // The same July fixture as above, built again: A up 764 → 900, C to the edge, B unchanged.
+  // The July fixture above, rural 330102 only: A up 764 → 900, E up 264 → 400.
   it('the list drawn passes; a raised amount, a missing line, a line twice, a wrong count do not', () => {
     const ref = {
-      standards: [
-        {
-          id: 'r1',
-          areaCode: '330102',
-          category: 'rural' as const,
-          effectiveFrom: '2026-01-01',
-          effectiveTo: '2026-06-30',
-          amountFen: 63200,
-        },
-        {
-          id: 'r2',
-          areaCode: '330102',
-          category: 'rural' as const,
-          effectiveFrom: '2026-07-01',
-          effectiveTo: null,
-          amountFen: 70000,
-        },
-      ],
+      standards: midYearStandards.filter((st) => st.id === 'r1' || st.id === 'r2'),
       rules: programmeRuleBook([]),
       settings: defaultOfficeSettings,
     };
