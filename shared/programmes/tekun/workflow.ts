@@ -10,8 +10,8 @@
  * Whatever 低保 lets a supervisor do from 在保 other than start a review (suspend,
  * terminate, …) may be done from 重新评估 too.
  */
-import { todayIso } from '../../calendar/dates';
 import type { FieldError } from '../../errors/appError';
+import { officeToday } from '../../validation/dates';
 import { defineWorkflow, type WorkflowAction } from '../../workflow/stateMachine';
 import { dibaoWorkflow } from '../dibao/workflow';
 import type { CaseStepContext, StepMark } from '../types';
@@ -20,10 +20,14 @@ export const tekunStatuses = [...dibaoWorkflow.states, 'reassessment'] as const;
 
 type Action = WorkflowAction<string, CaseStepContext>;
 
-/** The day the change was reported: the day the case entered 重新评估. */
+/**
+ * The day the change was reported: the day the case entered 重新评估, in China's day
+ * (officeToday) — the desk and HQ check this with the same code, whatever zone each
+ * machine's clock is set to.
+ */
 function reportedOn(ctx: CaseStepContext): string {
   const at = new Date(ctx.case.statusChangedAt);
-  return Number.isNaN(at.getTime()) ? ctx.today : todayIso(at);
+  return Number.isNaN(at.getTime()) ? ctx.today : officeToday(at);
 }
 
 function reassessed(ctx: CaseStepContext): FieldError | null {

@@ -182,6 +182,27 @@ describe('the workflow: the 低保 frame plus re-assessment', () => {
     ).toThrow(/may not/);
   });
 
+  it("dates the report by China's day, whatever zone the machine's clock is in", () => {
+    // 17:30 UTC on 28 September is already 29 September in China: an assessment of the
+    // 28th is before the report, on a desk or an HQ in any zone.
+    const reassessing = tekunCase([], {
+      status: 'reassessment',
+      applicationDate: '2026-06-01',
+      statusChangedAt: '2026-09-28T17:30:00.000Z',
+    });
+    const facts = reassessing.programmeFacts.selfCare as { assessedOn: string };
+    facts.assessedOn = '2026-09-28';
+    const blocked = caseActionOptions(reassessing, 'supervisor', env('2026-10-12')).find(
+      (o) => o.action === 'complete_reassessment',
+    );
+    expect(blocked?.blockedBy?.params).toEqual({ since: '2026-09-29' });
+    facts.assessedOn = '2026-09-29';
+    const open = caseActionOptions(reassessing, 'supervisor', env('2026-10-12')).find(
+      (o) => o.action === 'complete_reassessment',
+    );
+    expect(open?.blockedBy).toBeNull();
+  });
+
   it('approval writes the yearly review and payment from the next month', () => {
     const review = tekunCase([], {
       status: 'county_review',
