@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { todayIso } from '../../../shared/calendar/dates';
 import { buildCalendar, sampleCalendarYears } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { dibaoDeadlines, noticeOverFrom } from '../../../shared/workflow/dibaoDeadlines';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * A 低保 case corrected before its decision, in Chromium on real IndexedDB: a registrar
@@ -159,7 +159,7 @@ it('corrects a submitted case with a reason, shows its versions, and asks before
   await expect.poll(() => page.getByTestId('case-status').innerText()).toContain('公示中');
   // No correction during the 公示.
   expect(await page.getByTestId('case-edit').count()).toBe(0);
-  const today = todayIso(new Date());
+  const today = officeToday(new Date());
   const { noticeEnd } = dibaoDeadlines(
     { status: 'public_notice', acceptedOn: today, noticeStartedOn: today },
     { noticeWorkingDays: 7, decisionLimitWorkingDays: 30 },

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { todayIso } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { compact, pdfPageTexts } from './pdfText';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * 志愿服务 end to end in Chromium on real IndexedDB: register a person, make them a
@@ -42,7 +42,7 @@ it('records a volunteer service, corrects it, shows both versions and issues the
   await page.goto(inject('rendererUrl'));
   // A small office: its administrator also registers and keeps the community ledger.
   await startDeskAsAdmin(page, { casework: true });
-  const today = todayIso(new Date());
+  const today = officeToday(new Date());
 
   // A volunteer is always a registered person: register them as a one-person household.
   await page.getByRole('button', { name: '家庭登记' }).first().click();
@@ -156,7 +156,7 @@ it('records a volunteer service, corrects it, shows both versions and issues the
   // The page header: the issuer, the paper's title and the date; the page line at the foot.
   const [certificatePage, ...more] = pdfPageTexts(pdf).map(compact);
   expect(more).toEqual([]);
-  expect(certificatePage).toContain(todayIso(new Date()));
+  expect(certificatePage).toContain(officeToday(new Date()));
   expect(certificatePage).toContain('第1页共1页');
 
   // Service record, activity, volunteer, service, its correction, certificate: six changes.

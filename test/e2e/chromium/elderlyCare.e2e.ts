@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { todayIso } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { logIn, startDeskAsAdmin, addUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { dateReadOnly, dateShown } from './dateInput';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * 养老床位 end to end in Chromium on real IndexedDB: a supervisor (the administrator
@@ -105,7 +105,7 @@ async function admitNewResident(elder: Elder, screenshot?: string) {
 }
 
 it('admits residents from the board, discharges one, and the figures follow', async () => {
-  const today = todayIso(new Date());
+  const today = officeToday(new Date());
   await page.goto(inject('rendererUrl'));
   await startDeskAsAdmin(page);
 

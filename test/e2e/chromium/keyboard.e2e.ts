@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { todayIso } from '../../../shared/calendar/dates';
 import { buildCalendar, sampleCalendarYears } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { marksBetween } from '../../../renderer/src/screens/common/dayMarks';
 import { addUser, admin, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { dateGroup, dateShown, typeDate } from './dateInput';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * Keyboard-first entry in Chromium: Ctrl+N opens the area's new form, Ctrl+S saves it
@@ -133,7 +133,7 @@ it('types a date part by part, refuses a wrong one next to the field, marks holi
   // What lies before the deadline on the desk's (sample) calendar, counted here too: on
   // today's date (2026-12-05) the 30 working days cross 元旦.
   const due = (await page.getByTestId('case-deadline').innerText()).slice(0, 10);
-  const marks = marksBetween(todayIso(new Date()), due, buildCalendar(sampleCalendarYears));
+  const marks = marksBetween(officeToday(new Date()), due, buildCalendar(sampleCalendarYears));
   const holidays = page.getByTestId('case-deadline-holidays');
   if (marks.holidays + marks.extraWorkdays === 0) {
     expect(await holidays.count()).toBe(0);

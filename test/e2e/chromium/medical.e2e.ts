@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addMonths, addDays, todayIso } from '../../../shared/calendar/dates';
+import { addMonths, addDays } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { typeDate } from './dateInput';
 import { putInStore, readStore } from './deskPage';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * 医疗救助 end to end in Chromium on real IndexedDB: a 低保 case the county confirmed
@@ -127,7 +128,7 @@ it('lists derived and hand coverage, corrects and ends a hand record, and export
   await addUser(page, registrar, '登记员');
   await addUser(page, supervisor, '主管');
   await switchUser(page, registrar);
-  const today = todayIso(new Date());
+  const today = officeToday(new Date());
   const thisMonth = `${today.slice(0, 7)}-01`;
   const lastMonth = `${addMonths(today, -1)}-01`;
 

@@ -5,6 +5,7 @@ import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSess
 import { deskPage, putInStore, readStore } from './deskPage';
 import { compact } from './pdfText';
 import { printingSeed } from './printingSeed';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * The office's papers in Chromium on real IndexedDB, each made into a PDF and its text
@@ -22,10 +23,9 @@ const id = (first17: string) => first17 + residentIdCheckChar(first17);
 const head = { name: '张三丰', id: id('33010219600504013') };
 const spouse = { name: '李秀英', id: id('33010219620815024') };
 const masked = (n: string) => `${n.slice(0, 6)}********${n.slice(14)}`;
-const now = new Date();
-const pad = (n: number) => String(n).padStart(2, '0');
-const month = `${now.getFullYear()}-${pad(now.getMonth() + 1)}`;
-const today = `${month}-${pad(now.getDate())}`;
+// The office's day, as the desk dates its papers (China's, whatever the machine's zone).
+const today = officeToday(new Date());
+const month = today.slice(0, 7);
 const seed = printingSeed(month);
 
 beforeAll(() => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { addDays, todayIso } from '../../../shared/calendar/dates';
+import { addDays } from '../../../shared/calendar/dates';
 import {
   addWorkingDays,
   buildCalendar,
@@ -10,6 +10,7 @@ import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { typeDate } from './dateInput';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * 临时救助 through the UI in Chromium on real IndexedDB: a house fire, helped first by the
@@ -60,7 +61,7 @@ async function applyForTemporary(proposed: string, description: string) {
   await page.getByLabel('救助项目').click();
   await page.getByTestId('programme-temporary').click();
   await page.getByTestId('temporary-fields').waitFor();
-  await typeDate(page, '事发日期', todayIso(new Date()));
+  await typeDate(page, '事发日期', officeToday(new Date()));
   await page.getByLabel('情况说明').fill(description);
   await page.getByLabel('拟救助金额（元）').fill(proposed);
 }
@@ -99,7 +100,7 @@ it('helps a fire first, shows the paperwork due, approves at the township and pa
   await page.getByTestId('case-row').first().click();
   await takeStep('help_first', '火灾急难，先行发放救助金 1500 元');
   await expect.poll(status).toContain('已先行救助');
-  const today = todayIso(new Date());
+  const today = officeToday(new Date());
   const due = addWorkingDays(today, 5, buildCalendar(sampleCalendarYears));
   await expect
     .poll(() => page.getByTestId('temporary-paperwork').innerText())

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { todayIso } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { admin, completeFirstRun, logIn } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { latinLeaks } from '../../support/latinWords';
+import { officeToday } from '../../../shared/validation/dates';
 
 /**
  * No English in the Chinese UI: the desk in zh-CN, with some data, walked screen by screen
@@ -284,7 +284,7 @@ async function recordService() {
   await page.getByRole('button', { name: '新建服务记录' }).click();
   await page.getByLabel('服务类型').click();
   await page.getByRole('option', { name: '协商议事' }).click();
-  const today = todayIso(new Date());
+  const today = officeToday(new Date());
   await page.getByLabel('开始时间').fill(`${today}T08:00`);
   await page.getByLabel('结束时间').fill(`${today}T09:30`);
   await page.getByLabel('地点').fill('东村议事厅');
