@@ -16,6 +16,7 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { atRestMiddleware } from './atRest/middleware';
+import { bulkChangesMiddleware } from './bulkChanges';
 import { newStoreKeys, openWithSource, type StoreKeys } from './atRest/storeKeys';
 import { latestSchemaVersion, schemaVersions } from './schema';
 import { atRestSchemaVersion } from './tables/atRestTables';
@@ -125,6 +126,7 @@ export class DeskDatabase extends Dexie {
     // plain, as such a desk was; from schema 16 on every personal row is sealed.
     this.atRest.sealing = options.plain !== true && upToVersion >= atRestSchemaVersion.version;
     if (this.atRest.sealing) this.use(atRestMiddleware(this.atRest));
+    this.use(bulkChangesMiddleware());
     // Before the first query runs: the source's key checked, an unsealed store sealed.
     this.on('ready', (vipDb: Dexie) => openWithSource(vipDb, this.atRest));
   }

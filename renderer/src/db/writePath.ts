@@ -100,8 +100,12 @@ class TransactionWriter implements Writer {
    * Record puts and queue adds are issued without waiting for each: IndexedDB runs a
    * transaction's requests in order (a later read sees an earlier put), so only the
    * transaction's end needs them done. A save then waits for two round trips, not six.
+   * They are counted, not kept: an import issues 250,000 of them, and one Promise.all
+   * over that many settled promises ran a callback for each at the very end, a stall of
+   * the window (issue #15, docs/performance.md "Roster import").
    */
-  private readonly writes: Promise<unknown>[] = [];
+  private pending = 0;
+  private drained: (() => void) | null = null;
 
   constructor(
     private readonly db: DeskDatabase,
@@ -117,7 +121,13 @@ class TransactionWriter implements Writer {
   /** Waits for the issued writes and stores the advanced counters. */
   async finish(): Promise<void> {
     // The counters go with the last writes, not after them: one wait for all of it.
-    await Promise.all([...this.writes, this.counters.save()]);
+    const issued =
+      this.pending === 0
+        ? undefined
+        : new Promise<void>((resolve) => {
+            this.drained = resolve;
+          });
+    await Promise.all([issued, this.counters.save()]);
     if (this.firstFailure !== undefined) throw this.firstFailure;
   }
 
@@ -339,14 +349,15 @@ class TransactionWriter implements Writer {
   private issue(request: Promise<unknown>): void {
     // Settled either way, so a write that fails while the work goes on is never an
     // unhandled rejection; finish() (or write()'s catch) reports it.
-    this.writes.push(
-      request.then(
-        () => undefined,
-        (error: unknown) => {
-          this.firstFailure ??= error;
-        },
-      ),
-    );
+    this.pending += 1;
+    const settled = () => {
+      this.pending -= 1;
+      if (this.pending === 0) this.drained?.();
+    };
+    void request.then(settled, (error: unknown) => {
+      this.firstFailure ??= error;
+      settled();
+    });
   }
 }
 
