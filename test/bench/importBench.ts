@@ -1,3 +1,4 @@
+import { profileDuring } from './cpuProfile';
 import type { ImportPageBench } from './page/importPage';
 import { withFreshPage } from './pageServer';
 
@@ -15,10 +16,11 @@ export async function runImportBench(
   pageUrl: string,
   rows: number,
   log: (line: string) => void,
+  profile?: string,
 ): Promise<ImportFigures> {
   log(`import: a roster of ${rows} persons (XLSX made in the page), read, checked, committed…`);
   const figures = await withFreshPage(`${pageUrl}import.html`, (page) =>
-    page.evaluate((n) => window.importBench.run(n), rows),
+    profileDuring(page, profile, () => page.evaluate((n) => window.importBench.run(n), rows)),
   );
   const records = figures.persons + figures.households;
   const perSec = (ms: number) => (ms > 0 ? Math.round((records / ms) * 1000) : 0);

@@ -51,8 +51,9 @@ log(
 const pages = await startPageServer();
 const importRows = Number(option('--import-rows') ?? (quick ? 10_000 : 100_000));
 if (option('--only') === 'import') {
-  // Only the roster import's row (a small --import-rows checks that it works).
-  await runImportBench(pages.url, importRows, log);
+  // Only the roster import's row (a small --import-rows checks that it works; --profile
+  // FILE: a CPU profile of the page through the whole run).
+  await runImportBench(pages.url, importRows, log, option('--profile'));
   await pages.close();
   process.exit(0);
 }
