@@ -1,4 +1,4 @@
-import Dexie, { liveQuery, type ObservabilitySet } from 'dexie';
+import Dexie, { liveQuery, type IntervalTreeNode, type ObservabilitySet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { bulkWriteThreshold } from '../../../renderer/src/db/bulkChanges';
 import type { DeskDatabase } from '../../../renderer/src/db/database';
@@ -20,8 +20,8 @@ async function changesOf(db: DeskDatabase, work: () => Promise<unknown>) {
   }
   const part = (table: string, index = '') => {
     const found = seen.map((s) => s[`idb://${db.name}/${table}/${index}`]).find(Boolean);
-    if (!found) throw new Error(`no change reported for ${table}/${index}`);
-    return found;
+    if (!found || !('from' in found)) throw new Error(`no change reported for ${table}/${index}`);
+    return found as IntervalTreeNode;
   };
   return { part, size: JSON.stringify(seen).length };
 }
