@@ -2,14 +2,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { webcrypto } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
-import { buildServer } from '../../../hq/src/http/server';
-import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { HqDatabase } from '../../../hq/src/db/database';
+import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { addUser, completeFirstRun, logIn } from '../deskSession';
 import { foundInFiles, openProfile, textNeedles, type Needle } from './profileScan';
 import { readStore } from './deskPage';
+import { startPageHq, type PageHq } from './pageHq';
 
 /**
  * Issue #16 item 1, from the at-rest review: Chromium writes a stored WebCrypto key's
@@ -25,26 +24,17 @@ const supervisor = { username: 'li', name: '李主管', password: 'desk-super-20
 const adminToken = 'e2e-admin-token-2026';
 
 let hq: HqDatabase;
-let server: FastifyInstance;
+let served: PageHq | undefined;
 let hqUrl = '';
-let dataDir = '';
 let profile = '';
 
 beforeAll(async () => {
-  const rendererOrigin = new URL(inject('rendererUrl')).origin;
-  dataDir = await mkdtemp(join(tmpdir(), 'hq-at-rest-keys-'));
-  hq = await openHqDatabase({ dataDir, databaseUrl: null });
-  server = buildServer({ hq, adminToken, corsOrigins: [rendererOrigin] });
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  hqUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await addOffice(hq.db, { id: '330102001', name: '城关镇民政办' }, new Date());
+  served = await startPageHq({ adminToken });
+  ({ hq, url: hqUrl } = served);
 });
 
 afterAll(async () => {
-  await server?.close();
-  await hq?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await served?.close();
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { expect, inject, it } from 'vitest';
 import { addUser, logIn, shownRecoveryWords, submitFirstRunForm, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 
 /**
  * Issue #16 item 1: the office recovery key is shown once at first run, as 24 characters
@@ -9,28 +8,12 @@ import { launchDeskBrowser } from './browser';
  * before the login screen. The words then open this browser's locked store with no
  * password typed, and the supervisor's backup screen names the key and who set it.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let page: Page;
+const desk = deskPage();
+const shot = (name: string) => desk.shot(name);
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  const out = process.env.DESK_SCREENSHOTS;
-  if (!out) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
-}
-
 it('shows the recovery key once at first run, checks three characters, and the words open the store', async () => {
+  const { page } = desk;
   await page.goto(inject('rendererUrl'));
   await submitFirstRunForm(page);
   const words = await shownRecoveryWords(page);

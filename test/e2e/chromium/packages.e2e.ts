@@ -1,16 +1,14 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
-import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
-import { buildServer } from '../../../hq/src/http/server';
-import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
+import type { HqDatabase } from '../../../hq/src/db/database';
+import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { completeFirstRun, logIn, addUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { latinLeaks } from '../../support/latinWords';
+import { startPageHq, type PageHq } from './pageHq';
 
 /**
  * Sync packages in the browser build against the real HQ on loopback: a supervisor
@@ -22,9 +20,8 @@ import { latinLeaks } from '../../support/latinWords';
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
 let hq: HqDatabase;
-let server: FastifyInstance;
+let served: PageHq | undefined;
 let hqUrl = '';
-let dataDir = '';
 
 const adminToken = 'e2e-admin-token-2026';
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
@@ -36,14 +33,8 @@ function residentId(region: string, birth: string, sequence: string): string {
 }
 
 beforeAll(async () => {
-  const rendererOrigin = new URL(inject('rendererUrl')).origin;
-  dataDir = await mkdtemp(join(tmpdir(), 'hq-packages-e2e-'));
-  hq = await openHqDatabase({ dataDir, databaseUrl: null });
-  server = buildServer({ hq, adminToken, corsOrigins: [rendererOrigin] });
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  hqUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await addOffice(hq.db, { id: '330102001', name: '城关镇民政办' }, new Date());
+  served = await startPageHq({ adminToken });
+  ({ hq, url: hqUrl } = served);
 
   browser = await launchDeskBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -51,9 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await hq?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 it('exports a package offline, imports HQ’s return file and empties the queue', async () => {
@@ -97,7 +86,7 @@ it('exports a package offline, imports HQ’s return file and empties the queue'
   await page.getByRole('button', { name: '导出同步包', exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^民政同步包_330102001_上报_\d{8}-\d{4}_1\.mzpkg$/);
-  const exportedPath = join(dataDir, download.suggestedFilename());
+  const exportedPath = join(served?.dataDir ?? '', download.suggestedFilename());
   await download.saveAs(exportedPath);
   const summary = page.getByTestId('package-export-summary');
   await summary.waitFor();

@@ -1,16 +1,12 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
-import { buildServer } from '../../../hq/src/http/server';
-import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
+import type { HqDatabase } from '../../../hq/src/db/database';
+import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { publishStandard } from '../../../hq/src/sync/hqChanges';
 import { startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { latinLeaks } from '../../support/latinWords';
+import { startPageHq, type PageHq } from './pageHq';
 
 /**
  * The browser build against the real HQ on loopback: enroll with a one-time code, see
@@ -19,19 +15,12 @@ import { latinLeaks } from '../../support/latinWords';
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
 let hq: HqDatabase;
-let server: FastifyInstance;
+let served: PageHq | undefined;
 let hqUrl = '';
-let dataDir = '';
 
 beforeAll(async () => {
-  const rendererOrigin = new URL(inject('rendererUrl')).origin;
-  dataDir = await mkdtemp(join(tmpdir(), 'hq-e2e-'));
-  hq = await openHqDatabase({ dataDir, databaseUrl: null });
-  server = buildServer({ hq, adminToken: null, corsOrigins: [rendererOrigin] });
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  hqUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await addOffice(hq.db, { id: '330102001', name: '城关镇民政办' }, new Date());
+  served = await startPageHq();
+  ({ hq, url: hqUrl } = served);
 
   browser = await launchDeskBrowser();
   page = browser.context.pages()[0] ?? (await browser.context.newPage());
@@ -39,9 +28,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await hq?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 it('enrolls with HQ, drains the queue to it, and receives what the county publishes', async () => {

@@ -1,17 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
-import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
-import { buildServer } from '../../../hq/src/http/server';
-import { addOffice, createEnrollmentCode } from '../../../hq/src/store/offices';
+import type { HqDatabase } from '../../../hq/src/db/database';
+import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { setDelegation } from '../../../hq/src/sync/hqChanges';
 import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
 import { launchDeskBrowser } from './browser';
 import { typeDate } from './dateInput';
+import { startPageHq, type PageHq } from './pageHq';
 
 /**
  * 特困人员救助供养 through the desk in Chromium on real IndexedDB: a person of 76 is
@@ -24,9 +20,8 @@ import { typeDate } from './dateInput';
 let browser: { context: BrowserContext; close: () => Promise<void> };
 let page: Page;
 let hq: HqDatabase;
-let server: FastifyInstance | undefined;
+let served: PageHq | undefined;
 let hqUrl = '';
-let dataDir = '';
 
 const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const registrar = { username: 'wang', name: '王登记', password: 'desk-reg-2026' };
@@ -35,14 +30,8 @@ const first17 = '33010219500311051';
 const applicant = { name: '孙五保', id: first17 + residentIdCheckChar(first17) };
 
 beforeAll(async () => {
-  const rendererOrigin = new URL(inject('rendererUrl')).origin;
-  dataDir = await mkdtemp(join(tmpdir(), 'hq-tekun-'));
-  hq = await openHqDatabase({ dataDir, databaseUrl: null });
-  server = buildServer({ hq, adminToken: null, corsOrigins: [rendererOrigin] });
-  await server.listen({ host: '127.0.0.1', port: 0 });
-  const address = server.server.address();
-  hqUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  await addOffice(hq.db, { id: '330102001', name: '城关镇民政办' }, new Date());
+  served = await startPageHq();
+  ({ hq, url: hqUrl } = served);
   await setDelegation(
     hq.db,
     { office: '330102001', confirmationDelegated: true, effectiveFrom: '2026-01-01' },
@@ -56,9 +45,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await hq?.close();
-  await rm(dataDir, { recursive: true, force: true });
+  await served?.close();
 });
 
 async function shot(name: string) {
@@ -94,8 +81,7 @@ it('applies for 特困 on its own form, sees both parts of the amount, and is co
   await expect
     .poll(() => page.getByTestId('delegation-line').innerText())
     .toContain('受县局委托审核确认');
-  await server?.close();
-  server = undefined;
+  await served?.stopServing();
 
   await switchUser(page, registrar);
   await page.getByRole('button', { name: '家庭登记' }).first().click();
