@@ -72,7 +72,11 @@ it("imports volunteers' hours: a bad row reported, then the service recorded", a
     .poll(() => page.getByTestId('import-outcome').innerText())
     .toContain('导入完成：记录志愿服务 2 条，共 4.5 小时。');
   await shot('import-hours-done', 700);
-  expect(Number(await page.getByTestId('queued-count').innerText())).toBe(Number(queued) + 2);
+  // The status bar's count is a live query of its own, read again once the import's
+  // transaction has committed: it may show the new count a moment after the outcome.
+  await expect
+    .poll(async () => Number(await page.getByTestId('queued-count').innerText()))
+    .toBe(Number(queued) + 2);
   // The volunteer's ledger holds the two services the dialog would have written.
   await page.getByTestId('import-outcome').getByRole('button', { name: '查看志愿者' }).click();
   await page.getByText('刘小芳').first().click();
