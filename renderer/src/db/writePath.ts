@@ -18,6 +18,7 @@ import type { AccessLogData } from '@shared/domain/accessLog';
 import { sealNextEntry } from './accessChain';
 import { DeviceCounters } from './deviceState';
 import { checkInvariants } from './invariants';
+import { IssuedWrites } from './issuedWrites';
 import { heldRolesOf, type WriteContext } from './writeContext';
 
 /**
@@ -94,18 +95,9 @@ export async function write<T>(
 class TransactionWriter implements Writer {
   readonly today: string;
   readonly txId = newRecordId();
-  firstFailure: unknown = undefined;
   private readonly counters: DeviceCounters;
-  /**
-   * Record puts and queue adds are issued without waiting for each: IndexedDB runs a
-   * transaction's requests in order (a later read sees an earlier put), so only the
-   * transaction's end needs them done. A save then waits for two round trips, not six.
-   * They are counted, not kept: an import issues 250,000 of them, and one Promise.all
-   * over that many settled promises ran a callback for each at the very end, a stall of
-   * the window (issue #15, docs/performance.md "Roster import").
-   */
-  private pending = 0;
-  private drained: (() => void) | null = null;
+  /** Record puts and queue adds, issued without waiting for each (issuedWrites.ts). */
+  private readonly writes = new IssuedWrites();
 
   constructor(
     private readonly db: DeskDatabase,
@@ -121,13 +113,7 @@ class TransactionWriter implements Writer {
   /** Waits for the issued writes and stores the advanced counters. */
   async finish(): Promise<void> {
     // The counters go with the last writes, not after them: one wait for all of it.
-    const issued =
-      this.pending === 0
-        ? undefined
-        : new Promise<void>((resolve) => {
-            this.drained = resolve;
-          });
-    await Promise.all([issued, this.counters.save()]);
+    await Promise.all([this.writes.allSettled(), this.counters.save()]);
     if (this.firstFailure !== undefined) throw this.firstFailure;
   }
 
@@ -346,18 +332,13 @@ class TransactionWriter implements Writer {
     return record;
   }
 
+  /** The first of its writes that failed (write() reports it). */
+  get firstFailure(): unknown {
+    return this.writes.firstFailure;
+  }
+
   private issue(request: Promise<unknown>): void {
-    // Settled either way, so a write that fails while the work goes on is never an
-    // unhandled rejection; finish() (or write()'s catch) reports it.
-    this.pending += 1;
-    const settled = () => {
-      this.pending -= 1;
-      if (this.pending === 0) this.drained?.();
-    };
-    void request.then(settled, (error: unknown) => {
-      this.firstFailure ??= error;
-      settled();
-    });
+    this.writes.issue(request);
   }
 }
 
