@@ -2,7 +2,6 @@ import { Alert, Box, Button, MenuItem, Stack, TextField, Typography } from '@mui
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { delegationInForce } from '@shared/domain/delegation';
-import { officeToday } from '@shared/validation/dates';
 import { listDelegations } from '../../db/repositories/reference';
 import { officeSettingsSchema, type OfficeSettings } from '@shared/domain/settings';
 import { AppError, type FieldError } from '@shared/errors/appError';
@@ -14,6 +13,7 @@ import { useSession, writeContext } from '../../state/session';
 import { fieldId } from '../../ui/fieldId';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
+import { todayDate } from '../common/labels';
 import { FieldGrid, parseWholeNumber } from './SettingsSection';
 
 const numberFields = [
@@ -219,7 +219,7 @@ function DelegationLine() {
   const db = useSession((s) => s.db);
   const officeId = useSession((s) => s.settings?.officeId ?? '');
   const delegations = useLiveQuery(() => listDelegations(db), [db]) ?? [];
-  const delegated = delegationInForce(delegations, officeId, officeToday(new Date()));
+  const delegated = delegationInForce(delegations, officeId, todayDate());
   return (
     <Typography variant="body2" data-testid="delegation-line">
       {t(delegated ? 'settings.delegation.granted' : 'settings.delegation.none')}
