@@ -102,13 +102,13 @@ export function firstDayOfNextMonth(dateOrMonth: string): string {
 }
 
 /**
- * The local calendar date at instant `now`. `timeZoneOffsetMinutes` is minutes east
- * of UTC (China: 480); when omitted, the runtime's own zone is used. Callers pass
- * `now` so nothing here reads the clock.
+ * The calendar date at instant `now` in the zone `timeZoneOffsetMinutes` east of UTC
+ * (China: 480). The offset is required: the runtime's own zone is not the office's (a
+ * desk once dated work by the PC's zone while HQ used China's), so the office's day is
+ * `officeToday` in validation/dates. Callers pass `now` so nothing here reads the clock.
  */
-export function todayIso(now: Date, timeZoneOffsetMinutes?: number): string {
-  const offset = timeZoneOffsetMinutes ?? -now.getTimezoneOffset();
-  return fromUtcMs(now.getTime() + offset * 60_000);
+export function todayIso(now: Date, timeZoneOffsetMinutes: number): string {
+  return fromUtcMs(now.getTime() + timeZoneOffsetMinutes * 60_000);
 }
 
 /** The 'YYYY-MM' month `months` after (negative: before) the month of `dateOrMonth`. */

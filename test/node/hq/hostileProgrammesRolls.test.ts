@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { addMonths, monthOf, todayIso } from '@shared/calendar/dates';
+import { addMonths, monthOf } from '@shared/calendar/dates';
 import { newRecordId } from '@shared/records/ids';
 import { rollHash } from '@shared/rolls/rollHash';
 import type { PaymentRollData } from '@shared/rolls/rollRecord';
+import { officeToday } from '@shared/validation/dates';
 import { publicHqKeys, loadHqKeys } from '../../../hq/src/store/hqKeys';
 import {
   advanceRoll,
@@ -97,7 +98,7 @@ describe.each(['online', 'package'] as const)('hostile payment rolls at HQ, %s',
     });
 
     // A roll for a month years ahead: locked before its month has come.
-    const far = addMonths(monthOf(todayIso(new Date())), 24);
+    const far = addMonths(monthOf(officeToday(new Date())), 24);
     const farRoll = forge.op({
       kind: 'paymentRoll',
       recordId: newRecordId(),
