@@ -16,6 +16,7 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { atRestMiddleware } from './atRest/middleware';
+import { plainDerivedMiddleware } from './atRest/derivedIndexFields';
 import { bulkChangesMiddleware } from './bulkChanges';
 import { newStoreKeys, openWithSource, type StoreKeys } from './atRest/storeKeys';
 import { latestSchemaVersion, schemaVersions } from './schema';
@@ -125,7 +126,7 @@ export class DeskDatabase extends Dexie {
     // A store at a schema from before encryption (only migration tests open one) is
     // plain, as such a desk was; from schema 16 on every personal row is sealed.
     this.atRest.sealing = options.plain !== true && upToVersion >= atRestSchemaVersion.version;
-    if (this.atRest.sealing) this.use(atRestMiddleware(this.atRest));
+    this.use(this.atRest.sealing ? atRestMiddleware(this.atRest) : plainDerivedMiddleware());
     this.use(bulkChangesMiddleware());
     // Before the first query runs: the source's key checked, an unsealed store sealed.
     this.on('ready', (vipDb: Dexie) => openWithSource(vipDb, this.atRest));

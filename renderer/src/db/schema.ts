@@ -12,6 +12,7 @@ import { medicalSchemaVersion } from './tables/medicalTables';
 import { dynamicsSchemaVersion } from './tables/dynamicsTables';
 import { gridSchemaVersion } from './tables/gridTables';
 import { atRestSchemaVersion } from './tables/atRestTables';
+import { nameHeadSchemaVersion } from './tables/nameHeadTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -95,6 +96,7 @@ schemaVersions.push(
   dynamicsSchemaVersion,
   gridSchemaVersion,
   atRestSchemaVersion,
+  nameHeadSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

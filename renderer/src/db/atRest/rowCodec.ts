@@ -3,7 +3,8 @@
  * clear only what an index needs — its primary key and the fields its indexes read —
  * and everything else inside `_sealed` (AES-256-GCM of the rest's JSON). The ID-number
  * indexes hold keyed tokens instead of the number (shared/atRest/idTokens.ts); the
- * number itself is inside the seal like every other sensitive field.
+ * number itself is inside the seal like every other sensitive field. Fields an index
+ * derives from the row's clear fields (derivedIndexFields.ts) are worked out here too.
  *
  * A row without `_sealed` is a plaintext row from before encryption: it reads as it is
  * and is sealed in place (sealInPlace.ts) when the store is first opened with its key.
@@ -11,6 +12,7 @@
 import type { DBCoreTableSchema } from 'dexie';
 import { openJson, sealJson, type AtRestKeys } from '@shared/atRest/cipher';
 import { idIndexToken, idPrefixesOf, isIdTokenIndex } from '@shared/atRest/idTokens';
+import { derivedIndexFields, isDerivedIndexField } from './derivedIndexFields';
 
 export const sealedField = '_sealed';
 
@@ -41,14 +43,17 @@ function isRow(value: unknown): value is Record<string, unknown> {
 export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
   const clear = new Set<string>(keyPathFields(schema.primaryKey.keyPath));
   const tokens = new Set<string>();
+  const derived = new Set<string>();
   for (const index of schema.indexes) {
     for (const field of keyPathFields(index.keyPath)) {
       if (isIdTokenIndex(field)) tokens.add(field);
+      else if (isDerivedIndexField(field)) derived.add(field);
       else clear.add(field);
     }
   }
   const tokenFields = [...tokens];
-  // Every field a stored row may hold in the clear, in bindingOf's order.
+  const derivedFields = [...derived];
+  // Every field a stored row may hold in the clear and its seal is bound to, in bindingOf's order.
   const boundFields = [...clear, ...tokens].sort();
   const split: RowCodec['split'] = (row, keys) => {
     if (!isRow(row)) return null;
@@ -56,10 +61,18 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
     const sealed: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(row)) {
       if (clear.has(field)) stored[field] = value;
-      else if (field !== 'idPrefixes' && field !== sealedField) sealed[field] = value;
+      else if (field !== 'idPrefixes' && field !== sealedField && !derived.has(field)) {
+        sealed[field] = value;
+      }
     }
     for (const field of tokenFields) tokenise(stored, row, field, keys);
+    for (const field of derivedFields) derive(stored, field);
     return { stored, sealed };
+  };
+  // A plain row (from before encryption) read as it is, less the store's own fields.
+  const plainOf = (row: Record<string, unknown>) => {
+    if (!derivedFields.some((field) => Object.hasOwn(row, field))) return row;
+    return Object.fromEntries(Object.entries(row).filter(([field]) => !derived.has(field)));
   };
   return {
     split,
@@ -74,9 +87,14 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
       if (!isRow(row)) return row;
       if (!(row[sealedField] instanceof Uint8Array)) {
         if (sealedOnly) throw unsealedRowError(schema.name);
-        return row;
+        return plainOf(row);
       }
       if (!keys) throw lockedError();
+      for (const field of derivedFields) {
+        if (Object.hasOwn(row, field) && row[field] !== derivedIndexFields[field]?.(row)) {
+          throw tamperedRowError(schema.name);
+        }
+      }
       let opened: Record<string, unknown>;
       try {
         opened = openJson(keys, row[sealedField], bindingOf(schema.name, row)) as Record<
@@ -88,7 +106,9 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
       }
       const plain: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(row)) {
-        if (field !== sealedField && !tokens.has(field)) plain[field] = value;
+        if (field !== sealedField && !tokens.has(field) && !derived.has(field)) {
+          plain[field] = value;
+        }
       }
       return Object.assign(plain, opened);
     },
@@ -115,15 +135,22 @@ function tokenise(
   }
 }
 
+/** A derived index field, from the clear fields of the row being stored. */
+function derive(stored: Record<string, unknown>, field: string): void {
+  const value = derivedIndexFields[field]?.(stored);
+  if (value !== undefined) stored[field] = value;
+}
+
 /**
  * What a row's seal is bound to (GCM associated data): its table and every clear field
  * it stores (its key, its index fields, the ID tokens), in a fixed order. A seal copied
  * to another row or table, or a clear field edited in the profile (a case's status),
- * then fails to open — the row is refused, not read as the desk wrote it.
+ * then fails to open — the row is refused, not read as the desk wrote it. Derived index
+ * fields are left out: they are checked against the fields they come from instead.
  */
 export function bindingOf(table: string, stored: Record<string, unknown>): string {
   const fields = Object.keys(stored)
-    .filter((field) => field !== sealedField)
+    .filter((field) => field !== sealedField && !isDerivedIndexField(field))
     .sort()
     .map((field) => [field, stored[field] ?? null]);
   return JSON.stringify([table, fields]);

@@ -3,6 +3,7 @@ import type { DeskDatabase } from '../../database';
 import { searchPersons, type Person } from '../persons';
 import type { GridPage, GridQuery } from './gridQuery';
 import { sortedPage } from './sortedPage';
+import { surnameOf, surnamePage } from './surnamePage';
 
 /**
  * The persons list's sortable columns and the index each reads (schema v15 added name
@@ -33,8 +34,9 @@ export type PersonsGridQuery = GridQuery<string, PersonSortField>;
  * The persons list, one page: the one query function of the persons table and of its
  * export. Without a filter, the whole registry in the order of the sorted column's
  * index (no sort: newest first, by id — ids are time-ordered), counted by the store.
- * With a filter (the search box: name, pinyin, ID prefix or tail), searchPersons'
- * indexed matches, at most `cap`, sorted and paged in memory.
+ * A filter of one Chinese character (a surname) pages through an index in order
+ * (surnamePage.ts). Any other filter (the search box: name, pinyin, ID prefix or tail):
+ * searchPersons' indexed matches, at most `cap`, sorted and paged in memory.
  */
 export async function personsGridPage(
   db: DeskDatabase,
@@ -42,6 +44,8 @@ export async function personsGridPage(
   cap = personFilterCap,
 ): Promise<GridPage<Person>> {
   const words = query.filter.trim();
+  const surname = surnameOf(words);
+  if (surname !== null) return surnamePage(db, surname, query);
   const search = words ? (limit: number) => gridSearch(db, words, limit) : null;
   return sortedPage(db.persons, personSortIndexes, query, search, cap);
 }

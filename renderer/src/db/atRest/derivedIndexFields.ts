@@ -1,0 +1,78 @@
+/**
+ * Index fields the store works out from a row's own clear fields as it writes the row
+ * (rowCodec.ts), so an index can hold what no record field holds. They are the store's
+ * business, not the record's: never in a record read back, never synced, and recomputed
+ * on every write whatever a caller put there.
+ *
+ * A derived field is not part of the seal's binding (bindingOf): it is bound through the
+ * clear fields it is made from, and a row whose derived value does not match them is
+ * refused as it is read, like a row whose seal does not open. That is what lets a schema
+ * upgrade fill a new derived field into rows already sealed, without the data key
+ * (tables/nameHeadTables.ts).
+ *
+ * - `nameHead`: the first character of a person's name (lower-cased, as the name's search
+ *   token is). With a sort column it makes the compound indexes `[nameHead+birthDate]`
+ *   and `[nameHead+updatedAt]`, which read one surname's persons already in order: the
+ *   persons list filtered by a surname pages through the index instead of sorting every
+ *   match in memory (repositories/grid/surnamePage.ts).
+ */
+import type { DBCore, Middleware } from 'dexie';
+
+type Row = Readonly<Record<string, unknown>>;
+
+export const derivedIndexFields: Readonly<Record<string, (row: Row) => unknown>> = {
+  nameHead: (row) => nameHeadOf(row.name),
+};
+
+export function isDerivedIndexField(field: string): boolean {
+  return Object.hasOwn(derivedIndexFields, field);
+}
+
+/** A name's first character (a whole code point), lower-cased; undefined for no name. */
+export function nameHeadOf(name: unknown): string | undefined {
+  if (typeof name !== 'string') return undefined;
+  const first = name.trim().codePointAt(0);
+  return first === undefined ? undefined : String.fromCodePoint(first).toLowerCase();
+}
+
+/**
+ * The derived fields for a store that seals nothing (the bench's raw baselines, which
+ * must write the same index entries as a desk): added to every row put, and — unlike a
+ * sealed store's — read back with the row.
+ */
+export function plainDerivedMiddleware(): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'PlainDerived',
+    level: -2,
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        const fields = table.schema.indexes
+          .flatMap((index) => index.keyPath ?? [])
+          .flat()
+          .filter(isDerivedIndexField);
+        if (fields.length === 0) return table;
+        const withDerived = (row: unknown): unknown => {
+          if (typeof row !== 'object' || row === null) return row;
+          const out = Object.fromEntries(
+            Object.entries(row).filter(([field]) => !isDerivedIndexField(field)),
+          );
+          for (const field of fields) {
+            const value = derivedIndexFields[field]?.(out);
+            if (value !== undefined) out[field] = value;
+          }
+          return out;
+        };
+        return {
+          ...table,
+          mutate: (req) =>
+            req.type === 'add' || req.type === 'put'
+              ? table.mutate({ ...req, values: req.values.map(withDerived) })
+              : table.mutate(req),
+        };
+      },
+    }),
+  };
+}
