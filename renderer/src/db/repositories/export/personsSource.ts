@@ -45,8 +45,13 @@ export function personsSource(
       for (let page = 0; ; page++) {
         const got = await read(page, after);
         if (got.rows.length > 0) yield withHouseholds(db, got.rows);
-        if ((page + 1) * exportPageSize >= got.total || !got.last) return;
-        if (!words) after = got.last;
+        if ((page + 1) * exportPageSize >= got.total) return;
+        // A search's next page is counted from its start; the whole registry's goes on from
+        // the last record read.
+        if (!words) {
+          if (!got.last) return;
+          after = got.last;
+        }
       }
     },
   };
@@ -80,8 +85,13 @@ export function householdsSource(
           searchExportLimit,
         );
         if (got.rows.length > 0) yield withHeads(db, got.rows);
-        if ((page + 1) * exportPageSize >= got.total || !got.last) return;
-        if (!words) after = got.last;
+        if ((page + 1) * exportPageSize >= got.total) return;
+        // A search's next page is counted from its start; the whole registry's goes on from
+        // the last record read.
+        if (!words) {
+          if (!got.last) return;
+          after = got.last;
+        }
       }
     },
   };
