@@ -86,6 +86,26 @@ describe('persons export', () => {
     const sheet = await readBack(file.bytes);
     expect(sheet.rows).toHaveLength(total);
     expect(String(present(sheet.rows[0])[1])).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
+
+    // Every match of a search, past the first export page (a pinyin initial), and of a
+    // surname (paged from its index).
+    const all = await db.persons.toArray();
+    const counts = new Map<string, number>();
+    for (const p of all) counts.set(p.name.slice(0, 1), (counts.get(p.name.slice(0, 1)) ?? 0) + 1);
+    const [surname, ofSurname] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const initial =
+      surname === ''
+        ? ''
+        : (all.find((p) => p.name.startsWith(surname))?.searchTokens[1] ?? '').slice(0, 1);
+    const byInitial = all.filter((p) => p.searchTokens.some((t) => t.startsWith(initial))).length;
+    expect(byInitial).toBeGreaterThan(1000);
+    for (const [words, matches] of [
+      [surname, ofSurname],
+      [initial, Math.min(byInitial, 10_000)],
+    ] as const) {
+      const found = await runListExport(db, ctx, personsList, personsSource(db, words), () => {});
+      expect(found.rows).toBe(matches);
+    }
   }, 180_000);
 });
 
