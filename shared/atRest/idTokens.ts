@@ -72,3 +72,25 @@ export function idIndexToken(keys: AtRestKeys, index: IdTokenIndex, value: strin
   }
   return token;
 }
+
+/**
+ * The birth dates a resident ID prefix implies, for a query that stops between two token
+ * lengths inside the birth date (7–9, 11 or 13 characters: a part of the year, the
+ * month's first digit, the day's first digit), where the shorter token's matches are
+ * mostly not matches (a county's persons, for '330102199'). A resident's birth date is
+ * the one the number holds (withIdFacts), and it is a clear index: the persons born in
+ * the range are nearly all matches in a township office. Null for any other query.
+ * The bounds are 'YYYY-MM-DD'-shaped strings compared as the index compares them:
+ * '1990-00-00' to '1999-99-99' for '330102199'.
+ */
+export function idBirthRange(prefix: string): { from: string; to: string } | null {
+  const lookup = idPrefixLookup(prefix);
+  if (lookup === null || lookup.length === prefix.length || prefix.length < 7) return null;
+  if (prefix.length > 14 || !/^\d+$/.test(prefix)) return null;
+  const digits = prefix.slice(6);
+  const date = (fill: string) => {
+    const d = digits.padEnd(8, fill);
+    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
+  };
+  return { from: date('0'), to: date('9') };
+}

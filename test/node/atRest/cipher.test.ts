@@ -6,7 +6,7 @@ import {
   openJson,
   sealJson,
 } from '@shared/atRest/cipher';
-import { idPrefixLookup, idPrefixesOf } from '@shared/atRest/idTokens';
+import { idBirthRange, idPrefixLookup, idPrefixesOf } from '@shared/atRest/idTokens';
 
 describe('the at-rest cipher (shared/atRest)', () => {
   it('seals a value as standard AES-256-GCM that WebCrypto opens with the same key', async () => {
@@ -84,5 +84,18 @@ describe('the at-rest cipher (shared/atRest)', () => {
     // 16 characters and more: the 14's token (the day of birth), then the opened numbers.
     expect(idPrefixLookup('3301021962081502')).toBe('33010219620815');
     expect(idPrefixLookup(id)).toBe('33010219620815');
+  });
+
+  it('ID prefixes that stop inside the birth date: the birth dates they imply', () => {
+    expect(idBirthRange('3301021')).toEqual({ from: '1000-00-00', to: '1999-99-99' });
+    expect(idBirthRange('330102199')).toEqual({ from: '1990-00-00', to: '1999-99-99' });
+    expect(idBirthRange('33010219901')).toEqual({ from: '1990-10-00', to: '1990-19-99' });
+    expect(idBirthRange('3301021990053')).toEqual({ from: '1990-05-30', to: '1990-05-39' });
+    // A token of its own length (10, 12, 14), shorter than the date, past it, or not digits.
+    for (const exact of ['3301021990', '330102199005', '33010219900530', '330102', '33010']) {
+      expect(idBirthRange(exact)).toBeNull();
+    }
+    expect(idBirthRange('330102199005301')).toBeNull();
+    expect(idBirthRange('33010219x')).toBeNull();
   });
 });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { searchPersons } from '../../../renderer/src/db/repositories/persons';
-import type { DeskDatabase } from '../../../renderer/src/db/database';
+import { DeskDatabase } from '../../../renderer/src/db/database';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import { write } from '../../../renderer/src/db/writePath';
 import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
+import { countReads, counted as counted_ } from '../grid/countReads';
 
 /**
  * searchPersons reads plain index ranges with a count and dedupes and drops tombstones
@@ -13,10 +14,18 @@ import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures'
  */
 const chars = '一二三四五六七八九十百千万亿甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥';
 
-async function register(db: DeskDatabase, ctx: WriteContext, surname: string, count: number) {
+async function register(
+  db: DeskDatabase,
+  ctx: WriteContext,
+  surname: string,
+  count: number,
+  bornFrom = 1950,
+) {
   await write(db, ctx, async (w) => {
     for (let i = 0; i < count; i++) {
-      const birthDate = new Date(Date.UTC(1950, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const birthDate = new Date(Date.UTC(bornFrom, 0, 1) + i * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       const region = surname === '赵' ? '330102' : '330103';
       await w.create('person', {
         ...personInput({
@@ -55,5 +64,46 @@ describe('searchPersons reads', () => {
     // An ID prefix every one of them shares: the same.
     const byId = await searchPersons(db, '33010319');
     expect(byId.map((p) => p.id).sort()).toEqual([...live].sort());
+  });
+
+  it('finds a prefix that stops inside the birth date among the persons born then, and every match when few', async () => {
+    const { db, ctx } = await openTestDesk();
+    await register(db, ctx, '王', 400, 1980); // 330103, born from 1980-01-01 a day apart
+    await register(db, ctx, '王', 120); // 330103, born from 1950-01-01
+    await register(db, ctx, '赵', 60); // 330102, the same days
+    // The same store opened again with a count of the persons read (before it opens).
+    db.close();
+    const counted = new DeskDatabase(db.name);
+    counted.use({ stack: 'dbcore', name: 'countReads', create: countReads('persons') });
+    await counted.open();
+    // Born in the 1950s: 120 of the county's 520, and 60 of another county. From the
+    // birth-date index: a read of a little over 50, then one sized by the share that
+    // matched; the county's token (in id order: the 1980s persons first) read 770.
+    counted_.reads = 0;
+    const born1950 = await searchPersons(counted, '330103195');
+    expect(born1950).toHaveLength(50);
+    expect(born1950.every((p) => p.idNumber.startsWith('330103195'))).toBe(true);
+    expect(counted_.reads).toBeLessThanOrEqual(200);
+    // The other county's (60 of them, most of each birth date's persons not theirs): every one.
+    const zhao = await searchPersons(counted, '330102195');
+    expect(zhao).toHaveLength(50);
+    expect(zhao.every((p) => p.idNumber.startsWith('330102195'))).toBe(true);
+    // A few matches: all of them, a permit holder whose typed birth date is not in its
+    // number's digits included.
+    await write(counted, ctx, (w) =>
+      w.create('person', {
+        ...personInput({
+          name: '陈港',
+          idType: 'hk_mo_tw_permit',
+          idNumber: '330103195004300027',
+          birthDate: '1980-01-01',
+          sex: 'male',
+        }),
+        householdId: null,
+      }),
+    );
+    // 1950-04-30 (王, the 120th day) and the permit holder.
+    const lastDays = await searchPersons(counted, '3301031950043');
+    expect(lastDays.map((p) => p.name).sort()).toEqual(['王千四', '陈港'].sort());
   });
 });
