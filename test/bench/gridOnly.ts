@@ -13,6 +13,7 @@ const what: Record<string, string> = {
   jumpToPageN: 'jump to page N by offset',
   firstPageAfterChange: 'first page after a change (recount)',
   filter: 'filter (surname, by birth date)',
+  filterPageN: 'filter, page N (surname, any sort)',
 };
 
 const reported = new Set(['jumpToPageN', 'firstPageAfterChange']);
