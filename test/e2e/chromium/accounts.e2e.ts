@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addUser, admin, logIn, startDeskAsAdmin, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 
 /**
  * Accounts in Chromium on real IndexedDB (issue #16 item 4): the administrator disables an
@@ -9,26 +9,14 @@ import { launchDeskBrowser } from './browser';
  * resets its password (the next login must choose a new one before anything else shows);
  * five wrong passwords block the login, and a reload does not lift the block.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false, settleMs: 400 });
 let page: Page;
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
+const { shot } = desk;
 const clerk = { username: 'wang', name: '王登记', password: 'window-2026' };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-}
 
 async function tryLogIn(user: { username: string; password: string }) {
   await page.getByLabel('用户名', { exact: true }).fill(user.username);

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { startDeskAsAdmin } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage, screenshotsDir } from './deskPage';
 import { compact, pdfPageTexts } from './pdfText';
 import { officeToday } from '../../../shared/validation/dates';
 
@@ -11,30 +11,17 @@ import { officeToday } from '../../../shared/validation/dates';
  * volunteer, record a service (travel excluded), correct it with a reason, see both
  * versions, and issue the certificate with the masked ID and the corrected total.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false });
 let page: Page;
+const { shot } = desk;
 
 const first17 = '33010219850721042';
 const volunteer = { name: '陈志愿', id: first17 + residentIdCheckChar(first17) };
 const maskedId = `330102********${volunteer.id.slice(14)}`;
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  // Let MUI's transitions settle so the picture shows the steady state.
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-}
 
 const queued = async () => Number(await page.getByTestId('queued-count').innerText());
 

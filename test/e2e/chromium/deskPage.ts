@@ -16,8 +16,9 @@ export interface DeskPage {
   page: Page;
   context: BrowserContext;
   /**
-   * A screenshot named `name` when DESK_SCREENSHOTS is set: the whole page, or with
-   * `height` the window 1440 wide and that tall (then back to 1280×800).
+   * A screenshot named `name` when DESK_SCREENSHOTS is set: the whole page (or the window,
+   * see DeskPageOptions), or with `height` the window 1440 wide and that tall (then back
+   * to 1280×800).
    */
   shot(name: string, height?: number): Promise<void>;
   /**
@@ -27,11 +28,28 @@ export interface DeskPage {
   printed(name: string): Promise<string[]>;
 }
 
+/** How a file's desk starts and takes its pictures; each left out keeps the default. */
+export interface DeskPageOptions {
+  /** Runs on the page once started (a first run, a seed) before the file's tests. */
+  ready?: (page: Page) => Promise<void>;
+  /** A picture without a height is of the whole page (default) or, false, of the window. */
+  fullPage?: boolean;
+  /** How long transitions may settle before a picture; 500 ms unless said. */
+  settleMs?: number;
+  /** How wide the window is for a picture with a height; 1440 unless said. */
+  tallWidth?: number;
+}
+
 /**
  * Registers the browser's start and close for this file; use `desk.page` inside tests.
- * `ready` runs on the page once started (a first run, a seed) before the file's tests.
+ * `ready` (or `options.ready`) runs on the page once started before the file's tests.
  */
-export function deskPage(ready?: (page: Page) => Promise<void>): DeskPage {
+export function deskPage(
+  readyOrOptions?: ((page: Page) => Promise<void>) | DeskPageOptions,
+): DeskPage {
+  const options =
+    typeof readyOrOptions === 'function' ? { ready: readyOrOptions } : (readyOrOptions ?? {});
+  const { ready, fullPage = true, settleMs = 500, tallWidth = 1440 } = options;
   let close: (() => Promise<void>) | undefined;
   const desk = { shot, printed } as DeskPage;
   beforeAll(async () => {
@@ -50,9 +68,9 @@ export function deskPage(ready?: (page: Page) => Promise<void>): DeskPage {
   async function shot(name: string, height?: number) {
     if (!screenshotsDir) return;
     const { page } = desk;
-    if (height) await page.setViewportSize({ width: 1440, height });
-    await page.waitForTimeout(500);
-    await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: !height });
+    if (height) await page.setViewportSize({ width: tallWidth, height });
+    await page.waitForTimeout(settleMs);
+    await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: fullPage && !height });
     if (height) await page.setViewportSize({ width: 1280, height: 800 });
   }
 

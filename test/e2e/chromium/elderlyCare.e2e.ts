@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { logIn, startDeskAsAdmin, addUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { dateReadOnly, dateShown } from './dateInput';
 import { officeToday } from '../../../shared/validation/dates';
 
@@ -13,8 +13,10 @@ import { officeToday } from '../../../shared/validation/dates';
  * the board and the figures change, discharges one (after a confirmation), sees the
  * occupancy rate fall, and records a home-care visit to the discharged resident.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+/** The main area scrolls inside the window, so a tall screen gets a taller window (shot's height). */
+const desk = deskPage({ fullPage: false, tallWidth: 1280 });
 let page: Page;
+const { shot } = desk;
 
 const supervisor = { username: 'zhou', name: '周主管', password: 'desk-super-2026' };
 const id = (first17: string) => first17 + residentIdCheckChar(first17);
@@ -36,27 +38,10 @@ const zhao: Elder = {
   level: '重度失能',
   funding: '自费',
 };
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The main area scrolls inside the window, so a tall screen gets a taller window. */
-async function shot(name: string, height = 800) {
-  if (!screenshotsDir) return;
-  await page.setViewportSize({ width: 1280, height });
-  // Let MUI's transitions settle so the picture shows the steady state.
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const bed = (room: string, number: string) => page.getByTestId(`bed-${room}-${number}`);
 const statusOf = (room: string, number: string) => bed(room, number).getAttribute('data-status');

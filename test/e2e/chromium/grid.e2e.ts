@@ -1,20 +1,22 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { generateOffice, RecordStamper } from '../../bench/generator';
 import { addUser, logIn, startDeskAsAdmin } from '../deskSession';
-import { launchDeskBrowser } from './browser';
-import { putInStore } from './deskPage';
+import { deskPage, putInStore } from './deskPage';
 
 /**
  * Issue 15 item 4 in Chromium on real IndexedDB: the persons table over a few hundred
  * persons (stored as a pull from HQ stores them) — sorted by a column, paged forward
  * with the keyboard, filtered by the search box, a row opened with Enter.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({
+  fullPage: false,
+  ready: (page) => page.setViewportSize({ width: 1280, height: 900 }),
+});
 let page: Page;
+const { shot } = desk;
 
 const registrar = { username: 'wang', name: '王登记', password: 'desk-clerk-2026' };
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const count = 320;
 
 const stamper = new RecordStamper(
@@ -35,22 +37,9 @@ const residents = office.filter((r) => r.kind === 'elderlyResident').map((r) => 
 const assessments = office.filter((r) => r.kind === 'elderlyAssessment').map((r) => r.record);
 const nameOf = (p: (typeof persons)[number]) => String(p.name);
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
-  await page.setViewportSize({ width: 1280, height: 900 });
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-}
 
 /** The generated office put into the desk's store, as pulled records are (sealed at rest). */
 function storeOffice() {

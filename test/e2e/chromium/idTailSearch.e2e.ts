@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { logIn, startDeskAsAdmin, addUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 
 /**
  * Issue 12, item 6, in Chromium on real IndexedDB: a registrar registers a household,
@@ -10,11 +10,11 @@ import { launchDeskBrowser } from './browser';
  * (and by the last six, ending in X), the match marked on the still-masked ID; the
  * case list finds the case covering a person by that person's tail.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false });
 let page: Page;
+const { shot } = desk;
 
 const registrar = { username: 'wang', name: '王登记', password: 'desk-clerk-2026' };
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 
 /** A resident ID born on `birth` whose check character is X, the first such sequence. */
 function idEndingInX(region: string, birth: string): string {
@@ -28,22 +28,9 @@ const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
 const head = { name: '张三丰', id: withCheck('33010219600504013') };
 const spouse = { name: '李秀英', id: idEndingInX('330102', '19620815') };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  // Let MUI's label transitions settle so the picture shows the steady state.
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-}
 
 async function fillMember(index: number, person: { name: string; id: string }) {
   const row = page.getByTestId(`member-row-${index}`);

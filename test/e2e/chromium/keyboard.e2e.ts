@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildCalendar, sampleCalendarYears } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { marksBetween } from '../../../renderer/src/screens/common/dayMarks';
 import { addUser, admin, startDeskAsAdmin, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { dateGroup, dateShown, typeDate } from './dateInput';
 import { officeToday } from '../../../shared/validation/dates';
 
@@ -14,29 +14,17 @@ import { officeToday } from '../../../shared/validation/dates';
  * a date is typed part by part (年/月/日) and a wrong one is refused next to the field in
  * Chinese; the calendar popup marks the office calendar's holidays and 调休 days.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ settleMs: 400 });
 let page: Page;
+const { shot } = desk;
 
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const first17 = '33010219580312041';
 const head = { name: '吴键盘', id: first17 + residentIdCheckChar(first17) };
 const supervisor = { username: 'qian', name: '钱主管', password: 'desk-super-2026' };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
 
 const activeId = () =>
   page.evaluate(() => {

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, logIn, startDeskAsAdmin, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 
 /**
  * Issue 15, item 2, in Chromium on real IndexedDB: a registrar registers a household
@@ -11,31 +11,19 @@ import { launchDeskBrowser } from './browser';
  * exceljs, Chinese headings under a title row, the ID masked; a supervisor's download
  * has the full number and says it was logged. The cases list exports too.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false });
 let page: Page;
+const { shot } = desk;
 
 const registrar = { username: 'wang', name: '王登记', password: 'desk-clerk-2026' };
 const supervisor = { username: 'li', name: '李主管', password: 'desk-chief-2026' };
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const withCheck = (first17: string) => first17 + residentIdCheckChar(first17);
 const head = { name: '张三丰', id: withCheck('33010219600504013') };
 const spouse = { name: '李秀英', id: withCheck('33010219620815024') };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-}
 
 async function fillMember(index: number, person: { name: string; id: string }) {
   const row = page.getByTestId(`member-row-${index}`);

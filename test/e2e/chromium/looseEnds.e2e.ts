@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addUser, logIn, startDeskAsAdmin } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 
 /**
  * Loose ends of issue 12 in Chromium on real IndexedDB: an emptied floor count or
@@ -9,29 +9,15 @@ import { launchDeskBrowser } from './browser';
  * before repair reasons were recorded takes its missing reason as a correction; a
  * resident search that finds nothing says so instead of "no residents yet".
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false, tallWidth: 1280 });
 let page: Page;
+const { shot } = desk;
 
 const supervisor = { username: 'qian', name: '钱主管', password: 'desk-super-2026' };
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string, height = 800) {
-  if (!screenshotsDir) return;
-  await page.setViewportSize({ width: 1280, height });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 const dialog = () => page.getByRole('dialog').last();
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { completeFirstRun, logIn, addUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage, screenshotsDir } from './deskPage';
 
 /**
  * Corrections in the registry, as a registrar does them in Chromium on real IndexedDB:
@@ -10,17 +10,11 @@ import { launchDeskBrowser } from './browser';
  * summary names each field), then 更正 of a household (address, a new head, a new
  * member) and of a person (name and ID), each with its reason in the version history.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false });
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  page = desk.page;
 });
 
 function residentId(birth: string, sequence: string): string {
@@ -38,13 +32,12 @@ const registrar = { username: 'wang', name: '王登记', password: 'desk-clerk-2
  * window is made tall enough for the part first.
  */
 async function shot(name: string, part?: Locator) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  if (part) await page.setViewportSize({ width: 1280, height: 2400 });
+  if (!part) return desk.shot(name);
+  if (!screenshotsDir) return;
+  await page.setViewportSize({ width: 1280, height: 2400 });
   await page.waitForTimeout(500);
-  const path = `${dir}/${name}.png`;
-  await (part ? part.screenshot({ path }) : page.screenshot({ path }));
-  if (part) await page.setViewportSize({ width: 1280, height: 800 });
+  await part.screenshot({ path: `${screenshotsDir}/${name}.png` });
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 const memberRow = (index: number): Locator => page.getByTestId(`member-row-${index}`);

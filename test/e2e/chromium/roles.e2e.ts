@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { completeFirstRun, logIn } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 
 /**
  * Issue #12, roles do what they are for, in Chromium on real IndexedDB: the
@@ -10,26 +10,14 @@ import { launchDeskBrowser } from './browser';
  * of a small office takes the registrar's role as well and the casework appears; the
  * registrar sees casework and no 账户.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false });
 let page: Page;
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
+const { shot } = desk;
 const clerk = { username: 'qian', name: '钱登记', password: 'desk-clerk-2026' };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-}
 
 async function menu(): Promise<string[]> {
   const entries = page.getByRole('navigation').getByRole('button');

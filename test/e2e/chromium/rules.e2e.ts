@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { admin, completeFirstRun, logIn, addUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { dateGroup, dateReadOnly, dateShown } from './dateInput';
 
 /**
@@ -11,29 +11,15 @@ import { dateGroup, dateReadOnly, dateShown } from './dateInput';
  * empty one, the letter O for zero, a second typing that differs); a new person's
  * 10-digit phone is refused next to the phone field and nothing is saved.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage({ fullPage: false, tallWidth: 1280 });
 let page: Page;
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
+const { shot } = desk;
 const supervisor = { username: 'zhou', name: '周主管', password: 'desk-super-2026' };
 const first17 = '33010219420315042';
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string, height = 800) {
-  if (!screenshotsDir) return;
-  await page.setViewportSize({ width: 1280, height });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 /** The helper text MUI shows under a text field (its error when there is one). */
 const helperOf = (field: Locator) =>
