@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { buildCalendar, sampleCalendarYears } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { dibaoDeadlines, noticeOverFrom } from '../../../shared/workflow/dibaoDeadlines';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { officeToday } from '../../../shared/validation/dates';
 
 /**
@@ -14,30 +14,18 @@ import { officeToday } from '../../../shared/validation/dates';
  * panel's closing step (申请人撤回) comes last, never filled, and says what it does
  * before it acts; during the 公示 the button and its "X 起可办理" name the same day.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
+const { shot } = desk;
 
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const registrar = { username: 'wang', name: '王登记', password: 'desk-reg-2026' };
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 const first17 = '33010219580311051';
 const applicant = { name: '钱更正', id: first17 + residentIdCheckChar(first17) };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
 
 async function takeStep(action: string, opinion?: string) {
   await page.getByTestId(`action-${action}`).click();

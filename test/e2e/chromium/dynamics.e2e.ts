@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { typeDate } from './dateInput';
 
 /**
@@ -12,10 +12,10 @@ import { typeDate } from './dateInput';
  * 2027 the due list marks it overdue, filtered by programme and village; its review
  * corrects the income and shows the old amount beside the new one.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
+const { shot } = desk;
 
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const registrar = { username: 'wang', name: '王登记', password: 'desk-reg-2026' };
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 const first17 = '33010219580311051';
@@ -23,21 +23,9 @@ const applicant = { name: '孙复核', id: first17 + residentIdCheckChar(first17
 const spouse17 = '33010219600812062';
 const spouse = { name: '周接续', id: spouse17 + residentIdCheckChar(spouse17) };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
 
 async function takeStep(action: string, opinion?: string) {
   await page.getByTestId(`action-${action}`).click();

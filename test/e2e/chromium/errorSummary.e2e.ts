@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startDeskAsAdmin } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 
 /**
  * The error summary under a form, in Chromium: every field problem is a line that names
  * its field and links to it; following the link puts the cursor in the field; editing
  * the field takes its line (and its red text) away. Shown on the community service form.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
+const { shot } = desk;
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
-});
-
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  page = desk.page;
 });
 
 it('names and links every field of a failed save, and clears a line as its field is fixed', async () => {
@@ -56,10 +51,3 @@ it('names and links every field of a failed save, and clears a line as its field
   expect(await page.locator('#field-place').getAttribute('aria-invalid')).toBe('false');
   await shot('words-error-summary-cleared');
 });
-
-async function shot(name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
-}

@@ -1,12 +1,11 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addMonths, addDays } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
 import { typeDate } from './dateInput';
-import { putInStore, readStore } from './deskPage';
+import { deskPage, putInStore, readStore } from './deskPage';
 import { officeToday } from '../../../shared/validation/dates';
 
 /**
@@ -17,31 +16,19 @@ import { officeToday } from '../../../shared/validation/dates';
  * changes list both; a registrar may not export, a supervisor downloads the XLSX, which
  * is read back (full ID as text).
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
+const { shot } = desk;
 
 const idOf = (first17: string) => first17 + residentIdCheckChar(first17);
 const wang = { name: '王芳', id: idOf('33010219700304022') };
 const zhao = { name: '赵敏', id: idOf('33010219650811041') };
 const registrar = { username: 'dengji', name: '钱登记', password: 'desk-registrar-2026' };
 const supervisor = { username: 'zhuguan', name: '孙主管', password: 'desk-supervisor-2026' };
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
 
 async function registerAlone(person: { name: string; id: string }, village: string) {
   await page.getByRole('button', { name: '家庭登记' }).first().click();

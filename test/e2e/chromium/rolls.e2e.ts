@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, startDeskAsAdmin, switchUser } from '../deskSession';
-import { putInStore } from './deskPage';
-import { launchDeskBrowser } from './browser';
+import { deskPage, putInStore } from './deskPage';
 import { typeDate } from './dateInput';
 
 /**
@@ -14,28 +13,15 @@ import { typeDate } from './dateInput';
  * approves it with the hash shown, exports the XLSX, marks a line unpaid; next month's
  * roll carries it.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const supervisor = { username: 'zhou', name: '周主管', password: 'desk-super-2026' };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string, height = 900) {
-  if (!screenshotsDir) return;
-  await page.setViewportSize({ width: 1440, height });
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
+const shot = (name: string, height = 900) => desk.shot(name, height);
 
 const id = (birth: string, seq: string) => {
   const first17 = `330102${birth}${seq}`;

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { addDays } from '../../../shared/calendar/dates';
 import {
   addWorkingDays,
@@ -8,7 +8,7 @@ import {
 } from '../../../shared/calendar/workingDays';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { addUser, admin, completeFirstRun, logIn, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { typeDate } from './dateInput';
 import { officeToday } from '../../../shared/validation/dates';
 
@@ -20,30 +20,18 @@ import { officeToday } from '../../../shared/validation/dates';
  * earlier help and asks why, the township may not approve it (over its limit) and
  * sends it to the county.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
+const { shot } = desk;
 
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const registrar = { username: 'zhao', name: '赵登记', password: 'desk-reg-2026' };
 const supervisor = { username: 'sun', name: '孙主管', password: 'desk-super-2026' };
 const first17 = '33010219620517041';
 const applicant = { name: '周火灾', id: first17 + residentIdCheckChar(first17) };
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
 
 async function takeStep(action: string, opinion?: string) {
   await page.getByTestId(`action-${action}`).click();

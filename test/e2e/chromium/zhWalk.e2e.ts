@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { admin, completeFirstRun, logIn } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { latinLeaks } from '../../support/latinWords';
 import { officeToday } from '../../../shared/validation/dates';
 
@@ -15,7 +15,7 @@ import { officeToday } from '../../../shared/validation/dates';
  * allow-list (latinWords.ts). Every leak is printed with the screen it is on.
  * The page also loads with its favicon and without a 404.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
+const desk = deskPage();
 let page: Page;
 const notFound: string[] = [];
 
@@ -26,17 +26,11 @@ const people = {
 /** The test's own data in Latin letters (user names) may show as typed. */
 const ownWords = [admin.username, people.registrar.username, people.supervisor.username];
 
-beforeAll(async () => {
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
+beforeAll(() => {
+  page = desk.page;
   page.on('response', (response) => {
     if (response.status() === 404) notFound.push(response.url());
   });
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 it('loads with its favicon and no request answered 404', async () => {
