@@ -2,18 +2,17 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { addUser, completeFirstRun, logIn, shownRecoveryWords, switchUser } from '../deskSession';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { launchDeskBrowser } from './browser';
+import { deskPage, screenshotsDir } from './deskPage';
 
 /**
  * 备份与恢复 in the browser build: the supervisor sets up the recovery key (24
  * characters shown once, three typed back), backs up to a file (a download), and
  * restores it: refused with the wrong words, in its own words, then restored.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let page: Page;
 let dir = '';
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 const first17 = '33010219500304011';
@@ -24,13 +23,18 @@ const made = { file: '', words: [] as string[] };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-backup-e2e-'));
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
 });
 
 afterAll(async () => {
-  await browser?.close();
   await rm(dir, { recursive: true, force: true });
+});
+
+// After the folder's hooks: the browser starts once it is made and closes before it goes.
+const desk = deskPage({ fullPage: false });
+let page: Page;
+
+beforeAll(() => {
+  page = desk.page;
 });
 
 it('sets up the recovery key put off at first run, backs up, refuses wrong words and restores', async () => {
@@ -169,9 +173,10 @@ it('restores that backup on a new PC from first run, then the supervisor logs in
   }
 });
 
-async function shot(name: string, on: Page = page) {
-  const out = process.env.DESK_SCREENSHOTS;
-  if (!out) return;
+/** A picture of the desk, or of `on` (the new PC's page). */
+async function shot(name: string, on?: Page) {
+  if (!on) return desk.shot(name);
+  if (!screenshotsDir) return;
   await on.waitForTimeout(500);
-  await on.screenshot({ path: `${out}/${name}.png` });
+  await on.screenshot({ path: `${screenshotsDir}/${name}.png` });
 }

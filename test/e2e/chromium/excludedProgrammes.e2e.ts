@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import type { HqDatabase } from '../../../hq/src/db/database';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { setDelegation } from '../../../hq/src/sync/hqChanges';
 import { addUser, startDeskAsAdmin, switchUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { typeDate } from './dateInput';
 import { startPageHq, type PageHq } from './pageHq';
 
@@ -15,13 +15,10 @@ import { startPageHq, type PageHq } from './pageHq';
  * and the township's confirmation is refused in the step's dialog, naming the person and
  * the 低保 case, and the case stays in 公示.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let page: Page;
 let hq: HqDatabase;
 let served: PageHq | undefined;
 let hqUrl = '';
 
-const screenshotsDir = process.env.DESK_SCREENSHOTS;
 const registrar = { username: 'wang', name: '王登记', password: 'desk-reg-2026' };
 const supervisor = { username: 'li', name: '李主管', password: 'desk-super-2026' };
 const first17 = '33010219500311051';
@@ -36,21 +33,20 @@ beforeAll(async () => {
     '县民政局',
     new Date(),
   );
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on('pageerror', (error) => console.error('[renderer]', error));
 });
 
 afterAll(async () => {
-  await browser?.close();
   await served?.close();
 });
 
-async function shot(name: string) {
-  if (!screenshotsDir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: true });
-}
+// Registered after the HQ's hooks: the browser starts once HQ is up and closes before it.
+const desk = deskPage();
+let page: Page;
+const { shot } = desk;
+
+beforeAll(() => {
+  page = desk.page;
+});
 
 async function takeStep(action: string, opinion?: string) {
   await page.getByTestId(`action-${action}`).click();

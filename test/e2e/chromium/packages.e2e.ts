@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import type { HqDatabase } from '../../../hq/src/db/database';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { completeFirstRun, logIn, addUser } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { latinLeaks } from '../../support/latinWords';
 import { startPageHq, type PageHq } from './pageHq';
 
@@ -17,8 +17,6 @@ import { startPageHq, type PageHq } from './pageHq';
  * that file, and the queue is empty. Packages that are not for the desk are refused
  * with a Chinese reason and change nothing.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let page: Page;
 let hq: HqDatabase;
 let served: PageHq | undefined;
 let hqUrl = '';
@@ -35,14 +33,19 @@ function residentId(region: string, birth: string, sequence: string): string {
 beforeAll(async () => {
   served = await startPageHq({ adminToken });
   ({ hq, url: hqUrl } = served);
-
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
 });
 
 afterAll(async () => {
-  await browser?.close();
   await served?.close();
+});
+
+// Registered after the HQ's hooks: the browser starts once HQ is up and closes before it.
+const desk = deskPage({ fullPage: false });
+let page: Page;
+const { shot } = desk;
+
+beforeAll(() => {
+  page = desk.page;
 });
 
 it('exports a package offline, imports HQ’s return file and empties the queue', async () => {
@@ -72,7 +75,7 @@ it('exports a package offline, imports HQ’s return file and empties the queue'
     .waitFor();
 
   // From here on the office has no network: a household is registered offline.
-  await browser.context.setOffline(true);
+  await desk.context.setOffline(true);
   await registerHousehold();
   await expect.poll(() => queued()).toBe('2');
 
@@ -239,11 +242,4 @@ async function registerHousehold() {
   await row.getByLabel('身份证号码').fill(head);
   await page.getByRole('button', { name: '保存家庭' }).click();
   await page.getByRole('button', { name: '申请低保' }).waitFor();
-}
-
-async function shot(name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${dir}/${name}.png` });
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HqDatabase } from '../../../hq/src/db/database';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { publishStandard } from '../../../hq/src/sync/hqChanges';
 import { startDeskAsAdmin } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { latinLeaks } from '../../support/latinWords';
 import { startPageHq, type PageHq } from './pageHq';
 
@@ -12,8 +12,6 @@ import { startPageHq, type PageHq } from './pageHq';
  * The browser build against the real HQ on loopback: enroll with a one-time code, see
  * the queue drain to HQ, and receive a standard the county publishes.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let page: Page;
 let hq: HqDatabase;
 let served: PageHq | undefined;
 let hqUrl = '';
@@ -21,14 +19,19 @@ let hqUrl = '';
 beforeAll(async () => {
   served = await startPageHq();
   ({ hq, url: hqUrl } = served);
-
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
 });
 
 afterAll(async () => {
-  await browser?.close();
   await served?.close();
+});
+
+// Registered after the HQ's hooks: the browser starts once HQ is up and closes before it.
+const desk = deskPage({ fullPage: false });
+let page: Page;
+const { shot } = desk;
+
+beforeAll(() => {
+  page = desk.page;
 });
 
 it('enrolls with HQ, drains the queue to it, and receives what the county publishes', async () => {
@@ -105,10 +108,3 @@ it('enrolls with HQ, drains the queue to it, and receives what the county publis
   await page.getByTestId('standard-row').first().scrollIntoViewIfNeeded();
   await shot('sync-hq-standard');
 });
-
-async function shot(name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { HqDatabase } from '../../../hq/src/db/database';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { slipIntoStream, stamped } from '../../support/hostileHq';
 import { startDeskAsAdmin } from '../deskSession';
-import { launchDeskBrowser } from './browser';
+import { deskPage } from './deskPage';
 import { startPageHq, type PageHq } from './pageHq';
 
 /**
@@ -12,8 +12,6 @@ import { startPageHq, type PageHq } from './pageHq';
  * for the office: the desk refuses the page, the status bar says so, and 待处理冲突 lists
  * the refused change with its reason in Chinese.
  */
-let browser: { context: BrowserContext; close: () => Promise<void> };
-let page: Page;
 let hq: HqDatabase;
 let served: PageHq | undefined;
 let hqUrl = '';
@@ -22,14 +20,19 @@ const office = '330102001';
 beforeAll(async () => {
   served = await startPageHq({ office });
   ({ hq, url: hqUrl } = served);
-
-  browser = await launchDeskBrowser();
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
 });
 
 afterAll(async () => {
-  await browser?.close();
   await served?.close();
+});
+
+// Registered after the HQ's hooks: the browser starts once HQ is up and closes before it.
+const desk = deskPage({ fullPage: false });
+let page: Page;
+const { shot } = desk;
+
+beforeAll(() => {
+  page = desk.page;
 });
 
 it('refuses an account HQ sends, says so in the status bar and lists it', async () => {
@@ -80,10 +83,3 @@ it('refuses an account HQ sends, says so in the status bar and lists it', async 
   await page.getByRole('button', { name: '登录' }).click();
   await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/用户名或密码/);
 });
-
-async function shot(name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(500);
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
