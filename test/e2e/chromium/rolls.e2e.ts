@@ -1,6 +1,8 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { addMonths, monthOf } from '../../../shared/calendar/dates';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
+import { officeToday } from '../../../shared/validation/dates';
 import { addUser, admin, startDeskAsAdmin, switchUser } from '../deskSession';
 import { deskPage, putInStore } from './deskPage';
 import { typeDate } from './dateInput';
@@ -157,11 +159,10 @@ async function seedCases(month: string) {
   await putInStore(page, rows, admin);
 }
 
-const thisMonth = () => new Date().toISOString().slice(0, 7);
-const nextMonth = () => {
-  const d = new Date();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 7);
-};
+// The office's month (China's), as the rolls screen opens on; a UTC month lags it for the
+// last eight hours of every month.
+const thisMonth = () => monthOf(officeToday(new Date()));
+const nextMonth = () => addMonths(thisMonth(), 1);
 const status = () => page.getByTestId('roll-status').innerText();
 
 it('draws a roll, fixes its problem, approves it with its hash, exports it and carries an unpaid line', async () => {
