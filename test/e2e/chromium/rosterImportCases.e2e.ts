@@ -1,5 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { officeToday } from '@shared/validation/dates';
 import { putInStore } from './deskPage';
 import {
   chooseAndCheck,
@@ -53,7 +54,8 @@ const enrolmentWindowFromHq = () =>
 
 it('brings the active cases in within the county’s window, at the calculator’s amounts', async () => {
   await openRoster(page, /在保对象/);
-  const month = new Date().toISOString().slice(0, 7);
+  // The office's (China's) month, the one the desk judges the import by.
+  const month = officeToday(new Date()).slice(0, 7);
   const bytes = await xlsx(
     '在保对象',
     [
