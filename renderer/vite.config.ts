@@ -17,6 +17,8 @@ export default defineConfig({
   resolve: {
     alias: { '@shared': fileURLToPath(new URL('../shared', import.meta.url)) },
   },
+  // The sync worker (src/sync/worker/) is an ES module worker, split like the page.
+  worker: { format: 'es' },
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

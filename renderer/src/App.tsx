@@ -15,6 +15,8 @@ import { useIdleLock } from './ui/useIdleLock';
 
 // Everything behind the login is its own chunk, fetched while the login screen shows.
 const ShellRoot = lazy(loadShell);
+// Sync (the worker's host and the scheduler) is a chunk of its own too.
+const SyncRunner = lazy(() => import('./sync/SyncRunner'));
 
 // Module-level so React's StrictMode double effects cannot open the session twice.
 let started: Promise<void> | null = null;
@@ -56,6 +58,26 @@ function PhaseView() {
     if (phase !== 'ready' && phase !== 'locked') prefetchShell();
   }, [phase]);
 
+  // Sync runs while someone is logged in (the lock screen too: the shell stays under it),
+  // and in Electron from the start: the OS key store opened the store, no login needed.
+  const db = useSession((s) => s.db);
+  const syncs =
+    phase === 'ready' ||
+    phase === 'locked' ||
+    (db.atRest.openedBy === 'source' && (phase === 'login' || phase === 'changePassword'));
+  return (
+    <>
+      {syncs && (
+        <Suspense fallback={null}>
+          <SyncRunner />
+        </Suspense>
+      )}
+      <PhaseScreen phase={phase} />
+    </>
+  );
+}
+
+function PhaseScreen({ phase }: { phase: ReturnType<typeof useSession.getState>['phase'] }) {
   switch (phase) {
     case 'loading':
       return <Loading />;

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { build as viteBuild, preview } from 'vite';
 import { chromiumArgs, chromiumPath } from '../e2e/chromium/browser';
 import { admin, completeFirstRun, logIn } from '../e2e/deskSession';
 import { defaultPasswordIterations } from '../../renderer/src/auth/password';
@@ -11,6 +10,7 @@ import { defaultDatabaseName } from '../../renderer/src/db/database';
 import { bareStartRun, writeBareStart, type BareStartRun } from './bareStart';
 import type { OfficeSize } from './generator';
 import { repoRoot } from './pageServer';
+import { serveBuiltRenderer } from './builtRenderer';
 
 /**
  * Cold start of the built renderer with the whole office in IndexedDB. The renderer is
@@ -118,22 +118,13 @@ export async function runColdStart(
   runs: number,
   log: (line: string) => void,
 ): Promise<ColdStartFigures> {
-  log('cold start: building the renderer (vite build)…');
-  const configFile = `${repoRoot}renderer/vite.config.ts`;
-  const outDir = `${repoRoot}dist/bench/renderer-${process.pid}`;
-  await viteBuild({ configFile, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
-  await writeBareStart(outDir, defaultDatabaseName, defaultPasswordIterations);
-  const server = await preview({
-    configFile,
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false },
-    logLevel: 'warn',
-  });
+  const server = await serveBuiltRenderer(
+    (line) => log(`cold start: ${line}`),
+    (outDir) => writeBareStart(outDir, defaultDatabaseName, defaultPasswordIterations),
+  );
   const profile = await mkdtemp(join(tmpdir(), 'desk-cold-'));
   try {
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('The renderer preview server did not report its URL.');
-    const origin = new URL(url).origin;
+    const { url, origin } = server;
 
     // Setup on the profile: the first run, then the office written into the app's database.
     const setup = await launch(profile);
@@ -221,6 +212,5 @@ export async function runColdStart(
   } finally {
     await server.close();
     await rm(profile, { recursive: true, force: true });
-    await rm(outDir, { recursive: true, force: true });
   }
 }

@@ -10,6 +10,7 @@ import { runPackageBench } from './packageBench';
 import { startPageServer, withFreshPage } from './pageServer';
 import { runReplicationBench } from './replicationBench';
 import { chromiumSyncRows, runChromiumSyncBench } from './chromiumSyncBench';
+import { runWorkerPullBench, serveBuiltRenderer, workerPullRows } from './workerPullBench';
 import { runRollBench } from './rollBench';
 import { runImportBench } from './importBench';
 import { searchRows, runSearchOnly } from './searchOnly';
@@ -20,7 +21,7 @@ import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup|cold|export|sync|chromium-sync|apply] [--persons N] [--runs N] [--samples N] [--profile FILE]`:
+ * [--only search|grid|import|backup|cold|export|sync|chromium-sync|worker-pull|apply] [--persons N] [--runs N] [--samples N] [--profile FILE]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -123,6 +124,21 @@ if (option('--only') === 'chromium-sync') {
     whileLoaded: (hq) => runChromiumSyncBench(hq, pages.url, { seed, size }, log),
   });
   console.table(chromiumSyncRows(figures.more));
+  await pages.close();
+  process.exit(0);
+}
+if (option('--only') === 'worker-pull') {
+  // Typing in the app while its sync worker pulls the office (issue #17 item 1).
+  const app = await serveBuiltRenderer((line) => log(`worker pull: ${line}`));
+  const figures = await runSyncBench(seed, size, log, {
+    corsOrigin: app.origin,
+    // The office the app's first run names (test/e2e/deskSession.ts).
+    officeId: '330102001',
+    whileLoaded: (hq) => runWorkerPullBench(hq, app, pages.url, log),
+  });
+  console.table(workerPullRows(figures.more));
+  if (out) await writeFile(out, `${JSON.stringify(figures.more, null, 2)}\n`);
+  await app.close();
   await pages.close();
   process.exit(0);
 }

@@ -33,7 +33,7 @@ export interface SyncFigures {
   hqRssMb: { idle: number; peakPush: number; peakPull: number };
 }
 
-const officeId = 'office-bench';
+const benchOfficeId = 'office-bench';
 const barePage = 5_000;
 
 /** Peak resident set of a process (Linux /proc), sampled every 50 ms while `work` runs. */
@@ -139,9 +139,12 @@ export async function runSyncBench<T>(
   options: {
     /** A browser page's origin HQ lets call it (HQ_CORS_ORIGINS). */
     corsOrigin?: string;
+    /** The office HQ holds (default `office-bench`): the app's first run names 330102001. */
+    officeId?: string;
     whileLoaded: (hq: LoadedHq) => Promise<T>;
   },
 ): Promise<SyncFigures & { more: T }> {
+  const officeId = options.officeId ?? benchOfficeId;
   log('sync: building and starting HQ (child process, SQLite)…');
   const { cli, remove } = await buildHqCli();
   const place = await freshPlace({ kind: 'sqlite', serverUrl: null });

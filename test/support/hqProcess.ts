@@ -209,11 +209,8 @@ export function batchProbe(
 }
 
 /** Creates an office (if new) and enrolls a device through the admin API, as the county would. */
-export async function enrollViaAdmin(
-  url: string,
-  officeId: string,
-  deviceId: string,
-): Promise<EnrollResponse> {
+/** A one-time enrollment code for the office (added first if HQ does not have it). */
+export async function enrollmentCodeViaAdmin(url: string, officeId: string): Promise<string> {
   const office = await postJson(
     `${url}/v1/admin/offices`,
     { id: officeId, name: officeId },
@@ -228,8 +225,16 @@ export async function enrollViaAdmin(
     adminToken,
   );
   if (code.status !== 200) throw new Error(`enroll-code failed: ${JSON.stringify(code.body)}`);
+  return (code.body as { code: string }).code;
+}
+
+export async function enrollViaAdmin(
+  url: string,
+  officeId: string,
+  deviceId: string,
+): Promise<EnrollResponse> {
   const enrolled = await postJson(`${url}${hqRoutes.enroll}`, {
-    code: (code.body as { code: string }).code,
+    code: await enrollmentCodeViaAdmin(url, officeId),
     deviceId,
     officeId,
     deviceName: `desk ${deviceId.slice(-4)}`,

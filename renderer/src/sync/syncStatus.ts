@@ -13,6 +13,8 @@ export type SyncState =
   | { kind: 'syncing'; phase: 'pushing' | 'pulling'; done: number; total: number }
   /** HQ cannot be reached; local work is kept and sent later. */
   | { kind: 'offline' }
+  /** Another tab or window of this desk's store is syncing; this one waits its turn. */
+  | { kind: 'otherTab' }
   | { kind: 'error'; error: AppErrorData };
 
 /** What the UI may ask of the running scheduler; no-ops while none runs. */

@@ -8,44 +8,46 @@ import { blockingRefusedCount } from './refusedChanges';
 import { rejectedCount } from './rejectedOps';
 import { loadLastSuccess, saveLastSuccess } from './syncMeta';
 import { SyncScheduler } from './syncScheduler';
-import { useSyncStatus } from './syncStatus';
+import { useSyncStatus, type SyncControls, type SyncStatusValues } from './syncStatus';
 import { createSyncTransport } from './transport';
+import { SyncWorkerHost } from './worker/syncWorkerHost';
+import { isDesktop } from '../platform/deskApi';
+import type { DeskDatabase } from '../db/database';
+
+/** What the hook drives: the sync worker, or (where no worker can run) the scheduler in the page. */
+interface RunningSync {
+  controls: SyncControls;
+  localChange(): void;
+  setOnline(online: boolean): void;
+  stop(): Promise<void>;
+}
 
 /**
  * Runs sync for as long as someone is logged in: mounted by the always-visible
- * SyncStatusBar inside the app shell, so logging out (or closing the window) stops
- * the scheduler cleanly. Also feeds the status store with the live counts of queued
- * changes, open conflicts, changes HQ refused and HQ changes this desk refused; a
- * growing queue is a local change.
+ * SyncStatusBar inside the app shell, so logging out (or closing the window) stops it
+ * cleanly. Sync runs in its own worker (worker/syncWorker.ts, issue #17 item 1), off the
+ * page's main thread; where a worker cannot run (no Worker, or a store without a key to
+ * hand it) the same scheduler runs in the page. Also feeds the status store with the
+ * live counts of queued changes, open conflicts, changes HQ refused and HQ changes this
+ * desk refused; a growing queue is a local change.
  */
 export function useSyncScheduler(): void {
   const db = useSession((s) => s.db);
-  const scheduler = useRef<SyncScheduler | null>(null);
+  const running = useRef<RunningSync | null>(null);
 
   useEffect(() => {
     const status = useSyncStatus.getState();
-    const running = new SyncScheduler({
-      store: new DexieSyncStore(db),
-      transport: createSyncTransport(db),
-      report: status.patch,
-      saveLastSuccess: (at) => saveLastSuccess(db, at),
-      isOnline: () => navigator.onLine,
-    });
-    scheduler.current = running;
-    status.setControls({
-      syncNow: () => running.syncNow(),
-      reloadEnrollment: () => running.reloadEnrollment(),
-      noteHqTime: (hqTime) => running.noteHqTime(hqTime),
-    });
+    const sync = startSync(db, status.patch);
+    running.current = sync;
+    status.setControls(sync.controls);
     void loadLastSuccess(db).then((at) => {
       // A round may already have finished and set a newer time.
       if (at && !useSyncStatus.getState().lastSuccessAt) status.patch({ lastSuccessAt: at });
     });
-    void running.start();
 
-    const online = () => running.setOnline(true);
-    const offline = () => running.setOnline(false);
-    const close = () => void running.stop();
+    const online = () => sync.setOnline(true);
+    const offline = () => sync.setOnline(false);
+    const close = () => void sync.stop();
     window.addEventListener('online', online);
     window.addEventListener('offline', offline);
     window.addEventListener('pagehide', close);
@@ -53,8 +55,8 @@ export function useSyncScheduler(): void {
       window.removeEventListener('online', online);
       window.removeEventListener('offline', offline);
       window.removeEventListener('pagehide', close);
-      void running.stop();
-      if (scheduler.current === running) scheduler.current = null;
+      void sync.stop();
+      if (running.current === sync) running.current = null;
       useSyncStatus.getState().setControls(null);
     };
   }, [db]);
@@ -70,7 +72,7 @@ export function useSyncScheduler(): void {
     useSyncStatus.getState().patch({ queued });
     const previous = previousQueued.current;
     previousQueued.current = queued;
-    if (previous !== undefined && queued > previous) scheduler.current?.localChange();
+    if (previous !== undefined && queued > previous) running.current?.localChange();
   }, [queued]);
 
   useEffect(() => {
@@ -84,4 +86,65 @@ export function useSyncScheduler(): void {
   useEffect(() => {
     if (refused !== undefined) useSyncStatus.getState().patch({ refusedChanges: refused });
   }, [refused]);
+}
+
+/**
+ * Sync in the worker; in the page where no worker can run, or when the worker fails to
+ * load (a runtime that refuses it), from then on. The returned controls follow the switch.
+ */
+function startSync(
+  db: DeskDatabase,
+  report: (values: Partial<SyncStatusValues>) => void,
+): RunningSync {
+  let stopped = false;
+  let current: RunningSync | null = null;
+  const worker = SyncWorkerHost.start({
+    db,
+    pageTransport: isDesktop() ? createSyncTransport(db) : null,
+    report,
+    online: navigator.onLine,
+    onUnavailable: () => {
+      if (!stopped) current = inPage(db, report);
+    },
+  });
+  current = worker ?? inPage(db, report);
+  const now = () => current as RunningSync;
+  return {
+    controls: {
+      syncNow: () => now().controls.syncNow(),
+      reloadEnrollment: () => now().controls.reloadEnrollment(),
+      noteHqTime: (hqTime) => now().controls.noteHqTime(hqTime),
+    },
+    localChange: () => now().localChange(),
+    setOnline: (online) => now().setOnline(online),
+    stop: () => {
+      stopped = true;
+      return now().stop();
+    },
+  };
+}
+
+/** The scheduler in the page itself. */
+function inPage(
+  db: DeskDatabase,
+  report: (values: Partial<SyncStatusValues>) => void,
+): RunningSync {
+  const scheduler = new SyncScheduler({
+    store: new DexieSyncStore(db),
+    transport: createSyncTransport(db),
+    report,
+    saveLastSuccess: (at) => saveLastSuccess(db, at),
+    isOnline: () => navigator.onLine,
+  });
+  void scheduler.start();
+  return {
+    controls: {
+      syncNow: () => scheduler.syncNow(),
+      reloadEnrollment: () => scheduler.reloadEnrollment(),
+      noteHqTime: (hqTime) => scheduler.noteHqTime(hqTime),
+    },
+    localChange: () => scheduler.localChange(),
+    setOnline: (online) => scheduler.setOnline(online),
+    stop: () => scheduler.stop(),
+  };
 }

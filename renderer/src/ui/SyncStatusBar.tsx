@@ -12,9 +12,7 @@ import { formatTime, stateText } from '../screens/sync/syncText';
 import { useRouter } from '../state/router';
 import { holdsAny } from '@shared/domain/roles';
 import { useRoles } from '../state/session';
-import { useSyncScheduler } from '../sync/useSyncScheduler';
 import { useSyncStatus, type SyncState } from '../sync/syncStatus';
-import { useQueueReport } from '../sync/useQueueReport';
 import { BackupAge } from '../screens/backup/BackupAge';
 import { useBackupScheduler } from '../screens/backup/useBackupScheduler';
 
@@ -25,7 +23,6 @@ import { useBackupScheduler } from '../screens/backup/useBackupScheduler';
  * kept, not lost. Mounting it starts the sync scheduler for the logged-in session.
  */
 export function SyncStatusBar() {
-  useSyncScheduler();
   useBackupScheduler();
   const { t, language } = useT();
   const navigate = useRouter((s) => s.navigate);
@@ -33,7 +30,6 @@ export function SyncStatusBar() {
   const canEnroll = holdsAny(roles, ['supervisor', 'admin']);
   const backsUp = roles.includes('supervisor');
   const status = useSyncStatus();
-  useQueueReport(status.queued);
   const { state } = status;
   const enrolled = state.kind !== 'not_enrolled';
 

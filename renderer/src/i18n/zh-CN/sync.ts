@@ -4,6 +4,7 @@ export const syncZh = {
   'sync.state.syncing': '正在同步…',
   'sync.state.pushing': '正在上传 {done}/{total}',
   'sync.state.pulling': '正在接收，已收到 {done} 条',
+  'sync.state.otherTab': '本机另一个窗口正在同步，本窗口等它完成后接手',
   'sync.state.offline': '暂时连不上县局，变更已保存在本机，稍后自动重试',
   'sync.state.error': '同步出错：{reason}',
   'sync.lastSuccess': '上次同步 {time}',

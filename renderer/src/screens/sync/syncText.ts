@@ -132,6 +132,8 @@ export function stateText(t: Translate, state: SyncState): string {
       return t('sync.state.idle');
     case 'offline':
       return t('sync.state.offline');
+    case 'otherTab':
+      return t('sync.state.otherTab');
     case 'error':
       return t('sync.state.error', { reason: syncReason(t, state.error) });
     case 'syncing':

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { HqDatabase } from '../../../hq/src/db/database';
+import { createEnrollmentCode } from '../../../hq/src/store/offices';
+import { publishStandard } from '../../../hq/src/sync/hqChanges';
+import { logIn, startDeskAsAdmin } from '../deskSession';
+import { launchDeskBrowser } from './browser';
+import { startPageHq, type PageHq } from './pageHq';
+
+/**
+ * Issue #17 item 1 in the browser build: sync runs in its own worker, and two tabs of
+ * one desk store never sync at once (Web Locks) — the second says so, and takes over
+ * when the first closes.
+ */
+let browser: { context: BrowserContext; close: () => Promise<void> };
+let served: PageHq | undefined;
+let hq: HqDatabase;
+
+beforeAll(async () => {
+  served = await startPageHq();
+  hq = served.hq;
+  browser = await launchDeskBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+const syncWorkers = (page: Page) => page.workers().filter((w) => /syncWorker/.test(w.url()));
+const state = (page: Page) => page.getByTestId('sync-state').innerText();
+
+it('syncs from a worker, one tab at a time', async () => {
+  const first = browser.context.pages()[0] ?? (await browser.context.newPage());
+  await first.goto(inject('rendererUrl'));
+  await startDeskAsAdmin(first);
+  await first.getByRole('button', { name: '设置' }).first().click();
+  await first.getByRole('button', { name: '县局连接' }).click();
+  await first.getByLabel('县局地址').fill(served?.url ?? '');
+  await first.getByLabel('接入码').fill(await createEnrollmentCode(hq.db, '330102001', new Date()));
+  await first.getByRole('button', { name: '接入', exact: true }).click();
+  await first.getByTestId('enroll-done').waitFor();
+  await expect.poll(() => first.getByTestId('queued-count').innerText()).toBe('0');
+  expect(syncWorkers(first)).toHaveLength(1);
+  await expect.poll(() => state(first)).toBe('已与县局同步');
+
+  // A second tab of the same desk: its worker waits for the first's lock.
+  const second = await browser.context.newPage();
+  await second.goto(inject('rendererUrl'));
+  await logIn(second);
+  await expect.poll(() => syncWorkers(second).length).toBe(1);
+  await expect.poll(() => state(second)).toContain('本机另一个窗口正在同步');
+  await shot(second, 'sync-other-tab');
+
+  // The first tab closes: the second takes over and receives what HQ publishes.
+  await first.close();
+  await expect.poll(() => state(second), { timeout: 15_000 }).toBe('已与县局同步');
+  await publishStandard(
+    hq.db,
+    {
+      areaCode: '330102',
+      category: 'rural',
+      effectiveFrom: '2027-01-01',
+      effectiveTo: null,
+      amountFen: 68100,
+      note: '县局发布',
+    },
+    '县民政局',
+    new Date(),
+  );
+  await second.getByRole('button', { name: '立即同步' }).click();
+  await second.getByRole('button', { name: '设置' }).first().click();
+  await expect
+    .poll(() => second.getByTestId('standard-row').filter({ hasText: '681.00' }).count())
+    .toBe(1);
+});
+
+async function shot(page: Page, name: string) {
+  const dir = process.env.DESK_SCREENSHOTS;
+  if (!dir) return;
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${dir}/${name}.png` });
+}
