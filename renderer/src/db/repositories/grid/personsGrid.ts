@@ -34,8 +34,8 @@ export type PersonsGridQuery = GridQuery<string, PersonSortField>;
  * The persons list, one page: the one query function of the persons table and of its
  * export. Without a filter, the whole registry in the order of the sorted column's
  * index (no sort: newest first, by id — ids are time-ordered), counted by the store.
- * A filter of one Chinese character (a surname) pages through an index in order
- * (surnamePage.ts). Any other filter (the search box: name, pinyin, ID prefix or tail):
+ * A filter of one Chinese character (a surname) pages through an index in order, its
+ * first `cap` matches (surnamePage.ts). Any other filter (the search box: name, pinyin, ID prefix or tail):
  * searchPersons' indexed matches, at most `cap`, sorted and paged in memory.
  */
 export async function personsGridPage(
@@ -45,7 +45,7 @@ export async function personsGridPage(
 ): Promise<GridPage<Person>> {
   const words = query.filter.trim();
   const surname = surnameOf(words);
-  if (surname !== null) return surnamePage(db, surname, query);
+  if (surname !== null) return surnamePage(db, surname, query, cap);
   const search = words ? (limit: number) => gridSearch(db, words, limit) : null;
   return sortedPage(db.persons, personSortIndexes, query, search, cap);
 }
