@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../e2e/chromium/browser';
+import type { Page } from 'playwright-core';
+import { launchDeskBrowser } from '../e2e/chromium/browser';
 import { startDeskAsAdmin } from '../e2e/deskSession';
 import { enrollmentCodeViaAdmin } from '../support/hqProcess';
 import { serveBuiltRenderer } from './builtRenderer';
@@ -121,14 +121,10 @@ export async function runWorkerPullBench(
   log: (line: string) => void,
   idleTypingMs = 15_000,
 ): Promise<WorkerPullFigures> {
-  const profile = await mkdtemp(join(tmpdir(), 'desk-worker-pull-'));
   const dir = await mkdtemp(join(tmpdir(), 'bench-bare-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    args: chromiumArgs,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
+  // The e2e tests' Chromium: an on-disk profile, as on a desk.
+  const browser = await launchDeskBrowser();
+  const context = browser.context;
   try {
     await context.addInitScript(installProbe);
     const page = context.pages()[0] ?? (await context.newPage());
@@ -198,8 +194,7 @@ export async function runWorkerPullBench(
       await bare.close();
     }
   } finally {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
+    await browser.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
 import { openHqDatabase, type HqDatabase } from '../../../hq/src/db/database';
 import { buildServer } from '../../../hq/src/http/server';
 import { addOffice } from '../../../hq/src/store/offices';
+import { publishStandard } from '../../../hq/src/sync/hqChanges';
 
 /** A real HQ for one e2e file's desk: its database, its address, and how to stop it. */
 export interface PageHq {
@@ -53,4 +55,34 @@ export async function startPageHq(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The county publishes a 低保 standard (330102, rural, from 2027) at HQ; the desk's
+ * page asks to sync now and finds it on 设置 (its amount in yuan, two decimals).
+ */
+export async function receiveCountyStandard(
+  page: Page,
+  hq: HqDatabase,
+  amountFen: number,
+): Promise<void> {
+  await publishStandard(
+    hq.db,
+    {
+      areaCode: '330102',
+      category: 'rural',
+      effectiveFrom: '2027-01-01',
+      effectiveTo: null,
+      amountFen,
+      note: '县局发布',
+    },
+    '县民政局',
+    new Date(),
+  );
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await page.getByRole('button', { name: '设置' }).first().click();
+  const yuan = (amountFen / 100).toFixed(2);
+  await expect
+    .poll(() => page.getByTestId('standard-row').filter({ hasText: yuan }).count())
+    .toBe(1);
 }

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { HqDatabase } from '../../../hq/src/db/database';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
-import { publishStandard } from '../../../hq/src/sync/hqChanges';
 import { startDeskAsAdmin } from '../deskSession';
 import { deskPage } from './deskPage';
 import { latinLeaks } from '../../support/latinWords';
-import { startPageHq, type PageHq } from './pageHq';
+import { receiveCountyStandard, startPageHq, type PageHq } from './pageHq';
 
 /**
  * The browser build against the real HQ on loopback: enroll with a one-time code, see
@@ -87,24 +86,7 @@ it('enrolls with HQ, drains the queue to it, and receives what the county publis
   );
   expect(atHq).toHaveLength(2);
 
-  await publishStandard(
-    hq.db,
-    {
-      areaCode: '330102',
-      category: 'rural',
-      effectiveFrom: '2027-01-01',
-      effectiveTo: null,
-      amountFen: 68000,
-      note: '县局发布',
-    },
-    '县民政局',
-    new Date(),
-  );
-  await page.getByRole('button', { name: '立即同步' }).click();
-  await page.getByRole('button', { name: '设置' }).first().click();
-  await expect
-    .poll(() => page.getByTestId('standard-row').filter({ hasText: '680.00' }).count())
-    .toBe(1);
+  await receiveCountyStandard(page, hq, 68000);
   await page.getByTestId('standard-row').first().scrollIntoViewIfNeeded();
   await shot('sync-hq-standard');
 });

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { HqDatabase } from '../../../hq/src/db/database';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
-import { publishStandard } from '../../../hq/src/sync/hqChanges';
 import { logIn, startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
-import { startPageHq, type PageHq } from './pageHq';
+import { receiveCountyStandard, startPageHq, type PageHq } from './pageHq';
 
 /**
  * Issue #17 item 1 in the browser build: sync runs in its own worker, and two tabs of
@@ -55,24 +54,7 @@ it('syncs from a worker, one tab at a time', async () => {
   // The first tab closes: the second takes over and receives what HQ publishes.
   await first.close();
   await expect.poll(() => state(second), { timeout: 15_000 }).toBe('已与县局同步');
-  await publishStandard(
-    hq.db,
-    {
-      areaCode: '330102',
-      category: 'rural',
-      effectiveFrom: '2027-01-01',
-      effectiveTo: null,
-      amountFen: 68100,
-      note: '县局发布',
-    },
-    '县民政局',
-    new Date(),
-  );
-  await second.getByRole('button', { name: '立即同步' }).click();
-  await second.getByRole('button', { name: '设置' }).first().click();
-  await expect
-    .poll(() => second.getByTestId('standard-row').filter({ hasText: '681.00' }).count())
-    .toBe(1);
+  await receiveCountyStandard(second, hq, 68100);
 });
 
 async function shot(page: Page, name: string) {

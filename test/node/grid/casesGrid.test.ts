@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newRecordId } from '@shared/records/ids';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import type { DeskDatabase } from '../../../renderer/src/db/database';
 import type { AssistanceCase } from '../../../renderer/src/db/repositories/cases';
 import {
   caseSortIndexes,
   casesGridPage,
   type CaseSortField,
 } from '../../../renderer/src/db/repositories/grid/casesGrid';
-import { generateOffice, RecordStamper } from '../../bench/generator';
-import { countReads, countSteps, counted } from './countReads';
+import { generateOffice } from '../../bench/generator';
+import { countSteps, counted } from './countReads';
+import { gridStamper, openCountedStore } from './gridOffice';
 
 /**
  * The cases table's query adapter on fake-indexeddb with 1,500 generated cases (some
@@ -22,15 +22,8 @@ const today = '2026-03-01';
 
 beforeAll(async () => {
   countSteps();
-  db = new DeskDatabase(`grid-cases-${newRecordId()}`);
-  db.use({ stack: 'dbcore', name: 'countReads', create: countReads('cases') });
-  await db.open();
-  const stamper = new RecordStamper(
-    'office-chengguan',
-    'dev-x',
-    { userId: 'u', name: '管理员', role: 'admin' } as never,
-    Date.now(),
-  );
+  db = await openCountedStore('grid-cases', 'cases');
+  const stamper = gridStamper();
   const cases = generateOffice(4, { persons: 6000, cases: 1500 }, stamper)
     .filter((r) => r.kind === 'assistanceCase')
     .map((r, i) => ({

@@ -1,3 +1,4 @@
+import type { DBCore, Middleware } from 'dexie';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
@@ -5,21 +6,39 @@ import { generateOffice, RecordStamper } from '../../bench/generator';
 import { countReads } from './countReads';
 
 /**
- * A desk store on fake-indexeddb holding a generated office of `size` persons (and their
- * households), each updated at its own time so the updatedAt order means something; a
- * DBCore middleware counts the persons read (countReads.ts).
+ * A desk store on fake-indexeddb, its reads of `table` counted (countReads.ts) and any
+ * other counting middleware added, opened.
  */
-export async function openGridOffice(size: number): Promise<{ db: DeskDatabase; all: Person[] }> {
-  const db = new DeskDatabase(`grid-${newRecordId()}`);
-  db.use({ stack: 'dbcore', name: 'countReads', create: countReads('persons') });
+export async function openCountedStore(
+  name: string,
+  table: string | null,
+  ...more: Middleware<DBCore>[]
+): Promise<DeskDatabase> {
+  const db = new DeskDatabase(`${name}-${newRecordId()}`);
+  if (table) db.use({ stack: 'dbcore', name: 'countReads', create: countReads(table) });
+  for (const middleware of more) db.use(middleware);
   await db.open();
-  const stamper = new RecordStamper(
+  return db;
+}
+
+/** The stamper the grid tests generate their offices with. */
+export function gridStamper(): RecordStamper {
+  return new RecordStamper(
     'office-chengguan',
     'dev-x',
     { userId: 'u', name: '管理员', role: 'admin' } as never,
     Date.now(),
   );
-  const office = generateOffice(3, { persons: size, cases: 0 }, stamper);
+}
+
+/**
+ * A desk store holding a generated office of `size` persons (and their households), each
+ * updated at its own time so the updatedAt order means something; the persons read are
+ * counted (countReads.ts).
+ */
+export async function openGridOffice(size: number): Promise<{ db: DeskDatabase; all: Person[] }> {
+  const db = await openCountedStore('grid', 'persons');
+  const office = generateOffice(3, { persons: size, cases: 0 }, gridStamper());
   await db.households.bulkAdd(
     office.filter((r) => r.kind === 'household').map((r) => r.record) as never[],
   );

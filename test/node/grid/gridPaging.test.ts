@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
 import { liveQuery } from 'dexie';
 import { newRecordId } from '@shared/records/ids';
-import { DeskDatabase } from '../../../renderer/src/db/database';
+import type { DeskDatabase } from '../../../renderer/src/db/database';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
 import { personsGridPage } from '../../../renderer/src/db/repositories/grid/personsGrid';
-import { generateOffice, RecordStamper } from '../../bench/generator';
-import { countReads, countSteps, counted } from './countReads';
+import { generateOffice } from '../../bench/generator';
+import { countSteps, counted } from './countReads';
+import { gridStamper, openCountedStore } from './gridOffice';
 
 /**
  * The anchored pages where many persons share a key (all persons loaded in one go share
@@ -38,16 +39,12 @@ function countCounts(down: DBCore): DBCore {
 
 beforeAll(async () => {
   countSteps();
-  db = new DeskDatabase(`grid-paging-${newRecordId()}`);
-  db.use({ stack: 'dbcore', name: 'countReads', create: countReads('persons') });
-  db.use({ stack: 'dbcore', name: 'countCounts', create: countCounts });
-  await db.open();
-  const stamper = new RecordStamper(
-    'office-chengguan',
-    'dev-x',
-    { userId: 'u', name: '管理员', role: 'admin' } as never,
-    Date.now(),
-  );
+  db = await openCountedStore('grid-paging', 'persons', {
+    stack: 'dbcore',
+    name: 'countCounts',
+    create: countCounts,
+  });
+  const stamper = gridStamper();
   const office = generateOffice(5, { persons: size, cases: 0 }, stamper);
   // Two thirds share one updatedAt; every third person has its own, between them in id
   // order — so a leap over the shared key crosses ids of other keys and must step.

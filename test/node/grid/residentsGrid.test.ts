@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newRecordId } from '@shared/records/ids';
-import { DeskDatabase, recordTable } from '../../../renderer/src/db/database';
+import { recordTable, type DeskDatabase } from '../../../renderer/src/db/database';
 import type { Resident } from '../../../renderer/src/db/repositories/elderlyCare/tables';
 import { residentsGridPage } from '../../../renderer/src/db/repositories/grid/residentsGrid';
-import { generateOffice, RecordStamper } from '../../bench/generator';
+import { generateOffice } from '../../bench/generator';
+import { gridStamper, openCountedStore } from './gridOffice';
 
 /**
  * The residents table's query adapter on fake-indexeddb with a generated care home:
@@ -15,14 +15,8 @@ let all: Resident[];
 const today = '2026-03-01';
 
 beforeAll(async () => {
-  db = new DeskDatabase(`grid-residents-${newRecordId()}`);
-  await db.open();
-  const stamper = new RecordStamper(
-    'office-chengguan',
-    'dev-x',
-    { userId: 'u', name: '管理员', role: 'admin' } as never,
-    Date.now(),
-  );
+  db = await openCountedStore('grid-residents', null);
+  const stamper = gridStamper();
   const records = generateOffice(
     8,
     { persons: 3000, cases: 0, institutions: 1, bedsPerInstitution: 60 },

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { newRecordId } from '@shared/records/ids';
-import { DeskDatabase, recordTable } from '../../../renderer/src/db/database';
+import { recordTable, type DeskDatabase } from '../../../renderer/src/db/database';
 import { volunteersGridPage } from '../../../renderer/src/db/repositories/grid/volunteersGrid';
 import {
   volunteersTable,
@@ -9,8 +8,9 @@ import {
 import type { ServiceRecord } from '../../../renderer/src/db/repositories/community/services';
 import { servicesGridPage } from '../../../renderer/src/db/repositories/grid/servicesGrid';
 import { serviceRecordsTable } from '../../../renderer/src/db/tables/communityTables';
-import { generateOffice, RecordStamper } from '../../bench/generator';
-import { countReads, counted } from './countReads';
+import { generateOffice } from '../../bench/generator';
+import { counted } from './countReads';
+import { gridStamper, openCountedStore } from './gridOffice';
 
 /**
  * The service ledger's query adapter on fake-indexeddb with 2,000 generated service
@@ -21,15 +21,8 @@ let db: DeskDatabase;
 let all: ServiceRecord[];
 
 beforeAll(async () => {
-  db = new DeskDatabase(`grid-services-${newRecordId()}`);
-  db.use({ stack: 'dbcore', name: 'countReads', create: countReads('communityServices') });
-  await db.open();
-  const stamper = new RecordStamper(
-    'office-chengguan',
-    'dev-x',
-    { userId: 'u', name: '管理员', role: 'admin' } as never,
-    Date.now(),
-  );
+  db = await openCountedStore('grid-services', 'communityServices');
+  const stamper = gridStamper();
   const office = generateOffice(
     6,
     { persons: 600, cases: 0, volunteers: 20, serviceRecords: 2000 },
