@@ -5,7 +5,8 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.state.syncing': 'Syncing…',
   'sync.state.pushing': 'Sending {done}/{total}',
   'sync.state.pulling': 'Receiving, {done} so far',
-  'sync.state.otherTab': 'Another window of this desk is syncing; this one takes over when it stops',
+  'sync.state.otherTab':
+    'Another window of this desk is syncing; this one takes over when it stops',
   'sync.state.offline': 'HQ cannot be reached; changes are kept here and retried',
   'sync.state.error': 'Sync failed: {reason}',
   'sync.lastSuccess': 'Last sync {time}',
