@@ -23,9 +23,8 @@ interface RunningSync {
 }
 
 /**
- * Runs sync for as long as someone is logged in: mounted by the always-visible
- * SyncStatusBar inside the app shell, so logging out (or closing the window) stops it
- * cleanly. Sync runs in its own worker (worker/syncWorker.ts, issue #17 item 1), off the
+ * Runs sync for as long as the store is open: mounted by SyncRunner.tsx (App.tsx), so
+ * logging out, locking or closing the window stops it cleanly. Sync runs in its own worker (worker/syncWorker.ts, issue #17 item 1), off the
  * page's main thread; where a worker cannot run (no Worker, or a store without a key to
  * hand it) the same scheduler runs in the page. Also feeds the status store with the
  * live counts of queued changes, open conflicts, changes HQ refused and HQ changes this

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exportForOffice } from '../../../hq/src/packages/exportForOffice';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
@@ -95,6 +96,34 @@ describe('ID tails between desks and HQ', () => {
     expect((await searchPersons(b.db, person.idNumber.slice(-4))).map((p) => p.id)).toEqual([
       person.id,
     ]);
+  });
+
+  it('a forged surname index field is neither kept by HQ nor believed by the desk that pulls', async () => {
+    hq = await startHq();
+    const a = await openOfficeDesk('office-east', 'A');
+    const b = await openOfficeDesk('office-east', 'B');
+    await enroll(a, hq);
+    await enroll(b, hq);
+    const [person] = await createPersons(a, 1);
+    if (!person) throw new Error('no person');
+    // nameHead is the desk store's own index field (derivedIndexFields.ts), never a
+    // record's: a hostile desk slips one into its op so the person would list under 龘.
+    const op = await a.db.queue.where('recordId').equals(person.id).first();
+    if (!op) throw new Error('no op');
+    await a.db.queue.put({ ...op, fields: { ...op.fields, nameHead: '龘' } });
+    expect(await sync(a)).toMatchObject({ rejected: 0 });
+
+    const atHq = (await hqOfficeRecords(hq.hq, 'office-east')).get(`person:${person.id}`);
+    expect(atHq?.data).not.toHaveProperty('nameHead');
+    await sync(b);
+    const underSurname = (head: string) =>
+      b.db.persons
+        .where('[nameHead+birthDate]')
+        .between([head, Dexie.minKey], [head, Dexie.maxKey])
+        .primaryKeys();
+    expect(await underSurname('龘')).toEqual([]);
+    expect(await underSurname(person.name.slice(0, 1))).toContain(person.id);
+    expect(await b.db.persons.get(person.id)).not.toHaveProperty('nameHead');
   });
 
   it('a desk finds by tail the persons a county package brought it', async () => {

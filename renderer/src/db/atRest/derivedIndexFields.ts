@@ -36,6 +36,30 @@ export function nameHeadOf(name: unknown): string | undefined {
 }
 
 /**
+ * A row with `fields` worked out afresh from its own clear fields: whatever a caller put
+ * in a derived field is dropped first, so no write can plant a value the row does not
+ * bear out. `row` itself is not changed.
+ */
+export function withDerivedFields(row: Row, fields: readonly string[]): Record<string, unknown> {
+  const out = Object.fromEntries(
+    Object.entries(row).filter(([field]) => !isDerivedIndexField(field)),
+  );
+  fillDerivedFields(out, fields);
+  return out;
+}
+
+/** Sets `fields` on a row being stored, from the clear fields it already holds. */
+export function fillDerivedFields(
+  stored: Record<string, unknown>,
+  fields: readonly string[],
+): void {
+  for (const field of fields) {
+    const value = derivedIndexFields[field]?.(stored);
+    if (value !== undefined) stored[field] = value;
+  }
+}
+
+/**
  * The derived fields for a store that seals nothing (the bench's raw baselines, which
  * must write the same index entries as a desk): added to every row put, and — unlike a
  * sealed store's — read back with the row.
@@ -54,17 +78,8 @@ export function plainDerivedMiddleware(): Middleware<DBCore> {
           .flat()
           .filter(isDerivedIndexField);
         if (fields.length === 0) return table;
-        const withDerived = (row: unknown): unknown => {
-          if (typeof row !== 'object' || row === null) return row;
-          const out = Object.fromEntries(
-            Object.entries(row).filter(([field]) => !isDerivedIndexField(field)),
-          );
-          for (const field of fields) {
-            const value = derivedIndexFields[field]?.(out);
-            if (value !== undefined) out[field] = value;
-          }
-          return out;
-        };
+        const withDerived = (row: unknown): unknown =>
+          typeof row === 'object' && row !== null ? withDerivedFields(row as Row, fields) : row;
         return {
           ...table,
           mutate: (req) =>

@@ -12,7 +12,7 @@
 import type { DBCoreTableSchema } from 'dexie';
 import { openJson, sealJson, type AtRestKeys } from '@shared/atRest/cipher';
 import { idIndexToken, idPrefixesOf, isIdTokenIndex } from '@shared/atRest/idTokens';
-import { derivedIndexFields, isDerivedIndexField } from './derivedIndexFields';
+import { derivedIndexFields, fillDerivedFields, isDerivedIndexField } from './derivedIndexFields';
 
 export const sealedField = '_sealed';
 
@@ -66,7 +66,7 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
       }
     }
     for (const field of tokenFields) tokenise(stored, row, field, keys);
-    for (const field of derivedFields) derive(stored, field);
+    fillDerivedFields(stored, derivedFields);
     return { stored, sealed };
   };
   // A plain row (from before encryption) read as it is, less the store's own fields.
@@ -133,12 +133,6 @@ function tokenise(
   else if (Array.isArray(value)) {
     stored[field] = value.map((v) => (typeof v === 'string' ? idIndexToken(keys, field, v) : v));
   }
-}
-
-/** A derived index field, from the clear fields of the row being stored. */
-function derive(stored: Record<string, unknown>, field: string): void {
-  const value = derivedIndexFields[field]?.(stored);
-  if (value !== undefined) stored[field] = value;
 }
 
 /**

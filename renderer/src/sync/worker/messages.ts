@@ -29,7 +29,6 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'status'; values: Partial<SyncStatusValues> }
-  | { type: 'lastSuccess'; at: string }
   | { type: 'transportCall'; id: number; method: TransportMethod; request: unknown }
   | { type: 'reloaded'; id: number }
   | { type: 'stopped' }

@@ -122,9 +122,6 @@ export class SyncWorkerHost {
       case 'status':
         this.options.report(message.values);
         return;
-      case 'lastSuccess':
-        this.options.report({ lastSuccessAt: message.at });
-        return;
       case 'reloaded':
         this.reloads.get(message.id)?.();
         this.reloads.delete(message.id);
