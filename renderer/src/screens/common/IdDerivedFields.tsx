@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Grid from '@mui/material/Grid';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
@@ -11,9 +12,10 @@ type Sex = 'male' | 'female' | '';
 /**
  * Sex and birth date of a person form. The ID wins (the person kind's derive): with a
  * valid resident ID (`fromId`) both are shown read-only as the number says, labelled
- * 由身份证号码得出; typed values stand only while there is no valid ID. Two grid cells.
+ * 由身份证号码得出; typed values stand only while there is no valid ID. Two grid cells,
+ * rendered again only when a prop changes (memo): pass stable handlers.
  */
-export function IdDerivedFields(props: {
+export const IdDerivedFields = memo(function IdDerivedFields(props: {
   fromId: { sex: 'male' | 'female'; birthDate: string } | null;
   sex: Sex;
   birthDate: string;
@@ -68,4 +70,4 @@ export function IdDerivedFields(props: {
       </Grid>
     </>
   );
-}
+});

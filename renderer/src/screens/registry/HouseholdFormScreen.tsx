@@ -1,11 +1,10 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import AddIcon from '@mui/icons-material/Add';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
 import type { FieldError } from '@shared/errors/appError';
@@ -14,7 +13,9 @@ import { findPersonByIdNumber } from '../../db/repositories/persons';
 import { useT } from '../../i18n/useT';
 import { useRouter } from '../../state/router';
 import { useSession, writeContext } from '../../state/session';
+import { MemoTextField } from '../../ui/MemoTextField';
 import { useFieldErrors } from '../../ui/useFieldErrors';
+import { useStableHandlers } from '../../ui/useStableHandlers';
 import { hukouLabel, todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { useFormShortcuts } from '../../keyboard/useFormShortcuts';
@@ -36,6 +37,19 @@ import { MemberFields } from './MemberFields';
 
 const draftKey = 'householdForm';
 
+type FieldEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement>;
+type HouseholdField = 'areaCode' | 'hukouType' | 'villageName' | 'address';
+
+/** The household facts, each read from its field's change event. */
+const householdFromEvent: Record<HouseholdField, (e: FieldEvent) => Partial<HouseholdDraft>> = {
+  areaCode: (e) => ({ areaCode: e.target.value.trim() }),
+  hukouType: (e) => ({ hukouType: e.target.value as HouseholdDraft['hukouType'] }),
+  villageName: (e) => ({ villageName: e.target.value }),
+  address: (e) => ({ address: e.target.value }),
+};
+
+const areaCodeSlots = { htmlInput: { inputMode: 'numeric', maxLength: 6 } } as const;
+
 /** 登记新家庭: household facts and member rows, autosaved as a draft until saved. */
 export function HouseholdFormScreen() {
   const { t } = useT();
@@ -54,20 +68,47 @@ export function HouseholdFormScreen() {
   const form = useFormDraft<HouseholdDraft>(draftKey, initial, adopt);
   const draft = form.value;
 
-  const setField = (patch: Partial<HouseholdDraft>) => form.update((d) => ({ ...d, ...patch }));
-  const changeMember = (key: string) => (change: (m: MemberDraft) => MemberDraft) =>
-    form.update((d) => ({ ...d, members: d.members.map((m) => (m.key === key ? change(m) : m)) }));
+  // Stable handlers and memoized fields and rows (MemoTextField, MemberFields): a key
+  // typed renders the field typed in, not the whole form (issue #17).
+  const update = form.update;
+  const setField = useStableHandlers((field: HouseholdField, event: FieldEvent) => {
+    const patch = householdFromEvent[field](event);
+    update((d) => ({ ...d, ...patch }));
+  });
+  const changeMember = useStableHandlers((key: string, change: (m: MemberDraft) => MemberDraft) =>
+    update((d) => ({
+      ...d,
+      members: d.members.map((m) => (m.key === key ? change(m) : m)),
+    })),
+  );
+  const hukouOptions = useMemo(
+    () => [
+      <MenuItem key="rural" value="rural">
+        {hukouLabel(t, 'rural')}
+      </MenuItem>,
+      <MenuItem key="urban" value="urban">
+        {hukouLabel(t, 'urban')}
+      </MenuItem>,
+    ],
+    [t],
+  );
   const addMember = () => {
     // Made outside the state updater, which React may run twice: one key to focus.
     const member = emptyMember(draft.members.length === 1 ? 'spouse' : 'child');
     focusNext.current = member.key;
     form.update((d) => ({ ...d, members: [...d.members, member] }));
   };
-  const removeMember = (key: string) => {
+  const removeMember = useStableHandlers((key: string) => {
     // Row indexes shift, so errors reported for old positions would mark the wrong rows.
     errors.clear();
-    form.update((d) => ({ ...d, members: d.members.filter((m) => m.key !== key) }));
-  };
+    update((d) => ({ ...d, members: d.members.filter((m) => m.key !== key) }));
+  });
+  const nameRef = useStableHandlers((key: string, input: HTMLInputElement | null) => {
+    if (input && focusNext.current === key) {
+      focusNext.current = null;
+      input.focus();
+    }
+  });
 
   /** Already-registered ID numbers, checked again right before saving. */
   async function duplicateIssues(): Promise<FieldError[]> {
@@ -139,42 +180,39 @@ export function HouseholdFormScreen() {
         </Typography>
         <Grid container columnSpacing={2} rowSpacing={1.5}>
           <Grid size={{ xs: 12, md: 2 }}>
-            <TextField
+            <MemoTextField
               {...fieldProps('areaCode')}
               label={t('registry.form.areaCode')}
               value={draft.areaCode}
-              onChange={(e) => setField({ areaCode: e.target.value.trim() })}
-              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6 } }}
+              onChange={setField('areaCode')}
+              slotProps={areaCodeSlots}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 2 }}>
-            <TextField
+            <MemoTextField
               {...fieldProps('hukouType')}
               select
               label={t('registry.form.hukouType')}
               value={draft.hukouType}
-              onChange={(e) =>
-                setField({ hukouType: e.target.value as HouseholdDraft['hukouType'] })
-              }
+              onChange={setField('hukouType')}
             >
-              <MenuItem value="rural">{hukouLabel(t, 'rural')}</MenuItem>
-              <MenuItem value="urban">{hukouLabel(t, 'urban')}</MenuItem>
-            </TextField>
+              {hukouOptions}
+            </MemoTextField>
           </Grid>
           <Grid size={{ xs: 12, md: 3 }}>
-            <TextField
+            <MemoTextField
               {...fieldProps('villageName')}
               label={t('registry.form.village')}
               value={draft.villageName}
-              onChange={(e) => setField({ villageName: e.target.value })}
+              onChange={setField('villageName')}
             />
           </Grid>
           <Grid size={{ xs: 12, md: 5 }}>
-            <TextField
+            <MemoTextField
               {...fieldProps('address')}
               label={t('registry.form.address')}
               value={draft.address}
-              onChange={(e) => setField({ address: e.target.value })}
+              onChange={setField('address')}
             />
           </Grid>
         </Grid>
@@ -191,13 +229,8 @@ export function HouseholdFormScreen() {
           householdHukou={draft.hukouType}
           errorFor={errors.errorFor}
           onChange={changeMember(m.key)}
-          {...(i > 0 ? { onRemove: () => removeMember(m.key) } : {})}
-          nameRef={(input) => {
-            if (input && focusNext.current === m.key) {
-              focusNext.current = null;
-              input.focus();
-            }
-          }}
+          {...(i > 0 ? { onRemove: removeMember(m.key) } : {})}
+          nameRef={nameRef(m.key)}
         />
       ))}
       <ErrorSummary

@@ -5,7 +5,7 @@ import Grid from '@mui/material/Grid';
 import IconButton from '@mui/material/IconButton';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField, { type TextFieldProps } from '@mui/material/TextField';
+import { memo, useCallback, useMemo, type ChangeEvent } from 'react';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import MenuItem from '@mui/material/MenuItem';
@@ -14,6 +14,8 @@ import { relations } from '@shared/domain/household';
 import { disabilityTypes, workCapacities } from '@shared/domain/person';
 import { useT } from '../../i18n/useT';
 import { fieldId } from '../../ui/fieldId';
+import { MemoTextField } from '../../ui/MemoTextField';
+import { useStableHandlers } from '../../ui/useStableHandlers';
 import {
   disabilityGradeLabel,
   disabilityTypeLabel,
@@ -49,8 +51,36 @@ const menuItems = <T extends string | number>(values: readonly T[], label: (v: T
     </MenuItem>
   ));
 
-/** One member row of the household form. Row 0 is the head (relation fixed to 本人). */
-export function MemberFields(props: {
+type FieldEvent = ChangeEvent<HTMLInputElement | HTMLTextAreaElement>;
+
+/** The member fields a plain input or select sets, each read from its change event. */
+const fromEvent = {
+  name: (e: FieldEvent) => ({ name: e.target.value }),
+  idNumber: (e: FieldEvent) => ({ idNumber: e.target.value }),
+  relation: (e: FieldEvent) => ({ relation: e.target.value as MemberDraft['relation'] }),
+  hukouType: (e: FieldEvent) => ({ hukouType: e.target.value as UrbanRural }),
+  hukouAddress: (e: FieldEvent) => ({ hukouAddress: e.target.value }),
+  currentAddress: (e: FieldEvent) => ({ currentAddress: e.target.value }),
+  disabilityGrade: (e: FieldEvent) => ({ disabilityGrade: Number(e.target.value) }),
+  disabilityType: (e: FieldEvent) => ({
+    disabilityType: e.target.value as MemberDraft['disabilityType'],
+  }),
+  disabilityCertNo: (e: FieldEvent) => ({ disabilityCertNo: e.target.value }),
+  workCapacity: (e: FieldEvent) => ({
+    workCapacity: e.target.value as MemberDraft['workCapacity'],
+  }),
+  seriousIllness: (e: FieldEvent) => ({ seriousIllness: (e.target as HTMLInputElement).checked }),
+  student: (e: FieldEvent) => ({ student: (e.target as HTMLInputElement).checked }),
+} satisfies Record<string, (e: FieldEvent) => Partial<MemberDraft>>;
+
+type EventField = keyof typeof fromEvent;
+
+/**
+ * One member row of the household form. Row 0 is the head (relation fixed to 本人).
+ * Memoized, as are its fields (MemoTextField): typing in one row renders that row's
+ * changed fields only, so long as the parent passes stable handlers (useStableHandlers).
+ */
+export const MemberFields = memo(function MemberFields(props: {
   index: number;
   member: MemberDraft;
   today: string;
@@ -73,21 +103,65 @@ export function MemberFields(props: {
   const { t } = useT();
   const { index, member: m, today } = props;
   const isHead = index === 0 && !props.hideRelation;
-  const err = (field: string) => props.errorFor(`members.${index}.${field}`);
-  const set = (patch: Partial<MemberDraft>) => props.onChange((old) => ({ ...old, ...patch }));
-  const check = props.plainId ? plainCheck : checkMemberId(m, today);
+  const { errorFor, onChange, plainId } = props;
+  const err = useCallback(
+    (field: string) => errorFor(`members.${index}.${field}`),
+    [errorFor, index],
+  );
+  const change = useStableHandlers((field: EventField, event: FieldEvent) => {
+    const patch = fromEvent[field](event);
+    onChange((old) => ({ ...old, ...patch }));
+  });
+  const derived = useStableHandlers((field: 'sex' | 'birthDate', value: string) =>
+    onChange((old) =>
+      field === 'sex'
+        ? { ...old, sex: value as MemberDraft['sex'], sexFromId: false }
+        : { ...old, birthDate: value, birthFromId: false },
+    ),
+  );
+  const typedId = useStableHandlers((_: 'id', value: string) =>
+    onChange((old) => withIdNumber(old, value, today)),
+  );
+  const idNumber = m.idNumber;
+  const check = useMemo(
+    () => (plainId ? plainCheck : checkMemberId({ idNumber }, today)),
+    [plainId, idNumber, today],
+  );
+  const noDisability = m.disabilityGrade === 0;
+  // Select options, made once per language (and, for the type, per "has a disability").
+  const options = useMemo(
+    () => ({
+      relations: relations
+        .filter((r) => isHead || r !== 'self')
+        .map((r) => (
+          <MenuItem key={r} value={r}>
+            {relationLabel(t, r)}
+          </MenuItem>
+        )),
+      hukou: menuItems(hukouOrder, (h) => hukouLabel(t, h)),
+      grades: menuItems([0, 1, 2, 3, 4], (g) => disabilityGradeLabel(t, g)),
+      types: [
+        <MenuItem key="" value="">
+          {noDisability ? '—' : t('registry.choose')}
+        </MenuItem>,
+        ...menuItems(disabilityTypes, (d) => disabilityTypeLabel(t, d)),
+      ],
+      capacities: menuItems(workCapacities, (w) => workCapacityLabel(t, w)),
+    }),
+    [t, isHead, noDisability],
+  );
   // The ID wins (the person kind's derive): a valid ID's sex and birth date are shown
   // and saved, read-only; typed values stand only while there is no valid ID.
   const fromId = check.result.ok ? check.result.value : null;
 
-  const field = (name: string, extra: TextFieldProps = {}): TextFieldProps => ({
-    size: 'small',
+  // Plain values only, so a MemoTextField whose own value did not change is skipped.
+  const field = (name: string) => ({
+    size: 'small' as const,
     fullWidth: true,
     error: Boolean(err(name)),
     helperText: err(name) ?? ' ',
     // Named by its error path, so a failed save can link to (and focus) it.
     id: fieldId(`members.${index}.${name}`),
-    ...extra,
   });
 
   return (
@@ -97,7 +171,7 @@ export function MemberFields(props: {
           {props.title ?? t('registry.form.memberN', { n: index + 1 })}
           {isHead && !props.title && ` · ${t('registry.form.headRow')}`}
         </Typography>
-        {!props.plainId && <ReadCardButton member={m} today={today} onChange={props.onChange} />}
+        {!plainId && <ReadCardButton member={m} today={today} onChange={onChange} />}
         {props.onRemove && (
           <Tooltip title={t('registry.member.remove', { n: index + 1 })}>
             <IconButton
@@ -111,21 +185,21 @@ export function MemberFields(props: {
       </Stack>
       <Grid container columnSpacing={2} rowSpacing={1.5}>
         <Grid size={{ xs: 12, md: 2 }}>
-          <TextField
+          <MemoTextField
             {...field('name')}
             label={t('registry.member.name')}
             value={m.name}
-            onChange={(e) => set({ name: e.target.value })}
+            onChange={change('name')}
             {...(props.nameRef ? { inputRef: props.nameRef } : {})}
           />
         </Grid>
         <Grid size={{ xs: 12, md: 4 }}>
-          {props.plainId ? (
-            <TextField
+          {plainId ? (
+            <MemoTextField
               {...field('idNumber')}
               label={t('registry.fix.idNumberOther')}
               value={m.idNumber}
-              onChange={(e) => set({ idNumber: e.target.value })}
+              onChange={change('idNumber')}
             />
           ) : (
             <MemberIdField
@@ -134,27 +208,21 @@ export function MemberFields(props: {
               saveError={err('idNumber')}
               id={fieldId(`members.${index}.idNumber`)}
               {...(props.personId ? { personId: props.personId } : {})}
-              onChange={(value) => props.onChange((old) => withIdNumber(old, value, today))}
+              onChange={typedId('id')}
             />
           )}
         </Grid>
         <Grid size={{ xs: 12, md: 2 }} sx={props.hideRelation ? { display: 'none' } : {}}>
-          <TextField
+          <MemoTextField
             {...field('relation')}
             select
             label={t('registry.member.relation')}
             value={isHead ? 'self' : m.relation}
             disabled={isHead}
-            onChange={(e) => set({ relation: e.target.value as MemberDraft['relation'] })}
+            onChange={change('relation')}
           >
-            {relations
-              .filter((r) => isHead || r !== 'self')
-              .map((r) => (
-                <MenuItem key={r} value={r}>
-                  {relationLabel(t, r)}
-                </MenuItem>
-              ))}
-          </TextField>
+            {options.relations}
+          </MemoTextField>
         </Grid>
         <IdDerivedFields
           fromId={fromId}
@@ -163,101 +231,91 @@ export function MemberFields(props: {
           today={today}
           errorFor={err}
           pathPrefix={`members.${index}.`}
-          onSex={(sex) => set({ sex, sexFromId: false })}
-          onBirthDate={(birthDate) => set({ birthDate, birthFromId: false })}
+          onSex={derived('sex')}
+          onBirthDate={derived('birthDate')}
           size="small"
         />
         <Grid size={{ xs: 12, md: 2 }}>
-          <TextField
+          <MemoTextField
             {...field('hukouType')}
             select
             label={t('registry.member.hukouType')}
             value={memberHukou(m, props.householdHukou)}
-            onChange={(e) => set({ hukouType: e.target.value as UrbanRural })}
+            onChange={change('hukouType')}
           >
-            {menuItems(hukouOrder, (h) => hukouLabel(t, h))}
-          </TextField>
+            {options.hukou}
+          </MemoTextField>
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
-          <TextField
+          <MemoTextField
             {...field('hukouAddress')}
             label={t('registry.member.hukouAddress')}
             value={m.hukouAddress}
-            onChange={(e) => set({ hukouAddress: e.target.value })}
+            onChange={change('hukouAddress')}
           />
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>
-          <TextField
+          <MemoTextField
             {...field('currentAddress')}
             label={t('registry.member.currentAddress')}
             value={m.currentAddress}
-            onChange={(e) => set({ currentAddress: e.target.value })}
+            onChange={change('currentAddress')}
           />
         </Grid>
         <Grid size={{ xs: 6, md: 2 }}>
-          <TextField
+          <MemoTextField
             {...field('disabilityGrade')}
             select
             label={t('registry.member.disabilityGrade')}
             value={String(m.disabilityGrade)}
-            onChange={(e) => set({ disabilityGrade: Number(e.target.value) })}
+            onChange={change('disabilityGrade')}
           >
-            {menuItems([0, 1, 2, 3, 4], (g) => disabilityGradeLabel(t, g))}
-          </TextField>
+            {options.grades}
+          </MemoTextField>
         </Grid>
         <Grid size={{ xs: 6, md: 2 }}>
-          <TextField
+          <MemoTextField
             {...field('disabilityType')}
             select
             label={t('registry.member.disabilityType')}
             value={m.disabilityType}
-            disabled={m.disabilityGrade === 0}
-            onChange={(e) =>
-              set({ disabilityType: e.target.value as MemberDraft['disabilityType'] })
-            }
+            disabled={noDisability}
+            onChange={change('disabilityType')}
           >
-            <MenuItem value="">{m.disabilityGrade === 0 ? '—' : t('registry.choose')}</MenuItem>
-            {menuItems(disabilityTypes, (d) => disabilityTypeLabel(t, d))}
-          </TextField>
+            {options.types}
+          </MemoTextField>
         </Grid>
         <Grid size={{ xs: 12, md: 2 }}>
-          <TextField
+          <MemoTextField
             {...field('disabilityCertNo')}
             label={t('registry.member.disabilityCertNo')}
             value={m.disabilityCertNo}
-            disabled={m.disabilityGrade === 0}
-            onChange={(e) => set({ disabilityCertNo: e.target.value })}
+            disabled={noDisability}
+            onChange={change('disabilityCertNo')}
           />
         </Grid>
         <Grid size={{ xs: 12, md: 2 }}>
-          <TextField
+          <MemoTextField
             {...field('workCapacity')}
             select
             label={t('registry.member.workCapacity')}
             value={m.workCapacity}
-            onChange={(e) => set({ workCapacity: e.target.value as MemberDraft['workCapacity'] })}
+            onChange={change('workCapacity')}
           >
-            {menuItems(workCapacities, (w) => workCapacityLabel(t, w))}
-          </TextField>
+            {options.capacities}
+          </MemoTextField>
         </Grid>
         <Grid size={{ xs: 12, md: 4 }} sx={{ display: 'flex', alignItems: 'flex-start' }}>
           <FormControlLabel
-            control={
-              <Checkbox
-                checked={m.seriousIllness}
-                onChange={(e) => set({ seriousIllness: e.target.checked })}
-              />
-            }
+            control={<Checkbox checked={m.seriousIllness} onChange={change('seriousIllness')} />}
             label={t('registry.member.seriousIllness')}
           />
           <FormControlLabel
-            control={
-              <Checkbox checked={m.student} onChange={(e) => set({ student: e.target.checked })} />
-            }
+            control={<Checkbox checked={m.student} onChange={change('student')} />}
             label={t('registry.member.student')}
           />
         </Grid>
       </Grid>
     </Paper>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Button from '@mui/material/Button';
 import TextField from '@mui/material/TextField';
@@ -19,7 +19,7 @@ import type { IdCheck } from './householdForm';
  * field with the number read and shows its check at once; its trailing Enter is
  * swallowed so it submits nothing.
  */
-export function MemberIdField(props: {
+export const MemberIdField = memo(function MemberIdField(props: {
   value: string;
   check: IdCheck;
   /** A problem found when saving (duplicate, repeated in this form, ...). */
@@ -93,4 +93,4 @@ export function MemberIdField(props: {
       slotProps={{ htmlInput: { maxLength: 22, spellCheck: false } }}
     />
   );
-}
+});

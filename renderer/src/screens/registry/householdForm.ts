@@ -136,7 +136,7 @@ export interface IdCheck {
   normalized: string | null;
 }
 
-export function checkMemberId(m: MemberDraft, today: string): IdCheck {
+export function checkMemberId(m: Pick<MemberDraft, 'idNumber'>, today: string): IdCheck {
   const result = checkResidentId(m.idNumber, today);
   return { result, normalized: result.ok ? result.value.normalized : null };
 }
