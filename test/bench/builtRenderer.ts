@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { build as viteBuild, preview } from 'vite';
 import { repoRoot } from './pageServer';
 
@@ -15,7 +15,24 @@ export async function serveBuiltRenderer(
   log('building the renderer (vite build)…');
   const configFile = `${repoRoot}renderer/vite.config.ts`;
   const outDir = `${repoRoot}dist/bench/renderer-${process.pid}`;
-  await viteBuild({ configFile, build: { outDir, emptyOutDir: true }, logLevel: 'warn' });
+  // The bench's page server (a Vite dev server, started first) sets NODE_ENV to
+  // development for the whole process, and Vite builds with whatever NODE_ENV it finds:
+  // the "production" app was React's development build, several times slower, until
+  // this pinned it for the build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await viteBuild({
+      configFile,
+      mode: 'production',
+      build: { outDir, emptyOutDir: true },
+      logLevel: 'warn',
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
+  await assertProductionBuild(outDir);
   await prepare?.(outDir);
   const server = await preview({
     configFile,
@@ -33,4 +50,15 @@ export async function serveBuiltRenderer(
       await rm(outDir, { recursive: true, force: true });
     },
   };
+}
+
+/** React's development runtime left in the bundle would make every figure a dev build's. */
+async function assertProductionBuild(outDir: string): Promise<void> {
+  const assets = `${outDir}/assets`;
+  for (const file of await readdir(assets)) {
+    if (!file.endsWith('.js')) continue;
+    if ((await readFile(`${assets}/${file}`, 'utf8')).includes('jsxDEV')) {
+      throw new Error(`The bench's build is not a production build: ${file} holds jsxDEV.`);
+    }
+  }
 }

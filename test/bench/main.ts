@@ -134,7 +134,8 @@ if (option('--only') === 'worker-pull') {
     corsOrigin: app.origin,
     // The office the app's first run names (test/e2e/deskSession.ts).
     officeId: '330102001',
-    whileLoaded: (hq) => runWorkerPullBench(hq, app, pages.url, log),
+    whileLoaded: (hq) =>
+      runWorkerPullBench(hq, app, pages.url, log, undefined, option('--profile')),
   });
   console.table(workerPullRows(figures.more));
   if (out) await writeFile(out, `${JSON.stringify(figures.more, null, 2)}\n`);

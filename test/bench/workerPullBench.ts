@@ -6,6 +6,7 @@ import { launchDeskBrowser } from '../e2e/chromium/browser';
 import { startDeskAsAdmin } from '../e2e/deskSession';
 import { enrollmentCodeViaAdmin } from '../support/hqProcess';
 import { serveBuiltRenderer } from './builtRenderer';
+import { profileDuring } from './cpuProfile';
 import { perSec, withFreshPage } from './pageServer';
 import { ratio } from './ratioRows';
 import { startBareServer, type LoadedHq } from './syncBench';
@@ -120,6 +121,8 @@ export async function runWorkerPullBench(
   pagesUrl: string,
   log: (line: string) => void,
   idleTypingMs = 15_000,
+  /** `--profile FILE`: a CPU profile of the page's main thread through the pull. */
+  profile?: string,
 ): Promise<WorkerPullFigures> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-bare-'));
   // The e2e tests' Chromium: an on-disk profile, as on a desk.
@@ -164,7 +167,7 @@ export async function runWorkerPullBench(
         polling: 1000,
       })
       .then(() => (done = true));
-    await Promise.all([watching, typeUntil(page, () => done)]);
+    await profileDuring(page, profile, () => Promise.all([watching, typeUntil(page, () => done)]));
     const probe = await page.evaluate(() => window.benchProbe);
     const pullTo = probe.syncedAt ?? 0;
     const ms = Math.round(pullTo - pullFrom);
