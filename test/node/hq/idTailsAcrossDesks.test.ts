@@ -48,6 +48,28 @@ async function correctId(desk: SyncDesk, id: string, idNumber: string) {
   );
 }
 
+/**
+ * Desks A and B of one office at a new HQ; A registers a person, then — a hostile desk —
+ * rewrites its queued op with `forged` fields and pushes it. HQ takes the op (no
+ * rejection); returns B (not yet pulled), the person and HQ's record of them.
+ */
+async function forgedPersonOp(forged: Record<string, unknown>) {
+  const running = await startHq();
+  hq = running;
+  const a = await openOfficeDesk('office-east', 'A');
+  const b = await openOfficeDesk('office-east', 'B');
+  await enroll(a, running);
+  await enroll(b, running);
+  const [person] = await createPersons(a, 1);
+  if (!person) throw new Error('no person');
+  const op = await a.db.queue.where('recordId').equals(person.id).first();
+  if (!op) throw new Error('no op');
+  await a.db.queue.put({ ...op, fields: { ...op.fields, ...forged } });
+  expect(await sync(a)).toMatchObject({ rejected: 0 });
+  const atHq = (await hqOfficeRecords(running.hq, 'office-east')).get(`person:${person.id}`);
+  return { b, person, atHq };
+}
+
 describe('ID tails between desks and HQ', () => {
   it('a correction of the ID reaches another desk by pull, which finds the new tail only', async () => {
     hq = await startHq();
@@ -76,20 +98,8 @@ describe('ID tails between desks and HQ', () => {
   });
 
   it('HQ works the tails out itself: a desk’s forged tails are not stored or passed on', async () => {
-    hq = await startHq();
-    const a = await openOfficeDesk('office-east', 'A');
-    const b = await openOfficeDesk('office-east', 'B');
-    await enroll(a, hq);
-    await enroll(b, hq);
-    const [person] = await createPersons(a, 1);
-    if (!person) throw new Error('no person');
-    // A hostile desk rewrites its queued op: the person would answer to someone else's tail.
-    const op = await a.db.queue.where('recordId').equals(person.id).first();
-    if (!op) throw new Error('no op');
-    await a.db.queue.put({ ...op, fields: { ...op.fields, idTails: ['0000', '000000'] } });
-    expect(await sync(a)).toMatchObject({ rejected: 0 });
-
-    const atHq = (await hqOfficeRecords(hq.hq, 'office-east')).get(`person:${person.id}`);
+    // The person would answer to someone else's tail.
+    const { b, person, atHq } = await forgedPersonOp({ idTails: ['0000', '000000'] });
     expect(atHq?.data.idTails).toEqual(tailsOf(person.idNumber));
     await sync(b);
     expect(await searchPersons(b.db, '0000')).toEqual([]);
@@ -99,21 +109,9 @@ describe('ID tails between desks and HQ', () => {
   });
 
   it('a forged surname index field is neither kept by HQ nor believed by the desk that pulls', async () => {
-    hq = await startHq();
-    const a = await openOfficeDesk('office-east', 'A');
-    const b = await openOfficeDesk('office-east', 'B');
-    await enroll(a, hq);
-    await enroll(b, hq);
-    const [person] = await createPersons(a, 1);
-    if (!person) throw new Error('no person');
     // nameHead is the desk store's own index field (derivedIndexFields.ts), never a
-    // record's: a hostile desk slips one into its op so the person would list under 龘.
-    const op = await a.db.queue.where('recordId').equals(person.id).first();
-    if (!op) throw new Error('no op');
-    await a.db.queue.put({ ...op, fields: { ...op.fields, nameHead: '龘' } });
-    expect(await sync(a)).toMatchObject({ rejected: 0 });
-
-    const atHq = (await hqOfficeRecords(hq.hq, 'office-east')).get(`person:${person.id}`);
+    // record's: the person would list under 龘.
+    const { b, person, atHq } = await forgedPersonOp({ nameHead: '龘' });
     expect(atHq?.data).not.toHaveProperty('nameHead');
     await sync(b);
     const underSurname = (head: string) =>
