@@ -48,18 +48,24 @@ async function correctId(desk: SyncDesk, id: string, idNumber: string) {
   );
 }
 
-/**
- * Desks A and B of one office at a new HQ; A registers a person, then — a hostile desk —
- * rewrites its queued op with `forged` fields and pushes it. HQ takes the op (no
- * rejection); returns B (not yet pulled), the person and HQ's record of them.
- */
-async function forgedPersonOp(forged: Record<string, unknown>) {
+/** Desks A and B of office-east, enrolled online at a new HQ. */
+async function twoDesks() {
   const running = await startHq();
   hq = running;
   const a = await openOfficeDesk('office-east', 'A');
   const b = await openOfficeDesk('office-east', 'B');
   await enroll(a, running);
   await enroll(b, running);
+  return { running, a, b };
+}
+
+/**
+ * Desks A and B of one office at a new HQ; A registers a person, then — a hostile desk —
+ * rewrites its queued op with `forged` fields and pushes it. HQ takes the op (no
+ * rejection); returns B (not yet pulled), the person and HQ's record of them.
+ */
+async function forgedPersonOp(forged: Record<string, unknown>) {
+  const { running, a, b } = await twoDesks();
   const [person] = await createPersons(a, 1);
   if (!person) throw new Error('no person');
   const op = await a.db.queue.where('recordId').equals(person.id).first();
@@ -72,11 +78,7 @@ async function forgedPersonOp(forged: Record<string, unknown>) {
 
 describe('ID tails between desks and HQ', () => {
   it('a correction of the ID reaches another desk by pull, which finds the new tail only', async () => {
-    hq = await startHq();
-    const a = await openOfficeDesk('office-east', 'A');
-    const b = await openOfficeDesk('office-east', 'B');
-    await enroll(a, hq);
-    await enroll(b, hq);
+    const { running, a, b } = await twoDesks();
     const [person] = await createPersons(a, 1);
     if (!person) throw new Error('no person');
     await sync(a);
@@ -88,13 +90,13 @@ describe('ID tails between desks and HQ', () => {
     const corrected = residentId('330102', person.birthDate, '977');
     await correctId(a, person.id, corrected);
     await sync(a);
-    const atHq = (await hqOfficeRecords(hq.hq, 'office-east')).get(`person:${person.id}`);
+    const atHq = (await hqOfficeRecords(running.hq, 'office-east')).get(`person:${person.id}`);
     expect(atHq?.data).toMatchObject({ idNumber: corrected, idTails: tailsOf(corrected) });
 
     await sync(b);
     expect(await searchPersons(b.db, person.idNumber.slice(-4))).toEqual([]);
     expect((await searchPersons(b.db, corrected.slice(-6))).map((p) => p.id)).toEqual([person.id]);
-    await expectSameAsHq(b, hq);
+    await expectSameAsHq(b, running);
   });
 
   it('HQ works the tails out itself: a desk’s forged tails are not stored or passed on', async () => {
