@@ -11,6 +11,7 @@ import { bareStartRun, writeBareStart, type BareStartRun } from './bareStart';
 import type { OfficeSize } from './generator';
 import { repoRoot } from './pageServer';
 import { serveBuiltRenderer } from './builtRenderer';
+import { profileDuring } from './cpuProfile';
 
 /**
  * Cold start of the built renderer with the whole office in IndexedDB. The renderer is
@@ -117,17 +118,19 @@ export async function runColdStart(
   size: OfficeSize,
   runs: number,
   log: (line: string) => void,
+  /** `--profile FILE`: a CPU profile of the page through the last run (open to rows). */
+  profile?: string,
 ): Promise<ColdStartFigures> {
   const server = await serveBuiltRenderer(
     (line) => log(`cold start: ${line}`),
     (outDir) => writeBareStart(outDir, defaultDatabaseName, defaultPasswordIterations),
   );
-  const profile = await mkdtemp(join(tmpdir(), 'desk-cold-'));
+  const profileDir = await mkdtemp(join(tmpdir(), 'desk-cold-'));
   try {
     const { url, origin } = server;
 
     // Setup on the profile: the first run, then the office written into the app's database.
-    const setup = await launch(profile);
+    const setup = await launch(profileDir);
     let loaded: { records: number; persons: number; loadMs: number };
     try {
       const page = setup.pages()[0] ?? (await setup.newPage());
@@ -159,7 +162,7 @@ export async function runColdStart(
     const results: ColdStartRun[] = [];
     const bareRuns: BareStartRun[] = [];
     const bare = async () => {
-      const context = await launch(profile);
+      const context = await launch(profileDir);
       try {
         const run = await bareStartRun(context, origin);
         log(`bare start ${bareRuns.length + 1}/${runs}: ${JSON.stringify(run)}`);
@@ -170,16 +173,18 @@ export async function runColdStart(
     };
     for (let i = 0; i < runs; i++) {
       if (i % 2 === 0) await bare();
-      const context = await launch(profile);
+      const context = await launch(profileDir);
       try {
         await context.addInitScript(installMarks);
         const page = context.pages()[0] ?? (await context.newPage());
         page.on('pageerror', (error) => console.error('[cold start]', error.message));
-        await page.goto(url);
-        await page.waitForFunction(() => window.benchMarks.loginReady !== undefined);
-        await logIn(page, admin);
-        await page.waitForFunction(() => window.benchMarks.rows !== undefined, null, {
-          timeout: 120_000,
+        await profileDuring(page, i === runs - 1 ? profile : undefined, async () => {
+          await page.goto(url);
+          await page.waitForFunction(() => window.benchMarks.loginReady !== undefined);
+          await logIn(page, admin);
+          await page.waitForFunction(() => window.benchMarks.rows !== undefined, null, {
+            timeout: 120_000,
+          });
         });
         const marks = await page.evaluate(() => window.benchMarks);
         const { loginReady = 0, submit = 0, shell = 0, rows = 0 } = marks;
@@ -211,6 +216,6 @@ export async function runColdStart(
     };
   } finally {
     await server.close();
-    await rm(profile, { recursive: true, force: true });
+    await rm(profileDir, { recursive: true, force: true });
   }
 }

@@ -90,6 +90,7 @@ if (option('--only') === 'cold') {
     persons ? { ...size, persons: Number(persons) } : size,
     Number(option('--runs') ?? 3),
     log,
+    option('--profile'),
   );
   console.table([coldStartRow(cold)]);
   await pages.close();
