@@ -12,6 +12,7 @@ const what: Record<string, string> = {
   sortedPageN: 'sorted, page N (next page)',
   jumpToPageN: 'jump to page N by offset',
   firstPageAfterChange: 'first page after a change (recount)',
+  firstPageAfterChangeRows: 'first page after a change, the rows before the count (the table)',
   filter: 'filter (surname, by birth date)',
   filterPageN: 'filter, page N (surname, any sort)',
 };

@@ -176,6 +176,33 @@ describe('the list total', () => {
     expect((await personsGridPage(db, query)).total).toBe(size);
   });
 
+  it('a table that can wait gets its page before an uncounted total, then the count once', async () => {
+    const query = { page: 0, pageSize: 20, sort: null, filter: '', totalLater: true };
+    // A change forgets the kept count: the next page is the first after a change.
+    const added = { ...(all[0] as Person), id: newRecordId(), name: '后来人' };
+    await db.persons.add(added);
+    try {
+      const before = counts.count;
+      const first = await personsGridPage(db, query);
+      expect(first.rows).toHaveLength(20);
+      expect(first.rows[0]?.id).toBe(added.id);
+      expect(first.total).toBe(-1);
+      expect(await first.totalLater).toBe(size + 1);
+      // Counted once, and kept: the next page has its total at once.
+      const again = await personsGridPage(db, { ...query, page: 1 });
+      expect(again).toMatchObject({ total: size + 1 });
+      expect(again.totalLater).toBeUndefined();
+      expect(counts.count - before).toBe(1);
+      // An export (no totalLater) always waits for the count.
+      await db.persons.delete(added.id);
+      expect(await personsGridPage(db, { ...query, totalLater: false })).toMatchObject({
+        total: size,
+      });
+    } finally {
+      await db.persons.delete(added.id);
+    }
+  });
+
   it('a live list sees a person added past the page it shows (the total moves)', async () => {
     const query = { page: 0, pageSize: 20, sort: { field: 'name', direction: 'asc' } as const };
     const totals: number[] = [];

@@ -20,6 +20,8 @@ export interface GridPaging<F extends string> {
   sort: GridSort<F> | null;
   /** Set when the page is the next or previous of the one shown: read from its edge row. */
   anchor?: PageAnchor;
+  /** Always set by the table: it shows a page before its total (GridQuery.totalLater). */
+  totalLater?: boolean;
 }
 
 export type GridRead<R, F extends string> = (paging: GridPaging<F>) => Promise<GridPage<R>>;
@@ -33,7 +35,10 @@ const enText = enUS.components.MuiDataGrid.defaultProps.localeText;
  * reads. Columns sort only when an index holds them (each list marks them sortable).
  * The grid's own keyboard navigation; Enter on a row, or a click, opens the record.
  * `filterKey` names the filter the screen applied: a new one goes back to page 1.
- * The page is a live query: a record written elsewhere shows without a reload.
+ * The page is a live query: a record written elsewhere shows without a reload. A whole
+ * table's total not yet counted (the first list after a start or a change: a count of
+ * 200,000 rows takes ~0.4 s) does not hold the page: the rows show, the pager says
+ * "more than", and the total follows when counted.
  */
 export function ServerGrid<R extends GridValidRowModel & { id: string }, F extends string>(props: {
   columns: GridColDef<R>[];
@@ -84,16 +89,34 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
         pageSize: paging.pageSize,
         sort,
         ...(paging.anchor ? { anchor: paging.anchor } : {}),
+        totalLater: true,
       }),
     }),
     // `key` stands for the paging, the sort and the filter; `read` must be stable (useCallback).
     [key, read],
   );
   const loading = result?.key !== key;
+  // The count that came after its page (GridPage.totalLater), for that page only.
+  const [counted, setCounted] = useState<{ page: GridPage<R>; total: number } | null>(null);
+  const later = loading ? undefined : result?.page.totalLater;
+  useEffect(() => {
+    if (!later || !result) return;
+    let live = true;
+    later.then(
+      (total) => live && setCounted({ page: result.page, total }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [later, result]);
+  const page = result?.page;
+  const total =
+    page && page.total >= 0 ? page.total : counted && counted.page === page ? counted.total : -1;
   const { onResult } = props;
   useEffect(() => {
-    if (result && !loading) onResult?.(result.page);
-  }, [result, loading, onResult]);
+    if (page && !loading && total >= 0) onResult?.({ ...page, total });
+  }, [page, loading, total, onResult]);
 
   const base = language === 'zh-CN' ? zhText : enText;
   return (
@@ -103,8 +126,9 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
     >
       <DataGrid<R>
         columns={props.columns}
-        rows={result?.page.rows ?? []}
-        rowCount={result?.page.total ?? 0}
+        rows={page?.rows ?? []}
+        rowCount={page ? total : 0}
+        paginationMeta={{ hasNextPage: (page?.rows.length ?? 0) >= paging.pageSize }}
         loading={loading}
         paginationMode="server"
         sortingMode="server"

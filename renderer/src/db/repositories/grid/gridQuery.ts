@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import { keysetPage, type PageAnchor } from './keysetPage';
-import { tableCount } from './tableCount';
+import { tableCount, tableCountOrLater } from './tableCount';
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -22,12 +22,22 @@ export interface GridQuery<Filter, F extends string = string> {
    * costs what page 2 does. Without it, `page` is counted from the start.
    */
   anchor?: PageAnchor;
+  /**
+   * The caller shows the page before its total (the table, not an export): a whole
+   * table's count not yet kept comes later (GridPage.totalLater) instead of holding the page.
+   */
+  totalLater?: boolean;
 }
 
 export interface GridPage<R> {
   rows: R[];
-  /** Rows of the whole (filtered) list: an index count, or the matches found. */
+  /**
+   * Rows of the whole (filtered) list: an index count, or the matches found; -1 (unknown,
+   * as MUI's DataGrid takes it) while `totalLater` counts.
+   */
   total: number;
+  /** Only when the query allowed it and the table's count was not kept: that count. */
+  totalLater?: Promise<number>;
   /** A filter matched more rows than a filtered list reads: `total` is that cap. */
   limited: boolean;
   /** The first and last record the page read (tombstones too): the anchors of its neighbours. */
@@ -50,7 +60,8 @@ export function checkPaging(page: number, pageSize: number): void {
  * over the rows before the page (IDBCursor.advance: no record before the page is
  * handed up, but the store still steps over them: a deep jump costs more). Either way
  * only the page's records are read; the total is the store's own count, kept until the
- * table changes (tableCount). Tombstones (a deletion synced from HQ, rare) are counted
+ * table changes (tableCount) — or, when the query says it can wait (`totalLater`) and no
+ * count is kept, counted after the page is handed back. Tombstones (a deletion synced from HQ, rare) are counted
  * and left out of the page, which is then that much shorter.
  */
 export async function indexedPage<R extends { id: string; deleted: boolean }>(
@@ -60,19 +71,22 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
   page: number,
   pageSize: number,
   anchor?: PageAnchor,
+  totalLater = false,
 ): Promise<GridPage<R>> {
   checkPaging(page, pageSize);
   const seek = anchor ? keysetPage(table, index, direction, anchor, pageSize) : null;
   const ordered = direction === 'desc' ? table.orderBy(index).reverse() : table.orderBy(index);
-  const [rows, total] = await Promise.all([
+  const [rows, counted] = await Promise.all([
     seek ?? (page === 0 ? ordered : ordered.offset(page * pageSize)).limit(pageSize).toArray(),
-    tableCount(table),
+    totalLater ? tableCountOrLater(table) : tableCount(table).then((count) => ({ count })),
   ]);
   const first = rows[0];
   const last = rows.at(-1);
+  const total =
+    'count' in counted ? { total: counted.count } : { total: -1, totalLater: counted.later };
   return {
     rows: rows.filter((r) => !r.deleted),
-    total,
+    ...total,
     limited: false,
     ...(first && last ? { first, last } : {}),
   };

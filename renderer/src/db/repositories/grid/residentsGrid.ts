@@ -48,6 +48,7 @@ export async function residentsGridPage(
   return {
     rows: rows.map((row) => ({ ...row, id: row.resident.id })),
     total: found.total,
+    ...(found.totalLater ? { totalLater: found.totalLater } : {}),
     limited: found.limited,
   };
 }

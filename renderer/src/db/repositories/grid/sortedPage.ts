@@ -29,7 +29,15 @@ export async function sortedPage<
   if (search) return pageOfMatches(await search(cap + 1), cap, query, (r, f) => r[f]);
   const index = query.sort ? sortIndexes[query.sort.field] : unsorted;
   const direction = query.sort?.direction ?? 'desc';
-  return indexedPage(table, index, direction, query.page, query.pageSize, query.anchor);
+  return indexedPage(
+    table,
+    index,
+    direction,
+    query.page,
+    query.pageSize,
+    query.anchor,
+    query.totalLater === true,
+  );
 }
 
 /**

@@ -52,34 +52,15 @@ export async function surnamePage(
       : () => db.persons.where('name').startsWith(surname);
   const from = query.page * query.pageSize;
   const take = Math.max(0, Math.min(query.pageSize, cap - from));
-  const firstKeys = () =>
+  const ordered = ascending ? range() : range().reverse();
+  const [rows, keys] = await Promise.all([
+    take === 0 ? [] : (from === 0 ? ordered : ordered.offset(from)).limit(take).toArray(),
     range()
       .limit(cap + 1)
-      .primaryKeys();
-  let rows: (Person | undefined)[];
-  let keys: string[];
-  if (from === 0 || take === 0) {
-    // The first page and the total at once: two reads side by side.
-    const ordered = ascending ? range() : range().reverse();
-    [rows, keys] = await Promise.all([
-      take === 0 ? [] : ordered.limit(take).toArray(),
-      firstKeys(),
-    ]);
-  } else {
-    // A later page is a slice of the keys the total reads anyway (in the index's order,
-    // ties by id: reversed, exactly the order read backwards), then its rows by id — not
-    // a cursor stepped over every row before it. Backwards past the cap, the keys read
-    // do not reach the range's end: then the cursor, as the first page.
-    keys = await firstKeys();
-    if (ascending || keys.length <= cap) {
-      const inOrder = ascending ? keys : [...keys].reverse();
-      rows = await db.persons.bulkGet(inOrder.slice(from, from + take));
-    } else {
-      rows = await range().reverse().offset(from).limit(take).toArray();
-    }
-  }
+      .primaryKeys(),
+  ]);
   return {
-    rows: rows.filter((r): r is Person => r !== undefined && !r.deleted),
+    rows: rows.filter((r) => !r.deleted),
     total: Math.min(keys.length, cap),
     limited: keys.length > cap,
   };

@@ -46,6 +46,7 @@ export async function volunteersGridPage(
   return {
     rows: found.rows.map(withHours),
     total: found.total,
+    ...(found.totalLater ? { totalLater: found.totalLater } : {}),
     limited: found.limited,
     ...(found.first && found.last
       ? { first: withHours(found.first), last: withHours(found.last) }
