@@ -138,6 +138,7 @@ export function CasesScreen() {
         />
         <Typography variant="body2" color="text.secondary" data-testid="case-count">
           {shown &&
+            shown.total >= 0 &&
             (shown.limited
               ? t('grid.limited', { count: caseFilterCap })
               : t('cases.list.shown', { count: shown.total }))}

@@ -95,7 +95,7 @@ export function ServicesScreen() {
           />
         ))}
         <Typography variant="body2" color="text.secondary" data-testid="service-count">
-          {shown && t('grid.count', { count: shown.total })}
+          {shown && shown.total >= 0 && t('grid.count', { count: shown.total })}
         </Typography>
       </Stack>
       <ServerGrid<ServiceRecord, ServiceSortField>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Box from '@mui/material/Box';
 import {
@@ -37,8 +37,9 @@ const enText = enUS.components.MuiDataGrid.defaultProps.localeText;
  * `filterKey` names the filter the screen applied: a new one goes back to page 1.
  * The page is a live query: a record written elsewhere shows without a reload. A whole
  * table's total not yet counted (the first list after a start or a change: a count of
- * 200,000 rows takes ~0.4 s) does not hold the page: the rows show, the pager says
- * "more than", and the total follows when counted.
+ * 200,000 rows takes ~0.4 s) does not hold the page: the rows show with the list's last
+ * total (or, the first time, "more than" in the pager), and the count follows. `onResult`
+ * gets every page; its `total` is -1 while nothing is known.
  */
 export function ServerGrid<R extends GridValidRowModel & { id: string }, F extends string>(props: {
   columns: GridColDef<R>[];
@@ -111,12 +112,24 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
     };
   }, [later, result]);
   const page = result?.page;
+  const counting = counted && counted.page === page ? counted.total : -1;
+  const known = page && page.total >= 0 ? page.total : counting;
+  // Until a recount after a change arrives, the list's last total stands (as before the
+  // page came first): the pager and the screen's words do not blink to "more than".
+  const [lastKnown, setLastKnown] = useState<{ filterKey: string; total: number } | null>(null);
+  if (known >= 0 && (lastKnown?.filterKey !== props.filterKey || lastKnown.total !== known)) {
+    setLastKnown({ filterKey: props.filterKey, total: known });
+  }
   const total =
-    page && page.total >= 0 ? page.total : counted && counted.page === page ? counted.total : -1;
+    known >= 0 ? known : lastKnown?.filterKey === props.filterKey ? lastKnown.total : -1;
   const { onResult } = props;
   useEffect(() => {
-    if (page && !loading && total >= 0) onResult?.({ ...page, total });
+    if (page && !loading) onResult?.({ ...page, total });
   }, [page, loading, total, onResult]);
+  const paginationMeta = useMemo(
+    () => ({ hasNextPage: loading || page?.hasMore === true }),
+    [loading, page],
+  );
 
   const base = language === 'zh-CN' ? zhText : enText;
   return (
@@ -128,7 +141,7 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
         columns={props.columns}
         rows={page?.rows ?? []}
         rowCount={page ? total : 0}
-        paginationMeta={{ hasNextPage: (page?.rows.length ?? 0) >= paging.pageSize }}
+        paginationMeta={paginationMeta}
         loading={loading}
         paginationMode="server"
         sortingMode="server"

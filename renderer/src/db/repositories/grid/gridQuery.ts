@@ -38,6 +38,8 @@ export interface GridPage<R> {
   total: number;
   /** Only when the query allowed it and the table's count was not kept: that count. */
   totalLater?: Promise<number>;
+  /** With `totalLater`: the page read was full (tombstones too), so more may follow. */
+  hasMore?: boolean;
   /** A filter matched more rows than a filtered list reads: `total` is that cap. */
   limited: boolean;
   /** The first and last record the page read (tombstones too): the anchors of its neighbours. */
@@ -83,7 +85,9 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
   const first = rows[0];
   const last = rows.at(-1);
   const total =
-    'count' in counted ? { total: counted.count } : { total: -1, totalLater: counted.later };
+    'count' in counted
+      ? { total: counted.count }
+      : { total: -1, totalLater: counted.later, hasMore: rows.length >= pageSize };
   return {
     rows: rows.filter((r) => !r.deleted),
     ...total,
