@@ -55,6 +55,19 @@ describe('residentsGridPage', () => {
     expect(placed.rows.some((r) => r.level !== undefined)).toBe(true);
   });
 
+  it('hands its page before an uncounted total, saying more may follow', async () => {
+    // A change forgets the kept count (the same record written again is a change).
+    await db.table('elderlyResidents').put(all[0]);
+    const got = await residentsGridPage(
+      db,
+      { page: 0, pageSize: 20, sort: null, filter: '', totalLater: true },
+      today,
+    );
+    expect(got.rows).toHaveLength(20);
+    expect(got).toMatchObject({ total: -1, hasMore: true, limited: false });
+    expect(await got.totalLater).toBe(all.length);
+  });
+
   it('sorts a search by name within its matches', async () => {
     const surname = all[0]?.personName.slice(0, 1) ?? '';
     const matching = all.filter((r) => r.personName.startsWith(surname));

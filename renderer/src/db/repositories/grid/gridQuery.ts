@@ -47,6 +47,21 @@ export interface GridPage<R> {
   last?: R;
 }
 
+/**
+ * A page's total as another list hands it on with rows of its own (joined or summed):
+ * the total, or -1 with the count to come and whether more may follow, and the cap.
+ */
+export function totalsOf<R>(
+  page: GridPage<R>,
+): Pick<GridPage<unknown>, 'total' | 'totalLater' | 'hasMore' | 'limited'> {
+  return {
+    total: page.total,
+    ...(page.totalLater ? { totalLater: page.totalLater } : {}),
+    ...(page.hasMore !== undefined ? { hasMore: page.hasMore } : {}),
+    limited: page.limited,
+  };
+}
+
 /** The most pages a table may ask for (a guard against a nonsensical request). */
 const maxPageSize = 1000;
 

@@ -2,7 +2,7 @@ import type { DeskDatabase } from '../../database';
 import { rowsOfResidents, type ResidentRow } from '../elderlyCare/residentRows';
 import { listResidents } from '../elderlyCare/residents';
 import { elderlyTables } from '../elderlyCare/tables';
-import type { GridPage, GridQuery } from './gridQuery';
+import { totalsOf, type GridPage, type GridQuery } from './gridQuery';
 import { sortedPage } from './sortedPage';
 
 /**
@@ -47,8 +47,6 @@ export async function residentsGridPage(
   const rows = await rowsOfResidents(db, found.rows, today);
   return {
     rows: rows.map((row) => ({ ...row, id: row.resident.id })),
-    total: found.total,
-    ...(found.totalLater ? { totalLater: found.totalLater } : {}),
-    limited: found.limited,
+    ...totalsOf(found),
   };
 }

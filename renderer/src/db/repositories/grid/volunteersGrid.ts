@@ -2,7 +2,7 @@ import type { DeskDatabase } from '../../database';
 import { volunteersTable } from '../../tables/communityTables';
 import { totalMinutesOf } from '../community/volunteerServices';
 import { listVolunteers, type Volunteer } from '../community/volunteers';
-import type { GridPage, GridQuery } from './gridQuery';
+import { totalsOf, type GridPage, type GridQuery } from './gridQuery';
 import { sortedPage } from './sortedPage';
 
 /**
@@ -45,9 +45,7 @@ export async function volunteersGridPage(
   const withHours = (v: Volunteer) => ({ ...v, minutes: totals.get(v.id) ?? 0 });
   return {
     rows: found.rows.map(withHours),
-    total: found.total,
-    ...(found.totalLater ? { totalLater: found.totalLater } : {}),
-    limited: found.limited,
+    ...totalsOf(found),
     ...(found.first && found.last
       ? { first: withHours(found.first), last: withHours(found.last) }
       : {}),
