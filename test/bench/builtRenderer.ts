@@ -15,10 +15,10 @@ export async function serveBuiltRenderer(
   log('building the renderer (vite build)…');
   const configFile = `${repoRoot}renderer/vite.config.ts`;
   const outDir = `${repoRoot}dist/bench/renderer-${process.pid}`;
-  // The bench's page server (a Vite dev server, started first) sets NODE_ENV to
-  // development for the whole process, and Vite builds with whatever NODE_ENV it finds:
-  // the "production" app was React's development build, several times slower, until
-  // this pinned it for the build.
+  // Vite builds with whatever NODE_ENV it finds, and the bench's page server (a Vite dev
+  // server) once left it at development for the whole process: the "production" app was
+  // React's development build, several times slower. pageServer.ts now puts NODE_ENV
+  // back; pinned here too, whatever else runs first.
   const nodeEnv = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production';
   try {

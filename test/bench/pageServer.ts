@@ -19,6 +19,10 @@ export interface PageServer {
 }
 
 export async function startPageServer(): Promise<PageServer> {
+  // Vite's dev server sets NODE_ENV=development for the whole process when none is set;
+  // put it back once the server is up, so that nothing later in the bench (a production
+  // build of the app: builtRenderer.ts) inherits it.
+  const nodeEnv = process.env.NODE_ENV;
   const server: ViteDevServer = await createServer({
     configFile: false,
     root: `${repoRoot}test/bench/page`,
@@ -48,6 +52,8 @@ export async function startPageServer(): Promise<PageServer> {
     logLevel: 'warn',
   });
   await server.listen();
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The bench page server did not report its URL.');
   return { url, origin: new URL(url).origin, close: () => server.close() };
