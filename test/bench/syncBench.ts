@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import SqliteDatabase from 'better-sqlite3';
-import type { SyncTransport } from '@shared/sync/ports';
-import { syncOnce } from '@shared/sync/engine';
 import { maxPullLimit } from '@shared/sync/protocol';
-import { DeskDatabase, recordTableNames } from '../../renderer/src/db/database';
+import { DeskDatabase } from '../../renderer/src/db/database';
 import { newRecordId } from '@shared/records/ids';
-import { freshPlace, pushAnswer } from '../support/hqHarness';
+import { freshPlace } from '../support/hqHarness';
 import { buildHqCli, enrollViaAdmin, spawnHq } from '../support/hqProcess';
 import { connect, openOfficeDesk, sync } from '../support/syncDesks';
-import { createOps, generateOffice, RecordStamper, type GeneratedRecord } from './generator';
-import { bulkLoad, putByKind } from './bulkLoad';
-import type { OfficeSize } from './generator';
+import { barePull, loadOfficeOnDesk, pushQueued } from './deskOffice';
+import type { GeneratedRecord, OfficeSize } from './generator';
 import { useTestDataKeys } from '../support/testDataKeys';
 
 useTestDataKeys();
@@ -165,34 +162,13 @@ export async function runSyncBench<T>(
 
     // LOAD fast path on desk A: the generated office with the queue entries the write path makes.
     log('sync: generating the office on desk A (fast path)…');
-    const stamper = new RecordStamper(officeId, deskA.deviceId, deskA.ctx.actor, Date.now());
-    const records = generateOffice(seed, size, stamper);
-    const seqRow = await deskA.db.meta.get('deviceSeq');
-    const firstSeq = (typeof seqRow?.value === 'number' ? seqRow.value : 0) + 1;
-    const ops = createOps(records, stamper, firstSeq);
-    await bulkLoad(deskA.db, records);
-    for (let i = 0; i < ops.length; i += 5_000)
-      await deskA.db.queue.bulkAdd(ops.slice(i, i + 5_000));
-    await deskA.db.meta.put({ key: 'deviceSeq', value: firstSeq + ops.length - 1 });
-    const queued = await deskA.db.queue.count();
+    const { records, ops, queued } = await loadOfficeOnDesk(deskA, seed, size);
     const idle = mb((await peakRssDuring(hq.pid, async () => null)).peak);
 
     // Push: the real engine, stopped once everything queued is handled (no pull).
     log(`sync: pushing ${queued} ops desk A → HQ…`);
-    const transport = deskA.transport as SyncTransport;
-    let handled = 0;
-    const counting: SyncTransport = {
-      pull: (request) => transport.pull(request),
-      push: async (request) => {
-        const response = await transport.push(request);
-        handled += pushAnswer(response).results.filter((r) => r.status !== 'deferred').length;
-        return response;
-      },
-    };
     const t0 = performance.now();
-    const pushRun = await peakRssDuring(hq.pid, () =>
-      syncOnce(deskA.store, counting, { shouldStop: () => handled >= queued }),
-    );
+    const pushRun = await peakRssDuring(hq.pid, () => pushQueued(deskA, queued));
     const pushMs = performance.now() - t0;
 
     // Initial pull: desk B (no office records yet) through the real engine and store.
@@ -206,21 +182,7 @@ export async function runSyncBench<T>(
     const bare = await startBareServer(records, `${place.dataDir}/bare.sqlite`);
     let figures: SyncFigures;
     try {
-      const pullDb = new DeskDatabase(`bench-bare-pull-${newRecordId()}`);
-      await pullDb.open();
-      const t2 = performance.now();
-      let pulled = 0;
-      for (let page = 0; ; page++) {
-        const body = (await (await fetch(`${bare.url}/pages/${page}`)).json()) as {
-          records: GeneratedRecord[];
-          hasMore: boolean;
-        };
-        await pullDb.transaction('rw', recordTableNames, () => putByKind(pullDb, body.records));
-        pulled += body.records.length;
-        if (!body.hasMore) break;
-      }
-      const barePullMs = performance.now() - t2;
-      await pullDb.delete();
+      const { records: pulled, ms: barePullMs } = await barePull(bare.url);
 
       const pushDb = new DeskDatabase(`bench-bare-push-${newRecordId()}`);
       await pushDb.open();

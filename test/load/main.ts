@@ -1,9 +1,12 @@
+// Dexie on fake-indexeddb for the province pull's Node desks (as in test/node/setup.ts).
+import 'fake-indexeddb/auto';
 import { readFile, writeFile } from 'node:fs/promises';
 import pg from 'pg';
 import { newRecordId } from '@shared/records/ids';
 import { buildHqCli, enrollViaAdmin, spawnHq, type ChildHq } from '../support/hqProcess';
 import { emptyPlace, type HqPlace } from '../support/hqHarness';
 import { SimDesk, type Timed } from './simDesk';
+import { provinceTable, runProvincePull } from './provincePull';
 
 /**
  * `npm run load -- --desks N --seconds S [--hqs 2] [--offices K] [--sync-every 10]
@@ -15,6 +18,10 @@ import { SimDesk, type Timed } from './simDesk';
  * fifty is an initial pull from the start. Prints requests/s, p50/p95/p99 per route,
  * errors (HTTP and ops HQ refused), HQ RSS and PostgreSQL connections, as a table and as
  * JSON. Exits 1 when any request or op failed.
+ *
+ * `npm run load -- --province [--offices 100] [--records 50000] [--out file.json]`: one
+ * office's initial pull from a province-sized HQ against the bare baseline
+ * (provincePull.ts).
  */
 
 function option(name: string, fallback: number): number {
@@ -237,7 +244,18 @@ export function loadTable(result: LoadResult): string {
 }
 
 // Run as the program (run-load.mjs), not when a test imports runLoad.
-if (process.env.LOAD_MAIN === '1') {
+if (process.env.LOAD_MAIN === '1' && process.argv.includes('--province')) {
+  const result = await runProvincePull({
+    offices: option('offices', 100),
+    records: option('records', 50_000),
+    seed: option('seed', 1),
+    databaseUrl: process.env.HQ_DATABASE_URL || process.env.HQ_TEST_DATABASE_URL || null,
+  });
+  console.log(provinceTable(result));
+  const out = textOption('out');
+  if (out) await writeFile(out, JSON.stringify(result, null, 2));
+  process.exit(0);
+} else if (process.env.LOAD_MAIN === '1') {
   const desks = option('desks', 100);
   const result = await runLoad({
     desks,

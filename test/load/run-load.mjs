@@ -1,5 +1,6 @@
-// `npm run load -- --desks N --seconds S [--out file.json]`: bundles test/load/main.ts
-// (as run-chaos.mjs bundles the chaos run) and runs it. Without HQ_DATABASE_URL, it runs
+// `npm run load -- --desks N --seconds S [--out file.json]` (or `-- --province`, one
+// office's pull from a province-sized HQ): bundles test/load/main.ts (as run-chaos.mjs
+// bundles the chaos run) and runs it. Without HQ_DATABASE_URL, it runs
 // itself again under test/support/withPostgres.sh: a throwaway PostgreSQL on loopback.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';

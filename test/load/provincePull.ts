@@ -1,0 +1,332 @@
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import type { GeneratedRecord, OfficeSize } from '../bench/generator';
+import { quickSize } from '../bench/generator';
+import { barePull, loadOfficeOnDesk, pushQueued } from '../bench/deskOffice';
+import { startBareServer } from '../bench/syncBench';
+import { adminToken, freshPlace, postJson, type HqPlace } from '../support/hqHarness';
+import { buildHqCli, enrollViaAdmin, spawnHq } from '../support/hqProcess';
+import { recordTable } from '../../renderer/src/db/database';
+import { connect, officeKinds, openOfficeDesk, sync, type SyncDesk } from '../support/syncDesks';
+
+/**
+ * `npm run load -- --province [--offices 100] [--records 50000] [--out file.json]`
+ * (issue #17 item 4, its second part): one office's initial pull from a province-sized
+ * HQ, against the bare baseline of the same records in the same run.
+ *
+ * One office (the template) is generated on a Node desk and pushed through the real HQ
+ * (a child process over PostgreSQL, as `npm run load` starts one). Its changes and
+ * records are then copied in SQL to the other offices, each with its own office id in
+ * every snapshot, the offices' changes interleaved as a county's days interleave them
+ * (an office's rows spread over the whole table, not one run of pages). A fresh desk of
+ * one copied office then pulls through the real engine, store and signatures. Also
+ * measured: the template's pull by a fresh desk before the copy (one office at HQ).
+ * Not copied: applied_ops (HQ's record of ops seen, which a pull never reads).
+ */
+
+export interface ProvinceOptions {
+  offices: number;
+  /** Records per office, about (the bench generator's mix, scaled from its quick size). */
+  records: number;
+  seed: number;
+  databaseUrl: string | null;
+  log?: (line: string) => void;
+}
+
+export interface PullFigures {
+  records: number;
+  ms: number;
+  perSec: number;
+}
+
+export interface ProvinceResult {
+  storage: 'postgres' | 'sqlite';
+  offices: number;
+  recordsPerOffice: number;
+  /** Rows in HQ's change log and record table once every office is in. */
+  hqRows: { changes: number; records: number };
+  databaseMb: number | null;
+  pushMs: number;
+  copyMs: number;
+  /** The template office's pull while it was HQ's only office of this size. */
+  alone: PullFigures;
+  /** A copied office's pull from the province-sized HQ. */
+  province: PullFigures;
+  bare: PullFigures;
+  /** province.perSec / bare.perSec (target ≥ 0.8). */
+  ratio: number;
+}
+
+/** The generator's quick mix (8,571 records at seed 1) scaled to about `records`. */
+export function officeOfSize(records: number): OfficeSize {
+  const f = records / 8_571;
+  const scaled = (n: number | undefined) => Math.max(1, Math.round((n ?? 0) * f));
+  return {
+    persons: scaled(quickSize.persons),
+    cases: scaled(quickSize.cases),
+    institutions: scaled(quickSize.institutions),
+    bedsPerInstitution: quickSize.bedsPerInstitution ?? 30,
+    volunteers: scaled(quickSize.volunteers),
+    serviceRecords: scaled(quickSize.serviceRecords),
+  };
+}
+
+const officeIdOf = (n: number) => `330102${String(n).padStart(3, '0')}`;
+const perSec = (n: number, ms: number) => Math.round((n / Math.max(ms, 1)) * 1000);
+const figures = (records: number, ms: number): PullFigures => ({
+  records,
+  ms: Math.round(ms),
+  perSec: perSec(records, ms),
+});
+
+/** Plain SQL on the place HQ serves, beside HQ (SQLite's WAL lets a second writer wait). */
+interface Sql {
+  run: (statement: string) => Promise<void>;
+  rows: <R>(statement: string) => Promise<R[]>;
+  close: () => Promise<void>;
+}
+
+async function openSql(place: HqPlace): Promise<Sql> {
+  if (place.databaseUrl) {
+    const client = new pg.Client({ connectionString: place.databaseUrl });
+    await client.connect();
+    return {
+      run: async (statement) => void (await client.query(statement)),
+      rows: async <R>(statement: string) => (await client.query(statement)).rows as R[],
+      close: () => client.end(),
+    };
+  }
+  const sqlite = new SqliteDatabase(join(place.dataDir, 'hq.sqlite'), { timeout: 60_000 });
+  return {
+    run: async (statement) => void sqlite.exec(statement),
+    rows: async <R>(statement: string) => sqlite.prepare(statement).all() as R[],
+    close: async () => void sqlite.close(),
+  };
+}
+
+const changesPerStatement = 500;
+
+/**
+ * Copies the template office's changes after `fromSeq` (up to `toSeq`) and its records
+ * to each office of `targets`, numbered after each office's own changes. Each statement
+ * takes 500 of the template's changes for every office at once, in (change, office)
+ * order, so that the offices' rows interleave in the table as a county's would.
+ * The ids are the runner's own (`330102NNN`): no quoting is needed.
+ */
+async function copyOffice(
+  sql: Sql,
+  template: string,
+  targets: string[],
+  fromSeq: number,
+  toSeq: number,
+  log: (line: string) => void,
+): Promise<void> {
+  const streams = await sql.rows<{ id: string; seq: number | string }>(
+    `select id, seq from streams where id like 'office:%'`,
+  );
+  const seqOf = new Map(streams.map((s) => [s.id, Number(s.seq)]));
+  const offsets = targets
+    .map((office) => `('${office}', ${(seqOf.get(`office:${office}`) ?? 0) - fromSeq})`)
+    .join(', ');
+  const officeField = (office: string) => `'"officeId":"' || ${office} || '"'`;
+  const fromTemplate = `'"officeId":"${template}"'`;
+  for (let from = fromSeq; from < toSeq; from += changesPerStatement) {
+    const to = Math.min(toSeq, from + changesPerStatement);
+    await sql.run(
+      `insert into changes (stream, seq, kind, record_id, snapshot, op_id, reason, created_at)
+       select 'office:' || o.column1, o.column2 + c.seq, c.kind, c.record_id,
+              replace(c.snapshot, ${fromTemplate}, ${officeField('o.column1')}),
+              null, c.reason, c.created_at
+       from changes c cross join (values ${offsets}) as o
+       where c.stream = 'office:${template}' and c.seq > ${from} and c.seq <= ${to}
+       order by c.seq, o.column1`,
+    );
+    if (((from - fromSeq) / changesPerStatement) % 20 === 19)
+      log(`province: copied ${to - fromSeq} of ${toSeq - fromSeq} changes to each office`);
+  }
+  const names = targets.map((office) => `('${office}')`).join(', ');
+  await sql.run(
+    `insert into records (kind, id, office_id, version, hlc, deleted, data, field_meta,
+                          created_at, created_by, updated_at, updated_by)
+     select r.kind, r.id, o.column1, r.version, r.hlc, r.deleted,
+            replace(r.data, ${fromTemplate}, ${officeField('o.column1')}), r.field_meta,
+            r.created_at, r.created_by, r.updated_at, r.updated_by
+     from records r cross join (values ${names}) as o
+     where r.office_id = '${template}'
+     on conflict do nothing`,
+  );
+  const list = targets.map((office) => `'office:${office}'`).join(', ');
+  await sql.run(`update streams set seq = seq + ${toSeq - fromSeq} where id in (${list})`);
+}
+
+async function enrolledDesk(url: string, officeId: string, name: string): Promise<SyncDesk> {
+  const desk = await openOfficeDesk(officeId, name);
+  await connect(desk, await enrollViaAdmin(url, officeId, desk.deviceId), url);
+  await sync(desk); // its first run's own records, and the reference data
+  return desk;
+}
+
+const streamSeq = async (sql: Sql, office: string) =>
+  Number(
+    (
+      await sql.rows<{ seq: number | string }>(
+        `select seq from streams where id = 'office:${office}'`,
+      )
+    )[0]?.seq ?? 0,
+  );
+
+export async function runProvincePull(options: ProvinceOptions): Promise<ProvinceResult> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  if (!Number.isInteger(options.offices) || options.offices < 2)
+    throw new RangeError('--offices wants at least 2 (the template and one copy)');
+  const storage = options.databaseUrl ? 'postgres' : 'sqlite';
+  const place = await freshPlace({ kind: storage, serverUrl: options.databaseUrl });
+  const { cli, remove } = await buildHqCli();
+  process.env.HQ_LOG_LEVEL = 'warn';
+  const hq = await spawnHq(place, cli);
+  const sql = await openSql(place);
+  const desks: SyncDesk[] = [];
+  try {
+    const template = officeIdOf(1);
+    const measured = officeIdOf(Math.ceil(options.offices / 2));
+    const others = Array.from({ length: options.offices - 1 }, (_, i) => officeIdOf(i + 2));
+    log(`province: ${options.offices} offices over ${storage}; generating the template office…`);
+    const deskA = await enrolledDesk(hq.url, template, 'A');
+    const deskAlone = await enrolledDesk(hq.url, template, 'C');
+    const deskM = await enrolledDesk(hq.url, measured, 'M');
+    desks.push(deskA, deskAlone, deskM);
+    for (const office of others) {
+      const added = await postJson(
+        `${hq.url}/v1/admin/offices`,
+        { id: office, name: office },
+        adminToken,
+      );
+      if (added.status !== 200 && added.status !== 409)
+        throw new Error(`office ${office}: ${added.status} ${JSON.stringify(added.body)}`);
+    }
+
+    const { records, queued } = await loadOfficeOnDesk(
+      deskA,
+      options.seed,
+      officeOfSize(options.records),
+    );
+    const fromSeq = await streamSeq(sql, template);
+    log(`province: pushing the template office (${queued} ops)…`);
+    let started = performance.now();
+    const pushed = await pushQueued(deskA, queued);
+    const pushMs = performance.now() - started;
+    if (pushed.rejected > 0) throw new Error(`HQ refused ${pushed.rejected} of the template's ops`);
+    const toSeq = await streamSeq(sql, template);
+
+    log('province: the template office pulled by a fresh desk (one office at HQ)…');
+    started = performance.now();
+    const alone = await sync(deskAlone);
+    const aloneMs = performance.now() - started;
+    await deskAlone.db.delete();
+
+    log(`province: copying the office to ${others.length} more offices…`);
+    started = performance.now();
+    await copyOffice(sql, template, others, fromSeq, toSeq, log);
+    await sql.run('analyze');
+    const copyMs = performance.now() - started;
+    const [counts] = await sql.rows<{ changes: number | string; records: number | string }>(
+      'select (select count(*) from changes) as changes, (select count(*) from records) as records',
+    );
+    const databaseMb =
+      storage === 'postgres'
+        ? Math.round(
+            Number(
+              (
+                await sql.rows<{ bytes: string }>(
+                  'select pg_database_size(current_database()) as bytes',
+                )
+              )[0]?.bytes ?? 0,
+            ) /
+              1024 /
+              1024,
+          )
+        : null;
+
+    log(`province: office ${measured}'s initial pull…`);
+    started = performance.now();
+    const province = await sync(deskM);
+    const provinceMs = performance.now() - started;
+    await checkPulled(deskM, measured, queued);
+    await deskM.db.delete();
+
+    log('province: bare baseline (the same records as 5,000-record JSON pages)…');
+    // The records the office's pull brings: office-scope kinds (a stay is the desk's own).
+    const same = records
+      .filter((r) => officeKinds.includes(r.kind))
+      .map((r) => asOffice(r, template, measured));
+    const bare = await startBareServer(same, join(place.dataDir, 'bare.sqlite'));
+    let bareRun: { records: number; ms: number };
+    try {
+      bareRun = await barePull(bare.url);
+    } finally {
+      await bare.close();
+    }
+    const provinceFigures = figures(province.pulled, provinceMs);
+    const bareFigures = figures(bareRun.records, bareRun.ms);
+    return {
+      storage,
+      offices: options.offices,
+      recordsPerOffice: queued,
+      hqRows: { changes: Number(counts?.changes ?? 0), records: Number(counts?.records ?? 0) },
+      databaseMb,
+      pushMs: Math.round(pushMs),
+      copyMs: Math.round(copyMs),
+      alone: figures(alone.pulled, aloneMs),
+      province: provinceFigures,
+      bare: bareFigures,
+      ratio: Math.round((provinceFigures.perSec / Math.max(1, bareFigures.perSec)) * 100) / 100,
+    };
+  } finally {
+    for (const desk of desks) await desk.db.delete().catch(() => undefined);
+    await sql.close();
+    await hq.stop();
+    await remove();
+    await place.drop();
+  }
+}
+
+/** The record as the copy wrote it for another office. */
+function asOffice(record: GeneratedRecord, from: string, to: string): GeneratedRecord {
+  const copy = record.record.officeId === from ? { ...record.record, officeId: to } : record.record;
+  return { kind: record.kind, record: copy };
+}
+
+/**
+ * The pulled desk holds every record of the template, as its own office's, and nothing
+ * of another office: the copy is what a real office's pull would be.
+ */
+async function checkPulled(desk: SyncDesk, office: string, expected: number): Promise<void> {
+  let held = 0;
+  let foreign = 0;
+  for (const kind of officeKinds) {
+    for (const row of (await recordTable(desk.db, kind).toArray()) as { officeId?: string }[]) {
+      held += 1;
+      if (row.officeId !== office) foreign += 1;
+    }
+  }
+  if (foreign > 0) throw new Error(`office ${office}'s desk pulled ${foreign} records of others`);
+  if (held < expected)
+    throw new Error(`office ${office}'s desk holds ${held} records, expected ${expected}+`);
+}
+
+export function provinceTable(result: ProvinceResult): string {
+  const row = (name: string, f: PullFigures) =>
+    `${name.padEnd(34)}${String(f.records).padStart(9)}${String(f.ms).padStart(9)}${String(f.perSec).padStart(9)}`;
+  return [
+    `${result.offices} offices × ${result.recordsPerOffice} records over ${result.storage}: ` +
+      `${result.hqRows.changes} changes, ${result.hqRows.records} records` +
+      (result.databaseMb === null ? '' : `, database ${result.databaseMb} MB`),
+    `template pushed in ${result.pushMs} ms; copied to the other offices in ${result.copyMs} ms`,
+    `${'initial pull'.padEnd(34)}${'records'.padStart(9)}${'ms'.padStart(9)}${'rec/s'.padStart(9)}`,
+    row('one office at HQ (the template)', result.alone),
+    row('one office of the province', result.province),
+    row('bare baseline (same records)', result.bare),
+    `province pull / bare: ${result.ratio}× (target ≥ 0.8×)`,
+  ].join('\n');
+}
