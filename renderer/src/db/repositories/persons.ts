@@ -146,10 +146,6 @@ async function bornMatches(
   return null;
 }
 
-export async function countPersons(db: DeskDatabase): Promise<number> {
-  return db.persons.count();
-}
-
 export async function personsOfHousehold(db: DeskDatabase, householdId: string): Promise<Person[]> {
   const members = await db.persons.where('householdId').equals(householdId).toArray();
   return members.filter((p) => !p.deleted);

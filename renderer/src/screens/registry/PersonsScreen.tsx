@@ -1,5 +1,4 @@
 import { useCallback, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import AddIcon from '@mui/icons-material/Add';
 import SearchIcon from '@mui/icons-material/Search';
 import Button from '@mui/material/Button';
@@ -16,7 +15,7 @@ import {
   type PersonSortField,
 } from '../../db/repositories/grid/personsGrid';
 import { householdsSource, personsSource } from '../../db/repositories/export/personsSource';
-import { countPersons, type Person } from '../../db/repositories/persons';
+import type { Person } from '../../db/repositories/persons';
 import { ExportListButton } from '../../export/ExportListButton';
 import { householdsList } from '../../export/lists/households';
 import { personsList } from '../../export/lists/persons';
@@ -45,7 +44,6 @@ export function PersonsScreen() {
   const [householdSort, setHouseholdSort] = useState<GridSort<HouseholdSortField> | null>(null);
   const searching = query.trim() !== '';
 
-  const count = useLiveQuery(() => countPersons(db), [db]);
   const columns = useMemo(
     () => personColumns(t, query, (id) => navigate({ name: 'household', id })),
     [t, query, navigate],
@@ -54,7 +52,18 @@ export function PersonsScreen() {
     (paging: GridPaging<PersonSortField>) => personsGridPage(db, { ...paging, filter: query }),
     [db, query],
   );
-  const onResult = useCallback((page: GridPage<Person>) => setLimited(page.limited), []);
+  // The header's count is the table's own total (the list counts once, after its first
+  // page): no second count of the whole table competes with the first page at a start.
+  const [shown, setShown] = useState<{ query: string; total: number } | null>(null);
+  const onResult = useCallback(
+    (page: GridPage<Person>) => {
+      setLimited(page.limited);
+      setShown({ query, total: page.total });
+    },
+    [query],
+  );
+  const count =
+    shown && shown.query === '' && query === '' && shown.total >= 0 ? shown.total : undefined;
 
   return (
     <Stack spacing={2}>
