@@ -24,3 +24,27 @@ export async function profileDuring<T>(
     await cdp.detach();
   }
 }
+
+/**
+ * The same for this Node process (the Node desks of the sync and province measures): a
+ * CPU profile of `work` through node:inspector, written to `file`; no file, no profile.
+ */
+export async function profileProcessDuring<T>(
+  file: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!file) return work();
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}

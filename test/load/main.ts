@@ -250,6 +250,7 @@ if (process.env.LOAD_MAIN === '1' && process.argv.includes('--province')) {
     records: option('records', 50_000),
     seed: option('seed', 1),
     databaseUrl: process.env.HQ_DATABASE_URL || process.env.HQ_TEST_DATABASE_URL || null,
+    ...(textOption('profile') ? { profile: textOption('profile') ?? '' } : {}),
   });
   console.log(provinceTable(result));
   const out = textOption('out');
