@@ -256,6 +256,32 @@ describe('the one write path', () => {
     expect(await queuedAfterSetup(db)).toHaveLength(0);
   });
 
+  it('refuses a record naming someone other than its writer, as HQ does, and writes nothing', async () => {
+    const { db, ctx } = await openTestDesk();
+    const event = (actorName: string) => ({
+      caseId: '0190f0c2-0000-7000-8000-000000000001',
+      action: 'submit' as const,
+      from: 'draft' as const,
+      to: 'submitted' as const,
+      actorId: ctx.actor.userId,
+      actorName,
+      actorRole: ctx.actor.role,
+      at: ctx.now().toISOString(),
+      opinion: '',
+      reason: '',
+    });
+    // An edited page puts the supervisor's name on the registrar's own step.
+    const forged = write(db, ctx, (w) => w.create('caseEvent', event('李主任')));
+    await expect(forged).rejects.toMatchObject({
+      code: 'validation',
+      fieldErrors: [{ path: 'actorName', code: 'actor.name_not_actor' }],
+    });
+    expect(await queuedAfterSetup(db)).toHaveLength(0);
+    // The writer's own name goes through.
+    await write(db, ctx, (w) => w.create('caseEvent', event(ctx.actor.name)));
+    expect(await queuedAfterSetup(db)).toHaveLength(1);
+  });
+
   it('makes a no-op update write nothing', async () => {
     const { db, ctx } = await openTestDesk();
     const created = await write(db, ctx, (w) =>
