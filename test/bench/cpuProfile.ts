@@ -26,7 +26,7 @@ export async function profileDuring<T>(
 }
 
 /**
- * The same for this Node process (the Node desks of the sync and province measures): a
+ * The same for this Node process (the Node desk of `npm run load -- --province`): a
  * CPU profile of `work` through node:inspector, written to `file`; no file, no profile.
  */
 export async function profileProcessDuring<T>(
@@ -43,8 +43,11 @@ export async function profileProcessDuring<T>(
   try {
     return await work();
   } finally {
-    const { profile } = await session.post('Profiler.stop');
-    await writeFile(file, JSON.stringify(profile));
-    session.disconnect();
+    try {
+      const { profile } = await session.post('Profiler.stop');
+      await writeFile(file, JSON.stringify(profile));
+    } finally {
+      session.disconnect();
+    }
   }
 }

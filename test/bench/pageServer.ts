@@ -107,4 +107,4 @@ export async function peakHeapDuring<T>(page: Page, work: () => Promise<T>) {
 }
 
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-export const perSec = (n: number, ms: number) => Math.round((n / Math.max(ms, 1)) * 1000);
+export { perSec } from './rates';

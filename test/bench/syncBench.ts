@@ -1,3 +1,4 @@
+import { perSec } from './rates';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import SqliteDatabase from 'better-sqlite3';
@@ -54,7 +55,6 @@ async function peakRssDuring<T>(pid: number, work: () => Promise<T>) {
 }
 
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const perSec = (n: number, ms: number) => Math.round((n / Math.max(ms, 1)) * 1000);
 
 /**
  * The bare baseline server: GET /pages/<n> (5,000 records), POST /ops (5,000 ops). It

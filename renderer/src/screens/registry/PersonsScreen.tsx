@@ -54,16 +54,16 @@ export function PersonsScreen() {
   );
   // The header's count is the table's own total (the list counts once, after its first
   // page): no second count of the whole table competes with the first page at a start.
+  // The last known total of the whole list stands while a recount runs (-1).
   const [shown, setShown] = useState<{ query: string; total: number } | null>(null);
   const onResult = useCallback(
     (page: GridPage<Person>) => {
       setLimited(page.limited);
-      setShown({ query, total: page.total });
+      if (page.total >= 0) setShown({ query: query.trim(), total: page.total });
     },
     [query],
   );
-  const count =
-    shown && shown.query === '' && query === '' && shown.total >= 0 ? shown.total : undefined;
+  const count = shown && shown.query === '' && !searching ? shown.total : undefined;
 
   return (
     <Stack spacing={2}>
