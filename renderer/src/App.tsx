@@ -2,12 +2,10 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, CssBaseline, Dialog, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { useT } from './i18n/useT';
-import { FirstRunScreen } from './screens/auth/FirstRunScreen';
 import { LockScreen } from './screens/auth/LockScreen';
 import { LoginScreen } from './screens/auth/LoginScreen';
-import { ForcedPasswordScreen } from './screens/accounts/ForcedPasswordScreen';
 import { useRouter } from './state/router';
-import { useSession } from './state/session';
+import { loadSessionWrites, useSession } from './state/session';
 import { syncMenuLanguage } from './ui/LanguageSwitch';
 import { createDeskTheme } from './ui/theme';
 import { loadShell, prefetchShell } from './ui/shellChunk';
@@ -15,6 +13,16 @@ import { useIdleLock } from './ui/useIdleLock';
 
 // Everything behind the login is its own chunk, fetched while the login screen shows.
 const ShellRoot = lazy(loadShell);
+// The first run and the forced password change write (the write path, the name
+// dictionary): chunks of their own, so the login screen shows without them.
+const FirstRunScreen = lazy(() =>
+  import('./screens/auth/FirstRunScreen').then((m) => ({ default: m.FirstRunScreen })),
+);
+const ForcedPasswordScreen = lazy(() =>
+  import('./screens/accounts/ForcedPasswordScreen').then((m) => ({
+    default: m.ForcedPasswordScreen,
+  })),
+);
 // Sync (the worker's host and the scheduler) is a chunk of its own too.
 const SyncRunner = lazy(() => import('./sync/SyncRunner'));
 
@@ -55,7 +63,10 @@ function PhaseView() {
     // The next person to log in starts at the home screen, not on the last one's case.
     if (phase === 'login') useRouter.getState().navigate({ name: 'persons' });
     // The shell is fetched while the password is typed (or the desk is set up).
-    if (phase !== 'ready' && phase !== 'locked') prefetchShell();
+    if (phase !== 'ready' && phase !== 'locked') {
+      prefetchShell();
+      loadSessionWrites().catch(() => undefined);
+    }
   }, [phase]);
 
   // Sync runs while someone is logged in (the lock screen too: the shell stays under it),
@@ -82,11 +93,19 @@ function PhaseScreen({ phase }: { phase: ReturnType<typeof useSession.getState>[
     case 'loading':
       return <Loading />;
     case 'setup':
-      return <FirstRunScreen />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <FirstRunScreen />
+        </Suspense>
+      );
     case 'login':
       return <LoginScreen />;
     case 'changePassword':
-      return <ForcedPasswordScreen />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ForcedPasswordScreen />
+        </Suspense>
+      );
     case 'ready':
     case 'locked':
       // The shell stays mounted under the lock so unsaved work survives a coffee break;

@@ -19,18 +19,20 @@ import {
   ensureDeviceId,
   loadSettings,
   type StoredOfficeSettings,
-} from '../db/repositories/settings';
-import {
-  actorOf,
-  authenticate,
-  ensureStaffRecords,
-  hasAnyUser,
-  type LocalUser,
-} from '../db/repositories/users';
+} from '../db/repositories/settingsReads';
+import { actorOf, authenticate, hasAnyUser, type LocalUser } from '../db/repositories/accountReads';
 import type { WriteContext } from '../db/writeContext';
 import { AttemptThrottle, localStorageThrottleStore } from '../auth/attemptThrottle';
-import { upgradePasswordHash } from '../db/repositories/accountChanges';
 import type { Language } from '../i18n/translate';
+import type * as SessionWrites from './sessionWrites';
+
+let sessionWrites: Promise<typeof SessionWrites> | null = null;
+
+/** The start's and login's writes (sessionWrites.ts), loaded once; fetched early too. */
+export function loadSessionWrites(): Promise<typeof SessionWrites> {
+  sessionWrites ??= import('./sessionWrites');
+  return sessionWrites;
+}
 
 /**
  * Who is at the desk. `phase` drives the top-level screen: first-run setup, login,
@@ -111,7 +113,9 @@ export const useSession = create<SessionState>((set, get) => ({
     // Accounts made before they synced as office records get theirs now (HQ checks
     // every op's actor against them). A locked store does it after the login.
     if (settings && db.atRest.keys)
-      await ensureStaffRecords(db, {
+      await (
+        await loadSessionWrites()
+      ).ensureStaffRecords(db, {
         deviceId,
         officeId: settings.officeId,
         now: () => new Date(),
@@ -132,6 +136,7 @@ export const useSession = create<SessionState>((set, get) => ({
     const proven = await openStoreForLogin(db, username, password);
     throttle.record(proven !== null, Date.now());
     if (!proven) return false;
+    const { ensureStaffRecords, upgradePasswordHash } = await loadSessionWrites();
     const user = await finishLogin(db, wasLocked, async () => {
       if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
       const recovery = await loadRecoveryKey(db);

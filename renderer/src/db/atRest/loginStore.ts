@@ -10,7 +10,7 @@
  */
 import { newDataKey } from '@shared/atRest/cipher';
 import type { DeskDatabase } from '../database';
-import { authenticate, type LocalUser } from '../repositories/users';
+import { authenticate, type LocalUser } from '../repositories/accountReads';
 import { unlockWithPassword, wrapForPassword } from './passwordWraps';
 import { forgetDataKey, installDataKey, isStoreSealed } from './storeKeys';
 

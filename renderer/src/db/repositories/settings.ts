@@ -1,22 +1,17 @@
 import { AppError } from '@shared/errors/appError';
 import type { OfficeSettings } from '@shared/domain/settings';
-import type { StoredRecord } from '@shared/records/envelope';
-import { newRecordId } from '@shared/records/ids';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
 import { write, type Writer } from '../writePath';
 import type { WriteContext } from '../writeContext';
+import { officeSettingsId, type StoredOfficeSettings } from './settingsReads';
 
-/** The one settings record of the office. */
-export const officeSettingsId = 'office-settings';
-const deviceKey = 'deviceId';
-
-export type StoredOfficeSettings = StoredRecord<OfficeSettings>;
-
-export async function loadSettings(db: DeskDatabase): Promise<StoredOfficeSettings | null> {
-  const row = await db.settings.get(officeSettingsId);
-  return row && !row.deleted ? row : null;
-}
+export {
+  ensureDeviceId,
+  loadSettings,
+  officeSettingsId,
+  type StoredOfficeSettings,
+} from './settingsReads';
 
 /** Creates the settings record inside the first-run transaction. */
 export async function createSettingsIn(w: Writer, settings: OfficeSettings) {
@@ -44,16 +39,5 @@ export async function saveSettings(
       });
     }
     return w.update('officeSettings', officeSettingsId, baseVersion, settings);
-  });
-}
-
-/** This installation's device id: made once, kept forever, stamped on every change. */
-export async function ensureDeviceId(db: DeskDatabase): Promise<string> {
-  return db.transaction('rw', db.meta, async () => {
-    const row = await db.meta.get(deviceKey);
-    if (typeof row?.value === 'string') return row.value;
-    const id = newRecordId();
-    await db.meta.put({ key: deviceKey, value: id });
-    return id;
   });
 }

@@ -1,17 +1,17 @@
 import { AppError } from '@shared/errors/appError';
-import { heldRolesSchema, leadRole, type LocalRole } from '@shared/domain/roles';
+import { heldRolesSchema, type LocalRole } from '@shared/domain/roles';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import type { LocalUserData } from '@shared/domain/localUser';
 import type { StaffMemberData } from '@shared/domain/staff';
-import type { StoredRecord } from '@shared/records/envelope';
-import { hashPassword, minPasswordLength, verifyNobody, verifyPassword } from '../../auth/password';
-import { hashDigest, wrapForPassword } from '../atRest/passwordWraps';
+import { hashPassword, minPasswordLength } from '../../auth/password';
+import { wrapForPassword } from '../atRest/passwordWraps';
 import type { DeskDatabase } from '../database';
 import { requireRole } from '../permissions';
 import { write, type Writer } from '../writePath';
-import type { Actor, WriteContext } from '../writeContext';
+import type { WriteContext } from '../writeContext';
+import { actorOf, type LocalUser } from './accountReads';
 
-export type LocalUser = StoredRecord<LocalUserData>;
+export { actorOf, authenticate, hasAnyUser, type LocalUser } from './accountReads';
 
 export interface NewUserInput {
   username: string;
@@ -21,21 +21,8 @@ export interface NewUserInput {
   password: string;
 }
 
-export async function hasAnyUser(db: DeskDatabase): Promise<boolean> {
-  return (await db.users.count()) > 0;
-}
-
 export async function listUsers(db: DeskDatabase): Promise<LocalUser[]> {
   return db.users.orderBy('username').toArray();
-}
-
-/**
- * The logged-in account as the actor of its writes: acting in its lead role (casework
- * when it holds a casework role), holding all of them (the write path names on each
- * change the held role that may write it, e.g. administrator for an account record).
- */
-export function actorOf(user: Pick<LocalUser, 'id' | 'displayName' | 'roles'>): Actor {
-  return { userId: user.id, name: user.displayName, role: leadRole(user.roles), roles: user.roles };
 }
 
 /** The roles, checked: at least one, each once (the dialog offers the common sets). */
@@ -172,30 +159,4 @@ export async function setUserRoles(
     else await w.create('staffMember', staffOf(updated, ctx.deviceId), userId);
     return updated;
   });
-}
-
-/**
- * Returns the user when the password matches an enabled account, else null. An unknown
- * or disabled name costs the same hashing as a wrong password (verifyNobody).
- */
-export async function authenticate(
-  db: DeskDatabase,
-  username: string,
-  password: string,
-): Promise<LocalUser | null> {
-  // The password just opened the store through its wrap, made for this very hash: proven.
-  // Taken before anything can return, so a refused login leaves no proof for the next.
-  const proven = db.atRest.provenByWrap;
-  db.atRest.provenByWrap = undefined;
-  const user = await db.users.where('username').equals(username.trim()).first();
-  if (!user || user.disabled || user.deleted) return verifyNobody(password).then(() => null);
-  if (proven?.username === username.trim() && proven.forHash === hashDigest(user.passwordHash)) {
-    return user;
-  }
-  const ok = await verifyPassword(password, {
-    hash: user.passwordHash,
-    salt: user.passwordSalt,
-    iterations: user.passwordIterations,
-  });
-  return ok ? user : null;
 }

@@ -1,0 +1,77 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * What the login screen loads (issue #17 item 2): the built app's entry script and its
+ * static imports, followed chunk by chunk through `dist/renderer` (as `npm run
+ * build:renderer` leaves it for these tests), and the sources each chunk was made of
+ * (its source map). The write path, the record kinds and the name dictionary behind them
+ * (pinyin-pro) are fetched while the password is typed, never waited for to show the
+ * login screen; the shell's chunks hold them, so the reading is not empty.
+ */
+const dist = fileURLToPath(new URL('../../../dist/renderer/', import.meta.url));
+
+function staticImports(chunk: string): string[] {
+  const code = readFileSync(`${dist}assets/${chunk}`, 'utf8');
+  // Vite's output: `import{a as b}from"./x.js"` and `import"./x.js"` (dynamic imports
+  // are `import("./x.js")`, with a parenthesis, and are left out).
+  const found = new Set<string>();
+  for (const match of code.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["']\.\/([\w.-]+\.js)["']/g))
+    if (match[1]) found.add(match[1]);
+  return [...found];
+}
+
+function closure(entries: string[]): string[] {
+  const seen = new Set(entries);
+  const queue = [...entries];
+  for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
+    for (const next of staticImports(chunk)) {
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+    }
+  }
+  return [...seen];
+}
+
+// A chunk of re-exports only (sessionWrites) has no map of its own: its imports do.
+const sourcesOf = (chunks: string[]) =>
+  chunks.flatMap((chunk) => {
+    const map = `${dist}assets/${chunk}.map`;
+    return existsSync(map)
+      ? (JSON.parse(readFileSync(map, 'utf8')) as { sources: string[] }).sources
+      : [];
+  });
+
+describe('the login screen’s scripts', () => {
+  const html = readFileSync(`${dist}index.html`, 'utf8');
+  const entry = [...html.matchAll(/(?:src|href)="\.\/assets\/([\w.-]+\.js)"/g)].map(
+    (m) => m[1] ?? '',
+  );
+
+  it('load no write path, no record kinds and no name dictionary', () => {
+    expect(entry.length).toBeGreaterThan(0);
+    const loaded = closure(entry);
+    const sources = sourcesOf(loaded);
+    // The login path itself is there (the reading works)…
+    expect(sources.some((s) => s.endsWith('renderer/src/screens/auth/LoginScreen.tsx'))).toBe(true);
+    expect(sources.some((s) => s.endsWith('renderer/src/state/session.ts'))).toBe(true);
+    // …and what a login does not need to show itself is not.
+    const heavy = (s: string) =>
+      s.includes('node_modules/pinyin-pro/') ||
+      s.endsWith('renderer/src/db/writePath.ts') ||
+      s.endsWith('shared/records/kinds.ts');
+    expect(sources.filter(heavy)).toEqual([]);
+  });
+
+  it('leave them to the chunks fetched while the password is typed', () => {
+    const later = readdirSync(`${dist}assets`).filter((f) =>
+      /^(ShellRoot|sessionWrites)-[\w-]+\.js$/.test(f),
+    );
+    expect(later).toHaveLength(2);
+    const sources = sourcesOf(closure(later));
+    expect(sources.some((s) => s.includes('node_modules/pinyin-pro/'))).toBe(true);
+    expect(sources.some((s) => s.endsWith('renderer/src/db/writePath.ts'))).toBe(true);
+  });
+});
