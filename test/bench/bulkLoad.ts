@@ -26,3 +26,20 @@ export async function bulkLoad(
     await db.transaction('rw', recordTableNames, () => putByKind(db, records.slice(i, i + chunk)));
   }
 }
+
+/**
+ * The bare pull's loop (Node and a bench page): a bare server's 5,000-record JSON pages
+ * (syncBench.ts, startBareServer), one bulkPut per kind per page. Returns the records.
+ */
+export async function loadBarePages(db: DeskDatabase, url: string): Promise<number> {
+  let pulled = 0;
+  for (let page = 0; ; page++) {
+    const body = (await (await fetch(`${url}/pages/${page}`)).json()) as {
+      records: GeneratedRecord[];
+      hasMore: boolean;
+    };
+    await db.transaction('rw', recordTableNames, () => putByKind(db, body.records));
+    pulled += body.records.length;
+    if (!body.hasMore) return pulled;
+  }
+}

@@ -1,10 +1,10 @@
 import type { SyncTransport } from '@shared/sync/ports';
 import { syncOnce, type SyncReport } from '@shared/sync/engine';
 import { newRecordId } from '@shared/records/ids';
-import { DeskDatabase, recordTableNames } from '../../renderer/src/db/database';
+import { DeskDatabase } from '../../renderer/src/db/database';
 import { pushAnswer } from '../support/hqHarness';
 import type { SyncDesk } from '../support/syncDesks';
-import { bulkLoad, putByKind } from './bulkLoad';
+import { bulkLoad, loadBarePages } from './bulkLoad';
 import {
   createOps,
   generateOffice,
@@ -63,16 +63,7 @@ export async function barePull(url: string): Promise<{ records: number; ms: numb
   await pullDb.open();
   try {
     const started = performance.now();
-    let pulled = 0;
-    for (let page = 0; ; page++) {
-      const body = (await (await fetch(`${url}/pages/${page}`)).json()) as {
-        records: GeneratedRecord[];
-        hasMore: boolean;
-      };
-      await pullDb.transaction('rw', recordTableNames, () => putByKind(pullDb, body.records));
-      pulled += body.records.length;
-      if (!body.hasMore) break;
-    }
+    const pulled = await loadBarePages(pullDb, url);
     return { records: pulled, ms: performance.now() - started };
   } finally {
     await pullDb.delete();

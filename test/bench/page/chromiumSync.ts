@@ -11,19 +11,18 @@ import { newRecordId } from '@shared/records/ids';
 import { syncOnce } from '@shared/sync/engine';
 import { pushResponseSchema } from '@shared/sync/protocol';
 import type { SyncTransport } from '@shared/sync/ports';
-import { DeskDatabase, recordTableNames } from '../../../renderer/src/db/database';
+import { DeskDatabase } from '../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
 import { DexieSyncStore } from '../../../renderer/src/sync/dexieSyncStore';
 import { browserFetch, createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
 import type { WebCredential } from '../../../renderer/src/sync/syncMeta';
-import { bulkLoad, putByKind } from '../bulkLoad';
+import { bulkLoad, loadBarePages } from '../bulkLoad';
 import { keepEnrollment, takeDeviceId, writeFirstRunSettings } from './enrolledDesk';
 import {
   accountRecord,
   createOps,
   generateOffice,
   RecordStamper,
-  type GeneratedRecord,
   type OfficeSize,
 } from '../generator';
 
@@ -131,16 +130,7 @@ export const chromiumSync = {
     });
     await db.open();
     const t0 = performance.now();
-    let pulled = 0;
-    for (let page = 0; ; page++) {
-      const body = (await (await fetch(`${bareUrl}/pages/${page}`)).json()) as {
-        records: GeneratedRecord[];
-        hasMore: boolean;
-      };
-      await db.transaction('rw', recordTableNames, () => putByKind(db, body.records));
-      pulled += body.records.length;
-      if (!body.hasMore) break;
-    }
+    const pulled = await loadBarePages(db, bareUrl);
     const ms = performance.now() - t0;
     db.close();
     await db.delete();
