@@ -1,13 +1,12 @@
 import { perSec } from '../bench/rates';
 import { join } from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import pg from 'pg';
+import { checkCopies, copyOffice, openSql, streamSeq } from './officeCopy';
 import type { GeneratedRecord, OfficeSize } from '../bench/generator';
 import { quickSize } from '../bench/generator';
 import { barePull, loadOfficeOnDesk, pushQueued } from '../bench/deskOffice';
 import { startBareServer } from '../bench/syncBench';
 import { profileProcessDuring } from '../bench/cpuProfile';
-import { adminToken, freshPlace, postJson, type HqPlace } from '../support/hqHarness';
+import { adminToken, freshPlace, postJson } from '../support/hqHarness';
 import { buildHqCli, enrollViaAdmin, spawnHq } from '../support/hqProcess';
 import { recordTable } from '../../renderer/src/db/database';
 import type { SyncReport } from '@shared/sync/engine';
@@ -88,104 +87,12 @@ const figures = (records: number, ms: number): PullFigures => ({
   perSec: perSec(records, ms),
 });
 
-/** Plain SQL on the place HQ serves, beside HQ (SQLite's WAL lets a second writer wait). */
-interface Sql {
-  run: (statement: string) => Promise<void>;
-  rows: <R>(statement: string) => Promise<R[]>;
-  close: () => Promise<void>;
-}
-
-async function openSql(place: HqPlace): Promise<Sql> {
-  if (place.databaseUrl) {
-    const client = new pg.Client({ connectionString: place.databaseUrl });
-    await client.connect();
-    return {
-      run: async (statement) => void (await client.query(statement)),
-      rows: async <R>(statement: string) => (await client.query(statement)).rows as R[],
-      close: () => client.end(),
-    };
-  }
-  const sqlite = new SqliteDatabase(join(place.dataDir, 'hq.sqlite'), { timeout: 60_000 });
-  return {
-    run: async (statement) => void sqlite.exec(statement),
-    rows: async <R>(statement: string) => sqlite.prepare(statement).all() as R[],
-    close: async () => void sqlite.close(),
-  };
-}
-
-const changesPerStatement = 500;
-
-/**
- * Copies the template office's changes after `fromSeq` (up to `toSeq`) and its records
- * to each office of `targets`, numbered after each office's own changes. Each statement
- * takes 500 of the template's changes for every office at once, in (change, office)
- * order, so that the offices' rows interleave in the table as a county's would.
- * The ids are the runner's own (`330102NNN`): no quoting is needed.
- */
-async function copyOffice(
-  sql: Sql,
-  template: string,
-  targets: string[],
-  fromSeq: number,
-  toSeq: number,
-  log: (line: string) => void,
-): Promise<void> {
-  const streams = await sql.rows<{ id: string; seq: number | string }>(
-    `select id, seq from streams where id like 'office:%'`,
-  );
-  const seqOf = new Map(streams.map((s) => [s.id, Number(s.seq)]));
-  const offsets = targets
-    .map((office) => `('${office}', ${(seqOf.get(`office:${office}`) ?? 0) - fromSeq})`)
-    .join(', ');
-  const officeField = (office: string) => `'"officeId":"' || ${office} || '"'`;
-  const fromTemplate = `'"officeId":"${template}"'`;
-  for (let from = fromSeq; from < toSeq; from += changesPerStatement) {
-    const to = Math.min(toSeq, from + changesPerStatement);
-    await sql.run(
-      `insert into changes (stream, seq, kind, record_id, snapshot, op_id, reason, created_at)
-       select 'office:' || o.column1, o.column2 + c.seq, c.kind, c.record_id,
-              replace(c.snapshot, ${fromTemplate}, ${officeField('o.column1')}),
-              null, c.reason, c.created_at
-       from changes c cross join (values ${offsets}) as o
-       where c.stream = 'office:${template}' and c.seq > ${from} and c.seq <= ${to}
-       order by c.seq, o.column1`,
-    );
-    if (((from - fromSeq) / changesPerStatement) % 20 === 19)
-      log(`province: copied ${to - fromSeq} of ${toSeq - fromSeq} changes to each office`);
-  }
-  // The records the copied changes left (not the template desks' own first-run records:
-  // the office id is the row's column, never inside its data).
-  const names = targets.map((office) => `('${office}')`).join(', ');
-  await sql.run(
-    `insert into records (kind, id, office_id, version, hlc, deleted, data, field_meta,
-                          created_at, created_by, updated_at, updated_by)
-     select r.kind, r.id, o.column1, r.version, r.hlc, r.deleted, r.data, r.field_meta,
-            r.created_at, r.created_by, r.updated_at, r.updated_by
-     from records r cross join (values ${names}) as o
-     where r.office_id = '${template}'
-       and exists (select 1 from changes c
-                   where c.stream = 'office:${template}' and c.seq > ${fromSeq}
-                     and c.seq <= ${toSeq} and c.kind = r.kind and c.record_id = r.id)`,
-  );
-  const list = targets.map((office) => `'office:${office}'`).join(', ');
-  await sql.run(`update streams set seq = seq + ${toSeq - fromSeq} where id in (${list})`);
-}
-
 async function enrolledDesk(url: string, officeId: string, name: string): Promise<SyncDesk> {
   const desk = await openOfficeDesk(officeId, name);
   await connect(desk, await enrollViaAdmin(url, officeId, desk.deviceId), url);
   await sync(desk); // its first run's own records, and the reference data
   return desk;
 }
-
-const streamSeq = async (sql: Sql, office: string) =>
-  Number(
-    (
-      await sql.rows<{ seq: number | string }>(
-        `select seq from streams where id = 'office:${office}'`,
-      )
-    )[0]?.seq ?? 0,
-  );
 
 export async function runProvincePull(options: ProvinceOptions): Promise<ProvinceResult> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -357,35 +264,6 @@ async function checkPulled(desk: SyncDesk, office: string, expected: number): Pr
   if (foreign > 0) throw new Error(`office ${office}'s desk pulled ${foreign} records of others`);
   if (held < expected)
     throw new Error(`office ${office}'s desk holds ${held} records, expected ${expected}+`);
-}
-
-/**
- * Every office holds the template's copied changes after its own, numbered without a gap
- * up to its stream's counter, with a record for each: HQ's invariants, so that the
- * copies are offices HQ could go on serving and taking pushes for.
- */
-async function checkCopies(sql: Sql, offices: string[], copied: number): Promise<void> {
-  const rows = await sql.rows<{
-    id: string;
-    seq: number | string;
-    n: number | string;
-    top: number | string | null;
-    records: number | string;
-  }>(
-    `select s.id, s.seq,
-            (select count(*) from changes c where c.stream = s.id) as n,
-            (select max(c.seq) from changes c where c.stream = s.id) as top,
-            (select count(*) from records r where 'office:' || r.office_id = s.id) as records
-     from streams s where s.id in (${offices.map((o) => `'office:${o}'`).join(', ')})`,
-  );
-  if (rows.length !== offices.length) throw new Error('province: an office has no stream');
-  for (const row of rows) {
-    const [seq, n, top] = [Number(row.seq), Number(row.n), Number(row.top ?? 0)];
-    if (n !== seq || top !== seq || n < copied || Number(row.records) < copied)
-      throw new Error(
-        `province: ${row.id} holds ${n} changes up to ${top}, counter ${seq}, ${row.records} records (copied ${copied})`,
-      );
-  }
 }
 
 export function provinceTable(result: ProvinceResult): string {

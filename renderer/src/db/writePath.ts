@@ -1,4 +1,3 @@
-import { actorNamedKinds, actorStampIssues } from '@shared/authority/actorStamp';
 import Dexie from 'dexie';
 import { AppError, type FieldError } from '@shared/errors/appError';
 import { actingRoleFor, mayWrite } from '@shared/authority/kindWriters';
@@ -21,6 +20,7 @@ import { DeviceCounters } from './deviceState';
 import { checkInvariants } from './invariants';
 import { IssuedWrites } from './issuedWrites';
 import { heldRolesOf, type WriteContext } from './writeContext';
+import { checkActorStamp } from './actorStampCheck';
 
 /**
  * THE write path. Every create, update and delete of every record kind goes through
@@ -133,7 +133,7 @@ class TransactionWriter implements Writer {
     // the caller's (renderer/src/db/accessChain.ts).
     const input = kind === 'accessLog' ? withoutChainFields(data) : data;
     const clean = this.validate(kind, input) as object;
-    this.checkActorStamp(kind, 'create', clean, null);
+    checkActorStamp(kind, 'create', clean, null, this.ctx.actor.name);
     const draft = { ...clean, id, officeId: this.ctx.officeId, deleted: false };
     const stamp = await this.checkAndStamp(kind, draft);
     const sealed =
@@ -181,7 +181,7 @@ class TransactionWriter implements Writer {
     const clean = this.validate(kind, merged);
     const changed = changedFields(dataFields(existing), clean as Record<string, unknown>);
     if (Object.keys(changed).length === 0 && !transition) return existing;
-    this.checkActorStamp(kind, 'update', changed, dataFields(existing));
+    checkActorStamp(kind, 'update', changed, dataFields(existing), this.ctx.actor.name);
     const stamp = await this.checkAndStamp(kind, { ...existing, ...(clean as object) });
     const record = {
       ...existing,
@@ -244,26 +244,6 @@ class TransactionWriter implements Writer {
       });
     }
     return existing;
-  }
-
-  /**
-   * A record that names its writer (a case's history event, a resident's movement) names
-   * this actor, and keeps that name: HQ's rule (shared/authority/actorStamp.ts), checked
-   * here too, so an edited page's forged name fails at the desk, not only at HQ.
-   */
-  private checkActorStamp(
-    kind: RecordKind,
-    op: 'create' | 'update',
-    fields: object,
-    held: Record<string, unknown> | null,
-  ): void {
-    if (!actorNamedKinds.has(kind)) return;
-    const issues = actorStampIssues(
-      { op, fields: fields as Record<string, unknown> },
-      held,
-      this.ctx.actor.name,
-    );
-    if (issues.length > 0) throw invalid(kind, issues);
   }
 
   private validate<K extends RecordKind>(kind: K, data: unknown): KindData[K] {
