@@ -1,25 +1,37 @@
 /**
  * How an ID number is found once it is sealed (issue #16 item 1). The store keeps no ID
  * number in an index: the `idNumber` index holds a keyed token of the whole number,
- * `idTails` tokens of its last 4 and 6 characters, and `idPrefixes` tokens of its first
- * 4, 6, 10, 12 and 14 characters (province and city, the county, then the birth year,
- * month and day: the places a registrar's typing stops). A prefix query looks up the
- * longest token length it covers and keeps the persons whose opened number starts with
- * all of it: a 16- or 17-character query looks up the 14 (one county's persons born on
- * one day, a handful even in a large office). Each token is an index entry written with
- * every person, and an index entry is most of what a person costs IndexedDB
- * (docs/performance.md, "Encryption at rest: what it costs"); rows sealed before kept a
- * 16-character token too, which no lookup asks for.
+ * `idTails` tokens of its last 4 and 6 characters, and one compound index,
+ * `[idPrefix4+idPrefix6+idBorn]`, serves every prefix: tokens of the first 4 and 6
+ * characters (province and city, the county) and, for a resident ID, its birth-date
+ * digits (characters 7–14) in the clear — the same digits the clear `birthDate` index
+ * already holds, since a resident's birth date is the number's (withIdFacts). A
+ * non-resident number's third part is `~`: its digits say nothing the row shows.
+ *
+ * A prefix of 4–5 characters reads the range of its 4-character token, 6 of its two
+ * tokens, and 7–14 characters of a resident number the exact span of birth digits under
+ * its county (`330102199` → 19900000–19999999): the index is in the order the query
+ * narrows, so a page of matches is one range read, whatever the county. 15–17 characters
+ * read one birth day's persons (a handful) and keep those whose opened number starts
+ * with the query. Each index entry is written with every person and an entry is most
+ * of what a person costs IndexedDB (docs/performance.md, "Encryption at rest: what it
+ * costs"): one compound entry replaced the five single prefix tokens of schema v16.
  */
 import { indexToken, type AtRestKeys } from './cipher';
 
-export const idPrefixLengths = [4, 6, 10, 12, 14] as const;
+/** The index fields of an ID number's prefixes (the compound index's key path). */
+export const idPrefixIndexFields = ['idPrefix4', 'idPrefix6', 'idBorn'] as const;
+export const idPrefixIndex = `[${idPrefixIndexFields.join('+')}]`;
+
+/** A non-resident number's birth part: after every digit, so never in a birth span. */
+export const idBornNone = '~';
 
 /** The label each tokenised index hashes its values under. */
 export const idTokenLabels = {
   idNumber: 'id',
   idTails: 'tail',
-  idPrefixes: 'prefix',
+  idPrefix4: 'prefix',
+  idPrefix6: 'prefix',
 } as const;
 
 export type IdTokenIndex = keyof typeof idTokenLabels;
@@ -28,32 +40,66 @@ export function isIdTokenIndex(name: string | null | undefined): name is IdToken
   return typeof name === 'string' && Object.hasOwn(idTokenLabels, name);
 }
 
-/** The prefixes of an ID number that get a token. */
-export function idPrefixesOf(idNumber: string): string[] {
-  return idPrefixLengths.filter((n) => idNumber.length > n).map((n) => idNumber.slice(0, n));
-}
-
 /**
- * The prefix to look up for a typed ID prefix, or null when it is shorter than the
- * shortest token (then only the tails and the whole number can match).
+ * The prefix index's clear values for a number: its first 4 and 6 characters (each
+ * stored as its token) and its birth digits. Null for a number too short to have both
+ * prefixes (it is found by its whole number and its tails).
  */
-export function idPrefixLookup(query: string): string | null {
-  let best: number | null = null;
-  for (const n of idPrefixLengths) if (query.length >= n) best = n;
-  return best === null ? null : query.slice(0, best);
+export function idPrefixParts(
+  idType: unknown,
+  idNumber: string,
+): { idPrefix4: string; idPrefix6: string; idBorn: string } | null {
+  if (idNumber.length <= 6) return null;
+  const digits = idNumber.slice(6, 14);
+  const resident = idType === 'resident' && /^\d{8}$/.test(digits);
+  return {
+    idPrefix4: idNumber.slice(0, 4),
+    idPrefix6: idNumber.slice(0, 6),
+    idBorn: resident ? digits : idBornNone,
+  };
 }
 
 /**
- * Tokens kept for reuse, per key: an office's ID numbers share their first 4, 6, 10 and
- * 12 characters (area, county, birth year and month) and often their last 4, so these
- * were mostly made for an earlier person already. Only those: a whole number, its last
- * 6 or its first 14 is nearly each person's own, and is not kept in memory for nothing.
+ * What a typed ID prefix looks up in the prefix index, in clear values (the store turns
+ * the prefixes into their tokens): the 4-character prefix, the 6 when typed, and the
+ * birth digits' spans to read — for a resident number the span its digits after the 6th
+ * imply, and always the non-resident numbers under the same 6. What the spans hold
+ * is checked against the opened number (a 5- or 15-character query, a non-resident
+ * number). Null when shorter than 4 characters (then only the tails and the whole
+ * number can match).
+ */
+export interface IdPrefixLookup {
+  prefix4: string;
+  prefix6: string | null;
+  born: { from: string; to: string }[] | null;
+}
+
+export function idPrefixLookup(query: string): IdPrefixLookup | null {
+  if (query.length < 4) return null;
+  const prefix4 = query.slice(0, 4);
+  if (query.length < 6) return { prefix4, prefix6: null, born: null };
+  const prefix6 = query.slice(0, 6);
+  if (query.length === 6) return { prefix4, prefix6, born: null };
+  const typed = query.slice(6, 14);
+  const none = { from: idBornNone, to: idBornNone };
+  if (!/^\d+$/.test(typed)) return { prefix4, prefix6, born: [none] };
+  const resident = { from: typed.padEnd(8, '0'), to: typed.padEnd(8, '9') };
+  return { prefix4, prefix6, born: [resident, none] };
+}
+
+/**
+ * Tokens kept for reuse, per key: an office's ID numbers share their first 4 and 6
+ * characters (area, county) and often their last 4, so these were mostly made for an
+ * earlier person already. Only those: a whole number or its last 6 is nearly each
+ * person's own, and is not kept in memory for nothing.
  */
 const sharedTokens = new WeakMap<AtRestKeys['token'], Map<string, string>>();
 const sharedTokensKept = 20_000;
 
 function isShared(index: IdTokenIndex, value: string): boolean {
-  return index === 'idPrefixes' ? value.length <= 12 : index === 'idTails' && value.length <= 4;
+  return (
+    index === 'idPrefix4' || index === 'idPrefix6' || (index === 'idTails' && value.length <= 4)
+  );
 }
 
 export function idIndexToken(keys: AtRestKeys, index: IdTokenIndex, value: string): string {
@@ -63,7 +109,7 @@ export function idIndexToken(keys: AtRestKeys, index: IdTokenIndex, value: strin
     kept = new Map();
     sharedTokens.set(keys.token, kept);
   }
-  const key = `${index}:${value}`;
+  const key = `${idTokenLabels[index]}:${value}`;
   let token = kept.get(key);
   if (token === undefined) {
     token = indexToken(keys, idTokenLabels[index], value);
@@ -71,26 +117,4 @@ export function idIndexToken(keys: AtRestKeys, index: IdTokenIndex, value: strin
     kept.set(key, token);
   }
   return token;
-}
-
-/**
- * The birth dates a resident ID prefix implies, for a query that stops between two token
- * lengths inside the birth date (7–9, 11 or 13 characters: a part of the year, the
- * month's first digit, the day's first digit), where the shorter token's matches are
- * mostly not matches (a county's persons, for '330102199'). A resident's birth date is
- * the one the number holds (withIdFacts), and it is a clear index: the persons born in
- * the range are nearly all matches in a township office. Null for any other query.
- * The bounds are 'YYYY-MM-DD'-shaped strings compared as the index compares them:
- * '1990-00-00' to '1999-99-99' for '330102199'.
- */
-export function idBirthRange(prefix: string): { from: string; to: string } | null {
-  const lookup = idPrefixLookup(prefix);
-  if (lookup === null || lookup.length === prefix.length || prefix.length < 7) return null;
-  if (prefix.length > 14 || !/^\d+$/.test(prefix)) return null;
-  const digits = prefix.slice(6);
-  const date = (fill: string) => {
-    const d = digits.padEnd(8, fill);
-    return `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
-  };
-  return { from: date('0'), to: date('9') };
 }

@@ -13,6 +13,7 @@ import { dynamicsSchemaVersion } from './tables/dynamicsTables';
 import { gridSchemaVersion } from './tables/gridTables';
 import { atRestSchemaVersion } from './tables/atRestTables';
 import { nameHeadSchemaVersion } from './tables/nameHeadTables';
+import { idPrefixSchemaVersion } from './tables/idPrefixTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -97,6 +98,7 @@ schemaVersions.push(
   gridSchemaVersion,
   atRestSchemaVersion,
   nameHeadSchemaVersion,
+  idPrefixSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

@@ -6,7 +6,7 @@
  * p95s: absolute milliseconds do not survive a change of machine (issue #17 item 5).
  */
 import type { AtRestKeys } from '@shared/atRest/cipher';
-import { idIndexToken, idPrefixLookup } from '@shared/atRest/idTokens';
+import { idIndexToken, idPrefixIndex, idPrefixLookup } from '@shared/atRest/idTokens';
 import { classifyQuery } from '@shared/search/searchTokens';
 import type { DeskDatabase } from '../../../renderer/src/db/database';
 import { searchPersons } from '../../../renderer/src/db/repositories/persons';
@@ -32,17 +32,29 @@ export function rawSearch(
     request(store.index(index).getAll(IDBKeyRange.bound(value, `${value}\uffff`), limit));
   if (q.kind !== 'id') return prefix('searchTokens', q.value.toLowerCase()).then((r) => r.length);
   // ID numbers are sealed: their indexes hold keyed tokens (docs/at-rest.md); the
-  // baseline looks the token up as searchPersons does, and opens nothing.
-  const lookup = idPrefixLookup(q.value);
-  const byPrefix = () =>
-    lookup === null
-      ? Promise.resolve([])
-      : request(store.index('idPrefixes').getAll(idIndexToken(keys, 'idPrefixes', lookup), limit));
+  // baseline reads the prefix index's ranges as searchPersons does, and opens nothing.
+  const byPrefix = () => {
+    const ranges = prefixRanges(q.value, keys);
+    return Promise.all(
+      ranges.map((r) => request(store.index(idPrefixIndex).getAll(r, limit))),
+    ).then((found) => found.flat());
+  };
   if (!q.tail) return byPrefix().then((r) => r.length);
   return Promise.all([
     request(store.index('idTails').getAll(idIndexToken(keys, 'idTails', q.value), limit)),
     byPrefix(),
   ]).then(([a, b]) => Math.min(limit, a.length + b.length));
+}
+
+/** The prefix index's key ranges for an ID prefix, in tokens (as the store's middleware makes them). */
+function prefixRanges(query: string, keys: AtRestKeys): IDBKeyRange[] {
+  const lookup = idPrefixLookup(query);
+  if (lookup === null) return [];
+  const t4 = idIndexToken(keys, 'idPrefix4', lookup.prefix4);
+  if (lookup.prefix6 === null) return [IDBKeyRange.bound([t4], [t4, []])];
+  const t6 = idIndexToken(keys, 'idPrefix6', lookup.prefix6);
+  if (lookup.born === null) return [IDBKeyRange.bound([t4, t6], [t4, t6, []])];
+  return lookup.born.map(({ from, to }) => IDBKeyRange.bound([t4, t6, from], [t4, t6, to]));
 }
 
 function request<T>(r: IDBRequest<T>): Promise<T> {

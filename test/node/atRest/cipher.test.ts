@@ -6,7 +6,7 @@ import {
   openJson,
   sealJson,
 } from '@shared/atRest/cipher';
-import { idBirthRange, idPrefixLookup, idPrefixesOf } from '@shared/atRest/idTokens';
+import { idBornNone, idPrefixLookup, idPrefixParts } from '@shared/atRest/idTokens';
 
 describe('the at-rest cipher (shared/atRest)', () => {
   it('seals a value as standard AES-256-GCM that WebCrypto opens with the same key', async () => {
@@ -67,35 +67,48 @@ describe('the at-rest cipher (shared/atRest)', () => {
     }
   });
 
-  it('ID prefixes: the tokens kept, and the one a typed prefix looks up', () => {
+  it('ID prefixes: the index parts of a number, resident or not', () => {
     const id = '330102196208150241';
-    expect(idPrefixesOf(id)).toEqual([
-      '3301',
-      '330102',
-      '3301021962',
-      '330102196208',
-      '33010219620815',
-    ]);
-    expect(idPrefixLookup('330')).toBeNull();
-    expect(idPrefixLookup('3301')).toBe('3301');
-    expect(idPrefixLookup('33010')).toBe('3301');
-    expect(idPrefixLookup('3301021')).toBe('330102');
-    expect(idPrefixLookup('33010219620')).toBe('3301021962');
-    // 16 characters and more: the 14's token (the day of birth), then the opened numbers.
-    expect(idPrefixLookup('3301021962081502')).toBe('33010219620815');
-    expect(idPrefixLookup(id)).toBe('33010219620815');
+    expect(idPrefixParts('resident', id)).toEqual({
+      idPrefix4: '3301',
+      idPrefix6: '330102',
+      idBorn: '19620815',
+    });
+    // A non-resident number's digits stay sealed: its birth part is the marker.
+    expect(idPrefixParts('passport', id)?.idBorn).toBe(idBornNone);
+    expect(idPrefixParts('passport', 'E12345678')).toEqual({
+      idPrefix4: 'E123',
+      idPrefix6: 'E12345',
+      idBorn: idBornNone,
+    });
+    // A "resident" number whose birth part is not digits is refused by the ID check; the
+    // index keeps it with the non-residents rather than putting letters in a birth span.
+    expect(idPrefixParts('resident', '3301021962X8150241')?.idBorn).toBe(idBornNone);
+    expect(idPrefixParts('resident', '330102')).toBeNull();
   });
 
-  it('ID prefixes that stop inside the birth date: the birth dates they imply', () => {
-    expect(idBirthRange('3301021')).toEqual({ from: '1000-00-00', to: '1999-99-99' });
-    expect(idBirthRange('330102199')).toEqual({ from: '1990-00-00', to: '1999-99-99' });
-    expect(idBirthRange('33010219901')).toEqual({ from: '1990-10-00', to: '1990-19-99' });
-    expect(idBirthRange('3301021990053')).toEqual({ from: '1990-05-30', to: '1990-05-39' });
-    // A token of its own length (10, 12, 14), shorter than the date, past it, or not digits.
-    for (const exact of ['3301021990', '330102199005', '33010219900530', '330102', '33010']) {
-      expect(idBirthRange(exact)).toBeNull();
-    }
-    expect(idBirthRange('330102199005301')).toBeNull();
-    expect(idBirthRange('33010219x')).toBeNull();
+  it('ID prefixes: what a typed prefix looks up', () => {
+    const none = { from: idBornNone, to: idBornNone };
+    expect(idPrefixLookup('330')).toBeNull();
+    expect(idPrefixLookup('3301')).toEqual({ prefix4: '3301', prefix6: null, born: null });
+    expect(idPrefixLookup('33010')).toEqual({ prefix4: '3301', prefix6: null, born: null });
+    expect(idPrefixLookup('330102')).toEqual({ prefix4: '3301', prefix6: '330102', born: null });
+    expect(idPrefixLookup('3301021')?.born).toEqual([{ from: '10000000', to: '19999999' }, none]);
+    expect(idPrefixLookup('330102199')?.born).toEqual([{ from: '19900000', to: '19999999' }, none]);
+    expect(idPrefixLookup('33010219620815')?.born).toEqual([
+      { from: '19620815', to: '19620815' },
+      none,
+    ]);
+    // Past the birth date: the day's span (its persons are then checked once opened).
+    expect(idPrefixLookup('330102196208150241')?.born).toEqual([
+      { from: '19620815', to: '19620815' },
+      none,
+    ]);
+    // Not digits after the 6th: only a non-resident number can start so.
+    expect(idPrefixLookup('E12345X7')).toEqual({
+      prefix4: 'E123',
+      prefix6: 'E12345',
+      born: [none],
+    });
   });
 });

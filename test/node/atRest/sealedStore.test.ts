@@ -87,6 +87,13 @@ describe('the desk store sealed at rest', () => {
     await expect(db.persons.where('idTails').anyOf(['1234', '5678']).toArray()).rejects.toThrow(
       /keyed tokens/,
     );
+    // The prefix index: a span of 4- or 6-character prefixes would be a span of tokens.
+    const prefixes = db.persons.where('[idPrefix4+idPrefix6+idBorn]');
+    await expect(prefixes.between(['3301'], ['3302']).toArray()).rejects.toThrow(/cannot span/);
+    await expect(
+      prefixes.between(['3301', '330102'], ['3301', '330109']).toArray(),
+    ).rejects.toThrow(/cannot span idPrefix6/);
+    await expect(prefixes.between([1], [2]).toArray()).rejects.toThrow(/4-character prefix/);
   });
 
   it('a store sealed under one key is refused with another, and nothing is written', async () => {
@@ -125,6 +132,11 @@ describe('a seal is bound to its row', () => {
     const rawCase = raw.cases?.[0] as Record<string, unknown>;
     await rawPut(db.name, 'cases', { ...rawCase, status: 'active' });
     await expect(db.cases.get(String(rawCase.id))).rejects.toThrow(/does not match/);
+    // The head's birth digits in the prefix index edited (to be found under another day):
+    // bound into the seal like the tokens, so the row is refused.
+    await rawPut(db.name, 'persons', { ...rawOf(head.id), idBorn: '19990101' });
+    await expect(db.persons.get(head.id)).rejects.toThrow(/does not match/);
+    await rawPut(db.name, 'persons', rawOf(head.id));
     // The head's own row is untouched and reads as saved.
     expect((await db.persons.get(head.id))?.phone).toBe('13912345678');
   });

@@ -16,6 +16,9 @@ import { loadDeviceKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openOfficeDesk, type SyncDesk } from '../../support/syncDesks';
 import { rawRows } from '../atRest/rawStore';
 import { typedBack } from './backupFixtures';
+import { idPrefixIndexFields } from '@shared/atRest/idTokens';
+
+const idMadeByCodec: ReadonlySet<string> = new Set(idPrefixIndexFields);
 
 /** Rows of each table the test writes: more than one restore batch of the larger tables. */
 const rowsPerTable = 3;
@@ -34,7 +37,7 @@ function rowFor(table: DeskDatabase['tables'][number], i: number): Record<string
   for (const index of table.schema.indexes) {
     const paths = Array.isArray(index.keyPath) ? index.keyPath : [index.keyPath ?? ''];
     for (const path of paths) {
-      if (path === 'idPrefixes' || path in row) continue; // the codec writes idPrefixes
+      if (idMadeByCodec.has(path) || path in row) continue; // the codec writes these
       if (path === 'idNumber') row[path] = `3301021950030${String(1000 + i).slice(-4)}1`;
       else row[path] = index.multi ? [`${path}-${i}-a`, `${path}-${i}-b`] : `${path}-${i}`;
     }

@@ -2,29 +2,20 @@
  * The at-rest middleware: the lowest layer of Dexie's stack (closest to IndexedDB), so
  * every layer above it — hooks, live queries, the write path, every repository — sees
  * plain rows, and IndexedDB sees only sealed ones (rowCodec.ts). It seals what is put,
- * opens what is read (gets, queries, cursors), and turns an equality query on an
- * ID-number index into its keyed token. Any other range on such an index (a prefix, a
- * span) cannot work on tokens and is refused loudly, so a query written against the
- * clear number fails in the tests instead of silently finding nothing.
+ * opens what is read (gets, queries, cursors), and turns a query on an ID-number index
+ * into its keyed tokens (tokenQuery.ts).
  *
  * Which tables: `sealedTables`; and in `meta`, the rows named in `sealedMetaKeys`
  * (sealedMetaKeys.ts). Reference data (standards, calendars, rules), the office's
  * buildings and beds, package bookkeeping and the other meta rows stay clear.
  */
-import type {
-  DBCore,
-  DBCoreCursor,
-  DBCoreKeyRange,
-  DBCoreQuery,
-  DBCoreTable,
-  Middleware,
-} from 'dexie';
-import { idIndexToken, isIdTokenIndex } from '@shared/atRest/idTokens';
+import type { DBCore, DBCoreCursor, DBCoreQuery, DBCoreTable, Middleware } from 'dexie';
 import type { AtRestKeys } from '@shared/atRest/cipher';
 import { isPreSealedFor } from './preSeal';
 import { lockedError, rowCodecOf } from './rowCodec';
 import { sealedMetaKeys } from './sealedMetaKeys';
 import { sealedMutate } from './sealedMutate';
+import { tokenQuery } from './tokenQuery';
 
 /** The tables holding personal data: every row sealed. */
 export const sealedTables: ReadonlySet<string> = new Set([
@@ -75,9 +66,6 @@ export interface KeyHolder {
   metaSealed?: ReadonlySet<string>;
 }
 
-const rangeEqual = 1;
-const rangeAny = 3;
-
 export function atRestMiddleware(holder: KeyHolder): Middleware<DBCore> {
   return {
     stack: 'dbcore',
@@ -127,7 +115,7 @@ function sealedTable(
     const k = keys();
     return isPreSealedFor(row, k) ? row : codec.encode(row, k);
   };
-  const query = (q: DBCoreQuery): DBCoreQuery => tokenQuery(q, holder);
+  const query = (q: DBCoreQuery): DBCoreQuery => tokenQuery(q, holder.keys);
   return {
     ...table,
     mutate: (req) => {
@@ -148,18 +136,6 @@ function sealedTable(
         .openCursor({ ...req, query: query(req.query) })
         .then((cursor) => (cursor && req.values !== false ? openingCursor(cursor, open) : cursor)),
   };
-}
-
-function tokenQuery(q: DBCoreQuery, holder: KeyHolder): DBCoreQuery {
-  const index = q.index.name;
-  if (!isIdTokenIndex(index) || q.range.type === rangeAny) return q;
-  if (q.range.type !== rangeEqual || typeof q.range.lower !== 'string') {
-    throw new Error(`${index} holds keyed tokens: query it by equality (idPrefixes for a prefix).`);
-  }
-  if (!holder.keys) throw lockedError();
-  const token = idIndexToken(holder.keys, index, q.range.lower);
-  const range: DBCoreKeyRange = { type: q.range.type, lower: token, upper: token };
-  return { ...q, range };
 }
 
 /** The cursor with its value opened (once per position); its methods on the real one. */

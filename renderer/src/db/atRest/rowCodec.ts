@@ -11,10 +11,28 @@
  */
 import type { DBCoreTableSchema } from 'dexie';
 import { openJson, sealJson, type AtRestKeys } from '@shared/atRest/cipher';
-import { idIndexToken, idPrefixesOf, isIdTokenIndex } from '@shared/atRest/idTokens';
+import {
+  idIndexToken,
+  idPrefixIndexFields,
+  idPrefixParts,
+  isIdTokenIndex,
+} from '@shared/atRest/idTokens';
 import { derivedIndexFields, fillDerivedFields, isDerivedIndexField } from './derivedIndexFields';
 
 export const sealedField = '_sealed';
+
+/**
+ * Fields the codec alone writes, made from the row's ID number as it is sealed and bound
+ * into the seal like its tokens: the prefix index's parts. Never read back, never taken
+ * from a caller.
+ */
+const idMadeFields: ReadonlySet<string> = new Set(idPrefixIndexFields);
+/**
+ * Fields of stored rows that no index reads any more: schema v16's `idPrefixes` tokens,
+ * still in rows sealed before v18 until they are sealed again (storeKeys.ts). Bound into
+ * those rows' seals, so left in place; never read back, never taken from a caller.
+ */
+const retiredFields: ReadonlySet<string> = new Set(['idPrefixes']);
 
 export interface RowCodec {
   encode(row: unknown, keys: AtRestKeys): unknown;
@@ -46,13 +64,19 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
   const derived = new Set<string>();
   for (const index of schema.indexes) {
     for (const field of keyPathFields(index.keyPath)) {
-      if (isIdTokenIndex(field)) tokens.add(field);
+      if (isIdTokenIndex(field) || idMadeFields.has(field)) tokens.add(field);
       else if (isDerivedIndexField(field)) derived.add(field);
       else clear.add(field);
     }
   }
   const tokenFields = [...tokens];
   const derivedFields = [...derived];
+  // Fields no caller's value is kept of: the store's own, worked out as it writes.
+  const unsealable = (field: string) =>
+    field === sealedField ||
+    derived.has(field) ||
+    idMadeFields.has(field) ||
+    retiredFields.has(field);
   // Every field a stored row may hold in the clear and its seal is bound to, in bindingOf's order.
   const boundFields = [...clear, ...tokens].sort();
   const split: RowCodec['split'] = (row, keys) => {
@@ -61,9 +85,7 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
     const sealed: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(row)) {
       if (clear.has(field)) stored[field] = value;
-      else if (field !== 'idPrefixes' && field !== sealedField && !derived.has(field)) {
-        sealed[field] = value;
-      }
+      else if (!unsealable(field)) sealed[field] = value;
     }
     for (const field of tokenFields) tokenise(stored, row, field, keys);
     fillDerivedFields(stored, derivedFields);
@@ -106,9 +128,7 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
       }
       const plain: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(row)) {
-        if (field !== sealedField && !tokens.has(field) && !derived.has(field)) {
-          plain[field] = value;
-        }
+        if (!tokens.has(field) && !unsealable(field)) plain[field] = value;
       }
       return Object.assign(plain, opened);
     },
@@ -121,13 +141,17 @@ function tokenise(
   field: string,
   keys: AtRestKeys,
 ): void {
-  if (!isIdTokenIndex(field)) return;
-  if (field === 'idPrefixes') {
-    if (typeof row.idNumber === 'string') {
-      stored.idPrefixes = idPrefixesOf(row.idNumber).map((p) => idIndexToken(keys, field, p));
-    }
+  if (idMadeFields.has(field)) {
+    // The three parts are made together, at the first of them.
+    if (field !== idPrefixIndexFields[0] || typeof row.idNumber !== 'string') return;
+    const parts = idPrefixParts(row.idType, row.idNumber);
+    if (!parts) return;
+    stored.idPrefix4 = idIndexToken(keys, 'idPrefix4', parts.idPrefix4);
+    stored.idPrefix6 = idIndexToken(keys, 'idPrefix6', parts.idPrefix6);
+    stored.idBorn = parts.idBorn;
     return;
   }
+  if (!isIdTokenIndex(field)) return;
   const value = row[field];
   if (typeof value === 'string') stored[field] = idIndexToken(keys, field, value);
   else if (Array.isArray(value)) {

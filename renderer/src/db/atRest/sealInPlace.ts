@@ -1,7 +1,9 @@
 /**
  * Seals the rows a desk wrote before encryption (issue #16 item 1, "existing desks
- * migrate their plaintext data in place"). Every sealed table is read in pages by
- * primary key and put back: the middleware seals each row on the way down. A page is
+ * migrate their plaintext data in place"), or seals sealed rows again in today's form
+ * (`only`: the persons of a store from before schema v18's ID-prefix index). Every
+ * sealed table is read in pages by primary key and put back: the middleware opens each
+ * row on the way up and seals it on the way down. A page is
  * one transaction, so a stop halfway leaves every row either plain (read as it is) or
  * sealed, never half; the store's meta row is written only after the last page, so an
  * interrupted run starts again at the next open.
@@ -14,9 +16,9 @@ import { sealedMetaKeys } from './sealedMetaKeys';
 
 const pageSize = 500;
 
-export async function sealInPlace(db: Dexie): Promise<void> {
+export async function sealInPlace(db: Dexie, only?: readonly string[]): Promise<void> {
   for (const table of db.tables) {
-    if (!sealedTables.has(table.name)) continue;
+    if (!sealedTables.has(table.name) || (only && !only.includes(table.name))) continue;
     let after: unknown = undefined;
     for (;;) {
       const page: unknown[] = await db.transaction('rw', table, async () => {

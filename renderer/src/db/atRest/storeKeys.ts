@@ -50,7 +50,16 @@ export interface AtRestMeta {
    * before meta rows were).
    */
   sealedMeta?: string[];
+  /**
+   * The form of the persons' ID-prefix index the rows are sealed with: missing or 1, the
+   * `idPrefixes` tokens of schema v16; 2, the compound index of v18. Older persons are
+   * sealed again at the next open with the key, then this is written.
+   */
+  idPrefixIndex?: number;
 }
+
+/** The persons' ID-prefix index form this desk writes (AtRestMeta.idPrefixIndex). */
+export const idPrefixIndexVersion = 2;
 
 type AtRestMetaRow = { value?: AtRestMeta } | undefined;
 
@@ -155,16 +164,20 @@ export async function installDataKey(
   holder.openedBy = openedBy;
   const recorded = recordedMeta(meta);
   holder.metaSealed = recorded;
+  const oldPrefixIndex = (meta?.value?.idPrefixIndex ?? 1) < idPrefixIndexVersion;
   if (!meta?.value) {
     await sealInPlace(db);
     await pinRecoveryKey(db, keys);
+  } else if (oldPrefixIndex) {
+    await sealInPlace(db, ['persons']);
   }
-  if (!meta?.value || [...sealedMetaKeys].some((key) => !recorded.has(key))) {
+  if (oldPrefixIndex || [...sealedMetaKeys].some((key) => !recorded.has(key))) {
     await sealMetaInPlace(db, keys, recorded);
     const value: AtRestMeta = {
       keyId: keys.keyId,
       sealedAt: meta?.value?.sealedAt ?? new Date().toISOString(),
       sealedMeta: [...sealedMetaKeys],
+      idPrefixIndex: idPrefixIndexVersion,
     };
     await db.table('meta').put({ key: atRestMetaKey, value });
     holder.metaSealed = new Set(sealedMetaKeys);

@@ -1,4 +1,5 @@
-import { idBirthRange, idPrefixLookup } from '@shared/atRest/idTokens';
+import Dexie from 'dexie';
+import { idPrefixIndex, idPrefixLookup } from '@shared/atRest/idTokens';
 import { classifyQuery } from '@shared/search/searchTokens';
 import { normalizeIdNumber, type PersonData } from '@shared/domain/person';
 import type { StoredRecord } from '@shared/records/envelope';
@@ -97,53 +98,38 @@ async function firstLive(
 }
 
 /**
- * Persons whose ID number starts with `prefix`. The numbers are sealed, so the store
- * finds the persons holding the longest prefix it keeps a token of
- * (shared/atRest/idTokens.ts) and keeps those whose opened number starts with all of
- * it. A prefix that stops inside the birth date is first looked for among the persons
- * born in the dates it implies (idBirthRange): the token's persons are then mostly not
- * matches, and opening them one after another until enough match was the search's
- * slowest case. Shorter than any token: nothing (the tails and the whole number still
- * match).
+ * Persons whose ID number starts with `prefix`, from the prefix index (its 4- and
+ * 6-character parts are keyed tokens, which the store makes of the clear values asked
+ * for; shared/atRest/idTokens.ts): the range of the prefix's 4 or 6 characters, and for
+ * a longer one the span of resident birth digits it implies together with the
+ * non-resident numbers under the same 6. Each range is read in index order and what it
+ * holds is kept when the opened number starts with the whole prefix. Shorter than 4
+ * characters: nothing (the tails and the whole number still match).
  */
 async function idPrefixMatches(db: DeskDatabase, prefix: string, limit: number): Promise<Person[]> {
   const lookup = idPrefixLookup(prefix);
   if (lookup === null) return [];
   const starts = (p: Person) => p.idNumber.startsWith(prefix);
-  const born = idBirthRange(prefix);
-  if (born) {
-    const found = await bornMatches(db, born, limit, starts);
-    if (found) return found;
+  const index = db.persons.where(idPrefixIndex);
+  const { prefix4, prefix6, born } = lookup;
+  if (prefix6 === null || born === null) {
+    const head = prefix6 === null ? [prefix4] : [prefix4, prefix6];
+    return firstLive(
+      (n) => index.between([...head, Dexie.minKey], [...head, Dexie.maxKey], true, true).limit(n),
+      limit,
+      starts,
+    );
   }
-  return firstLive((n) => db.persons.where('idPrefixes').equals(lookup).limit(n), limit, starts);
-}
-
-/**
- * The first `limit` matches among the persons born in `born`, or null when that range
- * does not hold them within a few reads (the prefix's county is rare here, or few match
- * at all: then the token's matches find every one). The first read is a quarter more
- * than asked — in a township office nearly every person born in a range is of the
- * office's own county — and a second, when enough of the first matched to be worth it,
- * is sized by the share that did.
- */
-async function bornMatches(
-  db: DeskDatabase,
-  born: { from: string; to: string },
-  limit: number,
-  starts: (p: Person) => boolean,
-): Promise<Person[] | null> {
-  const read = (count: number) =>
-    db.persons.where('birthDate').between(born.from, born.to, true, true).limit(count).toArray();
-  let count = Math.ceil(limit * 1.25);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const rows = await read(count);
-    const found = rows.filter((p) => !p.deleted && starts(p));
-    if (found.length >= limit) return found.slice(0, limit);
-    const share = found.length / Math.max(1, rows.length);
-    if (rows.length < count || share < 0.25) return null;
-    count = Math.ceil((limit / share) * 1.1);
-  }
-  return null;
+  const spans = await Promise.all(
+    born.map(({ from, to }) =>
+      firstLive(
+        (n) => index.between([prefix4, prefix6, from], [prefix4, prefix6, to], true, true).limit(n),
+        limit,
+        starts,
+      ),
+    ),
+  );
+  return spans.flat().slice(0, limit);
 }
 
 export async function personsOfHousehold(db: DeskDatabase, householdId: string): Promise<Person[]> {

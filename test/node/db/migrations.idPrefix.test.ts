@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { idIndexToken } from '@shared/atRest/idTokens';
+import { newRecordId } from '@shared/records/ids';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { searchPersons } from '../../../renderer/src/db/repositories/persons';
+import {
+  atRestMetaKey,
+  idPrefixIndexVersion,
+  type AtRestMeta,
+} from '../../../renderer/src/db/atRest/storeKeys';
+import { idPrefixSchemaVersion } from '../../../renderer/src/db/tables/idPrefixTables';
+import { residentId } from '../../fakes/deskFixtures';
+import { rawRows } from '../atRest/rawStore';
+
+/**
+ * v17 → v18 (issue #16 item 1): one compound ID-prefix index instead of five prefix
+ * tokens per person. The persons a desk already holds were sealed with their tokens in
+ * `idPrefixes` (bound into each seal); at the first open with the key they are sealed
+ * again in the new form, found by every prefix, and the meta row records it.
+ */
+describe('schema v18: the compound ID-prefix index', () => {
+  it('is version 18 and only re-declares persons, the compound index for the tokens', () => {
+    expect(idPrefixSchemaVersion.version).toBe(18);
+    expect(Object.keys(idPrefixSchemaVersion.stores)).toEqual(['persons']);
+    expect(idPrefixSchemaVersion.stores.persons).toContain('[idPrefix4+idPrefix6+idBorn]');
+    expect(idPrefixSchemaVersion.stores.persons).not.toContain('idPrefixes');
+  });
+
+  it('v17 → v18: sealed persons are sealed again with the new index parts and found by prefix', async () => {
+    const name = `mig-${newRecordId()}`;
+    const v17 = new DeskDatabase(name, 17);
+    await v17.open();
+    const keys = v17.atRest.keys;
+    if (!keys) throw new Error('no key');
+    const ids = ['1950-01-02', '1962-08-15', '1962-09-30'].map((birth, i) =>
+      residentId(i === 0 ? '330103' : '330102', birth, '013'),
+    );
+    // As v17 sealed them: the five prefix tokens in `idPrefixes`, bound into the seal.
+    const v16Tokens = (id: string) =>
+      [4, 6, 10, 12, 14].map((n) => idIndexToken(keys, 'idPrefix4', id.slice(0, n)));
+    await v17.persons.bulkAdd(
+      ids.map((idNumber, i) => ({
+        id: `p${i}`,
+        name: `张${i}`,
+        idType: 'resident',
+        idNumber,
+        phone: '13700001111',
+        birthDate: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+        householdId: 'h1',
+        searchTokens: [],
+        idTails: [],
+        idPrefixes: v16Tokens(idNumber),
+        updatedAt: `2026-01-0${i + 1}`,
+      })) as never[],
+    );
+    // The meta row as a v17 desk wrote it: no index form recorded.
+    const meta = (await v17.table('meta').get(atRestMetaKey)) as { value: AtRestMeta };
+    const { idPrefixIndex: _unset, ...v17Meta } = meta.value;
+    await v17.table('meta').put({ key: atRestMetaKey, value: v17Meta });
+    const before = (await rawRows(name)).persons as Record<string, unknown>[];
+    expect(before.every((r) => Array.isArray(r.idPrefixes) && !('idPrefix4' in r))).toBe(true);
+    v17.close();
+
+    const v18 = new DeskDatabase(name);
+    await v18.open();
+    const after = (await rawRows(name)).persons as Record<string, unknown>[];
+    // Sealed again: the retired tokens gone, the compound parts in (tokens, birth digits).
+    expect(after.every((r) => r._sealed instanceof Uint8Array && !('idPrefixes' in r))).toBe(true);
+    expect(after.map((r) => r.idBorn)).toEqual(['19500102', '19620815', '19620930']);
+    expect(after[1]?.idPrefix6).toBe(idIndexToken(keys, 'idPrefix6', '330102'));
+    expect(JSON.stringify(after)).not.toContain('330102');
+    const recorded = (await v18.table('meta').get(atRestMetaKey)) as { value: AtRestMeta };
+    expect(recorded.value.idPrefixIndex).toBe(idPrefixIndexVersion);
+    // Found by every prefix length, and read back without a store field in it.
+    const found = async (q: string) => (await searchPersons(v18, q)).map((p) => p.id).sort();
+    expect(await found('3301')).toEqual(['p0', 'p1', 'p2']);
+    expect(await found('330102')).toEqual(['p1', 'p2']);
+    expect(await found('3301021962')).toEqual(['p1', 'p2']);
+    expect(await found('330102196208')).toEqual(['p1']);
+    expect(await found(ids[2] ?? '')).toEqual(['p2']);
+    const p1 = await v18.persons.get('p1');
+    expect(p1).toMatchObject({ phone: '13700001111', idNumber: ids[1] });
+    for (const field of ['idPrefixes', 'idPrefix4', 'idPrefix6', 'idBorn']) {
+      expect(p1).not.toHaveProperty(field);
+    }
+    v18.close();
+
+    // The next open seals nothing again.
+    const again = new DeskDatabase(name);
+    await again.open();
+    const unchanged = (await rawRows(name)).persons as Record<string, unknown>[];
+    expect(unchanged.map((r) => r._sealed)).toEqual(after.map((r) => r._sealed));
+    again.close();
+  });
+});
