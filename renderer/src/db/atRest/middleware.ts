@@ -2,15 +2,24 @@
  * The at-rest middleware: the lowest layer of Dexie's stack (closest to IndexedDB), so
  * every layer above it — hooks, live queries, the write path, every repository — sees
  * plain rows, and IndexedDB sees only sealed ones (rowCodec.ts). It seals what is put,
- * opens what is read (gets, queries, cursors), and turns a query on an ID-number index
- * into its keyed tokens (tokenQuery.ts).
+ * opens what is read (gets, queries, cursors; many rows read alone with WebCrypto:
+ * openAsync.ts), and turns a query on an ID-number index into its keyed tokens
+ * (tokenQuery.ts).
  *
  * Which tables: `sealedTables`; and in `meta`, the rows named in `sealedMetaKeys`
  * (sealedMetaKeys.ts). Reference data (standards, calendars, rules), the office's
  * buildings and beds, package bookkeeping and the other meta rows stay clear.
  */
-import type { DBCore, DBCoreCursor, DBCoreQuery, DBCoreTable, Middleware } from 'dexie';
+import Dexie, {
+  type DBCore,
+  type DBCoreCursor,
+  type DBCoreQuery,
+  type DBCoreTable,
+  type DBCoreTransaction,
+  type Middleware,
+} from 'dexie';
 import type { AtRestKeys } from '@shared/atRest/cipher';
+import { openAsyncFrom, openRowsAsync, opensLater } from './openAsync';
 import { isPreSealedFor } from './preSeal';
 import { lockedError, rowCodecOf } from './rowCodec';
 import { sealedMetaKeys } from './sealedMetaKeys';
@@ -116,6 +125,18 @@ function sealedTable(
     return isPreSealedFor(row, k) ? row : codec.encode(row, k);
   };
   const query = (q: DBCoreQuery): DBCoreQuery => tokenQuery(q, holder.keys);
+  // Many rows read in a transaction of their own open with WebCrypto after it answers
+  // (openAsync.ts); else each as it is read, while the transaction is still open.
+  const openAll = (rows: unknown[], trans: DBCoreTransaction) => {
+    if (rows.length < openAsyncFrom || !opensLater(trans))
+      return Dexie.Promise.resolve(rows.map(open));
+    const steps = rows.map((row) =>
+      sealed(row)
+        ? codec.opening(row, holder.keys, sealedOnly(holder, table.name, row))
+        : { value: row },
+    );
+    return openRowsAsync(table.name, steps, holder.keys);
+  };
   return {
     ...table,
     mutate: (req) => {
@@ -125,11 +146,13 @@ function sealedTable(
     // `.then`, never async/await: Dexie's promises carry the transaction's zone, which
     // a native async function would lose (the next request then runs outside it).
     get: (req) => table.get(req).then(open),
-    getMany: (req) => table.getMany(req).then((rows) => rows.map(open)),
+    getMany: (req) => table.getMany(req).then((rows) => openAll(rows, req.trans)),
     query: (req) =>
       table
         .query({ ...req, query: query(req.query) })
-        .then((res) => (req.values ? { result: res.result.map(open) } : res)),
+        .then((res) =>
+          req.values ? openAll(res.result, req.trans).then((result) => ({ result })) : res,
+        ),
     count: (req) => table.count({ ...req, query: query(req.query) }),
     openCursor: (req) =>
       table

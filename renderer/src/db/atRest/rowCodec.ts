@@ -46,6 +46,18 @@ export interface RowCodec {
   ): { stored: Record<string, unknown>; sealed: Record<string, unknown> } | null;
   /** `sealedOnly`: a row without a seal is refused (the store is sealed throughout). */
   decode(row: unknown, keys: AtRestKeys | null, sealedOnly?: boolean): unknown;
+  /**
+   * decode in two steps, for a caller that opens the seal itself (openAsync.ts): the
+   * row's value when there is nothing to open, else its seal, the binding to open it
+   * under, and what makes the record of the opened part. Checks as decode does.
+   */
+  opening(
+    row: unknown,
+    keys: AtRestKeys | null,
+    sealedOnly?: boolean,
+  ):
+    | { value: unknown }
+    | { seal: Uint8Array; binding: string; finish(opened: Record<string, unknown>): unknown };
 }
 
 function keyPathFields(keyPath: null | string | string[]): string[] {
@@ -96,6 +108,31 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
     if (!derivedFields.some((field) => Object.hasOwn(row, field))) return row;
     return Object.fromEntries(Object.entries(row).filter(([field]) => !derived.has(field)));
   };
+  const opening: RowCodec['opening'] = (row, keys, sealedOnly = false) => {
+    if (!isRow(row)) return { value: row };
+    const seal = row[sealedField];
+    if (!(seal instanceof Uint8Array)) {
+      if (sealedOnly) throw unsealedRowError(schema.name);
+      return { value: plainOf(row) };
+    }
+    if (!keys) throw lockedError();
+    for (const field of derivedFields) {
+      if (Object.hasOwn(row, field) && row[field] !== derivedIndexFields[field]?.(row)) {
+        throw tamperedRowError(schema.name);
+      }
+    }
+    return {
+      seal,
+      binding: bindingOf(schema.name, row),
+      finish: (opened) => {
+        const plain: Record<string, unknown> = {};
+        for (const [field, value] of Object.entries(row)) {
+          if (!tokens.has(field) && !unsealable(field)) plain[field] = value;
+        }
+        return Object.assign(plain, opened);
+      },
+    };
+  };
   return {
     split,
     encode(row, keys) {
@@ -106,32 +143,17 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
       return stored;
     },
     decode(row, keys, sealedOnly = false) {
-      if (!isRow(row)) return row;
-      if (!(row[sealedField] instanceof Uint8Array)) {
-        if (sealedOnly) throw unsealedRowError(schema.name);
-        return plainOf(row);
-      }
-      if (!keys) throw lockedError();
-      for (const field of derivedFields) {
-        if (Object.hasOwn(row, field) && row[field] !== derivedIndexFields[field]?.(row)) {
-          throw tamperedRowError(schema.name);
-        }
-      }
+      const step = opening(row, keys, sealedOnly);
+      if (!('seal' in step)) return step.value;
       let opened: Record<string, unknown>;
       try {
-        opened = openJson(keys, row[sealedField], bindingOf(schema.name, row)) as Record<
-          string,
-          unknown
-        >;
+        opened = openJson(keys as AtRestKeys, step.seal, step.binding) as Record<string, unknown>;
       } catch {
         throw tamperedRowError(schema.name);
       }
-      const plain: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(row)) {
-        if (!tokens.has(field) && !unsealable(field)) plain[field] = value;
-      }
-      return Object.assign(plain, opened);
+      return step.finish(opened);
     },
+    opening,
   };
 }
 
@@ -191,7 +213,7 @@ function bindingOfOwn(
 }
 
 /** A seal that does not open with the row's own clear fields: moved, edited or damaged. */
-function tamperedRowError(table: string): Error {
+export function tamperedRowError(table: string): Error {
   const error = new Error(`A sealed row of ${table} does not match its clear fields.`);
   error.name = 'TamperedRowError';
   return error;

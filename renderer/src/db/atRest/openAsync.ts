@@ -1,0 +1,87 @@
+/**
+ * Sealed rows opened with WebCrypto's native AES-256-GCM, concurrently, for a read whose
+ * transaction has nothing left to do once its rows are in (a list's page, a search: an
+ * implicit read-only transaction of one request). The middleware opens a row with
+ * @noble/ciphers as it is read — synchronous, so that the next request of a transaction
+ * finds it still open — and that was about two thirds of a search's time at office size
+ * (docs/performance.md, "Encryption at rest: what it costs"). Where no further request
+ * can follow, waiting for WebCrypto costs the transaction nothing.
+ *
+ * Same checks, same answer as RowCodec.decode: a seal that does not open under the row's
+ * binding is a tampered row.
+ */
+import type { DBCoreTransaction } from 'dexie';
+import type { AtRestKeys } from '@shared/atRest/cipher';
+import { webCrypto, type CryptoKeyLike } from '@shared/package/webCrypto';
+import { tamperedRowError, type RowCodec } from './rowCodec';
+
+/** Fewer rows than this open as they are read: WebCrypto's round trips cost more. */
+export const openAsyncFrom = 8;
+const nonceBytes = 12;
+
+/**
+ * Whether rows read by a request in `trans` may be opened after it answers: a transaction
+ * Dexie made for this one read (not one a caller opened, whose next request would find it
+ * committed while WebCrypto worked).
+ */
+export function opensLater(trans: DBCoreTransaction): boolean {
+  const idb = trans as unknown as { _explicit?: boolean; mode?: string };
+  return idb._explicit !== true && idb.mode === 'readonly';
+}
+
+const openKeys = new WeakMap<AtRestKeys, Promise<CryptoKeyLike>>();
+
+function openKeyOf(keys: AtRestKeys): Promise<CryptoKeyLike> {
+  let key = openKeys.get(keys);
+  if (!key) {
+    key = webCrypto().subtle.importKey(
+      'raw',
+      new Uint8Array(keys.seal),
+      { name: 'AES-GCM' },
+      false,
+      ['decrypt'],
+    );
+    openKeys.set(keys, key);
+  }
+  return key;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** A row's first step (RowCodec.opening; `{ value }` for a row that is not sealed). */
+export type OpeningStep = ReturnType<RowCodec['opening']>;
+
+/** The rows of these steps opened, in order. */
+export async function openRowsAsync(
+  table: string,
+  steps: readonly OpeningStep[],
+  keys: AtRestKeys | null,
+): Promise<unknown[]> {
+  const values = (step: OpeningStep) => ('value' in step ? step.value : undefined);
+  // A seal to open means the keys were there (opening throws "locked" without them).
+  if (!keys || steps.every((step) => 'value' in step)) return steps.map(values);
+  const key = await openKeyOf(keys);
+  const subtle = webCrypto().subtle;
+  return Promise.all(
+    steps.map(async (step) => {
+      if ('value' in step) return step.value;
+      let plain: ArrayBuffer;
+      try {
+        plain = await subtle.decrypt(
+          {
+            name: 'AES-GCM',
+            iv: step.seal.subarray(0, nonceBytes),
+            additionalData: encoder.encode(step.binding),
+          },
+          key,
+          // Read from IndexedDB: never a SharedArrayBuffer.
+          step.seal.subarray(nonceBytes) as Uint8Array<ArrayBuffer>,
+        );
+      } catch {
+        throw tamperedRowError(table);
+      }
+      return step.finish(JSON.parse(decoder.decode(plain)) as Record<string, unknown>);
+    }),
+  );
+}
