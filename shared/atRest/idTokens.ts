@@ -4,16 +4,17 @@
  * `idTails` tokens of its last 4 and 6 characters, and one compound index,
  * `[idPrefix4+idPrefix6+idBorn]`, serves every prefix: tokens of the first 4 and 6
  * characters (province and city, the county) and, for a resident ID, its birth-date
- * digits (characters 7–14) in the clear — the same digits the clear `birthDate` index
- * already holds, since a resident's birth date is the number's (withIdFacts). A
- * non-resident number's third part is `~`: its digits say nothing the row shows.
+ * digits (characters 7–14) in the clear — only where they are the clear `birthDate`
+ * the row holds anyway (a resident's birth date is the number's: withIdFacts). Any
+ * other number's third part is `~`, so its digits stay sealed.
  *
  * A prefix of 4–5 characters reads the range of its 4-character token, 6 of its two
- * tokens, and 7–14 characters of a resident number the exact span of birth digits under
- * its county (`330102199` → 19900000–19999999): the index is in the order the query
- * narrows, so a page of matches is one range read, whatever the county. 15–17 characters
- * read one birth day's persons (a handful) and keep those whose opened number starts
- * with the query. Each index entry is written with every person and an entry is most
+ * tokens, and 7–14 characters the exact span of resident birth digits it implies under
+ * its county (`330102199` → 19900000–19999999) beside the `~` numbers under the same 6
+ * (two range reads, in the order the query narrows, whatever the county). 15–17
+ * characters read one birth day's persons (a handful). What a range holds is kept when
+ * the opened number starts with the whole query: a 5-character query keeps the 4's
+ * persons whose fifth character matches, reading on while too few do. Each index entry is written with every person and an entry is most
  * of what a person costs IndexedDB (docs/performance.md, "Encryption at rest: what it
  * costs"): one compound entry replaced the five single prefix tokens of schema v16.
  */
@@ -42,20 +43,30 @@ export function isIdTokenIndex(name: string | null | undefined): name is IdToken
 
 /**
  * The prefix index's clear values for a number: its first 4 and 6 characters (each
- * stored as its token) and its birth digits. Null for a number too short to have both
- * prefixes (it is found by its whole number and its tails).
+ * stored as its token; the whole number when shorter than 6) and its birth digits —
+ * only for an 18-character resident number whose characters 7–14 are the person's
+ * `birthDate` (YYYY-MM-DD) as stored in the clear, so nothing shows that the row did not
+ * show already; `~` otherwise. Null for a number shorter than 4 (no prefix search finds
+ * it: a query that short is not a prefix).
  */
-export function idPrefixParts(
-  idType: unknown,
-  idNumber: string,
-): { idPrefix4: string; idPrefix6: string; idBorn: string } | null {
-  if (idNumber.length <= 6) return null;
+export function idPrefixParts(person: {
+  idType?: unknown;
+  idNumber: string;
+  birthDate?: unknown;
+}): { idPrefix4: string; idPrefix6: string; idBorn: string } | null {
+  const { idNumber } = person;
+  if (idNumber.length < 4) return null;
   const digits = idNumber.slice(6, 14);
-  const resident = idType === 'resident' && /^\d{8}$/.test(digits);
+  const born =
+    person.idType === 'resident' &&
+    idNumber.length === 18 &&
+    /^\d{8}$/.test(digits) &&
+    typeof person.birthDate === 'string' &&
+    person.birthDate.replaceAll('-', '') === digits;
   return {
     idPrefix4: idNumber.slice(0, 4),
     idPrefix6: idNumber.slice(0, 6),
-    idBorn: resident ? digits : idBornNone,
+    idBorn: born ? digits : idBornNone,
   };
 }
 

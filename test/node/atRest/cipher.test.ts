@@ -69,22 +69,29 @@ describe('the at-rest cipher (shared/atRest)', () => {
 
   it('ID prefixes: the index parts of a number, resident or not', () => {
     const id = '330102196208150241';
-    expect(idPrefixParts('resident', id)).toEqual({
+    const resident = { idType: 'resident', idNumber: id, birthDate: '1962-08-15' };
+    expect(idPrefixParts(resident)).toEqual({
       idPrefix4: '3301',
       idPrefix6: '330102',
       idBorn: '19620815',
     });
-    // A non-resident number's digits stay sealed: its birth part is the marker.
-    expect(idPrefixParts('passport', id)?.idBorn).toBe(idBornNone);
-    expect(idPrefixParts('passport', 'E12345678')).toEqual({
+    // Birth digits only where they are the clear birth date the row shows anyway.
+    expect(idPrefixParts({ ...resident, idType: 'passport' })?.idBorn).toBe(idBornNone);
+    expect(idPrefixParts({ ...resident, birthDate: '1962-08-16' })?.idBorn).toBe(idBornNone);
+    expect(idPrefixParts({ ...resident, birthDate: undefined })?.idBorn).toBe(idBornNone);
+    expect(idPrefixParts({ ...resident, idNumber: '330102620815024' })?.idBorn).toBe(idBornNone);
+    expect(idPrefixParts({ idType: 'passport', idNumber: 'E12345678' })).toEqual({
       idPrefix4: 'E123',
       idPrefix6: 'E12345',
       idBorn: idBornNone,
     });
-    // A "resident" number whose birth part is not digits is refused by the ID check; the
-    // index keeps it with the non-residents rather than putting letters in a birth span.
-    expect(idPrefixParts('resident', '3301021962X8150241')?.idBorn).toBe(idBornNone);
-    expect(idPrefixParts('resident', '330102')).toBeNull();
+    // A short number: found by its first 4 (its whole self standing for the 6).
+    expect(idPrefixParts({ idType: 'other', idNumber: '12345' })).toEqual({
+      idPrefix4: '1234',
+      idPrefix6: '12345',
+      idBorn: idBornNone,
+    });
+    expect(idPrefixParts({ idType: 'other', idNumber: '123' })).toBeNull();
   });
 
   it('ID prefixes: what a typed prefix looks up', () => {

@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openAsyncFrom } from '../../../renderer/src/db/atRest/openAsync';
 import { write } from '../../../renderer/src/db/writePath';
 import { openTestDesk } from '../../fakes/deskFixtures';
@@ -9,8 +9,9 @@ import { rawPut, rawRows } from './rawStore';
 /**
  * Rows of a read in a transaction of its own are opened with WebCrypto after it answers
  * (openAsync.ts); in a transaction a caller opened, as they are read. Either way the
- * records are the same, a tampered row is refused, and a live query of several reads
- * still follows each of them (Dexie's zone survives the wait).
+ * records are the same and a tampered row is refused; the read's transaction is held
+ * while its rows are opened, so a write waits for it as before; and a live query of
+ * several reads still follows each of them.
  */
 async function deskWithPersons(count: number) {
   const desk = await openTestDesk();
@@ -19,6 +20,18 @@ async function deskWithPersons(count: number) {
       await w.create('person', uniquePerson(`王${'一二三四五六七八九十'[i % 10]}`));
   });
   return desk;
+}
+
+/** WebCrypto's decrypt (the real one) made `ms` late: a wide gap between a read and its rows. */
+function slowDecrypt(ms: number) {
+  const subtle = globalThis.crypto.subtle;
+  const decrypt = subtle.decrypt.bind(subtle);
+  return vi
+    .spyOn(subtle, 'decrypt')
+    .mockImplementation(async (...args: Parameters<SubtleCrypto['decrypt']>) => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return decrypt(...args);
+    });
 }
 
 describe('sealed rows opened after the read', () => {
@@ -39,6 +52,25 @@ describe('sealed rows opened after the read', () => {
     await expect(db.transaction('r', db.persons, () => db.persons.toArray())).rejects.toThrow(
       /does not match its clear fields/,
     );
+  });
+
+  it('a write made while a read’s rows are being opened commits only after the read has answered', async () => {
+    const { db } = await openTestDesk();
+    const draft = (i: number) => ({ key: `d${i}`, value: { note: `草稿${i}` }, updatedAt: `${i}` });
+    await db.drafts.bulkPut(Array.from({ length: openAsyncFrom + 2 }, (_, i) => draft(i)));
+    // WebCrypto made slow, so the gap between the read's answer from IndexedDB and its
+    // rows opened is wide enough for a write to fall in.
+    const slow = slowDecrypt(30);
+    try {
+      const order: string[] = [];
+      const read = db.drafts.toArray().then((rows) => order.push(`read ${rows.length}`));
+      const write = db.drafts.put(draft(99)).then(() => order.push('write'));
+      await Promise.all([read, write]);
+      // As with rows opened as they are read: the write waited for the read's transaction.
+      expect(order).toEqual([`read ${openAsyncFrom + 2}`, 'write']);
+    } finally {
+      slow.mockRestore();
+    }
   });
 
   it('a live query of two reads, each opened after it answers, follows a change to the second', async () => {

@@ -75,6 +75,13 @@ describe('the desk store sealed at rest', () => {
     expect((await searchPersons(db, spouse.idNumber.slice(-4))).map((p) => p.id)).toContain(
       spouse.id,
     );
+    // A number shorter than 6 (another kind of document) is found by its first 4 and in
+    // full: its whole self stands for the 6-character part.
+    await db.persons.put({ ...spouse, id: 'short-id', idType: 'other', idNumber: '12345' });
+    for (const q of ['1234', '12345']) {
+      expect((await searchPersons(db, q)).map((p) => p.id)).toContain('short-id');
+    }
+    expect(await searchPersons(db, '12346')).toEqual([]);
     // Names are searched as before (their tokens are not sealed: they sort the lists).
     expect((await searchPersons(db, 'zsf')).map((p) => p.name)).toContain('张三丰');
   });

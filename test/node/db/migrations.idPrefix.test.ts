@@ -10,7 +10,7 @@ import {
 } from '../../../renderer/src/db/atRest/storeKeys';
 import { idPrefixSchemaVersion } from '../../../renderer/src/db/tables/idPrefixTables';
 import { residentId } from '../../fakes/deskFixtures';
-import { rawRows } from '../atRest/rawStore';
+import { rawPut, rawRows } from '../atRest/rawStore';
 
 /**
  * v17 → v18 (issue #16 item 1): one compound ID-prefix index instead of five prefix
@@ -91,5 +91,53 @@ describe('schema v18: the compound ID-prefix index', () => {
     const unchanged = (await rawRows(name)).persons as Record<string, unknown>[];
     expect(unchanged.map((r) => r._sealed)).toEqual(after.map((r) => r._sealed));
     again.close();
+  });
+
+  it('v17 → v18: a row planted without a seal is not adopted, and a damaged one does not stop the others', async () => {
+    const name = `mig-${newRecordId()}`;
+    const v17 = new DeskDatabase(name, 17);
+    await v17.open();
+    const keys = v17.atRest.keys;
+    if (!keys) throw new Error('no key');
+    const person = (i: number) => {
+      const idNumber = residentId('330102', `1970-01-1${i}`, '013');
+      return {
+        id: `p${i}`,
+        name: `李${i}`,
+        idType: 'resident',
+        idNumber,
+        birthDate: `1970-01-1${i}`,
+        householdId: null,
+        searchTokens: [],
+        idTails: [],
+        updatedAt: '2026-01-01',
+      };
+    };
+    await v17.persons.bulkAdd([0, 1, 2, 3].map(person) as never[]);
+    const meta = (await v17.table('meta').get(atRestMetaKey)) as { value: AtRestMeta };
+    const { idPrefixIndex: _unset, ...v17Meta } = meta.value;
+    await v17.table('meta').put({ key: atRestMetaKey, value: v17Meta });
+    v17.close();
+    // In the profile, without the key: a person planted in the clear, and p2's seal
+    // swapped onto p1 (a damaged or edited row).
+    const raw = (await rawRows(name)).persons as Record<string, unknown>[];
+    await rawPut(name, 'persons', { ...person(9), id: 'planted', phone: '13100000000' });
+    await rawPut(name, 'persons', { ...raw[1], _sealed: raw[2]?._sealed });
+
+    const v18 = new DeskDatabase(name);
+    await v18.open();
+    const after = (await rawRows(name)).persons as Record<string, unknown>[];
+    const byId = new Map(after.map((r) => [r.id, r]));
+    // The planted row was not sealed under the desk's key: still plain, still refused.
+    expect(byId.get('planted')?._sealed).toBeUndefined();
+    await expect(v18.persons.get('planted')).rejects.toThrow(/not sealed/);
+    // The damaged row is left as it was (refused on reading); the others moved on.
+    expect(byId.get('p1')).not.toHaveProperty('idBorn');
+    await expect(v18.persons.get('p1')).rejects.toThrow(/does not match/);
+    for (const id of ['p0', 'p2', 'p3']) expect(byId.get(id)?.idBorn).toMatch(/^197001/);
+    const recorded = (await v18.table('meta').get(atRestMetaKey)) as { value: AtRestMeta };
+    expect(recorded.value.idPrefixIndex).toBe(idPrefixIndexVersion);
+    expect((await searchPersons(v18, '33010219700113')).map((p) => p.id)).toEqual(['p3']);
+    v18.close();
   });
 });

@@ -135,7 +135,7 @@ function sealedTable(
         ? codec.opening(row, holder.keys, sealedOnly(holder, table.name, row))
         : { value: row },
     );
-    return openRowsAsync(table.name, steps, holder.keys);
+    return openRowsAsync(table.name, steps, holder.keys, trans);
   };
   return {
     ...table,
@@ -143,8 +143,9 @@ function sealedTable(
       if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
       return sealedMutate(table, req, seal);
     },
-    // `.then`, never async/await: Dexie's promises carry the transaction's zone, which
-    // a native async function would lose (the next request then runs outside it).
+    // `.then`, never async/await where the caller's transaction must stay open: Dexie's
+    // promises carry its zone and keep it active; a native wait would let it commit
+    // (openAsync.ts waits only where nothing of the caller's follows, and holds it open).
     get: (req) => table.get(req).then(open),
     getMany: (req) => table.getMany(req).then((rows) => openAll(rows, req.trans)),
     query: (req) =>

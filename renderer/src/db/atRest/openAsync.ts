@@ -5,7 +5,13 @@
  * @noble/ciphers as it is read — synchronous, so that the next request of a transaction
  * finds it still open — and that was about two thirds of a search's time at office size
  * (docs/performance.md, "Encryption at rest: what it costs"). Where no further request
- * can follow, waiting for WebCrypto costs the transaction nothing.
+ * of ours can follow, waiting for WebCrypto costs the transaction nothing.
+ *
+ * The read's transaction is kept open while the rows are opened (keepOpen: a cheap
+ * request after another on the same store), so a write to the store waits for it as it
+ * waited for the synchronous opening. Otherwise a write could commit between the read
+ * and its answer, and Dexie's live-query cache, which learns of writes only for the
+ * answers it holds, would keep serving the answer from before the write.
  *
  * Same checks, same answer as RowCodec.decode: a seal that does not open under the row's
  * binding is a tampered row.
@@ -13,7 +19,7 @@
 import type { DBCoreTransaction } from 'dexie';
 import type { AtRestKeys } from '@shared/atRest/cipher';
 import { webCrypto, type CryptoKeyLike } from '@shared/package/webCrypto';
-import { tamperedRowError, type RowCodec } from './rowCodec';
+import { lockedError, tamperedRowError, type RowCodec } from './rowCodec';
 
 /** Fewer rows than this open as they are read: WebCrypto's round trips cost more. */
 export const openAsyncFrom = 8;
@@ -42,6 +48,8 @@ function openKeyOf(keys: AtRestKeys): Promise<CryptoKeyLike> {
       ['decrypt'],
     );
     openKeys.set(keys, key);
+    // A failed import is not kept: the next read tries again.
+    key.catch(() => openKeys.delete(keys));
   }
   return key;
 }
@@ -52,23 +60,41 @@ const decoder = new TextDecoder();
 /** A row's first step (RowCodec.opening; `{ value }` for a row that is not sealed). */
 export type OpeningStep = ReturnType<RowCodec['opening']>;
 
-/** The rows of these steps opened, in order. */
+/**
+ * The rows of these steps opened, in order, while `trans` (the read's) is kept open on
+ * `table`. Called in the read's answer, while the transaction is still active.
+ */
 export async function openRowsAsync(
   table: string,
   steps: readonly OpeningStep[],
   keys: AtRestKeys | null,
+  trans: DBCoreTransaction,
 ): Promise<unknown[]> {
-  const values = (step: OpeningStep) => ('value' in step ? step.value : undefined);
-  // A seal to open means the keys were there (opening throws "locked" without them).
-  if (!keys || steps.every((step) => 'value' in step)) return steps.map(values);
+  if (steps.every((step) => 'value' in step)) {
+    return steps.map((step) => ('value' in step ? step.value : undefined));
+  }
+  if (!keys) throw lockedError(); // opening() refuses first; never a silent gap
+  const release = keepOpen(trans, table);
+  try {
+    return await openAll(table, steps, keys);
+  } finally {
+    release();
+  }
+}
+
+async function openAll(
+  table: string,
+  steps: readonly OpeningStep[],
+  keys: AtRestKeys,
+): Promise<unknown[]> {
   const key = await openKeyOf(keys);
   const subtle = webCrypto().subtle;
   return Promise.all(
     steps.map(async (step) => {
       if ('value' in step) return step.value;
-      let plain: ArrayBuffer;
+      let opened: Record<string, unknown>;
       try {
-        plain = await subtle.decrypt(
+        const plain = await subtle.decrypt(
           {
             name: 'AES-GCM',
             iv: step.seal.subarray(0, nonceBytes),
@@ -78,10 +104,34 @@ export async function openRowsAsync(
           // Read from IndexedDB: never a SharedArrayBuffer.
           step.seal.subarray(nonceBytes) as Uint8Array<ArrayBuffer>,
         );
+        opened = JSON.parse(decoder.decode(plain)) as Record<string, unknown>;
       } catch {
         throw tamperedRowError(table);
       }
-      return step.finish(JSON.parse(decoder.decode(plain)) as Record<string, unknown>);
+      return step.finish(opened);
     }),
   );
 }
+
+/**
+ * Keeps `trans` active with one small request after another on `store` (a count of a
+ * key no table uses) until released; the last one's answer then lets it commit.
+ */
+function keepOpen(trans: DBCoreTransaction, store: string): () => void {
+  let open = true;
+  const idb = trans as unknown as IDBTransaction;
+  const ping = () => {
+    if (!open) return;
+    try {
+      idb.objectStore(store).count(IDBKeyRange.only(pingKey)).onsuccess = ping;
+    } catch {
+      open = false; // finished or aborted: nothing left to hold
+    }
+  };
+  ping();
+  return () => {
+    open = false;
+  };
+}
+
+const pingKey = -Infinity;

@@ -104,9 +104,10 @@ export function rowCodecOf(schema: DBCoreTableSchema): RowCodec {
     return { stored, sealed };
   };
   // A plain row (from before encryption) read as it is, less the store's own fields.
+  // Not the store's own fields either, should a row without a seal hold any.
   const plainOf = (row: Record<string, unknown>) => {
-    if (!derivedFields.some((field) => Object.hasOwn(row, field))) return row;
-    return Object.fromEntries(Object.entries(row).filter(([field]) => !derived.has(field)));
+    if (!Object.keys(row).some(unsealable)) return row;
+    return Object.fromEntries(Object.entries(row).filter(([field]) => !unsealable(field)));
   };
   const opening: RowCodec['opening'] = (row, keys, sealedOnly = false) => {
     if (!isRow(row)) return { value: row };
@@ -166,7 +167,8 @@ function tokenise(
   if (idMadeFields.has(field)) {
     // The three parts are made together, at the first of them.
     if (field !== idPrefixIndexFields[0] || typeof row.idNumber !== 'string') return;
-    const parts = idPrefixParts(row.idType, row.idNumber);
+    const { idType, idNumber, birthDate } = row;
+    const parts = idPrefixParts({ idType, idNumber, birthDate });
     if (!parts) return;
     stored.idPrefix4 = idIndexToken(keys, 'idPrefix4', parts.idPrefix4);
     stored.idPrefix6 = idIndexToken(keys, 'idPrefix6', parts.idPrefix6);

@@ -1,9 +1,7 @@
 /**
  * Seals the rows a desk wrote before encryption (issue #16 item 1, "existing desks
- * migrate their plaintext data in place"), or seals sealed rows again in today's form
- * (`only`: the persons of a store from before schema v18's ID-prefix index). Every
- * sealed table is read in pages by primary key and put back: the middleware opens each
- * row on the way up and seals it on the way down. A page is
+ * migrate their plaintext data in place"). Every sealed table is read in pages by
+ * primary key and put back: the middleware seals each row on the way down. A page is
  * one transaction, so a stop halfway leaves every row either plain (read as it is) or
  * sealed, never half; the store's meta row is written only after the last page, so an
  * interrupted run starts again at the next open.
@@ -16,9 +14,9 @@ import { sealedMetaKeys } from './sealedMetaKeys';
 
 const pageSize = 500;
 
-export async function sealInPlace(db: Dexie, only?: readonly string[]): Promise<void> {
+export async function sealInPlace(db: Dexie): Promise<void> {
   for (const table of db.tables) {
-    if (!sealedTables.has(table.name) || (only && !only.includes(table.name))) continue;
+    if (!sealedTables.has(table.name)) continue;
     let after: unknown = undefined;
     for (;;) {
       const page: unknown[] = await db.transaction('rw', table, async () => {
@@ -34,6 +32,48 @@ export async function sealInPlace(db: Dexie, only?: readonly string[]): Promise<
       after = page[page.length - 1];
     }
   }
+}
+
+/**
+ * Seals a sealed table's rows again in today's form (the persons of a store from before
+ * schema v18's ID-prefix index), page by page as sealInPlace does, each page one
+ * transaction. Only what the store opens is sealed again: the caller has the store
+ * marked sealed throughout first, so a row without a seal planted in the profile is
+ * refused, not adopted under the desk's key; a refused row (planted, edited, damaged) is
+ * left as it is — refused again wherever it is read — and never stops the others.
+ * Returns how many were left.
+ */
+export async function resealInPlace(db: Dexie, tableName: string): Promise<number> {
+  const table = db.table(tableName);
+  let after: unknown = undefined;
+  let refused = 0;
+  for (;;) {
+    const page: unknown[] = await db.transaction('rw', table, async () => {
+      const keys =
+        after === undefined
+          ? await table.orderBy(':id').limit(pageSize).primaryKeys()
+          : await table.where(':id').above(after).limit(pageSize).primaryKeys();
+      let rows: unknown[];
+      try {
+        rows = await table.bulkGet(keys);
+      } catch {
+        rows = [];
+        for (const key of keys) {
+          try {
+            rows.push(await table.get(key));
+          } catch {
+            refused += 1;
+          }
+        }
+      }
+      await table.bulkPut(rows.filter((r) => r !== undefined));
+      return keys;
+    });
+    if (page.length < pageSize) break;
+    after = page[page.length - 1];
+  }
+  if (refused > 0) console.warn(`${tableName}: ${refused} row(s) refused, left as they were.`);
+  return refused;
 }
 
 /**

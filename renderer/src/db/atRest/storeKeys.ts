@@ -14,7 +14,7 @@ import {
 } from '@shared/atRest/cipher';
 import { dataKeySource } from './keySource';
 import type { KeyHolder } from './middleware';
-import { sealInPlace, sealMetaInPlace } from './sealInPlace';
+import { resealInPlace, sealInPlace, sealMetaInPlace } from './sealInPlace';
 import { sealedTables } from './middleware';
 import { deviceKeysBeforeEncryptionMetaKey, sealedMetaKeys } from './sealedMetaKeys';
 
@@ -169,7 +169,9 @@ export async function installDataKey(
     await sealInPlace(db);
     await pinRecoveryKey(db, keys);
   } else if (oldPrefixIndex) {
-    await sealInPlace(db, ['persons']);
+    // Sealed throughout already: a row without a seal is refused, not sealed again.
+    holder.allSealed = true;
+    await resealInPlace(db, 'persons');
   }
   if (oldPrefixIndex || [...sealedMetaKeys].some((key) => !recorded.has(key))) {
     await sealMetaInPlace(db, keys, recorded);

@@ -104,7 +104,7 @@ async function firstLive(
  * a longer one the span of resident birth digits it implies together with the
  * non-resident numbers under the same 6. Each range is read in index order and what it
  * holds is kept when the opened number starts with the whole prefix. Shorter than 4
- * characters: nothing (the tails and the whole number still match).
+ * characters: nothing (a 4- or 6-digit query matches the tails too: searchPersons).
  */
 async function idPrefixMatches(db: DeskDatabase, prefix: string, limit: number): Promise<Person[]> {
   const lookup = idPrefixLookup(prefix);

@@ -11,8 +11,8 @@ import type { SchemaVersion } from '../schema';
  *
  * No upgrade function: the parts are made as a row is sealed, which needs the data key,
  * and an upgrade runs before it is loaded. The persons already stored are sealed again
- * at the next open with the key (storeKeys.ts, `idPrefixIndexVersion`); until then they
- * are found by the whole number and its tails. Never edited once shipped.
+ * at the next open with the key (storeKeys.ts, `idPrefixIndexVersion`); until then an ID
+ * search finds them by their last 4 or 6 characters only. Never edited once shipped.
  */
 export const idPrefixSchemaVersion: SchemaVersion = {
   version: 18,
