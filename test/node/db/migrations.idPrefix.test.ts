@@ -18,6 +18,16 @@ import { rawPut, rawRows } from '../atRest/rawStore';
  * `idPrefixes` (bound into each seal); at the first open with the key they are sealed
  * again in the new form, found by every prefix, and the meta row records it.
  */
+/** A new store opened at schema v17, with its keys. */
+async function openV17() {
+  const name = `mig-${newRecordId()}`;
+  const v17 = new DeskDatabase(name, 17);
+  await v17.open();
+  const keys = v17.atRest.keys;
+  if (!keys) throw new Error('no key');
+  return { name, v17, keys };
+}
+
 describe('schema v18: the compound ID-prefix index', () => {
   it('is version 18 and only re-declares persons, the compound index for the tokens', () => {
     expect(idPrefixSchemaVersion.version).toBe(18);
@@ -27,11 +37,7 @@ describe('schema v18: the compound ID-prefix index', () => {
   });
 
   it('v17 → v18: sealed persons are sealed again with the new index parts and found by prefix', async () => {
-    const name = `mig-${newRecordId()}`;
-    const v17 = new DeskDatabase(name, 17);
-    await v17.open();
-    const keys = v17.atRest.keys;
-    if (!keys) throw new Error('no key');
+    const { name, v17, keys } = await openV17();
     const ids = ['1950-01-02', '1962-08-15', '1962-09-30'].map((birth, i) =>
       residentId(i === 0 ? '330103' : '330102', birth, '013'),
     );
@@ -94,11 +100,7 @@ describe('schema v18: the compound ID-prefix index', () => {
   });
 
   it('v17 → v18: a row planted without a seal is not adopted, and a damaged one does not stop the others', async () => {
-    const name = `mig-${newRecordId()}`;
-    const v17 = new DeskDatabase(name, 17);
-    await v17.open();
-    const keys = v17.atRest.keys;
-    if (!keys) throw new Error('no key');
+    const { name, v17 } = await openV17();
     const person = (i: number) => {
       const idNumber = residentId('330102', `1970-01-1${i}`, '013');
       return {

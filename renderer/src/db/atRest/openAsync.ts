@@ -18,8 +18,9 @@
  */
 import type { DBCoreTransaction } from 'dexie';
 import type { AtRestKeys } from '@shared/atRest/cipher';
-import { webCrypto, type CryptoKeyLike } from '@shared/package/webCrypto';
+import { webCrypto } from '@shared/package/webCrypto';
 import { lockedError, tamperedRowError, type RowCodec } from './rowCodec';
+import { webCryptoSealKey } from './webCryptoSealKey';
 
 /** Fewer rows than this open as they are read: WebCrypto's round trips cost more. */
 export const openAsyncFrom = 8;
@@ -33,25 +34,6 @@ const nonceBytes = 12;
 export function opensLater(trans: DBCoreTransaction): boolean {
   const idb = trans as unknown as { _explicit?: boolean; mode?: string };
   return idb._explicit !== true && idb.mode === 'readonly';
-}
-
-const openKeys = new WeakMap<AtRestKeys, Promise<CryptoKeyLike>>();
-
-function openKeyOf(keys: AtRestKeys): Promise<CryptoKeyLike> {
-  let key = openKeys.get(keys);
-  if (!key) {
-    key = webCrypto().subtle.importKey(
-      'raw',
-      new Uint8Array(keys.seal),
-      { name: 'AES-GCM' },
-      false,
-      ['decrypt'],
-    );
-    openKeys.set(keys, key);
-    // A failed import is not kept: the next read tries again.
-    key.catch(() => openKeys.delete(keys));
-  }
-  return key;
 }
 
 const encoder = new TextEncoder();
@@ -87,7 +69,7 @@ async function openAll(
   steps: readonly OpeningStep[],
   keys: AtRestKeys,
 ): Promise<unknown[]> {
-  const key = await openKeyOf(keys);
+  const key = await webCryptoSealKey(keys);
   const subtle = webCrypto().subtle;
   return Promise.all(
     steps.map(async (step) => {

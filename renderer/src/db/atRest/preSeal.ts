@@ -11,13 +11,13 @@
  * row sealed under other keys than the store's now is refused, never written.
  */
 import type { AtRestKeys } from '@shared/atRest/cipher';
-import { webCrypto, type CryptoKeyLike } from '@shared/package/webCrypto';
+import { webCrypto } from '@shared/package/webCrypto';
 import type { DeskDatabase } from '../database';
 import { sealedTables } from './middleware';
 import { bindingOf, lockedError, rowCodecOf, sealedField } from './rowCodec';
+import { webCryptoSealKey } from './webCryptoSealKey';
 
 const preSealed = new WeakMap<object, AtRestKeys>();
-const sealKeys = new WeakMap<AtRestKeys, Promise<CryptoKeyLike>>();
 
 /** Rows sealed at once: enough to keep WebCrypto's threads busy, few promises at a time. */
 const concurrent = 500;
@@ -45,7 +45,7 @@ export async function preSealRows(
   const keys = db.atRest.keys;
   if (!keys) throw lockedError();
   const codec = rowCodecOf(db.core.table(table).schema);
-  const key = await sealKeyOf(keys);
+  const key = await webCryptoSealKey(keys);
   const subtle = webCrypto().subtle;
   const out: unknown[] = new Array(rows.length);
   const sealOne = async (row: unknown, at: number) => {
@@ -75,21 +75,6 @@ export async function preSealRows(
     await Promise.all(rows.slice(at, at + concurrent).map((row, i) => sealOne(row, at + i)));
   }
   return out;
-}
-
-function sealKeyOf(keys: AtRestKeys): Promise<CryptoKeyLike> {
-  let key = sealKeys.get(keys);
-  if (!key) {
-    key = webCrypto().subtle.importKey(
-      'raw',
-      new Uint8Array(keys.seal),
-      { name: 'AES-GCM' },
-      false,
-      ['encrypt'],
-    );
-    sealKeys.set(keys, key);
-  }
-  return key;
 }
 
 const encoder = new TextEncoder();

@@ -6,7 +6,7 @@
  * sealed, never half; the store's meta row is written only after the last page, so an
  * interrupted run starts again at the next open.
  */
-import type Dexie from 'dexie';
+import type { Dexie, IndexableType, Table } from 'dexie';
 import type { AtRestKeys } from '@shared/atRest/cipher';
 import { currentMetaRows, type MetaRow } from './legacyMeta';
 import { sealedTables } from './middleware';
@@ -17,63 +17,60 @@ const pageSize = 500;
 export async function sealInPlace(db: Dexie): Promise<void> {
   for (const table of db.tables) {
     if (!sealedTables.has(table.name)) continue;
-    let after: unknown = undefined;
-    for (;;) {
-      const page: unknown[] = await db.transaction('rw', table, async () => {
-        const keys =
-          after === undefined
-            ? await table.orderBy(':id').limit(pageSize).primaryKeys()
-            : await table.where(':id').above(after).limit(pageSize).primaryKeys();
-        const rows = await table.bulkGet(keys);
-        await table.bulkPut(rows.filter((r) => r !== undefined));
-        return keys;
-      });
-      if (page.length < pageSize) break;
-      after = page[page.length - 1];
-    }
+    await putBackInPages(db, table, (keys) => table.bulkGet(keys));
   }
 }
 
 /**
  * Seals a sealed table's rows again in today's form (the persons of a store from before
- * schema v18's ID-prefix index), page by page as sealInPlace does, each page one
- * transaction. Only what the store opens is sealed again: the caller has the store
- * marked sealed throughout first, so a row without a seal planted in the profile is
- * refused, not adopted under the desk's key; a refused row (planted, edited, damaged) is
- * left as it is — refused again wherever it is read — and never stops the others.
- * Returns how many were left.
+ * schema v18's ID-prefix index), page by page as sealInPlace does. Only what the store
+ * opens is sealed again: the caller has the store marked sealed throughout first, so a
+ * row without a seal planted in the profile is refused, not adopted under the desk's
+ * key; a refused row (planted, edited, damaged) is left as it is — refused again
+ * wherever it is read — and never stops the others. Returns how many were left.
  */
 export async function resealInPlace(db: Dexie, tableName: string): Promise<number> {
   const table = db.table(tableName);
-  let after: unknown = undefined;
   let refused = 0;
+  await putBackInPages(db, table, async (keys) => {
+    try {
+      return await table.bulkGet(keys);
+    } catch {
+      const rows: unknown[] = [];
+      for (const key of keys) {
+        try {
+          rows.push(await table.get(key));
+        } catch {
+          refused += 1;
+        }
+      }
+      return rows;
+    }
+  });
+  if (refused > 0) console.warn(`${tableName}: ${refused} row(s) refused, left as they were.`);
+  return refused;
+}
+
+/** Every row of `table` read by `read` and put back, a page of keys per transaction. */
+async function putBackInPages(
+  db: Dexie,
+  table: Table,
+  read: (keys: IndexableType[]) => Promise<unknown[]>,
+): Promise<void> {
+  let after: IndexableType | undefined = undefined;
   for (;;) {
-    const page: unknown[] = await db.transaction('rw', table, async () => {
+    const page: IndexableType[] = await db.transaction('rw', table, async () => {
       const keys =
         after === undefined
           ? await table.orderBy(':id').limit(pageSize).primaryKeys()
           : await table.where(':id').above(after).limit(pageSize).primaryKeys();
-      let rows: unknown[];
-      try {
-        rows = await table.bulkGet(keys);
-      } catch {
-        rows = [];
-        for (const key of keys) {
-          try {
-            rows.push(await table.get(key));
-          } catch {
-            refused += 1;
-          }
-        }
-      }
+      const rows = await read(keys);
       await table.bulkPut(rows.filter((r) => r !== undefined));
       return keys;
     });
-    if (page.length < pageSize) break;
+    if (page.length < pageSize) return;
     after = page[page.length - 1];
   }
-  if (refused > 0) console.warn(`${tableName}: ${refused} row(s) refused, left as they were.`);
-  return refused;
 }
 
 /**
