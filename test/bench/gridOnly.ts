@@ -13,11 +13,12 @@ const what: Record<string, string> = {
   jumpToPageN: 'jump to page N by offset',
   firstPageAfterChange: 'first page after a change (recount)',
   firstPageAfterChangeRows: 'first page after a change, the rows before the count (the table)',
-  filter: 'filter (surname, by birth date)',
-  filterPageN: 'filter, page N (surname, any sort)',
+  filter: 'filter (surname, by birth date; the rows before the total, the table)',
+  filterWithTotal: 'filter with its total (surname, by birth date; an export)',
+  filterPageN: 'filter, page N (surname, any sort; next page)',
 };
 
-const reported = new Set(['jumpToPageN', 'firstPageAfterChange']);
+const reported = new Set(['jumpToPageN', 'firstPageAfterChange', 'filterWithTotal']);
 
 /** The persons table's rows, against the search target (docs/performance.md). */
 export function gridRows(grid: GridFigures) {

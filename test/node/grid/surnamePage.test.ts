@@ -9,6 +9,7 @@ import {
   type PersonSortField,
 } from '../../../renderer/src/db/repositories/grid/personsGrid';
 import { surnameOf } from '../../../renderer/src/db/repositories/grid/surnamePage';
+import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keysetPage';
 import { personsSource } from '../../../renderer/src/db/repositories/export/personsSource';
 import { counted } from './countReads';
 import { inIndexOrder, openGridOffice } from './gridOffice';
@@ -42,6 +43,40 @@ async function everyPage(sort: { field: PersonSortField; direction: 'asc' | 'des
     ids.push(...got.rows.map((p) => p.id));
     if ((page + 1) * 7 >= got.total) return ids;
   }
+}
+
+type Sort = { field: PersonSortField; direction: 'asc' | 'desc' } | null;
+
+/**
+ * The surname's list walked as the table walks it: each next page read from the last row
+ * of the page shown (cap 50: the anchored pages go on past it), then back from the last
+ * page, each previous page from the first row shown. Returns both walks' ids in list order.
+ */
+async function walkByAnchor(filter: string, sort: Sort, pageSize: number) {
+  const pages: Person[][] = [];
+  let anchor: PageAnchor | undefined;
+  for (let page = 0; page < 1000; page++) {
+    const got = await personsGridPage(
+      db,
+      { page, pageSize, sort, filter, ...(anchor ? { anchor } : {}) },
+      50,
+    );
+    pages.push(got.rows);
+    if (got.rows.length < pageSize || !got.last) break;
+    anchor = { row: got.last as PageAnchor['row'], direction: 'next' };
+  }
+  const back: Person[][] = [pages.at(-1) ?? []];
+  for (let page = pages.length - 2; page >= 0; page--) {
+    const first = back[0]?.[0] as PageAnchor['row'];
+    const got = await personsGridPage(
+      db,
+      { page, pageSize, sort, filter, anchor: { row: first, direction: 'prev' } },
+      50,
+    );
+    back.unshift(got.rows);
+  }
+  const ids = (walk: Person[][]) => walk.flat().map((p) => p.id);
+  return { forth: ids(pages), back: ids(back) };
 }
 
 describe('a surname filter', () => {
@@ -93,6 +128,101 @@ describe('a surname filter', () => {
       // The page, and the cursor's stop where it skipped to (the offset).
       expect(counted.reads).toBeLessThanOrEqual(11);
     }
+  });
+
+  it('pages on from the row shown, in each column order both ways, past the cap', async () => {
+    const sorts: Sort[] = [null];
+    for (const field of ['name', 'birthDate', 'updatedAt'] as const) {
+      for (const direction of ['asc', 'desc'] as const) sorts.push({ field, direction });
+    }
+    for (const sort of sorts) {
+      const want = inIndexOrder(
+        ofSurname,
+        (p) => p[sort?.field ?? 'name'],
+        sort?.direction ?? 'asc',
+      );
+      expect(await walkByAnchor(surname, sort, 23)).toEqual({ forth: want, back: want });
+    }
+  });
+
+  it('pages through persons sharing one birth date and one last change (ties)', async () => {
+    const sample = ofSurname[0] as Person;
+    const tied = Array.from({ length: 30 }, (_, i) => ({
+      ...sample,
+      id: newRecordId(),
+      name: `蔺${String.fromCharCode(0x4e00 + (i % 3))}`,
+      birthDate: '1950-05-05',
+      updatedAt: '2026-02-02T00:00:00.000Z',
+    }));
+    await db.persons.bulkAdd(tied);
+    try {
+      for (const field of ['name', 'birthDate', 'updatedAt'] as const) {
+        for (const direction of ['asc', 'desc'] as const) {
+          const want = inIndexOrder(tied, (p) => p[field], direction);
+          expect(await walkByAnchor('蔺', { field, direction }, 4)).toEqual({
+            forth: want,
+            back: want,
+          });
+        }
+      }
+    } finally {
+      await db.persons.bulkDelete(tied.map((p) => p.id));
+    }
+  });
+
+  it('opens only the page it shows when paging on from a row, deep in a common surname', async () => {
+    const sort = { field: 'birthDate', direction: 'asc' } as const;
+    const deep = inIndexOrder(ofSurname, (p) => p.birthDate, 'asc')[90] as string;
+    const row = (await db.persons.get(deep)) as PageAnchor['row'];
+    counted.reads = 0;
+    const got = await personsGridPage(db, {
+      page: 9,
+      pageSize: 10,
+      sort,
+      filter: surname,
+      anchor: { row, direction: 'next' },
+      totalLater: true,
+    });
+    expect(got.rows.map((p) => p.id)).toEqual(
+      inIndexOrder(ofSurname, (p) => p.birthDate, 'asc').slice(91, 101),
+    );
+    expect(counted.reads).toBeLessThanOrEqual(10);
+  });
+
+  it('a row of another surname, or without the sorted value, is no anchor: counted from the start', async () => {
+    const other = all.find((p) => nameHeadOf(p.name) !== surname) as Person;
+    const byName = inIndexOrder(ofSurname, (p) => p.name, 'asc');
+    const foreign = await personsGridPage(db, {
+      page: 1,
+      pageSize: 10,
+      sort: { field: 'name', direction: 'asc' },
+      filter: surname,
+      anchor: { row: { ...other } as PageAnchor['row'], direction: 'next' },
+    });
+    expect(foreign.rows.map((p) => p.id)).toEqual(byName.slice(10, 20));
+    const { birthDate: _gone, ...noBirth } = ofSurname[5] as Person;
+    const byBirth = await personsGridPage(db, {
+      page: 1,
+      pageSize: 10,
+      sort: { field: 'birthDate', direction: 'asc' },
+      filter: surname,
+      anchor: { row: noBirth as PageAnchor['row'], direction: 'next' },
+    });
+    expect(byBirth.rows.map((p) => p.id)).toEqual(
+      inIndexOrder(ofSurname, (p) => p.birthDate, 'asc').slice(10, 20),
+    );
+  });
+
+  it('for the table, hands back the page first and its total after it, cut or not', async () => {
+    const query = { page: 0, pageSize: 7, sort: null, filter: surname, totalLater: true };
+    const cut = await personsGridPage(db, query, 50);
+    expect(cut).toMatchObject({ total: -1, hasMore: true, limited: false });
+    expect(cut.rows.map((p) => p.id)).toEqual(
+      inIndexOrder(ofSurname, (p) => p.name, 'asc').slice(0, 7),
+    );
+    expect(await cut.totalLater).toEqual({ total: 50, limited: true });
+    const whole = await personsGridPage(db, query, 10_000);
+    expect(await whole.totalLater).toEqual({ total: ofSurname.length, limited: false });
   });
 
   it('follows a rename: the person leaves one surname and joins the other', async () => {

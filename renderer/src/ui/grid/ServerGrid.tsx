@@ -10,7 +10,7 @@ import {
   type GridValidRowModel,
 } from '@mui/x-data-grid';
 import { enUS, zhCN } from '@mui/x-data-grid/locales';
-import type { GridPage, GridSort } from '../../db/repositories/grid/gridQuery';
+import type { GridPage, GridSort, LaterTotal } from '../../db/repositories/grid/gridQuery';
 import type { PageAnchor } from '../../db/repositories/grid/keysetPage';
 import { useT } from '../../i18n/useT';
 
@@ -98,13 +98,13 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   );
   const loading = result?.key !== key;
   // The count that came after its page (GridPage.totalLater), for that page only.
-  const [counted, setCounted] = useState<{ page: GridPage<R>; total: number } | null>(null);
+  const [counted, setCounted] = useState<({ page: GridPage<R> } & LaterTotal) | null>(null);
   const later = loading ? undefined : result?.page.totalLater;
   useEffect(() => {
     if (!later || !result) return;
     let live = true;
     later.then(
-      (total) => live && setCounted({ page: result.page, total }),
+      (came) => live && setCounted({ page: result.page, ...came }),
       () => undefined,
     );
     return () => {
@@ -112,7 +112,9 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
     };
   }, [later, result]);
   const page = result?.page;
-  const counting = counted && counted.page === page ? counted.total : -1;
+  const came = counted && counted.page === page ? counted : null;
+  const counting = came ? came.total : -1;
+  const limited = came ? came.limited : page?.limited === true;
   const known = page && page.total >= 0 ? page.total : counting;
   // Until a recount after a change arrives, the list's last total stands (as before the
   // page came first): the pager and the screen's words do not blink to "more than".
@@ -124,8 +126,8 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
     known >= 0 ? known : lastKnown?.filterKey === props.filterKey ? lastKnown.total : -1;
   const { onResult } = props;
   useEffect(() => {
-    if (page && !loading) onResult?.({ ...page, total });
-  }, [page, loading, total, onResult]);
+    if (page && !loading) onResult?.({ ...page, total, limited });
+  }, [page, loading, total, limited, onResult]);
   const paginationMeta = useMemo(
     () => ({ hasNextPage: loading || page?.hasMore === true }),
     [loading, page],

@@ -23,10 +23,17 @@ export interface GridQuery<Filter, F extends string = string> {
    */
   anchor?: PageAnchor;
   /**
-   * The caller shows the page before its total (the table, not an export): a whole
-   * table's count not yet kept comes later (GridPage.totalLater) instead of holding the page.
+   * The caller shows the page before its total (the table, not an export): a total that
+   * would hold the page (a whole table's count not yet kept, a surname's matches) comes
+   * later (GridPage.totalLater).
    */
   totalLater?: boolean;
+}
+
+/** A total that came after its page: the rows of the list, and whether it was cut at a cap. */
+export interface LaterTotal {
+  total: number;
+  limited: boolean;
 }
 
 export interface GridPage<R> {
@@ -36,8 +43,8 @@ export interface GridPage<R> {
    * as MUI's DataGrid takes it) while `totalLater` counts.
    */
   total: number;
-  /** Only when the query allowed it and the table's count was not kept: that count. */
-  totalLater?: Promise<number>;
+  /** Only when the query allowed it and the total would have held the page: that total. */
+  totalLater?: Promise<LaterTotal>;
   /** With `totalLater`: the page read was full (tombstones too), so more may follow. */
   hasMore?: boolean;
   /** A filter matched more rows than a filtered list reads: `total` is that cap. */
@@ -102,13 +109,20 @@ export async function indexedPage<R extends { id: string; deleted: boolean }>(
   const total =
     'count' in counted
       ? { total: counted.count }
-      : { total: -1, totalLater: counted.later, hasMore: rows.length >= pageSize };
+      : { total: -1, totalLater: uncut(counted.later), hasMore: rows.length >= pageSize };
   return {
     rows: rows.filter((r) => !r.deleted),
     ...total,
     limited: false,
     ...(first && last ? { first, last } : {}),
   };
+}
+
+/** A whole table's count that comes later: never cut. */
+function uncut(count: Promise<number>): Promise<LaterTotal> {
+  const later = count.then((total) => ({ total, limited: false }));
+  later.catch(() => undefined);
+  return later;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { IndexableType, Table } from 'dexie';
+import { cmp, type IndexableType, type Table } from 'dexie';
 import type { SortDirection } from './gridQuery';
 import { tiedIdsBelow, tiedIdsPast, type Key } from './tiedIds';
 
@@ -13,6 +13,16 @@ export interface PageAnchor {
 }
 
 /**
+ * A part of an index a list pages through (one surname's persons), not the whole index:
+ * its bounds (both included) and the anchor row's key in it (undefined: the row has none).
+ */
+export interface IndexSpan {
+  lower: Key;
+  upper: Key;
+  keyOf: (row: PageAnchor['row']) => Key | undefined;
+}
+
+/**
  * Up to `limit` records just past `anchor` in the order of `index` (asc or desc), in
  * that order, IndexedDB's order: the index key, then the id among equal keys. Bounded
  * reads, whatever the direction and however deep the anchor: the ids of the entries
@@ -23,7 +33,9 @@ export interface PageAnchor {
  * per row). Only the page's records are read, so a page deep in a 200,000-row table
  * costs what page 2 does, and through Dexie every record passes its middlewares and a
  * live query sees what the page read.
- * Returns null when the anchor row has no key in that index (the caller pages by offset).
+ * With a `span`, only that part of the index is paged (the anchor's key is `span.keyOf`).
+ * Returns null when the anchor row has no key in that index or span (the caller pages by
+ * offset).
  */
 export function keysetPage<R extends { id: string }>(
   table: Table<R, string>,
@@ -31,28 +43,41 @@ export function keysetPage<R extends { id: string }>(
   order: SortDirection,
   anchor: PageAnchor,
   limit: number,
+  span?: IndexSpan,
 ): Promise<R[]> | null {
-  const key = anchor.row[index] as Key | undefined;
+  const key = span ? span.keyOf(anchor.row) : (anchor.row[index] as Key | undefined);
   if (key === undefined || key === null) return null;
+  if (span && (cmp(key, span.lower) < 0 || cmp(key, span.upper) > 0)) return null;
   // Walking forward in the list means ascending in the index for an ascending list.
   const ascending = (order === 'asc') === (anchor.direction === 'next');
   const read =
     index === 'id'
       ? pastRange(table, 'id', anchor.row.id, ascending, limit)
-      : pastKey(table, index, key, anchor.row.id, ascending, limit);
+      : pastKey(table, index, key, anchor.row.id, ascending, limit, span);
   return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
 }
 
-/** The records of `index` strictly past `key`, walking up or down, at most `limit`. */
+/**
+ * The records of `index` strictly past `key`, walking up or down, at most `limit`; inside
+ * `span` when given.
+ */
 function pastRange<R>(
   table: Table<R, string>,
   index: string,
   key: IndexableType,
   ascending: boolean,
   limit: number,
+  span?: IndexSpan,
 ): Promise<R[]> {
   if (limit <= 0) return Promise.resolve([]);
-  const beyond = ascending ? table.where(index).above(key) : table.where(index).below(key);
+  const where = table.where(index);
+  const beyond = span
+    ? ascending
+      ? where.between(key, span.upper, false, true)
+      : where.between(span.lower, key, true, false)
+    : ascending
+      ? where.above(key)
+      : where.below(key);
   return (ascending ? beyond : beyond.reverse()).limit(limit).toArray();
 }
 
@@ -63,6 +88,7 @@ async function pastKey<R extends { id: string }>(
   id: string,
   ascending: boolean,
   limit: number,
+  span?: IndexSpan,
 ): Promise<R[]> {
   const ties = ascending
     ? await tiedIdsPast(table, index, key, id, true, limit)
@@ -72,7 +98,7 @@ async function pastKey<R extends { id: string }>(
   const [singleRows, runRows, rest] = await Promise.all([
     single.length > 0 ? table.bulkGet(single) : Promise.resolve<(R | undefined)[]>([]),
     rowsOfRun(table, ties.ids.slice(ties.run), ascending),
-    pastRange(table, index, key, ascending, limit - ties.ids.length),
+    pastRange(table, index, key, ascending, limit - ties.ids.length, span),
   ]);
   const found = singleRows.filter((row): row is R => row !== undefined);
   return [...found, ...runRows, ...rest];

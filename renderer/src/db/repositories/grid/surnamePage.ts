@@ -1,10 +1,10 @@
-import Dexie from 'dexie';
 import { classifyQuery } from '@shared/search/searchTokens';
 import { nameHeadOf } from '../../atRest/derivedIndexFields';
 import type { DeskDatabase } from '../../database';
 import type { Person } from '../persons';
-import { checkPaging, type GridPage } from './gridQuery';
-import type { PersonsGridQuery } from './personsGrid';
+import { checkPaging, type GridPage, type LaterTotal } from './gridQuery';
+import { keysetPage, type IndexSpan } from './keysetPage';
+import type { PersonSortField, PersonsGridQuery } from './personsGrid';
 
 /** The index that holds one surname's persons in the order of each sortable column. */
 const surnameIndexes = {
@@ -25,14 +25,52 @@ export function surnameOf(filter: string): string | null {
   return head !== undefined && head === q.value && han.test(head) ? head : null;
 }
 
+/** A name in the name index past every name starting with the surname (Dexie's startsWith). */
+const pastEveryName = '\uffff';
+
 /**
- * One page of a surname's persons, read in order from an index: by birth date or last
- * change through `[nameHead+…]`, by name (or unsorted: name order) through the name
- * index. Only the page's rows are read and opened. The total is not the range's count —
- * IndexedDB counts a range by walking it, 150 ms for a common surname at 200,000
- * persons — but its first `cap` + 1 keys (one key-only read): up to `cap` the list is
- * exact and in order, past it the list says it was cut (as every search does), and
- * typing the next character of the name narrows it.
+ * The part of an index holding one surname's persons in the sorted column's order: by
+ * birth date or last change `[nameHead+…]`, by name (or unsorted: name order) the name
+ * index from the surname on. The anchor row's place in it is its column's value beside
+ * the surname.
+ */
+function surnameSpan(surname: string, field: PersonSortField | undefined) {
+  if (field === 'birthDate' || field === 'updatedAt') {
+    return {
+      index: surnameIndexes[field],
+      span: {
+        // IndexedDB's lowest key (a number) and a key past every string (an array).
+        lower: [surname, -Infinity],
+        upper: [surname, []],
+        keyOf: (row) => {
+          const value = row[field];
+          return typeof value === 'string' || typeof value === 'number'
+            ? [surname, value]
+            : undefined;
+        },
+      } satisfies IndexSpan,
+    };
+  }
+  return {
+    index: 'name',
+    span: {
+      lower: surname,
+      upper: surname + pastEveryName,
+      keyOf: (row) => (typeof row.name === 'string' ? row.name : undefined),
+    } satisfies IndexSpan,
+  };
+}
+
+/**
+ * One page of a surname's persons, read in order from an index (surnameSpan): only the
+ * page's rows are read and opened. The next or previous page of one shown (`anchor`) is
+ * read from the anchor row's place, like a whole table's (keysetPage); another page is
+ * counted from the surname's start. The total is not the range's count — IndexedDB
+ * counts a range by walking it, 150 ms for a common surname at 200,000 persons — but its
+ * first `cap` + 1 keys (one key-only read, itself ~17 ms there: each index entry is
+ * checked against its record): up to `cap` the list is exact and in order, past it the
+ * list says it was cut (as every search does), and typing the next character of the
+ * name narrows it. When the table asks (`totalLater`), that read follows the page.
  */
 export async function surnamePage(
   db: DeskDatabase,
@@ -41,27 +79,50 @@ export async function surnamePage(
   cap: number,
 ): Promise<GridPage<Person>> {
   checkPaging(query.page, query.pageSize);
-  const field = query.sort?.field;
-  const ascending = query.sort ? query.sort.direction === 'asc' : true;
-  const range =
-    field === 'birthDate' || field === 'updatedAt'
-      ? () =>
-          db.persons
-            .where(surnameIndexes[field])
-            .between([surname, Dexie.minKey], [surname, Dexie.maxKey])
-      : () => db.persons.where('name').startsWith(surname);
+  const { index, span } = surnameSpan(surname, query.sort?.field);
+  const order = query.sort?.direction ?? 'asc';
+  const range = () => db.persons.where(index).between(span.lower, span.upper, true, true);
   const from = query.page * query.pageSize;
   const take = Math.max(0, Math.min(query.pageSize, cap - from));
-  const ordered = ascending ? range() : range().reverse();
-  const [rows, keys] = await Promise.all([
-    take === 0 ? [] : (from === 0 ? ordered : ordered.offset(from)).limit(take).toArray(),
+  const ordered = order === 'asc' ? range() : range().reverse();
+  const read =
+    (query.anchor && keysetPage(db.persons, index, order, query.anchor, query.pageSize, span)) ??
+    (take === 0 ? [] : (from === 0 ? ordered : ordered.offset(from)).limit(take).toArray());
+  const totalOf = (): Promise<LaterTotal> =>
     range()
       .limit(cap + 1)
-      .primaryKeys(),
-  ]);
-  return {
-    rows: rows.filter((r) => !r.deleted),
-    total: Math.min(keys.length, cap),
-    limited: keys.length > cap,
-  };
+      .primaryKeys()
+      .then((keys) => ({ total: Math.min(keys.length, cap), limited: keys.length > cap }));
+  if (query.totalLater === true) {
+    const rows = await read;
+    const wanted = query.anchor ? query.pageSize : take;
+    return {
+      ...pageOf(rows),
+      total: -1,
+      totalLater: later(totalOf),
+      hasMore: wanted > 0 && rows.length >= wanted,
+      limited: false,
+    };
+  }
+  const [rows, total] = await Promise.all([read, totalOf()]);
+  return { ...pageOf(rows), ...total };
+}
+
+/** The page's live rows, and the rows it read first and last (its neighbours' anchors). */
+function pageOf(rows: Person[]): Pick<GridPage<Person>, 'rows' | 'first' | 'last'> {
+  const first = rows[0];
+  const last = rows.at(-1);
+  return { rows: rows.filter((r) => !r.deleted), ...(first && last ? { first, last } : {}) };
+}
+
+/**
+ * A read started after the page is handed back, from a timer: it then belongs to no live
+ * query (the page's own range read already watches the surname's whole range).
+ */
+function later<T>(read: () => Promise<T>): Promise<T> {
+  const result = new Promise<T>((resolve, reject) => {
+    setTimeout(() => read().then(resolve, reject), 0);
+  });
+  result.catch(() => undefined);
+  return result;
 }

@@ -1,7 +1,7 @@
 import { cmp, type Table } from 'dexie';
 
-/** An index key the lists sort by. */
-export type Key = string | number;
+/** An index key the lists sort by (an array: a compound index; `[]` sorts past every string). */
+export type Key = string | number | (string | number | never[])[];
 
 /**
  * The ids sharing the anchor's key on the page, in the walk's order; from `run` on they
