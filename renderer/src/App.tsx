@@ -7,6 +7,7 @@ import { LoginScreen } from './screens/auth/LoginScreen';
 import { useRouter } from './state/router';
 import { loadSessionWrites, useSession } from './state/session';
 import { syncMenuLanguage } from './ui/LanguageSwitch';
+import { StoreWorkProgress } from './ui/StoreWorkProgress';
 import { createDeskTheme } from './ui/theme';
 import { loadShell, prefetchShell } from './ui/shellChunk';
 import { useIdleLock } from './ui/useIdleLock';
@@ -84,6 +85,7 @@ function PhaseView() {
         </Suspense>
       )}
       <PhaseScreen phase={phase} />
+      <StoreWorkProgress />
     </>
   );
 }

@@ -8,6 +8,11 @@ import {
   idPrefixIndexVersion,
   type AtRestMeta,
 } from '../../../renderer/src/db/atRest/storeKeys';
+import {
+  onSealProgress,
+  sealProgress,
+  type SealProgress,
+} from '../../../renderer/src/db/atRest/sealProgress';
 import { idPrefixSchemaVersion } from '../../../renderer/src/db/tables/idPrefixTables';
 import { residentId } from '../../fakes/deskFixtures';
 import { rawPut, rawRows } from '../atRest/rawStore';
@@ -97,6 +102,44 @@ describe('schema v18: the compound ID-prefix index', () => {
     const unchanged = (await rawRows(name)).persons as Record<string, unknown>[];
     expect(unchanged.map((r) => r._sealed)).toEqual(after.map((r) => r._sealed));
     again.close();
+  });
+
+  it('v17 → v18: the reseal reports how far it has gone, page by page, then that it is done', async () => {
+    const { name, v17 } = await openV17();
+    await v17.persons.bulkAdd(
+      Array.from({ length: 1200 }, (_, i) => ({
+        id: `p${String(i).padStart(4, '0')}`,
+        name: `王${i}`,
+        idType: 'resident',
+        idNumber: residentId('330102', '1960-03-04', String(i % 1000).padStart(3, '0')),
+        birthDate: '1960-03-04',
+        householdId: null,
+        searchTokens: [],
+        idTails: [],
+        updatedAt: '2026-01-01',
+      })) as never[],
+    );
+    const meta = (await v17.table('meta').get(atRestMetaKey)) as { value: AtRestMeta };
+    const { idPrefixIndex: _unset, ...v17Meta } = meta.value;
+    await v17.table('meta').put({ key: atRestMetaKey, value: v17Meta });
+    v17.close();
+
+    const seen: (SealProgress | null)[] = [];
+    const stop = onSealProgress(() => seen.push(sealProgress()));
+    try {
+      const v18 = new DeskDatabase(name);
+      await v18.open();
+      v18.close();
+    } finally {
+      stop();
+    }
+    expect(seen).toEqual([
+      { kind: 'reseal', done: 0, total: 1200 },
+      { kind: 'reseal', done: 500, total: 1200 },
+      { kind: 'reseal', done: 1000, total: 1200 },
+      { kind: 'reseal', done: 1200, total: 1200 },
+      null,
+    ]);
   });
 
   it('v17 → v18: a row planted without a seal is not adopted, and a damaged one does not stop the others', async () => {

@@ -11,13 +11,19 @@ import type { AtRestKeys } from '@shared/atRest/cipher';
 import { currentMetaRows, type MetaRow } from './legacyMeta';
 import { sealedTables } from './middleware';
 import { sealedMetaKeys } from './sealedMetaKeys';
+import { reportSealProgress, type SealProgress } from './sealProgress';
 
 const pageSize = 500;
 
 export async function sealInPlace(db: Dexie): Promise<void> {
-  for (const table of db.tables) {
-    if (!sealedTables.has(table.name)) continue;
-    await putBackInPages(db, table, (keys) => table.bulkGet(keys));
+  const tables = db.tables.filter((table) => sealedTables.has(table.name));
+  const progress = await progressOver('seal', tables);
+  try {
+    for (const table of tables) {
+      await putBackInPages(db, table, (keys) => table.bulkGet(keys), progress);
+    }
+  } finally {
+    reportSealProgress(null);
   }
 }
 
@@ -32,23 +38,48 @@ export async function sealInPlace(db: Dexie): Promise<void> {
 export async function resealInPlace(db: Dexie, tableName: string): Promise<number> {
   const table = db.table(tableName);
   let refused = 0;
-  await putBackInPages(db, table, async (keys) => {
-    try {
-      return await table.bulkGet(keys);
-    } catch {
-      const rows: unknown[] = [];
-      for (const key of keys) {
+  const progress = await progressOver('reseal', [table]);
+  try {
+    await putBackInPages(
+      db,
+      table,
+      async (keys) => {
         try {
-          rows.push(await table.get(key));
+          return await table.bulkGet(keys);
         } catch {
-          refused += 1;
+          const rows: unknown[] = [];
+          for (const key of keys) {
+            try {
+              rows.push(await table.get(key));
+            } catch {
+              refused += 1;
+            }
+          }
+          return rows;
         }
-      }
-      return rows;
-    }
-  });
+      },
+      progress,
+    );
+  } finally {
+    reportSealProgress(null);
+  }
   if (refused > 0) console.warn(`${tableName}: ${refused} row(s) refused, left as they were.`);
   return refused;
+}
+
+/**
+ * The rows the run will put back (each table counted once, before the first page: the
+ * count walks the table, a fraction of the run), reported as it goes (sealProgress.ts).
+ */
+async function progressOver(kind: SealProgress['kind'], tables: Table[]) {
+  let total = 0;
+  for (const table of tables) total += await table.count();
+  const progress = { kind, done: 0, total };
+  reportSealProgress({ ...progress });
+  return (rows: number) => {
+    progress.done = Math.min(total, progress.done + rows);
+    reportSealProgress({ ...progress });
+  };
 }
 
 /** Every row of `table` read by `read` and put back, a page of keys per transaction. */
@@ -56,6 +87,7 @@ async function putBackInPages(
   db: Dexie,
   table: Table,
   read: (keys: IndexableType[]) => Promise<unknown[]>,
+  done: (rows: number) => void,
 ): Promise<void> {
   let after: IndexableType | undefined = undefined;
   for (;;) {
@@ -68,6 +100,7 @@ async function putBackInPages(
       await table.bulkPut(rows.filter((r) => r !== undefined));
       return keys;
     });
+    done(page.length);
     if (page.length < pageSize) return;
     after = page[page.length - 1];
   }

@@ -8,4 +8,9 @@ export const atRestEn: Record<keyof typeof atRestZh, string> = {
   'atRest.recovery.unlock': 'Open this desk’s data',
   'atRest.recovery.failed': 'These words do not open this desk’s data: check each word.',
   'atRest.recovery.opened': 'The data is open. Sign in with your user name and password.',
+  'atRest.progress.seal.title': 'Encrypting this desk’s data',
+  'atRest.progress.reseal.title': 'Updating how this desk’s data is encrypted',
+  'atRest.progress.body':
+    'Each record on this PC is being processed, once only. Please do not close the app or the PC; if it is closed, nothing is lost and the work runs again at the next start.',
+  'atRest.progress.count': '{done} of {total} records done',
 } as const;

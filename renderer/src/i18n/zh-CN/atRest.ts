@@ -7,4 +7,9 @@ export const atRestZh = {
   'atRest.recovery.unlock': '打开本机数据',
   'atRest.recovery.failed': '这些字打不开本机数据：请逐字核对。',
   'atRest.recovery.opened': '本机数据已打开。请用您的用户名和密码登录。',
+  'atRest.progress.seal.title': '正在加密本机数据',
+  'atRest.progress.reseal.title': '正在更新本机数据的加密格式',
+  'atRest.progress.body':
+    '本机的数据正在逐条处理，只做这一次。请不要关闭程序或电脑；中途关闭不会丢失数据，下次打开时会重新进行。',
+  'atRest.progress.count': '已处理 {done} / {total} 条',
 } as const;

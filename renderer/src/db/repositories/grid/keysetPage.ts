@@ -1,6 +1,6 @@
 import { cmp, type IndexableType, type Table } from 'dexie';
 import type { SortDirection } from './gridQuery';
-import { tiedIdsBelow, tiedIdsPast, type Key } from './tiedIds';
+import { tiesPast, type Key } from './tiedIds';
 
 /**
  * The page next to one already shown: `row` is the last row of the page before (`next`)
@@ -26,7 +26,8 @@ export interface IndexSpan {
  * Up to `limit` records just past `anchor` in the order of `index` (asc or desc), in
  * that order, IndexedDB's order: the index key, then the id among equal keys. Bounded
  * reads, whatever the direction and however deep the anchor: the ids of the entries
- * sharing the anchor's key past it (a key cursor, no record opened: tiedIdsPast), then
+ * sharing the anchor's key past it (keys only, no record opened: tiesPast — one read of
+ * a key shared by a few, a cursor seeking to the anchor in a key shared by many), then
  * through Dexie the page's records — those ids, and the rest by one read of the index
  * range strictly past the anchor's key with the page's count (one getAll, walking down
  * too where the engine has getAll's direction, as Chromium does: it was a cursor step
@@ -90,10 +91,7 @@ async function pastKey<R extends { id: string }>(
   limit: number,
   span?: IndexSpan,
 ): Promise<R[]> {
-  const ties = ascending
-    ? await tiedIdsPast(table, index, key, id, true, limit)
-    : ((await tiedIdsBelow(table, index, key, id, limit)) ??
-      (await tiedIdsPast(table, index, key, id, false, limit)));
+  const ties = await tiesPast(table, index, key, id, ascending, limit);
   const single = ties.ids.slice(0, ties.run);
   const [singleRows, runRows, rest] = await Promise.all([
     single.length > 0 ? table.bulkGet(single) : Promise.resolve<(R | undefined)[]>([]),

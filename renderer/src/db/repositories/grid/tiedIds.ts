@@ -15,6 +15,54 @@ export interface Ties {
 
 const noTies: Ties = { ids: [], run: 0 };
 
+/**
+ * A key shared by at most this many entries (a birth date among 200,000 persons: about
+ * eight) is read whole by one getAllKeys instead of a cursor stepping through it.
+ */
+const fewTies = 16;
+
+/**
+ * The ids sharing the anchor's key past the anchor's id in the walk's order (up to
+ * `limit`): a key shared by a few, from one read of all its ids; a key shared by many,
+ * by a cursor seeking to the anchor (tiedIdsPast, or tiedIdsBelow walking down).
+ */
+export async function tiesPast<R>(
+  table: Table<R, string>,
+  index: string,
+  key: Key,
+  id: string,
+  ascending: boolean,
+  limit: number,
+): Promise<Ties> {
+  const few = await idsOfKey(table, index, key, fewTies + 1);
+  if (few.length <= fewTies) {
+    const past = ascending
+      ? few.filter((other) => cmp(other, id) > 0)
+      : few.filter((other) => cmp(other, id) < 0).reverse();
+    const ids = past.slice(0, limit);
+    return { ids, run: ids.length };
+  }
+  if (ascending) return tiedIdsPast(table, index, key, id, true, limit);
+  return (
+    (await tiedIdsBelow(table, index, key, id, limit)) ??
+    (await tiedIdsPast(table, index, key, id, false, limit))
+  );
+}
+
+/** The first `count` ids (the store's order) of the entries of `index` with `key`. */
+function idsOfKey<R>(table: Table<R, string>, index: string, key: Key, count: number) {
+  const idb = table.db.backendDB();
+  return new Promise<string[]>((resolve, reject) => {
+    const request = idb
+      .transaction(table.name, 'readonly')
+      .objectStore(table.name)
+      .index(index)
+      .getAllKeys(IDBKeyRange.only(key), count);
+    request.onsuccess = () => resolve(request.result as string[]);
+    request.onerror = () => reject(request.error ?? new Error('getAllKeys failed'));
+  });
+}
+
 /** Entries past the anchor walked one by one before leaping (a key shared by a few). */
 const shortWalk = 8;
 
