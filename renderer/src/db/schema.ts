@@ -14,6 +14,7 @@ import { gridSchemaVersion } from './tables/gridTables';
 import { atRestSchemaVersion } from './tables/atRestTables';
 import { nameHeadSchemaVersion } from './tables/nameHeadTables';
 import { idPrefixSchemaVersion } from './tables/idPrefixTables';
+import { surnameOrderSchemaVersion } from './tables/surnameOrderTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -99,6 +100,7 @@ schemaVersions.push(
   atRestSchemaVersion,
   nameHeadSchemaVersion,
   idPrefixSchemaVersion,
+  surnameOrderSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

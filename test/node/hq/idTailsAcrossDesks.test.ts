@@ -118,7 +118,7 @@ describe('ID tails between desks and HQ', () => {
     await sync(b);
     const underSurname = (head: string) =>
       b.db.persons
-        .where('[nameHead+birthDate]')
+        .where('[nameHead+birthDate+id]')
         .between([head, Dexie.minKey], [head, Dexie.maxKey])
         .primaryKeys();
     expect(await underSurname('龘')).toEqual([]);

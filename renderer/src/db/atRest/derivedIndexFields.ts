@@ -11,8 +11,9 @@
  * (tables/nameHeadTables.ts).
  *
  * - `nameHead`: the first character of a person's name (lower-cased, as the name's search
- *   token is). With a sort column it makes the compound indexes `[nameHead+birthDate]`
- *   and `[nameHead+updatedAt]`, which read one surname's persons already in order: the
+ *   token is). With a sort column and the id it makes the compound indexes
+ *   `[nameHead+birthDate+id]` and `[nameHead+updatedAt+id]` (schema v19; v17 had them
+ *   without the id), which read one surname's persons already in order: the
  *   persons list filtered by a surname pages through the index instead of sorting every
  *   match in memory (repositories/grid/surnamePage.ts).
  */

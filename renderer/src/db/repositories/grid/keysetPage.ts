@@ -20,6 +20,8 @@ export interface IndexSpan {
   lower: Key;
   upper: Key;
   keyOf: (row: PageAnchor['row']) => Key | undefined;
+  /** The key ends with the row's id: no two entries share one, so there are no ties. */
+  unique?: boolean;
 }
 
 /**
@@ -52,8 +54,8 @@ export function keysetPage<R extends { id: string }>(
   // Walking forward in the list means ascending in the index for an ascending list.
   const ascending = (order === 'asc') === (anchor.direction === 'next');
   const read =
-    index === 'id'
-      ? pastRange(table, 'id', anchor.row.id, ascending, limit)
+    index === 'id' || span?.unique === true
+      ? pastRange(table, index, index === 'id' ? anchor.row.id : key, ascending, limit, span)
       : pastKey(table, index, key, anchor.row.id, ascending, limit, span);
   return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
 }

@@ -8,8 +8,8 @@ import type { PersonSortField, PersonsGridQuery } from './personsGrid';
 
 /** The index that holds one surname's persons in the order of each sortable column. */
 const surnameIndexes = {
-  birthDate: '[nameHead+birthDate]',
-  updatedAt: '[nameHead+updatedAt]',
+  birthDate: '[nameHead+birthDate+id]',
+  updatedAt: '[nameHead+updatedAt+id]',
 } as const;
 
 const han = /^\p{Script=Han}$/u;
@@ -30,9 +30,10 @@ const pastEveryName = '\uffff';
 
 /**
  * The part of an index holding one surname's persons in the sorted column's order: by
- * birth date or last change `[nameHead+…]`, by name (or unsorted: name order) the name
- * index from the surname on. The anchor row's place in it is its column's value beside
- * the surname.
+ * birth date or last change `[nameHead+…+id]` (schema v19: every key unique, so the page
+ * after a row is one range read past its key), by name (or unsorted: name order) the
+ * name index from the surname on (persons sharing a full name are ties, keysetPage walks
+ * them). The anchor row's place in it is its column's value beside the surname.
  */
 function surnameSpan(surname: string, field: PersonSortField | undefined) {
   if (field === 'birthDate' || field === 'updatedAt') {
@@ -45,9 +46,10 @@ function surnameSpan(surname: string, field: PersonSortField | undefined) {
         keyOf: (row) => {
           const value = row[field];
           return typeof value === 'string' || typeof value === 'number'
-            ? [surname, value]
+            ? [surname, value, row.id]
             : undefined;
         },
+        unique: true,
       } satisfies IndexSpan,
     };
   }
