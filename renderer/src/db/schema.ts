@@ -14,7 +14,7 @@ import { gridSchemaVersion } from './tables/gridTables';
 import { atRestSchemaVersion } from './tables/atRestTables';
 import { nameHeadSchemaVersion } from './tables/nameHeadTables';
 import { idPrefixSchemaVersion } from './tables/idPrefixTables';
-import { surnameOrderSchemaVersion } from './tables/surnameOrderTables';
+import { personOrderSchemaVersion } from './tables/personOrderTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -100,7 +100,7 @@ schemaVersions.push(
   atRestSchemaVersion,
   nameHeadSchemaVersion,
   idPrefixSchemaVersion,
-  surnameOrderSchemaVersion,
+  personOrderSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

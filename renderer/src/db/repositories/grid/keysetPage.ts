@@ -48,16 +48,32 @@ export function keysetPage<R extends { id: string }>(
   limit: number,
   span?: IndexSpan,
 ): Promise<R[]> | null {
-  const key = span ? span.keyOf(anchor.row) : (anchor.row[index] as Key | undefined);
+  const fields = compoundFields(index);
+  const key = span ? span.keyOf(anchor.row) : keyOfRow(index, fields, anchor.row);
   if (key === undefined || key === null) return null;
   if (span && (cmp(key, span.lower) < 0 || cmp(key, span.upper) > 0)) return null;
   // Walking forward in the list means ascending in the index for an ascending list.
   const ascending = (order === 'asc') === (anchor.direction === 'next');
-  const read =
-    index === 'id' || span?.unique === true
-      ? pastRange(table, index, index === 'id' ? anchor.row.id : key, ascending, limit, span)
-      : pastKey(table, index, key, anchor.row.id, ascending, limit, span);
+  // The id itself, or a compound index ending with it: no two entries share a key.
+  const unique = index === 'id' || (span ? span.unique === true : fields?.at(-1) === 'id');
+  const read = unique
+    ? pastRange(table, index, key, ascending, limit, span)
+    : pastKey(table, index, key, anchor.row.id, ascending, limit, span);
   return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
+}
+
+/** The fields of a compound index (`[name+id]`), or null for a plain one. */
+function compoundFields(index: string): string[] | null {
+  return index.startsWith('[') ? index.slice(1, -1).split('+') : null;
+}
+
+/** A row's key in `index`; undefined when the row is not in it (a field without a value). */
+function keyOfRow(index: string, fields: string[] | null, row: PageAnchor['row']): Key | undefined {
+  const isKey = (value: unknown): value is string | number =>
+    typeof value === 'string' || typeof value === 'number';
+  if (!fields) return isKey(row[index]) ? (row[index] as Key) : undefined;
+  const parts = fields.map((field) => row[field]);
+  return parts.every(isKey) ? parts : undefined;
 }
 
 /**

@@ -6,15 +6,16 @@ import { sortedPage } from './sortedPage';
 import { surnameOf, surnamePage } from './surnamePage';
 
 /**
- * The persons list's sortable columns and the index each reads (schema v15 added name
- * and birthDate; updatedAt was there). Sex and household have no index: the table does
+ * The persons list's sortable columns and the index each reads: the column and the id
+ * (schema v19; the same order as the column's own index, but every key unique, so the
+ * page after a row is one range read past its key). Sex and household have no index: the table does
  * not sort them. Nor the ID number: its index holds keyed tokens (the number is sealed
  * at rest, issue #16), whose order is no order of the numbers.
  */
 export const personSortIndexes = {
-  name: 'name',
-  birthDate: 'birthDate',
-  updatedAt: 'updatedAt',
+  name: '[name+id]',
+  birthDate: '[birthDate+id]',
+  updatedAt: '[updatedAt+id]',
 } as const;
 
 export type PersonSortField = keyof typeof personSortIndexes;

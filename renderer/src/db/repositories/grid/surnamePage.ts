@@ -30,10 +30,9 @@ const pastEveryName = '\uffff';
 
 /**
  * The part of an index holding one surname's persons in the sorted column's order: by
- * birth date or last change `[nameHead+…+id]` (schema v19: every key unique, so the page
- * after a row is one range read past its key), by name (or unsorted: name order) the
- * name index from the surname on (persons sharing a full name are ties, keysetPage walks
- * them). The anchor row's place in it is its column's value beside the surname.
+ * birth date or last change `[nameHead+…+id]`, by name (or unsorted: name order)
+ * `[name+id]` from the surname on. Every key ends with the id (schema v19), so none is
+ * shared: the page after a row is one range read past its key (keysetPage).
  */
 function surnameSpan(surname: string, field: PersonSortField | undefined) {
   if (field === 'birthDate' || field === 'updatedAt') {
@@ -54,11 +53,12 @@ function surnameSpan(surname: string, field: PersonSortField | undefined) {
     };
   }
   return {
-    index: 'name',
+    index: '[name+id]',
     span: {
-      lower: surname,
-      upper: surname + pastEveryName,
-      keyOf: (row) => (typeof row.name === 'string' ? row.name : undefined),
+      lower: [surname, -Infinity],
+      upper: [surname + pastEveryName, []],
+      keyOf: (row) => (typeof row.name === 'string' ? [row.name, row.id] : undefined),
+      unique: true,
     } satisfies IndexSpan,
   };
 }
