@@ -31,47 +31,37 @@ beforeAll(() => {
   page = desk.page;
 });
 
-/** The store's clear at-rest meta row as a desk from before schema v18 left it. */
-function forgetPrefixIndexForm(p: Page) {
+/**
+ * The ID-prefix index form the store's clear at-rest meta row records; with `forget`,
+ * first dropped from it, as a desk from before schema v18 left it.
+ */
+function prefixIndexForm(p: Page, forget = false) {
   return p.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
+    (drop) =>
+      new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('minzheng-desk');
         open.onerror = () => reject(open.error ?? new Error('open failed'));
         open.onsuccess = () => {
           const tx = open.result.transaction('meta', 'readwrite');
           const meta = tx.objectStore('meta');
           const got = meta.get('atRest');
+          let form: unknown;
           got.onsuccess = () => {
             const row = got.result as { key: string; value: Record<string, unknown> };
-            delete row.value.idPrefixIndex;
-            meta.put(row);
+            if (drop) {
+              delete row.value.idPrefixIndex;
+              meta.put(row);
+            }
+            form = row.value.idPrefixIndex;
           };
           tx.oncomplete = () => {
             open.result.close();
-            resolve();
+            resolve(form);
           };
-          tx.onerror = () => reject(tx.error ?? new Error('put failed'));
+          tx.onerror = () => reject(tx.error ?? new Error('meta row failed'));
         };
       }),
-  );
-}
-
-/** The ID-prefix index form the store's at-rest meta row records. */
-function prefixIndexForm(p: Page) {
-  return p.evaluate(
-    () =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('minzheng-desk');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const got = open.result.transaction('meta').objectStore('meta').get('atRest');
-          got.onsuccess = () => {
-            open.result.close();
-            resolve((got.result as { value: Record<string, unknown> }).value.idPrefixIndex);
-          };
-        };
-      }),
+    forget,
   );
 }
 
@@ -81,7 +71,7 @@ it('shows the one-time reseal of the persons at login, then the list as before',
   await addUser(page, registrar, '登记员');
   await page.getByRole('button', { name: '退出登录' }).click();
   await putInStore(page, { persons }, registrar);
-  await forgetPrefixIndexForm(page);
+  expect(await prefixIndexForm(page, true)).toBeUndefined();
   await page.reload();
 
   await page.getByRole('button', { name: '登录' }).waitFor();
