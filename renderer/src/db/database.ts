@@ -16,7 +16,7 @@ import type { StoredRecord } from '@shared/records/envelope';
 import type { RecordKind } from '@shared/records/kinds';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { atRestMiddleware } from './atRest/middleware';
-import { plainDerivedMiddleware } from './atRest/derivedIndexFields';
+import { derivedFieldsMiddleware } from './atRest/derivedIndexFields';
 import { bulkChangesMiddleware } from './bulkChanges';
 import { newStoreKeys, openWithSource, type StoreKeys } from './atRest/storeKeys';
 import { latestSchemaVersion, schemaVersions } from './schema';
@@ -126,7 +126,8 @@ export class DeskDatabase extends Dexie {
     // A store at a schema from before encryption (only migration tests open one) is
     // plain, as such a desk was; from schema 16 on every personal row is sealed.
     this.atRest.sealing = options.plain !== true && upToVersion >= atRestSchemaVersion.version;
-    this.use(this.atRest.sealing ? atRestMiddleware(this.atRest) : plainDerivedMiddleware());
+    if (this.atRest.sealing) this.use(atRestMiddleware(this.atRest));
+    this.use(derivedFieldsMiddleware());
     this.use(bulkChangesMiddleware());
     // Before the first query runs: the source's key checked, an unsealed store sealed.
     this.on('ready', (vipDb: Dexie) => openWithSource(vipDb, this.atRest));

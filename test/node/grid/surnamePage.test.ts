@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
 import { nameHeadOf } from '../../../renderer/src/db/atRest/derivedIndexFields';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
@@ -223,6 +224,53 @@ describe('a surname filter', () => {
     expect(await cut.totalLater).toEqual({ total: 50, limited: true });
     const whole = await personsGridPage(db, query, 10_000);
     expect(await whole.totalLater).toEqual({ total: ofSurname.length, limited: false });
+  });
+
+  it('a live next page sees a person of the surname added before its anchor (the total moves)', async () => {
+    const sort = { field: 'birthDate', direction: 'asc' } as const;
+    const first = await personsGridPage(
+      db,
+      { page: 0, pageSize: 20, sort, filter: surname },
+      10_000,
+    );
+    const query = {
+      page: 1,
+      pageSize: 20,
+      sort,
+      filter: surname,
+      anchor: { row: first.last as PageAnchor['row'], direction: 'next' as const },
+      totalLater: true,
+    };
+    const totals: number[] = [];
+    let subscription: { unsubscribe: () => void } | undefined;
+    let firstSeen: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (firstSeen = resolve));
+    const seen = new Promise<void>((resolve, reject) => {
+      subscription = liveQuery(async () => {
+        const page = await personsGridPage(db, query, 10_000);
+        return (await page.totalLater)?.total ?? page.total;
+      }).subscribe({
+        next: (total) => {
+          totals.push(total);
+          firstSeen();
+          if (total === ofSurname.length + 1) resolve();
+        },
+        error: reject,
+      });
+      setTimeout(() => reject(new Error(`no new total: ${totals.join(', ')}`)), 5000);
+    });
+    // The list as it was, answered before the change.
+    await answered;
+    // Born before everyone: before the anchor, outside the range the page itself read.
+    const added = { ...(ofSurname[0] as Person), id: newRecordId(), birthDate: '1900-01-01' };
+    await db.persons.add(added);
+    try {
+      await seen;
+    } finally {
+      subscription?.unsubscribe();
+      await db.persons.delete(added.id);
+    }
+    expect(totals[0]).toBe(ofSurname.length);
   });
 
   it('follows a rename: the person leaves one surname and joins the other', async () => {

@@ -42,9 +42,11 @@ export function nameHeadOf(name: unknown): string | undefined {
  * bear out. `row` itself is not changed.
  */
 export function withDerivedFields(row: Row, fields: readonly string[]): Record<string, unknown> {
-  const out = Object.fromEntries(
-    Object.entries(row).filter(([field]) => !isDerivedIndexField(field)),
-  );
+  const planted = Object.keys(derivedIndexFields).some((field) => Object.hasOwn(row, field));
+  // A copy by spread where nothing is to drop (every write): it runs for each row put.
+  const out = planted
+    ? Object.fromEntries(Object.entries(row).filter(([field]) => !isDerivedIndexField(field)))
+    : { ...row };
   fillDerivedFields(out, fields);
   return out;
 }
@@ -61,15 +63,23 @@ export function fillDerivedFields(
 }
 
 /**
- * The derived fields for a store that seals nothing (the bench's raw baselines, which
- * must write the same index entries as a desk): added to every row put, and — unlike a
- * sealed store's — read back with the row.
+ * The derived fields added to every row put, just above Dexie's live-query layer (its
+ * observability middleware, level 0): a live query learns which index keys a write
+ * touches from the rows as that layer sees them, so a surname's list hears of a person
+ * added to it only if `nameHead` is already there. Below, a sealed store's codec works
+ * the fields out again (ignoring a caller's value) and drops them from rows read; a store
+ * that seals nothing (the bench's raw baselines, which must write the same index
+ * entries as a desk) reads them back with the row.
+ *
+ * What it cannot give: the row a write replaces reaches that layer as the store reads it,
+ * without derived fields, so a person renamed out of a surname is heard of only where
+ * the list read that person (its page), not as a change of the surname's total.
  */
-export function plainDerivedMiddleware(): Middleware<DBCore> {
+export function derivedFieldsMiddleware(): Middleware<DBCore> {
   return {
     stack: 'dbcore',
-    name: 'PlainDerived',
-    level: -2,
+    name: 'DerivedIndexFields',
+    level: 0.5,
     create: (down) => ({
       ...down,
       table: (name) => {
@@ -79,8 +89,14 @@ export function plainDerivedMiddleware(): Middleware<DBCore> {
           .flat()
           .filter(isDerivedIndexField);
         if (fields.length === 0) return table;
+        // A row already bearing its derived values goes down as it is (the same object: a
+        // row sealed ahead is known by its identity, preSeal.ts).
+        const borne = (row: Row) =>
+          fields.every((field) => row[field] === derivedIndexFields[field]?.(row));
         const withDerived = (row: unknown): unknown =>
-          typeof row === 'object' && row !== null ? withDerivedFields(row as Row, fields) : row;
+          typeof row === 'object' && row !== null && !borne(row as Row)
+            ? withDerivedFields(row as Row, fields)
+            : row;
         return {
           ...table,
           mutate: (req) =>

@@ -113,17 +113,24 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   }, [later, result]);
   const page = result?.page;
   const came = counted && counted.page === page ? counted : null;
-  const counting = came ? came.total : -1;
-  const limited = came ? came.limited : page?.limited === true;
-  const known = page && page.total >= 0 ? page.total : counting;
-  // Until a recount after a change arrives, the list's last total stands (as before the
-  // page came first): the pager and the screen's words do not blink to "more than".
-  const [lastKnown, setLastKnown] = useState<{ filterKey: string; total: number } | null>(null);
-  if (known >= 0 && (lastKnown?.filterKey !== props.filterKey || lastKnown.total !== known)) {
-    setLastKnown({ filterKey: props.filterKey, total: known });
+  const pageKnows = page !== undefined && page.total >= 0;
+  const known = pageKnows ? page.total : came ? came.total : -1;
+  const knownLimited = pageKnows ? page.limited : came ? came.limited : false;
+  // Until a recount after a change arrives, the list's last total (and whether a cap cut
+  // it) stands, as before the page came first: the pager and the screen's words do not
+  // blink to "more than", nor the "first 300 shown" words away and back.
+  const [lastKnown, setLastKnown] = useState<({ filterKey: string } & LaterTotal) | null>(null);
+  if (
+    known >= 0 &&
+    (lastKnown?.filterKey !== props.filterKey ||
+      lastKnown.total !== known ||
+      lastKnown.limited !== knownLimited)
+  ) {
+    setLastKnown({ filterKey: props.filterKey, total: known, limited: knownLimited });
   }
-  const total =
-    known >= 0 ? known : lastKnown?.filterKey === props.filterKey ? lastKnown.total : -1;
+  const stands = known < 0 && lastKnown?.filterKey === props.filterKey ? lastKnown : null;
+  const total = known >= 0 ? known : (stands?.total ?? -1);
+  const limited = known >= 0 ? knownLimited : (stands?.limited ?? false);
   const { onResult } = props;
   useEffect(() => {
     if (page && !loading) onResult?.({ ...page, total, limited });

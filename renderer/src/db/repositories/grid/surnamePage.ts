@@ -96,7 +96,13 @@ export async function surnamePage(
       .primaryKeys()
       .then((keys) => ({ total: Math.min(keys.length, cap), limited: keys.length > cap }));
   if (query.totalLater === true) {
-    const rows = await read;
+    // A page read from an anchor reads only the range past it; inside a live query this
+    // one-key read watches the surname's whole range (Dexie watches a read's range,
+    // whatever its limit), so a change before the anchor still brings a new total.
+    const [rows] = await Promise.all([
+      read,
+      query.anchor ? range().limit(1).primaryKeys() : undefined,
+    ]);
     const wanted = query.anchor ? query.pageSize : take;
     return {
       ...pageOf(rows),
@@ -119,7 +125,7 @@ function pageOf(rows: Person[]): Pick<GridPage<Person>, 'rows' | 'first' | 'last
 
 /**
  * A read started after the page is handed back, from a timer: it then belongs to no live
- * query (the page's own range read already watches the surname's whole range).
+ * query (the page's reads watch the surname's whole range).
  */
 function later<T>(read: () => Promise<T>): Promise<T> {
   const result = new Promise<T>((resolve, reject) => {
