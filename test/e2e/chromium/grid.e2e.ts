@@ -1,8 +1,8 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { generateOffice, RecordStamper } from '../../bench/generator';
-import { addUser, logIn, startDeskAsAdmin } from '../deskSession';
-import { deskPage, putInStore } from './deskPage';
+import { logIn } from '../deskSession';
+import { deskPage } from './deskPage';
+import { deskWithPulled, pulledOffice, registrar } from './pulledOffice';
 
 /**
  * Issue 15 item 4 in Chromium on real IndexedDB: the persons table over a few hundred
@@ -16,46 +16,20 @@ const desk = deskPage({
 let page: Page;
 const { shot } = desk;
 
-const registrar = { username: 'wang', name: '王登记', password: 'desk-clerk-2026' };
 const count = 320;
 
-const stamper = new RecordStamper(
-  'office-chengguan',
-  'hq-seed',
-  { userId: 'user-admin', name: '管理员', role: 'admin' } as never,
-  Date.parse('2026-03-01T08:00:00Z'),
-);
-const office = generateOffice(
-  15,
-  { persons: count, cases: 40, institutions: 1, bedsPerInstitution: 12 },
-  stamper,
-);
-const persons = office.filter((r) => r.kind === 'person').map((r) => r.record);
-const households = office.filter((r) => r.kind === 'household').map((r) => r.record);
-const cases = office.filter((r) => r.kind === 'assistanceCase').map((r) => r.record);
-const residents = office.filter((r) => r.kind === 'elderlyResident').map((r) => r.record);
-const assessments = office.filter((r) => r.kind === 'elderlyAssessment').map((r) => r.record);
+const office = pulledOffice(15, {
+  persons: count,
+  cases: 40,
+  institutions: 1,
+  bedsPerInstitution: 12,
+});
+const { persons, households, cases, elderlyResidents: residents } = office;
 const nameOf = (p: (typeof persons)[number]) => String(p.name);
 
 beforeAll(() => {
   page = desk.page;
 });
-
-/** The generated office put into the desk's store, as pulled records are (sealed at rest). */
-function storeOffice() {
-  const pulled = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, hqVersion: 1 }));
-  return putInStore(
-    page,
-    {
-      persons: pulled(persons),
-      households: pulled(households),
-      cases: pulled(cases),
-      elderlyResidents: pulled(residents),
-      elderlyAssessments: pulled(assessments),
-    },
-    registrar,
-  );
-}
 
 const grid = () => page.getByTestId('person-list');
 const rows = () => page.getByTestId('person-row');
@@ -63,11 +37,7 @@ const displayed = () => grid().locator('.MuiTablePagination-displayedRows').inne
 const firstName = () => rows().first().locator('[data-field="name"]').innerText();
 
 it('sorts, pages with the keyboard, filters and opens a row with Enter', async () => {
-  await page.goto(inject('rendererUrl'));
-  await startDeskAsAdmin(page);
-  await addUser(page, registrar, '登记员');
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await storeOffice();
+  await deskWithPulled(page, inject('rendererUrl'), office);
   await logIn(page, registrar);
 
   await page.getByRole('button', { name: '人员' }).first().click();

@@ -1,8 +1,7 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { generateOffice, RecordStamper } from '../../bench/generator';
-import { addUser, startDeskAsAdmin } from '../deskSession';
-import { deskPage, putInStore } from './deskPage';
+import { deskPage } from './deskPage';
+import { deskWithPulled, pulledOffice, registrar } from './pulledOffice';
 
 /**
  * Issue 16 in Chromium: a store whose persons are sealed in an older form (before schema
@@ -16,16 +15,7 @@ const desk = deskPage({
 let page: Page;
 
 const count = 6000;
-const registrar = { username: 'wang', name: '王登记', password: 'desk-clerk-2026' };
-const stamper = new RecordStamper(
-  'office-chengguan',
-  'hq-seed',
-  { userId: 'user-admin', name: '管理员', role: 'admin' } as never,
-  Date.parse('2026-03-01T08:00:00Z'),
-);
-const persons = generateOffice(21, { persons: count, cases: 0 }, stamper)
-  .filter((r) => r.kind === 'person')
-  .map((r) => ({ ...r.record, hqVersion: 1 }));
+const { persons } = pulledOffice(21, { persons: count, cases: 0 });
 
 beforeAll(() => {
   page = desk.page;
@@ -66,11 +56,7 @@ function prefixIndexForm(p: Page, forget = false) {
 }
 
 it('shows the one-time reseal of the persons at login, then the list as before', async () => {
-  await page.goto(inject('rendererUrl'));
-  await startDeskAsAdmin(page);
-  await addUser(page, registrar, '登记员');
-  await page.getByRole('button', { name: '退出登录' }).click();
-  await putInStore(page, { persons }, registrar);
+  await deskWithPulled(page, inject('rendererUrl'), { persons });
   expect(await prefixIndexForm(page, true)).toBeUndefined();
   await page.reload();
 

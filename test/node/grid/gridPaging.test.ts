@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
-import { liveQuery } from 'dexie';
+import { liveTotals } from './liveTotals';
 import { newRecordId } from '@shared/records/ids';
 import type { DeskDatabase } from '../../../renderer/src/db/database';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
@@ -206,29 +206,21 @@ describe('the list total', () => {
 
   it('a live list sees a person added past the page it shows (the total moves)', async () => {
     const query = { page: 0, pageSize: 20, sort: { field: 'name', direction: 'asc' } as const };
-    const totals: number[] = [];
-    let subscription: { unsubscribe: () => void } | undefined;
-    const seen = new Promise<void>((resolve, reject) => {
-      subscription = liveQuery(() => personsGridPage(db, { ...query, filter: '' })).subscribe({
-        next: (page) => {
-          totals.push(page.total);
-          if (page.total === size + 1) resolve();
-        },
-        error: reject,
-      });
-      setTimeout(() => reject(new Error(`no new total: ${totals.join(', ')}`)), 3000);
-    });
-    await new Promise((r) => setTimeout(r, 50));
+    const live = liveTotals(
+      async () => (await personsGridPage(db, { ...query, filter: '' })).total,
+      size + 1,
+    );
+    await live.answered;
     // Sorted last by name: not on the first page.
     const added = { ...(all[0] as Person), id: newRecordId(), name: '龘龘' };
     await db.persons.add(added);
     try {
-      await seen;
+      await live.reached;
     } finally {
-      subscription?.unsubscribe();
+      live.stop();
       await db.persons.delete(added.id);
     }
-    expect(totals[0]).toBe(size);
+    expect(live.totals[0]).toBe(size);
   });
 });
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { liveQuery } from 'dexie';
+import { liveTotals } from './liveTotals';
 import { nameHeadOf } from '../../../renderer/src/db/atRest/derivedIndexFields';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { latestSchemaVersion } from '../../../renderer/src/db/schema';
@@ -241,36 +241,22 @@ describe('a surname filter', () => {
       anchor: { row: first.last as PageAnchor['row'], direction: 'next' as const },
       totalLater: true,
     };
-    const totals: number[] = [];
-    let subscription: { unsubscribe: () => void } | undefined;
-    let firstSeen: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => (firstSeen = resolve));
-    const seen = new Promise<void>((resolve, reject) => {
-      subscription = liveQuery(async () => {
-        const page = await personsGridPage(db, query, 10_000);
-        return (await page.totalLater)?.total ?? page.total;
-      }).subscribe({
-        next: (total) => {
-          totals.push(total);
-          firstSeen();
-          if (total === ofSurname.length + 1) resolve();
-        },
-        error: reject,
-      });
-      setTimeout(() => reject(new Error(`no new total: ${totals.join(', ')}`)), 5000);
-    });
+    const live = liveTotals(async () => {
+      const page = await personsGridPage(db, query, 10_000);
+      return (await page.totalLater)?.total ?? page.total;
+    }, ofSurname.length + 1);
     // The list as it was, answered before the change.
-    await answered;
+    await live.answered;
     // Born before everyone: before the anchor, outside the range the page itself read.
     const added = { ...(ofSurname[0] as Person), id: newRecordId(), birthDate: '1900-01-01' };
     await db.persons.add(added);
     try {
-      await seen;
+      await live.reached;
     } finally {
-      subscription?.unsubscribe();
+      live.stop();
       await db.persons.delete(added.id);
     }
-    expect(totals[0]).toBe(ofSurname.length);
+    expect(live.totals[0]).toBe(ofSurname.length);
   });
 
   it('follows a rename: the person leaves one surname and joins the other', async () => {
