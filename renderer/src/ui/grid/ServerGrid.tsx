@@ -13,6 +13,7 @@ import { enUS, zhCN } from '@mui/x-data-grid/locales';
 import type { GridPage, GridSort, LaterTotal } from '../../db/repositories/grid/gridQuery';
 import type { PageAnchor } from '../../db/repositories/grid/keysetPage';
 import { useT } from '../../i18n/useT';
+import { standingTotal, type KeptTotal } from './standingTotal';
 
 export interface GridPaging<F extends string> {
   page: number;
@@ -113,24 +114,18 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   }, [later, result]);
   const page = result?.page;
   const came = counted && counted.page === page ? counted : null;
-  const pageKnows = page !== undefined && page.total >= 0;
-  const known = pageKnows ? page.total : came ? came.total : -1;
-  const knownLimited = pageKnows ? page.limited : came ? came.limited : false;
-  // Until a recount after a change arrives, the list's last total (and whether a cap cut
-  // it) stands, as before the page came first: the pager and the screen's words do not
-  // blink to "more than", nor the "first 300 shown" words away and back.
-  const [lastKnown, setLastKnown] = useState<({ filterKey: string } & LaterTotal) | null>(null);
-  if (
-    known >= 0 &&
-    (lastKnown?.filterKey !== props.filterKey ||
-      lastKnown.total !== known ||
-      lastKnown.limited !== knownLimited)
-  ) {
-    setLastKnown({ filterKey: props.filterKey, total: known, limited: knownLimited });
-  }
-  const stands = known < 0 && lastKnown?.filterKey === props.filterKey ? lastKnown : null;
-  const total = known >= 0 ? known : (stands?.total ?? -1);
-  const limited = known >= 0 ? knownLimited : (stands?.limited ?? false);
+  const known: LaterTotal | null =
+    page !== undefined && page.total >= 0
+      ? { total: page.total, limited: page.limited }
+      : came
+        ? { total: came.total, limited: came.limited }
+        : null;
+  const [lastKnown, setLastKnown] = useState<KeptTotal | null>(null);
+  const {
+    shown: { total, limited },
+    kept,
+  } = standingTotal(known, lastKnown, props.filterKey);
+  if (kept !== lastKnown) setLastKnown(kept);
   const { onResult } = props;
   useEffect(() => {
     if (page && !loading) onResult?.({ ...page, total, limited });

@@ -36,7 +36,10 @@ export interface IndexSpan {
  * per row). Only the page's records are read, so a page deep in a 200,000-row table
  * costs what page 2 does, and through Dexie every record passes its middlewares and a
  * live query sees what the page read.
- * With a `span`, only that part of the index is paged (the anchor's key is `span.keyOf`).
+ * With a `span`, only that part of the index is paged (the anchor's key is `span.keyOf`),
+ * and one key of it is read too: inside a live query that read watches the whole span
+ * (Dexie watches a read's range, whatever its limit), so the list hears of a change
+ * before the anchor (its total, its page number) as well as past it.
  * Returns null when the anchor row has no key in that index or span (the caller pages by
  * offset).
  */
@@ -56,9 +59,15 @@ export function keysetPage<R extends { id: string }>(
   const ascending = (order === 'asc') === (anchor.direction === 'next');
   // The id itself, or a compound index ending with it: no two entries share a key.
   const unique = index === 'id' || (span ? span.unique === true : fields?.at(-1) === 'id');
-  const read = unique
+  const past = unique
     ? pastRange(table, index, key, ascending, limit, span)
     : pastKey(table, index, key, anchor.row.id, ascending, limit, span);
+  const read = span
+    ? Promise.all([
+        past,
+        table.where(index).between(span.lower, span.upper, true, true).limit(1).primaryKeys(),
+      ]).then(([rows]) => rows)
+    : past;
   return anchor.direction === 'prev' ? read.then((rows) => rows.reverse()) : read;
 }
 

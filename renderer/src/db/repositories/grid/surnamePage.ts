@@ -4,6 +4,7 @@ import type { DeskDatabase } from '../../database';
 import type { Person } from '../persons';
 import { checkPaging, type GridPage, type LaterTotal } from './gridQuery';
 import { keysetPage, type IndexSpan } from './keysetPage';
+import { outsideLiveQuery } from './tableCount';
 import type { PersonSortField, PersonsGridQuery } from './personsGrid';
 
 /** The index that holds one surname's persons in the order of each sortable column. */
@@ -96,18 +97,13 @@ export async function surnamePage(
       .primaryKeys()
       .then((keys) => ({ total: Math.min(keys.length, cap), limited: keys.length > cap }));
   if (query.totalLater === true) {
-    // A page read from an anchor reads only the range past it; inside a live query this
-    // one-key read watches the surname's whole range (Dexie watches a read's range,
-    // whatever its limit), so a change before the anchor still brings a new total.
-    const [rows] = await Promise.all([
-      read,
-      query.anchor ? range().limit(1).primaryKeys() : undefined,
-    ]);
+    // (An anchored page watches the whole surname itself: keysetPage with a span.)
+    const rows = await read;
     const wanted = query.anchor ? query.pageSize : take;
     return {
       ...pageOf(rows),
       total: -1,
-      totalLater: later(totalOf),
+      totalLater: outsideLiveQuery(totalOf),
       hasMore: wanted > 0 && rows.length >= wanted,
       limited: false,
     };
@@ -121,16 +117,4 @@ function pageOf(rows: Person[]): Pick<GridPage<Person>, 'rows' | 'first' | 'last
   const first = rows[0];
   const last = rows.at(-1);
   return { rows: rows.filter((r) => !r.deleted), ...(first && last ? { first, last } : {}) };
-}
-
-/**
- * A read started after the page is handed back, from a timer: it then belongs to no live
- * query (the page's reads watch the surname's whole range).
- */
-function later<T>(read: () => Promise<T>): Promise<T> {
-  const result = new Promise<T>((resolve, reject) => {
-    setTimeout(() => read().then(resolve, reject), 0);
-  });
-  result.catch(() => undefined);
-  return result;
 }

@@ -56,15 +56,25 @@ export async function tableCountOrLater<R>(
 ): Promise<{ count: number } | { later: Promise<number> }> {
   const entry = await watched(table);
   if (entry.count !== undefined) return { count: entry.count };
-  const later =
-    entry.pending ??
-    // From a timer: the count then belongs to no live query (a request made in one is
-    // part of it, and the query's answer would wait for it again).
-    new Promise<number>((resolve, reject) => {
-      setTimeout(() => (entry.pending ?? countOnce(table, entry)).then(resolve, reject), 0);
-    });
-  later.catch(() => undefined);
-  return { later };
+  // (countOnce's and outsideLiveQuery's promises each handle their own rejection.)
+  return {
+    later: entry.pending ?? outsideLiveQuery(() => entry.pending ?? countOnce(table, entry)),
+  };
+}
+
+/**
+ * A read started from a timer, after the caller has handed back its answer: it then
+ * belongs to no live query (a request made inside one is part of it, and the query's
+ * answer would wait for it again, and watch what it read). For what a list shows after
+ * its page (a count); the page's own reads are what the live query watches. A failure is
+ * the caller's to handle, never an unhandled rejection.
+ */
+export function outsideLiveQuery<T>(read: () => Promise<T>): Promise<T> {
+  const result = new Promise<T>((resolve, reject) => {
+    setTimeout(() => read().then(resolve, reject), 0);
+  });
+  result.catch(() => undefined);
+  return result;
 }
 
 async function watched<R>(table: Table<R, string>): Promise<Kept> {
