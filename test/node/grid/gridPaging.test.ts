@@ -210,11 +210,11 @@ describe('the list total', () => {
       async () => (await personsGridPage(db, { ...query, filter: '' })).total,
       size + 1,
     );
-    await live.answered;
     // Sorted last by name: not on the first page.
     const added = { ...(all[0] as Person), id: newRecordId(), name: '龘龘' };
-    await db.persons.add(added);
     try {
+      await live.answered;
+      await db.persons.add(added);
       await live.reached;
     } finally {
       live.stop();

@@ -4,7 +4,10 @@ import { liveQuery } from 'dexie';
 export interface LiveTotals {
   /** Every total the query answered, in order. */
   totals: number[];
-  /** The first answer came (the list as it was, before the test changes anything). */
+  /**
+   * The first answer came (the list as it was, before the test changes anything); rejects
+   * as `reached` does when the query failed or never answered.
+   */
   answered: Promise<void>;
   /** A total of `until` came; rejects with the totals seen if none did within the time. */
   reached: Promise<void>;
@@ -44,5 +47,10 @@ export function liveTotals(
   });
   // Awaited by the test; a failure before it is awaited is not an unhandled rejection.
   reached.catch(() => undefined);
-  return { totals, answered, reached, stop: () => stop() };
+  return {
+    totals,
+    answered: Promise.race([answered, reached]),
+    reached,
+    stop: () => stop(),
+  };
 }

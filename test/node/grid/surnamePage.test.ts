@@ -245,12 +245,12 @@ describe('a surname filter', () => {
       const page = await personsGridPage(db, query, 10_000);
       return (await page.totalLater)?.total ?? page.total;
     }, ofSurname.length + 1);
-    // The list as it was, answered before the change.
-    await live.answered;
     // Born before everyone: before the anchor, outside the range the page itself read.
     const added = { ...(ofSurname[0] as Person), id: newRecordId(), birthDate: '1900-01-01' };
-    await db.persons.add(added);
     try {
+      // The list as it was, answered before the change.
+      await live.answered;
+      await db.persons.add(added);
       await live.reached;
     } finally {
       live.stop();

@@ -71,7 +71,8 @@ export async function tableCountOrLater<R>(
  */
 export function outsideLiveQuery<T>(read: () => Promise<T>): Promise<T> {
   const result = new Promise<T>((resolve, reject) => {
-    setTimeout(() => read().then(resolve, reject), 0);
+    // (Through a promise: a read that throws at once still rejects this one.)
+    setTimeout(() => Promise.resolve().then(read).then(resolve, reject), 0);
   });
   result.catch(() => undefined);
   return result;
