@@ -2,15 +2,28 @@ import { createTheme, type Theme } from '@mui/material/styles';
 import { enUS, zhCN } from '@mui/material/locale';
 import type { Language } from '../i18n/translate';
 
+/** Simplified Chinese faces: before any generic family, so Han never falls back to a Japanese glyph variant. */
+const chineseFonts = ['"Noto Sans CJK SC"', '"Microsoft YaHei"', '"PingFang SC"'];
+/** Latin faces for the English desk (Windows, macOS, Linux's metric twin of Arial). */
+const latinFonts = ['"Segoe UI"', '"Helvetica Neue"', 'Arial', '"Liberation Sans"'];
+
+/**
+ * The font stack for a language. Chinese first for zh-CN. In English a Latin face comes
+ * first: a CJK face draws punctuation of ambiguous width full-width (’ in "desk’s" stood
+ * apart as "desk’ s"), while names and places in Chinese characters still find the
+ * Chinese faces, which no Latin face covers.
+ */
+export function fontFamilyFor(language: Language): string {
+  const faces = language === 'zh-CN' ? chineseFonts : [...latinFonts, ...chineseFonts];
+  return [...faces, 'sans-serif'].join(',');
+}
+
 /**
  * The desk's look: calm, high-contrast, readable for long days at a service window.
  * Deep blue is the familiar government colour; seal red is kept for the few things
- * that must stand out. CJK fonts come first so Chinese never falls back to a Japanese
- * glyph variant; the MUI locale gives built-in texts (pagination, etc.) in Chinese.
+ * that must stand out. The MUI locale gives built-in texts (pagination, etc.) in the
+ * desk's language.
  */
-const fontFamily = ['"Noto Sans CJK SC"', '"Microsoft YaHei"', '"PingFang SC"', 'sans-serif'].join(
-  ',',
-);
 
 export function createDeskTheme(language: Language): Theme {
   return createTheme(
@@ -23,7 +36,7 @@ export function createDeskTheme(language: Language): Theme {
       },
       shape: { borderRadius: 6 },
       typography: {
-        fontFamily,
+        fontFamily: fontFamilyFor(language),
         fontSize: 14,
         h5: { fontWeight: 600 },
         h6: { fontWeight: 600, fontSize: '1.05rem' },
