@@ -78,3 +78,24 @@ it('shows the one-time reseal of the persons at login, then the list as before',
   // Once: the store records the new form, so the next login has nothing to reseal.
   expect(await prefixIndexForm(page)).toBe(2);
 });
+
+it('says the same in English when the desk speaks English', async () => {
+  // The same older form again, a login in English.
+  expect(await prefixIndexForm(page, true)).toBeUndefined();
+  await page.reload();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByLabel('Username', { exact: true }).fill(registrar.username);
+  await page.getByLabel('Password', { exact: true }).fill(registrar.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Updating how this desk’s data is encrypted' });
+  await dialog.waitFor();
+  await expect
+    .poll(() => dialog.getByTestId('store-work-count').innerText())
+    .toMatch(new RegExp(`^[1-9][\\d,]* of ${count.toLocaleString('en')} records done$`));
+  await desk.shot('store-work-progress-en');
+  await dialog.waitFor({ state: 'detached', timeout: 60_000 });
+  await expect
+    .poll(() => page.getByTestId('person-count').innerText())
+    .toMatch(new RegExp(`${count.toLocaleString('en')}`));
+  expect(await prefixIndexForm(page)).toBe(2);
+});
