@@ -25,6 +25,8 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'auth.login': 'Log in',
   'auth.loggingIn': 'Logging in…',
   'auth.loginFailed': 'Wrong username or password',
+  'auth.loginFailedLocked':
+    'This desk’s data is encrypted and opens only with a password set on this PC. An account made on another PC that has never logged in here needs an administrator to reset its password here (Accounts) first.',
   'auth.locked.title': 'Locked',
   'auth.locked.who': 'The desk of {name} ({role}) is locked. Enter the password to unlock.',
   'auth.locked.idle':

@@ -22,6 +22,8 @@ export const authZh = {
   'auth.login': '登录',
   'auth.loggingIn': '正在登录…',
   'auth.loginFailed': '用户名或密码错误',
+  'auth.loginFailedLocked':
+    '本机数据已加密，只能用在本机设置过密码的账号打开。在其他电脑上创建、从未在本机登录过的账号，请管理员在本机“账户”中为其重置密码后再登录。',
   'auth.locked.title': '已锁定',
   'auth.locked.who': '{name}（{role}）的工作台已锁定，请输入密码解锁。',
   'auth.locked.idle': '长时间无操作时会自动锁定，以保护群众个人信息。',

@@ -22,6 +22,9 @@ export function LoginScreen() {
   const [username, setUsername] = useState(() => localStorage.getItem(lastUsernameKey) ?? '');
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
+  // Whether the store was locked when the login failed (the web build after a logout): only
+  // a password with a wrap on this PC opens it (passwordWraps.ts).
+  const [failedLocked, setFailedLocked] = useState(false);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -35,8 +38,10 @@ export function LoginScreen() {
         rememberUsername(username.trim());
         return;
       }
-      // Say which pair failed, not which half: no hint whether the username exists.
+      // Say which pair failed, not which half: no hint whether the username exists (the
+      // locked store's words are said after every failure, whichever account it was).
       setFailed(true);
+      setFailedLocked(!useSession.getState().db.atRest.keys);
       setPassword('');
     } catch (thrown) {
       capture(thrown);
@@ -49,10 +54,15 @@ export function LoginScreen() {
       <Box component="form" noValidate onSubmit={submit}>
         <Stack spacing={2}>
           {failed && (
-            <Alert severity="error">
+            <Alert severity="error" data-testid="login-failed">
               {useSession.getState().retryInSeconds() > 0
                 ? t('auth.throttled', { seconds: useSession.getState().retryInSeconds() })
                 : t('auth.loginFailed')}
+              {failedLocked && (
+                <Box component="p" sx={{ mt: 0.5, mb: 0 }}>
+                  {t('auth.loginFailedLocked')}
+                </Box>
+              )}
             </Alert>
           )}
           <ErrorSummary error={error} summary={summary} />
