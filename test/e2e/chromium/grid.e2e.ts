@@ -92,8 +92,14 @@ it('sorts, pages with the keyboard, filters and opens a row with Enter', async (
   await page.getByLabel(/^搜索（姓名/).fill(surname);
   await expect.poll(displayed).toBe(`1–${Math.min(50, matching.length)} 共 ${matching.length}`);
   await expect.poll(firstName).toBe(nameOf(matching[0] as never));
-  const shown = await rows().locator('[data-field="name"]').allInnerTexts();
-  expect(shown.every((n) => n.startsWith(surname))).toBe(true);
+  // Polled: the pager's words come before the rows (the grid keeps its page until the
+  // next arrives), and the first name may have been on the page before.
+  await expect
+    .poll(async () => {
+      const shown = await rows().locator('[data-field="name"]').allInnerTexts();
+      return shown.length > 0 && shown.every((n) => n.startsWith(surname));
+    })
+    .toBe(true);
   await shot('grid-persons-filtered');
 
   // Keyboard into the table: a cell of the second row, Enter opens that person.
