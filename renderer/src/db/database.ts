@@ -122,6 +122,12 @@ export class DeskDatabase extends Dexie {
       if (v.version > upToVersion) break;
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
+      // A store upgraded past encryption in this open: its later upgrades seal the rows
+      // they rewrite before the first sealing starts (atRest/atRestRow.ts).
+      else if (v.version === atRestSchemaVersion.version)
+        declared.upgrade(() => {
+          this.atRest.cameFromPlain = true;
+        });
     }
     // A store at a schema from before encryption (only migration tests open one) is
     // plain, as such a desk was; from schema 16 on every personal row is sealed.

@@ -17,6 +17,14 @@ import type { KeyHolder } from './middleware';
 import { resealInPlace, sealInPlace, sealMetaInPlace } from './sealInPlace';
 import { sealedTables } from './middleware';
 import { deviceKeysBeforeEncryptionMetaKey, sealedMetaKeys } from './sealedMetaKeys';
+import {
+  atRestMetaKey,
+  holdsSealedRow,
+  rowClaims,
+  withRowMac,
+  type AtRestMeta,
+  type AtRestMetaRow,
+} from './atRestRow';
 
 export interface StoreKeys extends KeyHolder {
   /** The raw data key, to wrap it for a new password or the recovery key. */
@@ -35,37 +43,17 @@ export interface StoreKeys extends KeyHolder {
    * browser's first run — whose logout locks the store again (loginStore.ts).
    */
   openedBy?: 'source' | 'person';
+  /**
+   * This open upgraded the store from a schema before encryption: its upgrades may have
+   * sealed rows before the first sealing starts (atRestRow.ts).
+   */
+  cameFromPlain?: boolean;
 }
 
-export const atRestMetaKey = 'atRest';
-
-export interface AtRestMeta {
-  /** The id of the data key every sealed row of this store is under. */
-  keyId: string;
-  /** When every row written before encryption was sealed in place. */
-  sealedAt: string;
-  /**
-   * The meta keys whose rows are sealed (sealedMetaKeys.ts): a key listed later is sealed
-   * in place at the next open with the key, then added. Missing: none (a store sealed
-   * before meta rows were).
-   */
-  sealedMeta?: string[];
-  /**
-   * The form of the persons' ID-prefix index the rows are sealed with: missing or 1, the
-   * `idPrefixes` tokens of schema v16; 2, the compound index of v18. Older persons are
-   * sealed again at the next open with the key, then this is written.
-   */
-  idPrefixIndex?: number;
-}
+export { atRestMetaKey, type AtRestMeta } from './atRestRow';
 
 /** The persons' ID-prefix index form this desk writes (AtRestMeta.idPrefixIndex). */
 export const idPrefixIndexVersion = 2;
-
-type AtRestMetaRow = { value?: AtRestMeta } | undefined;
-
-function recordedMeta(row: AtRestMetaRow): ReadonlySet<string> {
-  return new Set(Array.isArray(row?.value?.sealedMeta) ? row.value.sealedMeta : []);
-}
 
 /** A store's keys as it is made: the source's key at once, or its promise. */
 export function newStoreKeys(databaseName: string): StoreKeys {
@@ -117,11 +105,13 @@ export async function openWithSource(db: Dexie, holder: StoreKeys): Promise<void
   await loadDataKey(holder);
   const dataKey = holder.dataKey;
   if (!dataKey) {
-    // Locked: still, a store with a key id holds no row without a seal.
+    // Locked: still, a store with a key id holds no row without a seal; and as its row's
+    // MAC cannot be checked without the key, every listed meta key is taken as sealed
+    // (a first sealing under way carries on at the next open with the key).
     const row = (await db.table('meta').get(atRestMetaKey)) as AtRestMetaRow;
     if (holder.sealing && row) {
       holder.allSealed = true;
-      holder.metaSealed = recordedMeta(row);
+      holder.metaSealed = new Set(sealedMetaKeys);
     }
     return;
   }
@@ -162,10 +152,31 @@ export async function installDataKey(
   holder.dataKey = dataKey;
   holder.refused = null;
   holder.openedBy = openedBy;
-  const recorded = recordedMeta(meta);
+  const claims = await rowClaims(
+    keys,
+    meta?.value,
+    async () => holder.cameFromPlain !== true && (await holdsSealedRow(db)),
+  );
+  if (claims.untrusted === 'wrong_mac' || claims.untrusted === 'removed') {
+    console.error(
+      `The store's at-rest row was ${claims.untrusted === 'removed' ? 'removed' : 'edited'} outside the desk: no plain row is taken in, and the row is written again.`,
+    );
+  }
+  const { recorded } = claims;
   holder.metaSealed = recorded;
-  const oldPrefixIndex = (meta?.value?.idPrefixIndex ?? 1) < idPrefixIndexVersion;
-  if (!meta?.value) {
+  const sealedAt = meta?.value?.sealedAt ?? new Date().toISOString();
+  const oldPrefixIndex =
+    meta?.value !== undefined && (meta.value.idPrefixIndex ?? 1) < idPrefixIndexVersion;
+  if (claims.adoptPlain) {
+    // A first sealing (or one cut short): the row first, with its claim, so that a store
+    // holding a sealed row without one is known to have lost it.
+    await writeRow(db, keys, {
+      keyId: keys.keyId,
+      sealedAt,
+      sealedMeta: [...recorded],
+      idPrefixIndex: idPrefixIndexVersion,
+      sealing: true,
+    });
     await sealInPlace(db);
     await pinRecoveryKey(db, keys);
   } else if (oldPrefixIndex) {
@@ -173,19 +184,23 @@ export async function installDataKey(
     holder.allSealed = true;
     await resealInPlace(db, 'persons');
   }
-  if (oldPrefixIndex || [...sealedMetaKeys].some((key) => !recorded.has(key))) {
-    await sealMetaInPlace(db, keys, recorded);
-    const value: AtRestMeta = {
+  const unrecorded = [...sealedMetaKeys].some((key) => !recorded.has(key));
+  if (unrecorded) await sealMetaInPlace(db, keys, recorded);
+  if (claims.adoptPlain || claims.untrusted !== null || oldPrefixIndex || unrecorded) {
+    await writeRow(db, keys, {
       keyId: keys.keyId,
-      sealedAt: meta?.value?.sealedAt ?? new Date().toISOString(),
+      sealedAt,
       sealedMeta: [...sealedMetaKeys],
       idPrefixIndex: idPrefixIndexVersion,
-    };
-    await db.table('meta').put({ key: atRestMetaKey, value });
+    });
     holder.metaSealed = new Set(sealedMetaKeys);
   }
   holder.allSealed = true;
   return true;
+}
+
+function writeRow(db: Dexie, keys: AtRestKeys, value: AtRestMeta): Promise<unknown> {
+  return db.table('meta').put({ key: atRestMetaKey, value: withRowMac(keys, value) });
 }
 
 /**

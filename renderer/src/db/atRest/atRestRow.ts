@@ -1,0 +1,140 @@
+/**
+ * The store's clear `atRest` meta row, and what of it an open may believe. The row must be
+ * clear (a locked store reads the key id to refuse another key), so anyone with the
+ * profile can edit or delete it; and what it claims decides what the next open with the
+ * key takes in as the desk's own:
+ * - no row: a store never sealed, whose plain rows are sealed in place (adopted);
+ * - `sealing`: a first sealing under way, which the open carries on (adopting plain rows);
+ * - `sealedMeta`: the meta keys already sealed; a listed key missing from it has its plain
+ *   row sealed in place (adopted) — a planted plain `hqPackageKeys` would pin a forger's HQ.
+ *
+ * So the row carries a MAC under the data key over its claims (`mac`), and an open takes a
+ * claim that adopts plain data only from a row whose MAC checks:
+ * - a row without one (written before the MAC, or stripped) or with a wrong one (edited) is
+ *   read as "sealed throughout, every listed meta key sealed": nothing plain is adopted
+ *   (its `idPrefixIndex` is still followed: a reseal adopts nothing either);
+ * - a missing row over a store that already holds a sealed row was removed — a first
+ *   sealing writes the row, with `sealing`, before it seals anything — and is read the
+ *   same way; unless this very open upgraded the store from a schema before encryption,
+ *   whose upgrades seal the rows they rewrite before the first sealing starts
+ *   (`StoreKeys.cameFromPlain`).
+ * Either way the row is then written again, whole and with its MAC.
+ */
+import type Dexie from 'dexie';
+import { indexToken, type AtRestKeys } from '@shared/atRest/cipher';
+import { sealedTables } from './middleware';
+import { sealedField } from './rowCodec';
+import { sealedMetaKeys } from './sealedMetaKeys';
+
+export const atRestMetaKey = 'atRest';
+
+export interface AtRestMeta {
+  /** The id of the data key every sealed row of this store is under. */
+  keyId: string;
+  /** When every row written before encryption was sealed in place. */
+  sealedAt: string;
+  /**
+   * The meta keys whose rows are sealed (sealedMetaKeys.ts): a key listed later is sealed
+   * in place at the next open with the key, then added.
+   */
+  sealedMeta?: string[];
+  /**
+   * The form of the persons' ID-prefix index the rows are sealed with: missing or 1, the
+   * `idPrefixes` tokens of schema v16; 2, the compound index of v18. Older persons are
+   * sealed again at the next open with the key, then this is written.
+   */
+  idPrefixIndex?: number;
+  /** A first sealing in place is under way (written before it seals anything). */
+  sealing?: true;
+  /** HMAC under the data key of the claims above (rowMac). */
+  mac?: string;
+}
+
+export type AtRestMetaRow = { value?: AtRestMeta } | undefined;
+
+const rowMacLabel = 'atRest row';
+
+/** The MAC of a row's claims under the store's keys. */
+export function rowMac(keys: AtRestKeys, value: AtRestMeta): string {
+  const claims = [
+    value.keyId,
+    value.sealedAt,
+    value.sealedMeta ?? null,
+    value.idPrefixIndex ?? null,
+    value.sealing === true,
+  ];
+  return indexToken(keys, rowMacLabel, JSON.stringify(claims));
+}
+
+/** The row as written: its claims and their MAC. */
+export function withRowMac(keys: AtRestKeys, value: AtRestMeta): AtRestMeta {
+  const { mac: _old, ...claims } = value;
+  return { ...claims, mac: rowMac(keys, claims) };
+}
+
+/** What an open with the key believes of the row (see the file's comment). */
+export interface RowClaims {
+  /** The meta keys whose plain rows are refused, not sealed in place. */
+  recorded: ReadonlySet<string>;
+  /** Plain rows of the sealed tables are sealed in place (a first sealing). */
+  adoptPlain: boolean;
+  /** Why the row's claims were not taken; the open writes the row again. */
+  untrusted: 'no_mac' | 'wrong_mac' | 'removed' | null;
+}
+
+/**
+ * `removedIf` is asked only when there is no row: whether the store holds a sealed row
+ * that no upgrade of this open sealed.
+ */
+export async function rowClaims(
+  keys: AtRestKeys,
+  value: AtRestMeta | undefined,
+  removedIf: () => Promise<boolean>,
+): Promise<RowClaims> {
+  const everyListedKey = new Set(sealedMetaKeys);
+  if (!value) {
+    return (await removedIf())
+      ? { recorded: everyListedKey, adoptPlain: false, untrusted: 'removed' }
+      : { recorded: new Set(), adoptPlain: true, untrusted: null };
+  }
+  if (value.mac === undefined || value.mac !== rowMac(keys, value)) {
+    return {
+      recorded: everyListedKey,
+      adoptPlain: false,
+      untrusted: value.mac === undefined ? 'no_mac' : 'wrong_mac',
+    };
+  }
+  return {
+    recorded: new Set(Array.isArray(value.sealedMeta) ? value.sealedMeta : []),
+    adoptPlain: value.sealing === true,
+    untrusted: null,
+  };
+}
+
+/**
+ * Whether the store holds any sealed row: the first row of each sealed table, and the
+ * listed meta rows, read bare (no middleware) for their seal field. A first sealing seals
+ * each table from its first row, so a store it has touched shows it there.
+ */
+export function holdsSealedRow(db: Dexie): Promise<boolean> {
+  const idb = db.backendDB();
+  const tables = [...sealedTables].filter((name) => idb.objectStoreNames.contains(name));
+  return new Promise<boolean>((resolve, reject) => {
+    const tx = idb.transaction([...tables, 'meta'], 'readonly');
+    let found = false;
+    const check = (value: unknown) => {
+      if (typeof value === 'object' && value !== null && sealedField in value) found = true;
+    };
+    for (const name of tables) {
+      const cursor = tx.objectStore(name).openCursor();
+      cursor.onsuccess = () => check(cursor.result?.value);
+    }
+    const meta = tx.objectStore('meta');
+    for (const key of sealedMetaKeys) {
+      const got = meta.get(key);
+      got.onsuccess = () => check(got.result);
+    }
+    tx.oncomplete = () => resolve(found);
+    tx.onerror = () => reject(tx.error ?? new Error('reading the store for seals failed'));
+  });
+}

@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { PublicKeys } from '@shared/package/keys';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { rowMac, withRowMac, type AtRestMeta } from '../../../renderer/src/db/atRest/atRestRow';
+import { sealedMetaKeys } from '../../../renderer/src/db/atRest/sealedMetaKeys';
+import { registerHousehold } from '../../../renderer/src/db/repositories/households';
+import { loadHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
+import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
+import { rawDelete, rawPut, rawRows } from './rawStore';
+
+/**
+ * The store's clear `atRest` row (renderer/src/db/atRest/atRestRow.ts): someone with the
+ * profile but not the key edits it, strips its MAC or deletes it, and plants plain rows
+ * for the next open with the key to take in as the desk's own. None is taken in; the row
+ * is written again with its MAC. A first sealing cut short, whose row says so under the
+ * MAC, still carries on.
+ */
+const hqRow = {
+  publicKeys: { signing: 'FORGER-SIGN', encryption: 'FORGER-ENC' } as PublicKeys,
+  signingKeyId: 's',
+  encryptionKeyId: 'e',
+};
+const planted = {
+  id: 'planted-person',
+  name: '假人',
+  householdId: 'h-planted',
+  searchTokens: ['假人'],
+  updatedAt: '2026-03-02T01:00:00.000Z',
+};
+
+async function rawAtRest(name: string): Promise<AtRestMeta | undefined> {
+  const rows = ((await rawRows(name)).meta ?? []) as { key: string; value: AtRestMeta }[];
+  return rows.find((row) => row.key === 'atRest')?.value;
+}
+
+async function reopen(name: string): Promise<DeskDatabase> {
+  const db = new DeskDatabase(name);
+  await db.open();
+  return db;
+}
+
+/** The row as an open with the key writes it: every listed key sealed, its MAC right. */
+async function expectRowWrittenAgain(db: DeskDatabase) {
+  const keys = db.atRest.keys;
+  if (!keys) throw new Error('no keys');
+  const value = await rawAtRest(db.name);
+  expect(value?.sealedMeta).toEqual([...sealedMetaKeys]);
+  expect(value?.sealing).toBeUndefined();
+  expect(value?.mac).toBe(rowMac(keys, value as AtRestMeta));
+}
+
+describe('the clear at-rest row: what an open with the key believes of it', () => {
+  it('a row edited (a meta key taken off its sealed list), or stripped of its MAC: the plain HQ keys planted are refused', async () => {
+    for (const edit of ['edited', 'stripped'] as const) {
+      const { db } = await openTestDesk();
+      const value = await rawAtRest(db.name);
+      if (!value?.mac) throw new Error('the row has no MAC');
+      db.close();
+      const sealedMeta = value.sealedMeta?.filter((key) => key !== 'hqPackageKeys');
+      const { mac: _mac, ...noMac } = value;
+      await rawPut(db.name, 'meta', {
+        key: 'atRest',
+        value: edit === 'edited' ? { ...value, sealedMeta } : { ...noMac, sealedMeta },
+      });
+      await rawPut(db.name, 'meta', { key: 'hqPackageKeys', value: hqRow });
+
+      const reopened = await reopen(db.name);
+      await expect(loadHqKeys(reopened), edit).rejects.toThrow(/not sealed/);
+      await expectRowWrittenAgain(reopened);
+      reopened.close();
+    }
+  });
+
+  it('a row removed: a plain person planted is refused, the desk’s own persons still read', async () => {
+    const { db, ctx } = await openTestDesk();
+    const { members } = await registerHousehold(db, ctx, threeMemberHousehold('rural'));
+    const own = members[0]?.person.id ?? '';
+    db.close();
+    await rawDelete(db.name, 'meta', 'atRest');
+    await rawPut(db.name, 'persons', planted);
+
+    const reopened = await reopen(db.name);
+    await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
+    expect((await reopened.persons.get(own))?.id).toBe(own);
+    await expectRowWrittenAgain(reopened);
+    reopened.close();
+  });
+
+  it('a first sealing cut short, its row saying so under the MAC, carries on and seals the plain rows', async () => {
+    const { db } = await openTestDesk();
+    const keys = db.atRest.keys;
+    const value = await rawAtRest(db.name);
+    if (!keys || !value) throw new Error('no keys');
+    db.close();
+    await rawPut(db.name, 'persons', planted);
+    await rawPut(db.name, 'meta', {
+      key: 'atRest',
+      value: withRowMac(keys, { ...value, sealing: true }),
+    });
+
+    const reopened = await reopen(db.name);
+    expect((await reopened.persons.get(planted.id))?.name).toBe(planted.name);
+    const stored = ((await rawRows(db.name)).persons ?? []) as Record<string, unknown>[];
+    expect(stored.find((row) => row.id === planted.id)).toHaveProperty('_sealed');
+    await expectRowWrittenAgain(reopened);
+    reopened.close();
+  });
+
+  it('a "sealing under way" claim written without the key is not believed', async () => {
+    const { db } = await openTestDesk();
+    const value = await rawAtRest(db.name);
+    if (!value) throw new Error('no row');
+    db.close();
+    await rawPut(db.name, 'persons', planted);
+    const { mac: _mac, ...noMac } = value;
+    for (const forged of [
+      { ...noMac, sealing: true },
+      { ...value, sealing: true, mac: value.mac },
+    ]) {
+      await rawPut(db.name, 'meta', { key: 'atRest', value: forged });
+      const reopened = await reopen(db.name);
+      await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
+      await expectRowWrittenAgain(reopened);
+      reopened.close();
+    }
+  });
+});
