@@ -3,6 +3,7 @@ import type { PublicKeys } from '@shared/package/keys';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { rowMac, withRowMac, type AtRestMeta } from '../../../renderer/src/db/atRest/atRestRow';
 import { sealedMetaKeys } from '../../../renderer/src/db/atRest/sealedMetaKeys';
+import { sealedTables } from '../../../renderer/src/db/atRest/middleware';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { loadHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
@@ -82,6 +83,39 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
     const reopened = await reopen(db.name);
     await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
     expect((await reopened.persons.get(own))?.id).toBe(own);
+    await expectRowWrittenAgain(reopened);
+    reopened.close();
+  });
+
+  it('a row removed, the meta secrets too, and a plain row planted ahead of the others in every table: still refused', async () => {
+    const { db, ctx } = await openTestDesk();
+    await registerHousehold(db, ctx, threeMemberHousehold('rural'));
+    const keyPaths = new Map(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
+    db.close();
+    await rawDelete(db.name, 'meta', 'atRest');
+    for (const key of sealedMetaKeys) await rawDelete(db.name, 'meta', key);
+    const raw = await rawRows(db.name);
+    const plantedIn: string[] = [];
+    for (const table of sealedTables) {
+      const first = raw[table]?.[0] as Record<string, unknown> | undefined;
+      const keyPath = keyPaths.get(table);
+      if (!first || typeof keyPath !== 'string') continue;
+      const { _sealed: _seal, ...clear } = first;
+      const lowest = typeof first[keyPath] === 'number' ? -1 : '!planted';
+      // (The queue's op id is a unique index: the copy gets its own.)
+      const unique = 'opId' in clear ? { opId: `planted-${table}` } : {};
+      const put = await rawPut(db.name, table, { ...clear, ...unique, [keyPath]: lowest }).then(
+        () => true,
+        () => false,
+      );
+      if (put) plantedIn.push(table);
+    }
+    expect(plantedIn).toContain('persons');
+    // Every sealed table holding rows got one (first-row checks alone would see only these).
+    expect(plantedIn).toEqual([...sealedTables].filter((t) => (raw[t]?.length ?? 0) > 0));
+
+    const reopened = await reopen(db.name);
+    await expect(reopened.persons.get('!planted')).rejects.toThrow(/not sealed/);
     await expectRowWrittenAgain(reopened);
     reopened.close();
   });

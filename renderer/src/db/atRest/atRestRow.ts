@@ -112,9 +112,11 @@ export async function rowClaims(
 }
 
 /**
- * Whether the store holds any sealed row: the first row of each sealed table, and the
- * listed meta rows, read bare (no middleware) for their seal field. A first sealing seals
- * each table from its first row, so a store it has touched shows it there.
+ * Whether the store holds any sealed row: the listed meta rows, and each sealed table read
+ * bare (no middleware) for a row with a seal field, stopping at the first. Every row is
+ * looked at until one is found, not just each table's first (a row planted ahead of the
+ * others would hide them); asked only when the row is missing, where a store that was
+ * never sealed is then read whole once, as its first sealing reads it anyway.
  */
 export function holdsSealedRow(db: Dexie): Promise<boolean> {
   const idb = db.backendDB();
@@ -122,17 +124,23 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
     const tx = idb.transaction([...tables, 'meta'], 'readonly');
     let found = false;
-    const check = (value: unknown) => {
-      if (typeof value === 'object' && value !== null && sealedField in value) found = true;
-    };
-    for (const name of tables) {
-      const cursor = tx.objectStore(name).openCursor();
-      cursor.onsuccess = () => check(cursor.result?.value);
-    }
+    const sealed = (value: unknown) =>
+      typeof value === 'object' && value !== null && sealedField in value;
     const meta = tx.objectStore('meta');
     for (const key of sealedMetaKeys) {
       const got = meta.get(key);
-      got.onsuccess = () => check(got.result);
+      got.onsuccess = () => {
+        if (sealed(got.result)) found = true;
+      };
+    }
+    for (const name of tables) {
+      const cursor = tx.objectStore(name).openCursor();
+      cursor.onsuccess = () => {
+        const at = cursor.result;
+        if (!at || found) return;
+        if (sealed(at.value)) found = true;
+        else at.continue();
+      };
     }
     tx.oncomplete = () => resolve(found);
     tx.onerror = () => reject(tx.error ?? new Error('reading the store for seals failed'));
