@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { AppErrorData } from '@shared/errors/appError';
 import type { AccessLogData } from '@shared/domain/accessLog';
 import type { AssistanceCaseData } from '@shared/domain/assistanceCase';
@@ -21,6 +21,7 @@ import { bulkChangesMiddleware } from './bulkChanges';
 import { newStoreKeys, openWithSource, type StoreKeys } from './atRest/storeKeys';
 import { latestSchemaVersion, schemaVersions } from './schema';
 import { atRestSchemaVersion } from './tables/atRestTables';
+import { sealedRowBeforeEncryption } from './atRest/atRestRow';
 import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
 import { dynamicsTables } from './tables/dynamicsTables';
@@ -118,16 +119,27 @@ export class DeskDatabase extends Dexie {
   ) {
     super(name);
     this.atRest = newStoreKeys(name);
+    let askedBeforeEncryption = false;
     for (const v of schemaVersions) {
       if (v.version > upToVersion) break;
       const declared = this.version(v.version).stores(v.stores);
-      if (v.upgrade) declared.upgrade(v.upgrade);
-      // A store upgraded past encryption in this open: its later upgrades seal the rows
-      // they rewrite before the first sealing starts (atRest/atRestRow.ts).
-      else if (v.version === atRestSchemaVersion.version)
-        declared.upgrade(() => {
-          this.atRest.cameFromPlain = true;
-        });
+      // A store upgraded past encryption in this open: its upgrades seal the rows they
+      // rewrite before the first sealing starts (atRest/atRestRow.ts). Asked at the first
+      // upgrade this open runs, ahead of its writes: not if the store already holds a
+      // sealed row (then it was rebuilt at an old version around the desk's rows).
+      const upgrade =
+        v.version <= atRestSchemaVersion.version
+          ? (trans: Transaction) => {
+              if (!askedBeforeEncryption) {
+                askedBeforeEncryption = true;
+                sealedRowBeforeEncryption(trans.idbtrans, (found) => {
+                  this.atRest.cameFromPlain = !found;
+                });
+              }
+              return v.upgrade?.(trans);
+            }
+          : v.upgrade;
+      if (upgrade) declared.upgrade(upgrade);
     }
     // A store at a schema from before encryption (only migration tests open one) is
     // plain, as such a desk was; from schema 16 on every personal row is sealed.

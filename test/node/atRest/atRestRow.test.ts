@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
 import type { PublicKeys } from '@shared/package/keys';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { rowMac, withRowMac, type AtRestMeta } from '../../../renderer/src/db/atRest/atRestRow';
 import { sealedMetaKeys } from '../../../renderer/src/db/atRest/sealedMetaKeys';
 import { sealedTables } from '../../../renderer/src/db/atRest/middleware';
+import { installDataKey } from '../../../renderer/src/db/atRest/storeKeys';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { loadHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
-import { rawDelete, rawPut, rawRows } from './rawStore';
+import { rawDelete, rawPut, rawRows, withLockedStore } from './rawStore';
 
 /**
  * The store's clear `atRest` row (renderer/src/db/atRest/atRestRow.ts): someone with the
@@ -47,7 +49,7 @@ async function expectRowWrittenAgain(db: DeskDatabase) {
   const value = await rawAtRest(db.name);
   expect(value?.sealedMeta).toEqual([...sealedMetaKeys]);
   expect(value?.sealing).toBeUndefined();
-  expect(value?.mac).toBe(rowMac(keys, value as AtRestMeta));
+  expect(value?.mac).toBe(rowMac(keys, db.name, value as AtRestMeta));
 }
 
 describe('the clear at-rest row: what an open with the key believes of it', () => {
@@ -120,6 +122,34 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
     reopened.close();
   });
 
+  it('a store rebuilt at a schema from before encryption around the desk’s sealed rows does not pass as one', async () => {
+    const { db, ctx } = await openTestDesk();
+    const { members } = await registerHousehold(db, ctx, threeMemberHousehold('rural'));
+    const own = members[0]?.person.id ?? '';
+    db.close();
+    const raw = await rawRows(db.name);
+    await Dexie.delete(db.name);
+    // Rebuilt at v15 (before encryption): every row back but the at-rest row, one planted.
+    const old = new DeskDatabase(db.name, 15);
+    await old.open();
+    const oldTables = new Set(old.tables.map((t) => t.name));
+    old.close();
+    for (const [table, rows] of Object.entries(raw)) {
+      if (!oldTables.has(table)) continue;
+      for (const row of rows) {
+        if (table === 'meta' && (row as { key?: string }).key === 'atRest') continue;
+        await rawPut(db.name, table, row);
+      }
+    }
+    await rawPut(db.name, 'persons', planted);
+
+    const reopened = await reopen(db.name);
+    await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
+    expect((await reopened.persons.get(own))?.id).toBe(own);
+    await expectRowWrittenAgain(reopened);
+    reopened.close();
+  });
+
   it('a first sealing cut short, its row saying so under the MAC, carries on and seals the plain rows', async () => {
     const { db } = await openTestDesk();
     const keys = db.atRest.keys;
@@ -129,13 +159,47 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
     await rawPut(db.name, 'persons', planted);
     await rawPut(db.name, 'meta', {
       key: 'atRest',
-      value: withRowMac(keys, { ...value, sealing: true }),
+      value: withRowMac(keys, db.name, { ...value, sealing: true }),
     });
 
     const reopened = await reopen(db.name);
     expect((await reopened.persons.get(planted.id))?.name).toBe(planted.name);
     const stored = ((await rawRows(db.name)).persons ?? []) as Record<string, unknown>[];
     expect(stored.find((row) => row.id === planted.id)).toHaveProperty('_sealed');
+    await expectRowWrittenAgain(reopened);
+    reopened.close();
+  });
+
+  it('a first sealing cut short, opened locked first (a browser’s page load), carries on at the login', async () => {
+    const { db } = await openTestDesk();
+    const { keys, dataKey } = db.atRest;
+    const value = await rawAtRest(db.name);
+    if (!keys || !dataKey || !value) throw new Error('no keys');
+    db.close();
+    await rawPut(db.name, 'persons', planted);
+    await rawPut(db.name, 'meta', {
+      key: 'atRest',
+      value: withRowMac(keys, db.name, { ...value, sealing: true }),
+    });
+    await withLockedStore(db.name, async (locked) => {
+      await locked.open();
+      expect(await installDataKey(locked, locked.atRest, dataKey)).toBe(true);
+      expect((await locked.persons.get(planted.id))?.name).toBe(planted.name);
+    });
+  });
+
+  it('a "sealing under way" row made for another store under the same key is not believed here', async () => {
+    const { db } = await openTestDesk();
+    const keys = db.atRest.keys;
+    const value = await rawAtRest(db.name);
+    if (!keys || !value) throw new Error('no keys');
+    db.close();
+    await rawPut(db.name, 'persons', planted);
+    // As a restore's scratch store (upgradeBackup.ts) would have it, on an Electron desk.
+    const scratch = withRowMac(keys, 'desk-restore-upgrade-x', { ...value, sealing: true });
+    await rawPut(db.name, 'meta', { key: 'atRest', value: scratch });
+    const reopened = await reopen(db.name);
+    await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
     await expectRowWrittenAgain(reopened);
     reopened.close();
   });

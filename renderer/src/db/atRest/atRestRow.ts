@@ -54,9 +54,14 @@ export type AtRestMetaRow = { value?: AtRestMeta } | undefined;
 
 const rowMacLabel = 'atRest row';
 
-/** The MAC of a row's claims under the store's keys. */
-export function rowMac(keys: AtRestKeys, value: AtRestMeta): string {
+/**
+ * The MAC of a row's claims under the store's keys, for this database (by name): a row
+ * made for another store under the same key — a restore's scratch store, which an
+ * Electron desk opens with its own key — does not check here.
+ */
+export function rowMac(keys: AtRestKeys, databaseName: string, value: AtRestMeta): string {
   const claims = [
+    databaseName,
     value.keyId,
     value.sealedAt,
     value.sealedMeta ?? null,
@@ -67,9 +72,9 @@ export function rowMac(keys: AtRestKeys, value: AtRestMeta): string {
 }
 
 /** The row as written: its claims and their MAC. */
-export function withRowMac(keys: AtRestKeys, value: AtRestMeta): AtRestMeta {
+export function withRowMac(keys: AtRestKeys, databaseName: string, value: AtRestMeta): AtRestMeta {
   const { mac: _old, ...claims } = value;
-  return { ...claims, mac: rowMac(keys, claims) };
+  return { ...claims, mac: rowMac(keys, databaseName, claims) };
 }
 
 /** What an open with the key believes of the row (see the file's comment). */
@@ -88,6 +93,7 @@ export interface RowClaims {
  */
 export async function rowClaims(
   keys: AtRestKeys,
+  databaseName: string,
   value: AtRestMeta | undefined,
   removedIf: () => Promise<boolean>,
 ): Promise<RowClaims> {
@@ -97,7 +103,7 @@ export async function rowClaims(
       ? { recorded: everyListedKey, adoptPlain: false, untrusted: 'removed' }
       : { recorded: new Set(), adoptPlain: true, untrusted: null };
   }
-  if (value.mac === undefined || value.mac !== rowMac(keys, value)) {
+  if (value.mac === undefined || value.mac !== rowMac(keys, databaseName, value)) {
     return {
       recorded: everyListedKey,
       adoptPlain: false,
@@ -145,4 +151,32 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
     tx.oncomplete = () => resolve(found);
     tx.onerror = () => reject(tx.error ?? new Error('reading the store for seals failed'));
   });
+}
+
+/**
+ * The schema upgrade past encryption (v16) of a store from before it: whether it holds a
+ * sealed row, read in this upgrade's own transaction before any later upgrade writes
+ * (one getAll per table, placed now, so answered ahead of every request placed after).
+ * A real store from before encryption holds none; a store rebuilt at an old version
+ * around the desk's sealed rows (to pass as one) does. `answer` is called before the
+ * upgrade's transaction completes, so before the store's first open with the key.
+ */
+export function sealedRowBeforeEncryption(
+  tx: IDBTransaction,
+  answer: (found: boolean) => void,
+): void {
+  const names = [...sealedTables, 'meta'].filter((name) => tx.objectStoreNames.contains(name));
+  let pending = names.length;
+  let found = false;
+  if (pending === 0) answer(false);
+  for (const name of names) {
+    const all = tx.objectStore(name).getAll();
+    all.onsuccess = () => {
+      const rows = all.result as unknown[];
+      if (rows.some((row) => typeof row === 'object' && row !== null && sealedField in row))
+        found = true;
+      pending -= 1;
+      if (pending === 0) answer(found);
+    };
+  }
 }

@@ -154,6 +154,7 @@ export async function installDataKey(
   holder.openedBy = openedBy;
   const claims = await rowClaims(
     keys,
+    db.name,
     meta?.value,
     async () => holder.cameFromPlain !== true && (await holdsSealedRow(db)),
   );
@@ -168,15 +169,22 @@ export async function installDataKey(
   const oldPrefixIndex =
     meta?.value !== undefined && (meta.value.idPrefixIndex ?? 1) < idPrefixIndexVersion;
   if (claims.adoptPlain) {
-    // A first sealing (or one cut short): the row first, with its claim, so that a store
-    // holding a sealed row without one is known to have lost it.
-    await writeRow(db, keys, {
-      keyId: keys.keyId,
-      sealedAt,
-      sealedMeta: [...recorded],
-      idPrefixIndex: idPrefixIndexVersion,
-      sealing: true,
-    });
+    // A first sealing (or one cut short). Its plain rows are read to be sealed: a locked
+    // open before this one took the row as "sealed throughout".
+    holder.allSealed = false;
+    // A store from before encryption gets the row first, with its claim, so that a store
+    // holding a sealed row without one is known to have lost it, and a run cut short
+    // carries on. A new store (nothing of value plain) gets none: the fewer rows ever say
+    // "sealing", the fewer there are to replay from an old copy of the profile.
+    if (holder.cameFromPlain === true) {
+      await writeRow(db, keys, {
+        keyId: keys.keyId,
+        sealedAt,
+        sealedMeta: [...recorded],
+        idPrefixIndex: idPrefixIndexVersion,
+        sealing: true,
+      });
+    }
     await sealInPlace(db);
     await pinRecoveryKey(db, keys);
   } else if (oldPrefixIndex) {
@@ -200,7 +208,7 @@ export async function installDataKey(
 }
 
 function writeRow(db: Dexie, keys: AtRestKeys, value: AtRestMeta): Promise<unknown> {
-  return db.table('meta').put({ key: atRestMetaKey, value: withRowMac(keys, value) });
+  return db.table('meta').put({ key: atRestMetaKey, value: withRowMac(keys, db.name, value) });
 }
 
 /**
