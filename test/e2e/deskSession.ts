@@ -56,11 +56,16 @@ export async function shownRecoveryWords(page: Page): Promise<string[]> {
   return (await cells.allInnerTexts()).map((text) => text.replace(/^\d+\.\s*/, '').trim());
 }
 
-export async function logIn(page: Page, user: { username: string; password: string } = admin) {
-  await page.getByRole('button', { name: '登录' }).waitFor();
+/** Types the user name and password and presses 登录, whatever follows (tests of refusals). */
+export async function tryLogIn(page: Page, user: { username: string; password: string }) {
   await page.getByLabel('用户名', { exact: true }).fill(user.username);
   await page.getByLabel('密码', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: '登录' }).click();
+}
+
+export async function logIn(page: Page, user: { username: string; password: string } = admin) {
+  await page.getByRole('button', { name: '登录' }).waitFor();
+  await tryLogIn(page, user);
   await page.getByTestId('queued-count').waitFor();
 }
 

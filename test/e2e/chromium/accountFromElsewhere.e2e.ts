@@ -1,7 +1,7 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addUser, admin, logIn, startDeskAsAdmin } from '../deskSession';
-import { deskPage } from './deskPage';
+import { addUser, admin, logIn, startDeskAsAdmin, tryLogIn } from '../deskSession';
+import { clearMetaField, deskPage } from './deskPage';
 
 /**
  * Issue 16 in Chromium (the web build: its store opens only by a password wrapped on this
@@ -20,58 +20,28 @@ beforeAll(() => {
   page = desk.page;
 });
 
-/** Drops an account's password wrap from the store's clear meta row (as if made elsewhere). */
-function dropWrap(p: Page, username: string): Promise<boolean> {
-  return p.evaluate(
-    (name) =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open('minzheng-desk');
-        open.onerror = () => reject(open.error ?? new Error('open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('meta', 'readwrite');
-          const meta = tx.objectStore('meta');
-          const got = meta.get('atRestPasswordWraps');
-          let had = false;
-          got.onsuccess = () => {
-            const row = got.result as { key: string; value: Record<string, unknown> };
-            had = name in row.value;
-            Reflect.deleteProperty(row.value, name);
-            meta.put(row);
-          };
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve(had);
-          };
-          tx.onerror = () => reject(tx.error ?? new Error('meta row failed'));
-        };
-      }),
-    username,
-  );
-}
-
-async function tryLogIn(user: { username: string; password: string }) {
-  await page.getByLabel('用户名', { exact: true }).fill(user.username);
-  await page.getByLabel('密码', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
-
 it('refuses an account with no key on this PC with what to do, and lets it in after a reset here', async () => {
   await page.goto(inject('rendererUrl'));
   await startDeskAsAdmin(page);
   await addUser(page, clerk, '登记员');
   // (The account's wrap is written after the account: a password hash's time later.)
-  await expect.poll(() => dropWrap(page, clerk.username)).toBe(true);
+  await expect
+    .poll(
+      async () =>
+        (await clearMetaField(page, 'atRestPasswordWraps', clerk.username, true)) !== undefined,
+    )
+    .toBe(true);
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
 
   // Its right password does not open the locked store: refused, and told why and what to do.
-  await tryLogIn(clerk);
+  await tryLogIn(page, clerk);
   const failed = page.getByTestId('login-failed');
   await expect.poll(() => failed.innerText()).toContain('用户名或密码错误');
   expect(await failed.innerText()).toContain(lockedWords);
   await desk.shot('login-no-key-here');
   // The same words after a wrong password of an account that has a key here.
-  await tryLogIn({ username: admin.username, password: 'not-the-password' });
+  await tryLogIn(page, { username: admin.username, password: 'not-the-password' });
   await expect.poll(() => failed.innerText()).toContain(lockedWords);
 
   // An administrator resets its password here: that wraps the key for it.
@@ -86,6 +56,6 @@ it('refuses an account with no key on this PC with what to do, and lets it in af
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
-  await tryLogIn({ username: clerk.username, password: 'temp-2026' });
+  await tryLogIn(page, { username: clerk.username, password: 'temp-2026' });
   await page.getByRole('heading', { name: '请设置新密码' }).waitFor();
 });

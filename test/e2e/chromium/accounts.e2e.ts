@@ -1,6 +1,6 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { addUser, admin, logIn, startDeskAsAdmin, switchUser } from '../deskSession';
+import { addUser, admin, logIn, startDeskAsAdmin, switchUser, tryLogIn } from '../deskSession';
 import { deskPage } from './deskPage';
 
 /**
@@ -17,12 +17,6 @@ const clerk = { username: 'wang', name: '王登记', password: 'window-2026' };
 beforeAll(() => {
   page = desk.page;
 });
-
-async function tryLogIn(user: { username: string; password: string }) {
-  await page.getByLabel('用户名', { exact: true }).fill(user.username);
-  await page.getByLabel('密码', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: '登录' }).click();
-}
 
 it('disables and enables an account, and resets its password for a change at next login', async () => {
   await page.goto(inject('rendererUrl'));
@@ -43,7 +37,7 @@ it('disables and enables an account, and resets its password for a change at nex
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
-  await tryLogIn(clerk);
+  await tryLogIn(page, clerk);
   await page.getByText('用户名或密码错误').waitFor();
 
   // Enabled again and its password reset: the next login asks for a new one first.
@@ -66,7 +60,7 @@ it('disables and enables an account, and resets its password for a change at nex
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
-  await tryLogIn({ username: clerk.username, password: 'temp-2026' });
+  await tryLogIn(page, { username: clerk.username, password: 'temp-2026' });
   await page.getByRole('heading', { name: '请设置新密码' }).waitFor();
   expect(await page.getByTestId('queued-count').count()).toBe(0); // nothing of the desk shows
   await page.getByLabel('当前密码').fill('temp-2026');
@@ -88,7 +82,7 @@ it('five wrong passwords block the login, and a reload does not lift the block',
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByRole('button', { name: '登录' }).waitFor();
   for (let i = 0; i < 5; i++) {
-    await tryLogIn({ username: clerk.username, password: `wrong-${i}` });
+    await tryLogIn(page, { username: clerk.username, password: `wrong-${i}` });
     await page
       .getByRole('button', { name: '登录' })
       .and(page.locator(':not([disabled])'))
@@ -98,7 +92,7 @@ it('five wrong passwords block the login, and a reload does not lift the block',
   await page.reload();
   await page.getByRole('button', { name: '登录' }).waitFor();
   // The right password, right after the reload: still refused while the block lasts.
-  await tryLogIn({ username: clerk.username, password: 'my-own-2026' });
+  await tryLogIn(page, { username: clerk.username, password: 'my-own-2026' });
   await page.getByText(/秒后再试/).waitFor();
   await shot('accounts-throttled');
   expect(await page.getByTestId('queued-count').count()).toBe(0);

@@ -171,3 +171,43 @@ export async function deleteFromStore(
     account,
   ] as const);
 }
+
+/**
+ * One field of a clear row of the desk's `meta` store, read straight from IndexedDB (no
+ * desk code, as someone with the profile would); with `drop`, deleted from the row too.
+ * Returns the field's value as it was (undefined: the row or the field was not there).
+ */
+export function clearMetaField(
+  page: Page,
+  key: string,
+  field: string,
+  drop = false,
+): Promise<unknown> {
+  return page.evaluate(
+    ([metaKey, name, remove]) =>
+      new Promise<unknown>((resolve, reject) => {
+        const open = indexedDB.open('minzheng-desk');
+        open.onerror = () => reject(open.error ?? new Error('open failed'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('meta', 'readwrite');
+          const meta = tx.objectStore('meta');
+          const got = meta.get(metaKey);
+          let was: unknown;
+          got.onsuccess = () => {
+            const row = got.result as { key: string; value: Record<string, unknown> } | undefined;
+            was = row?.value[name];
+            if (row && remove && name in row.value) {
+              Reflect.deleteProperty(row.value, name);
+              meta.put(row);
+            }
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(was);
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('meta row failed'));
+        };
+      }),
+    [key, field, drop] as const,
+  );
+}

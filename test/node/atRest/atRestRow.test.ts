@@ -52,6 +52,45 @@ async function expectRowWrittenAgain(db: DeskDatabase) {
   expect(value?.mac).toBe(rowMac(keys, db.name, value as AtRestMeta));
 }
 
+/** The next open with the key: the planted person refused, the desk's own read, the row written again. */
+async function expectNothingTakenIn(name: string, plantedId: string, own?: string) {
+  const reopened = await reopen(name);
+  try {
+    await expect(reopened.persons.get(plantedId)).rejects.toThrow(/not sealed/);
+    if (own) expect((await reopened.persons.get(own))?.id).toBe(own);
+    await expectRowWrittenAgain(reopened);
+  } finally {
+    reopened.close();
+  }
+}
+
+/** A desk with a registered household, closed: its name and one of its own persons. */
+async function closedDeskWithHousehold() {
+  const { db, ctx } = await openTestDesk();
+  const { members } = await registerHousehold(db, ctx, threeMemberHousehold('rural'));
+  const keyPaths = new Map(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
+  db.close();
+  return { name: db.name, own: members[0]?.person.id ?? '', keyPaths };
+}
+
+/**
+ * A desk, closed, as a first sealing cut short leaves it: a plain person, and the row
+ * saying "sealing" under the desk's key — MAC'd for this store, or for `macFor`.
+ */
+async function cutShortSealing(macFor?: string) {
+  const { db } = await openTestDesk();
+  const { keys, dataKey } = db.atRest;
+  const value = await rawAtRest(db.name);
+  if (!keys || !dataKey || !value) throw new Error('no keys');
+  db.close();
+  await rawPut(db.name, 'persons', planted);
+  await rawPut(db.name, 'meta', {
+    key: 'atRest',
+    value: withRowMac(keys, macFor ?? db.name, { ...value, sealing: true }),
+  });
+  return { name: db.name, dataKey };
+}
+
 describe('the clear at-rest row: what an open with the key believes of it', () => {
   it('a row edited (a meta key taken off its sealed list), or stripped of its MAC: the plain HQ keys planted are refused', async () => {
     for (const edit of ['edited', 'stripped'] as const) {
@@ -75,28 +114,17 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
   });
 
   it('a row removed: a plain person planted is refused, the desk’s own persons still read', async () => {
-    const { db, ctx } = await openTestDesk();
-    const { members } = await registerHousehold(db, ctx, threeMemberHousehold('rural'));
-    const own = members[0]?.person.id ?? '';
-    db.close();
-    await rawDelete(db.name, 'meta', 'atRest');
-    await rawPut(db.name, 'persons', planted);
-
-    const reopened = await reopen(db.name);
-    await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
-    expect((await reopened.persons.get(own))?.id).toBe(own);
-    await expectRowWrittenAgain(reopened);
-    reopened.close();
+    const { name, own } = await closedDeskWithHousehold();
+    await rawDelete(name, 'meta', 'atRest');
+    await rawPut(name, 'persons', planted);
+    await expectNothingTakenIn(name, planted.id, own);
   });
 
   it('a row removed, the meta secrets too, and a plain row planted ahead of the others in every table: still refused', async () => {
-    const { db, ctx } = await openTestDesk();
-    await registerHousehold(db, ctx, threeMemberHousehold('rural'));
-    const keyPaths = new Map(db.tables.map((t) => [t.name, t.schema.primKey.keyPath]));
-    db.close();
-    await rawDelete(db.name, 'meta', 'atRest');
-    for (const key of sealedMetaKeys) await rawDelete(db.name, 'meta', key);
-    const raw = await rawRows(db.name);
+    const { name, own, keyPaths } = await closedDeskWithHousehold();
+    await rawDelete(name, 'meta', 'atRest');
+    for (const key of sealedMetaKeys) await rawDelete(name, 'meta', key);
+    const raw = await rawRows(name);
     const plantedIn: string[] = [];
     for (const table of sealedTables) {
       const first = raw[table]?.[0] as Record<string, unknown> | undefined;
@@ -106,7 +134,7 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
       const lowest = typeof first[keyPath] === 'number' ? -1 : '!planted';
       // (The queue's op id is a unique index: the copy gets its own.)
       const unique = 'opId' in clear ? { opId: `planted-${table}` } : {};
-      const put = await rawPut(db.name, table, { ...clear, ...unique, [keyPath]: lowest }).then(
+      const put = await rawPut(name, table, { ...clear, ...unique, [keyPath]: lowest }).then(
         () => true,
         () => false,
       );
@@ -116,21 +144,15 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
     // Every sealed table holding rows got one (first-row checks alone would see only these).
     expect(plantedIn).toEqual([...sealedTables].filter((t) => (raw[t]?.length ?? 0) > 0));
 
-    const reopened = await reopen(db.name);
-    await expect(reopened.persons.get('!planted')).rejects.toThrow(/not sealed/);
-    await expectRowWrittenAgain(reopened);
-    reopened.close();
+    await expectNothingTakenIn(name, '!planted', own);
   });
 
   it('a store rebuilt at a schema from before encryption around the desk’s sealed rows does not pass as one', async () => {
-    const { db, ctx } = await openTestDesk();
-    const { members } = await registerHousehold(db, ctx, threeMemberHousehold('rural'));
-    const own = members[0]?.person.id ?? '';
-    db.close();
-    const raw = await rawRows(db.name);
-    await Dexie.delete(db.name);
+    const { name, own } = await closedDeskWithHousehold();
+    const raw = await rawRows(name);
+    await Dexie.delete(name);
     // Rebuilt at v15 (before encryption): every row back but the at-rest row, one planted.
-    const old = new DeskDatabase(db.name, 15);
+    const old = new DeskDatabase(name, 15);
     await old.open();
     const oldTables = new Set(old.tables.map((t) => t.name));
     old.close();
@@ -138,50 +160,26 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
       if (!oldTables.has(table)) continue;
       for (const row of rows) {
         if (table === 'meta' && (row as { key?: string }).key === 'atRest') continue;
-        await rawPut(db.name, table, row);
+        await rawPut(name, table, row);
       }
     }
-    await rawPut(db.name, 'persons', planted);
-
-    const reopened = await reopen(db.name);
-    await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
-    expect((await reopened.persons.get(own))?.id).toBe(own);
-    await expectRowWrittenAgain(reopened);
-    reopened.close();
+    await rawPut(name, 'persons', planted);
+    await expectNothingTakenIn(name, planted.id, own);
   });
 
   it('a first sealing cut short, its row saying so under the MAC, carries on and seals the plain rows', async () => {
-    const { db } = await openTestDesk();
-    const keys = db.atRest.keys;
-    const value = await rawAtRest(db.name);
-    if (!keys || !value) throw new Error('no keys');
-    db.close();
-    await rawPut(db.name, 'persons', planted);
-    await rawPut(db.name, 'meta', {
-      key: 'atRest',
-      value: withRowMac(keys, db.name, { ...value, sealing: true }),
-    });
-
-    const reopened = await reopen(db.name);
+    const { name } = await cutShortSealing();
+    const reopened = await reopen(name);
     expect((await reopened.persons.get(planted.id))?.name).toBe(planted.name);
-    const stored = ((await rawRows(db.name)).persons ?? []) as Record<string, unknown>[];
+    const stored = ((await rawRows(name)).persons ?? []) as Record<string, unknown>[];
     expect(stored.find((row) => row.id === planted.id)).toHaveProperty('_sealed');
     await expectRowWrittenAgain(reopened);
     reopened.close();
   });
 
   it('a first sealing cut short, opened locked first (a browser’s page load), carries on at the login', async () => {
-    const { db } = await openTestDesk();
-    const { keys, dataKey } = db.atRest;
-    const value = await rawAtRest(db.name);
-    if (!keys || !dataKey || !value) throw new Error('no keys');
-    db.close();
-    await rawPut(db.name, 'persons', planted);
-    await rawPut(db.name, 'meta', {
-      key: 'atRest',
-      value: withRowMac(keys, db.name, { ...value, sealing: true }),
-    });
-    await withLockedStore(db.name, async (locked) => {
+    const { name, dataKey } = await cutShortSealing();
+    await withLockedStore(name, async (locked) => {
       await locked.open();
       expect(await installDataKey(locked, locked.atRest, dataKey)).toBe(true);
       expect((await locked.persons.get(planted.id))?.name).toBe(planted.name);
@@ -189,19 +187,9 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
   });
 
   it('a "sealing under way" row made for another store under the same key is not believed here', async () => {
-    const { db } = await openTestDesk();
-    const keys = db.atRest.keys;
-    const value = await rawAtRest(db.name);
-    if (!keys || !value) throw new Error('no keys');
-    db.close();
-    await rawPut(db.name, 'persons', planted);
     // As a restore's scratch store (upgradeBackup.ts) would have it, on an Electron desk.
-    const scratch = withRowMac(keys, 'desk-restore-upgrade-x', { ...value, sealing: true });
-    await rawPut(db.name, 'meta', { key: 'atRest', value: scratch });
-    const reopened = await reopen(db.name);
-    await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
-    await expectRowWrittenAgain(reopened);
-    reopened.close();
+    const { name } = await cutShortSealing('desk-restore-upgrade-x');
+    await expectNothingTakenIn(name, planted.id);
   });
 
   it('a "sealing under way" claim written without the key is not believed', async () => {
@@ -216,10 +204,7 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
       { ...value, sealing: true, mac: value.mac },
     ]) {
       await rawPut(db.name, 'meta', { key: 'atRest', value: forged });
-      const reopened = await reopen(db.name);
-      await expect(reopened.persons.get(planted.id)).rejects.toThrow(/not sealed/);
-      await expectRowWrittenAgain(reopened);
-      reopened.close();
+      await expectNothingTakenIn(db.name, planted.id);
     }
   });
 });
