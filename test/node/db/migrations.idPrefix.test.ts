@@ -3,11 +3,8 @@ import { idIndexToken } from '@shared/atRest/idTokens';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { searchPersons } from '../../../renderer/src/db/repositories/persons';
-import {
-  atRestMetaKey,
-  idPrefixIndexVersion,
-  type AtRestMeta,
-} from '../../../renderer/src/db/atRest/storeKeys';
+import { idPrefixIndexVersion } from '../../../renderer/src/db/atRest/storeKeys';
+import { atRestMetaKey, type AtRestMeta } from '../../../renderer/src/db/atRest/atRestRow';
 import {
   onSealProgress,
   sealProgress,

@@ -13,11 +13,11 @@
  * - a row without one (written before the MAC, or stripped) or with a wrong one (edited) is
  *   read as "sealed throughout, every listed meta key sealed": nothing plain is adopted
  *   (its `idPrefixIndex` is still followed: a reseal adopts nothing either);
- * - a missing row over a store that already holds a sealed row was removed — a first
- *   sealing writes the row, with `sealing`, before it seals anything — and is read the
- *   same way; unless this very open upgraded the store from a schema before encryption,
- *   whose upgrades seal the rows they rewrite before the first sealing starts
- *   (`StoreKeys.cameFromPlain`).
+ * - a missing row over a store that already holds a sealed row was removed, and is read
+ *   the same way; unless this very open upgraded the store from a schema before
+ *   encryption, whose upgrades seal the rows they rewrite before the first sealing starts
+ *   (`StoreKeys.cameFromPlain`) — such a store gets the row, with `sealing`, before its
+ *   first sealing seals anything, so a run cut short carries on.
  * Either way the row is then written again, whole and with its MAC.
  */
 import type Dexie from 'dexie';
@@ -51,6 +51,10 @@ export interface AtRestMeta {
 }
 
 export type AtRestMetaRow = { value?: AtRestMeta } | undefined;
+
+/** A stored row as the middleware left it sealed (its seal field), read bare. */
+const hasSeal = (row: unknown): boolean =>
+  typeof row === 'object' && row !== null && sealedField in row;
 
 const rowMacLabel = 'atRest row';
 
@@ -130,13 +134,11 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
   return new Promise<boolean>((resolve, reject) => {
     const tx = idb.transaction([...tables, 'meta'], 'readonly');
     let found = false;
-    const sealed = (value: unknown) =>
-      typeof value === 'object' && value !== null && sealedField in value;
     const meta = tx.objectStore('meta');
     for (const key of sealedMetaKeys) {
       const got = meta.get(key);
       got.onsuccess = () => {
-        if (sealed(got.result)) found = true;
+        if (hasSeal(got.result)) found = true;
       };
     }
     for (const name of tables) {
@@ -144,7 +146,7 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
       cursor.onsuccess = () => {
         const at = cursor.result;
         if (!at || found) return;
-        if (sealed(at.value)) found = true;
+        if (hasSeal(at.value)) found = true;
         else at.continue();
       };
     }
@@ -172,9 +174,7 @@ export function sealedRowBeforeEncryption(
   for (const name of names) {
     const all = tx.objectStore(name).getAll();
     all.onsuccess = () => {
-      const rows = all.result as unknown[];
-      if (rows.some((row) => typeof row === 'object' && row !== null && sealedField in row))
-        found = true;
+      if ((all.result as unknown[]).some(hasSeal)) found = true;
       pending -= 1;
       if (pending === 0) answer(found);
     };

@@ -50,8 +50,6 @@ export interface StoreKeys extends KeyHolder {
   cameFromPlain?: boolean;
 }
 
-export { atRestMetaKey, type AtRestMeta } from './atRestRow';
-
 /** The persons' ID-prefix index form this desk writes (AtRestMeta.idPrefixIndex). */
 export const idPrefixIndexVersion = 2;
 

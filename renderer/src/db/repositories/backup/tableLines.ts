@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import type { PayloadChunks } from '@shared/package/payloadChunks';
 import { utf8 } from '@shared/package/payloadChunks';
 import type { DeskDatabase } from '../../database';
-import { atRestMetaKey } from '../../atRest/storeKeys';
+import { atRestMetaKey } from '../../atRest/atRestRow';
 import { passwordWrapsMetaKey } from '../../atRest/passwordWraps';
 import { recoveryWrapMetaKey } from '../../atRest/recoveryWrap';
 import { deviceKeysBeforeEncryptionMetaKey, deviceKeysMetaKey } from '../../atRest/sealedMetaKeys';
