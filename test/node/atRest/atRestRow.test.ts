@@ -10,6 +10,8 @@ import { registerHousehold } from '../../../renderer/src/db/repositories/househo
 import { loadHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
 import { rawDelete, rawPut, rawRows, withLockedStore } from './rawStore';
+import { onSealProgress, sealProgress } from '../../../renderer/src/db/atRest/sealProgress';
+import { newRecordId } from '@shared/records/ids';
 
 /**
  * The store's clear `atRest` row (renderer/src/db/atRest/atRestRow.ts): someone with the
@@ -205,6 +207,47 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
     ]) {
       await rawPut(db.name, 'meta', { key: 'atRest', value: forged });
       await expectNothingTakenIn(db.name, planted.id);
+    }
+  });
+
+  it('a store from before encryption, upgraded at one open and cut short in its first sealing at the next: the next open carries on', async () => {
+    // A power cut at the window: the upgrade ran at a locked page load (no key, no row),
+    // the first sealing began at a later open and stopped after its first page.
+    const name = `plain-${newRecordId()}`;
+    const v15 = new DeskDatabase(name, 15);
+    await v15.open();
+    await v15.table('persons').bulkAdd(
+      Array.from({ length: 1200 }, (_, i) => ({
+        id: `q${String(i).padStart(5, '0')}`,
+        name: '某',
+        idNumber: `3301022000010${String(i).padStart(5, '0')}`,
+        householdId: 'h1',
+        searchTokens: [],
+        idTails: [],
+        updatedAt: 'a',
+      })),
+    );
+    v15.close();
+    await withLockedStore(name, (locked) => locked.open());
+    const cut = new DeskDatabase(name);
+    const stop = onSealProgress(() => {
+      if ((sealProgress()?.done ?? 0) >= 500) throw new Error('power cut');
+    });
+    await cut.open().catch(() => undefined);
+    stop();
+    cut.close();
+    const persons = ((await rawRows(name)).persons ?? []) as Record<string, unknown>[];
+    expect(persons.some((row) => '_sealed' in row)).toBe(true);
+    expect(persons.some((row) => !('_sealed' in row))).toBe(true);
+    const reopened = await reopen(name);
+    try {
+      expect(await reopened.persons.count()).toBe(1200);
+      expect((await reopened.persons.get('q01199'))?.idNumber).toBe('330102200001001199');
+      const after = ((await rawRows(name)).persons ?? []) as Record<string, unknown>[];
+      expect(after.every((row) => '_sealed' in row)).toBe(true);
+      await expectRowWrittenAgain(reopened);
+    } finally {
+      reopened.close();
     }
   });
 });

@@ -16,8 +16,11 @@
  * - a missing row over a store that already holds a sealed row was removed, and is read
  *   the same way; unless this very open upgraded the store from a schema before
  *   encryption, whose upgrades seal the rows they rewrite before the first sealing starts
- *   (`StoreKeys.cameFromPlain`) — such a store gets the row, with `sealing`, before its
- *   first sealing seals anything, so a run cut short carries on.
+ *   (`StoreKeys.cameFromPlain`).
+ * A first sealing of a store holding plain rows (from before encryption, whether upgraded
+ * in this open or an earlier one) writes the row, with `sealing` and its MAC, before it
+ * seals anything: a run cut short anywhere (a power cut) carries on at the next open with
+ * the key, and a store holding a sealed row without a row is known to have lost it.
  * Either way the row is then written again, whole and with its MAC.
  */
 import type Dexie from 'dexie';
@@ -129,6 +132,18 @@ export async function rowClaims(
  * never sealed is then read whole once, as its first sealing reads it anyway.
  */
 export function holdsSealedRow(db: Dexie): Promise<boolean> {
+  return holdsRowWhere(db, hasSeal);
+}
+
+/**
+ * Whether the store holds any plain row a first sealing would take in (asked only when the
+ * row is missing and no sealed row is held, so it stops at the first row it reads).
+ */
+export function holdsPlainRow(db: Dexie): Promise<boolean> {
+  return holdsRowWhere(db, (row) => row !== undefined && !hasSeal(row));
+}
+
+function holdsRowWhere(db: Dexie, where: (row: unknown) => boolean): Promise<boolean> {
   const idb = db.backendDB();
   const tables = [...sealedTables].filter((name) => idb.objectStoreNames.contains(name));
   return new Promise<boolean>((resolve, reject) => {
@@ -138,7 +153,7 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
     for (const key of sealedMetaKeys) {
       const got = meta.get(key);
       got.onsuccess = () => {
-        if (hasSeal(got.result)) found = true;
+        if (where(got.result)) found = true;
       };
     }
     for (const name of tables) {
@@ -146,12 +161,12 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
       cursor.onsuccess = () => {
         const at = cursor.result;
         if (!at || found) return;
-        if (hasSeal(at.value)) found = true;
+        if (where(at.value)) found = true;
         else at.continue();
       };
     }
     tx.oncomplete = () => resolve(found);
-    tx.onerror = () => reject(tx.error ?? new Error('reading the store for seals failed'));
+    tx.onerror = () => reject(tx.error ?? new Error('reading the store for rows failed'));
   });
 }
 

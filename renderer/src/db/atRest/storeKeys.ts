@@ -19,6 +19,7 @@ import { sealedTables } from './middleware';
 import { deviceKeysBeforeEncryptionMetaKey, sealedMetaKeys } from './sealedMetaKeys';
 import {
   atRestMetaKey,
+  holdsPlainRow,
   holdsSealedRow,
   rowClaims,
   withRowMac,
@@ -170,11 +171,12 @@ export async function installDataKey(
     // A first sealing (or one cut short). Its plain rows are read to be sealed: a locked
     // open before this one took the row as "sealed throughout".
     holder.allSealed = false;
-    // A store from before encryption gets the row first, with its claim, so that a store
-    // holding a sealed row without one is known to have lost it, and a run cut short
-    // carries on. A new store (nothing of value plain) gets none: the fewer rows ever say
-    // "sealing", the fewer there are to replay from an old copy of the profile.
-    if (holder.cameFromPlain === true) {
+    // A store holding plain rows (from before encryption, upgraded in this open or an
+    // earlier one) gets the row first, with its claim, so that a store holding a sealed
+    // row without one is known to have lost it, and a run cut short carries on. A new
+    // store (nothing plain) gets none: the fewer rows ever say "sealing", the fewer there
+    // are to replay from an old copy of the profile.
+    if (!meta?.value && (await holdsPlainRow(db))) {
       await writeRow(db, keys, {
         keyId: keys.keyId,
         sealedAt,
