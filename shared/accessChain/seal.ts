@@ -82,7 +82,12 @@ export type ChainBreakKind =
   /** An entry without a seal from a desk whose chain has begun. */
   | 'unsealed'
   /** The desk presents another chain key than the one HQ holds for it. */
-  | 'key_changed';
+  | 'key_changed'
+  /**
+   * Not a break of the chain: a sealed entry in which the desk reports that its at-rest
+   * record (the clear `atRest` row of its store) was edited or removed outside the desk.
+   */
+  | 'store_altered';
 
 export interface ChainBreak {
   kind: ChainBreakKind;

@@ -3,12 +3,21 @@ import { sealPattern } from '../accessChain/patterns';
 
 /**
  * Who viewed, printed, exported or backed up sensitive personal information (PIPL;
- * domain.md "Privacy"). Append-only; the entry itself holds only a masked identifier.
+ * domain.md "Privacy"), and what the desk found done to its store outside it. Append-only; the entry itself holds only a masked identifier.
  * Each entry a desk writes is numbered and sealed on the desk's chain (the write path
  * sets `chainSeq`, `prevSeal` and `seal`; shared/accessChain/seal.ts); entries from
  * desks made before the chain have none.
  */
-export const accessActions = ['view', 'view_full_id', 'print', 'export', 'backup'] as const;
+export const accessActions = [
+  'view',
+  'view_full_id',
+  'print',
+  'export',
+  'backup',
+  // The desk found its store's at-rest record edited or removed outside the desk
+  // (renderer/src/db/atRest/atRestRow.ts): the subject is the desk itself.
+  'store_altered',
+] as const;
 export type AccessAction = (typeof accessActions)[number];
 
 export const accessLogDataSchema = z.object({

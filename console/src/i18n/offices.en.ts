@@ -184,4 +184,6 @@ export const officesEn: Record<keyof typeof officesZhCN, string> = {
     'Chain went back to entry {seq} (entries HQ has are gone from the desk)',
   'offices.chainBreak.unsealed': 'An unsealed access entry',
   'offices.chainBreak.key_changed': 'The desk changed its sealing key (after entry {seq})',
+  'offices.chainBreak.store_altered':
+    'The desk reports its store’s encryption record was changed or removed outside the desk (entry {seq})',
 };

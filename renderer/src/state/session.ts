@@ -136,7 +136,8 @@ export const useSession = create<SessionState>((set, get) => ({
     const proven = await openStoreForLogin(db, username, password);
     throttle.record(proven !== null, Date.now());
     if (!proven) return false;
-    const { ensureStaffRecords, upgradePasswordHash } = await loadSessionWrites();
+    const { ensureStaffRecords, upgradePasswordHash, logStoreAlterations } =
+      await loadSessionWrites();
     const user = await finishLogin(db, wasLocked, async () => {
       if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
       const recovery = await loadRecoveryKey(db);
@@ -150,20 +151,13 @@ export const useSession = create<SessionState>((set, get) => ({
           now: () => new Date(),
         });
       }
+      const ctx = settings
+        ? { actor: actorOf(proven), officeId: settings.officeId, deviceId, now: () => new Date() }
+        : null;
+      // What the store's open found done to it outside the desk, on the access record.
+      if (ctx) await logStoreAlterations(db, ctx);
       // A hash made with an older, lower work factor is made again now (OWASP's count).
-      const rehashed = settings
-        ? await upgradePasswordHash(
-            db,
-            {
-              actor: actorOf(proven),
-              officeId: settings.officeId,
-              deviceId,
-              now: () => new Date(),
-            },
-            proven,
-            password,
-          )
-        : proven;
+      const rehashed = ctx ? await upgradePasswordHash(db, ctx, proven, password) : proven;
       // A rehashed password gets a wrap for its new hash; then no wrap is left for an
       // account disabled, deleted or given a new password elsewhere (synced here).
       if (rehashed.passwordHash !== proven.passwordHash) {

@@ -10,6 +10,12 @@ import { requestNonce } from '@shared/sync/hqSignature';
 import { hqRoutes } from '@shared/sync/httpApi';
 import { listAudit } from '../../../hq/src/console/audit';
 import { logAccess } from '../../../renderer/src/db/repositories/accessLog';
+import { logStoreAlterations } from '../../../renderer/src/db/repositories/storeAlterations';
+import {
+  atRestMetaKey,
+  withRowMac,
+  type AtRestMetaRow,
+} from '../../../renderer/src/db/atRest/atRestRow';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { consoleUser } from '../../support/consoleClient';
 import { postJson, startHq, type RunningHq } from '../../support/hqHarness';
@@ -57,6 +63,16 @@ beforeAll(async () => {
   await desk.db.queue.bulkAdd(later.map((e) => ({ ...e, seq: e.seq - 1 })));
   const deviceSeq = await desk.db.meta.get('deviceSeq');
   await desk.db.meta.put({ key: 'deviceSeq', value: Number(deviceSeq?.value) - 1 });
+  // And its store's at-rest row found removed outside the desk, written at a login.
+  const keys = desk.db.atRest.keys;
+  const row = (await desk.db.meta.get(atRestMetaKey)) as AtRestMetaRow;
+  if (!keys || !row?.value) throw new Error('no at-rest row');
+  const altered = [{ what: 'removed' as const, at: '2026-12-06T08:00:00.000Z' }];
+  await desk.db.meta.put({
+    key: atRestMetaKey,
+    value: withRowMac(keys, desk.db.name, { ...row.value, altered }),
+  });
+  await logStoreAlterations(desk.db, desk.ctx);
   await sync(desk);
   // A second desk of the office that only ever sends packages.
   carrier = await keyedDesk(hq.hq, 'office-a', 'a2');
@@ -95,6 +111,9 @@ it('an administrator sees a desk’s contact and makes an enrollment code a desk
   await expect.poll(() => a1.getByText(/（同步）$/).count()).toBe(1);
   // The access chain's gap, in words.
   await expect.poll(() => a1.getByTestId('desk-chain').innerText()).toContain('第 2 条被删除');
+  await expect
+    .poll(() => a1.getByTestId('desk-chain').innerText())
+    .toContain('工作台报告：本机数据库的加密记录在工作台之外被改动或删除');
   // The desk that never synced is flagged.
   const a2 = desks.locator(`[data-desk="${carrier.desk.deviceId}"]`);
   expect(await a2.getByText('从未联系').count()).toBeGreaterThan(0);

@@ -6,9 +6,11 @@ import { rowMac, withRowMac, type AtRestMeta } from '../../../renderer/src/db/at
 import { sealedMetaKeys } from '../../../renderer/src/db/atRest/sealedMetaKeys';
 import { sealedTables } from '../../../renderer/src/db/atRest/middleware';
 import { installDataKey } from '../../../renderer/src/db/atRest/storeKeys';
+import { logStoreAlterations } from '../../../renderer/src/db/repositories/storeAlterations';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { loadHqKeys } from '../../../renderer/src/sync/packages/deviceKeys';
-import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
+import { openTestDesk, testOfficeId, threeMemberHousehold } from '../../fakes/deskFixtures';
+import { ensureDeviceId } from '../../../renderer/src/db/repositories/settingsReads';
 import { rawDelete, rawPut, rawRows, withLockedStore } from './rawStore';
 import { onSealProgress, sealProgress } from '../../../renderer/src/db/atRest/sealProgress';
 import { newRecordId } from '@shared/records/ids';
@@ -246,6 +248,41 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
       const after = ((await rawRows(name)).persons ?? []) as Record<string, unknown>[];
       expect(after.every((row) => '_sealed' in row)).toBe(true);
       await expectRowWrittenAgain(reopened);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('what an open found done to the row goes on the access record at the next login, once; a finding dropped before the login is found too', async () => {
+    const { name } = await closedDeskWithHousehold();
+    await rawDelete(name, 'meta', 'atRest');
+    (await reopen(name)).close();
+    const found = await rawAtRest(name);
+    expect(found?.altered).toEqual([{ what: 'removed', at: expect.any(String) }]);
+    // Someone with the profile drops the finding before anyone logs in: the row's MAC no
+    // longer checks, so the next open finds the row edited.
+    const { altered: _dropped, ...withoutFinding } = found as AtRestMeta;
+    await rawPut(name, 'meta', { key: 'atRest', value: withoutFinding });
+    const reopened = await reopen(name);
+    try {
+      expect((await rawAtRest(name))?.altered).toEqual([
+        { what: 'edited', at: expect.any(String) },
+      ]);
+      const ctx = {
+        actor: { userId: 'user-registrar', name: '王登记', role: 'registrar' as const },
+        officeId: testOfficeId,
+        deviceId: await ensureDeviceId(reopened),
+        now: () => new Date(),
+      };
+      expect(await logStoreAlterations(reopened, ctx)).toBe(1);
+      const entries = (await reopened.accessLog.toArray()).filter(
+        (e) => e.action === 'store_altered',
+      );
+      expect(entries).toMatchObject([{ subjectKind: 'desk', subjectId: ctx.deviceId }]);
+      expect(entries[0]?.purpose).toContain('改动');
+      expect((await rawAtRest(name))?.altered).toBeUndefined();
+      await expectRowWrittenAgain(reopened);
+      expect(await logStoreAlterations(reopened, ctx)).toBe(0);
     } finally {
       reopened.close();
     }

@@ -46,7 +46,11 @@ export function accessLogAuthority(ctx: AuthorityContext, op: QueueEntry): Autho
       // Without the key yet (a package before the desk's first push): the numbering is
       // still checked; the seal is checked from the key's arrival on.
       const checked = checkLink(held.key, held.head, link, content);
-      await note(checked.breaks);
+      // The desk's own report that its store was altered outside it: shown with the
+      // chain's breaks, for the county to look into.
+      const reported: ChainBreak[] =
+        entry.action === 'store_altered' ? [{ kind: 'store_altered', seq: entry.chainSeq }] : [];
+      await note([...checked.breaks, ...reported]);
       await saveChainHead(ctx.trx, ctx.device.id, checked.head);
       return null;
     },

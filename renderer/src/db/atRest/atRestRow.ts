@@ -49,11 +49,23 @@ export interface AtRestMeta {
   idPrefixIndex?: number;
   /** A first sealing in place is under way (written before it seals anything). */
   sealing?: true;
+  /**
+   * What an open with the key found done to this row outside the desk, not yet in the
+   * access record: the next login writes each as an entry (storeAlterations.ts), which
+   * syncs to HQ, then drops them.
+   */
+  altered?: StoreAlteration[];
   /** HMAC under the data key of the claims above (rowMac). */
   mac?: string;
 }
 
 export type AtRestMetaRow = { value?: AtRestMeta } | undefined;
+
+/** The row found edited (a wrong MAC) or removed (over sealed rows), and when. */
+export interface StoreAlteration {
+  what: 'edited' | 'removed';
+  at: string;
+}
 
 /** A stored row as the middleware left it sealed (its seal field), read bare. */
 const hasSeal = (row: unknown): boolean =>
@@ -67,7 +79,7 @@ const rowMacLabel = 'atRest row';
  * Electron desk opens with its own key — does not check here.
  */
 export function rowMac(keys: AtRestKeys, databaseName: string, value: AtRestMeta): string {
-  const claims = [
+  const claims: unknown[] = [
     databaseName,
     value.keyId,
     value.sealedAt,
@@ -75,6 +87,8 @@ export function rowMac(keys: AtRestKeys, databaseName: string, value: AtRestMeta
     value.idPrefixIndex ?? null,
     value.sealing === true,
   ];
+  // Only when there are any, so that every row written before them still checks.
+  if (value.altered !== undefined) claims.push(value.altered);
   return indexToken(keys, rowMacLabel, JSON.stringify(claims));
 }
 

@@ -157,11 +157,17 @@ export async function installDataKey(
     meta?.value,
     async () => holder.cameFromPlain !== true && (await holdsSealedRow(db)),
   );
+  // Findings not yet in the access record: a trusted row's, and this open's own (the next
+  // login writes them as entries, which sync to HQ: storeAlterations.ts).
+  const altered = claims.untrusted === null ? [...(meta?.value?.altered ?? [])] : [];
   if (claims.untrusted === 'wrong_mac' || claims.untrusted === 'removed') {
+    const what = claims.untrusted === 'removed' ? 'removed' : 'edited';
+    altered.push({ what, at: new Date().toISOString() });
     console.error(
-      `The store's at-rest row was ${claims.untrusted === 'removed' ? 'removed' : 'edited'} outside the desk: no plain row is taken in, and the row is written again.`,
+      `The store's at-rest row was ${what} outside the desk: no plain row is taken in, and the row is written again.`,
     );
   }
+  const findings = altered.length > 0 ? { altered } : {};
   const { recorded } = claims;
   holder.metaSealed = recorded;
   const sealedAt = meta?.value?.sealedAt ?? new Date().toISOString();
@@ -183,6 +189,7 @@ export async function installDataKey(
         sealedMeta: [...recorded],
         idPrefixIndex: idPrefixIndexVersion,
         sealing: true,
+        ...findings,
       });
     }
     await sealInPlace(db);
@@ -200,6 +207,7 @@ export async function installDataKey(
       sealedAt,
       sealedMeta: [...sealedMetaKeys],
       idPrefixIndex: idPrefixIndexVersion,
+      ...findings,
     });
     holder.metaSealed = new Set(sealedMetaKeys);
   }

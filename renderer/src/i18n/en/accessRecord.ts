@@ -17,4 +17,5 @@ export const accessRecordEn: Record<keyof typeof accessRecordZh, string> = {
   'accessRecord.action.print': 'Printed',
   'accessRecord.action.export': 'Exported',
   'accessRecord.action.backup': 'Backed up',
+  'accessRecord.action.store_altered': 'Store’s encryption record found altered outside the desk',
 };

@@ -14,4 +14,5 @@ export const accessRecordZh = {
   'accessRecord.action.print': '打印',
   'accessRecord.action.export': '导出',
   'accessRecord.action.backup': '备份',
+  'accessRecord.action.store_altered': '发现本机加密记录在工作台之外被改动',
 };
