@@ -51,3 +51,54 @@ export async function profileProcessDuring<T>(
     }
   }
 }
+
+/**
+ * Records a Chrome trace (CDP `Tracing`, the page's target: the browser process's
+ * IndexedDB and LevelDB work comes with it, as in DevTools' Performance panel) while
+ * `work` runs and writes it to `file` (the JSON chrome://tracing and Perfetto open). The
+ * categories say what holds a read up: the store's backend, its LevelDB, garbage
+ * collection, each thread's tasks, and the page's own marks (performance.measure). No
+ * file, no trace: `--trace FILE` on `--only grid` (docs/performance.md).
+ */
+export async function traceDuring<T>(
+  page: Page,
+  file: string | undefined,
+  work: () => Promise<T>,
+): Promise<T> {
+  if (!file) return work();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: {
+      recordMode: 'recordAsMuchAsPossible',
+      includedCategories: [
+        'blink.user_timing',
+        'IndexedDB',
+        'leveldb',
+        'v8.gc',
+        'toplevel',
+        'disabled-by-default-devtools.timeline',
+      ],
+    },
+  });
+  try {
+    return await work();
+  } finally {
+    const complete = new Promise<string | undefined>((resolve) =>
+      cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream)),
+    );
+    await cdp.send('Tracing.end');
+    const stream = await complete;
+    const chunks: string[] = [];
+    if (stream) {
+      for (;;) {
+        const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream });
+        chunks.push(base64Encoded === true ? Buffer.from(data, 'base64').toString('utf8') : data);
+        if (eof) break;
+      }
+      await cdp.send('IO.close', { handle: stream });
+    }
+    await writeFile(file, chunks.join(''));
+    await cdp.detach();
+  }
+}

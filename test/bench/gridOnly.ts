@@ -1,6 +1,7 @@
 import type { OfficeSize } from './generator';
 import type { PageBench } from './page/pageBench';
 import { gridPageSize } from './page/gridMeasure';
+import { traceDuring } from './cpuProfile';
 import { withFreshPage } from './pageServer';
 
 export type GridFigures = Awaited<ReturnType<PageBench['measureGrid']>>;
@@ -19,6 +20,8 @@ const what: Record<string, string> = {
 };
 
 const reported = new Set(['jumpToPageN', 'firstPageAfterChange', 'filterWithTotal']);
+/** The rows a trace's run measures: the table's own, none walking the whole table. */
+const traced = ['firstPage', 'pageN', 'sortBy', 'sortedPageN', 'filter', 'filterPageN'];
 
 /** The persons table's rows, against the search target (docs/performance.md). */
 export function gridRows(grid: GridFigures) {
@@ -33,9 +36,10 @@ export function gridRows(grid: GridFigures) {
 }
 
 /**
- * `npm run bench -- --only grid [--quick]`: loads the office in a fresh Chromium
- * profile and measures only the persons table's pages (to check a table change
- * without the whole bench). The figures are those of the full bench's grid rows.
+ * `npm run bench -- --only grid [--quick] [--trace FILE]`: loads the office in a fresh
+ * Chromium profile and measures only the persons table's pages (to check a table change
+ * without the whole bench). The figures are those of the full bench's grid rows. With a
+ * trace file, a Chrome trace of the measuring (traceDuring), each sample a span.
  */
 export async function runGridOnly(
   seed: number,
@@ -43,6 +47,7 @@ export async function runGridOnly(
   samples: number,
   log: (line: string) => void,
   url: string,
+  traceFile?: string,
 ): Promise<void> {
   const grid = await withFreshPage(url, async (page) => {
     log('chromium: generating and loading the office…');
@@ -51,7 +56,14 @@ export async function runGridOnly(
       size,
     ] as const);
     log(`chromium: loaded ${load.persons} persons in ${load.loadMs} ms; measuring grid pages…`);
-    return page.evaluate(([n, s]) => window.bench.measureGrid(n, s), [samples, seed] as const);
+    return traceDuring(page, traceFile, () =>
+      page.evaluate(([n, s, r]) => window.bench.measureGrid(n, s, r), [
+        samples,
+        seed,
+        // A trace leaves out the rows that walk the table (a cursor step is a trace event).
+        traceFile ? traced : undefined,
+      ] as const),
+    );
   });
   console.log(
     `\n| measure | figure | target | met |\n| --- | --- | --- | --- |\n${gridRows(grid)

@@ -21,7 +21,7 @@ import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup|cold|export|sync|chromium-sync|worker-pull|apply] [--persons N] [--runs N] [--samples N] [--profile FILE]`:
+ * [--only search|grid|import|backup|cold|export|sync|chromium-sync|worker-pull|apply] [--persons N] [--runs N] [--samples N] [--profile FILE] [--trace FILE]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -67,6 +67,7 @@ if (option('--only') === 'grid') {
     samples,
     log,
     pages.url,
+    option('--trace'),
   );
   await pages.close();
   process.exit(0);

@@ -30,6 +30,7 @@ export async function measureGridPages(
   samples: number,
   rng: ReturnType<typeof seededRandom>,
   surnameOf: () => string,
+  only?: readonly string[],
 ): Promise<Record<string, GridTimes>> {
   const total = await db.persons.count();
   const lastPage = Math.max(0, Math.ceil(total / gridPageSize) - 1);
@@ -123,6 +124,7 @@ export async function measureGridPages(
   };
   const result: Record<string, GridTimes> = {};
   for (const [name, makeQuery] of Object.entries(queries)) {
+    if (only && !only.includes(name)) continue;
     const times: number[] = [];
     let rows = 0;
     for (let i = 0; i < samples + 5; i++) {
@@ -130,6 +132,8 @@ export async function measureGridPages(
       const t0 = performance.now();
       const page = await personsGridPage(db, q);
       const t1 = performance.now();
+      // In a trace (--trace FILE), each sample is a span named by its row; a slow one says so.
+      performance.measure(`grid ${name}${t1 - t0 > 12 ? ' SLOW' : ''}`, { start: t0, end: t1 });
       // A count that follows its page is awaited untimed: not left running into the next.
       await page.totalLater;
       if (i >= 5) {

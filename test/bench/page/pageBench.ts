@@ -170,14 +170,17 @@ const bench = {
     return result;
   },
 
-  /** The persons table's pages (gridMeasure.ts), through the table's query function. */
-  async measureGrid(samples: number, seed: number) {
+  /**
+   * The persons table's pages (gridMeasure.ts), through the table's query function;
+   * `rows`: only these rows (a trace's run leaves out the rows that walk the table).
+   */
+  async measureGrid(samples: number, seed: number, rows?: string[]) {
     if (!loaded) throw new Error('loadOffice first');
     const { db, records } = loaded;
     const rng = seededRandom(seed + 1);
     const names = records.filter((r) => r.kind === 'person').map((r) => String(r.record.name));
     const surnameOf = () => (names[rng.int(0, names.length - 1)] ?? '王').slice(0, 1);
-    const measured = await measureGridPages(db, samples, rng, surnameOf);
+    const measured = await measureGridPages(db, samples, rng, surnameOf, rows);
     const result: Record<string, Percentiles & { meanRows: number }> = {};
     for (const [name, m] of Object.entries(measured))
       result[name] = { ...percentiles(m.times), meanRows: m.rows };
