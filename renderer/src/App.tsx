@@ -5,15 +5,15 @@ import { useT } from './i18n/useT';
 import { LockScreen } from './screens/auth/LockScreen';
 import { LoginScreen } from './screens/auth/LoginScreen';
 import { useRouter } from './state/router';
-import { loadSessionWrites, useSession } from './state/session';
+import { sessionWritesChunk, useSession } from './state/session';
 import { syncMenuLanguage } from './ui/LanguageSwitch';
 import { StoreWorkProgress } from './ui/StoreWorkProgress';
 import { createDeskTheme } from './ui/theme';
-import { loadShell, prefetchShell } from './ui/shellChunk';
+import { shellChunk } from './ui/shellChunk';
 import { useIdleLock } from './ui/useIdleLock';
 
 // Everything behind the login is its own chunk, fetched while the login screen shows.
-const ShellRoot = lazy(loadShell);
+const ShellRoot = lazy(shellChunk.load);
 // The first run and the forced password change write (the write path, the name
 // dictionary): chunks of their own, so the login screen shows without them.
 const FirstRunScreen = lazy(() =>
@@ -65,8 +65,8 @@ function PhaseView() {
     if (phase === 'login') useRouter.getState().navigate({ name: 'persons' });
     // The shell is fetched while the password is typed (or the desk is set up).
     if (phase !== 'ready' && phase !== 'locked') {
-      prefetchShell();
-      loadSessionWrites().catch(() => undefined);
+      shellChunk.prefetch();
+      sessionWritesChunk.prefetch();
     }
   }, [phase]);
 

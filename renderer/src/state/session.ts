@@ -24,15 +24,12 @@ import { actorOf, authenticate, hasAnyUser, type LocalUser } from '../db/reposit
 import type { WriteContext } from '../db/writeContext';
 import { AttemptThrottle, localStorageThrottleStore } from '../auth/attemptThrottle';
 import type { Language } from '../i18n/translate';
+import { lazyChunk } from '../ui/lazyChunk';
 import type * as SessionWrites from './sessionWrites';
 
-let sessionWrites: Promise<typeof SessionWrites> | null = null;
-
 /** The start's and login's writes (sessionWrites.ts), loaded once; fetched early too. */
-export function loadSessionWrites(): Promise<typeof SessionWrites> {
-  sessionWrites ??= import('./sessionWrites');
-  return sessionWrites;
-}
+export const sessionWritesChunk = lazyChunk<typeof SessionWrites>(() => import('./sessionWrites'));
+const loadSessionWrites = sessionWritesChunk.load;
 
 /**
  * Who is at the desk. `phase` drives the top-level screen: first-run setup, login,

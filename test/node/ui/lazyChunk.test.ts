@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { lazyChunk } from '../../../renderer/src/ui/lazyChunk';
+
+/** The login path's chunks (the shell, the session's writes): fetched once, retried after a failure. */
+describe('lazyChunk', () => {
+  it('fetches once, however often it is asked for and prefetched', async () => {
+    let fetches = 0;
+    const chunk = lazyChunk(async () => {
+      fetches += 1;
+      return { screens: 'all' };
+    });
+    chunk.prefetch();
+    chunk.prefetch();
+    const [a, b] = await Promise.all([chunk.load(), chunk.load()]);
+    expect(a).toBe(b);
+    expect(fetches).toBe(1);
+  });
+
+  it('a failed fetch fails where it is used, and the next use tries again', async () => {
+    let fetches = 0;
+    const chunk = lazyChunk(async () => {
+      fetches += 1;
+      if (fetches === 1) throw new Error('chunk not found');
+      return { screens: 'all' };
+    });
+    chunk.prefetch();
+    await expect(chunk.load()).rejects.toThrow('chunk not found');
+    expect(await chunk.load()).toEqual({ screens: 'all' });
+    expect(fetches).toBe(2);
+  });
+});
