@@ -1,26 +1,46 @@
 import { writeFile } from 'node:fs/promises';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 
 /**
  * Records a CPU profile of the page (CDP `Profiler`, sampling every 100 µs) while `work`
  * runs and writes it to `file` (a .cpuprofile Chromium's DevTools opens). With no file,
  * just runs `work`: `--profile FILE` on a bench row (docs/performance.md).
  */
-export async function profileDuring<T>(
+export function profileDuring<T>(
   page: Page,
   file: string | undefined,
   work: () => Promise<T>,
 ): Promise<T> {
+  return recordDuring(page, file, work, {
+    start: async (cdp) => {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await cdp.send('Profiler.start');
+    },
+    stop: async (cdp) => JSON.stringify((await cdp.send('Profiler.stop')).profile),
+  });
+}
+
+/**
+ * A recording of the page through CDP while `work` runs (`start`, then `stop` giving the
+ * file's text), written to `file`; no file, no recording.
+ */
+async function recordDuring<T>(
+  page: Page,
+  file: string | undefined,
+  work: () => Promise<T>,
+  recording: {
+    start: (cdp: CDPSession) => Promise<void>;
+    stop: (cdp: CDPSession) => Promise<string>;
+  },
+): Promise<T> {
   if (!file) return work();
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  await recording.start(cdp);
   try {
     return await work();
   } finally {
-    const { profile } = await cdp.send('Profiler.stop');
-    await writeFile(file, JSON.stringify(profile));
+    await writeFile(file, await recording.stop(cdp));
     await cdp.detach();
   }
 }
@@ -60,45 +80,43 @@ export async function profileProcessDuring<T>(
  * collection, each thread's tasks, and the page's own marks (performance.measure). No
  * file, no trace: `--trace FILE` on `--only grid` (docs/performance.md).
  */
-export async function traceDuring<T>(
+export function traceDuring<T>(
   page: Page,
   file: string | undefined,
   work: () => Promise<T>,
 ): Promise<T> {
-  if (!file) return work();
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReturnAsStream',
-    traceConfig: {
-      recordMode: 'recordAsMuchAsPossible',
-      includedCategories: [
-        'blink.user_timing',
-        'IndexedDB',
-        'leveldb',
-        'v8.gc',
-        'toplevel',
-        'disabled-by-default-devtools.timeline',
-      ],
+  return recordDuring(page, file, work, {
+    start: async (cdp) => {
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReturnAsStream',
+        traceConfig: {
+          recordMode: 'recordAsMuchAsPossible',
+          includedCategories: [
+            'blink.user_timing',
+            'IndexedDB',
+            'leveldb',
+            'v8.gc',
+            'toplevel',
+            'disabled-by-default-devtools.timeline',
+          ],
+        },
+      });
     },
-  });
-  try {
-    return await work();
-  } finally {
-    const complete = new Promise<string | undefined>((resolve) =>
-      cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream)),
-    );
-    await cdp.send('Tracing.end');
-    const stream = await complete;
-    const chunks: string[] = [];
-    if (stream) {
+    stop: async (cdp) => {
+      const complete = new Promise<string | undefined>((resolve) =>
+        cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream)),
+      );
+      await cdp.send('Tracing.end');
+      const stream = await complete;
+      if (!stream) return '';
+      const chunks: string[] = [];
       for (;;) {
         const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream });
         chunks.push(base64Encoded === true ? Buffer.from(data, 'base64').toString('utf8') : data);
         if (eof) break;
       }
       await cdp.send('IO.close', { handle: stream });
-    }
-    await writeFile(file, chunks.join(''));
-    await cdp.detach();
-  }
+      return chunks.join('');
+    },
+  });
 }

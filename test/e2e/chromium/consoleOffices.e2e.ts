@@ -11,11 +11,7 @@ import { hqRoutes } from '@shared/sync/httpApi';
 import { listAudit } from '../../../hq/src/console/audit';
 import { logAccess } from '../../../renderer/src/db/repositories/accessLog';
 import { logStoreAlterations } from '../../../renderer/src/db/repositories/storeAlterations';
-import {
-  atRestMetaKey,
-  withRowMac,
-  type AtRestMetaRow,
-} from '../../../renderer/src/db/atRest/atRestRow';
+import { rowFoundRemoved } from '../../support/storeAltered';
 import { loadHqKeys } from '../../../hq/src/store/hqKeys';
 import { consoleUser } from '../../support/consoleClient';
 import { postJson, startHq, type RunningHq } from '../../support/hqHarness';
@@ -64,14 +60,7 @@ beforeAll(async () => {
   const deviceSeq = await desk.db.meta.get('deviceSeq');
   await desk.db.meta.put({ key: 'deviceSeq', value: Number(deviceSeq?.value) - 1 });
   // And its store's at-rest row found removed outside the desk, written at a login.
-  const keys = desk.db.atRest.keys;
-  const row = (await desk.db.meta.get(atRestMetaKey)) as AtRestMetaRow;
-  if (!keys || !row?.value) throw new Error('no at-rest row');
-  const altered = [{ what: 'removed' as const, at: '2026-12-06T08:00:00.000Z' }];
-  await desk.db.meta.put({
-    key: atRestMetaKey,
-    value: withRowMac(keys, desk.db.name, { ...row.value, altered }),
-  });
+  await rowFoundRemoved(desk.db);
   await logStoreAlterations(desk.db, desk.ctx);
   await sync(desk);
   // A second desk of the office that only ever sends packages.

@@ -3,11 +3,7 @@ import { checkLink } from '@shared/accessChain/seal';
 import { accessChainKeyOf } from '../../../renderer/src/db/accessChain';
 import { logAccess } from '../../../renderer/src/db/repositories/accessLog';
 import { logStoreAlterations } from '../../../renderer/src/db/repositories/storeAlterations';
-import {
-  atRestMetaKey,
-  withRowMac,
-  type AtRestMetaRow,
-} from '../../../renderer/src/db/atRest/atRestRow';
+import { rowFoundRemoved } from '../../support/storeAltered';
 import { whoLookedAt } from '../../../renderer/src/db/repositories/accessRecord';
 import { officeOverview } from '../../../hq/src/console/offices/officeOverview';
 import { chainBreaksOf } from '../../../hq/src/store/accessChains';
@@ -206,15 +202,7 @@ describe.each(hqStorages)('the access chain at HQ on %s', (storage) => {
   it('a desk’s report that its store’s at-rest row was altered outside it is shown with the chain’s breaks', async () => {
     const desk = await office();
     await look(desk, 'p1');
-    // As an open with the key leaves it after finding the row removed (atRestRow.test.ts).
-    const keys = desk.db.atRest.keys;
-    const row = (await desk.db.meta.get(atRestMetaKey)) as AtRestMetaRow;
-    if (!keys || !row?.value) throw new Error('no at-rest row');
-    const altered = [{ what: 'removed' as const, at: '2026-12-06T08:00:00.000Z' }];
-    await desk.db.meta.put({
-      key: atRestMetaKey,
-      value: withRowMac(keys, desk.db.name, { ...row.value, altered }),
-    });
+    await rowFoundRemoved(desk.db);
     expect(await logStoreAlterations(desk.db, desk.ctx)).toBe(1);
     expect(await logStoreAlterations(desk.db, desk.ctx)).toBe(0);
     await sync(desk);
