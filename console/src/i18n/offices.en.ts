@@ -185,5 +185,5 @@ export const officesEn: Record<keyof typeof officesZhCN, string> = {
   'offices.chainBreak.unsealed': 'An unsealed access entry',
   'offices.chainBreak.key_changed': 'The desk changed its sealing key (after entry {seq})',
   'offices.chainBreak.store_altered':
-    'The desk reports its store’s encryption record was changed or removed outside the desk (entry {seq})',
+    'Its store’s encryption record altered outside the desk (entry {seq})',
 };
