@@ -3,7 +3,8 @@ import { sealPattern } from '../accessChain/patterns';
 
 /**
  * Who viewed, printed, exported or backed up sensitive personal information (PIPL;
- * domain.md "Privacy"), and what the desk found done to its store outside it. Append-only; the entry itself holds only a masked identifier.
+ * domain.md "Privacy"), and what the desk found done to its store outside it.
+ * Append-only; the entry itself holds only a masked identifier.
  * Each entry a desk writes is numbered and sealed on the desk's chain (the write path
  * sets `chainSeq`, `prevSeal` and `seal`; shared/accessChain/seal.ts); entries from
  * desks made before the chain have none.

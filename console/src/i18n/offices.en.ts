@@ -185,5 +185,5 @@ export const officesEn: Record<keyof typeof officesZhCN, string> = {
   'offices.chainBreak.unsealed': 'An unsealed access entry',
   'offices.chainBreak.key_changed': 'The desk changed its sealing key (after entry {seq})',
   'offices.chainBreak.store_altered':
-    'Its store’s encryption record altered outside the desk (entry {seq})',
+    'The desk’s encryption record altered outside it (entry {seq})',
 };

@@ -176,5 +176,5 @@ export const officesZhCN = {
   'offices.chainBreak.truncated': '记录链回退到第 {seq} 条（已上报的记录在工作台上不见了）',
   'offices.chainBreak.unsealed': '有一条未密封的访问记录',
   'offices.chainBreak.key_changed': '工作台换了密封密钥（第 {seq} 条之后）',
-  'offices.chainBreak.store_altered': '本机加密记录被外部改动或删除（第 {seq} 条）',
+  'offices.chainBreak.store_altered': '工作台的加密记录被外部改动或删除（第 {seq} 条）',
 } as const;

@@ -18,10 +18,15 @@ import type { QueueEntry } from '@shared/sync/queueEntry';
 import { atRestMiddleware } from './atRest/middleware';
 import { derivedFieldsMiddleware } from './atRest/derivedIndexFields';
 import { bulkChangesMiddleware } from './bulkChanges';
-import { newStoreKeys, openWithSource, type StoreKeys } from './atRest/storeKeys';
+import {
+  idPrefixIndexVersion,
+  newStoreKeys,
+  openWithSource,
+  type StoreKeys,
+} from './atRest/storeKeys';
 import { latestSchemaVersion, schemaVersions } from './schema';
 import { atRestSchemaVersion } from './tables/atRestTables';
-import { sealedRowBeforeEncryption } from './atRest/atRestRow';
+import { sealedRowBeforeEncryption, sealingRowInUpgrade } from './atRest/atRestRow';
 import { authorityTables } from './tables/authorityTables';
 import { communityTables } from './tables/communityTables';
 import { dynamicsTables } from './tables/dynamicsTables';
@@ -126,7 +131,10 @@ export class DeskDatabase extends Dexie {
       // A store upgraded past encryption in this open: its upgrades seal the rows they
       // rewrite before the first sealing starts (atRest/atRestRow.ts). Asked at the first
       // upgrade this open runs, ahead of its writes: not if the store already holds a
-      // sealed row (then it was rebuilt at an old version around the desk's rows).
+      // sealed row (then it was rebuilt at an old version around the desk's rows). With
+      // the key already loaded (Electron), those upgrades seal rows: the row saying
+      // "sealing" is written in the same transaction, so a power cut after the upgrade
+      // commits leaves a first sealing to carry on, not sealed rows with no row.
       const upgrade =
         v.version <= atRestSchemaVersion.version
           ? (trans: Transaction) => {
@@ -134,6 +142,10 @@ export class DeskDatabase extends Dexie {
                 askedBeforeEncryption = true;
                 sealedRowBeforeEncryption(trans.idbtrans, (found) => {
                   this.atRest.cameFromPlain = !found;
+                  const keys = this.atRest.keys;
+                  if (!found && keys) {
+                    sealingRowInUpgrade(trans.idbtrans, keys, name, idPrefixIndexVersion);
+                  }
                 });
               }
               return v.upgrade?.(trans);

@@ -102,7 +102,7 @@ it('an administrator sees a desk’s contact and makes an enrollment code a desk
   await expect.poll(() => a1.getByTestId('desk-chain').innerText()).toContain('第 2 条被删除');
   await expect
     .poll(() => a1.getByTestId('desk-chain').innerText())
-    .toContain('本机加密记录被外部改动或删除（第 4 条）');
+    .toContain('工作台的加密记录被外部改动或删除（第 4 条）');
   // The desk that never synced is flagged.
   const a2 = desks.locator(`[data-desk="${carrier.desk.deviceId}"]`);
   expect(await a2.getByText('从未联系').count()).toBeGreaterThan(0);

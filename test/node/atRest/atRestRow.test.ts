@@ -259,10 +259,17 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
     (await reopen(name)).close();
     const found = await rawAtRest(name);
     expect(found?.altered).toEqual([{ what: 'removed', at: expect.any(String) }]);
-    // Someone with the profile drops the finding before anyone logs in: the row's MAC no
-    // longer checks, so the next open finds the row edited.
-    const { altered: _dropped, ...withoutFinding } = found as AtRestMeta;
-    await rawPut(name, 'meta', { key: 'atRest', value: withoutFinding });
+    // Someone with the profile drops the finding before anyone logs in, leaving the MAC
+    // (which then no longer checks) or stripping it too: the next open finds the row
+    // edited either way.
+    const { altered: _dropped, mac: _mac, ...bare } = found as AtRestMeta;
+    for (const withoutFinding of [{ ...bare, mac: found?.mac }, bare]) {
+      await rawPut(name, 'meta', { key: 'atRest', value: withoutFinding });
+      (await reopen(name)).close();
+      expect((await rawAtRest(name))?.altered).toEqual([
+        { what: 'edited', at: expect.any(String) },
+      ]);
+    }
     const reopened = await reopen(name);
     try {
       expect((await rawAtRest(name))?.altered).toEqual([
@@ -274,6 +281,14 @@ describe('the clear at-rest row: what an open with the key believes of it', () =
         deviceId: await ensureDeviceId(reopened),
         now: () => new Date(),
       };
+      // A finding put in the open store's row without its MAC is not logged.
+      const trusted = await rawAtRest(name);
+      await reopened.meta.put({
+        key: 'atRest',
+        value: { ...trusted, altered: [{ what: 'removed', at: 'forged' }] },
+      });
+      expect(await logStoreAlterations(reopened, ctx)).toBe(0);
+      await reopened.meta.put({ key: 'atRest', value: trusted });
       expect(await logStoreAlterations(reopened, ctx)).toBe(1);
       const entries = (await reopened.accessLog.toArray()).filter(
         (e) => e.action === 'store_altered',

@@ -4,7 +4,8 @@ import { finishLogin, openStoreForLogin } from '../../../renderer/src/db/atRest/
 import { resetPassword } from '../../../renderer/src/db/repositories/accountChanges';
 import { createUser } from '../../../renderer/src/db/repositories/users';
 import { openTestDesk } from '../../fakes/deskFixtures';
-import { withLockedStore } from './rawStore';
+import { rawDelete, withLockedStore } from './rawStore';
+import { ensureDeviceId, loadSettings } from '../../../renderer/src/db/repositories/settingsReads';
 import type * as Session from '../../../renderer/src/state/session';
 
 /**
@@ -139,6 +140,28 @@ describe('logging out locks the web build’s store again', () => {
       expect(session.useSession.getState().phase).toBe('ready');
       session.useSession.getState().logout();
       expect(locked.atRest.keys).toBeNull();
+    });
+  });
+
+  it('a login writes what the store’s open found done to it outside the desk on the access record, as the one logging in', async () => {
+    const { db, clerk } = await deskWithClerk();
+    const deviceId = await ensureDeviceId(db);
+    db.close();
+    // Removed from the profile while the desk was shut.
+    await rawDelete(db.name, 'meta', 'atRest');
+    await withLockedStore(db.name, async (locked) => {
+      const settings = await loadSettings(locked);
+      session.useSession.setState({ db: locked, settings, deviceId, user: null, phase: 'login' });
+      expect(await session.useSession.getState().login('wang', 'window-01')).toBe(true);
+      const entries = (await locked.accessLog.toArray()).filter(
+        (e) => e.action === 'store_altered',
+      );
+      expect(entries).toMatchObject([
+        { subjectKind: 'desk', subjectId: deviceId, createdBy: clerk.id },
+      ]);
+      expect(entries[0]?.purpose).toContain('删除');
+      const queued = (await locked.queue.toArray()).filter((e) => e.kind === 'accessLog');
+      expect(queued.map((e) => e.recordId)).toContain(entries[0]?.id);
     });
   });
 });

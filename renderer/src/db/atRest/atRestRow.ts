@@ -151,7 +151,7 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
 
 /**
  * Whether the store holds any plain row a first sealing would take in (asked only when the
- * row is missing and no sealed row is held, so it stops at the first row it reads).
+ * row is missing and the open takes plain rows in; it stops at the first plain row).
  */
 export function holdsPlainRow(db: Dexie): Promise<boolean> {
   return holdsRowWhere(db, (row) => row !== undefined && !hasSeal(row));
@@ -182,6 +182,30 @@ function holdsRowWhere(db: Dexie, where: (row: unknown) => boolean): Promise<boo
     tx.oncomplete = () => resolve(found);
     tx.onerror = () => reject(tx.error ?? new Error('reading the store for rows failed'));
   });
+}
+
+/**
+ * The row a first sealing starts with (`sealing`, nothing of meta sealed yet, its MAC),
+ * put in the transaction of the upgrade of a store from before encryption when the key
+ * is already loaded: the upgrades then seal the rows they rewrite, and a cut after their
+ * commit must find the row saying a first sealing is under way (see the file's comment).
+ * Called while the upgrade's transaction is active (from a request's success).
+ */
+export function sealingRowInUpgrade(
+  tx: IDBTransaction,
+  keys: AtRestKeys,
+  databaseName: string,
+  idPrefixIndex: number,
+): void {
+  if (!tx.objectStoreNames.contains('meta')) return;
+  const value: AtRestMeta = {
+    keyId: keys.keyId,
+    sealedAt: new Date().toISOString(),
+    sealedMeta: [],
+    idPrefixIndex,
+    sealing: true,
+  };
+  tx.objectStore('meta').put({ key: atRestMetaKey, value: withRowMac(keys, databaseName, value) });
 }
 
 /**

@@ -3,8 +3,8 @@
  * migrate their plaintext data in place"). Every sealed table is read in pages by
  * primary key and put back: the middleware seals each row on the way down. A page is
  * one transaction, so a stop halfway leaves every row either plain (read as it is) or
- * sealed, never half; the store's meta row is written only after the last page, so an
- * interrupted run starts again at the next open.
+ * sealed, never half; the store's `atRest` row says "sealing" until after the last page
+ * (storeKeys.ts), so an interrupted run carries on at the next open with the key.
  */
 import type { Dexie, IndexableType, Table } from 'dexie';
 import type { AtRestKeys } from '@shared/atRest/cipher';

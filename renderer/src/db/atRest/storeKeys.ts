@@ -158,9 +158,11 @@ export async function installDataKey(
     async () => holder.cameFromPlain !== true && (await holdsSealedRow(db)),
   );
   // Findings not yet in the access record: a trusted row's, and this open's own (the next
-  // login writes them as entries, which sync to HQ: storeAlterations.ts).
+  // login writes them as entries, which sync to HQ: storeAlterations.ts). A row without a
+  // MAC is a finding too: only development versions, never in service, wrote one; here
+  // it is a row stripped of its MAC to drop the findings it carried.
   const altered = claims.untrusted === null ? [...(meta?.value?.altered ?? [])] : [];
-  if (claims.untrusted === 'wrong_mac' || claims.untrusted === 'removed') {
+  if (claims.untrusted !== null) {
     const what = claims.untrusted === 'removed' ? 'removed' : 'edited';
     altered.push({ what, at: new Date().toISOString() });
     console.error(

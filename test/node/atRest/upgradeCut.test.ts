@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { newRecordId } from '@shared/records/ids';
+import * as atRestRow from '../../../renderer/src/db/atRest/atRestRow';
+import { DeskDatabase } from '../../../renderer/src/db/database';
+import { loadDataKey } from '../../../renderer/src/db/atRest/storeKeys';
+import { rawRows } from './rawStore';
+
+const sealed = (row: unknown) => typeof row === 'object' && row !== null && '_sealed' in row;
+
+vi.mock('../../../renderer/src/db/atRest/atRestRow', async (original) => {
+  const actual = await original<typeof atRestRow>();
+  return { ...actual, rowClaims: vi.fn(actual.rowClaims) };
+});
+
+/**
+ * A desk from before encryption opened with its key already loaded (Electron: the OS key
+ * store, before the store's first use): the schema upgrades rewrite users and persons
+ * through the at-rest middleware, which seals them. A power cut after the upgrade commits
+ * and before the first sealing writes anything must not leave sealed rows without the
+ * row saying a first sealing is under way — the next open would read the row as removed
+ * and refuse every plain row left (households here) as planted.
+ */
+describe('a power cut right after the upgrade of a store from before encryption', () => {
+  it('the next open carries the first sealing on: every row of the desk reads', async () => {
+    const name = `cut-${newRecordId()}`;
+    const v8 = new DeskDatabase(name, 8);
+    await v8.open();
+    const meta = {
+      officeId: 'office-a',
+      version: 1,
+      hlc: '0000000000001-0000-device-old',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      createdBy: 'user-admin',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+      updatedBy: 'user-admin',
+      deleted: false,
+    };
+    await v8.table('users').add({
+      ...meta,
+      id: 'user-wang',
+      username: 'wang',
+      displayName: '王登记',
+      role: 'registrar',
+      passwordHash: 'aGFzaA==',
+      passwordSalt: 'c2FsdA==',
+      passwordIterations: 600_000,
+      disabled: false,
+    });
+    await v8.table('persons').add({
+      ...meta,
+      id: 'p1',
+      name: '王五',
+      idNumber: '330102199001011234',
+      birthDate: '1990-01-01',
+      householdId: 'h1',
+      searchTokens: ['王五'],
+    });
+    await v8.table('households').add({ ...meta, id: 'h1', headName: '王五', address: '一村' });
+    v8.close();
+
+    // The open with the key loaded first; its 'ready' stops before the first sealing
+    // writes anything (the cut), after the upgrade has committed.
+    vi.mocked(atRestRow.rowClaims).mockRejectedValueOnce(new Error('power cut'));
+    const cut = new DeskDatabase(name);
+    await loadDataKey(cut.atRest);
+    await expect(cut.open()).rejects.toThrow();
+    cut.close();
+    const raw = await rawRows(name);
+    expect(raw.users?.some(sealed)).toBe(true);
+    expect(raw.households?.some(sealed)).toBe(false);
+
+    const reopened = new DeskDatabase(name);
+    await reopened.open();
+    try {
+      expect((await reopened.households.get('h1'))?.address).toBe('一村');
+      expect((await reopened.persons.get('p1'))?.idNumber).toBe('330102199001011234');
+      expect((await reopened.users.get('user-wang'))?.username).toBe('wang');
+      const row = (await reopened.meta.get(atRestRow.atRestMetaKey)) as atRestRow.AtRestMetaRow;
+      expect(row?.value?.sealing).toBeUndefined();
+      expect(row?.value?.altered).toBeUndefined();
+    } finally {
+      reopened.close();
+    }
+  });
+});
