@@ -96,6 +96,7 @@ export function traceDuring<T>(
             'IndexedDB',
             'leveldb',
             'v8.gc',
+            'disabled-by-default-v8.gc',
             'toplevel',
             'disabled-by-default-devtools.timeline',
           ],
