@@ -132,9 +132,10 @@ export class DeskDatabase extends Dexie {
       // rewrite before the first sealing starts (atRest/atRestRow.ts). Asked at the first
       // upgrade this open runs, ahead of its writes: not if the store already holds a
       // sealed row (then it was rebuilt at an old version around the desk's rows). With
-      // the key already loaded (Electron), those upgrades seal rows: the row saying
-      // "sealing" is written in the same transaction, so a power cut after the upgrade
-      // commits leaves a first sealing to carry on, not sealed rows with no row.
+      // the key already loaded (Electron), the row saying "sealing" is written in the same
+      // transaction: a power cut after the upgrade commits leaves a first sealing to carry
+      // on, whatever an upgrade wrote (today's rewrite below the middleware and leave rows
+      // plain: tables/bareUpgrade.ts).
       const upgrade =
         v.version <= atRestSchemaVersion.version
           ? (trans: Transaction) => {

@@ -8,6 +8,7 @@ import { refusedChangeSchemaVersion } from './tables/refusedChangeTables';
 import { rolesSchemaVersion } from './tables/rolesTables';
 import { programmeSchemaVersion } from './tables/programmeTables';
 import { rollSchemaVersion } from './tables/rollTables';
+import { modifyBare } from './tables/bareUpgrade';
 import { medicalSchemaVersion } from './tables/medicalTables';
 import { dynamicsSchemaVersion } from './tables/dynamicsTables';
 import { gridSchemaVersion } from './tables/gridTables';
@@ -51,14 +52,11 @@ export const schemaVersions: SchemaVersion[] = [
       drafts: 'key, updatedAt',
       cases: 'id, householdId, status, *coveredPersonIds, *searchTokens, updatedAt, decisionDue',
     },
-    upgrade: async (tx) => {
-      await tx
-        .table('cases')
-        .toCollection()
-        .modify((c: { decisionDue?: string | null }) => {
-          if (c.decisionDue === undefined) c.decisionDue = null;
-        });
-    },
+    // (Below the at-rest middleware: tables/bareUpgrade.ts.)
+    upgrade: (tx) =>
+      modifyBare(tx, 'cases', (c) =>
+        c.decisionDue === undefined ? { ...c, decisionDue: null } : undefined,
+      ),
   },
 ];
 

@@ -187,8 +187,9 @@ function holdsRowWhere(db: Dexie, where: (row: unknown) => boolean): Promise<boo
 /**
  * The row a first sealing starts with (`sealing`, nothing of meta sealed yet, its MAC),
  * put in the transaction of the upgrade of a store from before encryption when the key
- * is already loaded: the upgrades then seal the rows they rewrite, and a cut after their
- * commit must find the row saying a first sealing is under way (see the file's comment).
+ * is already loaded: a cut after its commit finds the row saying a first sealing is under
+ * way, whatever the upgrades wrote (they rewrite rows below the middleware, leaving them
+ * plain: tables/bareUpgrade.ts; one through it would seal them).
  * Called while the upgrade's transaction is active (from a request's success).
  */
 export function sealingRowInUpgrade(

@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { idTailTokens } from '@shared/search/idTails';
 import type { SchemaVersion } from '../schema';
+import { modifyBare } from './bareUpgrade';
 
 /**
  * Schema version 9: persons are found by the last 4 or 6 characters of their ID number
@@ -13,11 +14,10 @@ export const idTailSchemaVersion: SchemaVersion = {
   upgrade: fillIdTails,
 };
 
-async function fillIdTails(tx: Transaction): Promise<void> {
-  await tx
-    .table('persons')
-    .toCollection()
-    .modify((p: { idNumber?: unknown; idTails?: string[] }) => {
-      p.idTails = typeof p.idNumber === 'string' ? idTailTokens(p.idNumber) : [];
-    });
+/** Below the at-rest middleware (bareUpgrade.ts): it runs before the data key is loaded. */
+function fillIdTails(tx: Transaction): Promise<void> {
+  return modifyBare(tx, 'persons', (p) => ({
+    ...p,
+    idTails: typeof p.idNumber === 'string' ? idTailTokens(p.idNumber) : [],
+  }));
 }

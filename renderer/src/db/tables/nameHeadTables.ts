@@ -1,6 +1,7 @@
 import type { Transaction } from 'dexie';
 import { nameHeadOf } from '../atRest/derivedIndexFields';
 import type { SchemaVersion } from '../schema';
+import { modifyBare } from './bareUpgrade';
 
 /**
  * Schema version 17: the persons list filtered by a surname reads the surname's persons
@@ -25,23 +26,13 @@ export const nameHeadSchemaVersion: SchemaVersion = {
 };
 
 function fillNameHeads(tx: Transaction): Promise<void> {
-  const store = tx.idbtrans.objectStore('persons');
-  return new Promise((resolve, reject) => {
-    const request = store.openCursor();
-    request.onerror = () => reject(request.error ?? new Error('persons cursor failed'));
-    request.onsuccess = () => {
-      const cursor = request.result;
-      if (!cursor) {
-        resolve();
-        return;
-      }
-      const row = cursor.value as Record<string, unknown>;
+  return modifyBare(
+    tx,
+    'persons',
+    (row) => {
       const head = nameHeadOf(row.name);
-      if (head !== undefined && row.nameHead !== head) {
-        row.nameHead = head;
-        cursor.update(row);
-      }
-      cursor.continue();
-    };
-  });
+      return head !== undefined && row.nameHead !== head ? { ...row, nameHead: head } : undefined;
+    },
+    { sealedRows: true },
+  );
 }

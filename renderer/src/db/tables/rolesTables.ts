@@ -1,5 +1,6 @@
 import { withRolesList } from '@shared/domain/roles';
 import type { SchemaVersion } from '../schema';
+import { modifyBare } from './bareUpgrade';
 
 /**
  * Schema version 10: an account holds a list of roles (`roles`), no longer one `role`
@@ -14,14 +15,12 @@ import type { SchemaVersion } from '../schema';
 export const rolesSchemaVersion: SchemaVersion = {
   version: 10,
   stores: {},
+  // Below the at-rest middleware (bareUpgrade.ts): it runs before the data key is loaded.
   upgrade: async (tx) => {
     for (const table of ['users', 'staff']) {
-      await tx
-        .table(table)
-        .toCollection()
-        .modify((record: Record<string, unknown>, ref: { value: unknown }) => {
-          if ('role' in record) ref.value = withRolesList(record);
-        });
+      await modifyBare(tx, table, (record) =>
+        'role' in record ? (withRolesList(record) as Record<string, unknown>) : undefined,
+      );
     }
   },
 };
