@@ -128,21 +128,17 @@ export class DeskDatabase extends Dexie {
     for (const v of schemaVersions) {
       if (v.version > upToVersion) break;
       const declared = this.version(v.version).stores(v.stores);
-      // A store upgraded past encryption in this open: its upgrades seal the rows they
-      // rewrite before the first sealing starts (atRest/atRestRow.ts). Asked at the first
-      // upgrade this open runs, ahead of its writes: not if the store already holds a
-      // sealed row (then it was rebuilt at an old version around the desk's rows). With
-      // the key already loaded (Electron), the row saying "sealing" is written in the same
-      // transaction: a power cut after the upgrade commits leaves a first sealing to carry
-      // on, whatever an upgrade wrote (today's rewrite below the middleware and leave rows
-      // plain: tables/bareUpgrade.ts).
+      // A store upgraded past encryption in this open, with the key already loaded
+      // (Electron): the row saying a first sealing is under way is written in the
+      // upgrade's own transaction, so a cut after the upgrade commits finds it. Asked at
+      // the first upgrade this open runs, ahead of its writes: not for a store that already
+      // holds a sealed row (rebuilt at an old version around the desk's rows).
       const upgrade =
         v.version <= atRestSchemaVersion.version
           ? (trans: Transaction) => {
               if (!askedBeforeEncryption) {
                 askedBeforeEncryption = true;
                 sealedRowBeforeEncryption(trans.idbtrans, (found) => {
-                  this.atRest.cameFromPlain = !found;
                   const keys = this.atRest.keys;
                   if (!found && keys) {
                     sealingRowInUpgrade(trans.idbtrans, keys, name, idPrefixIndexVersion);

@@ -3,8 +3,12 @@ import { newDataKey } from '@shared/atRest/cipher';
 import { newRecordId } from '@shared/records/ids';
 import * as atRestRow from '../../../renderer/src/db/atRest/atRestRow';
 import { DeskDatabase } from '../../../renderer/src/db/database';
-import { installDataKey, loadDataKey } from '../../../renderer/src/db/atRest/storeKeys';
-import { rawRows, withLockedStore } from './rawStore';
+import {
+  forgetDataKey,
+  installDataKey,
+  loadDataKey,
+} from '../../../renderer/src/db/atRest/storeKeys';
+import { rawDelete, rawPut, rawRows, withLockedStore } from './rawStore';
 
 const sealed = (row: unknown) => typeof row === 'object' && row !== null && '_sealed' in row;
 
@@ -77,8 +81,11 @@ describe('a store from before encryption, upgraded', () => {
     const raw = await rawRows(name);
     // The upgrades rewrote users and persons below the middleware (tables/bareUpgrade.ts):
     // nothing sealed yet, and the row already says a first sealing is under way.
-    expect(raw.users?.some(sealed)).toBe(false);
-    expect(raw.households?.some(sealed)).toBe(false);
+    for (const table of ['users', 'persons', 'households'])
+      expect(raw[table]?.some(sealed)).toBe(false);
+    // The upgrades' own changes were made (v9's tails, v10's roles list).
+    expect((raw.persons?.[0] as { idTails?: string[] }).idTails).toContain('1234');
+    expect((raw.users?.[0] as { roles?: string[] }).roles).toEqual(['registrar']);
     const cutRow = (raw.meta ?? []).find((row) => (row as { key?: string }).key === 'atRest') as
       { value?: atRestRow.AtRestMeta } | undefined;
     expect(cutRow?.value?.sealing).toBe(true);
@@ -88,7 +95,7 @@ describe('a store from before encryption, upgraded', () => {
     try {
       expect((await reopened.households.get('h1'))?.address).toBe('一村');
       expect((await reopened.persons.get('p1'))?.idNumber).toBe('330102199001011234');
-      expect((await reopened.users.get('user-wang'))?.username).toBe('wang');
+      expect((await reopened.users.get('user-wang'))?.roles).toEqual(['registrar']);
       const row = (await reopened.meta.get(atRestRow.atRestMetaKey)) as atRestRow.AtRestMetaRow;
       expect(row?.value?.sealing).toBeUndefined();
       expect(row?.value?.altered).toBeUndefined();
@@ -115,5 +122,25 @@ describe('a store from before encryption, upgraded', () => {
     const raw = await rawRows(name);
     for (const table of ['users', 'persons', 'households'])
       expect(raw[table]?.every(sealed)).toBe(true);
+  });
+
+  it('after a locked upgrade and its first sealing, a logout and a second login on the same page still refuse a planted row', async () => {
+    const name = await v8Store();
+    await withLockedStore(name, async (locked) => {
+      await locked.open();
+      const dataKey = newDataKey();
+      expect(await installDataKey(locked, locked.atRest, dataKey)).toBe(true);
+      forgetDataKey(locked.atRest); // the logout
+      // While locked, someone with the profile removes the row and plants a person.
+      await rawDelete(name, 'meta', 'atRest');
+      await rawPut(name, 'persons', { id: 'planted', name: '假人', householdId: 'h1' });
+      expect(await installDataKey(locked, locked.atRest, dataKey)).toBe(true); // the login
+      await expect(locked.persons.get('planted')).rejects.toThrow(/not sealed/);
+      expect((await locked.persons.get('p1'))?.idNumber).toBe('330102199001011234');
+    });
+    const row = (await rawRows(name)).meta?.find(
+      (r) => (r as { key?: string }).key === 'atRest',
+    ) as { value?: atRestRow.AtRestMeta } | undefined;
+    expect(row?.value?.altered).toEqual([{ what: 'removed', at: expect.any(String) }]);
   });
 });

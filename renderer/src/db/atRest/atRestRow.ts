@@ -14,9 +14,8 @@
  *   read as "sealed throughout, every listed meta key sealed": nothing plain is adopted
  *   (its `idPrefixIndex` is still followed: a reseal adopts nothing either);
  * - a missing row over a store that already holds a sealed row was removed, and is read
- *   the same way; unless this very open upgraded the store from a schema before
- *   encryption, whose upgrades seal the rows they rewrite before the first sealing starts
- *   (`StoreKeys.cameFromPlain`).
+ *   the same way (no schema upgrade writes a sealed row: they rewrite rows below the
+ *   middleware, tables/bareUpgrade.ts, so a store from before encryption holds none).
  * A first sealing of a store holding plain rows (from before encryption, whether upgraded
  * in this open or an earlier one) writes the row, with `sealing` and its MAC, before it
  * seals anything: a run cut short anywhere (a power cut) carries on at the next open with
@@ -213,9 +212,10 @@ export function sealingRowInUpgrade(
  * The schema upgrade past encryption (v16) of a store from before it: whether it holds a
  * sealed row, read in this upgrade's own transaction before any later upgrade writes
  * (one getAll per table, placed now, so answered ahead of every request placed after).
- * A real store from before encryption holds none; a store rebuilt at an old version
- * around the desk's sealed rows (to pass as one) does. `answer` is called before the
- * upgrade's transaction completes, so before the store's first open with the key.
+ * A real store from before encryption holds none, and gets the `sealing` row in the same
+ * transaction when the key is loaded (sealingRowInUpgrade); a store rebuilt at an old
+ * version around the desk's sealed rows (to pass as one) does, and gets none. `answer`
+ * is called while the upgrade's transaction is active.
  */
 export function sealedRowBeforeEncryption(
   tx: IDBTransaction,

@@ -44,11 +44,6 @@ export interface StoreKeys extends KeyHolder {
    * browser's first run — whose logout locks the store again (loginStore.ts).
    */
   openedBy?: 'source' | 'person';
-  /**
-   * This open upgraded the store from a schema before encryption: its upgrades may have
-   * sealed rows before the first sealing starts (atRestRow.ts).
-   */
-  cameFromPlain?: boolean;
 }
 
 /** The persons' ID-prefix index form this desk writes (AtRestMeta.idPrefixIndex). */
@@ -151,12 +146,7 @@ export async function installDataKey(
   holder.dataKey = dataKey;
   holder.refused = null;
   holder.openedBy = openedBy;
-  const claims = await rowClaims(
-    keys,
-    db.name,
-    meta?.value,
-    async () => holder.cameFromPlain !== true && (await holdsSealedRow(db)),
-  );
+  const claims = await rowClaims(keys, db.name, meta?.value, () => holdsSealedRow(db));
   // Findings not yet in the access record: a trusted row's, and this open's own (the next
   // login writes them as entries, which sync to HQ: storeAlterations.ts). A row without a
   // MAC is a finding too: only development versions, never in service, wrote one; here

@@ -12,7 +12,8 @@ import { sealedField } from '../atRest/rowCodec';
  * later upgrade that changes only clear fields outside the seal's binding (v17's derived
  * `nameHead`) changes sealed rows too (`sealedRows`).
  *
- * `change` gets each row and returns the row to store, or undefined to leave it.
+ * `change` gets each row and returns the row to store (its primary key unchanged: unlike
+ * Dexie's modify, a changed key is not moved), or undefined to leave it.
  */
 export function modifyBare(
   tx: Transaction,
@@ -30,10 +31,16 @@ export function modifyBare(
         resolve();
         return;
       }
-      const row = cursor.value as Record<string, unknown>;
-      const changed = !sealedRows && sealedField in row ? undefined : change(row);
-      if (changed !== undefined) cursor.update(changed);
-      cursor.continue();
+      try {
+        const row = cursor.value as Record<string, unknown>;
+        const changed = !sealedRows && sealedField in row ? undefined : change(row);
+        if (changed !== undefined) cursor.update(changed);
+        cursor.continue();
+      } catch (error) {
+        // The open fails with the cause, not a bare abort (a backup's upgrade says why).
+        reject(error instanceof Error ? error : new Error(String(error)));
+        tx.idbtrans.abort();
+      }
     };
   });
 }
