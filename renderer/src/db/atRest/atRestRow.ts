@@ -18,8 +18,10 @@
  *   middleware, tables/bareUpgrade.ts, so a store from before encryption holds none).
  * A first sealing of a store holding plain rows (from before encryption, whether upgraded
  * in this open or an earlier one) writes the row, with `sealing` and its MAC, before it
- * seals anything: a run cut short anywhere (a power cut) carries on at the next open with
- * the key, and a store holding a sealed row without a row is known to have lost it.
+ * seals anything: a run cut short (a power cut) carries on at the next open with the key,
+ * and a store holding a sealed row without a row is known to have lost it (a desk of the
+ * release before this one, cut short in its first sealing, wrote no row: it reads so too).
+ * The row's `altered` findings are logged at the next login (storeAlterations.ts).
  * Either way the row is then written again, whole and with its MAC.
  */
 import type Dexie from 'dexie';
