@@ -21,21 +21,44 @@ export async function openStoreForLogin(
 ): Promise<LocalUser | null> {
   const wasLocked = !db.atRest.keys;
   try {
-    if (wasLocked && (await isStoreSealed(db))) {
-      if (!(await unlockWithPassword(db, username, password))) return null;
-    }
-    const proven = await authenticate(db, username, password);
-    if (!proven) {
-      if (wasLocked) forgetDataKey(db.atRest);
-      return null;
-    }
-    if (!db.atRest.keys) await sealUnderNewKey(db, username, password);
-    return proven;
+    return await openAndProve(db, username, password, wasLocked);
   } catch (error) {
     if (wasLocked) forgetDataKey(db.atRest);
-    throw error;
+    // A store read as plain was sealed meanwhile by another tab of this desk (its first
+    // login, as this one): this login is made again, as on any sealed store.
+    if (!wasLocked || !isLockedError(error) || !(await isStoreSealed(db))) throw error;
+    try {
+      return await openAndProve(db, username, password, wasLocked);
+    } catch (again) {
+      forgetDataKey(db.atRest);
+      throw again;
+    }
   }
 }
+
+async function openAndProve(
+  db: DeskDatabase,
+  username: string,
+  password: string,
+  wasLocked: boolean,
+): Promise<LocalUser | null> {
+  if (wasLocked && (await isStoreSealed(db))) {
+    if (!(await unlockWithPassword(db, username, password))) return null;
+  }
+  const proven = await authenticate(db, username, password);
+  if (!proven) {
+    if (wasLocked) forgetDataKey(db.atRest);
+    return null;
+  }
+  if (!db.atRest.keys && !(await sealUnderNewKey(db, username, password))) {
+    forgetDataKey(db.atRest);
+    return null;
+  }
+  return proven;
+}
+
+const isLockedError = (error: unknown) =>
+  error instanceof Error && error.name === 'StoreLockedError';
 
 /**
  * Runs the rest of a login (wraps, staff records, a rehash) once the store is open: if a
@@ -68,10 +91,23 @@ export function lockStoreAtLogout(db: DeskDatabase): void {
  * keeps its key only in the wraps, so a run cut short (the page closed) would otherwise
  * leave rows under a key nobody has. The wrap also marks the store as sealed
  * (isStoreSealed), so the next login opens it by this password and carries on.
+ *
+ * Another tab of the desk may be logging in at the same moment: its key is the store's
+ * if its wrap went first (wrapForPassword's `firstKey`), and this login then opens the
+ * store by its password as at any later login — refused if it has no wrap, as any
+ * account without one is on a locked store. (Two keys each sealing part of the store
+ * would leave the rows under one of them closed for good.) False when not opened.
  */
-async function sealUnderNewKey(db: DeskDatabase, username: string, password: string) {
+async function sealUnderNewKey(
+  db: DeskDatabase,
+  username: string,
+  password: string,
+): Promise<boolean> {
   const dataKey = newDataKey();
   db.atRest.dataKey = dataKey;
-  await wrapForPassword(db, username, password);
-  await installDataKey(db, db.atRest, dataKey);
+  if (!(await wrapForPassword(db, username, password, { firstKey: true }))) {
+    forgetDataKey(db.atRest);
+    return unlockWithPassword(db, username, password);
+  }
+  return installDataKey(db, db.atRest, dataKey);
 }

@@ -21,7 +21,7 @@ import {
   verifyNobody,
 } from '../../auth/password';
 import type { DeskDatabase } from '../database';
-import { installDataKey } from './storeKeys';
+import { installDataKey, isStoreSealed } from './storeKeys';
 
 export const passwordWrapsMetaKey = 'atRestPasswordWraps';
 
@@ -69,14 +69,21 @@ async function aesKey(password: string, salt: Uint8Array, iterations: number) {
   ]);
 }
 
-/** Wraps the open store's data key for this account's password (replacing an older wrap). */
+/**
+ * Wraps the open store's data key for this account's password (replacing an older wrap).
+ * `firstKey`: the key is new and the store not yet sealed (a browser store from before
+ * encryption at its first login) — the wrap is written only if no tab of this desk has
+ * sealed it or claimed a key for it meanwhile (one transaction: IndexedDB runs two tabs'
+ * in turn). Returns whether the wrap was written.
+ */
 export async function wrapForPassword(
   db: DeskDatabase,
   username: string,
   password: string,
-): Promise<void> {
+  options: { firstKey?: boolean } = {},
+): Promise<boolean> {
   const dataKey = db.atRest.dataKey;
-  if (!dataKey) return; // a locked store has nothing to wrap; its key opens it elsewhere
+  if (!dataKey) return false; // a locked store has nothing to wrap; its key opens it elsewhere
   const salt = crypto.getRandomValues(new Uint8Array(16));
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const iterations = defaultPasswordIterations;
@@ -94,12 +101,14 @@ export async function wrapForPassword(
     sealedKey: toBase64(new Uint8Array(sealed)),
     ...(account ? { forHash: hashDigest(account.passwordHash) } : {}),
   };
-  await db.transaction('rw', db.meta, async () => {
+  return db.transaction('rw', db.meta, async () => {
+    if (options.firstKey && (await isStoreSealed(db))) return false;
     const wraps = await readWraps(db);
     await db.meta.put({
       key: passwordWrapsMetaKey,
       value: { ...wraps, [wrapName(username)]: wrap },
     });
+    return true;
   });
 }
 
