@@ -2,7 +2,7 @@ import type { OfficeSize } from './generator';
 import type { PageBench } from './page/pageBench';
 import { gridPageSize } from './page/gridMeasure';
 import { traceDuring } from './cpuProfile';
-import { withFreshPage } from './pageServer';
+import { collectGarbage, mb, withFreshPage } from './pageServer';
 
 export type GridFigures = Awaited<ReturnType<PageBench['measureGrid']>>;
 
@@ -56,6 +56,9 @@ export async function runGridOnly(
       size,
     ] as const);
     log(`chromium: loaded ${load.persons} persons in ${load.loadMs} ms; measuring grid pages…`);
+    await page.evaluate(() => window.bench.forgetGenerated());
+    const heap = await collectGarbage(page);
+    log(`chromium: heap ${mb(heap.before)} MB → ${mb(heap.after)} MB after the load let go`);
     return traceDuring(page, traceFile, () =>
       page.evaluate(([n, s, r]) => window.bench.measureGrid(n, s, r), [
         samples,

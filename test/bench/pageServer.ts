@@ -106,5 +106,26 @@ export async function peakHeapDuring<T>(page: Page, work: () => Promise<T>) {
   }
 }
 
+/**
+ * A full collection of the page's heap (CDP), for a measure that should start from the
+ * steady state of a desk rather than from the bench's own load; returns the heap before
+ * and after (bytes).
+ */
+export async function collectGarbage(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Performance.enable');
+    const heapNow = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+    };
+    const before = await heapNow();
+    await cdp.send('HeapProfiler.collectGarbage');
+    return { before, after: await heapNow() };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 export { perSec } from './rates';
