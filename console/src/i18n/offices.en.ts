@@ -177,6 +177,7 @@ export const officesEn: Record<keyof typeof officesZhCN, string> = {
   'offices.chainNone': 'None yet',
   'offices.chainOk': 'Unbroken · entry {seq}',
   'offices.chainBroken': '{count} breaks found',
+  'offices.chainMore': '{count} more (hover to see all)',
   'offices.chainBreak.removed': 'Entries {from}–{to} removed (before entry {seq})',
   'offices.chainBreak.removedOne': 'Entry {from} removed',
   'offices.chainBreak.edited': 'Entry {seq} changed',

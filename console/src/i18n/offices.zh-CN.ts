@@ -170,6 +170,7 @@ export const officesZhCN = {
   'offices.chainNone': '尚无',
   'offices.chainOk': '完整 · 第 {seq} 条',
   'offices.chainBroken': '发现 {count} 处异常',
+  'offices.chainMore': '另有 {count} 处（悬停查看全部）',
   'offices.chainBreak.removed': '第 {from}–{to} 条被删除（第 {seq} 条之前）',
   'offices.chainBreak.removedOne': '第 {from} 条被删除',
   'offices.chainBreak.edited': '第 {seq} 条被改动',

@@ -1,10 +1,12 @@
 import { Chip, Stack, Tooltip, Typography } from '@mui/material';
 import type { AccessChainView } from '@shared/accessChain/view';
 import { useI18n } from '../../i18n/i18n';
+import { breaksInOrder, listedBreaks } from './chainLines';
 
 /**
  * A desk's access chain in the offices table: unbroken with its last entry, or the
- * breaks HQ found, each in words (shown on hover and listed under the chip).
+ * breaks HQ found, each in words (all on hover; the first few listed under the chip, the
+ * chain's own breaks before the desk's reports: chainLines.ts).
  */
 export function ChainState({ chain }: { chain: AccessChainView }) {
   const { t } = useI18n();
@@ -17,7 +19,7 @@ export function ChainState({ chain }: { chain: AccessChainView }) {
       <Typography variant="body2">{t('offices.chainOk', { seq: chain.seq })}</Typography>
     );
   }
-  const lines = chain.breaks.map((b) =>
+  const lines = breaksInOrder(chain.breaks).map((b) =>
     t(
       b.missing && b.missing.from === b.missing.to
         ? 'offices.chainBreak.removedOne'
@@ -37,11 +39,16 @@ export function ChainState({ chain }: { chain: AccessChainView }) {
           color="error"
           label={t('offices.chainBroken', { count: chain.breaks.length })}
         />
-        {lines.slice(0, 3).map((line, i) => (
+        {lines.slice(0, listedBreaks).map((line, i) => (
           <Typography key={i} variant="caption" color="error" sx={{ whiteSpace: 'normal' }}>
             {line}
           </Typography>
         ))}
+        {lines.length > listedBreaks && (
+          <Typography variant="caption" color="text.secondary">
+            {t('offices.chainMore', { count: lines.length - listedBreaks })}
+          </Typography>
+        )}
       </Stack>
     </Tooltip>
   );

@@ -75,7 +75,7 @@ export function DeskTable(props: {
               </TableCell>
               <TableCell>{when(desk.lastPackageIn)}</TableCell>
               <TableCell>{when(desk.lastPackageOut)}</TableCell>
-              <TableCell data-testid="desk-chain">
+              <TableCell data-testid="desk-chain" sx={{ whiteSpace: 'normal', maxWidth: 220 }}>
                 <ChainState chain={desk.accessChain} />
               </TableCell>
               <TableCell>
