@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeskDatabase } from '../../../renderer/src/db/database';
 import { openStoreForLogin } from '../../../renderer/src/db/atRest/loginStore';
+import { wrapForPassword } from '../../../renderer/src/db/atRest/passwordWraps';
+import { authenticate } from '../../../renderer/src/db/repositories/accountReads';
+import { newDataKey } from '@shared/atRest/cipher';
 import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
 import { createUser } from '../../../renderer/src/db/repositories/users';
 import { write } from '../../../renderer/src/db/writePath';
@@ -71,6 +74,15 @@ describe('two tabs making a browser store’s first sealing at once', () => {
         openStoreForLogin(tabA, 'wang', 'window-01'),
         openStoreForLogin(tabB, second[0], second[1]),
       ]);
+      // A tab that logged in proved its password: its lock screen takes no other one.
+      for (const [tab, who] of [
+        [tabA, a],
+        [tabB, b],
+      ] as const) {
+        if (who) expect(await authenticate(tab, who.username, 'not-the-password')).toBeNull();
+        // A refused tab keeps no key.
+        else expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
+      }
       return {
         a: a?.username ?? null,
         b: b?.username ?? null,
@@ -110,6 +122,38 @@ describe('two tabs making a browser store’s first sealing at once', () => {
     expect([tabs.a, tabs.b]).toEqual(['wang', 'wang']);
     expect(tabs.keyIds[0]).toBeDefined();
     expect(tabs.keyIds[1]).toBe(tabs.keyIds[0]);
+    expect(await everyPersonOpens(name, 'wang')).toEqual(persons.map((p) => p.idNumber).sort());
+  });
+
+  it('a tab whose key lost the claim proves its password again (its lock screen takes no other)', async () => {
+    const { name, persons } = await storeFromBeforeEncryption();
+    setDataKeySource(() => null);
+    const tabA = new DeskDatabase(name);
+    const tabB = new DeskDatabase(name);
+    await tabA.open();
+    // Tab A's claim lands while tab B, its password proven on the plain store, wraps its
+    // own key (the wrap's encryption is B's first): the order the race gives now and then.
+    const encrypt = crypto.subtle.encrypt.bind(crypto.subtle);
+    let first = true;
+    const spy = vi.spyOn(crypto.subtle, 'encrypt').mockImplementation(async (...args) => {
+      if (first) {
+        first = false;
+        tabA.atRest.dataKey = newDataKey();
+        expect(await wrapForPassword(tabA, 'wang', 'window-01', { firstKey: true })).toBe(true);
+      }
+      return encrypt(...args);
+    });
+    try {
+      expect((await openStoreForLogin(tabB, 'wang', 'window-01'))?.username).toBe('wang');
+      spy.mockRestore();
+      expect(tabB.atRest.keys?.keyId).toBeDefined();
+      expect(await authenticate(tabB, 'wang', 'not-the-password')).toBeNull();
+    } finally {
+      spy.mockRestore();
+      tabA.close();
+      tabB.close();
+      restoreTestKeySource();
+    }
     expect(await everyPersonOpens(name, 'wang')).toEqual(persons.map((p) => p.idNumber).sort());
   });
 });

@@ -41,6 +41,7 @@ async function openAndProve(
   username: string,
   password: string,
   wasLocked: boolean,
+  retried = false,
 ): Promise<LocalUser | null> {
   if (wasLocked && (await isStoreSealed(db))) {
     if (!(await unlockWithPassword(db, username, password))) return null;
@@ -50,9 +51,15 @@ async function openAndProve(
     if (wasLocked) forgetDataKey(db.atRest);
     return null;
   }
-  if (!db.atRest.keys && !(await sealUnderNewKey(db, username, password))) {
-    forgetDataKey(db.atRest);
-    return null;
+  if (!db.atRest.keys) {
+    const sealed = await sealUnderNewKey(db, username, password);
+    // Another tab's key went first: this login is made again on the store as now sealed
+    // (its password opens the store and is proven again, as at any later login).
+    if (sealed === 'lost' && !retried) return openAndProve(db, username, password, wasLocked, true);
+    if (sealed !== 'sealed') {
+      forgetDataKey(db.atRest);
+      return null;
+    }
   }
   return proven;
 }
@@ -93,21 +100,22 @@ export function lockStoreAtLogout(db: DeskDatabase): void {
  * (isStoreSealed), so the next login opens it by this password and carries on.
  *
  * Another tab of the desk may be logging in at the same moment: its key is the store's
- * if its wrap went first (wrapForPassword's `firstKey`), and this login then opens the
- * store by its password as at any later login — refused if it has no wrap, as any
+ * if its wrap went first (wrapForPassword's `firstKey`): 'lost', and the login is made
+ * again as on a sealed store (openAndProve) — refused if this account has no wrap, as any
  * account without one is on a locked store. (Two keys each sealing part of the store
- * would leave the rows under one of them closed for good.) False when not opened.
+ * would leave the rows under one of them closed for good.) 'refused': the store refused
+ * the new key.
  */
 async function sealUnderNewKey(
   db: DeskDatabase,
   username: string,
   password: string,
-): Promise<boolean> {
+): Promise<'sealed' | 'lost' | 'refused'> {
   const dataKey = newDataKey();
   db.atRest.dataKey = dataKey;
   if (!(await wrapForPassword(db, username, password, { firstKey: true }))) {
     forgetDataKey(db.atRest);
-    return unlockWithPassword(db, username, password);
+    return 'lost';
   }
-  return installDataKey(db, db.atRest, dataKey);
+  return (await installDataKey(db, db.atRest, dataKey)) ? 'sealed' : 'refused';
 }
