@@ -146,7 +146,7 @@ if (option('--only') === 'worker-pull') {
   process.exit(0);
 }
 if (option('--only') === 'apply') {
-  // Only the apply row (--persons N: a smaller or larger office; --profile FILE).
+  // Only the apply row (--persons N: a smaller or larger office; --profile FILE; --trace FILE).
   const persons = option('--persons');
   await runApplyOnly(
     seed,
@@ -154,6 +154,7 @@ if (option('--only') === 'apply') {
     log,
     pages.url,
     option('--profile'),
+    option('--trace'),
   );
   await pages.close();
   process.exit(0);
