@@ -94,6 +94,8 @@ function PhaseScreen({ phase }: { phase: ReturnType<typeof useSession.getState>[
   switch (phase) {
     case 'loading':
       return <Loading />;
+    case 'setupElsewhere':
+      return <SetupElsewhere />;
     case 'setup':
       return (
         <Suspense fallback={<Loading />}>
@@ -139,6 +141,24 @@ function Loading() {
         <CircularProgress />
         <Typography sx={{ mt: 2 }} color="text.secondary">
           {t('common.loading')}
+        </Typography>
+      </Box>
+    </Box>
+  );
+}
+
+/** Another tab of this desk is making its first run (session init waits for it). */
+function SetupElsewhere() {
+  const { t } = useT();
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh', px: 3 }}>
+      <Box sx={{ textAlign: 'center', maxWidth: 520 }} role="status">
+        <CircularProgress />
+        <Typography component="h1" variant="h6" sx={{ mt: 2 }}>
+          {t('auth.firstRunElsewhere.title')}
+        </Typography>
+        <Typography sx={{ mt: 1 }} color="text.secondary">
+          {t('auth.firstRunElsewhere.body')}
         </Typography>
       </Box>
     </Box>

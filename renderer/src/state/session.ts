@@ -12,6 +12,7 @@ import {
   loadDataKey,
 } from '../db/atRest/storeKeys';
 import { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';
+import { firstRunElsewhereEnded, holdFirstRun, releaseFirstRun } from '../db/atRest/firstRunLock';
 import { finishLogin, lockStoreAtLogout, openStoreForLogin } from '../db/atRest/loginStore';
 import { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
 import { getDeskApi } from '../platform/deskApi';
@@ -39,6 +40,8 @@ const loadSessionWrites = sessionWritesChunk.load;
 export type SessionPhase =
   | 'loading'
   | 'setup'
+  /** Another tab of this desk is making its first run: waited for. */
+  | 'setupElsewhere'
   | 'login'
   /** Logged in with a password an administrator reset: a new one first (issue #16). */
   | 'changePassword'
@@ -102,11 +105,18 @@ export const useSession = create<SessionState>((set, get) => ({
       hasAnyUser(db),
     ]);
     // A new desk without an OS key store (the web build): a new key for its first run,
-    // which wraps it for the first administrator's password.
+    // which wraps it for the first administrator's password. One tab at a time: another
+    // tab making the desk's first run is waited for (firstRunLock.ts).
     if (!anyUser && !db.atRest.keys) {
+      if (!(await holdFirstRun(db.name))) {
+        set({ phase: 'setupElsewhere' });
+        await firstRunElsewhereEnded(db.name);
+        return get().init();
+      }
       if (await isStoreSealed(db)) await forgetUnclaimedKey(db);
       await installDataKey(db, db.atRest, newDataKey());
     }
+    if (anyUser) releaseFirstRun();
     // Accounts made before they synced as office records get theirs now (HQ checks
     // every op's actor against them). A locked store does it after the login.
     if (settings && db.atRest.keys)

@@ -31,6 +31,9 @@ export const authEn: Record<keyof typeof authZh, string> = {
   'auth.locked.who': 'The desk of {name} ({role}) is locked. Enter the password to unlock.',
   'auth.locked.idle':
     'The desk locks itself after a period without activity to protect personal data.',
+  'auth.firstRunElsewhere.title': 'This desk is being set up in another window',
+  'auth.firstRunElsewhere.body':
+    'The first-run setup of this desk is open in another browser window or tab. Finish it there; once it is done or that window is closed, this one goes on by itself.',
   'auth.unlock': 'Unlock',
   'auth.unlockFailed': 'Wrong password',
   'auth.switchUser': 'Switch user',

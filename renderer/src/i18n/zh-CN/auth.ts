@@ -27,6 +27,9 @@ export const authZh = {
   'auth.locked.title': '已锁定',
   'auth.locked.who': '{name}（{role}）的工作台已锁定，请输入密码解锁。',
   'auth.locked.idle': '长时间无操作时会自动锁定，以保护群众个人信息。',
+  'auth.firstRunElsewhere.title': '正在另一个窗口中设置本工作台',
+  'auth.firstRunElsewhere.body':
+    '本工作台的首次使用设置已在另一个浏览器窗口或标签页中打开。请在那里完成设置；完成或关闭那个窗口后，这里会自动继续。',
   'auth.unlock': '解锁',
   'auth.unlockFailed': '密码错误',
   'auth.switchUser': '切换用户',
