@@ -4,7 +4,7 @@
 // as the control, the others: every complete event of any thread over MIN_MS (default 1)
 // that overlaps a span, by thread and name — its count and the time it overlapped, per span.
 // What the slow spans have and the others lack is what held them up.
-import { readFileSync } from 'node:fs';
+import { readTrace } from './traceFile.mjs';
 
 const [file, minArg = '1'] = process.argv.slice(2);
 if (!file) {
@@ -12,31 +12,10 @@ if (!file) {
   process.exit(2);
 }
 const minUs = Number(minArg) * 1000;
-const trace = JSON.parse(readFileSync(file, 'utf8'));
-const events = Array.isArray(trace) ? trace : trace.traceEvents;
+const { events, where, spans: spansNamed } = readTrace(file);
 
-const threadName = new Map();
-const processName = new Map();
-for (const e of events) {
-  if (e.ph !== 'M') continue;
-  if (e.name === 'thread_name') threadName.set(`${e.pid}/${e.tid}`, e.args.name);
-  if (e.name === 'process_name') processName.set(e.pid, e.args.name);
-}
-const where = (e) =>
-  `${processName.get(e.pid) ?? e.pid}:${threadName.get(`${e.pid}/${e.tid}`) ?? e.tid}`;
-
-// The sample spans, begin and end matched in order per name.
-const open = new Map();
-const spans = [];
-for (const e of events) {
-  if (e.cat !== 'blink.user_timing' || !e.name.startsWith('grid ')) continue;
-  if (e.ph === 'b') open.set(e.name, e.ts);
-  else if (e.ph === 'e' && open.has(e.name)) {
-    spans.push({ name: e.name, from: open.get(e.name), to: e.ts });
-    open.delete(e.name);
-  }
-}
-spans.sort((a, b) => a.from - b.from);
+// The sample spans.
+const spans = spansNamed('grid ');
 const slow = spans.filter((s) => s.name.endsWith(' SLOW'));
 const fast = spans.filter((s) => !s.name.endsWith(' SLOW'));
 

@@ -5,40 +5,20 @@
 // on a busy 2-core machine a task's time includes the time it waited for a core), the
 // browser's tasks by where they were posted from (IndexedDB's sequence, LevelDB's
 // compactions), and the named trace events that took the most of it.
-import { readFileSync } from 'node:fs';
+import { readTrace } from './traceFile.mjs';
 
 const [file, prefix = 'apply '] = process.argv.slice(2);
 if (!file) {
   console.error('usage: node test/bench/traceSpans.mjs FILE.json [PREFIX]');
   process.exit(2);
 }
-const trace = JSON.parse(readFileSync(file, 'utf8'));
-const events = Array.isArray(trace) ? trace : trace.traceEvents;
-
-const threadName = new Map();
-const processName = new Map();
-for (const e of events) {
-  if (e.ph !== 'M') continue;
-  if (e.name === 'thread_name') threadName.set(`${e.pid}/${e.tid}`, e.args.name);
-  if (e.name === 'process_name') processName.set(e.pid, e.args.name);
-}
-const where = (e) =>
-  `${processName.get(e.pid) ?? e.pid}:${threadName.get(`${e.pid}/${e.tid}`) ?? e.tid}#${e.tid}`;
+const { events, where: thread, processOf, spans: spansNamed } = readTrace(file);
+const where = (e) => `${thread(e)}#${e.tid}`;
 const isTask = (e) =>
   e.ph === 'X' &&
   e.dur > 0 &&
   ['ThreadControllerImpl::RunTask', 'ThreadPool_RunTask'].includes(e.name);
-
-const open = new Map();
-const spans = [];
-for (const e of events) {
-  if (e.cat !== 'blink.user_timing' || !e.name.startsWith(prefix)) continue;
-  if (e.ph === 'b') open.set(e.name, e.ts);
-  else if (e.ph === 'e' && open.has(e.name)) {
-    spans.push({ name: e.name, from: open.get(e.name), to: e.ts });
-    open.delete(e.name);
-  }
-}
+const spans = spansNamed(prefix);
 
 const ms = (us) => `${(us / 1000).toFixed(0).padStart(7)} ms`;
 for (const name of [...new Set(spans.map((s) => s.name))].sort()) {
@@ -55,7 +35,7 @@ for (const name of [...new Set(spans.map((s) => s.name))].sort()) {
     if (isTask(e)) {
       const k = where(e);
       tasks.set(k, [...(tasks.get(k) ?? []), [e.ts, e.ts + e.dur]]);
-      if ((processName.get(e.pid) ?? '') === 'Browser') {
+      if (processOf(e) === 'Browser') {
         const source = `${where(e)} ${e.args?.src_func ?? ''} ${e.args?.src_file ?? ''}`;
         bySource.set(source, (bySource.get(source) ?? 0) + t);
       }
