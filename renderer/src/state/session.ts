@@ -113,7 +113,12 @@ export const useSession = create<SessionState>((set, get) => ({
         await firstRunElsewhereEnded(db.name);
         return get().init();
       }
-      if (await isStoreSealed(db)) await forgetUnclaimedKey(db);
+      // The accounts read again under the hold: a first run another tab finished just
+      // before it (read as none above) is the desk's, not an abandoned one.
+      if ((await isStoreSealed(db)) && !(await forgetUnclaimedKey(db))) {
+        releaseFirstRun();
+        return get().init();
+      }
       await installDataKey(db, db.atRest, newDataKey());
     }
     if (anyUser) releaseFirstRun();

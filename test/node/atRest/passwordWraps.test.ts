@@ -79,12 +79,32 @@ describe('the data key wrapped by each account password', () => {
     await withLockedStore(name, async (again) => {
       expect(await isStoreSealed(again)).toBe(true);
       expect(again.atRest.keys).toBeNull();
-      await forgetUnclaimedKey(again);
+      expect(await forgetUnclaimedKey(again)).toBe(true);
       expect(await isStoreSealed(again)).toBe(false);
       expect(await again.drafts.count()).toBe(0);
       expect(await installDataKey(again, again.atRest, newDataKey())).toBe(true);
       await again.drafts.put({ key: 'firstRun', value: {}, updatedAt: '' });
       expect(await again.meta.get('accessChainKey')).toBeUndefined();
+    });
+  });
+
+  it('a first run another tab finished is not taken for an abandoned one', async () => {
+    // A desk whose first run is done (its administrator sealed), opened by a tab that read
+    // "no account" a moment before the other tab's first run committed.
+    const { db, as } = await openTestDesk();
+    await createUser(db, as('admin'), {
+      username: 'zhao',
+      displayName: '赵管理',
+      roles: ['admin'],
+      password: 'first-run-01',
+    });
+    const name = db.name;
+    db.close();
+    await withLockedStore(name, async (late) => {
+      expect(await isStoreSealed(late)).toBe(true);
+      expect(await forgetUnclaimedKey(late)).toBe(false);
+      expect(await late.users.count()).toBeGreaterThan(0);
+      expect(await isStoreSealed(late)).toBe(true);
     });
   });
 

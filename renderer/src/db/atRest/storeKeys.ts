@@ -241,10 +241,12 @@ async function pinRecoveryKey(db: Dexie, keys: AtRestKeys): Promise<void> {
  * made it (a key is kept only by the accounts' wraps, and there are none yet). What it
  * sealed — at most a draft of the first-run form — opens for nobody: those rows are
  * dropped and the store is unsealed, so the first run can make and keep a new key.
- * Only for a store without accounts (the caller checks).
+ * Only for a store without accounts: checked again in its own transaction (a first run
+ * another tab finished a moment ago is kept; false then, and nothing is dropped).
  */
-export async function forgetUnclaimedKey(db: Dexie): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
+export async function forgetUnclaimedKey(db: Dexie): Promise<boolean> {
+  return db.transaction('rw', db.tables, async () => {
+    if ((await db.table('users').count()) > 0) return false;
     for (const table of db.tables) if (sealedTables.has(table.name)) await table.clear();
     // The wraps of the lost key go too: they would mark the store as sealed again.
     await db
@@ -256,5 +258,6 @@ export async function forgetUnclaimedKey(db: Dexie): Promise<void> {
         ...sealedMetaKeys,
         deviceKeysBeforeEncryptionMetaKey,
       ]);
+    return true;
   });
 }

@@ -11,6 +11,7 @@ import {
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import { minPasswordLength } from '../../auth/password';
 import { completeFirstRun } from '../../db/repositories/firstRun';
+import { releaseFirstRun } from '../../db/atRest/firstRunLock';
 import type { MessageKey } from '../../i18n/messages';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
@@ -131,6 +132,8 @@ export function FirstRunScreen() {
         },
       );
       rememberUsername(admin.username);
+      // The desk has its administrator and the key its wrap: another tab may open it now.
+      releaseFirstRun();
       useSession.getState().setSettings(settings);
       setCreated({ admin, officeId: settings.officeId });
     } catch (thrown) {
