@@ -17,16 +17,31 @@ const what: Record<string, string> = {
   filter: 'filter (surname, by birth date; the rows before the total, the table)',
   filterWithTotal: 'filter with its total (surname, by birth date; an export)',
   filterPageN: 'filter, page N (surname, any sort; next page)',
+  householdsFirstPage: 'households: open the list (first page)',
+  householdsPageN: 'households: go to page N (next page)',
+  householdsSortBy: 'households: sort by a column',
+  householdsSortedPageN: 'households: sorted, page N (next page)',
 };
 
 const reported = new Set(['jumpToPageN', 'firstPageAfterChange', 'filterWithTotal']);
 /** The rows a trace's run measures: the table's own, none walking the whole table. */
-const traced = ['firstPage', 'pageN', 'sortBy', 'sortedPageN', 'filter', 'filterPageN'];
+const traced = [
+  'firstPage',
+  'pageN',
+  'sortBy',
+  'sortedPageN',
+  'filter',
+  'filterPageN',
+  'householdsFirstPage',
+  'householdsPageN',
+  'householdsSortBy',
+  'householdsSortedPageN',
+];
 
 /** The persons table's rows, against the search target (docs/performance.md). */
 export function gridRows(grid: GridFigures) {
   return Object.entries(grid).map(([name, p]) => ({
-    measure: `grid page: ${what[name] ?? name} (personsGridPage, ${gridPageSize} rows)`,
+    measure: `grid page: ${what[name] ?? name} (${name.startsWith('households') ? 'householdsGridPage' : 'personsGridPage'}, ${gridPageSize} rows)`,
     figure: `p50 ${p.p50} ms, p95 ${p.p95} ms (${p.meanRows} rows avg)`,
     // A jump by offset is not what the table does, and a recount follows only a change:
     // reported, not held to the target.

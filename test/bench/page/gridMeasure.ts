@@ -122,6 +122,20 @@ export async function measureGridPages(
         : q;
     },
   };
+  return timeRows(queries, (q) => personsGridPage(db, q), samples, only);
+}
+
+/**
+ * Times each row's page reads through `read`, `samples` of them after 5 untimed: the
+ * query made first (not timed), the read timed, a total that follows its page awaited
+ * untimed (not left running into the next). `only`: these rows.
+ */
+export async function timeRows<Q>(
+  queries: Record<string, () => Q | Promise<Q>>,
+  read: (q: Q) => Promise<{ rows: unknown[]; totalLater?: Promise<unknown> }>,
+  samples: number,
+  only?: readonly string[],
+): Promise<Record<string, GridTimes>> {
   const result: Record<string, GridTimes> = {};
   for (const [name, makeQuery] of Object.entries(queries)) {
     if (only && !only.includes(name)) continue;
@@ -130,11 +144,10 @@ export async function measureGridPages(
     for (let i = 0; i < samples + 5; i++) {
       const q = await makeQuery();
       const t0 = performance.now();
-      const page = await personsGridPage(db, q);
+      const page = await read(q);
       const t1 = performance.now();
       // In a trace (--trace FILE), each sample is a span named by its row; a slow one says so.
       performance.measure(`grid ${name}${t1 - t0 > 12 ? ' SLOW' : ''}`, { start: t0, end: t1 });
-      // A count that follows its page is awaited untimed: not left running into the next.
       await page.totalLater;
       if (i >= 5) {
         times.push(t1 - t0);

@@ -8,6 +8,7 @@ import { residentIdCheckChar } from '@shared/identity/residentId';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { measureGridPages } from './gridMeasure';
+import { measureHouseholdPages } from './householdsGridMeasure';
 import { measureSearchQueries } from './searchMeasure';
 import { createSettingsIn, ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
@@ -190,7 +191,10 @@ const bench = {
     const rng = seededRandom(seed + 1);
     const surnames = loaded.surnames ?? surnamesOf(loaded.records);
     const surnameOf = () => surnames[rng.int(0, surnames.length - 1)] ?? '王';
-    const measured = await measureGridPages(db, samples, rng, surnameOf, rows);
+    const measured = {
+      ...(await measureGridPages(db, samples, rng, surnameOf, rows)),
+      ...(await measureHouseholdPages(db, samples, rng, rows)),
+    };
     const result: Record<string, Percentiles & { meanRows: number }> = {};
     for (const [name, m] of Object.entries(measured))
       result[name] = { ...percentiles(m.times), meanRows: m.rows };

@@ -1,0 +1,44 @@
+import type { DeskDatabase } from '../../../renderer/src/db/database';
+import {
+  householdSortIndexes,
+  householdsGridPage,
+  type HouseholdSortField,
+  type HouseholdsGridQuery,
+} from '../../../renderer/src/db/repositories/grid/householdsGrid';
+import type { seededRandom } from '../../support/seededRandom';
+import { gridPageSize, timeRows, type GridTimes } from './gridMeasure';
+
+/**
+ * The households table as a registrar uses it, through householdsGridPage (its table's
+ * and export's one query function), beside the persons table's rows (gridMeasure.ts):
+ * open the list, go to page N (the next page of a page shown, anchored on its last row:
+ * any household), sort by a column (head's name, village, last change; either way) and
+ * a sorted page N. Its sort indexes do not end with the id, so a village's households
+ * share one key: a page next to a row walks past that row's ties (`tiedIds.ts`), which
+ * the persons list no longer has to.
+ */
+export async function measureHouseholdPages(
+  db: DeskDatabase,
+  samples: number,
+  rng: ReturnType<typeof seededRandom>,
+  only?: readonly string[],
+): Promise<Record<string, GridTimes>> {
+  const ids = await db.households.toCollection().primaryKeys();
+  const fields = Object.keys(householdSortIndexes) as HouseholdSortField[];
+  const anyField = () => fields[rng.int(0, fields.length - 1)] ?? 'headName';
+  const anyDirection = () => (rng.int(0, 1) === 0 ? 'asc' : 'desc') as 'asc' | 'desc';
+  const base: HouseholdsGridQuery = { page: 0, pageSize: gridPageSize, filter: '', sort: null };
+  // Page N as the table reaches it: the page after a row on screen, any household (not timed).
+  const nextOf = async (q: HouseholdsGridQuery): Promise<HouseholdsGridQuery> => {
+    const row = await db.households.get(ids[rng.int(0, ids.length - 1)] ?? '');
+    return row ? { ...q, anchor: { row, direction: 'next' } } : q;
+  };
+  const queries: Record<string, () => HouseholdsGridQuery | Promise<HouseholdsGridQuery>> = {
+    householdsFirstPage: () => base,
+    householdsPageN: () => nextOf(base),
+    householdsSortBy: () => ({ ...base, sort: { field: anyField(), direction: anyDirection() } }),
+    householdsSortedPageN: () =>
+      nextOf({ ...base, sort: { field: anyField(), direction: anyDirection() } }),
+  };
+  return timeRows(queries, (q) => householdsGridPage(db, q), samples, only);
+}
