@@ -16,6 +16,7 @@ import { atRestSchemaVersion } from './tables/atRestTables';
 import { nameHeadSchemaVersion } from './tables/nameHeadTables';
 import { idPrefixSchemaVersion } from './tables/idPrefixTables';
 import { personOrderSchemaVersion } from './tables/personOrderTables';
+import { householdOrderSchemaVersion } from './tables/householdOrderTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -99,6 +100,7 @@ schemaVersions.push(
   nameHeadSchemaVersion,
   idPrefixSchemaVersion,
   personOrderSchemaVersion,
+  householdOrderSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

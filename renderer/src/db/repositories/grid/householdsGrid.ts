@@ -4,13 +4,15 @@ import type { GridPage, GridQuery } from './gridQuery';
 import { sortedPage } from './sortedPage';
 
 /**
- * The households list's sortable columns: head's name and village (schema v15) and
- * the last change. Address, hukou type and size have no index: they do not sort.
+ * The households list's sortable columns: head's name and village and the last change,
+ * each an index ending with the id (schema v20, householdOrderTables.ts: no key shared,
+ * so a next page is one range read). Address, hukou type and size have no index: they do
+ * not sort.
  */
 export const householdSortIndexes = {
-  headName: 'headName',
-  villageName: 'villageName',
-  updatedAt: 'updatedAt',
+  headName: '[headName+id]',
+  villageName: '[villageName+id]',
+  updatedAt: '[updatedAt+id]',
 } as const;
 
 export type HouseholdSortField = keyof typeof householdSortIndexes;
