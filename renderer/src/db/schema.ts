@@ -17,6 +17,7 @@ import { nameHeadSchemaVersion } from './tables/nameHeadTables';
 import { idPrefixSchemaVersion } from './tables/idPrefixTables';
 import { personOrderSchemaVersion } from './tables/personOrderTables';
 import { householdOrderSchemaVersion } from './tables/householdOrderTables';
+import { caseOrderSchemaVersion } from './tables/caseOrderTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -101,6 +102,7 @@ schemaVersions.push(
   idPrefixSchemaVersion,
   personOrderSchemaVersion,
   householdOrderSchemaVersion,
+  caseOrderSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

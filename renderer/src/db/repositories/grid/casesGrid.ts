@@ -5,15 +5,15 @@ import type { GridPage, GridQuery } from './gridQuery';
 import { rangePage, sortedPage } from './sortedPage';
 
 /**
- * The cases list's sortable columns and their indexes (schema v15 added applicantName
- * and applicationDate; updatedAt was there). Programme, status, due date and amount
- * do not sort: the due date is empty on many cases (no index entry), the others have
- * no index of their own in the list's order.
+ * The cases list's sortable columns and their indexes, each ending with the id (schema
+ * v21, caseOrderTables.ts: no key shared, so a next page is one range read). Programme,
+ * status, due date and amount do not sort: the due date is empty on many cases (no
+ * index entry), the others have no index of their own in the list's order.
  */
 export const caseSortIndexes = {
-  applicantName: 'applicantName',
-  applicationDate: 'applicationDate',
-  updatedAt: 'updatedAt',
+  applicantName: '[applicantName+id]',
+  applicationDate: '[applicationDate+id]',
+  updatedAt: '[updatedAt+id]',
 } as const;
 
 export type CaseSortField = keyof typeof caseSortIndexes;
