@@ -1,7 +1,8 @@
 import { maxPullLimit } from '@shared/sync/protocol';
 import type { OfficeSize } from './generator';
 import type { PageBench, Percentiles } from './page/pageBench';
-import { collectGarbage, mb, peakHeapDuring, withFreshPage } from './pageServer';
+import { settleForGrid } from './gridOnly';
+import { mb, peakHeapDuring, withFreshPage } from './pageServer';
 
 /**
  * The store measures in Debian's Chromium with an on-disk profile (launchDeskBrowser:
@@ -48,11 +49,7 @@ export async function runStoreBench(
       seed,
     ] as const);
     log('chromium: measuring the persons table’s pages…');
-    // The generated office let go and collected: the table is read in a page holding what
-    // a desk's holds (searches need the records; nothing after the grid does).
-    await page.evaluate(() => window.bench.forgetGenerated());
-    const heap = await collectGarbage(page);
-    log(`chromium: heap ${mb(heap.before)} MB → ${mb(heap.after)} MB after the load let go`);
+    await settleForGrid(page, log);
     const grid = await page.evaluate(([n, s]) => window.bench.measureGrid(n, s), [
       samples,
       seed,

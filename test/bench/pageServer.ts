@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { launchDeskBrowser } from '../e2e/chromium/browser';
 
@@ -79,20 +79,22 @@ export async function withFreshPage<T>(url: string, work: (page: Page) => Promis
   }
 }
 
+/** The page's JS heap in use now (bytes), through a CDP session with Performance enabled. */
+async function heapUsed(cdp: CDPSession) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
 /** Samples the renderer's JS heap through CDP while `work` runs; returns the peak (bytes). */
 export async function peakHeapDuring<T>(page: Page, work: () => Promise<T>) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  const heapNow = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-  };
-  const before = await heapNow();
+  const before = await heapUsed(cdp);
   let peak = before;
   let running = true;
   const sampler = (async () => {
     while (running) {
-      peak = Math.max(peak, await heapNow());
+      peak = Math.max(peak, await heapUsed(cdp));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
@@ -115,13 +117,9 @@ export async function collectGarbage(page: Page) {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('Performance.enable');
-    const heapNow = async () => {
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-    };
-    const before = await heapNow();
+    const before = await heapUsed(cdp);
     await cdp.send('HeapProfiler.collectGarbage');
-    return { before, after: await heapNow() };
+    return { before, after: await heapUsed(cdp) };
   } finally {
     await cdp.detach();
   }
