@@ -23,6 +23,7 @@ const households = (label: string) => ({
   label: `households: ${label}`,
   query: 'householdsGridPage',
 });
+const cases = (label: string) => ({ label: `cases: ${label}`, query: 'casesGridPage' });
 const what: Record<string, { label: string; query: string }> = {
   firstPage: persons('open the list (first page)'),
   pageN: persons('go to page N (next page)'),
@@ -40,9 +41,21 @@ const what: Record<string, { label: string; query: string }> = {
   householdsPageN: households('go to page N (next page)'),
   householdsSortBy: households('sort by a column'),
   householdsSortedPageN: households('sorted, page N (next page)'),
+  casesFirstPage: cases('open the list (first page)'),
+  casesPageN: cases('go to page N (next page)'),
+  casesSortBy: cases('sort by a column'),
+  casesSortedPageN: cases('sorted, page N (next page)'),
+  casesProgrammeStatus: cases('a programme and status (counted)'),
+  casesProgrammeStatusPageN: cases('a programme and status, page N (next page, counted)'),
+  casesProgrammeStatusJump: cases('a programme and status, jump to page N by offset'),
 };
 
-const reported = new Set(['jumpToPageN', 'firstPageAfterChange', 'filterWithTotal']);
+const reported = new Set([
+  'jumpToPageN',
+  'firstPageAfterChange',
+  'filterWithTotal',
+  'casesProgrammeStatusJump',
+]);
 /** The rows a trace's run measures: the table's own, none walking the whole table. */
 const traced = [
   'firstPage',
@@ -55,6 +68,12 @@ const traced = [
   'householdsPageN',
   'householdsSortBy',
   'householdsSortedPageN',
+  'casesFirstPage',
+  'casesPageN',
+  'casesSortBy',
+  'casesSortedPageN',
+  'casesProgrammeStatus',
+  'casesProgrammeStatusPageN',
 ];
 
 /** The tables' rows, against the search target (docs/performance.md). */

@@ -18,6 +18,7 @@ import { idPrefixSchemaVersion } from './tables/idPrefixTables';
 import { personOrderSchemaVersion } from './tables/personOrderTables';
 import { householdOrderSchemaVersion } from './tables/householdOrderTables';
 import { caseOrderSchemaVersion } from './tables/caseOrderTables';
+import { filterOrderSchemaVersion } from './tables/filterOrderTables';
 
 /**
  * Every schema version the desk has shipped, oldest first. A version is never edited
@@ -103,6 +104,7 @@ schemaVersions.push(
   personOrderSchemaVersion,
   householdOrderSchemaVersion,
   caseOrderSchemaVersion,
+  filterOrderSchemaVersion,
 );
 
 export const latestSchemaVersion = schemaVersions[schemaVersions.length - 1]?.version ?? 1;

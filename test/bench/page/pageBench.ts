@@ -8,6 +8,7 @@ import { residentIdCheckChar } from '@shared/identity/residentId';
 import type { QueueEntry } from '@shared/sync/queueEntry';
 import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/src/db/database';
 import { measureGridPages } from './gridMeasure';
+import { measureCasePages } from './casesGridMeasure';
 import { measureHouseholdPages } from './householdsGridMeasure';
 import { measureSearchQueries } from './searchMeasure';
 import { createSettingsIn, ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
@@ -194,6 +195,7 @@ const bench = {
     const measured = {
       ...(await measureGridPages(db, samples, rng, surnameOf, rows)),
       ...(await measureHouseholdPages(db, samples, rng, rows)),
+      ...(await measureCasePages(db, samples, rng, rows)),
     };
     const result: Record<string, Percentiles & { meanRows: number }> = {};
     for (const [name, m] of Object.entries(measured))

@@ -5,6 +5,7 @@ import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keys
 import { casesGridPage } from '../../../renderer/src/db/repositories/grid/casesGrid';
 import { caseOrderSchemaVersion } from '../../../renderer/src/db/tables/caseOrderTables';
 import { rawRows } from '../atRest/rawStore';
+import { storedIndexNames } from './storedIndexes';
 
 /**
  * v20 → v21 (issue #15 item 4): the indexes the cases list pages by end with the id, as
@@ -13,17 +14,7 @@ import { rawRows } from '../atRest/rawStore';
  * the cases still open, and the page after any of them is one range read, however many
  * share its applicant's name, application date or last change.
  */
-function indexNames(name: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onerror = () => reject(open.error ?? new Error('open failed'));
-    open.onsuccess = () => {
-      const store = open.result.transaction('cases').objectStore('cases');
-      resolve(Array.from(store.indexNames));
-      open.result.close();
-    };
-  });
-}
+const indexNames = (name: string) => storedIndexNames(name, 'cases');
 
 const orders = ['applicantName', 'applicationDate', 'updatedAt'] as const;
 const noFilter = { today: '2026-12-07' };

@@ -5,6 +5,7 @@ import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keys
 import { householdsGridPage } from '../../../renderer/src/db/repositories/grid/householdsGrid';
 import { householdOrderSchemaVersion } from '../../../renderer/src/db/tables/householdOrderTables';
 import { rawRows } from '../atRest/rawStore';
+import { storedIndexNames } from './storedIndexes';
 
 /**
  * v19 → v20 (issue #15 item 4): the indexes the households list pages by end with the
@@ -13,17 +14,7 @@ import { rawRows } from '../atRest/rawStore';
  * households still open, and the page after any of them is one range read, however many
  * share its village, head's name or last change.
  */
-function indexNames(name: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onerror = () => reject(open.error ?? new Error('open failed'));
-    open.onsuccess = () => {
-      const store = open.result.transaction('households').objectStore('households');
-      resolve(Array.from(store.indexNames));
-      open.result.close();
-    };
-  });
-}
+const indexNames = (name: string) => storedIndexNames(name, 'households');
 
 const orders = ['updatedAt', 'headName', 'villageName'] as const;
 

@@ -5,6 +5,7 @@ import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keys
 import { personsGridPage } from '../../../renderer/src/db/repositories/grid/personsGrid';
 import { personOrderSchemaVersion } from '../../../renderer/src/db/tables/personOrderTables';
 import { rawRows } from '../atRest/rawStore';
+import { storedIndexNames } from './storedIndexes';
 
 /**
  * v18 → v19 (issue #15 item 4): the indexes the persons list pages by end with the id.
@@ -12,17 +13,7 @@ import { rawRows } from '../atRest/rawStore';
  * key is loaded) and drops the old ones; the persons still open, and the page after any
  * of them is one range read, however many share its name, birth date or last change.
  */
-function indexNames(name: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onerror = () => reject(open.error ?? new Error('open failed'));
-    open.onsuccess = () => {
-      const store = open.result.transaction('persons').objectStore('persons');
-      resolve(Array.from(store.indexNames));
-      open.result.close();
-    };
-  });
-}
+const indexNames = (name: string) => storedIndexNames(name, 'persons');
 
 describe('schema v19: surname indexes ending with the id', () => {
   it('is version 19 and only re-declares persons, each list order ending with the id', () => {

@@ -70,7 +70,9 @@ export async function listCases(
   const collection = q?.value
     ? db.cases.where('searchTokens').startsWith(q.value.toLowerCase()).distinct()
     : filter.status && filter.programme
-      ? db.cases.where('[programme+status]').equals([filter.programme, filter.status])
+      ? db.cases
+          .where('[programme+status+id]')
+          .between([filter.programme, filter.status, ''], [filter.programme, filter.status, []])
       : filter.status
         ? db.cases.where('status').equals(filter.status)
         : filter.programme

@@ -23,7 +23,7 @@ export function serviceFilterWords(filter: ServiceFilter): string {
 
 /**
  * The service ledger with the screen's period, type and order, read through the table's
- * own servicesGridPage page by page.
+ * own servicesGridPage page by page, each from the last one's last row.
  */
 export function servicesSource(
   db: DeskDatabase,
@@ -33,10 +33,19 @@ export function servicesSource(
   return {
     filterWords: serviceFilterWords(filter),
     pages: async function* () {
+      // Each page read from the last one's last row (one read, however deep), not by offset.
+      let after: ServiceRecord | undefined;
       for (let page = 0; ; page++) {
-        const got = await servicesGridPage(db, { page, pageSize: exportPageSize, sort, filter });
+        const got = await servicesGridPage(db, {
+          page,
+          pageSize: exportPageSize,
+          sort,
+          filter,
+          ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
+        });
         if (got.rows.length > 0) yield got.rows;
         if ((page + 1) * exportPageSize >= got.total) return;
+        after = got.last;
       }
     },
   };

@@ -2,7 +2,7 @@ import type { DeskDatabase } from '../../database';
 import { listCases, type CaseListFilter } from '../caseQueries';
 import type { AssistanceCase } from '../cases';
 import type { GridPage, GridQuery } from './gridQuery';
-import { rangePage, sortedPage } from './sortedPage';
+import { rangePage, sortedPage, type IdEndedRange } from './sortedPage';
 
 /**
  * The cases list's sortable columns and their indexes, each ending with the id (schema
@@ -26,8 +26,8 @@ export const caseFilterCap = 1000;
  * The cases list, one page: the one query function of the cases table and its export.
  * - no filter: the whole table in the order of the sorted column's index (no sort:
  *   newest first), counted by the store;
- * - only programme and/or status, no sort: the [programme+status], programme or status
- *   index, paged by it (newest first) and counted by it;
+ * - only programme and/or status, no sort: the [programme+status+id], [programme+id] or
+ *   [status+id] index, paged by it (newest first) and counted by it;
  * - a search, overdue only, or a filter with a sort: listCases' indexed matches, at
  *   most `cap`, sorted and paged in memory.
  */
@@ -39,15 +39,37 @@ export async function casesGridPage(
   const f = query.filter;
   const searching = Boolean(f.query?.trim()) || Boolean(f.overdueOnly);
   if (!searching && (f.programme || f.status) && !query.sort) {
-    const equal = () =>
-      f.programme && f.status
-        ? db.cases.where('[programme+status]').equals([f.programme, f.status])
-        : f.status
-          ? db.cases.where('status').equals(f.status)
-          : db.cases.where('programme').equals(f.programme ?? '');
-    return rangePage(equal, query);
+    return rangePage(db.cases, equalRange(f.programme, f.status), query);
   }
   const filtered = searching || f.programme || f.status;
   const search = filtered ? (limit: number) => listCases(db, f, 0, limit) : null;
   return sortedPage(db.cases, caseSortIndexes, query, search, cap);
+}
+
+/**
+ * The cases of one programme and/or status, newest first: a range of an index ending
+ * with the id (schema v22, filterOrderTables.ts), so the page after any row is one read
+ * (`''` sorts before every id, `[]` after).
+ */
+function equalRange(programme?: string, status?: string): IdEndedRange<AssistanceCase> {
+  if (programme && status)
+    return {
+      index: '[programme+status+id]',
+      lower: [programme, status, ''],
+      upper: [programme, status, []],
+      keyOf: (c) => [c.programme, c.status, c.id],
+    };
+  if (status)
+    return {
+      index: '[status+id]',
+      lower: [status, ''],
+      upper: [status, []],
+      keyOf: (c) => [c.status, c.id],
+    };
+  return {
+    index: '[programme+id]',
+    lower: [programme ?? '', ''],
+    upper: [programme ?? '', []],
+    keyOf: (c) => [c.programme, c.id],
+  };
 }

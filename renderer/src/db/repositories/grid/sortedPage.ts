@@ -1,4 +1,4 @@
-import type { Collection, Table } from 'dexie';
+import type { Table } from 'dexie';
 import {
   checkPaging,
   indexedPage,
@@ -6,6 +6,8 @@ import {
   type GridPage,
   type GridQuery,
 } from './gridQuery';
+import { keysetPage, type PageAnchor } from './keysetPage';
+import type { Key } from './tiedIds';
 
 type SortKey = string | number | null | undefined;
 
@@ -41,24 +43,57 @@ export async function sortedPage<
 }
 
 /**
- * One page of an index range (a filter's equal keys or a period), newest first unless
- * `ascending`, counted by the same range. `range` makes a new collection for each use:
- * Dexie's reverse/offset/limit change the one they are called on. Tombstones are
- * counted and left out of the page.
+ * A part of an index ending with the id that a filtered list pages through: the index,
+ * its bounds (both included), and a row's key in it (`[programme, status, id]`).
  */
-export async function rangePage<R extends { deleted: boolean }>(
-  range: () => Collection<R, string>,
-  query: Pick<GridQuery<unknown>, 'page' | 'pageSize'>,
+export interface IdEndedRange<R> {
+  index: string;
+  lower: Key;
+  upper: Key;
+  keyOf: (row: R) => Key;
+}
+
+/**
+ * One page of an index range (a filter's equal keys or a period), newest first unless
+ * `ascending`, counted by the same range. The index ends with the id, so the page next
+ * to one shown (`anchor`) is one range read past the anchor's key, however deep
+ * (keysetPage); without an anchor the page is reached by offset. The first and last
+ * records read (tombstones too) come back as the anchors of its neighbours. Tombstones
+ * are counted and left out of the page.
+ */
+export async function rangePage<R extends { id: string; deleted: boolean }>(
+  table: Table<R, string>,
+  range: IdEndedRange<R>,
+  query: Pick<GridQuery<unknown>, 'page' | 'pageSize' | 'anchor'>,
   ascending = false,
 ): Promise<GridPage<R>> {
   checkPaging(query.page, query.pageSize);
-  const ordered = ascending ? range() : range().reverse();
+  const { index, lower, upper } = range;
+  const within = () => table.where(index).between(lower, upper, true, true);
+  const span = {
+    lower,
+    upper,
+    keyOf: (row: PageAnchor['row']) => range.keyOf(row as unknown as R),
+    unique: true,
+  };
+  const order = ascending ? 'asc' : 'desc';
+  const seek = query.anchor
+    ? keysetPage(table, index, order, query.anchor, query.pageSize, span)
+    : null;
+  const ordered = ascending ? within() : within().reverse();
   const [rows, total] = await Promise.all([
-    ordered
-      .offset(query.page * query.pageSize)
-      .limit(query.pageSize)
-      .toArray(),
-    range().count(),
+    seek ??
+      (query.page === 0 ? ordered : ordered.offset(query.page * query.pageSize))
+        .limit(query.pageSize)
+        .toArray(),
+    within().count(),
   ]);
-  return { rows: rows.filter((r) => !r.deleted), total, limited: false };
+  const first = rows[0];
+  const last = rows.at(-1);
+  return {
+    rows: rows.filter((r) => !r.deleted),
+    total,
+    limited: false,
+    ...(first && last ? { first, last } : {}),
+  };
 }
