@@ -10,7 +10,7 @@ import { write } from '../../../renderer/src/db/writePath';
 import { restoreTestKeySource } from '../setup';
 import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
 import { newRecordId } from '@shared/records/ids';
-import { withLockedStore } from './rawStore';
+import { rawRows, withLockedStore } from './rawStore';
 
 /**
  * A browser store from before encryption is sealed at its first login under a key made
@@ -155,5 +155,38 @@ describe('two tabs making a browser store’s first sealing at once', () => {
       restoreTestKeySource();
     }
     expect(await everyPersonOpens(name, 'wang')).toEqual(persons.map((p) => p.idNumber).sort());
+  });
+
+  it('a wrap planted in the profile before the first login: refused, and nothing sealed under its key', async () => {
+    const { name, persons } = await storeFromBeforeEncryption();
+    setDataKeySource(() => null);
+    // Whoever can write the profile plants a wrap of a key of theirs for wang, under a
+    // password of theirs, to make the first login's claim lose and the store be sealed
+    // under a key they hold.
+    const planter = new DeskDatabase(name);
+    try {
+      await planter.open();
+      planter.atRest.dataKey = newDataKey();
+      expect(await wrapForPassword(planter, 'wang', 'planted-key', { firstKey: true })).toBe(true);
+    } finally {
+      planter.close();
+    }
+    const tab = new DeskDatabase(name);
+    try {
+      // wang's own password cannot open the planted wrap: refused, no key kept.
+      expect(await openStoreForLogin(tab, 'wang', 'window-01')).toBeNull();
+      expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
+      // The planter's password opens their key but is not wang's: refused too.
+      expect(await openStoreForLogin(tab, 'wang', 'planted-key')).toBeNull();
+      expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
+    } finally {
+      tab.close();
+      restoreTestKeySource();
+    }
+    // Not one row was sealed (under the planted key or any): the persons are as they were.
+    const raw = (await rawRows(name)).persons as Record<string, unknown>[];
+    expect(raw).toHaveLength(persons.length);
+    expect(raw.every((row) => row._sealed === undefined)).toBe(true);
+    expect(raw.map((row) => row.idNumber).sort()).toEqual(persons.map((p) => p.idNumber).sort());
   });
 });

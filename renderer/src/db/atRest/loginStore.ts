@@ -11,6 +11,7 @@
 import { newDataKey } from '@shared/atRest/cipher';
 import type { DeskDatabase } from '../database';
 import { authenticate, type LocalUser } from '../repositories/accountReads';
+import { atRestMetaKey } from './atRestRow';
 import { unlockWithPassword, wrapForPassword } from './passwordWraps';
 import { forgetDataKey, installDataKey, isStoreSealed } from './storeKeys';
 
@@ -20,18 +21,19 @@ export async function openStoreForLogin(
   password: string,
 ): Promise<LocalUser | null> {
   const wasLocked = !db.atRest.keys;
-  try {
-    return await openAndProve(db, username, password, wasLocked);
-  } catch (error) {
-    if (wasLocked) forgetDataKey(db.atRest);
-    // A store read as plain was sealed meanwhile by another tab of this desk (its first
-    // login, as this one): this login is made again, as on any sealed store.
-    if (!wasLocked || !isLockedError(error) || !(await isStoreSealed(db))) throw error;
+  // Another tab of this desk may make the store's first sealing (its first login, as
+  // this one) while this login reads the store as plain: it then fails to read (a row
+  // sealed under the other key) or loses the claim of its own key. Either way the login
+  // is made once more, from the start, on the store as now sealed: its password opens
+  // the store and is proven again, as at any later login.
+  for (let again = false; ; again = true) {
     try {
-      return await openAndProve(db, username, password, wasLocked);
-    } catch (again) {
-      forgetDataKey(db.atRest);
-      throw again;
+      const result = await openAndProve(db, username, password, wasLocked);
+      if (result !== 'sealedMeanwhile') return result;
+      if (again) return null;
+    } catch (error) {
+      if (wasLocked) forgetDataKey(db.atRest);
+      if (again || !wasLocked || !isLockedError(error) || !(await isStoreSealed(db))) throw error;
     }
   }
 }
@@ -41,9 +43,9 @@ async function openAndProve(
   username: string,
   password: string,
   wasLocked: boolean,
-  retried = false,
-): Promise<LocalUser | null> {
+): Promise<LocalUser | null | 'sealedMeanwhile'> {
   if (wasLocked && (await isStoreSealed(db))) {
+    if (!(await provenBeforeFirstSealing(db, username, password))) return null;
     if (!(await unlockWithPassword(db, username, password))) return null;
   }
   const proven = await authenticate(db, username, password);
@@ -53,15 +55,36 @@ async function openAndProve(
   }
   if (!db.atRest.keys) {
     const sealed = await sealUnderNewKey(db, username, password);
-    // Another tab's key went first: this login is made again on the store as now sealed
-    // (its password opens the store and is proven again, as at any later login).
-    if (sealed === 'lost' && !retried) return openAndProve(db, username, password, wasLocked, true);
-    if (sealed !== 'sealed') {
+    if (sealed === 'lost') return 'sealedMeanwhile';
+    if (sealed === 'refused') {
       forgetDataKey(db.atRest);
       return null;
     }
   }
   return proven;
+}
+
+/**
+ * A store with a wrap but no at-rest row naming a key (a first sealing claimed by another
+ * tab or cut short, or a wrap planted in the profile) is sealed for the first time by
+ * whatever key the wrap opens. A wrap is only as good as whoever wrote it — a profile's
+ * files can be written outside the desk — so there the password is first proven against
+ * the account's hash (its row still plain), and a wrap of a key someone planted under a
+ * password of theirs seals nothing. A store whose accounts are sealed already (its row
+ * removed) needs the wrap's key to read them: as before, the key must open them.
+ */
+async function provenBeforeFirstSealing(
+  db: DeskDatabase,
+  username: string,
+  password: string,
+): Promise<boolean> {
+  if ((await db.table('meta').get(atRestMetaKey)) !== undefined) return true;
+  try {
+    return (await authenticate(db, username, password)) !== null;
+  } catch (error) {
+    if (isLockedError(error)) return true;
+    throw error;
+  }
 }
 
 const isLockedError = (error: unknown) =>
@@ -101,7 +124,7 @@ export function lockStoreAtLogout(db: DeskDatabase): void {
  *
  * Another tab of the desk may be logging in at the same moment: its key is the store's
  * if its wrap went first (wrapForPassword's `firstKey`): 'lost', and the login is made
- * again as on a sealed store (openAndProve) — refused if this account has no wrap, as any
+ * again as on a sealed store (openStoreForLogin) — refused if this account has no wrap, as any
  * account without one is on a locked store. (Two keys each sealing part of the store
  * would leave the rows under one of them closed for good.) 'refused': the store refused
  * the new key.
