@@ -24,6 +24,10 @@ const households = (label: string) => ({
   query: 'householdsGridPage',
 });
 const cases = (label: string) => ({ label: `cases: ${label}`, query: 'casesGridPage' });
+const services = (label: string) => ({
+  label: `services: ${label}`,
+  query: 'servicesGridPage',
+});
 const what: Record<string, { label: string; query: string }> = {
   firstPage: persons('open the list (first page)'),
   pageN: persons('go to page N (next page)'),
@@ -45,9 +49,13 @@ const what: Record<string, { label: string; query: string }> = {
   casesPageN: cases('go to page N (next page)'),
   casesSortBy: cases('sort by a column'),
   casesSortedPageN: cases('sorted, page N (next page)'),
-  casesProgrammeStatus: cases('a programme and status (counted)'),
-  casesProgrammeStatusPageN: cases('a programme and status, page N (next page, counted)'),
+  casesProgrammeStatus: cases('a programme and status (its total after the page)'),
+  casesProgrammeStatusPageN: cases('a programme and status, page N (next page)'),
   casesProgrammeStatusJump: cases('a programme and status, jump to page N by offset'),
+  servicesMonth: services('a month (its total after the page)'),
+  servicesMonthPageN: services('a month, page N (next page)'),
+  servicesMonthType: services('a month, one type'),
+  servicesMonthTypePageN: services('a month, one type, page N (next page)'),
 };
 
 const reported = new Set([
@@ -74,6 +82,10 @@ const traced = [
   'casesSortedPageN',
   'casesProgrammeStatus',
   'casesProgrammeStatusPageN',
+  'servicesMonth',
+  'servicesMonthPageN',
+  'servicesMonthType',
+  'servicesMonthTypePageN',
 ];
 
 /** The tables' rows, against the search target (docs/performance.md). */

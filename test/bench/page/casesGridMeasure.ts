@@ -14,8 +14,9 @@ import { gridPageSize, timeRows, type GridTimes } from './gridMeasure';
  * go to page N (the page after a row on screen: any case), sort by a column (applicant,
  * application date, last change; either way), a sorted page N (each order ends with the
  * id since schema v21, so the page after a row is one range read), and a programme with
- * one status (the [programme+status+id] index, newest first, counted), any page of it by offset
- * (the page buttons' jump) and its page N (the page after a row on screen).
+ * one status (the [programme+status+id] index, newest first), its page N (the page after
+ * a row on screen) and any page of it by offset. Each as the table asks: the page before
+ * its total (which walks the range, awaited untimed).
  */
 export async function measureCasePages(
   db: DeskDatabase,
@@ -29,7 +30,14 @@ export async function measureCasePages(
   const anyField = () => fields[rng.int(0, fields.length - 1)] ?? 'applicationDate';
   const anyDirection = () => (rng.int(0, 1) === 0 ? 'asc' : 'desc') as 'asc' | 'desc';
   const today = new Date().toISOString().slice(0, 10);
-  const base: CasesGridQuery = { page: 0, pageSize: gridPageSize, filter: { today }, sort: null };
+  // As the table asks: its page before its total.
+  const base: CasesGridQuery = {
+    page: 0,
+    pageSize: gridPageSize,
+    filter: { today },
+    sort: null,
+    totalLater: true,
+  };
   const anyCase = async () => db.cases.get(ids[rng.int(0, ids.length - 1)] ?? '');
   // Page N as the table reaches it: the page after a row on screen, any case (not timed).
   const nextOf = async (q: CasesGridQuery): Promise<CasesGridQuery> => {
@@ -61,7 +69,7 @@ export async function measureCasePages(
     // Any page of it by offset (reported: the table pages next to a page shown).
     casesProgrammeStatusJump: async () => {
       const q = await programmeStatus();
-      const { total } = await casesGridPage(db, { ...q, pageSize: 1 });
+      const { total } = await casesGridPage(db, { ...q, pageSize: 1, totalLater: false });
       return { ...q, page: rng.int(0, Math.max(0, Math.ceil(total / gridPageSize) - 1)) };
     },
   };

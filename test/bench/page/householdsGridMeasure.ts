@@ -13,9 +13,8 @@ import { gridPageSize, timeRows, type GridTimes } from './gridMeasure';
  * and export's one query function), beside the persons table's rows (gridMeasure.ts):
  * open the list, go to page N (the next page of a page shown, anchored on its last row:
  * any household), sort by a column (head's name, village, last change; either way) and
- * a sorted page N. Its sort indexes do not end with the id, so a village's households
- * share one key: a page next to a row walks past that row's ties (`tiedIds.ts`), which
- * the persons list no longer has to.
+ * a sorted page N. Each order ends with the id since schema v20, so the page after a
+ * row is one range read past that row's key.
  */
 export async function measureHouseholdPages(
   db: DeskDatabase,

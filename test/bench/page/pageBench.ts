@@ -10,6 +10,7 @@ import { DeskDatabase, recordTable, recordTableNames } from '../../../renderer/s
 import { measureGridPages } from './gridMeasure';
 import { measureCasePages } from './casesGridMeasure';
 import { measureHouseholdPages } from './householdsGridMeasure';
+import { measureServicePages } from './servicesGridMeasure';
 import { measureSearchQueries } from './searchMeasure';
 import { createSettingsIn, ensureDeviceId } from '../../../renderer/src/db/repositories/settings';
 import type { WriteContext } from '../../../renderer/src/db/writeContext';
@@ -196,6 +197,7 @@ const bench = {
       ...(await measureGridPages(db, samples, rng, surnameOf, rows)),
       ...(await measureHouseholdPages(db, samples, rng, rows)),
       ...(await measureCasePages(db, samples, rng, rows)),
+      ...(await measureServicePages(db, samples, rng, rows)),
     };
     const result: Record<string, Percentiles & { meanRows: number }> = {};
     for (const [name, m] of Object.entries(measured))

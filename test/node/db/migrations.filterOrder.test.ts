@@ -5,13 +5,15 @@ import type { GridPage } from '../../../renderer/src/db/repositories/grid/gridQu
 import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keysetPage';
 import { casesGridPage } from '../../../renderer/src/db/repositories/grid/casesGrid';
 import { servicesGridPage } from '../../../renderer/src/db/repositories/grid/servicesGrid';
+import { volunteersGridPage } from '../../../renderer/src/db/repositories/grid/volunteersGrid';
 import { filterOrderSchemaVersion } from '../../../renderer/src/db/tables/filterOrderTables';
 import { rawRows } from '../atRest/rawStore';
 import { storedIndexNames } from './storedIndexes';
 
 /**
  * v21 → v22 (issue #15 item 4): the indexes the filtered lists page through — cases by
- * programme and/or status, the service ledger by period and type — end with the id.
+ * programme and/or status, the service ledger by period and type — and the volunteer
+ * ledger's orders end with the id: no list pages next to a row through shared keys.
  * IndexedDB fills them from the rows already stored (sealed, their index fields in the
  * clear) and drops the two they replace; a page of a filter, then the page after its
  * last row (one read past that row's key), is the list in the order it had by offset.
@@ -24,9 +26,13 @@ const anchorOn = (page: GridPage<{ id: string }>): PageAnchor => ({
 const today = '2026-12-07';
 
 describe('schema v22: the filtered lists ending with the id', () => {
-  it('is version 22, re-declares cases and services, and replaces only the two filter indexes', () => {
+  it('is version 22, re-declares cases, services and volunteers, each order ending with the id', () => {
     expect(filterOrderSchemaVersion.version).toBe(22);
-    expect(Object.keys(filterOrderSchemaVersion.stores)).toEqual(['cases', 'communityServices']);
+    expect(Object.keys(filterOrderSchemaVersion.stores)).toEqual([
+      'cases',
+      'communityServices',
+      'volunteers',
+    ]);
     const cases = (filterOrderSchemaVersion.stores.cases ?? '').split(/,\s*/);
     expect(cases).toEqual(
       expect.arrayContaining(['[programme+status+id]', '[programme+id]', '[status+id]']),
@@ -41,6 +47,11 @@ describe('schema v22: the filtered lists ending with the id', () => {
       expect.arrayContaining(['startAt', '[startAt+id]', '[type+startAt+id]']),
     );
     expect(services).not.toContain('[type+startAt]');
+    const volunteers = (filterOrderSchemaVersion.stores.volunteers ?? '').split(/,\s*/);
+    expect(volunteers).toEqual(
+      expect.arrayContaining(['volunteerNumber', '[volunteerNumber+id]', '[updatedAt+id]']),
+    );
+    expect(volunteers).not.toContain('updatedAt');
   });
 
   it('v21 → v22: stored cases and services are in the new indexes and page on from any row', async () => {
@@ -79,6 +90,20 @@ describe('schema v22: the filtered lists ending with the id', () => {
       updatedAt: '2026-03-10T08:00:00.000Z',
     }));
     await v21.table('communityServices').bulkAdd(services as never[]);
+    // Eight volunteers written at once (one last change: ties), numbers in reverse.
+    const volunteerIds = Array.from({ length: 8 }, (_, i) => `v${i}`);
+    await v21.table('volunteers').bulkAdd(
+      volunteerIds.map((id, i) => ({
+        id,
+        personId: `p${i}`,
+        volunteerNumber: `ZY${String(8 - i).padStart(3, '0')}`,
+        name: '志愿者',
+        searchTokens: [],
+        skills: '',
+        joinedOn: '2026-01-01',
+        updatedAt: '2026-03-10T08:00:00.000Z',
+      })) as never[],
+    );
     v21.close();
     expect(await storedIndexNames(name, 'cases')).toContain('[programme+status]');
 
@@ -142,6 +167,22 @@ describe('schema v22: the filtered lists ending with the id', () => {
         for (let n = 1; page.rows.length > 0; n++) {
           pages.push(...idsOf(page));
           page = await servicesGridPage(v22, { ...q, page: n, anchor: anchorOn(page) });
+        }
+        expect(pages).toEqual(expected);
+      }
+    }
+    // Volunteers: by last change (all one) and by number, either way, page after page.
+    expect(await storedIndexNames(name, 'volunteers')).not.toContain('updatedAt');
+    for (const field of ['updatedAt', 'volunteerNumber'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const inOrder = field === 'updatedAt' ? volunteerIds : [...volunteerIds].reverse();
+        const expected = direction === 'asc' ? inOrder : [...inOrder].reverse();
+        const q = { page: 0, pageSize: 3, sort: { field, direction }, filter: '' };
+        const pages: string[] = [];
+        let page = await volunteersGridPage(v22, q);
+        for (let n = 1; page.rows.length > 0; n++) {
+          pages.push(...idsOf(page));
+          page = await volunteersGridPage(v22, { ...q, page: n, anchor: anchorOn(page) });
         }
         expect(pages).toEqual(expected);
       }

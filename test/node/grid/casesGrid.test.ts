@@ -114,6 +114,49 @@ describe('casesGridPage', () => {
     );
   });
 
+  it('pages on from a row of a status as one read, and counts after the page when the table asks', async () => {
+    const drafts = all
+      .filter((c) => c.status === 'draft')
+      .map((c) => c.id)
+      .sort()
+      .reverse();
+    const filter = { today, status: 'draft' };
+    const first = await casesGridPage(db, {
+      page: 0,
+      pageSize: 30,
+      sort: null,
+      filter,
+      totalLater: true,
+    });
+    expect(first.rows.map((c) => c.id)).toEqual(drafts.slice(0, 30));
+    expect([first.total, first.hasMore]).toEqual([-1, true]);
+    expect(await first.totalLater).toEqual({ total: drafts.length, limited: false });
+    // Deep in the list: the page after its 600th row, and the page before its 601st.
+    const row = all.find((c) => c.id === drafts[600]) as AssistanceCase;
+    counted.reads = 0;
+    const next = await casesGridPage(db, {
+      page: 21,
+      pageSize: 30,
+      sort: null,
+      filter,
+      anchor: { row, direction: 'next' },
+      totalLater: true,
+    });
+    expect(next.rows.map((c) => c.id)).toEqual(drafts.slice(601, 631));
+    // The page and one key of the range (what a live query watches): no walk to row 600.
+    expect(counted.reads).toBeLessThanOrEqual(31);
+    const prev = await casesGridPage(db, {
+      page: 20,
+      pageSize: 30,
+      sort: null,
+      filter,
+      anchor: { row, direction: 'prev' },
+    });
+    expect(prev.rows.map((c) => c.id)).toEqual(drafts.slice(570, 600));
+    expect(prev.total).toBe(drafts.length);
+    expect([prev.first?.id, prev.last?.id]).toEqual([drafts[570], drafts[599]]);
+  });
+
   it('sorts a filtered list in memory within its matches, and says when it cut them', async () => {
     const tekun = all.filter((c) => c.programme === 'tekun');
     expect(tekun.length).toBeLessThan(1000);

@@ -69,7 +69,7 @@ describe('servicesGridPage', () => {
     expect(oldest.rows.map((r) => r.id)).toEqual(order(inPeriod, false).slice(40, 80));
   });
 
-  it('narrows to a type by the [type+startAt] index', async () => {
+  it('narrows to a type by the [type+startAt+id] index', async () => {
     const type = all[0]?.type as ServiceRecord['type'];
     const ofType = all.filter((r) => r.type === type);
     expect(ofType.length).toBeLessThan(all.length);

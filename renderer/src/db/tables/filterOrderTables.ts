@@ -8,7 +8,11 @@ import type { SchemaVersion } from '../schema';
  *   `[programme+status]`, and `[programme+id]`, `[status+id]` beside `programme` and
  *   `status` (which other reads look up by equality);
  * - the service ledger by period: `[startAt+id]` beside `startAt`, and
- *   `[type+startAt+id]` in place of v15's `[type+startAt]`.
+ *   `[type+startAt+id]` in place of v15's `[type+startAt]`;
+ * - the volunteer ledger's orders: `[volunteerNumber+id]` beside `volunteerNumber` (the
+ *   write path looks a number up by it), `[updatedAt+id]` in place of `updatedAt`.
+ * With these, no list pages next to a row through a key other rows share, and the walk
+ * through such ties (v19's `tiedIds.ts`) is gone.
  * The order is the same as before (IndexedDB orders equal keys by the id), but the page
  * after any row is one range read past that row's key, where it was reached by offset:
  * thousands of cases of one programme and status, a year of services, stepped over by
@@ -25,5 +29,7 @@ export const filterOrderSchemaVersion: SchemaVersion = {
       'id, householdId, status, *coveredPersonIds, *searchTokens, decisionDue, [status+decisionDue], programme, [programme+status+id], [programme+id], [status+id], reviewDue, [applicantName+id], [applicationDate+id], [updatedAt+id]',
     communityServices:
       'id, startAt, type, *servedPersonIds, *volunteerIds, updatedAt, [startAt+id], [type+startAt+id]',
+    volunteers:
+      'id, personId, volunteerNumber, *searchTokens, [volunteerNumber+id], [updatedAt+id]',
   },
 };

@@ -1,6 +1,8 @@
 import { cmp, type IndexableType, type Table } from 'dexie';
 import type { SortDirection } from './gridQuery';
-import { tiesPast, type Key } from './tiedIds';
+
+/** An index key the lists sort by (an array: a compound index; `[]` sorts past every string). */
+export type Key = string | number | (string | number | never[])[];
 
 /**
  * The page next to one already shown: `row` is the last row of the page before (`next`)
@@ -26,22 +28,18 @@ export interface IndexSpan {
 
 /**
  * Up to `limit` records just past `anchor` in the order of `index` (asc or desc), in
- * that order, IndexedDB's order: the index key, then the id among equal keys. Bounded
- * reads, whatever the direction and however deep the anchor: the ids of the entries
- * sharing the anchor's key past it (keys only, no record opened: tiesPast — one read of
- * a key shared by a few, a cursor seeking to the anchor in a key shared by many), then
- * through Dexie the page's records — those ids, and the rest by one read of the index
- * range strictly past the anchor's key with the page's count (one getAll, walking down
- * too where the engine has getAll's direction, as Chromium does: it was a cursor step
- * per row). Only the page's records are read, so a page deep in a 200,000-row table
- * costs what page 2 does, and through Dexie every record passes its middlewares and a
- * live query sees what the page read.
+ * that order. Every index a list pages by ends with the id (schemas v19–v22), so no two
+ * entries share a key and the page is one read of the index range strictly past the
+ * anchor's key with the page's count (one getAll, walking down too where the engine has
+ * getAll's direction, as Chromium does). Only the page's records are read, so a page
+ * deep in a 200,000-row table costs what page 2 does, and through Dexie every record
+ * passes its middlewares and a live query sees what the page read.
  * With a `span`, only that part of the index is paged (the anchor's key is `span.keyOf`),
  * and one key of it is read too: inside a live query that read watches the whole span
  * (Dexie watches a read's range, whatever its limit), so the list hears of a change
  * before the anchor (its total, its page number) as well as past it.
- * Returns null when the anchor row has no key in that index or span (the caller pages by
- * offset).
+ * Returns null when the anchor row has no key in that index or span, or the index does
+ * not end with the id (keys shared: the caller pages by offset).
  */
 export function keysetPage<R extends { id: string }>(
   table: Table<R, string>,
@@ -59,9 +57,8 @@ export function keysetPage<R extends { id: string }>(
   const ascending = (order === 'asc') === (anchor.direction === 'next');
   // The id itself, or a compound index ending with it: no two entries share a key.
   const unique = index === 'id' || (span ? span.unique === true : fields?.at(-1) === 'id');
-  const past = unique
-    ? pastRange(table, index, key, ascending, limit, span)
-    : pastKey(table, index, key, anchor.row.id, ascending, limit, span);
+  if (!unique) return null;
+  const past = pastRange(table, index, key, ascending, limit, span);
   const read = span
     ? Promise.all([
         past,
@@ -107,39 +104,4 @@ function pastRange<R>(
       ? where.above(key)
       : where.below(key);
   return (ascending ? beyond : beyond.reverse()).limit(limit).toArray();
-}
-
-async function pastKey<R extends { id: string }>(
-  table: Table<R, string>,
-  index: string,
-  key: Key,
-  id: string,
-  ascending: boolean,
-  limit: number,
-  span?: IndexSpan,
-): Promise<R[]> {
-  const ties = await tiesPast(table, index, key, id, ascending, limit);
-  const single = ties.ids.slice(0, ties.run);
-  const [singleRows, runRows, rest] = await Promise.all([
-    single.length > 0 ? table.bulkGet(single) : Promise.resolve<(R | undefined)[]>([]),
-    rowsOfRun(table, ties.ids.slice(ties.run), ascending),
-    pastRange(table, index, key, ascending, limit - ties.ids.length, span),
-  ]);
-  const found = singleRows.filter((row): row is R => row !== undefined);
-  return [...found, ...runRows, ...rest];
-}
-
-/** The records of a run of ids (every store id between its ends), in the walk's order. */
-async function rowsOfRun<R extends { id: string }>(
-  table: Table<R, string>,
-  run: string[],
-  ascending: boolean,
-): Promise<R[]> {
-  const [low, high] = ascending ? [run[0], run.at(-1)] : [run.at(-1), run[0]];
-  if (low === undefined || high === undefined) return [];
-  const wanted = new Set(run);
-  const rows = (await table.where('id').between(low, high, true, true).toArray()).filter((row) =>
-    wanted.has(row.id),
-  );
-  return ascending ? rows : rows.reverse();
 }

@@ -6,8 +6,8 @@ import {
   type GridPage,
   type GridQuery,
 } from './gridQuery';
-import { keysetPage, type PageAnchor } from './keysetPage';
-import type { Key } from './tiedIds';
+import { keysetPage, type Key, type PageAnchor } from './keysetPage';
+import { outsideLiveQuery } from './tableCount';
 
 type SortKey = string | number | null | undefined;
 
@@ -59,12 +59,13 @@ export interface IdEndedRange<R> {
  * to one shown (`anchor`) is one range read past the anchor's key, however deep
  * (keysetPage); without an anchor the page is reached by offset. The first and last
  * records read (tombstones too) come back as the anchors of its neighbours. Tombstones
- * are counted and left out of the page.
+ * are counted and left out of the page. The count walks the range: when the table asks
+ * (`totalLater`) it follows the page.
  */
 export async function rangePage<R extends { id: string; deleted: boolean }>(
   table: Table<R, string>,
   range: IdEndedRange<R>,
-  query: Pick<GridQuery<unknown>, 'page' | 'pageSize' | 'anchor'>,
+  query: Pick<GridQuery<unknown>, 'page' | 'pageSize' | 'anchor' | 'totalLater'>,
   ascending = false,
 ): Promise<GridPage<R>> {
   checkPaging(query.page, query.pageSize);
@@ -81,19 +82,34 @@ export async function rangePage<R extends { id: string; deleted: boolean }>(
     ? keysetPage(table, index, order, query.anchor, query.pageSize, span)
     : null;
   const ordered = ascending ? within() : within().reverse();
-  const [rows, total] = await Promise.all([
+  const read =
     seek ??
-      (query.page === 0 ? ordered : ordered.offset(query.page * query.pageSize))
-        .limit(query.pageSize)
-        .toArray(),
-    within().count(),
-  ]);
+    (query.page === 0 ? ordered : ordered.offset(query.page * query.pageSize))
+      .limit(query.pageSize)
+      .toArray();
+  const counted = () => within().count();
+  if (query.totalLater === true) {
+    // The table's page before its total: the count walks the whole range (thousands of a
+    // programme's cases), so it follows the page (the page's read watches the range).
+    const rows = await read;
+    const total = outsideLiveQuery(counted).then((n) => ({ total: n, limited: false }));
+    return {
+      ...pageOf(rows),
+      total: -1,
+      totalLater: total,
+      hasMore: rows.length >= query.pageSize,
+      limited: false,
+    };
+  }
+  const [rows, total] = await Promise.all([read, counted()]);
+  return { ...pageOf(rows), total, limited: false };
+}
+
+/** The page's live rows, and the rows it read first and last (its neighbours' anchors). */
+function pageOf<R extends { deleted: boolean }>(
+  rows: R[],
+): Pick<GridPage<R>, 'rows' | 'first' | 'last'> {
   const first = rows[0];
   const last = rows.at(-1);
-  return {
-    rows: rows.filter((r) => !r.deleted),
-    total,
-    limited: false,
-    ...(first && last ? { first, last } : {}),
-  };
+  return { rows: rows.filter((r) => !r.deleted), ...(first && last ? { first, last } : {}) };
 }

@@ -7,11 +7,12 @@ import { sortedPage } from './sortedPage';
 
 /**
  * The volunteer ledger's sortable columns: the volunteer number and the last change
- * (their indexes). Name, skills, joining date and hours have no index: they do not sort.
+ * (their indexes, each ending with the id: schema v22, filterOrderTables.ts). Name,
+ * skills, joining date and hours have no index: they do not sort.
  */
 export const volunteerSortIndexes = {
-  volunteerNumber: 'volunteerNumber',
-  updatedAt: 'updatedAt',
+  volunteerNumber: '[volunteerNumber+id]',
+  updatedAt: '[updatedAt+id]',
 } as const;
 
 export type VolunteerSortField = keyof typeof volunteerSortIndexes;
