@@ -41,6 +41,14 @@ it('another tab waits for the first run, takes it over if it is abandoned, and o
   // A third tab waits for the second's first run, then goes on by itself.
   const third = await openTab('third tab');
   await waiting(third);
+  // The same in English, in a tab of a desk that speaks English (then back to Chinese).
+  await second.evaluate(() => localStorage.setItem('desk.language', 'en'));
+  const english = await openTab('English tab');
+  await english.getByText('This desk is being set up in another window').waitFor();
+  if (screenshotsDir)
+    await english.screenshot({ path: `${screenshotsDir}/first-run-elsewhere-en.png` });
+  await english.close();
+  await second.evaluate(() => localStorage.removeItem('desk.language'));
   await completeFirstRun(second);
   await logIn(second);
   await third.getByRole('button', { name: '登录' }).waitFor();

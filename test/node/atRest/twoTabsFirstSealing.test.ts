@@ -3,14 +3,16 @@ import { DeskDatabase } from '../../../renderer/src/db/database';
 import { openStoreForLogin } from '../../../renderer/src/db/atRest/loginStore';
 import { wrapForPassword } from '../../../renderer/src/db/atRest/passwordWraps';
 import { authenticate } from '../../../renderer/src/db/repositories/accountReads';
-import { newDataKey } from '@shared/atRest/cipher';
+import { deriveAtRestKeys, newDataKey } from '@shared/atRest/cipher';
 import { setDataKeySource } from '../../../renderer/src/db/atRest/keySource';
 import { createUser } from '../../../renderer/src/db/repositories/users';
 import { write } from '../../../renderer/src/db/writePath';
 import { restoreTestKeySource } from '../setup';
 import { openTestDesk, personInput, residentId } from '../../fakes/deskFixtures';
 import { newRecordId } from '@shared/records/ids';
-import { rawRows, withLockedStore } from './rawStore';
+import { rawPut, rawRows, withLockedStore } from './rawStore';
+import { atRestMetaKey, withRowMac } from '../../../renderer/src/db/atRest/atRestRow';
+import { sealedMetaKeys } from '../../../renderer/src/db/atRest/sealedMetaKeys';
 
 /**
  * A browser store from before encryption is sealed at its first login under a key made
@@ -157,36 +159,61 @@ describe('two tabs making a browser store’s first sealing at once', () => {
     expect(await everyPersonOpens(name, 'wang')).toEqual(persons.map((p) => p.idNumber).sort());
   });
 
-  it('a wrap planted in the profile before the first login: refused, and nothing sealed under its key', async () => {
-    const { name, persons } = await storeFromBeforeEncryption();
-    setDataKeySource(() => null);
-    // Whoever can write the profile plants a wrap of a key of theirs for wang, under a
-    // password of theirs, to make the first login's claim lose and the store be sealed
-    // under a key they hold.
-    const planter = new DeskDatabase(name);
-    try {
-      await planter.open();
-      planter.atRest.dataKey = newDataKey();
-      expect(await wrapForPassword(planter, 'wang', 'planted-key', { firstKey: true })).toBe(true);
-    } finally {
-      planter.close();
-    }
-    const tab = new DeskDatabase(name);
-    try {
-      // wang's own password cannot open the planted wrap: refused, no key kept.
-      expect(await openStoreForLogin(tab, 'wang', 'window-01')).toBeNull();
-      expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
-      // The planter's password opens their key but is not wang's: refused too.
-      expect(await openStoreForLogin(tab, 'wang', 'planted-key')).toBeNull();
-      expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
-    } finally {
-      tab.close();
-      restoreTestKeySource();
-    }
-    // Not one row was sealed (under the planted key or any): the persons are as they were.
-    const raw = (await rawRows(name)).persons as Record<string, unknown>[];
-    expect(raw).toHaveLength(persons.length);
-    expect(raw.every((row) => row._sealed === undefined)).toBe(true);
-    expect(raw.map((row) => row.idNumber).sort()).toEqual(persons.map((p) => p.idNumber).sort());
-  });
+  // With the wrap, an at-rest row planted beside it: none, a bare one, or one claiming
+  // the store sealed throughout under the planted key (its MAC under that key).
+  const plantedRows = {
+    'no row': () => null,
+    'a bare row': () => ({ key: atRestMetaKey }),
+    'a row under the planted key': (name: string, key: Uint8Array) => {
+      const keys = deriveAtRestKeys(key);
+      return {
+        key: atRestMetaKey,
+        value: withRowMac(keys, name, {
+          keyId: keys.keyId,
+          sealedAt: '2026-12-01T00:00:00.000Z',
+          sealedMeta: [...sealedMetaKeys],
+          idPrefixIndex: 2,
+        }),
+      };
+    },
+  };
+  for (const [what, plantedRow] of Object.entries(plantedRows)) {
+    it(`a wrap planted in the profile before the first login, ${what}: refused, nothing sealed under its key`, async () => {
+      const { name, persons } = await storeFromBeforeEncryption();
+      setDataKeySource(() => null);
+      // Whoever can write the profile plants a wrap of a key of theirs for wang, under a
+      // password of theirs, to log in as wang and have the store sealed under their key.
+      const plantedKey = newDataKey();
+      const planter = new DeskDatabase(name);
+      try {
+        await planter.open();
+        planter.atRest.dataKey = plantedKey;
+        expect(await wrapForPassword(planter, 'wang', 'planted-key', { firstKey: true })).toBe(
+          true,
+        );
+      } finally {
+        planter.close();
+      }
+      const row = plantedRow(name, plantedKey);
+      if (row) await rawPut(name, 'meta', row);
+      const tab = new DeskDatabase(name);
+      try {
+        // The planter's password opens their key but is not wang's: refused, no key kept.
+        expect(await openStoreForLogin(tab, 'wang', 'planted-key')).toBeNull();
+        expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
+        // wang's own password cannot open the planted wrap: refused too (the planter can
+        // keep wang out of a profile they can write, as by deleting it; no more).
+        expect(await openStoreForLogin(tab, 'wang', 'window-01')).toBeNull();
+        expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
+      } finally {
+        tab.close();
+        restoreTestKeySource();
+      }
+      // Not one row was sealed (under the planted key or any): the persons are as they were.
+      const raw = (await rawRows(name)).persons as Record<string, unknown>[];
+      expect(raw).toHaveLength(persons.length);
+      expect(raw.every((r) => r._sealed === undefined)).toBe(true);
+      expect(raw.map((r) => r.idNumber).sort()).toEqual(persons.map((p) => p.idNumber).sort());
+    });
+  }
 });

@@ -25,6 +25,20 @@ const anchorOn = (page: GridPage<{ id: string }>): PageAnchor => ({
 });
 const today = '2026-12-07';
 
+/** A list's ids, page after page, each page read from the last one's last row. */
+async function pageByPage<Q extends { page: number }>(
+  read: (query: Q & { anchor?: PageAnchor }) => Promise<GridPage<{ id: string }>>,
+  first: Q,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let page = await read(first);
+  for (let n = 1; page.rows.length > 0; n++) {
+    ids.push(...idsOf(page));
+    page = await read({ ...first, page: n, anchor: anchorOn(page) });
+  }
+  return ids;
+}
+
 describe('schema v22: the filtered lists ending with the id', () => {
   it('is version 22, re-declares cases, services and volunteers, each order ending with the id', () => {
     expect(filterOrderSchemaVersion.version).toBe(22);
@@ -162,13 +176,7 @@ describe('schema v22: the filtered lists ending with the id', () => {
           sort: { field: 'startAt' as const, direction },
           filter: { from: '2026-03-01', to: '2026-03-31', ...(type ? { type } : {}) },
         };
-        const pages: string[] = [];
-        let page = await servicesGridPage(v22, q);
-        for (let n = 1; page.rows.length > 0; n++) {
-          pages.push(...idsOf(page));
-          page = await servicesGridPage(v22, { ...q, page: n, anchor: anchorOn(page) });
-        }
-        expect(pages).toEqual(expected);
+        expect(await pageByPage((query) => servicesGridPage(v22, query), q)).toEqual(expected);
       }
     }
     // Volunteers: by last change (all one) and by number, either way, page after page.
@@ -178,13 +186,7 @@ describe('schema v22: the filtered lists ending with the id', () => {
         const inOrder = field === 'updatedAt' ? volunteerIds : [...volunteerIds].reverse();
         const expected = direction === 'asc' ? inOrder : [...inOrder].reverse();
         const q = { page: 0, pageSize: 3, sort: { field, direction }, filter: '' };
-        const pages: string[] = [];
-        let page = await volunteersGridPage(v22, q);
-        for (let n = 1; page.rows.length > 0; n++) {
-          pages.push(...idsOf(page));
-          page = await volunteersGridPage(v22, { ...q, page: n, anchor: anchorOn(page) });
-        }
-        expect(pages).toEqual(expected);
+        expect(await pageByPage((query) => volunteersGridPage(v22, query), q)).toEqual(expected);
       }
     }
     v22.close();

@@ -151,6 +151,34 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
 }
 
 /**
+ * This account's row if it is stored plain (read bare, no middleware): a store from
+ * before encryption, or a first sealing not yet past the accounts. A sealed row keeps
+ * its name as a keyed token, so it is not found by the name: null, as for no account.
+ */
+export function plainAccountRow(db: Dexie, username: string): Promise<PlainAccount | null> {
+  const idb = db.backendDB();
+  return new Promise<PlainAccount | null>((resolve, reject) => {
+    const got = idb
+      .transaction('users', 'readonly')
+      .objectStore('users')
+      .index('username')
+      .get(username);
+    got.onsuccess = () => {
+      const row: unknown = got.result;
+      resolve(row !== undefined && !hasSeal(row) ? (row as PlainAccount) : null);
+    };
+    got.onerror = () => reject(got.error ?? new Error('reading the account failed'));
+  });
+}
+
+/** What a plain account row holds of its password. */
+export interface PlainAccount {
+  passwordHash: string;
+  passwordSalt: string;
+  passwordIterations: number;
+}
+
+/**
  * Whether the store holds any plain row a first sealing would take in (asked only when the
  * row is missing and the open takes plain rows in; it stops at the first plain row).
  */

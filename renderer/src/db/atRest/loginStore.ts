@@ -11,7 +11,8 @@
 import { newDataKey } from '@shared/atRest/cipher';
 import type { DeskDatabase } from '../database';
 import { authenticate, type LocalUser } from '../repositories/accountReads';
-import { atRestMetaKey } from './atRestRow';
+import { verifyPassword } from '../../auth/password';
+import { plainAccountRow } from './atRestRow';
 import { unlockWithPassword, wrapForPassword } from './passwordWraps';
 import { forgetDataKey, installDataKey, isStoreSealed } from './storeKeys';
 
@@ -65,26 +66,30 @@ async function openAndProve(
 }
 
 /**
- * A store with a wrap but no at-rest row naming a key (a first sealing claimed by another
- * tab or cut short, or a wrap planted in the profile) is sealed for the first time by
- * whatever key the wrap opens. A wrap is only as good as whoever wrote it — a profile's
- * files can be written outside the desk — so there the password is first proven against
- * the account's hash (its row still plain), and a wrap of a key someone planted under a
- * password of theirs seals nothing. A store whose accounts are sealed already (its row
- * removed) needs the wrap's key to read them: as before, the key must open them.
+ * A wrap is taken as proof of its password (a login hashes once) only where the key it
+ * opens is the store's. A wrap is only as good as whoever wrote it — a profile's files
+ * can be written outside the desk — and so is an at-rest row in a store not yet sealed
+ * (its MAC is under whatever key comes). So while the account's own row is still plain
+ * (a store from before encryption, or a first sealing cut short or under way in another
+ * tab), the password is first proven against that row's hash, and a wrap planted with a
+ * key and a password of someone else's neither logs them in nor seals the store under
+ * their key. Once the account's row is sealed, the key the wrap opens must open it.
  */
 async function provenBeforeFirstSealing(
   db: DeskDatabase,
   username: string,
   password: string,
 ): Promise<boolean> {
-  if ((await db.table('meta').get(atRestMetaKey)) !== undefined) return true;
-  try {
-    return (await authenticate(db, username, password)) !== null;
-  } catch (error) {
-    if (isLockedError(error)) return true;
-    throw error;
-  }
+  await db.open();
+  const plain = await plainAccountRow(db, username.trim());
+  if (!plain) return true;
+  // Read bare, and checked here: through the store, a planted row saying "sealed
+  // throughout" would refuse the plain account with an error instead.
+  return verifyPassword(password, {
+    hash: plain.passwordHash,
+    salt: plain.passwordSalt,
+    iterations: plain.passwordIterations,
+  });
 }
 
 const isLockedError = (error: unknown) =>
