@@ -8,6 +8,7 @@ import {
 } from '../../../renderer/src/db/repositories/grid/casesGrid';
 import { generateOffice } from '../../bench/generator';
 import { countSteps, counted } from './countReads';
+import { liveTotals } from './liveTotals';
 import { gridStamper, openCountedStore } from './gridOffice';
 
 /**
@@ -155,6 +156,33 @@ describe('casesGridPage', () => {
     expect(prev.rows.map((c) => c.id)).toEqual(drafts.slice(570, 600));
     expect(prev.total).toBe(drafts.length);
     expect([prev.first?.id, prev.last?.id]).toEqual([drafts[570], drafts[599]]);
+  });
+
+  it('a live first page of a status hears of a case leaving it off the page (a sync’s put)', async () => {
+    const active = all.filter((c) => c.status === 'active');
+    const query = {
+      page: 0,
+      pageSize: 20,
+      sort: null,
+      filter: { today, status: 'active' },
+      totalLater: true,
+    };
+    const live = liveTotals(async () => {
+      const page = await casesGridPage(db, query);
+      return (await page.totalLater)?.total ?? page.total;
+    }, active.length - 1);
+    // The oldest active case (the list is newest first: far past the page), closed as a
+    // pull writes it (a put of the whole record: Dexie does not see the row it replaces).
+    const oldest = active.reduce((a, b) => (a.id < b.id ? a : b));
+    try {
+      await live.answered;
+      await db.cases.put({ ...oldest, status: 'closed' });
+      await live.reached;
+    } finally {
+      live.stop();
+      await db.cases.put(oldest);
+    }
+    expect(live.totals[0]).toBe(active.length);
   });
 
   it('sorts a filtered list in memory within its matches, and says when it cut them', async () => {

@@ -6,7 +6,7 @@ import type { CaseListFilter } from '../caseQueries';
 import type { GridSort } from '../grid/gridQuery';
 import { casesGridPage, type CaseSortField } from '../grid/casesGrid';
 import type { AssistanceCase } from '../cases';
-import { exportPageSize } from './pageThrough';
+import { exportPageSize, gridPages, pageAfter } from './pageThrough';
 import { searchExportLimit } from './personsSource';
 
 /** The screen's filter in words, as the sheet's title row names it. */
@@ -31,23 +31,14 @@ export function casesSource(
   return {
     filterWords: caseFilterWords(filter),
     pages: async function* () {
-      let after: AssistanceCase | undefined;
-      for (let page = 0; ; page++) {
-        const got = await casesGridPage(
+      const pages = gridPages((page, after: AssistanceCase | undefined) =>
+        casesGridPage(
           db,
-          {
-            page,
-            pageSize: exportPageSize,
-            sort,
-            filter,
-            ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
-          },
+          { page, pageSize: exportPageSize, sort, filter, ...pageAfter(after) },
           searchExportLimit,
-        );
-        if (got.rows.length > 0) yield withApplicants(db, got.rows);
-        if ((page + 1) * exportPageSize >= got.total) return;
-        after = got.last;
-      }
+        ),
+      );
+      for await (const got of pages) yield withApplicants(db, got.rows);
     },
   };
 }

@@ -10,7 +10,7 @@ import {
   type VolunteerGridRow,
   type VolunteerSortField,
 } from '../grid/volunteersGrid';
-import { exportPageSize } from './pageThrough';
+import { exportPageSize, gridPages, pageAfter } from './pageThrough';
 
 /** The most volunteers a search exports (the table lists the first 1,000). */
 const volunteerLimit = 10_000;
@@ -33,20 +33,10 @@ export function servicesSource(
   return {
     filterWords: serviceFilterWords(filter),
     pages: async function* () {
-      // Each page read from the last one's last row (one read, however deep), not by offset.
-      let after: ServiceRecord | undefined;
-      for (let page = 0; ; page++) {
-        const got = await servicesGridPage(db, {
-          page,
-          pageSize: exportPageSize,
-          sort,
-          filter,
-          ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
-        });
-        if (got.rows.length > 0) yield got.rows;
-        if ((page + 1) * exportPageSize >= got.total) return;
-        after = got.last;
-      }
+      const pages = gridPages((page, after: ServiceRecord | undefined) =>
+        servicesGridPage(db, { page, pageSize: exportPageSize, sort, filter, ...pageAfter(after) }),
+      );
+      for await (const got of pages) yield got.rows;
     },
   };
 }
@@ -61,28 +51,20 @@ export function volunteerHoursSource(
   return {
     filterWords: words ? `姓名或编号“${words}”` : '',
     pages: async function* () {
-      let after: VolunteerGridRow | undefined;
-      for (let page = 0; ; page++) {
-        const got = await volunteersGridPage(
+      const pages = gridPages((page, after: VolunteerGridRow | undefined) =>
+        volunteersGridPage(
           db,
-          {
-            page,
-            pageSize: exportPageSize,
-            sort,
-            filter: words,
-            ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
-          },
+          { page, pageSize: exportPageSize, sort, filter: words, ...pageAfter(after) },
           volunteerLimit,
-        );
+        ),
+      );
+      for await (const got of pages) {
         const persons = await db.persons.bulkGet(got.rows.map((v) => v.personId));
-        if (got.rows.length > 0)
-          yield got.rows.map((volunteer, i) => ({
-            volunteer,
-            person: persons[i],
-            minutes: volunteer.minutes,
-          }));
-        if ((page + 1) * exportPageSize >= got.total) return;
-        after = got.last;
+        yield got.rows.map((volunteer, i) => ({
+          volunteer,
+          person: persons[i],
+          minutes: volunteer.minutes,
+        }));
       }
     },
   };

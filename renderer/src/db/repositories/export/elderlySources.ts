@@ -6,7 +6,7 @@ import type { GridSort } from '../grid/gridQuery';
 import { residentsGridPage, type ResidentSortField } from '../grid/residentsGrid';
 import { listResidents } from '../elderlyCare/residents';
 import { elderlyTables, live, type Movement, type Resident } from '../elderlyCare/tables';
-import { exportPageSize, pagesOf } from './pageThrough';
+import { exportPageSize, gridPages, pagesOf } from './pageThrough';
 
 const searchWords = (query: string) =>
   query.trim() ? `姓名或身份证号“${searchInWords(query)}”` : '';
@@ -21,15 +21,12 @@ export function residentsSource(
   return {
     filterWords: searchWords(query),
     pages: async function* () {
-      for (let page = 0; ; page++) {
-        const got = await residentsGridPage(
-          db,
-          { page, pageSize: exportPageSize, sort, filter: query },
-          today,
-        );
+      const pages = gridPages((page) =>
+        residentsGridPage(db, { page, pageSize: exportPageSize, sort, filter: query }, today),
+      );
+      for await (const got of pages) {
         const persons = await db.persons.bulkGet(got.rows.map((r) => r.resident.personId));
-        if (got.rows.length > 0) yield got.rows.map((row, i) => ({ row, person: persons[i] }));
-        if ((page + 1) * exportPageSize >= got.total) return;
+        yield got.rows.map((row, i) => ({ row, person: persons[i] }));
       }
     },
   };

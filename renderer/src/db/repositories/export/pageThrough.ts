@@ -1,4 +1,6 @@
 import type { Table } from 'dexie';
+import type { GridPage } from '../grid/gridQuery';
+import type { PageAnchor } from '../grid/keysetPage';
 
 /** The page size exports read with: small enough to hold, large enough to be quick. */
 export const exportPageSize = 1000;
@@ -46,4 +48,33 @@ export function* pagesOf<R>(
   pageSize = exportPageSize,
 ): Generator<readonly R[]> {
   for (let i = 0; i < rows.length; i += pageSize) yield rows.slice(i, i + pageSize);
+}
+
+/**
+ * The pages of a list read through its table's own query function (`read(page, after)`),
+ * each from the last one's last row where the list pages that way (its page gives
+ * `last`), until a read finds nothing past that row: rows joining or leaving the list
+ * while it is read move its total, not where the next page starts, so stopping at the
+ * total would drop the rows past it. A list paged by number (a search's matches sorted
+ * in memory) stops at its total.
+ */
+export async function* gridPages<R>(
+  read: (page: number, after: R | undefined) => Promise<GridPage<R>>,
+  pageSize = exportPageSize,
+): AsyncGenerator<GridPage<R>> {
+  let after: R | undefined;
+  for (let page = 0; ; page++) {
+    const got = await read(page, after);
+    if (got.rows.length > 0) yield got;
+    if (got.last === undefined) {
+      if (after !== undefined || (page + 1) * pageSize >= got.total) return;
+    } else {
+      after = got.last;
+    }
+  }
+}
+
+/** The query's anchor for the page after `row` (none for the first page). */
+export function pageAfter(row: { id: string } | undefined): { anchor?: PageAnchor } {
+  return row ? { anchor: { row: row as PageAnchor['row'], direction: 'next' } } : {};
 }

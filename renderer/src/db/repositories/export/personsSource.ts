@@ -7,7 +7,7 @@ import type { Person } from '../persons';
 import type { GridSort } from '../grid/gridQuery';
 import { personsGridPage, type PersonSortField } from '../grid/personsGrid';
 import { householdsGridPage, type HouseholdSortField } from '../grid/householdsGrid';
-import { exportPageSize } from './pageThrough';
+import { exportPageSize, gridPages, pageAfter } from './pageThrough';
 
 /** The most rows a search exports (the table lists the first 1,000 of the same query). */
 export const searchExportLimit = 10_000;
@@ -24,7 +24,8 @@ export function personsSource(
   sort: GridSort<PersonSortField> | null = null,
 ): ListSource<PersonRow> {
   const words = query.trim();
-  // Each page goes on from the last record of the one before (page 200 costs what page 1 does).
+  // Each page goes on from the last record of the one before (page 200 costs what page 1
+  // does); a search's next page is counted from its start.
   const read = (page: number, after: Person | undefined) =>
     personsGridPage(
       db,
@@ -33,7 +34,7 @@ export function personsSource(
         pageSize: exportPageSize,
         sort,
         filter: words,
-        ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
+        ...pageAfter(words ? undefined : after),
       },
       searchExportLimit,
     );
@@ -41,18 +42,7 @@ export function personsSource(
     filterWords: words ? searchWords(words) : '',
     ...(words ? {} : { count: () => db.persons.count() }),
     pages: async function* () {
-      let after: Person | undefined;
-      for (let page = 0; ; page++) {
-        const got = await read(page, after);
-        if (got.rows.length > 0) yield withHouseholds(db, got.rows);
-        if ((page + 1) * exportPageSize >= got.total) return;
-        // A search's next page is counted from its start; the whole registry's goes on from
-        // the last record read.
-        if (!words) {
-          if (!got.last) return;
-          after = got.last;
-        }
-      }
+      for await (const got of gridPages(read)) yield withHouseholds(db, got.rows);
     },
   };
 }
@@ -71,28 +61,20 @@ export function householdsSource(
     filterWords: words ? searchWords(words) : '',
     ...(words ? {} : { count: () => db.households.count() }),
     pages: async function* () {
-      let after: Household | undefined;
-      for (let page = 0; ; page++) {
-        const got = await householdsGridPage(
+      const pages = gridPages((page, after: Household | undefined) =>
+        householdsGridPage(
           db,
           {
             page,
             pageSize: exportPageSize,
             sort,
             filter: words,
-            ...(after ? { anchor: { row: after, direction: 'next' as const } } : {}),
+            ...pageAfter(words ? undefined : after),
           },
           searchExportLimit,
-        );
-        if (got.rows.length > 0) yield withHeads(db, got.rows);
-        if ((page + 1) * exportPageSize >= got.total) return;
-        // A search's next page is counted from its start; the whole registry's goes on from
-        // the last record read.
-        if (!words) {
-          if (!got.last) return;
-          after = got.last;
-        }
-      }
+        ),
+      );
+      for await (const got of pages) yield withHeads(db, got.rows);
     },
   };
 }

@@ -7,7 +7,7 @@ import {
   type GridQuery,
 } from './gridQuery';
 import { keysetPage, type Key, type PageAnchor } from './keysetPage';
-import { outsideLiveQuery } from './tableCount';
+import { outsideLiveQuery, watchLeavers } from './tableCount';
 
 type SortKey = string | number | null | undefined;
 
@@ -75,7 +75,8 @@ export async function rangePage<R extends { id: string; deleted: boolean }>(
     lower,
     upper,
     keyOf: (row: PageAnchor['row']) => range.keyOf(row as unknown as R),
-    unique: true,
+    // Its name says so: a range of an index not ending with the id pages by offset.
+    unique: index.endsWith('+id]'),
   };
   const order = ascending ? 'asc' : 'desc';
   const seek = query.anchor
@@ -90,8 +91,9 @@ export async function rangePage<R extends { id: string; deleted: boolean }>(
   const counted = () => within().count();
   if (query.totalLater === true) {
     // The table's page before its total: the count walks the whole range (thousands of a
-    // programme's cases), so it follows the page (the page's read watches the range).
-    const rows = await read;
+    // programme's cases), so it follows the page; the page's read watches the range, and
+    // watchLeavers a row leaving it off the page.
+    const [rows] = await Promise.all([read, watchLeavers(table, index, lower)]);
     const total = outsideLiveQuery(counted).then((n) => ({ total: n, limited: false }));
     return {
       ...pageOf(rows),

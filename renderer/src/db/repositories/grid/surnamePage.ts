@@ -4,7 +4,7 @@ import type { DeskDatabase } from '../../database';
 import type { Person } from '../persons';
 import { checkPaging, type GridPage, type LaterTotal } from './gridQuery';
 import { keysetPage, type IndexSpan } from './keysetPage';
-import { outsideLiveQuery } from './tableCount';
+import { outsideLiveQuery, watchLeavers } from './tableCount';
 import type { PersonSortField, PersonsGridQuery } from './personsGrid';
 
 /** The index that holds one surname's persons in the order of each sortable column. */
@@ -97,8 +97,9 @@ export async function surnamePage(
       .primaryKeys()
       .then((keys) => ({ total: Math.min(keys.length, cap), limited: keys.length > cap }));
   if (query.totalLater === true) {
-    // (An anchored page watches the whole surname itself: keysetPage with a span.)
-    const rows = await read;
+    // (An anchored page watches the whole surname itself: keysetPage with a span; and
+    // watchLeavers a person renamed out of it off the page.)
+    const [rows] = await Promise.all([read, watchLeavers(db.persons, index, span.lower)]);
     const wanted = query.anchor ? query.pageSize : take;
     return {
       ...pageOf(rows),

@@ -1,4 +1,4 @@
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 
 /** A table's count as last read, valid until the table changes (`generation` moves on). */
 interface Kept {
@@ -60,6 +60,22 @@ export async function tableCountOrLater<R>(
   return {
     later: entry.pending ?? outsideLiveQuery(() => entry.pending ?? countOnce(table, entry)),
   };
+}
+
+/**
+ * Inside a live query, makes it hear of a row leaving a filtered list that the page did
+ * not read (a case closed off the page, a person renamed out of a surname), by another
+ * tab or a sync, while its count runs outside the query (outsideLiveQuery): Dexie watches
+ * every change whose old row it did not see for any count on an index, as the range's own
+ * count did when the page waited for it. This count is of one key no row has (`none`: a
+ * bound of a range whose keys end with an id), so it costs one request, not a walk.
+ */
+export function watchLeavers<R>(
+  table: Table<R, string>,
+  index: string,
+  none: IndexableType,
+): Promise<number> {
+  return table.where(index).equals(none).count();
 }
 
 /**
