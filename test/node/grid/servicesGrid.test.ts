@@ -69,6 +69,44 @@ describe('servicesGridPage', () => {
     expect(oldest.rows.map((r) => r.id)).toEqual(order(inPeriod, false).slice(40, 80));
   });
 
+  it('pages from a row both ways, and by offset when the row is not of the period', async () => {
+    const from =
+      [...all]
+        .map((r) => r.startAt)
+        .sort()[500]
+        ?.slice(0, 10) ?? '';
+    const inPeriod = order(
+      all.filter((r) => r.startAt.slice(0, 10) >= from),
+      true,
+    );
+    const filter = { from, to: '9999-12-31' };
+    const rowAt = (i: number) => all.find((r) => r.id === inPeriod[i]) as ServiceRecord;
+    const q = { pageSize: 40, sort: null, filter };
+    counted.reads = 0;
+    const next = await servicesGridPage(db, {
+      ...q,
+      page: 8,
+      anchor: { row: rowAt(299) as ServiceRecord & Record<string, unknown>, direction: 'next' },
+    });
+    expect(next.rows.map((r) => r.id)).toEqual(inPeriod.slice(300, 340));
+    // The page and one key of the range (what a live query watches): no walk to row 300.
+    expect(counted.reads).toBeLessThanOrEqual(41);
+    const prev = await servicesGridPage(db, {
+      ...q,
+      page: 6,
+      anchor: { row: rowAt(280) as ServiceRecord & Record<string, unknown>, direction: 'prev' },
+    });
+    expect(prev.rows.map((r) => r.id)).toEqual(inPeriod.slice(240, 280));
+    // A row from before the period (the filter changed under the pager): page 2 by offset.
+    const earliest = [...all].sort((a, b) => (a.startAt < b.startAt ? -1 : 1))[0] as ServiceRecord;
+    const elsewhere = await servicesGridPage(db, {
+      ...q,
+      page: 2,
+      anchor: { row: earliest as ServiceRecord & Record<string, unknown>, direction: 'next' },
+    });
+    expect(elsewhere.rows.map((r) => r.id)).toEqual(inPeriod.slice(80, 120));
+  });
+
   it('narrows to a type by the [type+startAt+id] index', async () => {
     const type = all[0]?.type as ServiceRecord['type'];
     const ofType = all.filter((r) => r.type === type);
