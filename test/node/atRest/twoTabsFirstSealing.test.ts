@@ -216,4 +216,40 @@ describe('two tabs making a browser store’s first sealing at once', () => {
       expect(raw.map((r) => r.idNumber).sort()).toEqual(persons.map((p) => p.idNumber).sort());
     });
   }
+
+  it('a wrap planted for a name nobody has, or for a disabled account: refused, nothing sealed', async () => {
+    const { name, persons } = await storeFromBeforeEncryption();
+    setDataKeySource(() => null);
+    // li's account is disabled (as a store from before encryption keeps it, plain).
+    const li = ((await rawRows(name)).users as Record<string, unknown>[]).find(
+      (u) => u.username === 'li',
+    );
+    await rawPut(name, 'users', { ...li, disabled: true });
+    const planter = new DeskDatabase(name);
+    try {
+      await planter.open();
+      planter.atRest.dataKey = newDataKey();
+      for (const who of ['ghost', 'Wang', 'li'])
+        expect(await wrapForPassword(planter, who, 'planted-key')).toBe(true);
+    } finally {
+      planter.close();
+    }
+    const tab = new DeskDatabase(name);
+    try {
+      // li knows the password the wrap was planted under (li's own, say): still refused.
+      for (const who of ['ghost', 'Wang', 'li']) {
+        expect(await openStoreForLogin(tab, who, 'planted-key')).toBeNull();
+        expect([tab.atRest.keys, tab.atRest.dataKey]).toEqual([null, null]);
+      }
+    } finally {
+      tab.close();
+      restoreTestKeySource();
+    }
+    const raw = (await rawRows(name)).persons as Record<string, unknown>[];
+    expect(raw.every((r) => r._sealed === undefined)).toBe(true);
+    expect(raw).toHaveLength(persons.length);
+    // (The planted wraps make the store look claimed: wang, with no wrap of his own, is
+    // kept out as every account without one is on a locked store. Whoever can write the
+    // profile can keep a desk from opening, as deleting it would; no more.)
+  });
 });

@@ -151,13 +151,16 @@ export function holdsSealedRow(db: Dexie): Promise<boolean> {
 }
 
 /**
- * This account's row if it is stored plain (read bare, no middleware): a store from
- * before encryption, or a first sealing not yet past the accounts. A sealed row keeps
- * its name as a keyed token, so it is not found by the name: null, as for no account.
+ * This account's row as the store holds it (read bare, no middleware, by its name, which
+ * is an index field and so kept in the clear): 'sealed', the plain row (a store from
+ * before encryption, or a first sealing not yet past the accounts), or null for none.
  */
-export function plainAccountRow(db: Dexie, username: string): Promise<PlainAccount | null> {
+export function storedAccountRow(
+  db: Dexie,
+  username: string,
+): Promise<'sealed' | PlainAccount | null> {
   const idb = db.backendDB();
-  return new Promise<PlainAccount | null>((resolve, reject) => {
+  return new Promise<'sealed' | PlainAccount | null>((resolve, reject) => {
     const got = idb
       .transaction('users', 'readonly')
       .objectStore('users')
@@ -165,17 +168,19 @@ export function plainAccountRow(db: Dexie, username: string): Promise<PlainAccou
       .get(username);
     got.onsuccess = () => {
       const row: unknown = got.result;
-      resolve(row !== undefined && !hasSeal(row) ? (row as PlainAccount) : null);
+      resolve(row === undefined ? null : hasSeal(row) ? 'sealed' : (row as PlainAccount));
     };
     got.onerror = () => reject(got.error ?? new Error('reading the account failed'));
   });
 }
 
-/** What a plain account row holds of its password. */
+/** What a plain account row holds of its password and standing (read bare: unchecked). */
 export interface PlainAccount {
-  passwordHash: string;
-  passwordSalt: string;
-  passwordIterations: number;
+  passwordHash?: unknown;
+  passwordSalt?: unknown;
+  passwordIterations?: unknown;
+  disabled?: unknown;
+  deleted?: unknown;
 }
 
 /**

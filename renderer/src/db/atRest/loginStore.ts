@@ -11,8 +11,8 @@
 import { newDataKey } from '@shared/atRest/cipher';
 import type { DeskDatabase } from '../database';
 import { authenticate, type LocalUser } from '../repositories/accountReads';
-import { verifyPassword } from '../../auth/password';
-import { plainAccountRow } from './atRestRow';
+import { verifyNobody, verifyPassword } from '../../auth/password';
+import { storedAccountRow } from './atRestRow';
 import { unlockWithPassword, wrapForPassword } from './passwordWraps';
 import { forgetDataKey, installDataKey, isStoreSealed } from './storeKeys';
 
@@ -69,11 +69,17 @@ async function openAndProve(
  * A wrap is taken as proof of its password (a login hashes once) only where the key it
  * opens is the store's. A wrap is only as good as whoever wrote it — a profile's files
  * can be written outside the desk — and so is an at-rest row in a store not yet sealed
- * (its MAC is under whatever key comes). So while the account's own row is still plain
- * (a store from before encryption, or a first sealing cut short or under way in another
- * tab), the password is first proven against that row's hash, and a wrap planted with a
- * key and a password of someone else's neither logs them in nor seals the store under
- * their key. Once the account's row is sealed, the key the wrap opens must open it.
+ * (its MAC is under whatever key comes); and the key a wrap opens seals the store's
+ * plain rows as the store is opened with it. So before any wrap is opened:
+ * - no account of that name: refused (a wrap planted for a name nobody has seals nothing);
+ * - its row still plain (a store from before encryption, or a first sealing cut short or
+ *   under way in another tab): the password is proven against that row's hash, and a
+ *   disabled or deleted account is refused;
+ * - its row sealed: the key the wrap opens must open it, as at every later login (a key
+ *   planted beside a sealed account seals at most the rows still plain, which whoever
+ *   could write the profile could read already; the store then refuses the account).
+ * A refusal here costs two password hashes, as a login that goes on does (this check and
+ * the wrap), so its time does not tell a right password from a wrong one.
  */
 async function provenBeforeFirstSealing(
   db: DeskDatabase,
@@ -81,16 +87,33 @@ async function provenBeforeFirstSealing(
   password: string,
 ): Promise<boolean> {
   await db.open();
-  const plain = await plainAccountRow(db, username.trim());
-  if (!plain) return true;
+  const stored = await storedAccountRow(db, username.trim());
+  if (stored === 'sealed') return true;
+  const refuse = async (hashes: number) => {
+    for (let i = 0; i < hashes; i++) await verifyNobody(password);
+    return false;
+  };
+  if (stored === null || stored.disabled === true || stored.deleted === true) return refuse(2);
+  const { passwordHash, passwordSalt, passwordIterations } = stored;
+  if (
+    typeof passwordHash !== 'string' ||
+    typeof passwordSalt !== 'string' ||
+    typeof passwordIterations !== 'number' ||
+    !(passwordIterations >= 1 && passwordIterations <= maxIterations)
+  )
+    return refuse(2);
   // Read bare, and checked here: through the store, a planted row saying "sealed
   // throughout" would refuse the plain account with an error instead.
-  return verifyPassword(password, {
-    hash: plain.passwordHash,
-    salt: plain.passwordSalt,
-    iterations: plain.passwordIterations,
-  });
+  const proven = await verifyPassword(password, {
+    hash: passwordHash,
+    salt: passwordSalt,
+    iterations: passwordIterations,
+  }).catch(() => false);
+  return proven || refuse(1);
 }
+
+/** More than any work factor the desk uses: a planted row asking for more would hang the login. */
+const maxIterations = 10_000_000;
 
 const isLockedError = (error: unknown) =>
   error instanceof Error && error.name === 'StoreLockedError';
