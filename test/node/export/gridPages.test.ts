@@ -11,23 +11,25 @@ import { openCountedStore } from '../grid/gridOffice';
  * was under the list's total, and a total that fell meanwhile stopped it before the
  * rows past it.
  */
+/** Active 低保 cases of one applicant, 张伟 (found by a search for the name). */
+const activeCases = (ids: string[]) =>
+  ids.map((id) => ({
+    id,
+    householdId: 'h1',
+    programme: 'dibao',
+    status: 'active',
+    coveredPersonIds: [],
+    searchTokens: ['张伟'],
+    applicantName: '张伟',
+    applicationDate: '2026-11-02',
+    updatedAt: '2026-11-02T08:00:00.000Z',
+  })) as never[];
+
 describe('gridPages', () => {
   it('reads every row still in the list when rows already read leave it meanwhile', async () => {
     const db = await openCountedStore('grid-pages', null);
     const ids = Array.from({ length: 35 }, (_, i) => `c${String(i).padStart(2, '0')}`);
-    await db.cases.bulkAdd(
-      ids.map((id) => ({
-        id,
-        householdId: 'h1',
-        programme: 'dibao',
-        status: 'active',
-        coveredPersonIds: [],
-        searchTokens: [],
-        applicantName: '张伟',
-        applicationDate: '2026-11-02',
-        updatedAt: '2026-11-02T08:00:00.000Z',
-      })) as never[],
-    );
+    await db.cases.bulkAdd(activeCases(ids));
     const filter = { today: '2026-12-07', status: 'active' };
     const pages = gridPages(
       (page, after: AssistanceCase | undefined) =>
@@ -49,19 +51,7 @@ describe('gridPages', () => {
   it('stops a list paged by number (a search’s matches) at its total', async () => {
     const db = await openCountedStore('grid-pages-search', null);
     const ids = Array.from({ length: 12 }, (_, i) => `c${String(i).padStart(2, '0')}`);
-    await db.cases.bulkAdd(
-      ids.map((id) => ({
-        id,
-        householdId: 'h1',
-        programme: 'dibao',
-        status: 'active',
-        coveredPersonIds: [],
-        searchTokens: ['张伟'],
-        applicantName: '张伟',
-        applicationDate: '2026-11-02',
-        updatedAt: '2026-11-02T08:00:00.000Z',
-      })) as never[],
-    );
+    await db.cases.bulkAdd(activeCases(ids));
     const filter = { today: '2026-12-07', query: '张伟' };
     let reads = 0;
     const pages = gridPages((page) => {
