@@ -55,7 +55,8 @@ export function* pagesOf<R>(
  * each from the last one's last row where the list pages that way (its page gives
  * `last`), until a read finds nothing past that row: rows joining or leaving the list
  * while it is read move its total, not where the next page starts, so stopping at the
- * total would drop the rows past it. A list paged by number (a search's matches sorted
+ * total would drop the rows past it (a list paged by number that gives `last` anyway
+ * ends at its first empty page). A list that gives no `last` (a search's matches sorted
  * in memory) stops at its total.
  */
 export async function* gridPages<R>(
