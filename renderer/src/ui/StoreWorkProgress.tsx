@@ -14,6 +14,7 @@ const worthShowing = 2000;
 export function StoreWorkProgress() {
   const { t, language } = useT();
   const progress = useSyncExternalStore(onSealProgress, sealProgress);
+  if (progress?.kind === 'elsewhere') return <WorkElsewhere />;
   if (!progress || progress.total < worthShowing) return null;
   const percent = Math.floor((progress.done * 100) / progress.total);
   return (
@@ -30,6 +31,20 @@ export function StoreWorkProgress() {
             })}
           </Typography>
         </Box>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+/** Another tab or window of this desk runs the work (db/atRest/storeWorkLock.ts). */
+function WorkElsewhere() {
+  const { t } = useT();
+  return (
+    <Dialog open aria-labelledby="store-work-title" maxWidth="sm" fullWidth>
+      <DialogTitle id="store-work-title">{t('atRest.progress.elsewhere.title')}</DialogTitle>
+      <DialogContent>
+        <Typography sx={{ mb: 2 }}>{t('atRest.progress.elsewhere.body')}</Typography>
+        <LinearProgress aria-label={t('atRest.progress.elsewhere.title')} />
       </DialogContent>
     </Dialog>
   );

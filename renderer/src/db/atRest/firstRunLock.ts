@@ -9,22 +9,18 @@
  * and then opens the desk as it was left. Where Web Locks are missing (Node, the tests'
  * fake IndexedDB) there is one tab, and nothing to wait for.
  */
+import { webLocks } from './webLocks';
+
 const lockName = (databaseName: string) => `minzheng-desk-first-run:${databaseName}`;
 
 let release: (() => void) | null = null;
-
-function locks(): LockManager | null {
-  return typeof navigator !== 'undefined' && typeof navigator.locks?.request === 'function'
-    ? navigator.locks
-    : null;
-}
 
 /**
  * Takes this tab's hold on the desk's first run: true when this tab holds it (or there
  * is nothing to hold), false when another tab of the desk is making its first run.
  */
 export async function holdFirstRun(databaseName: string): Promise<boolean> {
-  const manager = locks();
+  const manager = webLocks();
   if (!manager || release) return true;
   return new Promise<boolean>((resolve, reject) => {
     manager
@@ -47,7 +43,7 @@ export async function holdFirstRun(databaseName: string): Promise<boolean> {
 
 /** Waits until no tab holds the desk's first run (done there, or that tab closed). */
 export async function firstRunElsewhereEnded(databaseName: string): Promise<void> {
-  await locks()?.request(lockName(databaseName), () => undefined);
+  await webLocks()?.request(lockName(databaseName), () => undefined);
 }
 
 /** This tab's first run is done (the desk has its administrator): other tabs go on. */

@@ -6,8 +6,11 @@
  * Null when nothing runs.
  */
 export interface SealProgress {
-  /** 'seal': rows written before encryption; 'reseal': sealed rows in today's form. */
-  kind: 'seal' | 'reseal';
+  /**
+   * 'seal': rows written before encryption; 'reseal': sealed rows in today's form;
+   * 'elsewhere': another tab of the desk runs it, this one waits (no counts here).
+   */
+  kind: 'seal' | 'reseal' | 'elsewhere';
   done: number;
   total: number;
 }

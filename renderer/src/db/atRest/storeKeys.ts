@@ -13,6 +13,7 @@ import {
   type AtRestKeys,
 } from '@shared/atRest/cipher';
 import { dataKeySource } from './keySource';
+import { withStoreWorkLock } from './storeWorkLock';
 import type { KeyHolder } from './middleware';
 import { resealInPlace, sealInPlace, sealMetaInPlace } from './sealInPlace';
 import { sealedTables } from './middleware';
@@ -135,9 +136,22 @@ export async function installDataKey(
   dataKey: Uint8Array,
   openedBy: 'source' | 'person' = 'person',
 ): Promise<boolean> {
+  if (!holder.sealing) return true; // a store from before encryption is opened as it was
+  // Open before the lock: an open runs this again as the store gets ready (the key
+  // source's key), and that must not wait for the lock its own caller holds.
+  if (!db.isOpen()) await db.open();
+  // One tab or worker at a time reads the store's row and does the store's work.
+  return withStoreWorkLock(db.name, () => installHeld(db, holder, dataKey, openedBy));
+}
+
+async function installHeld(
+  db: Dexie,
+  holder: StoreKeys,
+  dataKey: Uint8Array,
+  openedBy: 'source' | 'person',
+): Promise<boolean> {
   const keys: AtRestKeys = deriveAtRestKeys(dataKey);
   const meta = (await db.table('meta').get(atRestMetaKey)) as AtRestMetaRow;
-  if (!holder.sealing) return true; // a store from before encryption is opened as it was
   if (meta?.value && meta.value.keyId !== keys.keyId) {
     holder.refused = 'wrong_key';
     return false;
