@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
-import type { GridPage } from '../../../renderer/src/db/repositories/grid/gridQuery';
-import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keysetPage';
 import { casesGridPage } from '../../../renderer/src/db/repositories/grid/casesGrid';
 import { servicesGridPage } from '../../../renderer/src/db/repositories/grid/servicesGrid';
 import { volunteersGridPage } from '../../../renderer/src/db/repositories/grid/volunteersGrid';
 import { filterOrderSchemaVersion } from '../../../renderer/src/db/tables/filterOrderTables';
 import { rawRows } from '../atRest/rawStore';
+import { anchorOn, idsOf, pageByPage } from './pagedIds';
 import { storedIndexNames } from './storedIndexes';
 
 /**
@@ -18,26 +17,7 @@ import { storedIndexNames } from './storedIndexes';
  * clear) and drops the two they replace; a page of a filter, then the page after its
  * last row (one read past that row's key), is the list in the order it had by offset.
  */
-const idsOf = (page: GridPage<{ id: string }>) => page.rows.map((r) => r.id);
-const anchorOn = (page: GridPage<{ id: string }>): PageAnchor => ({
-  row: page.last as PageAnchor['row'],
-  direction: 'next',
-});
 const today = '2026-12-07';
-
-/** A list's ids, page after page, each page read from the last one's last row. */
-async function pageByPage<Q extends { page: number }>(
-  read: (query: Q & { anchor?: PageAnchor }) => Promise<GridPage<{ id: string }>>,
-  first: Q,
-): Promise<string[]> {
-  const ids: string[] = [];
-  let page = await read(first);
-  for (let n = 1; page.rows.length > 0; n++) {
-    ids.push(...idsOf(page));
-    page = await read({ ...first, page: n, anchor: anchorOn(page) });
-  }
-  return ids;
-}
 
 describe('schema v22: the filtered lists ending with the id', () => {
   it('is version 22, re-declares cases, services and volunteers, each order ending with the id', () => {
