@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
-import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keysetPage';
 import { casesGridPage } from '../../../renderer/src/db/repositories/grid/casesGrid';
 import { caseOrderSchemaVersion } from '../../../renderer/src/db/tables/caseOrderTables';
 import { rawRows } from '../atRest/rawStore';
+import { anchorOn, idsOf } from './pagedIds';
 import { storedIndexNames } from './storedIndexes';
 
 /**
@@ -69,16 +69,15 @@ describe('schema v21: the cases list orders ending with the id', () => {
         const order = direction === 'asc' ? ids : [...ids].reverse();
         const sort = { field, direction };
         const first = await casesGridPage(v21, { page: 0, pageSize: 5, sort, filter: noFilter });
-        expect(first.rows.map((c) => c.id)).toEqual(order.slice(0, 5));
-        const row = first.last as PageAnchor['row'];
+        expect(idsOf(first)).toEqual(order.slice(0, 5));
         const next = await casesGridPage(v21, {
           page: 1,
           pageSize: 5,
           sort,
           filter: noFilter,
-          anchor: { row, direction: 'next' },
+          anchor: anchorOn(first),
         });
-        expect(next.rows.map((c) => c.id)).toEqual(order.slice(5, 10));
+        expect(idsOf(next)).toEqual(order.slice(5, 10));
         expect(next.rows[0]).toMatchObject({ reason: '因病致贫' });
       }
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
-import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keysetPage';
 import { householdsGridPage } from '../../../renderer/src/db/repositories/grid/householdsGrid';
 import { householdOrderSchemaVersion } from '../../../renderer/src/db/tables/householdOrderTables';
 import { rawRows } from '../atRest/rawStore';
+import { anchorOn, idsOf } from './pagedIds';
 import { storedIndexNames } from './storedIndexes';
 
 /**
@@ -63,16 +63,15 @@ describe('schema v20: the households list orders ending with the id', () => {
         const order = direction === 'asc' ? ids : [...ids].reverse();
         const sort = { field, direction };
         const first = await householdsGridPage(v20, { page: 0, pageSize: 5, sort, filter: '' });
-        expect(first.rows.map((h) => h.id)).toEqual(order.slice(0, 5));
-        const row = first.last as PageAnchor['row'];
+        expect(idsOf(first)).toEqual(order.slice(0, 5));
         const next = await householdsGridPage(v20, {
           page: 1,
           pageSize: 5,
           sort,
           filter: '',
-          anchor: { row, direction: 'next' },
+          anchor: anchorOn(first),
         });
-        expect(next.rows.map((h) => h.id)).toEqual(order.slice(5, 10));
+        expect(idsOf(next)).toEqual(order.slice(5, 10));
         expect(next.rows[0]).toMatchObject({ address: '城关镇解放社区1号' });
       }
     }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newRecordId } from '@shared/records/ids';
 import { DeskDatabase } from '../../../renderer/src/db/database';
-import type { PageAnchor } from '../../../renderer/src/db/repositories/grid/keysetPage';
 import { personsGridPage } from '../../../renderer/src/db/repositories/grid/personsGrid';
 import { personOrderSchemaVersion } from '../../../renderer/src/db/tables/personOrderTables';
 import { rawRows } from '../atRest/rawStore';
+import { anchorOn, idsOf } from './pagedIds';
 import { storedIndexNames } from './storedIndexes';
 
 /**
@@ -77,16 +77,15 @@ describe('schema v19: surname indexes ending with the id', () => {
           const order = direction === 'asc' ? listed : [...listed].reverse();
           const sort = { field, direction };
           const first = await personsGridPage(v19, { page: 0, pageSize: 5, sort, filter });
-          expect(first.rows.map((p) => p.id)).toEqual(order.slice(0, 5));
-          const row = first.last as PageAnchor['row'];
+          expect(idsOf(first)).toEqual(order.slice(0, 5));
           const next = await personsGridPage(v19, {
             page: 1,
             pageSize: 5,
             sort,
             filter,
-            anchor: { row, direction: 'next' },
+            anchor: anchorOn(first),
           });
-          expect(next.rows.map((p) => p.id)).toEqual(order.slice(5, 10));
+          expect(idsOf(next)).toEqual(order.slice(5, 10));
           expect(next.rows[0]).toMatchObject({ phone: '13700001111' });
         }
       }
