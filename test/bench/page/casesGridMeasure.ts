@@ -7,6 +7,7 @@ import {
 } from '../../../renderer/src/db/repositories/grid/casesGrid';
 import type { seededRandom } from '../../support/seededRandom';
 import { gridPageSize, timeRows, type GridTimes } from './gridMeasure';
+import { anyOneOf, anyRowOf, eitherDirection, pageAfter } from './gridPicks';
 
 /**
  * The cases table as a registrar uses it, through casesGridPage (its table's and
@@ -27,8 +28,8 @@ export async function measureCasePages(
   const ids = await db.cases.toCollection().primaryKeys();
   if (ids.length === 0) return {};
   const fields = Object.keys(caseSortIndexes) as CaseSortField[];
-  const anyField = () => fields[rng.int(0, fields.length - 1)] ?? 'applicationDate';
-  const anyDirection = () => (rng.int(0, 1) === 0 ? 'asc' : 'desc') as 'asc' | 'desc';
+  const anyField = anyOneOf(fields, 'applicationDate', rng);
+  const anyDirection = eitherDirection(rng);
   const today = new Date().toISOString().slice(0, 10);
   // As the table asks: its page before its total.
   const base: CasesGridQuery = {
@@ -38,12 +39,10 @@ export async function measureCasePages(
     sort: null,
     totalLater: true,
   };
-  const anyCase = async () => db.cases.get(ids[rng.int(0, ids.length - 1)] ?? '');
+  const anyCase = anyRowOf(db.cases, ids, rng);
   // Page N as the table reaches it: the page after a row on screen, any case (not timed).
-  const nextOf = async (q: CasesGridQuery): Promise<CasesGridQuery> => {
-    const row = await anyCase();
-    return row ? { ...q, anchor: { row, direction: 'next' } } : q;
-  };
+  const nextOf = async (q: CasesGridQuery): Promise<CasesGridQuery> =>
+    pageAfter(q, await anyCase());
   // A programme and status some case has, and that case (picked, not timed).
   const programmeStatusOf = async () => {
     const row = await anyCase();
@@ -64,7 +63,7 @@ export async function measureCasePages(
     // that programme and status (not timed).
     casesProgrammeStatusPageN: async () => {
       const { q, row } = await programmeStatusOf();
-      return row ? { ...q, page: 1, anchor: { row, direction: 'next' } } : q;
+      return pageAfter(q, row, { page: 1 });
     },
     // Any page of it by offset (reported: the table pages next to a page shown).
     casesProgrammeStatusJump: async () => {

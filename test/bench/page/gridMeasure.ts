@@ -4,6 +4,7 @@ import {
   type PersonsGridQuery,
 } from '../../../renderer/src/db/repositories/grid/personsGrid';
 import type { seededRandom } from '../../support/seededRandom';
+import { anyOneOf, anyRowOf, eitherDirection, pageAfter } from './gridPicks';
 
 /** The persons table's page size on screen (ServerGrid's default). */
 export const gridPageSize = 50;
@@ -35,20 +36,19 @@ export async function measureGridPages(
   const total = await db.persons.count();
   const lastPage = Math.max(0, Math.ceil(total / gridPageSize) - 1);
   const fields = ['name', 'birthDate', 'updatedAt'] as const;
-  const anyField = () => fields[rng.int(0, fields.length - 1)] ?? 'name';
-  const anyDirection = () => (rng.int(0, 1) === 0 ? 'asc' : 'desc') as 'asc' | 'desc';
+  const anyField = anyOneOf(fields, 'name', rng);
+  const anyDirection = eitherDirection(rng);
   const base = { pageSize: gridPageSize, filter: '', sort: null };
   const ids = await db.persons.toCollection().primaryKeys();
+  const anyPerson = anyRowOf(db.persons, ids, rng);
   /**
    * Page N as the table reaches it: the page after the last row of the page on screen,
    * any row of the registry (not timed). The anchor is a person picked by id, not found
    * by walking to page N−1: that walk (the "jump" row, a second at 200,000) left the
    * store busy into the timed read that followed.
    */
-  const nextOf = async (q: PersonsGridQuery): Promise<PersonsGridQuery> => {
-    const row = await db.persons.get(ids[rng.int(0, ids.length - 1)] ?? '');
-    return row ? { ...q, page: 0, anchor: { row, direction: 'next' } } : q;
-  };
+  const nextOf = async (q: PersonsGridQuery): Promise<PersonsGridQuery> =>
+    pageAfter(q, await anyPerson(), { page: 0 });
   /** Puts a random person back as it is: a change that forgets the kept count. */
   const changeSomeone = async (): Promise<void> => {
     const someone = await db.persons
@@ -117,9 +117,7 @@ export async function measureGridPages(
       const head = await at(0);
       const place = rng.int(0, Math.max(0, head.total - gridPageSize - 1));
       const row = (place === 0 ? head : await at(place)).rows[0] ?? head.rows[0];
-      return row
-        ? { ...q, page: 1, anchor: { row, direction: 'next' as const }, totalLater: true }
-        : q;
+      return pageAfter<PersonsGridQuery>(q, row, { page: 1, totalLater: true });
     },
   };
   return timeRows(queries, (q) => personsGridPage(db, q), samples, only);

@@ -7,6 +7,7 @@ import {
 } from '../../../renderer/src/db/repositories/grid/householdsGrid';
 import type { seededRandom } from '../../support/seededRandom';
 import { gridPageSize, timeRows, type GridTimes } from './gridMeasure';
+import { anyOneOf, anyRowOf, eitherDirection, pageAfter } from './gridPicks';
 
 /**
  * The households table as a registrar uses it, through householdsGridPage (its table's
@@ -23,15 +24,14 @@ export async function measureHouseholdPages(
   only?: readonly string[],
 ): Promise<Record<string, GridTimes>> {
   const ids = await db.households.toCollection().primaryKeys();
+  const anyHousehold = anyRowOf(db.households, ids, rng);
   const fields = Object.keys(householdSortIndexes) as HouseholdSortField[];
-  const anyField = () => fields[rng.int(0, fields.length - 1)] ?? 'headName';
-  const anyDirection = () => (rng.int(0, 1) === 0 ? 'asc' : 'desc') as 'asc' | 'desc';
+  const anyField = anyOneOf(fields, 'headName', rng);
+  const anyDirection = eitherDirection(rng);
   const base: HouseholdsGridQuery = { page: 0, pageSize: gridPageSize, filter: '', sort: null };
   // Page N as the table reaches it: the page after a row on screen, any household (not timed).
-  const nextOf = async (q: HouseholdsGridQuery): Promise<HouseholdsGridQuery> => {
-    const row = await db.households.get(ids[rng.int(0, ids.length - 1)] ?? '');
-    return row ? { ...q, anchor: { row, direction: 'next' } } : q;
-  };
+  const nextOf = async (q: HouseholdsGridQuery): Promise<HouseholdsGridQuery> =>
+    pageAfter(q, await anyHousehold());
   const queries: Record<string, () => HouseholdsGridQuery | Promise<HouseholdsGridQuery>> = {
     householdsFirstPage: () => base,
     householdsPageN: () => nextOf(base),

@@ -7,6 +7,7 @@ import {
 import { serviceRecordsTable } from '../../../renderer/src/db/tables/communityTables';
 import type { seededRandom } from '../../support/seededRandom';
 import { gridPageSize, timeRows, type GridTimes } from './gridMeasure';
+import { anyRowOf, pageAfter } from './gridPicks';
 
 /**
  * The service ledger as a registrar uses it, through servicesGridPage (its table's and
@@ -25,7 +26,7 @@ export async function measureServicePages(
   const table = serviceRecordsTable(db);
   const ids = await table.toCollection().primaryKeys();
   if (ids.length === 0) return {};
-  const anyService = async () => table.get(ids[rng.int(0, ids.length - 1)] ?? '');
+  const anyService = anyRowOf(table, ids, rng);
   // The month of a service, with its type or not, and that service.
   const monthOf = async (typed: boolean) => {
     const row = await anyService();
@@ -45,7 +46,7 @@ export async function measureServicePages(
   };
   const nextOf = async (typed: boolean): Promise<ServicesGridQuery> => {
     const { q, row } = await monthOf(typed);
-    return row ? { ...q, page: 1, anchor: { row: asAnchor(row), direction: 'next' } } : q;
+    return pageAfter(q, row && asAnchor(row), { page: 1 });
   };
   const queries: Record<string, () => Promise<ServicesGridQuery>> = {
     servicesMonth: async () => (await monthOf(false)).q,
