@@ -40,10 +40,39 @@ export interface WorkerPullFigures {
   idle: TypingFigures;
   pulling: TypingFigures;
   barePull: { records: number; ms: number; perSec: number };
+  /** The long frames that blocked input while the desk pulled, with their scripts. */
+  pullingFrames: LongFrame[];
+}
+
+/** One long frame in a line: when (from the pull's start), how long, and its scripts. */
+function frameWords(f: LongFrame, from: number): string {
+  const scripts = [...f.scripts]
+    .sort((a, b) => b.ms - a.ms)
+    .map((s) => `${s.invoker} → ${s.source} ${round(s.ms)} ms (layout ${round(s.layoutMs)})`)
+    .join('; ');
+  return `at ${round((f.start - from) / 1000)} s: ${round(f.ms)} ms (blocking ${round(f.blockingMs)}, render ${round(f.renderMs)}): ${scripts || 'no script'}`;
+}
+
+/** A long animation frame's script, as Chromium attributes it (LoAF: who called what). */
+interface FrameScript {
+  invoker: string;
+  source: string;
+  ms: number;
+  layoutMs: number;
+}
+
+/** A frame over 50 ms (`long-animation-frame`): where a long task's time went. */
+export interface LongFrame {
+  start: number;
+  ms: number;
+  blockingMs: number;
+  renderMs: number;
+  scripts: FrameScript[];
 }
 
 interface Probe {
   longTasks: { start: number; ms: number }[];
+  longFrames: LongFrame[];
   keys: { at: number; delay: number }[];
   /** When the status bar first said it was syncing, and then first that it was done. */
   syncingAt?: number;
@@ -58,12 +87,40 @@ declare global {
 
 /** Runs in the page before its scripts. */
 function installProbe() {
-  const probe: Probe = { longTasks: [], keys: [] };
+  const probe: Probe = { longTasks: [], longFrames: [], keys: [] };
   window.benchProbe = probe;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries())
       probe.longTasks.push({ start: entry.startTime, ms: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // The same time, attributed: each long frame's scripts (invoker, source function).
+  type Frame = PerformanceEntry & {
+    blockingDuration: number;
+    renderStart: number;
+    scripts: {
+      invoker: string;
+      sourceURL: string;
+      sourceFunctionName: string;
+      duration: number;
+      forcedStyleAndLayoutDuration: number;
+    }[];
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as Frame[]) {
+      probe.longFrames.push({
+        start: entry.startTime,
+        ms: entry.duration,
+        blockingMs: entry.blockingDuration,
+        renderMs: entry.renderStart > 0 ? entry.startTime + entry.duration - entry.renderStart : 0,
+        scripts: entry.scripts.map((script) => ({
+          invoker: script.invoker,
+          source: `${script.sourceURL.split('/').pop() ?? ''} ${script.sourceFunctionName}`,
+          ms: script.duration,
+          layoutMs: script.forcedStyleAndLayoutDuration,
+        })),
+      });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   new MutationObserver(() => {
     const state = document.querySelector('[data-testid="sync-state"]')?.textContent ?? '';
     if (probe.syncingAt === undefined && state.includes('正在'))
@@ -172,6 +229,10 @@ export async function runWorkerPullBench(
     const pullTo = probe.syncedAt ?? 0;
     const ms = Math.round(pullTo - pullFrom);
     const inWorker = page.workers().some((w) => /syncWorker/.test(w.url()));
+    const pullingFrames = probe.longFrames.filter(
+      (f) => f.start >= typingFrom && f.start <= pullTo && f.blockingMs > 0,
+    );
+    for (const f of pullingFrames) log(`worker pull: long frame ${frameWords(f, pullFrom)}`);
     log(`worker pull: pulled in ${ms} ms (in a worker: ${inWorker}); bare Chromium pull…`);
 
     const bare = await startBareServer(hq.records, join(dir, 'bare.sqlite'));
@@ -187,6 +248,7 @@ export async function runWorkerPullBench(
         inWorker,
         idle: typing(probe, idleFrom, idleTo),
         pulling: typing(probe, typingFrom, pullTo),
+        pullingFrames,
         barePull: {
           records: barePull.pulled,
           ms: barePull.ms,
