@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, CssBaseline, Dialog, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
+import { releaseWarmStore } from './db/warmStore';
 import { useT } from './i18n/useT';
 import { LockScreen } from './screens/auth/LockScreen';
 import { LoginScreen } from './screens/auth/LoginScreen';
@@ -37,7 +38,7 @@ export function App() {
 
   useEffect(() => {
     started ??= useSession.getState().init();
-    started.catch(() => setStartFailed(true));
+    started.then(releaseWarmStore, () => setStartFailed(true));
     // The native menu starts in Chinese; bring it in line with the remembered language.
     syncMenuLanguage(useSession.getState().language);
   }, []);

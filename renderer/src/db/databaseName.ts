@@ -1,0 +1,2 @@
+/** The desk store's IndexedDB name (one store per desk profile). */
+export const deskDatabaseName = 'minzheng-desk';

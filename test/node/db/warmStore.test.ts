@@ -1,0 +1,58 @@
+import { describe, expect, it, vi } from 'vitest';
+import { deskDatabaseName } from '../../../renderer/src/db/databaseName';
+
+/**
+ * The store opened early as the page's script starts (renderer/src/db/warmStore.ts): on
+ * fake-indexeddb, as the module's import does it. It must never make a store (a PC with
+ * no desk yet keeps none until its first run makes one at its version), never hold up a
+ * newer version's upgrade.
+ */
+const databases = async () => (await indexedDB.databases()).map((d) => d.name);
+
+const openAt = (version?: number) =>
+  new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(deskDatabaseName, version);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains('meta'))
+        request.result.createObjectStore('meta');
+    };
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('open failed'));
+    request.onblocked = () => reject(new Error('blocked'));
+  });
+
+/** Imports the module afresh (its warm-up runs at import) and lets its open settle. */
+async function warmUp() {
+  vi.resetModules();
+  const module = await import('../../../renderer/src/db/warmStore');
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return module;
+}
+
+async function deleteDesk() {
+  await new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(deskDatabaseName);
+    request.onsuccess = request.onerror = resolve;
+  });
+}
+
+describe('the store warmed up as the page starts', () => {
+  it('makes no store on a PC that has none', async () => {
+    await deleteDesk();
+    const { releaseWarmStore } = await warmUp();
+    expect(await databases()).not.toContain(deskDatabaseName);
+    releaseWarmStore();
+  });
+
+  it('holds up no upgrade: a newer version opens while it is held, and it closes', async () => {
+    await deleteDesk();
+    (await openAt(1)).close();
+    const { releaseWarmStore } = await warmUp();
+    // The session's open at a newer version (an app update): not blocked.
+    const newer = await openAt(2);
+    expect(newer.version).toBe(2);
+    newer.close();
+    releaseWarmStore();
+    await deleteDesk();
+  });
+});
