@@ -21,7 +21,7 @@ import { backupRows, runBackupBench } from './backupBench';
 
 /**
  * `npm run bench [-- --quick] [--seed N] [--out FILE] [--pouch-limit N] [--package-ops N]
- * [--only search|grid|import|backup|cold|export|sync|chromium-sync|worker-pull|apply] [--persons N] [--runs N] [--samples N] [--profile FILE] [--trace FILE]`:
+ * [--only search|grid|import|backup|cold|export|sync|chromium-sync|worker-pull|apply] [--persons N] [--runs N] [--samples N] [--profile FILE] [--trace FILE] [--typed MS]`:
  * the issue-6 benchmarks that exist so far (docs/performance.md). Prints a table of
  * targets and writes the same figures as JSON with --out. --pouch-limit replicates only
  * the first N records with PouchDB (default: all of them); --package-ops sets the
@@ -92,6 +92,7 @@ if (option('--only') === 'cold') {
     Number(option('--runs') ?? 3),
     log,
     option('--profile'),
+    option('--typed') ? Number(option('--typed')) : undefined,
   );
   console.table([coldStartRow(cold)]);
   await pages.close();
