@@ -25,6 +25,10 @@ const office = pulledOffice(15, {
   bedsPerInstitution: 12,
 });
 const { persons, households, cases, elderlyResidents: residents } = office;
+// A third of the cases on assistance (保障中), the rest drafts: a programme and a status
+// to filter by together (the generator makes every case a 低保 draft).
+const active = cases.filter((_, i) => i % 3 === 0);
+for (const c of active) Object.assign(c, { status: 'active' });
 const nameOf = (p: (typeof persons)[number]) => String(p.name);
 
 beforeAll(() => {
@@ -135,6 +139,24 @@ it('lists the cases in a table sorted by application date, filtered by programme
   await page.getByTestId('filter-programme').click();
   await page.getByRole('option', { name: '低保' }).click();
   await expect.poll(firstDate).toBe(dates.at(-1));
+  // A programme and a status at once (one index, [programme+status+id]): still sorted.
+  await page.getByRole('combobox', { name: /^状态/ }).click();
+  await page.getByRole('option', { name: '保障中' }).click();
+  await expect
+    .poll(() => page.getByTestId('case-count').innerText())
+    .toBe(`显示 ${active.length} 件`);
+  await expect.poll(firstDate).toBe(
+    active
+      .map((c) => String(c.applicationDate))
+      .sort()
+      .at(-1),
+  );
+  await shot('grid-cases-programme-status');
+  await page.getByRole('combobox', { name: /^状态/ }).click();
+  await page.getByRole('option', { name: '全部状态' }).click();
+  await expect
+    .poll(() => page.getByTestId('case-count').innerText())
+    .toBe(`显示 ${cases.length} 件`);
   await page.getByTestId('case-row').first().locator('[data-field="applicantName"]').focus();
   await page.keyboard.press('Enter');
   await page
