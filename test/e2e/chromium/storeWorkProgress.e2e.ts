@@ -1,6 +1,6 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clearMetaField, deskPage } from './deskPage';
+import { clearMetaField, deskPage, screenshotsDir } from './deskPage';
 import { deskWithPulled, pulledOffice, registrar } from './pulledOffice';
 
 /**
@@ -84,10 +84,33 @@ function noteStoreWorkTitles() {
 const titlesSeen = (p: Page) =>
   p.evaluate(() => (window as unknown as { storeWorkTitles: string[] }).storeWorkTitles);
 
-async function logInAtLogin(p: Page) {
-  await p.getByRole('button', { name: '登录' }).waitFor();
-  await p.getByLabel('用户名', { exact: true }).fill(registrar.username);
-  await p.getByLabel('密码', { exact: true }).fill(registrar.password);
+/** What a tab of the desk says, in its language. */
+const words = {
+  zh: {
+    logIn: '登录',
+    username: '用户名',
+    password: '密码',
+    working: '正在更新本机数据的加密格式',
+    waiting: '另一个窗口正在更新本机数据的加密',
+    goesOn: '完成后这里会自动继续，不必重新登录',
+    persons: `共 ${count.toLocaleString('zh-CN')} 人`,
+  },
+  en: {
+    logIn: 'Log in',
+    username: 'Username',
+    password: 'Password',
+    working: 'Updating how this desk’s data is encrypted',
+    waiting: 'Another window is updating this desk’s encryption',
+    goesOn: 'This window goes on by itself when that is done',
+    persons: `${count.toLocaleString('en')}`,
+  },
+};
+type Words = (typeof words)['zh'];
+
+async function fillLogin(p: Page, w: Words) {
+  await p.getByRole('button', { name: w.logIn }).waitFor();
+  await p.getByLabel(w.username, { exact: true }).fill(registrar.username);
+  await p.getByLabel(w.password, { exact: true }).fill(registrar.password);
 }
 
 it('two tabs logging in at once: one does the store’s work, the other says so and waits', async () => {
@@ -95,14 +118,20 @@ it('two tabs logging in at once: one does the store’s work, the other says so 
   // other's half-done work as rows removed outside the desk. Now one tab at a time.
   expect(await prefixIndexForm(page, true)).toBe(2);
   await desk.context.addInitScript(noteStoreWorkTitles);
-  // In Chinese again (the test before switched the desk to English).
+  // This tab in Chinese (the test before switched the desk to English), a second in English.
   await page.evaluate(() => localStorage.removeItem('desk.language'));
   await page.reload();
+  await page.getByRole('button', { name: words.zh.logIn }).waitFor();
+  await page.evaluate(() => localStorage.setItem('desk.language', 'en'));
   const second = await desk.context.newPage();
   second.on('pageerror', (error) => console.error('[renderer, second tab]', error));
   await second.setViewportSize({ width: 1280, height: 800 });
   await second.goto(inject('rendererUrl'));
-  await Promise.all([logInAtLogin(page), logInAtLogin(second)]);
+  const tabs = [
+    { tab: page, w: words.zh },
+    { tab: second, w: words.en },
+  ];
+  await Promise.all(tabs.map(({ tab, w }) => fillLogin(tab, w)));
 
   // A third tab of the desk is doing the store's work (it holds the turn) as both log in.
   const third = await desk.context.newPage();
@@ -118,29 +147,27 @@ it('two tabs logging in at once: one does the store’s work, the other says so 
         });
       }),
   );
-  await Promise.all([
-    page.getByRole('button', { name: '登录' }).click(),
-    second.getByRole('button', { name: '登录' }).click(),
-  ]);
-  const working = '正在更新本机数据的加密格式';
-  const waiting = '另一个窗口正在更新本机数据的加密';
-  for (const tab of [page, second]) {
-    const dialog = tab.getByRole('dialog', { name: waiting });
+  await Promise.all(tabs.map(({ tab, w }) => tab.getByRole('button', { name: w.logIn }).click()));
+  for (const { tab, w } of tabs) {
+    const dialog = tab.getByRole('dialog', { name: w.waiting });
     await dialog.waitFor();
-    expect(await dialog.innerText()).toContain('完成后这里会自动继续，不必重新登录');
+    expect(await dialog.innerText()).toContain(w.goesOn);
   }
   await desk.shot('store-work-elsewhere');
+  if (screenshotsDir)
+    await second.screenshot({ path: `${screenshotsDir}/store-work-elsewhere-en.png` });
   await third.evaluate(() => (window as unknown as { letGo: () => void }).letGo());
 
-  for (const tab of [page, second]) {
+  for (const { tab, w } of tabs) {
     await expect
       .poll(() => tab.getByTestId('person-count').innerText(), { timeout: 60_000 })
-      .toBe(`共 ${count.toLocaleString('zh-CN')} 人`);
+      .toContain(w.persons);
   }
   // Once the third let go, one of the two did the work; the other waited for it.
   const seen = [await titlesSeen(page), await titlesSeen(second)];
-  expect(seen.map((titles) => titles.includes(waiting))).toEqual([true, true]);
-  expect(seen.filter((titles) => titles.includes(working))).toHaveLength(1);
+  expect(seen.map((titles, i) => titles.includes(tabs[i]?.w.waiting ?? ''))).toEqual([true, true]);
+  expect(seen.filter((titles, i) => titles.includes(tabs[i]?.w.working ?? ''))).toHaveLength(1);
   expect(await prefixIndexForm(page)).toBe(2);
+  await page.evaluate(() => localStorage.removeItem('desk.language'));
   await Promise.all([second.close(), third.close()]);
 });
