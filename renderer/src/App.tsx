@@ -11,10 +11,12 @@ import { syncMenuLanguage } from './ui/LanguageSwitch';
 import { StoreWorkProgress } from './ui/StoreWorkProgress';
 import { createDeskTheme } from './ui/theme';
 import { shellChunk } from './ui/shellChunk';
+import { chunkComponent } from './ui/chunkComponent';
 import { useIdleLock } from './ui/useIdleLock';
 
-// Everything behind the login is its own chunk, fetched while the login screen shows.
-const ShellRoot = lazy(shellChunk.load);
+// Everything behind the login is its own chunk, fetched while the login screen shows
+// (and rendered at once when it is here: no suspending, no fallback, chunkComponent.tsx).
+const ShellRoot = chunkComponent(shellChunk);
 // The first run and the forced password change write (the write path, the name
 // dictionary): chunks of their own, so the login screen shows without them.
 const FirstRunScreen = lazy(() =>

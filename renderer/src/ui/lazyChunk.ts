@@ -8,15 +8,21 @@ export interface LazyChunk<T> {
   load(): Promise<T>;
   /** Starts the fetch without waiting for it (a failure shows where the chunk is used). */
   prefetch(): void;
+  /** The module once fetched, to use without waiting (chunkComponent.tsx); else undefined. */
+  loaded(): T | undefined;
 }
 
 export function lazyChunk<T>(importer: () => Promise<T>): LazyChunk<T> {
   let loading: Promise<T> | null = null;
+  let module: T | undefined;
   const load = (): Promise<T> => {
-    loading ??= importer().catch((error: unknown) => {
-      loading = null;
-      throw error;
-    });
+    loading ??= importer().then(
+      (fetched) => (module = fetched),
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
     return loading;
   };
   return {
@@ -24,5 +30,6 @@ export function lazyChunk<T>(importer: () => Promise<T>): LazyChunk<T> {
     prefetch: () => {
       load().catch(() => undefined);
     },
+    loaded: () => module,
   };
 }

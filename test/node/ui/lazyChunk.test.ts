@@ -16,6 +16,15 @@ describe('lazyChunk', () => {
     expect(fetches).toBe(1);
   });
 
+  it('gives the module without waiting once it is here, nothing before', async () => {
+    const chunk = lazyChunk(async () => ({ screens: 'all' }));
+    expect(chunk.loaded()).toBeUndefined();
+    chunk.prefetch();
+    expect(chunk.loaded()).toBeUndefined();
+    const module = await chunk.load();
+    expect(chunk.loaded()).toBe(module);
+  });
+
   it('a failed fetch fails where it is used, and the next use tries again', async () => {
     let fetches = 0;
     const chunk = lazyChunk(async () => {
@@ -25,6 +34,7 @@ describe('lazyChunk', () => {
     });
     chunk.prefetch();
     await expect(chunk.load()).rejects.toThrow('chunk not found');
+    expect(chunk.loaded()).toBeUndefined();
     expect(await chunk.load()).toEqual({ screens: 'all' });
     expect(fetches).toBe(2);
   });
