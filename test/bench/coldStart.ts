@@ -11,7 +11,7 @@ import { bareStartRun, writeBareStart, type BareStartRun } from './bareStart';
 import type { OfficeSize } from './generator';
 import { repoRoot } from './pageServer';
 import { serveBuiltRenderer } from './builtRenderer';
-import { profileDuring } from './cpuProfile';
+import { profileDuring, traceDuring } from './cpuProfile';
 
 /**
  * Cold start of the built renderer with the whole office in IndexedDB. The renderer is
@@ -144,6 +144,8 @@ export async function runColdStart(
    * filled at once and submitted the moment the form is ready.
    */
   typedKeyMs?: number,
+  /** `--trace FILE`: a Chrome trace (IndexedDB, LevelDB, each thread's tasks) of the last run. */
+  trace?: string,
 ): Promise<ColdStartFigures> {
   const server = await serveBuiltRenderer(
     (line) => log(`cold start: ${line}`),
@@ -202,7 +204,9 @@ export async function runColdStart(
         await context.addInitScript(installMarks);
         const page = context.pages()[0] ?? (await context.newPage());
         page.on('pageerror', (error) => console.error('[cold start]', error.message));
-        await profileDuring(page, i === runs - 1 ? profile : undefined, async () => {
+        const last = i === runs - 1;
+        const record = trace && last ? traceDuring : profileDuring;
+        await record(page, last ? (trace ?? profile) : undefined, async () => {
           await page.goto(url);
           await page.waitForFunction(() => window.benchMarks.loginReady !== undefined);
           if (typedKeyMs) await typeLogin(page, typedKeyMs);

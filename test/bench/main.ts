@@ -93,6 +93,7 @@ if (option('--only') === 'cold') {
     log,
     option('--profile'),
     option('--typed') ? Number(option('--typed')) : undefined,
+    option('--trace'),
   );
   console.table([coldStartRow(cold)]);
   await pages.close();
