@@ -16,6 +16,13 @@ const lockName = (databaseName: string) => `minzheng-desk-store-work:${databaseN
 /** A wait shorter than this (another tab's open of a sealed store) shows nothing. */
 const sayAfterMs = 1000;
 
+/**
+ * Runs `work` holding the store's turn. Web Locks are not re-entrant: `work` must never
+ * come back here (installDataKey must not be called from within installHeld, nor wait on
+ * an open whose `ready` calls it), or this tab waits on itself for good — and, holding
+ * the turn, keeps every other tab waiting too. storeKeys.ts opens the store before it
+ * takes the turn for that reason.
+ */
 export async function withStoreWorkLock<T>(
   databaseName: string,
   work: () => Promise<T>,
