@@ -1,9 +1,10 @@
 /**
- * The desk's IndexedDB opened as the page's very first script runs (the entry imports
- * this module first), so that the browser opens a large store's files — a few hundred
- * milliseconds at 200,000 persons — while the page still evaluates React, MUI and the
- * screens, instead of after its first render, when the session's start first asks for
- * the store. The connection is plain IndexedDB (no Dexie: its open waits for the whole
+ * The desk's IndexedDB opened as early as the entry's script can (the entry imports this
+ * module first: only the chunks it shares with the rest — Dexie, zod, the ciphers, React's
+ * core — evaluate before it), so that the browser opens a large store's files — a few
+ * hundred milliseconds at 200,000 persons — while the page still evaluates react-dom,
+ * MUI and the screens, instead of after its first render, when the session's start first
+ * asks for the store. The connection is plain IndexedDB (no Dexie: its open waits for the whole
  * script) and is let go once the session's own is open (`releaseWarmStore`).
  *
  * It never makes or changes a store: on a PC with no desk store yet, the upgrade that
