@@ -21,12 +21,29 @@ const openAt = (version?: number) =>
     request.onblocked = () => reject(new Error('blocked'));
   });
 
-/** Imports the module afresh (its warm-up runs at import) and lets its open settle. */
+/**
+ * Imports the module afresh (its warm-up runs at import): it must open the desk's store,
+ * and its open is waited for (succeeded, or failed as an aborted new store's does).
+ */
 async function warmUp() {
   vi.resetModules();
-  const module = await import('../../../renderer/src/db/warmStore');
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  return module;
+  const open = vi.spyOn(indexedDB, 'open');
+  try {
+    const module = await import('../../../renderer/src/db/warmStore');
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(open.mock.calls[0]).toEqual([deskDatabaseName]);
+    const request = open.mock.results[0]?.value as IDBOpenDBRequest;
+    if (request.readyState !== 'done') {
+      await new Promise((settled) => {
+        request.addEventListener('success', settled);
+        request.addEventListener('error', settled);
+      });
+    }
+    // Its handlers (the close on versionchange) are set by now: they ran before ours.
+    return module;
+  } finally {
+    open.mockRestore();
+  }
 }
 
 async function deleteDesk() {
