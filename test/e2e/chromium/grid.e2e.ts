@@ -152,6 +152,15 @@ it('lists the cases in a table sorted by application date, filtered by programme
       .at(-1),
   );
   await shot('grid-cases-programme-status');
+  // The programme counts too: 特困 on assistance is nobody here.
+  await page.getByTestId('filter-programme').click();
+  await page.getByRole('option', { name: '特困' }).click();
+  await caseGrid.getByText('没有符合条件的案件').waitFor();
+  await page.getByTestId('filter-programme').click();
+  await page.getByRole('option', { name: '低保' }).click();
+  await expect
+    .poll(() => page.getByTestId('case-count').innerText())
+    .toBe(`显示 ${active.length} 件`);
   await page.getByRole('combobox', { name: /^状态/ }).click();
   await page.getByRole('option', { name: '全部状态' }).click();
   await expect

@@ -31,8 +31,18 @@ it('shows the shell right after a login, with no loading screen between', async 
   await page.context().addInitScript(noteLoading);
   await page.reload();
   await page.getByRole('button', { name: '登录' }).waitFor();
-  // The shell's chunk is fetched while the login screen shows.
-  await page.waitForLoadState('networkidle');
+  // The shell's chunk is fetched while the login screen shows: its file is in, and no
+  // other file (its imports) came in for 300 ms.
+  await page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((e) => e.name.includes('/ShellRoot-')),
+  );
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const files = performance.getEntriesByType('resource').length;
+        setTimeout(() => resolve(performance.getEntriesByType('resource').length === files), 300);
+      }),
+  );
   const before = await page.evaluate(
     () => (window as unknown as { loadingShown: number[] }).loadingShown.length,
   );
