@@ -1,5 +1,5 @@
 import { beforeAll, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { logIn } from '../deskSession';
 import { deskPage } from './deskPage';
 import { deskWithPulled, pulledOffice, registrar } from './pulledOffice';
@@ -39,6 +39,13 @@ const grid = () => page.getByTestId('person-list');
 const rows = () => page.getByTestId('person-row');
 const displayed = () => grid().locator('.MuiTablePagination-displayedRows').innerText();
 const firstName = () => rows().first().locator('[data-field="name"]').innerText();
+const programmeFilter = () => page.getByTestId('filter-programme');
+const statusFilter = () => page.getByRole('combobox', { name: /^状态/ });
+/** One option of a list's select filter. */
+async function pick(filter: Locator, option: string) {
+  await filter.click();
+  await page.getByRole('option', { name: option }).click();
+}
 
 it('sorts, pages with the keyboard, filters and opens a row with Enter', async () => {
   await deskWithPulled(page, inject('rendererUrl'), office);
@@ -133,15 +140,12 @@ it('lists the cases in a table sorted by application date, filtered by programme
   await expect.poll(firstDate).toBe(dates.at(-1));
   await shot('grid-cases');
   // The programme filter (all generated cases are 低保): the same rows, still sorted.
-  await page.getByTestId('filter-programme').click();
-  await page.getByRole('option', { name: '特困' }).click();
+  await pick(programmeFilter(), '特困');
   await caseGrid.getByText('没有符合条件的案件').waitFor();
-  await page.getByTestId('filter-programme').click();
-  await page.getByRole('option', { name: '低保' }).click();
+  await pick(programmeFilter(), '低保');
   await expect.poll(firstDate).toBe(dates.at(-1));
   // A programme and a status at once (one index, [programme+status+id]): still sorted.
-  await page.getByRole('combobox', { name: /^状态/ }).click();
-  await page.getByRole('option', { name: '保障中' }).click();
+  await pick(statusFilter(), '保障中');
   await expect
     .poll(() => page.getByTestId('case-count').innerText())
     .toBe(`显示 ${active.length} 件`);
@@ -153,16 +157,13 @@ it('lists the cases in a table sorted by application date, filtered by programme
   );
   await shot('grid-cases-programme-status');
   // The programme counts too: 特困 on assistance is nobody here.
-  await page.getByTestId('filter-programme').click();
-  await page.getByRole('option', { name: '特困' }).click();
+  await pick(programmeFilter(), '特困');
   await caseGrid.getByText('没有符合条件的案件').waitFor();
-  await page.getByTestId('filter-programme').click();
-  await page.getByRole('option', { name: '低保' }).click();
+  await pick(programmeFilter(), '低保');
   await expect
     .poll(() => page.getByTestId('case-count').innerText())
     .toBe(`显示 ${active.length} 件`);
-  await page.getByRole('combobox', { name: /^状态/ }).click();
-  await page.getByRole('option', { name: '全部状态' }).click();
+  await pick(statusFilter(), '全部状态');
   await expect
     .poll(() => page.getByTestId('case-count').innerText())
     .toBe(`显示 ${cases.length} 件`);
