@@ -33,7 +33,7 @@ import { dynamicsTables } from './tables/dynamicsTables';
 import { medicalTables } from './tables/medicalTables';
 import { elderlyCareTables } from './tables/elderlyCareTables';
 import { rollTables } from './tables/rollTables';
-import { deskDatabaseName } from './databaseName';
+import { defaultDatabaseName } from './databaseName';
 
 export interface MetaRow {
   key: string;
@@ -90,7 +90,7 @@ export interface DraftRow {
   updatedAt: string;
 }
 
-export const defaultDatabaseName = deskDatabaseName;
+export { defaultDatabaseName };
 
 export class DeskDatabase extends Dexie {
   persons!: Table<StoredRecord<PersonData>, string>;

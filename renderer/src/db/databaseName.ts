@@ -1,2 +1,2 @@
 /** The desk store's IndexedDB name (one store per desk profile). */
-export const deskDatabaseName = 'minzheng-desk';
+export const defaultDatabaseName = 'minzheng-desk';

@@ -12,14 +12,14 @@
  * its version); and a newer version's upgrade is never held up, as the connection closes
  * when one is asked for.
  */
-import { deskDatabaseName } from './databaseName';
+import { defaultDatabaseName } from './databaseName';
 
 let warm: IDBDatabase | null = null;
 let released = false;
 
 function warmUp(): void {
   if (typeof indexedDB === 'undefined') return;
-  const request = indexedDB.open(deskDatabaseName);
+  const request = indexedDB.open(defaultDatabaseName);
   request.onupgradeneeded = () => request.transaction?.abort();
   request.onerror = (event) => event.preventDefault(); // the abort above, or no store at all
   request.onsuccess = () => {

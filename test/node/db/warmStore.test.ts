@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { deskDatabaseName } from '../../../renderer/src/db/databaseName';
+import { defaultDatabaseName } from '../../../renderer/src/db/databaseName';
 
 /**
  * The store opened early as the page's script starts (renderer/src/db/warmStore.ts): on
@@ -11,7 +11,7 @@ const databases = async () => (await indexedDB.databases()).map((d) => d.name);
 
 const openAt = (version?: number) =>
   new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(deskDatabaseName, version);
+    const request = indexedDB.open(defaultDatabaseName, version);
     request.onupgradeneeded = () => {
       if (!request.result.objectStoreNames.contains('meta'))
         request.result.createObjectStore('meta');
@@ -31,7 +31,7 @@ async function warmUp() {
   try {
     const module = await import('../../../renderer/src/db/warmStore');
     expect(open).toHaveBeenCalledTimes(1);
-    expect(open.mock.calls[0]).toEqual([deskDatabaseName]);
+    expect(open.mock.calls[0]).toEqual([defaultDatabaseName]);
     const request = open.mock.results[0]?.value as IDBOpenDBRequest;
     if (request.readyState !== 'done') {
       await new Promise((settled) => {
@@ -48,7 +48,7 @@ async function warmUp() {
 
 async function deleteDesk() {
   await new Promise((resolve) => {
-    const request = indexedDB.deleteDatabase(deskDatabaseName);
+    const request = indexedDB.deleteDatabase(defaultDatabaseName);
     request.onsuccess = request.onerror = resolve;
   });
 }
@@ -57,7 +57,7 @@ describe('the store warmed up as the page starts', () => {
   it('makes no store on a PC that has none', async () => {
     await deleteDesk();
     const { releaseWarmStore } = await warmUp();
-    expect(await databases()).not.toContain(deskDatabaseName);
+    expect(await databases()).not.toContain(defaultDatabaseName);
     releaseWarmStore();
   });
 
