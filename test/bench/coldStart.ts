@@ -187,10 +187,11 @@ export async function runColdStart(
 
     const results: ColdStartRun[] = [];
     const bareRuns: BareStartRun[] = [];
-    const bare = async () => {
+    const bare = async (traceFile?: string) => {
       const context = await launch(profileDir);
       try {
-        const run = await bareStartRun(context, origin);
+        const page = context.pages()[0] ?? (await context.newPage());
+        const run = await traceDuring(page, traceFile, () => bareStartRun(context, origin));
         log(`bare start ${bareRuns.length + 1}/${runs}: ${JSON.stringify(run)}`);
         bareRuns.push(run);
       } finally {
@@ -228,7 +229,9 @@ export async function runColdStart(
       } finally {
         await context.close();
       }
-      if (i % 2 === 1) await bare();
+      // With `--trace FILE`, the last bare start is traced too, into FILE.bare.json.
+      if (i % 2 === 1 || (trace && i === runs - 1))
+        await bare(trace && i === runs - 1 ? trace.replace(/(\.json)?$/, '.bare.json') : undefined);
     }
     const byTotal = [...results].sort((a, b) => a.totalMs - b.totalMs);
     const median = byTotal[Math.floor(byTotal.length / 2)];
