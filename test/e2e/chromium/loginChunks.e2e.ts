@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * What the login screen loads (issue #17 item 2): the built app's entry script and its
- * static imports, followed chunk by chunk through `dist/renderer` (as `npm run
+ * What the login screen loads (issue #17 item 2): the built app's entry script (the
+ * store's early open, nothing else), the app's chunk it imports next, and their static
+ * imports, followed chunk by chunk through `dist/renderer` (as `npm run
  * build:renderer` leaves it for these tests), and the sources each chunk was made of
  * (its source map). The write path, the record kinds and the name dictionary behind them
  * (pinyin-pro) are fetched while the password is typed, never waited for to show the
@@ -50,9 +51,20 @@ describe('the login screen’s scripts', () => {
     (m) => m[1] ?? '',
   );
 
-  it('load no write path, no record kinds and no name dictionary', () => {
+  // The entry holds only the store's early open; the app is the chunk it imports next.
+  const appRoot = readdirSync(`${dist}assets`).filter((f) => /^appRoot-[\w-]+\.js$/.test(f));
+
+  it('open the store first, from an entry with no app in it', () => {
     expect(entry.length).toBeGreaterThan(0);
-    const loaded = closure(entry);
+    const sources = sourcesOf(closure(entry));
+    expect(sources.some((s) => s.endsWith('renderer/src/db/warmStore.ts'))).toBe(true);
+    expect(sources.filter((s) => /node_modules\/(react|react-dom|dexie)\//.test(s))).toEqual([]);
+    expect(appRoot).toHaveLength(1);
+    expect(readFileSync(`${dist}assets/${entry[0]}`, 'utf8')).toContain(appRoot[0]);
+  });
+
+  it('load no write path, no record kinds and no name dictionary', () => {
+    const loaded = closure([...entry, ...appRoot]);
     const sources = sourcesOf(loaded);
     // The login path itself is there (the reading works)…
     expect(sources.some((s) => s.endsWith('renderer/src/screens/auth/LoginScreen.tsx'))).toBe(true);
