@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { Alert, Box, CircularProgress, CssBaseline, Dialog, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { releaseWarmStore } from './db/warmStore';
@@ -12,23 +12,28 @@ import { StoreWorkProgress } from './ui/StoreWorkProgress';
 import { createDeskTheme } from './ui/theme';
 import { shellChunk } from './ui/shellChunk';
 import { chunkComponent } from './ui/chunkComponent';
+import { lazyChunk } from './ui/lazyChunk';
 import { useIdleLock } from './ui/useIdleLock';
+import { useWhenIdle } from './ui/useWhenIdle';
 
 // Everything behind the login is its own chunk, fetched while the login screen shows
 // (and rendered at once when it is here: no suspending, no fallback, chunkComponent.tsx).
 const ShellRoot = chunkComponent(shellChunk);
 // The first run and the forced password change write (the write path, the name
 // dictionary): chunks of their own, so the login screen shows without them.
-const FirstRunScreen = lazy(() =>
+const firstRunChunk = lazyChunk(() =>
   import('./screens/auth/FirstRunScreen').then((m) => ({ default: m.FirstRunScreen })),
 );
-const ForcedPasswordScreen = lazy(() =>
+const FirstRunScreen = chunkComponent(firstRunChunk);
+const forcedPasswordChunk = lazyChunk(() =>
   import('./screens/accounts/ForcedPasswordScreen').then((m) => ({
     default: m.ForcedPasswordScreen,
   })),
 );
+const ForcedPasswordScreen = chunkComponent(forcedPasswordChunk);
 // Sync (the worker's host and the scheduler) is a chunk of its own too.
-const SyncRunner = lazy(() => import('./sync/SyncRunner'));
+const syncRunnerChunk = lazyChunk(() => import('./sync/SyncRunner'));
+const SyncRunner = chunkComponent(syncRunnerChunk);
 
 // Module-level so React's StrictMode double effects cannot open the session twice.
 let started: Promise<void> | null = null;
@@ -66,20 +71,26 @@ function PhaseView() {
   useEffect(() => {
     // The next person to log in starts at the home screen, not on the last one's case.
     if (phase === 'login') useRouter.getState().navigate({ name: 'persons' });
-    // The shell is fetched while the password is typed (or the desk is set up).
+    // The shell is fetched while the password is typed (or the desk is set up), and what
+    // a login may go to next: sync, or the forced password change. Each is rendered at
+    // once when it is here (chunkComponent.tsx), not 300 ms after a loading screen.
     if (phase !== 'ready' && phase !== 'locked') {
       shellChunk.prefetch();
       sessionWritesChunk.prefetch();
+      syncRunnerChunk.prefetch();
+      forcedPasswordChunk.prefetch();
     }
   }, [phase]);
 
   // Sync runs while someone is logged in (the lock screen too: the shell stays under it),
   // and in Electron from the start: the OS key store opened the store, no login needed.
+  // It starts when the page is next idle, after the shell's first render and page.
   const db = useSession((s) => s.db);
-  const syncs =
+  const syncs = useWhenIdle(
     phase === 'ready' ||
-    phase === 'locked' ||
-    (db.atRest.openedBy === 'source' && (phase === 'login' || phase === 'changePassword'));
+      phase === 'locked' ||
+      (db.atRest.openedBy === 'source' && (phase === 'login' || phase === 'changePassword')),
+  );
   return (
     <>
       {syncs && (

@@ -14,7 +14,9 @@ export function chunkComponent<P extends object>(
 ): ComponentType<P> {
   const Lazy = lazy(chunk.load);
   return function ChunkComponent(props: P) {
-    // Once here, here for good: the choice never flips for a mounted tree.
+    // Never flips for a mounted tree: `lazy` only ever shows its fallback, since the
+    // promise it waits on settles after `loaded()` is set, so the retry that shows the
+    // content renders the fetched component itself (loginToShell.e2e.ts: mounted once).
     const Loaded = chunk.loaded()?.default;
     return createElement(Loaded ?? Lazy, props);
   };

@@ -25,7 +25,7 @@ function noteLoading() {
 it('shows the shell right after a login, with no loading screen between', async () => {
   const { page } = desk;
   await page.goto(inject('rendererUrl'));
-  await completeFirstRun(page);
+  await completeFirstRun(page, undefined, { casework: true });
   await logIn(page);
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.context().addInitScript(noteLoading);
@@ -52,4 +52,63 @@ it('shows the shell right after a login, with no loading screen between', async 
     () => (window as unknown as { loadingShown: number[] }).loadingShown.length,
   );
   expect(after - before).toBe(0);
+});
+
+/** Counts the shells mounted (each new queued-count element), from before the page's scripts. */
+function countShells() {
+  const seen = new Set<Element>();
+  (window as unknown as { shellsMounted: () => number }).shellsMounted = () => seen.size;
+  new MutationObserver(() => {
+    const shell = document.querySelector('[data-testid="queued-count"]');
+    if (shell) seen.add(shell);
+  }).observe(document, { subtree: true, childList: true });
+}
+
+it('mounts a shell whose chunk came after the login once, and keeps it through the lock', async () => {
+  const { page } = desk;
+  await page.getByRole('button', { name: '退出登录' }).click();
+  // The shell's file held back until the login is in: the shell mounts through React.lazy.
+  let letShellIn = () => {};
+  const shellHeld = new Promise<void>((resolve) => (letShellIn = resolve));
+  await page.route('**/assets/ShellRoot-*.js', async (route) => {
+    await shellHeld;
+    await route.continue();
+  });
+  await page.context().addInitScript(countShells);
+  await page.clock.install();
+  await page.reload();
+  await page.getByRole('button', { name: '登录' }).waitFor();
+  await tryLogIn(page, admin);
+  await page.getByText('加载中…').waitFor();
+  letShellIn();
+  const search = page.getByLabel(/^搜索（姓名/);
+  await search.fill('王小');
+  // Ten minutes idle lock the desk; the lock's phase renders the shell again.
+  await page.clock.fastForward(11 * 60_000);
+  await page.getByRole('button', { name: '解锁' }).waitFor();
+  await page.getByLabel('密码', { exact: true }).fill(admin.password);
+  await page.getByRole('button', { name: '解锁' }).click();
+  await page.getByRole('button', { name: '解锁' }).waitFor({ state: 'detached' });
+  expect(await search.inputValue()).toBe('王小');
+  // Mounted once: a shell switched from React.lazy to the fetched component after it
+  // showed would be mounted again, and lose what was typed in it (chunkComponent.tsx).
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { shellsMounted: () => number }).shellsMounted(),
+    ),
+  ).toBe(1);
+  await page.unroute('**/assets/ShellRoot-*.js');
+});
+
+it('says so, in both languages, when the app’s own chunk cannot be fetched', async () => {
+  const { page } = desk;
+  await page.route('**/assets/appRoot-*.js', (route) => route.abort());
+  await page.reload();
+  const alert = page.getByRole('alert');
+  await expect.poll(() => alert.innerText()).toContain('民政工作台无法启动');
+  expect(await alert.innerText()).toContain('The desk could not start');
+  await desk.shot('start-failure');
+  await page.unroute('**/assets/appRoot-*.js');
+  await page.reload();
+  await page.getByRole('button', { name: '登录' }).waitFor();
 });

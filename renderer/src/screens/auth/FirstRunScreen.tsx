@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
-import { lazy, Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import { AppError, type FieldError } from '@shared/errors/appError';
 import { localUserDataSchema } from '@shared/domain/localUser';
 import type { LocalUser } from '../../db/repositories/users';
@@ -17,16 +17,22 @@ import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { useFieldErrors } from '../../ui/useFieldErrors';
 import { AdminCaseworkChoice } from './AdminCaseworkChoice';
+import { chunkComponent } from '../../ui/chunkComponent';
+import { lazyChunk } from '../../ui/lazyChunk';
 import { AuthCard } from './AuthCard';
 import { rememberUsername } from './LoginScreen';
 
-// Its own chunk: the backup code (bip39 words, curves) is needed only on this path.
-const FirstRunRestore = lazy(() =>
+// Its own chunk: the backup code (bip39 words, curves) is needed only on this path. The
+// recovery key's step follows every first run: fetched while the form is filled in, it
+// shows at once after the submit (chunkComponent.tsx).
+const restoreChunk = lazyChunk(() =>
   import('../backup/FirstRunRestore').then((m) => ({ default: m.FirstRunRestore })),
 );
-const FirstRunRecoveryKey = lazy(() =>
+const FirstRunRestore = chunkComponent(restoreChunk);
+const recoveryKeyChunk = lazyChunk(() =>
   import('../backup/FirstRunRecoveryKey').then((m) => ({ default: m.FirstRunRecoveryKey })),
 );
+const FirstRunRecoveryKey = chunkComponent(recoveryKeyChunk);
 
 interface Form {
   officeName: string;
@@ -104,6 +110,7 @@ export function FirstRunScreen() {
   const [restoring, setRestoring] = useState(false);
   // Set up: the recovery key's words are shown (once) before the login screen.
   const [created, setCreated] = useState<{ admin: LocalUser; officeId: string } | null>(null);
+  useEffect(() => recoveryKeyChunk.prefetch(), []);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
