@@ -109,7 +109,9 @@ export function ExportListButton<R>(props: {
       >
         {error ? (
           <Alert severity="error" variant="filled" onClose={close} data-testid={`${testId}-error`}>
-            {appError(error)}
+            {error.details?.reason === 'list_kept_changing'
+              ? t('listExport.keptChanging')
+              : appError(error)}
           </Alert>
         ) : (
           <Alert severity="success" variant="filled" onClose={close} data-testid={`${testId}-done`}>

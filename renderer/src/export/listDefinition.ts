@@ -44,6 +44,12 @@ export interface ListDefinition<R> {
 export interface ListSource<R> {
   /** The filter the user applied, in words (Chinese), '' for the whole list. */
   filterWords: string;
+  /**
+   * The tables whose changes can move a row across the pages while they are read (the
+   * list's own): a change to one during the reading has the list read again
+   * (db/repositories/export/steadyRead.ts).
+   */
+  tables: readonly string[];
   /** How many rows to expect, when cheaply counted (for the progress bar). */
   count?: () => Promise<number>;
   pages: () => AsyncIterable<readonly R[]>;

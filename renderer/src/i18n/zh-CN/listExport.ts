@@ -7,6 +7,8 @@ export const listExportZh = {
   'listExport.doneFull': '已导出 {rows} 行，含完整身份证号码、电话、账号，已记入访问日志。',
   'listExport.doneNoNumbers': '已导出 {rows} 行。',
   'listExport.cancelled': '没有保存文件。',
+  'listExport.keptChanging':
+    '导出时名单一直在变动（可能正在与县局同步），没有保存文件。请等同步完成后再导出。',
   'listExport.households': '导出家庭表格',
   'listExport.movements': '导出出入院记录表格',
   'listExport.persons': '导出人员表格',

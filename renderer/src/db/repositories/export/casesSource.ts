@@ -30,6 +30,7 @@ export function casesSource(
 ): ListSource<CaseRow> {
   return {
     filterWords: caseFilterWords(filter),
+    tables: [db.cases.name],
     pages: async function* () {
       const pages = gridPages((page, after: AssistanceCase | undefined) =>
         casesGridPage(

@@ -2,6 +2,7 @@ import type { ListSource } from '../../../export/listDefinition';
 import type { VolunteerRow } from '../../../export/lists/community';
 import { zh } from '../../../export/zhWords';
 import type { DeskDatabase } from '../../database';
+import { serviceRecordsTable, volunteersTable } from '../../tables/communityTables';
 import type { ServiceFilter, ServiceRecord } from '../community/services';
 import type { GridSort } from '../grid/gridQuery';
 import { servicesGridPage, type ServiceSortField } from '../grid/servicesGrid';
@@ -32,6 +33,7 @@ export function servicesSource(
 ): ListSource<ServiceRecord> {
   return {
     filterWords: serviceFilterWords(filter),
+    tables: [serviceRecordsTable(db).name],
     pages: async function* () {
       const pages = gridPages((page, after: ServiceRecord | undefined) =>
         servicesGridPage(db, { page, pageSize: exportPageSize, sort, filter, ...pageAfter(after) }),
@@ -50,6 +52,7 @@ export function volunteerHoursSource(
   const words = query.trim();
   return {
     filterWords: words ? `姓名或编号“${words}”` : '',
+    tables: [volunteersTable(db).name],
     pages: async function* () {
       const pages = gridPages((page, after: VolunteerGridRow | undefined) =>
         volunteersGridPage(

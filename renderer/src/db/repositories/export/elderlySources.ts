@@ -20,6 +20,7 @@ export function residentsSource(
 ): ListSource<ResidentExportRow> {
   return {
     filterWords: searchWords(query),
+    tables: [elderlyTables(db).residents.name],
     pages: async function* () {
       const pages = gridPages((page) =>
         residentsGridPage(db, { page, pageSize: exportPageSize, sort, filter: query }, today),
@@ -37,10 +38,11 @@ export function residentsSource(
  * search), by date, each with the bed named and whether it was reversed.
  */
 export function movementsSource(db: DeskDatabase, query: string): ListSource<MovementRow> {
+  const t = elderlyTables(db);
   return {
     filterWords: searchWords(query),
+    tables: [t.residents.name, t.movements.name],
     pages: async function* () {
-      const t = elderlyTables(db);
       const residents = await listResidents(db, query);
       for (const page of pagesOf(residents, 200)) {
         const movements = live(

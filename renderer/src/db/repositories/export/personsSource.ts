@@ -40,6 +40,7 @@ export function personsSource(
     );
   return {
     filterWords: words ? searchWords(words) : '',
+    tables: [db.persons.name],
     ...(words ? {} : { count: () => db.persons.count() }),
     pages: async function* () {
       for await (const got of gridPages(read)) yield withHouseholds(db, got.rows);
@@ -59,6 +60,7 @@ export function householdsSource(
   const words = query.trim();
   return {
     filterWords: words ? searchWords(words) : '',
+    tables: [db.households.name],
     ...(words ? {} : { count: () => db.households.count() }),
     pages: async function* () {
       const pages = gridPages((page, after: Household | undefined) =>

@@ -6,6 +6,7 @@ import { loadSettings } from '../settings';
 import type { WriteContext } from '../../writeContext';
 import { isSensitive, type ListDefinition, type ListSource } from '../../../export/listDefinition';
 import { writeListSheet, type ExportProgress } from '../../../export/writeListSheet';
+import { readSteadily } from './steadyRead';
 
 export interface ListExport {
   fileName: string;
@@ -31,11 +32,9 @@ export async function runListExport<R>(
   const full = mayExportInFull(ctx) && definition.columns.some((c) => isSensitive(c.type));
   const date = officeToday(ctx.now());
   const office = (await loadSettings(db))?.officeName ?? '';
-  const { bytes, rows } = await writeListSheet(
-    definition,
-    source,
-    { office, date, full },
-    onProgress,
+  // Read again from the start if the list changed under the reading (steadyRead.ts).
+  const { bytes, rows } = await readSteadily(db.name, source.tables, () =>
+    writeListSheet(definition, source, { office, date, full }, onProgress),
   );
   if (full) {
     const filter = source.filterWords || '全部';
