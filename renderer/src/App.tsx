@@ -1,5 +1,13 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Alert, Box, CircularProgress, CssBaseline, Dialog, Typography } from '@mui/material';
+import {
+  Alert,
+  Box,
+  Button,
+  CircularProgress,
+  CssBaseline,
+  Dialog,
+  Typography,
+} from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { releaseWarmStore } from './db/warmStore';
 import { useT } from './i18n/useT';
@@ -14,6 +22,9 @@ import { shellChunk } from './ui/shellChunk';
 import { chunkComponent } from './ui/chunkComponent';
 import { lazyChunk } from './ui/lazyChunk';
 import { useIdleLock } from './ui/useIdleLock';
+import { FailureBoundary } from './ui/FailureBoundary';
+import { useSyncStatus } from './sync/syncStatus';
+import { toAppErrorData } from '@shared/errors/appError';
 import { useWhenIdle } from './ui/useWhenIdle';
 
 // Everything behind the login is its own chunk, fetched while the login screen shows
@@ -84,7 +95,8 @@ function PhaseView() {
 
   // Sync runs while someone is logged in (the lock screen too: the shell stays under it),
   // and in Electron from the start: the OS key store opened the store, no login needed.
-  // It starts when the page is next idle, after the shell's first render and page.
+  // It starts when the page is next idle (useWhenIdle.ts), not in the task that renders
+  // the shell after a login (its first page may still be on its way).
   const db = useSession((s) => s.db);
   const syncs = useWhenIdle(
     phase === 'ready' ||
@@ -94,11 +106,15 @@ function PhaseView() {
   return (
     <>
       {syncs && (
-        <Suspense fallback={null}>
-          <SyncRunner />
-        </Suspense>
+        <FailureBoundary where="sync" fallback={(error) => <SyncFailed error={error} />}>
+          <Suspense fallback={null}>
+            <SyncRunner />
+          </Suspense>
+        </FailureBoundary>
       )}
-      <PhaseScreen phase={phase} />
+      <FailureBoundary where="screen" fallback={() => <ScreenFailed />}>
+        <PhaseScreen phase={phase} />
+      </FailureBoundary>
       <StoreWorkProgress />
     </>
   );
@@ -175,6 +191,33 @@ function SetupElsewhere() {
           {t('auth.firstRunElsewhere.body')}
         </Typography>
       </Box>
+    </Box>
+  );
+}
+
+/** Sync could not start (its chunk, or its start, failed): the status bar says so. */
+function SyncFailed({ error }: { error: unknown }) {
+  useEffect(() => {
+    useSyncStatus.getState().patch({ state: { kind: 'error', error: toAppErrorData(error) } });
+  }, [error]);
+  return null;
+}
+
+/** The screen failed to render (or its chunk to load): said, with a way to try again. */
+function ScreenFailed() {
+  const { t } = useT();
+  return (
+    <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh', p: 3 }}>
+      <Alert
+        severity="error"
+        action={
+          <Button color="inherit" size="small" onClick={() => window.location.reload()}>
+            {t('common.reload')}
+          </Button>
+        }
+      >
+        {t('common.screenFailed')}
+      </Alert>
     </Box>
   );
 }

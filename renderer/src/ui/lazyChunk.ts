@@ -1,8 +1,10 @@
 /**
  * A chunk of the app fetched on first use, once, and fetchable ahead of it (issue #17
  * item 2: the login screen loads only what it shows; the rest comes while the password is
- * typed). A fetch that failed is tried again at the next use, not remembered as failed:
- * one bad moment does not leave the desk unable to open its screens until a restart.
+ * typed). A failed load is not kept here (the next use calls the importer again), but the
+ * browser keeps a failed module fetch for the page's life (Chromium: a second import() of
+ * it fails at once, with no request), so only a new start of the page fetches it again;
+ * ui/FailureBoundary.tsx says so in the chunk's place.
  */
 export interface LazyChunk<T> {
   load(): Promise<T>;

@@ -112,3 +112,36 @@ it('says so, in both languages, when the app’s own chunk cannot be fetched', a
   await page.reload();
   await page.getByRole('button', { name: '登录' }).waitFor();
 });
+
+it('keeps the desk working when sync’s chunk cannot be fetched, and says so', async () => {
+  const { page } = desk;
+  await page.route('**/assets/SyncRunner-*.js', (route) => route.abort());
+  await page.reload();
+  await tryLogIn(page, admin);
+  await page.getByTestId('queued-count').waitFor();
+  await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('同步出错');
+  // The desk itself works: the persons list answers its search box.
+  await page.getByLabel(/^搜索（姓名/).fill('张');
+  await desk.shot('sync-chunk-failed');
+  // The browser keeps a failed module fetch for the page's life: a new start (a reload)
+  // fetches it again.
+  await page.unroute('**/assets/SyncRunner-*.js');
+  await page.reload();
+  await tryLogIn(page, admin);
+  await page.getByTestId('queued-count').waitFor();
+  await expect.poll(() => page.getByTestId('sync-state').innerText()).not.toContain('同步出错');
+});
+
+it('says a screen failed, with a reload, instead of a white window', async () => {
+  const { page } = desk;
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.route('**/assets/ShellRoot-*.js', (route) => route.abort());
+  await page.reload();
+  await tryLogIn(page, admin);
+  const alert = page.getByRole('alert');
+  await expect.poll(() => alert.innerText()).toContain('这个页面出错了');
+  await desk.shot('screen-failed');
+  await page.unroute('**/assets/ShellRoot-*.js');
+  await page.getByRole('button', { name: '重新载入' }).click();
+  await page.getByRole('button', { name: '登录' }).waitFor();
+});

@@ -13,6 +13,9 @@ export const commonEn: Record<keyof typeof commonZh, string> = {
   'common.none': 'None',
   'common.edit': 'Edit',
   'common.saved': 'Saved',
+  'common.screenFailed':
+    'This screen failed; what was not saved may be lost. Reload it; if it fails again, contact the administrator.',
+  'common.reload': 'Reload',
   'common.startFailed':
     'The local database could not be opened. Restart the desk; if it still fails, contact the administrator.',
   'nav.label': 'Main menu',

@@ -12,6 +12,9 @@ export const commonZh = {
   'common.edit': '编辑',
   'common.saved': '已保存',
   'common.startFailed': '无法打开本机数据库，请重启程序；如仍失败请联系管理员。',
+  'common.screenFailed':
+    '这个页面出错了，未保存的内容可能已丢失。请重新载入；如仍出错请联系管理员。',
+  'common.reload': '重新载入',
   'nav.label': '主菜单',
   'nav.persons': '人员',
   'nav.households': '家庭登记',
