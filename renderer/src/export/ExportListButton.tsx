@@ -15,6 +15,8 @@ import { saveXlsx } from './saveXlsx';
 interface Progress {
   done: number;
   total: number | undefined;
+  /** Above 1: the list changed while it was read, and is read again. */
+  reading: number;
 }
 
 /**
@@ -44,14 +46,14 @@ export function ExportListButton<R>(props: {
   async function run() {
     setDone(null);
     setError(null);
-    setProgress({ done: 0, total: undefined });
+    setProgress({ done: 0, total: undefined, reading: 1 });
     try {
       const file = await runListExport(
         db,
         writeContext(),
         props.definition,
         props.source(),
-        (d, all) => setProgress({ done: d, total: all }),
+        (d, all, reading = 1) => setProgress({ done: d, total: all, reading }),
       );
       const saved = await saveXlsx(file.fileName, file.bytes);
       const numbers = props.definition.columns.some((c) => isSensitive(c.type));
@@ -76,12 +78,14 @@ export function ExportListButton<R>(props: {
       : undefined;
   const progressText =
     progress &&
-    (progress.total !== undefined
-      ? t('listExport.progress', {
-          done: progress.done.toLocaleString(language),
-          total: progress.total.toLocaleString(language),
-        })
-      : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) }));
+    (progress.reading > 1
+      ? t('listExport.progressAgain', { done: progress.done.toLocaleString(language) })
+      : progress.total !== undefined
+        ? t('listExport.progress', {
+            done: progress.done.toLocaleString(language),
+            total: progress.total.toLocaleString(language),
+          })
+        : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) }));
   return (
     <Box sx={{ position: 'relative', flexShrink: 0 }}>
       <Button

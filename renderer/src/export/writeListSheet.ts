@@ -10,7 +10,11 @@ export interface SheetHeading {
   full: boolean;
 }
 
-export type ExportProgress = (done: number, total: number | undefined) => void;
+/**
+ * Rows written so far, of how many when counted; `reading` counts from 1 and is above 1
+ * when the list changed under the reading and is read again (steadyRead.ts).
+ */
+export type ExportProgress = (done: number, total: number | undefined, reading?: number) => void;
 
 /** Yields to the event loop between pages, so the window stays responsive. */
 const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -71,8 +71,14 @@ describe('a list that changes while it is exported', () => {
     const source = onePerPage(db, readings, async (reading) => {
       if (reading === 1) await moveHouse(db, ctx, first.id, '城关镇解放路9号');
     });
-    const file = await runListExport(db, ctx, personsList, source);
+    const progress: number[] = [];
+    const file = await runListExport(db, ctx, personsList, source, (_done, _total, reading) => {
+      progress.push(reading ?? 0);
+    });
     expect(readings.count).toBe(2);
+    // The button says the list is read again (名单有变动，重新导出…).
+    expect(progress.at(0)).toBe(1);
+    expect(progress.at(-1)).toBe(2);
     const sheet = await readBack(file.bytes);
     expect(file.rows).toBe(3);
     expect(sheet.rows).toHaveLength(3);

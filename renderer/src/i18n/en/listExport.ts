@@ -3,6 +3,7 @@ import type { listExportZh } from '../zh-CN/listExport';
 export const listExportEn: Record<keyof typeof listExportZh, string> = {
   'listExport.button': 'Export Excel',
   'listExport.progress': 'Exporting: {done} / {total} rows',
+  'listExport.progressAgain': 'The list changed; exporting again: {done} rows',
   'listExport.progressOpen': 'Exporting: {done} rows',
   'listExport.doneMasked': 'Exported {rows} rows (ID, phone and account numbers masked).',
   'listExport.doneFull':

@@ -3,6 +3,7 @@ export const listExportZh = {
   'listExport.button': '导出表格',
   'listExport.progress': '正在导出：{done} / {total} 行',
   'listExport.progressOpen': '正在导出：{done} 行',
+  'listExport.progressAgain': '名单有变动，重新导出：{done} 行',
   'listExport.doneMasked': '已导出 {rows} 行（身份证号码、电话、账号已遮蔽）。',
   'listExport.doneFull': '已导出 {rows} 行，含完整身份证号码、电话、账号，已记入访问日志。',
   'listExport.doneNoNumbers': '已导出 {rows} 行。',

@@ -33,8 +33,10 @@ export async function runListExport<R>(
   const date = officeToday(ctx.now());
   const office = (await loadSettings(db))?.officeName ?? '';
   // Read again from the start if the list changed under the reading (steadyRead.ts).
-  const { bytes, rows } = await readSteadily(db.name, source.tables, () =>
-    writeListSheet(definition, source, { office, date, full }, onProgress),
+  const { bytes, rows } = await readSteadily(db.name, source.tables, (reading) =>
+    writeListSheet(definition, source, { office, date, full }, (done, total) =>
+      onProgress?.(done, total, reading),
+    ),
   );
   if (full) {
     const filter = source.filterWords || '全部';
