@@ -22,14 +22,17 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /**
  * A list as an XLSX: a title row (office, list, filter in words, date), the Chinese
  * headings frozen under it, one row per record, widths per column. Records are read a
- * page at a time from the source; exceljs holds the rows, never the records.
+ * page at a time from the source; exceljs holds the rows, never the records. `stale()`
+ * is asked after each page: once true (the list changed under the reading), the reading
+ * stops and gives null, to be started again (steadyRead.ts).
  */
 export async function writeListSheet<R>(
   definition: ListDefinition<R>,
   source: ListSource<R>,
   heading: SheetHeading,
   onProgress: ExportProgress = () => undefined,
-): Promise<{ bytes: Uint8Array<ArrayBuffer>; rows: number }> {
+  stale: () => boolean = () => false,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; rows: number } | null> {
   // exceljs is loaded only when a sheet is made: it stays out of the desk's main bundle.
   const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
@@ -52,6 +55,7 @@ export async function writeListSheet<R>(
     rows += page.length;
     onProgress(rows, total);
     await breathe();
+    if (stale()) return null;
   }
   return { bytes: await workbookBytes(book), rows };
 }

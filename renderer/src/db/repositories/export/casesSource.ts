@@ -30,7 +30,8 @@ export function casesSource(
 ): ListSource<CaseRow> {
   return {
     filterWords: caseFilterWords(filter),
-    tables: [db.cases.name],
+    // A search by name or ID number finds cases through their applicants (listCases).
+    tables: filter.query?.trim() ? [db.cases.name, db.persons.name] : [db.cases.name],
     pages: async function* () {
       const pages = gridPages((page, after: AssistanceCase | undefined) =>
         casesGridPage(

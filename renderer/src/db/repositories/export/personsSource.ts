@@ -60,7 +60,8 @@ export function householdsSource(
   const words = query.trim();
   return {
     filterWords: words ? searchWords(words) : '',
-    tables: [db.households.name],
+    // A search by ID number finds households through their members (searchHouseholds).
+    tables: words ? [db.households.name, db.persons.name] : [db.households.name],
     ...(words ? {} : { count: () => db.households.count() }),
     pages: async function* () {
       const pages = gridPages((page, after: Household | undefined) =>

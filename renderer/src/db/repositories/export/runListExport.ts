@@ -33,9 +33,13 @@ export async function runListExport<R>(
   const date = officeToday(ctx.now());
   const office = (await loadSettings(db))?.officeName ?? '';
   // Read again from the start if the list changed under the reading (steadyRead.ts).
-  const { bytes, rows } = await readSteadily(db.name, source.tables, (reading) =>
-    writeListSheet(definition, source, { office, date, full }, (done, total) =>
-      onProgress?.(done, total, reading),
+  const { bytes, rows } = await readSteadily(db.name, source.tables, (reading, stale) =>
+    writeListSheet(
+      definition,
+      source,
+      { office, date, full },
+      (done, total) => onProgress?.(done, total, reading),
+      stale,
     ),
   );
   if (full) {

@@ -17,20 +17,29 @@ const broadcastSettleMs = 100;
  * in separate transactions, each from the last row of the one before: a row whose sort
  * key changed during the reading could be written twice (moved ahead of the reading) or
  * not at all (moved behind it). A reading with no change to its tables from start to end
- * is the list as it was. After `steadyReadAttempts` readings that each saw a change (a
- * long pull under way), it gives up with a `conflict` the export says in words; nothing is
- * written.
+ * is the list as it was, each row once (a joined table's cells — a person's household —
+ * are not watched, and may be read before or after a change). A reading stops at the
+ * first page after a change, not at its end. After `steadyReadAttempts` readings that
+ * each saw a change (a long pull under way), it gives up with a `conflict` the export
+ * says in words; nothing is written.
+ *
+ * The wait after a reading (`broadcastSettleMs`) is a judgement, not a guarantee: the
+ * sync worker tells its commit when its own completion event runs, which other work in
+ * the worker can hold up, so a change committed just before a reading ends can be told
+ * too late to be seen.
  */
 export async function readSteadily<T>(
   databaseName: string,
   tables: readonly string[],
-  read: (attempt: number) => Promise<T>,
+  /** One reading; it may stop early, giving null, once `stale()` says a table changed. */
+  read: (attempt: number, stale: () => boolean) => Promise<T | null>,
   settleMs = broadcastSettleMs,
 ): Promise<T> {
   for (let attempt = 1; attempt <= steadyReadAttempts; attempt++) {
     const watch = watchTables(databaseName, tables);
     try {
-      const result = await read(attempt);
+      const result = await read(attempt, watch.changed);
+      if (result === null) continue;
       await new Promise((resolve) => setTimeout(resolve, settleMs));
       if (!watch.changed()) return result;
     } finally {
