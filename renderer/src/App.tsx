@@ -23,7 +23,7 @@ import { chunkComponent } from './ui/chunkComponent';
 import { lazyChunk } from './ui/lazyChunk';
 import { useIdleLock } from './ui/useIdleLock';
 import { FailureBoundary } from './ui/FailureBoundary';
-import { useSyncStatus } from './sync/syncStatus';
+import { initialSyncStatus, useSyncStatus } from './sync/syncStatus';
 import { toAppErrorData } from '@shared/errors/appError';
 import { useWhenIdle } from './ui/useWhenIdle';
 
@@ -198,7 +198,10 @@ function SetupElsewhere() {
 /** Sync could not start (its chunk, or its start, failed): the status bar says so. */
 function SyncFailed({ error }: { error: unknown }) {
   useEffect(() => {
-    useSyncStatus.getState().patch({ state: { kind: 'error', error: toAppErrorData(error) } });
+    const status = useSyncStatus.getState();
+    status.patch({ state: { kind: 'error', error: toAppErrorData(error) } });
+    // Gone with the session (a logout): the next start says what it finds.
+    return () => status.patch({ state: initialSyncStatus.state });
   }, [error]);
   return null;
 }

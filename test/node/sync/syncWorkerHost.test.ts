@@ -92,7 +92,14 @@ describe('the sync worker and its page', () => {
     host.localChange();
     host.setOnline(false);
     expect(toWorker.slice(-3).map((m) => m.type)).toEqual(['syncNow', 'localChange', 'online']);
-    await host.stop();
+    const stopping = host.stop();
+    // A stopping worker's last report is not shown (a failed sync's error stays).
+    fromWorker({
+      type: 'status',
+      values: { state: { kind: 'syncing', phase: 'pulling', done: 1, total: 2 } },
+    });
+    expect(seen).toEqual([{ state: { kind: 'otherTab' } }]);
+    await stopping;
     expect(terminated()).toBe(true);
   });
 

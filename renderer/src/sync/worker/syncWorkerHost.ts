@@ -120,7 +120,9 @@ export class SyncWorkerHost {
     this.heard = true;
     switch (message.type) {
       case 'status':
-        this.options.report(message.values);
+        // A stopping worker's last reports are not the page's to show: a sync that failed
+        // (App.tsx's SyncFailed) would otherwise be written over by its 'syncing'.
+        if (this.stopped === null) this.options.report(message.values);
         return;
       case 'reloaded':
         this.reloads.get(message.id)?.();
