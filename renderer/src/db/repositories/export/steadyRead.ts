@@ -1,5 +1,5 @@
-import Dexie, { type ObservabilitySet } from 'dexie';
 import { AppError } from '@shared/errors/appError';
+import { onTableChanges, tablePart } from '../../tableChanges';
 
 /** How many times a list is read again when it changed under the reading. */
 export const steadyReadAttempts = 3;
@@ -55,18 +55,13 @@ export async function readSteadily<T>(
 
 /** Whether a committed change touched any of these tables since the watch began. */
 function watchTables(databaseName: string, tables: readonly string[]) {
-  const prefixes = tables.map((table) => `idb://${databaseName}/${table}/`);
+  const prefixes = tables.map((table) => tablePart(databaseName, table));
   let changed = false;
-  const listener = (parts: ObservabilitySet) => {
-    // Dexie names a change `idb://<database>/<table>/<index>`, or `all` (everything,
-    // after a page comes back from the back-forward cache).
-    for (const part of Object.keys(parts)) {
-      if (part === 'all' || prefixes.some((prefix) => part.startsWith(prefix))) changed = true;
-    }
-  };
-  Dexie.on('storagemutated', listener);
-  return {
-    changed: () => changed,
-    stop: () => Dexie.on('storagemutated').unsubscribe(listener),
-  };
+  const changes = onTableChanges(
+    () => prefixes,
+    () => {
+      changed = true;
+    },
+  );
+  return { changed: () => changed, stop: () => changes.stop() };
 }

@@ -1,4 +1,5 @@
-import Dexie, { type IndexableType, type Table } from 'dexie';
+import type { IndexableType, Table } from 'dexie';
+import { onTableChanges, tablePart } from '../../tableChanges';
 
 /** A table's count as last read, valid until the table changes (`generation` moves on). */
 interface Kept {
@@ -7,27 +8,28 @@ interface Kept {
   pending?: Promise<number>;
 }
 
-/** By table, named as Dexie names a table's changes: `idb://<database>/<table>/`. */
+/** By table, named as Dexie names a table's changes (tableChanges.ts's `tablePart`). */
 const kept = new Map<string, Kept>();
 let listening = false;
 
 /**
- * Every committed change to a table (this window's, or another's through Dexie's
- * broadcast) forgets its count: Dexie names the parts a transaction changed
- * `idb://<database>/<table>/<index>`.
+ * Every committed change to a table (this window's, another's or the sync worker's) forgets
+ * its count; so does Dexie's `all` (a page back from the back-forward cache, which may have
+ * missed any change meanwhile).
  */
 function listen(): void {
   if (listening) return;
   listening = true;
-  Dexie.on('storagemutated', (parts) => {
-    const changed = Object.keys(parts);
-    for (const [name, entry] of kept) {
-      if (!changed.some((part) => part.startsWith(name))) continue;
+  onTableChanges(
+    () => kept.keys(),
+    (name) => {
+      const entry = kept.get(name);
+      if (!entry) return;
       entry.generation += 1;
       delete entry.count;
       delete entry.pending;
-    }
-  });
+    },
+  );
 }
 
 /**
@@ -96,7 +98,7 @@ export function outsideLiveQuery<T>(read: () => Promise<T>): Promise<T> {
 
 async function watched<R>(table: Table<R, string>): Promise<Kept> {
   listen();
-  const name = `idb://${table.db.name}/${table.name}/`;
+  const name = tablePart(table.db.name, table.name);
   let entry = kept.get(name);
   if (!entry) {
     entry = { generation: 0 };
