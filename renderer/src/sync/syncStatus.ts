@@ -17,7 +17,11 @@ export type SyncState =
   | { kind: 'otherTab' }
   | { kind: 'error'; error: AppErrorData };
 
-/** What the UI may ask of the running scheduler; no-ops while none runs. */
+/**
+ * What the UI may ask of the running scheduler. While none runs (the moment between a
+ * login and sync's start, App.tsx's useWhenIdle) a press of 立即同步 is kept and handed
+ * to the next one to start; the rest are no-ops then.
+ */
 export interface SyncControls {
   syncNow: () => void;
   /** After enrolling: read the enrollment again and start syncing. */
@@ -41,12 +45,19 @@ export interface SyncStatusValues {
 
 interface SyncStatusStore extends SyncStatusValues {
   controls: SyncControls;
+  /** Whether a scheduler is running (its controls are set). */
+  running: boolean;
   patch: (values: Partial<SyncStatusValues>) => void;
   setControls: (controls: SyncControls | null) => void;
 }
 
+/** A 立即同步 pressed while no scheduler ran, for the next one to start. */
+let syncAskedMeanwhile = false;
+
 export const idleControls: SyncControls = {
-  syncNow: () => undefined,
+  syncNow: () => {
+    syncAskedMeanwhile = true;
+  },
   reloadEnrollment: () => Promise.resolve(),
   noteHqTime: () => undefined,
 };
@@ -65,6 +76,13 @@ export const initialSyncStatus: SyncStatusValues = {
 export const useSyncStatus = create<SyncStatusStore>((set) => ({
   ...initialSyncStatus,
   controls: idleControls,
+  running: false,
   patch: (values) => set(values),
-  setControls: (controls) => set({ controls: controls ?? idleControls }),
+  setControls: (controls) => {
+    set({ controls: controls ?? idleControls, running: controls !== null });
+    if (controls && syncAskedMeanwhile) {
+      syncAskedMeanwhile = false;
+      controls.syncNow();
+    }
+  },
 }));

@@ -20,7 +20,7 @@ import { useBackupScheduler } from '../screens/backup/useBackupScheduler';
  * Always-visible footer: how many local changes still wait for the county bureau,
  * whether sync runs, works or waits, and what needs a person (conflicts, refusals, a
  * wrong clock). Offices are often offline for days, so staff must see that work is
- * kept, not lost. Mounting it starts the sync scheduler for the logged-in session.
+ * kept, not lost. Sync itself runs beside it (App.tsx mounts sync/SyncRunner.tsx).
  */
 export function SyncStatusBar() {
   useBackupScheduler();
@@ -32,6 +32,9 @@ export function SyncStatusBar() {
   const status = useSyncStatus();
   const { state } = status;
   const enrolled = state.kind !== 'not_enrolled';
+  // Before sync starts (a moment after a login) a press is kept for it (syncStatus.ts);
+  // when sync could not start at all (its error, no scheduler) nothing would run it.
+  const canSyncNow = enrolled && (status.running || state.kind !== 'error');
 
   return (
     <Box
@@ -109,7 +112,7 @@ export function SyncStatusBar() {
       )}
       {backsUp && <BackupAge />}
       <Box sx={{ flex: 1 }} />
-      {enrolled && (
+      {canSyncNow && (
         <Button
           size="small"
           startIcon={<SyncIcon />}
