@@ -1,5 +1,6 @@
 import type { Worksheet } from 'exceljs';
 import { cellOf, defaultWidths, type ListDefinition, type ListSource } from './listDefinition';
+import { newWorkbook } from './newWorkbook';
 import { workbookBytes } from './xlsxFile';
 
 export interface SheetHeading {
@@ -33,9 +34,7 @@ export async function writeListSheet<R>(
   onProgress: ExportProgress = () => undefined,
   stale: () => boolean = () => false,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; rows: number } | null> {
-  // exceljs is loaded only when a sheet is made: it stays out of the desk's main bundle.
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet(definition.title.slice(0, 31));
   const columns = definition.columns;
   sheet.addRow([titleOf(definition.title, source.filterWords, heading)]);

@@ -86,4 +86,16 @@ describe('the login screen’s scripts', () => {
     expect(sources.some((s) => s.includes('node_modules/pinyin-pro/'))).toBe(true);
     expect(sources.some((s) => s.endsWith('renderer/src/db/writePath.ts'))).toBe(true);
   });
+
+  // exceljs builds its whole module graph when first run (~65 ms of a start's main
+  // thread): a chunk of its own, fetched when a sheet is made (export/newWorkbook.ts).
+  it('leave exceljs out of the shell, to be fetched when a sheet is made', () => {
+    const shell = readdirSync(`${dist}assets`).filter((f) => /^ShellRoot-[\w-]+\.js$/.test(f));
+    const sources = sourcesOf(closure([...entry, ...appRoot, ...shell]));
+    expect(sources.some((s) => s.endsWith('renderer/src/export/writeListSheet.ts'))).toBe(true);
+    expect(sources.filter((s) => s.includes('node_modules/exceljs/'))).toEqual([]);
+    const own = readdirSync(`${dist}assets`).filter((f) => /^exceljs[\w.-]*\.js$/.test(f));
+    expect(own).toHaveLength(1);
+    expect(sourcesOf(own).some((s) => s.includes('node_modules/exceljs/'))).toBe(true);
+  });
 });

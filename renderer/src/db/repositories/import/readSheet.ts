@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
+import { newWorkbook } from '../../../export/newWorkbook';
 import { parseCsv } from '@shared/import/csv';
 
 /**
@@ -9,7 +10,7 @@ import { parseCsv } from '@shared/import/csv';
  */
 export async function readRosterFile(fileName: string, bytes: ArrayBuffer): Promise<string[][]> {
   if (/\.csv$/i.test(fileName)) return parseCsv(decodeText(bytes));
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   await book.xlsx.load(bytes);
   const sheet = book.worksheets.find((s) => s.actualRowCount > 0);
   const rows: string[][] = [];
@@ -34,7 +35,7 @@ function decodeText(bytes: ArrayBuffer): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell as the text a person sees: a date cell as YYYY-MM-DD, a formula by its result. */
-export function cellText(value: ExcelJS.CellValue): string {
+export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     // exceljs gives a date cell as that day's midnight UTC.
@@ -43,7 +44,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value) return String(value.text);
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     if ('error' in value) return String(value.error);
     return '';
   }

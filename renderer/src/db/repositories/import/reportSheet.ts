@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../export/newWorkbook';
 import type { RowProblem } from '@shared/import/types';
 import type { RosterSheet } from './readSheet';
 import { workbookBytes } from '../../../export/xlsxFile';
@@ -22,7 +22,7 @@ export async function reportWorkbook(
     if (list) list.push(p);
     else byRow.set(p.row, [p]);
   }
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const out = book.addWorksheet('导入检查结果');
   const width = Math.max(sheet.header.length, ...sheet.rows.slice(0, 1000).map((r) => r.length));
   const header = Array.from({ length: width }, (_, i) => sheet.header[i] ?? '');
@@ -57,7 +57,7 @@ export async function templateWorkbook(
   headings: readonly string[],
   sample: readonly string[][],
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const out = book.addWorksheet('名册');
   out.addRow([...headings]).font = { bold: true };
   for (const row of sample) out.addRow([...row]);

@@ -12,6 +12,7 @@ import { write } from '../../writePath';
 import type { WriteContext } from '../../writeContext';
 import { loadSettings } from '../settings';
 import { categoriesOn, loadCoverageState } from './coverage';
+import { newWorkbook } from '../../../export/newWorkbook';
 import { workbookBytes } from '../../../export/xlsxFile';
 import { mayExportInFull } from '../../permissions';
 
@@ -60,9 +61,7 @@ export async function exportCoverageChanges(
   const township = (await loadSettings(db))?.officeName ?? '';
   const rows = changeRows(changes, persons, township, categoryName);
 
-  // exceljs is loaded only when a sheet is made: it stays out of the desk's main bundle.
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet('医疗救助对象变动');
   sheet.columns = exportColumns.map((header, i) => ({ header, width: widths[i] ?? 12 }));
   // Every cell is text: an ID number stored as a number loses its last digits.

@@ -4,7 +4,7 @@
  * the content hash with its approver. Chinese only: the sheet goes to the bank. ID and
  * account numbers are text cells (as numbers Excel would show 2.3E+17 and lose digits).
  */
-import ExcelJS from 'exceljs';
+import { newWorkbook } from '../../../export/newWorkbook';
 import { formatFen } from '@shared/money/fen';
 import type { PaymentRollData, RollLine } from '@shared/rolls/rollRecord';
 import { workbookBytes } from '../../../export/xlsxFile';
@@ -61,7 +61,7 @@ export async function rollWorkbook(
   roll: PaymentRollData,
   idOf: (line: RollLine) => string,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet('发放花名册');
   const width = rollSheetColumns.length;
   const township = roll.lines[0]?.township ?? '';
