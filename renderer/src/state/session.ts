@@ -11,10 +11,8 @@ import {
   isStoreSealed,
   loadDataKey,
 } from '../db/atRest/storeKeys';
-import { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';
 import { firstRunElsewhereEnded, holdFirstRun, releaseFirstRun } from '../db/atRest/firstRunLock';
 import { finishLogin, lockStoreAtLogout, openStoreForLogin } from '../db/atRest/loginStore';
-import { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
 import { getDeskApi } from '../platform/deskApi';
 import {
   ensureDeviceId,
@@ -148,8 +146,14 @@ export const useSession = create<SessionState>((set, get) => ({
     const proven = await openStoreForLogin(db, username, password);
     throttle.record(proven !== null, Date.now());
     if (!proven) return false;
-    const { ensureStaffRecords, upgradePasswordHash, logStoreAlterations } =
-      await loadSessionWrites();
+    const {
+      ensureStaffRecords,
+      upgradePasswordHash,
+      logStoreAlterations,
+      loadRecoveryKey,
+      hasRecoveryWrap,
+      wrapForRecovery,
+    } = await loadSessionWrites();
     const user = await finishLogin(db, wasLocked, async () => {
       if (!(await hasCurrentWrap(db, username))) await wrapForPassword(db, username, password);
       const recovery = await loadRecoveryKey(db);

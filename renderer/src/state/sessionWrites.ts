@@ -9,3 +9,7 @@
 export { ensureStaffRecords } from '../db/repositories/users';
 export { upgradePasswordHash } from '../db/repositories/accountChanges';
 export { logStoreAlterations } from '../db/repositories/storeAlterations';
+// The office recovery key's wrap of the data key, kept at each login: its curve and word
+// list stay off the login screen's path too.
+export { loadRecoveryKey } from '../db/repositories/backup/recoveryKeyStore';
+export { hasRecoveryWrap, wrapForRecovery } from '../db/atRest/recoveryWrap';

@@ -7,6 +7,8 @@ export const atRestEn: Record<keyof typeof atRestZh, string> = {
   'atRest.recovery.words': 'Recovery key (24 words, separated by spaces)',
   'atRest.recovery.unlock': 'Open this desk’s data',
   'atRest.recovery.failed': 'These words do not open this desk’s data: check each word.',
+  'atRest.recovery.unavailable':
+    'The recovery key step could not be loaded: reload the page and try again.',
   'atRest.recovery.opened': 'The data is open. Sign in with your user name and password.',
   'atRest.progress.seal.title': 'Encrypting this desk’s data',
   'atRest.progress.reseal.title': 'Updating how this desk’s data is encrypted',

@@ -6,6 +6,7 @@ export const atRestZh = {
   'atRest.recovery.words': '恢复密钥（24 个字，以空格分隔）',
   'atRest.recovery.unlock': '打开本机数据',
   'atRest.recovery.failed': '这些字打不开本机数据：请逐字核对。',
+  'atRest.recovery.unavailable': '恢复密钥功能未能载入：请重新载入页面后再试。',
   'atRest.recovery.opened': '本机数据已打开。请用您的用户名和密码登录。',
   'atRest.progress.seal.title': '正在加密本机数据',
   'atRest.progress.reseal.title': '正在更新本机数据的加密格式',

@@ -1,9 +1,21 @@
 import { Alert, Box, Button, Collapse, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
-import { normalizeWords } from '@shared/backup/recoveryKey';
-import { unlockWithRecoveryWords } from '../../db/atRest/recoveryWrap';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
+import { lazyChunk } from '../../ui/lazyChunk';
+
+/**
+ * The words' check and the unwrap (the recovery key's curve, the word list, the package
+ * envelope): fetched when the step is opened, not with the login screen (issue #17 item 2).
+ */
+const recoveryChunk = lazyChunk(() =>
+  Promise.all([import('../../db/atRest/recoveryWrap'), import('@shared/backup/recoveryKey')]).then(
+    ([wrap, key]) => ({
+      unlock: (db: Parameters<typeof wrap.unlockWithRecoveryWords>[0], words: string) =>
+        wrap.unlockWithRecoveryWords(db, key.normalizeWords(words)),
+    }),
+  ),
+);
 
 /**
  * 用恢复密钥打开本机数据: on the login screen while the desk's store is locked (a
@@ -17,17 +29,30 @@ export function RecoveryUnlock() {
   const db = useSession((s) => s.db);
   const [open, setOpen] = useState(false);
   const [words, setWords] = useState('');
-  const [state, setState] = useState<'idle' | 'busy' | 'failed' | 'opened'>('idle');
+  const [state, setState] = useState<'idle' | 'busy' | 'failed' | 'unavailable' | 'opened'>('idle');
   if (db.atRest.keys && state !== 'opened') return null;
 
   const unlock = async () => {
     setState('busy');
-    setState((await unlockWithRecoveryWords(db, normalizeWords(words))) ? 'opened' : 'failed');
+    let chunk;
+    try {
+      chunk = await recoveryChunk.load();
+    } catch {
+      setState('unavailable');
+      return;
+    }
+    setState((await chunk.unlock(db, words)) ? 'opened' : 'failed');
   };
 
   return (
     <Box data-testid="recovery-unlock">
-      <Button size="small" onClick={() => setOpen(!open)}>
+      <Button
+        size="small"
+        onClick={() => {
+          if (!open) recoveryChunk.prefetch();
+          setOpen(!open);
+        }}
+      >
         {t('atRest.recovery.open')}
       </Button>
       <Collapse in={open}>
@@ -39,8 +64,14 @@ export function RecoveryUnlock() {
             onChange={(e) => setWords(e.target.value)}
             multiline
             minRows={2}
-            error={state === 'failed'}
-            helperText={state === 'failed' ? t('atRest.recovery.failed') : ' '}
+            error={state === 'failed' || state === 'unavailable'}
+            helperText={
+              state === 'failed'
+                ? t('atRest.recovery.failed')
+                : state === 'unavailable'
+                  ? t('atRest.recovery.unavailable')
+                  : ' '
+            }
             slotProps={{ htmlInput: { 'data-testid': 'recovery-unlock-words' } }}
           />
           {state === 'opened' ? (
