@@ -92,6 +92,11 @@ it('leaves no ID number, phone or income figure anywhere in the closed profile, 
   await page.getByTestId('recovery-unlock-words').fill('错 误 的 词');
   await page.getByRole('button', { name: '打开本机数据', exact: true }).click();
   await page.getByText('恢复密钥功能未能载入').waitFor();
+  if (process.env.DESK_SCREENSHOTS) {
+    await page.screenshot({
+      path: `${process.env.DESK_SCREENSHOTS}/at-rest-recovery-unloaded.png`,
+    });
+  }
   await page.unroute('**/assets/recoveryWrap-*.js');
   await page.reload();
   // Wrong words open nothing.
