@@ -94,7 +94,12 @@ export function ExportListButton<R>(props: {
         disabled={progress !== null}
         onClick={() => void run()}
         data-testid={testId}
-        sx={{ whiteSpace: 'nowrap', height: '100%' }}
+        // Under way it cannot be pressed, but what it says must still read clearly.
+        sx={{
+          whiteSpace: 'nowrap',
+          height: '100%',
+          ...(progress && { '&.Mui-disabled': { color: 'text.secondary' } }),
+        }}
       >
         {progressText ?? props.label ?? t('listExport.button')}
       </Button>

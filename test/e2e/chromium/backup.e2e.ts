@@ -178,5 +178,7 @@ async function shot(name: string, on?: Page) {
   if (!on) return desk.shot(name);
   if (!screenshotsDir) return;
   await on.waitForTimeout(500);
+  // A tab behind another shows its last frame from when it was in front.
+  await on.bringToFront();
   await on.screenshot({ path: `${screenshotsDir}/${name}.png` });
 }

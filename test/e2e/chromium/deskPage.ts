@@ -69,6 +69,8 @@ export function deskPage(
     if (!screenshotsDir) return;
     const { page } = desk;
     if (height) await page.setViewportSize({ width: tallWidth, height });
+    // A tab behind another of the context shows its last frame from when it was in front.
+    await page.bringToFront();
     await page.waitForTimeout(settleMs);
     await page.screenshot({ path: `${screenshotsDir}/${name}.png`, fullPage: fullPage && !height });
     if (height) await page.setViewportSize({ width: 1280, height: 800 });

@@ -125,6 +125,7 @@ function notIn(a: readonly string[], b: readonly string[]): string[] {
 async function shotOf(p: Page, name: string) {
   if (!screenshotsDir) return;
   await p.waitForTimeout(300);
+  await p.bringToFront();
   await p.screenshot({ path: `${screenshotsDir}/${name}.png` });
 }
 

@@ -33,8 +33,11 @@ it('another tab waits for the first run, takes it over if it is abandoned, and o
   // A second tab waits; the first closes without finishing: the second takes over.
   const second = await openTab('second tab');
   await waiting(second);
-  if (screenshotsDir)
+  if (screenshotsDir) {
+    // A tab behind another shows its last frame from when it was in front.
+    await second.bringToFront();
     await second.screenshot({ path: `${screenshotsDir}/first-run-elsewhere.png` });
+  }
   await first.close();
   await second.getByLabel('办公室名称').waitFor();
 
@@ -45,8 +48,11 @@ it('another tab waits for the first run, takes it over if it is abandoned, and o
   await second.evaluate(() => localStorage.setItem('desk.language', 'en'));
   const english = await openTab('English tab');
   await english.getByText('This desk is being set up in another window').waitFor();
-  if (screenshotsDir)
+  if (screenshotsDir) {
+    // A tab behind another shows its last frame from when it was in front.
+    await english.bringToFront();
     await english.screenshot({ path: `${screenshotsDir}/first-run-elsewhere-en.png` });
+  }
   await english.close();
   await second.evaluate(() => localStorage.removeItem('desk.language'));
   await completeFirstRun(second);

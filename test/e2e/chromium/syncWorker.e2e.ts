@@ -61,5 +61,7 @@ async function shot(page: Page, name: string) {
   const dir = process.env.DESK_SCREENSHOTS;
   if (!dir) return;
   await page.waitForTimeout(300);
+  // A tab behind another shows its last frame from when it was in front.
+  await page.bringToFront();
   await page.screenshot({ path: `${dir}/${name}.png` });
 }
