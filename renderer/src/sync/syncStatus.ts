@@ -8,6 +8,8 @@ import type { AppErrorData } from '@shared/errors/appError';
  * read by the UI. Errors are kept as data and worded by the UI in the current language.
  */
 export type SyncState =
+  /** Before sync has said anything (a moment after a start or a login). */
+  | { kind: 'starting' }
   | { kind: 'not_enrolled' }
   | { kind: 'idle' }
   | { kind: 'syncing'; phase: 'pushing' | 'pulling'; done: number; total: number }
@@ -62,8 +64,13 @@ export const idleControls: SyncControls = {
   noteHqTime: () => undefined,
 };
 
+/** Whether sync has said the desk is enrolled (not while it is still starting). */
+export function isEnrolled(state: SyncState): boolean {
+  return state.kind !== 'not_enrolled' && state.kind !== 'starting';
+}
+
 export const initialSyncStatus: SyncStatusValues = {
-  state: { kind: 'not_enrolled' },
+  state: { kind: 'starting' },
   hqUrl: null,
   queued: 0,
   openConflicts: 0,

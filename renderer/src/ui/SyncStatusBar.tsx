@@ -12,7 +12,7 @@ import { formatTime, stateText } from '../screens/sync/syncText';
 import { useRouter } from '../state/router';
 import { holdsAny } from '@shared/domain/roles';
 import { useRoles } from '../state/session';
-import { useSyncStatus, type SyncState } from '../sync/syncStatus';
+import { isEnrolled, useSyncStatus, type SyncState } from '../sync/syncStatus';
 import { BackupAge } from '../screens/backup/BackupAge';
 import { useBackupScheduler } from '../screens/backup/useBackupScheduler';
 
@@ -31,7 +31,7 @@ export function SyncStatusBar() {
   const backsUp = roles.includes('supervisor');
   const status = useSyncStatus();
   const { state } = status;
-  const enrolled = state.kind !== 'not_enrolled';
+  const enrolled = isEnrolled(state);
   // Before sync starts (a moment after a login) a press is kept for it (syncStatus.ts);
   // when sync could not start at all (its error, no scheduler) nothing would run it.
   const canSyncNow = enrolled && (status.running || state.kind !== 'error');
@@ -122,7 +122,7 @@ export function SyncStatusBar() {
           {t('sync.syncNow')}
         </Button>
       )}
-      {!enrolled && canEnroll && (
+      {state.kind === 'not_enrolled' && canEnroll && (
         <Button size="small" onClick={() => navigate({ name: 'syncSettings' })}>
           {t('sync.connect')}
         </Button>
@@ -148,6 +148,8 @@ function stateIcon(state: SyncState): ReactNode {
       return <CloudDoneIcon fontSize="small" color="success" />;
     case 'syncing':
       return <CloudSyncIcon fontSize="small" color="primary" />;
+    case 'starting':
+      return <CloudSyncIcon fontSize="small" color="disabled" />;
     case 'error':
       return <ErrorIcon fontSize="small" color="error" />;
     default:

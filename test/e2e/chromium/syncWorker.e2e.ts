@@ -33,6 +33,15 @@ it('syncs from a worker, one tab at a time', async () => {
   const first = browser.context.pages()[0] ?? (await browser.context.newPage());
   await first.goto(inject('rendererUrl'));
   await startDeskAsAdmin(first);
+  // Not enrolled yet: a second tab waits for sync's turn all the same, and says what the
+  // first does — not connected — rather than that another window syncs.
+  const early = await browser.context.newPage();
+  await early.goto(inject('rendererUrl'));
+  await logIn(early);
+  await expect.poll(() => syncWorkers(early).length).toBe(1);
+  await expect.poll(() => state(first)).toContain('未连接县局');
+  await expect.poll(() => state(early)).toContain('未连接县局');
+  await shot(early, 'sync-other-tab-not-enrolled');
   await first.getByRole('button', { name: '设置' }).first().click();
   await first.getByRole('button', { name: '县局连接' }).click();
   await first.getByLabel('县局地址').fill(served?.url ?? '');
@@ -42,6 +51,9 @@ it('syncs from a worker, one tab at a time', async () => {
   await expect.poll(() => first.getByTestId('queued-count').innerText()).toBe('0');
   expect(syncWorkers(first)).toHaveLength(1);
   await expect.poll(() => state(first)).toBe('已与县局同步');
+  // The waiting tab heard of the enrollment: now the other window syncs.
+  await expect.poll(() => state(early)).toContain('本机另一个窗口正在同步');
+  await early.close();
 
   // A second tab of the same desk: its worker waits for the first's lock.
   const second = await browser.context.newPage();

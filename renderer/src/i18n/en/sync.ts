@@ -2,6 +2,7 @@ import type { syncZh } from '../zh-CN/sync';
 
 export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.state.idle': 'In sync with HQ',
+  'sync.state.starting': 'Starting sync…',
   'sync.state.syncing': 'Syncing…',
   'sync.state.pushing': 'Sending {done}/{total}',
   'sync.state.pulling': 'Receiving, {done} so far',

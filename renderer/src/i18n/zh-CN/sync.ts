@@ -1,6 +1,7 @@
 /** Online sync with the county bureau (HQ): status bar, enrollment, conflicts, refusals. */
 export const syncZh = {
   'sync.state.idle': '已与县局同步',
+  'sync.state.starting': '正在启动同步…',
   'sync.state.syncing': '正在同步…',
   'sync.state.pushing': '正在上传 {done}/{total}',
   'sync.state.pulling': '正在接收，已收到 {done} 条',

@@ -20,7 +20,7 @@ import { isDesktop } from '../../platform/deskApi';
 import { useRouter } from '../../state/router';
 import { holdsAny } from '@shared/domain/roles';
 import { useRoles, useSession } from '../../state/session';
-import { useSyncStatus } from '../../sync/syncStatus';
+import { isEnrolled, useSyncStatus } from '../../sync/syncStatus';
 import { createSyncTransport } from '../../sync/transport';
 import { loadHqKeys } from '../../sync/packages/deviceKeys';
 import { enrollWithKeys } from '../../sync/packages/enrollWithKeys';
@@ -41,7 +41,7 @@ export function SyncSettingsScreen() {
   const navigate = useRouter((s) => s.navigate);
   const canEnroll = holdsAny(useRoles(), ['supervisor', 'admin']);
   const status = useSyncStatus();
-  const enrolled = status.state.kind !== 'not_enrolled';
+  const enrolled = isEnrolled(status.state);
   const [enrolledOffice, setEnrolledOffice] = useState<string | null>(null);
   const db = useSession((s) => s.db);
   const hqKeys = useLiveQuery(() => loadHqKeys(db), [db]);

@@ -126,6 +126,8 @@ export function refusedChangeReason(
 
 export function stateText(t: Translate, state: SyncState): string {
   switch (state.kind) {
+    case 'starting':
+      return t('sync.state.starting');
     case 'not_enrolled':
       return t('sync.offline');
     case 'idle':

@@ -16,6 +16,7 @@
 import { toAppErrorData } from '@shared/errors/appError';
 import { setDataKeySource } from '../../db/atRest/keySource';
 import { DeskDatabase } from '../../db/database';
+import { onTableChanges, tablePart } from '../../db/tableChanges';
 import { DexieSyncStore } from '../dexieSyncStore';
 import { browserFetch, createWebTransport } from '../httpTransport.web';
 import { saveLastSuccess } from '../syncMeta';
@@ -32,6 +33,8 @@ let pageTransport: PageTransport | null = null;
 let online = true;
 let stopping: (() => void) | null = null;
 let db: DeskDatabase | null = null;
+/** While another tab or window holds sync's turn: says what this one waits for. */
+let waitingTurn: { say(): Promise<void>; stop(): void } | null = null;
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   const message = event.data;
@@ -45,7 +48,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
       scheduler?.syncNow();
       return;
     case 'reloadEnrollment':
-      void (scheduler?.reloadEnrollment() ?? Promise.resolve()).finally(() =>
+      void (scheduler?.reloadEnrollment() ?? waitingTurn?.say() ?? Promise.resolve()).finally(() =>
         post({ type: 'reloaded', id: message.id }),
       );
       return;
@@ -103,14 +106,41 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     (lock) => (lock ? run().then(() => true) : false),
   );
   if (got) return;
-  // Another tab or window of this store is syncing: say so, and take over when it stops.
-  post({ type: 'status', values: { state: { kind: 'otherTab' } } });
-  await navigator.locks.request(syncLockName(databaseName), run);
+  // Another tab or window of this store holds sync's turn: say so, and take over when it
+  // stops. A desk not enrolled has nothing to sync: it says that, as the other tab does
+  // (and, enrolled from here meanwhile, that the other tab syncs).
+  const say = async () => {
+    // (Unreadable: said as waiting, which it is.)
+    const enrollment = await transport.status().catch(() => ({ enrolled: true, hqUrl: null }));
+    if (waitingTurn !== turn) return; // its turn came meanwhile, or it stopped
+    post({
+      type: 'status',
+      values: {
+        hqUrl: enrollment.hqUrl,
+        state: enrollment.enrolled ? { kind: 'otherTab' } : { kind: 'not_enrolled' },
+      },
+    });
+  };
+  // An enrollment made or ended in another tab meanwhile is a change to the store's meta.
+  const enrollmentChanges = onTableChanges(
+    () => [tablePart(databaseName, 'meta')],
+    () => void say(),
+  );
+  const turn = { say, stop: () => enrollmentChanges.stop() };
+  waitingTurn = turn;
+  await say();
+  await navigator.locks.request(syncLockName(databaseName), () => {
+    turn.stop();
+    if (waitingTurn === turn) waitingTurn = null;
+    return run();
+  });
 }
 
 async function stop(): Promise<void> {
   const running = scheduler;
   scheduler = null;
+  waitingTurn?.stop();
+  waitingTurn = null;
   pageTransport?.abandon();
   await running?.stop();
   stopping?.();
