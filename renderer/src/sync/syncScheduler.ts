@@ -68,6 +68,11 @@ export class SyncScheduler {
     this.intervalMs = options.intervalMs ?? 5 * 60_000;
   }
 
+  /** Whether the enrollment last read says the desk is enrolled. */
+  get isEnrolled(): boolean {
+    return this.enrolled;
+  }
+
   /** Reads the enrollment and, when enrolled, starts the first round. */
   start(): Promise<void> {
     return this.reloadEnrollment();

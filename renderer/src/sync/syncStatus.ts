@@ -19,11 +19,7 @@ export type SyncState =
   | { kind: 'otherTab' }
   | { kind: 'error'; error: AppErrorData };
 
-/**
- * What the UI may ask of the running scheduler. While none runs (the moment between a
- * login and sync's start, App.tsx's useWhenIdle) a press of 立即同步 is kept and handed
- * to the next one to start; the rest are no-ops then.
- */
+/** What the UI may ask of the running scheduler; no-ops while none runs. */
 export interface SyncControls {
   syncNow: () => void;
   /** After enrolling: read the enrollment again and start syncing. */
@@ -53,13 +49,8 @@ interface SyncStatusStore extends SyncStatusValues {
   setControls: (controls: SyncControls | null) => void;
 }
 
-/** A 立即同步 pressed while no scheduler ran, for the next one to start. */
-let syncAskedMeanwhile = false;
-
 export const idleControls: SyncControls = {
-  syncNow: () => {
-    syncAskedMeanwhile = true;
-  },
+  syncNow: () => undefined,
   reloadEnrollment: () => Promise.resolve(),
   noteHqTime: () => undefined,
 };
@@ -85,11 +76,6 @@ export const useSyncStatus = create<SyncStatusStore>((set) => ({
   controls: idleControls,
   running: false,
   patch: (values) => set(values),
-  setControls: (controls) => {
-    set({ controls: controls ?? idleControls, running: controls !== null });
-    if (controls && syncAskedMeanwhile) {
-      syncAskedMeanwhile = false;
-      controls.syncNow();
-    }
-  },
+  setControls: (controls) =>
+    set({ controls: controls ?? idleControls, running: controls !== null }),
 }));

@@ -8,7 +8,12 @@ import { blockingRefusedCount } from './refusedChanges';
 import { rejectedCount } from './rejectedOps';
 import { loadLastSuccess, saveLastSuccess } from './syncMeta';
 import { SyncScheduler } from './syncScheduler';
-import { useSyncStatus, type SyncControls, type SyncStatusValues } from './syncStatus';
+import {
+  initialSyncStatus,
+  useSyncStatus,
+  type SyncControls,
+  type SyncStatusValues,
+} from './syncStatus';
 import { createSyncTransport } from './transport';
 import { SyncWorkerHost } from './worker/syncWorkerHost';
 import { isDesktop } from '../platform/deskApi';
@@ -56,7 +61,9 @@ export function useSyncScheduler(): void {
       window.removeEventListener('pagehide', close);
       void sync.stop();
       if (running.current === sync) running.current = null;
+      // The next session's sync says what it finds: until then, starting (not this one's).
       useSyncStatus.getState().setControls(null);
+      useSyncStatus.getState().patch({ state: initialSyncStatus.state });
     };
   }, [db]);
 

@@ -32,9 +32,8 @@ export function SyncStatusBar() {
   const status = useSyncStatus();
   const { state } = status;
   const enrolled = isEnrolled(state);
-  // Before sync starts (a moment after a login) a press is kept for it (syncStatus.ts);
-  // when sync could not start at all (its error, no scheduler) nothing would run it.
-  const canSyncNow = enrolled && (status.running || state.kind !== 'error');
+  // Only while a scheduler runs: not before sync has started, nor when it could not start.
+  const canSyncNow = enrolled && status.running;
 
   return (
     <Box

@@ -11,6 +11,18 @@ import type {} from './page/storeAccess';
 /** Where screenshots go when asked for (DESK_SCREENSHOTS=/tmp/shots-…); else none are taken. */
 export const screenshotsDir = process.env.DESK_SCREENSHOTS;
 
+/**
+ * A picture of one tab named `name` when DESK_SCREENSHOTS is set: brought to front first
+ * (a tab behind another of its context shows its last frame from when it was in front),
+ * then given `settleMs` to paint.
+ */
+export async function tabShot(page: Page, name: string, settleMs = 300): Promise<void> {
+  if (!screenshotsDir) return;
+  await page.bringToFront();
+  await page.waitForTimeout(settleMs);
+  await page.screenshot({ path: `${screenshotsDir}/${name}.png` });
+}
+
 /** One e2e file's desk: a Chromium with an on-disk profile and its page (set in beforeAll). */
 export interface DeskPage {
   page: Page;

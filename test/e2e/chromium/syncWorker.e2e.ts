@@ -4,6 +4,7 @@ import type { HqDatabase } from '../../../hq/src/db/database';
 import { createEnrollmentCode } from '../../../hq/src/store/offices';
 import { logIn, startDeskAsAdmin } from '../deskSession';
 import { launchDeskBrowser } from './browser';
+import { tabShot } from './deskPage';
 import { receiveCountyStandard, startPageHq, type PageHq } from './pageHq';
 
 /**
@@ -42,17 +43,19 @@ it('syncs from a worker, one tab at a time', async () => {
   await expect.poll(() => state(first)).toContain('未连接县局');
   await expect.poll(() => state(early)).toContain('未连接县局');
   await shot(early, 'sync-other-tab-not-enrolled');
-  await first.getByRole('button', { name: '设置' }).first().click();
-  await first.getByRole('button', { name: '县局连接' }).click();
-  await first.getByLabel('县局地址').fill(served?.url ?? '');
-  await first.getByLabel('接入码').fill(await createEnrollmentCode(hq.db, '330102001', new Date()));
-  await first.getByRole('button', { name: '接入', exact: true }).click();
-  await first.getByTestId('enroll-done').waitFor();
+
+  // Enrolled from the waiting tab: the tab that holds sync's turn hears of it (the store's
+  // meta) and syncs; the waiting one now says the other window syncs.
+  await early.getByRole('button', { name: '设置' }).first().click();
+  await early.getByRole('button', { name: '县局连接' }).click();
+  await early.getByLabel('县局地址').fill(served?.url ?? '');
+  await early.getByLabel('接入码').fill(await createEnrollmentCode(hq.db, '330102001', new Date()));
+  await early.getByRole('button', { name: '接入', exact: true }).click();
+  await early.getByTestId('enroll-done').waitFor();
+  await expect.poll(() => state(early)).toContain('本机另一个窗口正在同步');
+  await expect.poll(() => state(first), { timeout: 15_000 }).toBe('已与县局同步');
   await expect.poll(() => first.getByTestId('queued-count').innerText()).toBe('0');
   expect(syncWorkers(first)).toHaveLength(1);
-  await expect.poll(() => state(first)).toBe('已与县局同步');
-  // The waiting tab heard of the enrollment: now the other window syncs.
-  await expect.poll(() => state(early)).toContain('本机另一个窗口正在同步');
   await early.close();
 
   // A second tab of the same desk: its worker waits for the first's lock.
@@ -69,11 +72,4 @@ it('syncs from a worker, one tab at a time', async () => {
   await receiveCountyStandard(second, hq, 68100);
 });
 
-async function shot(page: Page, name: string) {
-  const dir = process.env.DESK_SCREENSHOTS;
-  if (!dir) return;
-  await page.waitForTimeout(300);
-  // A tab behind another shows its last frame from when it was in front.
-  await page.bringToFront();
-  await page.screenshot({ path: `${dir}/${name}.png` });
-}
+const shot = (page: Page, name: string) => tabShot(page, name);

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { useSyncStatus, type SyncControls } from '../../../renderer/src/sync/syncStatus';
+import {
+  initialSyncStatus,
+  isEnrolled,
+  useSyncStatus,
+  type SyncControls,
+} from '../../../renderer/src/sync/syncStatus';
 
 /** Controls that count the 立即同步 presses they are handed. */
 function countingControls(): SyncControls & { presses: number } {
@@ -14,25 +19,26 @@ function countingControls(): SyncControls & { presses: number } {
   return controls;
 }
 
-describe('sync status controls', () => {
-  it('keeps a 立即同步 pressed before sync started for the scheduler that starts next, once', () => {
+describe('sync status', () => {
+  it('starts as starting, enrolled neither way until sync says', () => {
+    expect(initialSyncStatus.state).toEqual({ kind: 'starting' });
+    expect(isEnrolled({ kind: 'starting' })).toBe(false);
+    expect(isEnrolled({ kind: 'not_enrolled' })).toBe(false);
+    expect(isEnrolled({ kind: 'otherTab' })).toBe(true);
+    expect(isEnrolled({ kind: 'idle' })).toBe(true);
+  });
+
+  it('runs 立即同步 through the scheduler while one runs, and says whether one does', () => {
     const status = useSyncStatus.getState();
     expect(useSyncStatus.getState().running).toBe(false);
-    status.controls.syncNow();
-    status.controls.syncNow();
-    const first = countingControls();
-    status.setControls(first);
+    const scheduler = countingControls();
+    status.setControls(scheduler);
     expect(useSyncStatus.getState().running).toBe(true);
-    expect(first.presses).toBe(1);
-    // Handed over once: a later scheduler does not get it again.
+    useSyncStatus.getState().controls.syncNow();
+    expect(scheduler.presses).toBe(1);
     status.setControls(null);
     expect(useSyncStatus.getState().running).toBe(false);
-    const second = countingControls();
-    status.setControls(second);
-    expect(second.presses).toBe(0);
-    // While one runs, a press goes straight to it.
     useSyncStatus.getState().controls.syncNow();
-    expect(second.presses).toBe(1);
-    status.setControls(null);
+    expect(scheduler.presses).toBe(1);
   });
 });

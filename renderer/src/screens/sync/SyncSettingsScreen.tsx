@@ -58,7 +58,11 @@ export function SyncSettingsScreen() {
       )}
       <Paper sx={{ p: 3 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 2 }}>
-          {enrolled ? t('sync.settings.enrolled') : t('sync.settings.notEnrolled')}
+          {status.state.kind === 'starting'
+            ? t('sync.state.starting')
+            : enrolled
+              ? t('sync.settings.enrolled')
+              : t('sync.settings.notEnrolled')}
         </Typography>
         {enrolled && (
           <FactList
@@ -82,10 +86,13 @@ export function SyncSettingsScreen() {
       </Paper>
       {!isDesktop() && <Alert severity="info">{t('sync.settings.browserNote')}</Alert>}
       {/* HQ knows a device by its own id once: a desk enrolls once (a lost credential is HQ's to reset). */}
-      {!enrolled && canEnroll && (
+      {/* Not while sync is still starting: the desk may be enrolled already. */}
+      {status.state.kind === 'not_enrolled' && canEnroll && (
         <EnrollForm onEnrolled={setEnrolledOffice} allowInsecureHttp={allowInsecureHttp} />
       )}
-      {!enrolled && !canEnroll && <Alert severity="info">{t('sync.settings.readOnly')}</Alert>}
+      {status.state.kind === 'not_enrolled' && !canEnroll && (
+        <Alert severity="info">{t('sync.settings.readOnly')}</Alert>
+      )}
       {canEnroll && <DeveloperOptions allowInsecureHttp={allowInsecureHttp} />}
     </Stack>
   );

@@ -16,12 +16,12 @@
 import { toAppErrorData } from '@shared/errors/appError';
 import { setDataKeySource } from '../../db/atRest/keySource';
 import { DeskDatabase } from '../../db/database';
-import { onTableChanges, tablePart } from '../../db/tableChanges';
 import { DexieSyncStore } from '../dexieSyncStore';
 import { browserFetch, createWebTransport } from '../httpTransport.web';
 import { saveLastSuccess } from '../syncMeta';
 import { SyncScheduler } from '../syncScheduler';
 import { syncLockName, type FromWorker, type ToWorker } from './messages';
+import { afterMetaChanges } from './metaChanges';
 import { PageTransport } from './pageTransport';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -93,8 +93,17 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       isOnline: () => online,
     });
     scheduler = running;
-    await running.start();
-    await stopped;
+    // A desk enrolled from another tab (which waits for this one's turn): heard through
+    // the store's meta, where the enrollment is kept.
+    const enrollment = afterMetaChanges(databaseName, () =>
+      running.isEnrolled ? Promise.resolve() : running.reloadEnrollment(),
+    );
+    try {
+      await running.start();
+      await stopped;
+    } finally {
+      enrollment.stop();
+    }
   };
   if (typeof navigator.locks?.request !== 'function') {
     await run();
@@ -106,29 +115,40 @@ async function start(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     (lock) => (lock ? run().then(() => true) : false),
   );
   if (got) return;
-  // Another tab or window of this store holds sync's turn: say so, and take over when it
-  // stops. A desk not enrolled has nothing to sync: it says that, as the other tab does
-  // (and, enrolled from here meanwhile, that the other tab syncs).
-  const say = async () => {
-    // (Unreadable: said as waiting, which it is.)
-    const enrollment = await transport.status().catch(() => ({ enrolled: true, hqUrl: null }));
-    if (waitingTurn !== turn) return; // its turn came meanwhile, or it stopped
-    post({
-      type: 'status',
-      values: {
-        hqUrl: enrollment.hqUrl,
-        state: enrollment.enrolled ? { kind: 'otherTab' } : { kind: 'not_enrolled' },
-      },
-    });
+  await waitForTurn(databaseName, transport, run);
+}
+
+/**
+ * Another tab or window of this store holds sync's turn: says so, and takes over when it
+ * lets go. A desk not enrolled has nothing to sync: this tab then says that, as the other
+ * one does, and says again whatever an enrollment in either tab changes (the store's
+ * meta); it says a thing only when it differs from what it said last.
+ */
+async function waitForTurn(
+  databaseName: string,
+  transport: { status(): Promise<{ enrolled: boolean; hqUrl: string | null }> },
+  run: () => Promise<void>,
+): Promise<void> {
+  let said = '';
+  const turn = {
+    say: async () => {
+      let enrollment;
+      try {
+        enrollment = await transport.status();
+      } catch {
+        return; // unreadable: what was said stands
+      }
+      if (waitingTurn !== turn) return; // its turn came meanwhile, or it stopped
+      const state = enrollment.enrolled ? 'otherTab' : 'not_enrolled';
+      if (said === `${state} ${enrollment.hqUrl}`) return;
+      said = `${state} ${enrollment.hqUrl}`;
+      post({ type: 'status', values: { hqUrl: enrollment.hqUrl, state: { kind: state } } });
+    },
+    stop: () => changes.stop(),
   };
-  // An enrollment made or ended in another tab meanwhile is a change to the store's meta.
-  const enrollmentChanges = onTableChanges(
-    () => [tablePart(databaseName, 'meta')],
-    () => void say(),
-  );
-  const turn = { say, stop: () => enrollmentChanges.stop() };
+  const changes = afterMetaChanges(databaseName, () => turn.say());
   waitingTurn = turn;
-  await say();
+  await turn.say();
   await navigator.locks.request(syncLockName(databaseName), () => {
     turn.stop();
     if (waitingTurn === turn) waitingTurn = null;
