@@ -31,6 +31,8 @@ export function translateFieldError(language: Language, error: FieldError): stri
 export function translateAppError(language: Language, error: AppErrorData): string {
   const first = error.fieldErrors?.[0];
   if (error.code === 'duplicate' && first) return translateFieldError(language, first);
+  if (error.details?.reason === 'part_not_loaded')
+    return translate(language, 'error.partNotLoaded');
   const key = `error.${error.code}`;
   return translate(language, isMessageKey(key) ? key : 'error.internal');
 }

@@ -9,6 +9,8 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.invalid_transition': 'This step is not possible in the current status.',
   'error.unauthenticated': 'Please log in first.',
   'error.unavailable': 'This build does not offer that feature.',
+  'error.partNotLoaded':
+    'A part of the desk could not be loaded: reload the page or restart the desk and try again; if it still fails, contact the administrator.',
   'error.rate_limited': 'Too many attempts. Please wait a while and try again.',
   'error.internal': 'Something went wrong. Try again, or contact the administrator.',
   'field.required': 'Required',

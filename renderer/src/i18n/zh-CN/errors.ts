@@ -10,6 +10,8 @@ export const errorsZh = {
   'error.invalid_transition': '当前状态下不能进行此操作。',
   'error.unauthenticated': '请先登录。',
   'error.unavailable': '此版本不支持该功能。',
+  'error.partNotLoaded':
+    '程序的一部分未能载入：请重新载入页面或重启程序后再试；如仍失败请联系管理员。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.internal': '发生意外错误，请重试；如仍失败请联系管理员。',
   'field.required': '必填',

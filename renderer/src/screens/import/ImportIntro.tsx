@@ -1,4 +1,5 @@
 import DownloadIcon from '@mui/icons-material/Download';
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -7,6 +8,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { toAppErrorData } from '@shared/errors/appError';
 import { residentIdCheckChar } from '@shared/identity/residentId';
 import { templateWorkbook } from '../../db/repositories/import/reportSheet';
 import type { RosterType } from '../../db/repositories/import/rosterModules';
@@ -115,11 +118,17 @@ const examples: Record<RosterType, { headings: string[]; rows: string[][]; file:
 
 /** A line of help, the example heading row and the blank template to download. */
 export function ImportIntro(props: { type: RosterType }) {
-  const { t } = useT();
+  const { t, appError } = useT();
+  const [failed, setFailed] = useState<string | null>(null);
   const { headings: exampleHeadings, rows: exampleRows, file } = examples[props.type];
   async function downloadTemplate() {
-    const bytes = await templateWorkbook(exampleHeadings, exampleRows);
-    await saveXlsx(file, bytes);
+    setFailed(null);
+    try {
+      const bytes = await templateWorkbook(exampleHeadings, exampleRows);
+      await saveXlsx(file, bytes);
+    } catch (thrown) {
+      setFailed(appError(toAppErrorData(thrown)));
+    }
   }
   return (
     <Stack spacing={1}>
@@ -152,6 +161,7 @@ export function ImportIntro(props: { type: RosterType }) {
           {t('import.template')}
         </Button>
       </div>
+      {failed && <Alert severity="error">{failed}</Alert>}
     </Stack>
   );
 }

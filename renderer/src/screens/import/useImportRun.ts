@@ -94,8 +94,12 @@ export function useImportRun(
   async function downloadReport() {
     if (!sheet || !dry) return;
     const all = [...dry.problems, ...roster.plan(dry, choices).problems];
-    const bytes = await reportWorkbook(sheet, all, (p) => problemText(t, p, sheet));
-    await saveXlsx(`${file.name.replace(/\.(xlsx|csv)$/i, '')}-检查结果.xlsx`, bytes);
+    try {
+      const bytes = await reportWorkbook(sheet, all, (p) => problemText(t, p, sheet));
+      await saveXlsx(`${file.name.replace(/\.(xlsx|csv)$/i, '')}-检查结果.xlsx`, bytes);
+    } catch (thrown) {
+      setOutcome({ severity: 'error', text: appError(toAppErrorData(thrown)) });
+    }
   }
 
   const cancel = () => abort.current?.abort();

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { toAppErrorData } from '@shared/errors/appError';
 import {
   applyRemembered,
   findHeaderRow,
@@ -14,7 +15,7 @@ import {
 } from '../../db/repositories/import/readSheet';
 import type { RosterModule } from '../../db/repositories/import/rosterModules';
 
-export type FileProblem = 'import.noHeader' | 'import.readFailed';
+export type FileProblem = 'import.noHeader' | 'import.readFailed' | 'error.partNotLoaded';
 
 type Db = Parameters<typeof loadRememberedMapping>[0];
 
@@ -56,9 +57,11 @@ export function useRosterFile(db: Db) {
     let rows: string[][];
     try {
       rows = await readRosterFile(file.name, await file.arrayBuffer());
-    } catch {
+    } catch (thrown) {
       setSheet(null);
-      setProblem('import.readFailed');
+      // The file's fault, unless the desk's own spreadsheet part could not be loaded.
+      const partMissing = toAppErrorData(thrown).details?.reason === 'part_not_loaded';
+      setProblem(partMissing ? 'error.partNotLoaded' : 'import.readFailed');
       return;
     }
     setAll(rows);

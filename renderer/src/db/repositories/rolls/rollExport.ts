@@ -27,6 +27,8 @@ export async function exportRoll(
     });
   }
   const label = `${roll.programme} ${roll.month} v${roll.rollVersion}`;
+  // The file first: an export that could not be made is not logged as made.
+  const bytes = await rollWorkbook(roll, (line) => line.headIdNumber);
   await logAccess(db, ctx, {
     action: 'export',
     subjectKind: 'paymentRoll',
@@ -36,6 +38,6 @@ export async function exportRoll(
   });
   return {
     suggestedName: `发放花名册-${roll.programme}-${roll.month}-第${roll.rollVersion}版.xlsx`,
-    bytes: await rollWorkbook(roll, (line) => line.headIdNumber),
+    bytes,
   };
 }
