@@ -18,7 +18,11 @@ import {
   type WrappedContentKey,
 } from '@shared/package/envelope';
 import { indexToken, recoveryKeyPinLabel } from '@shared/atRest/cipher';
-import { importRecoveryPrivateKey, recoveryKeyPair } from '@shared/backup/recoveryKey';
+import {
+  importRecoveryPrivateKey,
+  normalizeWords,
+  recoveryKeyPair,
+} from '@shared/backup/recoveryKey';
 import { fromBase64, toBase64, type CryptoKeyLike } from '@shared/package/webCrypto';
 import type { DeskDatabase } from '../database';
 import { installDataKey } from './storeKeys';
@@ -60,6 +64,11 @@ export async function hasRecoveryWrap(db: DeskDatabase, publicKey: string): Prom
 }
 
 /** Opens a locked store with the recovery words. False when they do not open it. */
+/** unlockWithRecoveryWords of the words as typed (spaces, commas or none between them). */
+export function unlockWithRecoveryText(db: DeskDatabase, text: string): Promise<boolean> {
+  return unlockWithRecoveryWords(db, normalizeWords(text));
+}
+
 export async function unlockWithRecoveryWords(
   db: DeskDatabase,
   words: readonly string[],

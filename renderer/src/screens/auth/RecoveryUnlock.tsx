@@ -6,16 +6,11 @@ import { lazyChunk } from '../../ui/lazyChunk';
 
 /**
  * The words' check and the unwrap (the recovery key's curve, the word list, the package
- * envelope): fetched when the step is opened, not with the login screen (issue #17 item 2).
+ * envelope): not part of the login screen's own script (issue #17 item 2). It comes
+ * with the session's writes while the password is typed (state/sessionWrites.ts), or
+ * when the step is opened.
  */
-const recoveryChunk = lazyChunk(() =>
-  Promise.all([import('../../db/atRest/recoveryWrap'), import('@shared/backup/recoveryKey')]).then(
-    ([wrap, key]) => ({
-      unlock: (db: Parameters<typeof wrap.unlockWithRecoveryWords>[0], words: string) =>
-        wrap.unlockWithRecoveryWords(db, key.normalizeWords(words)),
-    }),
-  ),
-);
+const recoveryChunk = lazyChunk(() => import('../../db/atRest/recoveryWrap'));
 
 /**
  * 用恢复密钥打开本机数据: on the login screen while the desk's store is locked (a
@@ -41,7 +36,7 @@ export function RecoveryUnlock() {
       setState('unavailable');
       return;
     }
-    setState((await chunk.unlock(db, words)) ? 'opened' : 'failed');
+    setState((await chunk.unlockWithRecoveryText(db, words)) ? 'opened' : 'failed');
   };
 
   return (
