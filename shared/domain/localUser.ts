@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { heldRolesSchema } from './roles';
+import { heldRolesSchema } from './heldRoles';
 
 /**
  * A desk account. Accounts are device-local: the password hash never leaves the

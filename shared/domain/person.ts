@@ -3,8 +3,13 @@ import type { FieldError } from '../errors/appError';
 import { residentIdFacts, residentIdIssues } from '../identity/residentId';
 import { notInFuture } from '../validation/dates';
 import { optionalPhoneSchema } from '../validation/phone';
-import { idTailsSchema } from '../search/idTails';
 import { isoDateSchema, nameSchema, optionalText, urbanRuralSchema } from './common';
+
+/**
+ * Derived data of a person (shared/search/idTails.ts): never typed, always worked out again
+ * from the ID number.
+ */
+const idTailsSchema = z.array(z.string()).default([]);
 
 export const idTypes = ['resident', 'hk_mo_tw_permit', 'foreign_permanent', 'other'] as const;
 export const disabilityTypes = [

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * Who may act. Local roles are accounts on a township desk; 'county' is the county
  * bureau (HQ) acting on a case, e.g. confirming or denying it. Labels live in the UI.
@@ -20,13 +18,6 @@ export const caseworkRoles: readonly LocalRole[] = ['registrar', 'supervisor'];
 export function isLocalRole(value: unknown): value is LocalRole {
   return typeof value === 'string' && (localRoles as readonly string[]).includes(value);
 }
-
-/** The roles of an account: at least one, each once. */
-export const heldRolesSchema = z
-  .array(z.enum(localRoles))
-  .min(1)
-  .max(localRoles.length)
-  .refine((roles) => new Set(roles).size === roles.length, { message: 'user.roles_repeated' });
 
 /**
  * The roles an account record holds, old records included: accounts written before an

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { displayNameSchema, usernameSchema } from './localUser';
-import { heldRolesSchema, withRolesList } from './roles';
+import { heldRolesSchema } from './heldRoles';
+import { withRolesList } from './roles';
 
 /**
  * A desk account as the office and HQ know it: who may act and in which role. The

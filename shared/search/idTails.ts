@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * ID tails: the last four and the last six characters of an ID number, stored with each
  * person as a multi-entry index, so a registrar can find someone by the digits a person
@@ -14,9 +12,6 @@ export const idTailLengths = [4, 6] as const;
 
 /** A tail as typed: 4 or 6 characters, digits, the last one may be the check letter X. */
 const tailPattern = /^(?:\d{3}|\d{5})[\dX]$/;
-
-/** Derived data of a person: never typed, always worked out again from the ID number. */
-export const idTailsSchema = z.array(z.string()).default([]);
 
 /**
  * The tail tokens of an ID number (white space dropped, X upper-cased, as stored):

@@ -71,9 +71,10 @@ describe('the login screen’s scripts', () => {
     expect(sources.some((s) => s.endsWith('renderer/src/state/session.ts'))).toBe(true);
     // …and what a login does not need to show itself is not.
     // (The recovery key's curve and word list, and the package's compression, come with
-    // the recovery step when it is opened, or after a login.)
+    // the recovery step when it is opened, or after a login; zod with the record checks.)
     const heavy = (s: string) =>
       s.includes('node_modules/pinyin-pro/') ||
+      s.includes('node_modules/zod/') ||
       s.includes('node_modules/@noble/curves/') ||
       s.includes('node_modules/@scure/bip39/') ||
       s.includes('node_modules/fflate/') ||

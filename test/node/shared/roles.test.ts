@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { actingRoleFor, mayWrite, writersOf } from '@shared/authority/kindWriters';
-import { heldRolesSchema, leadRole, rolesOfRecord, withRolesList } from '@shared/domain/roles';
+import { heldRolesSchema } from '@shared/domain/heldRoles';
+import { leadRole, rolesOfRecord, withRolesList } from '@shared/domain/roles';
 import { staffMemberDataSchema } from '@shared/domain/staff';
 
 /** The shared rules of issue #12's roles, as the desk's write path and HQ use them. */

@@ -1,5 +1,6 @@
 import { AppError } from '@shared/errors/appError';
-import { heldRolesSchema, type LocalRole } from '@shared/domain/roles';
+import { heldRolesSchema } from '@shared/domain/heldRoles';
+import type { LocalRole } from '@shared/domain/roles';
 import { fieldErrorsFromZod } from '@shared/validation/fieldErrors';
 import type { LocalUserData } from '@shared/domain/localUser';
 import type { StaffMemberData } from '@shared/domain/staff';
