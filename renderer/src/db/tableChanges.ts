@@ -18,7 +18,7 @@ export function tablePart(databaseName: string, table: string): string {
 }
 
 /** Whether the changed parts touch a table whose part prefix is `prefix`. */
-export function touches(parts: ObservabilitySet, prefix: string): boolean {
+function touches(parts: ObservabilitySet, prefix: string): boolean {
   for (const part of Object.keys(parts)) {
     if (part === 'all' || part.startsWith(prefix)) return true;
   }

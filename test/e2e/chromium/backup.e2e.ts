@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { addUser, completeFirstRun, logIn, shownRecoveryWords, switchUser } from '../deskSession';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { launchDeskBrowser } from './browser';
-import { deskPage, screenshotsDir } from './deskPage';
+import { deskPage, tabShot } from './deskPage';
 
 /**
  * 备份与恢复 in the browser build: the supervisor sets up the recovery key (24
@@ -175,10 +175,5 @@ it('restores that backup on a new PC from first run, then the supervisor logs in
 
 /** A picture of the desk, or of `on` (the new PC's page). */
 async function shot(name: string, on?: Page) {
-  if (!on) return desk.shot(name);
-  if (!screenshotsDir) return;
-  await on.waitForTimeout(500);
-  // A tab behind another shows its last frame from when it was in front.
-  await on.bringToFront();
-  await on.screenshot({ path: `${screenshotsDir}/${name}.png` });
+  return on ? tabShot(on, name, 500) : desk.shot(name);
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Download, Page } from 'playwright-core';
 import { addUser, logIn } from '../deskSession';
-import { deskPage, readStore, screenshotsDir } from './deskPage';
+import { deskPage, readStore, tabShot } from './deskPage';
 import { deskWithPulled, pulledOffice, registrar } from './pulledOffice';
 
 /**
@@ -121,13 +121,8 @@ function notIn(a: readonly string[], b: readonly string[]): string[] {
   });
 }
 
-/** A picture of one tab when DESK_SCREENSHOTS is set (desk.shot takes the first tab's). */
-async function shotOf(p: Page, name: string) {
-  if (!screenshotsDir) return;
-  await p.waitForTimeout(300);
-  await p.bringToFront();
-  await p.screenshot({ path: `${screenshotsDir}/${name}.png` });
-}
+/** A picture of one tab (desk.shot takes the first tab's). */
+const shotOf = (p: Page, name: string) => tabShot(p, name);
 
 beforeAll(() => {
   page = desk.page;

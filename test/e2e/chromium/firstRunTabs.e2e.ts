@@ -1,7 +1,7 @@
 import { expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { admin, completeFirstRun, logIn } from '../deskSession';
-import { deskPage, screenshotsDir } from './deskPage';
+import { deskPage, tabShot } from './deskPage';
 
 /**
  * A new desk's first run in one tab while another tab of the desk opens (the web build:
@@ -33,11 +33,7 @@ it('another tab waits for the first run, takes it over if it is abandoned, and o
   // A second tab waits; the first closes without finishing: the second takes over.
   const second = await openTab('second tab');
   await waiting(second);
-  if (screenshotsDir) {
-    // A tab behind another shows its last frame from when it was in front.
-    await second.bringToFront();
-    await second.screenshot({ path: `${screenshotsDir}/first-run-elsewhere.png` });
-  }
+  await tabShot(second, 'first-run-elsewhere', 0);
   await first.close();
   await second.getByLabel('办公室名称').waitFor();
 
@@ -48,11 +44,7 @@ it('another tab waits for the first run, takes it over if it is abandoned, and o
   await second.evaluate(() => localStorage.setItem('desk.language', 'en'));
   const english = await openTab('English tab');
   await english.getByText('This desk is being set up in another window').waitFor();
-  if (screenshotsDir) {
-    // A tab behind another shows its last frame from when it was in front.
-    await english.bringToFront();
-    await english.screenshot({ path: `${screenshotsDir}/first-run-elsewhere-en.png` });
-  }
+  await tabShot(english, 'first-run-elsewhere-en', 0);
   await english.close();
   await second.evaluate(() => localStorage.removeItem('desk.language'));
   await completeFirstRun(second);

@@ -1,6 +1,6 @@
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { clearMetaField, deskPage, screenshotsDir } from './deskPage';
+import { clearMetaField, deskPage, tabShot } from './deskPage';
 import { deskWithPulled, pulledOffice, registrar } from './pulledOffice';
 
 /**
@@ -154,11 +154,7 @@ it('two tabs logging in at once: one does the store’s work, the other says so 
     expect(await dialog.innerText()).toContain(w.goesOn);
   }
   await desk.shot('store-work-elsewhere');
-  if (screenshotsDir) {
-    // A tab behind another shows its last frame from when it was in front.
-    await second.bringToFront();
-    await second.screenshot({ path: `${screenshotsDir}/store-work-elsewhere-en.png` });
-  }
+  await tabShot(second, 'store-work-elsewhere-en', 0);
   await third.evaluate(() => (window as unknown as { letGo: () => void }).letGo());
 
   for (const { tab, w } of tabs) {
