@@ -136,13 +136,16 @@ async function waitForTurn(
       try {
         enrollment = await transport.status();
       } catch {
-        return; // unreadable: what was said stands
+        // Unreadable: what was said stands; said nothing yet, that it waits (which it does).
+        if (said !== '') return;
+        enrollment = null;
       }
       if (waitingTurn !== turn) return; // its turn came meanwhile, or it stopped
-      const state = enrollment.enrolled ? 'otherTab' : 'not_enrolled';
-      if (said === `${state} ${enrollment.hqUrl}`) return;
-      said = `${state} ${enrollment.hqUrl}`;
-      post({ type: 'status', values: { hqUrl: enrollment.hqUrl, state: { kind: state } } });
+      const state = enrollment?.enrolled === false ? 'not_enrolled' : 'otherTab';
+      const hqUrl = enrollment ? { hqUrl: enrollment.hqUrl } : {};
+      if (said === `${state} ${enrollment?.hqUrl}`) return;
+      said = `${state} ${enrollment?.hqUrl}`;
+      post({ type: 'status', values: { ...hqUrl, state: { kind: state } } });
     },
     stop: () => changes.stop(),
   };
