@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../../shared/identity/residentId';
 import { admin, logIn, startDeskAsAdmin } from '../deskSession';
+import type { Page } from 'playwright-core';
+import { tabShot } from './deskPage';
 import { foundInFiles, openProfile, textNeedles } from './profileScan';
 
 /**
@@ -91,25 +93,11 @@ it('leaves no ID number, phone or income figure anywhere in the closed profile, 
   // writes while the password is typed, which may already have been.)
   await page.route('**/assets/recoveryWrap-*.js', (route) => route.abort());
   await page.reload();
-  await page.getByRole('button', { name: /使用恢复密钥/ }).click();
-  await page.getByTestId('recovery-unlock-words').fill('错 误 的 词');
-  await page.getByRole('button', { name: '打开本机数据', exact: true }).click();
-  await page.getByText('恢复密钥功能未能载入').waitFor();
-  if (process.env.DESK_SCREENSHOTS) {
-    await page.screenshot({
-      path: `${process.env.DESK_SCREENSHOTS}/at-rest-recovery-unloaded.png`,
-    });
-  }
+  await tryWords(page, '恢复密钥功能未能载入', 'at-rest-recovery-unloaded');
   await page.unroute('**/assets/recoveryWrap-*.js');
   await page.reload();
   // Wrong words open nothing.
-  await page.getByRole('button', { name: /使用恢复密钥/ }).click();
-  await page.getByTestId('recovery-unlock-words').fill('错 误 的 词');
-  await page.getByRole('button', { name: '打开本机数据', exact: true }).click();
-  await page.getByText('这些字打不开本机数据').waitFor();
-  if (process.env.DESK_SCREENSHOTS) {
-    await page.screenshot({ path: `${process.env.DESK_SCREENSHOTS}/at-rest-login-recovery.png` });
-  }
+  await tryWords(page, '这些字打不开本机数据', 'at-rest-login-recovery');
   await logIn(page, admin);
   await page.getByRole('button', { name: '人员' }).first().click();
   await page.getByLabel(/^搜索（姓名/).fill(spouse.id.slice(0, 11));
@@ -118,3 +106,12 @@ it('leaves no ID number, phone or income figure anywhere in the closed profile, 
   await expect.poll(() => page.locator('main').innerText()).toContain(spouse.name);
   await context.close();
 });
+
+/** Wrong recovery words typed on the login screen; `says` is shown, pictured as `shot`. */
+async function tryWords(page: Page, says: string, shot: string) {
+  await page.getByRole('button', { name: /使用恢复密钥/ }).click();
+  await page.getByTestId('recovery-unlock-words').fill('错 误 的 词');
+  await page.getByRole('button', { name: '打开本机数据', exact: true }).click();
+  await page.getByText(says).waitFor();
+  await tabShot(page, shot, 0);
+}
