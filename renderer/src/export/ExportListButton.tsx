@@ -118,9 +118,7 @@ export function ExportListButton<R>(props: {
       >
         {error ? (
           <Alert severity="error" variant="filled" onClose={close} data-testid={`${testId}-error`}>
-            {error.details?.reason === 'list_kept_changing'
-              ? t('listExport.keptChanging')
-              : appError(error)}
+            {appError(error)}
           </Alert>
         ) : (
           <Alert severity="success" variant="filled" onClose={close} data-testid={`${testId}-done`}>

@@ -27,12 +27,22 @@ export function translateFieldError(language: Language, error: FieldError): stri
   return translate(language, key, error.params);
 }
 
+/**
+ * Errors whose `details.reason` has words of its own, whatever screen shows them: a part
+ * of the app that could not be loaded (export/newWorkbook.ts), a list that kept changing
+ * while it was exported (export/steadyRead.ts).
+ */
+const reasonKeys: Partial<Record<string, MessageKey>> = {
+  part_not_loaded: 'error.partNotLoaded',
+  list_kept_changing: 'listExport.keptChanging',
+};
+
 /** A sentence for an error as a whole (banner or snackbar). */
 export function translateAppError(language: Language, error: AppErrorData): string {
   const first = error.fieldErrors?.[0];
   if (error.code === 'duplicate' && first) return translateFieldError(language, first);
-  if (error.details?.reason === 'part_not_loaded')
-    return translate(language, 'error.partNotLoaded');
+  const reasonKey = reasonKeys[String(error.details?.reason)];
+  if (reasonKey) return translate(language, reasonKey);
   const key = `error.${error.code}`;
   return translate(language, isMessageKey(key) ? key : 'error.internal');
 }
