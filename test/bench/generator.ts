@@ -149,10 +149,13 @@ export function generateOffice(
   const out: GeneratedRecord[] = [];
   const usedSeq = new Map<number, number>();
   const residentIdFor = (birthDay: number, male: boolean): string => {
-    // Three-digit sequence, odd for men: at most 500 of each sex per birth date.
-    const used = usedSeq.get(birthDay) ?? 0;
-    usedSeq.set(birthDay, used + 1);
-    const seq = (used % 500) * 2 + (male ? 1 : 0);
+    // Three-digit sequence, odd for men: 500 of each sex per birth date, and never one
+    // number twice (an office's ID numbers are its persons' own).
+    const slot = birthDay * 2 + (male ? 1 : 0);
+    const used = usedSeq.get(slot) ?? 0;
+    if (used >= 500) throw new Error(`more than 500 persons of one sex born ${isoDay(birthDay)}`);
+    usedSeq.set(slot, used + 1);
+    const seq = used * 2 + (male ? 1 : 0);
     const first17 = `${areaCode}${isoDay(birthDay).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
     return first17 + residentIdCheckChar(first17);
   };
@@ -184,7 +187,10 @@ export function generateOffice(
       });
     }
     for (let i = 2; i < memberCount; i++) {
-      const childBirth = Math.min(today - 200, headBirth + rng.int(20, 40) * 365);
+      // A child the head's age would have born in the future is a young child instead,
+      // its birth spread over six years (no draw: the office after it stays the same).
+      const due = headBirth + rng.int(20, 40) * 365;
+      const childBirth = due <= today - 200 ? due : today - 200 - ((households * 7 + i) % 2190);
       plan.push({
         relation: 'child',
         birth: childBirth,
