@@ -29,7 +29,7 @@ export function translateFieldError(language: Language, error: FieldError): stri
 
 /**
  * Errors whose `details.reason` has words of its own, whatever screen shows them: a part
- * of the app that could not be loaded (export/newWorkbook.ts), a list that kept changing
+ * of the app that could not be loaded (ui/lazyChunk.ts), a list that kept changing
  * while it was exported (export/steadyRead.ts).
  */
 const reasonKeys: Partial<Record<string, MessageKey>> = {
@@ -37,12 +37,17 @@ const reasonKeys: Partial<Record<string, MessageKey>> = {
   list_kept_changing: 'listExport.keptChanging',
 };
 
+/** The words of an error's own reason, where it has them (ahead of its code's). */
+export function reasonKey(error: AppErrorData): MessageKey | undefined {
+  return reasonKeys[String(error.details?.reason)];
+}
+
 /** A sentence for an error as a whole (banner or snackbar). */
 export function translateAppError(language: Language, error: AppErrorData): string {
   const first = error.fieldErrors?.[0];
   if (error.code === 'duplicate' && first) return translateFieldError(language, first);
-  const reasonKey = reasonKeys[String(error.details?.reason)];
-  if (reasonKey) return translate(language, reasonKey);
+  const ownKey = reasonKey(error);
+  if (ownKey) return translate(language, ownKey);
   const key = `error.${error.code}`;
   return translate(language, isMessageKey(key) ? key : 'error.internal');
 }

@@ -120,6 +120,8 @@ it('keeps the desk working when sync’s chunk cannot be fetched, and says so', 
   await tryLogIn(page, admin);
   await page.getByTestId('queued-count').waitFor();
   await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('同步出错');
+  // Its own part did not load: not taken for an HQ it cannot reach.
+  expect(await page.getByTestId('sync-state').innerText()).toContain('程序的一部分未能载入');
   // Nothing would run a sync now: no 立即同步 that does nothing.
   expect(await page.getByRole('button', { name: '立即同步' }).count()).toBe(0);
   // The desk itself works: the persons list answers its search box.

@@ -3,6 +3,7 @@ import { badSignature } from '@shared/sync/hqSignature';
 import { checkHqAddress } from '@shared/sync/hqAddress';
 import { toAppErrorData } from '@shared/errors/appError';
 import { translate, type Language, type Translate } from '../../../renderer/src/i18n/translate';
+import { lazyChunk } from '../../../renderer/src/ui/lazyChunk';
 import {
   enrollErrorText,
   stateText,
@@ -45,5 +46,19 @@ describe("the desk's own sync refusals, in words", () => {
     expect(syncReason(t('zh-CN'), { code: 'unauthenticated', message: 'x' })).toBe(
       '县局不认可本机的接入凭证，请联系县局',
     );
+  });
+
+  it('says sync’s own part did not load, not that HQ cannot be reached', async () => {
+    const chunk = lazyChunk(() => Promise.reject(new TypeError('Failed to fetch module')));
+    const error = await chunk.load().then(
+      () => {
+        throw new Error('expected a failed load');
+      },
+      (failed: unknown) => toAppErrorData(failed),
+    );
+    expect(stateText(t('zh-CN'), { kind: 'error', error })).toBe(
+      '同步出错：程序的一部分未能载入：请重新载入页面或重启程序后再试；如仍失败请联系管理员。',
+    );
+    expect(syncReason(t('en'), error)).not.toMatch(/HQ/);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { toAppErrorData } from '@shared/errors/appError';
 import { lazyChunk } from '../../../renderer/src/ui/lazyChunk';
 
 /** The login path's chunks (the shell, the session's writes): fetched once, retried after a failure. */
@@ -33,7 +34,13 @@ describe('lazyChunk', () => {
       return { screens: 'all' };
     });
     chunk.prefetch();
-    await expect(chunk.load()).rejects.toThrow('chunk not found');
+    // An error of its own, worded as a part not loaded wherever it shows.
+    const failed = await chunk.load().then(
+      () => null,
+      (error: unknown) => toAppErrorData(error),
+    );
+    expect(failed).toMatchObject({ code: 'unavailable', details: { reason: 'part_not_loaded' } });
+    expect(failed?.message).toContain('chunk not found');
     expect(chunk.loaded()).toBeUndefined();
     expect(await chunk.load()).toEqual({ screens: 'all' });
     expect(fetches).toBe(2);
