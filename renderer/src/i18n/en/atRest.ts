@@ -15,7 +15,7 @@ export const atRestEn: Record<keyof typeof atRestZh, string> = {
   'atRest.progress.body':
     'Each record on this PC is being processed, once only. Please do not close the app or the PC; if it is closed, nothing is lost and the work runs again at the next start.',
   'atRest.progress.count': '{done} of {total} records done',
-  'atRest.progress.elsewhere.title': 'Another window is updating this desk’s encryption',
+  'atRest.progress.elsewhere.title': 'This desk’s encryption is being updated; please wait',
   'atRest.progress.elsewhere.body':
-    'This desk is open in another window too, which is processing each record on this PC, once only. This window goes on by itself when that is done; there is no need to sign in again.',
+    'This desk’s background sync, or another window of it, is processing each record on this PC, once only. This window goes on by itself when that is done; there is no need to sign in again.',
 } as const;

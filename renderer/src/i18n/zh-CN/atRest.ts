@@ -13,7 +13,7 @@ export const atRestZh = {
   'atRest.progress.body':
     '本机的数据正在逐条处理，只做这一次。请不要关闭程序或电脑；中途关闭不会丢失数据，下次打开时会重新进行。',
   'atRest.progress.count': '已处理 {done} / {total} 条',
-  'atRest.progress.elsewhere.title': '另一个窗口正在更新本机数据的加密',
+  'atRest.progress.elsewhere.title': '本机数据的加密正在更新，请稍候',
   'atRest.progress.elsewhere.body':
-    '本工作台在另一个窗口中也已打开，那个窗口正在逐条处理本机数据，只做这一次。完成后这里会自动继续，不必重新登录。',
+    '本工作台的后台同步或另一个窗口正在逐条处理本机数据，只做这一次。完成后这里会自动继续，不必重新登录。',
 } as const;
