@@ -26,6 +26,7 @@ import { FailureBoundary } from './ui/FailureBoundary';
 import { initialSyncStatus, useSyncStatus } from './sync/syncStatus';
 import { toAppErrorData } from '@shared/errors/appError';
 import { useWhenIdle } from './ui/useWhenIdle';
+import { QueueReport } from './sync/QueueReport';
 
 // Everything behind the login is its own chunk, fetched while the login screen shows
 // (and rendered at once when it is here: no suspending, no fallback, chunkComponent.tsx).
@@ -98,13 +99,18 @@ function PhaseView() {
   // It starts when the page is next idle (useWhenIdle.ts), not in the task that renders
   // the shell after a login (its first page may still be on its way).
   const db = useSession((s) => s.db);
-  const syncs = useWhenIdle(
+  const maySync =
     phase === 'ready' ||
-      phase === 'locked' ||
-      (db.atRest.openedBy === 'source' && (phase === 'login' || phase === 'changePassword')),
-  );
+    phase === 'locked' ||
+    (db.atRest.openedBy === 'source' && (phase === 'login' || phase === 'changePassword'));
+  const syncs = useWhenIdle(maySync);
   return (
     <>
+      {maySync && (
+        <FailureBoundary where="queue report" fallback={() => null}>
+          <QueueReport db={db} />
+        </FailureBoundary>
+      )}
       {syncs && (
         <FailureBoundary where="sync" fallback={(error) => <SyncFailed error={error} />}>
           <Suspense fallback={null}>
