@@ -43,8 +43,6 @@ export interface SyncStatusValues {
 
 interface SyncStatusStore extends SyncStatusValues {
   controls: SyncControls;
-  /** Whether a scheduler is running (its controls are set). */
-  running: boolean;
   patch: (values: Partial<SyncStatusValues>) => void;
   setControls: (controls: SyncControls | null) => void;
 }
@@ -74,8 +72,11 @@ export const initialSyncStatus: SyncStatusValues = {
 export const useSyncStatus = create<SyncStatusStore>((set) => ({
   ...initialSyncStatus,
   controls: idleControls,
-  running: false,
   patch: (values) => set(values),
-  setControls: (controls) =>
-    set({ controls: controls ?? idleControls, running: controls !== null }),
+  setControls: (controls) => set({ controls: controls ?? idleControls }),
 }));
+
+/** Whether a scheduler is running: its controls are set (not before sync starts, nor after). */
+export function isRunning(controls: SyncControls): boolean {
+  return controls !== idleControls;
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   initialSyncStatus,
   isEnrolled,
+  isRunning,
   useSyncStatus,
   type SyncControls,
 } from '../../../renderer/src/sync/syncStatus';
@@ -30,14 +31,14 @@ describe('sync status', () => {
 
   it('runs 立即同步 through the scheduler while one runs, and says whether one does', () => {
     const status = useSyncStatus.getState();
-    expect(useSyncStatus.getState().running).toBe(false);
+    expect(isRunning(useSyncStatus.getState().controls)).toBe(false);
     const scheduler = countingControls();
     status.setControls(scheduler);
-    expect(useSyncStatus.getState().running).toBe(true);
+    expect(isRunning(useSyncStatus.getState().controls)).toBe(true);
     useSyncStatus.getState().controls.syncNow();
     expect(scheduler.presses).toBe(1);
     status.setControls(null);
-    expect(useSyncStatus.getState().running).toBe(false);
+    expect(isRunning(useSyncStatus.getState().controls)).toBe(false);
     useSyncStatus.getState().controls.syncNow();
     expect(scheduler.presses).toBe(1);
   });
