@@ -12,7 +12,7 @@ import { formatTime, stateText } from '../screens/sync/syncText';
 import { useRouter } from '../state/router';
 import { holdsAny } from '@shared/domain/roles';
 import { useRoles } from '../state/session';
-import { isEnrolled, useSyncStatus, type SyncState } from '../sync/syncStatus';
+import { isEnrolled, isRunning, useSyncStatus, type SyncState } from '../sync/syncStatus';
 import { BackupAge } from '../screens/backup/BackupAge';
 import { useBackupScheduler } from '../screens/backup/useBackupScheduler';
 
@@ -33,7 +33,8 @@ export function SyncStatusBar() {
   const { state } = status;
   const enrolled = isEnrolled(state);
   // Only while a scheduler runs: not before sync has started, nor when it could not start.
-  const canSyncNow = enrolled && status.running;
+  const canSyncNow = enrolled && isRunning(status.controls);
+  const stateWords = stateText(t, state);
 
   return (
     <Box
@@ -59,13 +60,15 @@ export function SyncStatusBar() {
           {status.queued}
         </Box>
       </Typography>
+      {/* The rest of the line, its words cut short with … when they are longer (a long
+          reason in English pushed the bar onto a second line); the whole on hover. */}
       <Box
         data-testid="sync-state"
-        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, flex: '1 1 0', minWidth: 160 }}
       >
         {stateIcon(state)}
-        <Typography component="span" variant="body2" noWrap>
-          {stateText(t, state)}
+        <Typography component="span" variant="body2" noWrap title={stateWords}>
+          {stateWords}
         </Typography>
       </Box>
       {enrolled && (
@@ -110,7 +113,6 @@ export function SyncStatusBar() {
         </Box>
       )}
       {backsUp && <BackupAge />}
-      <Box sx={{ flex: 1 }} />
       {canSyncNow && (
         <Button
           size="small"
