@@ -127,6 +127,12 @@ it('keeps the desk working when sync’s chunk cannot be fetched, and says so', 
   // The desk itself works: the persons list answers its search box.
   await page.getByLabel(/^搜索（姓名/).fill('张');
   await desk.shot('sync-chunk-failed');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect
+    .poll(() => page.getByTestId('sync-state').innerText())
+    .toContain('A part of the desk could not be loaded');
+  await desk.shot('sync-chunk-failed-en');
+  await page.getByRole('button', { name: '中文' }).click();
   // The browser keeps a failed module fetch for the page's life: a new start (a reload)
   // fetches it again.
   await page.unroute('**/assets/SyncRunner-*.js');
@@ -134,6 +140,32 @@ it('keeps the desk working when sync’s chunk cannot be fetched, and says so', 
   await tryLogIn(page, admin);
   await page.getByTestId('queued-count').waitFor();
   await expect.poll(() => page.getByTestId('sync-state').innerText()).not.toContain('同步出错');
+});
+
+it('says sync is starting while its part is on its way, with nothing to press', async () => {
+  const { page } = desk;
+  let letGo: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    letGo = resolve;
+  });
+  await page.route('**/assets/SyncRunner-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await tryLogIn(page, admin);
+  await page.getByTestId('queued-count').waitFor();
+  await expect.poll(() => page.getByTestId('sync-state').innerText()).toContain('正在启动同步');
+  // Neither 立即同步 (nothing runs yet) nor 接入县局 (whether the desk is enrolled is
+  // not known yet).
+  expect(await page.getByRole('button', { name: '立即同步' }).count()).toBe(0);
+  expect(await page.getByRole('button', { name: '接入县局' }).count()).toBe(0);
+  await desk.shot('sync-starting');
+  letGo();
+  // This desk never enrolled: once sync has started it says so, and offers the enrollment.
+  await page.getByRole('button', { name: '接入县局' }).waitFor();
+  expect(await page.getByTestId('sync-state').innerText()).not.toContain('正在启动同步');
+  await page.unroute('**/assets/SyncRunner-*.js');
 });
 
 it('says a screen failed, with a reload, instead of a white window', async () => {
