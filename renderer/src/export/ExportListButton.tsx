@@ -88,20 +88,17 @@ export function ExportListButton<R>(props: {
         : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) }));
   return (
     <Box sx={{ position: 'relative', flexShrink: 0 }}>
+      {/* The button keeps its words (and so its width) while it exports: the progress is
+          said in the message below, so the buttons beside it do not move. */}
       <Button
         variant="outlined"
         startIcon={<DownloadIcon />}
         disabled={progress !== null}
         onClick={() => void run()}
         data-testid={testId}
-        // Under way it cannot be pressed, but what it says must still read clearly.
-        sx={{
-          whiteSpace: 'nowrap',
-          height: '100%',
-          ...(progress && { '&.Mui-disabled': { color: 'text.secondary' } }),
-        }}
+        sx={{ whiteSpace: 'nowrap', height: '100%' }}
       >
-        {progressText ?? props.label ?? t('listExport.button')}
+        {props.label ?? t('listExport.button')}
       </Button>
       {progress && (
         <LinearProgress
@@ -112,17 +109,29 @@ export function ExportListButton<R>(props: {
         />
       )}
       <Snackbar
-        open={done !== null || error !== null}
+        open={progress !== null || done !== null || error !== null}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-        onClose={(_, reason) => reason !== 'clickaway' && close()}
+        onClose={(_, reason) => reason !== 'clickaway' && progress === null && close()}
       >
         {error ? (
           <Alert severity="error" variant="filled" onClose={close} data-testid={`${testId}-error`}>
             {appError(error)}
           </Alert>
-        ) : (
+        ) : done ? (
           <Alert severity="success" variant="filled" onClose={close} data-testid={`${testId}-done`}>
             {done}
+          </Alert>
+        ) : (
+          // A status, not an alert: its count changes with every page, and a screen reader
+          // must not break into the work for each.
+          <Alert
+            severity="info"
+            icon={<DownloadIcon />}
+            role="status"
+            data-testid={`${testId}-under-way`}
+            sx={{ minWidth: 280, boxShadow: 3 }}
+          >
+            {progressText}
           </Alert>
         )}
       </Snackbar>

@@ -40,8 +40,12 @@ const targetId = String(target.idNumber);
 const corrected = '龘改名';
 
 const button = (p: Page) => p.getByTestId('export-persons');
-const buttonSays = (text: string | RegExp) =>
-  button(page).filter({ hasText: text }).waitFor({ timeout: 60_000 });
+/** What the export's message says while it runs (the button keeps its own words). */
+const underWaySays = (text: string | RegExp) =>
+  page
+    .getByTestId('export-persons-under-way')
+    .filter({ hasText: text })
+    .waitFor({ timeout: 60_000 });
 const again = '名单有变动，重新导出';
 const keptChanging =
   '导出时名单一直在变动（可能正在与县局同步），没有保存文件。请等同步完成后再导出。';
@@ -116,7 +120,6 @@ async function saved(name: string) {
   await other.getByRole('heading', { name }).first().waitFor();
 }
 
-/** The entries of `a` that `b` has not (each as often as `b` has it). */
 /** A picture of one tab (desk.shot takes the first tab's). */
 const shotOf = (p: Page, name: string) => tabShot(p, name);
 
@@ -166,16 +169,22 @@ it('opens a desk of 20,000 persons in two tabs: a supervisor’s and a registrar
 it('reads the list again when another tab corrects a person during the export', async () => {
   await startCorrection(corrected, '按户口簿更正姓名');
   await hold();
+  const idle = await button(page).boundingBox();
   await button(page).click();
   // The first reading under way (the list counted, its changes watched), at its first page.
-  await buttonSays(`正在导出：0 / ${counted} 行`);
+  await underWaySays(`正在导出：0 / ${counted} 行`);
+  // The button keeps its words and its width (the one beside it does not move).
+  expect(await button(page).innerText()).toBe('导出人员表格');
+  expect((await button(page).boundingBox())?.width).toBe(idle?.width);
   await pressSave();
   await letGo();
   await saved(corrected);
-  await buttonSays(again);
+  await underWaySays(again);
   // Held again for the picture: the second reading stands still at its next page.
   await hold();
-  expect(await button(page).innerText()).toMatch(/^名单有变动，重新导出：[\d,]+ 行$/);
+  expect(await page.getByTestId('export-persons-under-way').innerText()).toMatch(
+    /^名单有变动，重新导出：[\d,]+ 行$/,
+  );
   await desk.shot('export-changing-again');
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await letGo();
@@ -210,7 +219,7 @@ it('reads the list again when another tab corrects a person during the export', 
 it('gives up without a file when the list changes in every reading', async () => {
   const error = page.getByTestId('export-persons-error');
   await button(page).click();
-  await buttonSays(`/ ${counted} 行`);
+  await underWaySays(`/ ${counted} 行`);
   // One correction after another in the other tab, each saved while the export is held
   // at a page, until the export gives up: between two changes it reads a page or two.
   const names = ['欧阳甲', '欧阳乙'];
@@ -230,8 +239,9 @@ it('gives up without a file when the list changes in every reading', async () =>
   console.log(`kept changing after ${saves} corrections`);
   expect(await error.innerText()).toBe(keptChanging);
   await desk.shot('export-kept-changing');
-  // The button is itself again; no file was made, no export written to the access log.
-  await button(page).filter({ hasText: '导出人员表格' }).waitFor();
+  // The button can be pressed again; no file was made, no export written to the access log.
+  await expect.poll(() => button(page).isEnabled()).toBe(true);
+  expect(await page.getByTestId('export-persons-under-way').count()).toBe(0);
   expect(downloads).toHaveLength(1);
   expect(await exportEntries()).toHaveLength(1);
   await shotOf(other, 'export-kept-changing-other-tab');
