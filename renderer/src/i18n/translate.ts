@@ -38,8 +38,9 @@ const reasonKeys: Partial<Record<string, MessageKey>> = {
 };
 
 /** The words of an error's own reason, where it has them (ahead of its code's). */
-export function reasonKey(error: AppErrorData): MessageKey | undefined {
-  return reasonKeys[String(error.details?.reason)];
+function reasonKey(error: AppErrorData): MessageKey | undefined {
+  const reason = String(error.details?.reason);
+  return Object.hasOwn(reasonKeys, reason) ? reasonKeys[reason] : undefined;
 }
 
 /** A sentence for an error as a whole (banner or snackbar). */

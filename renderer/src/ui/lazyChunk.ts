@@ -26,6 +26,7 @@ export function lazyChunk<T>(importer: () => Promise<T>): LazyChunk<T> {
       (fetched) => (module = fetched),
       (error: unknown) => {
         loading = null;
+        console.error('[chunk] could not be loaded', error);
         throw new AppError({
           code: 'unavailable',
           message: `A part of the desk could not be loaded: ${String(error)}`,

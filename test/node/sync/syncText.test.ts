@@ -57,7 +57,7 @@ describe("the desk's own sync refusals, in words", () => {
       (failed: unknown) => toAppErrorData(failed),
     );
     expect(stateText(t('zh-CN'), { kind: 'error', error })).toBe(
-      '同步出错：程序的一部分未能载入：请重新载入页面或重启程序后再试；如仍失败请联系管理员。',
+      '同步出错：同步程序未能载入，请重新载入页面或重启程序',
     );
     expect(syncReason(t('en'), error)).not.toMatch(/HQ/);
   });

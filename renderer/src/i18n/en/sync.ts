@@ -23,6 +23,8 @@ export const syncEn: Record<keyof typeof syncZh, string> = {
   'sync.reason.unavailable': 'HQ cannot be reached',
   'sync.reason.validation': 'HQ found the request malformed',
   'sync.reason.internal': 'an unexpected error; try again later or contact HQ',
+  'sync.reason.partNotLoaded':
+    'the desk’s sync part could not be loaded; reload the page or restart the desk',
   'sync.settings.title': 'HQ sync',
   'sync.settings.intro':
     'Once connected, this desk’s changes go to the county bureau whenever online, and HQ’s changes (benefit standards, the working-day calendar, county decisions) come back.',

@@ -21,6 +21,7 @@ export const syncZh = {
   'sync.reason.unavailable': '连不上县局',
   'sync.reason.validation': '县局认为请求内容有误',
   'sync.reason.internal': '出现意外错误，请稍后再试；如仍失败请联系县局',
+  'sync.reason.partNotLoaded': '同步程序未能载入，请重新载入页面或重启程序',
   'sync.settings.title': '县局同步',
   'sync.settings.intro':
     '接入后，本机的变更在联网时自动上传县局，县局的变更（含低保标准、工作日历和县局审核结果）自动下载到本机。',

@@ -8,7 +8,7 @@ import { formatFen } from '@shared/money/fen';
 import type { MessageKey } from '../../i18n/messages';
 import { pageStalledCode } from '@shared/sync/engine';
 import { pageRefusedCode } from '@shared/sync/incomingChanges';
-import { isMessageKey, reasonKey, type Translate } from '../../i18n/translate';
+import { isMessageKey, type Translate } from '../../i18n/translate';
 import type { Language } from '../../i18n/translate';
 import type { SyncState } from '../../sync/syncStatus';
 
@@ -101,8 +101,10 @@ const roundFaults: readonly string[] = [pageRefusedCode, pageStalledCode];
 export function syncReason(t: Translate, error: AppErrorData): string {
   const fault = error.fieldErrors?.find((e) => roundFaults.includes(e.code));
   if (fault && isMessageKey(fault.code)) return t(fault.code, fault.params);
-  const own = deskRefusal(error) ?? reasonKey(error);
+  const own = deskRefusal(error);
   if (own) return t(own);
+  // Sync's own part could not be fetched (ui/lazyChunk.ts): short words of its own.
+  if (error.details?.reason === 'part_not_loaded') return t('sync.reason.partNotLoaded');
   const key = `sync.reason.${error.code}`;
   return isMessageKey(key) ? t(key) : hqCodeText(t, error.code);
 }
