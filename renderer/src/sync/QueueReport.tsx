@@ -3,10 +3,12 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { DeskDatabase } from '../db/database';
 import { queuedCount } from '../db/repositories/queue';
 import { getDeskApi } from '../platform/deskApi';
+import { useSyncStatus } from './syncStatus';
 
 /**
- * Tells the platform how many changes wait for HQ whenever the count changes: the
- * desktop's main process asks before quitting with any (electron/sync/quitGuard.ts).
+ * The count of changes waiting for HQ, whenever it changes: for the status bar (待同步变更,
+ * and the package screen's "nothing queued"), and for the platform — the desktop's main
+ * process asks before quitting with any (electron/sync/quitGuard.ts).
  *
  * Mounted by App from the moment the desk may sync, not when sync starts: sync waits for
  * the page to be idle (up to two seconds after a start or a login), and a window closed
@@ -15,9 +17,19 @@ import { getDeskApi } from '../platform/deskApi';
  * logged in (nothing syncs or saves then, so it does not change).
  */
 export function QueueReport({ db }: { db: DeskDatabase }): null {
-  const queued = useLiveQuery(() => queuedCount(db), [db]);
+  // A failed count is said and skipped (the next change to the queue counts again):
+  // thrown, it would take this part down for good and leave the last count standing.
+  const queued = useLiveQuery(
+    () =>
+      queuedCount(db).catch((error: unknown) => {
+        console.warn('[sync] could not count the queue', error);
+        return undefined;
+      }),
+    [db],
+  );
   useEffect(() => {
     if (queued === undefined) return; // not counted yet
+    useSyncStatus.getState().patch({ queued });
     // A platform that cannot take it (an older preload) must not take the screens down.
     const failed = (error: unknown) => console.warn('[sync] could not report the queue', error);
     try {

@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef } from 'react';
-import { queuedCount } from '../db/repositories/queue';
 import { useSession } from '../state/session';
 import { openConflictCount } from './conflicts';
 import { DexieSyncStore } from './dexieSyncStore';
@@ -32,8 +31,8 @@ interface RunningSync {
  * logging out, locking or closing the window stops it cleanly. Sync runs in its own worker (worker/syncWorker.ts, issue #17 item 1), off the
  * page's main thread; where a worker cannot run (no Worker, or a store without a key to
  * hand it) the same scheduler runs in the page. Also feeds the status store with the
- * live counts of queued changes, open conflicts, changes HQ refused and HQ changes this
- * desk refused; a growing queue is a local change.
+ * live counts of open conflicts, changes HQ refused and HQ changes this desk refused
+ * (the queue's is QueueReport.tsx's); a growing queue is a local change.
  */
 export function useSyncScheduler(): void {
   const db = useSession((s) => s.db);
@@ -67,15 +66,15 @@ export function useSyncScheduler(): void {
     };
   }, [db]);
 
-  const queued = useLiveQuery(() => queuedCount(db), [db]);
+  // Counted by QueueReport.tsx (App's, from before sync starts): a growing queue is a
+  // local change to send.
+  const queued = useSyncStatus((s) => s.queued);
   const conflicts = useLiveQuery(() => openConflictCount(db), [db]);
   const rejected = useLiveQuery(() => rejectedCount(db), [db]);
   const refused = useLiveQuery(() => blockingRefusedCount(db), [db]);
   const previousQueued = useRef<number | undefined>(undefined);
 
   useEffect(() => {
-    if (queued === undefined) return;
-    useSyncStatus.getState().patch({ queued });
     const previous = previousQueued.current;
     previousQueued.current = queued;
     if (previous !== undefined && queued > previous) running.current?.localChange();
