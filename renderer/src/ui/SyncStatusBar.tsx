@@ -60,11 +60,11 @@ export function SyncStatusBar() {
           {status.queued}
         </Box>
       </Typography>
-      {/* The rest of the line, its words cut short with … when they are longer (a long
-          reason in English pushed the bar onto a second line); the whole on hover. */}
+      {/* At most half the bar, its words cut short with … beyond that (a long reason in
+          English pushed the bar onto a second line); the whole on hover. */}
       <Box
         data-testid="sync-state"
-        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, flex: '1 1 0', minWidth: 160 }}
+        sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0, maxWidth: '50%' }}
       >
         {stateIcon(state)}
         <Typography component="span" variant="body2" noWrap title={stateWords}>
@@ -113,6 +113,7 @@ export function SyncStatusBar() {
         </Box>
       )}
       {backsUp && <BackupAge />}
+      <Box sx={{ flex: 1 }} />
       {canSyncNow && (
         <Button
           size="small"
