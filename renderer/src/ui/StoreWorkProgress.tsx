@@ -36,7 +36,10 @@ export function StoreWorkProgress() {
   );
 }
 
-/** Another tab or window of this desk runs the work (db/atRest/storeWorkLock.ts). */
+/**
+ * Another tab or window of this desk, or this window's own sync worker, runs the work
+ * (db/atRest/storeWorkLock.ts: the lock does not say which).
+ */
 function WorkElsewhere() {
   const { t } = useT();
   return (

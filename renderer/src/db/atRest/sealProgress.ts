@@ -8,7 +8,8 @@
 export interface SealProgress {
   /**
    * 'seal': rows written before encryption; 'reseal': sealed rows in today's form;
-   * 'elsewhere': another tab of the desk runs it, this one waits (no counts here).
+   * 'elsewhere': another tab of the desk, or this tab's sync worker, runs it; this one
+   * waits (no counts here).
    */
   kind: 'seal' | 'reseal' | 'elsewhere';
   done: number;
