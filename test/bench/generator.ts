@@ -16,7 +16,6 @@ import { actingRoleFor } from '@shared/authority/kindWriters';
 import type { LocalRole } from '@shared/domain/roles';
 import { formatHlc } from '@shared/clock/hlc';
 import { projectStays, type MovementEvent } from '@shared/domain/elderlyCare/projection';
-import { residentIdCheckChar } from '@shared/identity/residentId';
 import { recordMetaKeys, type StoredRecord } from '@shared/records/envelope';
 import { kindDefinitions, type RecordKind } from '@shared/records/kinds';
 import { benefitInputOf, computeCaseBenefit } from '@shared/benefit/caseBenefit';
@@ -29,6 +28,7 @@ import { generateCommunity } from './generateCommunity';
 import { generateElderlyCare } from './generateElderlyCare';
 import {
   areaCode,
+  residentIds,
   benchStandards,
   dayOf,
   isoDay,
@@ -147,18 +147,7 @@ export function generateOffice(
 ): GeneratedRecord[] {
   const rng = seededRandom(seed);
   const out: GeneratedRecord[] = [];
-  const usedSeq = new Map<number, number>();
-  const residentIdFor = (birthDay: number, male: boolean): string => {
-    // Three-digit sequence, odd for men: 500 of each sex per birth date, and never one
-    // number twice (an office's ID numbers are its persons' own).
-    const slot = birthDay * 2 + (male ? 1 : 0);
-    const used = usedSeq.get(slot) ?? 0;
-    if (used >= 500) throw new Error(`more than 500 persons of one sex born ${isoDay(birthDay)}`);
-    usedSeq.set(slot, used + 1);
-    const seq = used * 2 + (male ? 1 : 0);
-    const first17 = `${areaCode}${isoDay(birthDay).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
-    return first17 + residentIdCheckChar(first17);
-  };
+  const residentIdFor = residentIds();
   const today = dayOf('2026-03-01');
   const casesEvery = Math.max(1, Math.round(size.persons / 3 / Math.max(1, size.cases)));
   let persons = 0;

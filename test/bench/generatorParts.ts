@@ -2,6 +2,7 @@
  * What the bench office's generators share: names, days, weighted and Poisson draws,
  * and the person references the elderly-care and community parts are built on.
  */
+import { residentIdCheckChar } from '@shared/identity/residentId';
 import type { Random } from '../support/seededRandom';
 
 export const surnames = [
@@ -81,4 +82,22 @@ export function weighted<T>(rng: Random, choices: readonly (readonly [T, number]
     if (x < 0) return value;
   }
   return (choices.at(-1) as readonly [T, number])[0];
+}
+
+/**
+ * Resident ID numbers of the office's county, each a person's own: a three-digit
+ * sequence per birth date, odd for men, so 500 of each sex a day; one more throws rather
+ * than give a number twice.
+ */
+export function residentIds(): (birthDay: number, male: boolean) => string {
+  const used = new Map<number, number>();
+  return (birthDay, male) => {
+    const slot = birthDay * 2 + (male ? 1 : 0);
+    const before = used.get(slot) ?? 0;
+    if (before >= 500) throw new Error(`more than 500 persons of one sex born ${isoDay(birthDay)}`);
+    used.set(slot, before + 1);
+    const seq = before * 2 + (male ? 1 : 0);
+    const first17 = `${areaCode}${isoDay(birthDay).replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+    return first17 + residentIdCheckChar(first17);
+  };
 }

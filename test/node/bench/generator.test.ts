@@ -12,6 +12,7 @@ import {
   type GeneratedRecord,
   type OfficeSize,
 } from '../../bench/generator';
+import { dayOf, residentIds } from '../../bench/generatorParts';
 import { hqOfficeRecords, startHq, type RunningHq } from '../../support/hqHarness';
 import { enroll, openOfficeDesk, sync } from '../../support/syncDesks';
 
@@ -122,6 +123,17 @@ describe('bench office generator', () => {
     const born = new Map<unknown, number>();
     for (const p of persons) born.set(p.birthDate, (born.get(p.birthDate) ?? 0) + 1);
     expect(Math.max(...born.values())).toBeLessThan(20);
+  });
+
+  it('refuses a 501st person of one sex born on one day rather than repeat a number', () => {
+    const idFor = residentIds();
+    const day = dayOf('1990-05-01');
+    const men = Array.from({ length: 500 }, () => idFor(day, true));
+    const women = Array.from({ length: 500 }, () => idFor(day, false));
+    expect(new Set([...men, ...women]).size).toBe(1000);
+    expect(men.every((id) => Number(id[16]) % 2 === 1)).toBe(true);
+    expect(() => idFor(day, true)).toThrow('more than 500 persons of one sex born 1990-05-01');
+    expect(idFor(day + 1, true)).toMatch(/^33010219900502001/);
   });
 
   it('is deterministic for a seed', () => {
