@@ -117,7 +117,7 @@ export function CaseScreen({ id }: { id: string }) {
         }
       />
       <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <Grid size={{ xs: 12, md: 8 }}>
+        <Grid size={{ xs: 12, md: 7, lg: 8 }}>
           <Stack spacing={2}>
             {ProgrammePanel && <ProgrammePanel record={record} today={today} />}
             <CaseFacts record={record} household={household ?? null} />
@@ -126,7 +126,7 @@ export function CaseScreen({ id }: { id: string }) {
             <AccessHistory subjectId={id} />
           </Stack>
         </Grid>
-        <Grid size={{ xs: 12, md: 4 }}>
+        <Grid size={{ xs: 12, md: 5, lg: 4 }}>
           <Stack spacing={2}>
             <WorkflowPanel record={record} today={today} calendar={calendar} />
             <CaseDeadlines record={record} today={today} calendar={calendar} />
