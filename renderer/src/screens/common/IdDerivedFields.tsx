@@ -40,7 +40,7 @@ export const IdDerivedFields = memo(function IdDerivedFields(props: {
   });
   return (
     <>
-      <Grid size={{ xs: 6, md: 2 }}>
+      <Grid size={{ xs: 6, md: 4, lg: 2 }}>
         <TextField
           {...common('sex')}
           select
@@ -54,7 +54,7 @@ export const IdDerivedFields = memo(function IdDerivedFields(props: {
           <MenuItem value="female">{sexLabel(t, 'female')}</MenuItem>
         </TextField>
       </Grid>
-      <Grid size={{ xs: 6, md: 2 }}>
+      <Grid size={{ xs: 6, md: 4, lg: 2 }}>
         <DateField
           size={props.size ?? 'medium'}
           fullWidth

@@ -184,7 +184,7 @@ export const MemberFields = memo(function MemberFields(props: {
         )}
       </Stack>
       <Grid container columnSpacing={2} rowSpacing={1.5}>
-        <Grid size={{ xs: 12, md: 2 }}>
+        <Grid size={{ xs: 12, sm: 6, md: 4, lg: 2 }}>
           <MemoTextField
             {...field('name')}
             label={t('registry.member.name')}
@@ -193,7 +193,7 @@ export const MemberFields = memo(function MemberFields(props: {
             {...(props.nameRef ? { inputRef: props.nameRef } : {})}
           />
         </Grid>
-        <Grid size={{ xs: 12, md: 4 }}>
+        <Grid size={{ xs: 12, md: 8, lg: 4 }}>
           {plainId ? (
             <MemoTextField
               {...field('idNumber')}
@@ -212,7 +212,10 @@ export const MemberFields = memo(function MemberFields(props: {
             />
           )}
         </Grid>
-        <Grid size={{ xs: 12, md: 2 }} sx={props.hideRelation ? { display: 'none' } : {}}>
+        <Grid
+          size={{ xs: 12, sm: 6, md: 4, lg: 2 }}
+          sx={props.hideRelation ? { display: 'none' } : {}}
+        >
           <MemoTextField
             {...field('relation')}
             select
@@ -235,7 +238,7 @@ export const MemberFields = memo(function MemberFields(props: {
           onBirthDate={derived('birthDate')}
           size="small"
         />
-        <Grid size={{ xs: 12, md: 2 }}>
+        <Grid size={{ xs: 12, sm: 6, md: 4, lg: 2 }}>
           <MemoTextField
             {...field('hukouType')}
             select
@@ -246,7 +249,7 @@ export const MemberFields = memo(function MemberFields(props: {
             {options.hukou}
           </MemoTextField>
         </Grid>
-        <Grid size={{ xs: 12, md: 5 }}>
+        <Grid size={{ xs: 12, md: 6, lg: 5 }}>
           <MemoTextField
             {...field('hukouAddress')}
             label={t('registry.member.hukouAddress')}
@@ -254,7 +257,7 @@ export const MemberFields = memo(function MemberFields(props: {
             onChange={change('hukouAddress')}
           />
         </Grid>
-        <Grid size={{ xs: 12, md: 5 }}>
+        <Grid size={{ xs: 12, md: 6, lg: 5 }}>
           <MemoTextField
             {...field('currentAddress')}
             label={t('registry.member.currentAddress')}
@@ -262,7 +265,7 @@ export const MemberFields = memo(function MemberFields(props: {
             onChange={change('currentAddress')}
           />
         </Grid>
-        <Grid size={{ xs: 6, md: 2 }}>
+        <Grid size={{ xs: 6, md: 4, lg: 2 }}>
           <MemoTextField
             {...field('disabilityGrade')}
             select
@@ -273,7 +276,7 @@ export const MemberFields = memo(function MemberFields(props: {
             {options.grades}
           </MemoTextField>
         </Grid>
-        <Grid size={{ xs: 6, md: 2 }}>
+        <Grid size={{ xs: 6, md: 4, lg: 2 }}>
           <MemoTextField
             {...field('disabilityType')}
             select
@@ -285,7 +288,7 @@ export const MemberFields = memo(function MemberFields(props: {
             {options.types}
           </MemoTextField>
         </Grid>
-        <Grid size={{ xs: 12, md: 2 }}>
+        <Grid size={{ xs: 12, sm: 6, md: 4, lg: 2 }}>
           <MemoTextField
             {...field('disabilityCertNo')}
             label={t('registry.member.disabilityCertNo')}
@@ -294,7 +297,7 @@ export const MemberFields = memo(function MemberFields(props: {
             onChange={change('disabilityCertNo')}
           />
         </Grid>
-        <Grid size={{ xs: 12, md: 2 }}>
+        <Grid size={{ xs: 12, sm: 6, md: 4, lg: 2 }}>
           <MemoTextField
             {...field('workCapacity')}
             select
@@ -305,7 +308,7 @@ export const MemberFields = memo(function MemberFields(props: {
             {options.capacities}
           </MemoTextField>
         </Grid>
-        <Grid size={{ xs: 12, md: 4 }} sx={{ display: 'flex', alignItems: 'flex-start' }}>
+        <Grid size={{ xs: 12, md: 8, lg: 4 }} sx={{ display: 'flex', alignItems: 'flex-start' }}>
           <FormControlLabel
             control={<Checkbox checked={m.seriousIllness} onChange={change('seriousIllness')} />}
             label={t('registry.member.seriousIllness')}

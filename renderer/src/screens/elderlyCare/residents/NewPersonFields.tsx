@@ -46,14 +46,14 @@ export function NewPersonFields(props: {
 
   return (
     <Grid container columnSpacing={2}>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 4, lg: 3 }}>
         <TextField
           {...field('name', t('registry.member.name'))}
           value={p.name}
           onChange={(e) => set({ name: e.target.value })}
         />
       </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
+      <Grid size={{ xs: 12, md: 8, lg: 5 }}>
         <TextField
           label={t('registry.member.idNumber')}
           value={p.idNumber}
@@ -89,14 +89,14 @@ export function NewPersonFields(props: {
         onSex={(sex) => set({ sex })}
         onBirthDate={(birthDate) => set({ birthDate })}
       />
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 4, lg: 3 }}>
         <TextField
           {...field('phone', t('elderly.field.phone'))}
           value={p.phone}
           onChange={(e) => set({ phone: e.target.value })}
         />
       </Grid>
-      <Grid size={{ xs: 12, md: 3 }}>
+      <Grid size={{ xs: 12, md: 4, lg: 3 }}>
         <TextField
           {...field('hukouType', t('registry.form.hukouType'))}
           select
@@ -107,7 +107,7 @@ export function NewPersonFields(props: {
           <MenuItem value="urban">{hukouLabel(t, 'urban')}</MenuItem>
         </TextField>
       </Grid>
-      <Grid size={{ xs: 12, md: 6 }}>
+      <Grid size={{ xs: 12, md: 8, lg: 6 }}>
         <TextField
           {...field('currentAddress', t('elderly.field.address'))}
           value={p.currentAddress}
