@@ -5,6 +5,7 @@ import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
+import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -101,45 +102,53 @@ export function HouseholdScreen({ id }: { id: string }) {
         <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
           {t('registry.household.members', { count: members.length })}
         </Typography>
-        <Table size="small" data-testid="household-members">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('registry.member.name')}</TableCell>
-              <TableCell>{t('registry.member.relation')}</TableCell>
-              <TableCell>{t('registry.member.idNumber')}</TableCell>
-              <TableCell>{t('registry.member.sex')}</TableCell>
-              <TableCell>{t('registry.member.birthDate')}</TableCell>
-              <TableCell>{t('registry.member.disabilityGrade')}</TableCell>
-              <TableCell>{t('registry.member.workCapacity')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {members.map(({ person: p, relation }) => (
-              <TableRow key={p.id} hover>
-                <TableCell>
-                  <Link
-                    component="button"
-                    onClick={() => navigate({ name: 'person', id: p.id })}
-                    underline="hover"
-                  >
-                    {p.name}
-                  </Link>
-                </TableCell>
-                <TableCell>{relationLabel(t, relation)}</TableCell>
-                <TableCell sx={{ fontFamily: 'monospace' }}>{maskIdNumber(p.idNumber)}</TableCell>
-                <TableCell>{sexLabel(t, p.sex)}</TableCell>
-                <TableCell>
-                  {t('registry.person.birthWithAge', {
-                    date: p.birthDate,
-                    age: ageOn(p.birthDate, today),
-                  })}
-                </TableCell>
-                <TableCell>{disabilityGradeLabel(t, p.disabilityGrade)}</TableCell>
-                <TableCell>{workCapacityLabel(t, p.workCapacity)}</TableCell>
+        {/* Each cell on one line (a name or an age broken in two read as two); a narrow
+            window scrolls the table sideways instead. */}
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table
+            size="small"
+            data-testid="household-members"
+            sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}
+          >
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('registry.member.name')}</TableCell>
+                <TableCell>{t('registry.member.relation')}</TableCell>
+                <TableCell>{t('registry.member.idNumber')}</TableCell>
+                <TableCell>{t('registry.member.sex')}</TableCell>
+                <TableCell>{t('registry.member.birthDate')}</TableCell>
+                <TableCell>{t('registry.member.disabilityGrade')}</TableCell>
+                <TableCell>{t('registry.member.workCapacity')}</TableCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHead>
+            <TableBody>
+              {members.map(({ person: p, relation }) => (
+                <TableRow key={p.id} hover>
+                  <TableCell>
+                    <Link
+                      component="button"
+                      onClick={() => navigate({ name: 'person', id: p.id })}
+                      underline="hover"
+                    >
+                      {p.name}
+                    </Link>
+                  </TableCell>
+                  <TableCell>{relationLabel(t, relation)}</TableCell>
+                  <TableCell sx={{ fontFamily: 'monospace' }}>{maskIdNumber(p.idNumber)}</TableCell>
+                  <TableCell>{sexLabel(t, p.sex)}</TableCell>
+                  <TableCell>
+                    {t('registry.person.birthWithAge', {
+                      date: p.birthDate,
+                      age: ageOn(p.birthDate, today),
+                    })}
+                  </TableCell>
+                  <TableCell>{disabilityGradeLabel(t, p.disabilityGrade)}</TableCell>
+                  <TableCell>{workCapacityLabel(t, p.workCapacity)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>

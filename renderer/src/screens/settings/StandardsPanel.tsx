@@ -1,5 +1,6 @@
 import AddIcon from '@mui/icons-material/Add';
 import {
+  Box,
   Button,
   Chip,
   Table,
@@ -53,68 +54,76 @@ export function StandardsPanel({ canEdit }: { canEdit: boolean }) {
         )
       }
     >
-      <Table size="small" aria-label={t('settings.standards.title')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('settings.standards.areaCode')}</TableCell>
-            <TableCell>{t('settings.standards.category')}</TableCell>
-            <TableCell>{t('settings.standards.from')}</TableCell>
-            <TableCell>{t('settings.standards.to')}</TableCell>
-            <TableCell align="right">{t('settings.standards.amount')}</TableCell>
-            <TableCell>{t('settings.standards.source')}</TableCell>
-            <TableCell>{t('settings.standards.note')}</TableCell>
-            {canEdit && <TableCell>{t('settings.standards.actions')}</TableCell>}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {standards?.length === 0 && (
+      {/* One line a cell but the note (a heading or a category broken a character a line
+          at a narrow window); what does not fit scrolls sideways here, not the page. */}
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table
+          size="small"
+          aria-label={t('settings.standards.title')}
+          sx={{ '& th, & td:not([data-wraps])': { whiteSpace: 'nowrap' } }}
+        >
+          <TableHead>
             <TableRow>
-              <TableCell colSpan={8}>
-                <Typography color="text.secondary">{t('settings.standards.empty')}</Typography>
-              </TableCell>
+              <TableCell>{t('settings.standards.areaCode')}</TableCell>
+              <TableCell>{t('settings.standards.category')}</TableCell>
+              <TableCell>{t('settings.standards.from')}</TableCell>
+              <TableCell>{t('settings.standards.to')}</TableCell>
+              <TableCell align="right">{t('settings.standards.amount')}</TableCell>
+              <TableCell>{t('settings.standards.source')}</TableCell>
+              <TableCell>{t('settings.standards.note')}</TableCell>
+              {canEdit && <TableCell>{t('settings.standards.actions')}</TableCell>}
             </TableRow>
-          )}
-          {(standards ?? []).map((s) => (
-            <TableRow key={s.id} data-testid="standard-row">
-              <TableCell>{s.areaCode}</TableCell>
-              <TableCell>{t(`settings.standards.category.${s.category}`)}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.effectiveFrom}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                {s.effectiveTo ?? t('settings.standards.openEnded')}
-              </TableCell>
-              <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
-                {formatFen(s.amountFen)}
-              </TableCell>
-              <TableCell>
-                <Chip
-                  size="small"
-                  variant="outlined"
-                  color={sourceColor[s.source]}
-                  label={t(`settings.standards.source.${s.source}`)}
-                />
-              </TableCell>
-              <TableCell sx={{ color: 'text.secondary', minWidth: '10em' }}>{s.note}</TableCell>
-              {canEdit && (
-                <TableCell>
-                  {s.source === 'hq' ? (
-                    <Tooltip title={t('settings.standards.hqReadOnly')}>
-                      <span>
-                        <Button size="small" disabled>
-                          {t('common.edit')}
-                        </Button>
-                      </span>
-                    </Tooltip>
-                  ) : (
-                    <Button size="small" onClick={() => setDialog({ existing: s })}>
-                      {t('common.edit')}
-                    </Button>
-                  )}
+          </TableHead>
+          <TableBody>
+            {standards?.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={8}>
+                  <Typography color="text.secondary">{t('settings.standards.empty')}</Typography>
                 </TableCell>
-              )}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+              </TableRow>
+            )}
+            {(standards ?? []).map((s) => (
+              <TableRow key={s.id} data-testid="standard-row">
+                <TableCell>{s.areaCode}</TableCell>
+                <TableCell>{t(`settings.standards.category.${s.category}`)}</TableCell>
+                <TableCell>{s.effectiveFrom}</TableCell>
+                <TableCell>{s.effectiveTo ?? t('settings.standards.openEnded')}</TableCell>
+                <TableCell align="right" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {formatFen(s.amountFen)}
+                </TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    color={sourceColor[s.source]}
+                    label={t(`settings.standards.source.${s.source}`)}
+                  />
+                </TableCell>
+                <TableCell data-wraps sx={{ color: 'text.secondary', minWidth: '10em' }}>
+                  {s.note}
+                </TableCell>
+                {canEdit && (
+                  <TableCell>
+                    {s.source === 'hq' ? (
+                      <Tooltip title={t('settings.standards.hqReadOnly')}>
+                        <span>
+                          <Button size="small" disabled>
+                            {t('common.edit')}
+                          </Button>
+                        </span>
+                      </Tooltip>
+                    ) : (
+                      <Button size="small" onClick={() => setDialog({ existing: s })}>
+                        {t('common.edit')}
+                      </Button>
+                    )}
+                  </TableCell>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
       {dialog && (
         <StandardDialog
           key={dialog.existing?.id ?? 'new'}

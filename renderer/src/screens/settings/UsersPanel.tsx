@@ -1,6 +1,7 @@
 import PersonAddIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import {
   Alert,
+  Box,
   Button,
   Table,
   TableBody,
@@ -67,61 +68,68 @@ export function UsersPanel() {
           {created}
         </Alert>
       )}
-      <Table size="small" aria-label={t('settings.users.title')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('settings.users.username')}</TableCell>
-            <TableCell>{t('settings.users.displayName')}</TableCell>
-            <TableCell>{t('settings.users.role')}</TableCell>
-            <TableCell>{t('settings.users.status')}</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {(users ?? []).map((user) => (
-            <TableRow key={user.id}>
-              <TableCell>{user.username}</TableCell>
-              <TableCell>{user.displayName}</TableCell>
-              <TableCell>
-                {rolesLabel(t, user.roles)}
-                <Typography variant="caption" color="text.secondary" component="div">
-                  {rolesHelp(t, user.roles)}
-                </Typography>
-              </TableCell>
-              <TableCell data-testid={`user-status-${user.username}`}>
-                {user.disabled ? t('settings.users.disabled') : t('settings.users.active')}
-                {user.mustChangePassword === true && (
-                  <Typography variant="caption" color="warning.main" component="div">
-                    {t('accounts.mustChange')}
-                  </Typography>
-                )}
-              </TableCell>
-              <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                <Button size="small" onClick={() => setEditing(user)}>
-                  {t('roles.change')}
-                </Button>
-                <Button size="small" onClick={() => setResetting(user)}>
-                  {t('accounts.reset')}
-                </Button>
-                {user.disabled ? (
-                  <Button size="small" onClick={() => void switchDisabled(user, false)}>
-                    {t('accounts.enable')}
-                  </Button>
-                ) : (
-                  <Button
-                    size="small"
-                    color="error"
-                    disabled={user.id === me}
-                    onClick={() => setDisabling(user)}
-                  >
-                    {t('accounts.disable')}
-                  </Button>
-                )}
-              </TableCell>
+      {/* Names and statuses on one line (赵管/理 broke in two); the roles' help wraps. */}
+      <Box sx={{ overflowX: 'auto' }}>
+        <Table
+          size="small"
+          aria-label={t('settings.users.title')}
+          sx={{ '& th, & td:not([data-wraps])': { whiteSpace: 'nowrap' } }}
+        >
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('settings.users.username')}</TableCell>
+              <TableCell>{t('settings.users.displayName')}</TableCell>
+              <TableCell>{t('settings.users.role')}</TableCell>
+              <TableCell>{t('settings.users.status')}</TableCell>
+              <TableCell />
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {(users ?? []).map((user) => (
+              <TableRow key={user.id}>
+                <TableCell>{user.username}</TableCell>
+                <TableCell>{user.displayName}</TableCell>
+                <TableCell data-wraps sx={{ minWidth: '14em' }}>
+                  {rolesLabel(t, user.roles)}
+                  <Typography variant="caption" color="text.secondary" component="div">
+                    {rolesHelp(t, user.roles)}
+                  </Typography>
+                </TableCell>
+                <TableCell data-testid={`user-status-${user.username}`}>
+                  {user.disabled ? t('settings.users.disabled') : t('settings.users.active')}
+                  {user.mustChangePassword === true && (
+                    <Typography variant="caption" color="warning.main" component="div">
+                      {t('accounts.mustChange')}
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell align="right">
+                  <Button size="small" onClick={() => setEditing(user)}>
+                    {t('roles.change')}
+                  </Button>
+                  <Button size="small" onClick={() => setResetting(user)}>
+                    {t('accounts.reset')}
+                  </Button>
+                  {user.disabled ? (
+                    <Button size="small" onClick={() => void switchDisabled(user, false)}>
+                      {t('accounts.enable')}
+                    </Button>
+                  ) : (
+                    <Button
+                      size="small"
+                      color="error"
+                      disabled={user.id === me}
+                      onClick={() => setDisabling(user)}
+                    >
+                      {t('accounts.disable')}
+                    </Button>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
       <AddUserDialog
         open={adding}
         onClose={() => setAdding(false)}
