@@ -11,11 +11,23 @@ export interface Bar {
   color: string;
 }
 
-const labelWidth = 120;
 const rowHeight = 26;
 
+/** About how wide a label is at 13 px: a Han character 13, anything else ~7.2. */
+function labelPx(label: string): number {
+  let px = 0;
+  for (const ch of label) px += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 13 : 7.2;
+  return px;
+}
+
 export function BarChart(props: { bars: Bar[]; title: string; width?: number; testId?: string }) {
-  const width = props.width ?? 420;
+  // As wide as the longest label (English ones were cut at the left), and the chart wider
+  // with it, so the bars keep their room.
+  const labelWidth = Math.max(
+    60,
+    Math.ceil(Math.max(0, ...props.bars.map((b) => labelPx(b.label))) + 12),
+  );
+  const width = Math.max(props.width ?? 420, labelWidth + 220);
   const max = Math.max(1, ...props.bars.map((b) => b.value));
   const barSpace = width - labelWidth - 40;
   const height = props.bars.length * rowHeight + 4;
