@@ -17,6 +17,7 @@ import { casesOfHousehold } from '../../db/repositories/caseQueries';
 import { recordHistory } from '../../db/repositories/recordHistory';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { useT } from '../../i18n/useT';
+import { oneLineCells } from '../../ui/oneLineCells';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { CaseSummaryList } from '../cases/CaseSummaryList';
@@ -37,7 +38,7 @@ import { HouseholdCorrectionPanel } from './HouseholdCorrectionPanel';
 
 /** A household: its facts, members with their relation to the head, and its cases. */
 export function HouseholdScreen({ id }: { id: string }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const db = useSession((s) => s.db);
   const navigate = useRouter((s) => s.navigate);
   const data = useLiveQuery(async () => (await getHouseholdWithMembers(db, id)) ?? null, [db, id]);
@@ -105,11 +106,7 @@ export function HouseholdScreen({ id }: { id: string }) {
         {/* Each cell on one line (a name or an age broken in two read as two); a narrow
             window scrolls the table sideways instead. */}
         <Box sx={{ overflowX: 'auto' }}>
-          <Table
-            size="small"
-            data-testid="household-members"
-            sx={{ '& th, & td': { whiteSpace: 'nowrap' } }}
-          >
+          <Table size="small" data-testid="household-members" sx={oneLineCells(language)}>
             <TableHead>
               <TableRow>
                 <TableCell>{t('registry.member.name')}</TableCell>

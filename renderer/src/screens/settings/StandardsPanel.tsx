@@ -18,6 +18,7 @@ import type { BenefitStandardData } from '@shared/domain/reference';
 import { formatFen } from '@shared/money/fen';
 import { listStandards, type BenefitStandard } from '../../db/repositories/reference';
 import { useT } from '../../i18n/useT';
+import { oneLineCells } from '../../ui/oneLineCells';
 import { useSession } from '../../state/session';
 import { SettingsSection } from './SettingsSection';
 import { StandardDialog } from './StandardDialog';
@@ -33,7 +34,7 @@ const sourceColor: Record<BenefitStandardData['source'], ChipProps['color']> = {
  * be edited; a county-published one is the county's to change.
  */
 export function StandardsPanel({ canEdit }: { canEdit: boolean }) {
-  const { t } = useT();
+  const { t, language } = useT();
   const db = useSession((s) => s.db);
   const standards = useLiveQuery(() => listStandards(db), [db]);
   const [dialog, setDialog] = useState<{ existing: BenefitStandard | null } | null>(null);
@@ -57,11 +58,7 @@ export function StandardsPanel({ canEdit }: { canEdit: boolean }) {
       {/* One line a cell but the note (a heading or a category broken a character a line
           at a narrow window); what does not fit scrolls sideways here, not the page. */}
       <Box sx={{ overflowX: 'auto' }}>
-        <Table
-          size="small"
-          aria-label={t('settings.standards.title')}
-          sx={{ '& th, & td:not([data-wraps])': { whiteSpace: 'nowrap' } }}
-        >
+        <Table size="small" aria-label={t('settings.standards.title')} sx={oneLineCells(language)}>
           <TableHead>
             <TableRow>
               <TableCell>{t('settings.standards.areaCode')}</TableCell>
@@ -99,7 +96,7 @@ export function StandardsPanel({ canEdit }: { canEdit: boolean }) {
                     label={t(`settings.standards.source.${s.source}`)}
                   />
                 </TableCell>
-                <TableCell data-wraps sx={{ color: 'text.secondary', minWidth: '10em' }}>
+                <TableCell data-wraps sx={{ color: 'text.secondary', minWidth: '8em' }}>
                   {s.note}
                 </TableCell>
                 {canEdit && (

@@ -14,6 +14,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { listUsers, type LocalUser } from '../../db/repositories/users';
 import { useT } from '../../i18n/useT';
+import { oneLineCells } from '../../ui/oneLineCells';
 import { setUserDisabled } from '../../db/repositories/accountChanges';
 import { useSession, writeContext } from '../../state/session';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -30,7 +31,7 @@ import { SettingsSection } from './SettingsSection';
  * Accounts stay on this computer; their office records (no password) go to HQ.
  */
 export function UsersPanel() {
-  const { t } = useT();
+  const { t, language } = useT();
   const db = useSession((s) => s.db);
   const users = useLiveQuery(() => listUsers(db), [db]);
   const [adding, setAdding] = useState(false);
@@ -70,11 +71,7 @@ export function UsersPanel() {
       )}
       {/* Names and statuses on one line (赵管/理 broke in two); the roles' help wraps. */}
       <Box sx={{ overflowX: 'auto' }}>
-        <Table
-          size="small"
-          aria-label={t('settings.users.title')}
-          sx={{ '& th, & td:not([data-wraps])': { whiteSpace: 'nowrap' } }}
-        >
+        <Table size="small" aria-label={t('settings.users.title')} sx={oneLineCells(language)}>
           <TableHead>
             <TableRow>
               <TableCell>{t('settings.users.username')}</TableCell>
