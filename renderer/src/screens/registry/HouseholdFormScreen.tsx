@@ -179,7 +179,7 @@ export function HouseholdFormScreen() {
           {t('registry.form.household')}
         </Typography>
         <Grid container columnSpacing={2} rowSpacing={1.5}>
-          <Grid size={{ xs: 12, md: 2 }}>
+          <Grid size={{ xs: 12, sm: 6, md: 3, lg: 2 }}>
             <MemoTextField
               {...fieldProps('areaCode')}
               label={t('registry.form.areaCode')}
@@ -188,7 +188,7 @@ export function HouseholdFormScreen() {
               slotProps={areaCodeSlots}
             />
           </Grid>
-          <Grid size={{ xs: 12, md: 2 }}>
+          <Grid size={{ xs: 12, sm: 6, md: 3, lg: 2 }}>
             <MemoTextField
               {...fieldProps('hukouType')}
               select
@@ -199,7 +199,7 @@ export function HouseholdFormScreen() {
               {hukouOptions}
             </MemoTextField>
           </Grid>
-          <Grid size={{ xs: 12, md: 3 }}>
+          <Grid size={{ xs: 12, md: 6, lg: 3 }}>
             <MemoTextField
               {...fieldProps('villageName')}
               label={t('registry.form.village')}
@@ -207,7 +207,7 @@ export function HouseholdFormScreen() {
               onChange={setField('villageName')}
             />
           </Grid>
-          <Grid size={{ xs: 12, md: 5 }}>
+          <Grid size={{ xs: 12, lg: 5 }}>
             <MemoTextField
               {...fieldProps('address')}
               label={t('registry.form.address')}
