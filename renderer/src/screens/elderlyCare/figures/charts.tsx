@@ -1,8 +1,8 @@
 import Box from '@mui/material/Box';
 
 /**
- * Small charts in plain SVG (no chart library in this desk): a labelled horizontal
- * bar chart, a stacked bar of parts of a whole, and a share bar with a target mark.
+ * Small charts without a chart library: a labelled horizontal bar chart (boxes), a
+ * stacked bar of parts of a whole and a share bar with a target mark (plain SVG).
  * Each is an image with a text alternative; the numbers are also printed on it.
  */
 export interface Bar {
@@ -11,52 +11,51 @@ export interface Bar {
   color: string;
 }
 
-const rowHeight = 26;
-
-/** About how wide a label is at 13 px: a Han character 13, anything else ~7.2. */
-function labelPx(label: string): number {
-  let px = 0;
-  for (const ch of label) px += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 13 : 7.2;
-  return px;
-}
-
+/**
+ * Labelled horizontal bars. Laid out as a grid of text and boxes, not an SVG: an SVG
+ * scales its text with the chart, and English labels (longer) either were cut at the
+ * left or, with the chart widened for them, shrank to 9 px at a 1024-pixel window. Here
+ * the labels keep the page's text size and wrap when they must; the bars take the rest.
+ */
 export function BarChart(props: { bars: Bar[]; title: string; width?: number; testId?: string }) {
-  // As wide as the longest label (English ones were cut at the left), and the chart wider
-  // with it, so the bars keep their room.
-  const labelWidth = Math.max(
-    60,
-    Math.ceil(Math.max(0, ...props.bars.map((b) => labelPx(b.label))) + 12),
-  );
-  const width = Math.max(props.width ?? 420, labelWidth + 220);
   const max = Math.max(1, ...props.bars.map((b) => b.value));
-  const barSpace = width - labelWidth - 40;
-  const height = props.bars.length * rowHeight + 4;
   return (
-    <svg
+    <Box
       role="img"
       aria-label={`${props.title}: ${props.bars.map((b) => `${b.label} ${b.value}`).join(', ')}`}
-      width="100%"
-      viewBox={`0 0 ${width} ${height}`}
-      style={{ maxWidth: width, display: 'block' }}
       data-testid={props.testId}
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(4em, max-content) minmax(80px, 1fr)',
+        columnGap: 1,
+        rowGap: 0.5,
+        alignItems: 'center',
+        maxWidth: props.width ?? 520,
+        fontSize: 13,
+        color: '#1f2933',
+      }}
     >
-      {props.bars.map((b, i) => {
-        const y = i * rowHeight + 2;
-        const w = (b.value / max) * barSpace;
-        return (
-          <g key={b.label}>
-            <text x={labelWidth - 8} y={y + 16} textAnchor="end" fontSize="13" fill="#1f2933">
-              {b.label}
-            </text>
-            <rect x={labelWidth} y={y + 3} width={barSpace} height={18} fill="#f0f2f5" rx={3} />
-            <rect x={labelWidth} y={y + 3} width={w} height={18} fill={b.color} rx={3} />
-            <text x={labelWidth + w + 6} y={y + 16} fontSize="13" fill="#1f2933">
-              {b.value}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+      {props.bars.map((b) => (
+        <Box key={b.label} sx={{ display: 'contents' }}>
+          <Box aria-hidden sx={{ textAlign: 'right', lineHeight: 1.3 }}>
+            {b.label}
+          </Box>
+          <Box aria-hidden sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
+            <Box sx={{ flex: 1, height: 18, bgcolor: '#f0f2f5', borderRadius: 0.75 }}>
+              <Box
+                sx={{
+                  width: `${(b.value / max) * 100}%`,
+                  height: '100%',
+                  bgcolor: b.color,
+                  borderRadius: 0.75,
+                }}
+              />
+            </Box>
+            <Box sx={{ minWidth: '2.5em', fontVariantNumeric: 'tabular-nums' }}>{b.value}</Box>
+          </Box>
+        </Box>
+      ))}
+    </Box>
   );
 }
 
