@@ -96,7 +96,7 @@ export function StandardsPanel({ canEdit }: { canEdit: boolean }) {
                     label={t(`settings.standards.source.${s.source}`)}
                   />
                 </TableCell>
-                <TableCell data-wraps sx={{ color: 'text.secondary', minWidth: '8em' }}>
+                <TableCell data-wraps sx={{ color: 'text.secondary', minWidth: '7em' }}>
                   {s.note}
                 </TableCell>
                 {canEdit && (
