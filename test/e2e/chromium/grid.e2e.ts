@@ -175,6 +175,36 @@ it('lists the cases in a table sorted by application date, filtered by programme
     .waitFor();
 });
 
+it('keeps the cases table’s pager in the window at 1024 × 768, its filters wrapped or not', async () => {
+  // Filters on one line at 1280, on two at 1024: the table takes what is left either way
+  // (ui/grid/fillHeight.ts), where a fixed guess put the pager below the window's edge.
+  const pagerInSight = async () => {
+    const grid = page.getByTestId('case-list');
+    await grid.locator('.MuiTablePagination-root').waitFor();
+    const pager = await grid.locator('.MuiTablePagination-root').boundingBox();
+    const bar = await page.locator('footer').boundingBox();
+    expect(pager && bar && pager.y + pager.height <= bar.y).toBe(true);
+  };
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  await pagerInSight();
+  try {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await expect
+      .poll(async () => (await page.getByTestId('case-list').boundingBox())?.width)
+      .toBeLessThan(800);
+    await pagerInSight();
+    await shot('grid-cases-1024');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByTestId('case-list').getByText('Applicant').first().waitFor();
+    await pagerInSight();
+    await shot('grid-cases-1024-en');
+    await page.getByRole('button', { name: '中文' }).click();
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+  await pagerInSight();
+});
+
 it('lists the households on the registry’s 家庭 tab, sorted by head, opened with Enter', async () => {
   await page.getByRole('button', { name: '人员' }).first().click();
   await page.getByTestId('tab-households').click();

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import Box from '@mui/material/Box';
 import {
@@ -13,6 +13,7 @@ import { enUS, zhCN } from '@mui/x-data-grid/locales';
 import type { GridPage, GridSort, LaterTotal } from '../../db/repositories/grid/gridQuery';
 import type { PageAnchor } from '../../db/repositories/grid/keysetPage';
 import { useT } from '../../i18n/useT';
+import { useFillHeight } from './fillHeight';
 import { standingTotal, type KeptTotal } from './standingTotal';
 
 export interface GridPaging<F extends string> {
@@ -55,7 +56,10 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   /** The sort chosen, for the list's export to read in the same order. */
   onSort?: (sort: GridSort<F> | null) => void;
   pageSize?: number;
-  /** What the screen shows above and below the table, in px (tabs and filters take more). */
+  /**
+   * A guess of what the screen shows above and below the table, in px, for its height
+   * until it is measured (fillHeight.ts: the table then reaches the foot of the window).
+   */
   chromePx?: number;
   /** A class for a row (e.g. 'overdue', tinted red). */
   getRowClassName?: (row: R) => string;
@@ -136,11 +140,10 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   );
 
   const base = language === 'zh-CN' ? zhText : enText;
+  const box = useRef<HTMLDivElement>(null);
+  const height = useFillHeight(box, props.chromePx ?? 250, 380);
   return (
-    <Box
-      sx={{ height: `calc(100vh - ${props.chromePx ?? 250}px)`, minHeight: 380 }}
-      data-testid={props.testId}
-    >
+    <Box ref={box} sx={{ height, minHeight: 380 }} data-testid={props.testId}>
       <DataGrid<R>
         columns={props.columns}
         rows={page?.rows ?? []}
