@@ -30,7 +30,12 @@ export function CaseHistory(props: { events: CaseEvent[] }) {
         <List disablePadding data-testid="case-history">
           {props.events.map((e) => (
             <ListItem key={e.id} divider disableGutters sx={{ display: 'block' }}>
-              <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
+              <Stack
+                direction="row"
+                spacing={2}
+                useFlexGap
+                sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}
+              >
                 <Typography sx={{ fontWeight: 600 }}>{actionLabel(t, e.action)}</Typography>
                 <Typography variant="body2">
                   {t('cases.case.historyLine', {

@@ -88,7 +88,7 @@ export function CasesScreen() {
           </>
         }
       />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField
           label={t('cases.search.label')}
           value={query}

@@ -54,7 +54,12 @@ export function RecordHistory(props: {
               sx={{ display: 'block' }}
               data-testid="record-version"
             >
-              <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Stack
+                direction="row"
+                spacing={1.5}
+                useFlexGap
+                sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+              >
                 <Typography sx={{ fontWeight: 600 }}>
                   {t('community.version', { n: v.version })}
                 </Typography>

@@ -26,7 +26,12 @@ export function AttachmentsField(props: {
   };
   return (
     <Stack spacing={0.5}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack
+        direction="row"
+        spacing={1}
+        useFlexGap
+        sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}
+      >
         <Typography color="text.secondary" sx={{ mr: 1 }}>
           {t('community.field.attachments')}
         </Typography>

@@ -82,7 +82,12 @@ export function CertificateNewScreen({ volunteerId }: { volunteerId: string }) {
     <Stack spacing={2} sx={{ pb: 4 }}>
       {keys}
       <PageHeader title={t('community.cert.newTitle')} onBack={back} />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
+      >
         {date(t('community.cert.periodFrom'), from, setFrom, 'periodFrom')}
         {date(t('community.cert.periodTo'), to, setTo, 'periodTo')}
         <FormTextField

@@ -68,7 +68,7 @@ export function ServicesScreen() {
         }
       />
       <CommunityTabs current="services" />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField
           select
           label={t('community.services.type')}

@@ -37,7 +37,12 @@ export function MovementList(props: {
     <List disablePadding data-testid="movement-list">
       {props.items.map(({ movement: m, subject, reversed }) => (
         <ListItem key={m.id} divider disableGutters sx={{ display: 'block', py: 0.75 }}>
-          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+          <Stack
+            direction="row"
+            spacing={1.5}
+            useFlexGap
+            sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+          >
             <Typography sx={{ width: 96, fontVariantNumeric: 'tabular-nums' }}>{m.date}</Typography>
             <Typography
               sx={{ fontWeight: 600, textDecoration: reversed ? 'line-through' : 'none' }}

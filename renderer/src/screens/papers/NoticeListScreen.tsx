@@ -97,7 +97,12 @@ export function NoticeListScreen(props: { village?: string }) {
       {output.saved}
       <ErrorSummary error={errors.error} summary={errors.summary} />
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <Stack
+          direction="row"
+          spacing={2}
+          useFlexGap
+          sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}
+        >
           <TextField
             select
             label={t('papers.notice.villageLabel')}

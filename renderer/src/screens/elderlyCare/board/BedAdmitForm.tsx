@@ -62,7 +62,12 @@ export function BedAdmitForm(props: { bedId: string; onDone: () => void }) {
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
         {t('elderly.bed.admitTitle')}
       </Typography>
-      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <Stack
+        direction="row"
+        spacing={1.5}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}
+      >
         <Autocomplete
           options={options ?? []}
           filterOptions={(x) => x}

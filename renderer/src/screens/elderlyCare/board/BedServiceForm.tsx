@@ -60,7 +60,12 @@ export function BedServiceForm(props: { bed: Bed; bedLabel: string }) {
       <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1.5 }}>
         {t('elderly.bed.service')}
       </Typography>
-      <Stack direction="row" spacing={1.5} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <Stack
+        direction="row"
+        spacing={1.5}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}
+      >
         <TextField
           label={t(
             bed.maintenance ? 'elderly.fix.maintenanceNote' : 'elderly.fix.maintenanceReason',

@@ -9,7 +9,13 @@ import { statusColors } from './statusColors';
 export function BoardLegend(props: { counts: Record<BedStatus, number> }) {
   const { t } = useT();
   return (
-    <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }} data-testid="board-legend">
+    <Stack
+      direction="row"
+      spacing={2}
+      useFlexGap
+      sx={{ flexWrap: 'wrap' }}
+      data-testid="board-legend"
+    >
       {bedStatuses.map((status) => (
         <Stack key={status} direction="row" spacing={0.75} sx={{ alignItems: 'center' }}>
           <Box

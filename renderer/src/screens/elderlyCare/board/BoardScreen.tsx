@@ -69,7 +69,12 @@ export function BoardScreen(props: { institutionId?: string | undefined }) {
         </Alert>
       )}
       {institutions && current && (
-        <Stack direction="row" spacing={3} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <Stack
+          direction="row"
+          spacing={3}
+          useFlexGap
+          sx={{ alignItems: 'center', flexWrap: 'wrap' }}
+        >
           <InstitutionSelect institutions={institutions} value={current} onChange={setPicked} />
           {board && <BoardLegend counts={board.counts} />}
         </Stack>

@@ -69,7 +69,12 @@ export function FiguresScreen() {
         }
       />
       <ElderlyTabs current="elderlyFigures" />
-      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}
+      >
         <InstitutionSelect
           institutions={institutions ?? []}
           value={institutionId}
