@@ -84,6 +84,7 @@ export function MedicalScreen() {
         <Stack
           direction="row"
           spacing={1}
+          useFlexGap
           sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap', rowGap: 1 }}
         >
           <Typography variant="subtitle1" sx={{ fontWeight: 600, flexGrow: 1 }}>

@@ -93,6 +93,7 @@ export function BedServiceForm(props: { bed: Bed; bedLabel: string }) {
       <Stack
         direction="row"
         spacing={1.5}
+        useFlexGap
         sx={{ flexWrap: 'wrap', alignItems: 'flex-start', mt: 1 }}
       >
         <DateField
