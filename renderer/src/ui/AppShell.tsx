@@ -248,7 +248,8 @@ export function AppShell() {
                   selected={item.section === current}
                   aria-current={item.section === current ? 'page' : undefined}
                   onClick={() => navigate(item.target)}
-                  // 15 items for a supervisor who administers fit a 768-pixel screen.
+                  // 15 items for a supervisor who administers fit a 768-pixel window, only
+                  // just (6 px to spare); beyond that the menu scrolls.
                   sx={{ py: 0.75 }}
                 >
                   <ListItemIcon sx={{ minWidth: 40 }}>{item.icon}</ListItemIcon>
@@ -298,7 +299,9 @@ function TopBar() {
           noWrap
           data-testid="office-name"
           title={officeName}
-          sx={{ flex: 1, minWidth: 0 }}
+          // Shrinks from its own width, never below 6em (with a zero basis the user's line
+          // kept its whole width and the name could vanish).
+          sx={{ flex: '1 1 auto', minWidth: '6em' }}
         >
           {officeName}
         </Typography>
@@ -308,7 +311,7 @@ function TopBar() {
             noWrap
             data-testid="current-user"
             title={userLine}
-            sx={{ mr: 1, minWidth: 0, flexShrink: 1 }}
+            sx={{ mr: 1, minWidth: 0, flex: '0 1 auto', maxWidth: '40%' }}
           >
             {userLine}
           </Typography>
