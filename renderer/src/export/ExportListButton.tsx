@@ -36,16 +36,23 @@ export function ExportListButton<R>(props: {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<AppErrorData | null>(null);
+  // Closing hides the message first and forgets it once it has faded out: forgotten at
+  // once, the fading box fell back to an empty progress message.
+  const [closing, setClosing] = useState(false);
   const testId = props.testId ?? `export-${props.definition.id}`;
 
-  const close = () => {
+  const close = () => setClosing(true);
+  const forget = () => {
+    if (!closing) return;
     setDone(null);
     setError(null);
+    setClosing(false);
   };
 
   async function run() {
     setDone(null);
     setError(null);
+    setClosing(false);
     setProgress({ done: 0, total: undefined, reading: 1 });
     try {
       const file = await runListExport(
@@ -109,9 +116,12 @@ export function ExportListButton<R>(props: {
         />
       )}
       <Snackbar
-        open={progress !== null || done !== null || error !== null}
+        open={!closing && (progress !== null || done !== null || error !== null)}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
+        // Above the table's pager and the status bar (the list reaches the window's foot).
+        sx={{ '&.MuiSnackbar-anchorOriginBottomCenter': { bottom: 72 } }}
         onClose={(_, reason) => reason !== 'clickaway' && progress === null && close()}
+        slotProps={{ transition: { onExited: forget } }}
       >
         {error ? (
           <Alert severity="error" variant="filled" onClose={close} data-testid={`${testId}-error`}>
@@ -122,12 +132,13 @@ export function ExportListButton<R>(props: {
             {done}
           </Alert>
         ) : (
-          // A status, not an alert: its count changes with every page, and a screen reader
-          // must not break into the work for each.
+          // Not read out: its count changes with every page. The button (disabled) says an
+          // export runs, and the message at its end is an alert that is read.
           <Alert
             severity="info"
             icon={<DownloadIcon />}
             role="status"
+            aria-live="off"
             data-testid={`${testId}-under-way`}
             sx={{ minWidth: 280, boxShadow: 3 }}
           >
