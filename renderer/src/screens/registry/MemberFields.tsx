@@ -249,7 +249,7 @@ export const MemberFields = memo(function MemberFields(props: {
             {options.hukou}
           </MemoTextField>
         </Grid>
-        <Grid size={{ xs: 12, md: 6, lg: 5 }}>
+        <Grid size={{ xs: 12, md: 8, lg: 5 }}>
           <MemoTextField
             {...field('hukouAddress')}
             label={t('registry.member.hukouAddress')}
@@ -257,7 +257,7 @@ export const MemberFields = memo(function MemberFields(props: {
             onChange={change('hukouAddress')}
           />
         </Grid>
-        <Grid size={{ xs: 12, md: 6, lg: 5 }}>
+        <Grid size={{ xs: 12, md: 8, lg: 5 }}>
           <MemoTextField
             {...field('currentAddress')}
             label={t('registry.member.currentAddress')}

@@ -41,7 +41,17 @@ export function BarChart(props: { bars: Bar[]; title: string; width?: number; te
             {b.label}
           </Box>
           <Box aria-hidden sx={{ display: 'flex', alignItems: 'center', gap: 0.75 }}>
-            <Box sx={{ flex: 1, height: 18, bgcolor: '#f0f2f5', borderRadius: 0.75 }}>
+            {/* Drawn in their colours in Windows' high contrast too (forced colours
+                replace backgrounds, and the bars vanished). */}
+            <Box
+              sx={{
+                flex: 1,
+                height: 18,
+                bgcolor: '#f0f2f5',
+                borderRadius: 0.75,
+                forcedColorAdjust: 'none',
+              }}
+            >
               <Box
                 sx={{
                   width: `${(b.value / max) * 100}%`,
