@@ -178,13 +178,22 @@ it('lists the cases in a table sorted by application date, filtered by programme
 it('keeps the cases table’s pager in the window at 1024 × 768, its filters wrapped or not', async () => {
   // Filters on one line at 1280, on two at 1024: the table takes what is left either way
   // (ui/grid/fillHeight.ts), where a fixed guess put the pager below the window's edge.
-  const pagerInSight = async () => {
-    const grid = page.getByTestId('case-list');
-    await grid.locator('.MuiTablePagination-root').waitFor();
-    const pager = await grid.locator('.MuiTablePagination-root').boundingBox();
+  // The pager above the status bar, within the area's padding of it (not a table stuck
+  // at its least height), and the area itself not scrolling.
+  const fits = async () => {
+    const pager = await page
+      .getByTestId('case-list')
+      .locator('.MuiTablePagination-root')
+      .boundingBox();
     const bar = await page.locator('footer').boundingBox();
-    expect(pager && bar && pager.y + pager.height <= bar.y).toBe(true);
+    const scrolls = await page
+      .locator('main')
+      .evaluate((main) => main.scrollHeight > main.clientHeight);
+    if (!pager || !bar) return 'not shown';
+    const gap = bar.y - (pager.y + pager.height);
+    return gap >= 0 && gap <= 40 && !scrolls ? 'fits' : `gap ${gap}, scrolls ${scrolls}`;
   };
+  const pagerInSight = () => expect.poll(fits).toBe('fits');
   await page.getByRole('button', { name: '救助案件' }).first().click();
   await pagerInSight();
   try {

@@ -108,7 +108,6 @@ export function ServicesScreen() {
         rowTestId="service-row"
         onResult={setShown}
         onSort={setSort}
-        chromePx={330}
       />
     </Stack>
   );

@@ -76,7 +76,6 @@ export function VolunteersScreen() {
         testId="volunteer-list"
         rowTestId="volunteer-row"
         onSort={setSort}
-        chromePx={330}
       />
       {registering && (
         <VolunteerDialog

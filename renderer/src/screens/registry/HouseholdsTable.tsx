@@ -36,7 +36,6 @@ export function HouseholdsTable(props: {
       testId="household-list"
       rowTestId="household-row"
       onSort={props.onSort}
-      chromePx={300}
     />
   );
 }

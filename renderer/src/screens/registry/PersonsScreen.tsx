@@ -136,7 +136,6 @@ export function PersonsScreen() {
           rowTestId="person-row"
           onResult={onResult}
           onSort={setSort}
-          chromePx={300}
         />
       ) : (
         <HouseholdsTable query={query} onSort={setHouseholdSort} />

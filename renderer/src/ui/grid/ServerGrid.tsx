@@ -56,11 +56,6 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   /** The sort chosen, for the list's export to read in the same order. */
   onSort?: (sort: GridSort<F> | null) => void;
   pageSize?: number;
-  /**
-   * A guess of what the screen shows above and below the table, in px, for its height
-   * until it is measured (fillHeight.ts: the table then reaches the foot of the window).
-   */
-  chromePx?: number;
   /** A class for a row (e.g. 'overdue', tinted red). */
   getRowClassName?: (row: R) => string;
 }) {
@@ -141,7 +136,8 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
 
   const base = language === 'zh-CN' ? zhText : enText;
   const box = useRef<HTMLDivElement>(null);
-  const height = useFillHeight(box, props.chromePx ?? 250, 380);
+  // Down to the foot of the window, whatever stands above it (fillHeight.ts).
+  const height = useFillHeight(box, 380);
   return (
     <Box ref={box} sx={{ height, minHeight: 380 }} data-testid={props.testId}>
       <DataGrid<R>

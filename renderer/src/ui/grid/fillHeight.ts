@@ -5,15 +5,12 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
  * (`<main>`, less its padding), whatever the screen shows above it. The tables were
  * `calc(100vh − chromePx)` with a guess per screen of what stands above them, so where
  * the filters wrapped onto a second line (the cases list at a 1024-pixel window) the
- * pager ended below the window's edge. Measured again whenever the area or what holds
- * the table changes size (a window resized, filters wrapping, a notice shown). Until it
- * is measured, and where there is no `<main>`, the guess stands.
+ * pager ended below the window's edge. Measured before the first paint, and again
+ * whenever the area or what holds the table changes size (a window resized, filters
+ * wrapping, a notice shown); drawn a frame after a resize. Where there is no `<main>`,
+ * the table is the window's height less 250 px.
  */
-export function useFillHeight(
-  ref: RefObject<HTMLElement | null>,
-  guessPx: number,
-  leastPx: number,
-): string {
+export function useFillHeight(ref: RefObject<HTMLElement | null>, leastPx: number): string {
   const [px, setPx] = useState<number | null>(null);
   useLayoutEffect(() => {
     const table = ref.current;
@@ -32,5 +29,5 @@ export function useFillHeight(
     if (table.parentElement) observer.observe(table.parentElement);
     return () => observer.disconnect();
   }, [ref, leastPx]);
-  return px === null ? `calc(100vh - ${guessPx}px)` : `${px}px`;
+  return px === null ? 'calc(100vh - 250px)' : `${px}px`;
 }

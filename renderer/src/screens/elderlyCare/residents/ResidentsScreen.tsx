@@ -97,7 +97,6 @@ export function ResidentsScreen() {
         rowTestId="resident-row"
         onResult={setShown}
         onSort={setSort}
-        chromePx={330}
       />
     </Stack>
   );
