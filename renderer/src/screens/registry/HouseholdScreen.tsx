@@ -5,8 +5,6 @@ import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Box from '@mui/material/Box';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -17,7 +15,7 @@ import { casesOfHousehold } from '../../db/repositories/caseQueries';
 import { recordHistory } from '../../db/repositories/recordHistory';
 import { getHouseholdWithMembers } from '../../db/repositories/households';
 import { useT } from '../../i18n/useT';
-import { oneLineCells } from '../../ui/oneLineCells';
+import { PanelTable } from '../../ui/PanelTable';
 import { useRouter } from '../../state/router';
 import { useSession } from '../../state/session';
 import { CaseSummaryList } from '../cases/CaseSummaryList';
@@ -38,7 +36,7 @@ import { HouseholdCorrectionPanel } from './HouseholdCorrectionPanel';
 
 /** A household: its facts, members with their relation to the head, and its cases. */
 export function HouseholdScreen({ id }: { id: string }) {
-  const { t, language } = useT();
+  const { t } = useT();
   const db = useSession((s) => s.db);
   const navigate = useRouter((s) => s.navigate);
   const data = useLiveQuery(async () => (await getHouseholdWithMembers(db, id)) ?? null, [db, id]);
@@ -105,47 +103,45 @@ export function HouseholdScreen({ id }: { id: string }) {
         </Typography>
         {/* Each cell on one line (a name or an age broken in two read as two); a narrow
             window scrolls the table sideways instead. */}
-        <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" data-testid="household-members" sx={oneLineCells(language)}>
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('registry.member.name')}</TableCell>
-                <TableCell>{t('registry.member.relation')}</TableCell>
-                <TableCell>{t('registry.member.idNumber')}</TableCell>
-                <TableCell>{t('registry.member.sex')}</TableCell>
-                <TableCell>{t('registry.member.birthDate')}</TableCell>
-                <TableCell>{t('registry.member.disabilityGrade')}</TableCell>
-                <TableCell>{t('registry.member.workCapacity')}</TableCell>
+        <PanelTable data-testid="household-members">
+          <TableHead>
+            <TableRow>
+              <TableCell>{t('registry.member.name')}</TableCell>
+              <TableCell>{t('registry.member.relation')}</TableCell>
+              <TableCell>{t('registry.member.idNumber')}</TableCell>
+              <TableCell>{t('registry.member.sex')}</TableCell>
+              <TableCell>{t('registry.member.birthDate')}</TableCell>
+              <TableCell>{t('registry.member.disabilityGrade')}</TableCell>
+              <TableCell>{t('registry.member.workCapacity')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {members.map(({ person: p, relation }) => (
+              <TableRow key={p.id} hover>
+                <TableCell>
+                  <Link
+                    component="button"
+                    onClick={() => navigate({ name: 'person', id: p.id })}
+                    underline="hover"
+                  >
+                    {p.name}
+                  </Link>
+                </TableCell>
+                <TableCell>{relationLabel(t, relation)}</TableCell>
+                <TableCell sx={{ fontFamily: 'monospace' }}>{maskIdNumber(p.idNumber)}</TableCell>
+                <TableCell>{sexLabel(t, p.sex)}</TableCell>
+                <TableCell>
+                  {t('registry.person.birthWithAge', {
+                    date: p.birthDate,
+                    age: ageOn(p.birthDate, today),
+                  })}
+                </TableCell>
+                <TableCell>{disabilityGradeLabel(t, p.disabilityGrade)}</TableCell>
+                <TableCell>{workCapacityLabel(t, p.workCapacity)}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {members.map(({ person: p, relation }) => (
-                <TableRow key={p.id} hover>
-                  <TableCell>
-                    <Link
-                      component="button"
-                      onClick={() => navigate({ name: 'person', id: p.id })}
-                      underline="hover"
-                    >
-                      {p.name}
-                    </Link>
-                  </TableCell>
-                  <TableCell>{relationLabel(t, relation)}</TableCell>
-                  <TableCell sx={{ fontFamily: 'monospace' }}>{maskIdNumber(p.idNumber)}</TableCell>
-                  <TableCell>{sexLabel(t, p.sex)}</TableCell>
-                  <TableCell>
-                    {t('registry.person.birthWithAge', {
-                      date: p.birthDate,
-                      age: ageOn(p.birthDate, today),
-                    })}
-                  </TableCell>
-                  <TableCell>{disabilityGradeLabel(t, p.disabilityGrade)}</TableCell>
-                  <TableCell>{workCapacityLabel(t, p.workCapacity)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Box>
+            ))}
+          </TableBody>
+        </PanelTable>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Typography variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>

@@ -1,9 +1,7 @@
 import PersonAddIcon from '@mui/icons-material/PersonAddAlt1Outlined';
 import {
   Alert,
-  Box,
   Button,
-  Table,
   TableBody,
   TableCell,
   TableHead,
@@ -14,7 +12,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { listUsers, type LocalUser } from '../../db/repositories/users';
 import { useT } from '../../i18n/useT';
-import { oneLineCells } from '../../ui/oneLineCells';
+import { PanelTable } from '../../ui/PanelTable';
 import { setUserDisabled } from '../../db/repositories/accountChanges';
 import { useSession, writeContext } from '../../state/session';
 import { ConfirmDialog } from '../common/ConfirmDialog';
@@ -31,7 +29,7 @@ import { SettingsSection } from './SettingsSection';
  * Accounts stay on this computer; their office records (no password) go to HQ.
  */
 export function UsersPanel() {
-  const { t, language } = useT();
+  const { t } = useT();
   const db = useSession((s) => s.db);
   const users = useLiveQuery(() => listUsers(db), [db]);
   const [adding, setAdding] = useState(false);
@@ -70,63 +68,61 @@ export function UsersPanel() {
         </Alert>
       )}
       {/* Names and statuses on one line (赵管/理 broke in two); the roles' help wraps. */}
-      <Box sx={{ overflowX: 'auto' }}>
-        <Table size="small" aria-label={t('settings.users.title')} sx={oneLineCells(language)}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('settings.users.username')}</TableCell>
-              <TableCell>{t('settings.users.displayName')}</TableCell>
-              <TableCell>{t('settings.users.role')}</TableCell>
-              <TableCell>{t('settings.users.status')}</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {(users ?? []).map((user) => (
-              <TableRow key={user.id}>
-                <TableCell>{user.username}</TableCell>
-                <TableCell>{user.displayName}</TableCell>
-                <TableCell data-wraps sx={{ minWidth: '14em' }}>
-                  {rolesLabel(t, user.roles)}
-                  <Typography variant="caption" color="text.secondary" component="div">
-                    {rolesHelp(t, user.roles)}
+      <PanelTable aria-label={t('settings.users.title')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('settings.users.username')}</TableCell>
+            <TableCell>{t('settings.users.displayName')}</TableCell>
+            <TableCell>{t('settings.users.role')}</TableCell>
+            <TableCell>{t('settings.users.status')}</TableCell>
+            <TableCell />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {(users ?? []).map((user) => (
+            <TableRow key={user.id}>
+              <TableCell>{user.username}</TableCell>
+              <TableCell>{user.displayName}</TableCell>
+              <TableCell data-wraps sx={{ minWidth: '14em' }}>
+                {rolesLabel(t, user.roles)}
+                <Typography variant="caption" color="text.secondary" component="div">
+                  {rolesHelp(t, user.roles)}
+                </Typography>
+              </TableCell>
+              <TableCell data-testid={`user-status-${user.username}`}>
+                {user.disabled ? t('settings.users.disabled') : t('settings.users.active')}
+                {user.mustChangePassword === true && (
+                  <Typography variant="caption" color="warning.main" component="div">
+                    {t('accounts.mustChange')}
                   </Typography>
-                </TableCell>
-                <TableCell data-testid={`user-status-${user.username}`}>
-                  {user.disabled ? t('settings.users.disabled') : t('settings.users.active')}
-                  {user.mustChangePassword === true && (
-                    <Typography variant="caption" color="warning.main" component="div">
-                      {t('accounts.mustChange')}
-                    </Typography>
-                  )}
-                </TableCell>
-                <TableCell align="right">
-                  <Button size="small" onClick={() => setEditing(user)}>
-                    {t('roles.change')}
+                )}
+              </TableCell>
+              <TableCell align="right">
+                <Button size="small" onClick={() => setEditing(user)}>
+                  {t('roles.change')}
+                </Button>
+                <Button size="small" onClick={() => setResetting(user)}>
+                  {t('accounts.reset')}
+                </Button>
+                {user.disabled ? (
+                  <Button size="small" onClick={() => void switchDisabled(user, false)}>
+                    {t('accounts.enable')}
                   </Button>
-                  <Button size="small" onClick={() => setResetting(user)}>
-                    {t('accounts.reset')}
+                ) : (
+                  <Button
+                    size="small"
+                    color="error"
+                    disabled={user.id === me}
+                    onClick={() => setDisabling(user)}
+                  >
+                    {t('accounts.disable')}
                   </Button>
-                  {user.disabled ? (
-                    <Button size="small" onClick={() => void switchDisabled(user, false)}>
-                      {t('accounts.enable')}
-                    </Button>
-                  ) : (
-                    <Button
-                      size="small"
-                      color="error"
-                      disabled={user.id === me}
-                      onClick={() => setDisabling(user)}
-                    >
-                      {t('accounts.disable')}
-                    </Button>
-                  )}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Box>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </PanelTable>
       <AddUserDialog
         open={adding}
         onClose={() => setAdding(false)}
