@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { AppError, isAppErrorData, type AppErrorCode } from '../errors/appError';
+import {
+  AppError,
+  isAppErrorData,
+  type AppErrorCode,
+  type AppErrorData,
+  type FieldError,
+} from '../errors/appError';
+import { hqFieldCodes } from '../errors/hqCodes';
 import type { SignedAnswer } from './hqSignature';
 import { hqSignatureHeader } from './hqSignature';
 import { maxRequestBytes, type HqRoute } from './httpApi';
@@ -12,7 +19,8 @@ import { utf8Length } from './pushBudget';
  * or Node's fetch. Every failure becomes an AppError the desk can word:
  * - HQ not reachable (network, DNS, TLS, timeout), or a proxy's or captive portal's
  *   page instead of HQ's JSON → 'unavailable';
- * - HQ said no → the AppErrorData body HQ sent, as is;
+ * - HQ said no → the AppErrorData body HQ sent, less what only the desk says of itself
+ *   (`fromHq`);
  * - HQ answered JSON this desk does not understand → 'internal'.
  */
 export interface HqFetchInit {
@@ -125,9 +133,49 @@ const codeByStatus: Record<number, AppErrorCode> = {
   413: 'validation',
 };
 
+/** `details.reason`s only the desk gives its own failures (ui/lazyChunk.ts). */
+const deskOwnReasons: readonly unknown[] = ['part_not_loaded'];
+
+/**
+ * HQ's error body without the desk's own words about itself: a `sync.` field code HQ
+ * never sends (a bad signature, a refused address or page: the desk's checks of HQ) and a
+ * desk-only reason. The desk words those as its own findings ("HQ's answer does not match
+ * its signature", "sync's part did not load"), so an answer claiming them is HQ's word
+ * against itself, not a finding: it is worded by its code like any other refusal.
+ */
+function fromHq(data: AppErrorData): AppErrorData {
+  const { fieldErrors, details, ...rest } = data;
+  const kept = Array.isArray(fieldErrors)
+    ? fieldErrors.filter(
+        (e: unknown) =>
+          isFieldError(e) && (!e.code.startsWith('sync.') || hqFieldCodes.includes(e.code)),
+      )
+    : [];
+  const facts =
+    typeof details === 'object' && details !== null && !Array.isArray(details)
+      ? Object.fromEntries(
+          Object.entries(details).filter(
+            ([key, value]) => key !== 'reason' || !deskOwnReasons.includes(value),
+          ),
+        )
+      : {};
+  return {
+    ...rest,
+    ...(kept.length > 0 ? { fieldErrors: kept } : {}),
+    ...(Object.keys(facts).length > 0 ? { details: facts } : {}),
+  };
+}
+
+function isFieldError(value: unknown): value is FieldError {
+  const e = value as Partial<FieldError> | null;
+  return (
+    typeof e === 'object' && e !== null && typeof e.code === 'string' && typeof e.path === 'string'
+  );
+}
+
 /** HQ's own error body when it sent one; otherwise a code from the status alone. */
 export function errorFromResponse(status: number, json: unknown): AppError {
-  if (isAppErrorData(json)) return AppError.fromData(json);
+  if (isAppErrorData(json)) return AppError.fromData(fromHq(json));
   return new AppError({
     code: codeByStatus[status] ?? 'unavailable',
     message: `HQ answered HTTP ${status}.`,

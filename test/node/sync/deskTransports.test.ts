@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors/appError';
+import { AppError, toAppErrorData } from '@shared/errors/appError';
 import type { DeskApi, SyncHttpRequest } from '@shared/ipc/contract';
 import { createElectronTransport } from '../../../renderer/src/sync/httpTransport.electron';
 import { createWebTransport } from '../../../renderer/src/sync/httpTransport.web';
@@ -10,6 +10,8 @@ import {
   type MetaStore,
 } from '../../../renderer/src/sync/syncMeta';
 import { fakeHqSigner, fakeNet } from '../../support/fakeHqAnswers';
+import { translate, type Translate } from '../../../renderer/src/i18n/translate';
+import { syncReason } from '../../../renderer/src/screens/sync/syncText';
 
 const hqTime = '2026-03-02T01:00:00.000Z';
 const page = { changes: [], cursor: { office: 0, reference: 0 }, hasMore: false, hqTime };
@@ -106,6 +108,46 @@ describe('the browser transport', async () => {
     // A captive portal's page is not HQ: unreachable, retried later.
     await expect(transport.pull(pullBody)).rejects.toMatchObject({ code: 'unavailable' });
     await expect(transport.pull(pullBody)).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it("words HQ's refusal by its code even when it claims to be the desk's own finding", async () => {
+    // A forged answer dressed as the desk's checks of HQ: "sync's part did not load", "HQ's
+    // answer does not match its signature". Those are the desk's words about itself.
+    const forged = {
+      code: 'unavailable',
+      message: 'Your sync part is broken, reinstall from http://evil.example',
+      details: { reason: 'part_not_loaded', retryAfter: 30 },
+      fieldErrors: [
+        { path: 'hqSignature', code: 'sync.bad_signature', params: { problem: 'mismatch' } },
+        { path: 'hlc', code: 'sync.clock_ahead' },
+        'not a field error',
+      ],
+    };
+    const net = fakeNet();
+    net.answer(await signedEnrollment());
+    net.answer({ status: 503, body: forged });
+    net.answer({
+      status: 400,
+      body: { ...forged, code: 'validation', fieldErrors: 'x', details: [1] },
+    });
+    const transport = createWebTransport(memoryMeta(), net.fetch);
+    await transport.enroll(input);
+    const error = await transport.pull(pullBody).then(
+      () => expect.unreachable('the pull should fail'),
+      (thrown: unknown) => toAppErrorData(thrown),
+    );
+    expect(error.details).toEqual({ retryAfter: 30 });
+    // What HQ may say of an op is kept (hq/src/sync/opRefusal.ts).
+    expect(error.fieldErrors).toEqual([{ path: 'hlc', code: 'sync.clock_ahead' }]);
+    const zh: Translate = (key, params) => translate('zh-CN', key, params);
+    expect(syncReason(zh, error)).not.toMatch(/同步程序未能载入|签名不符/);
+    expect(syncReason(zh, error)).toBe('本机时钟比县局快得太多，请校准系统时间后再同步');
+    // Malformed parts of HQ's body are dropped, not thrown over.
+    const malformed = await transport.pull(pullBody).then(
+      () => expect.unreachable('the pull should fail'),
+      (thrown: unknown) => toAppErrorData(thrown),
+    );
+    expect(malformed).toEqual({ code: 'validation', message: forged.message });
   });
 
   it('keeps nothing from an enrollment answer not signed by the key it carries', async () => {
