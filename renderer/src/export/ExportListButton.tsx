@@ -11,6 +11,7 @@ import { useT } from '../i18n/useT';
 import { useSession, writeContext } from '../state/session';
 import { isSensitive, type ListDefinition, type ListSource } from './listDefinition';
 import { saveXlsx } from './saveXlsx';
+import { useExportTurn } from './exportTurn';
 
 interface Progress {
   done: number;
@@ -40,6 +41,8 @@ export function ExportListButton<R>(props: {
   // once, the fading box fell back to an empty progress message.
   const [closing, setClosing] = useState(false);
   const testId = props.testId ?? `export-${props.definition.id}`;
+  const otherRunning = useExportTurn((s) => s.running !== null && s.running !== testId);
+  const shownHere = useExportTurn((s) => s.shown === testId);
 
   const close = () => setClosing(true);
   const forget = () => {
@@ -50,6 +53,7 @@ export function ExportListButton<R>(props: {
   };
 
   async function run() {
+    if (!useExportTurn.getState().start(testId)) return;
     setDone(null);
     setError(null);
     setClosing(false);
@@ -76,6 +80,7 @@ export function ExportListButton<R>(props: {
       setError(toAppErrorData(thrown));
     } finally {
       setProgress(null);
+      useExportTurn.getState().finish(testId);
     }
   }
 
@@ -95,12 +100,12 @@ export function ExportListButton<R>(props: {
         : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) }));
   return (
     <Box sx={{ position: 'relative', flexShrink: 0 }}>
-      {/* The button keeps its words (and so its width) while it exports: the progress is
+      {/* One export at a time (exportTurn.ts): the others wait, greyed. The button keeps its words (and so its width) while it exports: the progress is
           said in the message below, so the buttons beside it do not move. */}
       <Button
         variant="outlined"
         startIcon={<DownloadIcon />}
-        disabled={progress !== null}
+        disabled={progress !== null || otherRunning}
         onClick={() => void run()}
         data-testid={testId}
         sx={{ whiteSpace: 'nowrap', height: '100%' }}
@@ -116,7 +121,7 @@ export function ExportListButton<R>(props: {
         />
       )}
       <Snackbar
-        open={!closing && (progress !== null || done !== null || error !== null)}
+        open={shownHere && !closing && (progress !== null || done !== null || error !== null)}
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
         // Above the table's pager and the status bar (the list reaches the window's foot).
         sx={{ '&.MuiSnackbar-anchorOriginBottomCenter': { bottom: 72 } }}

@@ -176,6 +176,8 @@ it('reads the list again when another tab corrects a person during the export', 
   // The button keeps its words and its width (the one beside it does not move).
   expect(await button(page).innerText()).toBe('导出人员表格');
   expect((await button(page).boundingBox())?.width).toBe(idle?.width);
+  // One export at a time: the households' button waits while this one runs.
+  expect(await page.getByTestId('export-households').isDisabled()).toBe(true);
   await pressSave();
   await letGo();
   await saved(corrected);
@@ -212,6 +214,7 @@ it('reads the list again when another tab corrects a person during the export', 
   expect(await done.innerText()).toContain(`已导出 ${counted} 行`);
   expect(downloads).toHaveLength(1);
   expect(await exportEntries()).toHaveLength(1);
+  await expect.poll(() => page.getByTestId('export-households').isEnabled()).toBe(true);
   await done.getByRole('button').click();
   await done.waitFor({ state: 'detached' });
 });
