@@ -194,24 +194,40 @@ it('keeps the cases table’s pager in the window at 1024 × 768, its filters wr
     return gap >= 0 && gap <= 40 && !scrolls ? 'fits' : `gap ${gap}, scrolls ${scrolls}`;
   };
   const pagerInSight = () => expect.poll(fits).toBe('fits');
+  // Every column's heading within the table (none reached by scrolling sideways) and which
+  // are shown: at 1024 the 最后修改 column is left out (ui/grid/narrowColumns.ts).
+  const headings = () =>
+    page.getByTestId('case-list').evaluate((grid) => {
+      const right = grid.getBoundingClientRect().right;
+      const heads = [...grid.querySelectorAll('.MuiDataGrid-columnHeader')];
+      const beyond = heads.filter((h) => h.getBoundingClientRect().right > right + 0.5);
+      const titles = [...grid.querySelectorAll('.MuiDataGrid-columnHeaderTitle')];
+      return `${titles.map((h) => h.textContent).join('|')}${beyond.length ? ' (beyond the edge)' : ''}`;
+    });
   await page.getByRole('button', { name: '救助案件' }).first().click();
   await pagerInSight();
+  await expect.poll(headings).toBe('申请人|类别|状态|申请日期|办结期限|月保障金|最后修改');
   try {
     await page.setViewportSize({ width: 1024, height: 768 });
     await expect
       .poll(async () => (await page.getByTestId('case-list').boundingBox())?.width)
       .toBeLessThan(800);
     await pagerInSight();
+    await expect.poll(headings).toBe('申请人|类别|状态|申请日期|办结期限|月保障金');
     await shot('grid-cases-1024');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('case-list').getByText('Applicant').first().waitFor();
     await pagerInSight();
+    await expect
+      .poll(headings)
+      .toBe('Applicant|Category|Status|Applied|Decision due|Monthly amount');
     await shot('grid-cases-1024-en');
     await page.getByRole('button', { name: '中文' }).click();
   } finally {
     await page.setViewportSize({ width: 1280, height: 900 });
   }
   await pagerInSight();
+  await expect.poll(headings).toBe('申请人|类别|状态|申请日期|办结期限|月保障金|最后修改');
 });
 
 it('lists the households on the registry’s 家庭 tab, sorted by head, opened with Enter', async () => {

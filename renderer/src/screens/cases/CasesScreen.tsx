@@ -151,6 +151,7 @@ export function CasesScreen() {
         onOpen={(c) => navigate({ name: 'case', id: c.id })}
         noRowsText={t('cases.list.empty')}
         testId="case-list"
+        dropFirst={['updatedAt']}
         rowTestId="case-row"
         onResult={setShown}
         onSort={setSort}

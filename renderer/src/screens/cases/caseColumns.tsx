@@ -22,20 +22,20 @@ export function caseColumns(t: Translate, today: string): GridColDef<AssistanceC
     ...more,
   });
   return [
-    column('applicantName', t('cases.col.applicant'), { flex: 1.2, minWidth: 110 }),
+    column('applicantName', t('cases.col.applicant'), { flex: 1.2, minWidth: 96 }),
     column('category', t('cases.col.category'), {
-      width: 130,
+      width: 120,
       valueGetter: (_v, c) =>
         `${t(`programme.short.${c.programme}`)} · ${caseAreaLabel(t, 'other', c.category)}`,
     }),
     column('status', t('cases.col.status'), {
-      width: 140,
+      width: 130,
       renderCell: ({ row }) => <StatusChip status={row.status} />,
     }),
-    column('applicationDate', t('cases.col.applied'), { width: 150 }),
+    column('applicationDate', t('cases.col.applied'), { width: 112 }),
     column('decisionDue', t('cases.col.due'), {
       flex: 1.4,
-      minWidth: 170,
+      minWidth: 150,
       renderCell: ({ row }) => {
         const overdue = isOverdue(row, today);
         return (
@@ -50,13 +50,13 @@ export function caseColumns(t: Translate, today: string): GridColDef<AssistanceC
       },
     }),
     column('amount', t('cases.col.amount'), {
-      width: 130,
+      width: 120,
       align: 'right',
       headerAlign: 'right',
       valueGetter: (_v, c) => `¥${formatFen(c.benefit.benefitFen)}`,
     }),
     column('updatedAt', t('grid.col.updatedAt'), {
-      width: 150,
+      width: 140,
       valueFormatter: (value: string) => localStamp(value),
     }),
   ];

@@ -105,6 +105,7 @@ export function ServicesScreen() {
         onOpen={(r) => navigate({ name: 'service', id: r.id })}
         noRowsText={t('community.services.empty')}
         testId="service-list"
+        dropFirst={['version', 'place']}
         rowTestId="service-row"
         onResult={setShown}
         onSort={setSort}

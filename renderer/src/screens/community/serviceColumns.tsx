@@ -18,7 +18,7 @@ export function serviceColumns(t: Translate): GridColDef<ServiceRecord>[] {
   });
   return [
     column('startAt', t('community.col.when'), {
-      width: 230,
+      width: 200,
       valueGetter: (_v, r) => spanText(r.startAt, r.endAt),
     }),
     column('type', t('community.col.type'), {
@@ -28,7 +28,7 @@ export function serviceColumns(t: Translate): GridColDef<ServiceRecord>[] {
     column('place', t('community.col.place'), { flex: 1, minWidth: 140 }),
     column('served', t('community.col.served'), {
       flex: 1.2,
-      minWidth: 160,
+      minWidth: 140,
       valueGetter: (_v, r) =>
         r.served.length > 3
           ? t('community.people', { count: r.served.length })

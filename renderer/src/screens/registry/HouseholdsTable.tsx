@@ -34,6 +34,7 @@ export function HouseholdsTable(props: {
       onOpen={(h) => navigate({ name: 'household', id: h.id })}
       noRowsText={t('grid.households.empty')}
       testId="household-list"
+      dropFirst={['updatedAt']}
       rowTestId="household-row"
       onSort={props.onSort}
     />

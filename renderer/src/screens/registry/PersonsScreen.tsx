@@ -133,6 +133,7 @@ export function PersonsScreen() {
           onOpen={(p) => navigate({ name: 'person', id: p.id })}
           noRowsText={searching ? t('registry.search.noResults') : t('registry.persons.empty')}
           testId="person-list"
+          dropFirst={['updatedAt']}
           rowTestId="person-row"
           onResult={onResult}
           onSort={setSort}

@@ -27,10 +27,10 @@ export function personColumns(
     ...more,
   });
   return [
-    column('name', t('registry.col.name'), { flex: 1.2, minWidth: 110 }),
+    column('name', t('registry.col.name'), { flex: 1.2, minWidth: 96 }),
     column('idNumber', t('registry.col.id'), {
       flex: 1.8,
-      minWidth: 200,
+      minWidth: 180,
       renderCell: ({ row }) => (
         <span style={{ fontFamily: 'monospace', fontSize: 14 }}>
           <MaskedIdMatch idNumber={row.idNumber} query={query} />
@@ -38,13 +38,14 @@ export function personColumns(
       ),
     }),
     column('sex', t('registry.col.sex'), {
-      width: 80,
+      width: 72,
       valueGetter: (_v, row) => sexLabel(t, row.sex),
     }),
-    column('birthDate', t('registry.col.birthDate'), { flex: 1, minWidth: 110 }),
+    column('birthDate', t('registry.col.birthDate'), { flex: 1, minWidth: 104 }),
     column('householdId', t('registry.col.household'), {
       flex: 1,
-      minWidth: 120,
+      // "Open household" whole (a narrower cell cut the button to an ellipsis).
+      minWidth: 140,
       renderCell: ({ row }) =>
         row.householdId ? (
           <Button
@@ -65,7 +66,7 @@ export function personColumns(
     }),
     column('updatedAt', t('grid.col.updatedAt'), {
       flex: 1,
-      minWidth: 150,
+      minWidth: 140,
       valueFormatter: (value: string) => localStamp(value),
     }),
   ];

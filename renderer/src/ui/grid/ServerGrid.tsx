@@ -14,6 +14,7 @@ import type { GridPage, GridSort, LaterTotal } from '../../db/repositories/grid/
 import type { PageAnchor } from '../../db/repositories/grid/keysetPage';
 import { useT } from '../../i18n/useT';
 import { useFillHeight } from './fillHeight';
+import { useNarrowColumns } from './narrowColumns';
 import { standingTotal, type KeptTotal } from './standingTotal';
 
 export interface GridPaging<F extends string> {
@@ -58,6 +59,8 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   pageSize?: number;
   /** A class for a row (e.g. 'overdue', tinted red). */
   getRowClassName?: (row: R) => string;
+  /** Columns left out, in this order, while the table is too narrow for all (narrowColumns.ts). */
+  dropFirst?: readonly string[];
 }) {
   const { language } = useT();
   const [paging, setPaging] = useState<GridPaginationModel & { anchor?: PageAnchor }>({
@@ -138,10 +141,13 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   const box = useRef<HTMLDivElement>(null);
   // Down to the foot of the window, whatever stands above it (fillHeight.ts).
   const height = useFillHeight(box, 380);
+  const visibility = useNarrowColumns(box, props.columns, props.dropFirst ?? keepAll);
   return (
     <Box ref={box} sx={{ height, minHeight: 380 }} data-testid={props.testId}>
       <DataGrid<R>
         columns={props.columns}
+        columnVisibilityModel={visibility.model}
+        onColumnVisibilityModelChange={visibility.onChange}
         rows={page?.rows ?? []}
         rowCount={page ? total : 0}
         paginationMeta={paginationMeta}
@@ -184,6 +190,8 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
     </Box>
   );
 }
+
+const keepAll: readonly string[] = [];
 
 /**
  * The paging after the pager moved: one page on or back from the page shown (read, not

@@ -94,6 +94,7 @@ export function ResidentsScreen() {
         // The alert above says it (and the tests read it there).
         noRowsText=""
         testId="resident-list"
+        dropFirst={['updatedAt']}
         rowTestId="resident-row"
         onResult={setShown}
         onSort={setSort}
