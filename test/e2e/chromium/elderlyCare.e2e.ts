@@ -154,6 +154,9 @@ it('admits residents from the board, discharges one, and the figures follow', as
   await expect.poll(occupancy).toBe('50.0 %');
   expect(await page.getByTestId('figure-nursing').innerText()).toBe('50.0 %');
   await page.getByText('目标 ≥ 55 %').first().waitFor();
+  // The target's words at the page's text size (an SVG's scaled to ~10 px at 1024 px).
+  const targetWords = page.getByTestId('nursing-share-bar').getByText('目标 ≥ 55 %');
+  expect(await targetWords.evaluate((e) => getComputedStyle(e).fontSize)).toBe('13px');
   expect(await page.getByTestId('figure-admissions').innerText()).toBe('2');
   await shot('elderly-figures', 960);
 

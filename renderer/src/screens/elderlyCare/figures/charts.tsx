@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 
 /**
  * Small charts without a chart library: a labelled horizontal bar chart (boxes), a
- * stacked bar of parts of a whole and a share bar with a target mark (plain SVG).
+ * stacked bar of parts of a whole (plain SVG) and a share bar with a target mark (boxes).
  * Each is an image with a text alternative; the numbers are also printed on it.
  */
 export interface Bar {
@@ -103,7 +103,11 @@ export function StackedBar(props: { parts: Bar[]; title: string; testId?: string
   );
 }
 
-/** A share (per-mille) as a filled bar with the target drawn as a line across it. */
+/**
+ * A share (per-mille) as a filled bar with the target drawn as a line across it. Boxes
+ * and text, as BarChart is: as an SVG its target words scaled with the chart, to ~10 px
+ * at a 1024-pixel window.
+ */
 export function ShareBar(props: {
   permille: number | null;
   targetPercent: number;
@@ -111,29 +115,61 @@ export function ShareBar(props: {
   label: string;
   targetLabel: string;
 }) {
-  const fill = ((props.permille ?? 0) / 1000) * 400;
-  const target = (props.targetPercent / 100) * 400;
+  const filled = Math.min(100, Math.max(0, (props.permille ?? 0) / 10));
+  const target = Math.min(100, Math.max(0, props.targetPercent));
+  // The target's words centred under its line, kept inside the bar's ends.
+  const anchor = target < 15 ? 'left' : target > 85 ? 'right' : 'centre';
   return (
-    <svg
+    <Box
       role="img"
       aria-label={`${props.label}; ${props.targetLabel}`}
-      width="100%"
-      viewBox="0 0 400 44"
-      style={{ display: 'block', maxWidth: 520 }}
       data-testid="nursing-share-bar"
+      sx={{ position: 'relative', maxWidth: 520, pt: '4px', forcedColorAdjust: 'none' }}
     >
-      <rect x={0} y={4} width={400} height={22} fill="#f0f2f5" rx={4} />
-      <rect x={0} y={4} width={fill} height={22} fill={props.met ? '#2e7d32' : '#c88a00'} rx={4} />
-      <line x1={target} x2={target} y1={0} y2={30} stroke="#b3261e" strokeWidth={2} />
-      <text
-        x={Math.min(Math.max(target, 40), 360)}
-        y={42}
-        fontSize="12"
-        textAnchor="middle"
-        fill="#b3261e"
+      <Box aria-hidden sx={{ height: 22, bgcolor: '#f0f2f5', borderRadius: 1 }}>
+        <Box
+          sx={{
+            width: `${filled}%`,
+            height: '100%',
+            bgcolor: props.met ? '#2e7d32' : '#c88a00',
+            borderRadius: 1,
+          }}
+        />
+      </Box>
+      <Box
+        aria-hidden
+        sx={{
+          position: 'absolute',
+          top: 0,
+          left: `${target}%`,
+          width: 2,
+          height: 30,
+          ml: '-1px',
+          bgcolor: '#b3261e',
+        }}
+      />
+      <Box
+        aria-hidden
+        sx={{
+          position: 'relative',
+          mt: '6px',
+          height: '1.4em',
+          fontSize: 13,
+          color: '#b3261e',
+          whiteSpace: 'nowrap',
+        }}
       >
-        {props.targetLabel}
-      </text>
-    </svg>
+        <Box
+          component="span"
+          sx={{
+            position: 'absolute',
+            ...(anchor === 'right' ? { right: `${100 - target}%` } : { left: `${target}%` }),
+            transform: anchor === 'centre' ? 'translateX(-50%)' : undefined,
+          }}
+        >
+          {props.targetLabel}
+        </Box>
+      </Box>
+    </Box>
   );
 }
