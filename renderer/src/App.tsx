@@ -104,9 +104,14 @@ function PhaseView() {
     phase === 'locked' ||
     (db.atRest.openedBy === 'source' && (phase === 'login' || phase === 'changePassword'));
   const syncs = useWhenIdle(maySync);
+  // The queue is counted from the login screen on, whoever opened the store: a count needs
+  // no key (the queue's rows are counted, not opened), and an Electron desk whose store
+  // opens by password (no OS key store) asks before quitting with changes at its login
+  // screen too.
+  const counts = maySync || phase === 'login' || phase === 'changePassword';
   return (
     <>
-      {maySync && (
+      {counts && (
         <FailureBoundary where="queue report" fallback={() => null}>
           <QueueReport db={db} />
         </FailureBoundary>

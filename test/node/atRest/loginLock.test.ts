@@ -3,6 +3,7 @@ import type { DeskDatabase } from '../../../renderer/src/db/database';
 import { finishLogin, openStoreForLogin } from '../../../renderer/src/db/atRest/loginStore';
 import { resetPassword } from '../../../renderer/src/db/repositories/accountChanges';
 import { createUser } from '../../../renderer/src/db/repositories/users';
+import { queuedCount } from '../../../renderer/src/db/repositories/queue';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { rawDelete, withLockedStore } from './rawStore';
 import { ensureDeviceId, loadSettings } from '../../../renderer/src/db/repositories/settingsReads';
@@ -46,6 +47,20 @@ function sessionOn(db: DeskDatabase) {
   session.useSession.setState({ db, settings: null, user: null, phase: 'login' });
   return session.useSession.getState();
 }
+
+describe('a locked store before a login', () => {
+  it('counts its queue without the key (the quit guard knows it at the login screen)', async () => {
+    const { db } = await deskWithClerk();
+    const queued = await queuedCount(db);
+    expect(queued).toBeGreaterThan(0);
+    db.close();
+    await withLockedStore(db.name, async (locked) => {
+      expect(await queuedCount(locked)).toBe(queued);
+      // Counted, not opened: the rows themselves stay shut.
+      await expect(locked.queue.toArray()).rejects.toThrow(/locked/);
+    });
+  });
+});
 
 describe('a refused login leaves the store locked', () => {
   it('a disabled account: its wrap opens the key, the login is refused, the key is forgotten', async () => {
