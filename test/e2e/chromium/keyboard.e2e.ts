@@ -103,6 +103,15 @@ it('types a date part by part, refuses a wrong one next to the field, marks holi
   await holiday.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '保存申请' }).waitFor();
 
+  // One section cleared (the month, to type it again): refused next to the field, not saved
+  // (the services filter in community.e2e.ts tells "unfinished" from "empty").
+  await typeDate(page, '申请日期', '2026-10-08');
+  await dateGroup(page, '申请日期').locator('[role="spinbutton"]').nth(1).click();
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Control+s');
+  await expect.poll(() => helper.innerText()).toBe('日期格式应为 年-月-日');
+  await shot('datefield-month-cleared');
+
   // A working day typed part by part, saved with Ctrl+S: the case opens with that date.
   await typeDate(page, '申请日期', '2026-10-08');
   await expect.poll(async () => (await helper.innerText()).replace(/[\s\u200b]/g, '')).toBe('');

@@ -1,11 +1,11 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import type { Dayjs } from 'dayjs';
 import { useT } from '../../i18n/useT';
 import { fieldId } from '../../ui/fieldId';
 import type { FieldErrors } from '../../ui/useFieldErrors';
-import { fromPickerValue, toPickerValue, type DateKind } from './dateValue';
+import { fromPickerValue, toPickerValue, unfinishedDate, type DateKind } from './dateValue';
 import { DayMarkLegend, MarkedDay } from './MarkedDay';
 import { dayMark } from './dayMarks';
 import { useOfficeCalendar } from './officeCalendar';
@@ -65,6 +65,26 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
       setInner(toPickerValue(props.value, kind));
     }
   }
+  // The field's own text ("2026/月/10" with the month cleared), read when the pickers gave
+  // null (below) once the field has drawn that change, before the next key is handled.
+  const input = useRef<HTMLInputElement>(null);
+  const nullGiven = useRef(false);
+  const emit = (value: string) => {
+    if (value === emitted) return;
+    setEmitted(value);
+    if (props.path) props.errors?.clearField(props.path);
+    props.onChange(value);
+  };
+  /** No whole date in the field: unfinished while it shows a digit, else empty. */
+  const fromText = () => {
+    if (inner?.isValid()) return;
+    emit(/\d/.test(input.current?.value ?? '') ? unfinishedDate : '');
+  };
+  useLayoutEffect(() => {
+    if (!nullGiven.current) return;
+    nullGiven.current = false;
+    fromText();
+  });
   const message = props.errors?.errorFor(props.path ?? '') ?? props.error;
   const mark = props.deadline && kind === 'date' ? dayMark(props.value, calendar) : null;
   const note =
@@ -82,11 +102,13 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
       value={inner}
       onChange={(next) => {
         setInner(next);
-        const value = fromPickerValue(next, kind);
-        if (value === emitted) return;
-        setEmitted(value);
-        if (props.path) props.errors?.clearField(props.path);
-        props.onChange(value);
+        nullGiven.current = next === null;
+        // The pickers give null for one section cleared (the month, to type it again) as
+        // for the whole field emptied. Told apart by what the field shows (the layout
+        // effect above): a date with digits left is unfinished, which the form refuses
+        // next to the field (and a filter ignores), not "no date", which a form would
+        // save over the old one.
+        if (next !== null) emit(fromPickerValue(next, kind));
       }}
       {...(kind === 'month'
         ? { views: ['year', 'month'] as const, openTo: 'month' as const, format: 'YYYY/MM' }
@@ -99,6 +121,10 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
       slotProps={{
         textField: {
           ...(props.path ? { id: fieldId(props.path) } : {}),
+          inputRef: input,
+          // Sections typed or cleared while the field holds no date change nothing the
+          // pickers report (the whole field emptied after a section was: still null).
+          onKeyUp: fromText,
           // The theme's TextField size (small) unless the form says otherwise.
           size: props.size ?? 'small',
           fullWidth: props.fullWidth ?? false,
