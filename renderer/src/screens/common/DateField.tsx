@@ -22,6 +22,12 @@ export interface DateFieldProps {
   /** The form's errors: the field's error is read and forgotten when the field is edited. */
   errors?: Pick<FieldErrors, 'errorFor' | 'clearField'>;
   help?: string | undefined;
+  /**
+   * A line kept under the field for its message, so that one shown moves nothing (the
+   * default). False in a filter row, which shows none: the kept line put the box 12 px
+   * above the selects beside it.
+   */
+  helperSpace?: boolean;
   /** A deadline's day: say under the field when it is a holiday or a 调休 working day. */
   deadline?: boolean;
   min?: string;
@@ -130,7 +136,7 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
           fullWidth: props.fullWidth ?? false,
           required: props.required ?? false,
           error: Boolean(message),
-          helperText: message ?? note ?? props.help ?? ' ',
+          helperText: message ?? note ?? props.help ?? (props.helperSpace === false ? null : ' '),
           ...(props.sx ? { sx: props.sx } : {}),
           ...(props.testId ? { 'data-testid': props.testId } : {}),
         } as object,

@@ -86,6 +86,7 @@ export function ServicesScreen() {
         </TextField>
         {(['from', 'to'] as const).map((bound) => (
           <DateField
+            helperSpace={false}
             key={bound}
             label={t(`community.services.${bound}`)}
             value={bound === 'from' ? from : to}

@@ -68,6 +68,7 @@ export function MedicalScreen() {
             {t('medical.list')}
           </Typography>
           <DateField
+            helperSpace={false}
             size="small"
             label={t('medical.asOf')}
             value={asOf}
@@ -92,6 +93,7 @@ export function MedicalScreen() {
           </Typography>
           {(['from', 'to'] as const).map((end) => (
             <DateField
+              helperSpace={false}
               key={end}
               size="small"
               label={t(end === 'from' ? 'medical.periodFrom' : 'medical.periodTo')}

@@ -105,6 +105,7 @@ export function RollsScreen() {
           ))}
         </TextField>
         <MonthField
+          helperSpace={false}
           size="small"
           label={t('rolls.month')}
           value={month}

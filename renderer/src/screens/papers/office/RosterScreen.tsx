@@ -78,6 +78,7 @@ export function RosterScreen(props: { programme?: Programme; month?: string }) {
           ))}
         </TextField>
         <MonthField
+          helperSpace={false}
           size="small"
           label={t('rolls.month')}
           value={month}
