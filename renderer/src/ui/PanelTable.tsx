@@ -10,8 +10,15 @@ import { useT } from '../i18n/useT';
  * within a 1024-pixel window; half MUI's cell padding; and what still does not fit
  * scrolls sideways in its own box, not the page.
  */
-export function PanelTable(props: Omit<TableProps, 'size' | 'sx'>) {
+export function PanelTable({
+  chineseHeadings,
+  ...props
+}: Omit<TableProps, 'size' | 'sx'> & {
+  /** Headings in Chinese whatever the desk's language (a roster's own column names). */
+  chineseHeadings?: boolean;
+}) {
   const { language } = useT();
+  const headingsWrap = language === 'en' && !chineseHeadings;
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table
@@ -20,7 +27,7 @@ export function PanelTable(props: Omit<TableProps, 'size' | 'sx'>) {
         sx={{
           '& th, & td': { px: 1 },
           '& td:not([data-wraps])': { whiteSpace: 'nowrap' },
-          '& th': { whiteSpace: language === 'en' ? 'normal' : 'nowrap' },
+          '& th': { whiteSpace: headingsWrap ? 'normal' : 'nowrap' },
         }}
       />
     </Box>

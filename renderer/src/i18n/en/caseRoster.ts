@@ -2,7 +2,7 @@ import type { caseRosterZh } from '../zh-CN/caseRoster';
 
 export const caseRosterEn: Record<keyof typeof caseRosterZh, string> = {
   'import.type.cases':
-    'Active cases with amounts (one row per household, already registered; within the county’s enrolment window)',
+    'Active cases with amounts (a row per household, registered; in the county’s enrolment window)',
   'import.example.cases':
     'Example heading row (the household is found by its head’s ID number — import the households roster first; the amount is computed again under the current standard, differences are listed):',
   'import.commit.cases': 'Enrol {cases} households as active cases',

@@ -2,7 +2,6 @@ import DownloadIcon from '@mui/icons-material/Download';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
@@ -15,6 +14,7 @@ import { templateWorkbook } from '../../db/repositories/import/reportSheet';
 import type { RosterType } from '../../db/repositories/import/rosterModules';
 import { useT } from '../../i18n/useT';
 import { saveXlsx } from '../../export/saveXlsx';
+import { PanelTable } from '../../ui/PanelTable';
 
 /** A well-formed example number (its check character computed), so the sample passes. */
 const sampleId = (first17: string) => first17 + residentIdCheckChar(first17);
@@ -136,7 +136,9 @@ export function ImportIntro(props: { type: RosterType }) {
       <Typography variant="body2" color="text.secondary">
         {t(`import.example.${props.type}`)}
       </Typography>
-      <Table size="small" sx={{ width: 'auto' }} data-testid="import-example">
+      {/* One line a cell, scrolling sideways in its own box: squeezed into the page, the
+          headings and the example's values broke a character a line. */}
+      <PanelTable chineseHeadings data-testid="import-example">
         <TableHead>
           <TableRow>
             {exampleHeadings.map((h) => (
@@ -155,7 +157,7 @@ export function ImportIntro(props: { type: RosterType }) {
             </TableRow>
           ))}
         </TableBody>
-      </Table>
+      </PanelTable>
       <div>
         <Button size="small" startIcon={<DownloadIcon />} onClick={() => void downloadTemplate()}>
           {t('import.template')}

@@ -67,7 +67,9 @@ export function RosterImportScreen() {
     <Stack spacing={2} sx={{ pb: 4 }}>
       <PageHeader title={t('import.title')} />
       <ImportIntro type={type} />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      {/* Wraps at a narrow window: the roster type's long words stay whole, and the button
+          keeps to one line. */}
+      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField
           select
           size="small"
@@ -80,7 +82,7 @@ export function RosterImportScreen() {
             void file.retype(rosterModules[next]);
           }}
           disabled={busy !== null}
-          sx={{ minWidth: 300 }}
+          sx={{ minWidth: 300, maxWidth: '100%' }}
           slotProps={{ htmlInput: { 'data-testid': 'import-type' } }}
         >
           {rosterTypes.map((r) => (
@@ -94,6 +96,7 @@ export function RosterImportScreen() {
           startIcon={<UploadFileIcon />}
           onClick={() => input.current?.click()}
           disabled={busy !== null}
+          sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
         >
           {t('import.pickFile')}
         </Button>
