@@ -71,7 +71,7 @@ export const registryEn: Record<keyof typeof registryZh, string> = {
   'registry.member.currentAddress': 'Current address',
   'registry.member.disabilityGrade': 'Disability grade',
   'registry.member.disabilityType': 'Disability type',
-  'registry.member.disabilityCertNo': 'Disability certificate no.',
+  'registry.member.disabilityCertNo': 'Disability cert no.',
   'registry.member.seriousIllness': 'Serious illness',
   'registry.member.workCapacity': 'Work capacity',
   'registry.member.student': 'Student',

@@ -94,7 +94,8 @@ export function CasesScreen() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           size="small"
-          sx={{ width: 320 }}
+          // Its words whole in both languages (cut with … at 320).
+          sx={{ width: 380 }}
           autoComplete="off"
         />
         <TextField

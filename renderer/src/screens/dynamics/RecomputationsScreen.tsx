@@ -62,7 +62,14 @@ export function RecomputationsScreen() {
     <Stack spacing={2}>
       <PageHeader title={t('dynamics.title')} />
       <DynamicsTabs current="recomputations" />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+      {/* Wraps at a narrow window: the note keeps room for its whole label (it was cut, and
+          the button beside it broke onto two lines, at 1024 px). */}
+      <Stack
+        direction="row"
+        spacing={2}
+        useFlexGap
+        sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}
+      >
         <TextField
           select
           id="programme"
@@ -95,11 +102,12 @@ export function RecomputationsScreen() {
           onChange={(e) => setNote(e.target.value)}
           error={Boolean(errors.errorFor('standardNote'))}
           helperText={errors.errorFor('standardNote') ?? ' '}
-          sx={{ flexGrow: 1 }}
+          sx={{ flex: '1 1 340px' }}
         />
         <Button
           variant="contained"
           data-testid="recompute-prepare"
+          sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}
           onClick={() =>
             void run(() =>
               prepareRecomputation(db, writeContext(), {

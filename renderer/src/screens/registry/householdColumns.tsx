@@ -27,7 +27,7 @@ export function householdColumns(t: Translate): GridColDef<Household>[] {
       valueGetter: (_v, h) => h.members.length,
     }),
     column('updatedAt', t('grid.col.updatedAt'), {
-      width: 150,
+      width: 140,
       valueFormatter: (value: string) => localStamp(value),
     }),
   ];

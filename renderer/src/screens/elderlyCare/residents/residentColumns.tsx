@@ -41,7 +41,7 @@ export function residentColumns(t: Translate, today: string): GridColDef<Residen
     }),
     column('funding', t('elderly.col.funding'), {
       flex: 1,
-      minWidth: 120,
+      minWidth: 150,
       valueGetter: (_v, r) => fundingLabel(t, r.resident.fundingCategory),
     }),
     column('where', t('elderly.col.where'), {
@@ -51,11 +51,11 @@ export function residentColumns(t: Translate, today: string): GridColDef<Residen
     }),
     column('level', t('elderly.col.level'), {
       flex: 1,
-      minWidth: 110,
+      minWidth: 130,
       valueGetter: (_v, r) => levelLabel(t, r.level ?? 'unassessed'),
     }),
     column('updatedAt', t('grid.col.updatedAt'), {
-      width: 150,
+      width: 140,
       valueGetter: (_v, r) => localStamp(r.resident.updatedAt),
     }),
   ];
