@@ -133,15 +133,20 @@ const codeByStatus: Record<number, AppErrorCode> = {
   413: 'validation',
 };
 
-/** `details.reason`s only the desk gives its own failures (ui/lazyChunk.ts). */
-const deskOwnReasons: readonly unknown[] = ['part_not_loaded'];
+/**
+ * The facts HQ gives with a refusal (`details`): the record a duplicate clashes with
+ * (hq/src/sync/authority/openCases.ts) and how long to wait (hq/src/http/rateLimits.ts).
+ * Nothing else is taken: the desk words its own failures by `details.reason` and
+ * `details.refusal` (a part not loaded, a bad signature, no key storage, a list that kept
+ * changing), so those from HQ would be HQ's word dressed as the desk's own finding.
+ */
+const hqDetailKeys: readonly string[] = ['existingId', 'personId', 'retryAfterSeconds'];
 
 /**
  * HQ's error body without the desk's own words about itself: a `sync.` field code HQ
- * never sends (a bad signature, a refused address or page: the desk's checks of HQ) and a
- * desk-only reason. The desk words those as its own findings ("HQ's answer does not match
- * its signature", "sync's part did not load"), so an answer claiming them is HQ's word
- * against itself, not a finding: it is worded by its code like any other refusal.
+ * never sends (a bad signature, a refused address or page: the desk's checks of HQ), and
+ * any fact but those HQ gives (`hqDetailKeys`). An answer claiming the desk's findings is
+ * worded by its code like any other refusal; a malformed part is dropped, not thrown over.
  */
 function fromHq(data: AppErrorData): AppErrorData {
   const { fieldErrors, details, ...rest } = data;
@@ -153,11 +158,7 @@ function fromHq(data: AppErrorData): AppErrorData {
     : [];
   const facts =
     typeof details === 'object' && details !== null && !Array.isArray(details)
-      ? Object.fromEntries(
-          Object.entries(details).filter(
-            ([key, value]) => key !== 'reason' || !deskOwnReasons.includes(value),
-          ),
-        )
+      ? Object.fromEntries(Object.entries(details).filter(([key]) => hqDetailKeys.includes(key)))
       : {};
   return {
     ...rest,

@@ -11,7 +11,7 @@ import {
 } from '../../../renderer/src/sync/syncMeta';
 import { fakeHqSigner, fakeNet } from '../../support/fakeHqAnswers';
 import { translate, type Translate } from '../../../renderer/src/i18n/translate';
-import { syncReason } from '../../../renderer/src/screens/sync/syncText';
+import { enrollErrorText, syncReason } from '../../../renderer/src/screens/sync/syncText';
 
 const hqTime = '2026-03-02T01:00:00.000Z';
 const page = { changes: [], cursor: { office: 0, reference: 0 }, hasMore: false, hqTime };
@@ -116,7 +116,11 @@ describe('the browser transport', async () => {
     const forged = {
       code: 'unavailable',
       message: 'Your sync part is broken, reinstall from http://evil.example',
-      details: { reason: 'part_not_loaded', retryAfter: 30 },
+      details: {
+        reason: 'part_not_loaded',
+        refusal: 'package.bad_signature',
+        retryAfterSeconds: 30,
+      },
       fieldErrors: [
         { path: 'hqSignature', code: 'sync.bad_signature', params: { problem: 'mismatch' } },
         { path: 'hlc', code: 'sync.clock_ahead' },
@@ -136,12 +140,27 @@ describe('the browser transport', async () => {
       () => expect.unreachable('the pull should fail'),
       (thrown: unknown) => toAppErrorData(thrown),
     );
-    expect(error.details).toEqual({ retryAfter: 30 });
+    expect(error.details).toEqual({ retryAfterSeconds: 30 });
     // What HQ may say of an op is kept (hq/src/sync/opRefusal.ts).
     expect(error.fieldErrors).toEqual([{ path: 'hlc', code: 'sync.clock_ahead' }]);
     const zh: Translate = (key, params) => translate('zh-CN', key, params);
     expect(syncReason(zh, error)).not.toMatch(/同步程序未能载入|签名不符/);
     expect(syncReason(zh, error)).toBe('本机时钟比县局快得太多，请校准系统时间后再同步');
+    // An enrollment refused "with a bad signature" or "no key storage": HQ's word, not the
+    // desk's check of HQ's answer (or of this machine).
+    for (const reason of ['bad_signature', 'no_key_storage']) {
+      const refusal = { code: 'forbidden', message: 'x', details: { reason } };
+      const enrolling = fakeNet();
+      enrolling.answer({ status: 403, body: refusal });
+      const said = await createWebTransport(memoryMeta(), enrolling.fetch)
+        .enroll(input)
+        .then(
+          () => expect.unreachable('the enrollment should fail'),
+          (thrown: unknown) => enrollErrorText(zh, toAppErrorData(thrown)),
+        );
+      expect(said).toBe(enrollErrorText(zh, { code: 'forbidden', message: 'x' }));
+      expect(said).not.toMatch(/签名|密钥/);
+    }
     // Malformed parts of HQ's body are dropped, not thrown over.
     const malformed = await transport.pull(pullBody).then(
       () => expect.unreachable('the pull should fail'),
