@@ -178,7 +178,12 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
           props.onOpen(params.row);
         }}
         localeText={{ ...base, noRowsLabel: props.noRowsText }}
-        slotProps={{ row: { 'data-testid': props.rowTestId } as Partial<GridRowProps> }}
+        slotProps={{
+          row: { 'data-testid': props.rowTestId } as Partial<GridRowProps>,
+          // The grid's reset goes back to the columns as first drawn, before the table was
+          // measured (narrowColumns.ts): it would show a dropped column as chosen by hand.
+          columnsManagement: { disableResetButton: true },
+        }}
         {...(props.getRowClassName
           ? { getRowClassName: (params: { row: R }) => props.getRowClassName?.(params.row) ?? '' }
           : {})}

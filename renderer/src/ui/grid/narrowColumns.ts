@@ -1,4 +1,4 @@
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import type { GridColDef, GridColumnVisibilityModel } from '@mui/x-data-grid';
 
 /** DataGrid's own least width of a column that names none. */
@@ -15,9 +15,10 @@ export function leastWidth(column: Pick<GridColDef, 'width' | 'minWidth' | 'flex
 /**
  * The columns to leave out so that the rest fit `widthPx` without scrolling sideways:
  * the list's `dropFirst` fields in turn, only as many as it takes (a window of 1024 px
- * leaves a list ~780 px, where the cases list's seven columns need ~900). Nothing else is
+ * leaves a list ~780 px, where the cases list's seven columns need ~870). Nothing else is
  * ever dropped: past `dropFirst`, the table scrolls sideways as before. A column the
- * person showed again through the column menu (`shownByHand`) stays.
+ * person showed again through the column menu (`shownByHand`) stays, and is not counted:
+ * showing it is choosing to scroll to it, not asking for another column to go.
  */
 export function columnsToDrop(
   columns: readonly Pick<GridColDef, 'field' | 'width' | 'minWidth' | 'flex'>[],
@@ -25,7 +26,9 @@ export function columnsToDrop(
   widthPx: number,
   shownByHand: ReadonlySet<string> = new Set(),
 ): string[] {
-  let need = columns.reduce((sum, c) => sum + leastWidth(c), borderPx);
+  let need = columns
+    .filter((c) => !shownByHand.has(c.field))
+    .reduce((sum, c) => sum + leastWidth(c), borderPx);
   const dropped: string[] = [];
   for (const field of dropFirst) {
     if (need <= widthPx) break;
@@ -35,6 +38,20 @@ export function columnsToDrop(
     need -= leastWidth(column);
   }
   return dropped;
+}
+
+/**
+ * The width a vertical scrollbar takes on this machine (17 px on Windows, none where
+ * scrollbars float over the content): the rows of a list's table nearly always scroll,
+ * and the grid lays its columns out beside the bar.
+ */
+function scrollbarPx(): number {
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:absolute;top:-999px;width:100px;height:50px;overflow:scroll';
+  document.body.appendChild(probe);
+  const width = probe.offsetWidth - probe.clientWidth;
+  probe.remove();
+  return width;
 }
 
 /**
@@ -55,17 +72,26 @@ export function useNarrowColumns(
   useLayoutEffect(() => {
     const element = box.current;
     if (!element || dropFirst.length === 0) return;
-    const measure = () => setWidthPx(element.clientWidth);
+    const bar = scrollbarPx();
+    const measure = () => setWidthPx(element.clientWidth - bar);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, [box, dropFirst.length]);
-  const shownByHand = new Set(Object.keys(chosen).filter((field) => chosen[field] === true));
-  const visible = columns.filter((c) => chosen[c.field] !== false);
-  const dropped = widthPx === null ? [] : columnsToDrop(visible, dropFirst, widthPx, shownByHand);
-  const model: GridColumnVisibilityModel = { ...chosen };
-  for (const field of dropped) model[field] = false;
+  const dropped = useMemo(() => {
+    if (widthPx === null) return [];
+    const shownByHand = new Set(Object.keys(chosen).filter((field) => chosen[field] === true));
+    const visible = columns.filter((c) => chosen[c.field] !== false);
+    return columnsToDrop(visible, dropFirst, widthPx, shownByHand);
+  }, [columns, dropFirst, widthPx, chosen]);
+  // One model object while nothing changes: the grid sets its model again for a new one.
+  const droppedKey = dropped.join();
+  const model = useMemo<GridColumnVisibilityModel>(() => {
+    const next: GridColumnVisibilityModel = { ...chosen };
+    for (const field of droppedKey ? droppedKey.split(',') : []) next[field] = false;
+    return next;
+  }, [chosen, droppedKey]);
   return {
     model,
     // What the menu changed against what is shown: a dropped column shown again is the
