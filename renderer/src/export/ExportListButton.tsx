@@ -5,20 +5,14 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Box from '@mui/material/Box';
 import Snackbar from '@mui/material/Snackbar';
-import { toAppErrorData, type AppErrorData } from '@shared/errors/appError';
+import { toAppErrorData } from '@shared/errors/appError';
 import { runListExport } from '../db/repositories/export/runListExport';
 import { useT } from '../i18n/useT';
 import { useSession, writeContext } from '../state/session';
 import { isSensitive, type ListDefinition, type ListSource } from './listDefinition';
 import { saveXlsx } from './saveXlsx';
-import { useExportTurn } from './exportTurn';
-
-interface Progress {
-  done: number;
-  total: number | undefined;
-  /** Above 1: the list changed while it was read, and is read again. */
-  reading: number;
-}
+import { exportState, forgetExport, useExportTurn } from './exportTurn';
+import { useShallow } from 'zustand/react/shallow';
 
 /**
  * 导出表格 on a list: the list as the screen filters it, saved through the desk's
@@ -34,37 +28,35 @@ export function ExportListButton<R>(props: {
 }) {
   const { t, appError, language } = useT();
   const db = useSession((s) => s.db);
-  const [progress, setProgress] = useState<Progress | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  const [error, setError] = useState<AppErrorData | null>(null);
+  const testId = props.testId ?? `export-${props.definition.id}`;
+  // Kept in the desk's export store, not here: an export goes on when its screen is left,
+  // and this button drawn again shows it running, then its end (exportTurn.ts).
+  const { progress, done, error } = useExportTurn(useShallow(exportState(testId)));
+  const anyRunning = useExportTurn((s) => s.running !== null);
+  const shownHere = useExportTurn((s) => s.shown === testId);
   // Closing hides the message first and forgets it once it has faded out: forgotten at
   // once, the fading box fell back to an empty progress message.
   const [closing, setClosing] = useState(false);
-  const testId = props.testId ?? `export-${props.definition.id}`;
-  const otherRunning = useExportTurn((s) => s.running !== null && s.running !== testId);
-  const shownHere = useExportTurn((s) => s.shown === testId);
 
   const close = () => setClosing(true);
   const forget = () => {
     if (!closing) return;
-    setDone(null);
-    setError(null);
+    forgetExport(testId);
     setClosing(false);
   };
 
   async function run() {
-    if (!useExportTurn.getState().start(testId)) return;
-    setDone(null);
-    setError(null);
+    const turn = useExportTurn.getState();
+    if (!turn.start(testId)) return;
     setClosing(false);
-    setProgress({ done: 0, total: undefined, reading: 1 });
+    const report = (state: Parameters<typeof turn.report>[1]) => turn.report(testId, state);
     try {
       const file = await runListExport(
         db,
         writeContext(),
         props.definition,
         props.source(),
-        (d, all, reading = 1) => setProgress({ done: d, total: all, reading }),
+        (d, all, reading = 1) => report({ progress: { done: d, total: all, reading } }),
       );
       const saved = await saveXlsx(file.fileName, file.bytes);
       const numbers = props.definition.columns.some((c) => isSensitive(c.type));
@@ -73,14 +65,15 @@ export function ExportListButton<R>(props: {
         : file.full
           ? 'listExport.doneFull'
           : 'listExport.doneMasked';
-      setDone(
-        saved ? t(key, { rows: file.rows.toLocaleString(language) }) : t('listExport.cancelled'),
-      );
+      report({
+        done: saved
+          ? t(key, { rows: file.rows.toLocaleString(language) })
+          : t('listExport.cancelled'),
+      });
     } catch (thrown) {
-      setError(toAppErrorData(thrown));
+      report({ error: toAppErrorData(thrown) });
     } finally {
-      setProgress(null);
-      useExportTurn.getState().finish(testId);
+      turn.finish(testId);
     }
   }
 
@@ -100,12 +93,13 @@ export function ExportListButton<R>(props: {
         : t('listExport.progressOpen', { done: progress.done.toLocaleString(language) }));
   return (
     <Box sx={{ position: 'relative', flexShrink: 0 }}>
-      {/* One export at a time (exportTurn.ts): the others wait, greyed. The button keeps its words (and so its width) while it exports: the progress is
-          said in the message below, so the buttons beside it do not move. */}
+      {/* One export at a time (exportTurn.ts): the others wait, greyed. The button keeps
+          its words (and so its width) while it exports: the progress is said in the
+          message below, so the buttons beside it do not move. */}
       <Button
         variant="outlined"
         startIcon={<DownloadIcon />}
-        disabled={progress !== null || otherRunning}
+        disabled={anyRunning}
         onClick={() => void run()}
         data-testid={testId}
         sx={{ whiteSpace: 'nowrap', height: '100%' }}

@@ -188,6 +188,14 @@ it('reads the list again when another tab corrects a person during the export', 
     /^名单有变动，重新导出：[\d,]+ 行$/,
   );
   await desk.shot('export-changing-again');
+  // The screen left and opened again while it runs: the export goes on, and the button
+  // drawn again shows it (greyed, its message under way), as does its neighbour.
+  await page.getByRole('button', { name: '救助案件' }).first().click();
+  await page.getByTestId('case-list').waitFor();
+  await page.getByRole('button', { name: '人员' }).first().click();
+  await page.getByTestId('export-persons-under-way').filter({ hasText: again }).waitFor();
+  expect(await button(page).isDisabled()).toBe(true);
+  expect(await page.getByTestId('export-households').isDisabled()).toBe(true);
   const downloading = page.waitForEvent('download', { timeout: 60_000 });
   await letGo();
 
