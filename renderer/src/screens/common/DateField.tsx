@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import type { Dayjs } from 'dayjs';
@@ -64,11 +64,15 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
   const [seen, setSeen] = useState(props.value);
   const [emitted, setEmitted] = useState(props.value);
   const [inner, setInner] = useState<Dayjs | null>(() => toPickerValue(props.value, kind));
+  // Bumped when the form sets the value: the picker drawn anew, so that a half-typed date
+  // ("2026/月/日", the picker's value already null) does not stay over a reset.
+  const [drawn, setDrawn] = useState(0);
   if (props.value !== seen) {
     setSeen(props.value);
     if (props.value !== emitted) {
       setEmitted(props.value);
       setInner(toPickerValue(props.value, kind));
+      setDrawn((n) => n + 1);
     }
   }
   // The field's own text ("2026/月/10" with the month cleared), read when the pickers gave
@@ -83,7 +87,7 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
   };
   /** No whole date in the field: unfinished while it shows a digit, else empty. */
   const fromText = () => {
-    if (inner?.isValid()) return;
+    if (inner?.isValid() || props.readOnly || props.disabled) return;
     emit(/\d/.test(input.current?.value ?? '') ? unfinishedDate : '');
   };
   useLayoutEffect(() => {
@@ -104,6 +108,7 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
 
   return (
     <DatePicker
+      key={drawn}
       label={props.label}
       value={inner}
       onChange={(next) => {
@@ -130,7 +135,10 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
           inputRef: input,
           // Sections typed or cleared while the field holds no date change nothing the
           // pickers report (the whole field emptied after a section was: still null).
-          onKeyUp: fromText,
+          // Only keys that type or delete: a Tab arriving, a Shift or an arrow edits nothing.
+          onKeyUp: (e: KeyboardEvent) => {
+            if (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete') fromText();
+          },
           // The theme's TextField size (small) unless the form says otherwise.
           size: props.size ?? 'small',
           fullWidth: props.fullWidth ?? false,

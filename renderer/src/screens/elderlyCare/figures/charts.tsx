@@ -124,9 +124,14 @@ export function ShareBar(props: {
       role="img"
       aria-label={`${props.label}; ${props.targetLabel}`}
       data-testid="nursing-share-bar"
-      sx={{ position: 'relative', maxWidth: 520, pt: '4px', forcedColorAdjust: 'none' }}
+      sx={{ position: 'relative', maxWidth: 520, pt: '4px' }}
     >
-      <Box aria-hidden sx={{ height: 22, bgcolor: '#f0f2f5', borderRadius: 1 }}>
+      {/* The bar and the line keep their colours in Windows' high contrast (forced colours
+          replace backgrounds, and they vanished); the words take the mode's own colour. */}
+      <Box
+        aria-hidden
+        sx={{ height: 22, bgcolor: '#f0f2f5', borderRadius: 1, forcedColorAdjust: 'none' }}
+      >
         <Box
           sx={{
             width: `${filled}%`,
@@ -146,6 +151,7 @@ export function ShareBar(props: {
           height: 30,
           ml: '-1px',
           bgcolor: '#b3261e',
+          forcedColorAdjust: 'none',
         }}
       />
       <Box
