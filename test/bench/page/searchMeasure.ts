@@ -37,7 +37,7 @@ export function rawSearch(
     const ranges = prefixRanges(q.value, keys);
     return Promise.all(
       ranges.map((r) => request(store.index(idPrefixIndex).getAll(r, limit))),
-    ).then((found) => found.flat());
+    ).then((found) => found.flat().slice(0, limit));
   };
   if (!q.tail) return byPrefix().then((r) => r.length);
   return Promise.all([
@@ -51,6 +51,13 @@ function prefixRanges(query: string, keys: AtRestKeys): IDBKeyRange[] {
   const lookup = idPrefixLookup(query);
   if (lookup === null) return [];
   const t4 = idIndexToken(keys, 'idPrefix4', lookup.prefix4);
+  if (lookup.prefix6 === null && /^\d{5}$/.test(query)) {
+    // Five digits: the ten 6-character ranges they begin (renderer/src/db/repositories/persons.ts).
+    return [...'0123456789'].map((d) => {
+      const t6 = idIndexToken(keys, 'idPrefix6', `${query}${d}`);
+      return IDBKeyRange.bound([t4, t6], [t4, t6, []]);
+    });
+  }
   if (lookup.prefix6 === null) return [IDBKeyRange.bound([t4], [t4, []])];
   const t6 = idIndexToken(keys, 'idPrefix6', lookup.prefix6);
   if (lookup.born === null) return [IDBKeyRange.bound([t4, t6], [t4, t6, []])];

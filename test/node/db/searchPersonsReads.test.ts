@@ -107,4 +107,37 @@ describe('searchPersons reads', () => {
     const lastDays = await searchPersons(counted, '3301031950043');
     expect(lastDays.map((p) => p.name).sort()).toEqual(['王千四', '陈港'].sort());
   });
+
+  it('reads five digits as the ten 6-character ranges they begin, not the whole 4-character range', async () => {
+    const { db, ctx } = await openTestDesk();
+    await register(db, ctx, '王', 400, 1980); // 330103
+    await register(db, ctx, '赵', 60); // 330102
+    db.close();
+    const counted = new DeskDatabase(db.name);
+    counted.use({ stack: 'dbcore', name: 'countReads', create: countReads('persons') });
+    await counted.open();
+    // A 5th digit no one has (a typo): nothing read. The 4-character range "3301" holds
+    // all 460, in an HMAC's order: it was read whole to find nothing.
+    counted_.reads = 0;
+    expect(await searchPersons(counted, '33019')).toEqual([]);
+    expect(counted_.reads).toBe(0);
+    // Both counties begin "33010": 330102's 50 first (its range comes first), no more read.
+    counted_.reads = 0;
+    const both = await searchPersons(counted, '33010');
+    expect(both).toHaveLength(50);
+    expect(both.every((p) => p.idNumber.startsWith('330102'))).toBe(true);
+    expect(counted_.reads).toBe(50);
+    // Fewer than 50 under the first: the rest from the next range.
+    // (Tombstones as a pull stores them: 330102's all but one.)
+    for (const p of await counted.persons.toArray()) {
+      if (p.idNumber.startsWith('330102') && p.name !== '赵一一') {
+        await counted.persons.put({ ...p, deleted: true });
+      }
+    }
+    const next = await searchPersons(counted, '33010');
+    expect(next.map((p) => p.idNumber.slice(0, 6))).toEqual([
+      '330102',
+      ...Array<string>(49).fill('330103'),
+    ]);
+  });
 });

@@ -103,8 +103,9 @@ async function firstLive(
  * for; shared/atRest/idTokens.ts): the range of the prefix's 4 or 6 characters, and for
  * a longer one the span of resident birth digits it implies together with the
  * non-resident numbers under the same 6. Each range is read in index order and what it
- * holds is kept when the opened number starts with the whole prefix. Shorter than 4
- * characters: nothing (a 4- or 6-digit query matches the tails too: searchPersons).
+ * holds is kept when the opened number starts with the whole prefix; five digits read
+ * the ten 6-character ranges they begin. Shorter than 4 characters: nothing (a 4- or
+ * 6-digit query matches the tails too: searchPersons).
  */
 async function idPrefixMatches(db: DeskDatabase, prefix: string, limit: number): Promise<Person[]> {
   const lookup = idPrefixLookup(prefix);
@@ -112,6 +113,27 @@ async function idPrefixMatches(db: DeskDatabase, prefix: string, limit: number):
   const starts = (p: Person) => p.idNumber.startsWith(prefix);
   const index = db.persons.where(idPrefixIndex);
   const { prefix4, prefix6, born } = lookup;
+  if (prefix6 === null && /^\d{5}$/.test(prefix)) {
+    // Five digits: the ranges of the ten 6-character prefixes they begin, in turn until
+    // enough are found. The 4-character range read in index order (an HMAC's order, not
+    // the numbers') held the whole county: a typo in the 5th digit read every row of it
+    // (200,000 at full size) to find nothing, and a few persons of a neighbouring county
+    // half of it. A number whose 6th character is not a digit (only an 'other' document
+    // can be) is found by 4 or 6 characters, not by these 5.
+    const found: Person[] = [];
+    for (let digit = 0; digit <= 9 && found.length < limit; digit++) {
+      const head = [prefix4, `${prefix}${digit}`];
+      found.push(
+        ...(await firstLive(
+          (n) =>
+            index.between([...head, Dexie.minKey], [...head, Dexie.maxKey], true, true).limit(n),
+          limit - found.length,
+          starts,
+        )),
+      );
+    }
+    return found;
+  }
   if (prefix6 === null || born === null) {
     const head = prefix6 === null ? [prefix4] : [prefix4, prefix6];
     return firstLive(
