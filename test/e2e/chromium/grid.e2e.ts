@@ -221,6 +221,11 @@ it('keeps the cases table’s pager in the window at 1024 × 768, its filters wr
     await expect
       .poll(headings)
       .toBe('Applicant|Category|Status|Applied|Decision due|Monthly amount');
+    // A plain text cell gives its whole text on hover (cut with … when it does not fit).
+    const category = page.getByTestId('case-list').locator('[data-field="category"] [title]');
+    const shownText = await category.first().innerText();
+    expect(await category.first().getAttribute('title')).toBe(shownText);
+    expect(shownText).toMatch(/^Dibao · /);
     await shot('grid-cases-1024-en');
     await page.getByRole('button', { name: '中文' }).click();
     // Shown again through the column menu (管理列): the person's choice, kept at 1024 —
