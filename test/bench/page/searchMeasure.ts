@@ -53,7 +53,7 @@ function prefixRanges(query: string, keys: AtRestKeys): IDBKeyRange[] {
   const t4 = idIndexToken(keys, 'idPrefix4', lookup.prefix4);
   if (lookup.prefix6 === null && /^\d{5}$/.test(query)) {
     // Five digits: the ten 6-character ranges they begin (renderer/src/db/repositories/persons.ts).
-    return [...'0123456789'].map((d) => {
+    return ['', ...'0123456789'].map((d) => {
       const t6 = idIndexToken(keys, 'idPrefix6', `${query}${d}`);
       return IDBKeyRange.bound([t4, t6], [t4, t6, []]);
     });

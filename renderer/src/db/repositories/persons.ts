@@ -114,23 +114,26 @@ async function idPrefixMatches(db: DeskDatabase, prefix: string, limit: number):
   const index = db.persons.where(idPrefixIndex);
   const { prefix4, prefix6, born } = lookup;
   if (prefix6 === null && /^\d{5}$/.test(prefix)) {
-    // Five digits: the ranges of the ten 6-character prefixes they begin, in turn until
-    // enough are found. The 4-character range read in index order (an HMAC's order, not
-    // the numbers') held the whole county: a typo in the 5th digit read every row of it
-    // (200,000 at full size) to find nothing, and a few persons of a neighbouring county
-    // half of it. A number whose 6th character is not a digit (only an 'other' document
-    // can be) is found by 4 or 6 characters, not by these 5.
+    // Five digits: the ranges of the ten 6-character prefixes they begin. The 4-character
+    // range read in index order (an HMAC's order, not the numbers') held the whole county:
+    // a typo in the 5th digit read every row of it (200,000 at full size) to find nothing,
+    // and a few persons of a neighbouring county half of it. The ten are looked into at
+    // once (a key each, no row opened), and those that hold any read in turn until enough
+    // are found. A number of just these five characters (another kind of document) is its own
+    // 6-character part, and is looked up too; a longer one whose 6th character is not a
+    // digit (only an 'other' document can be) is found by 4 or 6 characters, not by 5.
+    const sixes = [prefix, ...'0123456789'.split('').map((d) => `${prefix}${d}`)];
+    const range = (six: string) =>
+      index.between([prefix4, six, Dexie.minKey], [prefix4, six, Dexie.maxKey], true, true);
+    // Whether each holds any: one key of its range (a count walks the whole range, and
+    // the county's holds the office).
+    const held = await db.transaction('r', db.persons, () =>
+      Promise.all(sixes.map(async (six) => (await range(six).limit(1).primaryKeys()).length)),
+    );
     const found: Person[] = [];
-    for (let digit = 0; digit <= 9 && found.length < limit; digit++) {
-      const head = [prefix4, `${prefix}${digit}`];
-      found.push(
-        ...(await firstLive(
-          (n) =>
-            index.between([...head, Dexie.minKey], [...head, Dexie.maxKey], true, true).limit(n),
-          limit - found.length,
-          starts,
-        )),
-      );
+    for (const six of sixes.filter((_, i) => (held[i] ?? 0) > 0)) {
+      if (found.length >= limit) break;
+      found.push(...(await firstLive((n) => range(six).limit(n), limit - found.length, starts)));
     }
     return found;
   }
