@@ -221,8 +221,9 @@ it('keeps the cases table’s pager in the window at 1024 × 768, its filters wr
     await expect
       .poll(headings)
       .toBe('Applicant|Category|Status|Applied|Decision due|Monthly amount');
-    // A plain text cell gives its whole text on hover (cut with … when it does not fit).
-    const category = page.getByTestId('case-list').locator('[data-field="category"] [title]');
+    // A plain text cell gives its whole text on hover (cut with … when it does not fit):
+    // the grid's own title on the cell.
+    const category = page.getByTestId('case-list').locator('[data-field="category"][title]');
     const shownText = await category.first().innerText();
     expect(await category.first().getAttribute('title')).toBe(shownText);
     expect(shownText).toMatch(/^Dibao · /);

@@ -141,12 +141,11 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
   const box = useRef<HTMLDivElement>(null);
   // Down to the foot of the window, whatever stands above it (fillHeight.ts).
   const height = useFillHeight(box, 380);
-  const columns = useMemo(() => props.columns.map(wholeOnHover), [props.columns]);
-  const visibility = useNarrowColumns(box, columns, props.dropFirst ?? keepAll);
+  const visibility = useNarrowColumns(box, props.columns, props.dropFirst ?? keepAll);
   return (
     <Box ref={box} sx={{ height, minHeight: 380 }} data-testid={props.testId}>
       <DataGrid<R>
-        columns={columns}
+        columns={props.columns}
         columnVisibilityModel={visibility.model}
         onColumnVisibilityModelChange={visibility.onChange}
         rows={page?.rows ?? []}
@@ -198,38 +197,6 @@ export function ServerGrid<R extends GridValidRowModel & { id: string }, F exten
 }
 
 const keepAll: readonly string[] = [];
-
-/**
- * A plain text cell cut with … at its column's width gives its whole text on hover (the
- * residents' places and funding, a service's place, in English at 1024 px). A column
- * that draws its own cell keeps it.
- */
-function wholeOnHover<R extends GridValidRowModel>(column: GridColDef<R>): GridColDef<R> {
-  if (column.renderCell) return column;
-  return {
-    ...column,
-    renderCell: ({ formattedValue }) => {
-      const text =
-        formattedValue === undefined || formattedValue === null ? '' : String(formattedValue);
-      return (
-        <Box
-          component="span"
-          title={text}
-          sx={{
-            display: 'block',
-            width: '100%',
-            minWidth: 0,
-            overflow: 'hidden',
-            textOverflow: 'ellipsis',
-            whiteSpace: 'nowrap',
-          }}
-        >
-          {text}
-        </Box>
-      );
-    },
-  };
-}
 
 /**
  * The paging after the pager moved: one page on or back from the page shown (read, not
