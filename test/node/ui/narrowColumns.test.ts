@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { columnsToDrop, leastWidth } from '../../../renderer/src/ui/grid/narrowColumns';
+import {
+  chosenAfter,
+  columnsToDrop,
+  leastWidth,
+} from '../../../renderer/src/ui/grid/narrowColumns';
 
 // The cases list's columns as caseColumns.tsx sizes them: 868 px at least, 870 with the border.
 const cases = [
@@ -44,5 +48,30 @@ describe('columns left out of a narrow table', () => {
     expect(leastWidth({ flex: 1 })).toBe(50);
     expect(leastWidth({ width: 120 })).toBe(120);
     expect(leastWidth({})).toBe(100);
+  });
+
+  it('keeps the column menu’s choices: a dropped column shown again, a column hidden', () => {
+    // At 1024: 最后修改 dropped. The menu shows it again (the grid sends the whole model).
+    const dropped = ['updatedAt'];
+    const model = { updatedAt: false };
+    const shown = chosenAfter({}, model, { updatedAt: true }, dropped);
+    expect(shown).toEqual({ updatedAt: true });
+    // The grid may also send a model without the field (shown: its default).
+    expect(chosenAfter({}, model, {}, dropped)).toEqual({ updatedAt: true });
+    // Hiding a column is a choice of its own, kept beside the drop.
+    expect(chosenAfter({}, model, { updatedAt: false, category: false }, dropped)).toEqual({
+      category: false,
+    });
+  });
+
+  it('puts a column hidden and shown again back to the default, counted as before', () => {
+    // Hidden by hand, then shown: not "shown by hand", so it still counts toward the width
+    // (and 最后修改 is still dropped at 1024).
+    const hidden = chosenAfter({}, {}, { applicantName: false }, []);
+    expect(hidden).toEqual({ applicantName: false });
+    const again = chosenAfter(hidden, hidden, { applicantName: true }, []);
+    expect(again).toEqual({});
+    const shownByHand = new Set(Object.keys(again).filter((f) => again[f] === true));
+    expect(columnsToDrop(cases, ['updatedAt'], 778, shownByHand)).toEqual(['updatedAt']);
   });
 });

@@ -94,18 +94,35 @@ export function useNarrowColumns(
   }, [chosen, droppedKey]);
   return {
     model,
-    // What the menu changed against what is shown: a dropped column shown again is the
-    // person's choice; one hidden is too.
-    onChange: (next) =>
-      setChosen((was) => {
-        const kept = { ...was };
-        for (const [field, shown] of Object.entries(next)) {
-          if (shown !== (model[field] ?? true)) kept[field] = shown;
-        }
-        for (const field of Object.keys(model)) {
-          if (!(field in next) && model[field] === false) kept[field] = true;
-        }
-        return kept;
-      }),
+    onChange: (next) => setChosen((was) => chosenAfter(was, model, next, dropped)),
   };
+}
+
+/**
+ * The person's choices after the column menu changed the model shown (`model`) into
+ * `next`: a column hidden is their choice; a dropped column shown again is too ("shown by
+ * hand": kept, and no longer counted). One they had hidden themselves and show again goes
+ * back to the default, counted and droppable as before.
+ */
+export function chosenAfter(
+  was: GridColumnVisibilityModel,
+  model: GridColumnVisibilityModel,
+  next: GridColumnVisibilityModel,
+  dropped: readonly string[],
+): GridColumnVisibilityModel {
+  const kept: GridColumnVisibilityModel = { ...was };
+  const back = new Set<string>();
+  const show = (field: string) => {
+    if (dropped.includes(field)) kept[field] = true;
+    else back.add(field);
+  };
+  for (const [field, shown] of Object.entries(next)) {
+    if (shown === (model[field] ?? true)) continue;
+    if (shown) show(field);
+    else kept[field] = false;
+  }
+  for (const field of Object.keys(model)) {
+    if (!(field in next) && model[field] === false) show(field);
+  }
+  return Object.fromEntries(Object.entries(kept).filter(([field]) => !back.has(field)));
 }
