@@ -121,7 +121,8 @@ async function idPrefixMatches(db: DeskDatabase, prefix: string, limit: number):
     // once (a key each, no row opened), and those that hold any read in turn until enough
     // are found. A number of just these five characters (another kind of document) is its own
     // 6-character part, and is looked up too; a longer one whose 6th character is not a
-    // digit (only an 'other' document can be) is found by 4 or 6 characters, not by 5.
+    // digit (only an 'other' document can be) is found by its first 4 characters, not by
+    // these 5.
     const sixes = [prefix, ...'0123456789'.split('').map((d) => `${prefix}${d}`)];
     const range = (six: string) =>
       index.between([prefix4, six, Dexie.minKey], [prefix4, six, Dexie.maxKey], true, true);

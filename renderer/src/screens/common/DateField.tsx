@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { SxProps, Theme } from '@mui/material/styles';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import type { Dayjs } from 'dayjs';
@@ -79,6 +79,7 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
   // null (below) once the field has drawn that change, before the next key is handled.
   const input = useRef<HTMLInputElement>(null);
   const nullGiven = useRef(false);
+  const textSeen = useRef('');
   const emit = (value: string) => {
     if (value === emitted) return;
     setEmitted(value);
@@ -133,11 +134,15 @@ export function PickerField(props: DateFieldProps & { kind: DateKind }) {
         textField: {
           ...(props.path ? { id: fieldId(props.path) } : {}),
           inputRef: input,
-          // Sections typed or cleared while the field holds no date change nothing the
-          // pickers report (the whole field emptied after a section was: still null).
-          // Only keys that type or delete: a Tab arriving, a Shift or an arrow edits nothing.
-          onKeyUp: (e: KeyboardEvent) => {
-            if (e.key.length === 1 || e.key === 'Backspace' || e.key === 'Delete') fromText();
+          // Sections typed, stepped (arrows, Page Up/Down) or cleared while the field holds
+          // no date change nothing the pickers report (the whole field emptied after a
+          // section was: still null). Read after a key that changed what the field shows;
+          // a Tab arriving, a Shift or a move between sections changes nothing.
+          onKeyUp: () => {
+            const text = input.current?.value ?? '';
+            if (text === textSeen.current) return;
+            textSeen.current = text;
+            fromText();
           },
           // The theme's TextField size (small) unless the form says otherwise.
           size: props.size ?? 'small',
