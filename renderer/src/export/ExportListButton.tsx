@@ -31,7 +31,9 @@ export function ExportListButton<R>(props: {
   const testId = props.testId ?? `export-${props.definition.id}`;
   // Kept in the desk's export store, not here: an export goes on when its screen is left,
   // and this button drawn again shows it running, then its end (exportTurn.ts).
-  const { progress, done, error } = useExportTurn(useShallow(exportState(testId)));
+  const { by, progress, done, error } = useExportTurn(useShallow(exportState(testId)));
+  // Another person logged in since: the last one's export is not theirs to see.
+  const mine = by === (useSession((s) => s.user)?.id ?? null);
   const anyRunning = useExportTurn((s) => s.running !== null);
   const shownHere = useExportTurn((s) => s.shown === testId);
   // Closing hides the message first and forgets it once it has faded out: forgotten at
@@ -47,7 +49,7 @@ export function ExportListButton<R>(props: {
 
   async function run() {
     const turn = useExportTurn.getState();
-    if (!turn.start(testId)) return;
+    if (!turn.start(testId, useSession.getState().user?.id ?? null)) return;
     setClosing(false);
     const report = (state: Parameters<typeof turn.report>[1]) => turn.report(testId, state);
     try {
@@ -65,11 +67,7 @@ export function ExportListButton<R>(props: {
         : file.full
           ? 'listExport.doneFull'
           : 'listExport.doneMasked';
-      report({
-        done: saved
-          ? t(key, { rows: file.rows.toLocaleString(language) })
-          : t('listExport.cancelled'),
-      });
+      report({ done: { key: saved ? key : 'listExport.cancelled', rows: file.rows } });
     } catch (thrown) {
       report({ error: toAppErrorData(thrown) });
     } finally {
@@ -115,7 +113,9 @@ export function ExportListButton<R>(props: {
         />
       )}
       <Snackbar
-        open={shownHere && !closing && (progress !== null || done !== null || error !== null)}
+        open={
+          mine && shownHere && !closing && (progress !== null || done !== null || error !== null)
+        }
         anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
         // Above the table's pager and the status bar (the list reaches the window's foot).
         sx={{ '&.MuiSnackbar-anchorOriginBottomCenter': { bottom: 72 } }}
@@ -128,7 +128,7 @@ export function ExportListButton<R>(props: {
           </Alert>
         ) : done ? (
           <Alert severity="success" variant="filled" onClose={close} data-testid={`${testId}-done`}>
-            {done}
+            {t(done.key, { rows: done.rows.toLocaleString(language) })}
           </Alert>
         ) : (
           // Not read out: its count changes with every page. The button (disabled) says an

@@ -8,14 +8,28 @@ export interface ExportProgress {
   reading: number;
 }
 
-/** What an export last said: its progress while it runs, then its end. */
+/** How an export ended well: its words' key and the rows saved (worded when shown). */
+export interface ExportDone {
+  key:
+    | 'listExport.doneNoNumbers'
+    | 'listExport.doneFull'
+    | 'listExport.doneMasked'
+    | 'listExport.cancelled';
+  rows: number;
+}
+
+/**
+ * What an export last said: its progress while it runs, then its end — and who ran it
+ * (`by`, a user's id): another person logged in after them is not shown it.
+ */
 export interface ExportState {
+  by: string | null;
   progress: ExportProgress | null;
-  done: string | null;
+  done: ExportDone | null;
   error: AppErrorData | null;
 }
 
-const idle: ExportState = { progress: null, done: null, error: null };
+const idle: ExportState = { by: null, progress: null, done: null, error: null };
 
 /**
  * The desk's list exports, one at a time (two buttons on one screen — persons and
@@ -29,7 +43,7 @@ interface ExportTurn {
   running: string | null;
   shown: string | null;
   states: Record<string, ExportState>;
-  start(id: string): boolean;
+  start(id: string, by: string | null): boolean;
   report(id: string, state: Partial<ExportState>): void;
   finish(id: string): void;
 }
@@ -38,15 +52,13 @@ export const useExportTurn = create<ExportTurn>((set, get) => ({
   running: null,
   shown: null,
   states: {},
-  start: (id) => {
+  start: (id, by) => {
     if (get().running !== null) return false;
+    const progress = { done: 0, total: undefined, reading: 1 };
     set((s) => ({
       running: id,
       shown: id,
-      states: {
-        ...s.states,
-        [id]: { ...idle, progress: { done: 0, total: undefined, reading: 1 } },
-      },
+      states: { ...s.states, [id]: { ...idle, by, progress } },
     }));
     return true;
   },
