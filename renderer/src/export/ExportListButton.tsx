@@ -12,6 +12,7 @@ import { useSession, writeContext } from '../state/session';
 import { isSensitive, type ListDefinition, type ListSource } from './listDefinition';
 import { saveXlsx } from './saveXlsx';
 import { exportState, forgetExport, useExportTurn } from './exportTurn';
+import { exportOwner } from './exportOwner';
 import { useShallow } from 'zustand/react/shallow';
 
 /**
@@ -49,8 +50,11 @@ export function ExportListButton<R>(props: {
 
   async function run() {
     const turn = useExportTurn.getState();
-    if (!turn.start(testId, useSession.getState().user?.id ?? null)) return;
+    const by = useSession.getState().user?.id ?? null;
+    if (!turn.start(testId, by)) return;
     setClosing(false);
+    // Stopped at a logout, held while the desk is locked (exportOwner.ts).
+    const owner = exportOwner(by);
     const report = (state: Parameters<typeof turn.report>[1]) => turn.report(testId, state);
     try {
       const file = await runListExport(
@@ -59,7 +63,9 @@ export function ExportListButton<R>(props: {
         props.definition,
         props.source(),
         (d, all, reading = 1) => report({ progress: { done: d, total: all, reading } }),
+        owner,
       );
+      await owner.handOut();
       const saved = await saveXlsx(file.fileName, file.bytes);
       const numbers = props.definition.columns.some((c) => isSensitive(c.type));
       const key = !numbers
@@ -104,7 +110,7 @@ export function ExportListButton<R>(props: {
       >
         {props.label ?? t('listExport.button')}
       </Button>
-      {progress && (
+      {mine && progress && (
         <LinearProgress
           data-testid={`${testId}-progress`}
           variant={percent === undefined ? 'indeterminate' : 'determinate'}

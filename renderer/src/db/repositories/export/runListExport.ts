@@ -7,6 +7,7 @@ import type { WriteContext } from '../../writeContext';
 import { isSensitive, type ListDefinition, type ListSource } from '../../../export/listDefinition';
 import { writeListSheet, type ExportProgress } from '../../../export/writeListSheet';
 import { readSteadily } from './steadyRead';
+import type { ExportOwner } from '../../../export/exportOwner';
 
 export interface ListExport {
   fileName: string;
@@ -21,6 +22,10 @@ export interface ListExport {
  * fullExportRoles, masked otherwise. A full export is written to the access log through
  * the write path (who and when are the change's own; which list, filter and row count
  * its purpose) before the bytes are handed out: no log, no file.
+ *
+ * `owner` (export/exportOwner.ts) stops the reading once its person has logged out, and
+ * holds the log and the file back while the desk is locked: on an Electron desk the store
+ * stays open after a logout, and the file would otherwise reach the next person.
  */
 export async function runListExport<R>(
   db: DeskDatabase,
@@ -28,6 +33,7 @@ export async function runListExport<R>(
   definition: ListDefinition<R>,
   source: ListSource<R>,
   onProgress?: ExportProgress,
+  owner?: ExportOwner,
 ): Promise<ListExport> {
   const full = mayExportInFull(ctx) && definition.columns.some((c) => isSensitive(c.type));
   const date = officeToday(ctx.now());
@@ -38,10 +44,14 @@ export async function runListExport<R>(
       definition,
       source,
       { office, date, full },
-      (done, total) => onProgress?.(done, total, reading),
+      (done, total) => {
+        owner?.check();
+        onProgress?.(done, total, reading);
+      },
       stale,
     ),
   );
+  await owner?.handOut();
   if (full) {
     const filter = source.filterWords || '全部';
     await logAccess(db, ctx, {
