@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Box,
@@ -80,9 +80,18 @@ function PhaseView() {
   const minutes = useSession((s) => s.settings?.idleLockMinutes ?? 10);
   useIdleLock(phase === 'ready', minutes);
 
+  // The phase the last effect saw: a login ends in 'ready' from the login screen (or the
+  // forced password change, or the first run); an unlock from 'locked'.
+  const before = useRef(phase);
   useEffect(() => {
-    // The next person to log in starts at the home screen, not on the last one's case.
-    if (phase === 'login') useRouter.getState().navigate({ name: 'persons' });
+    const was = before.current;
+    before.current = phase;
+    // The next person to log in starts at the home screen, not on the last one's case —
+    // again as they come in: a save of the last one's that finished after the logout
+    // (its navigate to the new record) would otherwise choose their first screen.
+    if (phase === 'login' || (phase === 'ready' && was !== 'locked' && was !== 'ready')) {
+      useRouter.getState().navigate({ name: 'persons' });
+    }
     // The shell is fetched while the password is typed (or the desk is set up), and what
     // a login may go to next: sync, or the forced password change. Each is rendered at
     // once when it is here (chunkComponent.tsx), not 300 ms after a loading screen.

@@ -1,10 +1,11 @@
 import { useEffect } from 'react';
 import { useRouter } from '../state/router';
+import { useSession } from '../state/session';
 import { newFormOf } from './newForms';
 import { shortcutOf, shortcuts } from './shortcuts';
 import { useShortcut } from './useShortcut';
 
-/** Whether a dialog (or the lock screen) is open over the screen. */
+/** Whether a dialog is open over the screen. */
 function dialogOpen(): boolean {
   return document.querySelector('.MuiDialog-root') !== null;
 }
@@ -31,9 +32,13 @@ export function KeyboardShortcuts() {
         document.querySelector('.MuiPopper-root:not(.MuiTooltip-popper), .MuiPopover-root')
       )
         return;
+      if (action === 'save') event.preventDefault(); // never the browser's 另存为
+      // Locked (锁屏): nothing under the lock is the keyboard's. Its Ctrl+S saved the
+      // dialog left open under it, as the person who locked it — an account added, or a
+      // password changed, which opened the desk again.
+      if (useSession.getState().phase !== 'ready') return;
       const inDialog = dialogOpen();
       if (inDialog && action !== 'save') return;
-      if (action === 'save') event.preventDefault(); // never the browser's 另存为
       const scope = inDialog ? 'dialog' : 'screen';
       if (!shortcuts.has(action, scope)) return;
       event.preventDefault();

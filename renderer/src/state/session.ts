@@ -186,7 +186,15 @@ export const useSession = create<SessionState>((set, get) => ({
     return true;
   },
 
-  passwordChanged: (user) => set({ user, phase: 'ready' }),
+  // Only for the person still here, and never out of the lock: a change finishing after a
+  // logout (its password hashes take a while) opened the desk again as them, and one
+  // submitted under the lock screen opened the lock.
+  passwordChanged: (user) => {
+    const { user: now, phase } = get();
+    if (now?.id !== user.id) return;
+    if (phase === 'changePassword' || phase === 'ready') set({ user, phase: 'ready' });
+    else if (phase === 'locked') set({ user });
+  },
 
   // The web build's store locks again (its key came from the password); an Electron
   // store opened by the OS key store stays open for sync.
@@ -205,6 +213,10 @@ export const useSession = create<SessionState>((set, get) => ({
     const again = await authenticate(db, user.username, password);
     throttle.record(again !== null, Date.now());
     if (!again) return false;
+    // 切换用户 while the password was checked: the lock screen is gone, and so is the
+    // person; the unlock must not bring their session back.
+    const now = get();
+    if (now.phase !== 'locked' || now.user?.id !== user.id) return false;
     set({ user: again, phase: 'ready' });
     return true;
   },

@@ -1,6 +1,6 @@
 import LockIcon from '@mui/icons-material/LockOutlined';
 import { Alert, Box, Button, Stack, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/useT';
 import { useSession } from '../../state/session';
 import { fieldId } from '../../ui/fieldId';
@@ -8,11 +8,13 @@ import { useFieldErrors } from '../../ui/useFieldErrors';
 import { ErrorSummary } from '../common/ErrorSummary';
 import { AuthCard } from './AuthCard';
 import { rolesLabel } from '../settings/roleLabels';
+import { useHiddenUnderLock } from './hiddenUnderLock';
 
 /**
  * Shown over the shell after idle time or 锁定. Only the same user's password unlocks;
  * anyone else uses 切换用户, which logs the locked user out. Their half-filled forms stay
  * saved as drafts under their own account (useFormDraft) for when they log in again.
+ * Everything else on the page is hidden and inert while it shows (hiddenUnderLock.ts).
  */
 export function LockScreen() {
   const { t } = useT();
@@ -21,6 +23,8 @@ export function LockScreen() {
   const [password, setPassword] = useState('');
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useHiddenUnderLock(form);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,7 +48,7 @@ export function LockScreen() {
 
   return (
     <AuthCard title={t('auth.locked.title')}>
-      <Box component="form" noValidate onSubmit={submit}>
+      <Box component="form" ref={form} noValidate onSubmit={submit}>
         <Stack spacing={2}>
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
             <LockIcon color="primary" />
