@@ -12,7 +12,7 @@ import { useSession, writeContext } from '../state/session';
 import { isSensitive, type ListDefinition, type ListSource } from './listDefinition';
 import { saveXlsx } from './saveXlsx';
 import { exportState, forgetExport, useExportTurn } from './exportTurn';
-import { exportOwner } from './exportOwner';
+import { workOwner } from '../state/workOwner';
 import { useShallow } from 'zustand/react/shallow';
 
 /**
@@ -53,8 +53,8 @@ export function ExportListButton<R>(props: {
     const by = useSession.getState().user?.id ?? null;
     if (!turn.start(testId, by)) return;
     setClosing(false);
-    // Stopped at a logout, held while the desk is locked (exportOwner.ts).
-    const owner = exportOwner(by);
+    // Stopped at a logout, held while the desk is locked (state/workOwner.ts).
+    const owner = workOwner(by);
     const report = (state: Parameters<typeof turn.report>[1]) => turn.report(testId, state);
     try {
       const file = await runListExport(

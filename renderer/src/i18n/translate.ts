@@ -30,13 +30,13 @@ export function translateFieldError(language: Language, error: FieldError): stri
 /**
  * Errors whose `details.reason` has words of its own, whatever screen shows them: a part
  * of the app that could not be loaded (ui/lazyChunk.ts), a list that kept changing
- * while it was exported (export/steadyRead.ts), an export whose person logged out before it
- * was done (export/exportOwner.ts).
+ * while it was exported (export/steadyRead.ts), work whose person logged out before its
+ * file was offered (state/workOwner.ts).
  */
 const reasonKeys: Partial<Record<string, MessageKey>> = {
   part_not_loaded: 'error.partNotLoaded',
   list_kept_changing: 'listExport.keptChanging',
-  export_session_ended: 'listExport.sessionEnded',
+  session_ended: 'error.sessionEnded',
 };
 
 /** The words of an error's own reason, where it has them (ahead of its code's). */

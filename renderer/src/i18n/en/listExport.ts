@@ -12,8 +12,6 @@ export const listExportEn: Record<keyof typeof listExportZh, string> = {
   'listExport.cancelled': 'No file was saved.',
   'listExport.keptChanging':
     'The list kept changing while it was exported (a sync with the county may be under way); no file was saved. Export it again once the sync is done.',
-  'listExport.sessionEnded':
-    'You logged out before the export was done: no file was saved. Export it again.',
   'listExport.households': 'Export households',
   'listExport.movements': 'Export movements',
   'listExport.persons': 'Export persons',

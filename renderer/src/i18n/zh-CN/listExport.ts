@@ -10,7 +10,6 @@ export const listExportZh = {
   'listExport.cancelled': '没有保存文件。',
   'listExport.keptChanging':
     '导出时名单一直在变动（可能正在与县局同步），没有保存文件。请等同步完成后再导出。',
-  'listExport.sessionEnded': '导出期间已退出登录，没有保存文件。请重新导出。',
   'listExport.households': '导出家庭表格',
   'listExport.movements': '导出出入院记录表格',
   'listExport.persons': '导出人员表格',

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/useT';
 import { getDeskApi } from '../../platform/deskApi';
 import { useSession, writeContext } from '../../state/session';
 import { backupErrorText, backupFilters } from './backupText';
+import { currentWorkOwner } from '../../state/workOwner';
 
 /** 立即备份: the whole store to one .mzbak file, through the save dialog. */
 export function MakeBackupSection(props: { ready: boolean; onMade: () => void }) {
@@ -24,7 +25,10 @@ export function MakeBackupSection(props: { ready: boolean; onMade: () => void })
     setMade(null);
     setProgress(null);
     try {
+      const owner = currentWorkOwner();
       const backup = await makeBackup(db, writeContext(), setProgress);
+      // Its folder chosen by the one who made it, not the next person (workOwner.ts).
+      await owner.handOut();
       const saved = await getDeskApi().saveBytesFile({
         suggestedName: backup.fileName,
         bytes: backup.bytes,

@@ -18,6 +18,7 @@ import { todayDate } from '../common/labels';
 import { PageHeader } from '../common/PageHeader';
 import { CertificateDocument } from './CertificateDocument';
 import { PrintOnly } from '../common/PrintOnly';
+import { currentWorkOwner } from '../../state/workOwner';
 
 /**
  * An issued certificate, exactly as issued: printed through the print stylesheet, or
@@ -58,8 +59,10 @@ export function CertificateScreen({ id }: { id: string }) {
 
   async function print() {
     errors.clear();
+    const owner = currentWorkOwner();
     try {
       await logOutput('print');
+      await owner.handOut();
       window.print();
     } catch (thrown) {
       errors.capture(thrown);
@@ -69,8 +72,11 @@ export function CertificateScreen({ id }: { id: string }) {
   async function savePdf(name: string, number: string) {
     errors.clear();
     setSavedPath(null);
+    const owner = currentWorkOwner();
     try {
       await logOutput('export');
+      // Not offered over the lock screen, or once its person has gone (workOwner.ts).
+      await owner.handOut();
       const result = await getDeskApi().savePagePdf({
         suggestedName: `志愿服务证明-${name}-${number}.pdf`,
       });

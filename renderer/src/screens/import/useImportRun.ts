@@ -11,6 +11,7 @@ import { writeContext } from '../../state/session';
 import { todayDate } from '../common/labels';
 import { problemText } from './problemText';
 import { saveXlsx } from '../../export/saveXlsx';
+import { currentWorkOwner } from '../../state/workOwner';
 
 export type Outcome = { severity: 'success' | 'info' | 'error'; text: string } | null;
 
@@ -94,8 +95,11 @@ export function useImportRun(
   async function downloadReport() {
     if (!sheet || !dry) return;
     const all = [...dry.problems, ...roster.plan(dry, choices).problems];
+    const owner = currentWorkOwner();
     try {
       const bytes = await reportWorkbook(sheet, all, (p) => problemText(t, p, sheet));
+      // The whole roster, its ID numbers too: only to the one who asked (workOwner.ts).
+      await owner.handOut();
       await saveXlsx(`${file.name.replace(/\.(xlsx|csv)$/i, '')}-检查结果.xlsx`, bytes);
     } catch (thrown) {
       setOutcome({ severity: 'error', text: appError(toAppErrorData(thrown)) });

@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT';
 import { useActingRole, useSession, writeContext } from '../../state/session';
 import { saveXlsx } from '../../export/saveXlsx';
 import { fullExportRoles } from '../../db/permissions';
+import { currentWorkOwner } from '../../state/workOwner';
 
 /**
  * The period's changes as XLSX for the medical-insurance office: saved through the
@@ -30,7 +31,10 @@ export function ExportButton(props: { period: Period }) {
     setDone(null);
     setError(null);
     try {
+      const owner = currentWorkOwner();
       const file = await exportCoverageChanges(db, writeContext(), props.period);
+      // Not offered to whoever is at the desk once its maker has gone (workOwner.ts).
+      await owner.handOut();
       const saved = await saveXlsx(file.fileName, file.bytes);
       setDone(saved ? t('medical.exported', { lines: file.lines }) : t('medical.exportCancelled'));
     } catch (thrown) {

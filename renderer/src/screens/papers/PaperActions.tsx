@@ -13,6 +13,7 @@ import {
   type PrintedPaper,
   type PrintedSubject,
 } from '../../db/repositories/papers/paperLog';
+import { currentWorkOwner } from '../../state/workOwner';
 
 /**
  * 打印 / 保存为 PDF for a paper on screen: logged first, then the print dialog (browser
@@ -42,6 +43,7 @@ export function usePaperOutput(props: {
     errors.clear();
     setSavedPath(null);
     if (!props.subjects) return;
+    const owner = currentWorkOwner();
     try {
       await logPaperOutput(db, writeContext(), {
         action,
@@ -49,6 +51,8 @@ export function usePaperOutput(props: {
         subjects: props.subjects,
         ...(props.note ? { note: props.note } : {}),
       });
+      // Nothing unmasked or offered over the lock screen, or once its person has gone.
+      await owner.handOut();
       // The print copy is re-rendered with the full numbers before the output reads it.
       flushSync(() => setUnmasked(true));
       try {

@@ -33,6 +33,7 @@ import { RollLinesTable } from './RollLinesTable';
 import { UnpaidDialog } from './UnpaidDialog';
 import { saveXlsx } from '../../export/saveXlsx';
 import { OfficePrintMenu } from '../papers/office/OfficePrintMenu';
+import { currentWorkOwner } from '../../state/workOwner';
 
 type Open =
   | { what: 'approve' }
@@ -79,7 +80,10 @@ export function RollsScreen() {
     });
   const exportXlsx = () =>
     run(async () => {
+      const owner = currentWorkOwner();
       const file = await exportRoll(db, writeContext(), roll?.id ?? '');
+      // Not offered to whoever is at the desk once its maker has gone (workOwner.ts).
+      await owner.handOut();
       setExported(await saveXlsx(file.suggestedName, file.bytes));
     });
 

@@ -12,6 +12,7 @@ import { FactList } from '../common/FactList';
 import { PackageErrorAlert } from './PackageErrorAlert';
 import { PackageProgressBar } from './PackageProgressBar';
 import { packageFilters, partyText, summaryFacts } from './packageText';
+import { currentWorkOwner } from '../../state/workOwner';
 
 /**
  * 导出同步包: every change HQ has not confirmed, sealed for HQ, then the save dialog
@@ -66,8 +67,18 @@ export function PackageExportSection() {
     setSaved(null);
     setCancelled(false);
     try {
+      const owner = currentWorkOwner();
       const made = await exportPackage(db, writeContext(), setProgress);
       setExported(made);
+      try {
+        // Its place chosen by the one who made it, not the next person (workOwner.ts):
+        // gone, the package never left the desk and leaves its history.
+        await owner.handOut();
+      } catch (thrown) {
+        await discardExport(db, made.manifest.packageId);
+        setExported(null);
+        throw thrown;
+      }
       await save(made, true);
     } catch (thrown) {
       setError(toAppErrorData(thrown));

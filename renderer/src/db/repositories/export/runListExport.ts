@@ -7,7 +7,7 @@ import type { WriteContext } from '../../writeContext';
 import { isSensitive, type ListDefinition, type ListSource } from '../../../export/listDefinition';
 import { writeListSheet, type ExportProgress } from '../../../export/writeListSheet';
 import { readSteadily } from './steadyRead';
-import type { ExportOwner } from '../../../export/exportOwner';
+import type { WorkOwner } from '../../../state/workOwner';
 
 export interface ListExport {
   fileName: string;
@@ -23,7 +23,7 @@ export interface ListExport {
  * the write path (who and when are the change's own; which list, filter and row count
  * its purpose) before the bytes are handed out: no log, no file.
  *
- * `owner` (export/exportOwner.ts) stops the reading once its person has logged out, and
+ * `owner` (state/workOwner.ts) stops the reading once its person has logged out, and
  * holds the log and the file back while the desk is locked: on an Electron desk the store
  * stays open after a logout, and the file would otherwise reach the next person.
  */
@@ -33,7 +33,7 @@ export async function runListExport<R>(
   definition: ListDefinition<R>,
   source: ListSource<R>,
   onProgress?: ExportProgress,
-  owner?: ExportOwner,
+  owner?: WorkOwner,
 ): Promise<ListExport> {
   const full = mayExportInFull(ctx) && definition.columns.some((c) => isSensitive(c.type));
   const date = officeToday(ctx.now());

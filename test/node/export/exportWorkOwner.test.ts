@@ -7,12 +7,12 @@ import type { DeskDatabase } from '../../../renderer/src/db/database';
 import type { ListSource } from '../../../renderer/src/export/listDefinition';
 import { personsList, type PersonRow } from '../../../renderer/src/export/lists/persons';
 import type * as Session from '../../../renderer/src/state/session';
-import type * as Owner from '../../../renderer/src/export/exportOwner';
+import type * as Owner from '../../../renderer/src/state/workOwner';
 import type { LocalUser } from '../../../renderer/src/db/repositories/users';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
 
 /**
- * An export belongs to the person who began it (export/exportOwner.ts). An Electron
+ * An export belongs to the person who began it (state/workOwner.ts). An Electron
  * desk's store stays open after a logout (its key is the OS key store's), so before this
  * an export went on reading after its supervisor logged out, wrote "exported in full"
  * to the access log under their name, and offered the file — every full ID number — in
@@ -33,7 +33,7 @@ beforeAll(async () => {
     removeItem: (key: string) => void items.delete(key),
   });
   session = await import('../../../renderer/src/state/session');
-  owner = await import('../../../renderer/src/export/exportOwner');
+  owner = await import('../../../renderer/src/state/workOwner');
 });
 afterAll(() => vi.unstubAllGlobals());
 
@@ -93,9 +93,9 @@ describe('an export and the person who began it', () => {
       personsList,
       source,
       undefined,
-      owner.exportOwner(chief.id),
+      owner.workOwner(chief.id),
     );
-    expect(await reasonOf(exporting)).toBe('export_session_ended');
+    expect(await reasonOf(exporting)).toBe('session_ended');
     // The reading stopped at the first page after the logout, not after all three.
     expect(read.pages).toBeLessThan(3);
     expect(await exportEntries(db)).toBe(0);
@@ -112,9 +112,9 @@ describe('an export and the person who began it', () => {
       personsList,
       source,
       undefined,
-      owner.exportOwner(chief.id),
+      owner.workOwner(chief.id),
     );
-    expect(await reasonOf(exporting)).toBe('export_session_ended');
+    expect(await reasonOf(exporting)).toBe('session_ended');
     expect(await exportEntries(db)).toBe(0);
   });
 
@@ -123,7 +123,7 @@ describe('an export and the person who began it', () => {
     const source = onePerPage(db, { pages: 0 }, (page) => {
       if (page === 1) session.useSession.setState({ phase: 'locked' });
     });
-    const theirs = owner.exportOwner(chief.id);
+    const theirs = owner.workOwner(chief.id);
     let waiting = false;
     const watched = { check: theirs.check, handOut: () => ((waiting = true), theirs.handOut()) };
     let file: Awaited<ReturnType<typeof runListExport>> | undefined;
@@ -153,25 +153,18 @@ describe('an export and the person who began it', () => {
       personsList,
       source,
       undefined,
-      owner.exportOwner(chief.id),
+      owner.workOwner(chief.id),
     );
     await settle();
     session.useSession.setState({ user: null, phase: 'login' });
-    expect(await reasonOf(exporting)).toBe('export_session_ended');
+    expect(await reasonOf(exporting)).toBe('session_ended');
     expect(await exportEntries(db)).toBe(0);
   });
 
   it('belongs to nobody when nobody began it', async () => {
     const { db, ctx } = await office();
     const source = onePerPage(db, { pages: 0 }, () => undefined);
-    const exporting = runListExport(
-      db,
-      ctx,
-      personsList,
-      source,
-      undefined,
-      owner.exportOwner(null),
-    );
-    expect(await reasonOf(exporting)).toBe('export_session_ended');
+    const exporting = runListExport(db, ctx, personsList, source, undefined, owner.workOwner(null));
+    expect(await reasonOf(exporting)).toBe('session_ended');
   });
 });

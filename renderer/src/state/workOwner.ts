@@ -1,0 +1,63 @@
+import { AppError } from '@shared/errors/appError';
+import { useSession } from './session';
+
+/**
+ * Whose work this is: the person logged in when they began it (a list export, a payment
+ * roll's sheet, a paper saved as PDF, a backup, a sync package, an import's check report).
+ * An Electron desk's store stays open after a logout (its key is the OS key store's, for
+ * sync), so such work went on after its person left, and its file — full ID numbers,
+ * bank accounts — was offered in a save dialog at the login screen, over the lock screen,
+ * or in the next person's session.
+ *
+ * - `check()`, as the work goes (a list export at each page): another person, or nobody,
+ *   at the desk → it stops (`session_ended`). The idle lock (锁屏) does not stop it.
+ * - `handOut()`, before the file is offered (and before a list export's access log):
+ *   waits while the desk is locked by its idle lock, and goes on only once the same
+ *   person has unlocked it; logged out meanwhile → the same error, and no file.
+ */
+export interface WorkOwner {
+  check(): void;
+  handOut(): Promise<void>;
+}
+
+export function sessionEndedError(): AppError {
+  return new AppError({
+    code: 'unauthenticated',
+    message: 'The person who began this logged out before it was done: no file.',
+    details: { reason: 'session_ended' },
+  });
+}
+
+export function workOwner(userId: string | null): WorkOwner {
+  const theirs = () => {
+    const { user, phase } = useSession.getState();
+    if (userId === null || user?.id !== userId || (phase !== 'ready' && phase !== 'locked')) {
+      return 'gone';
+    }
+    return phase === 'ready' ? 'here' : 'locked';
+  };
+  const check = () => {
+    if (theirs() === 'gone') throw sessionEndedError();
+  };
+  return {
+    check,
+    handOut: () =>
+      new Promise<void>((resolve, reject) => {
+        const settle = () => {
+          const now = theirs();
+          if (now === 'locked') return false;
+          stop();
+          if (now === 'here') resolve();
+          else reject(sessionEndedError());
+          return true;
+        };
+        const stop = useSession.subscribe(() => void settle());
+        settle();
+      }),
+  };
+}
+
+/** The work of whoever is logged in now (called as they begin it: a click). */
+export function currentWorkOwner(): WorkOwner {
+  return workOwner(useSession.getState().user?.id ?? null);
+}
