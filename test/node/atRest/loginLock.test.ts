@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskDatabase } from '../../../renderer/src/db/database';
 import { finishLogin, openStoreForLogin } from '../../../renderer/src/db/atRest/loginStore';
 import { resetPassword } from '../../../renderer/src/db/repositories/accountChanges';
 import { createUser } from '../../../renderer/src/db/repositories/users';
 import { queuedCount } from '../../../renderer/src/db/repositories/queue';
+import { sessionInNode } from '../../support/sessionInNode';
 import { openTestDesk } from '../../fakes/deskFixtures';
 import { rawDelete, withLockedStore } from './rawStore';
 import { ensureDeviceId, loadSettings } from '../../../renderer/src/db/repositories/settingsReads';
-import type * as Session from '../../../renderer/src/state/session';
 
 /**
  * Issue #16 item 1, from the at-rest review: in the web build a store is locked until a
@@ -15,19 +15,8 @@ import type * as Session from '../../../renderer/src/state/session';
  * and a logout, must leave the store as locked as the login found it; a store the OS
  * key store opened (Electron) stays open.
  */
-const items = new Map<string, string>();
-let session: typeof Session;
-
-beforeAll(async () => {
-  // The session keeps its login throttle in localStorage (none in Node).
-  vi.stubGlobal('localStorage', {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  });
-  session = await import('../../../renderer/src/state/session');
-});
-afterAll(() => vi.unstubAllGlobals());
+// The session keeps its login throttle in localStorage (none in Node).
+const { session, storage: items } = sessionInNode();
 beforeEach(() => items.clear());
 
 /** A desk with wang's account (and its password wrap); closed, to be reopened. */
@@ -44,8 +33,8 @@ async function deskWithClerk() {
 
 /** The session's login and logout, on this store (as the app's, with no office yet). */
 function sessionOn(db: DeskDatabase) {
-  session.useSession.setState({ db, settings: null, user: null, phase: 'login' });
-  return session.useSession.getState();
+  session().useSession.setState({ db, settings: null, user: null, phase: 'login' });
+  return session().useSession.getState();
 }
 
 describe('a locked store before a login', () => {
@@ -132,14 +121,14 @@ describe('logging out locks the web build’s store again', () => {
     await withLockedStore(db.name, async (locked) => {
       const { login, logout } = sessionOn(locked);
       expect(await login('wang', 'temporary-01')).toBe(true);
-      expect(session.useSession.getState().phase).toBe('changePassword');
+      expect(session().useSession.getState().phase).toBe('changePassword');
       expect(locked.atRest.keys).not.toBeNull();
       logout(); // 退出登录 on the forced change screen
-      expect(session.useSession.getState().phase).toBe('login');
+      expect(session().useSession.getState().phase).toBe('login');
       expect(locked.atRest.keys).toBeNull();
       await expect(locked.users.toArray()).rejects.toThrow(/locked/);
       // The next login opens it again by its password.
-      expect(await session.useSession.getState().login('wang', 'temporary-01')).toBe(true);
+      expect(await session().useSession.getState().login('wang', 'temporary-01')).toBe(true);
       expect(locked.atRest.keys).not.toBeNull();
     });
   });
@@ -147,13 +136,13 @@ describe('logging out locks the web build’s store again', () => {
   it('an ordinary logout locks a store opened by a password; one opened by the OS key store stays open', async () => {
     const { db } = await deskWithClerk();
     expect(await sessionOn(db).login('wang', 'window-01')).toBe(true);
-    session.useSession.getState().logout();
+    session().useSession.getState().logout();
     expect(db.atRest.keys).not.toBeNull(); // Electron: it syncs with nobody logged in
     db.close();
     await withLockedStore(db.name, async (locked) => {
       expect(await sessionOn(locked).login('wang', 'window-01')).toBe(true);
-      expect(session.useSession.getState().phase).toBe('ready');
-      session.useSession.getState().logout();
+      expect(session().useSession.getState().phase).toBe('ready');
+      session().useSession.getState().logout();
       expect(locked.atRest.keys).toBeNull();
     });
   });
@@ -166,8 +155,8 @@ describe('logging out locks the web build’s store again', () => {
     await rawDelete(db.name, 'meta', 'atRest');
     await withLockedStore(db.name, async (locked) => {
       const settings = await loadSettings(locked);
-      session.useSession.setState({ db: locked, settings, deviceId, user: null, phase: 'login' });
-      expect(await session.useSession.getState().login('wang', 'window-01')).toBe(true);
+      session().useSession.setState({ db: locked, settings, deviceId, user: null, phase: 'login' });
+      expect(await session().useSession.getState().login('wang', 'window-01')).toBe(true);
       const entries = (await locked.accessLog.toArray()).filter(
         (e) => e.action === 'store_altered',
       );

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUser } from '../../../renderer/src/db/repositories/users';
-import type * as Session from '../../../renderer/src/state/session';
+import { sessionInNode } from '../../support/sessionInNode';
 import { openTestDesk } from '../../fakes/deskFixtures';
 
 /**
@@ -12,19 +12,8 @@ import { openTestDesk } from '../../fakes/deskFixtures';
  * change submitted under the lock screen (its dialog's Ctrl+S) opened the lock. Each on
  * a real store, through the session as the app drives it.
  */
-const items = new Map<string, string>();
-let session: typeof Session;
-
-beforeAll(async () => {
-  // The session keeps its login throttle in localStorage (none in Node).
-  vi.stubGlobal('localStorage', {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  });
-  session = await import('../../../renderer/src/state/session');
-});
-afterAll(() => vi.unstubAllGlobals());
+// The session keeps its login throttle in localStorage (none in Node).
+const { session } = sessionInNode();
 
 /** wang logged in on a store the OS key store opened (as an Electron desk's is). */
 async function loggedIn() {
@@ -36,9 +25,9 @@ async function loggedIn() {
     password: 'window-01',
   });
   expect(db.atRest.openedBy).toBe('source');
-  session.useSession.setState({ db, settings: null, user: null, phase: 'login' });
-  expect(await session.useSession.getState().login('wang', 'window-01')).toBe(true);
-  return session.useSession.getState;
+  session().useSession.setState({ db, settings: null, user: null, phase: 'login' });
+  expect(await session().useSession.getState().login('wang', 'window-01')).toBe(true);
+  return session().useSession.getState;
 }
 
 describe('the lock screen and a logout at the same time', () => {

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { toAppErrorData } from '@shared/errors/appError';
 import type { Person } from '../../../renderer/src/db/repositories/persons';
 import { registerHousehold } from '../../../renderer/src/db/repositories/households';
 import { runListExport } from '../../../renderer/src/db/repositories/export/runListExport';
 import type { DeskDatabase } from '../../../renderer/src/db/database';
+import type { WriteContext } from '../../../renderer/src/db/writeContext';
 import type { ListSource } from '../../../renderer/src/export/listDefinition';
 import { personsList, type PersonRow } from '../../../renderer/src/export/lists/persons';
-import type * as Session from '../../../renderer/src/state/session';
 import type * as Owner from '../../../renderer/src/state/workOwner';
 import type { LocalUser } from '../../../renderer/src/db/repositories/users';
+import { sessionInNode } from '../../support/sessionInNode';
 import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
 
 /**
@@ -21,21 +22,12 @@ import { openTestDesk, threeMemberHousehold } from '../../fakes/deskFixtures';
  * the same person unlocks; each case on a real store, through the session as the app
  * drives it.
  */
-const items = new Map<string, string>();
-let session: typeof Session;
+// The session keeps its login throttle in localStorage (none in Node).
+const { session } = sessionInNode();
 let owner: typeof Owner;
-
 beforeAll(async () => {
-  // The session keeps its login throttle in localStorage (none in Node).
-  vi.stubGlobal('localStorage', {
-    getItem: (key: string) => items.get(key) ?? null,
-    setItem: (key: string, value: string) => void items.set(key, value),
-    removeItem: (key: string) => void items.delete(key),
-  });
-  session = await import('../../../renderer/src/state/session');
   owner = await import('../../../renderer/src/state/workOwner');
 });
-afterAll(() => vi.unstubAllGlobals());
 
 const chief = { id: 'user-supervisor', username: 'li' } as LocalUser;
 const clerk = { id: 'user-registrar', username: 'wang' } as LocalUser;
@@ -43,7 +35,7 @@ const clerk = { id: 'user-registrar', username: 'wang' } as LocalUser;
 async function office() {
   const desk = await openTestDesk(new Date('2026-07-02T09:00:00+08:00'));
   await registerHousehold(desk.db, desk.ctx, threeMemberHousehold('rural'));
-  session.useSession.setState({ db: desk.db, user: chief, phase: 'ready' });
+  session().useSession.setState({ db: desk.db, user: chief, phase: 'ready' });
   return { ...desk, ctx: desk.as('supervisor') };
 }
 
@@ -77,6 +69,14 @@ const reasonOf = async (promise: Promise<unknown>) =>
     ),
   ).details?.reason;
 
+/** The persons list exported as the supervisor, whose work it is unless `theirs` says. */
+const exportOf = (
+  db: DeskDatabase,
+  ctx: WriteContext,
+  source: ListSource<PersonRow>,
+  theirs: Owner.WorkOwner = owner.workOwner(chief.id),
+) => runListExport(db, ctx, personsList, source, undefined, theirs);
+
 /** Lets every pending callback run (the export's reads and the store's answers). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -85,16 +85,9 @@ describe('an export and the person who began it', () => {
     const { db, ctx } = await office();
     const read = { pages: 0 };
     const source = onePerPage(db, read, (page) => {
-      if (page === 1) session.useSession.setState({ user: null, phase: 'login' });
+      if (page === 1) session().useSession.setState({ user: null, phase: 'login' });
     });
-    const exporting = runListExport(
-      db,
-      ctx,
-      personsList,
-      source,
-      undefined,
-      owner.workOwner(chief.id),
-    );
+    const exporting = exportOf(db, ctx, source);
     expect(await reasonOf(exporting)).toBe('session_ended');
     // The reading stopped at the first page after the logout, not after all three.
     expect(read.pages).toBeLessThan(3);
@@ -104,16 +97,9 @@ describe('an export and the person who began it', () => {
   it('gives the next person at the desk nothing of it', async () => {
     const { db, ctx } = await office();
     const source = onePerPage(db, { pages: 0 }, (page) => {
-      if (page === 3) session.useSession.setState({ user: clerk, phase: 'ready' });
+      if (page === 3) session().useSession.setState({ user: clerk, phase: 'ready' });
     });
-    const exporting = runListExport(
-      db,
-      ctx,
-      personsList,
-      source,
-      undefined,
-      owner.workOwner(chief.id),
-    );
+    const exporting = exportOf(db, ctx, source);
     expect(await reasonOf(exporting)).toBe('session_ended');
     expect(await exportEntries(db)).toBe(0);
   });
@@ -121,21 +107,19 @@ describe('an export and the person who began it', () => {
   it('holds the log and the file while the desk is locked, until the same person unlocks', async () => {
     const { db, ctx } = await office();
     const source = onePerPage(db, { pages: 0 }, (page) => {
-      if (page === 1) session.useSession.setState({ phase: 'locked' });
+      if (page === 1) session().useSession.setState({ phase: 'locked' });
     });
     const theirs = owner.workOwner(chief.id);
     let waiting = false;
     const watched = { check: theirs.check, handOut: () => ((waiting = true), theirs.handOut()) };
     let file: Awaited<ReturnType<typeof runListExport>> | undefined;
-    const exporting = runListExport(db, ctx, personsList, source, undefined, watched).then(
-      (done) => (file = done),
-    );
+    const exporting = exportOf(db, ctx, source, watched).then((done) => (file = done));
     // The idle lock does not stop the reading, but nothing is handed out over it.
     await vi.waitFor(() => expect(waiting || file !== undefined).toBe(true), { timeout: 5_000 });
     await settle();
     expect(file).toBeUndefined();
     expect(await exportEntries(db)).toBe(0);
-    session.useSession.setState({ phase: 'ready' });
+    session().useSession.setState({ phase: 'ready' });
     await exporting;
     expect(file?.rows).toBe(3);
     expect(file?.full).toBe(true);
@@ -145,18 +129,11 @@ describe('an export and the person who began it', () => {
   it('gives nothing out if they log out from the lock screen instead', async () => {
     const { db, ctx } = await office();
     const source = onePerPage(db, { pages: 0 }, (page) => {
-      if (page === 3) session.useSession.setState({ phase: 'locked' });
+      if (page === 3) session().useSession.setState({ phase: 'locked' });
     });
-    const exporting = runListExport(
-      db,
-      ctx,
-      personsList,
-      source,
-      undefined,
-      owner.workOwner(chief.id),
-    );
+    const exporting = exportOf(db, ctx, source);
     await settle();
-    session.useSession.setState({ user: null, phase: 'login' });
+    session().useSession.setState({ user: null, phase: 'login' });
     expect(await reasonOf(exporting)).toBe('session_ended');
     expect(await exportEntries(db)).toBe(0);
   });
@@ -164,7 +141,7 @@ describe('an export and the person who began it', () => {
   it('belongs to nobody when nobody began it', async () => {
     const { db, ctx } = await office();
     const source = onePerPage(db, { pages: 0 }, () => undefined);
-    const exporting = runListExport(db, ctx, personsList, source, undefined, owner.workOwner(null));
+    const exporting = exportOf(db, ctx, source, owner.workOwner(null));
     expect(await reasonOf(exporting)).toBe('session_ended');
   });
 });
