@@ -8,7 +8,7 @@ import { MAX_OPEN_BYTES } from '@shared/ipc/contract';
 import type { BackupFolder } from '../../backup/backupFolder';
 import { parseRequest } from '../parseRequest';
 import type { IpcHandlers } from '../registerHandlers';
-import type { FileHandlerDeps } from './fileAccess';
+import { notInRecentFiles, type FileHandlerDeps } from './fileAccess';
 
 const writeSchema = z.object({
   bytes: z
@@ -27,7 +27,7 @@ export function backupFolderHandlers(
     'backup:chooseFolder': async (_request, event) => {
       const options = {
         defaultPath: (await folder.folder()) ?? deps.defaultDirectory(),
-        properties: ['openDirectory' as const, 'createDirectory' as const],
+        properties: ['openDirectory' as const, 'createDirectory' as const, notInRecentFiles],
       };
       const parent = deps.windowFor(event);
       const result = parent

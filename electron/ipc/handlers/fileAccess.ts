@@ -25,9 +25,17 @@ export interface FileHandlerDeps {
   defaultDirectory: () => string;
 }
 
+/**
+ * Kept out of Windows' recent files and jump lists: a saved paper's name often names the
+ * person (不予批准通知书-张三.pdf), and the list is there for anyone at the PC.
+ */
+export const notInRecentFiles = 'dontAddToRecent' as const;
+
 /** The path the user chose to save to, or null when they cancelled. */
 export async function chooseSavePath(
-  deps: FileHandlerDeps,
+  deps: Pick<FileHandlerDeps, 'windowFor' | 'defaultDirectory'> & {
+    dialog: Pick<Dialog, 'showSaveDialog'>;
+  },
   event: IpcMainInvokeEvent,
   suggestedName: string,
   filters: FileFilter[],
@@ -36,6 +44,7 @@ export async function chooseSavePath(
     // basename: a suggested name must not pick the folder for the user.
     defaultPath: path.join(deps.defaultDirectory(), path.basename(suggestedName)),
     filters,
+    properties: [notInRecentFiles],
   };
   const parent = deps.windowFor(event);
   const result = parent
@@ -50,7 +59,7 @@ export async function chooseOpenPath(
   event: IpcMainInvokeEvent,
   filters: FileFilter[],
 ): Promise<string | null> {
-  const options = { filters, properties: ['openFile' as const] };
+  const options = { filters, properties: ['openFile' as const, notInRecentFiles] };
   const parent = deps.windowFor(event);
   const result = parent
     ? await deps.dialog.showOpenDialog(parent, options)

@@ -103,8 +103,13 @@ describe('file:saveText and file:openText', () => {
       { suggestedName: '../../evil/同步包.json', content: '', filters },
       event,
     );
-    const options = dialog.showSaveDialog.mock.calls[0]?.[0] as { defaultPath: string };
+    const options = dialog.showSaveDialog.mock.calls[0]?.[0] as {
+      defaultPath: string;
+      properties: string[];
+    };
     expect(options.defaultPath).toBe(path.join(dir, '同步包.json'));
+    // Out of Windows' recent files: a saved paper's name often names the person.
+    expect(options.properties).toContain('dontAddToRecent');
   });
 
   it('reports a cancelled save without writing', async () => {
@@ -133,6 +138,8 @@ describe('file:saveText and file:openText', () => {
     await writeFile(chosenPath, '\uFEFF姓名,身份证号\n', 'utf8');
     const result = await handlers()['file:openText']({ filters }, event);
     expect(result).toEqual({ opened: true, name: '名单.csv', content: '姓名,身份证号\n' });
+    const options = dialog.showOpenDialog.mock.calls[0]?.[0] as { properties: string[] };
+    expect(options.properties).toEqual(['openFile', 'dontAddToRecent']);
   });
 
   it('reports a cancelled open', async () => {

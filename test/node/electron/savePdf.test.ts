@@ -53,9 +53,12 @@ describe('file:savePdf', () => {
     const options = dialog.showSaveDialog.mock.calls[0]?.[0] as {
       defaultPath: string;
       filters: { extensions: string[] }[];
+      properties: string[];
     };
     expect(options.defaultPath).toBe(path.join(dir, '志愿服务证明.pdf'));
     expect(options.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+    // Out of Windows' recent files: the name names the volunteer.
+    expect(options.properties).toContain('dontAddToRecent');
   });
 
   it('adds .pdf when the dialog returns a name without it', async () => {
@@ -85,8 +88,8 @@ describe('file:savePdf', () => {
     const error = await Promise.resolve(handler()({ suggestedName: 'a.pdf' }, event)).catch(
       (e: unknown) => e,
     );
-    // A vanished folder (ENOENT) is not an everyday office problem: reported as unexpected.
-    expect(error).toMatchObject({ code: 'ENOENT' });
+    // A vanished folder (a USB stick pulled out) is said as the other files' writes say it.
+    expect(error).toMatchObject({ code: 'not_found', details: { fsCode: 'ENOENT' } });
     expect(await readdir(dir)).toEqual([]);
   });
 });
