@@ -26,6 +26,7 @@ import { CredentialStore } from './sync/credentialStore';
 import { guardWindowClose, QuitGuard } from './sync/quitGuard';
 import type { MenuLanguage } from '@shared/ipc/contract';
 import { createMainWindow } from './window';
+import { refusedSwitch } from './startupSwitches';
 
 // dist/electron/main.cjs → dist/electron/preload.cjs and dist/renderer/.
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -103,8 +104,16 @@ function start(): void {
   openMainWindow();
 }
 
-// A second desk on the same data would race the first on IndexedDB: focus the first.
-if (!app.requestSingleInstanceLock()) {
+// A packaged desk opened to a debugger would hand it the store's key (startupSwitches.ts).
+const refused = app.isPackaged ? refusedSwitch(process.argv) : null;
+if (refused) {
+  dialog.showErrorBox(
+    '民政工作台无法启动 / The desk could not start',
+    `本程序不能带 --${refused} 启动。/ The desk does not start with --${refused}.`,
+  );
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
+  // A second desk on the same data would race the first on IndexedDB: focus the first.
   app.quit();
 } else {
   app.on('second-instance', () => {

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 type Listener = (...args: unknown[]) => unknown;
 
-function fakeElectron() {
+function fakeElectron(options: { packaged?: boolean } = {}) {
   const calls: string[] = [];
   const appListeners = new Map<string, Listener>();
   const ipcHandlers = new Map<string, Listener>();
@@ -61,7 +61,7 @@ function fakeElectron() {
       exit: () => calls.push('exit'),
       getVersion: () => '0.1.0',
       getPath: () => '/home/clerk/Documents',
-      isPackaged: false,
+      isPackaged: options.packaged ?? false,
       setAboutPanelOptions: () => undefined,
     },
     protocol: {
@@ -100,17 +100,8 @@ function fakeElectron() {
   };
 }
 
-let dir: string;
-let fake: ReturnType<typeof fakeElectron>;
-
-beforeAll(async () => {
-  // The packaged layout: <dir>/electron/main.cjs next to <dir>/renderer/.
-  dir = await mkdtemp(path.join(os.tmpdir(), 'desk-main-'));
-  await mkdir(path.join(dir, 'renderer', 'assets'), { recursive: true });
-  await writeFile(path.join(dir, 'renderer', 'index.html'), '<title>民政工作台</title>');
-  await writeFile(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
-  await writeFile(path.join(dir, 'secret.txt'), 'outside the renderer');
-
+/** Runs electron/main.ts, bundled as the build bundles it, against `electron`. */
+async function runMain(electron: ReturnType<typeof fakeElectron>) {
   const bundle = await build({
     absWorkingDir: root,
     entryPoints: ['electron/main.ts'],
@@ -123,9 +114,8 @@ beforeAll(async () => {
   });
   const code = bundle.outputFiles[0]?.text ?? '';
 
-  fake = fakeElectron();
   const realRequire = createRequire(import.meta.url);
-  const requireWithFake = (id: string) => (id === 'electron' ? fake.electron : realRequire(id));
+  const requireWithFake = (id: string) => (id === 'electron' ? electron.electron : realRequire(id));
   const module = { exports: {} };
   const previous = process.env.DESK_USER_DATA_DIR;
   process.env.DESK_USER_DATA_DIR = path.join(dir, 'profile');
@@ -141,6 +131,21 @@ beforeAll(async () => {
     if (previous === undefined) delete process.env.DESK_USER_DATA_DIR;
     else process.env.DESK_USER_DATA_DIR = previous;
   }
+}
+
+let dir: string;
+let fake: ReturnType<typeof fakeElectron>;
+
+beforeAll(async () => {
+  // The packaged layout: <dir>/electron/main.cjs next to <dir>/renderer/.
+  dir = await mkdtemp(path.join(os.tmpdir(), 'desk-main-'));
+  await mkdir(path.join(dir, 'renderer', 'assets'), { recursive: true });
+  await writeFile(path.join(dir, 'renderer', 'index.html'), '<title>民政工作台</title>');
+  await writeFile(path.join(dir, 'renderer', 'assets', 'app.js'), 'console.log(1)');
+  await writeFile(path.join(dir, 'secret.txt'), 'outside the renderer');
+
+  fake = fakeElectron();
+  await runMain(fake);
   fake.markReady();
   await new Promise((resolve) => setTimeout(resolve, 0));
 });
@@ -212,5 +217,24 @@ describe('the app:// protocol', () => {
     expect((await get('app://desk/index.html', 'POST')).status).toBe(405);
     const refused = await get('app://desk/..%2Fsecret.txt');
     expect(refused.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+});
+
+describe('main.ts packaged, started with a debugging switch', () => {
+  it('refuses to start: no lock taken, no window, an error box, exit', async () => {
+    const packaged = fakeElectron({ packaged: true });
+    const argv = process.argv;
+    process.argv = [...argv, '--remote-debugging-port=9222'];
+    try {
+      await runMain(packaged);
+    } finally {
+      process.argv = argv;
+    }
+    packaged.markReady();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(packaged.calls).toContain('showErrorBox');
+    expect(packaged.calls).toContain('exit');
+    expect(packaged.calls).not.toContain('requestSingleInstanceLock');
+    expect(packaged.windows).toHaveLength(0);
   });
 });
