@@ -44,7 +44,10 @@ export function createDeskTheme(language: Language): Theme {
       },
       components: {
         MuiButton: { defaultProps: { disableElevation: true } },
-        MuiTextField: { defaultProps: { size: 'small' } },
+        // autoComplete off unless a field says otherwise (the login's own): a browser
+        // keeps what it thinks was a form's typing (names, addresses, incomes) in its
+        // profile's autofill store, in the clear, for the web build's desks.
+        MuiTextField: { defaultProps: { size: 'small', autoComplete: 'off' } },
         MuiPaper: { defaultProps: { variant: 'outlined' } },
         MuiTableCell: { styleOverrides: { head: { fontWeight: 600 } } },
       },

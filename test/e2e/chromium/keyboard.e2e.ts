@@ -62,6 +62,12 @@ it('Ctrl+N opens the new form, a failed Ctrl+S focuses the first wrong field, Ct
   await page.getByTestId('member-row-0').getByLabel('身份证号码').fill(head.id);
   // The birth date the ID gives is shown in the date field, read-only.
   expect(await dateShown(page.getByTestId('member-row-0'), '出生日期')).toBe('1958-03-12');
+  // No field typed in is kept by the browser's autofill (in the clear, in its profile).
+  // (A date is typed into the picker's sections; its input is hidden from the page.)
+  const kept = await page
+    .locator('main input:not([type=hidden],[type=checkbox],[type=radio],[aria-hidden=true])')
+    .evaluateAll((inputs) => inputs.filter((i) => i.getAttribute('autocomplete') !== 'off').length);
+  expect(kept).toBe(0);
   await page.keyboard.press('Control+s');
   await page.getByRole('button', { name: '申请低保' }).waitFor();
 });
