@@ -148,14 +148,23 @@ function pullFacts(request: FastifyRequest) {
   return { limit: typeof limit === 'number' ? limit : null };
 }
 
-/** An unexpected error as the log keeps it: its kind, code, message and stack. */
-function failureOf(error: unknown) {
+/**
+ * An unexpected error as the log keeps it: its kind, code, message and stack — with every
+ * run of six or more digits in them (an ID, phone or bank account number a driver's or a
+ * library's message may quote from the data) put as `#…`. HQ's log lines carry ids and
+ * counts, never a person's numbers (test/node/hq/requestLog.test.ts).
+ */
+export function failureOf(error: unknown) {
   if (!(error instanceof Error)) return { type: typeof error };
   const code = (error as { code?: unknown }).code;
   return {
     type: error.name,
     ...(typeof code === 'string' ? { code } : {}),
-    message: error.message,
-    stack: error.stack ?? '',
+    message: withoutNumbers(error.message),
+    stack: withoutNumbers(error.stack ?? ''),
   };
+}
+
+function withoutNumbers(text: string): string {
+  return text.replace(/\d{6,}[\dXx]*/g, '#…');
 }

@@ -8,6 +8,7 @@ import { adminToken, hqStorages, postJson, startHq, type RunningHq } from '../..
 import { registerFamily } from '../../support/officeWork';
 import { connect, openOfficeDesk, sync, type SyncDesk } from '../../support/syncDesks';
 import { send } from './malformedKit';
+import { failureOf } from '../../../hq/src/http/logging';
 
 /**
  * HQ's request log, captured from the real server: one JSON line per request with who,
@@ -212,5 +213,25 @@ describe.each(hqStorages)('the request log over $kind', (storage) => {
     expect(line?.err?.stack).toMatch(/applied_ops[\s\S]*\n\s+at /);
     const text = written.join('');
     for (const secret of secrets) expect(appearsIn(text, secret)).toBe(false);
+  });
+});
+
+describe('an unexpected error in the log', () => {
+  it('keeps its kind, code and stack, but no run of six or more digits from the data', () => {
+    const quoted = Object.assign(
+      new Error('Key (id_number)=(33010219600504013X) already exists; phone 13800138000'),
+      { code: '23505' },
+    );
+    const kept = failureOf(quoted) as {
+      type: string;
+      code: string;
+      message: string;
+      stack: string;
+    };
+    expect(kept).toMatchObject({ type: 'Error', code: '23505' });
+    const text = JSON.stringify(kept);
+    expect(text).not.toMatch(/330102|13800138000/);
+    expect(kept.message).toBe('Key (id_number)=(#…) already exists; phone #…');
+    expect(kept.stack).toMatch(/^Error: Key \(id_number\)=\(#…\)[\s\S]*\n\s+at /);
   });
 });
