@@ -87,3 +87,14 @@ it('keeps Ctrl+S, selection and the shell away from whoever is at the lock scree
   await page.getByRole('button', { name: '添加用户' }).waitFor();
   expect(await page.getByText(typedName).count()).toBe(0);
 });
+
+it('切换用户 at the lock screen leaves a login screen that shows and takes typing', async () => {
+  await idleLock();
+  await page.getByRole('button', { name: '切换用户' }).click();
+  const name = page.getByLabel('用户名');
+  await name.fill(admin.username);
+  // What the lock hid is shown again with the login screen (#root), not left inert.
+  expect(await page.evaluate(() => document.getElementById('root')?.inert)).toBe(false);
+  expect(await name.isVisible()).toBe(true);
+  await desk.shot('login-after-switch-user');
+});
