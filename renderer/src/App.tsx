@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import {
   Alert,
   Box,
@@ -80,18 +80,10 @@ function PhaseView() {
   const minutes = useSession((s) => s.settings?.idleLockMinutes ?? 10);
   useIdleLock(phase === 'ready', minutes);
 
-  // The phase the last effect saw: a login ends in 'ready' from the login screen (or the
-  // forced password change, or the first run); an unlock from 'locked'.
-  const before = useRef(phase);
   useEffect(() => {
-    const was = before.current;
-    before.current = phase;
-    // The next person to log in starts at the home screen, not on the last one's case —
-    // again as they come in: a save of the last one's that finished after the logout
-    // (its navigate to the new record) would otherwise choose their first screen.
-    if (phase === 'login' || (phase === 'ready' && was !== 'locked' && was !== 'ready')) {
-      useRouter.getState().navigate({ name: 'persons' });
-    }
+    // The next person to log in starts at the home screen, not on the last one's case
+    // (and again as the login ends: session.ts).
+    if (phase === 'login') useRouter.getState().navigate({ name: 'persons' });
     // The shell is fetched while the password is typed (or the desk is set up), and what
     // a login may go to next: sync, or the forced password change. Each is rendered at
     // once when it is here (chunkComponent.tsx), not 300 ms after a loading screen.
@@ -169,15 +161,21 @@ function PhaseScreen({ phase }: { phase: ReturnType<typeof useSession.getState>[
           <Suspense fallback={<Loading />}>
             <ShellRoot />
           </Suspense>
-          <Dialog
-            fullScreen
-            open={phase === 'locked'}
-            aria-labelledby="auth-title"
-            // No fade: the shell must not show through while the lock appears.
-            transitionDuration={0}
-          >
-            <LockScreen />
-          </Dialog>
+          {/* Mounted only while locked: kept mounted through its (zero) closing transition,
+              it kept the shell inert a task after the unlock (hiddenUnderLock.ts), so the
+              focus could not go back to where it was, and a print just after came out
+              blank. */}
+          {phase === 'locked' && (
+            <Dialog
+              fullScreen
+              open
+              aria-labelledby="auth-title"
+              // No fade: the shell must not show through while the lock appears.
+              transitionDuration={0}
+            >
+              <LockScreen />
+            </Dialog>
+          )}
         </>
       );
   }

@@ -58,8 +58,9 @@ it('keeps Ctrl+S, selection and the shell away from whoever is at the lock scree
   await page.mouse.click(8, 8);
   await page.keyboard.press('Control+a');
   const selected = await page.evaluate(() => String(window.getSelection()));
-  expect(selected).not.toContain(typedName);
+  // The dialog's and the screen's words (a field's typing is never in a selection).
   expect(selected).not.toContain('添加用户');
+  expect(selected).not.toContain('用户名');
   expect(selected).not.toContain('确认密码');
   // What the lock screen itself says is all there is (whose desk it is, how to unlock).
   expect(selected).toContain('已锁定');
@@ -82,6 +83,10 @@ it('keeps Ctrl+S, selection and the shell away from whoever is at the lock scree
   await lockScreen().waitFor({ state: 'detached' });
   await expect.poll(() => dialog.getByLabel('姓名').inputValue()).toBe(typedName);
   expect(await page.evaluate(() => document.getElementById('root')?.inert)).toBe(false);
+  // The cursor is back where it was when the desk locked (the last field typed in).
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')))
+    .toBe('passwordConfirm');
   await dialog.getByRole('button', { name: '取消' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.getByRole('button', { name: '添加用户' }).waitFor();
