@@ -25,6 +25,7 @@ import { AttemptThrottle, localStorageThrottleStore } from '../auth/attemptThrot
 import type { Language } from '../i18n/translate';
 import { lazyChunk } from '../ui/lazyChunk';
 import type * as SessionWrites from './sessionWrites';
+import { useRouter } from './router';
 
 /** The start's and login's writes (sessionWrites.ts), loaded once; fetched early too. */
 export const sessionWritesChunk = lazyChunk<typeof SessionWrites>(() => import('./sessionWrites'));
@@ -52,6 +53,12 @@ interface SessionState {
   deviceId: string;
   settings: StoredOfficeSettings | null;
   user: LocalUser | null;
+  /**
+   * Counts the page's logins and logouts: work a person began belongs to the session it
+   * began in (state/workOwner.ts), not to the next time they log in. The idle lock and its
+   * unlock keep it.
+   */
+  sessionSeq: number;
   language: Language;
   init: () => Promise<void>;
   setSettings: (settings: StoredOfficeSettings) => void;
@@ -91,6 +98,7 @@ export const useSession = create<SessionState>((set, get) => ({
   deviceId: '',
   settings: null,
   user: null,
+  sessionSeq: 0,
   language: initialLanguage(),
 
   init: async () => {
@@ -182,7 +190,14 @@ export const useSession = create<SessionState>((set, get) => ({
       await dropStaleWraps(db);
       return rehashed;
     });
-    set({ user, phase: user.mustChangePassword === true ? 'changePassword' : 'ready' });
+    // Every login starts at the home screen (not on the last person's case, nor where a
+    // save of theirs that finished after their logout navigated to).
+    useRouter.getState().navigate({ name: 'persons' });
+    set({
+      user,
+      phase: user.mustChangePassword === true ? 'changePassword' : 'ready',
+      sessionSeq: get().sessionSeq + 1,
+    });
     return true;
   },
 
@@ -199,7 +214,7 @@ export const useSession = create<SessionState>((set, get) => ({
   // The web build's store locks again (its key came from the password); an Electron
   // store opened by the OS key store stays open for sync.
   logout: () => {
-    set({ user: null, phase: 'login' });
+    set({ user: null, phase: 'login', sessionSeq: get().sessionSeq + 1 });
     lockStoreAtLogout(get().db);
   },
 

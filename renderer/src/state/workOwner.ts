@@ -28,12 +28,23 @@ export function sessionEndedError(): AppError {
   });
 }
 
-export function workOwner(userId: string | null): WorkOwner {
+/**
+ * The work of `userId` begun in the session `sessionSeq` (the one now, by default): a
+ * logout ends it, and logging in again starts another — a backup begun before a logout
+ * is not offered at the next login, minutes later, from a screen long gone.
+ */
+export function workOwner(
+  userId: string | null,
+  sessionSeq = useSession.getState().sessionSeq,
+): WorkOwner {
   const theirs = () => {
-    const { user, phase } = useSession.getState();
-    if (userId === null || user?.id !== userId || (phase !== 'ready' && phase !== 'locked')) {
-      return 'gone';
-    }
+    const { user, phase, sessionSeq: now } = useSession.getState();
+    const gone =
+      userId === null ||
+      user?.id !== userId ||
+      now !== sessionSeq ||
+      (phase !== 'ready' && phase !== 'locked');
+    if (gone) return 'gone';
     return phase === 'ready' ? 'here' : 'locked';
   };
   const check = () => {
@@ -59,5 +70,6 @@ export function workOwner(userId: string | null): WorkOwner {
 
 /** The work of whoever is logged in now (called as they begin it: a click). */
 export function currentWorkOwner(): WorkOwner {
-  return workOwner(useSession.getState().user?.id ?? null);
+  const { user, sessionSeq } = useSession.getState();
+  return workOwner(user?.id ?? null, sessionSeq);
 }

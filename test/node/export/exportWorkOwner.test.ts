@@ -77,6 +77,13 @@ const exportOf = (
   theirs: Owner.WorkOwner = owner.workOwner(chief.id),
 ) => runListExport(db, ctx, personsList, source, undefined, theirs);
 
+/** The owner, telling when the export has come to hand its file out (and waits there). */
+function watch(theirs: Owner.WorkOwner) {
+  let waiting = false;
+  const watched = { check: theirs.check, handOut: () => ((waiting = true), theirs.handOut()) };
+  return { watched, waiting: () => waiting };
+}
+
 /** Lets every pending callback run (the export's reads and the store's answers). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -109,13 +116,11 @@ describe('an export and the person who began it', () => {
     const source = onePerPage(db, { pages: 0 }, (page) => {
       if (page === 1) session().useSession.setState({ phase: 'locked' });
     });
-    const theirs = owner.workOwner(chief.id);
-    let waiting = false;
-    const watched = { check: theirs.check, handOut: () => ((waiting = true), theirs.handOut()) };
+    const { watched, waiting } = watch(owner.workOwner(chief.id));
     let file: Awaited<ReturnType<typeof runListExport>> | undefined;
     const exporting = exportOf(db, ctx, source, watched).then((done) => (file = done));
     // The idle lock does not stop the reading, but nothing is handed out over it.
-    await vi.waitFor(() => expect(waiting || file !== undefined).toBe(true), { timeout: 5_000 });
+    await vi.waitFor(() => expect(waiting() || file !== undefined).toBe(true), { timeout: 5_000 });
     await settle();
     expect(file).toBeUndefined();
     expect(await exportEntries(db)).toBe(0);
@@ -131,9 +136,27 @@ describe('an export and the person who began it', () => {
     const source = onePerPage(db, { pages: 0 }, (page) => {
       if (page === 3) session().useSession.setState({ phase: 'locked' });
     });
-    const exporting = exportOf(db, ctx, source);
+    const { watched, waiting } = watch(owner.workOwner(chief.id));
+    const exporting = exportOf(db, ctx, source, watched);
+    // Logged out while the export waits for the lock to lift.
+    await vi.waitFor(() => expect(waiting()).toBe(true), { timeout: 5_000 });
     await settle();
     session().useSession.setState({ user: null, phase: 'login' });
+    expect(await reasonOf(exporting)).toBe('session_ended');
+    expect(await exportEntries(db)).toBe(0);
+  });
+
+  it('is not offered at their next login: a new session, not the one it began in', async () => {
+    const { db, ctx } = await office();
+    const source = onePerPage(db, { pages: 0 }, (page) => {
+      if (page === 3) session().useSession.setState({ phase: 'locked' });
+    });
+    const { watched, waiting } = watch(owner.workOwner(chief.id));
+    const exporting = exportOf(db, ctx, source, watched);
+    await vi.waitFor(() => expect(waiting()).toBe(true), { timeout: 5_000 });
+    // Out and in again, the same person (a login counts a new session).
+    const { sessionSeq } = session().useSession.getState();
+    session().useSession.setState({ user: chief, phase: 'ready', sessionSeq: sessionSeq + 2 });
     expect(await reasonOf(exporting)).toBe('session_ended');
     expect(await exportEntries(db)).toBe(0);
   });

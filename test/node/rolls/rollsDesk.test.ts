@@ -17,6 +17,7 @@ import { exportRoll } from '../../../renderer/src/db/repositories/rolls/rollExpo
 import { rollSheetColumns } from '../../../renderer/src/db/repositories/rolls/rollSheet';
 import { uniquePerson } from '../../support/officeWork';
 import { openOfficeDesk, type SyncDesk } from '../../support/syncDesks';
+import { AppError, type AppErrorData } from '@shared/errors/appError';
 
 /**
  * The desk's roll work on the real write path (Dexie on fake-indexeddb): accounts kept
@@ -175,6 +176,17 @@ describe('rolls at the desk', () => {
     await expect(exportRoll(desk.db, desk.ctx, approved.id)).rejects.toMatchObject({
       code: 'forbidden',
     });
+    // Its supervisor gone before the file was offered (state/workOwner.ts): nothing logged.
+    const ended = {
+      code: 'unauthenticated',
+      message: 'gone',
+      details: { reason: 'session_ended' },
+    };
+    const gone = { handOut: () => Promise.reject(new AppError(ended as AppErrorData)) };
+    await expect(exportRoll(desk.db, supervisor, approved.id, gone)).rejects.toMatchObject({
+      details: { reason: 'session_ended' },
+    });
+    expect(await desk.db.accessLog.where('subjectId').equals(approved.id).count()).toBe(0);
     const file = await exportRoll(desk.db, supervisor, approved.id);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file.bytes.buffer);

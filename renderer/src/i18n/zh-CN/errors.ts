@@ -12,7 +12,7 @@ export const errorsZh = {
   'error.unavailable': '此版本不支持该功能。',
   'error.partNotLoaded':
     '程序的一部分未能载入：请重新载入页面或重启程序后再试；如仍失败请联系管理员。',
-  'error.sessionEnded': '完成之前已退出登录，文件没有保存。请登录后重新操作。',
+  'error.sessionEnded': '完成之前已退出登录，文件没有保存。请重新操作。',
   'error.rate_limited': '尝试次数过多，请稍后再试。',
   'error.internal': '发生意外错误，请重试；如仍失败请联系管理员。',
   'field.required': '必填',

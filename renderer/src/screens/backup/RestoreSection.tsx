@@ -30,7 +30,7 @@ export function RestoreSection(props: { firstRun?: boolean } = {}) {
   // store's key, which a browser gets back only by a password the restored accounts have
   // not yet given on this PC (atRest/passwordWraps.ts).
   const reopen = async () => {
-    useSession.setState({ user: null });
+    useSession.setState((s) => ({ user: null, sessionSeq: s.sessionSeq + 1 }));
     await useSession.getState().init();
   };
   const [chosen, setChosen] = useState<Chosen | null>(null);

@@ -61,8 +61,8 @@ export function CertificateScreen({ id }: { id: string }) {
     errors.clear();
     const owner = currentWorkOwner();
     try {
-      await logOutput('print');
       await owner.handOut();
+      await logOutput('print');
       window.print();
     } catch (thrown) {
       errors.capture(thrown);
@@ -74,9 +74,9 @@ export function CertificateScreen({ id }: { id: string }) {
     setSavedPath(null);
     const owner = currentWorkOwner();
     try {
-      await logOutput('export');
-      // Not offered over the lock screen, or once its person has gone (workOwner.ts).
+      // Not logged or offered over the lock screen, or once its person has gone.
       await owner.handOut();
+      await logOutput('export');
       const result = await getDeskApi().savePagePdf({
         suggestedName: `志愿服务证明-${name}-${number}.pdf`,
       });

@@ -45,14 +45,15 @@ export function usePaperOutput(props: {
     if (!props.subjects) return;
     const owner = currentWorkOwner();
     try {
+      // Nothing logged, unmasked or offered over the lock screen, or once its person has
+      // gone (state/workOwner.ts).
+      await owner.handOut();
       await logPaperOutput(db, writeContext(), {
         action,
         paper: props.paper,
         subjects: props.subjects,
         ...(props.note ? { note: props.note } : {}),
       });
-      // Nothing unmasked or offered over the lock screen, or once its person has gone.
-      await owner.handOut();
       // The print copy is re-rendered with the full numbers before the output reads it.
       flushSync(() => setUnmasked(true));
       try {

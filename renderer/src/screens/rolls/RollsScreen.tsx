@@ -81,7 +81,7 @@ export function RollsScreen() {
   const exportXlsx = () =>
     run(async () => {
       const owner = currentWorkOwner();
-      const file = await exportRoll(db, writeContext(), roll?.id ?? '');
+      const file = await exportRoll(db, writeContext(), roll?.id ?? '', owner);
       // Not offered to whoever is at the desk once its maker has gone (workOwner.ts).
       await owner.handOut();
       setExported(await saveXlsx(file.suggestedName, file.bytes));

@@ -5,6 +5,7 @@ import { paymentRollsTable } from '../../tables/rollTables';
 import type { WriteContext } from '../../writeContext';
 import { logAccess } from '../accessLog';
 import { rollWorkbook } from './rollSheet';
+import type { WorkOwner } from '../../../state/workOwner';
 
 /**
  * The approved roll as XLSX for the bank, with full ID and account numbers: only a
@@ -15,6 +16,8 @@ export async function exportRoll(
   db: DeskDatabase,
   ctx: WriteContext,
   rollId: string,
+  /** Whose export this is (state/workOwner.ts): gone or locked out, nothing is logged. */
+  owner?: Pick<WorkOwner, 'handOut'>,
 ): Promise<{ suggestedName: string; bytes: Uint8Array<ArrayBuffer> }> {
   requireRole(ctx, ['supervisor'], 'export payment rolls');
   const roll = await paymentRollsTable(db).get(rollId);
@@ -29,6 +32,7 @@ export async function exportRoll(
   const label = `${roll.programme} ${roll.month} v${roll.rollVersion}`;
   // The file first: an export that could not be made is not logged as made.
   const bytes = await rollWorkbook(roll, (line) => line.headIdNumber);
+  await owner?.handOut();
   await logAccess(db, ctx, {
     action: 'export',
     subjectKind: 'paymentRoll',
