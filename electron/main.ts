@@ -26,7 +26,7 @@ import { CredentialStore } from './sync/credentialStore';
 import { guardWindowClose, QuitGuard } from './sync/quitGuard';
 import type { MenuLanguage } from '@shared/ipc/contract';
 import { createMainWindow } from './window';
-import { refusedSwitch } from './startupSwitches';
+import { refusedSwitch, refusedSwitchNames } from './startupSwitches';
 
 // dist/electron/main.cjs → dist/electron/preload.cjs and dist/renderer/.
 const preloadPath = path.join(__dirname, 'preload.cjs');
@@ -105,7 +105,11 @@ function start(): void {
 }
 
 // A packaged desk opened to a debugger would hand it the store's key (startupSwitches.ts).
-const refused = app.isPackaged ? refusedSwitch(process.argv) : null;
+const refused = app.isPackaged
+  ? (refusedSwitch(process.argv) ??
+    refusedSwitchNames.find((name) => app.commandLine.hasSwitch(name)) ??
+    null)
+  : null;
 if (refused) {
   dialog.showErrorBox(
     '民政工作台无法启动 / The desk could not start',

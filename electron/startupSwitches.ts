@@ -9,7 +9,7 @@
  * runs and the Electron e2e tests (Playwright starts Electron with `--inspect` and a
  * debugging port) are unpackaged and keep them.
  */
-const refused = new Set([
+export const refusedSwitchNames: readonly string[] = [
   'remote-debugging-port',
   'remote-debugging-pipe',
   'remote-debugging-address',
@@ -20,12 +20,17 @@ const refused = new Set([
   'inspect-publish-uid',
   'debug',
   'debug-brk',
-]);
+];
+const refused = new Set(refusedSwitchNames);
 
-/** The first refused switch among the process's arguments (its name), else null. */
+/**
+ * The first refused switch among the process's arguments (its name), else null: written
+ * with `--`, `-` or (Chromium on Windows) `/`, in any case. main.ts also asks Chromium's
+ * own parser (`app.commandLine.hasSwitch`) for each name.
+ */
 export function refusedSwitch(argv: readonly string[]): string | null {
   for (const arg of argv) {
-    const name = /^--?([a-z][a-z-]*)(?:=|$)/i.exec(arg)?.[1]?.toLowerCase();
+    const name = /^(?:--?|\/)([a-z][a-z-]*)(?:=|$)/i.exec(arg)?.[1]?.toLowerCase();
     if (name !== undefined && refused.has(name)) return name;
   }
   return null;

@@ -62,6 +62,7 @@ function fakeElectron(options: { packaged?: boolean } = {}) {
       getVersion: () => '0.1.0',
       getPath: () => '/home/clerk/Documents',
       isPackaged: options.packaged ?? false,
+      commandLine: { hasSwitch: () => false },
       setAboutPanelOptions: () => undefined,
     },
     protocol: {

@@ -19,6 +19,8 @@ describe('refusedSwitch', () => {
       '--inspect-brk=0',
       '--inspect-port=9230',
       '--debug',
+      '/remote-debugging-port=9222',
+      '/Inspect',
     ]) {
       expect(refusedSwitch(['C:\\民政工作台\\民政工作台.exe', arg]), arg).not.toBeNull();
     }
@@ -29,5 +31,6 @@ describe('refusedSwitch', () => {
     expect(refusedSwitch(['C:\\民政工作台\\民政工作台.exe'])).toBeNull();
     expect(refusedSwitch(['desk', '--lang=zh-CN', '--no-sandbox-x', 'D:\\inspect.txt'])).toBeNull();
     expect(refusedSwitch(['desk', '--inspector-like=1', '--debugging'])).toBeNull();
+    expect(refusedSwitch(['/opt/minzheng-desk/minzheng-desk', '/tmp/a.json'])).toBeNull();
   });
 });
