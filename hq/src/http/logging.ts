@@ -150,7 +150,7 @@ function pullFacts(request: FastifyRequest) {
 
 /**
  * An unexpected error as the log keeps it: its kind, code, message and stack — with every
- * run of six or more digits in them (an ID, phone or bank account number a driver's or a
+ * run of six or more digits in them (spaces and hyphens between them too) (an ID, phone or bank account number a driver's or a
  * library's message may quote from the data) put as `#…`. HQ's log lines carry ids and
  * counts, never a person's numbers (test/node/hq/requestLog.test.ts).
  */
@@ -166,5 +166,6 @@ export function failureOf(error: unknown) {
 }
 
 function withoutNumbers(text: string): string {
-  return text.replace(/\d{6,}[\dXx]*/g, '#…');
+  // Written with spaces or hyphens too (6222 0212 3456 7890, 138-1234-5678).
+  return text.replace(/\d(?:[\s-]?\d){5,}[\dXx]*/g, '#…');
 }

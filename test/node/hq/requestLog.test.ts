@@ -219,7 +219,9 @@ describe.each(hqStorages)('the request log over $kind', (storage) => {
 describe('an unexpected error in the log', () => {
   it('keeps its kind, code and stack, but no run of six or more digits from the data', () => {
     const quoted = Object.assign(
-      new Error('Key (id_number)=(33010219600504013X) already exists; phone 13800138000'),
+      new Error(
+        'Key (id_number)=(33010219600504013X) already exists; phone 13800138000, 138-0013-8000; account 6222 0212 3456 7890',
+      ),
       { code: '23505' },
     );
     const kept = failureOf(quoted) as {
@@ -230,8 +232,8 @@ describe('an unexpected error in the log', () => {
     };
     expect(kept).toMatchObject({ type: 'Error', code: '23505' });
     const text = JSON.stringify(kept);
-    expect(text).not.toMatch(/330102|13800138000/);
-    expect(kept.message).toBe('Key (id_number)=(#…) already exists; phone #…');
+    expect(text).not.toMatch(/330102|13800138000|0013|3456/);
+    expect(kept.message).toBe('Key (id_number)=(#…) already exists; phone #…, #…; account #…');
     expect(kept.stack).toMatch(/^Error: Key \(id_number\)=\(#…\)[\s\S]*\n\s+at /);
   });
 });
