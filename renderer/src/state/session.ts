@@ -207,6 +207,11 @@ export const useSession = create<SessionState>((set, get) => ({
   passwordChanged: (user) => {
     const { user: now, phase } = get();
     if (now?.id !== user.id) return;
+    if (phase === 'changePassword') {
+      // The shell opens at the home screen, wherever a save of the last person's that
+      // finished while the new password was typed navigated.
+      useRouter.getState().navigate({ name: 'persons' });
+    }
     if (phase === 'changePassword' || phase === 'ready') set({ user, phase: 'ready' });
     else if (phase === 'locked') set({ user });
   },
@@ -223,7 +228,7 @@ export const useSession = create<SessionState>((set, get) => ({
   },
 
   unlock: async (password) => {
-    const { user, db } = get();
+    const { user, db, sessionSeq } = get();
     if (!user || throttle.waitMs(Date.now()) > 0) return false;
     const again = await authenticate(db, user.username, password);
     throttle.record(again !== null, Date.now());
@@ -231,7 +236,9 @@ export const useSession = create<SessionState>((set, get) => ({
     // 切换用户 while the password was checked: the lock screen is gone, and so is the
     // person; the unlock must not bring their session back.
     const now = get();
-    if (now.phase !== 'locked' || now.user?.id !== user.id) return false;
+    if (now.phase !== 'locked' || now.user?.id !== user.id || now.sessionSeq !== sessionSeq) {
+      return false;
+    }
     set({ user: again, phase: 'ready' });
     return true;
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUser } from '../../../renderer/src/db/repositories/users';
 import { sessionInNode } from '../../support/sessionInNode';
+import { useRouter } from '../../../renderer/src/state/router';
 import { openTestDesk } from '../../fakes/deskFixtures';
 
 /**
@@ -57,5 +58,17 @@ describe('the lock screen and a logout at the same time', () => {
     state().logout();
     state().passwordChanged({ ...user, mustChangePassword: false });
     expect(state()).toMatchObject({ phase: 'login', user: null });
+  });
+
+  it('a forced password change opens the shell at home, wherever a late save navigated', async () => {
+    const state = await loggedIn();
+    const user = state().user;
+    if (!user) throw new Error('logged in');
+    session().useSession.setState({ phase: 'changePassword' });
+    // The last person's save, finishing while the new password was typed.
+    useRouter.getState().navigate({ name: 'case', id: 'case-of-the-last-person' });
+    state().passwordChanged({ ...user, mustChangePassword: false });
+    expect(state().phase).toBe('ready');
+    expect(useRouter.getState().route).toEqual({ name: 'persons' });
   });
 });

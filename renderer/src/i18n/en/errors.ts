@@ -11,8 +11,7 @@ export const errorsEn: Record<keyof typeof errorsZh, string> = {
   'error.unavailable': 'This build does not offer that feature.',
   'error.partNotLoaded':
     'A part of the desk could not be loaded: reload the page or restart the desk and try again; if it still fails, contact the administrator.',
-  'error.sessionEnded':
-    'You logged out before it was done: no file was saved. Please do it again.',
+  'error.sessionEnded': 'You logged out before it was done: no file was saved. Please do it again.',
   'error.rate_limited': 'Too many attempts. Please wait a while and try again.',
   'error.internal': 'Something went wrong. Try again, or contact the administrator.',
   'field.required': 'Required',

@@ -63,6 +63,8 @@ export function CertificateScreen({ id }: { id: string }) {
     try {
       await owner.handOut();
       await logOutput('print');
+      // And again after the log's write: a lock or a logout while it waited.
+      await owner.handOut();
       window.print();
     } catch (thrown) {
       errors.capture(thrown);
@@ -77,6 +79,7 @@ export function CertificateScreen({ id }: { id: string }) {
       // Not logged or offered over the lock screen, or once its person has gone.
       await owner.handOut();
       await logOutput('export');
+      await owner.handOut();
       const result = await getDeskApi().savePagePdf({
         suggestedName: `志愿服务证明-${name}-${number}.pdf`,
       });

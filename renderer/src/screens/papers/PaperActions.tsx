@@ -54,6 +54,8 @@ export function usePaperOutput(props: {
         subjects: props.subjects,
         ...(props.note ? { note: props.note } : {}),
       });
+      // And again after the log's write: a lock or a logout while it waited.
+      await owner.handOut();
       // The print copy is re-rendered with the full numbers before the output reads it.
       flushSync(() => setUnmasked(true));
       try {
