@@ -166,6 +166,10 @@ export function failureOf(error: unknown) {
 }
 
 function withoutNumbers(text: string): string {
-  // Written with spaces or hyphens too (6222 0212 3456 7890, 138-1234-5678).
-  return text.replace(/\d(?:[\s-]?\d){5,}[\dXx]*/g, '#…');
+  // Also written in groups with a space or hyphen between (6222 0212 3456 7890,
+  // 138-1234-5678): ten digits or more so, not a date (2026-12-07), a time or two counts.
+  return text.replace(/\d{3,}(?:[ -]\d{3,})*[\dXx]*/g, (run) => {
+    const digits = run.replace(/[^\dXx]/g, '').length;
+    return digits >= (/[ -]/.test(run) ? 10 : 6) ? '#…' : run;
+  });
 }

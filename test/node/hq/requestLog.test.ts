@@ -234,6 +234,9 @@ describe('an unexpected error in the log', () => {
     const text = JSON.stringify(kept);
     expect(text).not.toMatch(/330102|13800138000|0013|3456/);
     expect(kept.message).toBe('Key (id_number)=(#…) already exists; phone #…, #…; account #…');
+    // What debugging needs is kept: dates, times, counts, a stack's line numbers.
+    const plain = 'at 2026-12-07T10:20:30Z: ops 100 200 (applyPage.ts:1234:56)';
+    expect(failureOf(new Error(plain))).toMatchObject({ message: plain });
     expect(kept.stack).toMatch(/^Error: Key \(id_number\)=\(#…\)[\s\S]*\n\s+at /);
   });
 });
