@@ -84,6 +84,19 @@ function watch(theirs: Owner.WorkOwner) {
   return { watched, waiting: () => waiting };
 }
 
+/** An export read whole, the desk locked on its last page, waiting to hand its file out. */
+async function waitingUnderTheLock() {
+  const { db, ctx } = await office();
+  const source = onePerPage(db, { pages: 0 }, (page) => {
+    if (page === 3) session().useSession.setState({ phase: 'locked' });
+  });
+  const { watched, waiting } = watch(owner.workOwner(chief.id));
+  const exporting = exportOf(db, ctx, source, watched);
+  await vi.waitFor(() => expect(waiting()).toBe(true), { timeout: 5_000 });
+  await settle();
+  return { db, exporting };
+}
+
 /** Lets every pending callback run (the export's reads and the store's answers). */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
@@ -132,28 +145,15 @@ describe('an export and the person who began it', () => {
   });
 
   it('gives nothing out if they log out from the lock screen instead', async () => {
-    const { db, ctx } = await office();
-    const source = onePerPage(db, { pages: 0 }, (page) => {
-      if (page === 3) session().useSession.setState({ phase: 'locked' });
-    });
-    const { watched, waiting } = watch(owner.workOwner(chief.id));
-    const exporting = exportOf(db, ctx, source, watched);
+    const { db, exporting } = await waitingUnderTheLock();
     // Logged out while the export waits for the lock to lift.
-    await vi.waitFor(() => expect(waiting()).toBe(true), { timeout: 5_000 });
-    await settle();
     session().useSession.setState({ user: null, phase: 'login' });
     expect(await reasonOf(exporting)).toBe('session_ended');
     expect(await exportEntries(db)).toBe(0);
   });
 
   it('is not offered at their next login: a new session, not the one it began in', async () => {
-    const { db, ctx } = await office();
-    const source = onePerPage(db, { pages: 0 }, (page) => {
-      if (page === 3) session().useSession.setState({ phase: 'locked' });
-    });
-    const { watched, waiting } = watch(owner.workOwner(chief.id));
-    const exporting = exportOf(db, ctx, source, watched);
-    await vi.waitFor(() => expect(waiting()).toBe(true), { timeout: 5_000 });
+    const { db, exporting } = await waitingUnderTheLock();
     // Out and in again, the same person (a login counts a new session).
     const { sessionSeq } = session().useSession.getState();
     session().useSession.setState({ user: chief, phase: 'ready', sessionSeq: sessionSeq + 2 });
