@@ -18,6 +18,12 @@ import { useSession } from './session';
 export interface WorkOwner {
   check(): void;
   handOut(): Promise<void>;
+  /**
+   * An output's access log written only while its person is here, and the output let go
+   * only if they still are once the write is done (a lock or a logout while it waited):
+   * handOut, the log, handOut again.
+   */
+  loggedHandOut(log: () => Promise<unknown>): Promise<void>;
 }
 
 export function sessionEndedError(): AppError {
@@ -50,21 +56,27 @@ export function workOwner(
   const check = () => {
     if (theirs() === 'gone') throw sessionEndedError();
   };
+  const handOut = () =>
+    new Promise<void>((resolve, reject) => {
+      const settle = () => {
+        const now = theirs();
+        if (now === 'locked') return false;
+        stop();
+        if (now === 'here') resolve();
+        else reject(sessionEndedError());
+        return true;
+      };
+      const stop = useSession.subscribe(() => void settle());
+      settle();
+    });
   return {
     check,
-    handOut: () =>
-      new Promise<void>((resolve, reject) => {
-        const settle = () => {
-          const now = theirs();
-          if (now === 'locked') return false;
-          stop();
-          if (now === 'here') resolve();
-          else reject(sessionEndedError());
-          return true;
-        };
-        const stop = useSession.subscribe(() => void settle());
-        settle();
-      }),
+    handOut,
+    loggedHandOut: async (log) => {
+      await handOut();
+      await log();
+      await handOut();
+    },
   };
 }
 

@@ -74,7 +74,7 @@ const exportOf = (
   db: DeskDatabase,
   ctx: WriteContext,
   source: ListSource<PersonRow>,
-  theirs: Owner.WorkOwner = owner.workOwner(chief.id),
+  theirs: Pick<Owner.WorkOwner, 'check' | 'handOut'> = owner.workOwner(chief.id),
 ) => runListExport(db, ctx, personsList, source, undefined, theirs);
 
 /** The owner, telling when the export has come to hand its file out (and waits there). */
@@ -166,5 +166,22 @@ describe('an export and the person who began it', () => {
     const source = onePerPage(db, { pages: 0 }, () => undefined);
     const exporting = exportOf(db, ctx, source, owner.workOwner(null));
     expect(await reasonOf(exporting)).toBe('session_ended');
+  });
+
+  it('lets a paper out only if its person is still here once its log is written', async () => {
+    await office();
+    const logs: string[] = [];
+    await owner.workOwner(chief.id).loggedHandOut(async () => void logs.push('printed'));
+    expect(logs).toEqual(['printed']);
+    // Logged out while the log was written: it is written, the paper is not let out.
+    const late = owner.workOwner(chief.id).loggedHandOut(async () => {
+      logs.push('printed again');
+      session().useSession.setState({ user: null, phase: 'login' });
+    });
+    expect(await reasonOf(late)).toBe('session_ended');
+    // Already gone: not even logged.
+    const gone = owner.workOwner(chief.id).loggedHandOut(async () => void logs.push('never'));
+    expect(await reasonOf(gone)).toBe('session_ended');
+    expect(logs).toEqual(['printed', 'printed again']);
   });
 });

@@ -61,10 +61,8 @@ export function CertificateScreen({ id }: { id: string }) {
     errors.clear();
     const owner = currentWorkOwner();
     try {
-      await owner.handOut();
-      await logOutput('print');
-      // And again after the log's write: a lock or a logout while it waited.
-      await owner.handOut();
+      // Not logged or printed over the lock screen, or once its person has gone.
+      await owner.loggedHandOut(() => logOutput('print'));
       window.print();
     } catch (thrown) {
       errors.capture(thrown);
@@ -77,9 +75,7 @@ export function CertificateScreen({ id }: { id: string }) {
     const owner = currentWorkOwner();
     try {
       // Not logged or offered over the lock screen, or once its person has gone.
-      await owner.handOut();
-      await logOutput('export');
-      await owner.handOut();
+      await owner.loggedHandOut(() => logOutput('export'));
       const result = await getDeskApi().savePagePdf({
         suggestedName: `志愿服务证明-${name}-${number}.pdf`,
       });

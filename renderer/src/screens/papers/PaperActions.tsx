@@ -47,15 +47,15 @@ export function usePaperOutput(props: {
     try {
       // Nothing logged, unmasked or offered over the lock screen, or once its person has
       // gone (state/workOwner.ts).
-      await owner.handOut();
-      await logPaperOutput(db, writeContext(), {
-        action,
-        paper: props.paper,
-        subjects: props.subjects,
-        ...(props.note ? { note: props.note } : {}),
-      });
-      // And again after the log's write: a lock or a logout while it waited.
-      await owner.handOut();
+      const subjects = props.subjects;
+      await owner.loggedHandOut(() =>
+        logPaperOutput(db, writeContext(), {
+          action,
+          paper: props.paper,
+          subjects,
+          ...(props.note ? { note: props.note } : {}),
+        }),
+      );
       // The print copy is re-rendered with the full numbers before the output reads it.
       flushSync(() => setUnmasked(true));
       try {

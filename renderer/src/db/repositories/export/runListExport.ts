@@ -33,7 +33,7 @@ export async function runListExport<R>(
   definition: ListDefinition<R>,
   source: ListSource<R>,
   onProgress?: ExportProgress,
-  owner?: WorkOwner,
+  owner?: Pick<WorkOwner, 'check' | 'handOut'>,
 ): Promise<ListExport> {
   const full = mayExportInFull(ctx) && definition.columns.some((c) => isSensitive(c.type));
   const date = officeToday(ctx.now());
